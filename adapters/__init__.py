@@ -1,0 +1,1 @@
+"""Platform adapters: translate one platform to the core's types and back."""

@@ -1,0 +1,1 @@
+"""mentorbot core: normalized types, relay pipeline, commands, review, prompts, CLI."""

@@ -1,0 +1,26 @@
+"""The ``mentorbot`` command: one typer app; each area registers its own sub-app module."""
+
+from __future__ import annotations
+
+import typer
+
+from bot.cli import core_cmds, policy_cmd
+
+app = typer.Typer(
+    name="mentorbot",
+    help="Supervised e-mentoring relay for school career programs.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+core_cmds.register(app)
+app.add_typer(policy_cmd.policy_app, name="policy")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""The policy's vocabulary: what the relay core hands in and what it gets back.
+
+The core calls ``Policy.evaluate(text, context)``; everything here is plain, frozen data so
+policies stay pure functions (DESIGN.md, STYLE.md point 5).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Action(StrEnum):
+    """What happens to a message. Ordered by severity: allow < hold < block."""
+
+    ALLOW = "allow"
+    HOLD = "hold"
+    BLOCK = "block"
+
+    @property
+    def severity(self) -> int:
+        return {"allow": 0, "hold": 1, "block": 2}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One rule firing on one span of the text.
+
+    ``start``/``end`` index the original text (Python string indices, end exclusive).
+    ``reason`` is the precise note for the coordinator; ``notice`` is the one friendly
+    sentence the sender may see.
+    """
+
+    rule: str
+    start: int
+    end: int
+    reason: str
+    notice: str
+    action: Action
+    alert: bool = False
+    category: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyContext:
+    """What the policy may know about a message besides its text.
+
+    ``sent_at`` is timezone-aware; ``timezone`` is the program's IANA zone (quiet hours are
+    local). ``recent_count`` is how many messages this sender logged in the last
+    ``recent_window_s`` seconds (the core counts; the policy decides what a flood is).
+    """
+
+    role: str = "student"
+    sent_at: datetime | None = None
+    timezone: str = "UTC"
+    recent_count: int = 0
+    recent_window_s: int = 60
+    attachment_count: int = 0
+    is_edit: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The combined verdict: the strictest action of all hits, alert if any hit alerts.
+
+    ``notice`` is the single friendly sentence for the sender when the action is not allow
+    (None otherwise, and never a shaming notice for a safeguarding disclosure).
+    ``hold_until`` is set when a hold releases by itself (quiet hours end).
+    """
+
+    action: Action
+    alert: bool = False
+    hits: tuple[Hit, ...] = field(default_factory=tuple)
+    notice: str | None = None
+    hold_until: datetime | None = None
+
+    @property
+    def rules(self) -> list[str]:
+        return [h.rule for h in self.hits]
+
+
+ALLOW = Decision(action=Action.ALLOW)

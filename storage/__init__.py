@@ -1,0 +1,1 @@
+"""Storage: SQLModel tables, migrations and the queries the core needs."""
