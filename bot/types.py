@@ -1,0 +1,126 @@
+"""The normalized types every adapter produces and the core consumes (STYLE.md point 1).
+
+Adapters translate platform payloads into these; the core, policies and storage never read
+``raw``, which is kept for debugging only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelRef:
+    """Where a message lives: the key everywhere (``workspace`` is a Slack team or Discord guild)."""
+
+    platform: str
+    workspace: str
+    channel: str
+
+    def __str__(self) -> str:
+        return f"{self.platform}:{self.workspace}/{self.channel}"
+
+
+class InboundKind(StrEnum):
+    MESSAGE = "message"
+    EDIT = "edit"
+    DELETE = "delete"
+
+
+@dataclass(frozen=True, slots=True)
+class Inbound:
+    """One platform event about a message, normalized.
+
+    ``event_key`` is unique per platform event *within the workspace* (Slack ``event_id``,
+    Discord message id plus edit timestamp, console counter) so a retry or replay is a no-op.
+    ``is_direct`` marks a direct message to the bot. ``message_id`` is the platform's id of the
+    message this event is about (for edits and deletions: the edited/deleted message).
+    """
+
+    kind: InboundKind
+    channel: ChannelRef
+    message_id: str
+    event_key: str
+    author_id: str
+    author_name: str = ""
+    text: str = ""
+    sent_at: datetime | None = None
+    thread_id: str | None = None
+    attachment_count: int = 0
+    is_direct: bool = False
+    raw: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def dedupe_key(self) -> str:
+        return f"{self.channel.platform}:{self.channel.workspace}:{self.event_key}"
+
+
+@dataclass(frozen=True, slots=True)
+class Outbound:
+    """A message the core asks an adapter to post in a channel.
+
+    ``sender_name``/``sender_avatar`` let adapters with the ``sender_identity`` capability post
+    under the original author's name; others prefix the name. ``idempotency_key`` is stable
+    across retries of the same delivery (adapters use it as a nonce or to look for an earlier
+    send after a crash).
+    """
+
+    channel: ChannelRef
+    text: str
+    idempotency_key: str
+    sender_name: str | None = None
+    sender_avatar: str | None = None
+    thread_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewCard:
+    """A held message or an alert as shown to the coordinator in a review channel."""
+
+    review_id: int | None
+    alert_id: int | None
+    program_name: str
+    match_id: str | None
+    sender_name: str
+    sender_role: str
+    text: str
+    rules: tuple[str, ...]
+    reasons: tuple[str, ...]
+    urgent: bool
+    idempotency_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewOutcome:
+    """How a review was decided, for updating the review card in place."""
+
+    review_id: int
+    decision: str  # approved | approved_redacted | rejected
+    decided_by: str
+    decided_at: datetime
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CommandRequest:
+    """A ``/mentorbot …`` command typed by someone on a platform (text after the verb)."""
+
+    channel: ChannelRef
+    user_id: str
+    user_name: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRequest:
+    """A coordinator pressing Approve / Approve redacted / Reject on a review card."""
+
+    platform: str
+    workspace: str
+    user_id: str
+    review_id: int
+    decision: str  # approve | approve_redacted | reject
+    note: str = ""

@@ -1,0 +1,258 @@
+"""SQLModel tables of the core: program, people, matches, channels, the log, outbox, review, audit.
+
+Times are aware UTC everywhere (``storage.clock.utcnow``) so SQLite and PostgreSQL store and hash
+them identically. Free-form structures (rule hits, details) are canonical JSON text for the same
+reason.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Program(SQLModel, table=True):
+    """One mentoring program (a school's P-TECH career mentoring, say)."""
+
+    id: str = Field(primary_key=True, max_length=64)
+    name: str
+    timezone: str = "America/New_York"
+    policy_file: str | None = None
+    review_platform: str | None = None
+    review_workspace: str | None = None
+    review_channel: str | None = None
+    created_at: datetime
+    updated_at: datetime
+
+
+class Person(SQLModel, table=True):
+    """A coordinator, mentor, student or teacher of one program."""
+
+    __table_args__ = (UniqueConstraint("program_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    program_id: str = Field(foreign_key="program.id", index=True)
+    key: str = Field(max_length=64)  # the roster's id, stable across re-imports
+    role: str  # coordinator | mentor | student | teacher
+    display_name: str
+    email: str | None = None
+    avatar_url: str | None = None
+    grade: int | None = None
+    consent_received: date | None = None  # students: permission form on file
+    consent_recorded_by: str | None = None
+    cleared_on: date | None = None  # mentors: cleared by the program
+    active: bool = True
+
+
+class Identity(SQLModel, table=True):
+    """A person's account on one platform workspace."""
+
+    __table_args__ = (UniqueConstraint("platform", "workspace", "user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    platform: str
+    workspace: str
+    user_id: str
+
+
+class Match(SQLModel, table=True):
+    """One mentoring relationship or group."""
+
+    __table_args__ = (UniqueConstraint("program_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    program_id: str = Field(foreign_key="program.id", index=True)
+    key: str = Field(max_length=64)
+    model: str  # one-to-one | small-group | team | large-group | peer | e-mentoring
+    status: str = "proposed"  # proposed | active | paused | ended
+    started_on: date | None = None
+    coordinator_id: int | None = Field(default=None, foreign_key="person.id")
+    grade: int | None = None
+    prompts_paused: bool = False
+
+
+class MatchMember(SQLModel, table=True):
+    """A person's place in a match (mentor or student)."""
+
+    match_id: int = Field(foreign_key="match.id", primary_key=True)
+    person_id: int = Field(foreign_key="person.id", primary_key=True)
+    role: str  # mentor | student
+
+
+class SupervisedChannel(SQLModel, table=True):
+    """A platform channel a coordinator linked to a match; ``side`` says who sits in it."""
+
+    __table_args__ = (UniqueConstraint("platform", "workspace", "channel"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    match_id: int = Field(foreign_key="match.id", index=True)
+    platform: str
+    workspace: str
+    channel: str
+    side: str  # mentor | student
+    active: bool = True
+    linked_at: datetime
+    linked_by: str | None = None
+
+
+class ChainHead(SQLModel, table=True):
+    """The last sequence number and hash of one append-only stream of one program.
+
+    Updating this row first in a transaction serializes appends to the stream (a row lock on
+    PostgreSQL, the write lock on SQLite), which keeps the chain linear across processes.
+    """
+
+    program_id: str = Field(primary_key=True)
+    stream: str = Field(primary_key=True)  # message | audit
+    last_seq: int = 0
+    last_hash: str = ""
+
+
+class MessageLog(SQLModel, table=True):
+    """Append-only log of every inbound message event, decision and system post.
+
+    Edits and deletions are new rows pointing at ``original_id``. ``row_hash`` chains to the
+    previous row of the same program (``storage.chain``).
+    """
+
+    __tablename__ = "message_log"
+    __table_args__ = (
+        UniqueConstraint("program_id", "seq"),
+        Index("ix_message_log_match_time", "match_id", "id"),
+        Index("ix_message_log_platform_msg", "platform", "workspace", "channel", "platform_message_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    program_id: str = Field(foreign_key="program.id")
+    seq: int
+    kind: str  # message | edit | delete | attempt | prompt | nudge
+    match_id: int | None = Field(default=None, foreign_key="match.id")
+    channel_id: int | None = Field(default=None, foreign_key="supervisedchannel.id")
+    platform: str
+    workspace: str
+    channel: str
+    platform_message_id: str
+    thread_id: str | None = None
+    dedupe_key: str | None = Field(default=None, unique=True)
+    original_id: int | None = Field(default=None, foreign_key="message_log.id")
+    sender_person_id: int | None = Field(default=None, foreign_key="person.id")
+    sender_platform_id: str
+    sender_name: str
+    sender_role: str | None = None
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    attachment_count: int = 0
+    sent_at: datetime
+    received_at: datetime
+    decision: str  # allow | hold | block | not_relayed
+    alert: bool = False
+    hits_json: str = "[]"
+    notice: str | None = None
+    prev_hash: str
+    row_hash: str
+
+
+class Delivery(SQLModel, table=True):
+    """An outbox row: one thing to do on one platform, drained by the delivery worker.
+
+    ``kind``: relay | notice | review_card | review_update | edit | retract | prompt | nudge |
+    pointer. Edits and retractions name the delivery whose platform message they act on in
+    ``ref_delivery_id``.
+    """
+
+    __table_args__ = (
+        Index("ix_delivery_due", "state", "next_attempt_at"),
+        Index("ix_delivery_channel_order", "platform", "workspace", "channel", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    idempotency_key: str = Field(unique=True)
+    program_id: str | None = Field(default=None, foreign_key="program.id")
+    message_id: int | None = Field(default=None, foreign_key="message_log.id", index=True)
+    review_id: int | None = Field(default=None, foreign_key="reviewitem.id")
+    alert_id: int | None = Field(default=None, foreign_key="alert.id")
+    ref_delivery_id: int | None = Field(default=None, foreign_key="delivery.id")
+    kind: str
+    platform: str
+    workspace: str
+    channel: str
+    user_id: str | None = None  # private notices
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    sender_name: str | None = None
+    sender_avatar: str | None = None
+    thread_id: str | None = None
+    state: str = "pending"  # pending | sending | sent | failed | cancelled
+    attempts: int = 0
+    next_attempt_at: datetime
+    lease_until: datetime | None = None
+    last_error: str | None = None
+    platform_message_id: str | None = None
+    created_at: datetime
+    sent_at: datetime | None = None
+
+
+class ReviewItem(SQLModel, table=True):
+    """A held message waiting for a coordinator (or for quiet hours to end)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    program_id: str = Field(foreign_key="program.id", index=True)
+    message_id: int = Field(foreign_key="message_log.id", unique=True)
+    match_id: int | None = Field(default=None, foreign_key="match.id")
+    reason: str  # comma-separated rule ids, for listing
+    state: str = "open"  # open | approved | approved_redacted | rejected | released | superseded
+    release_at: datetime | None = None  # quiet-hours holds release themselves
+    created_at: datetime
+    decided_at: datetime | None = None
+    decided_by: str | None = None
+    note: str | None = None
+
+
+class Alert(SQLModel, table=True):
+    """Something a coordinator must know at once."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    program_id: str = Field(foreign_key="program.id", index=True)
+    kind: str  # safeguarding | stranger | concern | delivery_failure | unsafe_setup | policy
+    urgent: bool = False
+    message_id: int | None = Field(default=None, foreign_key="message_log.id")
+    match_id: int | None = Field(default=None, foreign_key="match.id")
+    summary: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime
+    acknowledged_at: datetime | None = None
+    acknowledged_by: str | None = None
+    action_taken: str | None = None
+
+
+class AuditEvent(SQLModel, table=True):
+    """A coordinator or system action (reads included), chained like the message log."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (UniqueConstraint("program_id", "seq"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    program_id: str = Field(foreign_key="program.id", index=True)
+    seq: int
+    actor: str
+    action: str  # transcript.read | transcript.export | review.approve | match.pause | ...
+    target: str = ""
+    rows: int = 0
+    detail_json: str = "{}"
+    at: datetime
+    prev_hash: str
+    row_hash: str
+
+
+class UnroutedEvent(SQLModel, table=True):
+    """A message from someone no program knows, outside any supervised channel (kept, not relayed)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    dedupe_key: str = Field(unique=True)
+    platform: str
+    workspace: str
+    channel: str
+    user_id: str
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    is_direct: bool = False
+    received_at: datetime
