@@ -32,6 +32,17 @@ class CoreGateway(Protocol):
     async def decide_review(self, request: ReviewRequest) -> str:
         """Act on a review button; the reply is shown privately to the coordinator."""
 
+    async def supervised_channels(self, platform: str) -> list[ChannelRef]:
+        """The active supervised channels on one platform (for backfill and set-up checks)."""
+
+    async def last_logged_message_id(self, channel: ChannelRef) -> str | None:
+        """The platform id of the newest message logged from this channel (backfill start)."""
+
+    async def report_members(
+        self, channel: ChannelRef, user_ids: list[str], *, coordinator_can_see: bool
+    ) -> None:
+        """Hand the core a channel's member list so it can report unsafe set-ups."""
+
 
 @dataclass(frozen=True, slots=True)
 class Capabilities:
@@ -87,6 +98,9 @@ class Adapter(Protocol):
         self, channel: ChannelRef, message_id: str, card: ReviewCard, outcome: ReviewOutcome
     ) -> None:
         """Show on the card who decided and when."""
+
+    async def list_members(self, channel: ChannelRef) -> list[str]:
+        """Platform user ids of everyone who can read the channel (humans only)."""
 
     async def stop(self) -> None:
         """Disconnect cleanly."""
