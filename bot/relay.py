@@ -1,0 +1,314 @@
+"""The relay pipeline: dedupe, locate, gate, police, and record in one transaction (DESIGN.md).
+
+``Relay.record`` is the only way a message event enters mentorbot. It returns after the log row,
+its decision and every resulting outbox row, review item and alert are committed together; the
+delivery worker does the platform I/O afterwards.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from bot import decisions, outbox
+from bot.gates import SenderFacts, gate_hits
+from bot.policy_book import PolicyBook
+from bot.routing import relay_targets
+from bot.types import ChannelRef, Inbound, InboundKind
+from policies.types import Action, Decision, PolicyContext
+from storage import chain, repo
+from storage.clock import as_utc
+from storage.models import (
+    Alert,
+    Delivery,
+    Match,
+    MessageLog,
+    Person,
+    Program,
+    ReviewItem,
+    SupervisedChannel,
+    UnroutedEvent,
+)
+
+logger = logging.getLogger(__name__)
+
+FLOOD_WINDOW = timedelta(seconds=60)
+DIRECT_MESSAGE_HIT = ('[{"rule": "channel.direct_message", "start": 0, "end": 0, "reason": '
+                      '"Direct message to the bot; not relayed.", "action": "block", "alert": false}]')
+
+
+def channel_ref(row: SupervisedChannel | Delivery | MessageLog) -> ChannelRef:
+    return ChannelRef(row.platform, row.workspace, row.channel)
+
+
+class Relay:
+    """Turns inbound events into committed log rows and outbox work."""
+
+    def __init__(self, *, engine: Engine, policies: PolicyBook, clock: Callable[[], datetime]):
+        self._engine = engine
+        self._policies = policies
+        self._clock = clock
+
+    def record(self, event: Inbound) -> bool:
+        """Record one event; True if anything was queued for delivery. Duplicates are no-ops."""
+        with Session(self._engine) as session:
+            if repo.seen_event(session, event.dedupe_key):
+                logger.info("<= duplicate %s ignored", event.dedupe_key)
+                return False
+            channel = repo.supervised_channel(session, event.channel)
+            sender = repo.person_by_account(
+                session, event.channel.platform, event.channel.workspace, event.author_id
+            )
+            if event.is_direct or channel is None:
+                if not event.is_direct or event.kind != InboundKind.MESSAGE:
+                    logger.debug("<= %s outside supervised channels, not relayed", event.channel)
+                    return False
+                self._record_attempt(session, event, sender)
+            elif event.kind == InboundKind.MESSAGE:
+                self._record_message(session, event, channel, sender)
+            elif event.kind == InboundKind.EDIT:
+                self._record_edit(session, event, channel, sender)
+            else:
+                self._record_delete(session, event, channel, sender)
+            try:
+                session.commit()
+            except IntegrityError:
+                session.rollback()
+                logger.info("<= duplicate %s lost the race, ignored", event.dedupe_key)
+                return False
+            return True
+
+    # -- the three kinds of event in a supervised channel ------------------------------------
+
+    def _record_message(self, session: Session, event: Inbound, channel: SupervisedChannel,
+                        sender: Person | None, *, kind: str = "message",
+                        original: MessageLog | None = None) -> MessageLog:
+        match = session.get(Match, channel.match_id)
+        assert match is not None
+        program = session.get(Program, match.program_id)
+        assert program is not None
+        now = self._clock()
+        match_role = repo.member_role(session, match.id, sender.id) if sender else None  # type: ignore[arg-type]
+        if sender is not None and sender.program_id != program.id:
+            match_role, sender_role = None, None
+        else:
+            sender_role = sender.role if sender else None
+        facts = SenderFacts(
+            known=sender is not None and sender_role is not None, match_role=match_role,
+            person_role=sender_role, consent_received=sender.consent_received if sender else None,
+            cleared_on=sender.cleared_on if sender else None, match_status=match.status,
+            channel_side=channel.side,
+        )
+        recent = 0
+        if sender is not None:
+            recent = repo.recent_message_count(session, sender.id, now - FLOOD_WINDOW)  # type: ignore[arg-type]
+        context = PolicyContext(
+            role=match_role or sender_role or "student",
+            sent_at=as_utc(event.sent_at) if event.sent_at else now, timezone=program.timezone,
+            recent_count=recent, recent_window_s=int(FLOOD_WINDOW.total_seconds()),
+            attachment_count=event.attachment_count, is_edit=kind == "edit",
+        )
+        verdict = self._policies.for_file(program.policy_file).evaluate(event.text, context)
+        decision = decisions.combine(gate_hits(facts), verdict)
+        row = self._log(session, event, program_id=program.id, kind=kind, match_id=match.id,
+                        channel_id=channel.id, sender=sender, sender_role=match_role or sender_role,
+                        decision=decision, original_id=original.id if original else None)
+        self._act(session, program=program, match=match, origin=channel, row=row,
+                  decision=decision, sender=sender, event=event)
+        return row
+
+    def _record_edit(self, session: Session, event: Inbound, channel: SupervisedChannel,
+                     sender: Person | None) -> None:
+        original = repo.original_message(session, event.channel, event.message_id)
+        if original is None:
+            # An edit of a message we never saw (sent before the channel was linked): treat the
+            # new text as a new message so it is policed and logged like any other.
+            self._record_message(session, event, channel, sender)
+            return
+        versions = repo.message_versions(session, original.id)  # type: ignore[arg-type]
+        latest = versions[-1]
+        if latest.kind == "delete" or latest.text == event.text:
+            logger.info("<= edit %s changes no text (or follows a deletion), ignored", event.dedupe_key)
+            session.add(UnroutedEvent(dedupe_key=event.dedupe_key, platform=event.channel.platform,
+                                      workspace=event.channel.workspace, channel=event.channel.channel,
+                                      user_id=event.author_id, text="(no text change)",
+                                      received_at=self._clock()))
+            return
+        live = repo.live_relay_copies(session, [v.id for v in versions])  # type: ignore[misc]
+        self._close_open_reviews(session, [v.id for v in versions], state="superseded")  # type: ignore[misc]
+        match = session.get(Match, channel.match_id)
+        assert match is not None
+        row = self._record_message(session, event, channel, sender, kind="edit", original=original)
+        now = self._clock()
+        if row.decision == Action.ALLOW.value and live:
+            # The fresh relay rows _act just queued are replaced by edits of the existing copies.
+            for fresh in session.exec(select(Delivery).where(Delivery.message_id == row.id,
+                                                             Delivery.kind == "relay")):
+                session.delete(fresh)
+            for copy in live:
+                session.add(outbox.follow_up("edit", ref=copy, text=event.text, now=now,
+                                             key=f"edit:{row.id}:{copy.id}", message_id=row.id))
+        elif row.decision != Action.ALLOW.value:
+            self._retract(session, live, row, now)
+
+    def _record_delete(self, session: Session, event: Inbound, channel: SupervisedChannel,
+                       sender: Person | None) -> None:
+        original = repo.original_message(session, event.channel, event.message_id)
+        if original is None:
+            return
+        versions = repo.message_versions(session, original.id)  # type: ignore[arg-type]
+        if versions[-1].kind == "delete":
+            return
+        ids = [v.id for v in versions]
+        live = repo.live_relay_copies(session, ids)  # type: ignore[arg-type]
+        self._close_open_reviews(session, ids, state="withdrawn")  # type: ignore[arg-type]
+        row = self._log(session, event, program_id=original.program_id, kind="delete",
+                        match_id=original.match_id, channel_id=channel.id, sender=sender,
+                        sender_role=original.sender_role, decision=None, original_id=original.id,
+                        text=versions[-1].text)
+        self._retract(session, live, row, self._clock())
+
+    def _record_attempt(self, session: Session, event: Inbound, sender: Person | None) -> None:
+        now = self._clock()
+        if sender is None:
+            session.add(UnroutedEvent(dedupe_key=event.dedupe_key, platform=event.channel.platform,
+                                      workspace=event.channel.workspace, channel=event.channel.channel,
+                                      user_id=event.author_id, text=event.text, is_direct=True,
+                                      received_at=now))
+            text = ("Hi! I'm the mentoring program's bot: I only pass messages along in supervised "
+                    "mentoring channels, so please ask your program coordinator to get you set up.")
+        else:
+            self._log(session, event, program_id=sender.program_id, kind="attempt", match_id=None,
+                      channel_id=None, sender=sender, sender_role=sender.role, decision=None,
+                      original_id=None, decision_value="not_relayed", hits=DIRECT_MESSAGE_HIT)
+            home = self._home_channel(session, sender, event.channel.platform)
+            where = f"<#{home.channel}>" if home else "your mentoring channel"
+            text = (f"Hi {sender.display_name}! I only pass messages along in your mentoring channel, "
+                    f"so please post in {where} where your coordinator can see it too.")
+        session.add(outbox.pointer(channel=event.channel, user_id=event.author_id, text=text, now=now,
+                                   key=f"pointer:{event.dedupe_key}"))
+
+    # -- acting on a decision ------------------------------------------------------------------
+
+    def _act(self, session: Session, *, program: Program, match: Match, origin: SupervisedChannel,
+             row: MessageLog, decision: Decision, sender: Person | None, event: Inbound) -> None:
+        now = self._clock()
+        origin_ref = channel_ref(origin)
+        if decision.action == Action.ALLOW:
+            self.queue_relays(session, program_id=program.id, match_id=match.id, origin=origin_ref,
+                              row=row, text=row.text, sender=sender, now=now)
+        elif decision.action == Action.HOLD:
+            release_at = decision.hold_until if decisions.releases_by_itself(decision) else None
+            item = ReviewItem(program_id=program.id, message_id=row.id, match_id=match.id,
+                              reason=",".join(dict.fromkeys(h.rule for h in decision.hits
+                                                            if h.action != Action.ALLOW)),
+                              release_at=as_utc(release_at) if release_at else None, created_at=now)
+            session.add(item)
+            session.flush()
+            review_ref = review_channel(program)
+            if review_ref and release_at is None:
+                session.add(outbox.review_card(program_id=program.id, channel=review_ref,
+                                               text=f"Held: {row.sender_name}: {row.text}", now=now,
+                                               review_id=item.id, message_id=row.id))
+        if decision.notice and (decision.action != Action.ALLOW or decision.alert):
+            session.add(outbox.notice(program_id=program.id, message_id=row.id, channel=origin_ref,
+                                      user_id=event.author_id, text=decision.notice, now=now,
+                                      key=f"notice:{row.id}"))
+        if decision.alert:
+            kind, urgent = decisions.alert_kind(decision)
+            reasons = "; ".join(h.reason for h in decision.hits if h.alert)
+            self.raise_alert(session, program=program, kind=kind, urgent=urgent, match_id=match.id,
+                             message_id=row.id, summary=f"{row.sender_name} in {match.key}: {reasons}")
+
+    def queue_relays(self, session: Session, *, program_id: str, match_id: int, origin: ChannelRef,
+                     row: MessageLog, text: str, sender: Person | None, now: datetime,
+                     suffix: str = "") -> int:
+        """One relay outbox row per other channel of the match; returns how many."""
+        targets = relay_targets(origin, [channel_ref(c) for c in repo.match_channels(session, match_id)])
+        for target in targets:
+            session.add(outbox.relay(
+                program_id=program_id, message_id=row.id, target=target, text=text,  # type: ignore[arg-type]
+                sender_name=row.sender_name, sender_avatar=sender.avatar_url if sender else None,
+                thread_id=row.thread_id, now=now, suffix=suffix,
+            ))
+        return len(targets)
+
+    def raise_alert(self, session: Session, *, program: Program, kind: str, urgent: bool,
+                    summary: str, match_id: int | None = None, message_id: int | None = None) -> Alert:
+        alert = Alert(program_id=program.id, kind=kind, urgent=urgent, match_id=match_id,
+                      message_id=message_id, summary=summary, created_at=self._clock())
+        session.add(alert)
+        session.flush()
+        review_ref = review_channel(program)
+        if review_ref:
+            session.add(outbox.review_card(program_id=program.id, channel=review_ref, now=self._clock(),
+                                           text=f"ALERT ({kind}): {summary}", alert_id=alert.id,
+                                           message_id=message_id))
+        logger.warning("alert %s for program %s: %s", kind, program.id, summary)
+        return alert
+
+    def _retract(self, session: Session, live: list[Delivery], row: MessageLog, now: datetime) -> None:
+        for copy in live:
+            cancelled = session.execute(
+                update(Delivery).where(Delivery.id == copy.id, Delivery.state == "pending")
+                .values(state="cancelled", last_error=f"retracted by log row {row.id}")
+            ).rowcount
+            if not cancelled:
+                session.add(outbox.follow_up("retract", ref=copy, text="", now=now,
+                                             key=f"retract:{row.id}:{copy.id}", message_id=row.id))
+
+    def _close_open_reviews(self, session: Session, message_ids: list[int], *, state: str) -> None:
+        for item in session.exec(select(ReviewItem).where(
+                ReviewItem.state == "open", ReviewItem.message_id.in_(message_ids))):  # type: ignore[union-attr]
+            item.state = state
+            item.decided_at = self._clock()
+            item.decided_by = "system"
+            session.add(item)
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _log(self, session: Session, event: Inbound, *, program_id: str, kind: str,
+             match_id: int | None, channel_id: int | None, sender: Person | None,
+             sender_role: str | None, decision: Decision | None, original_id: int | None,
+             text: str | None = None, decision_value: str = "retract",
+             hits: str = "[]") -> MessageLog:
+        now = self._clock()
+        row = MessageLog(
+            program_id=program_id, seq=0, kind=kind, match_id=match_id, channel_id=channel_id,
+            platform=event.channel.platform, workspace=event.channel.workspace,
+            channel=event.channel.channel, platform_message_id=event.message_id,
+            thread_id=event.thread_id, dedupe_key=event.dedupe_key, original_id=original_id,
+            sender_person_id=sender.id if sender else None, sender_platform_id=event.author_id,
+            sender_name=sender.display_name if sender else (event.author_name or event.author_id),
+            sender_role=sender_role, text=event.text if text is None else text,
+            attachment_count=event.attachment_count,
+            sent_at=as_utc(event.sent_at) if event.sent_at else now, received_at=now,
+            decision=decision.action.value if decision else decision_value,
+            alert=bool(decision and decision.alert),
+            hits_json=decisions.hits_json(decision) if decision else hits,
+            notice=decision.notice if decision and decision.action != Action.ALLOW else None,
+            prev_hash="", row_hash="",
+        )
+        chain.append(session, row, stream="message")
+        session.flush()
+        return row
+
+    def _home_channel(self, session: Session, person: Person, platform: str) -> SupervisedChannel | None:
+        for match in repo.matches_of(session, person.id):  # type: ignore[arg-type]
+            role = repo.member_role(session, match.id, person.id)  # type: ignore[arg-type]
+            for channel in repo.match_channels(session, match.id):  # type: ignore[arg-type]
+                if channel.platform == platform and channel.side == role:
+                    return channel
+        return None
+
+
+def review_channel(program: Program) -> ChannelRef | None:
+    """The program's coordinator review channel, if one is configured."""
+    if program.review_platform and program.review_workspace and program.review_channel:
+        return ChannelRef(program.review_platform, program.review_workspace, program.review_channel)
+    return None

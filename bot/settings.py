@@ -1,0 +1,76 @@
+"""All configuration, from the environment and ``.env``: one typed object, validated at start.
+
+Nothing else in mentorbot reads ``os.environ`` (STYLE.md point 8). Every key is documented in
+``.env.example``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATA_DIR = Path("var")
+
+
+class Settings(BaseSettings):
+    """mentorbot's settings. Field names map to upper-case environment variables."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # Storage
+    data_dir: Path = Field(default=DEFAULT_DATA_DIR, description="Folder for the SQLite file and exports")
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL; empty = SQLite file data_dir/mentorbot.db"
+    )
+
+    # Programs: roster files imported at start-up by `mentorbot run` (optional)
+    program_file: Path | None = None
+
+    # Delivery worker
+    delivery_poll_seconds: float = 0.5
+    delivery_max_attempts: int = 12
+
+    # Slack (issue 4)
+    slack_bot_token: str | None = None
+    slack_app_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_mode: Literal["socket", "http"] = "socket"
+    slack_api_url: str = "https://slack.com/api/"
+    slack_http_host: str = "127.0.0.1"
+    slack_http_port: int = 3000
+
+    # Discord (issue 5)
+    discord_token: str | None = None
+    discord_api_base: str | None = None
+    discord_gateway_url: str | None = None
+
+    # Coordinator web pages (issue 7)
+    web_host: str = "127.0.0.1"
+    web_port: int = 8080
+    web_base_url: str | None = None
+    web_secret_key: str | None = None
+
+    log_level: str = "INFO"
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _trailing_slash(cls, value: str) -> str:
+        return value if value.endswith("/") else value + "/"
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The database to use: ``DATABASE_URL``, or the embedded SQLite file."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'mentorbot.db').resolve()}"
+
+    @property
+    def slack_configured(self) -> bool:
+        return bool(self.slack_bot_token)
+
+    @property
+    def discord_configured(self) -> bool:
+        return bool(self.discord_token)

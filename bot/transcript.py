@@ -1,0 +1,116 @@
+"""Transcripts: a match's conversation with decisions and rule hits, read and exported.
+
+Every read is written to the audit trail (who, when, what, how many rows) in the same
+transaction that fetches the rows, before anything is shown.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from bot import audit
+from storage.clock import as_utc
+from storage.models import Match, MessageLog
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class TranscriptError(Exception):
+    """The match does not exist (or is not visible to this reader)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptLine:
+    id: int
+    seq: int
+    at: str
+    kind: str
+    sender: str
+    role: str
+    platform: str
+    channel: str
+    text: str
+    decision: str
+    alert: bool
+    rules: list[str]
+    reasons: list[str]
+    edit_of: int | None
+
+
+def read_transcript(engine: Engine, match_key: str, *, actor: str, clock: Callable[[], datetime],
+                    program_id: str | None = None, purpose: str = "transcript.read",
+                    since: datetime | None = None, until: datetime | None = None,
+                    ) -> tuple[Match, list[TranscriptLine]]:
+    """The match's log rows in order; the read is audited before the rows are returned."""
+    with Session(engine) as session:
+        query = select(Match).where(Match.key == match_key)
+        if program_id:
+            query = query.where(Match.program_id == program_id)
+        match = session.exec(query).first()
+        if match is None:
+            where = f" in program {program_id}" if program_id else ""
+            raise TranscriptError(f"no match '{match_key}'{where}")
+        rows = select(MessageLog).where(MessageLog.match_id == match.id,
+                                        col(MessageLog.kind).in_(["message", "edit", "delete", "prompt",
+                                                                  "nudge"]))
+        if since:
+            rows = rows.where(MessageLog.sent_at >= as_utc(since))
+        if until:
+            rows = rows.where(MessageLog.sent_at < as_utc(until))
+        lines = [_line(row) for row in session.exec(rows.order_by(MessageLog.id))]
+        audit.record(session, program_id=match.program_id, actor=actor, action=purpose,
+                     target=f"match:{match.key}", rows=len(lines), at=clock(),
+                     detail={"since": since.isoformat() if since else None,
+                             "until": until.isoformat() if until else None})
+        session.commit()
+        session.refresh(match)
+        return match, lines
+
+
+def _line(row: MessageLog) -> TranscriptLine:
+    hits = json.loads(row.hits_json)
+    return TranscriptLine(
+        id=row.id, seq=row.seq, at=as_utc(row.sent_at).isoformat(timespec="seconds"),  # type: ignore[arg-type]
+        kind=row.kind, sender=row.sender_name, role=row.sender_role or "", platform=row.platform,
+        channel=row.channel, text=row.text, decision=row.decision, alert=row.alert,
+        rules=[h["rule"] for h in hits], reasons=[h["reason"] for h in hits], edit_of=row.original_id,
+    )
+
+
+def neutralize_cell(value: str) -> str:
+    """Stop spreadsheet programs from running a cell as a formula (CSV injection)."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def to_csv(lines: list[TranscriptLine]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["seq", "time_utc", "kind", "sender", "role", "platform", "channel", "text",
+                     "decision", "alert", "rules", "edit_of"])
+    for line in lines:
+        writer.writerow([line.seq, line.at, line.kind, neutralize_cell(line.sender), line.role,
+                         line.platform, line.channel, neutralize_cell(line.text), line.decision,
+                         "yes" if line.alert else "", " ".join(line.rules), line.edit_of or ""])
+    return out.getvalue()
+
+
+def to_json(match: Match, lines: list[TranscriptLine]) -> str:
+    return json.dumps({"match": match.key, "program": match.program_id, "model": match.model,
+                       "messages": [asdict(line) for line in lines]}, ensure_ascii=False, indent=2)
+
+
+def describe(line: TranscriptLine) -> str:
+    """One human-readable transcript line."""
+    label = {"edit": "edited", "delete": "deleted", "prompt": "prompt", "nudge": "nudge"}.get(line.kind, "")
+    head = f"[{line.at}] {line.sender} ({line.role or '?'}, {line.platform}/{line.channel})"
+    verdict = line.decision + (" +ALERT" if line.alert else "")
+    rules = f" rules: {', '.join(line.rules)}" if line.rules else ""
+    return f"{head}{' ' + label if label else ''}: {line.text}\n    -> {verdict}{rules}"

@@ -1,0 +1,176 @@
+"""The few lookups the core needs, kept in one place so routes and use cases share them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from bot.types import ChannelRef
+from storage.models import (
+    Delivery,
+    Identity,
+    Match,
+    MatchMember,
+    MessageLog,
+    Person,
+    Program,
+    SupervisedChannel,
+    UnroutedEvent,
+)
+
+
+def seen_event(session: Session, dedupe_key: str) -> bool:
+    """True if this platform event was already recorded (a retry or a replay)."""
+    if session.exec(select(MessageLog.id).where(MessageLog.dedupe_key == dedupe_key)).first():
+        return True
+    return session.exec(
+        select(UnroutedEvent.id).where(UnroutedEvent.dedupe_key == dedupe_key)
+    ).first() is not None
+
+
+def supervised_channel(session: Session, ref: ChannelRef) -> SupervisedChannel | None:
+    return session.exec(
+        select(SupervisedChannel).where(
+            SupervisedChannel.platform == ref.platform,
+            SupervisedChannel.workspace == ref.workspace,
+            SupervisedChannel.channel == ref.channel,
+            SupervisedChannel.active == True,  # noqa: E712
+        )
+    ).first()
+
+
+def match_channels(session: Session, match_id: int) -> list[SupervisedChannel]:
+    return list(
+        session.exec(
+            select(SupervisedChannel)
+            .where(SupervisedChannel.match_id == match_id, SupervisedChannel.active == True)  # noqa: E712
+            .order_by(SupervisedChannel.id)
+        )
+    )
+
+
+def person_by_account(session: Session, platform: str, workspace: str, user_id: str) -> Person | None:
+    return session.exec(
+        select(Person)
+        .join(Identity, col(Identity.person_id) == col(Person.id))
+        .where(Identity.platform == platform, Identity.workspace == workspace, Identity.user_id == user_id)
+    ).first()
+
+
+def accounts_of(session: Session, person_id: int, platform: str | None = None) -> list[Identity]:
+    query = select(Identity).where(Identity.person_id == person_id)
+    if platform:
+        query = query.where(Identity.platform == platform)
+    return list(session.exec(query))
+
+
+def member_role(session: Session, match_id: int, person_id: int) -> str | None:
+    member = session.get(MatchMember, (match_id, person_id))
+    return member.role if member else None
+
+
+def matches_of(session: Session, person_id: int) -> list[Match]:
+    return list(
+        session.exec(
+            select(Match)
+            .join(MatchMember, col(MatchMember.match_id) == col(Match.id))
+            .where(MatchMember.person_id == person_id)
+            .order_by(Match.id)
+        )
+    )
+
+
+def match_by_key(session: Session, key: str, program_id: str | None = None) -> Match | None:
+    query = select(Match).where(Match.key == key)
+    if program_id:
+        query = query.where(Match.program_id == program_id)
+    return session.exec(query).first()
+
+
+def members(session: Session, match_id: int) -> list[tuple[Person, str]]:
+    rows = session.exec(
+        select(Person, MatchMember.role)
+        .join(MatchMember, col(MatchMember.person_id) == col(Person.id))
+        .where(MatchMember.match_id == match_id)
+        .order_by(MatchMember.role, Person.display_name)
+    )
+    return [(person, role) for person, role in rows]
+
+
+def program(session: Session, program_id: str) -> Program | None:
+    return session.get(Program, program_id)
+
+
+def recent_message_count(session: Session, person_id: int, since: datetime) -> int:
+    return session.exec(
+        select(func.count())
+        .select_from(MessageLog)
+        .where(MessageLog.sender_person_id == person_id, MessageLog.received_at >= since,
+               MessageLog.kind == "message")
+    ).one()
+
+
+def original_message(session: Session, ref: ChannelRef, platform_message_id: str) -> MessageLog | None:
+    """The first logged row of a platform message (its original text)."""
+    return session.exec(
+        select(MessageLog)
+        .where(
+            MessageLog.platform == ref.platform,
+            MessageLog.workspace == ref.workspace,
+            MessageLog.channel == ref.channel,
+            MessageLog.platform_message_id == platform_message_id,
+            MessageLog.kind == "message",
+        )
+        .order_by(MessageLog.id)
+    ).first()
+
+
+def message_versions(session: Session, original_id: int) -> list[MessageLog]:
+    """The original row and every later edit/deletion row of one message, oldest first."""
+    return list(
+        session.exec(
+            select(MessageLog)
+            .where((MessageLog.id == original_id) | (MessageLog.original_id == original_id))
+            .order_by(MessageLog.id)
+        )
+    )
+
+
+def live_relay_copies(session: Session, message_ids: list[int]) -> list[Delivery]:
+    """Relay deliveries of these log rows that are not cancelled and not yet retracted."""
+    if not message_ids:
+        return []
+    copies = list(
+        session.exec(
+            select(Delivery).where(
+                col(Delivery.message_id).in_(message_ids),
+                col(Delivery.kind).in_(["relay", "prompt"]),
+                col(Delivery.state).not_in(["cancelled", "failed"]),
+            )
+        )
+    )
+    if not copies:
+        return []
+    retracted = set(
+        session.exec(
+            select(Delivery.ref_delivery_id).where(
+                col(Delivery.ref_delivery_id).in_([c.id for c in copies]), Delivery.kind == "retract"
+            )
+        )
+    )
+    return [c for c in copies if c.id not in retracted]
+
+
+def last_logged_message_id(session: Session, ref: ChannelRef) -> str | None:
+    return session.exec(
+        select(MessageLog.platform_message_id)
+        .where(
+            MessageLog.platform == ref.platform,
+            MessageLog.workspace == ref.workspace,
+            MessageLog.channel == ref.channel,
+            MessageLog.kind == "message",
+        )
+        .order_by(col(MessageLog.id).desc())
+    ).first()
