@@ -117,8 +117,9 @@ def _convert(node: yaml.Node, constructor: SafeConstructor, problems: list[Roste
         return Node(line, [_convert(item, constructor, problems) for item in node.value])
     try:
         value = constructor.construct_object(node)
-    except yaml.YAMLError as exc:  # e.g. an impossible date such as 2026-02-30
-        problems.append(RosterProblem(line, f"cannot read this value ({exc}); check it"))
+    except (yaml.YAMLError, ValueError) as exc:  # e.g. an impossible date such as 2026-02-30
+        problems.append(RosterProblem(line, f"cannot read the value '{node.value}' ({exc}); "
+                                            "write dates as YYYY-MM-DD, e.g. 2026-09-08"))
         value = None
     return Node(line, value)
 
