@@ -26,7 +26,7 @@ from bot.types import ChannelRef, CommandRequest, Inbound, ReviewRequest
 from storage import repo
 from storage.clock import utcnow
 from storage.db import open_database
-from storage.models import Delivery, Match, Program, SupervisedChannel
+from storage.models import Alert, Delivery, Match, Program, SupervisedChannel
 
 logger = logging.getLogger(__name__)
 
@@ -36,12 +36,13 @@ Clock = Callable[[], datetime]
 class MentorBot:
     """The running core: relay, review desk, commands and the delivery worker over one database."""
 
-    def __init__(self, *, settings: Settings, engine: Engine, adapters: dict[str, Adapter], clock: Clock):
+    def __init__(self, *, settings: Settings, engine: Engine, adapters: dict[str, Adapter], clock: Clock,
+                 policies: PolicyBook | None = None):
         self.settings = settings
         self.engine = engine
         self.adapters = adapters
         self.clock = clock
-        self.policies = PolicyBook()
+        self.policies = policies or PolicyBook()
         self.relay = Relay(engine=engine, policies=self.policies, clock=clock)
         self.review = ReviewDesk(engine=engine, relay=self.relay, clock=clock)
         self.commands = Commands(engine=engine, relay=self.relay, review=self.review, clock=clock)
@@ -179,8 +180,6 @@ class MentorBot:
         summary = (f"Could not deliver a {delivery.kind} to {delivery.platform} channel {delivery.channel}: "
                    f"{error}. Check that the bot is still in the channel and its token is valid.")
         if delivery.kind in ("review_card", "review_update"):
-            from storage.models import Alert
-
             session.add(Alert(program_id=program.id, kind="delivery_failure", urgent=True,
                               summary=summary, created_at=self.clock()))
         else:
@@ -189,7 +188,8 @@ class MentorBot:
 
 
 def build_app(settings: Settings | None = None, *, adapters: dict[str, Adapter] | None = None,
-              engine: Engine | None = None, clock: Clock | None = None) -> MentorBot:
+              engine: Engine | None = None, clock: Clock | None = None,
+              policies: PolicyBook | None = None) -> MentorBot:
     """Build the app: production defaults for every port, fakes where the caller passes them."""
     settings = settings or Settings()
     if engine is None:
@@ -198,4 +198,5 @@ def build_app(settings: Settings | None = None, *, adapters: dict[str, Adapter] 
         from adapters.registry import build_adapters
 
         adapters = build_adapters(settings)
-    return MentorBot(settings=settings, engine=engine, adapters=adapters, clock=clock or utcnow)
+    return MentorBot(settings=settings, engine=engine, adapters=adapters, clock=clock or utcnow,
+                     policies=policies)

@@ -130,7 +130,7 @@ class DeliveryWorker:
 
     async def _perform(self, adapter: Adapter, row: Delivery) -> str | None:
         channel = ChannelRef(row.platform, row.workspace, row.channel)
-        if row.kind in ("relay", "prompt", "nudge", "pointer"):
+        if row.kind in ("relay", "prompt", "nudge", "pointer", "system"):
             thread = None
             if adapter.capabilities.threads:
                 thread = await asyncio.to_thread(self._resolve_thread, row)

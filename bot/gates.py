@@ -51,14 +51,14 @@ def gate_hits(facts: SenderFacts) -> list[Hit]:
             "coordinator." if facts.match_status == "paused" else
             "This mentoring match isn't active, so your message will wait for your coordinator.",
         ))
-    if facts.match_role == "student" and facts.consent_received is None:
+    if facts.person_role == "student" and facts.consent_received is None:
         hits.append(_hit(
             "consent.missing",
             "No permission form is on file for this student.",
             "Your message will be delivered once your permission form is on file — your "
             "coordinator can help.",
         ))
-    if facts.match_role == "mentor" and facts.cleared_on is None:
+    if facts.person_role == "mentor" and facts.cleared_on is None:
         hits.append(_hit(
             "clearance.missing",
             "This mentor has not been cleared by the program yet.",

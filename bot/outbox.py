@@ -37,6 +37,11 @@ def pointer(*, channel: ChannelRef, user_id: str, text: str, now: datetime, key:
     return _row("pointer", key, channel, text, now, user_id=user_id)
 
 
+def system_post(*, program_id: str, channel: ChannelRef, text: str, now: datetime, key: str) -> Delivery:
+    """A message from mentorbot itself to everyone in a channel (a match paused, say)."""
+    return _row("system", key, channel, text, now, program_id=program_id)
+
+
 def review_card(*, program_id: str, channel: ChannelRef, text: str, now: datetime,
                 review_id: int | None = None, alert_id: int | None = None,
                 message_id: int | None = None) -> Delivery:

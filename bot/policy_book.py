@@ -3,23 +3,37 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
-from policies import load_policy
-from policies.engine import Policy
+from policies.types import Decision, PolicyContext
 
 logger = logging.getLogger(__name__)
+
+
+class PolicyLike(Protocol):
+    def evaluate(self, text: str, ctx: PolicyContext) -> Decision: ...
+
+
+Loader = Callable[[Path | None], PolicyLike]
+
+
+def _default_loader(path: Path | None) -> PolicyLike:
+    from policies import load_policy
+
+    return load_policy(path)
 
 
 class PolicyBook:
     """One loaded policy per policy file; the shipped defaults for programs without one."""
 
-    def __init__(self) -> None:
-        self._loaded: dict[str | None, Policy] = {}
+    def __init__(self, loader: Loader | None = None) -> None:
+        self._loader = loader or _default_loader
+        self._loaded: dict[str | None, PolicyLike] = {}
 
-    def for_file(self, policy_file: str | None) -> Policy:
+    def for_file(self, policy_file: str | None) -> PolicyLike:
         if policy_file not in self._loaded:
-            path = Path(policy_file) if policy_file else None
-            self._loaded[policy_file] = load_policy(path)
+            self._loaded[policy_file] = self._loader(Path(policy_file) if policy_file else None)
             logger.info("loaded policy %s", policy_file or "(defaults)")
         return self._loaded[policy_file]

@@ -1,0 +1,61 @@
+"""Set up and drive the console demo: fresh SQLite file, sample program, console adapter."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from bot.settings import Settings
+
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample-program.yml"
+
+
+def sample_roster() -> Path:
+    """The fictional sample program shipped with mentorbot."""
+    if SAMPLE.exists():
+        return SAMPLE
+    from importlib.resources import files
+
+    return Path(str(files("bot").joinpath("data/sample-program.yml")))
+
+
+async def run_demo(settings: Settings, path: Path, lines: list[str] | None) -> None:
+    from adapters.console import ConsoleAdapter
+    from bot.app import build_app
+    from bot.demo import HELP, Demo, DemoClock, first_program
+    from bot.roster import import_roster
+    from storage.db import open_database, sqlite_url
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    engine = open_database(sqlite_url(path))
+    import_roster(engine, sample_roster())
+    program = first_program(engine)
+    clock = DemoClock(program.timezone)
+    console = ConsoleAdapter(workspace="demo", echo=lambda line: typer.echo(f"  {line}"), clock=clock)
+    app = build_app(settings, adapters={"console": console}, engine=engine, clock=clock)
+    await console.start(app)
+    demo = Demo(app=app, console=console, program_id=program.id, clock=clock, echo=typer.echo)
+    typer.echo(f"mentorbot console demo — program '{program.name}' ({program.timezone}), "
+               f"database {path}")
+    if lines is None:
+        typer.echo(HELP + "\n")
+        while True:
+            try:
+                line = input("> ")
+            except (EOFError, KeyboardInterrupt):
+                break
+            if not await demo.run_line(line):
+                break
+    else:
+        for line in lines:
+            if line.strip():
+                typer.echo(f"> {line}")
+            if not await demo.run_line(line):
+                break
+    await app.delivery.run_once()
+    typer.echo(f"bye — the log is in {path} (try: DATABASE_URL={sqlite_url(path)} mentorbot "
+               "transcript dana-ana)")
+    sys.stdout.flush()

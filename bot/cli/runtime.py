@@ -1,0 +1,78 @@
+"""What CLI commands share: settings, the database, the core, and who is at the keyboard."""
+
+from __future__ import annotations
+
+import getpass
+from functools import cache
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from bot.app import MentorBot
+    from bot.settings import Settings
+    from storage.models import Person
+
+
+@cache
+def settings() -> Settings:
+    from pydantic import ValidationError
+
+    from bot.settings import Settings
+
+    try:
+        return Settings()
+    except ValidationError as error:
+        typer.echo(f"error: your settings (.env or environment) are not valid:\n{error}\n"
+                   "See .env.example for every setting and what it takes.", err=True)
+        raise typer.Exit(2) from error
+
+
+@cache
+def engine() -> Engine:
+    from storage.db import open_database
+
+    return open_database(settings().resolved_database_url)
+
+
+def clock():  # type: ignore[no-untyped-def]
+    from storage.clock import utcnow
+
+    return utcnow
+
+
+def core() -> MentorBot:
+    """The core without platform connections (CLI decisions queue deliveries for the running bot)."""
+    from bot.app import build_app
+
+    return build_app(settings(), adapters={}, engine=engine())
+
+
+def whoami() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except Exception:  # no user name in some containers
+        return "cli"
+
+
+def coordinator(db: Engine, key: str | None) -> Person:
+    """The coordinator acting at the command line (``--as``), or the only one there is."""
+    from sqlmodel import Session, select
+
+    from storage.models import Person
+
+    with Session(db) as session:
+        query = select(Person).where(Person.role == "coordinator")
+        if key:
+            query = query.where(Person.key == key)
+        found = list(session.exec(query))
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        typer.echo(f"error: no coordinator {key or ''} in the roster".replace("  ", " "), err=True)
+    else:
+        typer.echo("error: several coordinators; say which with --as " +
+                   ", ".join(p.key for p in found), err=True)
+    raise typer.Exit(2)

@@ -1,0 +1,33 @@
+"""``mentorbot run`` with platforms configured: the bot, its worker and the jobs in one process."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+
+from bot.app import build_app
+from bot.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+async def run_service(settings: Settings) -> None:
+    """Start every configured adapter and the delivery worker; stop cleanly on SIGINT/SIGTERM."""
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    app = build_app(settings)
+    if settings.program_file:
+        from bot.roster import import_roster
+
+        summary = import_roster(app.engine, settings.program_file)
+        logger.info("program file %s imported: %s", settings.program_file, summary)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await app.start()
+    logger.info("mentorbot is running with %s; Ctrl-C stops it", ", ".join(app.adapters) or "no adapters")
+    try:
+        await stop.wait()
+    finally:
+        await app.stop()

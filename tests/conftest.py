@@ -1,0 +1,188 @@
+"""Shared fixtures: offline guard, fresh migrated databases (SQLite and PostgreSQL), the sample
+program, and a console-backed app with a controllable clock."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import socket
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+
+from storage.db import make_engine, sqlite_url, upgrade
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_ROSTER = REPO / "examples" / "sample-program.yml"
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+# -- network guard (STYLE.md point 7): tests talk to 127.0.0.1 only ---------------------------------
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _check_address(sock: socket.socket, address: object) -> None:
+    if sock.family == getattr(socket, "AF_UNIX", None):
+        return
+    host = address[0] if isinstance(address, tuple) else address
+    if host not in LOOPBACK and not str(host).startswith("127."):
+        raise RuntimeError(f"test tried to reach {address!r}: tests may only connect to 127.0.0.1")
+
+
+def _guarded_connect(self: socket.socket, address: object) -> None:
+    _check_address(self, address)
+    return _real_connect(self, address)
+
+
+def _guarded_connect_ex(self: socket.socket, address: object) -> int:
+    _check_address(self, address)
+    return _real_connect_ex(self, address)
+
+
+@pytest.fixture(autouse=True)
+def offline_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
+
+
+# -- databases ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated SQLite file per session; each test gets a copy."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    engine = make_engine(sqlite_url(path))
+    upgrade(engine)
+    engine.dispose()  # closing the last connection checkpoints the WAL into the file
+    import sqlite3
+
+    with sqlite3.connect(path) as raw:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+@pytest.fixture
+def sqlite_engine(sqlite_template: Path, tmp_path: Path) -> Iterator[Engine]:
+    path = tmp_path / "mentorbot.db"
+    shutil.copy(sqlite_template, path)
+    engine = make_engine(sqlite_url(path))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():  # type: ignore[no-untyped-def]
+    """A throwaway PostgreSQL on 127.0.0.1 for the whole session (fails in CI if unavailable)."""
+    from support.pg import find_pg_bin, start_cluster
+
+    if find_pg_bin() is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL binaries are missing on CI: .ci/run must install postgresql")
+        pytest.skip("PostgreSQL binaries not installed here (apt-get install postgresql); CI runs these")
+    cluster = start_cluster()
+    admin = create_engine(cluster.admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("CREATE DATABASE mb_template"))
+    template = make_engine(cluster.url("mb_template"))
+    upgrade(template)
+    template.dispose()
+    yield cluster, admin
+    admin.dispose()
+    cluster.stop()
+
+
+_pg_counter = itertools.count(1)
+
+
+@pytest.fixture
+def pg_engine(pg_cluster) -> Iterator[Engine]:  # type: ignore[no-untyped-def]
+    cluster, admin = pg_cluster
+    name = f"mb_test_{os.getpid()}_{next(_pg_counter)}"
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE mb_template"))
+    engine = make_engine(cluster.url(name))
+    yield engine
+    engine.dispose()
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest) -> Engine:
+    """A fresh migrated database: every test using it runs on SQLite and on PostgreSQL."""
+    return request.getfixturevalue("sqlite_engine" if request.param == "sqlite" else "pg_engine")
+
+
+# -- time and the app -----------------------------------------------------------------------------
+
+
+class FakeClock:
+    """A clock tests move by hand; starts on a school Tuesday at 15:00 New York time."""
+
+    def __init__(self, start: datetime | None = None):
+        self.now = start or datetime(2026, 10, 13, 19, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def sample_roster_path() -> Path:
+    return SAMPLE_ROSTER
+
+
+# -- a running core over the console adapter -------------------------------------------------------
+
+
+class Harness:
+    """The sample program loaded, the core built with the console adapter, and helpers to drive it."""
+
+    def __init__(self, app, console, clock):  # type: ignore[no-untyped-def]
+        self.app, self.console, self.clock = app, console, clock
+
+    async def say(self, user: str, channel: str, text: str, **kw) -> str:  # type: ignore[no-untyped-def]
+        message_id = await self.console.say(user, channel, text, **kw)
+        await self.app.delivery.run_once()
+        return message_id
+
+    def seen_in(self, channel: str) -> list[str]:
+        return [p.text for p in self.console.visible(channel) if p.by_bot]
+
+
+@pytest.fixture
+def make_harness(engine: Engine, clock: FakeClock, sample_roster_path: Path):  # type: ignore[no-untyped-def]
+    """Build a started core on the test database; ``policy`` defaults to the predictable fake."""
+    from adapters.console import ConsoleAdapter
+    from bot.app import build_app
+    from bot.policy_book import PolicyBook
+    from bot.roster import import_roster
+    from bot.settings import Settings
+    from support.fake_policy import FakePolicy
+
+    started = []
+
+    async def factory(policy=None, roster: Path | None = None) -> Harness:  # type: ignore[no-untyped-def]
+        import_roster(engine, roster or sample_roster_path)
+        console = ConsoleAdapter(workspace="demo", clock=clock)
+        book = PolicyBook(loader=lambda _path: policy or FakePolicy())
+        app = build_app(Settings(_env_file=None), adapters={"console": console}, engine=engine,
+                        clock=clock, policies=book)
+        await console.start(app)
+        started.append(app)
+        return Harness(app, console, clock)
+
+    return factory
