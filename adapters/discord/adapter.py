@@ -1,0 +1,451 @@
+"""DiscordAdapter: the port implemented with discord.py 2.x (lifecycle and outbound I/O)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any, Literal
+
+import discord
+import yarl
+
+from adapters.base import Capabilities, CoreGateway, DeliveryError
+from adapters.discord import convert
+from adapters.discord.inbound import InboundPump, MentorClient
+from adapters.discord.interactions import review_view
+from adapters.discord.webhooks import (
+    UNKNOWN_MESSAGE,
+    UNKNOWN_WEBHOOK,
+    WebhookCache,
+    delivery_error,
+    error_code,
+)
+from bot.types import ChannelRef, Outbound, ReviewCard, ReviewOutcome
+
+logger = logging.getLogger(__name__)
+
+NOTICE_REACTION = "✋"
+NO_TEXT = "*(message without text)*"
+
+
+def point_at(api_base: str | None, gateway_url: str | None) -> None:
+    """Aim discord.py at another REST base / gateway (tests' fake Discord); unset keeps discord.com.
+
+    These are discord.py 2.7 internals (``Route.BASE``, ``DiscordWebSocket.DEFAULT_GATEWAY``);
+    tests/discord/test_internals.py fails if they go away.
+    """
+    if api_base:
+        discord.http.Route.BASE = api_base.rstrip("/")
+    if gateway_url:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway_url)
+
+
+class DiscordFatalError(RuntimeError):
+    """Discord refused the bot in a way retrying cannot fix (bad token, intents not enabled)."""
+
+
+class DiscordAdapter:
+    """Relays via webhooks (sender's name and avatar), notices by reaction + reply, reviews with buttons."""
+
+    name = convert.PLATFORM
+    capabilities = Capabilities(
+        threads=True,
+        sender_identity=True,
+        ephemeral=False,
+        edit=True,
+        delete=True,
+        review_buttons=True,
+        max_length=convert.MAX_LEN,
+    )
+
+    def __init__(
+        self,
+        *,
+        token: str,
+        api_base: str | None = None,
+        gateway_url: str | None = None,
+        notice_mode: Literal["reply", "dm"] = "reply",
+        coordinator_role: str = "Coordinator",
+        guild_ready_timeout: float = 2.0,
+        max_ratelimit_timeout: float = 30.0,
+        backfill_limit: int = 1000,
+        connect_timeout: float = 60.0,
+        sync_commands: bool = True,
+    ) -> None:
+        if not token:
+            raise DiscordFatalError(
+                "DISCORD_TOKEN is empty: copy the bot token from the Discord Developer Portal "
+                "(Application > Bot > Reset Token) into DISCORD_TOKEN (see docs/discord.md)."
+            )
+        self._token = token
+        self._api_base = api_base
+        self._gateway_url = gateway_url
+        self.notice_mode = notice_mode
+        self.coordinator_role = coordinator_role.lower()
+        self._client_options = {
+            "guild_ready_timeout": guild_ready_timeout,
+            "max_ratelimit_timeout": max_ratelimit_timeout,
+        }
+        self._connect_timeout = connect_timeout
+        self._sync_commands = sync_commands
+        self.pump = InboundPump(adapter=self, backfill_limit=backfill_limit)
+        self.webhooks = WebhookCache(
+            app_id_getter=lambda: self.client.application_id if self.client else None
+        )
+        self.client: MentorClient | None = None
+        self.core: CoreGateway
+        self.fatal_error: str | None = None
+        self._connect_task: asyncio.Task[None] | None = None
+        self._pump_task: asyncio.Task[None] | None = None
+        self._partial_sends: dict[str, list[str]] = {}  # idempotency key -> parts already posted
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @property
+    def is_running(self) -> bool:
+        """True while the gateway task is alive (it dies on a fatal close or a malformed dispatch)."""
+        return self._connect_task is not None and not self._connect_task.done()
+
+    async def start(self, core: CoreGateway) -> None:
+        self.core = core
+        point_at(self._api_base, self._gateway_url)
+        self.client = MentorClient(adapter=self, **self._client_options)
+        try:
+            await self.client.login(self._token)
+        except discord.LoginFailure as exc:
+            await self.client.close()
+            raise DiscordFatalError(
+                "Discord rejected DISCORD_TOKEN (401). Reset the token in the Developer Portal "
+                "(Application > Bot) and update DISCORD_TOKEN."
+            ) from exc
+        self._pump_task = asyncio.create_task(self.pump.run(), name="discord-inbound")
+        self._connect_task = asyncio.create_task(self._connect(), name="discord-gateway")
+        ready = asyncio.create_task(self.pump.ready.wait())
+        done, _ = await asyncio.wait(
+            {ready, self._connect_task}, timeout=self._connect_timeout, return_when=asyncio.FIRST_COMPLETED
+        )
+        ready.cancel()
+        if self._connect_task in done or not done:
+            reason = self.fatal_error or "no READY from the Discord gateway in time"
+            await self.stop()
+            raise DiscordFatalError(reason)
+
+    async def _connect(self) -> None:
+        assert self.client is not None
+        try:
+            await self.client.connect(reconnect=True)
+        except discord.PrivilegedIntentsRequired:
+            self.fatal_error = (
+                "Discord closed the gateway with 4014 (disallowed intents): enable MESSAGE CONTENT INTENT "
+                "and SERVER MEMBERS INTENT in the Developer Portal "
+                "(Application > Bot > Privileged Gateway Intents)."
+            )
+        except discord.ConnectionClosed as exc:
+            hint = {4004: "the token is invalid; reset it and update DISCORD_TOKEN"}.get(exc.code, exc.reason)
+            self.fatal_error = f"Discord closed the gateway with {exc.code}: {hint}. Not reconnecting."
+        except discord.LoginFailure:
+            self.fatal_error = "Discord rejected DISCORD_TOKEN. Not reconnecting."
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # keep the reason visible instead of a silent dead task
+            self.fatal_error = f"Discord adapter stopped: {exc!r}"
+            logger.exception("Discord gateway task failed")
+        if self.fatal_error:
+            logger.error("%s", self.fatal_error)
+        if self.client is not None and not self.client.is_closed():
+            await self.client.close()
+
+    async def stop(self) -> None:
+        if self.client is not None and not self.client.is_closed():
+            await self.client.close()
+        for task in (self._connect_task, self._pump_task):
+            if task is not None and not task.done():
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
+
+    async def sync_commands(self) -> None:
+        """Register ``/mentorbot`` in every guild (at once; global commands take up to an hour)."""
+        client = self.client
+        if not self._sync_commands or client is None:
+            return
+        for guild in client.guilds:
+            if guild.id in self.pump.synced_guilds:
+                continue
+            client.tree.copy_global_to(guild=guild)
+            try:
+                await client.tree.sync(guild=guild)
+                self.pump.synced_guilds.add(guild.id)
+            except discord.HTTPException as exc:
+                logger.warning(
+                    "could not register /mentorbot in guild %s (invite with the applications.commands "
+                    "scope): %s",
+                    guild.id,
+                    exc,
+                )
+
+    # ------------------------------------------------------------------ helpers
+
+    def _ready_client(self) -> MentorClient:
+        if self.client is None or self.client.is_closed():
+            raise DeliveryError(
+                self.fatal_error or "Discord adapter is not running", permanent=bool(self.fatal_error)
+            )
+        return self.client
+
+    async def _channel(self, ref: ChannelRef) -> Any:
+        client = self._ready_client()
+        channel = client.get_channel(int(ref.channel))
+        if channel is None:
+            try:
+                channel = await client.fetch_channel(int(ref.channel))
+            except Exception as exc:
+                raise delivery_error(exc, f"channel {ref}") from exc
+        return channel
+
+    def _thread(self, channel: Any, thread_id: str | None) -> discord.Thread | None:
+        if thread_id is None or not hasattr(channel, "guild"):
+            return None
+        thread = channel.guild.get_thread(int(thread_id))
+        return thread if thread is not None and thread.parent_id == channel.id else None
+
+    def is_coordinator(self, user: Any) -> bool:
+        return any(r.name.lower() == self.coordinator_role for r in getattr(user, "roles", []))
+
+    # ------------------------------------------------------------------ outbound: messages
+
+    async def send(self, message: Outbound) -> str:
+        channel = await self._channel(message.channel)
+        thread = self._thread(channel, message.thread_id)
+        text = message.text
+        if message.thread_id and thread is None and hasattr(channel, "guild"):
+            text = convert.reply_link(str(channel.guild.id), str(channel.id), message.thread_id) + text
+        try:
+            hook = await self.webhooks.get(channel) if hasattr(channel, "webhooks") else None
+        except Exception as exc:
+            raise delivery_error(exc, f"webhook for {message.channel}") from exc
+        done = self._partial_sends.setdefault(message.idempotency_key, [])
+        try:
+            if hook is not None:
+                ids = await self._send_webhook(hook, channel, thread, message, text, done)
+            else:
+                ids = await self._send_plain(thread or channel, message, text, done)
+        except DeliveryError:
+            raise
+        except Exception as exc:
+            raise delivery_error(exc, f"send to {message.channel}") from exc
+        self._partial_sends.pop(message.idempotency_key, None)
+        logger.info(
+            "=> %s %s (%d part(s)) in %s", "webhook" if hook else "bot", ids[0], len(ids), message.channel
+        )
+        return convert.encode_ids(ids, str(thread.id) if thread else None)
+
+    async def _send_webhook(
+        self,
+        hook: discord.Webhook,
+        channel: Any,
+        thread: discord.Thread | None,
+        message: Outbound,
+        text: str,
+        done: list[str],
+    ) -> list[str]:
+        parts = convert.split_text(text) or [NO_TEXT]
+        for part in parts[len(done) :]:
+            kwargs: dict[str, Any] = {
+                "username": convert.webhook_username(message.sender_name),
+                "wait": True,
+                "allowed_mentions": discord.AllowedMentions.none(),
+            }
+            if message.sender_avatar:
+                kwargs["avatar_url"] = message.sender_avatar
+            if thread is not None:
+                kwargs["thread"] = thread
+            try:
+                sent = await hook.send(part, **kwargs)
+            except discord.NotFound as exc:
+                if error_code(exc) != UNKNOWN_WEBHOOK:
+                    raise
+                self.webhooks.forget(channel.id)  # someone deleted it: make a new one next time
+                raise DeliveryError("relay webhook was deleted; it will be recreated") from exc
+            done.append(str(sent.id))
+        return list(done)
+
+    async def _send_plain(self, target: Any, message: Outbound, text: str, done: list[str]) -> list[str]:
+        prefix = convert.prefixed(message.sender_name, "")
+        parts = convert.split_text(text, convert.MAX_LEN - len(prefix)) or [NO_TEXT]
+        for i, part in enumerate(parts):
+            if i < len(done):
+                continue
+            sent = await target.send(
+                prefix + part,
+                nonce=convert.nonce_for(message.idempotency_key, i),
+                allowed_mentions=discord.AllowedMentions.none(),
+            )
+            done.append(str(sent.id))
+        return list(done)
+
+    async def edit(self, channel: ChannelRef, message_id: str, text: str) -> None:
+        target = await self._channel(channel)
+        ids, thread_id = convert.decode_ids(message_id)
+        parts = convert.fit_parts(text, len(ids))
+        thread = discord.Object(id=int(thread_id)) if thread_id else discord.utils.MISSING
+        try:
+            hook = await self.webhooks.get(target) if hasattr(target, "webhooks") else None
+            for mid, part in zip(ids, parts, strict=False):
+                if not (hook and await self._edit_webhook_message(hook, mid, part, thread)):
+                    await self._edit_plain(target, thread_id, mid, part)
+            for mid in ids[len(parts) :]:
+                await self._delete_one(target, hook, mid, thread)
+        except DeliveryError:
+            raise
+        except Exception as exc:
+            raise delivery_error(exc, f"edit {message_id} in {channel}") from exc
+        logger.info("=> edit %s in %s", message_id, channel)
+
+    async def _edit_webhook_message(self, hook: discord.Webhook, mid: str, text: str, thread: Any) -> bool:
+        try:
+            await hook.edit_message(
+                int(mid), content=text, thread=thread, allowed_mentions=discord.AllowedMentions.none()
+            )
+            return True
+        except discord.NotFound as exc:
+            if error_code(exc) == UNKNOWN_WEBHOOK:
+                self.webhooks.forget(hook.channel_id or 0)
+            return False  # not one of this webhook's messages: a plain bot message
+
+    async def _edit_plain(self, channel: Any, thread_id: str | None, mid: str, text: str) -> None:
+        where = self.client.get_channel(int(thread_id)) if (thread_id and self.client) else channel
+        msg = await (where or channel).fetch_message(int(mid))
+        prefix, _ = convert.strip_prefix(msg.content)
+        await msg.edit(content=prefix + text, allowed_mentions=discord.AllowedMentions.none())
+
+    async def delete(self, channel: ChannelRef, message_id: str) -> None:
+        target = await self._channel(channel)
+        ids, thread_id = convert.decode_ids(message_id)
+        thread = discord.Object(id=int(thread_id)) if thread_id else discord.utils.MISSING
+        try:
+            hook = await self.webhooks.get(target) if hasattr(target, "webhooks") else None
+            for mid in ids:
+                await self._delete_one(target, hook, mid, thread)
+        except DeliveryError:
+            raise
+        except Exception as exc:
+            raise delivery_error(exc, f"delete {message_id} in {channel}") from exc
+        logger.info("=> delete %s in %s", message_id, channel)
+
+    async def _delete_one(self, channel: Any, hook: discord.Webhook | None, mid: str, thread: Any) -> None:
+        if hook is not None:
+            try:
+                await hook.delete_message(int(mid), thread=thread)
+                return
+            except discord.NotFound:
+                pass  # not this webhook's relay: the bot's own message, or an original (Manage Messages)
+        where = channel if thread is discord.utils.MISSING else self.client.get_channel(thread.id) or channel
+        try:
+            await where.get_partial_message(int(mid)).delete()
+        except discord.NotFound as exc:
+            if error_code(exc) != UNKNOWN_MESSAGE:
+                raise
+            logger.info("=> delete %s: already gone", mid)
+        except discord.Forbidden as exc:
+            raise DeliveryError(
+                f"cannot delete message {mid}: removing other people's messages needs Manage Messages",
+                permanent=True,
+            ) from exc
+
+    # ------------------------------------------------------------------ outbound: notices and reviews
+
+    async def notify_private(
+        self, channel: ChannelRef, user_id: str, text: str, *, message_id: str | None = None
+    ) -> None:
+        """Mark the sender's message with ✋ and explain in a reply on the sender's side only (or by DM).
+
+        The notice goes to ``channel``, which is the sender's own channel: the other side of the
+        match never sees it. ``message_id`` defaults to the sender's latest message there.
+        """
+        target = await self._channel(channel)
+        original = message_id or self.pump.last_seen.get((channel, user_id))
+        if original:
+            try:
+                await target.get_partial_message(int(original)).add_reaction(NOTICE_REACTION)
+            except discord.HTTPException as exc:
+                logger.warning(
+                    "=> could not mark %s with a reaction (needs Add Reactions): %s", original, exc
+                )
+        mention = discord.AllowedMentions(
+            users=[discord.Object(id=int(user_id))], everyone=False, roles=False
+        )
+        try:
+            if self.notice_mode == "dm" and await self._notify_dm(user_id, text):
+                return
+            ref = (
+                discord.MessageReference(
+                    message_id=int(original), channel_id=target.id, fail_if_not_exists=False
+                )
+                if original
+                else None
+            )
+            kwargs: dict[str, Any] = {"allowed_mentions": mention}
+            if ref is not None:
+                kwargs["reference"] = ref
+            await target.send(f"<@{user_id}> {text}", **kwargs)
+        except Exception as exc:
+            raise delivery_error(exc, f"notice to {user_id} in {channel}") from exc
+        logger.info("=> notice to %s in %s", user_id, channel)
+
+    async def _notify_dm(self, user_id: str, text: str) -> bool:
+        client = self._ready_client()
+        try:
+            user = client.get_user(int(user_id)) or await client.fetch_user(int(user_id))
+            await user.send(text)
+            return True
+        except discord.HTTPException as exc:
+            logger.info("=> DM to %s refused (%s); replying in the channel instead", user_id, exc)
+            return False
+
+    async def post_review(self, channel: ChannelRef, card: ReviewCard) -> str:
+        target = await self._channel(channel)
+        kwargs: dict[str, Any] = {
+            "embed": discord.Embed.from_dict(convert.review_embed(card)),
+            "nonce": convert.nonce_for(card.idempotency_key),
+            "allowed_mentions": discord.AllowedMentions.none(),
+        }
+        view = review_view(convert.review_buttons(card))
+        if view is not None:
+            kwargs["view"] = view
+        try:
+            sent = await target.send(**kwargs)
+        except Exception as exc:
+            raise delivery_error(exc, f"review card to {channel}") from exc
+        logger.info("=> review card %s in %s", sent.id, channel)
+        return str(sent.id)
+
+    async def update_review(
+        self, channel: ChannelRef, message_id: str, card: ReviewCard, outcome: ReviewOutcome
+    ) -> None:
+        target = await self._channel(channel)
+        embed = discord.Embed.from_dict(convert.review_embed(card, outcome))
+        try:
+            await target.get_partial_message(int(message_id)).edit(embed=embed, view=None)
+        except Exception as exc:
+            raise delivery_error(exc, f"update review card {message_id}") from exc
+        logger.info("=> review card %s: %s", message_id, outcome.decision)
+
+    # ------------------------------------------------------------------ membership
+
+    async def list_members(self, channel: ChannelRef) -> list[str]:
+        target = await self._channel(channel)
+        guild = getattr(target, "guild", None)
+        if guild is None:
+            return []
+        return [str(m.id) for m in guild.members if not m.bot and target.permissions_for(m).view_channel]
+
+    def coordinator_can_see(self, channel: ChannelRef) -> bool:
+        target = self.client.get_channel(int(channel.channel)) if self.client else None
+        guild = getattr(target, "guild", None)
+        if guild is None:
+            return False
+        return any(
+            self.is_coordinator(m) and target.permissions_for(m).view_channel
+            for m in guild.members
+            if not m.bot
+        )

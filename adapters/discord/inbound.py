@@ -1,0 +1,236 @@
+"""Inbound side: the discord.py client's events -> one ordered queue -> backfill first, then the core."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from adapters.discord import convert
+from adapters.discord.interactions import ReviewButton, build_tree
+from bot.types import ChannelRef, Inbound
+
+if TYPE_CHECKING:
+    from adapters.discord.adapter import DiscordAdapter
+
+logger = logging.getLogger(__name__)
+
+_WAKE = object()
+SEEN_KEYS = 10_000  # event keys remembered to drop gateway replays before they reach the core
+HANDLE_ATTEMPTS = 3
+
+
+def intents() -> discord.Intents:
+    """Only what the adapter uses: guilds (channels, roles, permissions), guild messages, direct
+    messages (a DM to the bot is logged and answered with a pointer), message content
+    (privileged: the text to screen) and members (privileged: who can read a channel)."""
+    wanted = discord.Intents.none()
+    wanted.guilds = True
+    wanted.guild_messages = True
+    wanted.dm_messages = True
+    wanted.message_content = True
+    wanted.members = True
+    return wanted
+
+
+def message_fields(message: discord.Message) -> dict[str, Any]:
+    """A discord.py Message back in the API's shape, so one converter serves live events and history."""
+    data: dict[str, Any] = {
+        "id": str(message.id),
+        "channel_id": str(message.channel.id),
+        "content": message.content,
+        "type": message.type.value,
+        "timestamp": message.created_at.isoformat(),
+        "edited_timestamp": message.edited_at.isoformat() if message.edited_at else None,
+        "author": {
+            "id": str(message.author.id),
+            "username": message.author.name,
+            "bot": message.author.bot,
+            "global_name": message.author.global_name,
+            "system": message.author.system,
+        },
+        "attachments": [{"id": str(a.id)} for a in message.attachments],
+        "sticker_items": [{"id": str(s.id)} for s in message.stickers],
+    }
+    if message.guild is not None:
+        data["guild_id"] = str(message.guild.id)
+    if message.webhook_id:
+        data["webhook_id"] = str(message.webhook_id)
+    nick = getattr(message.author, "nick", None)
+    if nick:
+        data["member"] = {"nick": nick}
+    if message.reference and message.reference.message_id:
+        data["message_reference"] = {"message_id": str(message.reference.message_id)}
+    return data
+
+
+class MentorClient(discord.Client):
+    """discord.Client that hands every message event to the adapter's pump, in arrival order."""
+
+    def __init__(self, *, adapter: DiscordAdapter, **options: Any) -> None:
+        super().__init__(intents=intents(), **options)
+        self.adapter = adapter
+        self.tree = build_tree(self)
+
+    async def setup_hook(self) -> None:
+        self.add_dynamic_items(ReviewButton)
+
+    async def on_ready(self) -> None:
+        logger.info("<= READY as %s in %d guild(s)", self.user, len(self.guilds))
+        await self.adapter.pump.on_ready()
+
+    async def on_resumed(self) -> None:
+        logger.info("<= RESUMED: missed events are replayed by Discord; no backfill needed")
+
+    async def on_message(self, message: discord.Message) -> None:
+        self.adapter.pump.offer_message(message_fields(message))
+
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        self.adapter.pump.offer_edit(payload.data)
+
+    async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
+        data: dict[str, Any] = {"id": str(payload.message_id), "channel_id": str(payload.channel_id)}
+        if payload.guild_id:
+            data["guild_id"] = str(payload.guild_id)
+        cached = payload.cached_message
+        if cached is not None and (cached.author.bot or cached.webhook_id):
+            return  # one of the bot's relays or another bot's message
+        self.adapter.pump.offer_delete(data, author_id=str(cached.author.id) if cached else "")
+
+    async def on_guild_channel_update(self, before: Any, after: Any) -> None:
+        if getattr(before, "overwrites", None) != getattr(after, "overwrites", None):
+            await self.adapter.pump.check_channel(after.id)
+
+
+class InboundPump:
+    """Orders inbound events, drops replays, backfills after (re)identify, then feeds the core."""
+
+    def __init__(self, *, adapter: DiscordAdapter, backfill_limit: int) -> None:
+        self.adapter = adapter
+        self.backfill_limit = backfill_limit
+        self.queue: asyncio.Queue[Any] = asyncio.Queue()
+        self.backfill_pending = False
+        self.backfills = 0
+        self.ready = asyncio.Event()
+        self._seen: OrderedDict[str, None] = OrderedDict()
+        self.last_seen: OrderedDict[tuple[ChannelRef, str], str] = OrderedDict()
+        self.synced_guilds: set[int] = set()
+
+    # -------------------------------------------------------------- producers (event handlers)
+
+    def _bot_id(self) -> str:
+        user = self.adapter.client.user if self.adapter.client else None
+        return str(user.id) if user else ""
+
+    def _parent(self, data: dict[str, Any]) -> str | None:
+        client = self.adapter.client
+        channel = client.get_channel(int(data["channel_id"])) if client else None
+        if isinstance(channel, discord.Thread):
+            return str(channel.parent_id)
+        return None
+
+    def offer_message(self, data: dict[str, Any]) -> None:
+        if convert.is_relayable(data, bot_user_id=self._bot_id()):
+            self.queue.put_nowait(convert.inbound_message(data, parent_id=self._parent(data)))
+
+    def offer_edit(self, data: dict[str, Any]) -> None:
+        if "author" in data and not convert.is_relayable(data, bot_user_id=self._bot_id()):
+            return
+        event = convert.inbound_edit(data, parent_id=self._parent(data))
+        if event is not None:
+            self.queue.put_nowait(event)
+
+    def offer_delete(self, data: dict[str, Any], *, author_id: str) -> None:
+        self.queue.put_nowait(convert.inbound_delete(data, parent_id=self._parent(data), author_id=author_id))
+
+    async def on_ready(self) -> None:
+        self.backfill_pending = True
+        self.queue.put_nowait(_WAKE)
+        await self.adapter.sync_commands()
+        self.ready.set()
+
+    # -------------------------------------------------------------- consumer
+
+    async def run(self) -> None:
+        """The one consumer: everything reaches the core in order, after any pending backfill."""
+        while True:
+            item = await self.queue.get()
+            if self.backfill_pending:
+                self.backfill_pending = False
+                await self.backfill()
+                await self.check_all_channels()
+            if item is not _WAKE:
+                await self.deliver(item)
+
+    def _remember(self, key: str) -> bool:
+        """True the first time ``key`` is seen."""
+        if key in self._seen:
+            return False
+        self._seen[key] = None
+        if len(self._seen) > SEEN_KEYS:
+            self._seen.popitem(last=False)
+        return True
+
+    async def deliver(self, event: Inbound) -> None:
+        if not self._remember(event.dedupe_key):
+            logger.debug("<= %s %s: replayed event dropped", event.kind, event.event_key)
+            return
+        if event.kind == "message":
+            self.last_seen[(event.channel, event.author_id)] = event.message_id
+            if len(self.last_seen) > SEEN_KEYS:
+                self.last_seen.popitem(last=False)
+        logger.info("<= %s %s in %s from %s", event.kind, event.message_id, event.channel, event.author_id)
+        for attempt in range(1, HANDLE_ATTEMPTS + 1):
+            try:
+                await self.adapter.core.handle(event)
+                return
+            except Exception:
+                logger.exception(
+                    "core.handle failed (attempt %d/%d) for %s", attempt, HANDLE_ATTEMPTS, event.event_key
+                )
+                await asyncio.sleep(0.1 * attempt)
+        self._seen.pop(event.dedupe_key, None)  # let a later replay or backfill try again
+
+    async def backfill(self) -> None:
+        """Fetch what each supervised channel got while the bot was away, oldest first, and screen it."""
+        core, client = self.adapter.core, self.adapter.client
+        total = 0
+        for ref in await core.supervised_channels(convert.PLATFORM):
+            last = await core.last_logged_message_id(ref)
+            if last is None:
+                logger.info("backfill %s: nothing logged yet, starting live", ref)
+                continue
+            try:
+                channel = client.get_channel(int(ref.channel)) or await client.fetch_channel(int(ref.channel))
+                after = discord.Object(id=int(last))
+                async for message in channel.history(
+                    limit=self.backfill_limit, after=after, oldest_first=True
+                ):
+                    data = message_fields(message)
+                    if convert.is_relayable(data, bot_user_id=self._bot_id()):
+                        await self.deliver(convert.inbound_message(data))
+                        total += 1
+            except (discord.HTTPException, ValueError) as exc:
+                logger.warning("backfill %s failed: %s", ref, exc)
+        self.backfills += 1
+        logger.info("backfill done: %d missed message(s) screened", total)
+
+    async def check_all_channels(self) -> None:
+        for ref in await self.adapter.core.supervised_channels(convert.PLATFORM):
+            await self._report(ref)
+
+    async def check_channel(self, channel_id: int) -> None:
+        for ref in await self.adapter.core.supervised_channels(convert.PLATFORM):
+            if ref.channel == str(channel_id):
+                await self._report(ref)
+
+    async def _report(self, ref: ChannelRef) -> None:
+        try:
+            members = await self.adapter.list_members(ref)
+            can_see = self.adapter.coordinator_can_see(ref)
+            await self.adapter.core.report_members(ref, members, coordinator_can_see=can_see)
+        except Exception:
+            logger.exception("set-up check of %s failed", ref)

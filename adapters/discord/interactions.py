@@ -1,0 +1,126 @@
+"""Slash command ``/mentorbot`` and persistent review buttons: forwarded to the core, answered ephemerally."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+
+from adapters.discord.convert import (
+    DM_WORKSPACE,
+    PLATFORM,
+    REVIEW_ID_RE,
+    ButtonSpec,
+    split_text,
+)
+from bot.types import ChannelRef, CommandRequest, ReviewRequest
+
+if TYPE_CHECKING:
+    from adapters.discord.adapter import DiscordAdapter
+
+logger = logging.getLogger(__name__)
+
+STYLES = {
+    "success": discord.ButtonStyle.success,
+    "secondary": discord.ButtonStyle.secondary,
+    "danger": discord.ButtonStyle.danger,
+}
+
+
+def _adapter(interaction: discord.Interaction) -> DiscordAdapter:
+    return interaction.client.adapter  # type: ignore[attr-defined]
+
+
+def _channel_ref(interaction: discord.Interaction) -> ChannelRef:
+    channel = interaction.channel
+    channel_id = interaction.channel_id or 0
+    parent = getattr(channel, "parent_id", None) if isinstance(channel, discord.Thread) else None
+    workspace = str(interaction.guild_id) if interaction.guild_id else DM_WORKSPACE
+    return ChannelRef(PLATFORM, workspace, str(parent or channel_id))
+
+
+async def _answer(interaction: discord.Interaction, text: str) -> None:
+    """Send the core's reply, visible to the caller only, in as many parts as it needs."""
+    for part in split_text(text) or ["Done."]:
+        await interaction.followup.send(part, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+
+
+class ReviewButton(discord.ui.DynamicItem[discord.ui.Button], template=REVIEW_ID_RE):  # type: ignore[misc]
+    """A review button whose custom id carries the review and the decision, so it works after a restart."""
+
+    def __init__(self, spec: ButtonSpec) -> None:
+        super().__init__(
+            discord.ui.Button(label=spec.label, style=STYLES[spec.style], custom_id=spec.custom_id)
+        )
+        match = REVIEW_ID_RE.fullmatch(spec.custom_id)
+        assert match is not None
+        self.review_id = int(match.group("review"))
+        self.decision = match.group("decision")
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
+    ) -> ReviewButton:
+        return cls(ButtonSpec(item.custom_id or match.group(0), item.label or "", "secondary"))
+
+    async def callback(self, interaction: discord.Interaction) -> Any:
+        adapter = _adapter(interaction)
+        user = interaction.user
+        logger.info("<= review button %s:%s by %s", self.review_id, self.decision, user.id)
+        if not adapter.is_coordinator(user):
+            await interaction.response.send_message(
+                "Only a program coordinator can decide a review.", ephemeral=True
+            )
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        request = ReviewRequest(
+            platform=PLATFORM,
+            workspace=str(interaction.guild_id or DM_WORKSPACE),
+            user_id=str(user.id),
+            review_id=self.review_id,
+            decision=self.decision,
+        )
+        try:
+            reply = await adapter.core.decide_review(request)
+        except Exception:
+            logger.exception("decide_review failed for review %s", self.review_id)
+            reply = "Sorry, that did not work; nothing was changed. Please try again."
+        await _answer(interaction, reply)
+
+
+def review_view(specs: list[ButtonSpec]) -> discord.ui.View | None:
+    if not specs:
+        return None
+    view = discord.ui.View(timeout=None)
+    for spec in specs:
+        view.add_item(ReviewButton(spec))
+    return view
+
+
+def build_tree(client: discord.Client) -> app_commands.CommandTree:
+    """The command tree with ``/mentorbot <command>`` (same verbs as Slack's ``/mentorbot``)."""
+    tree = app_commands.CommandTree(client)
+
+    @tree.command(name="mentorbot", description="mentorbot: help, status and coordinator commands")
+    @app_commands.describe(command="What to do, for example: help")
+    async def mentorbot(interaction: discord.Interaction, command: str = "help") -> None:
+        adapter = _adapter(interaction)
+        request = CommandRequest(
+            channel=_channel_ref(interaction),
+            user_id=str(interaction.user.id),
+            user_name=interaction.user.display_name,
+            text=command.strip(),
+        )
+        logger.info("<= /mentorbot %r by %s in %s", request.text, request.user_id, request.channel)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        try:
+            reply = await adapter.core.run_command(request)
+        except Exception:
+            logger.exception("run_command failed for %r", request.text)
+            reply = "Sorry, that command failed. The coordinator can find the details in the bot's log."
+        await _answer(interaction, reply)
+
+    return tree
