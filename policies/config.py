@@ -1,0 +1,272 @@
+"""The policy file: YAML read with line numbers, validated, merged over the shipped defaults."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from policies.types import Action
+
+DEFAULTS_PATH = Path(__file__).resolve().parent / "defaults.yml"
+RULE_IDS = (
+    "contact.phone", "contact.email", "contact.social", "contact.address", "contact.link",
+    "offplatform.meet", "offplatform.ride", "offplatform.home", "offplatform.private",
+    "offplatform.move", "offplatform.secrecy", "offplatform.gift", "offplatform.photo",
+    "offplatform.parents", "offplatform.personal",
+    "language.profanity", "language.harassment", "language.threat",
+    "concern.selfharm", "concern.abuse", "concern.neglect", "concern.exploitation",
+    "concern.homeless",
+    "links.domain", "files.attachment", "time.quiet_hours", "volume.flood",
+)
+ROLES = ("student", "mentor")
+_RULE_KEYS = {"on", "action", "alert", "notice", "student", "mentor"}
+_ROLE_KEYS = {"action", "alert"}
+_TOP_KEYS = {"version", "rules", "links", "attachments", "quiet_hours", "flood", "words"}
+_HHMM = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
+
+
+class PolicyFileError(Exception):
+    """An invalid policy file; ``line`` is 1-based (None when the whole file is at fault)."""
+
+    def __init__(self, message: str, *, line: int | None = None, path: str | None = None):
+        where = f"{path or 'policy file'}" + (f", line {line}" if line else "")
+        super().__init__(f"{where}: {message}")
+        self.line = line
+        self.reason = message
+        self.path = path
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSetting:
+    """How one rule acts, per sender role."""
+
+    on: bool
+    action: Action
+    alert: bool
+    notice: str
+    by_role: dict[str, tuple[Action, bool]] = field(default_factory=dict)
+
+    def for_role(self, role: str) -> tuple[Action, bool]:
+        return self.by_role.get(role, (self.action, self.alert))
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyConfig:
+    """The effective policy of one program."""
+
+    rules: dict[str, RuleSetting]
+    allowed_domains: list[str]
+    attachments_allowed: bool
+    quiet_enabled: bool
+    quiet_start: time
+    quiet_end: time
+    quiet_timezone: str | None
+    flood_max: int
+    flood_window_s: int
+    block_words: list[str]
+    allow_words: list[str]
+    source: str
+
+
+def _plain(node: yaml.Node) -> Any:
+    """A YAML node as plain Python, remembering the line of every mapping value."""
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        for k, v in node.value:
+            key = str(k.value)
+            if key in out:
+                raise PolicyFileError(f"'{key}' is given twice", line=k.start_mark.line + 1)
+            out[key] = _plain(v)
+            lines[key] = k.start_mark.line + 1
+        out["__lines__"] = lines
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(v) for v in node.value]
+    return yaml.safe_load(yaml.serialize(node))
+
+
+def read_yaml(path: Path) -> dict[str, Any]:
+    """Parse a policy file, turning YAML errors into PolicyFileError with the line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyFileError(f"cannot read the file ({exc})", path=str(path)) from exc
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise PolicyFileError(f"not valid YAML: {exc.problem}", line=line, path=str(path)) from exc
+    if node is None:
+        return {"__lines__": {}}
+    if not isinstance(node, yaml.MappingNode):
+        raise PolicyFileError("the file must be a mapping of settings", line=1, path=str(path))
+    try:
+        return _plain(node)
+    except PolicyFileError as exc:
+        raise PolicyFileError(exc.reason, line=exc.line, path=str(path)) from None
+
+
+class _Checker:
+    """Validates one parsed file; every complaint names its line."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, msg: str, d: dict[str, Any], key: str | None = None) -> None:
+        line = d.get("__lines__", {}).get(key) if key else None
+        raise PolicyFileError(msg, line=line, path=self.path)
+
+    def mapping(self, d: dict[str, Any], key: str) -> dict[str, Any]:
+        v = d.get(key)
+        if v is None:
+            return {"__lines__": {}}
+        if not isinstance(v, dict):
+            self.fail(f"'{key}' must be a mapping of settings", d, key)
+        return v
+
+    def keys(self, d: dict[str, Any], allowed: set[str], what: str) -> None:
+        for k in d:
+            if k != "__lines__" and k not in allowed:
+                hint = ", ".join(sorted(allowed))
+                self.fail(f"unknown setting '{k}' in {what} (expected one of: {hint})", d, k)
+
+    def boolean(self, d: dict[str, Any], key: str) -> bool:
+        if not isinstance(d[key], bool):
+            self.fail(f"'{key}' must be true or false, not {d[key]!r}", d, key)
+        return d[key]
+
+    def action(self, d: dict[str, Any], key: str) -> Action:
+        try:
+            return Action(str(d[key]).lower())
+        except ValueError:
+            self.fail(f"'{key}' must be allow, hold or block, not {d[key]!r}", d, key)
+            raise
+
+    def positive_int(self, d: dict[str, Any], key: str) -> int:
+        v = d[key]
+        if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
+            self.fail(f"'{key}' must be a whole number above 0, not {v!r}", d, key)
+        return v
+
+    def clock(self, d: dict[str, Any], key: str) -> time:
+        m = _HHMM.match(str(d[key]))
+        if not m:
+            self.fail(f"'{key}' must be a time like \"21:00\", not {d[key]!r}", d, key)
+            raise AssertionError
+        return time(int(m.group(1)), int(m.group(2)))
+
+    def strings(self, d: dict[str, Any], key: str) -> list[str]:
+        v = d[key]
+        if v is None:
+            return []
+        if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+            self.fail(f"'{key}' must be a list of words or names", d, key)
+        return [x.strip().lower() for x in v]
+
+
+def build_config(files: list[Path]) -> PolicyConfig:
+    """Merge the shipped defaults and a program file (later files win) into one config."""
+    state: dict[str, Any] = {"rules": {}, "block": [], "allow": []}
+    for path in files:
+        _apply(read_yaml(path), state, _Checker(str(path)))
+    missing = [r for r in RULE_IDS if r not in state["rules"]]
+    if missing:
+        raise PolicyFileError(f"the defaults do not configure {', '.join(missing)}")
+    clash = sorted(set(state["block"]) & set(state["allow"]))
+    if clash:
+        raise PolicyFileError(f"words both blocked and allowed: {', '.join(clash)}",
+                              path=str(files[-1]))
+    return PolicyConfig(
+        rules=state["rules"], allowed_domains=state["domains"],
+        attachments_allowed=state["attach"], quiet_enabled=state["q_on"],
+        quiet_start=state["q_start"], quiet_end=state["q_end"], quiet_timezone=state["q_tz"],
+        flood_max=state["f_max"], flood_window_s=state["f_win"], block_words=state["block"],
+        allow_words=state["allow"], source=str(files[-1]),
+    )
+
+
+def _apply(doc: dict[str, Any], st: dict[str, Any], c: _Checker) -> None:
+    c.keys(doc, _TOP_KEYS, "the file")
+    if "version" in doc and doc["version"] != 1:
+        c.fail(f"unsupported version {doc['version']!r} (this mentorbot reads version 1)", doc,
+               "version")
+    rules = c.mapping(doc, "rules")
+    for rid, spec in rules.items():
+        if rid == "__lines__":
+            continue
+        if rid not in RULE_IDS:
+            c.fail(f"unknown rule '{rid}' (see docs/policy.md for the list)", rules, rid)
+        if not isinstance(spec, dict):
+            c.fail(f"rule '{rid}' must be a mapping (on, action, alert, notice…)", rules, rid)
+        c.keys(spec, _RULE_KEYS, f"rule '{rid}'")
+        old = st["rules"].get(rid)
+        on = c.boolean(spec, "on") if "on" in spec else (old.on if old else True)
+        act = c.action(spec, "action") if "action" in spec else (old.action if old else None)
+        alert = c.boolean(spec, "alert") if "alert" in spec else (old.alert if old else False)
+        notice = spec.get("notice", old.notice if old else None)
+        if act is None or not notice or not isinstance(notice, str):
+            c.fail(f"rule '{rid}' needs an action and a notice", rules, rid)
+        by_role = dict(old.by_role) if old else {}
+        for role in ROLES:
+            if role in spec:
+                r = spec[role]
+                if not isinstance(r, dict):
+                    c.fail(f"'{role}' in rule '{rid}' must be a mapping", spec, role)
+                c.keys(r, _ROLE_KEYS, f"'{role}' of rule '{rid}'")
+                base = by_role.get(role, (act, alert))
+                by_role[role] = (c.action(r, "action") if "action" in r else base[0],
+                                 c.boolean(r, "alert") if "alert" in r else base[1])
+        st["rules"][rid] = RuleSetting(on=on, action=act, alert=alert, notice=notice.strip(),
+                                       by_role=by_role)
+    links = c.mapping(doc, "links")
+    c.keys(links, {"allowed_domains"}, "links")
+    if "allowed_domains" in links:
+        st["domains"] = c.strings(links, "allowed_domains")
+    att = c.mapping(doc, "attachments")
+    c.keys(att, {"allowed"}, "attachments")
+    if "allowed" in att:
+        st["attach"] = c.boolean(att, "allowed")
+    q = c.mapping(doc, "quiet_hours")
+    c.keys(q, {"on", "start", "end", "timezone"}, "quiet_hours")
+    if "on" in q:
+        st["q_on"] = c.boolean(q, "on")
+    if "start" in q:
+        st["q_start"] = c.clock(q, "start")
+    if "end" in q:
+        st["q_end"] = c.clock(q, "end")
+    if "timezone" in q:
+        st["q_tz"] = _timezone(q, c)
+    st.setdefault("q_tz", None)
+    f = c.mapping(doc, "flood")
+    c.keys(f, {"max_messages", "window_seconds"}, "flood")
+    if "max_messages" in f:
+        st["f_max"] = c.positive_int(f, "max_messages")
+    if "window_seconds" in f:
+        st["f_win"] = c.positive_int(f, "window_seconds")
+    w = c.mapping(doc, "words")
+    c.keys(w, {"block", "allow"}, "words")
+    for key in ("block", "allow"):
+        if key in w:
+            st[key] = st[key] + c.strings(w, key)
+    for k in ("domains", "attach", "q_on", "q_start", "q_end", "f_max", "f_win"):
+        if k not in st:
+            raise PolicyFileError(f"the defaults file is missing a setting ({k})", path=c.path)
+
+
+def _timezone(q: dict[str, Any], c: _Checker) -> str | None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    tz = q["timezone"]
+    if tz is None:
+        return None
+    try:
+        ZoneInfo(str(tz))
+    except (ZoneInfoNotFoundError, ValueError):
+        c.fail(f"unknown timezone {tz!r} (use a name like America/New_York)", q, "timezone")
+    return str(tz)

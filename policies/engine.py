@@ -1,0 +1,225 @@
+"""The policy engine: runs every check on a message and combines the hits into a Decision."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from policies.config import DEFAULTS_PATH, PolicyConfig, PolicyFileError, build_config
+from policies.explain import describe, reason_for
+from policies.normalize import normalize
+from policies.regex import alternation, compile_pattern
+from policies.rules.contact import ContactFinder, find_phones
+from policies.rules.links import LinkFinder
+from policies.rules.phrasebook import expand
+from policies.rules.phrases import APPROVED, PRIVATE, RULES
+from policies.rules.words import EXTRA_BLOCK, WordMatcher, load_ordinary_words, load_profanity_list
+from policies.types import Action, Decision, Hit, PolicyContext
+
+__all__ = ["Policy", "PolicyFileError", "load_policy"]
+
+logger = logging.getLogger(__name__)
+
+# Platform mentions inside the channel (Slack <@U123>, Discord <@!123>, <#123>, <:emoji:123>,
+# <t:1700000000:R>) carry long digit ids; they are blanked before the contact checks.
+_MENTION = re.compile(
+    r"<(?:[@#!][!&]?[a-z0-9|._-]{1,80}|a?:[a-z0-9_~]{1,40}:[0-9]{1,25}|t:[0-9]{1,15}(?::[a-z])?)>"
+)
+_APPROVED = re.compile(APPROVED)
+_PRIVATE = re.compile(PRIVATE)
+_APPROVAL_APPLIES = {"offplatform.meet", "offplatform.private", "offplatform.move"}
+_CONCERN_CAP = Action.HOLD
+_SUPPORT_NOTICE = ("Thank you for sharing this — your coordinator will reach out soon to make "
+                   "sure you get support.")
+
+
+class Policy:
+    """One program's policy, compiled once; ``evaluate`` is pure and never raises."""
+
+    def __init__(self, config: PolicyConfig) -> None:
+        self.config = config
+        ordinary = load_ordinary_words()
+        allow = (ordinary - set(config.block_words)) | set(config.allow_words)
+        self._words = WordMatcher(
+            block=load_profanity_list() + list(EXTRA_BLOCK) + config.block_words, allow=allow
+        )
+        self._contact = ContactFinder()
+        self._links = LinkFinder(config.allowed_domains)
+        self._phrases = {rid: compile_pattern(alternation([expand(p) for p in pats]))
+                         for rid, pats in RULES.items()}
+        self._any_phrase = compile_pattern(
+            alternation([expand(p) for pats in RULES.values() for p in pats])
+        )
+
+    # -- public interface -------------------------------------------------------------------
+
+    def evaluate(self, text: str, ctx: PolicyContext) -> Decision:
+        """The decision for one message; on an internal error, hold it for review."""
+        try:
+            return self._evaluate(text if isinstance(text, str) else str(text), ctx)
+        except Exception:  # the relay must never crash on a message
+            logger.exception("policy evaluation failed; holding the message for review")
+            hit = Hit(rule="policy.error", start=0, end=0, action=Action.HOLD, alert=True,
+                      reason="The policy could not check this message; please review it.",
+                      notice="Your message is waiting for a quick check by your coordinator.",
+                      category="policy")
+            return Decision(action=Action.HOLD, alert=True, hits=(hit,), notice=hit.notice)
+
+    def describe(self) -> str:
+        """The effective policy in plain language (``mentorbot policy show``)."""
+        return describe(self.config)
+
+    @staticmethod
+    def redact(text: str, hits: tuple[Hit, ...] | list[Hit]) -> str:
+        """Replace each flagged span with "[removed]" (safeguarding disclosures are kept)."""
+        spans = sorted((h.start, h.end) for h in hits
+                       if h.end > h.start and h.category != "concern")
+        out, pos = [], 0
+        for s, e in spans:
+            s = max(s, pos)
+            if e <= s:
+                continue
+            out.append(text[pos:s])
+            out.append("[removed]")
+            pos = e
+        out.append(text[pos:])
+        return "".join(out)
+
+    # -- detection --------------------------------------------------------------------------
+
+    def find(self, text: str) -> list[tuple[str, int, int]]:
+        """Content hits as (rule, start, end) spans of the ORIGINAL text, in text order."""
+        norm = normalize(text)
+        t = norm.text
+        if "<" in t:
+            t = _MENTION.sub(lambda m: " " * len(m.group()), t)
+        raw: list[tuple[str, int, int]] = []
+        raw += [("language.profanity", s, e) for s, e, _ in self._words.find(t)]
+        raw += [("contact.phone", s, e) for s, e in find_phones(t)]
+        emails = self._contact.emails(t)
+        raw += [("contact.email", s, e) for s, e in emails]
+        raw += [("contact.address", s, e) for s, e in self._contact.addresses(t, norm.cased)]
+        for s, e, kind in self._links.find(t):
+            if any(a < e and s < b for a, b in emails):
+                continue
+            raw.append(("contact.link" if kind == "profile" else "links.domain", s, e))
+        if self._any_phrase.search(t) is not None:
+            approved = None
+            for rid, rx in self._phrases.items():
+                for m in rx.finditer(t):
+                    if rid in _APPROVAL_APPLIES:
+                        if approved is None:
+                            approved = bool(_APPROVED.search(t)) and not _PRIVATE.search(t)
+                        if approved:
+                            continue
+                    raw.append((rid, m.start(), m.end()))
+        out: list[tuple[str, int, int]] = []
+        for rid, s, e in sorted(raw, key=lambda r: (r[1], r[2])):
+            os_, oe = norm.span(s, e)
+            if any(r == rid and a < oe and os_ < b for r, a, b in out):
+                continue
+            out.append((rid, os_, oe))
+        return out
+
+    def _evaluate(self, text: str, ctx: PolicyContext) -> Decision:
+        role = (ctx.role or "student").lower()
+        hits: list[Hit] = []
+        for rid, s, e in self.find(text):
+            h = self._hit(rid, s, e, role, text)
+            if h is not None:
+                hits.append(h)
+        hold_until = None
+        cfg = self.config
+        if ctx.attachment_count > 0 and not cfg.attachments_allowed:
+            self._add(hits, "files.attachment", role, f"{ctx.attachment_count} attachment(s)")
+        window = max(int(ctx.recent_window_s or 0), 1)
+        if ctx.recent_count > cfg.flood_max * window / cfg.flood_window_s:
+            self._add(hits, "volume.flood", role,
+                      f"{ctx.recent_count} messages in {window} s (limit {cfg.flood_max} per "
+                      f"{cfg.flood_window_s} s)")
+        if ctx.sent_at is not None and cfg.quiet_enabled:
+            hold_until = self._quiet_until(ctx)
+            if hold_until is not None:
+                self._add(hits, "time.quiet_hours", role,
+                          f"sent {ctx.sent_at.isoformat()}, quiet hours "
+                          f"{cfg.quiet_start:%H:%M}–{cfg.quiet_end:%H:%M}")
+        return self._combine(hits, hold_until)
+
+    def _hit(self, rid: str, s: int, e: int, role: str, text: str) -> Hit | None:
+        st = self.config.rules[rid]
+        if not st.on:
+            return None
+        action, alert = st.for_role(role)
+        return Hit(rule=rid, start=s, end=e, reason=reason_for(rid, role, text[s:e]),
+                   notice=st.notice, action=action, alert=alert, category=rid.split(".")[0])
+
+    def _add(self, hits: list[Hit], rid: str, role: str, detail: str) -> None:
+        st = self.config.rules[rid]
+        if st.on:
+            action, alert = st.for_role(role)
+            hits.append(Hit(rule=rid, start=0, end=0, reason=reason_for(rid, role, detail),
+                            notice=st.notice, action=action, alert=alert,
+                            category=rid.split(".")[0]))
+
+    def _quiet_until(self, ctx: PolicyContext) -> datetime | None:
+        cfg = self.config
+        try:
+            tz = ZoneInfo(cfg.quiet_timezone or ctx.timezone or "UTC")
+        except Exception:
+            tz = ZoneInfo("UTC")
+        sent = ctx.sent_at
+        if sent is None:
+            return None
+        if sent.tzinfo is None:
+            sent = sent.replace(tzinfo=ZoneInfo("UTC"))
+        local = sent.astimezone(tz)
+        now, start, end = local.time(), cfg.quiet_start, cfg.quiet_end
+        if start == end:
+            return None
+        overnight = start > end
+        inside = (now >= start or now < end) if overnight else (start <= now < end)
+        if not inside:
+            return None
+        day = local.date()
+        if overnight and now >= start:
+            day = day + timedelta(days=1)
+        return datetime.combine(day, end, tzinfo=tz)
+
+    @staticmethod
+    def _combine(hits: list[Hit], hold_until: datetime | None) -> Decision:
+        if not hits:
+            return Decision(action=Action.ALLOW)
+        hits.sort(key=lambda h: (h.start, h.end))
+        alert = any(h.alert for h in hits)
+        concerns = [h for h in hits if h.category == "concern"]
+        worst = max(hits, key=lambda h: h.action.severity)
+        action = worst.action
+        notice = worst.notice if action is not Action.ALLOW else None
+        if concerns:
+            alert = True
+            if action.severity > _CONCERN_CAP.severity:
+                action = _CONCERN_CAP
+            notice = concerns[0].notice or _SUPPORT_NOTICE
+        holders = [h for h in hits if h.action is Action.HOLD or h.category == "concern"]
+        if not (action is Action.HOLD and holders
+                and all(h.rule == "time.quiet_hours" for h in holders)
+                and all(h.action is not Action.BLOCK for h in hits)):
+            hold_until = None
+        elif hold_until is not None:
+            notice = next(h.notice for h in hits if h.rule == "time.quiet_hours")
+        return Decision(action=action, alert=alert, hits=tuple(hits), notice=notice,
+                        hold_until=hold_until)
+
+
+def load_policy(path: str | Path | None = None) -> Policy:
+    """The shipped defaults, overlaid with a program's policy file when given."""
+    files = [DEFAULTS_PATH]
+    if path is not None:
+        p = Path(path)
+        if not p.is_file():
+            raise PolicyFileError("file not found", path=str(p))
+        files.append(p)
+    return Policy(build_config(files))

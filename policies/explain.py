@@ -1,0 +1,90 @@
+"""Words for people: the coordinator's note for each hit and the plain-language policy."""
+
+from __future__ import annotations
+
+from policies.config import PolicyConfig
+
+# What each rule looks for, in a coordinator's words (also used by `policy show`).
+RULE_TEXT: dict[str, str] = {
+    "contact.phone": "phone numbers, shared or asked for (any format, spelled out or split up)",
+    "contact.email": "e-mail addresses, shared or asked for (including 'name at gmail dot com')",
+    "contact.social": "social media and messaging accounts (Instagram, Snapchat, TikTok, "
+                      "WhatsApp, Telegram, Signal, Kik, Facebook, Discord usernames…)",
+    "contact.address": "home and street addresses, or asking where someone lives",
+    "contact.link": "links to personal profiles and invitations to private chats or calls",
+    "offplatform.meet": "arranging to meet outside approved program activities",
+    "offplatform.ride": "offering or asking for rides",
+    "offplatform.home": "visits to someone's home",
+    "offplatform.private": "private calls, video chats, texts and direct messages",
+    "offplatform.move": "moving the conversation to another app or out of the channel",
+    "offplatform.secrecy": "secrecy ('don't tell your teacher', 'our secret', 'delete these')",
+    "offplatform.gift": "gifts and money",
+    "offplatform.photo": "asking for photos or selfies",
+    "offplatform.parents": "asking whether parents are home or the student is alone",
+    "offplatform.personal": "unprofessional personal attention (compliments on looks, "
+                            "'mature for your age', dating questions)",
+    "language.profanity": "profanity (better-profanity's word list, with evasions caught)",
+    "language.harassment": "insults and harassment",
+    "language.threat": "threats of violence",
+    "concern.selfharm": "disclosures of self-harm or suicidal thoughts",
+    "concern.abuse": "disclosures of abuse",
+    "concern.neglect": "disclosures of neglect (no food, left alone, no heat…)",
+    "concern.exploitation": "disclosures of exploitation (pressure to send photos, "
+                            "paid by adults, sextortion)",
+    "concern.homeless": "disclosures of homelessness or eviction",
+    "links.domain": "links to sites that are not on the program's allow-list",
+    "files.attachment": "attachments (files and images)",
+    "time.quiet_hours": "messages sent during quiet hours",
+    "volume.flood": "floods of messages",
+}
+
+_ACTION_TEXT = {"allow": "delivered", "hold": "held for a coordinator", "block": "blocked"}
+
+
+def reason_for(rule: str, role: str, matched: str) -> str:
+    """The precise note for the coordinator: which rule, who sent it, what matched."""
+    shown = matched if len(matched) <= 120 else matched[:117] + "…"
+    what = RULE_TEXT.get(rule, rule)
+    return f"{rule}: {what} — sent by the {role}: “{shown}”"
+
+
+def describe(cfg: PolicyConfig) -> str:
+    """The effective policy as a short plain-language report."""
+    lines = [f"Policy from {cfg.source}", ""]
+    group = ""
+    for rid, st in cfg.rules.items():
+        g = rid.split(".")[0]
+        if g != group:
+            group = g
+            lines.append(f"{g.upper()}")
+        if not st.on:
+            lines.append(f"  - {RULE_TEXT.get(rid, rid)}: OFF ({rid})")
+            continue
+        roles = []
+        for role in ("student", "mentor"):
+            act, alert = st.for_role(role)
+            roles.append(f"from a {role}: {_ACTION_TEXT[act.value]}"
+                         + (", coordinator alerted" if alert else ""))
+        lines.append(f"  - {RULE_TEXT.get(rid, rid)} ({rid})")
+        lines.append(f"      {'; '.join(roles)}")
+        lines.append(f"      sender is told: \"{st.notice}\"")
+    lines.append("")
+    doms = ", ".join(cfg.allowed_domains) or "none"
+    lines.append(f"Links allowed without review: {doms}")
+    lines.append("Attachments: " + ("allowed" if cfg.attachments_allowed
+                                    else "held for a coordinator to review"))
+    if cfg.quiet_enabled:
+        tz = cfg.quiet_timezone or "the program's timezone"
+        lines.append(f"Quiet hours: {cfg.quiet_start:%H:%M} to {cfg.quiet_end:%H:%M} ({tz}); "
+                     "messages are held until the end of quiet hours")
+    else:
+        lines.append("Quiet hours: off")
+    lines.append(f"Flood: more than {cfg.flood_max} messages in {cfg.flood_window_s} seconds "
+                 "from one sender are held")
+    if cfg.block_words:
+        lines.append("Extra blocked words: " + ", ".join(cfg.block_words))
+    if cfg.allow_words:
+        lines.append("Extra allowed words: " + ", ".join(cfg.allow_words))
+    lines.append("Safeguarding concerns are never blocked: the coordinator is alerted at once "
+                 "and the sender gets a kind notice.")
+    return "\n".join(lines)

@@ -1,0 +1,182 @@
+"""Contact details in the text itself: phone numbers, e-mail addresses, street addresses.
+
+The phone finder is a hand-written linear scan over digit groups (digits, spelled-out digits,
+letter O for zero) so that separators, spacing and word-splitting cannot hide a number and no
+regex can be made to backtrack. E-mail and address patterns use bounded repetition only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policies.regex import compile_pattern
+
+_WORDNUM = {
+    "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "for": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "to": "2",
+    "too": "2", "won": "1", "ate": "8", "niner": "9",
+}
+_WEAK = {"o", "oh", "for", "to", "too", "won", "ate"}  # count only next to other digits
+_SEP_WORDS = {"dash", "dot", "then", "space", "hyphen", "and"}
+_SEP_CHARS = set("()+.-,_*|[]~=#")
+_TOKEN = re.compile(r"[a-z0-9]+|[^a-z0-9 ]")
+_LOOKS_DIGIT = str.maketrans("oilsz", "01152")
+_NUMWORDS = re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine)\b")
+_MASK_DIGITS = str.maketrans("0123456789", "dddddddddd")
+
+
+def _phone_ok(digits: str, groups: list[int], plus: bool, thousands: bool) -> bool:
+    """Does a run of digit groups look like a phone number rather than a date, price or score?"""
+    n = len(digits)
+    if thousands:
+        return False
+    if plus:
+        return 8 <= n <= 15
+    if n == 10:
+        return digits[0] not in "01" or groups[0] == 1
+    if n == 11:
+        return digits[0] == "1"
+    if n == 7:
+        return groups in ([3, 4], [3, 2, 2]) and digits[0] not in "01"
+    return False
+
+
+def find_phones(text: str) -> list[tuple[int, int]]:
+    """Spans of phone numbers in folded text, however they are spelled or split."""
+    digit_count = sum(text.count(d) for d in "0123456789")
+    if digit_count < 6 and digit_count + len(_NUMWORDS.findall(text)) < 7:
+        return []
+    runs: list[list[tuple[int, int, str, str]]] = []  # (start, end, digits, kind)
+    cur: list[tuple[int, int, str, str]] = []
+    seps = 0
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        val = None
+        if tok.isdigit():
+            val = tok
+        elif tok in _WORDNUM:
+            val = _WORDNUM[tok]
+        elif tok[0] in "0123456789" or (any(c.isdigit() for c in tok)
+                                         and set(tok) <= set("0123456789oilsz")):
+            conv = tok.translate(_LOOKS_DIGIT)
+            if conv.isdigit():
+                val = conv
+        if val is not None:
+            kind = "weak" if tok in _WEAK else ("word" if tok.isalpha() else "num")
+            cur.append((m.start(), m.end(), val, kind))
+            seps = 0
+            continue
+        if (tok in _SEP_CHARS or tok in _SEP_WORDS) and seps < 3:
+            if cur or tok == "+":
+                cur.append((m.start(), m.end(), "", "plus" if tok == "+" else tok))
+            seps += 1
+            continue
+        if cur:
+            runs.append(cur)
+        cur, seps = [], 0
+    if cur:
+        runs.append(cur)
+    spans: list[tuple[int, int]] = []
+    for run in runs:
+        spans.extend(_phones_in_run(run))
+    return spans
+
+
+def _phones_in_run(run: list[tuple[int, int, str, str]]) -> list[tuple[int, int]]:
+    plus = bool(run) and run[0][3] == "plus"
+    items = [t for t in run if t[2]]
+    # Weak words ("to", "for", "o") count only between or next to real digits.
+    while items and items[0][3] == "weak":
+        items.pop(0)
+    while items and items[-1][3] == "weak":
+        items.pop()
+    if not items:
+        return []
+    seps = {t[3] for t in run if not t[2]}
+    groups = [len(t[2]) for t in items]
+    thousands = seps <= {","} and len(groups) > 1 and all(g == 3 for g in groups[1:])
+    loose = "and" in seps and groups not in ([3, 3, 4], [1, 3, 3, 4])
+    digits = "".join(t[2] for t in items)
+    if not loose and _phone_ok(digits, groups, plus, thousands):
+        return [(run[0][0] if plus else items[0][0], items[-1][1])]
+    out: list[tuple[int, int]] = []
+    if len(digits) > 11:  # several numbers in a row: look for 10/11-digit windows
+        i = 0
+        while i < len(items):
+            acc = ""
+            for j in range(i, min(len(items), i + 12)):
+                acc += items[j][2]
+                if len(acc) >= 10:
+                    if _phone_ok(acc, groups[i:j + 1], False, False):
+                        out.append((items[i][0], items[j][1]))
+                        i = j
+                    break
+            i += 1
+    return out
+
+
+_TLD = r"(?:com|net|org|edu|gov|io|co|us|me|info|biz|ai|app|ca|uk|de|fr|in|mail|xyz|dev|live)"
+_EMAIL_PATTERNS = [
+    # plain, with optional single spaces around @ and dots
+    r"[a-z0-9][a-z0-9._%+-]{0,63} ?@ ?[a-z0-9][a-z0-9-]{0,62}(?: ?\. ?[a-z0-9-]{1,63}){0,3}"
+    r" ?\. ?[a-z]{2,10}",
+    # obfuscated: name at gmail dot com, name [at] gmail [dot] com
+    r"[a-z0-9][a-z0-9._%+-]{0,63} ?(?:\(at\)|\[at\]|\{at\}|<at>| at |-at-|_at_) ?[a-z0-9-]{1,63}"
+    r" ?(?:\(dot\)|\[dot\]|\{dot\}|<dot>| dot |\.|-dot-|_dot_) ?" + _TLD + r"\b",
+    # provider named without the dot: name@gmail, name (at) yahoo
+    r"[a-z0-9][a-z0-9._%+-]{1,63} ?(?:@|\(at\)|\[at\]|\{at\}|<at>) ?(?:gmail|yahoo|hotmail|outlook"
+    r"|icloud|aol|protonmail|proton|live|msn|ymail)\b",
+    # spaced out: j s m i t h @ g m a i l . c o m
+    r"\b(?:[a-z0-9._-] ){3,63}@ ?(?:[a-z0-9-] ?){1,63}\. ?(?:[a-z] ?){1,9}[a-z]",
+]
+
+_SUFFIX_CAP = (
+    "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|Ter"
+    "|Way|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Alley|Square|Sq|Trail|Crescent|Loop|Plaza|Path"
+    "|Pike|Row|Turnpike|Expressway|Freeway|Heights|Hollow|Junction|Knoll|Landing|Manor|Meadow"
+    "|Mews|Orchard|Oval|Pass|Point|Ridge|Run|Shore|Spring|Springs|Station|Summit|Valley|Via"
+    "|Viaduct|View|Village|Vista|Walk|Crossing|Creek|Grove|Garden|Gardens|Glen|Harbor|Haven"
+    "|Hill|Hills|Island|Isle|Lake|Lakes|Mill|Mills|Mount|Park|Port|Prairie|Ranch|Rapids"
+    "|Stream|Branch|Bridge|Brook|Brooks|Burg|Bypass|Camp|Canyon|Cape|Causeway|Center|Cliff"
+    "|Club|Common|Corner|Course|Cove|Crest|Curve|Dale|Dam|Divide|Estate|Estates|Extension"
+    "|Falls|Ferry|Field|Fields|Flat|Flats|Ford|Forest|Forge|Fork|Fort|Gateway|Green|Harbor"
+    "|Inlet|Key|Land|Light|Lock|Lodge|Mall|Mission|Motorway|Mountain|Neck|Overpass|Passage"
+    "|Pine|Pines|Plain|Plains|Radial|Ramp|Rest|Route|Rue|Shoal|Skyway|Spur|Stravenue|Throughway"
+    "|Trace|Track|Trafficway|Tunnel|Underpass|Union|Ville|Wall|Well|Wells"
+)
+_ADDRESS_CASED = (
+    r"\b[0-9]{1,6}[A-Za-z]? (?:[NSEW]\.? |North |South |East |West )?"
+    r"(?:[A-Z][A-Za-z'-]{1,20}\.? |[0-9]{1,3}(?:st|nd|rd|th) ){1,3}(?:" + _SUFFIX_CAP + r")\b"
+)
+_ADDRESS_FOLDED = (
+    r"\b[0-9]{1,6}[a-z]? (?:[nsew]\.? |north |south |east |west )?"
+    r"(?:[a-z0-9'-]{1,20}\.? ){1,2}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln"
+    r"|terrace|parkway|pkwy)\b(?: ?(?:apt|apartment|unit|#|fl|floor)\.? ?[0-9a-z]{1,5}\b)?"
+)
+_POBOX = r"\b(?:p\.? ?o\.? box|po box|psc [0-9]{2,5}, box) ?[0-9]{1,6}\b"
+
+
+class ContactFinder:
+    """E-mail and street-address spans; phones come from ``find_phones``."""
+
+    def __init__(self) -> None:
+        self._email = compile_pattern("|".join(f"(?:{p})" for p in _EMAIL_PATTERNS))
+        self._addr_cased = compile_pattern(_ADDRESS_CASED)
+        self._addr_folded = compile_pattern(_ADDRESS_FOLDED + "|" + _POBOX)
+
+    def emails(self, text: str) -> list[tuple[int, int]]:
+        if "@" not in text and " at" not in text and "[at" not in text and "(at" not in text:
+            return []
+        return [m.span() for m in self._email.finditer(text)]
+
+    def addresses(self, text: str, cased: str) -> list[tuple[int, int]]:
+        if not any(d in text for d in "0123456789"):
+            return []
+        spans = [m.span() for m in self._addr_folded.finditer(text)]
+        spans += [m.span() for m in self._addr_cased.finditer(cased)]
+        return spans
+
+
+def mask_digits(text: str) -> str:
+    """Digits to 'd' (for readable coordinator notes without repeating the number)."""
+    return text.translate(_MASK_DIGITS)

@@ -1,0 +1,72 @@
+"""Links: personal profiles and invite links are contact details; other links need the
+program's allow-list of domains."""
+
+from __future__ import annotations
+
+from policies.regex import compile_pattern
+
+_TLDS = (
+    "com|org|net|edu|gov|io|co|us|me|ly|gg|app|dev|tv|info|biz|link|xyz|ai|to|sh|page|site"
+    "|online|live|am|ee|be|fm|so|club|shop|store|blog|nyc|ny\\.us"
+)
+_URL = (
+    r"(?:https?://|hxxps?://|www\.)[^\s<>\"'|]{1,1000}"
+    r"|\b[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}\.(?:" + _TLDS + r")\b"
+    r"(?:/[^\s<>\"'|]{0,1000})?"
+)
+
+# Hosts (and path prefixes) that are someone's personal profile or an invitation to a
+# private space. Source: the platforms' own short-link and profile URL formats, 2026.
+PROFILE_HOSTS = (
+    "instagram.com", "instagr.am", "snapchat.com", "tiktok.com", "facebook.com", "fb.com",
+    "fb.me", "m.me", "messenger.com", "twitter.com", "x.com", "t.me", "telegram.me",
+    "telegram.dog", "wa.me", "whatsapp.com", "discord.gg", "discord.com/invite",
+    "discordapp.com/invite", "discord.com/users", "signal.me", "signal.group", "kik.me",
+    "linktr.ee", "venmo.com", "cash.app", "paypal.me", "onlyfans.com", "threads.net",
+    "bsky.app", "twitch.tv", "steamcommunity.com", "roblox.com/users", "groupme.com",
+    "zoom.us/j", "zoom.us/my", "meet.google.com", "facetime.apple.com", "join.skype.com",
+    "vsco.co", "reddit.com/u", "reddit.com/user", "youtube.com/@", "tumblr.com",
+    "snapchat.com/add", "line.me", "wechat.com", "chat.whatsapp.com",
+)
+
+
+class LinkFinder:
+    """Finds links and sorts them: profile/invite (contact) or other (allow-list check)."""
+
+    def __init__(self, allowed_domains: list[str]) -> None:
+        self._url = compile_pattern(_URL)
+        self.allowed = tuple(d.lower().strip().lstrip(".") for d in allowed_domains if d.strip())
+
+    @staticmethod
+    def host_path(url: str) -> tuple[str, str]:
+        u = url.lower()
+        for scheme in ("https://", "http://", "hxxps://", "hxxp://"):
+            if u.startswith(scheme):
+                u = u[len(scheme):]
+                break
+        if u.startswith("www."):
+            u = u[4:]
+        host, _, path = u.partition("/")
+        host = host.split("@")[-1].split(":")[0].rstrip(".")
+        return host, path
+
+    def _matches(self, host: str, path: str, entries: tuple[str, ...]) -> bool:
+        for e in entries:
+            eh, _, ep = e.partition("/")
+            if (host == eh or host.endswith("." + eh)) and path.startswith(ep):
+                return True
+        return False
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, kind) with kind 'profile' or 'domain' (not on the allow-list)."""
+        if "." not in text and "://" not in text:
+            return []
+        out = []
+        for m in self._url.finditer(text):
+            url = m.group().rstrip(".,;:!?)]}")
+            host, path = self.host_path(url)
+            if self._matches(host, path, PROFILE_HOSTS):
+                out.append((m.start(), m.start() + len(url), "profile"))
+            elif not self._matches(host, "", self.allowed):
+                out.append((m.start(), m.start() + len(url), "domain"))
+        return out

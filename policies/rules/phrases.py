@@ -1,0 +1,337 @@
+# ruff: noqa: E501  (pattern data: one phrase family per line reads better than wrapped)
+"""Phrase rules: asking for or offering contact, leaving the channel, grooming, harassment,
+threats and safeguarding disclosures. Data only; ``phrasebook.expand`` makes the regexes.
+
+Patterns look for the *act* (an invitation, a request, a disclosure), not for topic words,
+so "let's meet at the career fair" or "I'll tell my teacher" pass.
+"""
+
+from __future__ import annotations
+
+_NUM = r"(?:number|phone|phone number|cell|cell number|cellphone|cell phone|mobile|digits|#|num|numba|contact|contact info|contact information|personal number|home number)"
+_EMAIL = r"(?:e-mail|email|e mail|gmail|email address|personal email|school email|yahoo|hotmail|outlook|icloud)"
+_PICS = r"(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|nudes|video|vid|snap)"
+_GIFT = (
+    r"(?:gift|gifts|present|presents|phone|iphone|new phone|shoes|sneakers|jordans|clothes|jacket"
+    r"|hoodie|game|video game|ps5|xbox|switch|headphones|airpods|laptop|money|cash|gift card"
+    r"|something nice|something special|a surprise|surprise|treat|makeup|jewelry|necklace"
+    r"|perfume|flowers|bracelet|ring|watch|tickets|concert tickets|whatever you want"
+    r"|anything you want)"
+)
+_PLACES = (
+    r"(?:coffee|lunch|dinner|breakfast|food|drinks|a drink|boba|a cafe|cafe|starbucks"
+    r"|mcdonald's|mcdonalds|dunkin|chipotle|the mall|mall|the park|park|my place|your place"
+    r"|my house|your house|my apartment|your apartment|my car|the movies|a movie|movies"
+    r"|restaurant|a restaurant|diner|pizza|ice cream|somewhere|outside|after school"
+    r"|this weekend|the weekend|saturday|sunday|tonight|after work|in person|irl|in real life"
+    r"|alone|by ourselves|privately|my hotel|the beach|the arcade|my office after hours)"
+)
+
+# rule id -> patterns. ``ask`` rules (asking the other person) and ``share`` rules are the
+# same rule id; role-aware actions live in the policy file.
+RULES: dict[str, list[str]] = {
+    "contact.phone": [
+        "{whats} {your} {w}" + _NUM,
+        "(?:can|could|may|should) {i} {get} {your} {w}" + _NUM,
+        "{send} {me} {your} {w}" + _NUM,
+        "(?:need|want|like) {your} {w}" + _NUM,
+        "(?:here's|heres|here is|this is) {my} {w}(?:number|cell|phone number|digits|#|num)",
+        "{my} {w}(?:number|phone number|cell number|cell|digits|num|#) (?:is|:|=|its|it's)",
+        "(?:text|call|txt|ring|reach|contact) {me} (?:at|on) (?:my )?(?:number|cell|phone|this number|[0-9])",
+        "(?:do|does|can) {you} (?:have|got) (?:a )?(?:phone|cell|cell phone|number) (?:i|number)",
+        "(?:give|send) {you} {my} (?:number|digits|cell|phone number|#)",
+        "(?:exchange|swap|trade) (?:numbers|digits|phone numbers|contacts|contact info)",
+    ],
+    "contact.email": [
+        "{whats} {your} {w}" + _EMAIL,
+        "(?:can|could|may) {i} {get} {your} {w}" + _EMAIL,
+        "{send} {me} {your} {w}" + _EMAIL,
+        "{my} {w}" + _EMAIL + " (?:is|:|=|address is|its|it's)",
+        "(?:email|e-mail|mail) {me} (?:at|on|to)",
+        "(?:give|send) {you} {my} (?:email|e-mail|gmail)",
+        "(?:exchange|swap|trade) emails",
+    ],
+    "contact.social": [
+        "(?:add|follow|friend|dm|pm|message|msg|hmu|hit {me} up|text|find|search|look {me} up"
+        "|look up|chat with {me}|talk to {me}|sub to|subscribe to|reach {me}|catch {me}"
+        "|contact {me}|snap|call {me}|add me|follow me|find me) {ww}(?:on|at|in|thru|through|via) {platform}",
+        "{my} {platform} (?:is|:|=|@|handle|username|user name|user|name|id|tag|account|acc|@"
+        "|profile|page|its|it's)",
+        "{whats} {your} (?:{social}|discord|insta|@|handle|username|user name|gamertag|tag|socials"
+        "|social media|discord username|discord tag|discord name|snap name|snapchat name)",
+        "(?:do|does|r|are|you) {you} (?:have|on|use|got|have a) (?:an? )?{social}",
+        "(?:you|u) (?:have|got|on) {social}",
+        "(?:snap|snapchat|insta|kik|whatsapp|telegram|ig|wechat|viber) {me}",
+        "{send} {me} {your} (?:{social}|discord|handle|username|socials|@)",
+        "(?:send|sent|accept) {w}(?:a |my |the )?friend request",
+        "(?:my|your|ur) socials",
+        "(?:search|look) (?:for )?{me} up",
+        "{platform} (?:is )?@[a-z0-9_.]{2,30}",
+        "@[a-z0-9_.]{2,30} (?:on|at) {platform}",
+        "{platform}: [a-z0-9_.]{3,30}",
+        "[a-z0-9_.]{2,32}#[0-9]{4}",
+    ],
+    "contact.address": [
+        "{whats} {your} {w}(?:address|home address|street|addy|addr|zip code|zip|apartment number|apt number)",
+        "where {w}(?:do|d|does) {you} {w}(?:live|stay|reside)",
+        "where (?:is|'s) {your} (?:house|home|apartment|place|crib)",
+        "what (?:street|building|block|neighborhood|apartment|floor) (?:do|d) {you} (?:live|stay)",
+        "{send} {me} {your} {w}(?:address|location|addy|home address|location pin)",
+        "(?:share|send|drop) {your} (?:live )?location",
+        "{my} (?:home |house |street |)(?:address|addy) (?:is|:|=)",
+        "{i} (?:live|stay|reside) (?:at|on) (?:[0-9]{1,6} )?{ww}(?:street|st|avenue|ave|road|rd"
+        "|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|way|parkway|pkwy|apartment|apt"
+        "|building|houses|projects)",
+        "{i} (?:live|stay) (?:at|in) (?:apartment|apt|unit|building) [0-9a-z]{1,5}",
+        "(?:my|our) (?:apartment|apt|house|building) (?:is|number is) (?:at|on|number)? ?[0-9]",
+    ],
+    "offplatform.meet": [
+        "{lets} {ww}(?:meet up|meetup|hang out|hangout|hang|link up|link|get together|kick it"
+        "|chill|see each other|meet in person|meet irl|meet face to face|go out)",
+        "{lets} {ww}(?:meet|grab|get|go|go to|go for|have|catch up) {ww}(?:at |for |to |in |on |after )?{w}" + _PLACES,
+        "(?:meet|see) {you} (?:at|in|by|outside|after|before) {ww}(?:my|your|the mall|the park|starbucks"
+        "|mcdonalds|mcdonald's|the station|the train|a cafe|the corner|my car|the movies|school gate"
+        "|back entrance|parking lot)",
+        "(?:take|bring) {you} (?:out )?(?:to|for) {w}" + _PLACES,
+        "(?:take|bring) {you} out",
+        "(?:when|where) (?:can|could|should|do) (?:we|i) meet",
+        "(?:meet|meeting) (?:me|up) (?:after|outside|alone|privately|in private|without)",
+        "(?:want|wanna|like) to (?:meet|see) {you} (?:in person|irl|alone|outside|privately|sometime)",
+        "(?:come|go) (?:out|somewhere) with me",
+        "(?:my|a) (?:treat|date)",
+        "(?:on a|go on a|like a) date",
+        "meet (?:up )?(?:this|next) (?:weekend|saturday|sunday)",
+        "(?:hang|hangout|hang out) (?:sometime|after school|this weekend|outside|one on one|alone)",
+    ],
+    "offplatform.ride": [
+        "(?:pick|picking) {you} up",
+        "(?:give|giving|offer) {you} (?:a )?(?:ride|lift)",
+        "(?:i|i'll|ill|i can|i could|let me|lemme|i will|i'd|i would) {w}(?:drive|take|bring|drop|uber|carpool) {you} (?:home|there|to|back|off)",
+        "(?:need|want) (?:a )?(?:ride|lift) (?:home|from me|somewhere|after)",
+        "(?:d|do|does) {you} {w}(?:need|want) (?:a )?(?:ride|lift)",
+        "(?:get|hop|come) in (?:my|the) car",
+        "drop {you} off",
+        "(?:uber|lyft|cab) (?:for )?{you}",
+        "(?:i'll|ill|i will|i can) (?:pay for|send) {your} (?:uber|lyft|cab|taxi|ride)",
+    ],
+    "offplatform.home": [
+        "(?:come|stop|swing|drop) (?:over|by|to|round|around) {ww}(?:my|your|ur) (?:house|place|apartment|apt|home|crib|room|office after)",
+        "(?:come|coming) over (?:to|tonight|later|after|this|sometime)",
+        "(?:you|u) (?:can|could|should) come over",
+        "(?:visit|see|come to|go to|over to|stop by|swing by) {ww}(?:your|ur) (?:house|place|apartment|apt|home|crib|room)",
+        "(?:visit|come to|over to) {my} (?:house|place|apartment|apt|home|crib)",
+        "(?:at|to) my (?:house|place|apartment|apt|crib) (?:after|this|on|tonight|sometime|later|alone)",
+        "(?:sleep|stay) over",
+        "sleepover",
+        "(?:i|i'll|ill|i can|let me) (?:come|stop|swing) (?:by|over|to) {w}(?:your|ur|yours)",
+    ],
+    "offplatform.private": [
+        "(?:can|could|may|should|let me|lemme|i'll|ill|i will|i wanna|i want to|i'd like to|i can) {w}(?:call|phone|facetime|ring|text|txt) {you}",
+        "(?:call|facetime|ring|text|txt) {me} (?:tonight|later|tomorrow|after|when|anytime|sometime|this|if|whenever|back|asap|now|privately|on|at|instead|please|pls|plz|rn|real quick)",
+        "(?:text|txt) {me}",
+        "(?:give|gimme) {me} a (?:call|ring|text|buzz)",
+        "(?:give|send) {you} a (?:call|ring|text)",
+        "{lets} {w}(?:facetime|video chat|video call|videochat|videocall|call|phone|skype|zoom|talk on the phone|talk on phone|talk privately|talk in private|talk alone|chat privately|dm|pm|text|message privately|talk one on one|talk 1 on 1|talk offline)",
+        "(?:private|personal|secret|one on one|1 on 1|1:1) (?:call|video call|video chat|facetime|zoom|meeting|chat|conversation|session|dm|message|messages|room|server|channel|group chat|gc)",
+        "(?:dm|pm|inbox|message) {me}",
+        "(?:dm|pm|message|inbox) {you}",
+        "(?:slide|slid) (?:in|into) {my} (?:dms|dm)",
+        "in (?:the|my|your|ur) (?:dms|dm|inbox|private messages)",
+        "(?:talk|chat|speak|message) (?:privately|in private|alone|just us|just the two of us|off the record|one on one)",
+        "(?:on|over) the phone (?:tonight|later|sometime|with me)",
+        "(?:my|your) (?:private|personal|secret) (?:account|server|chat|channel|number|email|phone)",
+        "facetime me",
+        "(?:video ?chat|video ?call) (?:me|with me|tonight|later|sometime)",
+    ],
+    "offplatform.move": [
+        "(?:move|switch|go|continue|take|talk|chat|speak|message|keep talking|move this|take this|move our"
+        " (?:chat|convo|conversation)|take our (?:chat|convo|conversation)) {ww}(?:to|on|over to|onto|over on|in|via) {platform}",
+        "(?:move|take|switch|continue) (?:this|our chat|our convo|our conversation|the conversation|it) (?:to|over to|off|offline|somewhere|elsewhere|outside)",
+        "(?:off|outside|out of) (?:of )?(?:this|the|here|our) ?(?:chat|app|channel|server|platform|program|bot|site|group)",
+        "(?:somewhere|someplace|place) (?:else|more private|private|where) (?:to talk|we can talk|to chat|they can't|nobody|no one|the teacher|the coordinator)",
+        "(?:easier|better|faster|more private) (?:to talk |to chat |if we talk |if we chat )?(?:on|over|through|thru|via) {platform}",
+        "(?:talk|chat|message|text) (?:somewhere else|elsewhere|outside of here|off here|off this|offline)",
+        "without the (?:bot|coordinator|teacher|program) (?:seeing|watching|reading|knowing)",
+        "(?:where|so) (?:the )?(?:teacher|teachers|coordinator|coordinators|they|nobody|no one|the bot|the school|your parents) (?:can't|cant|cannot|won't|wont|can not) (?:see|read|watch|know)",
+        "(?:not|no) (?:on|in) (?:this|here) (?:chat|app|channel|server)",
+    ],
+    "offplatform.secrecy": [
+        "{dont} {w}(?:tell|telling|mention|say anything to|show|let|inform|say to|tell on) {w}{adults}",
+        "{dont} (?:tell|mention|say) (?:anyone|anybody|nobody|no one|a soul)",
+        "(?:keep|keeping) {ww}(?:this|it|that|these|our (?:chats?|convos?|conversations?|messages|texts)|us) {w}(?:a |our |a little |our little )?(?:secret|between us|between you and me|between you and i|to yourself|on the low|on the down low|on the dl|quiet|private|hush hush|hush|lowkey|low key|under wraps)",
+        "(?:our|a|my) (?:little )?secret",
+        "(?:just |only )?between (?:you and me|us two|me and you|you and i|the two of us|us)",
+        "(?:delete|erase|clear|remove|wipe|unsend) {ww}(?:these|this|our|the|all|your|those|my|that) {w}(?:messages|message|msgs|msg|chat|chats|conversation|conversations|texts|text|dms|history|convo|convos|pics|photos|pictures)",
+        "(?:no one|nobody|noone|nobody else) (?:needs|has|have|ever needs|will|would|should) (?:to )?(?:know|find out|see|hear|ever know)",
+        "{cant} (?:tell|let|say|mention) {w}(?:anyone|anybody|your|the|them|ur|a soul)",
+        "{adults} (?:doesn't|doesnt|don't|dont|do not|does not|won't|wont|will never|never) (?:need to |have to |gotta |got to )?(?:know|find out|see this|hear about)",
+        "(?:on the dl|on the low|down low|keep it lowkey|keep it low key|hush hush)",
+        "promise (?:me )?(?:you|u)? ?(?:won't|wont|will not|not to|you won't|you wont) tell",
+        "(?:won't|wont|will not|never) tell (?:anyone|anybody|a soul|your|the teacher|my)",
+        "(?:you|u) (?:can|could) trust me",
+        "(?:hide|hiding) (?:this|it|our|these) {w}(?:from|messages|chat)",
+    ],
+    "offplatform.gift": [
+        "(?:buy|get|send|give|bring|mail|order|got|bought|getting|buying|sending) {you} {ww}" + _GIFT,
+        "(?:a|an|some|little|special|small) (?:gift|present|surprise) (?:for|4) {you}",
+        "(?:send|give|pay|venmo|cashapp|zelle|paypal) {you} (?:some )?(?:money|cash|\\$|bucks|dollars|[0-9]{1,5} dollars|\\$[0-9])",
+        "(?:venmo|cashapp|cash app|zelle|paypal) {me} {w}(?:your|ur) (?:info|username|tag|handle|name)",
+        "{whats} {your} (?:venmo|cashapp|cash app|zelle|paypal|cash tag|cashtag)",
+        "gift ?card",
+        "(?:i'll|ill|i will|let me|lemme|i can) (?:pay for|cover|buy) {w}(?:it|that|your|everything|you)",
+    ],
+    "offplatform.photo": [
+        "(?:send|show|post|give|share|text|dm|snap) {me} {ww}" + _PICS + " {ww}(?:of )?(?:you|yourself|urself|ur self|your self|ur face|your face|your body|ur body|your outfit|your legs|in your|in ur)",
+        "{send} {me} {ww}(?:selfie|selfies|nudes|nude|sexy pic|cute pic|hot pic)",
+        "(?:can|could|may|let) (?:i|me) (?:see|have|get) {ww}" + _PICS + " {ww}(?:of )?(?:you|yourself|urself|your face|ur face|your body)",
+        "what (?:do|d) {you} (?:look|looks) like",
+        "show {me} (?:what {you} look like|yourself|urself|your body|ur body|your face|ur face|you)",
+        "(?:cute|hot|sexy|pretty|private|naughty|spicy) (?:pic|pics|picture|pictures|photo|photos|selfie|selfies)",
+        "(?:pic|picture|photo|selfie) of (?:yourself|urself|your face|ur face|your body|ur body|you in)",
+        "(?:turn|put) on {your} (?:camera|cam|webcam)",
+    ],
+    "offplatform.parents": [
+        "(?:are|r|is|arent|aren't|isn't|isnt) {your} {family} {w}(?:home|around|there|awake|asleep|out|gone|away|working|watching|nearby|in the room|with you)",
+        "(?:are|r) {you} (?:home )?(?:alone|by yourself|by urself)",
+        "(?:when|what time) (?:do|does|will|d) {your} {family} (?:get home|come home|leave|go to (?:bed|sleep|work)|go out|work|get off work|go to sleep)",
+        "(?:is|r|are) (?:anyone|anybody|someone) (?:else )?(?:home|there|with you|around|watching)",
+        "home alone",
+        "{your} {family} (?:won't|wont|don't|dont|will not|doesn't|doesnt) (?:know|find out|see|check|care)",
+        "(?:do|does) {your} {family} (?:check|read|look at|see|monitor) {your} (?:phone|messages|texts|chats|dms)",
+    ],
+    "offplatform.personal": [
+        "mature for {your} age",
+        "{youre} {w}(?:so |really |very |super )?(?:beautiful|pretty|cute|hot|sexy|gorgeous|attractive|handsome|fine)",
+        "(?:i|i'm in) love (?:you|u|with you)",
+        "(?:love|miss|missed|missing) (?:you|u|ya) (?:so|too|a lot|lots|already|xo|<3|baby|babe)",
+        "(?:thinking|think|dream|dreaming|dreamt) (?:about|of) (?:you|u) (?:all|every|a lot|at night|constantly|lately)",
+        "(?:do|d) {you} have a (?:boyfriend|girlfriend|bf|gf|crush)",
+        "(?:you're|youre|you are|ur) (?:my|the) (?:favorite|special|only)",
+        "nobody understands {you} like {i}",
+        "(?:our|this) (?:relationship|connection|bond) is (?:special|different)",
+        "(?:hey |hi |night |goodnight |morning )(?:babe|baby|sweetheart|sweetie|honey|beautiful|gorgeous|sexy|cutie)",
+        "(?:what are|what're|wat r|what r) {you} wearing",
+        "(?:kiss|hug|cuddle) {you}",
+    ],
+    "language.harassment": [
+        "{youre} {w}(?:a |an |so |such a |such an |the |really |totally |just |a total |a complete )?(?:stupid|dumb|idiot|idiotic|moron|loser|ugly|worthless|useless|pathetic|retard|retarded|trash|garbage|disgusting|annoying|weirdo|freak|clown|jerk|dummy|failure|joke|waste of space|waste of time|dumbass|fool|creep|creepy|gross|nobody|pig|brainless|clueless|incompetent|disappointment|lame|psycho|scum|a nobody|dense|slow|fat|fatass|bitch|whore|slut|skank|idiots|morons|losers)",
+        "(?:shut up|shut your mouth|shut ur mouth|stfu|shut it|zip it|get lost|go away loser)",
+        "(?:nobody|no one|noone) (?:likes|cares about|wants|loves|will ever like|will ever love) {you}",
+        "(?:you|u|your work|ur work|your ideas|your resume|your project) (?:suck|sucks|is trash|is garbage|is a joke)",
+        "(?:you'll|youll|you will|u will|u'll) never (?:amount to|be anything|make it|be good|succeed)",
+        "(?:kill yourself|kill urself|kys|go die|die in a (?:hole|fire)|drop dead|nobody would miss you)",
+        "(?:i|we) (?:hate|despise|can't stand|cant stand) {you}",
+        "(?:what an|such an|you) (?:idiot|moron|loser|imbecile|dumbass)",
+        "(?:are|r) {you} (?:stupid|dumb|an idiot|slow|retarded|deaf|blind)",
+        "(?:stupid|dumb|ugly|fat|lazy|useless) (?:kid|girl|boy|student|idiot|loser|child|brat|cow|pig)",
+        "(?:go back to|get out of) (?:your|ur) country",
+        "(?:no wonder|that's why) (?:you|u) (?:fail|failed|have no friends|are alone)",
+    ],
+    "language.threat": [
+        "(?:i|i'll|ill|i will|i am going to|i'm going to|im going to|i'm gonna|im gonna|i gonna|we'll|we will|gonna|imma|ima|i'ma) {w}(?:kill|hurt|beat|beat up|punch|shoot|stab|smack|slap|jump|murder|strangle|choke|end|destroy|break|fight|find|get|come for|come after|hunt) {you}",
+        "(?:you're|youre|you are|ur|u r|you'll be|you will be) (?:dead|so dead|gonna die|going to die|gonna regret|going to regret|gonna pay|going to pay|done for|finished)",
+        "watch (?:your|ur) back",
+        "i know where (?:you|u) (?:live|go to school|stay|sleep)",
+        "(?:beat|kick|whoop|whup) (?:your|ur) (?:ass|butt|face|head)",
+        "(?:you'll|youll|you will|u will) regret",
+        "i'll make (?:you|u) (?:pay|regret|sorry|suffer)",
+        "(?:bring|brought|bringing) (?:a )?(?:gun|knife|weapon|bomb) (?:to|into) (?:school|class|the building|the office)",
+        "(?:shoot|shooting|blow|blowing) up (?:the|this|my|our) (?:school|class|building|office|place)",
+        "(?:break|broke|breaking) (?:your|ur) (?:legs|neck|face|arm|jaw)",
+    ],
+    "concern.selfharm": [
+        "(?:kill|killing|hurt|hurting|cut|cutting|harm|harming|hang|hanging|starve|starving|burn|burning|shoot|end) {w}(?:myself|my self|meself)",
+        "(?:end|ending|take|taking) (?:my|my own) life",
+        "end it all",
+        "(?:suicide|suicidal|self harm|self-harm|selfharm|self harming|self-harming|unalive myself|unalive|kms|kys myself)",
+        "(?:want|wanna|wish|going|gonna|ready|plan|planning|thinking about how) to (?:die|disappear forever|not wake up|not exist|stop existing|be dead)",
+        "(?:don't|dont|do not|no longer|no more) (?:want|wanna|wish) (?:to )?(?:live|be alive|be here anymore|exist|wake up|be around|go on)",
+        "better off (?:dead|without me|if i was gone|if i wasn't here|if i were gone)",
+        "(?:no|any) (?:reason|point) (?:to live|in living|living|in going on|to keep going|to go on)",
+        "(?:not|isn't|isnt) worth living",
+        "(?:can't|cant|cannot) (?:go on|do this anymore|take it anymore|keep going|take this anymore|live like this)",
+        "(?:overdose|od on|take all (?:my|the) pills|swallow (?:all )?(?:the|my) pills)",
+        "jump (?:off|from) (?:a|the|my) (?:bridge|roof|building|balcony)",
+        "(?:slit|cut) (?:my )?wrists",
+        "wish (?:i|i'd) (?:was|were|had been|never been) (?:dead|never born|gone|not born|born)",
+        "wish i (?:wasn't|wasnt|weren't) (?:alive|born|here)",
+        "(?:nobody|no one|noone) would (?:miss|notice|care if) (?:me|i)",
+        "(?:started|been|keep|still|am|i'm) cutting (?:again|myself|my arms|my legs)?",
+        "(?:cut|cuts|scars|marks) on my (?:arms|wrists|legs|thighs)",
+        "(?:i|i'm|im|i am) (?:feel )?(?:so )?(?:hopeless|worthless|empty|a burden|a waste of space)",
+        "(?:want|wanna) to hurt myself",
+        "everyone would be better off",
+    ],
+    "concern.abuse": [
+        "{abuser} (?:hits|hit|beats|beat|beat up|hurts|hurt|punches|punched|kicks|kicked|chokes|choked|slaps|slapped|burns|burned|touches|touched|molests|molested|abuses|abused|rapes|raped|whips|whipped|threw|throws|grabs|grabbed|shoves|shoved|locks|locked|yells and hits|attacks|attacked) (?:me|my|us|on me)",
+        "(?:touched|touches|touching) me (?:inappropriately|where|down there|in a way|in places|without|when)",
+        "(?:i|i've|ive|i have|i'm|im|i am) (?:was|got|been|being|am being|have been|was being|get)? ?(?:abused|molested|raped|assaulted|sexually assaulted|beaten|beat up|groped|hit by my|hurt by my|touched by)",
+        "sexual(?:ly)? (?:abuse|abused|assault|assaulted|harass|harassed|harassment) (?:me|by|at home)",
+        "(?:abuse|abuses|abused|abusing|hurts|hurting|beats|beating|hitting) (?:me|us) (?:at home|when|every|all|again)",
+        "(?:scared|afraid|terrified|don't want|dont want|do not want) (?:to go|of going|of being|to be) (?:back )?home",
+        "(?:don't|dont|do not) feel safe (?:at home|in my house|with my|around my|at my)",
+        "(?:unsafe|not safe) (?:at home|in my house|with my|around my)",
+        "(?:bruises|bruise|marks|black eye) (?:from|because of|that) (?:my|he|she|they)",
+        "(?:makes|made|forces|forced) me (?:to )?(?:do things|touch|watch|keep secrets|undress)",
+        "domestic violence",
+        "{abuser} (?:is|are|gets|get) (?:abusive|violent|drunk and hits|drunk and yells)",
+        "(?:hits|beats|hurts) (?:me|us) when (?:he|she|they)",
+    ],
+    "concern.neglect": [
+        "(?:haven't|havent|have not|hasn't|didn't|didnt|did not|not) (?:eaten|ate|had (?:food|anything to eat|a meal|dinner|breakfast|lunch|a real meal)) (?:in|for|since|today|all day|yesterday|in days)",
+        "(?:no|not any|not enough) food (?:at|in) (?:home|the house|my house|the apartment|our)",
+        "(?:nothing|no food) to eat",
+        "{family} (?:left|leaves|hasn't been|haven't been|hasnt been|havent been|don't come|doesn't come|dont come|doesnt come|abandoned|never comes|never come) (?:home|me|us)",
+        "left (?:me |us )?(?:home )?alone for (?:days|a week|weeks|the weekend|two days|three days)",
+        "no (?:heat|heating|electricity|water|power|lights|hot water) (?:at|in) (?:home|my|our|the house|the apartment)",
+        "(?:nobody|no one|noone|they don't|they dont) (?:takes|take|taking) care of (?:me|us)",
+        "(?:always|so) hungry",
+        "(?:go|going|went) to (?:bed|sleep|school) hungry",
+        "(?:can't|cant|cannot|couldn't) afford (?:food|to eat|groceries|meals)",
+        "(?:lights|electricity|power|heat|water|gas) (?:got|was|were|has been|have been|is|are) (?:shut|cut|turned) off",
+        "(?:take care of|raising|feeding) my (?:little )?(?:siblings|brothers|sisters|brother|sister) (?:alone|by myself|because)",
+    ],
+    "concern.exploitation": [
+        "(?:someone|a guy|a man|an adult|an older|he|she|they|this guy|this man|a lady) {w}(?:is )?(?:paying|pays|paid|offered|offers|offering) me (?:to|for|money)",
+        "(?:asked|asking|asks|wants|want|told|forcing|forced|makes|made|pressuring|pressured) me (?:to )?(?:send|sending) {w}(?:nudes|pics|pictures|photos|videos|nude)",
+        "(?:sent|send) (?:him|her|them|a guy|someone) (?:nudes|pics of me|pictures of me|photos of me|nude)",
+        "(?:threatening|threatened|threatens|going) to (?:post|share|send|leak|show) (?:my|the|our) {w}(?:pics|pictures|photos|nudes|videos|messages)",
+        "sextortion",
+        "(?:older|grown|adult) (?:guy|man|boyfriend|girlfriend|woman|dude) {w}(?:wants|asked|gives|buys|bought|pays|paid|keeps|picks)",
+        "(?:made|makes|forced|forces|forcing|pressuring|pressured) me (?:to )?(?:work|sell|deliver|carry|have sex|do stuff|do things|sleep with)",
+        "(?:trafficking|trafficked|groomed|grooming me)",
+        "(?:he's|hes|he is|she's|she is|my boyfriend is|my girlfriend is) (?:2[0-9]|3[0-9]|4[0-9]|much older|way older)",
+        "(?:selling|sell) (?:pics|pictures|photos|myself|my body)",
+        "(?:a|this|some) (?:guy|man|person|adult|lady) (?:i met )?online (?:wants|asked|keeps|told) (?:me )?(?:to )?(?:meet|send|come)",
+        "(?:in exchange for|for money|for cash) (?:he|she|they|i) (?:wants|want|made|have to)",
+    ],
+    "concern.homeless": [
+        "(?:i'm|im|i am|we're|were|we are|been|i've been|ive been|we've been|became|becoming|being) {w}(?:homeless|living in (?:a|the|our|my) (?:car|shelter|van|street|streets)|sleeping (?:in (?:a|the|our|my) (?:car|van|shelter|park)|on the (?:street|streets|subway|train)|outside|at a shelter|on (?:a|my) friends? couch)|couch ?surfing)",
+        "(?:got|been|getting|were|are being|being|we're being|am being|just got) (?:evicted|kicked out)",
+        "(?:kicked|threw|thrown) (?:me|us) out",
+        "(?:no|nowhere|no place|noplace|nowhere else) to (?:stay|sleep|live|go) (?:tonight|anymore|now|right now)",
+        "(?:don't|dont|do not) have (?:a|anywhere|any where|a place|anyplace|a home|a bed) to (?:stay|sleep|live|go)",
+        "(?:live|living|staying|stay|sleep|sleeping) (?:in|at) (?:a|the) (?:shelter|homeless shelter|motel because)",
+        "lost (?:our|my) (?:apartment|home|house|place)",
+        "homeless (?:now|again|right now)",
+        "(?:we|i) (?:have|got) (?:no|nowhere) (?:home|place to live)",
+    ],
+}
+
+# Words that make an invitation an approved program activity (post-filter for meet/move).
+APPROVED = (
+    r"\b(?:career fair|job fair|job shadow|job shadowing|job-shadow|shadow day|site visit"
+    r"|workplace visit|company visit|office visit|field trip|info session|information session"
+    r"|mentoring session|mentor session|mentoring event|workshop|orientation|graduation"
+    r"|open house|showcase|hackathon|presentation|conference|expo|symposium|panel"
+    r"|ptech event|p-tech event|program event|school event|the event|internship fair"
+    r"|on here|in here|this channel|in the channel|in this chat|on this chat|here in the chat"
+    r"|with (?:your|the|our) (?:class|teacher|coordinator|group|cohort|classmates)"
+    r"|(?:the|our) (?:next|regular|weekly) (?:session|check-in|check in|chat)"
+    r"|(?:during|after) (?:the )?(?:session|class|program hours)|mock interview|supervised)\b"
+)
+# Words that undo an approval ("at the career fair, then just us after").
+PRIVATE = (
+    r"\b(?:just us|just the two of us|alone|by ourselves|after(?:wards)?|later that night"
+    r"|my car|my place|my house|your house|don't tell|dont tell|secret|privately|in private)\b"
+)

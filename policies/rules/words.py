@@ -1,0 +1,199 @@
+"""Profanity: better-profanity's word list matched on folded tokens, robust to common evasions.
+
+Evasions handled: leetspeak (``sh1t``, ``a$$``), masks (``f*ck``), repeated letters
+(``fuuuck``), letters split by separators (``f.u.c.k``, ``f u c k``, ``fu ck``), look-alike and
+invisible characters (folded by ``policies.normalize``). Whole tokens only, so ``classic``,
+``cockpit`` and ``Scunthorpe`` pass; allow-phrases (``Dick Van Dyke``) mask their words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+_TOKEN = re.compile(r"[a-z0-9@$!|+*#_]+")
+_REPEAT = re.compile(r"([a-z])\1\1")
+_SINGLES = re.compile(r"(?<![a-z0-9])[a-z](?:[ ._*,/-]{1,3}[a-z](?![a-z0-9])){2,}")
+_MASKED = re.compile(r"(?<![a-z0-9])[a-z]{1,12}[*#_]{1,10}[a-z*#_]{0,12}")
+_LEET = str.maketrans("013457@$!|+89", "oieastasiltbg")
+_LEET_ALT = str.maketrans("013457@$!|+89", "oleastasiitbg")
+_DIGITS = re.compile(r"[0-9]")
+
+# Unmistakable words whose evasions (masks, splits, vowel-less forms) are worth hunting for,
+# and stems that make any token profane when it starts or ends with them.
+STRONG = (
+    "fuck", "fucking", "fucker", "fucked", "shit", "shitty", "bullshit", "bitch", "bitches",
+    "cunt", "dick", "dickhead", "pussy", "whore", "slut", "asshole", "ass", "bastard",
+    "motherfucker", "cock", "damn", "crap", "piss", "twat", "wanker", "prick", "nigger",
+    "nigga", "faggot", "retard",
+)
+STEMS_START = ("fuck", "shit", "bitch", "cunt", "whore", "slut", "motherf", "nigg")
+STEMS_END = ("fuck", "fucker", "shit", "bitch", "cunt", "whore", "slut")
+EXTRA_BLOCK = (
+    "fck", "fcking", "fckin", "fckn", "fk", "fkn", "fking", "fkin", "fkd", "fcked", "sht",
+    "btch", "biatch", "azz", "dipshit", "asshat", "shitshow", "effing", "frickin",
+)
+ALLOW_PHRASES = (
+    "dick van dyke", "van dyke", "moby dick", "philip k dick", "dick's sporting goods",
+    "dick tracy", "cum laude", "magna cum", "summa cum", "hell's kitchen", "hells kitchen",
+    "homo sapiens", "homo erectus", "tit for tat", "negro league", "negro leagues",
+    "sex ed", "sex education", "what the heck", "hell gate", "pen island", "shiitake",
+)
+
+
+def load_profanity_list() -> list[str]:
+    """better-profanity's own word list, read from the installed package (not copied here)."""
+    data = resources.files("better_profanity").joinpath("profanity_wordlist.txt")
+    return [w.strip().lower() for w in data.read_text(encoding="utf-8").splitlines() if w.strip()]
+
+
+def load_ordinary_words() -> set[str]:
+    """The shipped allow-list of list words that are ordinary in school and career chat."""
+    path = Path(__file__).resolve().parent.parent / "data" / "ordinary_words.txt"
+    words: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words.update(line.split("#", 1)[0].split())
+    return words
+
+
+def _collapse(token: str, keep: int) -> str:
+    """Squeeze runs of one letter to at most ``keep`` letters (``fuuuck`` -> ``fuck``)."""
+    out: list[str] = []
+    for ch in token:
+        if len(out) >= keep and all(c == ch for c in out[-keep:]):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+class WordMatcher:
+    """Finds blocked words in folded text; returns (start, end, word) spans of that text."""
+
+    def __init__(self, *, block: Iterable[str], allow: Iterable[str],
+                 allow_phrases: Iterable[str] = ALLOW_PHRASES) -> None:
+        allow_set = {w.lower() for w in allow}
+        singles: set[str] = set()
+        phrases: set[str] = set()
+        for w in block:
+            w = w.lower().strip()
+            if not w or w in allow_set:
+                continue
+            (phrases if " " in w else singles).add(w)
+            # Hyphenated or dotted list entries ("ass-fucker", "s.o.b.") also match joined.
+            joined = re.sub(r"[-_. ]", "", w)
+            if joined != w and joined not in allow_set and joined.isalnum():
+                singles.add(joined)
+        self.block = frozenset(s for s in singles if _TOKEN.fullmatch(s))
+        self.allow = frozenset(allow_set)
+        self._collapsed = {_collapse(w, 1): w for w in self.block if w.isalpha()}
+        strong = [w for w in STRONG if w in self.block]
+        self._strong_by_len: dict[int, list[str]] = {}
+        for w in strong:
+            self._strong_by_len.setdefault(len(w), []).append(w)
+        self._stems_start = tuple(s for s in STEMS_START if s not in allow_set)
+        self._stems_end = tuple(s for s in STEMS_END if s not in allow_set)
+        stems = sorted(set(self._stems_start) | set(self._stems_end), key=len, reverse=True)
+        self._stem_re = re.compile("|".join(stems)) if stems else None
+        splits = [
+            re.escape(w[:i]) + r"[ ._*,/-]{1,3}" + re.escape(w[i:])
+            for w in strong for i in range(2, len(w) - 1) if len(w) >= 4
+        ]
+        self._split_re = re.compile(r"(?<![a-z0-9])(?:" + "|".join(splits) + r")(?![a-z0-9])")
+        phrase_alts = [r"[^a-z0-9]{1,3}".join(map(re.escape, p.split())) for p in phrases]
+        self._phrase_re = (
+            re.compile(r"(?<![a-z0-9])(?:" + "|".join(phrase_alts) + r")(?![a-z0-9])")
+            if phrase_alts else None
+        )
+        ap = [r"[^a-z0-9]{0,3}".join(map(re.escape, re.findall(r"[a-z0-9]+", p)))
+              for p in allow_phrases]
+        self._allow_re = re.compile(r"(?<![a-z0-9])(?:" + "|".join(ap) + r")(?![a-z0-9])")
+
+    def _token_bad(self, tok: str) -> str | None:
+        """The list word a single token stands for, or None."""
+        if tok in self.allow:
+            return None
+        if tok in self.block:
+            return tok
+        forms = [tok]
+        stripped = tok.strip("@$!|+*#_0123456789")
+        if stripped and stripped != tok:
+            forms.append(stripped)
+        letters = sum(c.isalpha() for c in tok)
+        if not tok.isalpha() and (letters >= 2 or letters >= len(_DIGITS.findall(tok)) + 1):
+            forms.append(tok.translate(_LEET))
+            forms.append(tok.translate(_LEET_ALT))
+        for f in forms[1:]:
+            if f in self.allow:
+                return None
+            if f in self.block:
+                return f
+        for f in forms:
+            squeezed = _collapse(f, 1)
+            if squeezed != f:
+                if f in self.allow or squeezed in self.allow:
+                    return None
+                for cand in (_collapse(f, 2), squeezed):
+                    if cand in self.block:
+                        return cand
+                if squeezed in self._collapsed:
+                    return self._collapsed[squeezed]
+            base = squeezed if squeezed != f else f
+            if base.isalpha() and base not in self.allow and (
+                base.startswith(self._stems_start) or base.endswith(self._stems_end)
+            ):
+                return base
+        return self._masked(tok)
+
+    def _masked(self, tok: str) -> str | None:
+        """``f*ck``, ``sh#t``, ``b__ch``: a strong word with some letters masked."""
+        if not tok[:1].isalpha() or not any(c in "*#_" for c in tok):
+            return None
+        for w in self._strong_by_len.get(len(tok), ()):
+            if all(c == d or c in "*#_" for c, d in zip(tok, w, strict=True)):
+                return w
+        return None
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Spans of blocked words in folded ``text``."""
+        toks = _TOKEN.findall(text)
+        suspicious = (
+            not self.block.isdisjoint(toks)
+            or any(not t.isalpha() for t in toks)
+            or _REPEAT.search(text) is not None
+            or (self._stem_re is not None and self._stem_re.search(text) is not None)
+            or _SINGLES.search(text) is not None
+            or self._split_re.search(text) is not None
+            or (self._phrase_re is not None and self._phrase_re.search(text) is not None)
+        )
+        if not suspicious:
+            return []
+        found: list[tuple[int, int, str]] = []
+        for m in _TOKEN.finditer(text):
+            word = self._token_bad(m.group())
+            if word:
+                found.append((m.start(), m.end(), word))
+        for m in _SINGLES.finditer(text):
+            joined = re.sub(r"[^a-z]", "", m.group())
+            word = self._in_run(joined)
+            if word:
+                found.append((m.start(), m.end(), word))
+        for rx in (self._split_re, self._phrase_re):
+            if rx is not None:
+                found.extend((m.start(), m.end(), m.group()) for m in rx.finditer(text))
+        if not found:
+            return []
+        allowed = [m.span() for m in self._allow_re.finditer(text)]
+        if allowed:
+            found = [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in allowed)]
+        return found
+
+    def _in_run(self, joined: str) -> str | None:
+        """A blocked word spelled out letter by letter somewhere in a run of single letters."""
+        for size in range(min(len(joined), 14), 2, -1):
+            for i in range(len(joined) - size + 1):
+                piece = joined[i:i + size]
+                if piece in self.block and piece not in self.allow and len(piece) >= 3:
+                    return piece
+        return None
