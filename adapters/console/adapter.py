@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,6 +19,7 @@ from bot.types import ChannelRef, Inbound, InboundKind, Outbound, ReviewCard, Re
 logger = logging.getLogger(__name__)
 
 PLATFORM = "console"
+CHANNEL_MENTION = re.compile(r"<#([^>\s]+)>")
 
 
 @dataclass
@@ -178,6 +180,7 @@ class ConsoleAdapter:
             raise self.failing[ref]
 
     def _say(self, line: str) -> None:
+        line = CHANNEL_MENTION.sub(r"#\1", line)
         logger.info("=> %s", line)
         if self.echo:
             self.echo(line)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -28,6 +29,7 @@ async def run_demo(settings: Settings, path: Path, lines: list[str] | None) -> N
     from bot.roster import import_roster
     from storage.db import open_database, sqlite_url
 
+    logging.basicConfig(level=logging.ERROR, format="  ! %(name)s: %(message)s")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     engine = open_database(sqlite_url(path))
