@@ -85,16 +85,16 @@ BAD_FILES = [
 
 @pytest.mark.parametrize(("text", "line", "words"), [c[1:] for c in BAD_FILES], ids=[c[0] for c in BAD_FILES])
 def test_bad_file_reports_line_and_writes_nothing(
-    db, tmp_path: Path, text: str, line: int, words: str
+    engine, tmp_path: Path, text: str, line: int, words: str
 ) -> None:
-    import_roster(db, write(tmp_path, BASE, "good.yml"))  # what the database held before
-    before = snapshot(db)
+    import_roster(engine, write(tmp_path, BASE, "good.yml"))  # what the database held before
+    before = snapshot(engine)
     with pytest.raises(RosterError) as caught:
-        import_roster(db, write(tmp_path, text))
+        import_roster(engine, write(tmp_path, text))
     found = [str(p) for p in caught.value.problems]
     assert any(p.startswith(f"line {line}: ") and words in p for p in found), found
     assert f"line {line}: " in str(caught.value) and "nothing was written" in str(caught.value)
-    assert snapshot(db) == before
+    assert snapshot(engine) == before
 
 
 def test_all_problems_are_reported_not_just_the_first(tmp_path: Path) -> None:

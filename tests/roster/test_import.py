@@ -19,11 +19,11 @@ def _count(session: Session, table: type) -> int:
     return session.exec(select(func.count()).select_from(table)).one()
 
 
-def test_sample_roster_imports_cleanly(db) -> None:
-    summary = import_roster(db, SAMPLE)
+def test_sample_roster_imports_cleanly(engine) -> None:
+    summary = import_roster(engine, SAMPLE)
     assert str(summary.counts["people"]) == "17 created"
     assert str(summary.counts["matches"]) == "5 created"
-    with Session(db) as s:
+    with Session(engine) as s:
         assert s.get(Program, "riverside-ptech").timezone == "America/New_York"
         roles = {p.key: p.role for p in s.exec(select(Person))}
         assert sorted(roles.values()).count("student") == 9 and sorted(roles.values()).count("mentor") == 5
@@ -37,12 +37,12 @@ def test_sample_roster_imports_cleanly(db) -> None:
         assert all(p.email is None or p.email.endswith("@example.org") for p in s.exec(select(Person)))
 
 
-def test_same_file_twice_changes_nothing(db) -> None:
-    import_roster(db, SAMPLE)
-    before = snapshot(db)
-    summary = import_roster(db, SAMPLE)
+def test_same_file_twice_changes_nothing(engine) -> None:
+    import_roster(engine, SAMPLE)
+    before = snapshot(engine)
+    summary = import_roster(engine, SAMPLE)
     assert not summary.changed
-    assert snapshot(db) == before
+    assert snapshot(engine) == before
 
 
 def _edited(tmp_path: Path) -> Path:
@@ -63,9 +63,9 @@ def _edited(tmp_path: Path) -> Path:
     return write(tmp_path, text, "edited.yml")
 
 
-def test_reimport_updates_in_place_and_keeps_history(db, tmp_path: Path) -> None:
-    import_roster(db, SAMPLE)
-    with Session(db) as s, s.begin():
+def test_reimport_updates_in_place_and_keeps_history(engine, tmp_path: Path) -> None:
+    import_roster(engine, SAMPLE)
+    with Session(engine) as s, s.begin():
         match = s.exec(select(Match).where(Match.key == "dana-ana")).one()
         dana = s.exec(select(Person).where(Person.key == "dana")).one()
         channel = s.exec(select(SupervisedChannel)
@@ -76,17 +76,17 @@ def test_reimport_updates_in_place_and_keeps_history(db, tmp_path: Path) -> None
                          sender_person_id=dana.id, sender_platform_id="dana",
                          sender_name="Dana Whitfield", text="Welcome, Ana!", sent_at=utcnow(),
                          received_at=utcnow(), decision="allow", prev_hash="", row_hash="h1"))
-    with Session(db) as s:
+    with Session(engine) as s:
         ids_before = {(p.key, p.id) for p in s.exec(select(Person))}
         log_before = [m.model_dump() for m in s.exec(select(MessageLog))]
 
-    summary = import_roster(db, _edited(tmp_path))
+    summary = import_roster(engine, _edited(tmp_path))
 
     assert str(summary.counts["people"]) == "1 created, 1 updated, 16 unchanged"
     assert summary.counts["members"].created == 1 and summary.counts["members"].removed == 1
     assert summary.counts["channels"].removed == 1
     assert any("ivy-ana" in note and "kept" in note for note in summary.notes)
-    with Session(db) as s:
+    with Session(engine) as s:
         people = {p.key: p for p in s.exec(select(Person))}
         assert len(people) == 18 and _count(s, Person) == 18  # no duplicates
         assert people["dana"].display_name == "Dana Whitfield-Cole"
@@ -104,9 +104,9 @@ def test_reimport_updates_in_place_and_keeps_history(db, tmp_path: Path) -> None
         assert _count(s, Identity) == 17  # joy has no account yet
 
 
-def test_account_of_another_program_is_refused(db, tmp_path: Path) -> None:
-    import_roster(db, SAMPLE)
-    before = snapshot(db)
+def test_account_of_another_program_is_refused(engine, tmp_path: Path) -> None:
+    import_roster(engine, SAMPLE)
+    before = snapshot(engine)
     text = (
         "program: {id: other-school, name: Other School}\n"
         "people:\n"
@@ -117,12 +117,12 @@ def test_account_of_another_program_is_refused(db, tmp_path: Path) -> None:
         "    accounts: [{platform: console, workspace: demo, user: dana}]\n"
     )
     with pytest.raises(RosterError) as caught:
-        import_roster(db, write(tmp_path, text, "other.yml"))
+        import_roster(engine, write(tmp_path, text, "other.yml"))
     assert [str(p) for p in caught.value.problems] == [
         "line 7: the console account 'dana' already belongs to 'dana' of program 'riverside-ptech'; "
         "one account, one person"
     ]
-    assert snapshot(db) == before
+    assert snapshot(engine) == before
 
 
 def test_load_roster_touches_no_database(tmp_path: Path) -> None:
