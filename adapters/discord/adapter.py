@@ -12,7 +12,7 @@ import yarl
 from adapters.base import Capabilities, CoreGateway, DeliveryError
 from adapters.discord import convert
 from adapters.discord.inbound import InboundPump, MentorClient
-from adapters.discord.interactions import review_view
+from adapters.discord.notices import NoticesAndReviews
 from adapters.discord.webhooks import (
     UNKNOWN_MESSAGE,
     UNKNOWN_WEBHOOK,
@@ -20,11 +20,10 @@ from adapters.discord.webhooks import (
     delivery_error,
     error_code,
 )
-from bot.types import ChannelRef, Outbound, ReviewCard, ReviewOutcome
+from bot.types import ChannelRef, Outbound
 
 logger = logging.getLogger(__name__)
 
-NOTICE_REACTION = "✋"
 NO_TEXT = "*(message without text)*"
 
 
@@ -44,7 +43,7 @@ class DiscordFatalError(RuntimeError):
     """Discord refused the bot in a way retrying cannot fix (bad token, intents not enabled)."""
 
 
-class DiscordAdapter:
+class DiscordAdapter(NoticesAndReviews):
     """Relays via webhooks (sender's name and avatar), notices by reaction + reply, reviews with buttons."""
 
     name = convert.PLATFORM
@@ -95,6 +94,7 @@ class DiscordAdapter:
         self.client: MentorClient | None = None
         self.core: CoreGateway
         self.fatal_error: str | None = None
+        self.stopped = False
         self._connect_task: asyncio.Task[None] | None = None
         self._pump_task: asyncio.Task[None] | None = None
         self._partial_sends: dict[str, list[str]] = {}  # idempotency key -> parts already posted
@@ -156,6 +156,7 @@ class DiscordAdapter:
             await self.client.close()
 
     async def stop(self) -> None:
+        self.stopped = True
         if self.client is not None and not self.client.is_closed():
             await self.client.close()
         for task in (self._connect_task, self._pump_task):
@@ -208,17 +209,18 @@ class DiscordAdapter:
         thread = channel.guild.get_thread(int(thread_id))
         return thread if thread is not None and thread.parent_id == channel.id else None
 
-    def is_coordinator(self, user: Any) -> bool:
-        return any(r.name.lower() == self.coordinator_role for r in getattr(user, "roles", []))
-
     # ------------------------------------------------------------------ outbound: messages
 
     async def send(self, message: Outbound) -> str:
         channel = await self._channel(message.channel)
-        thread = self._thread(channel, message.thread_id)
+        thread, root = None, None
+        if message.thread_id:  # the id this adapter returned for the root's copy: "thread/ids" or "ids"
+            ids, thread_id = convert.decode_ids(message.thread_id)
+            thread = self._thread(channel, thread_id or (ids[0] if ids else None))
+            root = ids[0] if ids else None
         text = message.text
-        if message.thread_id and thread is None and hasattr(channel, "guild"):
-            text = convert.reply_link(str(channel.guild.id), str(channel.id), message.thread_id) + text
+        if root and thread is None and hasattr(channel, "guild"):
+            text = convert.reply_link(str(channel.guild.id), str(channel.id), root) + text
         try:
             hook = await self.webhooks.get(channel) if hasattr(channel, "webhooks") else None
         except Exception as exc:
@@ -351,101 +353,3 @@ class DiscordAdapter:
                 f"cannot delete message {mid}: removing other people's messages needs Manage Messages",
                 permanent=True,
             ) from exc
-
-    # ------------------------------------------------------------------ outbound: notices and reviews
-
-    async def notify_private(
-        self, channel: ChannelRef, user_id: str, text: str, *, message_id: str | None = None
-    ) -> None:
-        """Mark the sender's message with ✋ and explain in a reply on the sender's side only (or by DM).
-
-        The notice goes to ``channel``, which is the sender's own channel: the other side of the
-        match never sees it. ``message_id`` defaults to the sender's latest message there.
-        """
-        target = await self._channel(channel)
-        original = message_id or self.pump.last_seen.get((channel, user_id))
-        if original:
-            try:
-                await target.get_partial_message(int(original)).add_reaction(NOTICE_REACTION)
-            except discord.HTTPException as exc:
-                logger.warning(
-                    "=> could not mark %s with a reaction (needs Add Reactions): %s", original, exc
-                )
-        mention = discord.AllowedMentions(
-            users=[discord.Object(id=int(user_id))], everyone=False, roles=False
-        )
-        try:
-            if self.notice_mode == "dm" and await self._notify_dm(user_id, text):
-                return
-            ref = (
-                discord.MessageReference(
-                    message_id=int(original), channel_id=target.id, fail_if_not_exists=False
-                )
-                if original
-                else None
-            )
-            kwargs: dict[str, Any] = {"allowed_mentions": mention}
-            if ref is not None:
-                kwargs["reference"] = ref
-            await target.send(f"<@{user_id}> {text}", **kwargs)
-        except Exception as exc:
-            raise delivery_error(exc, f"notice to {user_id} in {channel}") from exc
-        logger.info("=> notice to %s in %s", user_id, channel)
-
-    async def _notify_dm(self, user_id: str, text: str) -> bool:
-        client = self._ready_client()
-        try:
-            user = client.get_user(int(user_id)) or await client.fetch_user(int(user_id))
-            await user.send(text)
-            return True
-        except discord.HTTPException as exc:
-            logger.info("=> DM to %s refused (%s); replying in the channel instead", user_id, exc)
-            return False
-
-    async def post_review(self, channel: ChannelRef, card: ReviewCard) -> str:
-        target = await self._channel(channel)
-        kwargs: dict[str, Any] = {
-            "embed": discord.Embed.from_dict(convert.review_embed(card)),
-            "nonce": convert.nonce_for(card.idempotency_key),
-            "allowed_mentions": discord.AllowedMentions.none(),
-        }
-        view = review_view(convert.review_buttons(card))
-        if view is not None:
-            kwargs["view"] = view
-        try:
-            sent = await target.send(**kwargs)
-        except Exception as exc:
-            raise delivery_error(exc, f"review card to {channel}") from exc
-        logger.info("=> review card %s in %s", sent.id, channel)
-        return str(sent.id)
-
-    async def update_review(
-        self, channel: ChannelRef, message_id: str, card: ReviewCard, outcome: ReviewOutcome
-    ) -> None:
-        target = await self._channel(channel)
-        embed = discord.Embed.from_dict(convert.review_embed(card, outcome))
-        try:
-            await target.get_partial_message(int(message_id)).edit(embed=embed, view=None)
-        except Exception as exc:
-            raise delivery_error(exc, f"update review card {message_id}") from exc
-        logger.info("=> review card %s: %s", message_id, outcome.decision)
-
-    # ------------------------------------------------------------------ membership
-
-    async def list_members(self, channel: ChannelRef) -> list[str]:
-        target = await self._channel(channel)
-        guild = getattr(target, "guild", None)
-        if guild is None:
-            return []
-        return [str(m.id) for m in guild.members if not m.bot and target.permissions_for(m).view_channel]
-
-    def coordinator_can_see(self, channel: ChannelRef) -> bool:
-        target = self.client.get_channel(int(channel.channel)) if self.client else None
-        guild = getattr(target, "guild", None)
-        if guild is None:
-            return False
-        return any(
-            self.is_coordinator(m) and target.permissions_for(m).view_channel
-            for m in guild.members
-            if not m.bot
-        )

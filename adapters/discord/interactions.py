@@ -70,11 +70,7 @@ class ReviewButton(discord.ui.DynamicItem[discord.ui.Button], template=REVIEW_ID
         adapter = _adapter(interaction)
         user = interaction.user
         logger.info("<= review button %s:%s by %s", self.review_id, self.decision, user.id)
-        if not adapter.is_coordinator(user):
-            await interaction.response.send_message(
-                "Only a program coordinator can decide a review.", ephemeral=True
-            )
-            return
+        # Who may decide is the core's call (the roster's coordinators), not a Discord role's.
         await interaction.response.defer(ephemeral=True, thinking=True)
         request = ReviewRequest(
             platform=PLATFORM,

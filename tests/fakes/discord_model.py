@@ -305,7 +305,7 @@ class FakeGuildMixin:
         if reply_to:
             msg["message_reference"] = {
                 "type": 0,
-                "message_id": reply_to,
+                "message_id": str(reply_to),
                 "channel_id": channel_id,
                 "guild_id": guild_id,
             }

@@ -345,7 +345,7 @@ def _callback(fake: FakeDiscord, call: Call, interaction: str, token: str) -> we
 
 
 def _open_dm(fake: FakeDiscord, call: Call) -> web.Response:
-    user = (call.body or {}).get("recipient_id")
+    user = str((call.body or {}).get("recipient_id"))
     if user not in fake.users:
         return _error(400, 50007, "Cannot send messages to this user")
     if user not in fake.dm_channels:
