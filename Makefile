@@ -1,0 +1,29 @@
+# The two commands of the README: `make run` and `make test`. Each sets up what it needs first.
+PYTHON ?= python3
+VENV   := .venv
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test lint system-deps clean
+
+run: $(STAMP)
+	$(VENV)/bin/mentorbot run
+
+test: $(STAMP) system-deps
+	$(VENV)/bin/pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+# The virtual environment with mentorbot and its test tools, rebuilt when pyproject.toml changes.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+# PostgreSQL (storage tests run on both databases) and Chromium (coordinator desk browser tests).
+system-deps:
+	bash .ci/system-deps.sh
+
+clean:
+	rm -rf $(VENV) var .pytest_cache
