@@ -42,6 +42,7 @@ class FakeGuildMixin:
         self.members: dict[tuple[str, str], dict[str, Any]] = {}
         self.messages: dict[str, list[dict[str, Any]]] = {}
         self.bot_permissions = BOT_DEFAULT
+        self.guild_owner = "1"  # a user who is not a member: owners bypass every permission check
 
     def new_id(self) -> str:
         ms = int(time.time() * 1000) - DISCORD_EPOCH_MS
@@ -235,7 +236,7 @@ class FakeGuildMixin:
         return {
             "id": guild_id,
             "name": g["name"],
-            "owner_id": g["member_ids"][-1],
+            "owner_id": self.guild_owner,
             "icon": None,
             "roles": g["roles"],
             "channels": [c for c in chans if c["type"] not in (11, 12)],
