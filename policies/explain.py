@@ -45,7 +45,7 @@ def reason_for(rule: str, role: str, matched: str) -> str:
     """The precise note for the coordinator: which rule, who sent it, what matched."""
     shown = matched if len(matched) <= 120 else matched[:117] + "…"
     what = RULE_TEXT.get(rule, rule)
-    return f"{rule}: {what} — sent by the {role}: “{shown}”"
+    return f"{what[:1].upper()}{what[1:]} — sent by the {role}: “{shown}”"
 
 
 def describe(cfg: PolicyConfig) -> str:

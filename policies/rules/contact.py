@@ -14,13 +14,12 @@ from policies.regex import compile_pattern
 _WORDNUM = {
     "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
     "for": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "to": "2",
-    "too": "2", "won": "1", "ate": "8", "niner": "9",
+    "too": "2", "won": "1", "ate": "8", "niner": "9", "l": "1", "i": "1",
 }
-_WEAK = {"o", "oh", "for", "to", "too", "won", "ate"}  # count only next to other digits
+_WEAK = {"o", "oh", "for", "to", "too", "won", "ate", "l", "i"}  # count only next to other digits
 _SEP_WORDS = {"dash", "dot", "then", "space", "hyphen", "and"}
 _SEP_CHARS = set("()+.-,_*|[]~=#")
-_TOKEN = re.compile(r"[a-z0-9]+|[^a-z0-9 ]")
-_LOOKS_DIGIT = str.maketrans("oilsz", "01152")
+_TOKEN = re.compile(r"[0-9]+|[a-z]+|[^a-z0-9 ]")
 _NUMWORDS = re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine)\b")
 _MASK_DIGITS = str.maketrans("0123456789", "dddddddddd")
 
@@ -56,11 +55,6 @@ def find_phones(text: str) -> list[tuple[int, int]]:
             val = tok
         elif tok in _WORDNUM:
             val = _WORDNUM[tok]
-        elif tok[0] in "0123456789" or (any(c.isdigit() for c in tok)
-                                         and set(tok) <= set("0123456789oilsz")):
-            conv = tok.translate(_LOOKS_DIGIT)
-            if conv.isdigit():
-                val = conv
         if val is not None:
             kind = "weak" if tok in _WEAK else ("word" if tok.isalpha() else "num")
             cur.append((m.start(), m.end(), val, kind))
@@ -82,13 +76,21 @@ def find_phones(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _glued(items: list[tuple[int, int, str, str]], i: int) -> bool:
+    """A letter O/l/I written inside a number ("823O"), touching the digits next to it."""
+    if len(items[i][2]) != 1 or items[i][1] - items[i][0] != 1:
+        return False
+    return (i > 0 and items[i - 1][1] == items[i][0]) or (
+        i + 1 < len(items) and items[i + 1][0] == items[i][1])
+
+
 def _phones_in_run(run: list[tuple[int, int, str, str]]) -> list[tuple[int, int]]:
     plus = bool(run) and run[0][3] == "plus"
     items = [t for t in run if t[2]]
     # Weak words ("to", "for", "o") count only between or next to real digits.
-    while items and items[0][3] == "weak":
+    while items and items[0][3] == "weak" and not _glued(items, 0):
         items.pop(0)
-    while items and items[-1][3] == "weak":
+    while items and items[-1][3] == "weak" and not _glued(items, len(items) - 1):
         items.pop()
     if not items:
         return []
@@ -142,11 +144,11 @@ _SUFFIX_CAP = (
     "|Falls|Ferry|Field|Fields|Flat|Flats|Ford|Forest|Forge|Fork|Fort|Gateway|Green|Harbor"
     "|Inlet|Key|Land|Light|Lock|Lodge|Mall|Mission|Motorway|Mountain|Neck|Overpass|Passage"
     "|Pine|Pines|Plain|Plains|Radial|Ramp|Rest|Route|Rue|Shoal|Skyway|Spur|Stravenue|Throughway"
-    "|Trace|Track|Trafficway|Tunnel|Underpass|Union|Ville|Wall|Well|Wells"
+    "|Trace|Track|Trafficway|Tunnel|Underpass|Union|Ville|Wall|Well|Wells|Fall"
 )
 _ADDRESS_CASED = (
     r"\b[0-9]{1,6}[A-Za-z]? (?:[NSEW]\.? |North |South |East |West )?"
-    r"(?:[A-Z][A-Za-z'-]{1,20}\.? |[0-9]{1,3}(?:st|nd|rd|th) ){1,3}(?:" + _SUFFIX_CAP + r")\b"
+    r"(?:[A-Z][A-Za-z'-]{1,20}\.? |[0-9]{1,3}(?:st|nd|rd|th) ){1,3}(?:" + _SUFFIX_CAP + r")s?\b"
 )
 _ADDRESS_FOLDED = (
     r"\b[0-9]{1,6}[a-z]? (?:[nsew]\.? |north |south |east |west )?"
@@ -154,6 +156,19 @@ _ADDRESS_FOLDED = (
     r"|terrace|parkway|pkwy)\b(?: ?(?:apt|apartment|unit|#|fl|floor)\.? ?[0-9a-z]{1,5}\b)?"
 )
 _POBOX = r"\b(?:p\.? ?o\.? box|po box|psc [0-9]{2,5}, box) ?[0-9]{1,6}\b"
+
+
+# An address next to these words is a school, office or event venue, not someone's home…
+_PUBLIC_PLACE = re.compile(
+    r"\b(?:school|campus|office|offices|headquarters|hq|building|company|event|site visit"
+    r"|career fair|job shadow|library|museum|center|centre|college|university|hospital"
+    r"|station|venue|lobby|conference|expo|store|restaurant|park|stadium|field trip)\b"
+)
+# …unless the message also says it is where someone lives.
+_PERSONAL_PLACE = re.compile(
+    r"\b(?:i live|i stay|we live|my (?:house|home|address|apartment|apt|place|crib|room)"
+    r"|our (?:house|home|apartment|apt|place)|where i live|come over|mail it|send it to)\b"
+)
 
 
 class ContactFinder:
@@ -174,6 +189,8 @@ class ContactFinder:
             return []
         spans = [m.span() for m in self._addr_folded.finditer(text)]
         spans += [m.span() for m in self._addr_cased.finditer(cased)]
+        if spans and _PUBLIC_PLACE.search(text) and not _PERSONAL_PLACE.search(text):
+            return []
         return spans
 
 

@@ -16,7 +16,7 @@ _WORD = r"[a-z0-9']{1,15}" + SP
 MACROS = {
     "you": r"(?:you|u|ya|yu|yall|y'all|youu)",
     "your": r"(?:your|ur|yr|you're|youre|yur|yor|ya)",
-    "youre": r"(?:you're|youre|you are|ur|u r|u are|you r|your)",
+    "youre": r"(?:you're|youre|you are|ur|u r|u are|you r|your|u're|ure|u)",
     "my": r"(?:my|mi|ma)",
     "me": r"(?:me|mee)",
     "i": r"(?:i|im|i'm|i'll|ill|i'd|id|i am|i will|i can)",
@@ -75,4 +75,6 @@ def expand(pattern: str) -> str:
     gap = "(?:" + _WORD + ")"
     for q in ("?", "{0,2}", "{0,3}"):
         rx = rx.replace(gap + q + SP, gap + q)
-    return r"\b" + rx + r"\b"
+    # Trailing boundary: a word must end here; a pattern ending in '#' may be followed by
+    # anything that is not a letter or digit.
+    return r"\b" + rx + r"(?:\b|$|[^a-z0-9])"

@@ -117,19 +117,23 @@ class WordMatcher:
         if tok in self.block:
             return tok
         forms = [tok]
-        stripped = tok.strip("@$!|+*#_0123456789")
-        if stripped and stripped != tok:
-            forms.append(stripped)
-        letters = sum(c.isalpha() for c in tok)
-        if not tok.isalpha() and (letters >= 2 or letters >= len(_DIGITS.findall(tok)) + 1):
-            forms.append(tok.translate(_LEET))
-            forms.append(tok.translate(_LEET_ALT))
+        base = tok.rstrip("!?.,;:") or tok
+        stripped = base.strip("@$!|+*#_0123456789")
+        for f in (base, stripped):
+            if f and f not in forms:
+                forms.append(f)
+        letters = sum(c.isalpha() for c in base)
+        if not base.isalpha() and (letters >= 2 or letters >= len(_DIGITS.findall(base)) + 1):
+            forms.append(base.translate(_LEET))
+            forms.append(base.translate(_LEET_ALT))
         for f in forms[1:]:
             if f in self.allow:
                 return None
             if f in self.block:
                 return f
         for f in forms:
+            if not f:
+                continue
             squeezed = _collapse(f, 1)
             if squeezed != f:
                 if f in self.allow or squeezed in self.allow:
@@ -139,12 +143,12 @@ class WordMatcher:
                         return cand
                 if squeezed in self._collapsed:
                     return self._collapsed[squeezed]
-            base = squeezed if squeezed != f else f
-            if base.isalpha() and base not in self.allow and (
-                base.startswith(self._stems_start) or base.endswith(self._stems_end)
+            word = squeezed if squeezed != f else f
+            if word.isalpha() and word not in self.allow and (
+                word.startswith(self._stems_start) or word.endswith(self._stems_end)
             ):
-                return base
-        return self._masked(tok)
+                return word
+        return self._masked(tok) or self._masked(base)
 
     def _masked(self, tok: str) -> str | None:
         """``f*ck``, ``sh#t``, ``b__ch``: a strong word with some letters masked."""
