@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from roster_helpers import BASE, snapshot, variant, write
 
 from bot.roster import RosterError, import_roster, load_roster
+from support.roster_helpers import BASE, snapshot, variant, write
 
 P = "  - "  # a person or match item
 CH = "      - "  # a channel item

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from roster_helpers import variant, write
+
+from support.roster_helpers import variant, write
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "examples" / "sample-program.yml"

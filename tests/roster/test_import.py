@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from roster_helpers import snapshot, write
 from sqlmodel import Session, func, select
 
 from bot.roster import RosterError, import_roster, load_roster
 from storage.clock import utcnow
 from storage.models import Identity, Match, MatchMember, MessageLog, Person, Program, SupervisedChannel
+from support.roster_helpers import snapshot, write
 
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample-program.yml"
 
