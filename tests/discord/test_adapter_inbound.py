@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FakeCore, School, adapter_for
+from dworld import FakeCore, School, adapter_for
 
 from adapters.discord import DiscordFatalError
 from bot.types import InboundKind, Outbound

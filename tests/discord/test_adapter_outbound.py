@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from conftest import FakeCore, School, adapter_for
+from dworld import FakeCore, School, adapter_for
 
 from adapters.base import DeliveryError
 from bot.types import ChannelRef, Outbound, ReviewCard, ReviewOutcome

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import School, adapter_for, make_school
+from dworld import School, adapter_for, make_school
 from sqlalchemy import Engine
 
 from adapters.discord import DiscordAdapter
