@@ -1,3 +1,7 @@
 """Imports every table module so SQLModel.metadata is complete (for Alembic and tests)."""
 
-from storage import models  # noqa: F401
+from storage import (
+    models,  # noqa: F401
+    models_prompts,  # noqa: F401  (issue 6: weekly prompts)
+    models_web,  # noqa: F401
+)

@@ -14,6 +14,8 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from storage.clock import as_utc
@@ -55,8 +57,16 @@ def append(session: Session, row: MessageLog | AuditEvent, *, stream: str) -> No
         .values(last_seq=ChainHead.last_seq + 1)
     )
     if bumped.rowcount == 0:
-        session.add(ChainHead(program_id=program_id, stream=stream, last_seq=1, last_hash=GENESIS))
-        session.flush()
+        # First row of this stream: create the head, tolerating a concurrent creator, then bump it
+        # (the second UPDATE waits for the other writer's row lock instead of forking the chain).
+        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        session.execute(insert(ChainHead).values(program_id=program_id, stream=stream, last_seq=0,
+                                                 last_hash=GENESIS).on_conflict_do_nothing())
+        session.execute(
+            update(ChainHead)
+            .where(ChainHead.program_id == program_id, ChainHead.stream == stream)
+            .values(last_seq=ChainHead.last_seq + 1)
+        )
     head = session.exec(
         select(ChainHead).where(ChainHead.program_id == program_id, ChainHead.stream == stream)
     ).one()

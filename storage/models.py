@@ -122,6 +122,8 @@ class MessageLog(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("program_id", "seq"),
         Index("ix_message_log_match_time", "match_id", "id"),
+        Index("ix_message_log_program_id", "program_id", "id"),  # desk search (web_0001 migration)
+        Index("ix_message_log_sender_id", "sender_person_id", "id"),  # desk search (web_0001 migration)
         Index("ix_message_log_platform_msg", "platform", "workspace", "channel", "platform_message_id"),
     )
 
