@@ -11,7 +11,7 @@ import pytest
 import yarl
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parent)]  # dworld (this folder) and fakes (tests/)
+sys.path.extend(p for p in (str(HERE), str(HERE.parent)) if p not in sys.path)  # dworld, fakes; no shadowing
 
 from dworld import FakeCore, School, adapter_for, make_school  # noqa: E402
 
