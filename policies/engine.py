@@ -32,6 +32,7 @@ _APPROVED = re.compile(APPROVED)
 _PRIVATE = re.compile(PRIVATE)
 _APPROVAL_APPLIES = {"offplatform.meet", "offplatform.private", "offplatform.move"}
 _CONCERN_CAP = Action.HOLD
+MAX_HITS_PER_RULE = 50
 _SUPPORT_NOTICE = ("Thank you for sharing this — your coordinator will reach out soon to make "
                    "sure you get support.")
 
@@ -109,7 +110,9 @@ class Policy:
         if self._any_phrase.search(t) is not None:
             approved = None
             for rid, rx in self._phrases.items():
-                for m in rx.finditer(t):
+                for n, m in enumerate(rx.finditer(t)):
+                    if n >= MAX_HITS_PER_RULE:
+                        break
                     if rid in _APPROVAL_APPLIES:
                         if approved is None:
                             approved = bool(_APPROVED.search(t)) and not _PRIVATE.search(t)
@@ -117,10 +120,16 @@ class Policy:
                             continue
                     raw.append((rid, m.start(), m.end()))
         out: list[tuple[str, int, int]] = []
+        last_end: dict[str, int] = {}
+        count: dict[str, int] = {}
         for rid, s, e in sorted(raw, key=lambda r: (r[1], r[2])):
             os_, oe = norm.span(s, e)
-            if any(r == rid and a < oe and os_ < b for r, a, b in out):
+            # Overlapping hits of one rule are one hit; a flood of hits is capped (one is
+            # enough to decide, and a 100 KB message must not make a 100 KB report).
+            if os_ < last_end.get(rid, -1) or count.get(rid, 0) >= MAX_HITS_PER_RULE:
                 continue
+            last_end[rid] = oe
+            count[rid] = count.get(rid, 0) + 1
             out.append((rid, os_, oe))
         return out
 

@@ -45,34 +45,30 @@ def find_phones(text: str) -> list[tuple[int, int]]:
     digit_count = sum(text.count(d) for d in "0123456789")
     if digit_count < 6 and digit_count + len(_NUMWORDS.findall(text)) < 7:
         return []
-    runs: list[list[tuple[int, int, str, str]]] = []  # (start, end, digits, kind)
-    cur: list[tuple[int, int, str, str]] = []
+    spans: list[tuple[int, int]] = []
+    cur: list[tuple[int, int, str, str]] = []  # (start, end, digits, kind)
     seps = 0
     for m in _TOKEN.finditer(text):
         tok = m.group()
-        val = None
-        if tok.isdigit():
-            val = tok
-        elif tok in _WORDNUM:
-            val = _WORDNUM[tok]
+        val = _WORDNUM.get(tok) if not tok.isdigit() else tok
         if val is not None:
             kind = "weak" if tok in _WEAK else ("word" if tok.isalpha() else "num")
             cur.append((m.start(), m.end(), val, kind))
             seps = 0
-            continue
-        if (tok in _SEP_CHARS or tok in _SEP_WORDS) and seps < 3:
+            if len(cur) < 120:
+                continue
+        elif (tok in _SEP_CHARS or tok in _SEP_WORDS) and seps < 3:
             if cur or tok == "+":
                 cur.append((m.start(), m.end(), "", "plus" if tok == "+" else tok))
             seps += 1
             continue
-        if cur:
-            runs.append(cur)
+        if cur:  # the run ended (or grew longer than any phone number needs)
+            spans.extend(_phones_in_run(cur))
+            if len(spans) >= 50:  # enough to decide; keeps pathological input cheap
+                return spans
         cur, seps = [], 0
     if cur:
-        runs.append(cur)
-    spans: list[tuple[int, int]] = []
-    for run in runs:
-        spans.extend(_phones_in_run(run))
+        spans.extend(_phones_in_run(cur))
     return spans
 
 
@@ -114,6 +110,8 @@ def _phones_in_run(run: list[tuple[int, int, str, str]]) -> list[tuple[int, int]
                         i = j
                     break
             i += 1
+            if len(out) >= 50:
+                break
     return out
 
 

@@ -3,17 +3,20 @@ program's allow-list of domains."""
 
 from __future__ import annotations
 
-from policies.regex import compile_pattern
+import re
 
 _TLDS = (
     "com|org|net|edu|gov|io|co|us|me|ly|gg|app|dev|tv|info|biz|link|xyz|ai|to|sh|page|site"
     "|online|live|am|ee|be|fm|so|club|shop|store|blog|nyc|ny\\.us"
 )
-_URL = (
-    r"(?:https?://|hxxps?://|www\.)[^\s<>\"'|]{1,1000}"
-    r"|\b[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}\.(?:" + _TLDS + r")\b"
-    r"(?:/[^\s<>\"'|]{0,1000})?"
+# A link is one whitespace-free token: a scheme or "www." prefix, or a bare domain with a
+# known top-level domain. Tokens are checked one by one (linear, and no pattern can run away
+# on a long token: only the first 300 characters of a token are looked at).
+_SCHEME = re.compile(r"(?:https?://|hxxps?://|www\.)")
+_BARE = re.compile(
+    r"[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}\.(?:" + _TLDS + r")(?![a-z0-9-])(?:/|$|[^a-z0-9.@-])"
 )
+_TRAIL = ".,;:!?)]}>'\""
 
 # Hosts (and path prefixes) that are someone's personal profile or an invitation to a
 # private space. Source: the platforms' own short-link and profile URL formats, 2026.
@@ -34,7 +37,6 @@ class LinkFinder:
     """Finds links and sorts them: profile/invite (contact) or other (allow-list check)."""
 
     def __init__(self, allowed_domains: list[str]) -> None:
-        self._url = compile_pattern(_URL)
         self.allowed = tuple(d.lower().strip().lstrip(".") for d in allowed_domains if d.strip())
 
     @staticmethod
@@ -61,12 +63,36 @@ class LinkFinder:
         """(start, end, kind) with kind 'profile' or 'domain' (not on the allow-list)."""
         if "." not in text and "://" not in text:
             return []
-        out = []
-        for m in self._url.finditer(text):
-            url = m.group().rstrip(".,;:!?)]}")
+        out: list[tuple[int, int, str]] = []
+        for m in _TOKEN.finditer(text):
+            tok = m.group()
+            if "." not in tok and "://" not in tok:
+                continue
+            head = tok[:300]
+            sm = _SCHEME.search(head)
+            if sm is not None:
+                start = sm.start()
+            else:
+                bm = _BARE.search(head)
+                if bm is None or "@" in head[: bm.start()]:
+                    continue
+                start = bm.start()
+                if start and head[start - 1].isalnum():
+                    continue
+            url = tok[start:].rstrip(_TRAIL)
+            if not url:
+                continue
             host, path = self.host_path(url)
+            if "." not in host:
+                continue
+            s = m.start() + start
             if self._matches(host, path, PROFILE_HOSTS):
-                out.append((m.start(), m.start() + len(url), "profile"))
+                out.append((s, s + len(url), "profile"))
             elif not self._matches(host, "", self.allowed):
-                out.append((m.start(), m.start() + len(url), "domain"))
+                out.append((s, s + len(url), "domain"))
+            if len(out) >= 50:
+                break
         return out
+
+
+_TOKEN = re.compile(r"[^\s<>|]+")

@@ -13,9 +13,13 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
+from policies.regex import compile_pattern
+
 _TOKEN = re.compile(r"[a-z0-9@$!|+*#_]+")
 _REPEAT = re.compile(r"([a-z])\1\1")
-_SINGLES = re.compile(r"(?<![a-z0-9])[a-z](?:[ ._*,/-]{1,3}[a-z](?![a-z0-9])){2,}")
+_RUN1 = re.compile(r"([a-z0-9@$!|+*#_])\1+")
+_RUN2 = re.compile(r"([a-z0-9@$!|+*#_])\1\1+")
+_SINGLES = compile_pattern(r"\b[a-z](?:[ ._*,/-]{1,3}[a-z]\b){2,}")
 _MASKED = re.compile(r"(?<![a-z0-9])[a-z]{1,12}[*#_]{1,10}[a-z*#_]{0,12}")
 _LEET = str.maketrans("013457@$!|+89", "oieastasiltbg")
 _LEET_ALT = str.maketrans("013457@$!|+89", "oleastasiitbg")
@@ -60,12 +64,7 @@ def load_ordinary_words() -> set[str]:
 
 def _collapse(token: str, keep: int) -> str:
     """Squeeze runs of one letter to at most ``keep`` letters (``fuuuck`` -> ``fuck``)."""
-    out: list[str] = []
-    for ch in token:
-        if len(out) >= keep and all(c == ch for c in out[-keep:]):
-            continue
-        out.append(ch)
-    return "".join(out)
+    return _RUN1.sub(r"\1", token) if keep == 1 else _RUN2.sub(r"\1\1", token)
 
 
 class WordMatcher:
@@ -100,15 +99,15 @@ class WordMatcher:
             re.escape(w[:i]) + r"[ ._*,/-]{1,3}" + re.escape(w[i:])
             for w in strong for i in range(2, len(w) - 1) if len(w) >= 4
         ]
-        self._split_re = re.compile(r"(?<![a-z0-9])(?:" + "|".join(splits) + r")(?![a-z0-9])")
+        self._split_re = compile_pattern(r"\b(?:" + "|".join(splits) + r")\b")
         phrase_alts = [r"[^a-z0-9]{1,3}".join(map(re.escape, p.split())) for p in phrases]
         self._phrase_re = (
-            re.compile(r"(?<![a-z0-9])(?:" + "|".join(phrase_alts) + r")(?![a-z0-9])")
+            compile_pattern(r"\b(?:" + "|".join(phrase_alts) + r")\b")
             if phrase_alts else None
         )
         ap = [r"[^a-z0-9]{0,3}".join(map(re.escape, re.findall(r"[a-z0-9]+", p)))
               for p in allow_phrases]
-        self._allow_re = re.compile(r"(?<![a-z0-9])(?:" + "|".join(ap) + r")(?![a-z0-9])")
+        self._allow_re = compile_pattern(r"\b(?:" + "|".join(ap) + r")\b")
 
     def _token_bad(self, tok: str) -> str | None:
         """The list word a single token stands for, or None."""
@@ -174,12 +173,26 @@ class WordMatcher:
         if not suspicious:
             return []
         found: list[tuple[int, int, str]] = []
+        repeats = _REPEAT.search(text) is not None
+        block, stems_s, stems_e = self.block, self._stems_start, self._stems_end
+        seen: dict[str, str | None] = {}
         for m in _TOKEN.finditer(text):
-            word = self._token_bad(m.group())
+            tok = m.group()
+            if len(tok) < 2 or tok.isdigit() or (tok.isalpha() and tok not in block and not (
+                (repeats and _REPEAT.search(tok)) or tok.startswith(stems_s)
+                or tok.endswith(stems_e)
+            )):
+                continue  # a plain word or number that is not on the list: the common case
+            if tok in seen:
+                word = seen[tok]
+            else:
+                word = seen[tok] = self._token_bad(tok)
             if word:
                 found.append((m.start(), m.end(), word))
+                if len(found) >= 200:
+                    break
         for m in _SINGLES.finditer(text):
-            joined = re.sub(r"[^a-z]", "", m.group())
+            joined = re.sub(r"[^a-z]", "", m.group()[:800])
             word = self._in_run(joined)
             if word:
                 found.append((m.start(), m.end(), word))

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (message data reads better unwrapped)
 """Builds tests/policies/corpus/corpus.jsonl: labelled mentor-student messages (seeded, so the
 file is reproducible). Run: .venv/bin/python tests/policies/corpus/build_corpus.py
 

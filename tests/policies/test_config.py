@@ -1,0 +1,81 @@
+"""Policy files: documented defaults, program overrides, and refusals that name the line."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from policies import Action, PolicyContext, PolicyFileError, load_policy
+
+MENTORBOT = str(Path(__file__).resolve().parents[2] / ".venv" / "bin" / "mentorbot")
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "program.yml"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_program_file_overrides_defaults(tmp_path):
+    p = write(tmp_path, """\
+rules:
+  language.profanity: {action: hold}
+  contact.social: {on: false}
+links:
+  allowed_domains: [example.edu]
+attachments: {allowed: true}
+words:
+  block: [frick]
+  allow: [damn]
+""")
+    pol = load_policy(p)
+    ctx = PolicyContext()
+    assert pol.evaluate("oh frick", ctx).action is Action.HOLD
+    assert pol.evaluate("damn it", ctx).action is Action.ALLOW
+    assert pol.evaluate("what's your snap", ctx).action is Action.ALLOW
+    assert pol.evaluate("see https://www.example.edu/x", ctx).action is Action.ALLOW
+    assert pol.evaluate("see https://khanacademy.org", ctx).action is Action.HOLD
+    assert pol.evaluate("file", PolicyContext(attachment_count=2)).action is Action.ALLOW
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("rules:\n  contact.phone:\n    action: maybe\n", 3, "allow, hold or block"),
+    ("rules:\n  contact.fax: {action: block}\n", 2, "unknown rule"),
+    ("quiet_hours:\n  start: '25:00'\n", 2, "time like"),
+    ("flood:\n  max_messages: -1\n", 2, "whole number"),
+    ("colour: blue\n", 1, "unknown setting"),
+    ("rules: [\n", 2, "not valid YAML"),
+    ("rules:\n  contact.phone: {action: block}\n  contact.phone: {action: hold}\n", 3, "twice"),
+    ("quiet_hours:\n  timezone: Mars/Olympus\n", 2, "unknown timezone"),
+    ("words:\n  block: [heck]\n  allow: [heck]\n", None, "both blocked and allowed"),
+])
+def test_invalid_files_are_refused_with_line_and_reason(tmp_path, text, line, words):
+    with pytest.raises(PolicyFileError) as exc:
+        load_policy(write(tmp_path, text))
+    assert exc.value.line == line
+    assert words in str(exc.value)
+    if line:
+        assert f"line {line}" in str(exc.value)
+
+
+def test_missing_file_is_refused(tmp_path):
+    with pytest.raises(PolicyFileError, match="not found"):
+        load_policy(tmp_path / "nope.yml")
+
+
+def test_describe_is_plain_language(policy):
+    text = policy.describe()
+    assert "Phone numbers" in text or "phone numbers" in text
+    assert "Quiet hours: 21:00 to 07:00" in text
+    assert "from a mentor: blocked, coordinator alerted" in text
+
+
+def test_show_command(tmp_path):
+    out = subprocess.run([MENTORBOT, "policy", "show"], capture_output=True, text=True, check=True)
+    assert "contact.phone" in out.stdout
+    bad = write(tmp_path, "rules:\n  contact.phone: {action: nope}\n")
+    res = subprocess.run([MENTORBOT, "policy", "show", "--policy", str(bad)],
+                         capture_output=True, text=True)
+    assert res.returncode == 2 and "line 2" in res.stderr

@@ -1,0 +1,61 @@
+"""The quality bar on the labelled corpus: recall per category, alerts, false positives."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from policies import Action, PolicyContext
+
+VIOLATIONS = ("contact", "offplatform", "grooming", "language", "links")
+
+
+def _score(policy, rows):
+    caught, total, misses = defaultdict(int), defaultdict(int), defaultdict(list)
+    for r in rows:
+        d = policy.evaluate(r["text"], PolicyContext(role=r.get("role", "student")))
+        cat = r["category"]
+        total[cat] += 1
+        if cat == "ordinary":
+            ok = d.action is Action.ALLOW and not d.alert
+        elif cat == "concern":
+            ok = d.alert and d.action is not Action.BLOCK
+        else:
+            ok = d.action is not Action.ALLOW
+        caught[cat] += ok
+        if not ok:
+            misses[cat].append(r["text"])
+    return caught, total, misses
+
+
+@pytest.fixture(scope="module", params=["corpus", "heldout"])
+def scored(request, policy, corpus):
+    return request.param, _score(policy, corpus(request.param))
+
+
+def test_corpus_is_big_enough(corpus):
+    rows = corpus("corpus", "heldout")
+    assert len(rows) >= 600
+    cats = {r["category"] for r in rows}
+    assert {"ordinary", "concern", *VIOLATIONS} <= cats
+
+
+@pytest.mark.parametrize("category", VIOLATIONS)
+def test_recall_per_violation_category(scored, category):
+    name, (caught, total, misses) = scored
+    assert total[category] > 0
+    recall = caught[category] / total[category]
+    assert recall >= 0.97, f"{name} {category}: {recall:.1%}, missed {misses[category][:10]}"
+
+
+def test_concerns_alert_and_are_never_blocked(scored):
+    name, (caught, total, misses) = scored
+    rate = caught["concern"] / total["concern"]
+    assert rate >= 0.97, f"{name}: {rate:.1%}, missed {misses['concern'][:10]}"
+
+
+def test_false_positives_on_ordinary_chat(scored):
+    name, (caught, total, misses) = scored
+    fp = 1 - caught["ordinary"] / total["ordinary"]
+    assert fp <= 0.01, f"{name}: {fp:.1%} false positives: {misses['ordinary'][:10]}"
