@@ -63,8 +63,14 @@ class MentorBot:
             logger.info("starting adapter %s", name)
             await adapter.start(self)
         self._tasks.append(asyncio.create_task(self.delivery.run_forever(self._stop)))
+        from bot.scheduler import attach_scheduler  # weekly prompts, nudges, digest, set-up check (issue 6)
+
+        self.scheduler = attach_scheduler(self)
+        self.scheduler.start()
 
     async def stop(self) -> None:
+        if getattr(self, "scheduler", None) is not None:
+            self.scheduler.stop()
         self._stop.set()
         self.delivery.wake()
         for task in self._tasks:
@@ -121,6 +127,7 @@ class MentorBot:
     async def report_members(self, channel: ChannelRef, user_ids: list[str], *,
                              coordinator_can_see: bool) -> None:
         def record() -> int:
+            visible = coordinator_can_see or self._coordinator_in(channel, user_ids)
             with Session(self.engine) as session:
                 row = repo.supervised_channel(session, channel)
                 if row is None:
@@ -129,8 +136,7 @@ class MentorBot:
                 program = session.get(Program, match.program_id) if match else None
                 assert match is not None and program is not None
                 raised = 0
-                for finding in unsafe_findings(session, row, user_ids,
-                                               coordinator_can_see=coordinator_can_see):
+                for finding in unsafe_findings(session, row, user_ids, coordinator_can_see=visible):
                     summary = f"Unsafe set-up: {finding}"
                     if not already_reported(session, program.id, summary):
                         self.relay.raise_alert(session, program=program, kind="unsafe_setup", urgent=True,

@@ -46,6 +46,11 @@ class Settings(BaseSettings):
     discord_token: str | None = None
     discord_api_base: str | None = None
     discord_gateway_url: str | None = None
+    # How a held/blocked sender is told on Discord: "reply" (a short reply on their own side of the
+    # match, with a ✋ reaction on their message) or "dm" (a direct message, falling back to reply).
+    discord_notice_mode: Literal["reply", "dm"] = "reply"
+    # Members with this Discord role count as the coordinator when channels are checked.
+    discord_coordinator_role: str = "Coordinator"
 
     # Coordinator web pages (issue 7)
     web_host: str = "127.0.0.1"

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from adapters.discord.adapter import DiscordAdapter, DiscordFatalError
+from bot.settings import Settings
 
 
-def build(settings: Any) -> DiscordAdapter:
-    """The production adapter from ``bot.settings.Settings`` (REST/gateway URLs only for tests)."""
+def build(settings: Settings) -> DiscordAdapter:
+    """The production adapter from settings (REST/gateway URLs are set only by tests)."""
     return DiscordAdapter(
         token=settings.discord_token or "",
-        api_base=getattr(settings, "discord_api_base", None) or None,
-        gateway_url=getattr(settings, "discord_gateway_url", None) or None,
-        notice_mode=getattr(settings, "discord_notice_mode", None) or "reply",
-        coordinator_role=getattr(settings, "discord_coordinator_role", None) or "Coordinator",
+        api_base=settings.discord_api_base or None,
+        gateway_url=settings.discord_gateway_url or None,
+        notice_mode=settings.discord_notice_mode,
+        coordinator_role=settings.discord_coordinator_role,
     )
 
 
