@@ -1,0 +1,105 @@
+"""The desk's FastAPI app over the running core, and a way to serve it beside the bot.
+
+``create_web_app(core)`` wires templates (Jinja2, autoescape on), security headers, error pages and
+the routers; every data route depends on ``bot.web.scope`` for its ``ProgramScope``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import uvicorn
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from bot.web import auth, routes_auth, routes_desk, routes_records
+from bot.web.pages import Pages
+from bot.web.scope import NotSignedIn, scope_dependency
+
+if TYPE_CHECKING:
+    from bot.app import MentorBot
+    from bot.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+SECURITY_HEADERS = {
+    "Content-Security-Policy": ("default-src 'none'; style-src 'self'; img-src 'self' data:; "
+                                "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",  # sign-in links carry a token: never send it onwards
+    "X-Frame-Options": "DENY",
+    "Cache-Control": "no-store",  # student data on shared school laptops: no copies in the cache
+}
+
+
+def create_web_app(core: MentorBot) -> FastAPI:
+    """The coordinator's desk for this core (its engine, clock, review desk and delivery worker)."""
+    key = auth.secret_key(core.settings)
+    pages = Pages(HERE / "templates")
+    scope = scope_dependency(core, key)
+    app = FastAPI(title="mentorbot coordinator desk", docs_url=None, redoc_url=None, openapi_url=None)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(routes_auth.router(core=core, key=key, pages=pages, scope=scope))
+    app.include_router(routes_desk.router(pages=pages, scope=scope))
+    app.include_router(routes_records.router(pages=pages, scope=scope))
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response: Response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.exception_handler(NotSignedIn)
+    async def not_signed_in(request: Request, _error: NotSignedIn) -> Response:
+        if request.method in ("GET", "HEAD"):
+            return RedirectResponse("/signin", status_code=303)
+        return pages.error(request, 401, "Please sign in again: your session has ended.")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        if error.status_code == 405:
+            return HTMLResponse("Method not allowed", status_code=405)
+        return pages.error(request, error.status_code, str(error.detail))
+
+    return app
+
+
+@dataclass
+class WebHandle:
+    """The desk served inside the bot's event loop; ``await handle.stop()`` shuts it down."""
+
+    server: uvicorn.Server
+    task: asyncio.Task[None]
+
+    async def stop(self) -> None:
+        self.server.should_exit = True
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.wait_for(self.task, 10)
+
+
+class _QuietServer(uvicorn.Server):
+    """uvicorn without its own signal handling: the bot's process owns SIGINT/SIGTERM."""
+
+    @contextlib.contextmanager
+    def capture_signals(self):  # type: ignore[no-untyped-def, override]
+        yield
+
+
+def serve_web_in_background(core: MentorBot, settings: Settings, *, port: int | None = None) -> WebHandle:
+    """Start the desk on settings.web_host/web_port as a task of the running loop (``mentorbot run``)."""
+    config = uvicorn.Config(create_web_app(core), host=settings.web_host,
+                            port=settings.web_port if port is None else port,
+                            log_level="warning", lifespan="off", access_log=False)
+    server = _QuietServer(config)
+    task = asyncio.create_task(server.serve())
+    logger.info("coordinator desk on http://%s:%s", settings.web_host, config.port)
+    return WebHandle(server, task)

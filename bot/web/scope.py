@@ -1,0 +1,166 @@
+"""THE one place the desk scopes data by the signed-in coordinator's program.
+
+Every route takes a ``ProgramScope`` from the ``program_scope`` dependency; it is the routes' only
+way to reach the database or the core. Objects are looked up *through* it (``match``, ``person``,
+``review_item``, ``alert``), which answer 404 for anything outside the program — the same answer
+as for something that does not exist, so ids of other programs leak nothing. Reads write their
+audit row in the same transaction through ``audit`` and commit before a page is rendered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from fastapi import HTTPException, Request
+from sqlmodel import Session, select
+
+from bot import audit
+from bot.matches import set_paused
+from bot.transcript import TranscriptLine, read_transcript
+from bot.web import auth, csrf
+from storage.models import Alert, Match, Person, Program, ReviewItem
+
+if TYPE_CHECKING:
+    from bot.app import MentorBot
+
+
+class NotSignedIn(Exception):
+    """No valid session: pages redirect to the sign-in page, form posts answer 401."""
+
+
+class NotFound(HTTPException):
+    def __init__(self, what: str = "That page") -> None:
+        super().__init__(status_code=404, detail=f"{what} does not exist in your program.")
+
+
+class ProgramScope:
+    """The signed-in coordinator and their program; all data access for routes goes through here."""
+
+    def __init__(self, *, core: MentorBot, who: auth.SignedIn):
+        self._core = core
+        self.who = who
+
+    @property
+    def program_id(self) -> str:
+        return self.who.program_id
+
+    @property
+    def program_name(self) -> str:
+        return self.who.program_name
+
+    @property
+    def actor(self) -> str:
+        return f"web:{self.who.person_key}"
+
+    @property
+    def csrf_token(self) -> str:
+        return self.who.csrf_token
+
+    def now(self) -> datetime:
+        return self._core.clock()
+
+    # -- sessions and lookups ----------------------------------------------------------------------
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self._core.engine, expire_on_commit=False) as session:
+            yield session
+
+    def program(self, session: Session) -> Program:
+        program = session.get(Program, self.program_id)
+        assert program is not None
+        return program
+
+    def match(self, session: Session, key: str) -> Match:
+        match = session.exec(select(Match).where(Match.key == key,
+                                                 Match.program_id == self.program_id)).first()
+        if match is None:
+            raise NotFound("That match")
+        return match
+
+    def match_by_id(self, session: Session, match_id: int) -> Match:
+        match = session.get(Match, match_id)
+        if match is None or match.program_id != self.program_id:
+            raise NotFound("That match")
+        return match
+
+    def person(self, session: Session, key: str) -> Person:
+        person = session.exec(select(Person).where(Person.key == key,
+                                                   Person.program_id == self.program_id)).first()
+        if person is None:
+            raise NotFound("That person")
+        return person
+
+    def review_item(self, session: Session, review_id: int) -> ReviewItem:
+        item = session.get(ReviewItem, review_id)
+        if item is None or item.program_id != self.program_id:
+            raise NotFound("That held message")
+        return item
+
+    def alert(self, session: Session, alert_id: int) -> Alert:
+        alert = session.get(Alert, alert_id)
+        if alert is None or alert.program_id != self.program_id:
+            raise NotFound("That alert")
+        return alert
+
+    def coordinator(self, session: Session) -> Person:
+        person = session.get(Person, self.who.person_id)
+        assert person is not None and person.program_id == self.program_id
+        return person
+
+    def audit(self, session: Session, *, action: str, target: str = "", rows: int = 0,
+              detail: dict[str, Any] | None = None) -> None:
+        """Record a view/search/export in the caller's transaction (commit before showing data)."""
+        audit.record(session, program_id=self.program_id, actor=self.actor, action=action,
+                     target=target, rows=rows, at=self.now(), detail=detail)
+
+    # -- core use cases, always with this program ------------------------------------------------
+
+    def read_transcript(self, match_key: str, *, purpose: str, since: datetime | None = None,
+                        until: datetime | None = None) -> tuple[Match, list[TranscriptLine]]:
+        with self.session() as session:
+            self.match(session, match_key)  # 404 outside the program
+        return read_transcript(self._core.engine, match_key, actor=self.actor, clock=self._core.clock,
+                               program_id=self.program_id, purpose=purpose, since=since, until=until)
+
+    async def decide(self, review_id: int, decision: str, note: str) -> ReviewItem:
+        def run() -> ReviewItem:
+            with self.session() as session:
+                self.review_item(session, review_id)
+                coordinator = self.coordinator(session)
+            return self._core.review.decide(review_id, decision, coordinator=coordinator,
+                                            actor=self.actor, note=note)
+        item = await asyncio.to_thread(run)
+        self._core.delivery.wake()
+        return item
+
+    async def set_paused(self, match_key: str, *, paused: bool, reason: str) -> Match:
+        def run() -> Match:
+            with self.session() as session:
+                self.match(session, match_key)
+            return set_paused(self._core.engine, match_key, paused=paused, program_id=self.program_id,
+                              actor=self.actor, clock=self._core.clock, reason=reason)
+        match = await asyncio.to_thread(run)
+        self._core.delivery.wake()
+        return match
+
+    async def check_csrf(self, request: Request) -> None:
+        await csrf.check(request, self.csrf_token)
+
+
+def scope_dependency(core: MentorBot, key: bytes) -> Callable[[Request], ProgramScope]:
+    """The FastAPI dependency: a ProgramScope for a valid session, else NotSignedIn."""
+
+    def program_scope(request: Request) -> ProgramScope:
+        value = request.cookies.get(auth.COOKIE)
+        token = auth.unsign(key, value) if value else None
+        who = auth.current(core.engine, token, clock=core.clock) if token else None
+        if who is None:
+            raise NotSignedIn()
+        return ProgramScope(core=core, who=who)
+
+    return program_scope

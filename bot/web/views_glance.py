@@ -1,0 +1,125 @@
+"""The program at a glance: one row per match, the worrying and the quiet ones on top."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from bot.web.scope import ProgramScope
+from storage.clock import as_utc
+from storage.models import Alert, Match, MatchMember, MessageLog, Person, ReviewItem
+
+QUIET_DAYS = 14
+SORTS = ("attention", "match", "model", "status", "last", "month", "holds", "alerts")
+
+
+@dataclass
+class GlanceRow:
+    key: str
+    model: str
+    status: str
+    mentors: list[Person] = field(default_factory=list)
+    students: list[Person] = field(default_factory=list)
+    last_contact: datetime | None = None
+    this_month: int = 0
+    open_holds: int = 0
+    open_alerts: int = 0
+    quiet: bool = False
+
+    @property
+    def consent_ok(self) -> bool:
+        return all(p.consent_received for p in self.students)
+
+    @property
+    def clearance_ok(self) -> bool:
+        return all(p.cleared_on for p in self.mentors)
+
+    @property
+    def worrying(self) -> bool:
+        return bool(self.open_alerts or self.open_holds or self.status == "paused")
+
+
+@dataclass(frozen=True, slots=True)
+class NavCounts:
+    holds: int
+    alerts: int
+
+
+def nav_counts(session: Session, scope: ProgramScope) -> NavCounts:
+    holds = session.exec(select(func.count()).select_from(ReviewItem).where(
+        ReviewItem.program_id == scope.program_id, ReviewItem.state == "open")).one()
+    alerts = session.exec(select(func.count()).select_from(Alert).where(
+        Alert.program_id == scope.program_id, col(Alert.acknowledged_at).is_(None))).one()
+    return NavCounts(holds, alerts)
+
+
+def month_start(now: datetime, timezone: str) -> datetime:
+    local = now.astimezone(ZoneInfo(timezone))
+    return as_utc(local.replace(day=1, hour=0, minute=0, second=0, microsecond=0))
+
+
+def glance(scope: ProgramScope, *, sort: str = "attention", descending: bool = False,
+           ) -> tuple[list[GlanceRow], NavCounts]:
+    """Every match of the program with its state; the view is audited before it is returned."""
+    now = scope.now()
+    with scope.session() as session:
+        program = scope.program(session)
+        matches = list(session.exec(select(Match).where(Match.program_id == scope.program_id)))
+        rows = {m.id: GlanceRow(m.key, m.model, m.status) for m in matches}
+        for member, person in session.exec(
+                select(MatchMember, Person).join(Person, col(Person.id) == col(MatchMember.person_id))
+                .join(Match, col(Match.id) == col(MatchMember.match_id))
+                .where(Match.program_id == scope.program_id).order_by(Person.display_name)):
+            (rows[member.match_id].mentors if member.role == "mentor"
+             else rows[member.match_id].students).append(person)
+        contact = (MessageLog.program_id == scope.program_id, MessageLog.kind == "message",
+                   col(MessageLog.match_id).is_not(None))
+        last_ids = dict(session.exec(select(MessageLog.match_id, func.max(MessageLog.id))
+                                     .where(*contact).group_by(MessageLog.match_id)).all())
+        if last_ids:
+            for match_id, sent_at in session.exec(select(MessageLog.match_id, MessageLog.sent_at)
+                                                  .where(col(MessageLog.id).in_(list(last_ids.values())))):
+                rows[match_id].last_contact = as_utc(sent_at)
+        for match_id, count in session.exec(
+                select(MessageLog.match_id, func.count()).where(
+                    *contact, MessageLog.sent_at >= month_start(now, program.timezone))
+                .group_by(MessageLog.match_id)):
+            rows[match_id].this_month = count
+        for match_id, count in session.exec(
+                select(ReviewItem.match_id, func.count()).where(
+                    ReviewItem.program_id == scope.program_id, ReviewItem.state == "open",
+                    col(ReviewItem.match_id).is_not(None)).group_by(ReviewItem.match_id)):
+            rows[match_id].open_holds = count
+        for match_id, count in session.exec(
+                select(Alert.match_id, func.count()).where(
+                    Alert.program_id == scope.program_id, col(Alert.acknowledged_at).is_(None),
+                    col(Alert.match_id).is_not(None)).group_by(Alert.match_id)):
+            rows[match_id].open_alerts = count
+        for row in rows.values():
+            row.quiet = row.status == "active" and (
+                row.last_contact is None or now - row.last_contact > timedelta(days=QUIET_DAYS))
+        counts = nav_counts(session, scope)
+        scope.audit(session, action="glance.view", target=f"program:{scope.program_id}", rows=len(rows))
+        session.commit()
+    return sort_rows(list(rows.values()), sort, descending), counts
+
+
+def sort_rows(rows: list[GlanceRow], sort: str, descending: bool) -> list[GlanceRow]:
+    """``attention``: alerts, holds, paused, then quiet matches (longest silence first), then the rest."""
+    never = as_utc(datetime(1970, 1, 1))
+    if sort == "attention" or sort not in SORTS:
+        rows.sort(key=lambda r: (-r.open_alerts, -r.open_holds, r.status != "paused", not r.quiet,
+                                 r.last_contact or never, r.key))
+        return rows
+    keys = {
+        "match": lambda r: r.key, "model": lambda r: (r.model, r.key), "status": lambda r: (r.status, r.key),
+        "last": lambda r: r.last_contact or never, "month": lambda r: r.this_month,
+        "holds": lambda r: r.open_holds, "alerts": lambda r: r.open_alerts,
+    }
+    rows.sort(key=keys[sort], reverse=descending)
+    return rows
+

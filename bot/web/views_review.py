@@ -1,0 +1,155 @@
+"""The review queue and the alerts page: each item in context, with what fired and who was told."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, or_
+from sqlmodel import Session, col, select
+
+from bot.web.scope import ProgramScope
+from storage.clock import as_utc
+from storage.models import Alert, Delivery, Match, MessageLog, ReviewItem
+
+CONTEXT = 5
+CONTEXT_KINDS = ["message", "edit", "prompt", "nudge"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    rule: str
+    reason: str
+    action: str
+    start: int
+    end: int
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+    def matched(self, text: str) -> str:
+        return text[self.start:self.end] if self.end > self.start else ""
+
+
+@dataclass
+class HoldCard:
+    item: ReviewItem
+    message: MessageLog
+    match_key: str | None
+    hits: list[Hit]
+    context: list[MessageLog]
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return [(h.start, h.end) for h in self.hits if h.end > h.start]
+
+
+@dataclass
+class AlertCard:
+    alert: Alert
+    match_key: str | None
+    message: MessageLog | None
+    hits: list[Hit]
+    context: list[MessageLog]
+    notified: list[Delivery]
+
+
+def hits_of(message: MessageLog) -> list[Hit]:
+    return [Hit(h.get("rule", "?"), h.get("reason", ""), h.get("action", ""), h.get("start", 0),
+                h.get("end", 0)) for h in json.loads(message.hits_json or "[]")]
+
+
+def context_before(session: Session, message: MessageLog, count: int = CONTEXT) -> list[MessageLog]:
+    """The messages of the same match just before this one, oldest first."""
+    if message.match_id is None:
+        return []
+    rows = session.exec(select(MessageLog).where(
+        MessageLog.match_id == message.match_id, col(MessageLog.id) < message.id,
+        MessageLog.program_id == message.program_id, col(MessageLog.kind).in_(CONTEXT_KINDS))
+        .order_by(col(MessageLog.id).desc()).limit(count))
+    return list(reversed(list(rows)))
+
+
+def _match_keys(session: Session, scope: ProgramScope) -> dict[int, str]:
+    return {m.id: m.key for m in session.exec(select(Match).where(Match.program_id == scope.program_id))}  # type: ignore[misc]
+
+
+def review_queue(scope: ProgramScope) -> list[HoldCard]:
+    """Open holds of the program, oldest first, each with its context; the view is audited."""
+    with scope.session() as session:
+        keys = _match_keys(session, scope)
+        cards = []
+        for item, message in session.exec(
+                select(ReviewItem, MessageLog)
+                .join(MessageLog, col(MessageLog.id) == col(ReviewItem.message_id))
+                .where(ReviewItem.program_id == scope.program_id, ReviewItem.state == "open")
+                .order_by(ReviewItem.id)):
+            cards.append(HoldCard(item, message, keys.get(item.match_id or -1), hits_of(message),
+                                  context_before(session, message)))
+        scope.audit(session, action="review.view", target=f"program:{scope.program_id}",
+                    rows=sum(1 + len(c.context) for c in cards),
+                    detail={"holds": [c.item.id for c in cards]})
+        session.commit()
+        return cards
+
+
+def recent_decisions(scope: ProgramScope, limit: int = 10) -> list[tuple[ReviewItem, str | None]]:
+    with scope.session() as session:
+        keys = _match_keys(session, scope)
+        rows = session.exec(select(ReviewItem).where(
+            ReviewItem.program_id == scope.program_id, ReviewItem.state != "open")
+            .order_by(col(ReviewItem.decided_at).desc()).limit(limit))
+        return [(item, keys.get(item.match_id or -1)) for item in rows]
+
+
+def alerts(scope: ProgramScope) -> list[AlertCard]:
+    """Open alerts first, safeguarding before others, urgent before not, newest first."""
+    with scope.session() as session:
+        keys = _match_keys(session, scope)
+        found = list(session.exec(select(Alert).where(Alert.program_id == scope.program_id)))
+        found.sort(key=lambda a: (a.acknowledged_at is not None, a.kind != "safeguarding", not a.urgent,
+                                  -as_utc(a.created_at).timestamp()))
+        cards = []
+        for alert in found[:200]:
+            message = session.get(MessageLog, alert.message_id) if alert.message_id else None
+            if message is not None and message.program_id != scope.program_id:
+                message = None
+            told = Delivery.alert_id == alert.id
+            if alert.message_id:
+                told = or_(told, and_(Delivery.message_id == alert.message_id, Delivery.kind == "notice"))
+            notified = list(session.exec(select(Delivery).where(
+                Delivery.program_id == scope.program_id, told).order_by(Delivery.id)))
+            cards.append(AlertCard(alert, keys.get(alert.match_id or -1), message,
+                                   hits_of(message) if message else [],
+                                   context_before(session, message, 3) if message else [], notified))
+        scope.audit(session, action="alerts.view", target=f"program:{scope.program_id}",
+                    rows=len(cards), detail={"alerts": [c.alert.id for c in cards]})
+        session.commit()
+        return cards
+
+
+def record_action(scope: ProgramScope, alert_id: int, action_taken: str) -> Alert:
+    """Acknowledge an alert and append what was done (each entry dated and signed)."""
+    now = scope.now()
+    with scope.session() as session:
+        alert = scope.alert(session, alert_id)
+        entry = f"{now.isoformat(timespec='minutes')} {scope.who.name}: {action_taken.strip()}"
+        alert.action_taken = (alert.action_taken + "\n" + entry) if alert.action_taken else entry
+        if alert.acknowledged_at is None:
+            alert.acknowledged_at, alert.acknowledged_by = now, scope.actor
+        session.add(alert)
+        scope.audit(session, action="alert.action", target=f"alert:{alert.id}",
+                    detail={"action_taken": action_taken.strip()})
+        session.commit()
+        session.refresh(alert)
+        return alert
+
+
+def decided_label(state: str) -> str:
+    return {"approved_redacted": "approved with details removed"}.get(state, state.replace("_", " "))
+
+
+def when_sent(message: MessageLog) -> datetime:
+    return as_utc(message.sent_at)
