@@ -44,6 +44,11 @@ class Commands:
         self._relay = relay
         self._review = review
         self._clock = clock
+        if next_prompt is None:  # issue 6: the next weekly prompt in `/mentorbot status`
+            from functools import partial
+
+            from bot.prompts.status import next_prompt_line
+            next_prompt = partial(next_prompt_line, clock=clock)
         self.next_prompt = next_prompt
 
     def run(self, request: CommandRequest) -> tuple[str, SupervisedChannel | None]:
@@ -62,17 +67,19 @@ class Commands:
                 return self._status(session, person), None
             if verb == "concern":
                 return self._concern(session, person, rest), None
-            if verb in ("link", "unlink", "holds", "transcript"):
-                if person.role != "coordinator":
-                    return f"Only coordinators can use `{verb}`.", None
-                if verb == "link":
-                    return self._link(session, person, request, rest)
-                if verb == "unlink":
-                    return self._unlink(session, person, request), None
-                if verb == "holds":
-                    return self._holds(person), None
-                return self._transcript(person, rest), None
-        return f"I don't know `{verb}`. " + self._help(person), None
+            if verb not in ("link", "unlink", "holds", "transcript"):
+                return f"I don't know `{verb}`. " + self._help(person), None
+            if person.role != "coordinator":
+                return f"Only coordinators can use `{verb}`.", None
+            if verb == "link":
+                return self._link(session, person, request, rest)
+            if verb == "unlink":
+                return self._unlink(session, person, request), None
+        # Reads that open their own (audited) transaction run after this one has ended: SQLite
+        # allows one writer at a time, and a nested transaction would wait for its own parent.
+        if verb == "holds":
+            return self._holds(person), None
+        return self._transcript(person, rest), None
 
     def _help(self, person: Person | None) -> str:
         verbs = dict(EVERYONE)
