@@ -1,0 +1,301 @@
+"""The weekly coordinator digest: the state of the program in one glance, printed or posted.
+
+Per match: messages this week, last contact, this week's prompt (answered or not), open holds,
+alerts, nudges and flags; then what needs attention, including prompt weeks that were missed
+because mentorbot was not running.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import Engine, func
+from sqlmodel import Session, col, select
+
+from bot import outbox
+from bot.prompts.batch import insert_ignore
+from bot.prompts.plan import load_matches
+from bot.prompts.schedule import Schedule, load_schedule, local_instant
+from bot.prompts.weekly import LOOKBACK_WEEKS, _schedules
+from bot.relay import review_channel
+from storage.clock import as_utc
+from storage.models import Alert, MessageLog, Program, ReviewItem
+from storage.models_prompts import DigestRun, Nudge, PromptPost
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class MatchLine:
+    key: str
+    status: str
+    grade: int | None
+    messages: int = 0
+    last_contact: datetime | None = None
+    prompt: str = "-"
+    holds: int = 0
+    alerts: int = 0
+    nudge: str = ""
+
+
+@dataclass(slots=True)
+class Digest:
+    program_id: str
+    program_name: str
+    timezone: str
+    week_start: date
+    prompt_summary: str
+    matches: list[MatchLine] = field(default_factory=list)
+    attention: list[str] = field(default_factory=list)
+
+
+def build_digest(engine: Engine, program_id: str, now: datetime, *, week: date | None = None) -> Digest:
+    """The digest of the local week containing ``now`` (or of ``week``)."""
+    now = as_utc(now)
+    with Session(engine) as session:
+        program = session.get(Program, program_id)
+        if program is None:
+            raise LookupError(f"no program '{program_id}'")
+        schedule = load_schedule(session, program)
+        week = week or schedule.week_of(now)
+        begin = local_instant(week, time(0, 0), schedule.zone)
+        end = local_instant(week + timedelta(days=7), time(0, 0), schedule.zone)
+        infos = load_matches(session, program_id, statuses=("active", "paused"))
+        ids = [m.id for m in infos]
+        human = col(MessageLog.kind).in_(["message", "edit"])
+        week_counts = dict(
+            session.exec(
+                select(MessageLog.match_id, func.count())
+                .where(
+                    MessageLog.program_id == program_id,
+                    MessageLog.kind == "message",
+                    MessageLog.sent_at >= begin,
+                    MessageLog.sent_at < end,
+                )
+                .group_by(MessageLog.match_id)
+            ).all()
+        )
+        last = dict(
+            session.exec(
+                select(MessageLog.match_id, func.max(MessageLog.sent_at))
+                .where(MessageLog.program_id == program_id, human, MessageLog.sent_at < end)
+                .group_by(MessageLog.match_id)
+            ).all()
+        )
+        posts = {
+            p.match_id: p
+            for p in session.exec(
+                select(PromptPost).where(PromptPost.program_id == program_id, PromptPost.week_start == week)
+            )
+        }
+        holds = dict(
+            session.exec(
+                select(ReviewItem.match_id, func.count())
+                .where(ReviewItem.program_id == program_id, ReviewItem.state == "open")
+                .group_by(ReviewItem.match_id)
+            ).all()
+        )
+        alerts = list(
+            session.exec(
+                select(Alert).where(
+                    Alert.program_id == program_id,
+                    col(Alert.match_id).in_(ids),
+                    Alert.created_at >= begin,
+                    Alert.created_at < end,
+                )
+            )
+        )
+        nudges: dict[int, Nudge] = {}
+        for nudge in session.exec(select(Nudge).where(Nudge.program_id == program_id).order_by(Nudge.id)):
+            nudges[nudge.match_id] = nudge
+        answered = _answered(session, posts, end)
+        missed = sorted(
+            set(
+                session.exec(
+                    select(PromptPost.week_start).where(
+                        PromptPost.program_id == program_id,
+                        PromptPost.status == "missed",
+                        PromptPost.week_start > week - timedelta(days=7 * LOOKBACK_WEEKS),
+                        PromptPost.week_start <= week,
+                    )
+                )
+            )
+        )
+    alert_counts = Counter(a.match_id for a in alerts)
+    digest = Digest(
+        program_id=program.id,
+        program_name=program.name,
+        timezone=program.timezone,
+        week_start=week,
+        prompt_summary=_prompt_summary(schedule, week, posts, now),
+    )
+    for info in infos:
+        line = MatchLine(
+            key=info.key,
+            status=info.status,
+            grade=info.grade,
+            messages=week_counts.get(info.id, 0),
+            last_contact=as_utc(last[info.id]) if last.get(info.id) else None,
+            holds=holds.get(info.id, 0),
+            alerts=alert_counts.get(info.id, 0),
+        )
+        line.prompt = _prompt_state(info.prompts_paused, info.status, posts.get(info.id), answered)
+        nudge = nudges.get(info.id)
+        if nudge is not None and (line.last_contact is None or line.last_contact <= as_utc(nudge.nudged_at)):
+            when = schedule.local(nudge.nudged_at)
+            line.nudge = (
+                f"FLAGGED (quiet since {schedule.local(nudge.quiet_since):%d %b}, nudged {when:%d %b})"
+                if nudge.state == "flagged"
+                else f"nudged {when:%a %d %b}"
+            )
+            if nudge.state == "flagged":
+                digest.attention.append(
+                    f"{info.key}: still quiet after a nudge on {when:%a %d %b} "
+                    "— worth a check-in with the pair"
+                )
+        if line.holds:
+            digest.attention.append(f"{info.key}: {line.holds} held message(s) waiting for review")
+        digest.matches.append(line)
+        if not info.channels and info.status == "active":
+            digest.attention.append(f"{info.key}: no supervised channel linked, so no prompts reach it")
+    for alert in alerts:
+        if alert.urgent and alert.acknowledged_at is None:
+            digest.attention.append(f"urgent alert not yet acknowledged: {alert.summary}")
+    for week_missed in missed:
+        digest.attention.append(
+            f"the prompt for the week of {week_missed:%d %b} was NOT sent: mentorbot was not running from "
+            f"{schedule.local(schedule.post_at(week_missed)):%a %H:%M} until its grace window closed"
+            + (" (send it now with `mentorbot prompts send-now`)" if week_missed == week else "")
+        )
+    return digest
+
+
+def _answered(session: Session, posts: dict[int, PromptPost], end: datetime) -> set[int]:
+    posted = {p.match_id: as_utc(p.decided_at) for p in posts.values() if p.status == "posted"}
+    if not posted:
+        return set()
+    first_after = session.exec(
+        select(MessageLog.match_id, func.max(MessageLog.sent_at))
+        .where(
+            col(MessageLog.match_id).in_(list(posted)), MessageLog.kind == "message", MessageLog.sent_at < end
+        )
+        .group_by(MessageLog.match_id)
+    ).all()
+    return {match_id for match_id, at in first_after if at is not None and as_utc(at) > posted[match_id]}
+
+
+def _prompt_state(paused: bool, status: str, post: PromptPost | None, answered: set[int]) -> str:
+    if post is None:
+        if status != "active":
+            return f"match {status}"
+        return "prompts paused" if paused else "not posted yet"
+    if post.status == "posted":
+        late = " (late)" if post.late else ""
+        return ("answered" if post.match_id in answered else "not answered") + late
+    if post.status == "missed":
+        return "MISSED (bot down)"
+    return f"skipped: {post.reason or 'holiday'}"
+
+
+def _prompt_summary(schedule: Schedule, week: date, posts: dict[int, PromptPost], now: datetime) -> str:
+    when = schedule.local(schedule.post_at(week))
+    if not schedule.enabled:
+        return "Prompts are switched off for this program."
+    if not schedule.in_term(when.date()):
+        return "No prompt this week (outside the term)."
+    counts = Counter(p.status for p in posts.values())
+    if not posts:
+        return (
+            f"This week's prompt goes out {when:%a %d %b at %H:%M}."
+            if schedule.post_at(week) > now
+            else "No prompt was posted this week."
+        )
+    parts = []
+    if counts["posted"]:
+        late = sum(1 for p in posts.values() if p.status == "posted" and p.late)
+        parts.append(
+            f"posted to {counts['posted']} match(es) {when:%a %d %b %H:%M}"
+            + (f", {late} late" if late else "")
+        )
+    if counts["skipped"]:
+        reasons = sorted({p.reason or "skipped" for p in posts.values() if p.status == "skipped"})
+        parts.append(f"skipped for {counts['skipped']} ({'; '.join(reasons)})")
+    if counts["missed"]:
+        parts.append(f"MISSED for {counts['missed']} (mentorbot was not running)")
+    return "This week's prompt: " + ", ".join(parts) + "."
+
+
+def render(digest: Digest, schedule_zone: str | None = None) -> str:
+    """The digest as plain text (fixed-width table, fine in a terminal and a chat code block)."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(schedule_zone or digest.timezone)
+    lines = [
+        f"Weekly digest: {digest.program_name}, week of {digest.week_start:%a %d %b %Y}",
+        digest.prompt_summary,
+        "",
+    ]
+    header = (
+        f"{'match':<18} {'msgs':>4}  {'last contact':<14} {'prompt':<22} {'holds':>5} {'alerts':>6}  nudges"
+    )
+    lines.append(header)
+    for m in digest.matches:
+        contact = m.last_contact.astimezone(zone).strftime("%a %d %b") if m.last_contact else "never"
+        lines.append(
+            f"{m.key[:18]:<18} {m.messages:>4}  {contact:<14} {m.prompt[:22]:<22} {m.holds:>5} "
+            f"{m.alerts:>6}  {m.nudge}".rstrip()
+        )
+    if not digest.matches:
+        lines.append("(no active matches)")
+    lines.append("")
+    if digest.attention:
+        lines.append("Needs attention:")
+        lines += [f"- {item}" for item in digest.attention]
+    else:
+        lines.append("Nothing needs attention this week.")
+    return "\n".join(lines)
+
+
+def post_due_digests(engine: Engine, now: datetime) -> list[str]:
+    """Post each program's digest once, on its digest day after its time (same local day)."""
+    now = as_utc(now)
+    posted = []
+    for program, schedule in _schedules(engine, None):
+        week = schedule.week_of(now)
+        due = schedule.digest_at(week)
+        channel = review_channel(program)
+        if channel is None or not (due <= now) or schedule.local(now).date() != schedule.local(due).date():
+            continue
+        with Session(engine) as session:
+            if session.exec(
+                select(DigestRun.id).where(DigestRun.program_id == program.id, DigestRun.week_start == week)
+            ).first():
+                continue
+        text = render(build_digest(engine, program.id, now, week=week))
+        with Session(engine) as session:
+            inserted = (
+                session.execute(
+                    insert_ignore(session, DigestRun.__table__, index=["program_id", "week_start"]).returning(  # type: ignore[attr-defined]
+                        DigestRun.__table__.c.id
+                    ),  # type: ignore[attr-defined]
+                    [{"program_id": program.id, "week_start": week, "posted_at": now, "text": text}],
+                )
+                .scalars()
+                .all()
+            )
+            if inserted:
+                session.add(
+                    outbox.system_post(
+                        program_id=program.id,
+                        channel=channel,
+                        now=now,
+                        text=text,
+                        key=f"digest:{program.id}:{week}",
+                    )
+                )
+                posted.append(program.id)
+            session.commit()
+    return posted

@@ -1,0 +1,363 @@
+"""The weekly post: which programs are due now, and posting each match's prompt exactly once.
+
+``post_due_prompts(engine, now)`` is what the scheduler calls every minute; it is idempotent, so
+calling it twice, from two processes, or again after a restart changes nothing. The guard is the
+UNIQUE (program, match, week) key of ``prompt_post``: log and outbox rows are written only for
+the rows this transaction inserted, in the same transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import Engine, func, update
+from sqlmodel import Session, col, select
+
+from bot.prompts.batch import append_log_rows, insert_ignore, lock_head
+from bot.prompts.plan import PlannedPost, plan_week
+from bot.prompts.schedule import LATE_AFTER, Schedule, load_schedule
+from storage.clock import as_utc
+from storage.models import Delivery, Match, Program
+from storage.models_prompts import PromptPost
+
+logger = logging.getLogger(__name__)
+
+LOOKBACK_WEEKS = 4  # how far back a restart looks for weeks that were missed entirely
+DECIDED = ("post", "skip", "no-channels")
+
+
+@dataclass(slots=True)
+class WeekResult:
+    """What one call did for one program and week."""
+
+    program_id: str
+    week_start: date
+    posted: int = 0
+    skipped: int = 0
+    missed: int = 0
+    already: int = 0  # matches that already had their row for the week (another process, a restart)
+    deliveries: int = 0
+    late: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TickReport:
+    results: list[WeekResult] = field(default_factory=list)
+
+    @property
+    def deliveries(self) -> int:
+        return sum(r.deliveries for r in self.results)
+
+
+def post_due_prompts(engine: Engine, now: datetime, *, program_id: str | None = None) -> TickReport:
+    """Post every program's prompt whose time has come (within its grace window); record missed weeks."""
+    now = as_utc(now)
+    report = TickReport()
+    for _program, schedule in _schedules(engine, program_id):
+        if not schedule.enabled:
+            continue
+        week = schedule.latest_week(now)
+        start, end = schedule.window(week)
+        if start <= now <= end and schedule.in_term(schedule.post_day(week)):
+            result = post_week(engine, schedule, week, now, via="schedule")
+            if result.posted or result.skipped:
+                report.results.append(result)
+            week -= timedelta(days=7)  # the current week is handled; look for missed ones before it
+        for missed_week in _missed_weeks(engine, schedule, week, now):
+            report.results.append(record_missed(engine, schedule, missed_week, now))
+    return report
+
+
+def send_now(
+    engine: Engine, program_id: str, now: datetime, *, match_keys: list[str] | None = None
+) -> WeekResult:
+    """Post this week's prompt now to every match that has not had it (a missed week included)."""
+    now = as_utc(now)
+    for _program, schedule in _schedules(engine, program_id):
+        return post_week(engine, schedule, schedule.week_of(now), now, via="send-now", keys=match_keys)
+    raise LookupError(f"no program '{program_id}'")
+
+
+def post_week(
+    engine: Engine, schedule: Schedule, week: date, now: datetime, *, via: str, keys: list[str] | None = None
+) -> WeekResult:
+    """Decide and post one week for one program in ONE transaction (exactly once per match)."""
+    result = WeekResult(schedule.program_id, week)
+    scheduled_for = schedule.post_at(week) if via == "schedule" else now
+    late = via == "schedule" and now - scheduled_for > LATE_AFTER
+    if via == "schedule" and not keys and _undecided(engine, schedule.program_id, week) == 0:
+        return result  # the common case, every minute of the grace window: nothing left, no lock taken
+    with Session(engine) as session:
+        head = lock_head(session, schedule.program_id)  # serializes posting per program, like chain.append
+        plan = plan_week(session, schedule, week, keys=keys)
+        decided = [p for p in plan if p.status in DECIDED]
+        rows = [_post_row(p, schedule.program_id, week, via, scheduled_for, now, late) for p in decided]
+        inserted: set[int] = set()
+        if rows:
+            statement = insert_ignore(
+                session,
+                PromptPost.__table__,  # type: ignore[attr-defined]
+                index=["program_id", "match_id", "week_start"],
+            )
+            inserted = set(
+                session.execute(statement.returning(PromptPost.__table__.c.match_id), rows)  # type: ignore[attr-defined]
+                .scalars()
+                .all()
+            )
+        if via == "send-now":
+            inserted |= _upgrade_missed(
+                session, schedule.program_id, week, now, [p.match.id for p in decided if p.status == "post"]
+            )
+        to_post = [p for p in decided if p.status == "post" and p.match.id in inserted]
+        result.skipped = sum(1 for p in decided if p.status != "post" and p.match.id in inserted)
+        result.already = len(decided) - len(inserted)
+        ids = append_log_rows(session, head, [_log_row(p, schedule.program_id, week, now) for p in to_post])
+        flat = [
+            row
+            for p, message_id in zip(to_post, ids, strict=True)
+            for row in _delivery_rows(p, message_id, schedule.program_id, week, now)
+        ]
+        insert_deliveries(session, flat)
+        session.commit()
+    result.posted, result.deliveries, result.late = len(to_post), len(flat), late and bool(to_post)
+    if to_post:
+        logger.info(
+            "=> prompts for %s week of %s: %d matches, %d deliveries%s",
+            schedule.program_id,
+            week,
+            len(to_post),
+            len(flat),
+            " (late)" if result.late else "",
+        )
+    return result
+
+
+def record_missed(engine: Engine, schedule: Schedule, week: date, now: datetime) -> WeekResult:
+    """The grace window closed with nobody posting (mentorbot was down): say so, post nothing."""
+    result = WeekResult(schedule.program_id, week)
+    with Session(engine) as session:
+        plan = [p for p in plan_week(session, schedule, week) if p.status in DECIDED]
+        rows = [
+            _post_row(
+                p,
+                schedule.program_id,
+                week,
+                "schedule",
+                schedule.post_at(week),
+                now,
+                True,
+                status="missed" if p.status == "post" else "skipped",
+            )
+            for p in plan
+        ]
+        if rows:
+            statement = insert_ignore(
+                session,
+                PromptPost.__table__,  # type: ignore[attr-defined]
+                index=["program_id", "match_id", "week_start"],
+            )
+            result.missed = len(
+                session.execute(
+                    statement.returning(PromptPost.__table__.c.match_id),  # type: ignore[attr-defined]
+                    rows,
+                )
+                .scalars()
+                .all()
+            )
+        session.commit()
+    if result.missed:
+        logger.warning(
+            "prompts of %s for the week of %s were missed (mentorbot was not running in the "
+            "grace window); reported in the digest",
+            schedule.program_id,
+            week,
+        )
+    return result
+
+
+def insert_deliveries(session: Session, rows: list[dict]) -> None:  # type: ignore[type-arg]
+    """Outbox rows; a duplicate idempotency key (another process, same batch) is ignored."""
+    if rows:
+        session.execute(insert_ignore(session, Delivery.__table__, index=["idempotency_key"]), rows)  # type: ignore[attr-defined]
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+
+def _schedules(engine: Engine, program_id: str | None) -> list[tuple[Program, Schedule]]:
+    with Session(engine) as session:
+        query = select(Program).order_by(Program.id)
+        if program_id:
+            query = query.where(Program.id == program_id)
+        return [(p, load_schedule(session, p)) for p in session.exec(query)]
+
+
+def _undecided(engine: Engine, program_id: str, week: date) -> int:
+    with Session(engine) as session:
+        decided = select(PromptPost.match_id).where(
+            PromptPost.program_id == program_id, PromptPost.week_start == week
+        )
+        return session.exec(
+            select(func.count())
+            .select_from(Match)
+            .where(
+                Match.program_id == program_id,
+                Match.status == "active",
+                Match.prompts_paused == False,  # noqa: E712
+                col(Match.id).not_in(decided),
+            )
+        ).one()
+
+
+def _missed_weeks(engine: Engine, schedule: Schedule, before: date, now: datetime) -> list[date]:
+    weeks = [before - timedelta(days=7 * i) for i in range(LOOKBACK_WEEKS)]
+    weeks = [
+        w
+        for w in weeks
+        if schedule.window(w)[1] < now
+        and schedule.in_term(schedule.post_day(w))
+        and (schedule.since is None or schedule.post_at(w) >= schedule.since)
+    ]
+    if not weeks:
+        return []
+    with Session(engine) as session:
+        seen = set(
+            session.exec(
+                select(PromptPost.week_start)
+                .where(PromptPost.program_id == schedule.program_id, col(PromptPost.week_start).in_(weeks))
+                .distinct()
+            )
+        )
+        if len(seen) == len(weeks):
+            return []
+        active = session.exec(
+            select(func.count())
+            .select_from(Match)
+            .where(Match.program_id == schedule.program_id, Match.status == "active")
+        ).one()
+    return sorted(w for w in weeks if w not in seen) if active else []
+
+
+def _upgrade_missed(
+    session: Session, program_id: str, week: date, now: datetime, match_ids: list[int]
+) -> set[int]:
+    if not match_ids:
+        return set()
+    table = PromptPost.__table__  # type: ignore[attr-defined]
+    return set(
+        session.execute(
+            update(table)
+            .where(
+                table.c.program_id == program_id,
+                table.c.week_start == week,
+                table.c.status == "missed",
+                table.c.match_id.in_(match_ids),
+            )
+            .values(status="posted", via="send-now", decided_at=now, late=True)
+            .returning(table.c.match_id)
+        )
+        .scalars()
+        .all()
+    )
+
+
+def _post_row(
+    p: PlannedPost,
+    program_id: str,
+    week: date,
+    via: str,
+    scheduled_for: datetime,
+    now: datetime,
+    late: bool,
+    *,
+    status: str | None = None,
+) -> dict:  # type: ignore[type-arg]
+    return {
+        "program_id": program_id,
+        "match_id": p.match.id,
+        "week_start": week,
+        "status": status or ("posted" if p.status == "post" else "skipped"),
+        "source": p.source,
+        "topic_id": p.topic_id,
+        "reason": p.reason,
+        "via": via,
+        "scheduled_for": scheduled_for,
+        "decided_at": now,
+        "late": late,
+    }
+
+
+def _log_row(p: PlannedPost, program_id: str, week: date, now: datetime) -> dict:  # type: ignore[type-arg]
+    return {
+        "program_id": program_id,
+        "kind": "prompt",
+        "match_id": p.match.id,
+        "platform": "mentorbot",
+        "workspace": program_id,
+        "channel": p.match.key,
+        "platform_message_id": f"prompt:{week}",
+        "dedupe_key": f"prompt:{program_id}:{p.match.id}:{week}",
+        "sender_platform_id": "mentorbot",
+        "sender_name": "mentorbot",
+        "sender_role": "system",
+        "text": p.text,
+        "sent_at": now,
+        "received_at": now,
+        "decision": "allow",
+    }
+
+
+def _delivery_rows(p: PlannedPost, message_id: int, program_id: str, week: date, now: datetime) -> list[dict]:  # type: ignore[type-arg]
+    return [
+        outbox_row(
+            "prompt",
+            key=f"prompt:{program_id}:{p.match.id}:{week}:{ref}",
+            program_id=program_id,
+            message_id=message_id,
+            ref=ref,
+            text=p.text,
+            now=now,
+        )
+        for _id, ref in p.match.channels
+    ]
+
+
+def outbox_row(
+    kind: str,
+    *,
+    key: str,
+    program_id: str,
+    message_id: int | None,
+    ref,
+    text: str,  # type: ignore[no-untyped-def]
+    now: datetime,
+) -> dict:  # type: ignore[type-arg]
+    """A complete ``delivery`` row as a dict, for executemany (every column given explicitly)."""
+    return {
+        "idempotency_key": key,
+        "program_id": program_id,
+        "message_id": message_id,
+        "review_id": None,
+        "alert_id": None,
+        "ref_delivery_id": None,
+        "kind": kind,
+        "platform": ref.platform,
+        "workspace": ref.workspace,
+        "channel": ref.channel,
+        "user_id": None,
+        "text": text,
+        "sender_name": "mentorbot",
+        "sender_avatar": None,
+        "thread_id": None,
+        "state": "pending",
+        "attempts": 0,
+        "next_attempt_at": now,
+        "lease_until": None,
+        "last_error": None,
+        "platform_message_id": None,
+        "created_at": now,
+        "sent_at": None,
+    }

@@ -1,0 +1,90 @@
+"""The scheduler, owned by the app's lifecycle (STYLE.md point 9): a few thin jobs over core use cases.
+
+Design (facts: /work/shared/notes/scheduling-facts.md, APScheduler 3.11):
+
+- ONE job, every minute, calls ``post_due_prompts(engine, now)`` and ``post_due_digests``. The
+  database decides what is due (each program's weekday, local time, timezone, grace window) and
+  holds the exactly-once keys, so there is one job however many programs and matches there are;
+  a schedule changed from the CLI by another process takes effect at the next minute with no job
+  to re-add (``add_job(replace_existing=True)`` at start-up silently drops a run missed while the
+  process was down); and a restart catches up by itself because the first tick runs at start.
+- Memory job store on purpose: a persistent job store does not stop two processes firing the same
+  job (3.x has no cross-process lock), and nothing here needs to survive a restart.
+- ``coalesce=True``, ``max_instances=1``: a tick delayed by a busy loop runs once, never twice
+  side by side. ``misfire_grace_time`` only decides whether a late *tick* still runs; the grace
+  window of a *post* is the program's own setting, checked by the core.
+- Hourly nudge check; daily unsafe set-up check (``app.check_all_channels``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+
+from bot.prompts.digest import post_due_digests
+from bot.prompts.nudges import nudge_quiet_matches
+from bot.prompts.weekly import post_due_prompts
+
+if TYPE_CHECKING:
+    from bot.app import MentorBot
+
+logger = logging.getLogger(__name__)
+
+JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 50}
+
+
+async def prompts_tick(app: MentorBot) -> None:
+    """Every minute: post due prompts and digests (idempotent; the database decides)."""
+    now = app.clock()
+    report = await asyncio.to_thread(post_due_prompts, app.engine, now)
+    digests = await asyncio.to_thread(post_due_digests, app.engine, now)
+    if report.deliveries or digests:
+        app.delivery.wake()
+
+
+async def nudges_tick(app: MentorBot) -> None:
+    report = await asyncio.to_thread(nudge_quiet_matches, app.engine, app.clock())
+    if report.deliveries:
+        app.delivery.wake()
+
+
+async def setup_check(app: MentorBot) -> None:
+    await app.check_all_channels()
+
+
+@dataclass
+class SchedulerHandle:
+    """Start and stop the jobs with the app (``MentorBot.start``/``stop``)."""
+
+    scheduler: AsyncIOScheduler
+
+    def start(self) -> None:
+        if not self.scheduler.running:
+            self.scheduler.start()
+            logger.info("scheduler started: %s", ", ".join(job.id for job in self.scheduler.get_jobs()))
+
+    def stop(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+
+
+def attach_scheduler(app: MentorBot) -> SchedulerHandle:
+    """Build the app's scheduler (not started). Must be started inside the running event loop."""
+    scheduler = AsyncIOScheduler(timezone=UTC, job_defaults=JOB_DEFAULTS)
+    # the first tick runs at once: a post missed while the process was down goes out on restart
+    scheduler.add_job(
+        prompts_tick,
+        CronTrigger(second=0, timezone=UTC),
+        args=[app],
+        id="prompts",
+        next_run_time=datetime.now(UTC),
+    )
+    scheduler.add_job(nudges_tick, CronTrigger(minute=17, timezone=UTC), args=[app], id="nudges")
+    scheduler.add_job(setup_check, CronTrigger(hour=11, minute=5, timezone=UTC), args=[app], id="setup-check")
+    return SchedulerHandle(scheduler)
