@@ -1,5 +1,5 @@
 """Fixtures for the coordinator desk: the sample program plus a second one, a running core, and
-HTTP clients signed in as a coordinator of either program."""
+the desk app over it with signed-in HTTP clients."""
 
 from __future__ import annotations
 
@@ -33,6 +33,8 @@ class Desk:
         return httpx.AsyncClient(transport=httpx.ASGITransport(app=self.app), base_url="http://desk.test",
                                  follow_redirects=False)
 
+    csrf_of = staticmethod(lambda html: csrf_of(html))
+
     async def signed_in(self, who: str) -> httpx.AsyncClient:
         client = self.client()
         token = self.invite(who)
@@ -46,6 +48,7 @@ def csrf_of(html: str) -> str:
     found = CSRF.search(html)
     assert found, "page has no CSRF field"
     return found.group(1)
+
 
 
 @pytest.fixture
