@@ -20,6 +20,7 @@ _WEAK = {"o", "oh", "for", "to", "too", "won", "ate", "l", "i"}  # count only ne
 _SEP_WORDS = {"dash", "dot", "then", "space", "hyphen", "and"}
 _SEP_CHARS = set("()+.-,_*|[]~=#")
 _TOKEN = re.compile(r"[0-9]+|[a-z]+|[^a-z0-9 ]")
+_STRONG_DIGITS = re.compile(r"[0-9]+|\b(?:zero|one|two|three|four|five|six|seven|eight|nine)\b")
 _NUMWORDS = re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine)\b")
 _MASK_DIGITS = str.maketrans("0123456789", "dddddddddd")
 
@@ -41,10 +42,37 @@ def _phone_ok(digits: str, groups: list[int], plus: bool, thousands: bool) -> bo
 
 
 def find_phones(text: str) -> list[tuple[int, int]]:
-    """Spans of phone numbers in folded text, however they are spelled or split."""
+    """Spans of phone numbers in folded text, however they are spelled or split.
+
+    Only clusters of digits (or digit words) close together are scanned, so ordinary words in
+    a long message cost nothing.
+    """
     digit_count = sum(text.count(d) for d in "0123456789")
     if digit_count < 6 and digit_count + len(_NUMWORDS.findall(text)) < 7:
         return []
+    spans: list[tuple[int, int]] = []
+    start = end = -1
+    count = 0
+    for m in _STRONG_DIGITS.finditer(text):
+        s, e = m.span()
+        n = e - s if text[s].isdigit() else 1
+        if start >= 0 and s - end <= 12:
+            end, count = e, count + n
+            continue
+        if count >= 7:
+            spans += _scan(text, start, end)
+            if len(spans) >= 50:
+                return spans
+        start, end, count = s, e, n
+    if count >= 7:
+        spans += _scan(text, start, end)
+    return spans
+
+
+def _scan(full: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Scan one cluster (with a little context for '+1 (' or a trailing letter O)."""
+    off = max(0, a - 4)
+    text = full[off:b + 4]
     spans: list[tuple[int, int]] = []
     cur: list[tuple[int, int, str, str]] = []  # (start, end, digits, kind)
     seps = 0
@@ -65,11 +93,12 @@ def find_phones(text: str) -> list[tuple[int, int]]:
         if cur:  # the run ended (or grew longer than any phone number needs)
             spans.extend(_phones_in_run(cur))
             if len(spans) >= 50:  # enough to decide; keeps pathological input cheap
-                return spans
+                break
         cur, seps = [], 0
-    if cur:
-        spans.extend(_phones_in_run(cur))
-    return spans
+    else:
+        if cur:
+            spans.extend(_phones_in_run(cur))
+    return [(s + off, e + off) for s, e in spans]
 
 
 def _glued(items: list[tuple[int, int, str, str]], i: int) -> bool:

@@ -17,6 +17,13 @@ from policies.regex import compile_pattern
 
 _TOKEN = re.compile(r"[a-z0-9@$!|+*#_]+")
 _REPEAT = re.compile(r"([a-z])\1\1")
+# Letters mixed with digits or symbols the way leetspeak and masks mix them ("sh1t", "f*ck",
+# "a$$", "$hit", "@ss"), but not "3:30pm", "2nd", "10am", "hello!" or "@maria".
+_LEETISH = re.compile(
+    r"[a-z][0-9@$!|+*#_]+[a-z]|[a-z][@$*#_]+(?![a-z0-9])"
+    r"|(?<![a-z0-9])[$!|+*#_0-9][a-z]{2,}(?<!st)(?<!nd)(?<!rd)(?<!th)(?<!am)(?<!pm)"
+    r"|(?<![a-z0-9])@[s$][s$]"
+)
 _RUN1 = re.compile(r"([a-z0-9@$!|+*#_])\1+")
 _RUN2 = re.compile(r"([a-z0-9@$!|+*#_])\1\1+")
 _SINGLES = compile_pattern(r"\b[a-z](?:[ ._*,/-]{1,3}[a-z]\b){2,}")
@@ -163,7 +170,8 @@ class WordMatcher:
         toks = _TOKEN.findall(text)
         suspicious = (
             not self.block.isdisjoint(toks)
-            or any(not t.isalpha() for t in toks)
+            or ("!" in text and not self.block.isdisjoint([t.rstrip("!") for t in toks]))
+            or _LEETISH.search(text) is not None
             or _REPEAT.search(text) is not None
             or (self._stem_re is not None and self._stem_re.search(text) is not None)
             or _SINGLES.search(text) is not None

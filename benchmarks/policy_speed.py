@@ -1,0 +1,86 @@
+"""Policy speed: messages per second on one core, next to better-profanity on the same text.
+
+Run: .venv/bin/python benchmarks/policy_speed.py
+Prints load time, µs/message and msg/s for short (20 chars), typical (200) and long (2,000,
+with non-ASCII) messages, better-profanity's ``contains_profanity`` on the same messages, and
+the worst 100,000-character adversarial message.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+WORDS = ["the", "career", "fair", "is", "on", "friday", "in", "room", "214", "at", "3:30pm", "and", "I", "got", "92", "on", "my", "test", "so", "my", "mentor", "from", "IBM", "said", "the", "internship", "application", "is", "due", "10/14/2026", "please", "review", "my", "resume", "draft", "thanks", "for", "the", "advice", "about", "networking", "and", "python", "class", "what", "does", "a", "data", "analyst", "do", "all", "day", "I", "want", "to", "study", "cybersecurity", "next", "year"]
+EXTRA = ["café", "naïve", "日本", "😀", "Ünïcödé", "résumé", "señor", "Привет", "—", "“ok”"]
+
+
+def make(n: int, length: int, non_ascii: bool, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        words: list[str] = []
+        while sum(len(w) + 1 for w in words) < length:
+            words.append(rnd.choice(EXTRA) if non_ascii and rnd.random() < 0.08
+                         else rnd.choice(WORDS))
+        out.append(" ".join(words)[:length])
+    return out
+
+
+def per_message(fn, msgs: list[str], min_time: float = 1.0) -> float:
+    """Seconds per message, best of a few rounds of at least ``min_time`` in total."""
+    best = float("inf")
+    for _ in range(3):
+        n, t0 = 0, time.perf_counter()
+        while True:
+            for m in msgs:
+                fn(m)
+            n += len(msgs)
+            el = time.perf_counter() - t0
+            if el >= min_time / 3:
+                break
+        best = min(best, el / n)
+    return best
+
+
+def main() -> None:
+    t0 = time.perf_counter()
+    from policies import PolicyContext, load_policy
+    from policies.regex import ENGINE
+
+    policy = load_policy()
+    load = time.perf_counter() - t0
+    from better_profanity import profanity
+
+    profanity.load_censor_words()
+    ctx = PolicyContext()
+    print(f"regex engine: {ENGINE}; policy load time: {load * 1000:.0f} ms (imports + compile)")
+    print(f"{'message':26s} {'policy µs':>10s} {'policy msg/s':>13s} "
+          f"{'b-p µs':>10s} {'b-p msg/s':>10s} {'speed-up':>9s}")
+    for label, length, non_ascii in (("short (20 chars)", 20, False),
+                                     ("typical (200 chars)", 200, False),
+                                     ("long (2,000, non-ASCII)", 2000, True)):
+        msgs = make(200, length, non_ascii, seed=length)
+        pol = per_message(lambda m: policy.evaluate(m, ctx), msgs)
+        bp = per_message(profanity.contains_profanity, msgs[:20], min_time=0.6)
+        print(f"{label:26s} {pol * 1e6:10.1f} {1 / pol:13,.0f} {bp * 1e6:10.0f} "
+              f"{1 / bp:10,.0f} {bp / pol:8,.0f}×")
+    sys.path.insert(0, str(REPO / "tests" / "policies"))
+    from test_properties import ADVERSARIAL
+
+    worst, worst_text = 0.0, ""
+    for text in ADVERSARIAL:
+        t = per_message(lambda m: policy.evaluate(m, ctx), [text], min_time=0.05)
+        if t > worst:
+            worst, worst_text = t, text
+    print(f"worst 100,000-char adversarial message: {worst * 1000:.1f} ms "
+          f"({worst_text[:12]!r}…, {len(ADVERSARIAL)} kinds tried)")
+
+
+if __name__ == "__main__":
+    main()

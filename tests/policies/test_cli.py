@@ -1,0 +1,83 @@
+"""The `mentorbot policy check` contract, through the real command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+MENTORBOT = str(REPO / ".venv" / "bin" / "mentorbot")
+BLNS = REPO.parent / "shared" / "data" / "blns.json"
+
+
+def run_check(data: bytes, *args: str) -> list[str]:
+    res = subprocess.run([MENTORBOT, "policy", "check", *args], input=data,
+                         capture_output=True, timeout=120, check=True)
+    return res.stdout.decode("utf-8").splitlines()
+
+
+def check_shape(obj: dict, text: str) -> None:
+    assert set(obj) == {"decision", "alert", "hits"}
+    assert obj["decision"] in ("allow", "hold", "block")
+    assert isinstance(obj["alert"], bool)
+    for h in obj["hits"]:
+        assert set(h) == {"rule", "start", "end", "reason"}
+        assert 0 <= h["start"] <= h["end"] <= len(text)
+
+
+def test_jsonl_contract_in_order_with_bad_lines():
+    texts = ["hello", "what's your snap?", "", "x" * 100_000, "I want to kill myself",
+             "call me 555 867 5309", "a\u0000b", "line\rwith cr", "日本語のテキスト 🚀"]
+    lines = [json.dumps({"text": t, "role": "mentor" if i % 2 else "student"})
+             for i, t in enumerate(texts)]
+    lines.insert(2, "{not json")
+    lines.insert(5, '["a list"]')
+    lines.insert(7, json.dumps({"text": "no role here, f*ck"}))
+    out = run_check(("\n".join(lines) + "\n").encode(), "--jsonl")
+    assert len(out) == len(lines)
+    objs = [json.loads(o) for o in out]
+    assert "error" in objs[2] and "error" in objs[5]
+    rest = [o for i, o in enumerate(objs) if i not in (2, 5)]
+    expected = texts[:5] + ["no role here, f*ck"] + texts[5:]
+    for obj, text in zip(rest, expected, strict=True):
+        check_shape(obj, text)
+    assert objs[0]["decision"] == "allow"
+    assert objs[1]["decision"] == "block" and objs[1]["alert"] is True  # mentor asks
+    assert objs[8]["decision"] == "block"  # default role student, profanity
+    concern = objs[6]
+    assert concern["alert"] is True and concern["decision"] != "block"
+
+
+def test_plain_mode_highlights_spans():
+    out = run_check(b"my number is 555 867 5309\nsee you at the career fair\n")
+    text = "\n".join(out)
+    assert "BLOCK" in text and "[[555 867 5309]]" in text
+    assert "ALLOW: see you at the career fair" in text
+
+
+def test_crlf_and_invalid_utf8_lines_get_answers():
+    out = run_check(b'{"text": "hi"}\r\n\xff\xfe{\n{"text": "ok"}\n', "--jsonl")
+    assert len(out) == 3
+    assert json.loads(out[0])["decision"] == "allow"
+    assert "error" in json.loads(out[1])
+
+
+def test_policy_file_option(tmp_path):
+    p = tmp_path / "p.yml"
+    p.write_text("rules:\n  language.profanity: {on: false}\n")
+    out = run_check(b'{"text": "damn"}\n', "--jsonl", "--policy", str(p))
+    assert json.loads(out[0])["decision"] == "allow"
+
+
+@pytest.mark.skipif(not BLNS.exists(), reason=f"Big List of Naughty Strings not found at {BLNS}")
+def test_big_list_of_naughty_strings():
+    strings = json.loads(BLNS.read_text(encoding="utf-8"))
+    strings += ["\u0000", "\r", "\n", "a\r\nb", "\u2028", "\ud800", "\x00" * 50]
+    data = "".join(json.dumps({"text": s}) + "\n" for s in strings).encode()
+    out = run_check(data, "--jsonl")
+    assert len(out) == len(strings)
+    for line, s in zip(out, strings, strict=True):
+        check_shape(json.loads(line), s)
