@@ -1,7 +1,7 @@
-"""Authorization for every route (one table, three kinds of visitor) of the desk: anonymous visitors are sent to sign in, another
-program's coordinator gets 404 for this program's records (and never sees its data in lists),
-and the program's own coordinator gets the page. A new route fails ``test_every_route_is_in_the_table``
-until it is added here."""
+"""Authorization for every route of the desk (one table, three kinds of visitor): anonymous
+visitors are sent to sign in, another program's coordinator gets 404 for this program's records
+(and never sees its data in lists), and the program's own coordinator gets the page. A new route
+fails ``test_every_route_is_in_the_table`` until it is added here."""
 
 from __future__ import annotations
 

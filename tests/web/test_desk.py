@@ -36,8 +36,9 @@ async def test_approve_delivers_and_tells_the_sender(desk, engine) -> None:  # t
     assert response.status_code == 303
     await desk.h.app.delivery.run_once()
     assert desk.h.seen_in("dana-ana-mentor") == ["can we keep this secret?"]
-    assert desk.h.console.private["ana"][-1] == ("Your coordinator approved your message and it has been "
-                                                 "delivered. Note from your coordinator: Thanks for asking first!")
+    assert desk.h.console.private["ana"][-1] == (
+        "Your coordinator approved your message and it has been delivered. "
+        "Note from your coordinator: Thanks for asking first!")
     with Session(engine) as session:
         event = session.exec(select(AuditEvent).where(AuditEvent.action == "review.approved")).one()
     assert event.actor == "web:okafor"
@@ -77,7 +78,8 @@ async def test_pause_holds_every_message_until_resumed(desk, engine) -> None:  #
     await client.post("/matches/dana-ana/resume", data={"csrf": token})
     with Session(engine) as session:
         assert session.exec(select(Match).where(Match.key == "dana-ana")).one().status == "active"
-        actions = [e.action for e in session.exec(select(AuditEvent).where(AuditEvent.action.like("match.%")))]
+        actions = [e.action for e in session.exec(
+            select(AuditEvent).where(AuditEvent.action.like("match.%")))]
     assert actions == ["match.pause", "match.resume"]
 
 
