@@ -16,7 +16,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-WORDS = ["the", "career", "fair", "is", "on", "friday", "in", "room", "214", "at", "3:30pm", "and", "I", "got", "92", "on", "my", "test", "so", "my", "mentor", "from", "IBM", "said", "the", "internship", "application", "is", "due", "10/14/2026", "please", "review", "my", "resume", "draft", "thanks", "for", "the", "advice", "about", "networking", "and", "python", "class", "what", "does", "a", "data", "analyst", "do", "all", "day", "I", "want", "to", "study", "cybersecurity", "next", "year"]
+WORDS = [
+    "the", "career", "fair", "is", "on", "friday", "in", "room", "214", "at", "3:30pm",
+    "and", "I", "got", "92", "on", "my", "test", "so", "my", "mentor", "from", "IBM",
+    "said", "the", "internship", "application", "is", "due", "10/14/2026", "please",
+    "review", "my", "resume", "draft", "thanks", "for", "the", "advice", "about",
+    "networking", "and", "python", "class", "what", "does", "a", "data", "analyst", "do",
+    "all", "day", "I", "want", "to", "study", "cybersecurity", "next", "year",
+]
 EXTRA = ["café", "naïve", "日本", "😀", "Ünïcödé", "résumé", "señor", "Привет", "—", "“ok”"]
 
 
