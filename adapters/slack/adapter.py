@@ -1,0 +1,429 @@
+"""SlackAdapter: slack-bolt (async) I/O for one or more workspaces, in Socket Mode or HTTP mode."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+import aiohttp
+from aiohttp import web
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.socket_mode.request import SocketModeRequest
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.base import Capabilities, CoreGateway, DeliveryError
+from adapters.slack import convert
+from bot.types import ChannelRef, Outbound, ReviewCard, ReviewOutcome
+
+logger = logging.getLogger(__name__)
+
+# Errors after which retrying cannot help: the channel is gone or closed to us, or the token is.
+# Source: api.slack.com/methods/chat.postMessage "Errors" (checked 2024).
+PERMANENT_ERRORS = frozenset(
+    {
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+        "invalid_auth",
+        "account_inactive",
+        "token_revoked",
+        "token_expired",
+        "not_authed",
+        "no_permission",
+        "missing_scope",
+        "restricted_action",
+        "team_access_not_granted",
+        "ekm_access_denied",
+        "message_not_found",
+        "cant_update_message",
+        "cant_delete_message",
+        "msg_too_long",
+        "invalid_blocks",
+        "user_not_in_channel",
+    }
+)
+USER_CACHE_SECONDS = 3600.0
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceConfig:
+    """The tokens of the mentorbot app installed in one workspace."""
+
+    bot_token: str
+    app_token: str | None = None  # Socket Mode
+    signing_secret: str | None = None  # HTTP mode
+
+
+@dataclass
+class _Workspace:
+    config: WorkspaceConfig
+    client: AsyncWebClient
+    team_id: str = ""
+    team_name: str = ""
+    bot_user_id: str = ""
+    bot_id: str = ""
+    app: AsyncApp | None = None
+    handler: AsyncSocketModeHandler | None = None
+    users: dict[str, tuple[float, dict[str, Any]]] = field(default_factory=dict)
+
+
+class _OrderedSocketModeHandler(AsyncSocketModeHandler):
+    """Bolt's Socket Mode handler, but envelopes about one channel are handled one at a time.
+
+    slack_sdk runs each envelope in its own task (slack_sdk 3.48 ``process_message``), so two
+    messages in one channel could reach the core out of order; a FIFO lock per channel, taken
+    before the first ``await``, keeps Slack's order.
+    """
+
+    def __init__(self, *args: Any, locks: dict[str, asyncio.Lock], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._locks = locks
+
+    async def handle(self, client: Any, req: SocketModeRequest) -> None:  # type: ignore[override]
+        event = (req.payload or {}).get("event") or {}
+        key = f"{(req.payload or {}).get('team_id')}:{event.get('channel')}" if event.get("channel") else None
+        if key is None:
+            await super().handle(client, req)
+            return
+        async with self._locks[key]:
+            await super().handle(client, req)
+
+
+class SlackAdapter:
+    """The Slack side of mentorbot. Holds no policy and no SQL; everything goes through the core."""
+
+    name = "slack"
+    capabilities = Capabilities(
+        threads=True, sender_identity=True, ephemeral=True, review_buttons=True, max_length=40_000
+    )
+
+    def __init__(
+        self,
+        *,
+        workspaces: list[WorkspaceConfig],
+        mode: Literal["socket", "http"] = "socket",
+        api_url: str = "https://slack.com/api/",
+        http_host: str = "127.0.0.1",
+        http_port: int = 3000,
+        ping_interval: float = 10.0,
+        connect_timeout: float = 30.0,
+    ):
+        if not workspaces:
+            raise ValueError("SlackAdapter needs at least one workspace (SLACK_BOT_TOKEN)")
+        self.mode = mode
+        self.api_url = api_url
+        self.http_host = http_host
+        self.http_port = http_port
+        self.ping_interval = ping_interval
+        self.connect_timeout = connect_timeout
+        self._configs = list(workspaces)
+        self._workspaces: list[_Workspace] = []
+        self._by_team: dict[str, _Workspace] = {}
+        self._core: CoreGateway | None = None
+        self._locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._runner: web.AppRunner | None = None
+        self.http_url: str | None = None  # base URL of the HTTP-mode server once started
+
+    # ------------------------------------------------------------------ lifecycle
+    async def start(self, core: CoreGateway) -> None:
+        self._core = core
+        for config in self._configs:
+            ws = _Workspace(
+                config=config, client=AsyncWebClient(token=config.bot_token, base_url=self.api_url)
+            )
+            try:
+                auth = await ws.client.auth_test()
+            except SlackApiError as exc:
+                raise RuntimeError(
+                    f"Slack rejected a bot token ({exc.response.get('error')}): reinstall the app in that "
+                    "workspace and copy its 'Bot User OAuth Token' (xoxb-…) into SLACK_BOT_TOKEN"
+                ) from exc
+            ws.team_id, ws.team_name = auth["team_id"], auth.get("team", "")
+            ws.bot_user_id, ws.bot_id = auth["user_id"], auth.get("bot_id", "")
+            ws.app = self._build_app(ws)
+            self._workspaces.append(ws)
+            self._by_team[ws.team_id] = ws
+            logger.info(
+                "slack workspace %s (%s) ready, bot user %s", ws.team_id, ws.team_name, ws.bot_user_id
+            )
+        if self.mode == "socket":
+            for ws in self._workspaces:
+                if not ws.config.app_token:
+                    raise RuntimeError("Socket Mode needs SLACK_APP_TOKEN (xapp-…) for every workspace")
+                ws.handler = _OrderedSocketModeHandler(
+                    ws.app,
+                    ws.config.app_token,
+                    web_client=ws.client,
+                    ping_interval=self.ping_interval,
+                    locks=self._locks,
+                )
+                await asyncio.wait_for(ws.handler.connect_async(), self.connect_timeout)
+        else:
+            await self._start_http()
+
+    async def stop(self) -> None:
+        for ws in self._workspaces:
+            if ws.handler is not None:
+                await ws.handler.close_async()
+                ws.handler = None
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        self._workspaces.clear()
+        self._by_team.clear()
+
+    def http_path(self, team_id: str) -> str:
+        """The HTTP-mode Request URL path for a workspace (``/slack/events`` also works with one)."""
+        return f"/slack/events/{team_id}"
+
+    async def _start_http(self) -> None:
+        root = web.Application()
+        for ws in self._workspaces:
+            if not ws.config.signing_secret:
+                raise RuntimeError("HTTP mode needs SLACK_SIGNING_SECRET for every workspace")
+            assert ws.app is not None
+            server = ws.app.server(path=self.http_path(ws.team_id), port=self.http_port)
+            root.router.add_post(self.http_path(ws.team_id), server.handle_post_requests)
+            if len(self._workspaces) == 1:
+                root.router.add_post("/slack/events", server.handle_post_requests)
+        self._runner = web.AppRunner(root)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.http_host, self.http_port)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.http_url = f"http://{self.http_host}:{port}"
+        logger.info("slack HTTP mode listening on %s", self.http_url)
+
+    # ------------------------------------------------------------------ inbound
+    def _build_app(self, ws: _Workspace) -> AsyncApp:
+        app = AsyncApp(
+            client=ws.client,
+            signing_secret=ws.config.signing_secret or "",
+            request_verification_enabled=self.mode == "http",
+            # Ack only after the listener returned, i.e. after the core recorded the event.
+            process_before_response=True,
+            name=f"mentorbot-{ws.team_id or 'slack'}",
+        )
+
+        @app.event("message")
+        async def _message(body: dict[str, Any], request: Any) -> None:
+            await self._on_message(ws, body, request.headers.get("x-slack-retry-num", ["0"]))
+
+        @app.event(re.compile(".*"))
+        async def _other_event(body: dict[str, Any]) -> None:
+            logger.debug("<= slack %s event ignored", (body.get("event") or {}).get("type"))
+
+        @app.command("/mentorbot")
+        async def _command(ack: Any, body: dict[str, Any]) -> None:
+            await self._on_command(ws, ack, body)
+
+        @app.action(re.compile("^" + re.escape(convert.REVIEW_ACTION_PREFIX)))
+        async def _review(ack: Any, body: dict[str, Any]) -> None:
+            await self._on_review(ws, ack, body)
+
+        return app
+
+    async def _on_message(self, ws: _Workspace, body: dict[str, Any], retry_num: list[str]) -> None:
+        inbound = convert.inbound_from_event(body, bot_user_id=ws.bot_user_id)
+        if inbound is None:
+            return
+        logger.info(
+            "<= slack %s %s %s (retry %s)", inbound.kind, inbound.channel, inbound.event_key, retry_num[0]
+        )
+        if inbound.author_id and inbound.kind != "delete":
+            user = await self._user(ws, inbound.author_id)
+            if user.get("is_bot"):
+                return
+            inbound = replace(inbound, author_name=convert.display_name(user) if user else inbound.author_id)
+        assert self._core is not None
+        await self._core.handle(inbound)
+
+    async def _on_command(self, ws: _Workspace, ack: Any, body: dict[str, Any]) -> None:
+        request = convert.command_request(body)
+        logger.info(
+            "<= slack command %r by %s in %s", request.text.split(" ")[0], request.user_id, request.channel
+        )
+        assert self._core is not None
+        reply = await self._core.run_command(request)
+        pieces = convert.chunk_text(reply or "Done.")
+        await ack(text=pieces[0], response_type="ephemeral")
+        for piece in pieces[1:]:
+            await self._ephemeral(ws, request.channel.channel, request.user_id, piece)
+
+    async def _on_review(self, ws: _Workspace, ack: Any, body: dict[str, Any]) -> None:
+        request = convert.review_request(body)
+        if request is None:
+            await ack()
+            return
+        logger.info("<= slack review %s %s by %s", request.review_id, request.decision, request.user_id)
+        assert self._core is not None
+        reply = await self._core.decide_review(request)
+        await ack()
+        channel = (body.get("container") or {}).get("channel_id") or (body.get("channel") or {}).get("id")
+        if reply and channel:
+            await self._ephemeral(ws, channel, request.user_id, reply)
+
+    async def _user(self, ws: _Workspace, user_id: str) -> dict[str, Any]:
+        cached = ws.users.get(user_id)
+        if cached and time.monotonic() - cached[0] < USER_CACHE_SECONDS:
+            return cached[1]
+        try:
+            user = (await ws.client.users_info(user=user_id))["user"]
+        except SlackApiError as exc:
+            logger.warning("slack users.info %s failed: %s", user_id, exc.response.get("error"))
+            return {}
+        ws.users[user_id] = (time.monotonic(), user)
+        return user
+
+    async def _ephemeral(self, ws: _Workspace, channel: str, user_id: str, text: str) -> None:
+        try:
+            await ws.client.chat_postEphemeral(
+                channel=channel, user=user_id, text=convert.plain_to_slack(text)
+            )
+        except SlackApiError as exc:
+            logger.warning("slack ephemeral reply to %s failed: %s", user_id, exc.response.get("error"))
+
+    # ------------------------------------------------------------------ outbound (the port)
+    def _workspace(self, channel: ChannelRef) -> _Workspace:
+        ws = self._by_team.get(channel.workspace)
+        if ws is None:
+            raise DeliveryError(f"no Slack workspace {channel.workspace} is configured", permanent=True)
+        return ws
+
+    async def _call(self, where: ChannelRef, method: str, **kwargs: Any) -> dict[str, Any]:
+        """Call one Web API method with the workspace's bot token; failures become DeliveryError.
+
+        429s are NOT retried inside slack_sdk (no RateLimitErrorRetryHandler is installed): the
+        core's delivery worker waits ``retry_after`` for that channel only and keeps its order.
+        """
+        ws = self._workspace(where)
+        logger.info("=> slack %s %s", method, where)
+        fn = getattr(ws.client, method.replace(".", "_"))
+        try:
+            response = await fn(**kwargs)
+        except SlackApiError as exc:
+            raise _delivery_error(method, where, exc) from exc
+        except (TimeoutError, OSError, aiohttp.ClientError) as exc:
+            raise DeliveryError(f"slack {method} in {where}: {exc!r}") from exc
+        return response.data if isinstance(response.data, dict) else {}
+
+    async def send(self, message: Outbound) -> str:
+        data = await self._call(message.channel, "chat.postMessage", **convert.post_message_kwargs(message))
+        return str(data["ts"])
+
+    async def edit(self, channel: ChannelRef, message_id: str, text: str) -> None:
+        await self._call(
+            channel, "chat.update", channel=channel.channel, ts=message_id, text=convert.plain_to_slack(text)
+        )
+
+    async def delete(self, channel: ChannelRef, message_id: str) -> None:
+        await self._call(channel, "chat.delete", channel=channel.channel, ts=message_id)
+
+    async def notify_private(self, channel: ChannelRef, user_id: str, text: str) -> None:
+        await self._call(
+            channel,
+            "chat.postEphemeral",
+            channel=channel.channel,
+            user=user_id,
+            text=convert.plain_to_slack(text),
+        )
+
+    async def post_review(self, channel: ChannelRef, card: ReviewCard) -> str:
+        data = await self._call(channel, "chat.postMessage", **convert.review_message_kwargs(channel, card))
+        return str(data["ts"])
+
+    async def update_review(
+        self, channel: ChannelRef, message_id: str, card: ReviewCard, outcome: ReviewOutcome
+    ) -> None:
+        kwargs = convert.review_message_kwargs(channel, card, outcome)
+        kwargs.pop("unfurl_links"), kwargs.pop("unfurl_media")
+        await self._call(channel, "chat.update", ts=message_id, **kwargs)
+
+    async def list_members(self, channel: ChannelRef) -> list[str]:
+        """Human members of a channel (``conversations.members`` paged, bots filtered via users.info)."""
+        ws = self._workspace(channel)
+        members: list[str] = []
+        cursor: str | None = None
+        for _ in range(100):  # bounded: 100 pages of 200 members
+            try:
+                page = await ws.client.conversations_members(
+                    channel=channel.channel, limit=200, cursor=cursor
+                )
+            except SlackApiError as exc:
+                raise _delivery_error("conversations.members", channel, exc) from exc
+            members.extend(page.get("members") or [])
+            cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
+            if not cursor:
+                break
+        humans = []
+        for user_id in members:
+            if user_id == ws.bot_user_id:
+                continue
+            user = await self._user(ws, user_id)
+            if not user.get("is_bot") and not user.get("deleted"):
+                humans.append(user_id)
+        return humans
+
+    async def is_public(self, channel: ChannelRef) -> bool:
+        """Whether anyone in the workspace can open the channel (``conversations.info``)."""
+        data = await self._call(channel, "conversations.info", channel=channel.channel)
+        info = data.get("channel") or {}
+        return not info.get("is_private", True) and not info.get("is_im") and not info.get("is_mpim")
+
+    async def check_members(self) -> int:
+        """Report every supervised Slack channel's members to the core (at link time and daily).
+
+        ``coordinator_can_see`` is True when the channel is public in its workspace; for private
+        channels the core decides from the member list whether a coordinator is in it.
+        Returns the number of channels reported.
+        """
+        assert self._core is not None
+        reported = 0
+        for channel in await self._core.supervised_channels(self.name):
+            if channel.workspace not in self._by_team:
+                continue
+            try:
+                members = await self.list_members(channel)
+                public = await self.is_public(channel)
+            except DeliveryError as exc:
+                logger.warning("slack member check of %s failed: %s", channel, exc)
+                continue
+            await self._core.report_members(channel, members, coordinator_can_see=public)
+            reported += 1
+        return reported
+
+
+def _delivery_error(method: str, channel: ChannelRef, exc: SlackApiError) -> DeliveryError:
+    """Map a Slack Web API failure to the port's DeliveryError (permanent / retry_after)."""
+    response = exc.response
+    status = getattr(response, "status_code", 0)
+    error = response.get("error") if hasattr(response, "get") else None
+    text = f"slack {method} in {channel}: {error or status}"
+    if status == 429:
+        retry_after = _retry_after(response)
+        return DeliveryError(text, retry_after=retry_after)
+    if error in PERMANENT_ERRORS:
+        return DeliveryError(text, permanent=True)
+    return DeliveryError(text)
+
+
+def _retry_after(response: Any) -> float:
+    headers = getattr(response, "headers", None) or {}
+    value = None
+    for key in ("Retry-After", "retry-after"):
+        if key in headers:
+            value = headers[key]
+            break
+    if isinstance(value, list):
+        value = value[0] if value else None
+    try:
+        return max(float(value), 0.0) if value is not None else 1.0
+    except (TypeError, ValueError):
+        return 1.0

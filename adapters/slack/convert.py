@@ -1,0 +1,355 @@
+"""Pure conversions between Slack payloads and mentorbot's types (no I/O, no SDK objects)."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.types import (
+    ChannelRef,
+    CommandRequest,
+    Inbound,
+    InboundKind,
+    Outbound,
+    ReviewCard,
+    ReviewOutcome,
+    ReviewRequest,
+)
+
+PLATFORM = "slack"
+REVIEW_ACTION_PREFIX = "mentorbot_review:"
+REVIEW_DECISIONS = ("approve", "approve_redacted", "reject")
+DELIVERY_EVENT_TYPE = "mentorbot_delivery"
+
+# Subtypes that are a person writing something (everything else — joins, topic changes,
+# bot_message, channel_archive … — is not relayed). Source: api.slack.com/events/message, 2024.
+_MESSAGE_SUBTYPES = {None, "", "thread_broadcast", "file_share", "me_message"}
+
+_ANGLE = re.compile(r"<([^<>]+)>")
+
+
+# ---------------------------------------------------------------------- text
+def slack_to_plain(text: str) -> str:
+    """Slack mrkdwn wire text -> plain text: links, mentions and entities spelled out.
+
+    ``<https://x|label>`` -> ``label (https://x)``, ``<@U1>`` -> ``@U1``, ``<#C1|name>`` -> ``#name``,
+    ``<!here>`` -> ``@here``, then ``&lt; &gt; &amp;`` unescaped, so policies see what people read.
+    """
+
+    def _one(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        target, _, label = inner.partition("|")
+        if target.startswith("@"):
+            return "@" + (label or target[1:])
+        if target.startswith("#"):
+            return "#" + (label or target[1:])
+        if target.startswith("!"):
+            return "@" + (label or target[1:].split("^")[0])
+        if label and label != target:
+            return f"{label} ({target})"
+        return target.removeprefix("mailto:") if target.startswith("mailto:") else target
+
+    return html.unescape(_ANGLE.sub(_one, text))
+
+
+def plain_to_slack(text: str) -> str:
+    """Plain text -> Slack wire text: escape ``& < >`` so relayed text can never ping or fake a link."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def ts_to_datetime(ts: str | None) -> datetime | None:
+    if not ts:
+        return None
+    try:
+        return datetime.fromtimestamp(float(ts), tz=UTC)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------- inbound
+def _is_from_bot(msg: dict[str, Any]) -> bool:
+    return bool(msg.get("bot_id")) or msg.get("subtype") == "bot_message" or bool(msg.get("bot_profile"))
+
+
+def _thread_of(msg: dict[str, Any]) -> str | None:
+    thread_ts = msg.get("thread_ts")
+    return thread_ts if thread_ts and thread_ts != msg.get("ts") else None
+
+
+def inbound_from_event(body: dict[str, Any], *, bot_user_id: str | None = None) -> Inbound | None:
+    """An Events API ``event_callback`` body with a ``message`` event -> Inbound, or None to ignore.
+
+    Ignored: the bot's own and other bots' messages (no relay loops), joins/topic changes and
+    other non-authored subtypes, and ``message_changed`` events whose text did not change
+    (link unfurls, reactions-in-place: metadata only, not edits).
+    """
+    event = body.get("event") or {}
+    if event.get("type") != "message":
+        return None
+    team = body.get("team_id") or event.get("team") or ""
+    channel_id = event.get("channel") or ""
+    channel = ChannelRef(PLATFORM, team, channel_id)
+    event_key = body.get("event_id") or f"{channel_id}:{event.get('event_ts') or event.get('ts')}"
+    is_direct = event.get("channel_type") == "im"
+    subtype = event.get("subtype")
+
+    if subtype == "message_changed":
+        msg = event.get("message") or {}
+        prev = event.get("previous_message") or {}
+        if _is_from_bot(msg) or msg.get("user") == bot_user_id:
+            return None
+        if msg.get("text", "") == prev.get("text", ""):
+            return None
+        return Inbound(
+            kind=InboundKind.EDIT,
+            channel=channel,
+            message_id=msg.get("ts", ""),
+            event_key=event_key,
+            author_id=msg.get("user", ""),
+            text=slack_to_plain(msg.get("text", "")),
+            sent_at=ts_to_datetime((msg.get("edited") or {}).get("ts") or event.get("ts")),
+            thread_id=_thread_of(msg),
+            attachment_count=len(msg.get("files") or []),
+            is_direct=is_direct,
+            raw=body,
+        )
+    if subtype == "message_deleted":
+        prev = event.get("previous_message") or {}
+        if _is_from_bot(prev) or prev.get("user") == bot_user_id:
+            return None
+        return Inbound(
+            kind=InboundKind.DELETE,
+            channel=channel,
+            message_id=event.get("deleted_ts") or prev.get("ts", ""),
+            event_key=event_key,
+            author_id=prev.get("user", ""),
+            sent_at=ts_to_datetime(event.get("ts")),
+            thread_id=_thread_of(prev),
+            is_direct=is_direct,
+            raw=body,
+        )
+    if subtype not in _MESSAGE_SUBTYPES or _is_from_bot(event) or not event.get("user"):
+        return None
+    if event.get("user") == bot_user_id:
+        return None
+    return Inbound(
+        kind=InboundKind.MESSAGE,
+        channel=channel,
+        message_id=event.get("ts", ""),
+        event_key=event_key,
+        author_id=event["user"],
+        text=slack_to_plain(event.get("text", "")),
+        sent_at=ts_to_datetime(event.get("ts")),
+        thread_id=_thread_of(event),
+        attachment_count=len(event.get("files") or []),
+        is_direct=is_direct,
+        raw=body,
+    )
+
+
+def display_name(user: dict[str, Any]) -> str:
+    """The name Slack shows for a user (``users.info`` ``user`` object)."""
+    profile = user.get("profile") or {}
+    return (
+        profile.get("display_name")
+        or profile.get("real_name")
+        or user.get("real_name")
+        or user.get("name")
+        or user.get("id", "")
+    )
+
+
+def avatar_url(user: dict[str, Any]) -> str | None:
+    profile = user.get("profile") or {}
+    return profile.get("image_72") or profile.get("image_48") or None
+
+
+def command_request(body: dict[str, Any]) -> CommandRequest:
+    """A slash-command body (form fields) -> CommandRequest; ``text`` is what follows ``/mentorbot``."""
+    return CommandRequest(
+        channel=ChannelRef(PLATFORM, body.get("team_id", ""), body.get("channel_id", "")),
+        user_id=body.get("user_id", ""),
+        user_name=body.get("user_name", ""),
+        text=slack_to_plain(body.get("text", "")).strip(),
+    )
+
+
+def review_request(body: dict[str, Any]) -> ReviewRequest | None:
+    """A ``block_actions`` body for one of our review buttons -> ReviewRequest (None if not ours)."""
+    actions = body.get("actions") or []
+    if not actions:
+        return None
+    action = actions[0]
+    action_id = action.get("action_id", "")
+    if not action_id.startswith(REVIEW_ACTION_PREFIX):
+        return None
+    decision = action_id[len(REVIEW_ACTION_PREFIX) :]
+    if decision not in REVIEW_DECISIONS:
+        return None
+    try:
+        review_id = int(action.get("value", ""))
+    except ValueError:
+        return None
+    team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id", "")
+    return ReviewRequest(
+        platform=PLATFORM,
+        workspace=team,
+        user_id=(body.get("user") or {}).get("id", ""),
+        review_id=review_id,
+        decision=decision,
+    )
+
+
+# ---------------------------------------------------------------------- outbound
+def post_message_kwargs(message: Outbound) -> dict[str, Any]:
+    """Outbound -> ``chat.postMessage`` arguments.
+
+    The delivery's ``idempotency_key`` rides along as message metadata (event type
+    ``mentorbot_delivery``) so an operator — or a future recovery step reading
+    ``conversations.history(include_all_metadata=true)`` — can tell whether a delivery that
+    crashed between "posted" and "recorded" was in fact posted.
+    """
+    kwargs: dict[str, Any] = {
+        "channel": message.channel.channel,
+        "text": plain_to_slack(message.text),
+        "unfurl_links": False,
+        "unfurl_media": False,
+        "metadata": {
+            "event_type": DELIVERY_EVENT_TYPE,
+            "event_payload": {"idempotency_key": message.idempotency_key},
+        },
+    }
+    if message.sender_name:
+        kwargs["username"] = message.sender_name[:80]
+    if message.sender_avatar:
+        kwargs["icon_url"] = message.sender_avatar
+    if message.thread_id:
+        kwargs["thread_ts"] = message.thread_id
+    return kwargs
+
+
+def _review_text(card: ReviewCard) -> str:
+    kind = "Alert" if card.review_id is None else "Held message"
+    urgent = "URGENT " if card.urgent else ""
+    return f"{urgent}{kind} from {card.sender_name} ({card.sender_role}) in {card.program_name}"
+
+
+def review_blocks(card: ReviewCard, outcome: ReviewOutcome | None = None) -> list[dict[str, Any]]:
+    """A ReviewCard as Block Kit: header, who/where, the text, the rules that fired, and buttons.
+
+    Buttons (only on holds that are still open): Approve, Approve without the flagged details
+    (redacted), Reject — ``action_id`` ``mentorbot_review:<decision>``, ``value`` the review id.
+    With an ``outcome`` the buttons are replaced by who decided and when.
+    """
+    header = ("🚨 URGENT — " if card.urgent else "") + (
+        "Alert" if card.review_id is None else "Message held for review"
+    )
+    sender = plain_to_slack(card.sender_name)
+    where = f"*Program:* {plain_to_slack(card.program_name)}"
+    if card.match_id:
+        where += f"   *Match:* {plain_to_slack(card.match_id)}"
+    quoted = "\n".join("> " + line for line in plain_to_slack(card.text or "(no text)").splitlines() or [""])
+    fired = [
+        f"• `{plain_to_slack(rule)}`" + (f" — {plain_to_slack(reason)}" if reason else "")
+        for rule, reason in zip(card.rules, list(card.reasons) + [""] * len(card.rules), strict=False)
+    ]
+    blocks: list[dict[str, Any]] = [
+        {"type": "header", "text": {"type": "plain_text", "text": header[:150]}},
+        {
+            "type": "section",
+            "text": {
+                "type": "mrkdwn",
+                "text": f"*From:* {sender} ({plain_to_slack(card.sender_role)})\n{where}",
+            },
+        },
+        {"type": "section", "text": {"type": "mrkdwn", "text": quoted[:2900]}},
+    ]
+    if fired:
+        blocks.append(
+            {
+                "type": "context",
+                "elements": [{"type": "mrkdwn", "text": ("*Rules:*\n" + "\n".join(fired))[:2900]}],
+            }
+        )
+    if outcome is not None:
+        verb = {
+            "approved": "Approved",
+            "approved_redacted": "Approved without the flagged details",
+            "rejected": "Rejected",
+        }.get(outcome.decision, outcome.decision)
+        when = outcome.decided_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        note = f" — {plain_to_slack(outcome.note)}" if outcome.note else ""
+        blocks.append(
+            {
+                "type": "context",
+                "elements": [
+                    {
+                        "type": "mrkdwn",
+                        "text": f"*{verb}* by {plain_to_slack(outcome.decided_by)} at {when}{note}",
+                    }
+                ],
+            }
+        )
+    elif card.review_id is not None:
+        value = str(card.review_id)
+        blocks.append(
+            {
+                "type": "actions",
+                "block_id": f"review-{value}",
+                "elements": [
+                    _button("Approve", "approve", value, style="primary"),
+                    _button("Approve without flagged details", "approve_redacted", value),
+                    _button("Reject", "reject", value, style="danger"),
+                ],
+            }
+        )
+    return blocks
+
+
+def _button(label: str, decision: str, value: str, *, style: str | None = None) -> dict[str, Any]:
+    button: dict[str, Any] = {
+        "type": "button",
+        "text": {"type": "plain_text", "text": label},
+        "action_id": REVIEW_ACTION_PREFIX + decision,
+        "value": value,
+    }
+    if style:
+        button["style"] = style
+    return button
+
+
+def review_message_kwargs(
+    channel: ChannelRef, card: ReviewCard, outcome: ReviewOutcome | None = None
+) -> dict[str, Any]:
+    """``chat.postMessage`` / ``chat.update`` arguments for a review card."""
+    return {
+        "channel": channel.channel,
+        "text": plain_to_slack(_review_text(card)),
+        "blocks": review_blocks(card, outcome),
+        "unfurl_links": False,
+        "unfurl_media": False,
+    }
+
+
+def chunk_text(text: str, limit: int = 2900) -> list[str]:
+    """Split a long private reply on line breaks into pieces Slack shows in full."""
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    current = ""
+    for line in text.splitlines(keepends=True):
+        while len(line) > limit:
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(line[:limit])
+            line = line[limit:]
+        if len(current) + len(line) > limit:
+            pieces.append(current)
+            current = ""
+        current += line
+    if current:
+        pieces.append(current)
+    return pieces
