@@ -28,6 +28,9 @@ logger = logging.getLogger(__name__)
 _MENTION = re.compile(
     r"<(?:[@#!][!&]?[a-z0-9|._-]{1,80}|a?:[a-z0-9_~]{1,40}:[0-9]{1,25}|t:[0-9]{1,15}(?::[a-z])?)>"
 )
+# Set phrases that contain a rule's words but mean something ordinary; blanked before the
+# phrase rules run.
+_BENIGN = re.compile(r"\bsecret (?:santa|recipe|ingredient|garden|service|agent)s?\b")
 _APPROVED = re.compile(APPROVED)
 _PRIVATE = re.compile(PRIVATE)
 _APPROVAL_APPLIES = {"offplatform.meet", "offplatform.private", "offplatform.move"}
@@ -107,6 +110,8 @@ class Policy:
             if any(a < e and s < b for a, b in emails):
                 continue
             raw.append(("contact.link" if kind == "profile" else "links.domain", s, e))
+        if "secret" in t:
+            t = _BENIGN.sub(lambda m: " " * len(m.group()), t)
         if self._any_phrase.search(t) is not None:
             approved = None
             for rid, rx in self._phrases.items():

@@ -200,7 +200,7 @@ RULES: dict[str, list[str]] = {
         "(?:are|r) {you} (?:home )?(?:alone|by yourself|by urself)",
         "(?:when|what time) (?:do|does|will|d) {your} {family} (?:get home|come home|leave|go to (?:bed|sleep|work)|go out|work|get off work|go to sleep)",
         "(?:is|r|are) (?:anyone|anybody|someone) (?:else )?(?:home|there|with you|around|watching)",
-        "home alone",
+        "{you} (?:be |are |r |will be |gonna be )?home alone",
         "{your} {family} (?:won't|wont|don't|dont|will not|doesn't|doesnt) (?:know|find out|see|check|care)",
         "(?:do|does) {your} {family} (?:check|read|look at|see|monitor) {your} (?:phone|messages|texts|chats|dms)",
     ],
