@@ -233,7 +233,9 @@ def post_message_kwargs(message: Outbound) -> dict[str, Any]:
 def _review_text(card: ReviewCard) -> str:
     kind = "Alert" if card.review_id is None else "Held message"
     urgent = "URGENT " if card.urgent else ""
-    return f"{urgent}{kind} from {card.sender_name} ({card.sender_role}) in {card.program_name}"
+    who = f" from {card.sender_name} ({card.sender_role})" if card.sender_name else ""
+    why = f": {card.reasons[0]}" if card.reasons else ""
+    return f"{urgent}{kind}{who} in {card.program_name}{why}"[:300]
 
 
 def review_blocks(card: ReviewCard, outcome: ReviewOutcome | None = None) -> list[dict[str, Any]]:
@@ -251,28 +253,27 @@ def review_blocks(card: ReviewCard, outcome: ReviewOutcome | None = None) -> lis
     if card.match_id:
         where += f"   *Match:* {plain_to_slack(card.match_id)}"
     quoted = "\n".join("> " + line for line in plain_to_slack(card.text or "(no text)").splitlines() or [""])
-    fired = [
-        f"• `{plain_to_slack(rule)}`" + (f" — {plain_to_slack(reason)}" if reason else "")
-        for rule, reason in zip(card.rules, list(card.reasons) + [""] * len(card.rules), strict=False)
-    ]
+    fired = [f"• `{plain_to_slack(rule)}`" for rule in card.rules]
+    why = [f"• {plain_to_slack(reason)}" for reason in dict.fromkeys(card.reasons) if reason]
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": header[:150]}},
         {
             "type": "section",
             "text": {
                 "type": "mrkdwn",
-                "text": f"*From:* {sender} ({plain_to_slack(card.sender_role)})\n{where}",
+                "text": (f"*From:* {sender} ({plain_to_slack(card.sender_role)})\n" if sender else "")
+                + where,
             },
         },
         {"type": "section", "text": {"type": "mrkdwn", "text": quoted[:2900]}},
     ]
+    detail = []
+    if why:
+        detail.append(("*Why:*\n" if card.review_id is not None else "*What happened:*\n") + "\n".join(why))
     if fired:
-        blocks.append(
-            {
-                "type": "context",
-                "elements": [{"type": "mrkdwn", "text": ("*Rules:*\n" + "\n".join(fired))[:2900]}],
-            }
-        )
+        detail.append("*Rules:*\n" + "\n".join(fired))
+    if detail:
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": "\n".join(detail)[:2900]}]})
     if outcome is not None:
         verb = {
             "approved": "Approved",
