@@ -26,8 +26,12 @@ async def run_service(settings: Settings) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     await app.start()
+    from bot.web import serve_web_in_background  # the coordinator desk, in this same loop (issue 7)
+
+    web = serve_web_in_background(app, settings)
     logger.info("mentorbot is running with %s; Ctrl-C stops it", ", ".join(app.adapters) or "no adapters")
     try:
         await stop.wait()
     finally:
+        await web.stop()
         await app.stop()

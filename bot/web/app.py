@@ -82,7 +82,7 @@ class WebHandle:
 
     async def stop(self) -> None:
         self.server.should_exit = True
-        with contextlib.suppress(asyncio.CancelledError):
+        with contextlib.suppress(asyncio.CancelledError, TimeoutError):
             await asyncio.wait_for(self.task, 10)
 
 
@@ -100,6 +100,14 @@ def serve_web_in_background(core: MentorBot, settings: Settings, *, port: int | 
                             port=settings.web_port if port is None else port,
                             log_level="warning", lifespan="off", access_log=False)
     server = _QuietServer(config)
-    task = asyncio.create_task(server.serve())
+
+    async def serve() -> None:
+        try:
+            await server.serve()
+        except SystemExit:  # uvicorn exits when it cannot bind; the bot keeps running without the desk
+            logger.error("the coordinator desk could not start on %s:%s (port in use?)",
+                         settings.web_host, config.port)
+
+    task = asyncio.create_task(serve())
     logger.info("coordinator desk on http://%s:%s", settings.web_host, config.port)
     return WebHandle(server, task)

@@ -184,24 +184,25 @@ def _postgres_ids(session: Session, program_id: str, filters: SearchFilters, lim
     narrow = filters.match_id is not None or filters.person_id is not None
     floor: int | None = None
     for window in WINDOWS:
-        rows = session.execute(text(
+        found, seen, oldest = session.execute(text(
             f"WITH recent AS MATERIALIZED (SELECT id, search_doc FROM message_log WHERE {base} "
             "ORDER BY id DESC LIMIT :window) "
-            "SELECT id, search_doc @@ to_tsquery('simple', :tsq) AS hit FROM recent ORDER BY id DESC"),
-            {**params, "window": window}).all()
-        hits = [r[0] for r in rows if r[1]]
-        if len(hits) >= limit or len(rows) < window:
+            "SELECT array(SELECT id FROM recent WHERE search_doc @@ CAST(:tsq AS tsquery) "
+            "ORDER BY id DESC LIMIT :limit), count(*), min(id) FROM recent"),
+            {**params, "window": window}).one()
+        hits = list(found)
+        if len(hits) >= limit or seen < window:
             return hits[:limit]
-        floor = rows[-1][0]
+        floor = oldest
     if narrow:  # one match or one sender: test every remaining row of it, btree-first
         rest = session.execute(text(
             f"WITH mine AS MATERIALIZED (SELECT id, search_doc FROM message_log WHERE {base} "
             "AND id < :floor) "
-            "SELECT id FROM mine WHERE search_doc @@ to_tsquery('simple', :tsq) "
+            "SELECT id FROM mine WHERE search_doc @@ CAST(:tsq AS tsquery) "
             "ORDER BY id DESC LIMIT :limit"), {**params, "floor": floor})
     else:  # program-wide and rare: the GIN index finds the few older hits
         rest = session.execute(text(
             "WITH found AS MATERIALIZED (SELECT id FROM message_log "
-            f"WHERE search_doc @@ to_tsquery('simple', :tsq) AND {base} AND id < :floor) "
+            f"WHERE search_doc @@ CAST(:tsq AS tsquery) AND {base} AND id < :floor) "
             "SELECT id FROM found ORDER BY id DESC LIMIT :limit"), {**params, "floor": floor})
     return (hits + [r[0] for r in rest])[:limit]

@@ -1,0 +1,203 @@
+"""Desk search latency at scale on SQLite (FTS5) and PostgreSQL (tsvector + GIN).
+
+    .venv/bin/python benchmarks/search.py --rows 1000000 [--engines sqlite,postgres] [--runs 300]
+
+Bulk-generates realistic messages (Zipf-distributed vocabulary, 4 programs x 500 matches, one mentor
+and two students per match, two years of time) straight into message_log — the migration's FTS5
+triggers index them on SQLite; on PostgreSQL the GIN index is rebuilt after COPY — then measures
+the desk's own query function (``bot.web.search.search_messages``, the one the /search route uses)
+for: filtered to one match, filtered to one student (sender), and program-wide newest 50. Each
+query cycles over a common, a medium and a rare word. Prints p50/p95 in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from statistics import quantiles
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO), str(REPO / "tests")]
+
+from sqlalchemy import text  # noqa: E402
+from sqlmodel import Session  # noqa: E402
+
+from bot.web.search import SearchFilters, search_messages  # noqa: E402
+from storage.db import make_engine, sqlite_url, upgrade  # noqa: E402
+
+PROGRAMS = 4
+MATCHES_PER_PROGRAM = 500
+VOCAB = 5000
+WORDS = {"common": "w3", "medium": "w60", "rare": "w2500"}
+START = datetime(2024, 9, 1, tzinfo=UTC)
+COLUMNS = ("id, program_id, seq, kind, match_id, platform, workspace, channel, platform_message_id, "
+           "sender_person_id, sender_platform_id, sender_name, sender_role, text, attachment_count, "
+           "sent_at, received_at, decision, alert, hits_json, prev_hash, row_hash")
+
+
+def vocabulary() -> tuple[list[str], list[float]]:
+    words = [f"w{i}" for i in range(VOCAB)]
+    return words, [1 / (i + 1) for i in range(VOCAB)]
+
+
+def seed_roster(session: Session) -> dict[str, list]:
+    """Programs, people and matches via plain inserts; returns ids for the message generator."""
+    matches, students = [], []
+    person_id = match_id = 0
+    for p in range(PROGRAMS):
+        program = f"bench-{p}"
+        session.execute(text("INSERT INTO program (id, name, timezone, created_at, updated_at) VALUES "
+                             "(:id, :name, 'America/New_York', :now, :now)"),
+                        {"id": program, "name": f"Bench program {p}", "now": START})
+        for m in range(MATCHES_PER_PROGRAM):
+            match_id += 1
+            session.execute(text("INSERT INTO match (id, program_id, key, model, status, prompts_paused) "
+                                 "VALUES (:id, :p, :k, 'one-to-one', 'active', false)"),
+                            {"id": match_id, "p": program, "k": f"m{m}"})
+            people = []
+            for role in ("mentor", "student", "student"):
+                person_id += 1
+                session.execute(text("INSERT INTO person (id, program_id, key, role, display_name, active) "
+                                     "VALUES (:id, :p, :k, :r, :n, true)"),
+                                {"id": person_id, "p": program, "k": f"u{person_id}", "r": role,
+                                 "n": f"Person {person_id}"})
+                session.execute(text("INSERT INTO matchmember (match_id, person_id, role) "
+                                     "VALUES (:m, :u, :r)"), {"m": match_id, "u": person_id, "r": role})
+                people.append((person_id, role))
+                if role == "student":
+                    students.append((program, person_id))
+            matches.append((program, match_id, people))
+    session.commit()
+    return {"matches": matches, "students": students}
+
+
+def messages(rows: int, roster: dict[str, list], seed: int = 7):  # type: ignore[no-untyped-def]
+    rng = random.Random(seed)
+    words, weights = vocabulary()
+    matches = roster["matches"]
+    # program 0 is the big district program: half of all messages
+    big = [m for m in matches if m[0] == "bench-0"]
+    seqs: dict[str, int] = {}
+    step = timedelta(days=730) / rows
+    for i in range(1, rows + 1):
+        program, match_id, people = rng.choice(big) if rng.random() < 0.5 else rng.choice(matches)
+        person, role = rng.choice(people)
+        seqs[program] = seqs.get(program, 0) + 1
+        body = " ".join(rng.choices(words, weights, k=rng.randint(4, 18)))
+        decision = "hold" if rng.random() < 0.03 else "allow"
+        at = START + step * i
+        yield (i, program, seqs[program], "message", match_id, "console", "bench", f"c{match_id}", f"x{i}",
+               person, f"u{person}", f"Person {person}", role, body, 0, at, at, decision, False, "[]", "", "")
+
+
+def load_sqlite(path: Path, rows: int) -> object:
+    engine = make_engine(sqlite_url(path))
+    upgrade(engine)
+    with Session(engine) as session:
+        roster = seed_roster(session)
+    raw = engine.raw_connection()
+    cursor = raw.cursor()
+    marks = ", ".join("?" for _ in COLUMNS.split(","))
+    batch: list[tuple] = []
+    cursor.execute("BEGIN")
+    for row in messages(rows, roster):
+        batch.append(tuple(v.isoformat(sep=" ").replace("+00:00", "") if isinstance(v, datetime) else v
+                           for v in row))
+        if len(batch) == 50_000:
+            cursor.executemany(f"INSERT INTO message_log ({COLUMNS}) VALUES ({marks})", batch)
+            batch.clear()
+    if batch:
+        cursor.executemany(f"INSERT INTO message_log ({COLUMNS}) VALUES ({marks})", batch)
+    cursor.execute("COMMIT")
+    cursor.execute("ANALYZE")
+    raw.close()
+    return engine, roster
+
+
+def load_postgres(url: str, rows: int) -> object:
+    engine = make_engine(url)
+    upgrade(engine)
+    with Session(engine) as session:
+        roster = seed_roster(session)
+    raw = engine.raw_connection()
+    with raw.cursor() as cursor:
+        cursor.execute("DROP INDEX ix_message_log_search_doc")
+        with cursor.copy(f"COPY message_log ({COLUMNS}) FROM STDIN") as copy:
+            for row in messages(rows, roster):
+                copy.write_row(row)
+        cursor.execute("CREATE INDEX ix_message_log_search_doc ON message_log USING gin (search_doc)")
+    raw.commit()
+    raw.close()
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("VACUUM ANALYZE message_log"))
+    return engine, roster
+
+
+def measure(engine, roster, runs: int) -> dict[str, tuple[float, float]]:  # type: ignore[no-untyped-def]
+    rng = random.Random(11)
+    big = [m for m in roster["matches"] if m[0] == "bench-0"]
+    big_students = [s for s in roster["students"] if s[0] == "bench-0"]
+    kinds = {
+        "one match": lambda w: ("bench-0", SearchFilters(text=w, match_id=rng.choice(big)[1])),
+        "one student": lambda w: ("bench-0", SearchFilters(text=w, person_id=rng.choice(big_students)[1])),
+        "program-wide newest 50": lambda w: ("bench-0", SearchFilters(text=w)),
+    }
+    results = {}
+    with Session(engine) as session:
+        for name, make in kinds.items():
+            timings = []
+            for i in range(runs):
+                program, filters = make(list(WORDS.values())[i % len(WORDS)])
+                started = time.perf_counter()
+                search_messages(session, program, filters)
+                timings.append((time.perf_counter() - started) * 1000)
+                session.rollback()
+            cuts = quantiles(timings, n=100)
+            results[name] = (cuts[49], cuts[94])
+    return results
+
+
+def report(engine_name: str, rows: int, load_s: float, results: dict[str, tuple[float, float]]) -> None:
+    print(f"\n{engine_name}: {rows:,} messages (loaded in {load_s:.0f} s)")
+    for name, (p50, p95) in results.items():
+        print(f"  {name:<24} p50 {p50:7.2f} ms   p95 {p95:7.2f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=300)
+    parser.add_argument("--engines", default="sqlite,postgres")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="mentorbot-bench-") as folder:
+        if "sqlite" in args.engines:
+            started = time.perf_counter()
+            engine, roster = load_sqlite(Path(folder) / "bench.db", args.rows)
+            load = time.perf_counter() - started
+            report("SQLite FTS5", args.rows, load, measure(engine, roster, args.runs))
+            engine.dispose()
+        if "postgres" in args.engines:
+            from support.pg import start_cluster
+
+            cluster = start_cluster()
+            try:
+                admin = make_engine(cluster.admin_url)
+                with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                    conn.execute(text("CREATE DATABASE bench"))
+                started = time.perf_counter()
+                engine, roster = load_postgres(cluster.url("bench"), args.rows)
+                report("PostgreSQL GIN", args.rows, time.perf_counter() - started,
+                       measure(engine, roster, args.runs))
+                engine.dispose()
+                admin.dispose()
+            finally:
+                cluster.stop()
+
+
+if __name__ == "__main__":
+    main()
