@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 
 from adapters.base import Adapter, DeliveryError
 from bot import cards
+from bot.ratelimit import RateLimiter, limiter_for
 from bot.types import ChannelRef, Outbound
 from storage import repo
 from storage.models import Delivery, MessageLog, ReviewItem
@@ -37,7 +38,8 @@ class DeliveryWorker:
 
     def __init__(self, *, engine: Engine, adapters: dict[str, Adapter], clock: Callable[[], datetime],
                  on_failure: FailureHook, max_attempts: int = 12, poll_seconds: float = 0.5,
-                 concurrency: int = 32, before_pass: Callable[[], None] | None = None):
+                 concurrency: int = 32, before_pass: Callable[[], None] | None = None,
+                 limiter: RateLimiter | None = None):
         self._engine = engine
         self._adapters = adapters
         self._clock = clock
@@ -47,6 +49,7 @@ class DeliveryWorker:
         self._limit = asyncio.Semaphore(concurrency)
         self._before_pass = before_pass
         self._wakeup = asyncio.Event()
+        self._rate = limiter or limiter_for(adapters)  # published platform limits (bot/ratelimit.py)
 
     def wake(self) -> None:
         """Tell the loop there is new work (called after the relay commits)."""
@@ -115,6 +118,8 @@ class DeliveryWorker:
             if row is None:
                 return 0
             adapter = self._adapters[row.platform]
+            # paced after the claim, inside the concurrency slot: the wait is bounded far below LEASE
+            await self._rate.wait(ChannelRef(row.platform, row.workspace, row.channel))
             try:
                 platform_id = await self._perform(adapter, row)
             except DeliveryError as error:

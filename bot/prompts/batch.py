@@ -75,11 +75,17 @@ def append_log_rows(session: Session, head: ChainHead, rows: list[dict[str, Any]
         values["seq"], values["prev_hash"] = seq, previous
         values["row_hash"] = previous = row_digest(values)
     table = MessageLog.__table__  # type: ignore[attr-defined]
-    ids = (
-        session.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), rows)
-        .scalars()
-        .all()
+    # A plain executemany (RETURNING in parameter order runs row by row on SQLite), then the ids by
+    # sequence number: (program, seq) is unique and the chain head is locked.
+    session.execute(table.insert(), rows)
+    first = head.last_seq + 1
+    found = session.execute(
+        select(table.c.seq, table.c.id).where(
+            table.c.program_id == head.program_id, table.c.seq >= first, table.c.seq <= seq
+        )
     )
+    by_seq = dict(found.all())
+    ids = [by_seq[first + i] for i in range(len(rows))]
     session.execute(
         update(ChainHead)
         .where(ChainHead.program_id == head.program_id, ChainHead.stream == head.stream)

@@ -58,15 +58,10 @@ def load_matches(
     query = select(Match).where(Match.program_id == program_id, col(Match.status).in_(statuses))
     if keys:
         query = query.where(col(Match.key).in_(keys))
+    columns = query.with_only_columns(Match.id, Match.key, Match.status, Match.prompts_paused, Match.grade)
     matches = {
-        m.id: MatchInfo(
-            id=m.id,
-            key=m.key,
-            status=m.status,
-            prompts_paused=m.prompts_paused,  # type: ignore[arg-type]
-            grade=m.grade,
-        )
-        for m in session.exec(query.order_by(Match.key))
+        row[0]: MatchInfo(id=row[0], key=row[1], status=row[2], prompts_paused=row[3], grade=row[4])
+        for row in session.execute(columns.order_by(Match.key))
     }
     if not matches:
         return []
@@ -83,15 +78,19 @@ def load_matches(
         (info.mentors if role == "mentor" else info.students).append(name)
         if role == "student" and grade is not None:
             student_grades[match_id].append(grade)
-    channels = session.exec(
-        select(SupervisedChannel)
+    channels = session.execute(
+        select(
+            SupervisedChannel.match_id,
+            SupervisedChannel.id,
+            SupervisedChannel.platform,
+            SupervisedChannel.workspace,
+            SupervisedChannel.channel,
+        )
         .where(col(SupervisedChannel.match_id).in_(ids), SupervisedChannel.active == True)  # noqa: E712
         .order_by(SupervisedChannel.id)
     )
-    for channel in channels:
-        matches[channel.match_id].channels.append(
-            (channel.id, ChannelRef(channel.platform, channel.workspace, channel.channel))
-        )  # type: ignore[arg-type]
+    for match_id, channel_id, platform, workspace, channel in channels:
+        matches[match_id].channels.append((channel_id, ChannelRef(platform, workspace, channel)))
     for match_id, info in matches.items():
         if info.grade is None and student_grades[match_id]:
             counts = Counter(student_grades[match_id])
