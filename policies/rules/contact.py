@@ -23,6 +23,35 @@ _TOKEN = re.compile(r"[0-9]+|[a-z]+|[^a-z0-9 ]")
 _STRONG_DIGITS = re.compile(r"[0-9]+|\b(?:zero|one|two|three|four|five|six|seven|eight|nine)\b")
 _NUMWORDS = re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine)\b")
 _MASK_DIGITS = str.maketrans("0123456789", "dddddddddd")
+# A lone decimal number ("3.5", "142.50", "3.14159"): one dot, not part of a dotted chain such
+# as "646.555.2231" or "192.168.1.24". "555.1234" keeps its phone shape and is not a decimal.
+_DECIMAL = re.compile(r"(?<![0-9.])([0-9]{1,6})\.([0-9]{1,6})(?![0-9]|\.[0-9])")
+# Where a multi-digit group may start and end inside a 10-digit number (3-3-4, 3-3-2-2).
+_BOUNDS = frozenset((0, 3, 6, 8, 10))
+
+
+def _blank_decimals(text: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        if len(m.group(1)) == 3 and len(m.group(2)) in (3, 4):
+            return m.group()
+        return " " * len(m.group())
+    return _DECIMAL.sub(repl, text)
+
+
+def _grouping_ok(groups: list[int]) -> bool:
+    """Written groups fall on a phone number's own boundaries (single digits go anywhere).
+
+    "917 555 0192", "9175550192", "9 1 7 5 5 5..." pass; "255.255.255.0" (an IP address),
+    "978-0-13-468599-1" (an ISBN) and "12 34 56 7890" do not.
+    """
+    n = sum(groups)
+    lead = 1 if n == 11 else 0
+    pos = 0
+    for g in groups:
+        if g > 1 and not (pos - lead in _BOUNDS and pos + g - lead in _BOUNDS):
+            return False
+        pos += g
+    return True
 
 
 def _phone_ok(digits: str, groups: list[int], plus: bool, thousands: bool) -> bool:
@@ -50,6 +79,8 @@ def find_phones(text: str) -> list[tuple[int, int]]:
     digit_count = sum(text.count(d) for d in "0123456789")
     if digit_count < 6 and digit_count + len(_NUMWORDS.findall(text)) < 7:
         return []
+    if "." in text:
+        text = _blank_decimals(text)
     spans: list[tuple[int, int]] = []
     start = end = -1
     count = 0
@@ -109,6 +140,19 @@ def _glued(items: list[tuple[int, int, str, str]], i: int) -> bool:
         i + 1 < len(items) and items[i + 1][0] == items[i][1])
 
 
+def _written(items: list[tuple[int, int, str, str]]) -> list[int]:
+    """Digit counts of the groups as written: touching items ("823" + "O") are one group."""
+    out: list[int] = []
+    prev_end = -1
+    for s, e, val, _kind in items:
+        if s == prev_end and out:
+            out[-1] += len(val)
+        else:
+            out.append(len(val))
+        prev_end = e
+    return out
+
+
 def _phones_in_run(run: list[tuple[int, int, str, str]]) -> list[tuple[int, int]]:
     plus = bool(run) and run[0][3] == "plus"
     items = [t for t in run if t[2]]
@@ -124,7 +168,8 @@ def _phones_in_run(run: list[tuple[int, int, str, str]]) -> list[tuple[int, int]
     thousands = seps <= {","} and len(groups) > 1 and all(g == 3 for g in groups[1:])
     loose = "and" in seps and groups not in ([3, 3, 4], [1, 3, 3, 4])
     digits = "".join(t[2] for t in items)
-    if not loose and _phone_ok(digits, groups, plus, thousands):
+    if (not loose and _phone_ok(digits, groups, plus, thousands)
+            and (plus or _grouping_ok(_written(items)))):
         return [(run[0][0] if plus else items[0][0], items[-1][1])]
     out: list[tuple[int, int]] = []
     if len(digits) > 11:  # several numbers in a row: look for 10/11-digit windows
@@ -134,7 +179,8 @@ def _phones_in_run(run: list[tuple[int, int, str, str]]) -> list[tuple[int, int]
             for j in range(i, min(len(items), i + 12)):
                 acc += items[j][2]
                 if len(acc) >= 10:
-                    if _phone_ok(acc, groups[i:j + 1], False, False):
+                    if (_phone_ok(acc, groups[i:j + 1], False, False)
+                            and _grouping_ok(_written(items[i:j + 1]))):
                         out.append((items[i][0], items[j][1]))
                         i = j
                     break
@@ -189,7 +235,8 @@ _POBOX = r"\b(?:p\.? ?o\.? box|po box|psc [0-9]{2,5}, box) ?[0-9]{1,6}\b"
 _PUBLIC_PLACE = re.compile(
     r"\b(?:school|campus|office|offices|headquarters|hq|building|company|event|site visit"
     r"|career fair|job shadow|library|museum|center|centre|college|university|hospital"
-    r"|station|venue|lobby|conference|expo|store|restaurant|park|stadium|field trip)\b"
+    r"|station|venue|lobby|conference|expo|store|restaurant|park|stadium|field trip"
+    r"|open house|tour|fair|workshop|hackathon|info session|interview|orientation|city tech)\b"
 )
 # …unless the message also says it is where someone lives.
 _PERSONAL_PLACE = re.compile(

@@ -31,6 +31,9 @@ _PLACES = (
 # same rule id; role-aware actions live in the policy file.
 RULES: dict[str, list[str]] = {
     "contact.phone": [
+        "{my} (?:number|#|cell|phone|phone number|digits|contact info|socials|snap|insta|email)(?:'s| is|s) (?:in|on) {my} (?:bio|profile|page|story|linktree|account)",
+        '(?:number|#|cell|digits|snap|insta|socials|contact|email|link) (?:is )?in (?:my |the )?bio',
+        'same as {my} (?:number|cell|phone number|#)',
         "{whats} {your} {w}" + _NUM,
         "(?:can|could|may|should) {i} {get} {your} {w}" + _NUM,
         "{send} (?:{me} )?{your} {w}" + _NUM,
@@ -52,6 +55,8 @@ RULES: dict[str, list[str]] = {
         "(?:exchange|swap|trade) emails",
     ],
     "contact.social": [
+        "(?:i'm|im|i am) (?:also |always |active )?on (?:{social}|signal|discord|telegram)(?: too| as| if| so| now| btw| lol|[.,!?]|$)",
+        'on {social} as @?[a-z0-9_.]{3,30}',
         "(?:add|follow|friend|dm|pm|message|msg|hmu|hit {me} up|text|find|search|look {me} up"
         "|look up|chat with {me}|talk to {me}|sub to|subscribe to|reach {me}|catch {me}"
         "|contact {me}|snap|call {me}|add me|follow me|find me) {ww}(?:on|at|in|thru|through|via) {platform}",
@@ -72,6 +77,7 @@ RULES: dict[str, list[str]] = {
         "[a-z0-9_.]{2,32}#[0-9]{4}",
     ],
     "contact.address": [
+        '{i} (?:live|stay|lives) (?:on|at|off|near|by|right by|right off|on the corner of|around) (?:the corner of )?(?:[a-z]{1,12} )?[0-9]{1,3}(?:st|nd|rd|th) (?:and|&|n|street|st|ave|avenue)',
         "{my} (?:house|home|apartment|apt|place|address|building) (?:is|is at|is on) (?:at |on )?[0-9]{1,6}[a-z]? [a-z]",
         "{i} (?:live|stay) (?:at|on) [0-9]{1,6}[a-z]? [a-z]",
         "{whats} {your} {w}(?:address|home address|street|addy|addr|zip code|zip|apartment number|apt number)",
@@ -118,6 +124,8 @@ RULES: dict[str, list[str]] = {
         "(?:i'll|ill|i will|i can) (?:pay for|send) {your} (?:uber|lyft|cab|taxi|ride)",
     ],
     "offplatform.home": [
+        '(?:you|u) (?:can|could|should|wanna|want to) (?:come|stop|swing|drop) (?:by|over|through)',
+        '{my} (?:apartment|apt|place|house|home|crib) (?:is )?(?:right |just |really )?(?:by|near|close to|around the corner from|next to|down the street from) {your}',
         "(?:come|stop|swing|drop) (?:over|by|to|round|around) {ww}(?:my|your|ur) (?:house|place|apartment|apt|home|crib|room|office after)",
         "(?:come|coming) over (?:to|tonight|later|after|this|sometime)",
         "(?:you|u) (?:can|could|should) come over",
@@ -129,6 +137,10 @@ RULES: dict[str, list[str]] = {
         "(?:i|i'll|ill|i can|let me) (?:come|stop|swing) (?:by|over|to) {w}(?:your|ur|yours)",
     ],
     "offplatform.private": [
+        '(?:call|ring|text|txt|facetime|ft) {your} (?:cell|phone|number|house|home|mobile)',
+        '(?:hop|get|jump|hopping|getting) on (?:a |the )?{w}(?:call|phone call|facetime|ft|vc|video call|voice call|zoom|video chat)',
+        '{lets} (?:ft|vc|voice chat|voice call)',
+        '(?:ft|vc) (?:me|tonight|later|rn|tmrw|tomorrow|sometime|after)',
         "(?:can|could|may|should|let me|lemme|i'll|ill|i will|i wanna|i want to|i'd like to|i can) {w}(?:call|phone|facetime|ring|text|txt) {you}",
         "(?:call|facetime|ring|text|txt) {me} (?:tonight|later|tomorrow|after|when|anytime|sometime|this|if|whenever|back|asap|now|privately|on|at|instead|please|pls|plz|rn|real quick)",
         "(?:text|txt) {me}",
@@ -138,7 +150,7 @@ RULES: dict[str, list[str]] = {
         "(?:private|personal|secret|one on one|1 on 1|1:1) (?:call|video call|video chat|facetime|zoom|meeting|chat|conversation|session|dm|message|messages|room|server|channel|group chat|gc)",
         "(?:dm|pm|inbox|message) {me}",
         "(?:dm|pm|message|inbox) {you}",
-        "(?:slide|slid) (?:in|into) {my} (?:dms|dm)",
+        "(?:slide|slid|sliding|slidin) (?:in|into) (?:{my}|{your}|the|ya) (?:dms|dm|inbox|messages)",
         "in (?:the|my|your|ur) (?:dms|dm|inbox|private messages)",
         "(?:talk|chat|speak|message) (?:privately|in private|alone|just us|just the two of us|off the record|one on one)",
         "(?:on|over) the phone (?:tonight|later|sometime|with me)",
@@ -147,6 +159,7 @@ RULES: dict[str, list[str]] = {
         "(?:video ?chat|video ?call) (?:me|with me|tonight|later|sometime)",
     ],
     "offplatform.move": [
+        '(?:move|take|switch|continue|bring|carry) (?:this|it|our|the) {w}(?:chat|convo|conversation|talk|discussion)?(?:to|over to|off|offline|somewhere|elsewhere|outside|private|someplace)',
         "(?:move|switch|go|continue|take|talk|chat|speak|message|keep talking|move this|take this|move our"
         " (?:chat|convo|conversation)|take our (?:chat|convo|conversation)) {ww}(?:to|on|over to|onto|over on|in|via) {platform}",
         "(?:move|take|switch|continue) (?:this|our chat|our convo|our conversation|the conversation|it) (?:to|over to|off|offline|somewhere|elsewhere|outside)",
@@ -159,6 +172,14 @@ RULES: dict[str, list[str]] = {
         "(?:not|no) (?:on|in) (?:this|here) (?:chat|app|channel|server)",
     ],
     "offplatform.secrecy": [
+        '{dont} (?:mention|tell|show|bring up|talk about|say anything about) (?:this|these|that|our|it|what|about) {ww}(?:to|with) ',
+        '{dont} (?:tell|mention|show|let) (?:ms|mr|mrs|miss|mx|dr|coach|prof|professor|sir|miss) ',
+        '(?:{dont}|no|not) (?:have to|need to|gotta|got to|needa) (?:tell|mention|say|show|inform) {w}{adults}',
+        'no need (?:to|for) (?:tell|telling|mention|mentioning|inform|informing|let|letting) {w}{adults}',
+        "(?:not|dont|don't|never) let {w}{adults} (?:see|know|read|find out|hear)",
+        "{adults} (?:wouldn't|wouldnt|would not|won't|wont|don't|dont|would never|will never|never) (?:understand|get it|get this|approve)",
+        'what we have (?:is|together)',
+        'keep (?:this|it|that) (?:quiet|on the low|hush|private|between us)',
         "{dont} {w}(?:tell|telling|mention|say anything to|show|let|inform|say to|tell on) {w}{adults}",
         "{dont} (?:tell|mention|say) (?:anyone|anybody|nobody|no one|a soul)",
         "(?:keep|keeping) {ww}(?:this|it|that|these|our (?:chats?|convos?|conversations?|messages|texts)|us) {w}(?:a |our |a little |our little )?(?:secret|between us|between you and me|between you and i|to yourself|on the low|on the down low|on the dl|quiet|private|hush hush|hush|lowkey|low key|under wraps)",
@@ -176,6 +197,8 @@ RULES: dict[str, list[str]] = {
         "(?:hide|hiding) (?:this|it|our|these) {w}(?:from|messages|chat)",
     ],
     "offplatform.gift": [
+        '(?:venmo|cashapp|cash app|zelle|paypal|apple pay) {you}',
+        '(?:buy|get|pay for|cover) {your} (?:lunch|dinner|food|uber|lyft|ticket|tickets|metrocard|bus fare|phone bill|shoes|clothes)',
         "(?:buy|get|send|give|bring|mail|order|got|bought|getting|buying|sending) {you} {ww}" + _GIFT,
         "(?:a|an|some|little|special|small) (?:gift|present|surprise) (?:for|4) {you}",
         "(?:send|give|pay|venmo|cashapp|zelle|paypal) {you} (?:some )?(?:money|cash|\\$|bucks|dollars|[0-9]{1,5} dollars|\\$[0-9])",
@@ -205,6 +228,8 @@ RULES: dict[str, list[str]] = {
         "(?:do|does) {your} {family} (?:check|read|look at|see|monitor) {your} (?:phone|messages|texts|chats|dms)",
     ],
     "offplatform.personal": [
+        "(?:i'm|im|i am) the only (?:one|person) (?:who|that) (?:really |truly |actually )?(?:gets|understands|cares about|knows|sees) {you}",
+        '{you} (?:look|looked|looking|looks) (?:so |really |super |very |extra |kinda )?(?:cute|hot|beautiful|sexy|gorgeous|adorable|handsome|stunning|fine)',
         "mature for {your} age",
         "{youre} {w}(?:so |really |very |super )?(?:beautiful|pretty|cute|hot|sexy|gorgeous|attractive|handsome|fine)",
         "(?:i|i'm in) love (?:you|u|with you)",
@@ -218,7 +243,13 @@ RULES: dict[str, list[str]] = {
         "(?:what are|what're|wat r|what r) {you} wearing",
         "(?:kiss|hug|cuddle) {you}",
     ],
+    "language.profanity": [
+        "(?:was|is|so|that's|thats|total|pure|such|straight|complete) bs(?:$|[.!?,)]| (?:lol|lmao|tbh|fr|ngl|smh|honestly|bro|man|dude|and|but)\\b)",
+    ],
     "language.harassment": [
+        '(?:nobody|no one|noone) (?:even|actually|really|ever) (?:likes|cares about|wants|loves) {you}',
+        "(?:that's|thats|that is|what a|such a|ur|your|you ask) (?:a |the )?(?:stupid|dumb|idiotic|moronic) (?:question|idea|answer|thing to say)",
+        "{your} (?:mom|mother|mama|momma|sister|dad) (?:is|'s|s) (?:a |an |such a )?(?:hoe|h0e|whore|slut|bitch|skank|thot)",
         "{youre} {w}(?:a |an |so |such a |such an |the |really |totally |just |a total |a complete )?(?:stupid|dumb|idiot|idiotic|moron|loser|ugly|worthless|useless|pathetic|retard|retarded|trash|garbage|disgusting|annoying|weirdo|freak|clown|jerk|dummy|failure|joke|waste of space|waste of time|dumbass|fool|creep|creepy|gross|nobody|pig|brainless|clueless|incompetent|disappointment|lame|psycho|scum|a nobody|dense|slow|fat|fatass|bitch|whore|slut|skank|idiots|morons|losers)",
         "(?:shut up|shut your mouth|shut ur mouth|stfu|shut it|zip it|get lost|go away loser)",
         "(?:nobody|no one|noone) (?:likes|cares about|wants|loves|will ever like|will ever love) {you}",
@@ -233,6 +264,8 @@ RULES: dict[str, list[str]] = {
         "(?:no wonder|that's why) (?:you|u) (?:fail|failed|have no friends|are alone)",
     ],
     "language.threat": [
+        "(?:i|i'll|ill|i will|i'm gonna|im gonna|imma|ima|i'ma|gonna|i'm going to|im going to) {w}(?:kill|hurt|beat|beat up|punch|shoot|stab|smack|slap|jump|murder|strangle|choke|fight) (?:him|her|them|that kid|this kid|that guy|that girl|my teacher|that teacher|everyone)",
+        "(?:i'll|ill|i will|i'm gonna|im gonna|imma|ima|i'ma|gonna|i'm going to|im going to) (?:bring|get|grab|pull out|pull|use) (?:a|my|the|his|my dad's) (?:gun|knife|blade|weapon|piece|strap|bat|box cutter)",
         "(?:i|i'll|ill|i will|i am going to|i'm going to|im going to|i'm gonna|im gonna|i gonna|we'll|we will|gonna|imma|ima|i'ma) {w}(?:kill|hurt|beat|beat up|punch|shoot|stab|smack|slap|jump|murder|strangle|choke|end|destroy|break|fight|find|get|come for|come after|hunt) {you}",
         "(?:you're|youre|you are|ur|u r|you'll be|you will be) (?:dead|so dead|gonna die|going to die|gonna regret|going to regret|gonna pay|going to pay|done for|finished)",
         "watch (?:your|ur) back",
@@ -245,6 +278,17 @@ RULES: dict[str, list[str]] = {
         "(?:break|broke|breaking) (?:your|ur) (?:legs|neck|face|arm|jaw)",
     ],
     "concern.selfharm": [
+        '(?:want|wanna|wish i could|just want to|i just wanna|gonna|going to) (?:to )?(?:disappear|vanish|not be here|not be alive|go to sleep forever|sleep forever)',
+        '(?:thinking about|thought about|think about|thinking of|want to|wanna|going to|gonna|ready to|about to) (?:end|ending) (?:it|things|everything|my life)',
+        '(?:just )?want (?:it|this|everything|it all) (?:all )?to (?:end|stop|be over)',
+        "(?:i|i've|ive|i have) (?:cut|cutted|been cutting|burned|burnt) (?:again|last night|yesterday|today|this morning|tonight|myself|my arm|my wrist|my leg)",
+        '(?:jump|jumping|jumped) (?:off|from|in front of) (?:a|the|my|our) (?:bridge|roof|building|balcony|train|subway|window|car)',
+        '(?:step|stepping|walk|walking) in front of (?:a|the) (?:train|bus|car|truck)',
+        "(?:don't|dont|do not|can't|cant|cannot) see (?:the|any) point (?:in|of) (?:anything|living|life|trying|going on|it all|being here|existing)",
+        "(?:what's|whats|what is) the point (?:of|in) (?:living|life|anything|going on|being alive|existing)",
+        '(?:me )?quiero (?:morir|morirme|matarme|desaparecer)',
+        '(?:me voy a|me quiero) matar',
+        'no quiero (?:vivir|seguir viviendo|estar aqu[ií])',
         "(?:kill|killing|hurt|hurting|cut|cutting|harm|harming|hang|hanging|starve|starving|burn|burning|shoot|end) {w}(?:myself|my self|meself)",
         "(?:end|ending|take|taking) (?:my|my own) life",
         "(?:end|ending) it all",
@@ -272,6 +316,15 @@ RULES: dict[str, list[str]] = {
         "everyone would be better off",
     ],
     "concern.abuse": [
+        '{abuser} (?:does|did|keeps doing|keep doing|makes me do|made me do) (?:stuff|things|something|weird stuff|weird things) (?:to|with) me',
+        '{abuser} (?:keeps |always |)(?:comes?|coming|came|sneaks?|sneaking|snuck|gets?) (?:in|into) (?:my|the) (?:room|bed|bathroom|shower) (?:at night|when|while|and)',
+        "my (?:mom's|moms|mothers|mother's|dad's|dads) (?:bf|boyfriend|husband|girlfriend|gf) (?:hits|beats|hurts|punches|slaps|yells|touches|chokes)",
+        'my (?:dad|father|stepdad|step dad|mom|mother|stepmom|uncle|brother|parents?) (?:hits|beats|hurts|punches|chokes|slaps) (?:her|him|my mom|my mother|my dad|my little|my baby|my brother|my sister)',
+        "(?:kill|hurt|beat|hit) me {www}{www}(?:and )?(?:he|she|they) (?:meant it|was serious|were serious|wasn't joking|wasnt joking|weren't joking)",
+        '(?:threatened|threatens|threatening) to (?:kill|hurt|beat|hit|kick) (?:me|us)',
+        '(?:touches|touched|touching) me (?:and|but) (?:says|said|tells|told)',
+        '(?:says|said|tells|told) (?:me )?(?:not to|to not|never to) tell',
+        '(?:me pega|me pegan|me golpea|me golpean|me maltrata|me maltratan|me toca|me tocan|abusa de m[ií])',
         "{abuser} (?:hits|hit|beats|beat|beat up|hurts|hurt|punches|punched|kicks|kicked|chokes|choked|slaps|slapped|burns|burned|touches|touched|molests|molested|abuses|abused|rapes|raped|whips|whipped|threw|throws|grabs|grabbed|shoves|shoved|locks|locked|yells and hits|attacks|attacked) (?:me|my|us|on me)",
         "(?:touched|touches|touching) me (?:inappropriately|where|down there|in a way|in places|without|when)",
         "(?:i|i've|ive|i have|i'm|im|i am) (?:was|got|been|being|am being|have been|was being|get)? ?(?:abused|molested|raped|assaulted|sexually assaulted|beaten|beat up|groped|hit by my|hurt by my|touched by)",
@@ -287,6 +340,11 @@ RULES: dict[str, list[str]] = {
         "(?:hits|beats|hurts) (?:me|us) when (?:he|she|they)",
     ],
     "concern.neglect": [
+        "{family} (?:works?|working) (?:nights|late|overnight|doubles|all night) (?:so|and) (?:it's|its|it is|i'm|im|i am) (?:just me|alone|by myself|home alone|on my own)",
+        "(?:i'm|im|i am) (?:always |usually |basically )?(?:home )?(?:alone|by myself|on my own) (?:every|most|all) (?:night|nights|day|days|weekend|weekends)",
+        "(?:don't|dont|do not|never) have (?:anyone|anybody|no one|nobody|someone) (?:to talk to|to turn to|who cares|who listens)(?: at home)?",
+        '(?:nobody|no one|noone) {w}(?:at home )?(?:cares|care|notices|would notice) (?:if|whether|about|when) (?:i|me)',
+        '(?:no hay|no tenemos) (?:comida|nada de comer)',
         "(?:haven't|havent|have not|hasn't|didn't|didnt|did not|not) (?:eaten|ate|had (?:food|anything to eat|a meal|dinner|breakfast|lunch|a real meal)) (?:in|for|since|today|all day|yesterday|in days)",
         "(?:no|not any|not enough) food (?:at|in) (?:home|the house|my house|the apartment|our)",
         "(?:nothing|no food) to eat",
@@ -304,6 +362,8 @@ RULES: dict[str, list[str]] = {
         "(?:take care of|raising|feeding) my (?:little )?(?:siblings|brothers|sisters|brother|sister) (?:alone|by myself|because)",
     ],
     "concern.exploitation": [
+        '(?:older|grown|adult) (?:guy|man|boyfriend|girlfriend|woman|dude|lady) {w}(?:says|said|offered|offers|promised|promises|texts|messages|dms|sends|sent)',
+        '(?:give|pay|send|buy) me (?:money|cash|gifts|stuff|things|\\$[0-9]{1,5}|[0-9]{1,5} dollars) (?:if|to|for) (?:i|me)',
         "(?:someone|a guy|a man|an adult|an older|he|she|they|this guy|this man|a lady) {w}(?:is )?(?:paying|pays|paid|offered|offers|offering) me (?:to|for|money)",
         "(?:asked|asking|asks|wants|want|told|forcing|forced|makes|made|pressuring|pressured) me (?:to )?(?:send|sending) {w}(?:nudes|pics|pictures|photos|videos|nude)",
         "(?:sent|send|sending) (?:him|her|them|a guy|someone|this guy|a man|an adult) {w}(?:nudes|pics|pictures|photos|nude|videos)",
@@ -318,6 +378,10 @@ RULES: dict[str, list[str]] = {
         "(?:in exchange for|for money|for cash) (?:he|she|they|i) (?:wants|want|made|have to)",
     ],
     "concern.homeless": [
+        "(?:i|we) (?:sleep|slept|sleeping|live|living|stay|staying|been sleeping|have been sleeping|are sleeping|are living) (?:in|at) (?:a|the|our|my|his|her|my mom's|my moms) (?:car|van|shelter|truck|park|subway|train station)",
+        "(?:haven't|havent|have not|not|didn't|didnt) (?:slept|been sleeping|stayed|been staying|been) (?:at )?home (?:in|for|since|all)",
+        "(?:at|between|on) (?:different|various|random) (?:friends'?|people's|peoples) (?:places|houses|couches|apartments)",
+        '(?:vivimos|estamos viviendo|dormimos) en (?:un|el|una|la) (?:refugio|shelter|carro|coche|auto)',
         "(?:i'm|im|i am|we're|were|we are|been|i've been|ive been|we've been|became|becoming|being) {w}(?:homeless|living in (?:a|the|our|my) (?:car|shelter|van|street|streets)|sleeping (?:in (?:a|the|our|my) (?:car|van|shelter|park)|on the (?:street|streets|subway|train)|outside|at a shelter|on (?:a|my) friends? couch)|couch ?surfing)",
         "(?:got|been|getting|were|are being|being|we're being|am being|just got) (?:evicted|kicked out)",
         "(?:kicked|threw|thrown) (?:me|us) out",
