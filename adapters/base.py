@@ -88,8 +88,14 @@ class Adapter(Protocol):
     async def delete(self, channel: ChannelRef, message_id: str) -> None:
         """Remove a message the bot posted earlier (a retraction)."""
 
-    async def notify_private(self, channel: ChannelRef, user_id: str, text: str) -> None:
-        """Tell one person something only they see (ephemeral notice, or the closest thing)."""
+    async def notify_private(
+        self, channel: ChannelRef, user_id: str, text: str, *, message_id: str | None = None
+    ) -> None:
+        """Tell one person something only they see (ephemeral notice, or the closest thing).
+
+        ``message_id`` is the platform id of the person's message the notice is about, when there
+        is one (platforms without ephemeral notices mark that message).
+        """
 
     async def post_review(self, channel: ChannelRef, card: ReviewCard) -> str:
         """Post a review card (hold or alert) to a coordinator channel; return its message id."""

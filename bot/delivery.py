@@ -118,10 +118,10 @@ class DeliveryWorker:
             if row is None:
                 return 0
             adapter = self._adapters[row.platform]
-            # paced after the claim, inside the concurrency slot: the wait is bounded far below LEASE
-            await self._rate.wait(ChannelRef(row.platform, row.workspace, row.channel))
             try:
-                platform_id = await self._perform(adapter, row)
+                # paced after the claim, inside the concurrency slot: the wait stays far below LEASE
+                async with self._rate.slot(ChannelRef(row.platform, row.workspace, row.channel)):
+                    platform_id = await self._perform(adapter, row)
             except DeliveryError as error:
                 await asyncio.to_thread(self._record_error, row, error)
                 return 1
@@ -143,7 +143,8 @@ class DeliveryWorker:
                 channel=channel, text=row.text, idempotency_key=row.idempotency_key,
                 sender_name=row.sender_name, sender_avatar=row.sender_avatar, thread_id=thread))
         if row.kind == "notice":
-            await adapter.notify_private(channel, row.user_id or "", row.text)
+            about = await asyncio.to_thread(self._about_message, row)
+            await adapter.notify_private(channel, row.user_id or "", row.text, message_id=about)
             return None
         if row.kind == "review_card":
             card = await asyncio.to_thread(self._card, row)
@@ -195,6 +196,17 @@ class DeliveryWorker:
             session.add(fresh)
             session.commit()
 
+    def _about_message(self, row: Delivery) -> str | None:
+        """The platform id of the sender's own message a notice is about (same channel only)."""
+        if row.message_id is None:
+            return None
+        with Session(self._engine) as session:
+            message = session.get(MessageLog, row.message_id)
+        if message is None or (message.platform, message.workspace, message.channel) != (
+                row.platform, row.workspace, row.channel):
+            return None
+        return message.platform_message_id
+
     def _ref(self, row: Delivery) -> Delivery | None:
         with Session(self._engine) as session:
             return session.get(Delivery, row.ref_delivery_id) if row.ref_delivery_id else None
@@ -210,7 +222,13 @@ class DeliveryWorker:
             return cards.card_for(session, card_row), cards.outcome_for(review)
 
     def _resolve_thread(self, row: Delivery) -> str | None:
-        """The target channel's id of the thread the original message was posted in."""
+        """The target channel's id of the thread the original message was posted in.
+
+        The thread's parent is either a message first posted in the origin channel (its copy in
+        the target channel is the thread there) or a relayed copy the bot posted in the origin
+        channel (then the parent's source message, or its copy, is the thread in the target).
+        Adapters may return combined ids (a split message: ``"id1,id2"``); the first part counts.
+        """
         if not row.thread_id or row.message_id is None:
             return None
         with Session(self._engine) as session:
@@ -220,6 +238,8 @@ class DeliveryWorker:
             origin = ChannelRef(message.platform, message.workspace, message.channel)
             parent = repo.original_message(session, origin, row.thread_id)
             if parent is None:
+                parent = self._source_of_copy(session, origin, row.thread_id)
+            if parent is None:
                 return None
             target = (row.platform, row.workspace, row.channel)
             if (parent.platform, parent.workspace, parent.channel) == target:
@@ -228,15 +248,18 @@ class DeliveryWorker:
                 Delivery.message_id == parent.id, Delivery.kind == "relay", Delivery.state == "sent",
                 Delivery.platform == row.platform, Delivery.workspace == row.workspace,
                 Delivery.channel == row.channel)).first()
-            if copy is not None:
-                return copy.platform_message_id
-            # The parent itself was a relayed copy in the origin channel: find its source.
-            source = session.exec(select(Delivery).where(
-                Delivery.platform == origin.platform, Delivery.workspace == origin.workspace,
-                Delivery.channel == origin.channel,
-                Delivery.platform_message_id == row.thread_id)).first()
-            if source is not None and source.message_id is not None:
-                first = session.get(MessageLog, source.message_id)
-                if first and (first.platform, first.workspace, first.channel) == target:
-                    return first.platform_message_id
-            return None
+            if copy is None or not copy.platform_message_id:
+                return None
+            return copy.platform_message_id.split(",")[0]
+
+    @staticmethod
+    def _source_of_copy(session: Session, origin: ChannelRef, copy_id: str) -> MessageLog | None:
+        """The logged message whose relayed copy in ``origin`` has platform id ``copy_id``."""
+        candidates = session.exec(select(Delivery).where(
+            Delivery.platform == origin.platform, Delivery.workspace == origin.workspace,
+            Delivery.channel == origin.channel, Delivery.kind == "relay", Delivery.state == "sent",
+            col(Delivery.platform_message_id).startswith(copy_id)))
+        for copy in candidates:
+            if copy.platform_message_id and copy.platform_message_id.split(",")[0] == copy_id:
+                return session.get(MessageLog, copy.message_id) if copy.message_id else None
+        return None

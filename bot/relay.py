@@ -93,6 +93,9 @@ class Relay:
         program = session.get(Program, match.program_id)
         assert program is not None
         now = self._clock()
+        if sender is not None and event.author_avatar and not sender.avatar_url:
+            sender.avatar_url = event.author_avatar  # relayed copies show the platform's picture
+            session.add(sender)
         match_role = repo.member_role(session, match.id, sender.id) if sender else None  # type: ignore[arg-type]
         if sender is not None and sender.program_id != program.id:
             match_role, sender_role = None, None

@@ -82,7 +82,8 @@ class ReviewDesk:
             message = session.get(MessageLog, item.message_id)
             assert message is not None
             item.state = "released" if decision == "release" else DECISIONS[decision]
-            item.decided_at, item.decided_by, item.note = now, actor, note or None
+            decided_by = coordinator.display_name if coordinator is not None else actor
+            item.decided_at, item.decided_by, item.note = now, decided_by, note or None
             session.add(item)
             if item.state in ("approved", "approved_redacted", "released") and item.match_id:
                 text = message.text

@@ -46,6 +46,7 @@ class Inbound:
     event_key: str
     author_id: str
     author_name: str = ""
+    author_avatar: str | None = None
     text: str = ""
     sent_at: datetime | None = None
     thread_id: str | None = None

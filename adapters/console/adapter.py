@@ -87,7 +87,8 @@ class ConsoleAdapter:
         posted.deleted = True
         self._say(f"[{channel.channel}] (retracted) a message from {posted.author} was removed")
 
-    async def notify_private(self, channel: ChannelRef, user_id: str, text: str) -> None:
+    async def notify_private(self, channel: ChannelRef, user_id: str, text: str, *,
+                             message_id: str | None = None) -> None:
         self._maybe_fail(channel)
         self.private.setdefault(user_id, []).append(text)
         self._say(f"(only {user_id} sees this in {channel.channel}) mentorbot: {text}")

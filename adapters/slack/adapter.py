@@ -241,7 +241,11 @@ class SlackAdapter:
             user = await self._user(ws, inbound.author_id)
             if user.get("is_bot"):
                 return
-            inbound = replace(inbound, author_name=convert.display_name(user) if user else inbound.author_id)
+            inbound = replace(
+                inbound,
+                author_name=convert.display_name(user) if user else inbound.author_id,
+                author_avatar=convert.avatar_url(user) if user else None,
+            )
         assert self._core is not None
         await self._core.handle(inbound)
 
@@ -326,7 +330,9 @@ class SlackAdapter:
     async def delete(self, channel: ChannelRef, message_id: str) -> None:
         await self._call(channel, "chat.delete", channel=channel.channel, ts=message_id)
 
-    async def notify_private(self, channel: ChannelRef, user_id: str, text: str) -> None:
+    async def notify_private(
+        self, channel: ChannelRef, user_id: str, text: str, *, message_id: str | None = None
+    ) -> None:
         await self._call(
             channel,
             "chat.postEphemeral",

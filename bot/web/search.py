@@ -100,12 +100,19 @@ def load_hits(session: Session, program_id: str, ids: list[int]) -> list[SearchH
 
 
 def scope_tokens(program_id: str, filters: SearchFilters) -> list[str]:
-    """Tokens the migration's triggers put in the ``scope`` column (see web_0001)."""
-    tokens = ["g" + program_id.encode("utf-8").hex()]
+    """Tokens the migration's triggers put in the ``scope`` column (see web_0001).
+
+    A match or person id already names one program (the scope checked it belongs to this one, and
+    ``load_hits`` checks every row again), so the program's token — whose doclist holds every row
+    of the program — is only used program-wide: ANDing it in made filtered queries 2-3x slower.
+    """
+    tokens = []
     if filters.match_id is not None:
         tokens.append(f"m{filters.match_id}")
     if filters.person_id is not None:
         tokens.append(f"u{filters.person_id}")
+    if not tokens:
+        tokens.append("g" + program_id.encode("utf-8").hex())
     if filters.decision:
         tokens.append("d" + filters.decision.replace("_", ""))
     return tokens

@@ -72,7 +72,7 @@ async def test_held_message_is_delivered_only_after_approval(make_harness, engin
     assert h.seen_in("dana-ana-student") == ["this is our secret project"]
     assert "approved" in h.console.private["dana"][-1]
     card, outcome = next(iter(h.console.review_cards.values()))
-    assert outcome is not None and outcome.decided_by == "okafor" and outcome.decision == "approved"
+    assert outcome is not None and outcome.decided_by == "Grace Okafor" and outcome.decision == "approved"
 
 
 async def test_rejected_hold_is_never_delivered(make_harness, engine):
