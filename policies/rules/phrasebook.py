@@ -71,6 +71,8 @@ def expand(pattern: str) -> str:
         else:
             pieces.append(part)
     rx = "".join(pieces)
+    # "a ?b" means an optional separator (not a lazy one).
+    rx = rx.replace(SP + "?", "(?:" + SP + ")?")
     # A gap macro already ends with a separator: drop the separator that follows it.
     gap = "(?:" + _WORD + ")"
     for q in ("?", "{0,2}", "{0,3}"):

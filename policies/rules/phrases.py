@@ -36,7 +36,8 @@ RULES: dict[str, list[str]] = {
         'same as {my} (?:number|cell|phone number|#)',
         "{whats} {your} {w}" + _NUM,
         "(?:can|could|may|should) {i} {get} {your} {w}" + _NUM,
-        "{send} (?:{me} )?{your} {w}" + _NUM,
+        "(?:send|text|dm|share|post) (?:{me} )?{your} {w}" + _NUM,
+        "(?:give|drop|shoot|pass|tell|put|slide) {me} {your} {w}" + _NUM,
         "(?:need|want|like) {your} {w}" + _NUM,
         "(?:here's|heres|here is|this is) {my} {w}(?:number|cell|phone number|digits|#|num)",
         "(?:text|call|txt|ring|reach|contact) {me} (?:at|on) (?:my )?(?:number|cell|phone|this number|[0-9])",
@@ -77,6 +78,7 @@ RULES: dict[str, list[str]] = {
         "[a-z0-9_.]{2,32}#[0-9]{4}",
     ],
     "contact.address": [
+        '(?:which|what) (?:part|area|side|street|block|building|neighborhood|avenue|apartment) (?:of )?{ww}(?:do|d) {you} (?:live|stay)',
         '{i} (?:live|stay|lives) (?:on|at|off|near|by|right by|right off|on the corner of|around) (?:the corner of )?(?:[a-z]{1,12} )?[0-9]{1,3}(?:st|nd|rd|th) (?:and|&|n|street|st|ave|avenue)',
         "{my} (?:house|home|apartment|apt|place|address|building) (?:is|is at|is on) (?:at |on )?[0-9]{1,6}[a-z]? [a-z]",
         "{i} (?:live|stay) (?:at|on) [0-9]{1,6}[a-z]? [a-z]",
@@ -137,6 +139,7 @@ RULES: dict[str, list[str]] = {
         "(?:i|i'll|ill|i can|let me) (?:come|stop|swing) (?:by|over|to) {w}(?:your|ur|yours)",
     ],
     "offplatform.private": [
+        '(?:give|gimme|shoot|send|drop|hit) {me} (?:a|an|a quick) (?:call|ring|text|buzz|txt|line|facetime|ft)',
         '(?:call|ring|text|txt|facetime|ft) {your} (?:cell|phone|number|house|home|mobile)',
         '(?:hop|get|jump|hopping|getting) on (?:a |the )?{w}(?:call|phone call|facetime|ft|vc|video call|voice call|zoom|video chat)',
         '{lets} (?:ft|vc|voice chat|voice call)',
@@ -172,6 +175,8 @@ RULES: dict[str, list[str]] = {
         "(?:not|no) (?:on|in) (?:this|here) (?:chat|app|channel|server)",
     ],
     "offplatform.secrecy": [
+        "(?:{dont}|no need to|dont need to|don't need to|no reason to|not) (?:loop in|cc|include|involve|bring in|copy) {w}(?:ms|mr|mrs|miss|mx|dr|coach|{adults})",
+        '(?:keep|keeping) (?:our|these|this|the) (?:chats?|convos?|conversations?|messages|texts|talks?|stuff|thing|plans?|calls?) (?:private|secret|quiet|between us|to ourselves|on the low|lowkey)',
         '{dont} (?:mention|tell|show|bring up|talk about|say anything about) (?:this|these|that|our|it|what|about) {ww}(?:to|with) ',
         '{dont} (?:tell|mention|show|let) (?:ms|mr|mrs|miss|mx|dr|coach|prof|professor|sir|miss) ',
         '(?:{dont}|no|not) (?:have to|need to|gotta|got to|needa) (?:tell|mention|say|show|inform) {w}{adults}',
@@ -228,6 +233,7 @@ RULES: dict[str, list[str]] = {
         "(?:do|does) {your} {family} (?:check|read|look at|see|monitor) {your} (?:phone|messages|texts|chats|dms)",
     ],
     "offplatform.personal": [
+        '(?:so |really |very |super )?(?:grown up|grown-up|grown|mature|developed|advanced) for (?:{your} age|a [0-9]{2} year old|(?:a |an )?(?:1[0-9]|[0-9])(?: year old| yo|yo)?|someone {your} age|a kid|a teenager|a freshman|a sophomore|a junior)',
         "(?:i'm|im|i am) the only (?:one|person) (?:who|that) (?:really |truly |actually )?(?:gets|understands|cares about|knows|sees) {you}",
         '{you} (?:look|looked|looking|looks) (?:so |really |super |very |extra |kinda )?(?:cute|hot|beautiful|sexy|gorgeous|adorable|handsome|stunning|fine)',
         "mature for {your} age",
@@ -278,6 +284,7 @@ RULES: dict[str, list[str]] = {
         "(?:break|broke|breaking) (?:your|ur) (?:legs|neck|face|arm|jaw)",
     ],
     "concern.selfharm": [
+        "(?:everyone|everybody|they|people|my family|my friends|the world) (?:would|will|'d) be (?:so )?(?:better|happier|better off|fine|okay|ok) (?:off )?(?:without me|if i (?:was|were|wasn't|wasnt|weren't|died|disappeared|left|was gone|were gone|wasn't here|wasnt here|wasn't around))",
         '(?:want|wanna|wish i could|just want to|i just wanna|gonna|going to) (?:to )?(?:disappear|vanish|not be here|not be alive|go to sleep forever|sleep forever)',
         '(?:thinking about|thought about|think about|thinking of|want to|wanna|going to|gonna|ready to|about to) (?:end|ending) (?:it|things|everything|my life)',
         '(?:just )?want (?:it|this|everything|it all) (?:all )?to (?:end|stop|be over)',
@@ -316,6 +323,8 @@ RULES: dict[str, list[str]] = {
         "everyone would be better off",
     ],
     "concern.abuse": [
+        '{abuser} (?:gets|get|got|always gets) (?:drunk|high|mad|angry|wasted) and (?:hits|yells|throws|beats|hurts|screams|punches|slaps|breaks)',
+        '(?:throws|threw|throwing|throw|throwin) (?:things|stuff|shit|bottles|plates|shoes|chairs|a [a-z]{2,10}|[a-z]{2,10}s) at (?:me|us|my mom|my little)',
         '{abuser} (?:does|did|keeps doing|keep doing|makes me do|made me do) (?:stuff|things|something|weird stuff|weird things) (?:to|with) me',
         '{abuser} (?:keeps |always |)(?:comes?|coming|came|sneaks?|sneaking|snuck|gets?) (?:in|into) (?:my|the) (?:room|bed|bathroom|shower) (?:at night|when|while|and)',
         "my (?:mom's|moms|mothers|mother's|dad's|dads) (?:bf|boyfriend|husband|girlfriend|gf) (?:hits|beats|hurts|punches|slaps|yells|touches|chokes)",
