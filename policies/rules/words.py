@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-from policies.regex import compile_pattern
+from policies.regex import ENGINE, compile_pattern
 
 _TOKEN = re.compile(r"[a-z0-9@$!|+*#_]+")
 _REPEAT = re.compile(r"([a-z])\1\1")
@@ -28,6 +28,16 @@ _RUN1 = re.compile(r"([a-z0-9@$!|+*#_])\1+")
 _RUN2 = re.compile(r"([a-z0-9@$!|+*#_])\1\1+")
 _SINGLES = compile_pattern(r"\b[a-z](?:[ ._*,/-]{1,3}[a-z]\b){2,}")
 _MASKED = re.compile(r"(?<![a-z0-9])[a-z]{1,12}[*#_]{1,10}[a-z*#_]{0,12}")
+# The same tests as ``_LEETISH``/``_REPEAT`` without look-behind or back-references, so re2 can
+# run them (and the block list, stems, splits and phrases) as ONE pass over the message.
+_BANNED_PAIR_FREE = r"(?:[b-mo-z][a-z]|a[a-ln-z]|n[a-ce-z]|p[a-ln-z]|r[a-ce-z]|s[a-su-z]|t[a-gi-z])"
+_LEETISH_RE2 = (
+    r"[a-z][0-9@$!|+*#_]+[a-z]|[a-z][@$*#_]+(?:[^a-z0-9]|$)"
+    r"|(?:^|[^a-z0-9])[$!|+*#_0-9](?:[a-z]{3}|" + _BANNED_PAIR_FREE + r")"
+    r"|(?:^|[^a-z0-9])@[s$][s$]"
+)
+_REPEAT_RE2 = "|".join(c * 3 for c in "abcdefghijklmnopqrstuvwxyz")
+_TOKCH = "a-z0-9@$!|+*#_"
 _LEET = str.maketrans("013457@$!|+89", "oieastasiltbg")
 _LEET_ALT = str.maketrans("013457@$!|+89", "oleastasiitbg")
 _DIGITS = re.compile(r"[0-9]")
@@ -115,6 +125,19 @@ class WordMatcher:
         ap = [r"[^a-z0-9]{0,3}".join(map(re.escape, re.findall(r"[a-z0-9]+", p)))
               for p in allow_phrases]
         self._allow_re = compile_pattern(r"\b(?:" + "|".join(ap) + r")\b")
+        # One re2 pass that is true whenever the step-by-step checks in ``find`` would be.
+        self._suspicious = None
+        if ENGINE == "re2":
+            words = "|".join(re.escape(w) for w in sorted(self.block, key=len, reverse=True))
+            parts = [
+                rf"(?:^|[^{_TOKCH}])(?:{words})(?:$|[^{_TOKCH.replace('!', '')}])",
+                _LEETISH_RE2, _REPEAT_RE2, _SINGLES.pattern, self._split_re.pattern,
+            ]
+            if stems:
+                parts.append("|".join(map(re.escape, stems)))
+            if self._phrase_re is not None:
+                parts.append(self._phrase_re.pattern)
+            self._suspicious = compile_pattern("|".join(f"(?:{p})" for p in parts))
 
     def _token_bad(self, tok: str) -> str | None:
         """The list word a single token stands for, or None."""
@@ -167,6 +190,10 @@ class WordMatcher:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Spans of blocked words in folded ``text``."""
+        if self._suspicious is not None:
+            if self._suspicious.search(text) is None:
+                return []
+            return self._find(text)
         toks = _TOKEN.findall(text)
         suspicious = (
             not self.block.isdisjoint(toks)
@@ -180,6 +207,9 @@ class WordMatcher:
         )
         if not suspicious:
             return []
+        return self._find(text)
+
+    def _find(self, text: str) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
         repeats = _REPEAT.search(text) is not None
         block, stems_s, stems_e = self.block, self._stems_start, self._stems_end
@@ -191,6 +221,10 @@ class WordMatcher:
                 or tok.endswith(stems_e)
             )):
                 continue  # a plain word or number that is not on the list: the common case
+            if len(tok) > 60:  # no list word is this long unless letters were stretched
+                tok = _collapse(tok, 1)
+                if len(tok) > 60:
+                    continue
             if tok in seen:
                 word = seen[tok]
             else:
