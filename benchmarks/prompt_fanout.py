@@ -42,21 +42,72 @@ def seed_program(engine, matches: int) -> None:  # type: ignore[no-untyped-def]
 
     now = MONDAY_9AM_NY - timedelta(days=1)  # created the day before: no earlier weeks to report missed
     with engine.begin() as conn:
-        conn.execute(insert(Program.__table__), [{"id": "bench", "name": "Bench", "timezone": "America/New_York",
-                                                  "created_at": now, "updated_at": now}])
-        conn.execute(insert(Person.__table__), [
-            {"id": i + 1, "program_id": "bench", "key": f"p{i}", "role": "mentor" if i % 2 == 0 else "student",
-             "display_name": f"Person {i}", "grade": None if i % 2 == 0 else 9 + (i // 2) % 2, "active": True}
-            for i in range(2 * matches)])
-        conn.execute(insert(Match.__table__), [
-            {"id": m + 1, "program_id": "bench", "key": f"m{m}", "model": "one-to-one", "status": "active",
-             "started_on": date(2026, 9, 15), "prompts_paused": False} for m in range(matches)])
-        conn.execute(insert(MatchMember.__table__), [
-            {"match_id": m + 1, "person_id": 2 * m + 1 + side, "role": ("mentor", "student")[side]}
-            for m in range(matches) for side in (0, 1)])
-        conn.execute(insert(SupervisedChannel.__table__), [
-            {"match_id": m + 1, "platform": "console", "workspace": "w", "channel": f"m{m}-{side}",
-             "side": side, "active": True, "linked_at": now} for m in range(matches) for side in ("mentor", "student")])
+        conn.execute(
+            insert(Program.__table__),
+            [
+                {
+                    "id": "bench",
+                    "name": "Bench",
+                    "timezone": "America/New_York",
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            ],
+        )
+        conn.execute(
+            insert(Person.__table__),
+            [
+                {
+                    "id": i + 1,
+                    "program_id": "bench",
+                    "key": f"p{i}",
+                    "role": "mentor" if i % 2 == 0 else "student",
+                    "display_name": f"Person {i}",
+                    "grade": None if i % 2 == 0 else 9 + (i // 2) % 2,
+                    "active": True,
+                }
+                for i in range(2 * matches)
+            ],
+        )
+        conn.execute(
+            insert(Match.__table__),
+            [
+                {
+                    "id": m + 1,
+                    "program_id": "bench",
+                    "key": f"m{m}",
+                    "model": "one-to-one",
+                    "status": "active",
+                    "started_on": date(2026, 9, 15),
+                    "prompts_paused": False,
+                }
+                for m in range(matches)
+            ],
+        )
+        conn.execute(
+            insert(MatchMember.__table__),
+            [
+                {"match_id": m + 1, "person_id": 2 * m + 1 + side, "role": ("mentor", "student")[side]}
+                for m in range(matches)
+                for side in (0, 1)
+            ],
+        )
+        conn.execute(
+            insert(SupervisedChannel.__table__),
+            [
+                {
+                    "match_id": m + 1,
+                    "platform": "console",
+                    "workspace": "w",
+                    "channel": f"m{m}-{side}",
+                    "side": side,
+                    "active": True,
+                    "linked_at": now,
+                }
+                for m in range(matches)
+                for side in ("mentor", "student")
+            ],
+        )
 
 
 def bench_prepare(matches: int) -> None:
@@ -70,9 +121,11 @@ def bench_prepare(matches: int) -> None:
         second = post_due_prompts(engine, MONDAY_9AM_NY + timedelta(minutes=1))
         idle = time.perf_counter() - again
         result = report.results[0]
-        print(f"prepare+enqueue: {result.posted} matches, {result.deliveries} outbox rows, "
-              f"{result.posted} log rows in {took:.3f} s (SQLite); next tick (nothing to do) {idle * 1000:.1f} ms, "
-              f"posted {second.deliveries}")
+        print(
+            f"prepare+enqueue: {result.posted} matches, {result.deliveries} outbox rows, "
+            f"{result.posted} log rows in {took:.3f} s (SQLite); next tick (nothing to do) {idle * 1000:.1f} ms, "
+            f"posted {second.deliveries}"
+        )
         engine.dispose()
 
 
@@ -93,8 +146,9 @@ class Fakes:
             self.discord_window.popleft()
         if len(self.discord_window) >= 50:
             self.limited["discord"] += 1
-            return web.json_response({"message": "You are being rate limited.", "retry_after": 1.0, "global": True},
-                                     status=429)
+            return web.json_response(
+                {"message": "You are being rate limited.", "retry_after": 1.0, "global": True}, status=429
+            )
         self.discord_window.append(now)
         self.ok["discord"] += 1
         return web.json_response({"id": str(self.ok["discord"])})
@@ -109,7 +163,9 @@ class Fakes:
         last = self.slack_channel.get(f"{team}/{channel}")
         if len(window) >= 300 or (last is not None and now - last < 1.0):
             self.limited["slack"] += 1
-            return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"})
+            return web.json_response(
+                {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
+            )
         window.append(now)
         self.slack_channel[f"{team}/{channel}"] = now
         self.ok["slack"] += 1
@@ -129,8 +185,9 @@ class HttpAdapter:
             url, headers = f"{self.base}/discord/channels/{message.channel.channel}/messages", {}
         else:
             url, headers = f"{self.base}/slack/chat.postMessage", {"X-Team": message.channel.workspace}
-        async with self.session.post(url, json={"channel": message.channel.channel, "content": message.text},
-                                     headers=headers) as response:
+        async with self.session.post(
+            url, json={"channel": message.channel.channel, "content": message.text}, headers=headers
+        ) as response:
             data = await response.json()
             if response.status == 429:
                 raise DeliveryError("rate limited", retry_after=float(response.headers.get("Retry-After", 1)))
@@ -144,11 +201,25 @@ def seed_outbox(engine, platform_name: str, posts: int, workspaces: int) -> None
 
     now = datetime.now(UTC) - timedelta(seconds=1)
     with engine.begin() as conn:
-        conn.execute(insert(Delivery.__table__), [
-            {"idempotency_key": f"prompt:bench:{i}", "kind": "prompt", "platform": platform_name,
-             "workspace": f"T{i % workspaces}", "channel": f"C{i}", "text": f"Hi! This week in class: topic {i}",
-             "sender_name": "mentorbot", "state": "pending", "attempts": 0, "next_attempt_at": now,
-             "created_at": now} for i in range(posts)])
+        conn.execute(
+            insert(Delivery.__table__),
+            [
+                {
+                    "idempotency_key": f"prompt:bench:{i}",
+                    "kind": "prompt",
+                    "platform": platform_name,
+                    "workspace": f"T{i % workspaces}",
+                    "channel": f"C{i}",
+                    "text": f"Hi! This week in class: topic {i}",
+                    "sender_name": "mentorbot",
+                    "state": "pending",
+                    "attempts": 0,
+                    "next_attempt_at": now,
+                    "created_at": now,
+                }
+                for i in range(posts)
+            ],
+        )
 
 
 async def bench_delivery(platform_name: str, posts: int, workspaces: int) -> None:
@@ -169,8 +240,9 @@ async def bench_delivery(platform_name: str, posts: int, workspaces: int) -> Non
         seed_outbox(engine, platform_name, posts, workspaces if platform_name == "slack" else 1)
         async with ClientSession() as session:
             adapter = HttpAdapter(name=platform_name, base=f"http://127.0.0.1:{port}", session=session)
-            worker = DeliveryWorker(engine=engine, adapters={platform_name: adapter}, clock=utcnow,
-                                    on_failure=lambda *a: None)
+            worker = DeliveryWorker(
+                engine=engine, adapters={platform_name: adapter}, clock=utcnow, on_failure=lambda *a: None
+            )
             started = time.perf_counter()
             done = 0
             while done < posts and time.perf_counter() - started < 3600:
@@ -182,10 +254,14 @@ async def bench_delivery(platform_name: str, posts: int, workspaces: int) -> Non
     await runner.cleanup()
     sent = fakes.ok[platform_name]
     rate = sent / took
-    limit = 50.0 if platform_name == "discord" else 300 / 60 * workspaces
-    where = "" if platform_name == "discord" else f" over {workspaces} workspaces"
-    print(f"delivery {platform_name}{where}: {sent}/{posts} posts in {took:.1f} s = {rate:.1f}/s "
-          f"({rate / limit:.0%} of the {limit:.0f}/s limit), {fakes.limited[platform_name]} responses 429")
+    if platform_name == "discord":
+        limit = f"({rate / 50:.0%} of the 50/s per-bot limit)"
+    else:
+        limit = f"over {workspaces} workspaces (limits: 1/s per channel, 300/min per workspace)"
+    print(
+        f"delivery {platform_name}: {sent}/{posts} posts in {took:.1f} s = {rate:.1f}/s {limit}, "
+        f"{fakes.limited[platform_name]} responses 429"
+    )
 
 
 def main() -> None:
@@ -196,11 +272,13 @@ def main() -> None:
     parser.add_argument("--platform", choices=["discord", "slack", "both"], default="both")
     parser.add_argument("--skip-prepare", action="store_true")
     args = parser.parse_args()
-    print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}, "
-          f"{platform.system()} {platform.release()}")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
     if not args.skip_prepare:
         bench_prepare(args.matches)
-    for name in (["discord", "slack"] if args.platform == "both" else [args.platform]):
+    for name in ["discord", "slack"] if args.platform == "both" else [args.platform]:
         asyncio.run(bench_delivery(name, args.posts, args.workspaces))
 
 
