@@ -123,7 +123,8 @@ def bench_prepare(matches: int) -> None:
         result = report.results[0]
         print(
             f"prepare+enqueue: {result.posted} matches, {result.deliveries} outbox rows, "
-            f"{result.posted} log rows in {took:.3f} s (SQLite); next tick (nothing to do) {idle * 1000:.1f} ms, "
+            f"{result.posted} log rows in {took:.3f} s (SQLite); "
+            f"next tick (nothing to do) {idle * 1000:.1f} ms, "
             f"posted {second.deliveries}"
         )
         engine.dispose()
