@@ -16,17 +16,12 @@ from bot.routing import relay_targets
 from bot.types import ChannelRef, Inbound, InboundKind
 from storage.chain import verify
 from storage.models import MessageLog
-
-
-def _not_raw_search_ddl(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
-    """The desk's full-text index is raw DDL per dialect (FTS5 tables, a tsvector column + GIN index)."""
-    raw = ("message_fts", "ix_message_fts", "search_doc", "ix_message_log_search_doc")
-    return not (reflected and compare_to is None and str(name).startswith(raw))
+from storage.raw_ddl import include_object
 
 
 def test_migrations_create_exactly_the_tables_the_models_describe(engine):
     with engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"include_object": _not_raw_search_ddl})
+        context = MigrationContext.configure(conn, opts={"include_object": include_object})
         diff = compare_metadata(context, SQLModel.metadata)
     assert diff == [], f"models and migrations disagree (write a migration): {diff}"
 
