@@ -32,11 +32,13 @@ class GlanceRow:
 
     @property
     def consent_ok(self) -> bool:
-        return all(p.consent_received for p in self.students)
+        """Every student of the match, peer mentors included, has a permission form on file."""
+        return all(p.consent_received for p in self.students + self.mentors if p.role == "student")
 
     @property
     def clearance_ok(self) -> bool:
-        return all(p.cleared_on for p in self.mentors)
+        """Every adult mentor is cleared (a peer mentor is a student: consent applies instead)."""
+        return all(p.cleared_on for p in self.mentors if p.role == "mentor")
 
     @property
     def worrying(self) -> bool:
