@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint system-deps clean
+.PHONY: run test lint system-deps clean screenshots
 
 run: $(STAMP)
 	$(VENV)/bin/mentorbot run
@@ -27,3 +27,7 @@ system-deps:
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
+
+# Refresh the README's screenshots of the coordinator desk (Debian's Chromium through Playwright).
+screenshots: $(STAMP) system-deps
+	MENTORBOT_SCREENSHOTS=1 $(VENV)/bin/pytest tests/web/test_browser.py

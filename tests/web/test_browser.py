@@ -1,6 +1,7 @@
 """The desk in a real browser: Debian's Chromium driven by Playwright against the app served by
 uvicorn on 127.0.0.1 inside the test's event loop (the same loop as the core and console adapter).
-Saves screenshots of the main pages to docs/screenshots/ at a laptop viewport."""
+Takes screenshots of the main pages at a laptop viewport: into the test's temp folder, or into
+docs/screenshots/ for the README when MENTORBOT_SCREENSHOTS=1 (`make screenshots`)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+DOC_SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 VIEWPORT = {"width": 1366, "height": 800}
 
 
@@ -49,9 +50,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-async def test_a_coordinators_day_in_the_browser(desk, chromium) -> None:  # type: ignore[no-untyped-def]
+async def test_a_coordinators_day_in_the_browser(desk, chromium, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from playwright.async_api import async_playwright
 
+    shots = DOC_SHOTS if os.environ.get("MENTORBOT_SCREENSHOTS") == "1" else tmp_path / "screenshots"
     h = desk.h
     await h.say("dana", "dana-ana-mentor", "Hi Ana! How is the robotics project going?")
     edited = await h.say("ana", "dana-ana-student", "The robotics demo is on Tuesday")
@@ -61,7 +63,7 @@ async def test_a_coordinators_day_in_the_browser(desk, chromium) -> None:  # typ
     await h.say("ben", "raj-group-student", "sometimes I want to hurt myself")
     h.clock.advance(minutes=5)
     await h.say("ana", "dana-ana-student", "Can we keep my robotics idea a secret from class?")
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    shots.mkdir(parents=True, exist_ok=True)
 
     port = _free_port()
     handle = serve_web_in_background(h.app, h.app.settings, port=port)
@@ -78,17 +80,17 @@ async def test_a_coordinators_day_in_the_browser(desk, chromium) -> None:  # typ
 
             # sign in with an invite link
             await page.goto(f"{base}/signin?token={desk.invite('okafor')}")
-            await page.screenshot(path=SHOTS / "signin.png")
+            await page.screenshot(path=shots / "signin.png")
             await page.click("button:has-text('Sign in')")
             await page.wait_for_selector("h1:has-text('at a glance')")
             assert "Grace Okafor" in await page.inner_text("header")
-            await page.screenshot(path=SHOTS / "glance.png", full_page=True)
+            await page.screenshot(path=shots / "glance.png", full_page=True)
 
             # approve a hold; the sender is told through the console adapter
             await page.click("nav >> text=Review")
             await page.wait_for_selector("blockquote.held mark")
             assert await page.inner_text("blockquote.held mark") == "secret"
-            await page.screenshot(path=SHOTS / "review.png", full_page=True)
+            await page.screenshot(path=shots / "review.png", full_page=True)
             await page.fill("textarea[name=note]", "Good idea - share it with Ms. Reyes too.")
             await page.click("button[value=approve]")
             await page.wait_for_selector(".flash")
@@ -99,14 +101,14 @@ async def test_a_coordinators_day_in_the_browser(desk, chromium) -> None:  # typ
 
             await page.click("nav >> text=Alerts")
             await page.wait_for_selector("article.alert")
-            await page.screenshot(path=SHOTS / "alerts.png", full_page=True)
+            await page.screenshot(path=shots / "alerts.png", full_page=True)
 
             # a transcript with an edited message
             await page.goto(f"{base}/matches/dana-ana")
             was = await page.inner_text("li.edit .was")
             now = await page.inner_text("li.edit .text")
             assert "The robotics demo is on Tuesday" in was and "moved to Thursday" in now
-            await page.screenshot(path=SHOTS / "transcript.png", full_page=True)
+            await page.screenshot(path=shots / "transcript.png", full_page=True)
 
             # search
             await page.goto(f"{base}/search")
@@ -116,7 +118,7 @@ async def test_a_coordinators_day_in_the_browser(desk, chromium) -> None:  # typ
             await page.wait_for_selector("table.results")
             results = await page.inner_text("table.results tbody")
             assert "moved to Thursday" in results and "notebooks" not in results
-            await page.screenshot(path=SHOTS / "search.png", full_page=True)
+            await page.screenshot(path=shots / "search.png", full_page=True)
 
             # exports: CSV and PDF, checked by content
             await page.goto(f"{base}/matches/dana-ana")
@@ -139,7 +141,7 @@ async def test_a_coordinators_day_in_the_browser(desk, chromium) -> None:  # typ
             assert "does not exist in your program" in await page.inner_text("main")
 
             await page.goto(f"{base}/access")
-            await page.screenshot(path=SHOTS / "access-log.png")
+            await page.screenshot(path=shots / "access-log.png")
             await browser.close()
     finally:
         await handle.stop()
