@@ -12,8 +12,9 @@ from bot.settings import Settings
 logger = logging.getLogger(__name__)
 
 
-async def run_service(settings: Settings) -> None:
-    """Start every configured adapter and the delivery worker; stop cleanly on SIGINT/SIGTERM."""
+async def run_service(settings: Settings, *, stop: asyncio.Event | None = None) -> None:
+    """Start every configured adapter, the worker, the jobs and the desk; stop on SIGINT/SIGTERM
+    (or when ``stop`` is set, for tests and embedding)."""
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     app = build_app(settings)
     if settings.program_file:
@@ -21,10 +22,11 @@ async def run_service(settings: Settings) -> None:
 
         summary = import_roster(app.engine, settings.program_file)
         logger.info("program file %s imported: %s", settings.program_file, summary)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
+    if stop is None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
     await app.start()
     from bot.web import serve_web_in_background  # the coordinator desk, in this same loop (issue 7)
 
