@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
+from bot.redact import merge_spans
+
 # Bidi controls, zero-width and other invisible format characters, C0/C1 controls (not \n, \t),
 # Unicode tag characters and interlinear annotation marks.
 INVISIBLE = re.compile(
@@ -46,15 +48,9 @@ def shown(text: str | None) -> Markup:
 
 def highlight(text: str, spans: Iterable[tuple[int, int]]) -> Markup:
     """HTML: escaped text with the policy's matched spans in ``<mark>`` (overlaps merged)."""
-    merged: list[list[int]] = []
-    for start, end in sorted((max(0, s), min(len(text), e)) for s, e in spans if e > s):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
     out: list[str] = []
     cursor = 0
-    for start, end in merged:
+    for start, end in merge_spans(text, spans):
         out.append(str(shown(text[cursor:start])))
         out.append(f"<mark>{shown(text[start:end])}</mark>")
         cursor = end
