@@ -9,6 +9,8 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
+from bot.filecheck import FileProblems, LineProblem
+
 ROLES = ("coordinator", "mentor", "student", "teacher")
 MODELS = ("one-to-one", "small-group", "team", "large-group", "peer")
 STATUSES = ("proposed", "active", "paused", "ended")
@@ -16,31 +18,11 @@ SIDES = ("mentor", "student")
 PLATFORMS = ("console", "slack", "discord")
 
 
-@dataclass(frozen=True, slots=True)
-class RosterProblem:
-    """One thing wrong with a roster file: where (1-based line) and what to do about it."""
-
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.message}"
+RosterProblem = LineProblem
 
 
-class RosterError(Exception):
+class RosterError(FileProblems):
     """The roster file has problems; nothing was written. ``problems`` lists all of them."""
-
-    def __init__(self, problems: list[RosterProblem], *, path: str = "") -> None:
-        self.problems = sorted(problems, key=lambda p: p.line)
-        self.path = path
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        head = f"{self.path}: " if self.path else ""
-        count = len(self.problems)
-        lines = [f"{head}{count} problem{'s' if count != 1 else ''}, nothing was written:"]
-        lines += [f"  {p}" for p in self.problems]
-        return "\n".join(lines)
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bot.filecheck import FileProblems, LineProblem
 from bot.roster_schema import Node, parse_yaml
 
 SKILLS = (
@@ -54,32 +55,11 @@ MAX_PROMPT = 1200
 NO = {"", "no", "n", "false", "0"}
 
 
-@dataclass(frozen=True, slots=True)
-class CalendarProblem:
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.message}"
+CalendarProblem = LineProblem
 
 
-class CalendarError(Exception):
+class CalendarError(FileProblems):
     """The topic file has problems; nothing was written. ``problems`` lists all of them."""
-
-    def __init__(self, problems: list[CalendarProblem], *, path: str = ""):
-        self.problems = sorted(problems, key=lambda p: p.line)
-        self.path = path
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        count = len(self.problems)
-        head = f"{self.path}: " if self.path else ""
-        return "\n".join(
-            [
-                f"{head}{count} problem{'s' if count != 1 else ''}, nothing was written:",
-                *(f"  {p}" for p in self.problems),
-            ]
-        )
 
 
 @dataclass(frozen=True, slots=True)
