@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 from policies.config import DEFAULTS_PATH, PolicyConfig, PolicyFileError, build_config
 from policies.explain import describe, reason_for
 from policies.normalize import normalize
-from policies.regex import alternation, compile_pattern
-from policies.rules.contact import ContactFinder, find_phones
+from policies.regex import ENGINE, alternation, compile_pattern
+from policies.rules.contact import PHONE_GATE, ContactFinder, find_phones
 from policies.rules.links import LinkFinder
 from policies.rules.phrasebook import expand
 from policies.rules.phrases import APPROVED, PRIVATE, RULES
@@ -31,6 +31,7 @@ _MENTION = re.compile(
 # Set phrases that contain a rule's words but mean something ordinary; blanked before the
 # phrase rules run.
 _BENIGN = re.compile(r"\bsecret (?:santa|recipe|ingredient|garden|service|agent)s?\b")
+_WORDISH = re.compile(r"[a-z]{2}")  # every phrase rule needs a word; "5 5 5 …" skips them
 _APPROVED = re.compile(APPROVED)
 _PRIVATE = re.compile(PRIVATE)
 _APPROVAL_APPLIES = {"offplatform.meet", "offplatform.private", "offplatform.move"}
@@ -57,6 +58,15 @@ class Policy:
         self._any_phrase = compile_pattern(
             alternation([expand(p) for pats in RULES.values() for p in pats])
         )
+        # One pass that fails on most ordinary chat: profanity suspects, phone-shaped digit
+        # runs, e-mail shapes, folded street addresses and every phrase rule. When it fails,
+        # those checks are skipped (each would have found nothing).
+        self._gate = None
+        if ENGINE == "re2":
+            parts = [self._words.gate_pattern, PHONE_GATE, self._contact.email_pattern,
+                     self._contact.folded_address_pattern, self._any_phrase.pattern]
+            if all(parts):
+                self._gate = compile_pattern("|".join(f"(?:{p})" for p in parts))
 
     # -- public interface -------------------------------------------------------------------
 
@@ -101,20 +111,26 @@ class Policy:
         if "<" in t:
             t = _MENTION.sub(lambda m: " " * len(m.group()), t)
         raw: list[tuple[str, int, int]] = []
-        raw += [("language.profanity", s, e) for s, e, _ in self._words.find(t)]
-        raw += [("contact.phone", s, e) for s, e in find_phones(t)]
-        emails = self._contact.emails(t)
-        raw += [("contact.email", s, e) for s, e in emails]
-        raw += [("contact.address", s, e) for s, e in self._contact.addresses(t, norm.cased)]
+        gated = self._gate is None or self._gate.test(t)
+        emails: list[tuple[int, int]] = []
+        if gated:
+            raw += [("language.profanity", s, e) for s, e, _ in self._words.find(t)]
+            raw += [("contact.phone", s, e) for s, e in find_phones(t)]
+            emails = self._contact.emails(t)
+            raw += [("contact.email", s, e) for s, e in emails]
+        raw += [("contact.address", s, e)
+                for s, e in self._contact.addresses(t, norm.cased, folded=gated)]
         for s, e, kind in self._links.find(t):
             if any(a < e and s < b for a, b in emails):
                 continue
             raw.append(("contact.link" if kind == "profile" else "links.domain", s, e))
         if "secret" in t:
             t = _BENIGN.sub(lambda m: " " * len(m.group()), t)
-        if self._any_phrase.search(t) is not None:
+        if gated and _WORDISH.search(t) is not None and self._any_phrase.test(t):
             approved = None
             for rid, rx in self._phrases.items():
+                if not rx.test(t):
+                    continue
                 for n, m in enumerate(rx.finditer(t)):
                     if n >= MAX_HITS_PER_RULE:
                         break

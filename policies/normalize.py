@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 # Characters people use to hide words from filters: zero-width and bidi controls, soft hyphen,
@@ -62,42 +61,99 @@ def fold_char(ch: str) -> str:
     return s
 
 
-@dataclass(frozen=True, slots=True)
+class _FoldTable(dict):
+    """``str.translate`` table: each character to its folded form, filled on first sight.
+
+    Invisible characters map to NUL first (deleted after whitespace runs are collapsed), so the
+    result is exactly what the index-keeping fold in ``_fold_with_index`` produces.
+    """
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        out = fold_char(ch)
+        if out == "":
+            out = "\x00"
+        elif ch.isspace():
+            out = " "
+        self[cp] = out
+        return out
+
+
+_TABLE = _FoldTable({cp: chr(cp) for cp in range(0x20, 0x7F)})
+_SPACES = re.compile(r" {2,}")
+_RUN_CACHE: dict[str, str] = {}  # folded runs of special characters ("café" -> "cafe")
+_SPECIAL_RUN = re.compile(r"([^\x20-\x7e]+)")
+
+
 class Normalized:
     """Folded text plus, for each folded character, the index of the original character.
 
     ``index`` is None when the folded text lines up one-to-one with the original (the common,
-    all-ASCII case), which keeps normalisation near-free for typical messages.
+    all-ASCII case), which keeps normalisation near-free for typical messages; otherwise it is
+    built on first use (only messages with hits need it).
     ``cased`` is the same text without lower-casing (street names are capitalised).
     """
 
-    original: str
-    text: str
-    cased: str
-    index: list[int] | None
+    __slots__ = ("original", "text", "cased", "_index", "_lazy")
+
+    def __init__(self, original: str, text: str, cased: str, index: list[int] | None,
+                 lazy: bool = False) -> None:
+        self.original, self.text, self.cased = original, text, cased
+        self._index, self._lazy = index, lazy
+
+    @property
+    def index(self) -> list[int] | None:
+        if self._lazy:
+            self._index = _fold_with_index(self.original)[2]
+            self._lazy = False
+        return self._index
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the folded text back to a span of the original text."""
-        if self.index is None:
+        index = self.index
+        if index is None:
             return start, end
-        if not self.index or start >= len(self.index):
+        if not index or start >= len(index):
             n = len(self.original)
             return n, n
-        s = self.index[start]
-        e = self.index[end - 1] + 1 if end > start else s
+        s = index[start]
+        e = index[end - 1] + 1 if end > start else s
         # Extend over characters folded into nothing (e.g. trailing zero-width joiners inside).
         return s, max(e, s)
 
 
 def normalize(text: str) -> Normalized:
     """Fold ``text``: NFKC, look-alikes, diacritics and invisibles removed, whitespace collapsed."""
-    first = _SPECIAL.search(text)
-    if first is None:
+    if text.isascii() and text.isprintable() and "  " not in text:  # the common case
         return Normalized(text, text.lower(), text, None)
+    if _SPECIAL.search(text) is None:
+        return Normalized(text, text.lower(), text, None)
+    parts = _SPECIAL_RUN.split(text)  # plain ASCII stays as it is; only the rest is folded
+    cache = _RUN_CACHE
+    if len(cache) > 20_000:
+        cache.clear()
+    parts[1::2] = [cache.get(p) or cache.setdefault(p, p.translate(_TABLE)) for p in parts[1::2]]
+    cased = "".join(parts)
+    # Every character kept its length (no invisibles, no "æ" -> "ae", no whitespace run): the
+    # folded text lines up with the original one-to-one.
+    aligned = len(cased) == len(text) and "\x00" not in cased and "  " not in cased
+    if "  " in cased:
+        cased = _SPACES.sub(" ", cased)
+    if "\x00" in cased:
+        cased = cased.replace("\x00", "")
+    low = cased.lower()
+    if len(low) != len(cased):  # a handful of characters lower-case into two; keep the map true
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in cased)
+    return Normalized(text, low, cased, None, lazy=not aligned)
+
+
+def _fold_with_index(text: str) -> tuple[str, str, list[int]]:
+    """The folded text (cased and lower-case) with the map back to the original indices."""
+    first = _SPECIAL.search(text)
     parts: list[str] = []
     index: list[int] = []
     pos = 0
-    for m in _SPECIAL.finditer(text, first.start()):
+    for m in _SPECIAL.finditer(text, first.start() if first else len(text)):
         a = m.start()
         if a > pos:
             parts.append(text[pos:a])
@@ -113,6 +169,6 @@ def normalize(text: str) -> Normalized:
         index.extend(range(pos, len(text)))
     cased = "".join(parts)
     low = cased.lower()
-    if len(low) != len(cased):  # a handful of characters lower-case into two; keep the map true
+    if len(low) != len(cased):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in cased)
-    return Normalized(text, low, cased, index)
+    return low, cased, index

@@ -27,12 +27,67 @@ except ImportError:  # the wheel is missing (or the fallback is forced)
     ENGINE = "re"
 
 
+class _Re2Pattern:
+    """A compiled re2 pattern plus ``test``: a match-or-not answer without the Python-level
+    match object and offset bookkeeping of the re2 wrapper (about 1 µs less per call)."""
+
+    __slots__ = ("_rx", "_raw", "_anchor", "pattern")
+    cheap_test = True  # ``test`` before ``finditer`` pays off
+
+    def __init__(self, rx: Any) -> None:
+        self._rx = rx
+        self.pattern = rx.pattern
+        raw = getattr(rx, "_regexp", None)
+        anchor = getattr(getattr(_re2, "_Anchor", None), "UNANCHORED", None)
+        self._raw, self._anchor = None, None
+        if raw is not None and anchor is not None:
+            try:  # the wheel's internal API: use it only if it answers as expected
+                if raw.Match(anchor, b"", 0, 0)[0] is not None:
+                    self._raw, self._anchor = raw, anchor
+            except Exception:  # pragma: no cover - a different wheel version
+                pass
+
+    def test(self, text: str) -> bool:
+        if self._raw is None:
+            return self._rx.search(text) is not None
+        b = text.encode("utf-8")
+        return self._raw.Match(self._anchor, b, 0, len(b))[0][0] != -1
+
+    def search(self, text: str, *args: Any) -> Any:
+        return self._rx.search(text, *args)
+
+    def finditer(self, text: str, *args: Any) -> Any:
+        return self._rx.finditer(text, *args)
+
+    def findall(self, text: str, *args: Any) -> Any:
+        return self._rx.findall(text, *args)
+
+    def sub(self, repl: Any, text: str, count: int = 0) -> Any:
+        return self._rx.sub(repl, text, count)
+
+
+class _RePattern:
+    """The ``re`` fallback with the same small interface."""
+
+    __slots__ = ("_rx", "pattern", "search", "finditer", "findall", "sub")
+    cheap_test = False  # a failed ``test`` costs as much as ``finditer``: skip it as a gate
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self._rx = rx
+        self.pattern = rx.pattern
+        self.search, self.finditer, self.findall, self.sub = (
+            rx.search, rx.finditer, rx.findall, rx.sub)
+
+    def test(self, text: str) -> bool:
+        return self._rx.search(text) is not None
+
+
 def compile_pattern(pattern: str, *, engine: str | None = None) -> Any:
-    """Compile with re2 when available; both engines expose ``search``/``finditer``."""
+    """Compile with re2 when available; both expose ``test``/``search``/``finditer``."""
     use = engine or ENGINE
     if use == "re2" and _re2 is not None:
-        return _re2.compile(pattern, options=_re2_options)
-    return re.compile(pattern)
+        return _Re2Pattern(_re2.compile(pattern, options=_re2_options))
+    return _RePattern(re.compile(pattern))
 
 
 def alternation(patterns: list[str]) -> str:

@@ -8,6 +8,7 @@ regex can be made to backtrack. E-mail and address patterns use bounded repetiti
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from policies.regex import compile_pattern
 
@@ -80,6 +81,47 @@ _CLUSTER = re.compile(
 )
 
 
+_WORD_ITEM = (r"(?<![a-z])(?:" + "|".join(sorted(set(_WORDNUM) | _SEP_WORDS, key=len, reverse=True))
+              + r")(?![a-z])")
+# A stretch that could hold one run of the scanner: it starts and ends with a real digit (or a
+# digit word, or a letter O/l/I glued to a digit) and has only digits, digit words, separator
+# words and separator characters in between. Clusters without such a stretch of 7+ possible
+# digits cannot hold a phone number and skip the (slower) token scan.
+_STRONG_ITEM = r"(?<![a-z])(?:zero|one|two|three|four|five|six|seven|eight|nine|niner)(?![a-z])"
+_RUN = re.compile(
+    r"(?:(?:(?<![a-z])[oil])*[0-9]+|" + _STRONG_ITEM + r")"
+    r"(?:(?:[0-9]+|" + _WORD_ITEM + r"|[()+.\-,_*|\[\]~=# ])*"
+    r"(?:[0-9]+(?:[oil](?![a-z]))*|" + _STRONG_ITEM + r"))?"
+)
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _may_hold_phone(chunk: str) -> bool:
+    for m in _RUN.finditer(chunk):
+        run = m.group()
+        n = _digits(run)
+        if n >= 7 or (n + len(_LETTERS.findall(run)) >= 7 and not run.isdigit()):
+            return True
+    return False
+
+_CLUSTER_DIGITS = re.compile(r"[0-9]+(?:[^0-9]{0,12}[0-9]+)*")  # the same, when no digit words
+_HAS_NUMWORD = compile_pattern(_NUMWORD_ALT)
+
+# One re2 pass that every phone number must pass: 7+ digit-like items (digits one by one,
+# digit words, separator words) with only separators between them, starting and ending with a
+# real digit or digit word (or a letter O/l/I glued on). A superset of what the scanner
+# accepts, so messages without such a stretch skip all the per-cluster work.
+_STRONG_ALT = r"(?:[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|niner)"
+_ITEM_ALT = (r"(?:[0-9]|" + "|".join(sorted(set(_WORDNUM) | _SEP_WORDS, key=len, reverse=True))
+             + ")")
+_SEP_ALT = r"[()+.\-,_*|\[\]~=# ]"
+PHONE_GATE = (
+    r"(?:[oil]" + _STRONG_ALT + r"(?:" + _SEP_ALT + "*" + _ITEM_ALT + r"){4,}|" + _STRONG_ALT
+    + r"(?:" + _SEP_ALT + "*" + _ITEM_ALT + r"){5,})(?:" + _SEP_ALT + "*" + _STRONG_ALT + r"|[oil])"
+)
+_PHONE_LIKE = compile_pattern(PHONE_GATE)
+
+
 def _digits(text: str) -> int:
     return sum(map(text.count, "0123456789"))
 
@@ -90,20 +132,42 @@ def find_phones(text: str) -> list[tuple[int, int]]:
     Only clusters of digits (or digit words) close together are scanned, so ordinary words in
     a long message cost nothing; finding the clusters is one regex pass.
     """
+    if not _PHONE_LIKE.test(text):
+        return []
     digit_count = _digits(text)
-    if digit_count < 7 and digit_count + len(_NUMWORDS.findall(text)) < 7:
+    words = _HAS_NUMWORD.test(text)
+    if digit_count < 7 and (not words or digit_count + len(_NUMWORDS.findall(text)) < 7):
         return []
     spans: list[tuple[int, int]] = []
-    for m in _CLUSTER.finditer(text):
+    for m in (_CLUSTER if words else _CLUSTER_DIGITS).finditer(text):
         chunk = m.group()
         count = _digits(chunk)
         if count < 7 and not chunk.isdigit():
             count += len(_NUMWORDS.findall(chunk))
-        if count >= 7:
+        if count >= 7 and (len(chunk) > 300 or _may_hold_phone(chunk)):
             spans += _scan(text, m.start(), m.end())
             if len(spans) >= 50:
                 break
     return spans
+
+
+_SPACED_TOKEN = re.compile(r"( *)([0-9]+|[a-z]+|[^a-z0-9 ])")
+_CARRY = 40  # items kept when a very long run is cut, so no number straddles the cut unseen
+
+
+def _tokens(text: str, block: int = 2048) -> Iterator[tuple[int, str]]:
+    """(start, token) pairs, tokenised block by block so an early stop skips the rest."""
+    n, pos = len(text), 0
+    while pos < n:
+        end = min(n, pos + block)
+        while end < n and text[end - 1].isalnum() and text[end].isalnum():
+            end += 1  # never cut inside a word or number
+        p = pos
+        for gap, tok in _SPACED_TOKEN.findall(text, pos, end):
+            p += len(gap)
+            yield p, tok
+            p += len(tok)
+        pos = end
 
 
 def _scan(full: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -115,24 +179,33 @@ def _scan(full: str, a: int, b: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cur: list[tuple[int, int, str, str]] = []  # (start, end, digits, kind)
     seps = 0
-    for m in _TOKEN.finditer(text):
-        tok = m.group()
-        val = _WORDNUM.get(tok) if not tok.isdigit() else tok
-        if val is not None:
-            kind = "weak" if tok in _WEAK else ("word" if tok.isalpha() else "num")
-            cur.append((m.start(), m.end(), val, kind))
+    wordnum, weak, sep_chars, sep_words = _WORDNUM, _WEAK, _SEP_CHARS, _SEP_WORDS
+    for start, tok in _tokens(text):
+        pos = start + len(tok)
+        if tok.isdigit():
+            cur.append((start, pos, tok, "num"))
             seps = 0
-            if len(cur) < 120:
+            if len(cur) < 240:
                 continue
-        elif (tok in _SEP_CHARS or tok in _SEP_WORDS) and seps < 3:
+        elif (val := wordnum.get(tok)) is not None:
+            cur.append((start, pos, val, "weak" if tok in weak else "word"))
+            seps = 0
+            if len(cur) < 240:
+                continue
+        elif (tok in sep_chars or tok in sep_words) and seps < 3:
             if cur or tok == "+":
-                cur.append((m.start(), m.end(), "", "plus" if tok == "+" else tok))
+                cur.append((start, pos, "", "plus" if tok == "+" else tok))
             seps += 1
             continue
         if cur:  # the run ended (or grew longer than any phone number needs)
             spans.extend(_phones_in_run(cur))
             if len(spans) >= 50:  # enough to decide; keeps pathological input cheap
                 break
+            if len(cur) >= 240 and seps == 0:  # cut a long run, keep its tail
+                cur = cur[-_CARRY:]
+                while cur and not cur[0][2]:
+                    cur.pop(0)
+                continue
         cur, seps = [], 0
     else:
         if cur:
@@ -181,16 +254,18 @@ def _phones_in_run(run: list[tuple[int, int, str, str]]) -> list[tuple[int, int]
         return [(run[0][0] if plus else items[0][0], items[-1][1])]
     out: list[tuple[int, int]] = []
     if len(digits) > 11:  # several numbers in a row: look for 10/11-digit windows
-        i = 0
-        while i < len(items):
-            acc = ""
-            for j in range(i, min(len(items), i + 12)):
-                acc += items[j][2]
-                if len(acc) >= 10:
-                    if (_phone_ok(acc, groups[i:j + 1], False, False)
-                            and _grouping_ok(_written(items[i:j + 1]))):
-                        out.append((items[i][0], items[j][1]))
-                        i = j
+        i, count = 0, len(items)
+        while i < count:
+            total = 0
+            for j in range(i, min(count, i + 12)):
+                total += groups[j]
+                if total >= 10:  # only a window of exactly 10 or 11 digits can be a number
+                    if total <= 11:
+                        acc = "".join(t[2] for t in items[i:j + 1])
+                        if (_phone_ok(acc, groups[i:j + 1], False, False)
+                                and _grouping_ok(_written(items[i:j + 1]))):
+                            out.append((items[i][0], items[j][1]))
+                            i = j
                     break
             i += 1
             if len(out) >= 50:
@@ -260,17 +335,25 @@ class ContactFinder:
         self._email = compile_pattern("|".join(f"(?:{p})" for p in _EMAIL_PATTERNS))
         self._addr_cased = compile_pattern(_ADDRESS_CASED)
         self._addr_folded = compile_pattern(_ADDRESS_FOLDED + "|" + _POBOX)
+        self.email_pattern = self._email.pattern
+        self.folded_address_pattern = self._addr_folded.pattern
 
     def emails(self, text: str) -> list[tuple[int, int]]:
         if "@" not in text and " at" not in text and "[at" not in text and "(at" not in text:
             return []
+        if self._email.cheap_test and not self._email.test(text):
+            return []
         return [m.span() for m in self._email.finditer(text)]
 
-    def addresses(self, text: str, cased: str) -> list[tuple[int, int]]:
+    def addresses(self, text: str, cased: str, *, folded: bool = True) -> list[tuple[int, int]]:
+        """Street-address spans; ``folded=False`` skips the folded-text pattern (known absent)."""
         if not any(d in text for d in "0123456789"):
             return []
-        spans = [m.span() for m in self._addr_folded.finditer(text)]
-        spans += [m.span() for m in self._addr_cased.finditer(cased)]
+        rx_cheap = self._addr_folded.cheap_test
+        spans = ([m.span() for m in self._addr_folded.finditer(text)]
+                 if folded and (not rx_cheap or self._addr_folded.test(text)) else [])
+        if not rx_cheap or self._addr_cased.test(cased):
+            spans += [m.span() for m in self._addr_cased.finditer(cased)]
         if spans and _PUBLIC_PLACE.search(text) and not _PERSONAL_PLACE.search(text):
             return []
         return spans

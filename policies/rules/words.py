@@ -127,6 +127,7 @@ class WordMatcher:
         self._allow_re = compile_pattern(r"\b(?:" + "|".join(ap) + r")\b")
         # One re2 pass that is true whenever the step-by-step checks in ``find`` would be.
         self._suspicious = None
+        self.gate_pattern = ""
         if ENGINE == "re2":
             words = "|".join(re.escape(w) for w in sorted(self.block, key=len, reverse=True))
             parts = [
@@ -137,7 +138,8 @@ class WordMatcher:
                 parts.append("|".join(map(re.escape, stems)))
             if self._phrase_re is not None:
                 parts.append(self._phrase_re.pattern)
-            self._suspicious = compile_pattern("|".join(f"(?:{p})" for p in parts))
+            self.gate_pattern = "|".join(f"(?:{p})" for p in parts)
+            self._suspicious = compile_pattern(self.gate_pattern)
 
     def _token_bad(self, tok: str) -> str | None:
         """The list word a single token stands for, or None."""
@@ -191,7 +193,7 @@ class WordMatcher:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Spans of blocked words in folded ``text``."""
         if self._suspicious is not None:
-            if self._suspicious.search(text) is None:
+            if not self._suspicious.test(text):
                 return []
             return self._find(text)
         toks = _TOKEN.findall(text)
