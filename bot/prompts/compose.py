@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -50,17 +51,55 @@ def fill(text: str, *, mentors: list[str], students: list[str]) -> str:
 
 def compose(week: WeekPrompt, *, mentors: list[str], students: list[str]) -> str:
     """The weekly post, addressed to the match by first name (mentors first)."""
-    mentors = [first_name(m) for m in mentors]
-    students = [first_name(s) for s in students]
-    hello = f"Hi {join_names(mentors + students)}!" if mentors or students else "Hi!"
-    if week.source == "calendar":
-        course = f" ({week.course})" if week.course else ""
-        head = f"{hello} This week in class{course}: {week.topic}."
-    else:
-        head = f"{hello} Here's this week's conversation starter."
-    lines = [head, fill(week.prompt, mentors=mentors, students=students)]
-    if week.follow_up:
-        lines.append("Follow-up: " + fill(week.follow_up, mentors=mentors, students=students))
-    if week.skill:
-        lines.append(f"Professional skill to practise: {week.skill}.")
-    return "\n".join(lines)
+    return Composer(week)(mentors=mentors, students=students)
+
+
+_PLACEHOLDER = re.compile(r"(\{(?:mentors?|students?|everyone)\})")
+
+
+class Composer:
+    """``compose`` for one week's prompt and many matches: the fixed text is prepared once.
+
+    The prompt and follow-up are split at their placeholders once, so a match costs one join;
+    names containing braces take ``fill``'s sequential replacing, so the text is always the same.
+    """
+
+    def __init__(self, week: WeekPrompt) -> None:
+        self.week = week
+        if week.source == "calendar":
+            course = f" ({week.course})" if week.course else ""
+            self._head = f" This week in class{course}: {week.topic}."
+        else:
+            self._head = " Here's this week's conversation starter."
+        self._prompt = _PLACEHOLDER.split(week.prompt)
+        self._follow_up = _PLACEHOLDER.split(week.follow_up) if week.follow_up else None
+        self._skill = f"Professional skill to practise: {week.skill}." if week.skill else None
+
+    def __call__(self, *, mentors: list[str], students: list[str]) -> str:
+        mentors = [first_name(m) for m in mentors]
+        students = [first_name(s) for s in students]
+        everyone = join_names(mentors + students)
+        hello = f"Hi {everyone}!" if mentors or students else "Hi!"
+        values = {
+            "{mentor}": join_names(mentors) or "Mentor",
+            "{student}": join_names(students) or "Students",
+            "{everyone}": everyone or "everyone",
+        }
+        values["{mentors}"], values["{students}"] = values["{mentor}"], values["{student}"]
+        if any("{" in v or "}" in v for v in values.values()):  # the rare odd name: the reference path
+            return self._slow(hello, mentors, students)
+        lines = [hello + self._head, "".join([values.get(part, part) for part in self._prompt])]
+        if self._follow_up is not None:
+            lines.append("Follow-up: " + "".join([values.get(part, part) for part in self._follow_up]))
+        if self._skill is not None:
+            lines.append(self._skill)
+        return "\n".join(lines)
+
+    def _slow(self, hello: str, mentors: list[str], students: list[str]) -> str:
+        week = self.week
+        lines = [hello + self._head, fill(week.prompt, mentors=mentors, students=students)]
+        if week.follow_up:
+            lines.append("Follow-up: " + fill(week.follow_up, mentors=mentors, students=students))
+        if self._skill is not None:
+            lines.append(self._skill)
+        return "\n".join(lines)

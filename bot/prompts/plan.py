@@ -6,14 +6,14 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlmodel import Session, col, select
 
 from bot.prompts import library
-from bot.prompts.compose import WeekPrompt, compose
+from bot.prompts.compose import Composer, WeekPrompt
 from bot.prompts.schedule import Schedule
 from bot.types import ChannelRef
 from storage.models import Match, MatchMember, Person, SupervisedChannel
@@ -55,30 +55,38 @@ def load_matches(
     statuses: tuple[str, ...] = ("active",),
     keys: list[str] | None = None,
 ) -> list[MatchInfo]:
-    query = select(Match).where(Match.program_id == program_id, col(Match.status).in_(statuses))
+    """A program's matches with their members' names, grade and active channels (three queries)."""
+    connection = session.connection()  # plain column rows: no ORM entities to build
+    query = select(Match.id, Match.key, Match.status, Match.prompts_paused, Match.grade).where(
+        Match.program_id == program_id, col(Match.status).in_(statuses)
+    )
     if keys:
         query = query.where(col(Match.key).in_(keys))
-    columns = query.with_only_columns(Match.id, Match.key, Match.status, Match.prompts_paused, Match.grade)
     matches = {
-        row[0]: MatchInfo(id=row[0], key=row[1], status=row[2], prompts_paused=row[3], grade=row[4])
-        for row in session.execute(columns.order_by(Match.key))
+        match_id: MatchInfo(id=match_id, key=key, status=status, prompts_paused=paused, grade=grade)
+        for match_id, key, status, paused, grade in connection.execute(query.order_by(Match.key)).all()
     }
     if not matches:
         return []
-    ids = list(matches)
-    student_grades: dict[int, list[int]] = defaultdict(list)
-    members = session.exec(
+    scope = _scope(program_id, statuses, keys)
+    student_grades: dict[int, list[int]] = {}
+    members = connection.execute(
         select(MatchMember.match_id, MatchMember.role, Person.display_name, Person.grade)
         .join(Person, col(Person.id) == col(MatchMember.person_id))
-        .where(col(MatchMember.match_id).in_(ids))
+        .where(col(MatchMember.match_id).in_(scope))
         .order_by(MatchMember.match_id, Person.display_name)
-    )
+    ).all()
     for match_id, role, name, grade in members:
-        info = matches[match_id]
-        (info.mentors if role == "mentor" else info.students).append(name)
-        if role == "student" and grade is not None:
-            student_grades[match_id].append(grade)
-    channels = session.execute(
+        info = matches.get(match_id)
+        if info is None:
+            continue
+        if role == "mentor":
+            info.mentors.append(name)
+        else:
+            info.students.append(name)
+            if role == "student" and grade is not None:
+                student_grades.setdefault(match_id, []).append(grade)
+    channels = connection.execute(
         select(
             SupervisedChannel.match_id,
             SupervisedChannel.id,
@@ -86,16 +94,30 @@ def load_matches(
             SupervisedChannel.workspace,
             SupervisedChannel.channel,
         )
-        .where(col(SupervisedChannel.match_id).in_(ids), SupervisedChannel.active == True)  # noqa: E712
+        .where(col(SupervisedChannel.match_id).in_(scope), SupervisedChannel.active == True)  # noqa: E712
         .order_by(SupervisedChannel.id)
-    )
+    ).all()
     for match_id, channel_id, platform, workspace, channel in channels:
-        matches[match_id].channels.append((channel_id, ChannelRef(platform, workspace, channel)))
-    for match_id, info in matches.items():
-        if info.grade is None and student_grades[match_id]:
-            counts = Counter(student_grades[match_id])
-            info.grade = min(counts, key=lambda g: (-counts[g], g))
+        info = matches.get(match_id)
+        if info is not None:
+            info.channels.append((channel_id, ChannelRef(platform, workspace, channel)))
+    for match_id, grades in student_grades.items():
+        info = matches[match_id]
+        if info.grade is None:
+            if len(grades) == 1:
+                info.grade = grades[0]
+            else:
+                counts = Counter(grades)
+                info.grade = min(counts, key=lambda g: (-counts[g], g))
     return list(matches.values())
+
+
+def _scope(program_id: str, statuses: tuple[str, ...], keys: list[str] | None):  # type: ignore[no-untyped-def]
+    """The match ids as a subquery (not 10,000 bound parameters)."""
+    query = select(Match.id).where(Match.program_id == program_id, col(Match.status).in_(statuses))
+    if keys:
+        query = query.where(col(Match.key).in_(keys))
+    return query.scalar_subquery()
 
 
 def program_topics(session: Session, program_id: str) -> list[Topic]:
@@ -158,7 +180,7 @@ def plan_week(
         matches = load_matches(session, schedule.program_id, keys=keys)
     topics = program_topics(session, schedule.program_id)
     in_term = schedule.in_term(schedule.post_day(week_start))
-    by_grade: dict[int | None, WeekPrompt | Skip] = {}
+    by_grade: dict[int | None, Composer | Skip] = {}
     plan = []
     for match in matches:
         if not schedule.enabled:
@@ -167,9 +189,10 @@ def plan_week(
         if not in_term:
             plan.append(PlannedPost(match, "off-term", reason="outside the term"))
             continue
-        if match.grade not in by_grade:
-            by_grade[match.grade] = choose(topics, week_start, match.grade)
-        week = by_grade[match.grade]
+        week = by_grade.get(match.grade)
+        if week is None:
+            chosen = choose(topics, week_start, match.grade)
+            week = by_grade[match.grade] = chosen if isinstance(chosen, Skip) else Composer(chosen)
         if isinstance(week, Skip):
             plan.append(PlannedPost(match, "skip", reason=week.reason, topic_id=week.topic_id))
         elif match.prompts_paused:
@@ -181,9 +204,9 @@ def plan_week(
                 PlannedPost(
                     match,
                     "post",
-                    source=week.source,
-                    topic_id=week.topic_id,
-                    text=compose(week, mentors=match.mentors, students=match.students),
+                    source=week.week.source,
+                    topic_id=week.week.topic_id,
+                    text=week(mentors=match.mentors, students=match.students),
                 )
             )
     return plan

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Engine, func, update
 from sqlmodel import Session, col, select
 
-from bot.prompts.batch import append_log_rows, insert_ignore, lock_head
+from bot.prompts.batch import append_log_rows, insert_many, lock_head
 from bot.prompts.plan import PlannedPost, plan_week
 from bot.prompts.schedule import LATE_AFTER, Schedule, load_schedule
 from storage.clock import as_utc
@@ -94,19 +94,9 @@ def post_week(
         head = lock_head(session, schedule.program_id)  # serializes posting per program, like chain.append
         plan = plan_week(session, schedule, week, keys=keys)
         decided = [p for p in plan if p.status in DECIDED]
-        rows = [_post_row(p, schedule.program_id, week, via, scheduled_for, now, late) for p in decided]
-        inserted: set[int] = set()
-        if rows:
-            statement = insert_ignore(
-                session,
-                PromptPost.__table__,  # type: ignore[attr-defined]
-                index=["program_id", "match_id", "week_start"],
-            )
-            inserted = set(
-                session.execute(statement.returning(PromptPost.__table__.c.match_id), rows)  # type: ignore[attr-defined]
-                .scalars()
-                .all()
-            )
+        rows = [_post_row(p) for p in decided]
+        common = _post_common(schedule.program_id, week, via, scheduled_for, now, late)
+        inserted = _insert_posts(session, rows, common)
         if via == "send-now":
             inserted |= _upgrade_missed(
                 session, schedule.program_id, week, now, [p.match.id for p in decided if p.status == "post"]
@@ -114,13 +104,15 @@ def post_week(
         to_post = [p for p in decided if p.status == "post" and p.match.id in inserted]
         result.skipped = sum(1 for p in decided if p.status != "post" and p.match.id in inserted)
         result.already = len(decided) - len(inserted)
-        ids = append_log_rows(session, head, [_log_row(p, schedule.program_id, week, now) for p in to_post])
-        flat = [
-            row
-            for p, message_id in zip(to_post, ids, strict=True)
-            for row in _delivery_rows(p, message_id, schedule.program_id, week, now)
-        ]
-        insert_deliveries(session, flat)
+        ids = append_log_rows(
+            session,
+            head,
+            [_log_row(p, schedule.program_id, week) for p in to_post],
+            common=_log_common(schedule.program_id, week, now),
+        )
+        flat = _delivery_rows(to_post, ids, schedule.program_id, week)
+        shared = outbox_common("prompt", program_id=schedule.program_id, now=now)
+        insert_deliveries(session, flat, common=shared)
         session.commit()
     result.posted, result.deliveries, result.late = len(to_post), len(flat), late and bool(to_post)
     if to_post:
@@ -140,33 +132,9 @@ def record_missed(engine: Engine, schedule: Schedule, week: date, now: datetime)
     result = WeekResult(schedule.program_id, week)
     with Session(engine) as session:
         plan = [p for p in plan_week(session, schedule, week) if p.status in DECIDED]
-        rows = [
-            _post_row(
-                p,
-                schedule.program_id,
-                week,
-                "schedule",
-                schedule.post_at(week),
-                now,
-                True,
-                status="missed" if p.status == "post" else "skipped",
-            )
-            for p in plan
-        ]
-        if rows:
-            statement = insert_ignore(
-                session,
-                PromptPost.__table__,  # type: ignore[attr-defined]
-                index=["program_id", "match_id", "week_start"],
-            )
-            result.missed = len(
-                session.execute(
-                    statement.returning(PromptPost.__table__.c.match_id),  # type: ignore[attr-defined]
-                    rows,
-                )
-                .scalars()
-                .all()
-            )
+        rows = [_post_row(p, status="missed" if p.status == "post" else "skipped") for p in plan]
+        common = _post_common(schedule.program_id, week, "schedule", schedule.post_at(week), now, True)
+        result.missed = len(_insert_posts(session, rows, common))
         session.commit()
     if result.missed:
         logger.warning(
@@ -178,10 +146,11 @@ def record_missed(engine: Engine, schedule: Schedule, week: date, now: datetime)
     return result
 
 
-def insert_deliveries(session: Session, rows: list[dict]) -> None:  # type: ignore[type-arg]
-    """Outbox rows; a duplicate idempotency key (another process, same batch) is ignored."""
+def insert_deliveries(session: Session, rows: list[dict], *, common: dict | None = None) -> None:  # type: ignore[type-arg]
+    """Outbox rows (plus ``common`` values they all share); a duplicate idempotency key (another
+    process, same batch) is ignored."""
     if rows:
-        session.execute(insert_ignore(session, Delivery.__table__, index=["idempotency_key"]), rows)  # type: ignore[attr-defined]
+        insert_many(session, Delivery.__table__, rows, common=common, ignore_on=["idempotency_key"])  # type: ignore[attr-defined]
 
 
 # -- helpers ---------------------------------------------------------------------------------------
@@ -264,25 +233,25 @@ def _upgrade_missed(
     )
 
 
-def _post_row(
-    p: PlannedPost,
-    program_id: str,
-    week: date,
-    via: str,
-    scheduled_for: datetime,
-    now: datetime,
-    late: bool,
-    *,
-    status: str | None = None,
+def _insert_posts(session: Session, rows: list[dict], common: dict) -> set[int]:  # type: ignore[type-arg]
+    """Insert-or-ignore the week's ``prompt_post`` rows; the match ids of the rows actually inserted."""
+    inserted = insert_many(
+        session,
+        PromptPost.__table__,  # type: ignore[attr-defined]
+        rows,
+        common=common,
+        ignore_on=["program_id", "match_id", "week_start"],
+        returning=("match_id",),
+    )
+    return {match_id for (match_id,) in inserted}
+
+
+def _post_common(
+    program_id: str, week: date, via: str, scheduled_for: datetime, now: datetime, late: bool
 ) -> dict:  # type: ignore[type-arg]
     return {
         "program_id": program_id,
-        "match_id": p.match.id,
         "week_start": week,
-        "status": status or ("posted" if p.status == "post" else "skipped"),
-        "source": p.source,
-        "topic_id": p.topic_id,
-        "reason": p.reason,
         "via": via,
         "scheduled_for": scheduled_for,
         "decided_at": now,
@@ -290,65 +259,71 @@ def _post_row(
     }
 
 
-def _log_row(p: PlannedPost, program_id: str, week: date, now: datetime) -> dict:  # type: ignore[type-arg]
+def _post_row(p: PlannedPost, *, status: str | None = None) -> dict:  # type: ignore[type-arg]
+    return {
+        "match_id": p.match.id,
+        "status": status or ("posted" if p.status == "post" else "skipped"),
+        "source": p.source,
+        "topic_id": p.topic_id,
+        "reason": p.reason,
+    }
+
+
+def _log_common(program_id: str, week: date, now: datetime) -> dict:  # type: ignore[type-arg]
+    """The message_log values every prompt of the week shares."""
     return {
         "program_id": program_id,
         "kind": "prompt",
-        "match_id": p.match.id,
         "platform": "mentorbot",
         "workspace": program_id,
-        "channel": p.match.key,
         "platform_message_id": f"prompt:{week}",
-        "dedupe_key": f"prompt:{program_id}:{p.match.id}:{week}",
         "sender_platform_id": "mentorbot",
         "sender_name": "mentorbot",
         "sender_role": "system",
-        "text": p.text,
         "sent_at": now,
         "received_at": now,
         "decision": "allow",
     }
 
 
-def _delivery_rows(p: PlannedPost, message_id: int, program_id: str, week: date, now: datetime) -> list[dict]:  # type: ignore[type-arg]
+def _log_row(p: PlannedPost, program_id: str, week: date) -> dict:  # type: ignore[type-arg]
+    return {
+        "match_id": p.match.id,
+        "channel": p.match.key,
+        "dedupe_key": f"prompt:{program_id}:{p.match.id}:{week}",
+        "text": p.text,
+    }
+
+
+def _delivery_rows(
+    posts: list[PlannedPost], message_ids: list[int], program_id: str, week: date
+) -> list[dict]:  # type: ignore[type-arg]
+    """The per-row part of one outbox row per supervised channel of each post (``outbox_common`` has
+    the rest); idempotency key ``prompt:<program>:<match>:<week>:<channel>``."""
+    prefix, suffix = f"prompt:{program_id}:", f":{week}:"
     return [
-        outbox_row(
-            "prompt",
-            key=f"prompt:{program_id}:{p.match.id}:{week}:{ref}",
-            program_id=program_id,
-            message_id=message_id,
-            ref=ref,
-            text=p.text,
-            now=now,
-        )
+        {
+            "idempotency_key": f"{prefix}{p.match.id}{suffix}{ref}",
+            "message_id": message_id,
+            "platform": ref.platform,
+            "workspace": ref.workspace,
+            "channel": ref.channel,
+            "text": p.text,
+        }
+        for p, message_id in zip(posts, message_ids, strict=True)
         for _id, ref in p.match.channels
     ]
 
 
-def outbox_row(
-    kind: str,
-    *,
-    key: str,
-    program_id: str,
-    message_id: int | None,
-    ref,
-    text: str,  # type: ignore[no-untyped-def]
-    now: datetime,
-) -> dict:  # type: ignore[type-arg]
-    """A complete ``delivery`` row as a dict, for executemany (every column given explicitly)."""
+def outbox_common(kind: str, *, program_id: str, now: datetime) -> dict:  # type: ignore[type-arg]
+    """The ``delivery`` columns a batch of new ``kind`` rows share: all but key, message, channel, text."""
     return {
-        "idempotency_key": key,
         "program_id": program_id,
-        "message_id": message_id,
         "review_id": None,
         "alert_id": None,
         "ref_delivery_id": None,
         "kind": kind,
-        "platform": ref.platform,
-        "workspace": ref.workspace,
-        "channel": ref.channel,
         "user_id": None,
-        "text": text,
         "sender_name": "mentorbot",
         "sender_avatar": None,
         "thread_id": None,
@@ -360,4 +335,26 @@ def outbox_row(
         "platform_message_id": None,
         "created_at": now,
         "sent_at": None,
+    }
+
+
+def outbox_row(
+    kind: str,
+    *,
+    key: str,
+    program_id: str,
+    message_id: int | None,
+    ref,  # type: ignore[no-untyped-def]
+    text: str,
+    now: datetime,
+) -> dict:  # type: ignore[type-arg]
+    """A complete ``delivery`` row as a dict, for executemany (every column given explicitly)."""
+    return {
+        "idempotency_key": key,
+        "message_id": message_id,
+        "platform": ref.platform,
+        "workspace": ref.workspace,
+        "channel": ref.channel,
+        "text": text,
+        **outbox_common(kind, program_id=program_id, now=now),
     }

@@ -73,7 +73,7 @@ def test_a_crash_before_commit_loses_nothing_and_duplicates_nothing(engine, setu
                                                                      monkeypatch) -> None:
     setup_program()
 
-    def crash(session, rows):  # type: ignore[no-untyped-def]
+    def crash(session, rows, **_common):  # type: ignore[no-untyped-def]
         raise RuntimeError("power cut while writing the outbox")
 
     monkeypatch.setattr(weekly, "insert_deliveries", crash)
@@ -91,8 +91,8 @@ from datetime import datetime
 from storage.db import make_engine
 from bot.prompts import weekly
 original = weekly.insert_deliveries
-def slow(session, rows):
-    original(session, rows)
+def slow(session, rows, **common):
+    original(session, rows, **common)
     print("READY", flush=True)   # rows written, transaction still open
     time.sleep(60)
 weekly.insert_deliveries = slow
