@@ -8,7 +8,6 @@ regex can be made to backtrack. E-mail and address patterns use bounded repetiti
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from policies.regex import compile_pattern
 
@@ -151,23 +150,12 @@ def find_phones(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_SPACED_TOKEN = re.compile(r"( *)([0-9]+|[a-z]+|[^a-z0-9 ])")
-_CARRY = 40  # items kept when a very long run is cut, so no number straddles the cut unseen
-
-
-def _tokens(text: str, block: int = 2048) -> Iterator[tuple[int, str]]:
-    """(start, token) pairs, tokenised block by block so an early stop skips the rest."""
-    n, pos = len(text), 0
-    while pos < n:
-        end = min(n, pos + block)
-        while end < n and text[end - 1].isalnum() and text[end].isalnum():
-            end += 1  # never cut inside a word or number
-        p = pos
-        for gap, tok in _SPACED_TOKEN.findall(text, pos, end):
-            p += len(gap)
-            yield p, tok
-            p += len(tok)
-        pos = end
+# A token with the spaces before it; a number also takes up to three separator characters
+# right after it (what the scanner would accept one by one anyway).
+_SCAN_TOKEN = re.compile(
+    r"( *)(?:([0-9]+)((?: *[()+.\-,_*|\[\]~=#]){0,3})|([a-z]+)|([^a-z0-9 ]))"
+)
+_CARRY = 24  # digit items kept when a very long run is cut, so no number straddles the cut unseen
 
 
 def _scan(full: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -177,39 +165,63 @@ def _scan(full: str, a: int, b: int) -> list[tuple[int, int]]:
     if "." in text:
         text = _blank_decimals(text)
     spans: list[tuple[int, int]] = []
-    cur: list[tuple[int, int, str, str]] = []  # (start, end, digits, kind)
+    cur: list[tuple[int, int, str, str]] = []  # the run's digit items: (start, end, digits, kind)
+    kinds: set[str] = set()  # separators seen in the run ("plus" for a leading "+")
+    plus_at = -1  # where a leading "+" starts the run
     seps = 0
     wordnum, weak, sep_chars, sep_words = _WORDNUM, _WEAK, _SEP_CHARS, _SEP_WORDS
-    for start, tok in _tokens(text):
-        pos = start + len(tok)
-        if tok.isdigit():
-            cur.append((start, pos, tok, "num"))
-            seps = 0
-            if len(cur) < 240:
+    n, pos, done = len(text), 0, False
+    while pos < n and not done:
+        end = min(n, pos + 2048)  # tokenised block by block so an early stop skips the rest
+        while end < n and text[end - 1].isalnum() and text[end].isalnum():
+            end += 1  # never cut inside a word or number
+        p = pos
+        for gap, digits, after, word, other in _SCAN_TOKEN.findall(text, pos, end):
+            start = p + len(gap)
+            if digits:  # a number and the separators right after it, in one step
+                p = start + len(digits) + len(after)
+                cur.append((start, start + len(digits), digits, "num"))
+                if after:
+                    kinds.update(after.replace(" ", ""))
+                    seps = len(after.replace(" ", ""))
+                else:
+                    seps = 0
+                if len(cur) >= 160:  # far longer than any number: check it, keep its tail
+                    spans.extend(_phones_in_run(cur, kinds, plus_at))
+                    if len(spans) >= 50:
+                        done = True
+                        break
+                    cur, plus_at = cur[-_CARRY:], -1
                 continue
-        elif (val := wordnum.get(tok)) is not None:
-            cur.append((start, pos, val, "weak" if tok in weak else "word"))
-            seps = 0
-            if len(cur) < 240:
+            tok = word or other
+            p = start + len(tok)
+            if (val := wordnum.get(tok)) is not None:
+                cur.append((start, p, val, "weak" if tok in weak else "word"))
+                seps = 0
+                if len(cur) >= 160:
+                    spans.extend(_phones_in_run(cur, kinds, plus_at))
+                    if len(spans) >= 50:
+                        done = True
+                        break
+                    cur, plus_at = cur[-_CARRY:], -1
                 continue
-        elif (tok in sep_chars or tok in sep_words) and seps < 3:
-            if cur or tok == "+":
-                cur.append((start, pos, "", "plus" if tok == "+" else tok))
-            seps += 1
-            continue
-        if cur:  # the run ended (or grew longer than any phone number needs)
-            spans.extend(_phones_in_run(cur))
-            if len(spans) >= 50:  # enough to decide; keeps pathological input cheap
-                break
-            if len(cur) >= 240 and seps == 0:  # cut a long run, keep its tail
-                cur = cur[-_CARRY:]
-                while cur and not cur[0][2]:
-                    cur.pop(0)
+            if (tok in sep_chars or tok in sep_words) and seps < 3:
+                if cur or plus_at >= 0:
+                    kinds.add(tok)
+                elif tok == "+":
+                    plus_at = start
+                    kinds.add("plus")
+                seps += 1
                 continue
-        cur, seps = [], 0
-    else:
-        if cur:
-            spans.extend(_phones_in_run(cur))
+            if cur:  # anything else ends the run
+                spans.extend(_phones_in_run(cur, kinds, plus_at))
+                if len(spans) >= 50:  # enough to decide; keeps pathological input cheap
+                    done = True
+                    break
+            cur, kinds, plus_at, seps = [], set(), -1, 0
+        pos = end
+    if cur and not done:
+        spans.extend(_phones_in_run(cur, kinds, plus_at))
     return [(s + off, e + off) for s, e in spans]
 
 
@@ -234,9 +246,10 @@ def _written(items: list[tuple[int, int, str, str]]) -> list[int]:
     return out
 
 
-def _phones_in_run(run: list[tuple[int, int, str, str]]) -> list[tuple[int, int]]:
-    plus = bool(run) and run[0][3] == "plus"
-    items = [t for t in run if t[2]]
+def _phones_in_run(run: list[tuple[int, int, str, str]], seps: set[str],
+                   plus_at: int) -> list[tuple[int, int]]:
+    plus = plus_at >= 0
+    items = list(run)
     # Weak words ("to", "for", "o") count only between or next to real digits.
     while items and items[0][3] == "weak" and not _glued(items, 0):
         items.pop(0)
@@ -244,14 +257,13 @@ def _phones_in_run(run: list[tuple[int, int, str, str]]) -> list[tuple[int, int]
         items.pop()
     if not items:
         return []
-    seps = {t[3] for t in run if not t[2]}
     groups = [len(t[2]) for t in items]
     thousands = seps <= {","} and len(groups) > 1 and all(g == 3 for g in groups[1:])
     loose = "and" in seps and groups not in ([3, 3, 4], [1, 3, 3, 4])
     digits = "".join(t[2] for t in items)
     if (not loose and _phone_ok(digits, groups, plus, thousands)
             and (plus or _grouping_ok(_written(items)))):
-        return [(run[0][0] if plus else items[0][0], items[-1][1])]
+        return [(plus_at if plus else items[0][0], items[-1][1])]
     out: list[tuple[int, int]] = []
     if len(digits) > 11:  # several numbers in a row: look for 10/11-digit windows
         i, count = 0, len(items)
