@@ -16,9 +16,11 @@ get SQLAlchemy's executemany (``insertmanyvalues`` when rows come back).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from itertools import chain
 from operator import itemgetter
 from typing import Any
@@ -69,6 +71,23 @@ def lock_head(session: Session, program_id: str, stream: str = "message") -> Cha
     return head
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Hold the cyclic garbage collector while a batch builds ~100,000 short-lived objects.
+
+    Every few thousand new objects Python scans the whole heap (SQLAlchemy's and the adapters'
+    objects included): 0.1-0.2 s of a 10,000-match fan-out. Reference counting still frees
+    everything at once; cycles wait until the batch is over. The previous state is restored.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 # -- bulk inserts ----------------------------------------------------------------------------------
 
 
@@ -84,7 +103,8 @@ def insert_many(
     """Insert ``rows`` (each with the same keys), plus the ``common`` values every row shares.
 
     ``ignore_on``: skip rows that collide on this unique key (``ON CONFLICT DO NOTHING``).
-    ``returning``: columns to return for the rows actually inserted (in no particular order).
+    ``returning``: columns to return for the rows actually inserted (tuple-like rows, in no
+    particular order).
     """
     if not rows:
         return []
@@ -95,8 +115,7 @@ def insert_many(
         if not returning:
             session.execute(statement, params)
             return []
-        result = session.execute(statement.returning(*(table.c[name] for name in returning)), params)
-        return [tuple(row) for row in result]
+        return session.execute(statement.returning(*(table.c[name] for name in returning)), params).all()
     return _sqlite_insert(session, table, rows, common, ignore_on, returning)
 
 
@@ -155,7 +174,7 @@ def _sqlite_insert(
             sql = sql_for[len(chunk)] = head + ", ".join([one] * len(chunk)) + tail
         result = connection.exec_driver_sql(sql, tuple(params))
         if returning:
-            out += [tuple(row) for row in result.all()]
+            out += result.all()
     return out
 
 

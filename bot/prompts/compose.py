@@ -76,21 +76,25 @@ class Composer:
         self._skill = f"Professional skill to practise: {week.skill}." if week.skill else None
 
     def __call__(self, *, mentors: list[str], students: list[str]) -> str:
-        mentors = [first_name(m) for m in mentors]
-        students = [first_name(s) for s in students]
+        mentors = [n.split()[0] if n.strip() else n for n in mentors]  # first_name, inlined
+        students = [n.split()[0] if n.strip() else n for n in students]
         everyone = join_names(mentors + students)
         hello = f"Hi {everyone}!" if mentors or students else "Hi!"
+        if "{" in everyone or "}" in everyone:  # an odd name (every name is in everyone): the reference path
+            return self._slow(hello, mentors, students)
+        mentor = join_names(mentors) or "Mentor"
+        student = join_names(students) or "Students"
         values = {
-            "{mentor}": join_names(mentors) or "Mentor",
-            "{student}": join_names(students) or "Students",
+            "{mentor}": mentor,
+            "{mentors}": mentor,
+            "{student}": student,
+            "{students}": student,
             "{everyone}": everyone or "everyone",
         }
-        values["{mentors}"], values["{students}"] = values["{mentor}"], values["{student}"]
-        if any("{" in v or "}" in v for v in values.values()):  # the rare odd name: the reference path
-            return self._slow(hello, mentors, students)
-        lines = [hello + self._head, "".join([values.get(part, part) for part in self._prompt])]
+        get = values.get
+        lines = [hello + self._head, "".join([get(part, part) for part in self._prompt])]
         if self._follow_up is not None:
-            lines.append("Follow-up: " + "".join([values.get(part, part) for part in self._follow_up]))
+            lines.append("Follow-up: " + "".join([get(part, part) for part in self._follow_up]))
         if self._skill is not None:
             lines.append(self._skill)
         return "\n".join(lines)

@@ -23,7 +23,8 @@ class LibraryPrompt:
 
 @cache
 def library() -> tuple[LibraryPrompt, ...]:
-    data = yaml.safe_load(LIBRARY_FILE.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: 10x faster, same data
+    data = yaml.load(LIBRARY_FILE.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
     return tuple(
         LibraryPrompt(
             id=p["id"], theme=p["theme"], skill=p["skill"], prompt=p["prompt"], follow_up=p.get("follow_up")

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Engine, func, update
 from sqlmodel import Session, col, select
 
-from bot.prompts.batch import append_log_rows, insert_many, lock_head
+from bot.prompts.batch import append_log_rows, insert_many, lock_head, paused_gc
 from bot.prompts.plan import PlannedPost, plan_week
 from bot.prompts.schedule import LATE_AFTER, Schedule, load_schedule
 from storage.clock import as_utc
@@ -90,7 +90,7 @@ def post_week(
     late = via == "schedule" and now - scheduled_for > LATE_AFTER
     if via == "schedule" and not keys and _undecided(engine, schedule.program_id, week) == 0:
         return result  # the common case, every minute of the grace window: nothing left, no lock taken
-    with Session(engine) as session:
+    with paused_gc(), Session(engine) as session:
         head = lock_head(session, schedule.program_id)  # serializes posting per program, like chain.append
         plan = plan_week(session, schedule, week, keys=keys)
         decided = [p for p in plan if p.status in DECIDED]

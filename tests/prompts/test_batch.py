@@ -243,3 +243,14 @@ def test_composer_writes_the_reference_text() -> None:
             assert composer(mentors=mentors, students=students) == _reference_compose(
                 week, mentors=mentors, students=students
             ), (week, mentors, students)
+
+
+def test_the_library_reads_the_same_with_libyaml() -> None:
+    import yaml
+
+    from bot.prompts.library import LIBRARY_FILE, library
+
+    data = yaml.safe_load(LIBRARY_FILE.read_text(encoding="utf-8"))
+    assert [(p.id, p.prompt, p.follow_up, p.skill) for p in library()] == [
+        (p["id"], p["prompt"], p.get("follow_up"), p["skill"]) for p in data["prompts"]
+    ]
