@@ -59,3 +59,12 @@ def test_false_positives_on_ordinary_chat(scored):
     name, (caught, total, misses) = scored
     fp = 1 - caught["ordinary"] / total["ordinary"]
     assert fp <= 0.01, f"{name}: {fp:.1%} false positives: {misses['ordinary'][:10]}"
+
+
+def test_ordinary_lookalikes_of_new_rules_pass(policy, corpus):
+    """Career-chat sentences that share words with the rules ("hop on a call with my team",
+    "we're gonna beat them", "take it to the office", "kicked out of the library")."""
+    rows = corpus("fp_probes")
+    assert len(rows) >= 40
+    caught, total, misses = _score(policy, rows)
+    assert caught["ordinary"] == total["ordinary"], misses["ordinary"]
