@@ -56,6 +56,7 @@ RULES: dict[str, list[str]] = {
         "(?:exchange|swap|trade) emails",
     ],
     "contact.social": [
+        '(?:drop|send|share|give|post|dm|text) {your} (?:@|handle|username|user name|socials|snap|snapchat|insta|ig|sc|tiktok|discord|telegram|whatsapp|kik)',
         "(?:i'm|im|i am) (?:also |active )?on (?:{social}|signal|discord|telegram)(?: too| as| if| so| now| btw|[.,!?]|$)",
         'on {social} as @?[a-z0-9_.]{3,30}',
         "(?:add|follow|friend|dm|pm|message|msg|hmu|hit {me} up|text|find|search|look {me} up"
@@ -162,6 +163,7 @@ RULES: dict[str, list[str]] = {
         "(?:video ?chat|video ?call) (?:me|with me|tonight|later|sometime)",
     ],
     "offplatform.move": [
+        '(?:continue|move|take|switch|talk|chat|keep talking|keep chatting) (?:this |it |our chat |our convo |the conversation )?(?:over|via|by|through|on) (?:text|texts|sms|imessage|the phone|phone|dms|dm|my phone|your phone)',
         '(?:move|take|switch|continue|bring|carry) (?:this|it|our|the) {w}(?:chat|convo|conversation|talk|discussion) (?:to|over to|off|offline|somewhere|elsewhere|outside|private|someplace)',
         "(?:move|switch|go|continue|take|talk|chat|speak|message|keep talking|move this|take this|move our"
         " (?:chat|convo|conversation)|take our (?:chat|convo|conversation)) {ww}(?:to|on|over to|onto|over on|in|via) {platform}",
@@ -213,6 +215,7 @@ RULES: dict[str, list[str]] = {
         "(?:i'll|ill|i will|let me|lemme|i can) (?:pay for|cover|buy) {w}(?:it|that|your|everything|you)",
     ],
     "offplatform.photo": [
+        '(?:send|snap|dm|text) (?:a |some |me a |me some |me )?(?:selfie|selfies|nudes|nude)',
         "(?:send|show|post|give|share|text|dm|snap) {me} {ww}" + _PICS + " {ww}(?:of )?(?:{you}|yourself|urself|ur self|your self|ur face|your face|your body|ur body|your outfit|your legs|in your|in ur)",
         "{send} {me} {ww}(?:selfie|selfies|nudes|nude|sexy pic|cute pic|hot pic)",
         "(?:can|could|may|let) (?:i|me) (?:see|have|get) {ww}" + _PICS + " {ww}(?:of )?(?:{you}|yourself|urself|your face|ur face|your body)",

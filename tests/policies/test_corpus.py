@@ -29,7 +29,7 @@ def _score(policy, rows):
     return caught, total, misses
 
 
-@pytest.fixture(scope="module", params=["corpus", "heldout", "heldout_v2", "heldout_v3"])
+@pytest.fixture(scope="module", params=["corpus", "heldout", "heldout_v2", "heldout_v3", "heldout_v4"])
 def scored(request, policy, corpus):
     return request.param, _score(policy, corpus(request.param))
 

@@ -16,7 +16,7 @@ sys.path.insert(0, sys.argv[1])
 from policies import load_policy, PolicyContext
 from policies.regex import ENGINE
 p = load_policy()
-rows = [json.loads(l) for name in ("corpus", "heldout", "heldout_v2", "heldout_v3")
+rows = [json.loads(l) for name in ("corpus", "heldout", "heldout_v2", "heldout_v3", "heldout_v4")
         for l in open(f"{sys.argv[1]}/tests/policies/corpus/{name}.jsonl")]
 out = {"engine": ENGINE, "decisions": [], "slowest_ms": 0.0}
 for r in rows:
