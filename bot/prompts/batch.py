@@ -100,7 +100,8 @@ def insert_many(
     ignore_on: list[str] | None = None,
     returning: tuple[str, ...] = (),
 ) -> list[tuple[Any, ...]]:
-    """Insert ``rows`` (each with the same keys), plus the ``common`` values every row shares.
+    """Insert ``rows`` (each with the same keys), plus the ``common`` values every row shares
+    (a row's own value wins).
 
     ``ignore_on``: skip rows that collide on this unique key (``ON CONFLICT DO NOTHING``).
     ``returning``: columns to return for the rows actually inserted (tuple-like rows, in no
@@ -131,10 +132,10 @@ def _sqlite_insert(
     the shared values are bound once per statement, each row binds only its own columns."""
     connection = session.connection()
     dialect = connection.dialect
-    own = [name for name in rows[0] if name not in common]
-    if not own:
-        raise ValueError("every column is shared: nothing tells the rows apart")
-    shared = list(common)
+    own = list(rows[0])
+    if not own or any(len(row) != len(own) for row in rows):
+        raise ValueError("insert_many: every row must give the same (non-empty) set of columns")
+    shared = [name for name in common if name not in rows[0]]  # a row's own value wins, as on PostgreSQL
     quote = dialect.identifier_preparer.quote
     shared_values = []
     for name in shared:
