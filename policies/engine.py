@@ -59,12 +59,13 @@ class Policy:
             alternation([expand(p) for pats in RULES.values() for p in pats])
         )
         # One pass that fails on most ordinary chat: profanity suspects, phone-shaped digit
-        # runs, e-mail shapes, folded street addresses and every phrase rule. When it fails,
-        # those checks are skipped (each would have found nothing).
+        # runs, e-mail shapes and folded street addresses. When it fails, those checks are
+        # skipped (each would have found nothing). The phrase rules have their own gate
+        # (``_any_phrase``): one union of both would be too big for re2's DFA.
         self._gate = None
         if ENGINE == "re2":
             parts = [self._words.gate_pattern, PHONE_GATE, self._contact.email_pattern,
-                     self._contact.folded_address_pattern, self._any_phrase.pattern]
+                     self._contact.folded_address_pattern]
             if all(parts):
                 self._gate = compile_pattern("|".join(f"(?:{p})" for p in parts))
 
@@ -126,7 +127,7 @@ class Policy:
             raw.append(("contact.link" if kind == "profile" else "links.domain", s, e))
         if "secret" in t:
             t = _BENIGN.sub(lambda m: " " * len(m.group()), t)
-        if gated and _WORDISH.search(t) is not None and self._any_phrase.test(t):
+        if _WORDISH.search(t) is not None and self._any_phrase.test(t):
             approved = None
             for rid, rx in self._phrases.items():
                 if not rx.test(t):

