@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from policies.config import DEFAULTS_PATH, PolicyConfig, PolicyFileError, build_config
 from policies.explain import describe, reason_for
 from policies.normalize import normalize
-from policies.regex import ENGINE, alternation, compile_pattern
+from policies.regex import ENGINE, PatternSet, alternation, compile_pattern
 from policies.rules.contact import PHONE_GATE, ContactFinder, find_phones
 from policies.rules.links import LinkFinder
 from policies.rules.phrasebook import expand
@@ -58,6 +58,8 @@ class Policy:
         self._any_phrase = compile_pattern(
             alternation([expand(p) for pats in RULES.values() for p in pats])
         )
+        self._phrase_ids = list(self._phrases)
+        self._phrase_set = PatternSet([rx.pattern for rx in self._phrases.values()])
         # One pass that fails on most ordinary chat: profanity suspects, phone-shaped digit
         # runs, e-mail shapes and folded street addresses. When it fails, those checks are
         # skipped (each would have found nothing). The phrase rules have their own gate
@@ -129,8 +131,14 @@ class Policy:
             t = _BENIGN.sub(lambda m: " " * len(m.group()), t)
         if _WORDISH.search(t) is not None and self._any_phrase.test(t):
             approved = None
-            for rid, rx in self._phrases.items():
-                if not rx.test(t):
+            # One pass names the rules present; an empty answer after a positive gate means
+            # the set could not answer, so every rule is tried.
+            ids = self._phrase_set.which(t)
+            rids = ([self._phrase_ids[i] for i in ids] if ids is not None
+                    else self._phrase_ids)
+            for rid in rids:
+                rx = self._phrases[rid]
+                if ids is None and not rx.test(t):
                     continue
                 for n, m in enumerate(rx.finditer(t)):
                     if n >= MAX_HITS_PER_RULE:

@@ -92,6 +92,36 @@ def compile_pattern(pattern: str, *, engine: str | None = None) -> Any:
     return _RePattern(re.compile(pattern))
 
 
+class PatternSet:
+    """Which of several patterns occur in a text, in one re2 pass (``re2.Set``).
+
+    ``which`` returns the indices found, or None when the set is unavailable or cannot answer
+    (then the caller tests the patterns one by one; an empty answer is never trusted alone).
+    """
+
+    def __init__(self, patterns: list[str]) -> None:
+        self._set = None
+        if ENGINE != "re2" or _re2 is None:
+            return
+        try:
+            rs = _re2.Set.SearchSet(_re2_options)
+            for p in patterns:
+                rs.Add(p)
+            rs.Compile()
+            self._set = rs
+        except Exception:  # pragma: no cover - an older wheel without Set
+            self._set = None
+
+    def which(self, text: str) -> list[int] | None:
+        if self._set is None:
+            return None
+        try:
+            found = self._set.Match(text)
+        except Exception:  # pragma: no cover
+            return None
+        return sorted(found) if found else None
+
+
 def alternation(patterns: list[str]) -> str:
     """Join patterns into one non-capturing alternation."""
     return "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
