@@ -2,12 +2,14 @@
 
 Run: .venv/bin/python benchmarks/policy_speed.py
 Prints load time, µs/message and msg/s for short (20 chars), typical (200) and long (2,000,
-with non-ASCII) messages, better-profanity's ``contains_profanity`` on the same messages, and
-the worst 100,000-character adversarial message.
+with non-ASCII) messages, better-profanity's ``contains_profanity`` on the same messages, the
+labelled corpus (ordinary chat and violations separately), and the worst 100,000-character
+adversarial message.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import sys
@@ -79,6 +81,15 @@ def main() -> None:
         bp = per_message(profanity.contains_profanity, msgs[:20], min_time=0.6)
         print(f"{label:26s} {pol * 1e6:10.1f} {1 / pol:13,.0f} {bp * 1e6:10.0f} "
               f"{1 / bp:10,.0f} {bp / pol:8,.0f}×")
+    corpus = [json.loads(line) for f in sorted((REPO / "tests" / "policies" / "corpus").glob("*.jsonl"))
+              for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for label, rows in (("labelled ordinary chat", [r for r in corpus if r["category"] == "ordinary"]),
+                        ("labelled violations", [r for r in corpus if r["category"] != "ordinary"])):
+        if rows:
+            by_role = {r["text"]: PolicyContext(role=r.get("role", "student")) for r in rows}
+            pol = per_message(lambda m, roles=by_role: policy.evaluate(m, roles[m]), list(by_role),
+                              min_time=0.5)
+            print(f"{label:26s} {pol * 1e6:10.1f} {1 / pol:13,.0f}   ({len(by_role)} messages)")
     sys.path.insert(0, str(REPO / "tests" / "policies"))
     from test_properties import ADVERSARIAL
 
