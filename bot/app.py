@@ -20,6 +20,7 @@ from bot.delivery import DeliveryWorker
 from bot.policy_book import PolicyBook
 from bot.relay import Relay
 from bot.review import ReviewDesk, ReviewError
+from bot.scheduler import SchedulerHandle, attach_scheduler
 from bot.settings import Settings
 from bot.setup_check import already_reported, unsafe_findings
 from bot.types import ChannelRef, CommandRequest, Inbound, ReviewRequest
@@ -53,6 +54,7 @@ class MentorBot:
         )
         self._stop = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
+        self.scheduler: SchedulerHandle | None = None  # weekly prompts, nudges, digest, set-up check
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -63,13 +65,11 @@ class MentorBot:
             logger.info("starting adapter %s", name)
             await adapter.start(self)
         self._tasks.append(asyncio.create_task(self.delivery.run_forever(self._stop)))
-        from bot.scheduler import attach_scheduler  # weekly prompts, nudges, digest, set-up check (issue 6)
-
         self.scheduler = attach_scheduler(self)
         self.scheduler.start()
 
     async def stop(self) -> None:
-        if getattr(self, "scheduler", None) is not None:
+        if self.scheduler is not None:
             self.scheduler.stop()
         self._stop.set()
         self.delivery.wake()
