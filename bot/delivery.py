@@ -141,7 +141,8 @@ class DeliveryWorker:
                 thread = await asyncio.to_thread(self._resolve_thread, row)
             return await adapter.send(Outbound(
                 channel=channel, text=row.text, idempotency_key=row.idempotency_key,
-                sender_name=row.sender_name, sender_avatar=row.sender_avatar, thread_id=thread))
+                sender_name=row.sender_name, sender_avatar=row.sender_avatar, thread_id=thread,
+                attempt=row.attempts))
         if row.kind == "notice":
             about = await asyncio.to_thread(self._about_message, row)
             await adapter.notify_private(channel, row.user_id or "", row.text, message_id=about)

@@ -75,6 +75,7 @@ class Outbound:
     sender_name: str | None = None
     sender_avatar: str | None = None
     thread_id: str | None = None
+    attempt: int = 1  # > 1: an earlier try may have been posted before a crash; check first
 
 
 @dataclass(frozen=True, slots=True)

@@ -319,8 +319,32 @@ class SlackAdapter:
         return response.data if isinstance(response.data, dict) else {}
 
     async def send(self, message: Outbound) -> str:
+        if message.attempt > 1:
+            earlier = await self._find_earlier_post(message)
+            if earlier is not None:
+                logger.info("=> slack %s was already posted as %s (resend after a crash)",
+                            message.idempotency_key, earlier)
+                return earlier
         data = await self._call(message.channel, "chat.postMessage", **convert.post_message_kwargs(message))
         return str(data["ts"])
+
+    async def _find_earlier_post(self, message: Outbound) -> str | None:
+        """The ts of our own earlier post of this delivery, found by its metadata, if any.
+
+        A worker that died after Slack accepted a post but before the outbox recorded it retries
+        the same delivery; the newest messages (or the thread's replies) tell whether it landed.
+        """
+        channel = message.channel
+        if message.thread_id:
+            data = await self._call(channel, "conversations.replies", channel=channel.channel,
+                                    ts=message.thread_id, limit=100, include_all_metadata=True)
+        else:
+            data = await self._call(channel, "conversations.history", channel=channel.channel,
+                                    limit=100, include_all_metadata=True)
+        for posted in data.get("messages") or []:
+            if convert.delivery_key(posted) == message.idempotency_key:
+                return str(posted["ts"])
+        return None
 
     async def edit(self, channel: ChannelRef, message_id: str, text: str) -> None:
         await self._call(

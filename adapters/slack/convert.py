@@ -203,6 +203,15 @@ def review_request(body: dict[str, Any]) -> ReviewRequest | None:
 
 
 # ---------------------------------------------------------------------- outbound
+def delivery_key(posted: dict[str, Any]) -> str | None:
+    """The idempotency key a message we posted carries in its metadata (None for others)."""
+    metadata = posted.get("metadata") or {}
+    if metadata.get("event_type") != DELIVERY_EVENT_TYPE:
+        return None
+    key = (metadata.get("event_payload") or {}).get("idempotency_key")
+    return str(key) if key else None
+
+
 def post_message_kwargs(message: Outbound) -> dict[str, Any]:
     """Outbound -> ``chat.postMessage`` arguments.
 

@@ -396,9 +396,21 @@ class FakeSlack:
         return {"ok": True, "channel": {k: v for k, v in ch.items() if k != "members"}}
 
     def _m_conversations_history(self, w: Workspace, args: dict[str, Any]) -> dict[str, Any]:
+        """Top-level messages, newest first: people's (``history``) and the bot's own posts."""
         oldest = float(args.get("oldest") or 0)
-        msgs = [m for m in self.history[(w.team_id, args.get("channel", ""))] if float(m["ts"]) > oldest]
+        key = (w.team_id, args.get("channel", ""))
+        own = [m for m in self.messages[key] if not m.get("deleted") and not m.get("thread_ts")]
+        msgs = [m for m in self.history[key] + own if float(m["ts"]) > oldest]
         msgs.sort(key=lambda m: float(m["ts"]), reverse=True)  # Slack returns newest first
+        msgs = msgs[: int(args.get("limit") or 100)]
+        return {"ok": True, "messages": msgs, "has_more": False, "response_metadata": {"next_cursor": ""}}
+
+    def _m_conversations_replies(self, w: Workspace, args: dict[str, Any]) -> dict[str, Any]:
+        """A thread: its parent and the replies, oldest first."""
+        key, ts = (w.team_id, args.get("channel", "")), args.get("ts")
+        msgs = [m for m in self.history[key] + self.messages[key]
+                if not m.get("deleted") and (m["ts"] == ts or m.get("thread_ts") == ts)]
+        msgs.sort(key=lambda m: float(m["ts"]))
         return {"ok": True, "messages": msgs, "has_more": False, "response_metadata": {"next_cursor": ""}}
 
     def _m_users_info(self, w: Workspace, args: dict[str, Any]) -> dict[str, Any]:

@@ -275,3 +275,29 @@ async def test_wrong_bot_token_fails_start_with_advice(fake_slack, fake_core):
             await adapter.start(fake_core)
     finally:
         await adapter.stop()
+
+
+async def test_a_resend_after_a_crash_finds_the_earlier_post(fake_slack, socket_adapter):
+    first = Outbound(channel=STUDENTS, text="Welcome to mentoring!", idempotency_key="relay:7:slack:T/C",
+                     sender_name="Morgan Diaz")
+    ts = await socket_adapter.send(first)
+    # The worker died before recording ``ts``; after its lease it retries the same delivery.
+    again = await socket_adapter.send(Outbound(channel=STUDENTS, text="Welcome to mentoring!",
+                                               idempotency_key="relay:7:slack:T/C", sender_name="Morgan Diaz",
+                                               attempt=2))
+    assert again == ts
+    posted = [m["text"] for m in fake_slack.channel_messages(SCHOOL, STUDENTS.channel)]
+    assert posted == ["Welcome to mentoring!"]
+    # A different delivery with the same text is a new message, even on a retry.
+    other = await socket_adapter.send(Outbound(channel=STUDENTS, text="Welcome to mentoring!",
+                                               idempotency_key="relay:8:slack:T/C", attempt=2))
+    assert other != ts and len(fake_slack.channel_messages(SCHOOL, STUDENTS.channel)) == 2
+
+
+async def test_a_resend_in_a_thread_looks_in_the_thread(fake_slack, socket_adapter):
+    parent = await socket_adapter.send(Outbound(channel=STUDENTS, text="Question?", idempotency_key="p"))
+    reply = Outbound(channel=STUDENTS, text="Answer.", idempotency_key="r", thread_id=parent)
+    ts = await socket_adapter.send(reply)
+    assert await socket_adapter.send(Outbound(channel=STUDENTS, text="Answer.", idempotency_key="r",
+                                              thread_id=parent, attempt=3)) == ts
+    assert len(fake_slack.channel_messages(SCHOOL, STUDENTS.channel)) == 2
