@@ -59,7 +59,7 @@ RULES: dict[str, list[str]] = {
         '(?:drop|send|share|give|post|dm|text) {your} (?:@|handle|username|user name|socials|snap|snapchat|insta|ig|sc|tiktok|discord|telegram|whatsapp|kik)',
         "(?:i'm|im|i am) (?:also |active )?on (?:{social}|signal|discord|telegram)(?: too(?:$|[.,!?])| as| if| so (?:u|you)| btw|[.,!?]|$)",
         'on {social} as @?[a-z0-9_.]{3,40}',
-        "(?:add|follow|friend|dm|pm|message|msg|hmu|hit {me} up|text|find|search|look {me} up"
+        "(?:add|follow|friend|dm|pm|message|msg|ping|hmu|hit {me} up|text|find|search|look {me} up"
         "|look up|chat with {me}|talk to {me}|sub to|subscribe to|reach {me}|catch {me}"
         "|contact {me}|snap|call {me}|add me|follow me|find me) {ww}(?:on|at|in|thru|through|via) {platform}",
         "{my} {platform} (?:is|:|=|@|handle|username|user name|user|name|id|tag|account|acc|@"
@@ -146,7 +146,7 @@ RULES: dict[str, list[str]] = {
         "(?:can we|could we|should we|we should|wanna|want to|let's|lets|you wanna|u wanna|down to) (?:hop|get|jump) on (?:a |the )?{w}(?:call|phone call|facetime|ft|vc|video call|voice call|video chat)",
         '{lets} (?:ft|vc|voice chat|voice call)',
         '(?:ft|vc) (?:me|tonight|rn|tmrw|sometime)',
-        "(?:can|could|may|should|let me|lemme|i'll|ill|i will|i wanna|i want to|i'd like to|i can) {w}(?:call|phone|facetime|ring|text|txt) {you}",
+        "(?:can|could|may|should|let me|lemme|i'll|ill|i will|i wanna|i want to|i'd like to|i can) {w}(?:call|phone|facetime|ring|text|txt|email|e-mail) {you}",
         "(?:call|facetime|ring|text|txt) {me} (?:tonight|later|tomorrow|after|when|anytime|sometime|this|if|whenever|back|asap|now|privately|on|at|instead|please|pls|plz|rn|real quick)",
         "(?:text|txt) {me}",
         "(?:give|gimme) {me} a (?:call|ring|text|buzz)",
@@ -168,9 +168,9 @@ RULES: dict[str, list[str]] = {
         '(?:continue|move|take|switch|talk|chat|keep talking|keep chatting) (?:this |it |our chat |our convo |the conversation )?(?:over|via|by|through|on) (?:text|texts|sms|imessage|the phone|phone|dms|dm|my phone|your phone)',
         '(?:move|take|switch|continue|bring|carry) (?:this|it|our|the) {w}(?:chat|convo|conversation|talk|discussion) (?:to|over to|off|offline|somewhere|elsewhere|outside|private|someplace)',
         "(?:move|switch|go|continue|take|talk|chat|speak|message|keep talking|move this|take this|move our"
-        " (?:chat|convo|conversation)|take our (?:chat|convo|conversation)) {ww}(?:to|on|over to|onto|over on|in|via) {platform}",
+        " (?:chat|convo|conversation)|take our (?:chat|convo|conversation)) {ww}(?:to|on|over to|onto|over on|in|via|through|thru) {platform}",
         "(?:move|take|switch|continue) (?:this|our chat|our convo|our conversation|the conversation|it) (?:off|offline|somewhere|elsewhere|outside|private|to text|to dms|to dm|to my dms|to your dms|to email|to my phone|to the phone)",
-        "(?:off|outside|out of) (?:of )?(?:this|the|here|our) ?(?:chat|app|channel|server|platform|program|bot|site|group)",
+        "(?:off|outside|out of|off of|outside of) (?:this|the|here|our) ?(?:chat|app|channel|server|platform|program|bot|site|group)",
         "(?:somewhere|someplace|place) (?:else|more private|private|where) (?:to talk|we can talk|to chat|they can't|nobody|no one|the teacher|the coordinator)",
         "(?:easier|better|faster|more private) (?:to talk |to chat |if we talk |if we chat )?(?:on|over|through|thru|via) {platform}",
         "(?:talk|chat|message|text) (?:somewhere else|elsewhere|outside of here|off here|off this|offline)",
@@ -185,7 +185,7 @@ RULES: dict[str, list[str]] = {
         '(?:keep|keeping) (?:our|these|this|the) (?:chats?|convos?|conversations?|messages|texts|talks?|stuff|thing|plans?|calls?) (?:private|secret|quiet|between us|to ourselves|on the low|lowkey)',
         '{dont} (?:mention|tell|show|bring up|talk about|say anything about) (?:this|these|that|our|it|what|about) {ww}(?:to|with) {w}(?:ms|mr|mrs|miss|mx|dr|coach|teachers?|parents?|mom|dad|mum|coordinator|counselor|principal|anyone|anybody|family|folks|guardian|staff|the school|the program)',
         '{dont} (?:tell|mention|show|let) (?:ms|mr|mrs|miss|mx|dr|coach|prof|professor|sir|miss) ',
-        '(?:{dont}|no|not) (?:have to|need to|gotta|got to|needa) (?:tell|mention|say|show|inform) {w}{adults}',
+        '(?:{dont}|no|not) (?:have to|need to|gotta|got to|needa) (?:tell|mention|say|show|inform) (?:{your} |the |any |ms |mr |mrs |miss |coach )?{adults}',
         'no need (?:to|for) (?:tell|telling|mention|mentioning|inform|informing|let|letting) {w}{adults}',
         "(?:not|dont|don't|never) let {w}(?:ms|mr|mrs|miss|mx|dr|coach|teachers?|parents?|mom|dad|mum|coordinator|counselor|principal|anyone|anybody|family|folks|guardian|staff|the school|the program) {w}(?:see|know|read|find out|hear)",
         "{your} {w}(?:teachers?|parents?|mom|dad|family|coordinator|counselor|folks) (?:wouldn't|wouldnt|would not|won't|wont|would never|will never|never) (?:understand|get it|get this|approve)",
@@ -193,13 +193,14 @@ RULES: dict[str, list[str]] = {
         "{dont} {w}(?:tell|telling|mention|say anything to|show|inform|say to|tell on) {w}{adults}",
         "{dont} (?:tell|mention|say) (?:anyone|anybody|nobody|no one|a soul)",
         "(?:keep|keeping) {ww}(?:this|it|that|these|our (?:chats?|convos?|conversations?|messages|texts)|us) {w}(?:a |our |a little |our little )?(?:secret|between us|between you and me|between you and i|to yourself|on the low|on the down low|on the dl|quiet|private|hush hush|hush|lowkey|low key|under wraps)",
-        "(?:our|a little|my little|our little) secret",
+        "(?:our|a little|my little|our little|our lil|a lil|my lil|lil) secret",
         "(?:it's|its|this is|that's|thats|this stays|it stays) (?:our secret|between us)",
         "(?:just |only )?between (?:{you} and me|us two|me and {you}|{you} and i|the two of us|us)",
         "(?:delete|erase|clear|remove|wipe|unsend) {ww}(?:these|this|our|the|all|your|those|my|that) {w}(?:messages|message|msgs|msg|chat|chats|conversation|conversations|texts|text|dms|history|convo|convos|pics|photos|pictures)",
         "(?:no one|nobody|noone|nobody else) (?:needs|has|have|ever needs|will|would|should) (?:to )?(?:know|find out|see|hear|ever know)",
         "{cant} (?:tell|let|say|mention) {w}(?:anyone|anybody|your|the|them|ur|a soul)",
-        "{adults} (?:doesn't|doesnt|don't|dont|do not|does not|won't|wont|will never|never) (?:need to |have to |gotta |got to )?(?:know|find out|see this|hear about)",
+        "{adults} (?:doesn't|doesnt|don't|dont|do not|does not|won't|wont|will never|never) (?:need to|have to|gotta|got to) (?:know|find out|see this|hear about)",
+        "{adults} (?:won't|wont|will never|never|don't|dont|doesn't|doesnt) (?:ever )?(?:know|find out|see this|hear about)(?:$|[.,!?]| about (?:this|us|it|that|our)| lol| ok| if| unless| we| you| i)",
         "(?:on the dl|on the low|down low|keep it lowkey|keep it low key|hush hush)",
         "promise (?:me )?(?:you|u)? ?(?:won't|wont|will not|not to|you won't|you wont) tell",
         "(?:won't|wont|will not|never) tell (?:anyone|anybody|a soul|your|the teacher|my)",
@@ -210,7 +211,7 @@ RULES: dict[str, list[str]] = {
         '(?:venmo|cashapp|cash app|zelle|paypal|apple pay) {you}',
         "(?:i'll|ill|i will|i can|i could|let me|lemme|i'd|want me to|i wanna|i want to) (?:buy|get|pay for|cover) {your} (?:lunch|dinner|food|uber|lyft|ticket|tickets|metrocard|bus fare|phone bill|shoes|clothes)",
         "(?:buy|get|send|give|bring|mail|order|got|bought|getting|buying|sending) {you} {ww}" + _GIFT,
-        "(?:a|an|some|little|special|small) (?:gift|present|surprise) (?:for|4) {you}",
+        "(?:a|an|some|little|special|small) (?:gift|present|surprise) (?:just |only |especially )?(?:for|4) {you}",
         "(?:send|give|pay|venmo|cashapp|zelle|paypal) {you} (?:some )?(?:money|cash|\\$|bucks|dollars|[0-9]{1,5} dollars|\\$[0-9])",
         "(?:venmo|cashapp|cash app|zelle|paypal) {me} {w}(?:your|ur) (?:info|username|tag|handle|name)",
         "{whats} {your} (?:venmo|cashapp|cash app|zelle|paypal|cash tag|cashtag)",
@@ -234,7 +235,7 @@ RULES: dict[str, list[str]] = {
     "offplatform.parents": [
         "(?:are|r|is|arent|aren't|isn't|isnt) {your} {family} {w}(?:home|around|there|awake|asleep|out|gone|away|working|watching|nearby|in the room|with you)",
         "(?:are|r) {you} (?:home )?(?:alone|by yourself|by urself)",
-        "(?:when|what time) (?:do|does|will|d) {your} {family} (?:get home|come home|leave|go to (?:bed|sleep|work)|go out|work|get off work|go to sleep)",
+        "(?:when|what time) (?:do|does|will|d) {your} {family} {w}(?:get home|come home|get back|are back|be back|come back|leave|go to (?:bed|sleep|work)|go out|work|get off work|go to sleep)",
         "(?:is|r|are) (?:anyone|anybody|someone) (?:else )?(?:home|there|with you|around|watching)",
         "{you} (?:be |are |r |will be |gonna be )?home alone",
         "{your} {family} (?:won't|wont|don't|dont|will not|doesn't|doesnt) (?:know|find out|see|check|care)",
@@ -304,7 +305,7 @@ RULES: dict[str, list[str]] = {
         '(?:jump|jumping|jumped) (?:off|from|in front of) (?:a|the|my|our) (?:bridge|roof|building|balcony|train|subway|window|car)',
         '(?:step|stepping|walk|walking) in front of (?:a|the) (?:train|bus|car|truck)',
         "(?:don't|dont|do not|can't|cant|cannot) see (?:the|any) point (?:in|of) (?:anything|living|life|trying|going on|it all|being here|existing)",
-        "(?:what's|whats|what is) the point (?:of|in) (?:living|life|anything|going on|being alive|existing)",
+        "(?:what's|whats|what is|what) the point (?:of|in) (?:living|life|anything|going on|being alive|existing)",
         '(?:me )?quiero (?:morir|morirme|matarme|desaparecer)',
         '(?:me voy a|me quiero) matar',
         'no quiero (?:vivir|seguir viviendo|estar aqu[ií])',
@@ -317,7 +318,7 @@ RULES: dict[str, list[str]] = {
         "(?:i|i've|ive|i have|i'm|im) {w}(?:self harm|self-harm|selfharm|self harmed|self-harmed)",
         "(?:took|take|taking|swallowed|swallow) (?:a bunch of|a lot of|too many|all (?:my|the|of my|of the)|a handful of|so many) (?:pills|meds|medicine|tablets|sleeping pills)",
         "(?:want|wanna|wish|going|gonna|ready|plan|planning|thinking about how) to (?:die|disappear forever|not wake up|not exist|stop existing|be dead)",
-        "(?:don't|dont|do not|no longer|no more) (?:want|wanna|wish) (?:to )?(?:live|be alive|be here anymore|exist|wake up|be around|go on)",
+        "(?:don't|dont|do not|no longer|no more) {w}(?:want|wanna|wish) (?:to )?(?:live|be alive|be here anymore|exist|wake up|be around|go on)",
         "better off (?:dead|without me|if i was gone|if i wasn't here|if i were gone)",
         "(?:no|any) (?:reason|point) (?:to live|in living|living|in going on|to keep going|to go on)",
         "(?:not|isn't|isnt) worth living",
@@ -386,12 +387,12 @@ RULES: dict[str, list[str]] = {
     "concern.exploitation": [
         '(?:older|grown|adult) (?:guy|man|boyfriend|girlfriend|woman|dude|lady) {w}(?:says|said|offered|offers|promised|promises|texts|messages|dms|sends|sent)',
         "(?:give|pay|send|buy) me (?:money|cash|gifts|stuff|things|\\$[0-9]{1,5}|[0-9]{1,5} dollars) (?:if|to|for) (?:i|me) {w}(?:meet|send|come|go|do stuff|do things|keep|don't tell|dont tell|sleep|hang out|pics|pictures|photos)",
-        "(?:someone|a guy|a man|an adult|an older|he|she|they|this guy|this man|a lady) {w}(?:is )?(?:paying|pays|paid|offered|offers|offering) me (?:to|for|money)",
+        "(?:someone|a guy|a man|an adult|an older|he|she|this guy|this man|a lady) {w}(?:is )?(?:paying|pays|paid|offered|offers|offering) me (?:to|for|money)",
         "(?:asked|asking|asks|wants|want|told|forcing|forced|makes|made|pressuring|pressured) me (?:to )?(?:send|sending) {w}(?:nudes|pics|pictures|photos|videos|nude)",
         "(?:sent|send|sending) (?:him|her|them|a guy|someone|this guy|a man|an adult) {w}(?:nudes|pics|pictures|photos|nude|videos)",
         "(?:threatening|threatened|threatens|going) to (?:post|share|send|leak|show) (?:my|the|our) {w}(?:pics|pictures|photos|nudes|videos|messages)",
         "sextortion",
-        "(?:older|grown|adult) (?:guy|man|boyfriend|girlfriend|woman|dude) {w}(?:wants|asked|gives|buys|bought|pays|paid|keeps|picks)",
+        "(?:older|grown|adult) (?:guy|man|boyfriend|girlfriend|woman|dude) {www}(?:wants|asked|gives|buys|bought|pays|paid|keeps|picks)",
         "(?:made|makes|forced|forces|forcing|pressuring|pressured) me (?:to )?(?:work|sell|deliver|carry|have sex|do stuff|do things|sleep with)",
         "(?:trafficking|trafficked|groomed|grooming me)",
         "(?:he's|hes|he is|she's|she is|my boyfriend is|my girlfriend is) (?:2[0-9]|3[0-9]|4[0-9]|much older|way older)",
@@ -416,6 +417,82 @@ RULES: dict[str, list[str]] = {
     ],
 }
 
+# Added after held-out v6: tactics the first run missed (each has look-alikes in fp_probes).
+_APPS = (r"(?:whatsapp|whats app|telegram|signal|snap|snapchat|insta|instagram|ig|discord|kik"
+         r"|facetime|imessage|skype|messenger|wechat|viber|google chat|hangouts|text|texts|dms)")
+_KEEP_FROM = (r"(?:this|that|it|our|what we|about (?:this|us|our|it|what|the)|we|{w}(?:ms|mr|mrs|miss"
+              r"|coach|teachers?|parents?|mom|dad|mum|coordinator|counselor|family|folks|anyone|anybody))")
+_V6: dict[str, list[str]] = {
+    "contact.phone": [
+        "{my} (?:number|cell|phone|cell number|phone number|#|digits) (?:ends|starts|begins) (?:in|with)",
+    ],
+    "contact.social": [
+        "cual es tu (?:{social}|discord|cel|celular|telefono|numero de (?:cel|celular|telefono)|correo|usuario|@)",
+        "{i} {w}(?:drop|send|post|put|share|leave) {w}{my} (?:{social}|discord|tiktok|handle|@|username|user name)",
+    ],
+    "offplatform.private": [
+        "(?:how about|what about|how bout|up for|down for|free for|time for) (?:a |an )?(?:quick |short |little |private )?(?:phone call|facetime|ft|video call|video chat|vc|skype call)",
+        "(?:hop|jump|get) on (?:{social}|discord|skype) {w}(?:vc|call|voice|voice chat|video)",
+        "(?:{social}|discord|skype) (?:vc|voice call|video call|video chat|call)",
+        "(?:reach out|talk|reach|contact|write|get in touch|message) (?:to |with )?{you} directly",
+        "te (?:llamo|llamare|marco|hablo|escribo) (?:por (?:telefono|whatsapp|cel)|al cel|a tu|mas tarde|esta noche|luego)",
+        "(?:llamame|marcame|escribeme|hablame) (?:al|a mi|por|esta noche|mas tarde)",
+    ],
+    "offplatform.move": [
+        "{lets} {w}(?:use|try|switch to|download|get on|go on|move to|talk on|chat on) " + _APPS,
+        "(?:pasemos|hablemos|sigamos|vamos|cambiemos) (?:a|por|en) (?:whatsapp|telegram|snap|insta|instagram|discord|signal|mensajes|texto)",
+        "no need to (?:go through|use|post|talk|chat) (?:here|this|on here|in here|the app|the chat|the channel|the coordinator|the program)",
+        "instead of (?:posting|putting|sharing|sending|talking|chatting|messaging|typing) {w}(?:here|in here|on here|in the chat|in this chat|in the channel|on this app|through the app)",
+    ],
+    "offplatform.secrecy": [
+        "(?:rather|prefer|prefer it|better|best|safer) (?:if )?{you} (?:didn't|didnt|did not|don't|dont|do not|not|wouldn't|wouldnt|never) (?:tell|mention|share|say anything about|bring up|show) " + _KEEP_FROM,
+        "(?:if|when) (?:anyone|anybody|somebody|someone|{your} {w}{family}|{your} teachers?|the coordinator|people) (?:asks|ask|asked) {www}(?:we|just) {w}(?:just|only)? ?(?:talked|talking|talk|met|studied|chatted|did homework)",
+        "{you} (?:don't|dont|do not) (?:need|have) to (?:run|check|clear|share|tell) (?:everything|things|this|it|stuff|that|all that) (?:by|with|past|to) {your} {w}(?:teachers?|parents?|mom|dad|family|coordinator|counselor|folks)",
+        "nuestro secreto",
+        "no (?:le |les )?(?:digas|cuentes|menciones) (?:nada )?(?:a|de esto|que) (?:tu|tus|nadie|hablamos)",
+    ],
+    "offplatform.gift": [
+        "{i} {w}(?:got|bought|have|picked up|grabbed|made) {you} (?:a little |a lil |a small |a special )?something(?:$|[.,!?]| (?:special|nice|i'll|ill|when|and|lol|just|for (?:your|ur) (?:bday|birthday|graduation)))",
+        "(?:venmo|cashapp|cash app|zelle|paypal|lend|spot|loan) {me} (?:like |some |a few )?(?:money|cash|\\$|bucks|[0-9]{1,4} ?(?:bucks|dollars)|\\$[0-9])",
+        "(?:can|could|would) {you} (?:send|give) {me} (?:like |some )?(?:money|cash|[0-9]{1,4} ?(?:bucks|dollars)|\\$[0-9])",
+    ],
+    "offplatform.photo": [
+        "(?:foto|fotos|selfie|selfies|selfi) (?:tuya|tuyas|de ti)",
+        "(?:mandame|enviame|pasame|mandeme) (?:una |un )?(?:selfie|selfi)",
+    ],
+    "offplatform.parents": [
+        "(?:are|r|is) {your} {family} {w}(?:strict|protective|overprotective|over protective|nosy)",
+        "(?:do|does|will|would) (?:they|he|she) {w}(?:check|read|look at|go through|monitor) {your} (?:phone|messages|texts|chats|dms)",
+        "(?:tus|tu) (?:papas|padres|mama|papa|jefes) (?:estan|esta) (?:en casa|ahi|contigo|despiertos)",
+        "(?:talk|chat|text|message|call|dm|facetime|ft) {w}(?:late at night|late night|after midnight|at midnight|after {your} {family} (?:go|goes|goes to|go to|are|is) (?:to )?(?:bed|sleep|asleep))",
+        "(?:late night|late-night|midnight) (?:chats?|talks?|convos?|calls?|texts?|facetimes?)",
+    ],
+    "offplatform.personal": [
+        "(?:nobody|no one|noone|nobody else|no one else) (?:gets|understands|knows|cares about|sees|appreciates|listens to) {you} (?:like|the way|as well as|as much as) {i}",
+        "{your} (?:friends|parents|family|mom|dad|teachers?|folks) (?:don't|dont|do not|doesn't|doesnt|never|will never|won't|wont) (?:really |actually |truly |even )?(?:get|understand|appreciate|care about|know|see) {you}",
+        "{your} (?:friends|classmates) (?:sound|seem|are) (?:kinda |kind of |so |really |pretty |super )?(?:immature|childish|beneath you|holding you back|jealous of (?:you|us))",
+        "{youre} {w}too (?:mature|grown|grown up|advanced|smart|old) {www}{w}(?:for|with|around) {w}(?:kids|boys|girls|guys|people|friends|classmates|teens|teenagers)",
+        "(?:we|you and i|you and me|me and you) (?:have|share|got) (?:a |such a |this |something )?(?:special|unique|deep|different) (?:connection|bond|relationship|thing)",
+    ],
+    "language.harassment": [
+        "(?:eres|sos|estas) (?:un |una |bien |muy )?(?:pendejo|pendeja|idiota|estupido|estupida|tonto|tonta|imbecil|baboso|babosa|cabron|cabrona|puta|perra|mierda)",
+    ],
+    "concern.selfharm": [
+        "(?:wrote|writing|written|left|leave|leaving|write) (?:a |my |the )?(?:goodbye|good bye|good-bye) (?:letter|note|letters|notes)",
+        "(?:i {w}(?:won't|wont|will not)|i'm not gonna|im not gonna|i'm not going to|im not going to) be (?:around|here|alive) (?:much longer|for much longer|anymore)(?:$|[.,!?]| anyway| lol| tbh| so| and| ngl)",
+    ],
+    "concern.abuse": [
+        "if (?:i|we) (?:tell|told|say anything|said anything|snitch) {www}{ww}(?:he'll|he will|she'll|she will|they'll|they will|he'd|she'd|they'd|he would|she would|they would) {w}(?:hurt|kill|beat|hit|kick me out|throw me out|send me away|take)",
+    ],
+    "concern.exploitation": [
+        "(?:pay|give|buy) me {w}(?:if|to) (?:i )?(?:go to a party|party|meet|send|sleep|hang out|come over|come to his|go to his|keep quiet|don't tell|dont tell)",
+        "(?:party|parties|partying|hotel|motel|his place|their place|go out|hang out|hanging out|drive around) with (?:some |a few |these |two |a bunch of )?(?:older|grown|adult) (?:guys|men|dudes|man|guy)",
+        "(?:come|go|coming|going) (?:to|over to) (?:his|her|their) (?:place|house|apartment|apt|car|hotel|room) alone",
+    ],
+}
+for _rid, _pats in _V6.items():
+    RULES[_rid] = RULES[_rid] + _pats
+
 # Words that make an invitation an approved program activity (post-filter for meet/move).
 APPROVED = (
     r"\b(?:career fair|job fair|job shadow|job shadowing|job-shadow|shadow day|site visit"
@@ -426,10 +503,13 @@ APPROVED = (
     r"|on here|in here|this channel|in the channel|in this chat|on this chat|here in the chat"
     r"|with (?:your|the|our) (?:class|teacher|coordinator|group|cohort|classmates)"
     r"|(?:the|our) (?:next|regular|weekly) (?:session|check-in|check in|chat)"
-    r"|(?:during|after) (?:the )?(?:session|class|program hours)|mock interview|supervised)\b"
+    r"|(?:during|after) (?:the )?(?:session|class|program hours)|mock interview|supervised"
+    r"|(?:i mean|jk|just kidding|actually) (?:just )?(?:post|put|paste|type|drop|share) (?:it|that|them|this"
+    r"|the answer|your answer|it all) (?:here|in here|in the chat|in this chat|in the channel))\b"
 )
 # Words that undo an approval ("at the career fair, then just us after").
 PRIVATE = (
     r"\b(?:just us|just the two of us|alone|by ourselves|after(?:wards)?|later that night"
-    r"|my car|my place|my house|your house|don't tell|dont tell|secret|privately|in private)\b"
+    r"|my car|my place|my house|your house|don't tell|dont tell|secret|privately|in private"
+    r"|outside (?:of )?(?:this|the|here)|out of (?:this|the|here)|off (?:of )?(?:this|here)|instead of)\b"
 )

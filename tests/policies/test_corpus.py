@@ -29,7 +29,7 @@ def _score(policy, rows):
     return caught, total, misses
 
 
-FILES = ["corpus", "heldout", "heldout_v2", "heldout_v3", "heldout_v4", "heldout_v5"]
+FILES = ["corpus", "heldout", "heldout_v2", "heldout_v3", "heldout_v4", "heldout_v5", "heldout_v6"]
 
 
 @pytest.fixture(scope="module", params=FILES)
