@@ -239,7 +239,7 @@ RULES: dict[str, list[str]] = {
         "(?:is|r|are) (?:anyone|anybody|someone) (?:else )?(?:home|there|with you|around|watching)",
         "{you} (?:be |are |r |will be |gonna be )?home alone",
         "{your} {family} (?:won't|wont|don't|dont|will not|doesn't|doesnt) (?:know|find out|see|check|care)",
-        "(?:do|does) {your} {family} (?:check|read|look at|see|monitor) {your} (?:phone|messages|texts|chats|dms)",
+        "(?:do|does) {your} {family} (?:check|read|look at|see|monitor|go through|look through|snoop through|snoop on) {your} (?:phone|messages|texts|chats|dms)",
     ],
     "offplatform.personal": [
         '(?:more mature|older|smarter|prettier|cuter|different) than (?:other |most |the other )?(?:girls|boys|kids|guys|people|students|mentees) {w}(?:{your} age|at {your} school)',
@@ -490,6 +490,27 @@ _V6: dict[str, list[str]] = {
         "(?:come|go|coming|going) (?:to|over to) (?:his|her|their) (?:place|house|apartment|apt|car|hotel|room) alone",
     ],
 }
+# Second round, from paraphrases of the v6 tactics (not held-out: written after the rules were read).
+_V6B: dict[str, list[str]] = {
+    "contact.social": ["(?:i'm|im|i am) on {social} {w}(?:more|more often) than (?:here|this|on here|in here|this app|the app)"],
+    "offplatform.private": ["(?:hop|jump|get) on (?:a )?(?:quick )?(?:facetime|ft)"],
+    "offplatform.move": ["(?:talk|chat|message|text) {ww}(?:somewhere else|elsewhere)"],
+    "offplatform.secrecy": [
+        "(?:better|best|safer) if {your} {w}(?:parents?|mom|dad|mum|family|folks|teachers?|coordinator|counselor) (?:doesn't|doesnt|don't|dont|didn't|didnt|never|does not|do not) (?:hear|know|find out|see)",
+        "(?:{cant}|{dont}|no need to|shouldn't|shouldnt) (?:bother|involve|worry) {your} {w}(?:counselor|teachers?|parents?|mom|dad|coordinator|family|folks)",
+    ],
+    "offplatform.gift": ["(?:got|bought|picked up|grabbed) (?:a little |a lil |a small |a special )?something (?:for|4) {you}"],
+    "offplatform.photo": ["(?:see|know|show me) what {you} (?:look|looks) like"],
+    "offplatform.parents": ["(?:lmk|let me know|tell me|text me|message me|msg me|dm me) (?:when|once|if) {youre} (?:home )?(?:alone|by yourself|by urself)"],
+    "offplatform.personal": ["(?:seem|look|act|sound) {w}(?:older|more mature|more grown up|grown) than (?:1[0-9]|{your} age)"],
+    "concern.selfharm": [
+        "(?:feel|feeling|felt) like (?:disappearing|giving up on life|ending it|not existing)",
+        "(?:so )?done with (?:life|living|being alive)",
+    ],
+    "concern.homeless": ["(?:kick|throw) me out if"],
+}
+for _rid, _pats in _V6B.items():
+    _V6[_rid] = _V6.get(_rid, []) + _pats
 for _rid, _pats in _V6.items():
     RULES[_rid] = RULES[_rid] + _pats
 
