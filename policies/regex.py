@@ -12,6 +12,8 @@ import os
 import re
 from typing import Any
 
+# The one environment read outside bot/settings.py: the engine is chosen when this module is
+# imported, before any settings object exists, and policies/ stays independent of bot/.
 _FORCE = os.environ.get("MENTORBOT_POLICY_REGEX", "").strip().lower()
 
 try:  # pragma: no branch - depends on the platform's wheels
