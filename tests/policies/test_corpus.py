@@ -44,21 +44,22 @@ def test_corpus_is_big_enough(corpus):
     assert {"ordinary", "concern", *VIOLATIONS} <= cats
 
 
-@pytest.mark.parametrize("category", VIOLATIONS)
-def test_recall_per_violation_category(scored, category):
+def test_recall_per_violation_category(scored):
     name, (caught, total, misses) = scored
-    if total[category] == 0:
-        pytest.skip(f"{name} has no {category} messages")  # v5 targets the weaker categories
-    recall = caught[category] / total[category]
-    assert recall >= 0.97, f"{name} {category}: {recall:.1%}, missed {misses[category][:10]}"
+    recall = {c: caught[c] / total[c] for c in VIOLATIONS if total[c]}  # v5 targets the weaker ones
+    assert recall, f"{name} has no violation messages"
+    low = {c: f"{r:.1%}, missed {misses[c][:10]}" for c, r in recall.items() if r < 0.97}
+    assert not low, f"{name}: {low}"
 
 
-def test_concerns_alert_and_are_never_blocked(scored):
-    name, (caught, total, misses) = scored
-    if total["concern"] == 0:
-        pytest.skip(f"{name} has no concern messages")
-    rate = caught["concern"] / total["concern"]
-    assert rate >= 0.97, f"{name}: {rate:.1%}, missed {misses['concern'][:10]}"
+def test_concerns_alert_and_are_never_blocked(policy, corpus):
+    for name in FILES:
+        caught, total, misses = _score(policy, corpus(name))
+        if total["concern"]:
+            rate = caught["concern"] / total["concern"]
+            assert rate >= 0.97, f"{name}: {rate:.1%}, missed {misses['concern'][:10]}"
+    pooled = _score(policy, corpus(*FILES))
+    assert pooled[1]["concern"] >= 50  # the labelled concerns are not a token few
 
 
 def test_false_positives_on_ordinary_chat(scored):
