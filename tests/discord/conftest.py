@@ -13,9 +13,10 @@ import yarl
 HERE = Path(__file__).resolve().parent
 sys.path.extend(p for p in (str(HERE), str(HERE.parent)) if p not in sys.path)  # dworld, fakes; no shadowing
 
-from dworld import FakeCore, School, adapter_for, make_school  # noqa: E402
+from dworld import School, adapter_for, make_school  # noqa: E402
 
 from adapters.discord import DiscordAdapter  # noqa: E402
+from fakes.core import RecordingCore as FakeCore  # noqa: E402
 from fakes.discord_server import FakeDiscord  # noqa: E402
 
 

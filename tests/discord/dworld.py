@@ -2,63 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from adapters.discord import DiscordAdapter
-from bot.types import ChannelRef, CommandRequest, Inbound, ReviewRequest
+from bot.types import ChannelRef
 from fakes.discord_model import VIEW_CHANNEL
 from fakes.discord_server import FakeDiscord
-
-
-@dataclass
-class FakeCore:
-    """Implements CoreGateway and keeps what it was told; records each event once by ``dedupe_key``."""
-
-    events: list[Inbound] = field(default_factory=list)
-    seen: set[str] = field(default_factory=set)
-    duplicates: int = 0
-    commands: list[CommandRequest] = field(default_factory=list)
-    reviews: list[ReviewRequest] = field(default_factory=list)
-    members: list[tuple[ChannelRef, list[str], bool]] = field(default_factory=list)
-    channels: list[ChannelRef] = field(default_factory=list)
-    last_logged: dict[ChannelRef, str] = field(default_factory=dict)
-    command_reply: str = "ok"
-
-    async def handle(self, event: Inbound) -> None:
-        if event.dedupe_key in self.seen:
-            self.duplicates += 1
-            return
-        self.seen.add(event.dedupe_key)
-        self.events.append(event)
-
-    async def run_command(self, request: CommandRequest) -> str:
-        self.commands.append(request)
-        return self.command_reply
-
-    async def decide_review(self, request: ReviewRequest) -> str:
-        self.reviews.append(request)
-        return f"Review {request.review_id}: {request.decision} recorded."
-
-    async def supervised_channels(self, platform: str) -> list[ChannelRef]:
-        return [c for c in self.channels if c.platform == platform]
-
-    async def last_logged_message_id(self, channel: ChannelRef) -> str | None:
-        ids = [e.message_id for e in self.events if e.channel == channel and e.kind == "message"]
-        return ids[-1] if ids else self.last_logged.get(channel)
-
-    async def report_members(
-        self, channel: ChannelRef, user_ids: list[str], *, coordinator_can_see: bool
-    ) -> None:
-        self.members.append((channel, list(user_ids), coordinator_can_see))
-
-    async def wait_events(self, count: int, timeout: float = 5.0) -> list[Inbound]:
-        async def _wait() -> None:
-            while len(self.events) < count:
-                await asyncio.sleep(0.005)
-
-        await asyncio.wait_for(_wait(), timeout)
-        return self.events
 
 
 @dataclass

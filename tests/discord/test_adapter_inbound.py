@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from dworld import FakeCore, School, adapter_for
+from dworld import School, adapter_for
 
 from adapters.discord import DiscordFatalError
 from bot.types import InboundKind, Outbound
+from fakes.core import RecordingCore as FakeCore
 from fakes.discord_server import FakeDiscord
 
 INTENTS = (

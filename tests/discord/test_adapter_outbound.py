@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from dworld import FakeCore, School, adapter_for
+from dworld import School, adapter_for
 
 from adapters.base import DeliveryError
 from bot.types import ChannelRef, Outbound, ReviewCard, ReviewOutcome
+from fakes.core import RecordingCore as FakeCore
 from fakes.discord_server import FakeDiscord
 
 WEBHOOK_EXEC = r"/webhooks/\d+/whtoken-\d+"

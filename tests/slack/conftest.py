@@ -11,9 +11,10 @@ import pytest
 HERE = Path(__file__).resolve().parent
 sys.path.extend(p for p in (str(HERE), str(HERE.parent)) if p not in sys.path)  # sworld, fakes; no shadowing
 
-from sworld import FakeCore, make_workspaces, socket_adapter_for  # noqa: E402
+from sworld import make_workspaces, socket_adapter_for  # noqa: E402
 
 from adapters.slack import SlackAdapter  # noqa: E402
+from fakes.core import RecordingCore as FakeCore  # noqa: E402
 from fakes.slack_server import FakeSlack  # noqa: E402
 
 
