@@ -136,11 +136,8 @@ class Relay:
         versions = repo.message_versions(session, original.id)  # type: ignore[arg-type]
         latest = versions[-1]
         if latest.kind == "delete" or latest.text == event.text:
+            # Nothing to record: a replay of this event finds the same state and ignores it again.
             logger.info("<= edit %s changes no text (or follows a deletion), ignored", event.dedupe_key)
-            session.add(UnroutedEvent(dedupe_key=event.dedupe_key, platform=event.channel.platform,
-                                      workspace=event.channel.workspace, channel=event.channel.channel,
-                                      user_id=event.author_id, text="(no text change)",
-                                      received_at=self._clock()))
             return
         live = repo.live_relay_copies(session, [v.id for v in versions])  # type: ignore[misc]
         self._close_open_reviews(session, [v.id for v in versions], state="superseded")  # type: ignore[misc]

@@ -152,3 +152,14 @@ async def test_quiet_hours_hold_releases_itself_in_the_morning(make_harness, eng
     clock.now = datetime(2026, 10, 15, 7, 1, tzinfo=UTC)
     await h.app.delivery.run_once()
     assert h.seen_in("dana-ana-student") == ["late thought: bring your portfolio"]
+
+
+async def test_an_edit_that_changes_no_text_is_not_an_edit(make_harness, engine):
+    h = await make_harness()
+    message_id = await h.say("dana", "dana-ana-mentor", "See you at the career fair")
+    await h.console.edit_own("dana", "dana-ana-mentor", message_id, "See you at the career fair")
+    await h.app.delivery.run_once()
+    with Session(engine) as session:
+        assert [r.kind for r in session.exec(select(MessageLog))] == ["message"]
+    [copy] = h.console.visible("dana-ana-student")
+    assert copy.edits == []
