@@ -87,7 +87,9 @@ class Relay:
 
     def _record_message(self, session: Session, event: Inbound, channel: SupervisedChannel,
                         sender: Person | None, *, kind: str = "message",
-                        original: MessageLog | None = None) -> MessageLog:
+                        original: MessageLog | None = None, fresh_copies: bool = True) -> MessageLog:
+        """Police and log one message version; ``fresh_copies`` False when an allowed edit will
+        update copies that already exist instead of posting new ones."""
         match = session.get(Match, channel.match_id)
         assert match is not None
         program = session.get(Program, match.program_id)
@@ -122,7 +124,7 @@ class Relay:
                         channel_id=channel.id, sender=sender, sender_role=match_role or sender_role,
                         decision=decision, original_id=original.id if original else None)
         self._act(session, program=program, match=match, origin=channel, row=row,
-                  decision=decision, sender=sender, event=event)
+                  decision=decision, sender=sender, event=event, fresh_copies=fresh_copies)
         return row
 
     def _record_edit(self, session: Session, event: Inbound, channel: SupervisedChannel,
@@ -143,13 +145,10 @@ class Relay:
         self._close_open_reviews(session, [v.id for v in versions], state="superseded")  # type: ignore[misc]
         match = session.get(Match, channel.match_id)
         assert match is not None
-        row = self._record_message(session, event, channel, sender, kind="edit", original=original)
+        row = self._record_message(session, event, channel, sender, kind="edit", original=original,
+                                   fresh_copies=not live)
         now = self._clock()
         if row.decision == Action.ALLOW.value and live:
-            # The fresh relay rows _act just queued are replaced by edits of the existing copies.
-            for fresh in session.exec(select(Delivery).where(Delivery.message_id == row.id,
-                                                             Delivery.kind == "relay")):
-                session.delete(fresh)
             for copy in live:
                 session.add(outbox.follow_up("edit", ref=copy, text=event.text, now=now,
                                              key=f"edit:{row.id}:{copy.id}", message_id=row.id))
@@ -196,10 +195,11 @@ class Relay:
     # -- acting on a decision ------------------------------------------------------------------
 
     def _act(self, session: Session, *, program: Program, match: Match, origin: SupervisedChannel,
-             row: MessageLog, decision: Decision, sender: Person | None, event: Inbound) -> None:
+             row: MessageLog, decision: Decision, sender: Person | None, event: Inbound,
+             fresh_copies: bool = True) -> None:
         now = self._clock()
         origin_ref = channel_ref(origin)
-        if decision.action == Action.ALLOW:
+        if decision.action == Action.ALLOW and fresh_copies:
             self.queue_relays(session, program_id=program.id, match_id=match.id, origin=origin_ref,
                               row=row, text=row.text, sender=sender, now=now)
         elif decision.action == Action.HOLD:
