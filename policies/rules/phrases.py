@@ -137,7 +137,8 @@ RULES: dict[str, list[str]] = {
         "(?:visit|come to|over to) {my} (?:house|place|apartment|apt|home|crib)",
         "(?:at|to) my (?:house|place|apartment|apt|crib) (?:after|this|on|tonight|sometime|later|alone)",
         "(?:sleep|stay) over",
-        "sleepover",
+        "sleepover (?:at|with) (?:me|my place|my house|my apartment|my apt|mine)",
+        "(?:have|do|host|want|wanna) (?:a )?sleepover(?:$|[.,!?]| with me| at my| this| tonight| sometime)",
         "(?:i|i'll|ill|i can|let me) (?:come|stop|swing) (?:by|over|to) {w}(?:your|ur|yours)",
     ],
     "offplatform.private": [
@@ -367,7 +368,7 @@ RULES: dict[str, list[str]] = {
         "(?:don't|dont|do not|never) have (?:anyone|anybody|no one|nobody|someone) (?:to talk to|to turn to|who cares|who listens)(?:$|[.!?,]| (?:at home|anymore|no more|at all|in my life|except you|but you))",
         "(?:nobody|no one|noone) {w}(?:at home )?(?:cares|care|would care|notices|would notice) (?:if|whether|when) (?:i|i'm|im) {w}(?:die|died|gone|disappear|disappeared|come home|come back|came home|alive|dead|leave|left|exist|ran away|run away|hurt)",
         '(?:no hay|no tenemos) (?:comida|nada de comer)',
-        "(?:haven't|havent|have not|hasn't|didn't|didnt|did not|not) (?:eaten|ate|had (?:food|anything to eat|a meal|dinner|breakfast|lunch|a real meal)) (?:in|for|since|today|all day|yesterday|in days)",
+        "(?:haven't|havent|have not|hasn't|didn't|didnt|did not|not) (?:eaten|ate|had (?:food|anything to eat|a meal|dinner|breakfast|lunch|a real meal)) (?:(?:in|for) (?:like |about |almost |over |nearly )?(?:days|two days|2 days|three days|3 days|a day|a while|24 hours|a whole day)|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|the weekend)|today|all day|yesterday|in days)",
         "(?:no|not any|not enough) food (?:at|in) (?:home|the house|my house|the apartment|our)",
         "(?:nothing|no food) to eat",
         "{family} (?:left|leaves|hasn't been|haven't been|hasnt been|havent been|don't come|doesn't come|dont come|doesnt come|abandoned|never comes|never come) (?:home|me|us)",
@@ -509,6 +510,96 @@ _V6B: dict[str, list[str]] = {
     ],
     "concern.homeless": ["(?:kick|throw) me out if"],
 }
+# Third round, after held-out v7's first run: the tactic behind each miss, with near-misses
+# in fp_probes.jsonl (indirect disclosures, grooming questions about bed, bodies and nights).
+_ADULT = r"(?:teacher|coach|guy|man|dude|adult|mentor|older guy|counselor|pastor|neighbor|boss|manager|uncle|tutor|he|she)"
+_V7: dict[str, list[str]] = {
+    "concern.selfharm": [
+        "(?:don't|dont|do not|can't|cant) {ww}see (?:the|any) point (?:of|in) (?:anything|living|life|trying|being alive|existing)",
+        "(?:hide|hiding|cover|covering|cover up|sees|see|notice|notices|seeing) (?:the |my )?cuts(?:$|[.,!?]| on| i| lol| from)",
+        "(?:hide|hiding|cover|covering|cover up) my (?:scars|burns|cuts)",
+        "(?:don't|dont|do not) worry about my (?:arms|wrists|thighs|legs|scars|cuts)(?: lol| haha| lmao)? (?:it's|its|it is|they're|theyre|they are) (?:just|nothing|fine|from|the cat|an accident)",
+        "how (?:many|much) (?:of (?:my|the|her|his) )?(?:pills|meds|medicine|tablets|tylenol|advil|sleeping pills) {w}(?:it )?(?:would|will|does it|it'd|to)? ?(?:take|kill)",
+        "(?:took|take|taking|swallowed|swallow) (?:a bunch of|a lot of|too many|all of|a handful of|so many) {ww}(?:pills|meds|medicine|tablets|sleeping pills)",
+        "(?:might|may|hope i|hopefully i|wish i could|maybe i'll|maybe ill|i'll just|ill just|just) {w}(?:not|never) wake up(?:$|[.,!?]| tomorrow| tmrw| again| ever| lol)",
+        "if i (?:disappeared|died|was gone|were gone|vanished|wasn't here|wasnt here|wasn't around|wasnt around) {ww}(?:nobody|no one|noone|would anyone|anyone) {w}(?:would )?{w}(?:notice|care|miss)",
+        "(?:nobody|no one|noone) would (?:even |really |actually |ever )?(?:miss|notice|care)(?:$|[.,!?]| if i| me| tbh| honestly| anyway)",
+        "(?:don't|dont|do not) think (?:i'll|ill|i will|i'm gonna|im gonna) be (?:around|here|alive) (?:much longer|for much longer|anymore|for long)(?:$|[.,!?]| anyway| lol| tbh| so| and| ngl)",
+        "(?:tired|sick) of (?:being alive|living|existing|being me)(?:$|[.,!?]| tbh| honestly| anymore| ngl| lol)",
+    ],
+    "concern.abuse": [
+        "{abuser} (?:gets|get|is|goes|got) {w}(?:mad|angry|scary|violent|mean|crazy) when (?:he|she|they) (?:drinks|drink|is drunk|gets drunk|is high|gets high|uses)",
+        "(?:hide|hiding|cover|covering|cover up) (?:the |my )?(?:bruises|bruise|black eye)",
+        "tell (?:anyone|anybody|someone|a teacher|people|the school) about (?:the |my )?(?:bruises|bruise|black eye)",
+        "if (?:i|we) (?:tell|told|say|talk to) {www}{w}(?:get|be|are|go) {w}(?:taken away|put in foster|sent to foster|in foster care|split up|taken from)",
+        "(?:he|she|they|boyfriend|bf|girlfriend|gf) (?:pushes|pushed|shoves|shoved|pushing|shoving|throws|threw) (?:me|us) (?:around|down|into|against|on the)",
+        "(?:jealous|angry|mad|drunk) (?:he|she|they) (?:pushes|hits|grabs|shoves|slaps|chokes|kicks|punches) (?:me|us)",
+        "(?:angry|mad|drunk|high|violent) {w}(?:and|&|so) (?:i'm|im|i am) (?:so |really )?(?:scared|afraid|terrified)",
+        "(?:says|said|say|tells me|told me|tell me|calls me|call me|called me) (?:that )?(?:i'm|im|i am|i was) (?:a mistake|worthless|a waste of space|a burden|a disappointment|an accident they regret)",
+        "(?:told|tells|asked|asks|made|makes) me (?:not to|to not|never to|to never|promise not to) (?:tell|mention|say anything to) (?:my )?(?:parents|family|folks|anyone about (?:us|him|her|what (?:he|she|happened)))",
+    ],
+    "concern.exploitation": [
+        "(?:show|send|post|share|leak|tell) (?:everyone|everybody|people|my (?:parents|mom|dad|friends|school)|the school|the whole school)? ?(?:the |my |our )?(?:pics|pictures|photos|nudes|videos|vids|snaps) (?:i|we) (?:sent|send)",
+        "(?:do|doing|did) (?:stuff|things|favors|something|whatever he wants|what he wants|stuff he wants) (?:for|with) (?:him|this guy|a guy|some guy|that guy|this man|an older guy|his friends|them) {ww}(?:so|and|for|then|cause|bc|because) {ww}(?:gives|give|giving|buys|buy|buying|pays|pay|paying|drives|driving|gets|keeps giving) (?:me|us)",
+        "(?:party|parties|partying|hotel|motel|his place|their place|hang out|hanging out|chill|chilling|drive around|go out) with {www}(?:older|grown|adult) (?:friends|guys|men|dudes|man|guy)",
+        "(?:come|came|go|went|coming|going|stay|stayed|be|hang out|meet)(?: over)? (?:to |at )?(?:his|her|their) (?:place|house|apartment|apt|car|hotel|room|office) alone",
+        "(?:hang out|hangout|chill|be|stay|meet|spend time) with (?:him|her|them|this guy|that guy|a guy|some guy) alone",
+        "(?:says|said|told me) (?:i|that i) owe (?:him|her|them)(?:$|[.,!?]| now| big| something| a favor| so)",
+        "(?:wants|asked|asking|keeps asking|told) me to (?:meet|come|go) {ww}(?:at|to) (?:a|his|their|some) (?:hotel|motel|airbnb)",
+        _ADULT + " {w}(?:keeps|kept|always|has been|been) {w}(?:messaging|texting|dming|calling|snapping) me (?:at night|late|every night|after midnight|really late)",
+    ],
+    "concern.neglect": [
+        "(?:haven't|havent|have not|didn't|didnt|not) {w}(?:eaten|ate) since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|the weekend|two days|2 days)",
+        "(?:there's|theres|there is) nothing (?:to eat|in the house|at home)",
+        "(?:is|are|'s) {w}(?:my|the) only (?:real |proper |actual )?(?:meal|food)(?:$|[.,!?]| i| most| every| a day| of the| some)",
+        "(?:there's|theres|there is|there isn't|there isnt|isnt|isn't|wasn't|wasnt) (?:not |never )?enough(?:$|[.,!?]| food| to eat| for (?:all of us|everyone|both of us|us))",
+        "hungry all the time(?:$|[.,!?]| because| bc| at home| cause| cuz| we| theres| there's)",
+        "(?:pantry|food bank|food stamps|ebt) {www}{www}(?:runs|ran|run) out",
+        "(?:dad|mom|father|mother|parents?|stepdad|stepmom) (?:got|is|was|went|been|getting|just got) (?:locked up|arrested|in jail|to jail|in prison|to prison|deported)",
+        "(?:dads|dad's|moms|mom's|dad is|mom is|father is|mother is|parents are|fathers|father's) (?:in|back in) (?:jail|prison|rehab|juvie)",
+        "(?:nobody|no one|noone) {w}(?:checks|check|knows|asks) (?:if|whether|where) (?:i'm|im|i am|i)(?:$|[.,!?]| home| even| ok| okay| alive| safe| ate| eat| slept| sleep| came)",
+        "(?:said|says|told me) (?:she|he|they) (?:doesn't|doesnt|does not|don't|dont|do not) want me (?:back|home|there|anymore|around|in the house|living)",
+        "{family} (?:doesn't|doesnt|does not|don't|dont|do not) want me (?:back|home|anymore|around|in the house|living)",
+    ],
+    "concern.homeless": [
+        "kicked (?:me )?out (?:so|and|again|last|yesterday|today|because|bc|cause|cuz|lol|tbh)",
+        "(?:i'm|im|i am|we're|were|we are|i've been|ive been|been) (?:sleeping|staying|living|crashing) (?:in|at|on) (?:a|the|our|my|his|her|my mom's|my moms) {w}(?:car|van|shelter|truck|park|subway)",
+    ],
+    "offplatform.personal": [
+        "(?:we|you and i|you and me|me and you|us) {w}(?:have|share|got|has) (?:a |such a |this |something )?(?:really |very |truly |such a )?(?:special|unique|deep) (?:connection|bond|relationship|thing)",
+        "(?:not like|unlike|different from|different than|better than) (?:with )?(?:the |my |all my |all the |any of my |any of the )?(?:other )?mentees",
+        "ever (?:kissed|made out|hooked up|had sex|slept with|been kissed|gone all the way)",
+        "been with (?:someone|somebody|anyone|a guy|a girl|a man|a woman|an older) {w}(?:older|before|guy|man)",
+        "{you} (?:look|looks|looked|looking) (?:so |really |very |super |way |much )?(?:grown up|grown-up|grown|mature|older|developed|like an adult|like a woman|like a man)",
+        "(?:understand|get|know|care about|appreciate) {you} (?:like|the way|as well as|better than|more than) (?:i do|me|i can|they do|your parents|ur parents)",
+        "{your} {family} (?:are|is|r) (?:too|way too|so|really|super) (?:strict|controlling|overprotective|protective)",
+        "(?:mature|old|grown up|grown|big) enough (?:for|to handle|to do|to try) {w}(?:other things|other stuff|grown up things|adult things|adult stuff|this kind of thing|a relationship|dating|someone older|me)",
+        "(?:tell|talk to|ask) me {w}(?:about|all about) {your} (?:body|bodies|body changes|puberty|period|periods)",
+        "(?:what|wat|wht) (?:do|d) {you} (?:sleep|shower|bathe) in",
+        "(?:do|when do|d) {you} (?:shower|bathe|take (?:a )?(?:shower|bath))",
+        "(?:are|r) {you} (?:in bed|in your bed|under the covers)(?:$|[.,!?]| right now| rn| yet| now| already)",
+        "(?:are|r) {you} (?:in the shower|in the bath|in your pajamas|in pjs|undressed|naked)",
+        "(?:do|doing) me (?:a few |some |a couple |a couple of |a little |certain )?(?:favors|favours)",
+        "if {you} {w}(?:do|did) (?:me|something for me|things for me|stuff for me|what i)",
+    ],
+    "offplatform.parents": [
+        "(?:do|d|does|will|are|r) {you} {w}(?:stay|get left|get|be|are) {w}(?:home )?(?:alone|by yourself|by urself)(?:$|[.,!?]| after| at| on| when| much| a lot| ever)",
+        "(?:^|[.!?] )(?:you|u|r u|are you|ya) (?:up|awake|still up|still awake)\\??(?:$|[.,!?])",
+        "(?:can't|cant|cannot) sleep {ww}(?:wanna|want to|let's|lets|we could|can we) (?:chat|talk|text|call|facetime)",
+        "(?:like|love|enjoy|miss) (?:talking|chatting|texting) (?:to|with) {you} {w}(?:at night|late|so late|late at night|when (?:it's|its|everyone's|everyones) (?:quiet|asleep))",
+    ],
+    "offplatform.home": [
+        "(?:session|meet|meeting|meetup|hang out|hang|lesson|tutoring) {w}(?:at|in) {your} (?:place|house|apartment|apt|home|room|bedroom)",
+    ],
+    "offplatform.photo": [
+        "(?:send|show|post|share|snap|text|dm) {ww}" + _PICS + " of (?:your|ur) (?:outfit|body|face|legs|fit)",
+        "(?:turn|put|switch|flip) {your} (?:camera|cam|webcam|video) on",
+        "(?:want|wanna|need|like) to see {you}(?:$|[.,!?]| on camera| on cam| tonight| again| so bad| now| rn| right now)",
+        "(?:are|r) {you} in bed {ww}(?:send|show|pic|selfie)",
+    ],
+}
+for _rid, _pats in _V7.items():
+    _V6[_rid] = _V6.get(_rid, []) + _pats
 for _rid, _pats in _V6B.items():
     _V6[_rid] = _V6.get(_rid, []) + _pats
 for _rid, _pats in _V6.items():
@@ -525,6 +616,7 @@ APPROVED = (
     r"|with (?:your|the|our) (?:class|teacher|coordinator|group|cohort|classmates)"
     r"|(?:the|our) (?:next|regular|weekly) (?:session|check-in|check in|chat)"
     r"|(?:during|after) (?:the )?(?:session|class|program hours)|mock interview|supervised"
+    r"|(?:move|moving|switch|reschedule) (?:our|the|this) (?:chat|call|session|check-in|check in|meeting) to (?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|next week|tomorrow|another day|a different day|the afternoon|the morning|after school|[0-9])"
     r"|(?:i mean|jk|just kidding|actually) (?:just )?(?:post|put|paste|type|drop|share) (?:it|that|them|this"
     r"|the answer|your answer|it all) (?:here|in here|in the chat|in this chat|in the channel))\b"
 )

@@ -29,7 +29,8 @@ def _score(policy, rows):
     return caught, total, misses
 
 
-FILES = ["corpus", "heldout", "heldout_v2", "heldout_v3", "heldout_v4", "heldout_v5", "heldout_v6"]
+FILES = ["corpus", "heldout", "heldout_v2", "heldout_v3", "heldout_v4", "heldout_v5", "heldout_v6",
+         "heldout_v7"]
 
 
 @pytest.fixture(scope="module", params=FILES)
