@@ -598,6 +598,49 @@ _V7: dict[str, list[str]] = {
         "(?:are|r) {you} in bed {ww}(?:send|show|pic|selfie)",
     ],
 }
+# A paraphrase check after the v7 fixes (16 new wordings, 0/16 on first run) added these.
+_V7B: dict[str, list[str]] = {
+    "concern.selfharm": [
+        "(?:skipping|skip|skipped|not eating|stopped eating|starving myself) {w}(?:meals|food|eating|lunch|dinner)? ?on purpose",
+        "deserve (?:to (?:suffer|be hurt|die|feel bad|be punished)|the pain)",
+        "(?:not|never) (?:gonna|going to) (?:go through with|act on) it",
+    ],
+    "concern.abuse": [
+        "(?:he|she|they) (?:pushes|pushed|shoves|shoved|threw|throws|slammed|slams) (?:her|him|my mom|my mother|my sister|my brother|my little) {w}(?:into|against|down) ",
+        "(?:he'll|he will|she'll|she will|he'd|she'd|they'll|they will) {ww}(?:hurt|kill) (?:himself|herself|themself|themselves)",
+    ],
+    "concern.exploitation": [
+        "(?:gives|give|giving|pays|pay|paying|buys|offers|offered) me (?:money|cash|\\$[0-9]{1,5}|stuff|gifts|vapes|weed|rides|[0-9]{1,5} ?(?:bucks|dollars)) (?:if|when) (?:i )?{w}(?:sit|come over|hang|meet|chill|stay|ride|send|sleep|keep|get in)",
+    ],
+    "concern.neglect": [
+        "(?:don't|dont|do not|skip|skipping) (?:eat|eating|dinner|meals|lunch|breakfast) so (?:that )?my (?:little |younger )?(?:brother|sister|siblings|brothers|sisters|mom|family) (?:can|has|gets|have|can eat)",
+    ],
+    "concern.homeless": [
+        "(?:not|aren't|arent|isn't|isnt) allowed (?:back|back home|home|to come (?:back|home)|in the house)(?:$|[.,!?]| anymore| since| after| because| bc)",
+    ],
+    "offplatform.personal": [
+        "{youre} {w}(?:honestly |really |so |like )?(?:the )?most mature (?:person|one|girl|boy|kid|student|mentee|teen)",
+        "{you} (?:would|'d|d) look (?:so |really )?(?:great|good|hot|cute|amazing|beautiful|sexy|pretty|gorgeous) in (?:that|a|your) (?:dress|bikini|swimsuit|outfit|skirt|shorts|leggings)",
+    ],
+    "offplatform.parents": [
+        "(?:up|awake) late (?:if|whenever|when) {you} (?:ever )?(?:want|wanna|need) to (?:talk|chat|text|call)",
+    ],
+    "offplatform.secrecy": [
+        "{dont} (?:mention|tell|say) (?:to )?{your} {family} (?:how much|how often|that|about) (?:we|us|our)",
+    ],
+    "offplatform.meet": [
+        "(?:grab|get|have|eat) (?:something|a bite|food|a snack) {ww}(?:just us|just the two of us|alone)",
+        "(?:swing|stop|come) by after (?:practice|school|work|class) {ww}(?:and|to) (?:we|grab|get|hang|talk)",
+    ],
+    "offplatform.photo": [
+        "(?:send|show) {me} {ww}(?:pic|picture|photo|selfie|pics|pictures|photos) (?:when|once|after|while) {you} (?:try|put|get) (?:it|them|that) on",
+    ],
+    "offplatform.gift": [
+        "(?:put|sent|send|dropped|added|loaded) {w}(?:\\$?[0-9]{1,5}|money|cash|some money|something) (?:on|to|in|into) {your} (?:cashapp|cash app|venmo|paypal|zelle|card|account|apple pay)",
+    ],
+}
+for _rid, _pats in _V7B.items():
+    _V7[_rid] = _V7.get(_rid, []) + _pats
 for _rid, _pats in _V7.items():
     _V6[_rid] = _V6.get(_rid, []) + _pats
 for _rid, _pats in _V6B.items():
