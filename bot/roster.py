@@ -145,6 +145,17 @@ class _Writer:
         self.summary = ImportSummary(program_id=roster.program.id)
         self.now = utcnow()
 
+    def _upsert(self, kind: str, rows: dict[str, Any], model: type, program_id: str, key: str,
+                values: dict[str, Any]) -> None:
+        """Create the row with this roster key, or update the fields that differ (counted either way)."""
+        row = rows.get(key)
+        if row is None:
+            rows[key] = model(program_id=program_id, key=key, **values)
+            self.s.add(rows[key])
+            self._count(kind, True, True)
+        else:
+            self._count(kind, False, _assign(row, values))
+
     def _count(self, kind: str, created: bool, changed: bool) -> None:
         c = self.summary.counts[kind]
         if created:
@@ -194,13 +205,7 @@ class _Writer:
             }
             if person.avatar_url is not None:  # an adapter may have filled it from the platform profile
                 values["avatar_url"] = person.avatar_url
-            row = rows.get(person.id)
-            if row is None:
-                row = rows[person.id] = Person(program_id=pid, key=person.id, **values)
-                self.s.add(row)
-                self._count("people", True, True)
-            else:
-                self._count("people", False, _assign(row, values))
+            self._upsert("people", rows, Person, pid, person.id, values)
         self.s.flush()
         return rows
 
@@ -232,13 +237,7 @@ class _Writer:
             coordinator = people.get(match.coordinator) if match.coordinator else None
             values = {"model": match.model, "status": match.status, "started_on": match.started,
                       "coordinator_id": coordinator.id if coordinator else None, "grade": match.grade}
-            row = rows.get(match.id)
-            if row is None:
-                row = rows[match.id] = Match(program_id=pid, key=match.id, **values)
-                self.s.add(row)
-                self._count("matches", True, True)
-            else:
-                self._count("matches", False, _assign(row, values))
+            self._upsert("matches", rows, Match, pid, match.id, values)
         self.s.flush()
         return rows
 

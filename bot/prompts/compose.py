@@ -34,19 +34,23 @@ def first_name(display_name: str) -> str:
 
 def fill(text: str, *, mentors: list[str], students: list[str]) -> str:
     """Replace {mentor}, {students} and {everyone} with the match's first names."""
+    out = text
+    for placeholder, value in placeholder_values(mentors, students, join_names(mentors + students)).items():
+        out = out.replace(placeholder, value)
+    return out
+
+
+def placeholder_values(mentors: list[str], students: list[str], everyone: str) -> dict[str, str]:
+    """What each ``{placeholder}`` of a prompt becomes for one match."""
     mentor = join_names(mentors) or "Mentor"
     student = join_names(students) or "Students"
-    values = {
-        "mentor": mentor,
-        "mentors": mentor,
-        "student": student,
-        "students": student,
-        "everyone": join_names(mentors + students) or "everyone",
+    return {
+        "{mentor}": mentor,
+        "{mentors}": mentor,
+        "{student}": student,
+        "{students}": student,
+        "{everyone}": everyone or "everyone",
     }
-    out = text
-    for key, value in values.items():
-        out = out.replace("{" + key + "}", value)
-    return out
 
 
 def compose(week: WeekPrompt, *, mentors: list[str], students: list[str]) -> str:
@@ -82,16 +86,7 @@ class Composer:
         hello = f"Hi {everyone}!" if mentors or students else "Hi!"
         if "{" in everyone or "}" in everyone:  # an odd name (every name is in everyone): the reference path
             return self._slow(hello, mentors, students)
-        mentor = join_names(mentors) or "Mentor"
-        student = join_names(students) or "Students"
-        values = {
-            "{mentor}": mentor,
-            "{mentors}": mentor,
-            "{student}": student,
-            "{students}": student,
-            "{everyone}": everyone or "everyone",
-        }
-        get = values.get
+        get = placeholder_values(mentors, students, everyone).get
         lines = [hello + self._head, "".join([get(part, part) for part in self._prompt])]
         if self._follow_up is not None:
             lines.append("Follow-up: " + "".join([get(part, part) for part in self._follow_up]))
