@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from adapters.base import Adapter
+from bot.ports import Adapter
 from bot.settings import Settings
 
 

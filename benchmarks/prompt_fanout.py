@@ -29,9 +29,9 @@ from aiohttp import ClientSession, web
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from adapters.base import Capabilities, DeliveryError  # noqa: E402
+from bot.messages import Outbound  # noqa: E402
+from bot.ports import Capabilities, DeliveryError  # noqa: E402
 from bot.prompts.weekly import post_due_prompts  # noqa: E402
-from bot.types import Outbound  # noqa: E402
 from storage.db import open_database, sqlite_url  # noqa: E402
 
 MONDAY_9AM_NY = datetime(2026, 10, 19, 13, 0, tzinfo=UTC)
@@ -229,7 +229,7 @@ def seed_outbox(engine, platform_name: str, posts: int, workspaces: int) -> None
 
 
 async def bench_delivery(platform_name: str, posts: int, workspaces: int) -> None:
-    from bot.delivery import DeliveryWorker
+    from bot.delivery.worker import DeliveryWorker
     from storage.clock import utcnow
 
     fakes = Fakes()

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from adapters.console import ConsoleAdapter
 from bot.app import build_app
-from bot.roster import import_roster
+from bot.messages import Inbound, InboundKind
+from bot.roster.importer import import_roster
 from bot.settings import Settings
-from bot.types import Inbound, InboundKind
 from storage.db import open_database, sqlite_url
 
 ROSTER = Path(__file__).resolve().parents[1] / "examples" / "sample-program.yml"

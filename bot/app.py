@@ -14,16 +14,16 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from adapters.base import Adapter
+from bot.alerts import already_reported, unsafe_findings
 from bot.commands import Commands
-from bot.delivery import DeliveryWorker
-from bot.policy_book import PolicyBook
-from bot.relay import Relay
-from bot.review import ReviewDesk, ReviewError
+from bot.delivery.worker import DeliveryWorker
+from bot.messages import ChannelRef, CommandRequest, Inbound, ReviewRequest
+from bot.ports import Adapter
+from bot.relay.pipeline import Relay
+from bot.relay.policy_cache import PolicyBook
+from bot.review.desk import ReviewDesk, ReviewError
 from bot.scheduler import SchedulerHandle, attach_scheduler
 from bot.settings import Settings
-from bot.setup_check import already_reported, unsafe_findings
-from bot.types import ChannelRef, CommandRequest, Inbound, ReviewRequest
 from storage import repo
 from storage.clock import utcnow
 from storage.db import open_database

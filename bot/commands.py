@@ -13,12 +13,11 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from bot import audit
-from bot.relay import Relay
-from bot.review import ReviewDesk
+from bot.messages import CommandRequest
+from bot.relay.pipeline import Relay
+from bot.review.desk import ReviewDesk
 from bot.transcript import TranscriptError, describe, read_transcript
-from bot.types import CommandRequest
-from storage import repo
+from storage import audit, repo
 from storage.models import Match, Person, Program, SupervisedChannel
 
 logger = logging.getLogger(__name__)

@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from bot import audit
+from storage import audit
 from storage.clock import as_utc
 from storage.models import Match, MessageLog
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from bot.types import ChannelRef
+from bot.messages import ChannelRef
 from storage.models import (
     Delivery,
     Identity,

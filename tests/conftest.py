@@ -168,8 +168,8 @@ def make_harness(engine: Engine, clock: FakeClock, sample_roster_path: Path):  #
     """Build a started core on the test database; ``policy`` defaults to the predictable fake."""
     from adapters.console import ConsoleAdapter
     from bot.app import build_app
-    from bot.policy_book import PolicyBook
-    from bot.roster import import_roster
+    from bot.relay.policy_cache import PolicyBook
+    from bot.roster.importer import import_roster
     from bot.settings import Settings
     from support.fake_policy import FakePolicy
 

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from adapters.base import Capabilities, CoreGateway, DeliveryError
-from bot.types import ChannelRef, Inbound, InboundKind, Outbound, ReviewCard, ReviewOutcome
+from bot.messages import ChannelRef, Inbound, InboundKind, Outbound, ReviewCard, ReviewOutcome
+from bot.ports import Capabilities, CoreGateway, DeliveryError
 
 logger = logging.getLogger(__name__)
 

@@ -9,7 +9,6 @@ from typing import Any, Literal
 import discord
 import yarl
 
-from adapters.base import Capabilities, CoreGateway, DeliveryError
 from adapters.discord import convert
 from adapters.discord.inbound import InboundPump, MentorClient
 from adapters.discord.notices import NoticesAndReviews
@@ -20,7 +19,8 @@ from adapters.discord.webhooks import (
     delivery_error,
     error_code,
 )
-from bot.types import ChannelRef, Outbound
+from bot.messages import ChannelRef, Outbound
+from bot.ports import Capabilities, CoreGateway, DeliveryError
 
 logger = logging.getLogger(__name__)
 

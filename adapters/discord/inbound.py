@@ -11,7 +11,7 @@ import discord
 
 from adapters.discord import convert
 from adapters.discord.interactions import ReviewButton, build_tree
-from bot.types import ChannelRef, Inbound
+from bot.messages import ChannelRef, Inbound
 
 if TYPE_CHECKING:
     from adapters.discord.adapter import DiscordAdapter

@@ -16,7 +16,7 @@ from adapters.discord.convert import (
     ButtonSpec,
     split_text,
 )
-from bot.types import ChannelRef, CommandRequest, ReviewRequest
+from bot.messages import ChannelRef, CommandRequest, ReviewRequest
 
 if TYPE_CHECKING:
     from adapters.discord.adapter import DiscordAdapter

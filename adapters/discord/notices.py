@@ -10,7 +10,7 @@ import discord
 from adapters.discord import convert
 from adapters.discord.interactions import review_view
 from adapters.discord.webhooks import delivery_error
-from bot.types import ChannelRef, ReviewCard, ReviewOutcome
+from bot.messages import ChannelRef, ReviewCard, ReviewOutcome
 
 if TYPE_CHECKING:
     from adapters.discord.inbound import InboundPump, MentorClient

@@ -18,9 +18,9 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.base import Capabilities, CoreGateway, DeliveryError
 from adapters.slack import convert
-from bot.types import ChannelRef, Outbound, ReviewCard, ReviewOutcome
+from bot.messages import ChannelRef, Outbound, ReviewCard, ReviewOutcome
+from bot.ports import Capabilities, CoreGateway, DeliveryError
 
 logger = logging.getLogger(__name__)
 

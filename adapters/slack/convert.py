@@ -7,7 +7,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.types import (
+from bot.messages import (
     ChannelRef,
     CommandRequest,
     Inbound,

@@ -33,7 +33,7 @@ def run() -> None:
                    "the console demo on the embedded SQLite database.\n")
         demo(script=None, database=None)
         return
-    from bot.service import run_service
+    from bot.cli.run_process import run_service
 
     asyncio.run(run_service(settings))
 
@@ -105,7 +105,7 @@ def review_list(ctx: typer.Context) -> None:
 
 
 def _decide(review_id: int, decision: str, coordinator: str | None, note: str) -> None:
-    from bot.review import ReviewError
+    from bot.review.desk import ReviewError
 
     app = runtime.core()
     person = runtime.coordinator(app.engine, coordinator)

@@ -25,8 +25,8 @@ def sample_roster() -> Path:
 async def run_demo(settings: Settings, path: Path, lines: list[str] | None) -> None:
     from adapters.console import ConsoleAdapter
     from bot.app import build_app
-    from bot.demo import HELP, Demo, DemoClock, first_program
-    from bot.roster import import_roster
+    from bot.cli.demo import HELP, Demo, DemoClock, first_program
+    from bot.roster.importer import import_roster
     from storage.db import open_database, sqlite_url
 
     logging.basicConfig(level=logging.ERROR, format="  ! %(name)s: %(message)s")

@@ -28,7 +28,7 @@ def import_cmd(
     check: bool = typer.Option(False, "--check", help="Only validate the file; write nothing."),
 ) -> None:
     """Load a program from one roster file: checks everything first, then writes it all at once."""
-    from bot.roster import RosterError, import_roster, load_roster
+    from bot.roster.importer import RosterError, import_roster, load_roster
 
     err = Console(stderr=True)
     try:
@@ -56,7 +56,7 @@ def show_cmd(
                                             help="Which program (optional when there is only one)."),
 ) -> None:
     """Print a program: people, consent and clearance, matches, members and channels."""
-    from bot.roster_view import list_programs, program_view
+    from bot.roster.view import list_programs, program_view
 
     engine = _engine()
     out = Console()

@@ -193,8 +193,7 @@ def prompts_send_now(
 def _pause(match: str, paused: bool) -> None:
     from sqlmodel import Session
 
-    from bot import audit
-    from storage import repo
+    from storage import audit, repo
 
     engine, now = runtime.engine(), runtime.clock()()
     with Session(engine) as session:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.filecheck import FileProblems, LineProblem
-from bot.roster_schema import Node, parse_yaml
+from bot.roster.schema import Node, parse_yaml
 
 SKILLS = (
     "communication",

@@ -15,12 +15,12 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
-from bot import outbox
-from bot.prompts.batch import insert_ignore
 from bot.prompts.plan import load_matches
 from bot.prompts.schedule import Schedule, load_schedule, local_instant
 from bot.prompts.weekly import LOOKBACK_WEEKS, _schedules
-from bot.relay import review_channel
+from bot.relay.pipeline import review_channel
+from storage import outbox
+from storage.bulk import insert_ignore
 from storage.clock import as_utc
 from storage.models import Alert, MessageLog, Program, ReviewItem
 from storage.models_prompts import DigestRun, Nudge, PromptPost

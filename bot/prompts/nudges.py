@@ -16,13 +16,13 @@ from datetime import datetime, time
 from sqlalchemy import Engine, func, update
 from sqlmodel import Session, col, select
 
-from bot import outbox
-from bot.prompts.batch import append_log_rows, insert_ignore, lock_head
 from bot.prompts.compose import first_name, join_names
 from bot.prompts.plan import MatchInfo, load_matches
 from bot.prompts.schedule import Schedule, local_instant
 from bot.prompts.weekly import _schedules, insert_deliveries, outbox_row
-from bot.relay import review_channel
+from bot.relay.pipeline import review_channel
+from storage import outbox
+from storage.bulk import append_log_rows, insert_ignore, lock_head
 from storage.clock import as_utc
 from storage.models import Alert, Match, MessageLog, Program, SupervisedChannel
 from storage.models_prompts import Nudge

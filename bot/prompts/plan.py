@@ -12,10 +12,10 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, col, select
 
+from bot.messages import ChannelRef
 from bot.prompts import library
 from bot.prompts.compose import Composer, WeekPrompt
 from bot.prompts.schedule import Schedule
-from bot.types import ChannelRef
 from storage.models import Match, MatchMember, Person, SupervisedChannel
 from storage.models_prompts import Topic
 

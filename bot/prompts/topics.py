@@ -10,11 +10,11 @@ from pathlib import Path
 from sqlalchemy import Engine, delete
 from sqlmodel import Session, select
 
-from bot import audit
 from bot.prompts.calendar import Calendar, CalendarError, CalendarProblem, load_calendar
 from bot.prompts.compose import WeekPrompt
 from bot.prompts.plan import Skip, choose, load_matches, program_topics
 from bot.prompts.schedule import Schedule, load_schedule
+from storage import audit
 from storage.models import Program
 from storage.models_prompts import Topic
 

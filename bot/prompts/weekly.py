@@ -15,9 +15,9 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Engine, func, update
 from sqlmodel import Session, col, select
 
-from bot.prompts.batch import append_log_rows, insert_many, lock_head, paused_gc
 from bot.prompts.plan import PlannedPost, plan_week
 from bot.prompts.schedule import LATE_AFTER, Schedule, load_schedule
+from storage.bulk import append_log_rows, insert_many, lock_head, paused_gc
 from storage.clock import as_utc
 from storage.models import Delivery, Match, Program
 from storage.models_prompts import PromptPost

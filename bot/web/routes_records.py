@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from bot.web import exports, pdf, views_records
 from bot.web.pages import Pages, local_time
 from bot.web.scope import NotFound, ProgramScope
-from bot.web.search import DECISIONS
+from storage.search import DECISIONS
 
 
 def parse_day(value: str, timezone: str, *, end: bool = False) -> datetime | None:

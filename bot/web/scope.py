@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 from fastapi import HTTPException, Request
 from sqlmodel import Session, select
 
-from bot import audit
-from bot.matches import set_paused
+from bot.roster.pausing import set_paused
 from bot.transcript import TranscriptLine, read_transcript
 from bot.web import auth, csrf
+from storage import audit
 from storage.models import Alert, Match, Person, Program, ReviewItem
 
 if TYPE_CHECKING:

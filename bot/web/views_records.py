@@ -10,9 +10,9 @@ from sqlmodel import Session, col, select
 
 from bot.transcript import TranscriptLine
 from bot.web.scope import ProgramScope
-from bot.web.search import SearchFilters, SearchHit, search_messages
 from storage import repo
 from storage.models import AuditEvent, Match, MatchMember, MessageLog, Person, ReviewItem
+from storage.search import SearchFilters, SearchHit, search_messages
 
 ACCESS_PAGE = 100
 

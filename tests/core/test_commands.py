@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from bot.types import CommandRequest
+from bot.messages import CommandRequest
 from storage.models import Alert, AuditEvent, SupervisedChannel
 
 

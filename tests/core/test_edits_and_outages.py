@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from adapters.base import DeliveryError
 from adapters.console import ConsoleAdapter
 from bot.app import build_app
-from bot.policy_book import PolicyBook
+from bot.ports import DeliveryError
+from bot.relay.policy_cache import PolicyBook
 from bot.settings import Settings
 from storage.models import Alert, Delivery, MessageLog
 from support.fake_policy import FakePolicy

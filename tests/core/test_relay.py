@@ -8,7 +8,7 @@ import json
 
 from sqlmodel import Session, select
 
-from bot.types import Inbound, InboundKind
+from bot.messages import Inbound, InboundKind
 from storage.models import Alert, Delivery, MessageLog, ReviewItem, UnroutedEvent
 
 
@@ -99,7 +99,7 @@ async def test_approve_redacted_removes_the_flagged_spans(make_harness, engine):
 async def test_only_a_coordinator_of_the_program_may_decide(make_harness, engine):
     import pytest
 
-    from bot.review import ReviewError
+    from bot.review.desk import ReviewError
 
     h = await make_harness()
     await h.say("dana", "dana-ana-mentor", "a secret")

@@ -11,9 +11,9 @@ from alembic.migration import MigrationContext
 from sqlmodel import Session, SQLModel, select
 
 import storage.all_models  # noqa: F401
-from bot.redact import redact
-from bot.routing import relay_targets
-from bot.types import ChannelRef, Inbound, InboundKind
+from bot.messages import ChannelRef, Inbound, InboundKind
+from bot.relay.routing import relay_targets
+from bot.review.redaction import redact
 from storage.chain import verify
 from storage.models import MessageLog
 from storage.raw_ddl import include_object

@@ -6,7 +6,7 @@ import pytest
 from dworld import School, adapter_for
 
 from adapters.discord import DiscordFatalError
-from bot.types import InboundKind, Outbound
+from bot.messages import InboundKind, Outbound
 from fakes.core import RecordingCore as FakeCore
 from fakes.discord_server import FakeDiscord
 

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from dworld import School, adapter_for
 
-from adapters.base import DeliveryError
-from bot.types import ChannelRef, Outbound, ReviewCard, ReviewOutcome
+from bot.messages import ChannelRef, Outbound, ReviewCard, ReviewOutcome
+from bot.ports import DeliveryError
 from fakes.core import RecordingCore as FakeCore
 from fakes.discord_server import FakeDiscord
 

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from adapters.discord import convert
-from bot.types import ChannelRef, InboundKind, ReviewCard, ReviewOutcome
+from bot.messages import ChannelRef, InboundKind, ReviewCard, ReviewOutcome
 
 PAYLOADS = Path(__file__).parent / "payloads"
 BOT = "500000000000000001"

@@ -19,8 +19,8 @@ from sqlalchemy import Engine
 from adapters.discord import DiscordAdapter
 from adapters.slack import SlackAdapter, WorkspaceConfig
 from bot.app import MentorBot, build_app
-from bot.policy_book import PolicyBook
-from bot.roster import import_roster
+from bot.relay.policy_cache import PolicyBook
+from bot.roster.importer import import_roster
 from bot.settings import Settings
 from fakes.discord_server import FakeDiscord
 from fakes.slack_server import FakeSlack, Workspace, message_event

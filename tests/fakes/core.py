@@ -1,6 +1,6 @@
 """A first-class fake of the core gateway for adapter tests (STYLE.md point 7).
 
-It implements ``adapters.base.CoreGateway`` and keeps what it was told, so tests assert on
+It implements ``bot.ports.CoreGateway`` and keeps what it was told, so tests assert on
 state, not on mock calls. Like the real core it records each platform event once (by
 ``dedupe_key``); ``fail_next`` makes the next ``handle`` raise, as a database outage would, and
 ``handle_delay`` makes recording slow.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
-from bot.types import ChannelRef, CommandRequest, Inbound, ReviewRequest
+from bot.messages import ChannelRef, CommandRequest, Inbound, ReviewRequest
 
 
 @dataclass

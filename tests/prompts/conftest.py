@@ -16,7 +16,7 @@ def setup_program(engine, clock):  # type: ignore[no-untyped-def]
 
     from bot.prompts.settings import set_schedule
     from bot.prompts.topics import import_topics
-    from bot.roster import import_roster
+    from bot.roster.importer import import_roster
     from storage.models import Program
 
     def go(*, roster: bool = True, topics: bool = True, **schedule) -> None:  # type: ignore[no-untyped-def]

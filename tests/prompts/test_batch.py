@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, text
 from sqlmodel import Session
 
-from bot.prompts.batch import ChainDigester, append_log_rows, insert_many, lock_head
 from bot.prompts.compose import Composer, WeekPrompt, fill, first_name, join_names
+from storage.bulk import ChainDigester, append_log_rows, insert_many, lock_head
 from storage.chain import row_digest, verify
 from storage.models import Delivery, Match, MessageLog, Program
 from storage.models_prompts import PromptPost

@@ -8,10 +8,10 @@ from datetime import date, time, timedelta
 
 from sqlmodel import Session, select
 
+from bot.messages import ChannelRef, CommandRequest
 from bot.prompts.digest import build_digest, post_due_digests, render
 from bot.prompts.nudges import nudge_quiet_matches
 from bot.prompts.weekly import post_due_prompts
-from bot.types import ChannelRef, CommandRequest
 from storage.models import Alert
 from storage.models_prompts import Nudge
 from support.prompt_helpers import PROGRAM, ny

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.roster import RosterError, import_roster, load_roster
+from bot.roster.importer import RosterError, import_roster, load_roster
 from support.roster_helpers import BASE, snapshot, variant, write
 
 P = "  - "  # a person or match item

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, func, select
 
-from bot.roster import RosterError, import_roster, load_roster
+from bot.roster.importer import RosterError, import_roster, load_roster
 from storage.clock import utcnow
 from storage.models import Identity, Match, MatchMember, MessageLog, Person, Program, SupervisedChannel
 from support.roster_helpers import snapshot, write

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import pytest
 from sworld import CORP, SCHOOL, socket_adapter_for
 
-from adapters.base import DeliveryError
-from bot.types import ChannelRef, InboundKind, Outbound, ReviewCard, ReviewOutcome
+from bot.messages import ChannelRef, InboundKind, Outbound, ReviewCard, ReviewOutcome
+from bot.ports import DeliveryError
 from fakes.slack_server import block_actions, message_changed, message_deleted, message_event, slash_command
 
 STUDENTS = ChannelRef("slack", SCHOOL, "CSTUDENTS")

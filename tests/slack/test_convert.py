@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from adapters.slack import convert
-from bot.types import ChannelRef, InboundKind, Outbound, ReviewCard, ReviewOutcome
+from bot.messages import ChannelRef, InboundKind, Outbound, ReviewCard, ReviewOutcome
 
 PAYLOADS = Path(__file__).parent / "payloads"
 

@@ -19,8 +19,8 @@ from sworld import CORP, SCHOOL, make_workspaces, socket_adapter_for
 
 from adapters.slack import SlackAdapter
 from bot.app import MentorBot, build_app
-from bot.policy_book import PolicyBook
-from bot.roster import import_roster
+from bot.relay.policy_cache import PolicyBook
+from bot.roster.importer import import_roster
 from bot.settings import Settings
 from fakes.slack_server import (
     FakeSlack,

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.roster import import_roster
+from bot.roster.importer import import_roster
 from bot.web import create_web_app
 from bot.web.auth import create_invite
 

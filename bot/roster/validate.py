@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from bot.roster_schema import (
+from bot.roster.schema import (
     MODELS,
     PLATFORMS,
     ROLES,

@@ -15,12 +15,11 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from bot import audit, outbox
-from bot.decisions import spans_of
-from bot.redact import redact
-from bot.relay import Relay
-from bot.types import ChannelRef
-from storage import repo
+from bot.messages import ChannelRef
+from bot.relay.final_decision import spans_of
+from bot.relay.pipeline import Relay
+from bot.review.redaction import redact
+from storage import audit, outbox, repo
 from storage.models import Delivery, Match, MessageLog, Person, ReviewItem
 
 logger = logging.getLogger(__name__)

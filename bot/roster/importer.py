@@ -18,9 +18,9 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from bot.roster_rules import check_roster
-from bot.roster_schema import Roster, RosterError, RosterProblem, parse_yaml
-from bot.roster_validate import read_roster
+from bot.roster.rules import check_roster
+from bot.roster.schema import Roster, RosterError, RosterProblem, parse_yaml
+from bot.roster.validate import read_roster
 from storage.clock import utcnow
 from storage.models import Identity, Match, MatchMember, Person, Program, SupervisedChannel
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.types import ChannelRef
+from bot.messages import ChannelRef
 from storage.models import Delivery
 
 

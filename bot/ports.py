@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from bot.types import (
+from bot.messages import (
     ChannelRef,
     CommandRequest,
     Inbound,

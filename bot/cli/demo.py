@@ -18,8 +18,8 @@ from sqlmodel import Session, col, select
 
 from adapters.console import ConsoleAdapter
 from bot.app import MentorBot
-from bot.matches import MatchError, set_paused
-from bot.review import ReviewError
+from bot.review.desk import ReviewError
+from bot.roster.pausing import MatchError, set_paused
 from bot.transcript import TranscriptError, describe, read_transcript
 from storage import repo
 from storage.models import Alert, Identity, Person, Program

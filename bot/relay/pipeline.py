@@ -15,13 +15,13 @@ from sqlalchemy import Engine, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from bot import decisions, outbox
-from bot.gates import SenderFacts, gate_hits
-from bot.policy_book import PolicyBook
-from bot.routing import relay_targets
-from bot.types import ChannelRef, Inbound, InboundKind
+from bot.messages import ChannelRef, Inbound, InboundKind
+from bot.relay import final_decision
+from bot.relay.gates import SenderFacts, gate_hits
+from bot.relay.policy_cache import PolicyBook
+from bot.relay.routing import relay_targets
 from policies.types import Action, Decision, PolicyContext
-from storage import chain, repo
+from storage import chain, outbox, repo
 from storage.clock import as_utc
 from storage.models import (
     Alert,
@@ -119,7 +119,7 @@ class Relay:
             attachment_count=event.attachment_count, is_edit=kind == "edit",
         )
         verdict = self._policies.for_file(program.policy_file).evaluate(event.text, context)
-        decision = decisions.combine(gate_hits(facts), verdict)
+        decision = final_decision.combine(gate_hits(facts), verdict)
         row = self._log(session, event, program_id=program.id, kind=kind, match_id=match.id,
                         channel_id=channel.id, sender=sender, sender_role=match_role or sender_role,
                         decision=decision, original_id=original.id if original else None)
@@ -203,7 +203,7 @@ class Relay:
             self.queue_relays(session, program_id=program.id, match_id=match.id, origin=origin_ref,
                               row=row, text=row.text, sender=sender, now=now)
         elif decision.action == Action.HOLD:
-            release_at = decision.hold_until if decisions.releases_by_itself(decision) else None
+            release_at = decision.hold_until if final_decision.releases_by_itself(decision) else None
             item = ReviewItem(program_id=program.id, message_id=row.id, match_id=match.id,
                               reason=",".join(dict.fromkeys(h.rule for h in decision.hits
                                                             if h.action != Action.ALLOW)),
@@ -220,7 +220,7 @@ class Relay:
                                       user_id=event.author_id, text=decision.notice, now=now,
                                       key=f"notice:{row.id}"))
         if decision.alert:
-            kind, urgent = decisions.alert_kind(decision)
+            kind, urgent = final_decision.alert_kind(decision)
             reasons = "; ".join(h.reason for h in decision.hits if h.alert)
             self.raise_alert(session, program=program, kind=kind, urgent=urgent, match_id=match.id,
                              message_id=row.id, summary=f"{row.sender_name} in {match.key}: {reasons}")
@@ -290,7 +290,7 @@ class Relay:
             sent_at=as_utc(event.sent_at) if event.sent_at else now, received_at=now,
             decision=decision.action.value if decision else decision_value,
             alert=bool(decision and decision.alert),
-            hits_json=decisions.hits_json(decision) if decision else hits,
+            hits_json=final_decision.hits_json(decision) if decision else hits,
             notice=decision.notice if decision and decision.action != Action.ALLOW else None,
             prev_hash="", row_hash="",
         )

@@ -15,7 +15,7 @@ import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
-from bot.types import ChannelRef
+from bot.messages import ChannelRef
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,10 +19,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine, func, or_, update
 from sqlmodel import Session, col, select
 
-from adapters.base import Adapter, DeliveryError
-from bot import cards
-from bot.ratelimit import RateLimiter, limiter_for
-from bot.types import ChannelRef, Outbound
+from bot.delivery.pacing import RateLimiter, limiter_for
+from bot.messages import ChannelRef, Outbound
+from bot.ports import Adapter, DeliveryError
+from bot.review import card_builder
 from storage import repo
 from storage.models import Delivery, MessageLog, ReviewItem
 
@@ -49,7 +49,7 @@ class DeliveryWorker:
         self._limit = asyncio.Semaphore(concurrency)
         self._before_pass = before_pass
         self._wakeup = asyncio.Event()
-        self._rate = limiter or limiter_for(adapters)  # published platform limits (bot/ratelimit.py)
+        self._rate = limiter or limiter_for(adapters)  # published platform limits (bot/delivery/pacing.py)
 
     def wake(self) -> None:
         """Tell the loop there is new work (called after the relay commits)."""
@@ -214,13 +214,13 @@ class DeliveryWorker:
 
     def _card(self, row: Delivery):  # type: ignore[no-untyped-def]
         with Session(self._engine) as session:
-            return cards.card_for(session, row)
+            return card_builder.card_for(session, row)
 
     def _card_and_outcome(self, card_row: Delivery, row: Delivery):  # type: ignore[no-untyped-def]
         with Session(self._engine) as session:
             review = session.get(ReviewItem, row.review_id or card_row.review_id)
             assert review is not None
-            return cards.card_for(session, card_row), cards.outcome_for(review)
+            return card_builder.card_for(session, card_row), card_builder.outcome_for(review)
 
     def _resolve_thread(self, row: Delivery) -> str | None:
         """The target channel's id of the thread the original message was posted in.

@@ -18,7 +18,7 @@ async def run_service(settings: Settings, *, stop: asyncio.Event | None = None) 
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     app = build_app(settings)
     if settings.program_file:
-        from bot.roster import import_roster
+        from bot.roster.importer import import_roster
 
         summary = import_roster(app.engine, settings.program_file)
         logger.info("program file %s imported: %s", settings.program_file, summary)
