@@ -184,7 +184,10 @@ class HttpAdapter:
     capabilities = Capabilities()
 
     def __init__(self, *, name: str, base: str, session: ClientSession):
+        from adapters.registry import PLATFORMS
+
         self.name, self.base, self.session = name, base, session
+        self.facts = PLATFORMS[name]  # the platform's published limits pace the worker
 
     async def send(self, message: Outbound) -> str:
         if self.name == "discord":

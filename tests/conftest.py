@@ -169,9 +169,9 @@ def make_harness(engine: Engine, clock: FakeClock, sample_roster_path: Path):  #
     from adapters.console import ConsoleAdapter
     from bot.app import build_app
     from bot.relay.policy_cache import PolicyBook
-    from bot.roster.importer import import_roster
     from bot.settings import Settings
     from support.fake_policy import FakePolicy
+    from support.roster_helpers import import_roster
 
     started = []
 
@@ -181,7 +181,7 @@ def make_harness(engine: Engine, clock: FakeClock, sample_roster_path: Path):  #
         book = PolicyBook(loader=lambda _path: policy or FakePolicy())
         app = build_app(Settings(_env_file=None), adapters={"console": console}, engine=engine,
                         clock=clock, policies=book)
-        await console.start(app)
+        await console.start(app.core)
         started.append(app)
         return Harness(app, console, clock)
 

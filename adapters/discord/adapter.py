@@ -10,6 +10,7 @@ import discord
 import yarl
 
 from adapters.discord import convert
+from adapters.discord.facts import FACTS
 from adapters.discord.inbound import InboundPump, MentorClient
 from adapters.discord.notices import NoticesAndReviews
 from adapters.discord.webhooks import (
@@ -46,7 +47,8 @@ class DiscordFatalError(RuntimeError):
 class DiscordAdapter(NoticesAndReviews):
     """Relays via webhooks (sender's name and avatar), notices by reaction + reply, reviews with buttons."""
 
-    name = convert.PLATFORM
+    name = FACTS.name
+    facts = FACTS
     capabilities = Capabilities(
         threads=True,
         sender_identity=True,

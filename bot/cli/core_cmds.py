@@ -95,8 +95,7 @@ def review_list(ctx: typer.Context) -> None:
     """List held messages (then decide with approve / redact / reject)."""
     if ctx.invoked_subcommand is not None:
         return
-    app = runtime.core()
-    holds = app.review.open_holds()
+    holds = asyncio.run(runtime.core().open_holds())
     if not holds:
         typer.echo("No held messages.")
     for h in holds:
@@ -107,10 +106,10 @@ def review_list(ctx: typer.Context) -> None:
 def _decide(review_id: int, decision: str, coordinator: str | None, note: str) -> None:
     from bot.review.desk import ReviewError
 
-    app = runtime.core()
-    person = runtime.coordinator(app.engine, coordinator)
+    core = runtime.core()
+    person = runtime.coordinator(core.engine, coordinator)
     try:
-        item = app.review.decide(review_id, decision, coordinator=person, actor=person.key, note=note)
+        item = asyncio.run(core.decide(review_id, decision, coordinator=person, actor=person.key, note=note))
     except ReviewError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error

@@ -28,16 +28,17 @@ def import_cmd(
     check: bool = typer.Option(False, "--check", help="Only validate the file; write nothing."),
 ) -> None:
     """Load a program from one roster file: checks everything first, then writes it all at once."""
+    from bot.app import platform_names
     from bot.roster.importer import RosterError, import_roster, load_roster
 
     err = Console(stderr=True)
     try:
         if check:
-            roster = load_roster(file)
+            roster = load_roster(file, platforms=platform_names())
             typer.echo(f"{file}: OK — program '{roster.program.id}', {len(roster.people)} people, "
                        f"{len(roster.matches)} matches. Nothing was written (--check).")
             return
-        summary = import_roster(_engine(), file)
+        summary = import_roster(_engine(), file, platforms=platform_names())
     except RosterError as exc:
         count = len(exc.problems)
         err.print(f"[bold red]{file}: {count} problem{'s' if count != 1 else ''}; nothing was written.[/]")

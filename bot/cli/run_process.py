@@ -6,7 +6,7 @@ import asyncio
 import logging
 import signal
 
-from bot.app import build_app
+from bot.app import build_app, platform_names
 from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -20,7 +20,7 @@ async def run_service(settings: Settings, *, stop: asyncio.Event | None = None) 
     if settings.program_file:
         from bot.roster.importer import import_roster
 
-        summary = import_roster(app.engine, settings.program_file)
+        summary = import_roster(app.engine, settings.program_file, platforms=platform_names())
         logger.info("program file %s imported: %s", settings.program_file, summary)
     if stop is None:
         stop = asyncio.Event()
@@ -30,7 +30,7 @@ async def run_service(settings: Settings, *, stop: asyncio.Event | None = None) 
     await app.start()
     from bot.web import serve_web_in_background  # the coordinator desk, in this same loop (issue 7)
 
-    web = serve_web_in_background(app, settings)
+    web = serve_web_in_background(app.core, settings)
     logger.info("mentorbot is running with %s; Ctrl-C stops it", ", ".join(app.adapters) or "no adapters")
     try:
         await stop.wait()

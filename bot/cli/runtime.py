@@ -11,8 +11,8 @@ import typer
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from bot.app import MentorBot
     from bot.settings import Settings
+    from bot.use_cases import Core
     from storage.models import Person
 
 
@@ -43,11 +43,11 @@ def clock():  # type: ignore[no-untyped-def]
     return utcnow
 
 
-def core() -> MentorBot:
-    """The core without platform connections (CLI decisions queue deliveries for the running bot)."""
+def core() -> Core:
+    """The use cases without platform connections (CLI decisions queue deliveries for the running bot)."""
     from bot.app import build_app
 
-    return build_app(settings(), adapters={}, engine=engine())
+    return build_app(settings(), adapters={}, engine=engine()).core
 
 
 def whoami() -> str:

@@ -1,16 +1,17 @@
 """Program roster: load and validate a coordinator's YAML file, then write it in one transaction.
 
-``load_roster(path)`` validates only; ``import_roster(engine, path)`` validates, checks the file
-against what the database already holds, and upserts program, people, accounts, matches, members
-and supervised channels. Nothing is deleted except configuration the file no longer lists
-(a person's accounts, a match's members); people and matches missing from the file are kept, and
-channels a match no longer lists are switched off, never removed, because the log points at them.
+``load_roster(path, platforms=…)`` validates only; ``import_roster(engine, path, platforms=…)``
+validates, checks the file against what the database already holds, and upserts program, people,
+accounts, matches, members and supervised channels. Nothing is deleted except configuration the
+file no longer lists (a person's accounts, a match's members); people and matches missing from the
+file are kept, and channels a match no longer lists are switched off, never removed, because the
+log points at them.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,8 +64,11 @@ class ImportSummary:
         return out + [f"note: {n}" for n in self.notes]
 
 
-def load_roster(path: str | Path) -> Roster:
-    """Read and validate a roster file (no database); raises ``RosterError`` listing every problem."""
+def load_roster(path: str | Path, *, platforms: Collection[str]) -> Roster:
+    """Read and validate a roster file (no database); raises ``RosterError`` listing every problem.
+
+    ``platforms``: the platform names a roster may use (``bot.app.platform_names()``).
+    """
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -74,7 +78,7 @@ def load_roster(path: str | Path) -> Roster:
     root, problems = parse_yaml(text)
     roster = None
     if root is not None:
-        roster, shape_problems = read_roster(root, base_dir=path.resolve().parent)
+        roster, shape_problems = read_roster(root, base_dir=path.resolve().parent, platforms=platforms)
         problems += shape_problems
         if roster is not None:
             problems += check_roster(roster)
@@ -84,9 +88,9 @@ def load_roster(path: str | Path) -> Roster:
     return roster
 
 
-def import_roster(engine: Engine, path: str | Path) -> ImportSummary:
+def import_roster(engine: Engine, path: str | Path, *, platforms: Collection[str]) -> ImportSummary:
     """Validate ``path`` and write it in one transaction; on any problem nothing is written."""
-    roster = load_roster(path)
+    roster = load_roster(path, platforms=platforms)
     with Session(engine, expire_on_commit=False) as session, session.begin():
         problems = _check_against_database(session, roster)
         if problems:

@@ -190,10 +190,13 @@ async def test_set_up_checks_report_who_can_read_each_supervised_channel(
     adapter = adapter_for(fake_discord)
     await adapter.start(fake_core)
     try:
-        await fake_discord.wait_for(lambda: len(fake_core.members) == 4)
+        await fake_discord.wait_for(lambda: len(fake_core.checked) == 4)  # every channel, after READY
+        report = {}
+        for ref in fake_core.checked:  # what the core reads back when it checks each one
+            members = await adapter.members(ref)
+            report[ref.channel] = (set(members.user_ids), members.coordinator_can_see)
     finally:
         await adapter.stop()
-    report = {ref.channel: (set(ids), can_see) for ref, ids, can_see in fake_core.members}
     assert report[school.students] == ({school.ana, school.kim}, True)
     assert report[outsiders] == ({school.ana, school.kim, school.lee}, True)
     assert report[hidden] == ({school.ana}, False)

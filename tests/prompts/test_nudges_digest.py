@@ -111,7 +111,7 @@ async def test_status_shows_the_next_prompt(make_harness, setup_program, clock) 
     h = await make_harness()
     setup_program(roster=False)
     clock.now = ny(date(2026, 11, 17), time(12))  # the Tuesday before Thanksgiving week
-    reply = await h.app.run_command(CommandRequest(ChannelRef("console", "demo", "dana-ana-student"),
+    reply = await h.app.core.run_command(CommandRequest(ChannelRef("console", "demo", "dana-ana-student"),
                                                    "ana", "Ana", "status"))
     assert "next prompt: Mon 30 Nov 09:00 EST: All courses — Reflection" in reply  # skips Thanksgiving
 

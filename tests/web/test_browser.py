@@ -66,7 +66,7 @@ async def test_a_coordinators_day_in_the_browser(desk, chromium, tmp_path) -> No
     shots.mkdir(parents=True, exist_ok=True)
 
     port = _free_port()
-    handle = serve_web_in_background(h.app, h.app.settings, port=port)
+    handle = serve_web_in_background(h.app.core, h.app.settings, port=port)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):

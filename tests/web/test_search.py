@@ -26,7 +26,7 @@ async def talk(desk):  # type: ignore[no-untyped-def]
     await h.say("raj", "raj-group-mentor", "Robotics is great, Ben")
     await h.say("ben", "raj-group-student", "Robótica en español también")
     harbor = ChannelRef("console", "harbor", "max-zoe-mentor")
-    await h.app.handle(Inbound(kind=InboundKind.MESSAGE, channel=harbor, message_id="h1",
+    await h.app.core.handle(Inbound(kind=InboundKind.MESSAGE, channel=harbor, message_id="h1",
                                event_key="msg:h1", author_id="max", text="robotics in another program",
                                sent_at=h.clock.now))
     return desk
