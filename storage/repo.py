@@ -9,6 +9,7 @@ from typing import Protocol
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from storage.clock import as_utc
 from storage.models import (
     Alert,
     Delivery,
@@ -232,3 +233,26 @@ def open_alert_exists(session: Session, program_id: str, kind: str, summary: str
     return session.exec(select(Alert.id).where(
         Alert.program_id == program_id, Alert.kind == kind, Alert.summary == summary,
         Alert.acknowledged_at == None)).first() is not None  # noqa: E711
+
+
+TRANSCRIPT_KINDS = ["message", "edit", "delete", "prompt", "nudge"]
+
+
+def transcript_rows(session: Session, match_id: int, *, since: datetime | None = None,
+                    until: datetime | None = None) -> list[MessageLog]:
+    """A match's conversation rows in log order, optionally within [since, until)."""
+    rows = select(MessageLog).where(MessageLog.match_id == match_id,
+                                    col(MessageLog.kind).in_(TRANSCRIPT_KINDS))
+    if since:
+        rows = rows.where(MessageLog.sent_at >= as_utc(since))
+    if until:
+        rows = rows.where(MessageLog.sent_at < as_utc(until))
+    return list(session.exec(rows.order_by(MessageLog.id)))
+
+
+def coordinators(session: Session, key: str | None = None) -> list[Person]:
+    """Coordinators of every program (with this roster id, if given)."""
+    query = select(Person).where(Person.role == "coordinator")
+    if key:
+        query = query.where(Person.key == key)
+    return list(session.exec(query))

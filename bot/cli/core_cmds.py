@@ -144,14 +144,14 @@ def audit_verify(
     program: Annotated[str | None, typer.Argument(help="Program id (default: all)")] = None,
 ) -> None:
     """Recompute the hash chains of the message log and audit trail; name any altered row."""
-    from sqlmodel import Session, select
+    from sqlmodel import Session
 
+    from storage import repo
     from storage.chain import verify
-    from storage.models import Program
 
     engine = runtime.engine()
     with Session(engine) as session:
-        programs = [program] if program else list(session.exec(select(Program.id)))
+        programs = [program] if program else [p.id for p in repo.programs(session)]
         broken = 0
         for program_id in programs:
             breaks = verify(session, program_id)

@@ -59,15 +59,12 @@ def whoami() -> str:
 
 def coordinator(db: Engine, key: str | None) -> Person:
     """The coordinator acting at the command line (``--as``), or the only one there is."""
-    from sqlmodel import Session, select
+    from sqlmodel import Session
 
-    from storage.models import Person
+    from storage import repo
 
     with Session(db) as session:
-        query = select(Person).where(Person.role == "coordinator")
-        if key:
-            query = query.where(Person.key == key)
-        found = list(session.exec(query))
+        found = repo.coordinators(session, key)
     if len(found) == 1:
         return found[0]
     if not found:

@@ -8,13 +8,13 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine, delete
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from bot.prompts.calendar import Calendar, CalendarError, CalendarProblem, load_calendar
 from bot.prompts.compose import WeekPrompt
 from bot.prompts.plan import Skip, choose, load_matches, program_topics
 from bot.prompts.schedule import Schedule, load_schedule
-from storage import audit
+from storage import audit, repo
 from storage.models import Program
 from storage.models_prompts import Topic
 
@@ -39,7 +39,7 @@ def resolve_program(session: Session, wanted: str | None) -> Program:
                 f"no program '{wanted}' (import its roster first: mentorbot program import FILE)"
             )
         return program
-    programs = list(session.exec(select(Program).order_by(Program.id)))
+    programs = repo.programs(session)
     if len(programs) == 1:
         return programs[0]
     if not programs:

@@ -16,11 +16,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from fastapi import HTTPException, Request
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from bot.transcript import TranscriptLine, read_transcript
 from bot.web import auth, csrf
-from storage import audit
+from storage import audit, repo
 from storage.models import Alert, Match, Person, Program, ReviewItem
 
 if TYPE_CHECKING:
@@ -75,8 +75,7 @@ class ProgramScope:
         return program
 
     def match(self, session: Session, key: str) -> Match:
-        match = session.exec(select(Match).where(Match.key == key,
-                                                 Match.program_id == self.program_id)).first()
+        match = repo.match_by_key(session, key, self.program_id)
         if match is None:
             raise NotFound("That match")
         return match
@@ -88,8 +87,7 @@ class ProgramScope:
         return match
 
     def person(self, session: Session, key: str) -> Person:
-        person = session.exec(select(Person).where(Person.key == key,
-                                                   Person.program_id == self.program_id)).first()
+        person = repo.person_by_key(session, self.program_id, key)
         if person is None:
             raise NotFound("That person")
         return person
