@@ -67,31 +67,7 @@ def import_topics(
             raise CalendarError([CalendarProblem(1, str(error))], path=str(path)) from error
         name = calendar_name or calendar.name
         program_key = program.id
-        replaced = session.execute(
-            delete(Topic).where(
-                Topic.program_id == program.id,  # type: ignore[arg-type]
-                Topic.calendar == name,
-            )
-        ).rowcount
-        for row in calendar.rows:
-            session.add(
-                Topic(
-                    program_id=program.id,
-                    calendar=name,
-                    line=row.line,
-                    start_on=row.start,
-                    end_on=row.end,
-                    course=row.course,
-                    topic=row.topic,
-                    skill=row.skill,
-                    prompt=row.prompt,
-                    follow_up=row.follow_up,
-                    grades=",".join(str(g) for g in row.grades),
-                    skip=row.skip is not None,
-                    skip_reason=row.skip,
-                    imported_at=now,
-                )
-            )
+        replaced = _replace_rows(session, program.id, name, calendar, now)
         audit.record(
             session,
             program_id=program.id,
@@ -113,6 +89,33 @@ def import_topics(
         first=min(starts) if starts else None,
         last=max(r.end for r in calendar.rows) if calendar.rows else None,
     )
+
+
+def _replace_rows(session: Session, program_id: str, name: str, calendar: Calendar, now: datetime) -> int:
+    """The calendar's rows instead of those imported earlier from the same calendar; how many went."""
+    replaced = session.execute(
+        delete(Topic).where(Topic.program_id == program_id, Topic.calendar == name)  # type: ignore[arg-type]
+    ).rowcount
+    for row in calendar.rows:
+        session.add(
+            Topic(
+                program_id=program_id,
+                calendar=name,
+                line=row.line,
+                start_on=row.start,
+                end_on=row.end,
+                course=row.course,
+                topic=row.topic,
+                skill=row.skill,
+                prompt=row.prompt,
+                follow_up=row.follow_up,
+                grades=",".join(str(g) for g in row.grades),
+                skip=row.skip is not None,
+                skip_reason=row.skip,
+                imported_at=now,
+            )
+        )
+    return replaced or 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ def _back(path: str, message: str) -> RedirectResponse:
 
 
 def router(*, pages: Pages, scope: Callable[[Request], ProgramScope]) -> APIRouter:
+    # Over 60 lines by design: a table of short routes, each a closure over ``pages`` and ``scope``.
     api = APIRouter()
 
     @api.get("/")

@@ -166,6 +166,7 @@ async def world(fake_discord: FakeDiscord, sqlite_engine: Engine, tmp_path: Path
 
 
 async def test_student_in_discord_and_mentor_in_slack_through_one_core(world: World) -> None:
+    # Over 60 lines by design: one cross-platform conversation told in order, as a user would live it.
     d, s = world.discord, world.school
 
     # A normal exchange, both ways, each under the sender's name.

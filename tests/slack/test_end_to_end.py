@@ -104,6 +104,7 @@ async def world(sqlite_engine: Engine, clock) -> AsyncIterator[World]:  # type: 
 
 async def test_conversation_across_two_workspaces_with_a_held_message_approved_by_button(world: World):
     # 1. The student writes; the mentor sees it in the company workspace under the student's name.
+    # Over 60 lines by design: one conversation across two workspaces, told in order.
     _, first = await world.say(
         SCHOOL, "CSTUDENTS", "USTUDENT1", "Hi Morgan! What does an engineer do all day?"
     )
