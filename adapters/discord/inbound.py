@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import discord
 
 from adapters.discord import convert
+from adapters.discord.forms import FormSelect
 from adapters.discord.interactions import ReviewButton, build_tree
 from bot.messages import ChannelRef, Inbound
 
@@ -86,7 +87,7 @@ class MentorClient(discord.Client):
         self.tree = build_tree(self)
 
     async def setup_hook(self) -> None:
-        self.add_dynamic_items(ReviewButton)
+        self.add_dynamic_items(ReviewButton, FormSelect)
 
     async def on_ready(self) -> None:
         logger.info("<= READY as %s in %d guild(s)", self.user, len(self.guilds))
