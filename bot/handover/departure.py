@@ -22,7 +22,7 @@ from bot.choosing import ReplacementCandidate, suggest_replacements
 from bot.handover.messages import check_message, kind_message, new_mentor_welcome
 from bot.matching.inputs import mentor_profile, student_profile
 from bot.profiles.bios import PolicyFor
-from bot.profiles.model import load_profile, load_profiles, year_settings
+from bot.profiles.model import load_profile, load_profiles, choosing_options
 from bot.system_posts import post_to_match
 from storage import audit, choosing_repo, handover_repo, repo
 from storage.models import Match, Person
@@ -111,7 +111,7 @@ def suggestions(engine: Engine, program_id: str, departure_id: int, *, now: date
         if departing.key not in {m.id for m in mentors}:
             mentors.append(mentor_profile(session, load_profile(session, departing), 1))
         today_round = ChoosingRound(program_id=program_id, key="replacement", starts_on=now.date(), created_at=now)
-        rules = program_rules(year_settings(session, program_id), today_round, program_id)
+        rules = program_rules(choosing_options(session, program_id), today_round, program_id)
     return list(suggest_replacements(students, departing.key, mentors, rules, limit=limit))
 
 

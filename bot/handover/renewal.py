@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from bot.alerts import raise_alert
 from bot.handover.commitment import add_months
-from bot.profiles.model import year_settings
+from bot.profiles.model import choosing_options
 from bot.system_posts import post_to_match
 from storage import audit, handover_repo, repo
 from storage.models import Match, Person
@@ -37,7 +37,7 @@ def tick(engine: Engine, now: datetime) -> list[str]:
     done: list[str] = []
     with Session(engine) as session:
         for commitment, match in handover_repo.renewals_due(session, today):
-            settings = year_settings(session, match.program_id)
+            settings = choosing_options(session, match.program_id)
             if (commitment.committed_until - today).days <= settings.renewal_notice_days:
                 done.append(_remind(session, commitment, match, today, now))
         for departure in handover_repo.overdue_departures(session, today):
@@ -90,7 +90,7 @@ def renew(engine: Engine, program_id: str, match_key: str, *, now: datetime, act
         if match is None or match.status == "ended":
             raise RenewalError(f"there is no live match '{match_key}' in this program")
         row = handover_repo.commitment(session, match.id)  # type: ignore[arg-type]
-        settings = year_settings(session, program_id)
+        settings = choosing_options(session, program_id)
         if row is None:
             start = match.started_on or now.date()
             row = Commitment(match_id=match.id, program_id=program_id, started_on=start,  # type: ignore[arg-type]

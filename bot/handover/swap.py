@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.handover.commitment import CommitmentRule, add_months
-from bot.profiles.model import year_settings
+from bot.profiles.model import choosing_options
 from bot.roster.match_writer import MatchWriter, check_new_match
 from bot.roster.schema import RosterChannel, RosterMatch
 from storage import handover_repo, repo, roster_repo
@@ -41,7 +41,7 @@ def swap_mentor(session: Session, program_id: str, match: Match, departing: Pers
 
 
 def _recommit(session: Session, program_id: str, match: Match, now: datetime) -> None:
-    settings = year_settings(session, program_id)
+    settings = choosing_options(session, program_id)
     rule = CommitmentRule(settings.commitment_months, settings.to_graduation, settings.final_grade)
     at_least = add_months(now.date(), rule.months)
     row = handover_repo.commitment(session, match.id)  # type: ignore[arg-type]

@@ -20,7 +20,7 @@ from bot.choosing.eligibility import grade_block
 from bot.choosing.profiles import MentorProfile
 from bot.choosing.results import ordinal
 from bot.matching.rounds import ChoosingError, current_or_fail
-from bot.profiles.model import load_profile, year_settings
+from bot.profiles.model import load_profile, choosing_options
 from bot.roster.schema import CHOOSING_MODELS
 from storage import audit, choosing_repo, repo
 from storage.models import Person
@@ -61,7 +61,7 @@ def record_choices(engine: Engine, program_id: str, student_key: str, mentor_key
         student = _person(session, program_id, student_key, "student")
         if student.id in choosing_repo.people_in_live_matches(session, program_id, "student"):
             raise ChoiceError(f"{student.display_name} already has a mentor")
-        settings = year_settings(session, program_id)
+        settings = choosing_options(session, program_id)
         if len([k for k in mentor_keys if k]) > settings.max_choices or len(mentor_keys) > settings.max_choices:
             raise ChoiceError(f"choose at most {settings.max_choices} mentors")
         names = _check_mentors(session, program_id, student, mentor_keys)
@@ -120,7 +120,7 @@ def record_offer(engine: Engine, program_id: str, mentor_key: str, offer: Offer,
     """A mentor's capacity and preferences, stored on their profile (audited)."""
     with Session(engine) as session:
         mentor = _person(session, program_id, mentor_key, "mentor")
-        settings = year_settings(session, program_id)
+        settings = choosing_options(session, program_id)
         if not 0 <= offer.capacity <= 20:
             raise ChoiceError("capacity is how many matches you can take: 0 to 20", "capacity")
         wrong = [m for m in offer.models if m not in settings.models or m not in CHOOSING_MODELS]

@@ -22,7 +22,7 @@ from bot import system_posts
 from bot.choosing import MODEL_RULES
 from bot.handover.commitment import CommitmentRule, committed_until
 from bot.matching.rounds import ChoosingError
-from bot.profiles.model import year_settings
+from bot.profiles.model import choosing_options
 from bot.roster.match_writer import MatchWriter, check_new_match
 from bot.roster.schema import RosterChannel, RosterMatch
 from bot.roster.validate import SLUG
@@ -72,7 +72,7 @@ def edit_proposal(engine: Engine, program_id: str, run_id: int, key: str, *, now
         if students is not None:
             changes["students"] = _move_students(session, run, row, list(dict.fromkeys(students)), program_id)
         if model is not None:
-            if model not in year_settings(session, program_id).models:
+            if model not in choosing_options(session, program_id).models:
                 raise ChoosingError(f"this program does not use the model '{model}'")
             row.model = changes["model"] = model
         if match_key is not None and match_key != row.match_key:
@@ -106,6 +106,8 @@ def _move_students(session: Session, run: ProposalRun, row: ProposalRow, keys: l
         kept = [k for k in theirs if k not in keys]
         if kept != theirs:
             other.students_json = json.dumps(kept)
+            if not kept:
+                other.state = "dropped"  # nobody left in it
             session.add(other)
     taken = {k for p in choosing_repo.proposals(session, run.id) if p.state == "confirmed"  # type: ignore[arg-type]
              for k in json.loads(p.students_json)}
@@ -177,7 +179,7 @@ def _commit_time(session: Session, program_id: str, match: Match, students: list
     existing = handover_repo.commitment(session, match.id)  # type: ignore[arg-type]
     if existing is not None:
         return existing
-    settings = year_settings(session, program_id)
+    settings = choosing_options(session, program_id)
     started = match.started_on
     assert started is not None
     until, basis = committed_until(started, CommitmentRule(settings.commitment_months, settings.to_graduation,

@@ -23,7 +23,7 @@ from bot.matching.choices import ChoiceError, Offer, record_choices, record_offe
 from bot.matching.inputs import FIRST_GRADE, mentor_profile, program_rules, student_profile
 from bot.matching.rounds import ChoosingError
 from bot.messages import Form, FormField, FormOption, FormResult, FormSubmission
-from bot.profiles.model import ProfileView, load_profile, load_profiles, year_settings
+from bot.profiles.model import ProfileView, load_profile, load_profiles, choosing_options
 from storage import choosing_repo, repo
 from storage.models import Person
 
@@ -67,7 +67,7 @@ def choose_form(engine: Engine, person: Person, *, search: str = "", max_options
 
 
 def _student_form(session: Session, person: Person, round_, search: str, max_options: int) -> Form | str:  # type: ignore[no-untyped-def]
-    settings = year_settings(session, person.program_id)
+    settings = choosing_options(session, person.program_id)
     rules = program_rules(settings, round_, person.program_id)
     me = student_profile(session, load_profile(session, person))
     mentors = [v for v in load_profiles(session, person.program_id, "mentor") if _choosable(v, me, search)]
@@ -115,7 +115,7 @@ def _option(view: ProfileView) -> FormOption:
 
 def _mentor_form(session: Session, person: Person, round_id: int) -> Form:
     view = load_profile(session, person)
-    settings = year_settings(session, person.program_id)
+    settings = choosing_options(session, person.program_id)
     pathways = sorted({v.pathway for v in load_profiles(session, person.program_id, "student") if v.pathway}
                       | set(view.pathways))
     grades = range(FIRST_GRADE, settings.final_grade + 1)
@@ -160,7 +160,7 @@ def submit(engine: Engine, submission: FormSubmission, *, now: datetime) -> Form
 
 def _choices(engine: Engine, person: Person, submission: FormSubmission, round_id: int, now: datetime) -> FormResult:
     with Session(engine) as session:
-        settings = year_settings(session, person.program_id)
+        settings = choosing_options(session, person.program_id)
         current = {c.rank: c.mentor_id for c in choosing_repo.choices(session, round_id, person.id)}
         keys = {p.id: p.key for p in repo.people(session, person.program_id, role="mentor")}
     wanted: list[str | None] = [keys.get(current.get(n, -1)) for n in range(1, settings.max_choices + 1)]

@@ -18,7 +18,7 @@ from datetime import date
 from sqlmodel import Session
 
 from bot.choosing import MentorProfile, ProgramRules, StudentProfile
-from bot.profiles.model import ProfileView, YearSettings, load_profiles, year_settings
+from bot.profiles.model import ProfileView, ChoosingOptions, load_profiles, choosing_options
 from storage import choosing_repo
 from storage.models import Person
 from storage.models_choosing import ChoosingRound
@@ -47,10 +47,10 @@ class RoundInputs:
     mentors: tuple[MentorProfile, ...]
     rules: ProgramRules
     people: dict[str, ProfileView]  # person key -> profile view (students and mentors)
-    settings: YearSettings
+    settings: ChoosingOptions
 
 
-def program_rules(settings: YearSettings, round_: ChoosingRound, program_id: str) -> ProgramRules:
+def program_rules(settings: ChoosingOptions, round_: ChoosingRound, program_id: str) -> ProgramRules:
     return ProgramRules(
         as_of=round_.starts_on, models=settings.models,
         grades=frozenset(range(FIRST_GRADE, settings.final_grade + 1)), max_choices=settings.max_choices,
@@ -83,7 +83,7 @@ def mentor_profile(session: Session, view: ProfileView, load: int, training: Tra
 
 def round_inputs(session: Session, program_id: str, round_: ChoosingRound) -> RoundInputs:
     """The round's students (with their ranked choices) and mentors, and the program's rules."""
-    settings = year_settings(session, program_id)
+    settings = choosing_options(session, program_id)
     matched = choosing_repo.people_in_live_matches(session, program_id, "student")
     students = [v for v in load_profiles(session, program_id, "student") if v.person.id not in matched]
     mentors = load_profiles(session, program_id, "mentor")

@@ -22,7 +22,7 @@ from bot.alerts import raise_alert
 from bot.matching.rounds import OPEN_NOTICE, ChoosingError, announce, current_or_fail
 from bot.messages import ChannelRef
 from bot.profiles.bios import PolicyFor, publish_bios
-from bot.profiles.model import year_settings
+from bot.profiles.model import choosing_options
 from bot.roster.match_writer import MatchWriter
 from bot.roster.schema import SIDES, RosterChannel, RosterMatch
 from storage import audit, choosing_repo, repo, roster_repo
@@ -86,7 +86,7 @@ def tick(engine: Engine, policy_for: PolicyFor, now: datetime) -> list[str]:
 
 
 def _open(engine: Engine, policy_for: PolicyFor, meeting: MeetAndGreet, match: Match, now: datetime) -> str:
-    with Session(engine) as session:
+    with Session(engine, expire_on_commit=False) as session:
         row = session.get(MeetAndGreet, meeting.match_id)
         group = session.get(Match, match.id)
         assert row is not None and group is not None
@@ -118,7 +118,7 @@ def _open(engine: Engine, policy_for: PolicyFor, meeting: MeetAndGreet, match: M
 
 
 def _close(engine: Engine, meeting: MeetAndGreet, match: Match, now: datetime) -> str:
-    with Session(engine) as session:
+    with Session(engine, expire_on_commit=False) as session:
         row = session.get(MeetAndGreet, meeting.match_id)
         group = session.get(Match, match.id)
         assert row is not None and group is not None
@@ -137,7 +137,7 @@ def _close(engine: Engine, meeting: MeetAndGreet, match: Match, now: datetime) -
 
 def _maybe_open_round(session: Session, program_id: str, round_id: int, now: datetime) -> bool:
     """Open choosing when the program waits for its meet-and-greets and the last one is over."""
-    settings = year_settings(session, program_id)
+    settings = choosing_options(session, program_id)
     round_ = choosing_repo.current_round(session, program_id)
     if not settings.after_meet_and_greet or round_ is None or round_.id != round_id or round_.state != "planned":
         return False

@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from bot import system_posts
 from bot.messages import ChannelRef
-from bot.profiles.model import year_settings
+from bot.profiles.model import choosing_options
 from bot.roster.validate import SLUG
 from storage import audit, choosing_repo
 from storage.models_choosing import ChoosingRound
@@ -43,7 +43,7 @@ def open_round(engine: Engine, program_id: str, *, key: str, starts_on: date, no
                                 "close it) before starting another")
         if choosing_repo.round_by_key(session, program_id, key) is not None:
             raise ChoosingError(f"there was already a round '{key}'; choose another name")
-        settings = year_settings(session, program_id)
+        settings = choosing_options(session, program_id)
         opening = (not settings.after_meet_and_greet) if open_now is None else open_now
         row = ChoosingRound(program_id=program_id, key=key, starts_on=starts_on, created_at=now, created_by=actor,
                             state="open" if opening else "planned", opens_at=now if opening else None,
@@ -68,7 +68,7 @@ def set_round_state(engine: Engine, program_id: str, state: str, *, now: datetim
         row.state = state
         if state == "open":
             row.opens_at = row.opens_at or now
-            text = OPEN_NOTICE.format(n=year_settings(session, program_id).max_choices)
+            text = OPEN_NOTICE.format(n=choosing_options(session, program_id).max_choices)
         else:
             row.closes_at = now
             text = CLOSED_NOTICE

@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from bot.profiles.bio_check import check_bio
 from bot.profiles.bios import PolicyFor
-from bot.profiles.model import ProfileView, load_profile, year_settings
+from bot.profiles.model import ProfileView, load_profile, choosing_options
 from bot.roster.schema import CHOOSING_MODELS
 from bot.roster.validate_profiles import BIO_LIMIT, MENTOR_ONLY, STUDENT_ONLY, TAG_LIMIT
 from storage import audit, choosing_repo, repo
@@ -112,7 +112,7 @@ def save_profile(engine: Engine, policy_for: PolicyFor, program_id: str, person_
         person = repo.person_by_key(session, program_id, person_key)
         if person is None or person.role not in ("mentor", "student"):
             raise ProfileError({"person": f"no mentor or student '{person_key}' in this program"})
-        year = year_settings(session, program_id)
+        year = choosing_options(session, program_id)
         values = parse_form(form, role=person.role, settings_genders=year.genders,
                             optional=year.optional_fields, program_models=year.models)
         row = choosing_repo.profile(session, person.id)  # type: ignore[arg-type]

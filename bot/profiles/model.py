@@ -103,7 +103,7 @@ def load_profile(session: Session, person: Person) -> ProfileView:
 
 
 @dataclass(frozen=True, slots=True)
-class YearSettings:
+class ChoosingOptions:
     """The program's choosing settings, decoded."""
 
     optional_fields: tuple[str, ...]
@@ -126,9 +126,9 @@ class YearSettings:
         return "gender_preference" in self.optional_fields
 
 
-def year_settings(session: Session, program_id: str) -> YearSettings:
+def choosing_options(session: Session, program_id: str) -> ChoosingOptions:
     row: ChoosingSettings = choosing_repo.settings(session, program_id)
-    return YearSettings(
+    return ChoosingOptions(
         optional_fields=tags(row.optional_fields_json), genders=tags(row.genders_json),
         max_choices=row.max_choices, models=tags(row.models_json),
         max_group_size=json.loads(row.max_group_size_json or "{}"),

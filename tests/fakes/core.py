@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
-from bot.messages import ChannelRef, CommandRequest, Inbound, ReviewRequest
+from bot.messages import ChannelRef, CommandRequest, FormResult, FormSubmission, Inbound, ReviewRequest
 from bot.ports import FollowedChannel
 
 
@@ -26,6 +26,8 @@ class RecordingCore:
     channels: list[ChannelRef] = field(default_factory=list)
     last_logged: dict[ChannelRef, str] = field(default_factory=dict)  # logged before the test began
     command_reply: str = "ok"
+    forms: list[FormSubmission] = field(default_factory=list)
+    form_result: FormResult = field(default_factory=lambda: FormResult("Saved."))
     fail_next: int = 0
     handle_delay: float = 0.0
     _arrived: asyncio.Event = field(default_factory=asyncio.Event)
@@ -46,6 +48,10 @@ class RecordingCore:
     async def run_command(self, request: CommandRequest) -> str:
         self.commands.append(request)
         return self.command_reply
+
+    async def submit_form(self, submission: FormSubmission) -> FormResult:
+        self.forms.append(submission)
+        return self.form_result
 
     async def decide_review(self, request: ReviewRequest) -> str:
         self.reviews.append(request)

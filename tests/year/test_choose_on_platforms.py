@@ -23,21 +23,14 @@ from bot.relay.policy_cache import PolicyBook  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from fakes.slack_server import FakeSlack, Workspace, slash_command, view_submission  # noqa: E402
 from storage.models import Person  # noqa: E402
-from storage.models_choosing import Choice, Profile  # noqa: E402
+from storage.models_choosing import Profile  # noqa: E402
 from support.fake_policy import FakePolicy  # noqa: E402
 from support.roster_helpers import import_roster  # noqa: E402
 from support.waiting import until  # noqa: E402
+from support.year_helpers import PROGRAM, YEAR_ROSTER, choices_of  # noqa: E402
 
-PROGRAM = "northside-ptech"
-ROSTER = HERE / "year-program.yml"
+ROSTER = YEAR_ROSTER
 SCHOOL, CORP = "TSCHOOL", "TCORP"
-
-
-def choices_of(engine, student: str) -> list[str]:  # type: ignore[no-untyped-def]
-    with Session(engine) as session:
-        people = {p.id: p.key for p in session.exec(select(Person).where(Person.program_id == PROGRAM))}
-        rows = session.exec(select(Choice).order_by(Choice.rank))
-        return [people[c.mentor_id] for c in rows if people[c.student_id] == student]
 
 
 async def ready_to_choose(app) -> None:  # type: ignore[no-untyped-def]
