@@ -45,7 +45,7 @@ class BioReport:
     empty: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        out = [f"{len(self.ok)} bio(s) ready to post", f"{len(self.empty)} without a bio"]
+        out = [f"{len(self.ok)} bio(s) passed the policy", f"{len(self.empty)} without a bio"]
         out += [f"flagged {key}: " + "; ".join(r for _, r in reasons) for key, reasons in self.flagged]
         out += [f"refused {key}: " + "; ".join(r for _, r in reasons) for key, reasons in self.refused]
         return out

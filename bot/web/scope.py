@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from bot.transcript import TranscriptLine, read_transcript
 from bot.web import auth, csrf
+from bot.web.scope_year import YearActions
 from storage import audit, repo
 from storage.models import Alert, Match, Person, Program, ReviewItem
 
@@ -142,6 +143,16 @@ class ProgramScope:
 
     async def check_csrf(self, request: Request) -> None:
         await csrf.check(request, self.csrf_token)
+
+    @property
+    def year(self) -> YearActions:
+        """Profiles, bios, choosing, matching and hand-over for this program (issue 14)."""
+        return YearActions(self._core, self.program_id, self.actor, self.who.person_key)
+
+    @property
+    def engine(self) -> Any:
+        """For the year's read models (``bot.matching.overview``), which open their own session."""
+        return self._core.engine
 
 
 def scope_dependency(core: Core, key: bytes) -> Callable[[Request], ProgramScope]:

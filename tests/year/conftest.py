@@ -25,3 +25,13 @@ def engine(sqlite_engine):  # type: ignore[no-untyped-def]
 async def year(make_harness):  # type: ignore[no-untyped-def]
     """The harness over the Northside roster (the sample program is not loaded)."""
     return await make_harness(roster=YEAR_ROSTER)
+
+
+@pytest.fixture
+async def year_desk(year, tmp_path):  # type: ignore[no-untyped-def]
+    """The desk over the Northside harness."""
+    from bot.web import create_web_app
+    from support.desk import Desk
+
+    year.app.settings.data_dir = tmp_path
+    return Desk(year, create_web_app(year.app.core))
