@@ -37,8 +37,9 @@ def profile(session: Session, person_id: int) -> ProfileRow | None:
     return session.get(ProfileRow, person_id)
 
 
-def program_channels(session: Session, program_id: str, *, side: str | None = None,
-                     active_only: bool = True) -> list[ProgramChannel]:
+def program_channels(
+    session: Session, program_id: str, *, side: str | None = None, active_only: bool = True
+) -> list[ProgramChannel]:
     query = select(ProgramChannel).where(ProgramChannel.program_id == program_id)
     if side is not None:
         query = query.where(ProgramChannel.side == side)
@@ -49,27 +50,39 @@ def program_channels(session: Session, program_id: str, *, side: str | None = No
 
 def program_channel(session: Session, ref: ChannelAddress) -> ProgramChannel | None:
     """The choosing channel at this address, in any program."""
-    return session.exec(select(ProgramChannel).where(
-        ProgramChannel.platform == ref.platform, ProgramChannel.workspace == ref.workspace,
-        ProgramChannel.channel == ref.channel)).first()
+    return session.exec(
+        select(ProgramChannel).where(
+            ProgramChannel.platform == ref.platform,
+            ProgramChannel.workspace == ref.workspace,
+            ProgramChannel.channel == ref.channel,
+        )
+    ).first()
 
 
 def rounds(session: Session, program_id: str) -> list[ChoosingRound]:
     """The program's rounds, newest first."""
-    return list(session.exec(select(ChoosingRound).where(ChoosingRound.program_id == program_id)
-                             .order_by(col(ChoosingRound.id).desc())))
+    return list(
+        session.exec(
+            select(ChoosingRound)
+            .where(ChoosingRound.program_id == program_id)
+            .order_by(col(ChoosingRound.id).desc())
+        )
+    )
 
 
 def round_by_key(session: Session, program_id: str, key: str) -> ChoosingRound | None:
-    return session.exec(select(ChoosingRound).where(ChoosingRound.program_id == program_id,
-                                                    ChoosingRound.key == key)).first()
+    return session.exec(
+        select(ChoosingRound).where(ChoosingRound.program_id == program_id, ChoosingRound.key == key)
+    ).first()
 
 
 def current_round(session: Session, program_id: str) -> ChoosingRound | None:
     """The newest round that is not yet matched (the one choices and proposals belong to)."""
-    return session.exec(select(ChoosingRound).where(
-        ChoosingRound.program_id == program_id, ChoosingRound.state != "matched")
-        .order_by(col(ChoosingRound.id).desc())).first()
+    return session.exec(
+        select(ChoosingRound)
+        .where(ChoosingRound.program_id == program_id, ChoosingRound.state != "matched")
+        .order_by(col(ChoosingRound.id).desc())
+    ).first()
 
 
 def choices(session: Session, round_id: int, student_id: int | None = None) -> list[Choice]:
@@ -80,11 +93,15 @@ def choices(session: Session, round_id: int, student_id: int | None = None) -> l
     return list(session.exec(query.order_by(Choice.student_id, Choice.rank)))
 
 
-def meet_and_greets(session: Session, program_id: str, round_id: int | None = None
-                    ) -> list[tuple[MeetAndGreet, Match]]:
+def meet_and_greets(
+    session: Session, program_id: str, round_id: int | None = None
+) -> list[tuple[MeetAndGreet, Match]]:
     """Meet-and-greet groups with their match rows, by start time."""
-    query = (select(MeetAndGreet, Match).join(Match, col(Match.id) == col(MeetAndGreet.match_id))
-             .where(MeetAndGreet.program_id == program_id))
+    query = (
+        select(MeetAndGreet, Match)
+        .join(Match, col(Match.id) == col(MeetAndGreet.match_id))
+        .where(MeetAndGreet.program_id == program_id)
+    )
     if round_id is not None:
         query = query.where(MeetAndGreet.round_id == round_id)
     return [(m, match) for m, match in session.exec(query.order_by(MeetAndGreet.starts_at))]
@@ -92,15 +109,21 @@ def meet_and_greets(session: Session, program_id: str, round_id: int | None = No
 
 def due_meet_and_greets(session: Session, now) -> list[tuple[MeetAndGreet, Match]]:  # type: ignore[no-untyped-def]
     """Groups to open (their time has come) or to close (their time is over), in any program."""
-    query = (select(MeetAndGreet, Match).join(Match, col(Match.id) == col(MeetAndGreet.match_id))
-             .where(((MeetAndGreet.opened_at == None) & (MeetAndGreet.starts_at <= now))  # noqa: E711
-                    | ((MeetAndGreet.closed_at == None) & (MeetAndGreet.ends_at <= now))))  # noqa: E711
+    query = (
+        select(MeetAndGreet, Match)
+        .join(Match, col(Match.id) == col(MeetAndGreet.match_id))
+        .where(
+            ((MeetAndGreet.opened_at == None) & (MeetAndGreet.starts_at <= now))  # noqa: E711
+            | ((MeetAndGreet.closed_at == None) & (MeetAndGreet.ends_at <= now))  # noqa: E711
+        )
+    )
     return [(m, match) for m, match in session.exec(query.order_by(MeetAndGreet.starts_at))]
 
 
 def latest_run(session: Session, round_id: int) -> ProposalRun | None:
-    return session.exec(select(ProposalRun).where(ProposalRun.round_id == round_id)
-                        .order_by(col(ProposalRun.id).desc())).first()
+    return session.exec(
+        select(ProposalRun).where(ProposalRun.round_id == round_id).order_by(col(ProposalRun.id).desc())
+    ).first()
 
 
 def proposals(session: Session, run_id: int) -> list[Proposal]:
@@ -113,10 +136,16 @@ def mentor_load(session: Session, program_id: str, person_ids: Iterable[int]) ->
     if not ids:
         return {}
     rows = session.exec(
-        select(MatchMember.person_id, Match.id).join(Match, col(Match.id) == col(MatchMember.match_id))
-        .where(Match.program_id == program_id, col(MatchMember.person_id).in_(ids),
-               MatchMember.role == "mentor", col(Match.status).in_(["proposed", "active", "paused"]),
-               Match.model != MEET_AND_GREET))
+        select(MatchMember.person_id, Match.id)
+        .join(Match, col(Match.id) == col(MatchMember.match_id))
+        .where(
+            Match.program_id == program_id,
+            col(MatchMember.person_id).in_(ids),
+            MatchMember.role == "mentor",
+            col(Match.status).in_(["proposed", "active", "paused"]),
+            Match.model != MEET_AND_GREET,
+        )
+    )
     load: dict[int, int] = {}
     for person_id, _match_id in rows:
         load[person_id] = load.get(person_id, 0) + 1
@@ -126,9 +155,15 @@ def mentor_load(session: Session, program_id: str, person_ids: Iterable[int]) ->
 def people_in_live_matches(session: Session, program_id: str, role: str) -> set[int]:
     """Person ids holding ``role`` in a live (not ended) match, meet-and-greets left out."""
     rows = session.exec(
-        select(MatchMember.person_id).join(Match, col(Match.id) == col(MatchMember.match_id))
-        .where(Match.program_id == program_id, MatchMember.role == role,
-               col(Match.status).in_(["proposed", "active", "paused"]), Match.model != MEET_AND_GREET))
+        select(MatchMember.person_id)
+        .join(Match, col(Match.id) == col(MatchMember.match_id))
+        .where(
+            Match.program_id == program_id,
+            MatchMember.role == role,
+            col(Match.status).in_(["proposed", "active", "paused"]),
+            Match.model != MEET_AND_GREET,
+        )
+    )
     return set(rows)
 
 

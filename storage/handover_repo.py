@@ -16,8 +16,12 @@ def commitment(session: Session, match_id: int) -> Commitment | None:
 
 def commitments(session: Session, program_id: str) -> list[tuple[Commitment, Match]]:
     """The program's commitments with their matches, soonest end first."""
-    rows = session.exec(select(Commitment, Match).join(Match, col(Match.id) == col(Commitment.match_id))
-                        .where(Commitment.program_id == program_id).order_by(Commitment.committed_until))
+    rows = session.exec(
+        select(Commitment, Match)
+        .join(Match, col(Match.id) == col(Commitment.match_id))
+        .where(Commitment.program_id == program_id)
+        .order_by(Commitment.committed_until)
+    )
     return [(c, m) for c, m in rows]
 
 
@@ -27,10 +31,15 @@ def renewals_due(session: Session, today: date) -> list[tuple[Commitment, Match]
     "Soon" is each program's ``renewal_notice_days``; the caller filters by it (it lives in the
     choosing settings), so this returns every unreminded commitment of a live match.
     """
-    rows = session.exec(select(Commitment, Match).join(Match, col(Match.id) == col(Commitment.match_id))
-                        .where(col(Match.status).in_(["active", "paused"]),
-                               Commitment.renewal_reminded_on == None,  # noqa: E711
-                               Commitment.committed_until >= today))
+    rows = session.exec(
+        select(Commitment, Match)
+        .join(Match, col(Match.id) == col(Commitment.match_id))
+        .where(
+            col(Match.status).in_(["active", "paused"]),
+            Commitment.renewal_reminded_on == None,  # noqa: E711
+            Commitment.committed_until >= today,
+        )
+    )
     return [(c, m) for c, m in rows]
 
 
@@ -42,12 +51,17 @@ def departures(session: Session, program_id: str, *, open_only: bool = False) ->
 
 
 def open_departure(session: Session, match_id: int, mentor_id: int) -> Departure | None:
-    return session.exec(select(Departure).where(
-        Departure.match_id == match_id, Departure.mentor_id == mentor_id,
-        col(Departure.state).in_(["notice", "paused"]))).first()
+    return session.exec(
+        select(Departure).where(
+            Departure.match_id == match_id,
+            Departure.mentor_id == mentor_id,
+            col(Departure.state).in_(["notice", "paused"]),
+        )
+    ).first()
 
 
 def overdue_departures(session: Session, today: date) -> list[Departure]:
     """Notices whose last day has passed with no decision (in any program)."""
-    return list(session.exec(select(Departure).where(Departure.state == "notice",
-                                                     Departure.last_day < today)))
+    return list(
+        session.exec(select(Departure).where(Departure.state == "notice", Departure.last_day < today))
+    )

@@ -35,12 +35,23 @@ def custom_id(form: Form, field: FormField) -> str:
 
 
 def _select(form: Form, field: FormField) -> discord.ui.Select:
-    options = [discord.SelectOption(label=o.label[:TEXT_MAX], value=o.value[:TEXT_MAX],
-                                    description=o.description[:TEXT_MAX] or None, default=o.value in field.initial)
-               for o in field.options[:OPTIONS_MAX]]
+    options = [
+        discord.SelectOption(
+            label=o.label[:TEXT_MAX],
+            value=o.value[:TEXT_MAX],
+            description=o.description[:TEXT_MAX] or None,
+            default=o.value in field.initial,
+        )
+        for o in field.options[:OPTIONS_MAX]
+    ]
     most = max(1, min(field.max_values, len(options))) if field.multiple else 1
-    return discord.ui.Select(custom_id=custom_id(form, field), placeholder=field.label[:150], options=options,
-                             min_values=0 if (field.multiple or not field.required) else 1, max_values=most)
+    return discord.ui.Select(
+        custom_id=custom_id(form, field),
+        placeholder=field.label[:150],
+        options=options,
+        min_values=0 if (field.multiple or not field.required) else 1,
+        max_values=most,
+    )
 
 
 def form_view(form: Form) -> discord.ui.View:
@@ -94,9 +105,13 @@ class FormSelect(discord.ui.DynamicItem[discord.ui.Select], template=FORM_ID_RE)
         values = [str(v) for v in (interaction.data or {}).get("values", [])]  # type: ignore[union-attr]
         workspace = str(interaction.guild_id) if interaction.guild_id else DM_WORKSPACE
         submission = FormSubmission(
-            platform=PLATFORM, workspace=workspace, user_id=str(interaction.user.id), form_id=self.form_id,
+            platform=PLATFORM,
+            workspace=workspace,
+            user_id=str(interaction.user.id),
+            form_id=self.form_id,
             values={self.field: tuple(values)},
-            channel=ChannelRef(PLATFORM, workspace, str(interaction.channel_id or "")))
+            channel=ChannelRef(PLATFORM, workspace, str(interaction.channel_id or "")),
+        )
         logger.info("<= form %s:%s by %s", self.form_id, self.field, interaction.user.id)
         try:
             result = await core.submit_form(submission)
@@ -107,8 +122,9 @@ class FormSelect(discord.ui.DynamicItem[discord.ui.Select], template=FORM_ID_RE)
         message = interaction.message
         kept = values if result is not None and result.ok else _defaults(message, self.item.custom_id)
         intro = (message.content if message else "").split("\n\n")[0]
-        await interaction.response.edit_message(content=content(intro, note),
-                                                view=_updated_view(message, self.item.custom_id or "", kept))
+        await interaction.response.edit_message(
+            content=content(intro, note), view=_updated_view(message, self.item.custom_id or "", kept)
+        )
 
 
 def _defaults(message: discord.Message | None, changed: str | None) -> list[str]:

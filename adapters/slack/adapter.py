@@ -209,7 +209,8 @@ class SlackAdapter:
             await ws.client.views_open(trigger_id=trigger_id, view=forms.modal(form, channel))
         except SlackApiError as exc:
             logger.warning("slack views.open failed: %s", exc.response.get("error"))
-            return "Sorry, I could not open the form (it may have taken too long). Please try the command again."
+            return ("Sorry, I could not open the form (it may have taken too long). "
+                    "Please try the command again.")
         return ""
 
     async def _on_form(self, ws: Workspace, ack: Any, body: dict[str, Any]) -> None:

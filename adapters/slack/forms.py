@@ -37,9 +37,14 @@ def _option(option: FormOption) -> dict[str, Any]:
 
 def _element(field: FormField) -> dict[str, Any]:
     options = [_option(o) for o in field.options[:OPTIONS_MAX]]
-    chosen = [o for o, raw in zip(options, field.options[:OPTIONS_MAX], strict=True) if raw.value in field.initial]
-    element: dict[str, Any] = {"action_id": ACTION_ID, "options": options,
-                               "placeholder": _plain("Choose…", 150)}
+    chosen = [
+        o for o, raw in zip(options, field.options[:OPTIONS_MAX], strict=True) if raw.value in field.initial
+    ]
+    element: dict[str, Any] = {
+        "action_id": ACTION_ID,
+        "options": options,
+        "placeholder": _plain("Choose…", 150),
+    }
     if field.multiple:
         element["type"] = "multi_static_select"
         element["max_selected_items"] = max(1, field.max_values)
@@ -54,16 +59,26 @@ def _element(field: FormField) -> dict[str, Any]:
 
 def modal(form: Form, channel: ChannelRef) -> dict[str, Any]:
     """The ``view`` for ``views.open``."""
-    blocks: list[dict[str, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": form.intro[:3000]}}]
+    blocks: list[dict[str, Any]] = [
+        {"type": "section", "text": {"type": "mrkdwn", "text": form.intro[:3000]}}
+    ]
     for field in form.fields:
-        block: dict[str, Any] = {"type": "input", "block_id": field.key, "optional": not field.required,
-                                 "label": _plain(field.label, 2000), "element": _element(field)}
+        block: dict[str, Any] = {
+            "type": "input",
+            "block_id": field.key,
+            "optional": not field.required,
+            "label": _plain(field.label, 2000),
+            "element": _element(field),
+        }
         if field.hint:
             block["hint"] = _plain(field.hint, 2000)
         blocks.append(block)
     return {
-        "type": "modal", "callback_id": CALLBACK_ID, "title": _plain(form.title, TITLE_MAX),
-        "submit": _plain(form.submit_label, TITLE_MAX), "close": _plain("Cancel", TITLE_MAX),
+        "type": "modal",
+        "callback_id": CALLBACK_ID,
+        "title": _plain(form.title, TITLE_MAX),
+        "submit": _plain(form.submit_label, TITLE_MAX),
+        "close": _plain("Cancel", TITLE_MAX),
         "private_metadata": json.dumps({"form": form.form_id, "channel": channel.channel}),
         "blocks": blocks,
     }
@@ -88,8 +103,14 @@ def submission(body: dict[str, Any]) -> FormSubmission | None:
             chosen = state.get("selected_option")
             values[block_id] = (chosen["value"],) if chosen else ()
     channel = ChannelRef(PLATFORM, team, meta["channel"]) if meta.get("channel") else None
-    return FormSubmission(platform=PLATFORM, workspace=team, user_id=(body.get("user") or {}).get("id", ""),
-                          form_id=str(meta.get("form", "")), values=values, channel=channel)
+    return FormSubmission(
+        platform=PLATFORM,
+        workspace=team,
+        user_id=(body.get("user") or {}).get("id", ""),
+        form_id=str(meta.get("form", "")),
+        values=values,
+        channel=channel,
+    )
 
 
 def errors_response(errors: dict[str, str], fields: set[str]) -> dict[str, str]:

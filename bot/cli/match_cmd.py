@@ -17,10 +17,14 @@ import typer
 
 from bot.cli import runtime
 
-match_app = typer.Typer(help="The matching step and the hand-over: propose, confirm, start, depart, "
-                             "replace, renew.", no_args_is_help=True)
+match_app = typer.Typer(
+    help="The matching step and the hand-over: propose, confirm, start, depart, replace, renew.",
+    no_args_is_help=True,
+)
 
-ProgramOpt = Annotated[str | None, typer.Option("--program", "-p", help="Program id (optional when only one)")]
+ProgramOpt = Annotated[
+    str | None, typer.Option("--program", "-p", help="Program id (optional when only one)")
+]
 AsOpt = Annotated[str | None, typer.Option("--as", help="Your coordinator id from the roster")]
 
 
@@ -64,8 +68,11 @@ def actor_of(coordinator: str | None) -> tuple[str, str | None]:
 
 
 @match_app.command("propose")
-def propose(program: ProgramOpt = None, as_: AsOpt = None,
-            as_json: Annotated[bool, typer.Option("--json", help="Print the proposal as JSON")] = False) -> None:
+def propose(
+    program: ProgramOpt = None,
+    as_: AsOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the proposal as JSON")] = False,
+) -> None:
     """Run the matching step over the current round and show what it proposes, and why."""
     from bot.matching.proposals import as_dict
 
@@ -73,17 +80,28 @@ def propose(program: ProgramOpt = None, as_: AsOpt = None,
     actor, _ = actor_of(as_)
     view = act(runtime.core().propose_matches(pid, actor=actor))
     if as_json:
-        typer.echo(json.dumps({"run": view.run.id, "summary": view.summary,
-                               "matches": [as_dict(line) for line in view.lines],
-                               "unmatched": view.unmatched, "left_out": view.left_out}, indent=2))
+        typer.echo(
+            json.dumps(
+                {
+                    "run": view.run.id,
+                    "summary": view.summary,
+                    "matches": [as_dict(line) for line in view.lines],
+                    "unmatched": view.unmatched,
+                    "left_out": view.left_out,
+                },
+                indent=2,
+            )
+        )
         return
     typer.echo(f"Proposal run #{view.run.id} for round {view.round.key}:")
     for line in view.summary:
         typer.echo(f"  {line}")
     for line in view.lines:
         mentors = ", ".join(name for _, name in line.mentors)
-        typer.echo(f"\n{line.row.match_key} ({line.row.model}) — {mentors}"
-                   + ("" if line.ratio_ok else "  ⚠ outside the model's ratio"))
+        typer.echo(
+            f"\n{line.row.match_key} ({line.row.model}) — {mentors}"
+            + ("" if line.ratio_ok else "  ⚠ outside the model's ratio")
+        )
         for student in line.students:
             typer.echo(f"  - {student['name']}: {student['reason_text']}")
             for warning in student.get("warnings") or []:
@@ -100,9 +118,12 @@ def propose(program: ProgramOpt = None, as_: AsOpt = None,
 
 
 @match_app.command("confirm")
-def confirm(keys: Annotated[list[str] | None, typer.Argument(help="Proposals to confirm (default: all)")] = None,
-            run: Annotated[int | None, typer.Option(help="The proposal run (default: the latest)")] = None,
-            program: ProgramOpt = None, as_: AsOpt = None) -> None:
+def confirm(
+    keys: Annotated[list[str] | None, typer.Argument(help="Proposals to confirm (default: all)")] = None,
+    run: Annotated[int | None, typer.Option(help="The proposal run (default: the latest)")] = None,
+    program: ProgramOpt = None,
+    as_: AsOpt = None,
+) -> None:
     """Confirm proposals: each becomes a planned match (then link its channels and start it)."""
     from bot.matching.proposals import view
 
@@ -111,11 +132,16 @@ def confirm(keys: Annotated[list[str] | None, typer.Argument(help="Proposals to 
     latest = view(runtime.engine(), pid, run)
     if latest is None:
         raise fail("there is no proposal to confirm; run `mentorbot match propose` first")
-    result = act(runtime.core().confirm_proposals(pid, latest.run.id, actor=actor, coordinator=coordinator,
-                                                  keys=keys or None))
+    result = act(
+        runtime.core().confirm_proposals(
+            pid, latest.run.id, actor=actor, coordinator=coordinator, keys=keys or None
+        )
+    )
     for key in result.matches:
-        typer.echo(f"confirmed {key}: link its channels (/mentorbot link {key} mentor|student), then "
-                   f"mentorbot match start {key}")
+        typer.echo(
+            f"confirmed {key}: link its channels (/mentorbot link {key} mentor|student), then "
+            f"mentorbot match start {key}"
+        )
     for key, problems in result.problems:
         typer.echo(f"NOT confirmed {key}: " + "; ".join(problems), err=True)
     if result.problems:
@@ -131,57 +157,98 @@ def start(key: str, program: ProgramOpt = None, as_: AsOpt = None) -> None:
 
 
 @match_app.command("depart")
-def depart(key: str, mentor: Annotated[str, typer.Option(help="The mentor who is leaving")],
-           last_day: Annotated[str, typer.Option(help="Their last day, YYYY-MM-DD")],
-           reason: Annotated[str, typer.Option(help="Why (a new job, a move…)")] = "",
-           program: ProgramOpt = None, as_: AsOpt = None) -> None:
+def depart(
+    key: str,
+    mentor: Annotated[str, typer.Option(help="The mentor who is leaving")],
+    last_day: Annotated[str, typer.Option(help="Their last day, YYYY-MM-DD")],
+    reason: Annotated[str, typer.Option(help="Why (a new job, a move…)")] = "",
+    program: ProgramOpt = None,
+    as_: AsOpt = None,
+) -> None:
     """Record a mentor's notice (when they told you rather than mentorbot)."""
     actor, _ = actor_of(as_)
-    notice = act(runtime.core().give_notice(program_id(program), key, mentor, last_day=_day(last_day),
-                                            reason=reason, actor=actor, via="cli"))
-    typer.echo(f"notice #{notice.departure.id}: {notice.mentor.display_name} leaves {key} after {last_day}. "
-               f"Suggestions: mentorbot match suggest {notice.departure.id}")
+    notice = act(
+        runtime.core().give_notice(
+            program_id(program), key, mentor, last_day=_day(last_day), reason=reason, actor=actor, via="cli"
+        )
+    )
+    typer.echo(
+        f"notice #{notice.departure.id}: {notice.mentor.display_name} leaves {key} after {last_day}. "
+        f"Suggestions: mentorbot match suggest {notice.departure.id}"
+    )
 
 
 @match_app.command("suggest")
 def suggest(notice: int, program: ProgramOpt = None) -> None:
     """Who could take over, from the choosing data (the students' own earlier choices first)."""
-    for n, candidate in enumerate(act(runtime.core().replacement_suggestions(program_id(program), notice)), 1):
+    for n, candidate in enumerate(
+        act(runtime.core().replacement_suggestions(program_id(program), notice)), 1
+    ):
         typer.echo(f"{n}. {candidate.mentor_id} ({candidate.model}): {candidate.reason}")
 
 
 @match_app.command("replace")
-def replace(notice: int, with_: Annotated[str, typer.Option("--with", help="The new mentor's id")],
-            message: Annotated[str | None, typer.Option(help="What the students are told (default: a kind "
-                                                                 "message naming the reason)")] = None,
-            program: ProgramOpt = None, as_: AsOpt = None) -> None:
+def replace(
+    notice: int,
+    with_: Annotated[str, typer.Option("--with", help="The new mentor's id")],
+    message: Annotated[
+        str | None,
+        typer.Option(help="What the students are told (default: a kind message naming the reason)"),
+    ] = None,
+    program: ProgramOpt = None,
+    as_: AsOpt = None,
+) -> None:
     """The new mentor takes over the same match; the students are told kindly in their channel."""
     actor, _ = actor_of(as_)
-    done = act(runtime.core().replace_mentor(program_id(program), notice, with_, actor=actor,
-                                             student_message=message))
-    typer.echo(f"{done.replacement} now mentors {done.match_key} in place of {done.mentor}.\n"
-               f"The students are told: {done.message}\n{done.channels_to_fix}")
+    done = act(
+        runtime.core().replace_mentor(
+            program_id(program), notice, with_, actor=actor, student_message=message
+        )
+    )
+    typer.echo(
+        f"{done.replacement} now mentors {done.match_key} in place of {done.mentor}.\n"
+        f"The students are told: {done.message}\n{done.channels_to_fix}"
+    )
 
 
 @match_app.command("end")
-def end(notice: int, message: Annotated[str | None, typer.Option(help="What the students are told")] = None,
-        withdraw: Annotated[bool, typer.Option("--withdraw", help="The mentor stays after all")] = False,
-        program: ProgramOpt = None, as_: AsOpt = None) -> None:
+def end(
+    notice: int,
+    message: Annotated[str | None, typer.Option(help="What the students are told")] = None,
+    withdraw: Annotated[bool, typer.Option("--withdraw", help="The mentor stays after all")] = False,
+    program: ProgramOpt = None,
+    as_: AsOpt = None,
+) -> None:
     """End the match with its mentor (the students told kindly), or withdraw the notice."""
     actor, _ = actor_of(as_)
-    row = act(runtime.core().close_notice(program_id(program), notice, outcome="withdrawn" if withdraw else "ended",
-                                          actor=actor, student_message=message))
+    row = act(
+        runtime.core().close_notice(
+            program_id(program),
+            notice,
+            outcome="withdrawn" if withdraw else "ended",
+            actor=actor,
+            student_message=message,
+        )
+    )
     typer.echo(f"notice #{row.id}: {row.state}")
 
 
 @match_app.command("renew")
-def renew(key: str, until: Annotated[str | None, typer.Option(help="A new end date (default: another "
-                                                                    "committed period)")] = None,
-          program: ProgramOpt = None, as_: AsOpt = None) -> None:
+def renew(
+    key: str,
+    until: Annotated[
+        str | None, typer.Option(help="A new end date (default: another committed period)")
+    ] = None,
+    program: ProgramOpt = None,
+    as_: AsOpt = None,
+) -> None:
     """Renew a match's commitment for another period."""
     actor, _ = actor_of(as_)
-    row = act(runtime.core().renew_commitment(program_id(program), key, actor=actor,
-                                              until=_day(until) if until else None))
+    row = act(
+        runtime.core().renew_commitment(
+            program_id(program), key, actor=actor, until=_day(until) if until else None
+        )
+    )
     typer.echo(f"{key} is committed until {row.committed_until:%d %b %Y}")
 
 
@@ -199,8 +266,10 @@ def commitments(program: ProgramOpt = None) -> None:
     for commitment, match in rows:
         notice = notices.get(match.id)  # type: ignore[arg-type]
         extra = f"  notice #{notice.id}: last day {notice.last_day}" if notice else ""
-        typer.echo(f"{match.key:<24} {match.status:<8} from {commitment.started_on} until "
-                   f"{commitment.committed_until} ({commitment.basis}){extra}")
+        typer.echo(
+            f"{match.key:<24} {match.status:<8} from {commitment.started_on} until "
+            f"{commitment.committed_until} ({commitment.basis}){extra}"
+        )
 
 
 def _day(text: str) -> date:

@@ -18,18 +18,25 @@ from bot.handover.departure import HandoverError, give_notice
 from storage import choosing_repo, repo
 from storage.models import Person
 
-USAGE = ("Usage: `leave YYYY-MM-DD your reason` (your last day, and why — a new job, a move…); with several "
-         "matches: `leave <match-id> YYYY-MM-DD your reason`.")
+USAGE = (
+    "Usage: `leave YYYY-MM-DD your reason` (your last day, and why — a new job, a move…); with several "
+    "matches: `leave <match-id> YYYY-MM-DD your reason`."
+)
 
 
 def leave(engine: Engine, person: Person, text: str, *, clock: Callable[[], datetime], via: str) -> str:
     if person.role != "mentor":
-        return "Only mentors give notice with `leave`. If something is wrong, use `concern` to tell your coordinator."
+        return ("Only mentors give notice with `leave`. If something is wrong, use `concern` to tell "
+                "your coordinator.")
     words = text.split()
     with Session(engine) as session:
-        live = [m for m in repo.matches_of(session, person.id)  # type: ignore[arg-type]
-                if m.status in ("active", "paused", "proposed") and m.model != choosing_repo.MEET_AND_GREET
-                and repo.member_role(session, m.id, person.id) == "mentor"]  # type: ignore[arg-type]
+        live = [
+            m
+            for m in repo.matches_of(session, person.id)  # type: ignore[arg-type]
+            if m.status in ("active", "paused", "proposed")
+            and m.model != choosing_repo.MEET_AND_GREET
+            and repo.member_role(session, m.id, person.id) == "mentor"
+        ]  # type: ignore[arg-type]
     keys = {m.key for m in live}
     key = words.pop(0) if words and words[0] in keys else (live[0].key if len(live) == 1 else None)
     if not live:
@@ -43,11 +50,22 @@ def leave(engine: Engine, person: Person, text: str, *, clock: Callable[[], date
     if last_day is None:
         return USAGE
     try:
-        notice = give_notice(engine, person.program_id, key, person.key, last_day=last_day,
-                             reason=" ".join(words), now=clock(), actor=person.key, via=via)
+        notice = give_notice(
+            engine,
+            person.program_id,
+            key,
+            person.key,
+            last_day=last_day,
+            reason=" ".join(words),
+            now=clock(),
+            actor=person.key,
+            via=via,
+        )
     except HandoverError as error:
         return f"I could not record that: {error}."
-    return (f"Thank you for telling us, {person.display_name.split(' ')[0]}. Your coordinator has been told that your "
-            f"last day in {notice.match.key} is {last_day:%A %d %B %Y} and will arrange a new mentor. The guide asks "
-            "mentors to make sure their mentee knows why they need to stop, and that it has nothing to do with them — "
-            "you can say so in your channel before you go.")
+    return (
+        f"Thank you for telling us, {person.display_name.split(' ')[0]}. Your coordinator has been "
+        f"told that your last day in {notice.match.key} is {last_day:%A %d %B %Y} and will arrange "
+        "a new mentor. The guide asks mentors to make sure their mentee knows why they need to stop, "
+        "and that it has nothing to do with them — you can say so in your channel before you go."
+    )

@@ -35,8 +35,9 @@ def graduation(started: date, grade: int, final_grade: int) -> date:
     return date(this_year_ends + max(0, final_grade - grade), month, day)
 
 
-def committed_until(started: date, rule: CommitmentRule, student_grades: Iterable[int | None] = ()
-                    ) -> tuple[date, str]:
+def committed_until(
+    started: date, rule: CommitmentRule, student_grades: Iterable[int | None] = ()
+) -> tuple[date, str]:
     """The end of the committed time and its basis: at least ``months``; with ``to_graduation``,
     until the first of the match's students graduates, if that is later."""
     year_end = add_months(started, rule.months)

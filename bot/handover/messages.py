@@ -21,7 +21,9 @@ class MessageRefused(ValueError):
 
 def _names(people: Sequence[Person]) -> str:
     names = [p.display_name.split(" ")[0] for p in people]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else "everyone"
+    return (
+        names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else "everyone"
+    )
 
 
 def _why(reason: str) -> str:
@@ -29,29 +31,43 @@ def _why(reason: str) -> str:
     return f" ({reason})" if reason else ""
 
 
-def kind_message(students: Sequence[Person], departing: Person, new: Person, new_profile: ProfileView,
-                 reason: str, coordinator: Person | None) -> str:
+def kind_message(
+    students: Sequence[Person],
+    departing: Person,
+    new: Person,
+    new_profile: ProfileView,
+    reason: str,
+    coordinator: Person | None,
+) -> str:
     first = departing.display_name.split(" ")[0]
     about = f", {new_profile.headline}" if new_profile.headline else ""
     who = coordinator.display_name if coordinator else "your coordinator"
-    return (f"Hi {_names(students)}, some news about your mentoring. {first} can no longer be a mentor in the "
-            f"program{_why(reason)}. This has nothing to do with you: {first} enjoyed working with you and "
-            f"wishes you the very best. {new.display_name}{about} will be your mentor from now on, right here "
-            f"in this channel. If you have any questions or worries, {who} is here for you.")
+    return (
+        f"Hi {_names(students)}, some news about your mentoring. {first} can no longer be a mentor in the "
+        f"program{_why(reason)}. This has nothing to do with you: {first} enjoyed working with you and "
+        f"wishes you the very best. {new.display_name}{about} will be your mentor from now on, right here "
+        f"in this channel. If you have any questions or worries, {who} is here for you."
+    )
 
 
-def new_mentor_welcome(new: Person, departing: Person, students: Sequence[Person], coordinator: Person | None) -> str:
+def new_mentor_welcome(
+    new: Person, departing: Person, students: Sequence[Person], coordinator: Person | None
+) -> str:
     who = coordinator.display_name if coordinator else "the coordinator"
-    return (f"Welcome, {new.display_name}! You are taking over as mentor of {_names(students)} from "
-            f"{departing.display_name}. The conversation so far stays on record with {who}, who can help "
-            "you pick up where it left off.")
+    return (
+        f"Welcome, {new.display_name}! You are taking over as mentor of {_names(students)} from "
+        f"{departing.display_name}. The conversation so far stays on record with {who}, who can help "
+        "you pick up where it left off."
+    )
 
 
 def ending_message(students: Sequence[Person], departing: Person, reason: str) -> str:
     first = departing.display_name.split(" ")[0]
-    return (f"Hi {_names(students)}, {first} can no longer be a mentor in the program{_why(reason)}, so this "
-            f"mentoring conversation is ending. This has nothing to do with you: {first} enjoyed working with "
-            "you. Your coordinator will talk with you about what comes next.")
+    return (
+        f"Hi {_names(students)}, {first} can no longer be a mentor in the program{_why(reason)}, so this "
+        f"mentoring conversation is ending. This has nothing to do with you: {first} enjoyed working with "
+        "you. Your coordinator will talk with you about what comes next."
+    )
 
 
 def check_message(policy: PolicyLike, text: str, *, timezone: str) -> None:

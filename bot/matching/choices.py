@@ -20,12 +20,12 @@ from bot.choosing.eligibility import grade_block
 from bot.choosing.profiles import MentorProfile
 from bot.choosing.results import ordinal
 from bot.matching.rounds import ChoosingError, current_or_fail
-from bot.profiles.model import load_profile, choosing_options
+from bot.profiles.editing import profile_row, store_changes
+from bot.profiles.model import choosing_options, load_profile
 from bot.roster.schema import CHOOSING_MODELS
-from storage import audit, choosing_repo, repo
+from storage import audit, choosing_repo, repo, roster_repo
 from storage.models import Person
-from storage.models_choosing import Choice
-from storage.models_choosing import Profile as ProfileRow
+from storage.models_choosing import Choice, ChoosingRound
 
 
 class ChoiceError(ChoosingError):
@@ -46,37 +46,53 @@ class Offer:
     pathways: tuple[str, ...] = ()
 
 
-def record_choices(engine: Engine, program_id: str, student_key: str, mentor_keys: Sequence[str | None], *,
-                   now: datetime, actor: str, via: str, by_coordinator: bool = False) -> list[str]:
+def record_choices(
+    engine: Engine,
+    program_id: str,
+    student_key: str,
+    mentor_keys: Sequence[str | None],
+    *,
+    now: datetime,
+    actor: str,
+    via: str,
+    by_coordinator: bool = False,
+) -> list[str]:
     """Replace the student's choices: ``mentor_keys[0]`` is the 1st (None leaves a rank empty).
 
     Returns the chosen mentors' names in rank order; raises ChoiceError naming the rank at fault.
     """
     with Session(engine) as session:
-        round_ = current_or_fail(session, program_id)
-        if round_.state != "open" and not (by_coordinator and round_.state in ("planned", "closed")):
-            raise ChoiceError("choosing is not open right now; your coordinator will say when it opens"
-                              if round_.state == "planned" else "choosing is closed; ask your coordinator "
-                              "if you need to change your choices")
+        round_ = _round_taking_choices(session, program_id, by_coordinator)
         student = _person(session, program_id, student_key, "student")
         if student.id in choosing_repo.people_in_live_matches(session, program_id, "student"):
             raise ChoiceError(f"{student.display_name} already has a mentor")
-        settings = choosing_options(session, program_id)
-        if len([k for k in mentor_keys if k]) > settings.max_choices or len(mentor_keys) > settings.max_choices:
-            raise ChoiceError(f"choose at most {settings.max_choices} mentors")
+        most = choosing_options(session, program_id).max_choices
+        if len(mentor_keys) > most:
+            raise ChoiceError(f"choose at most {most} mentors")
         names = _check_mentors(session, program_id, student, mentor_keys)
         session.exec(delete(Choice).where(Choice.round_id == round_.id,  # type: ignore[arg-type]
                                           Choice.student_id == student.id))
+        people = roster_repo.people_by_key(session, program_id)
         for rank, key in enumerate(mentor_keys, start=1):
             if key:
-                mentor = repo.person_by_key(session, program_id, key)
                 session.add(Choice(program_id=program_id, round_id=round_.id, student_id=student.id,  # type: ignore[arg-type]
-                                   rank=rank, mentor_id=mentor.id, made_at=now, made_by=actor, via=via))  # type: ignore[union-attr]
+                                   rank=rank, mentor_id=people[key].id, made_at=now, made_by=actor, via=via))  # type: ignore[arg-type]
         audit.record(session, program_id=program_id, actor=actor, action="choice.record", at=now,
                      target=f"person:{student.key}",
                      detail={"round": round_.key, "mentors": [k or None for k in mentor_keys], "via": via})
         session.commit()
         return names
+
+
+def _round_taking_choices(session: Session, program_id: str, by_coordinator: bool) -> ChoosingRound:
+    """The current round, if choices may be recorded now (students: while it is open;
+    a coordinator: until its matches are made)."""
+    round_ = current_or_fail(session, program_id)
+    if round_.state == "open" or (by_coordinator and round_.state in ("planned", "closed")):
+        return round_
+    if round_.state == "planned":
+        raise ChoiceError("choosing is not open right now; your coordinator will say when it opens")
+    raise ChoiceError("choosing is closed; ask your coordinator if you need to change your choices")
 
 
 def _person(session: Session, program_id: str, key: str, role: str) -> Person:
@@ -86,7 +102,9 @@ def _person(session: Session, program_id: str, key: str, role: str) -> Person:
     return person
 
 
-def _check_mentors(session: Session, program_id: str, student: Person, keys: Sequence[str | None]) -> list[str]:
+def _check_mentors(
+    session: Session, program_id: str, student: Person, keys: Sequence[str | None]
+) -> list[str]:
     names: list[str] = []
     seen: dict[str, int] = {}
     for rank, key in enumerate(keys, start=1):
@@ -97,12 +115,17 @@ def _check_mentors(session: Session, program_id: str, student: Person, keys: Seq
         if mentor is None or mentor.role != "mentor" or not mentor.active:
             raise ChoiceError(f"there is no mentor '{key}' to choose in this program", field)
         if key in seen:
-            raise ChoiceError(f"{mentor.display_name} is already your {ordinal(seen[key])} choice; choose "
-                              "someone else, or leave this one empty", field)
+            raise ChoiceError(
+                f"{mentor.display_name} is already your {ordinal(seen[key])} choice; choose "
+                "someone else, or leave this one empty",
+                field,
+            )
         seen[key] = rank
         view = load_profile(session, mentor)
-        blocked = grade_block(_student_stub(student), [MentorProfile(id=key, name=mentor.display_name,
-                                                                     grades=frozenset(view.grades))])
+        blocked = grade_block(
+            _student_stub(student),
+            [MentorProfile(id=key, name=mentor.display_name, grades=frozenset(view.grades))],
+        )
         if blocked:
             raise ChoiceError(blocked, field)
         names.append(mentor.display_name)
@@ -115,8 +138,9 @@ def _student_stub(student: Person):  # type: ignore[no-untyped-def]
     return StudentProfile(id=student.key, grade=student.grade or 0)
 
 
-def record_offer(engine: Engine, program_id: str, mentor_key: str, offer: Offer, *, now: datetime, actor: str,
-                 via: str) -> None:
+def record_offer(
+    engine: Engine, program_id: str, mentor_key: str, offer: Offer, *, now: datetime, actor: str, via: str
+) -> None:
     """A mentor's capacity and preferences, stored on their profile (audited)."""
     with Session(engine) as session:
         mentor = _person(session, program_id, mentor_key, "mentor")
@@ -126,16 +150,9 @@ def record_offer(engine: Engine, program_id: str, mentor_key: str, offer: Offer,
         wrong = [m for m in offer.models if m not in settings.models or m not in CHOOSING_MODELS]
         if wrong:
             raise ChoiceError(f"this program does not use {wrong[0]}", "models")
-        row = choosing_repo.profile(session, mentor.id) or ProfileRow(  # type: ignore[arg-type]
-            person_id=mentor.id, program_id=program_id, updated_at=now)  # type: ignore[arg-type]
         values = {"capacity": offer.capacity, "models_json": json.dumps(list(offer.models)),
                   "grades_json": json.dumps(sorted(set(offer.grades))),
                   "pathways_json": json.dumps(list(offer.pathways), ensure_ascii=False)}
-        changed = sorted(k for k, v in values.items() if getattr(row, k) != v)
-        for name in changed:
-            setattr(row, name, values[name])
-        row.updated_at, row.updated_by = now, actor
-        session.add(row)
-        audit.record(session, program_id=program_id, actor=actor, action="profile.update", at=now,
-                     target=f"person:{mentor.key}", detail={"fields": changed, "via": via})
+        store_changes(session, profile_row(session, mentor, now), mentor, values, now=now, actor=actor,
+                      detail={"via": via})
         session.commit()

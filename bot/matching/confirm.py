@@ -51,16 +51,32 @@ def _open_run(session: Session, program_id: str, run_id: int) -> ProposalRun:
 
 
 def _proposal(session: Session, run: ProposalRun, key: str) -> ProposalRow:
-    row = next((p for p in choosing_repo.proposals(session, run.id)  # type: ignore[arg-type]
-                if key in (p.key, p.match_key)), None)
+    row = next(
+        (
+            p
+            for p in choosing_repo.proposals(session, run.id)  # type: ignore[arg-type]
+            if key in (p.key, p.match_key)
+        ),
+        None,
+    )
     if row is None:
         raise ChoosingError(f"there is no proposal '{key}' in run #{run.id}")
     return row
 
 
-def edit_proposal(engine: Engine, program_id: str, run_id: int, key: str, *, now: datetime, actor: str,
-                  students: Sequence[str] | None = None, model: str | None = None,
-                  match_key: str | None = None, drop: bool | None = None) -> list[str]:
+def edit_proposal(
+    engine: Engine,
+    program_id: str,
+    run_id: int,
+    key: str,
+    *,
+    now: datetime,
+    actor: str,
+    students: Sequence[str] | None = None,
+    model: str | None = None,
+    match_key: str | None = None,
+    drop: bool | None = None,
+) -> list[str]:
     """Change one proposal; a student moved here leaves any other proposal of the run. Returns
     warnings (e.g. a ratio the roster check will refuse at confirmation)."""
     with Session(engine) as session:
@@ -82,19 +98,29 @@ def edit_proposal(engine: Engine, program_id: str, run_id: int, key: str, *, now
             row.state = changes["state"] = "dropped" if drop else "proposed"
         row.edited_by, row.edited_at = actor, now
         session.add(row)
-        audit.record(session, program_id=program_id, actor=actor, action="proposal.edit", at=now,
-                     target=f"proposal:{run.id}/{row.key}", detail=changes)
+        audit.record(
+            session,
+            program_id=program_id,
+            actor=actor,
+            action="proposal.edit",
+            at=now,
+            target=f"proposal:{run.id}/{row.key}",
+            detail=changes,
+        )
         session.commit()
         mentors, kids = json.loads(row.mentors_json), json.loads(row.students_json)
         rule = MODEL_RULES.get(row.model)
         if row.state == "proposed" and rule and not rule.allows(len(mentors), len(kids)):
-            return [f"{row.match_key}: {len(mentors)} mentor(s) and {len(kids)} student(s) is outside the "
-                    f"{row.model} ratio; confirming it will be refused until you fix it"]
+            return [
+                f"{row.match_key}: {len(mentors)} mentor(s) and {len(kids)} student(s) is outside the "
+                f"{row.model} ratio; confirming it will be refused until you fix it"
+            ]
         return []
 
 
-def _move_students(session: Session, run: ProposalRun, row: ProposalRow, keys: list[str],
-                   program_id: str) -> list[str]:
+def _move_students(
+    session: Session, run: ProposalRun, row: ProposalRow, keys: list[str], program_id: str
+) -> list[str]:
     people = roster_repo.people_by_key(session, program_id)
     for key in keys:
         if key not in people or people[key].role != "student":
@@ -109,8 +135,12 @@ def _move_students(session: Session, run: ProposalRun, row: ProposalRow, keys: l
             if not kept:
                 other.state = "dropped"  # nobody left in it
             session.add(other)
-    taken = {k for p in choosing_repo.proposals(session, run.id) if p.state == "confirmed"  # type: ignore[arg-type]
-             for k in json.loads(p.students_json)}
+    taken = {
+        k
+        for p in choosing_repo.proposals(session, run.id)
+        if p.state == "confirmed"  # type: ignore[arg-type]
+        for k in json.loads(p.students_json)
+    }
     if taken & set(keys):
         raise ChoosingError(f"{', '.join(sorted(taken & set(keys)))} is in a confirmed match already")
     row.students_json = json.dumps(keys)
@@ -121,23 +151,43 @@ def _check_key(session: Session, program_id: str, run: ProposalRun, key: str) ->
     if not SLUG.match(key):
         raise ChoosingError(f"'{key}' is not a usable match name: lowercase letters, digits and dashes")
     if repo.match_by_key(session, key, program_id) is not None or any(
-            p.match_key == key for p in choosing_repo.proposals(session, run.id)):  # type: ignore[arg-type]
+        p.match_key == key for p in choosing_repo.proposals(session, run.id)
+    ):  # type: ignore[arg-type]
         raise ChoosingError(f"the name '{key}' is taken; choose another")
 
 
-def confirm(engine: Engine, program_id: str, run_id: int, *, now: datetime, actor: str,
-            coordinator: str | None = None, keys: Sequence[str] | None = None) -> Confirmed:
+def confirm(
+    engine: Engine,
+    program_id: str,
+    run_id: int,
+    *,
+    now: datetime,
+    actor: str,
+    coordinator: str | None = None,
+    keys: Sequence[str] | None = None,
+) -> Confirmed:
     """Confirm the proposals (all open ones, or ``keys``); each one that passes the roster's rules
     becomes a planned match. Those that do not are listed with their problems and stay open."""
     result = Confirmed()
     with Session(engine) as session:
         run = _open_run(session, program_id, run_id)
         round_ = session.get(ChoosingRound, run.round_id)
-        rows = [r for r in choosing_repo.proposals(session, run.id) if r.state == "proposed"  # type: ignore[arg-type]
-                and (keys is None or r.key in keys or r.match_key in keys)]
+        rows = [
+            r
+            for r in choosing_repo.proposals(session, run.id)
+            if r.state == "proposed"  # type: ignore[arg-type]
+            and (keys is None or r.key in keys or r.match_key in keys)
+        ]
         for row in rows:
-            problems = _confirm_one(session, program_id, round_, row, now=now, actor=actor,  # type: ignore[arg-type]
-                                    coordinator=coordinator)
+            problems = _confirm_one(
+                session,
+                program_id,
+                round_,
+                row,
+                now=now,
+                actor=actor,  # type: ignore[arg-type]
+                coordinator=coordinator,
+            )
             if problems:
                 result.problems.append((row.match_key, problems))
             else:
@@ -150,12 +200,28 @@ def confirm(engine: Engine, program_id: str, run_id: int, *, now: datetime, acto
     return result
 
 
-def _confirm_one(session: Session, program_id: str, round_: ChoosingRound, row: ProposalRow, *,
-                 now: datetime, actor: str, coordinator: str | None) -> list[str]:
+def _confirm_one(
+    session: Session,
+    program_id: str,
+    round_: ChoosingRound,
+    row: ProposalRow,
+    *,
+    now: datetime,
+    actor: str,
+    coordinator: str | None,
+) -> list[str]:
     mentors, students = json.loads(row.mentors_json), json.loads(row.students_json)
-    planned = RosterMatch(id=row.match_key, model=row.model, status="proposed", line=0, started=round_.starts_on,
-                          coordinator=coordinator, mentors=list(mentors), students=list(students),
-                          member_lines={k: 0 for k in mentors + students})
+    planned = RosterMatch(
+        id=row.match_key,
+        model=row.model,
+        status="proposed",
+        line=0,
+        started=round_.starts_on,
+        coordinator=coordinator,
+        mentors=list(mentors),
+        students=list(students),
+        member_lines={k: 0 for k in mentors + students},
+    )
     problems = check_new_match(session, program_id, planned)
     if repo.match_by_key(session, row.match_key, program_id) is not None:
         problems.append(f"a match '{row.match_key}' exists already; rename this proposal")
@@ -163,15 +229,26 @@ def _confirm_one(session: Session, program_id: str, round_: ChoosingRound, row: 
         return problems
     people = roster_repo.people_by_key(session, program_id)
     match = MatchWriter(session, program_id, now=now, linked_by=LINKED_BY).upsert(
-        planned, people, roster_repo.matches_by_key(session, program_id))
+        planned, people, roster_repo.matches_by_key(session, program_id)
+    )
     _commit_time(session, program_id, match, [people[k] for k in students])
     row.state, row.match_id, row.confirmed_by, row.confirmed_at = "confirmed", match.id, actor, now
     session.add(row)
     reasons = json.loads(row.reasons_json)
-    audit.record(session, program_id=program_id, actor=actor, action="match.confirm", at=now,
-                 target=f"match:{match.key}", detail={
-                     "proposal": f"{row.run_id}/{row.key}", "model": row.model, "mentors": mentors,
-                     "students": {k: (reasons.get(k) or {}).get("rank") for k in students}})
+    audit.record(
+        session,
+        program_id=program_id,
+        actor=actor,
+        action="match.confirm",
+        at=now,
+        target=f"match:{match.key}",
+        detail={
+            "proposal": f"{row.run_id}/{row.key}",
+            "model": row.model,
+            "mentors": mentors,
+            "students": {k: (reasons.get(k) or {}).get("rank") for k in students},
+        },
+    )
     return []
 
 
@@ -182,10 +259,18 @@ def _commit_time(session: Session, program_id: str, match: Match, students: list
     settings = choosing_options(session, program_id)
     started = match.started_on
     assert started is not None
-    until, basis = committed_until(started, CommitmentRule(settings.commitment_months, settings.to_graduation,
-                                                           settings.final_grade), [s.grade for s in students])
-    row = Commitment(match_id=match.id, program_id=program_id, started_on=started, committed_until=until,  # type: ignore[arg-type]
-                     basis=basis)
+    until, basis = committed_until(
+        started,
+        CommitmentRule(settings.commitment_months, settings.to_graduation, settings.final_grade),
+        [s.grade for s in students],
+    )
+    row = Commitment(
+        match_id=match.id,
+        program_id=program_id,
+        started_on=started,
+        committed_until=until,  # type: ignore[arg-type]
+        basis=basis,
+    )
     session.add(row)
     return row
 
@@ -197,16 +282,27 @@ def start_match(engine: Engine, program_id: str, key: str, *, now: datetime, act
         if match is None:
             raise ChoosingError(f"there is no match '{key}' in this program")
         if match.status != "proposed":
-            raise ChoosingError(f"match '{key}' is {match.status}; only a planned (proposed) match is started")
+            raise ChoosingError(
+                f"match '{key}' is {match.status}; only a planned (proposed) match is started"
+            )
         members = repo.members(session, match.id)  # type: ignore[arg-type]
         coordinator = session.get(Person, match.coordinator_id) if match.coordinator_id else None
-        channels = [RosterChannel(c.side, c.platform, c.workspace, c.channel, 0)
-                    for c in repo.match_channels(session, match.id)]  # type: ignore[arg-type]
-        live = RosterMatch(id=key, model=match.model, status="active", line=0, started=match.started_on,
-                           coordinator=coordinator.key if coordinator else None, channels=channels,
-                           mentors=[p.key for p, r in members if r == "mentor"],
-                           students=[p.key for p, r in members if r == "student"],
-                           member_lines={p.key: 0 for p, _ in members})
+        channels = [
+            RosterChannel(c.side, c.platform, c.workspace, c.channel, 0)
+            for c in repo.match_channels(session, match.id)
+        ]  # type: ignore[arg-type]
+        live = RosterMatch(
+            id=key,
+            model=match.model,
+            status="active",
+            line=0,
+            started=match.started_on,
+            coordinator=coordinator.key if coordinator else None,
+            channels=channels,
+            mentors=[p.key for p, r in members if r == "mentor"],
+            students=[p.key for p, r in members if r == "student"],
+            member_lines={p.key: 0 for p, _ in members},
+        )
         problems = check_new_match(session, program_id, live)
         if problems:
             raise ChoosingError(f"match '{key}' cannot start yet: " + "; ".join(problems))
@@ -216,11 +312,24 @@ def start_match(engine: Engine, program_id: str, key: str, *, now: datetime, act
             match.coordinator_id = roster_repo.people_by_key(session, program_id)[live.coordinator].id
         session.add(match)
         commitment = _commit_time(session, program_id, match, [p for p, r in members if r == "student"])
-        system_posts.post_to_match(session, program_id=program_id, match_id=match.id, side=None,  # type: ignore[arg-type]
-                                   text=welcome(members, coordinator, commitment), now=now,
-                                   key=f"welcome:{match.id}")
-        audit.record(session, program_id=program_id, actor=actor, action="match.start", at=now,
-                     target=f"match:{key}", detail={"committed_until": commitment.committed_until.isoformat()})
+        system_posts.post_to_match(
+            session,
+            program_id=program_id,
+            match_id=match.id,
+            side=None,  # type: ignore[arg-type]
+            text=welcome(members, coordinator, commitment),
+            now=now,
+            key=f"welcome:{match.id}",
+        )
+        audit.record(
+            session,
+            program_id=program_id,
+            actor=actor,
+            action="match.start",
+            at=now,
+            target=f"match:{key}",
+            detail={"committed_until": commitment.committed_until.isoformat()},
+        )
         session.commit()
         return match
 
@@ -229,6 +338,8 @@ def welcome(members: list[tuple[Person, str]], coordinator: Person | None, commi
     mentors = ", ".join(p.display_name for p, r in members if r == "mentor")
     students = ", ".join(p.display_name for p, r in members if r == "student")
     who = coordinator.display_name if coordinator else "your coordinator"
-    return (f"Welcome to your mentoring match! Mentor: {mentors}. Student(s): {students}. This is a "
-            f"supervised channel: {who} can read everything here, and I pass messages between the two sides. "
-            f"You have committed to each other until {commitment.committed_until:%d %B %Y}. Say hello!")
+    return (
+        f"Welcome to your mentoring match! Mentor: {mentors}. Student(s): {students}. This is a "
+        f"supervised channel: {who} can read everything here, and I pass messages between the two sides. "
+        f"You have committed to each other until {commitment.committed_until:%d %B %Y}. Say hello!"
+    )

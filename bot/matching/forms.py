@@ -23,7 +23,7 @@ from bot.matching.choices import ChoiceError, Offer, record_choices, record_offe
 from bot.matching.inputs import FIRST_GRADE, mentor_profile, program_rules, student_profile
 from bot.matching.rounds import ChoosingError
 from bot.messages import Form, FormField, FormOption, FormResult, FormSubmission
-from bot.profiles.model import ProfileView, load_profile, load_profiles, choosing_options
+from bot.profiles.model import ProfileView, choosing_options, load_profile, load_profiles
 from storage import choosing_repo, repo
 from storage.models import Person
 
@@ -54,9 +54,11 @@ def choose_form(engine: Engine, person: Person, *, search: str = "", max_options
         if person.role not in ("student", "mentor"):
             return "Choosing is for students and mentors; the desk's Choosing page shows who has chosen."
         if round_ is None or round_.state not in ("open", "planned"):
-            return ("There is no choosing going on right now; your coordinator will tell you when it opens."
-                    if round_ is None or round_.state == "matched" else
-                    "Choosing is closed; ask your coordinator if you need to change something.")
+            return (
+                "There is no choosing going on right now; your coordinator will tell you when it opens."
+                if round_ is None or round_.state == "matched"
+                else "Choosing is closed; ask your coordinator if you need to change something."
+            )
         if person.role == "mentor":
             return _mentor_form(session, person, round_.id)  # type: ignore[arg-type]
         if round_.state != "open":
@@ -80,22 +82,45 @@ def _student_form(session: Session, person: Person, round_, search: str, max_opt
     keys = {v.person.id: v.key for v in mentors}
     options = tuple(_option(v) for *_, v in sorted(scored, key=lambda s: s[:2])[:max_options])
     if not options:
-        return (f"No mentor matches '{search}'. Try another word, or /mentorbot choose on its own."
-                if search else "There are no mentors to choose yet; your coordinator will post their bios.")
-    fields = tuple(FormField(key=f"rank{n}", label=f"{ordinal(n)} choice", options=options,
-                             initial=(keys[chosen[n]],) if keys.get(chosen.get(n, -1)) else (),
-                             required=n == 1) for n in range(1, settings.max_choices + 1))
+        return (
+            f"No mentor matches '{search}'. Try another word, or /mentorbot choose on its own."
+            if search
+            else "There are no mentors to choose yet; your coordinator will post their bios."
+        )
+    fields = tuple(
+        FormField(
+            key=f"rank{n}",
+            label=f"{ordinal(n)} choice",
+            options=options,
+            initial=(keys[chosen[n]],) if keys.get(chosen.get(n, -1)) else (),
+            required=n == 1,
+        )
+        for n in range(1, settings.max_choices + 1)
+    )
     more = len(mentors) - len(options)
-    intro = (f"Pick the mentors you would most like, {ordinal(1)} choice first. Only you and your "
-             "coordinator see this. You can change it until choosing closes.")
+    intro = (
+        f"Pick the mentors you would most like, {ordinal(1)} choice first. Only you and your "
+        "coordinator see this. You can change it until choosing closes."
+    )
     if more > 0:
-        intro += f" {more} more mentor(s) are not listed: type /mentorbot choose <a career interest> to find them."
-    return Form(form_id=f"{PREFIX}:{round_.id}:{person.id}", title="Choose your mentors", intro=intro,
-                fields=fields, submit_label="Save my choices")
+        intro += (
+            f" {more} more mentor(s) are not listed: type /mentorbot choose <a career interest> to find them."
+        )
+    return Form(
+        form_id=f"{PREFIX}:{round_.id}:{person.id}",
+        title="Choose your mentors",
+        intro=intro,
+        fields=fields,
+        submit_label="Save my choices",
+    )
 
 
 def _choosable(view: ProfileView, me, search: str) -> bool:  # type: ignore[no-untyped-def]
-    if not view.publishable or view.person.cleared_on is None or (view.capacity is not None and view.capacity <= 0):
+    if (
+        not view.publishable
+        or view.person.cleared_on is None
+        or (view.capacity is not None and view.capacity <= 0)
+    ):
         return False
     from bot.choosing.profiles import MentorProfile
 
@@ -116,33 +141,66 @@ def _option(view: ProfileView) -> FormOption:
 def _mentor_form(session: Session, person: Person, round_id: int) -> Form:
     view = load_profile(session, person)
     settings = choosing_options(session, person.program_id)
-    pathways = sorted({v.pathway for v in load_profiles(session, person.program_id, "student") if v.pathway}
-                      | set(view.pathways))
+    pathways = sorted(
+        {v.pathway for v in load_profiles(session, person.program_id, "student") if v.pathway}
+        | set(view.pathways)
+    )
     grades = range(FIRST_GRADE, settings.final_grade + 1)
     capacity = view.capacity if view.capacity is not None else 1
     fields = [
-        FormField("capacity", "How many matches can you take?", tuple(
-            FormOption(str(n), f"{n} match{'es' if n != 1 else ''}") for n in CAPACITIES),
-            initial=(str(capacity),), required=True,
-            hint="One-to-one: students; groups: groups of students."),
-        FormField("models", "Models you offer", tuple(FormOption(m, m.replace("-", " ")) for m in settings.models),
-                  multiple=True, max_values=len(settings.models), initial=view.models),
-        FormField("grades", "Grades you take (none: any)", tuple(FormOption(str(g), f"grade {g}") for g in grades),
-                  multiple=True, max_values=len(grades), initial=tuple(str(g) for g in view.grades)),
+        FormField(
+            "capacity",
+            "How many matches can you take?",
+            tuple(FormOption(str(n), f"{n} match{'es' if n != 1 else ''}") for n in CAPACITIES),
+            initial=(str(capacity),),
+            required=True,
+            hint="One-to-one: students; groups: groups of students.",
+        ),
+        FormField(
+            "models",
+            "Models you offer",
+            tuple(FormOption(m, m.replace("-", " ")) for m in settings.models),
+            multiple=True,
+            max_values=len(settings.models),
+            initial=view.models,
+        ),
+        FormField(
+            "grades",
+            "Grades you take (none: any)",
+            tuple(FormOption(str(g), f"grade {g}") for g in grades),
+            multiple=True,
+            max_values=len(grades),
+            initial=tuple(str(g) for g in view.grades),
+        ),
     ]
     if pathways:
-        fields.append(FormField("pathways", "Pathways you would like", tuple(FormOption(p, p) for p in pathways[:25]),
-                                multiple=True, max_values=min(25, len(pathways)), initial=view.pathways))
-    return Form(form_id=f"{PREFIX}:{round_id}:{person.id}", title="Your mentoring offer",
-                intro="Tell us how many students you can mentor this year and with whom. You can change it "
-                      "until the matches are made.", fields=tuple(fields), submit_label="Save")
+        fields.append(
+            FormField(
+                "pathways",
+                "Pathways you would like",
+                tuple(FormOption(p, p) for p in pathways[:25]),
+                multiple=True,
+                max_values=min(25, len(pathways)),
+                initial=view.pathways,
+            )
+        )
+    return Form(
+        form_id=f"{PREFIX}:{round_id}:{person.id}",
+        title="Your mentoring offer",
+        intro="Tell us how many students you can mentor this year and with whom. You can change it "
+        "until the matches are made.",
+        fields=tuple(fields),
+        submit_label="Save",
+    )
 
 
 def submit(engine: Engine, submission: FormSubmission, *, now: datetime) -> FormResult:
     """Record a submitted form for the person whose account sent it."""
     target = FormTarget.parse(submission.form_id)
     with Session(engine) as session:
-        person = repo.person_by_account(session, submission.platform, submission.workspace, submission.user_id)
+        person = repo.person_by_account(
+            session, submission.platform, submission.workspace, submission.user_id
+        )
         round_ = choosing_repo.current_round(session, person.program_id) if person else None
     if target is None or person is None or person.id != target.person_id:
         return FormResult("This form is not yours, or it is out of date: type /mentorbot choose again.")
@@ -153,12 +211,16 @@ def submit(engine: Engine, submission: FormSubmission, *, now: datetime) -> Form
             return _offer(engine, person, submission, now)
         return _choices(engine, person, submission, round_.id, now)  # type: ignore[arg-type]
     except ChoiceError as error:
-        return FormResult(str(error), errors={error.field or next(iter(submission.values), "form"): str(error)})
+        return FormResult(
+            str(error), errors={error.field or next(iter(submission.values), "form"): str(error)}
+        )
     except ChoosingError as error:
         return FormResult(str(error), errors={next(iter(submission.values), "form"): str(error)})
 
 
-def _choices(engine: Engine, person: Person, submission: FormSubmission, round_id: int, now: datetime) -> FormResult:
+def _choices(
+    engine: Engine, person: Person, submission: FormSubmission, round_id: int, now: datetime
+) -> FormResult:
     with Session(engine) as session:
         settings = choosing_options(session, person.program_id)
         current = {c.rank: c.mentor_id for c in choosing_repo.choices(session, round_id, person.id)}
@@ -169,8 +231,9 @@ def _choices(engine: Engine, person: Person, submission: FormSubmission, round_i
             wanted[int(name[4:]) - 1] = values[0] if values else None
     while wanted and wanted[-1] is None:
         wanted.pop()
-    names = record_choices(engine, person.program_id, person.key, wanted, now=now, actor=person.key,
-                           via=submission.platform)
+    names = record_choices(
+        engine, person.program_id, person.key, wanted, now=now, actor=person.key, via=submission.platform
+    )
     if not names:
         return FormResult("Your choices are cleared.")
     said = "; ".join(f"{ordinal(n)}: {name}" for n, name in enumerate(names, start=1))
@@ -184,10 +247,15 @@ def _offer(engine: Engine, person: Person, submission: FormSubmission, now: date
     capacity = values.get("capacity", (str(view.capacity if view.capacity is not None else 1),))
     if not capacity or not capacity[0].isdigit():
         raise ChoiceError("choose how many matches you can take", "capacity")
-    offer = Offer(capacity=int(capacity[0]), models=tuple(values.get("models", view.models)),
-                  grades=tuple(int(g) for g in values.get("grades", tuple(map(str, view.grades))) if g.isdigit()),
-                  pathways=tuple(values.get("pathways", view.pathways)))
-    record_offer(engine, person.program_id, person.key, offer, now=now, actor=person.key, via=submission.platform)
+    offer = Offer(
+        capacity=int(capacity[0]),
+        models=tuple(values.get("models", view.models)),
+        grades=tuple(int(g) for g in values.get("grades", tuple(map(str, view.grades))) if g.isdigit()),
+        pathways=tuple(values.get("pathways", view.pathways)),
+    )
+    record_offer(
+        engine, person.program_id, person.key, offer, now=now, actor=person.key, via=submission.platform
+    )
     models = ", ".join(m.replace("-", " ") for m in offer.models) or "one-to-one"
     grades = ", ".join(map(str, offer.grades)) or "any"
     return FormResult(f"Saved: {offer.capacity} match(es), {models}, grades {grades}. Thank you!")

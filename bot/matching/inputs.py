@@ -18,7 +18,7 @@ from datetime import date
 from sqlmodel import Session
 
 from bot.choosing import MentorProfile, ProgramRules, StudentProfile
-from bot.profiles.model import ProfileView, ChoosingOptions, load_profiles, choosing_options
+from bot.profiles.model import ChoosingOptions, ProfileView, choosing_options, load_profiles
 from storage import choosing_repo
 from storage.models import Person
 from storage.models_choosing import ChoosingRound
@@ -52,33 +52,62 @@ class RoundInputs:
 
 def program_rules(settings: ChoosingOptions, round_: ChoosingRound, program_id: str) -> ProgramRules:
     return ProgramRules(
-        as_of=round_.starts_on, models=settings.models,
-        grades=frozenset(range(FIRST_GRADE, settings.final_grade + 1)), max_choices=settings.max_choices,
+        as_of=round_.starts_on,
+        models=settings.models,
+        grades=frozenset(range(FIRST_GRADE, settings.final_grade + 1)),
+        max_choices=settings.max_choices,
         max_group_size=dict(settings.max_group_size),
         use_gender_preference=settings.asks_gender_preference,
-        draw_seed=round_.draw_seed or f"{program_id}:{round_.key}")
+        draw_seed=round_.draw_seed or f"{program_id}:{round_.key}",
+    )
 
 
-def student_profile(session: Session, view: ProfileView, choices: tuple[str, ...] = (),
-                    consent: ConsentWindow = consent_window) -> StudentProfile:
+def student_profile(
+    session: Session,
+    view: ProfileView,
+    choices: tuple[str, ...] = (),
+    consent: ConsentWindow = consent_window,
+) -> StudentProfile:
     signed, expires = consent(session, view.person)
     preference = view.gender_preference if view.gender_preference not in (None, "any") else None
     return StudentProfile(
-        id=view.key, grade=view.person.grade or 0, name=view.name, interests=frozenset(view.interests),
-        pathway=view.pathway, languages=frozenset(view.languages), availability=frozenset(view.availability),
-        hobbies=frozenset(view.hobbies), gender=view.gender, gender_preference=preference,
-        consent_signed=signed, consent_expires=expires, choices=choices)
+        id=view.key,
+        grade=view.person.grade or 0,
+        name=view.name,
+        interests=frozenset(view.interests),
+        pathway=view.pathway,
+        languages=frozenset(view.languages),
+        availability=frozenset(view.availability),
+        hobbies=frozenset(view.hobbies),
+        gender=view.gender,
+        gender_preference=preference,
+        consent_signed=signed,
+        consent_expires=expires,
+        choices=choices,
+    )
 
 
-def mentor_profile(session: Session, view: ProfileView, load: int, training: TrainingDone = training_done
-                   ) -> MentorProfile:
+def mentor_profile(
+    session: Session, view: ProfileView, load: int, training: TrainingDone = training_done
+) -> MentorProfile:
     return MentorProfile(
-        id=view.key, name=view.name, employer=view.employer, interests=frozenset(view.interests),
-        languages=frozenset(view.languages), availability=frozenset(view.availability),
-        hobbies=frozenset(view.hobbies), capacity=1 if view.capacity is None else view.capacity,
-        current_matches=load, models=view.models or ("one-to-one",), grades=frozenset(view.grades),
-        pathways=frozenset(view.pathways), gender=view.gender, team=view.team,
-        cleared_on=view.person.cleared_on, trained_on=training(session, view.person))
+        id=view.key,
+        name=view.name,
+        employer=view.employer,
+        interests=frozenset(view.interests),
+        languages=frozenset(view.languages),
+        availability=frozenset(view.availability),
+        hobbies=frozenset(view.hobbies),
+        capacity=1 if view.capacity is None else view.capacity,
+        current_matches=load,
+        models=view.models or ("one-to-one",),
+        grades=frozenset(view.grades),
+        pathways=frozenset(view.pathways),
+        gender=view.gender,
+        team=view.team,
+        cleared_on=view.person.cleared_on,
+        trained_on=training(session, view.person),
+    )
 
 
 def round_inputs(session: Session, program_id: str, round_: ChoosingRound) -> RoundInputs:
@@ -94,8 +123,12 @@ def round_inputs(session: Session, program_id: str, round_: ChoosingRound) -> Ro
             ranked.setdefault(choice.student_id, []).append((choice.rank, keys[choice.mentor_id]))
     load = choosing_repo.mentor_load(session, program_id, keys)
     return RoundInputs(
-        students=tuple(student_profile(session, v, tuple(k for _, k in sorted(ranked.get(v.person.id, []))))
-                       for v in students),
+        students=tuple(
+            student_profile(session, v, tuple(k for _, k in sorted(ranked.get(v.person.id, []))))
+            for v in students
+        ),
         mentors=tuple(mentor_profile(session, v, load.get(v.person.id, 0)) for v in mentors),  # type: ignore[arg-type]
         rules=program_rules(settings, round_, program_id),
-        people={v.key: v for v in students + mentors}, settings=settings)
+        people={v.key: v for v in students + mentors},
+        settings=settings,
+    )

@@ -78,18 +78,38 @@ def round_state(engine: Engine, program_id: str) -> RoundState:
         matched = choosing_repo.people_in_live_matches(session, program_id, "student")
         for view in load_profiles(session, program_id, "student"):
             mine = ranked.get(view.person.id, {})
-            keys = [names[mine[r]][0] if mine.get(r) in names else None
-                    for r in range(1, state.options.max_choices + 1)]
-            state.students.append(StudentRow(
-                view.key, view.name, view.person.grade, view.person.consent_received is not None,
-                view.person.id in matched, [names[m][1] for _, m in sorted(mine.items()) if m in names], keys))
+            keys = [
+                names[mine[r]][0] if mine.get(r) in names else None
+                for r in range(1, state.options.max_choices + 1)
+            ]
+            state.students.append(
+                StudentRow(
+                    view.key,
+                    view.name,
+                    view.person.grade,
+                    view.person.consent_received is not None,
+                    view.person.id in matched,
+                    [names[m][1] for _, m in sorted(mine.items()) if m in names],
+                    keys,
+                )
+            )
         load = choosing_repo.mentor_load(session, program_id, names)
         firsts = [r.get(1) for r in ranked.values()]
         for view in mentors:
-            state.mentors.append(MentorRow(
-                view.key, view.name, view.employer, 1 if view.capacity is None else view.capacity,
-                load.get(view.person.id, 0), view.models or ("one-to-one",), view.grades,
-                view.person.cleared_on is not None, view.bio_state, firsts.count(view.person.id)))
+            state.mentors.append(
+                MentorRow(
+                    view.key,
+                    view.name,
+                    view.employer,
+                    1 if view.capacity is None else view.capacity,
+                    load.get(view.person.id, 0),
+                    view.models or ("one-to-one",),
+                    view.grades,
+                    view.person.cleared_on is not None,
+                    view.bio_state,
+                    firsts.count(view.person.id),
+                )
+            )
         state.meetings = _meetings(session, program_id, round_.id)  # type: ignore[arg-type]
         state.run = choosing_repo.latest_run(session, round_.id)  # type: ignore[arg-type]
     return state
@@ -99,9 +119,15 @@ def _meetings(session: Session, program_id: str, round_id: int) -> list[MeetingR
     rows = []
     for meeting, match in choosing_repo.meet_and_greets(session, program_id, round_id):
         members = repo.members(session, match.id)  # type: ignore[arg-type]
-        rows.append(MeetingRow(
-            match.key, meeting.starts_at, meeting.ends_at, match.status,
-            [p.display_name for p, r in members if r == "mentor"],
-            [p.display_name for p, r in members if r == "student"],
-            sorted({c.side for c in repo.match_channels(session, match.id)})))  # type: ignore[arg-type]
+        rows.append(
+            MeetingRow(
+                match.key,
+                meeting.starts_at,
+                meeting.ends_at,
+                match.status,
+                [p.display_name for p, r in members if r == "mentor"],
+                [p.display_name for p, r in members if r == "student"],
+                sorted({c.side for c in repo.match_channels(session, match.id)}),
+            )
+        )  # type: ignore[arg-type]
     return rows

@@ -21,8 +21,10 @@ from bot.roster.validate import SLUG
 from storage import audit, choosing_repo
 from storage.models_choosing import ChoosingRound
 
-OPEN_NOTICE = ("Choosing is open! Read the mentors' bios, then pick your top {n} with /mentorbot choose "
-               "(only you see it). You can change your mind until choosing closes.")
+OPEN_NOTICE = (
+    "Choosing is open! Read the mentors' bios, then pick your top {n} with /mentorbot choose "
+    "(only you see it). You can change your mind until choosing closes."
+)
 CLOSED_NOTICE = "Choosing is closed. Thank you! Your coordinator will tell you about your match soon."
 
 
@@ -30,35 +32,63 @@ class ChoosingError(Exception):
     """A choosing action that cannot be done; the message says what to do instead."""
 
 
-def open_round(engine: Engine, program_id: str, *, key: str, starts_on: date, now: datetime, actor: str,
-               open_now: bool | None = None, draw_seed: str = "") -> ChoosingRound:
+def open_round(
+    engine: Engine,
+    program_id: str,
+    *,
+    key: str,
+    starts_on: date,
+    now: datetime,
+    actor: str,
+    open_now: bool | None = None,
+    draw_seed: str = "",
+) -> ChoosingRound:
     """Start a round. It opens at once unless the program opens choosing after its meet-and-greets."""
     if not SLUG.match(key):
-        raise ChoosingError(f"'{key}' is not a usable round name; use lowercase letters, digits and dashes, "
-                            "e.g. 2026-fall")
+        raise ChoosingError(
+            f"'{key}' is not a usable round name; use lowercase letters, digits and dashes, e.g. 2026-fall"
+        )
     with Session(engine, expire_on_commit=False) as session:
         current = choosing_repo.current_round(session, program_id)
         if current is not None:
-            raise ChoosingError(f"round '{current.key}' is still {current.state}; confirm its matches (or "
-                                "close it) before starting another")
+            raise ChoosingError(
+                f"round '{current.key}' is still {current.state}; confirm its matches (or "
+                "close it) before starting another"
+            )
         if choosing_repo.round_by_key(session, program_id, key) is not None:
             raise ChoosingError(f"there was already a round '{key}'; choose another name")
         settings = choosing_options(session, program_id)
         opening = (not settings.after_meet_and_greet) if open_now is None else open_now
-        row = ChoosingRound(program_id=program_id, key=key, starts_on=starts_on, created_at=now, created_by=actor,
-                            state="open" if opening else "planned", opens_at=now if opening else None,
-                            draw_seed=draw_seed)
+        row = ChoosingRound(
+            program_id=program_id,
+            key=key,
+            starts_on=starts_on,
+            created_at=now,
+            created_by=actor,
+            state="open" if opening else "planned",
+            opens_at=now if opening else None,
+            draw_seed=draw_seed,
+        )
         session.add(row)
         session.flush()
         if opening:
             announce(session, program_id, OPEN_NOTICE.format(n=settings.max_choices), now, f"open:{row.id}")
-        audit.record(session, program_id=program_id, actor=actor, action="round.open", at=now,
-                     target=f"round:{key}", detail={"state": row.state, "starts_on": starts_on.isoformat()})
+        audit.record(
+            session,
+            program_id=program_id,
+            actor=actor,
+            action="round.open",
+            at=now,
+            target=f"round:{key}",
+            detail={"state": row.state, "starts_on": starts_on.isoformat()},
+        )
         session.commit()
         return row
 
 
-def set_round_state(engine: Engine, program_id: str, state: str, *, now: datetime, actor: str) -> ChoosingRound:
+def set_round_state(
+    engine: Engine, program_id: str, state: str, *, now: datetime, actor: str
+) -> ChoosingRound:
     """Open (or re-open) choosing, or close it: choices are then frozen for students."""
     allowed = {"open": ("planned", "closed"), "closed": ("open",)}[state]
     with Session(engine, expire_on_commit=False) as session:
@@ -74,8 +104,14 @@ def set_round_state(engine: Engine, program_id: str, state: str, *, now: datetim
             text = CLOSED_NOTICE
         session.add(row)
         announce(session, program_id, text, now, f"{state}:{row.id}:{now.isoformat()}")
-        audit.record(session, program_id=program_id, actor=actor, action=f"round.{'open' if state == 'open' else 'close'}",
-                     at=now, target=f"round:{row.key}")
+        audit.record(
+            session,
+            program_id=program_id,
+            actor=actor,
+            action=f"round.{'open' if state == 'open' else 'close'}",
+            at=now,
+            target=f"round:{row.key}",
+        )
         session.commit()
         return row
 
@@ -83,8 +119,10 @@ def set_round_state(engine: Engine, program_id: str, state: str, *, now: datetim
 def current_or_fail(session: Session, program_id: str) -> ChoosingRound:
     row = choosing_repo.current_round(session, program_id)
     if row is None:
-        raise ChoosingError("there is no choosing round; start one (desk: Choosing, or "
-                            "`mentorbot choosing round NAME --starts YYYY-MM-DD`)")
+        raise ChoosingError(
+            "there is no choosing round; start one (desk: Choosing, or "
+            "`mentorbot choosing round NAME --starts YYYY-MM-DD`)"
+        )
     return row
 
 
@@ -93,7 +131,11 @@ def announce(session: Session, program_id: str, text: str, now: datetime, key: s
     posted = 0
     for place in choosing_repo.program_channels(session, program_id, side="student"):
         ref = ChannelRef(place.platform, place.workspace, place.channel)
-        if system_posts.post(session, program_id=program_id, channel=ref, text=text, now=now,
-                             key=f"round:{key}:{ref}") is not None:
+        if (
+            system_posts.post(
+                session, program_id=program_id, channel=ref, text=text, now=now, key=f"round:{key}:{ref}"
+            )
+            is not None
+        ):
             posted += 1
     return posted

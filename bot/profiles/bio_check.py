@@ -41,8 +41,9 @@ def check_bio(policy: PolicyLike, text: str, *, role: str, timezone: str = "UTC"
     if not hits and not getattr(decision, "flag", False):
         return BioVerdict("ok")
     reasons = tuple(dict.fromkeys((h.rule, _reason(h.rule)) for h in hits))
-    refused = any(h.action == Action.BLOCK or h.rule.startswith(CONTACT_RULES) or h.category == "contact"
-                  for h in hits)
+    refused = any(
+        h.action == Action.BLOCK or h.rule.startswith(CONTACT_RULES) or h.category == "contact" for h in hits
+    )
     if refused:
         return BioVerdict("refused", reasons)
     return BioVerdict("flagged", reasons or (("policy.flag", "the policy flagged this text for a look"),))

@@ -58,8 +58,15 @@ class BiosPosted:
     not_posted: list[tuple[str, str]] = field(default_factory=list)  # (person key, why)
 
 
-def check_bios(engine: Engine, policy_for: PolicyFor, program_id: str, *, now: datetime, actor: str,
-               everyone: bool = False) -> BioReport:
+def check_bios(
+    engine: Engine,
+    policy_for: PolicyFor,
+    program_id: str,
+    *,
+    now: datetime,
+    actor: str,
+    everyone: bool = False,
+) -> BioReport:
     """Check bios that changed since their last check (or ``everyone``'s) and store the verdicts."""
     report = BioReport()
     with Session(engine) as session:
@@ -72,15 +79,22 @@ def check_bios(engine: Engine, policy_for: PolicyFor, program_id: str, *, now: d
             if everyone or view.bio_state == "unchecked":
                 view = _store_check(session, policy, program, view, now)
             _report(report, view)
-        audit.record(session, program_id=program_id, actor=actor, action="bios.check", at=now,
-                     rows=len(report.ok) + len(report.flagged) + len(report.refused),
-                     detail={"flagged": [k for k, _ in report.flagged], "refused": [k for k, _ in report.refused]})
+        audit.record(
+            session,
+            program_id=program_id,
+            actor=actor,
+            action="bios.check",
+            at=now,
+            rows=len(report.ok) + len(report.flagged) + len(report.refused),
+            detail={"flagged": [k for k, _ in report.flagged], "refused": [k for k, _ in report.refused]},
+        )
         session.commit()
     return report
 
 
-def _store_check(session: Session, policy: PolicyLike, program: Program, view: ProfileView,
-                 now: datetime) -> ProfileView:
+def _store_check(
+    session: Session, policy: PolicyLike, program: Program, view: ProfileView, now: datetime
+) -> ProfileView:
     verdict = check_bio(policy, view.bio, role=view.person.role, timezone=program.timezone)
     row = choosing_repo.profile(session, view.person.id)  # type: ignore[arg-type]
     assert row is not None  # a bio lives in a stored profile
@@ -112,13 +126,21 @@ def approve_bio(engine: Engine, program_id: str, person_key: str, *, now: dateti
         if person is None or row is None:
             raise BioError(f"'{person_key}' has no profile in this program")
         if row.bio_state != "flagged":
-            raise BioError(f"the bio of {person.display_name} is {row.bio_state}; only a flagged bio can be "
-                           "approved (a refused one carries contact details: edit it)")
+            raise BioError(
+                f"the bio of {person.display_name} is {row.bio_state}; only a flagged bio can be "
+                "approved (a refused one carries contact details: edit it)"
+            )
         row.bio_state, row.bio_approved_by = "approved", actor
         session.add(row)
-        audit.record(session, program_id=program_id, actor=actor, action="bio.approve", at=now,
-                     target=f"person:{person.key}",
-                     detail={"rules": [c["rule"] for c in json.loads(row.bio_check_json or "[]")]})
+        audit.record(
+            session,
+            program_id=program_id,
+            actor=actor,
+            action="bio.approve",
+            at=now,
+            target=f"person:{person.key}",
+            detail={"rules": [c["rule"] for c in json.loads(row.bio_check_json or "[]")]},
+        )
         session.commit()
 
 
@@ -135,9 +157,19 @@ def bio_text(view: ProfileView) -> str:
     return "\n".join([head] + ([" · ".join(facts)] if facts else []) + [view.bio.strip()])
 
 
-def publish_bios(engine: Engine, policy_for: PolicyFor, program_id: str, *, channels: Sequence[ChannelRef],
-                 audience: str, now: datetime, actor: str, people: Sequence[str] | None = None,
-                 match_id: int | None = None, intro: str = "") -> BiosPosted:
+def publish_bios(
+    engine: Engine,
+    policy_for: PolicyFor,
+    program_id: str,
+    *,
+    channels: Sequence[ChannelRef],
+    audience: str,
+    now: datetime,
+    actor: str,
+    people: Sequence[str] | None = None,
+    match_id: int | None = None,
+    intro: str = "",
+) -> BiosPosted:
     """Post the publishable bios of one side (``people`` only, when given) to ``channels``."""
     whose, _side = AUDIENCES[audience]
     result = BiosPosted(channels=[str(c) for c in channels])
@@ -151,32 +183,79 @@ def publish_bios(engine: Engine, policy_for: PolicyFor, program_id: str, *, chan
             else:
                 result.not_posted.append((view.key, _why_not(view)))
         for channel in channels:
-            result.posted += _post_channel(session, program_id, channel, ready, now=now, audience=audience,
-                                           match_id=match_id, intro=intro)
-        audit.record(session, program_id=program_id, actor=actor, action="bios.publish", at=now,
-                     rows=result.posted, detail={"audience": audience, "channels": result.channels,
-                                                 "people": [v.key for v in ready],
-                                                 "not_posted": [k for k, _ in result.not_posted]})
+            result.posted += _post_channel(
+                session,
+                program_id,
+                channel,
+                ready,
+                now=now,
+                audience=audience,
+                match_id=match_id,
+                intro=intro,
+            )
+        audit.record(
+            session,
+            program_id=program_id,
+            actor=actor,
+            action="bios.publish",
+            at=now,
+            rows=result.posted,
+            detail={
+                "audience": audience,
+                "channels": result.channels,
+                "people": [v.key for v in ready],
+                "not_posted": [k for k, _ in result.not_posted],
+            },
+        )
         session.commit()
     return result
 
 
-def _post_channel(session: Session, program_id: str, channel: ChannelRef, ready: list[ProfileView], *,
-                  now: datetime, audience: str, match_id: int | None, intro: str) -> int:
+def _post_channel(
+    session: Session,
+    program_id: str,
+    channel: ChannelRef,
+    ready: list[ProfileView],
+    *,
+    now: datetime,
+    audience: str,
+    match_id: int | None,
+    intro: str,
+) -> int:
     fresh = [(v, bio_text(v)) for v in ready]
-    fresh = [(v, text) for v, text in fresh
-             if not repo.seen_event(session, f"system:{program_id}:{_bio_key(v, text, channel)}")]
+    fresh = [
+        (v, text)
+        for v, text in fresh
+        if not repo.seen_event(session, f"system:{program_id}:{_bio_key(v, text, channel)}")
+    ]
     if not fresh:
         return 0
-    heading = intro or (f"Meet the mentors: {len(fresh)} bio(s) below. When choosing opens, pick your top "
-                        "three with /mentorbot choose." if audience == "students" else
-                        f"Meet the students: {len(fresh)} bio(s) below.")
+    heading = intro or (
+        f"Meet the mentors: {len(fresh)} bio(s) below. When choosing opens, pick your top "
+        "three with /mentorbot choose."
+        if audience == "students"
+        else f"Meet the students: {len(fresh)} bio(s) below."
+    )
     digest = hashlib.sha256("|".join(_bio_key(v, t, channel) for v, t in fresh).encode()).hexdigest()[:16]
-    system_posts.post(session, program_id=program_id, channel=channel, text=heading, now=now,
-                      key=f"bios-heading:{channel}:{digest}", match_id=match_id)
+    system_posts.post(
+        session,
+        program_id=program_id,
+        channel=channel,
+        text=heading,
+        now=now,
+        key=f"bios-heading:{channel}:{digest}",
+        match_id=match_id,
+    )
     for view, text in fresh:
-        system_posts.post(session, program_id=program_id, channel=channel, text=text, now=now,
-                          key=_bio_key(view, text, channel), match_id=match_id)
+        system_posts.post(
+            session,
+            program_id=program_id,
+            channel=channel,
+            text=text,
+            now=now,
+            key=_bio_key(view, text, channel),
+            match_id=match_id,
+        )
     return len(fresh)
 
 

@@ -16,17 +16,22 @@ from sqlmodel import Session
 
 from bot.profiles.bio_check import check_bio
 from bot.profiles.bios import PolicyFor
-from bot.profiles.model import ProfileView, load_profile, choosing_options
+from bot.profiles.model import ProfileView, choosing_options, load_profile
 from bot.roster.schema import CHOOSING_MODELS
 from bot.roster.validate_profiles import BIO_LIMIT, MENTOR_ONLY, STUDENT_ONLY, TAG_LIMIT
 from storage import audit, choosing_repo, repo
+from storage.models import Person
 from storage.models_choosing import Profile as ProfileRow
 
 TEXT_FIELDS = ("bio", "title", "employer", "pathway", "gender", "gender_preference", "team")
 LIST_FIELDS = ("interests", "languages", "availability", "hobbies", "pathways", "models", "grades")
-COLUMN = {"bio": "bio_text", "title": "job_title", "capacity": "capacity",
-          **{name: name for name in ("employer", "pathway", "gender", "gender_preference", "team")},
-          **{name: f"{name}_json" for name in LIST_FIELDS}}
+COLUMN = {
+    "bio": "bio_text",
+    "title": "job_title",
+    "capacity": "capacity",
+    **{name: name for name in ("employer", "pathway", "gender", "gender_preference", "team")},
+    **{name: f"{name}_json" for name in LIST_FIELDS},
+}
 
 
 class ProfileError(Exception):
@@ -38,7 +43,7 @@ class ProfileError(Exception):
 
 
 def split_list(text: str) -> list[str]:
-    """"engineering, energy" -> ["engineering", "energy"] (blank entries and repeats dropped)."""
+    """ "engineering, energy" -> ["engineering", "energy"] (blank entries and repeats dropped)."""
     out: list[str] = []
     for part in text.replace("\n", ",").split(","):
         part = " ".join(part.split())
@@ -47,8 +52,14 @@ def split_list(text: str) -> list[str]:
     return out
 
 
-def parse_form(form: Mapping[str, str], *, role: str, settings_genders: tuple[str, ...],
-               optional: tuple[str, ...], program_models: tuple[str, ...]) -> dict[str, object]:
+def parse_form(
+    form: Mapping[str, str],
+    *,
+    role: str,
+    settings_genders: tuple[str, ...],
+    optional: tuple[str, ...],
+    program_models: tuple[str, ...],
+) -> dict[str, object]:
     """The form's values as column values; raises ProfileError naming every field to fix."""
     errors: dict[str, str] = {}
     wrong = MENTOR_ONLY if role == "student" else STUDENT_ONLY
@@ -69,8 +80,9 @@ def parse_form(form: Mapping[str, str], *, role: str, settings_genders: tuple[st
     return values
 
 
-def _value(name: str, raw: str, errors: dict[str, str], genders: tuple[str, ...],
-           models: tuple[str, ...]) -> object:
+def _value(
+    name: str, raw: str, errors: dict[str, str], genders: tuple[str, ...], models: tuple[str, ...]
+) -> object:
     if name == "bio":
         if len(raw) > BIO_LIMIT:
             errors[name] = f"{len(raw)} characters; at most {BIO_LIMIT}"
@@ -105,8 +117,42 @@ def _value(name: str, raw: str, errors: dict[str, str], genders: tuple[str, ...]
     return json.dumps(entries, ensure_ascii=False)
 
 
-def save_profile(engine: Engine, policy_for: PolicyFor, program_id: str, person_key: str,
-                 form: Mapping[str, str], *, now: datetime, actor: str) -> ProfileView:
+def profile_row(session: Session, person: Person, now: datetime) -> ProfileRow:
+    """The person's stored profile, or a new empty one (added when changes are stored)."""
+    row = choosing_repo.profile(session, person.id)  # type: ignore[arg-type]
+    return row or ProfileRow(person_id=person.id, program_id=person.program_id, updated_at=now)  # type: ignore[arg-type]
+
+
+def store_changes(session: Session, row: ProfileRow, person: Person, values: Mapping[str, object], *,
+                  now: datetime, actor: str, detail: Mapping[str, object],
+                  before: object = None) -> list[str]:
+    """Set the columns that differ and audit the change (field names only, never their values).
+
+    ``before`` is called with the changed column names before the audit row is written (the bio's
+    check, say)."""
+    changed = sorted(k for k, v in values.items() if getattr(row, k) != v)
+    for name in changed:
+        setattr(row, name, values[name])
+    if callable(before):
+        before(changed)
+    row.updated_at, row.updated_by = now, actor
+    session.add(row)
+    said = {"fields": changed, **detail, **({"bio_state": row.bio_state} if "bio_text" in values else {})}
+    audit.record(session, program_id=person.program_id, actor=actor, action="profile.update", at=now,
+                 target=f"person:{person.key}", detail=said)
+    return changed
+
+
+def save_profile(
+    engine: Engine,
+    policy_for: PolicyFor,
+    program_id: str,
+    person_key: str,
+    form: Mapping[str, str],
+    *,
+    now: datetime,
+    actor: str,
+) -> ProfileView:
     """Create or update a profile from the desk's form; the bio is checked at once."""
     with Session(engine) as session:
         person = repo.person_by_key(session, program_id, person_key)
@@ -115,21 +161,17 @@ def save_profile(engine: Engine, policy_for: PolicyFor, program_id: str, person_
         year = choosing_options(session, program_id)
         values = parse_form(form, role=person.role, settings_genders=year.genders,
                             optional=year.optional_fields, program_models=year.models)
-        row = choosing_repo.profile(session, person.id)  # type: ignore[arg-type]
-        if row is None:
-            row = ProfileRow(person_id=person.id, program_id=program_id, updated_at=now)  # type: ignore[arg-type]
-        changed = sorted(k for k, v in values.items() if getattr(row, k) != v)
-        for name in changed:
-            setattr(row, name, values[name])
-        if "bio_text" in changed or row.bio_state == "unchecked":
-            program = repo.program(session, program_id)
-            verdict = check_bio(policy_for(program.policy_file if program else None), row.bio_text,
-                                role=person.role, timezone=program.timezone if program else "UTC")
-            row.bio_state, row.bio_checked_at, row.bio_approved_by = verdict.state, now, None
-            row.bio_check_json = json.dumps(verdict.as_json_rows(), ensure_ascii=False)
-        row.updated_at, row.updated_by = now, actor
-        session.add(row)
-        audit.record(session, program_id=program_id, actor=actor, action="profile.update", at=now,
-                     target=f"person:{person.key}", detail={"fields": changed, "bio_state": row.bio_state})
+        row = profile_row(session, person, now)
+
+        def check(changed: list[str]) -> None:
+            if "bio_text" in changed or row.bio_state == "unchecked":
+                program = repo.program(session, program_id)
+                verdict = check_bio(policy_for(program.policy_file if program else None), row.bio_text,
+                                    role=person.role, timezone=program.timezone if program else "UTC")
+                row.bio_state, row.bio_checked_at, row.bio_approved_by = verdict.state, now, None
+                row.bio_check_json = json.dumps(verdict.as_json_rows(), ensure_ascii=False)
+
+        store_changes(session, row, person, values, now=now, actor=actor, detail={"via": "desk"},
+                      before=check)
         session.commit()
         return load_profile(session, person)

@@ -66,9 +66,12 @@ class ProfileView:
 
     @property
     def headline(self) -> str:
-        """"Electrical engineer, Example Power & Light" (mentors) or the pathway (students)."""
-        parts = [p for p in (self.title, self.employer) if p] if self.person.role == "mentor" else \
-            [p for p in (self.pathway, f"grade {self.person.grade}" if self.person.grade else "") if p]
+        """ "Electrical engineer, Example Power & Light" (mentors) or the pathway (students)."""
+        parts = (
+            [p for p in (self.title, self.employer) if p]
+            if self.person.role == "mentor"
+            else [p for p in (self.pathway, f"grade {self.person.grade}" if self.person.grade else "") if p]
+        )
         return ", ".join(parts)
 
 
@@ -77,25 +80,43 @@ def view_of(person: Person, row: ProfileRow | None) -> ProfileView:
         return ProfileView(person=person)
     checks = json.loads(row.bio_check_json or "[]")
     return ProfileView(
-        person=person, bio=row.bio_text, title=row.job_title or "", employer=row.employer or "",
-        interests=tags(row.interests_json), pathway=row.pathway or "", languages=tags(row.languages_json),
-        availability=tags(row.availability_json), hobbies=tags(row.hobbies_json), gender=row.gender,
-        gender_preference=row.gender_preference, capacity=row.capacity, models=tags(row.models_json),
-        grades=tuple(int(g) for g in tags(row.grades_json)), pathways=tags(row.pathways_json), team=row.team,
-        bio_state=row.bio_state, bio_reasons=tuple((c["rule"], c["reason"]) for c in checks),
-        bio_checked_at=row.bio_checked_at, bio_approved_by=row.bio_approved_by, stored=True)
+        person=person,
+        bio=row.bio_text,
+        title=row.job_title or "",
+        employer=row.employer or "",
+        interests=tags(row.interests_json),
+        pathway=row.pathway or "",
+        languages=tags(row.languages_json),
+        availability=tags(row.availability_json),
+        hobbies=tags(row.hobbies_json),
+        gender=row.gender,
+        gender_preference=row.gender_preference,
+        capacity=row.capacity,
+        models=tags(row.models_json),
+        grades=tuple(int(g) for g in tags(row.grades_json)),
+        pathways=tags(row.pathways_json),
+        team=row.team,
+        bio_state=row.bio_state,
+        bio_reasons=tuple((c["rule"], c["reason"]) for c in checks),
+        bio_checked_at=row.bio_checked_at,
+        bio_approved_by=row.bio_approved_by,
+        stored=True,
+    )
 
 
-def load_profiles(session: Session, program_id: str, role: str | None = None, *,
-                  active_only: bool = True) -> list[ProfileView]:
+def load_profiles(
+    session: Session, program_id: str, role: str | None = None, *, active_only: bool = True
+) -> list[ProfileView]:
     """The program's mentors and students (one role when given) with their profiles, by name."""
     rows = choosing_repo.profiles(session, program_id)
     roles = (role,) if role else ("mentor", "student")
     people = [p for r in roles for p in repo.people(session, program_id, role=r)]
     if active_only:
         people = [p for p in people if p.active]
-    return sorted((view_of(p, rows.get(p.id)) for p in people),  # type: ignore[arg-type]
-                  key=lambda v: (v.person.role, v.name.casefold()))
+    return sorted(
+        (view_of(p, rows.get(p.id)) for p in people),  # type: ignore[arg-type]
+        key=lambda v: (v.person.role, v.name.casefold()),
+    )
 
 
 def load_profile(session: Session, person: Person) -> ProfileView:
@@ -129,9 +150,14 @@ class ChoosingOptions:
 def choosing_options(session: Session, program_id: str) -> ChoosingOptions:
     row: ChoosingSettings = choosing_repo.settings(session, program_id)
     return ChoosingOptions(
-        optional_fields=tags(row.optional_fields_json), genders=tags(row.genders_json),
-        max_choices=row.max_choices, models=tags(row.models_json),
+        optional_fields=tags(row.optional_fields_json),
+        genders=tags(row.genders_json),
+        max_choices=row.max_choices,
+        models=tags(row.models_json),
         max_group_size=json.loads(row.max_group_size_json or "{}"),
-        after_meet_and_greet=row.after_meet_and_greet, commitment_months=row.commitment_months,
-        to_graduation=row.to_graduation, final_grade=row.final_grade,
-        renewal_notice_days=row.renewal_notice_days)
+        after_meet_and_greet=row.after_meet_and_greet,
+        commitment_months=row.commitment_months,
+        to_graduation=row.to_graduation,
+        final_grade=row.final_grade,
+        renewal_notice_days=row.renewal_notice_days,
+    )

@@ -44,17 +44,36 @@ def _no_removal(kind: str) -> None:
 class MatchWriter:
     """Upserts matches of one program inside the caller's transaction."""
 
-    def __init__(self, session: Session, program_id: str, *, now: datetime, count: Count = _no_count,
-                 removed: Callable[[str], None] = _no_removal, linked_by: str = LINKED_BY) -> None:
+    def __init__(
+        self,
+        session: Session,
+        program_id: str,
+        *,
+        now: datetime,
+        count: Count = _no_count,
+        removed: Callable[[str], None] = _no_removal,
+        linked_by: str = LINKED_BY,
+    ) -> None:
         self.s, self.program_id, self.now, self.linked_by = session, program_id, now, linked_by
         self.count, self.removed = count, removed  # the import's summary counts what changed
 
-    def upsert(self, match: RosterMatch, people: dict[str, Person], rows: dict[str, Match], *,
-               prompts_paused: bool | None = None) -> Match:
+    def upsert(
+        self,
+        match: RosterMatch,
+        people: dict[str, Person],
+        rows: dict[str, Match],
+        *,
+        prompts_paused: bool | None = None,
+    ) -> Match:
         """The match row (created, or updated where it differs), its members and its channels."""
         coordinator = people.get(match.coordinator) if match.coordinator else None
-        values: dict[str, Any] = {"model": match.model, "status": match.status, "started_on": match.started,
-                                  "coordinator_id": coordinator.id if coordinator else None, "grade": match.grade}
+        values: dict[str, Any] = {
+            "model": match.model,
+            "status": match.status,
+            "started_on": match.started,
+            "coordinator_id": coordinator.id if coordinator else None,
+            "grade": match.grade,
+        }
         if prompts_paused is not None:
             values["prompts_paused"] = prompts_paused
         row = rows.get(match.id)
@@ -87,9 +106,18 @@ class MatchWriter:
         for ch in match.channels:
             found = repo.supervised_channel(self.s, ch, active_only=False)
             if found is None:
-                self.s.add(SupervisedChannel(match_id=row.id, platform=ch.platform, workspace=ch.workspace,  # type: ignore[arg-type]
-                                             channel=ch.channel, side=ch.side, active=True,
-                                             linked_at=self.now, linked_by=self.linked_by))
+                self.s.add(
+                    SupervisedChannel(
+                        match_id=row.id,
+                        platform=ch.platform,
+                        workspace=ch.workspace,  # type: ignore[arg-type]
+                        channel=ch.channel,
+                        side=ch.side,
+                        active=True,
+                        linked_at=self.now,
+                        linked_by=self.linked_by,
+                    )
+                )
                 self.count("channels", True, True)
             else:
                 changed = assign(found, {"match_id": row.id, "side": ch.side, "active": True})
@@ -101,9 +129,19 @@ class MatchWriter:
 
 def roster_people(session: Session, program_id: str) -> dict[str, RosterPerson]:
     """The program's people as the roster rules read them (to check a match made outside a file)."""
-    return {p.key: RosterPerson(id=p.key, name=p.display_name, role=p.role, line=0, grade=p.grade,
-                                consent_received=p.consent_received, cleared=p.cleared_on, active=p.active)
-            for p in repo.people(session, program_id)}
+    return {
+        p.key: RosterPerson(
+            id=p.key,
+            name=p.display_name,
+            role=p.role,
+            line=0,
+            grade=p.grade,
+            consent_received=p.consent_received,
+            cleared=p.cleared_on,
+            active=p.active,
+        )
+        for p in repo.people(session, program_id)
+    }
 
 
 def check_new_match(session: Session, program_id: str, match: RosterMatch) -> list[str]:

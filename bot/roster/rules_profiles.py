@@ -28,23 +28,36 @@ def check_profiles(roster: Roster, add: Add) -> None:
         _check_optional(person, person.profile, year, add)
         for model in person.profile.models:
             if model not in year.models:
-                add(RosterProblem(person.profile.key_lines.get("models", person.profile.line),
-                                  f"'{person.id}' offers {model}, which this program does not use "
-                                  f"(choosing.models: {', '.join(year.models)}); remove it or add it there"))
+                add(
+                    RosterProblem(
+                        person.profile.key_lines.get("models", person.profile.line),
+                        f"'{person.id}' offers {model}, which this program does not use "
+                        f"(choosing.models: {', '.join(year.models)}); remove it or add it there",
+                    )
+                )
         if person.profile.team:
             teams[person.profile.team].append(person)
     for team, members in sorted(teams.items()):
         if len(members) == 1:
             lone = members[0]
-            add(RosterProblem(lone.profile.key_lines.get("team", lone.line),  # type: ignore[union-attr]
-                              f"team '{team}' has only '{lone.id}'; a team is two or more mentors "
-                              "who mentor together: give the others the same team, or remove 'team'"))
+            add(
+                RosterProblem(
+                    lone.profile.key_lines.get("team", lone.line),  # type: ignore[union-attr]
+                    f"team '{team}' has only '{lone.id}'; a team is two or more mentors "
+                    "who mentor together: give the others the same team, or remove 'team'",
+                )
+            )
 
 
 def _check_year(year: RosterYear, add: Add) -> None:
     if any(f in year.optional_fields for f in ("gender", "gender_preference")) and not year.genders:
-        add(RosterProblem(year.line, "the program turns on gender in profiles but lists no genders; add "
-                                     "'genders: [female, male, nonbinary]' (your words) under 'profiles'"))
+        add(
+            RosterProblem(
+                year.line,
+                "the program turns on gender in profiles but lists no genders; add "
+                "'genders: [female, male, nonbinary]' (your words) under 'profiles'",
+            )
+        )
     for model, cap in year.max_group_size.items():
         problem = cap_problem(model, cap)
         if problem:
@@ -58,11 +71,21 @@ def _check_optional(person: RosterPerson, profile: RosterProfile, year: RosterYe
             continue
         line = profile.key_lines.get(name, profile.line)
         if name not in year.optional_fields:
-            add(RosterProblem(line, f"the program does not ask for '{name}' ('{person.id}'); add it to "
-                                    "profiles.optional_fields of the program, or remove the line"))
+            add(
+                RosterProblem(
+                    line,
+                    f"the program does not ask for '{name}' ('{person.id}'); add it to "
+                    "profiles.optional_fields of the program, or remove the line",
+                )
+            )
             continue
         allowed = list(year.genders) + (list(PREFERENCE_WORDS) if name == "gender_preference" else [])
         if year.genders and value.casefold() not in allowed:
-            add(RosterProblem(line, f"the {name.replace('_', ' ')} of '{person.id}' is '{value}', which is "
-                                    f"not in the program's genders ({', '.join(year.genders)}); "
-                                    f"{did_you_mean(value.casefold(), allowed)}"))
+            add(
+                RosterProblem(
+                    line,
+                    f"the {name.replace('_', ' ')} of '{person.id}' is '{value}', which is "
+                    f"not in the program's genders ({', '.join(year.genders)}); "
+                    f"{did_you_mean(value.casefold(), allowed)}",
+                )
+            )

@@ -20,17 +20,37 @@ from bot.roster.schema import (
 from bot.roster.validate import Reader
 
 PROFILE_KEYS = {
-    "bio": False, "title": False, "interests": False, "pathway": False, "languages": False,
-    "availability": False, "hobbies": False, "gender": False, "gender_preference": False,
-    "capacity": False, "models": False, "grades": False, "pathways": False, "team": False,
+    "bio": False,
+    "title": False,
+    "interests": False,
+    "pathway": False,
+    "languages": False,
+    "availability": False,
+    "hobbies": False,
+    "gender": False,
+    "gender_preference": False,
+    "capacity": False,
+    "models": False,
+    "grades": False,
+    "pathways": False,
+    "team": False,
 }
 MENTOR_ONLY = ("title", "capacity", "models", "grades", "pathways", "team")
 STUDENT_ONLY = ("pathway", "gender_preference")
 PROFILES_KEYS = {"optional_fields": False, "genders": False}
-CHOOSING_KEYS = {"max_choices": False, "models": False, "max_group_size": False,
-                 "after_meet_and_greet": False, "channels": False}
-COMMITMENT_KEYS = {"months": False, "to_graduation": False, "final_grade": False,
-                   "renewal_notice_days": False}
+CHOOSING_KEYS = {
+    "max_choices": False,
+    "models": False,
+    "max_group_size": False,
+    "after_meet_and_greet": False,
+    "channels": False,
+}
+COMMITMENT_KEYS = {
+    "months": False,
+    "to_graduation": False,
+    "final_grade": False,
+    "renewal_notice_days": False,
+}
 PLACE_KEYS = {"side": True, "platform": True, "workspace": True, "channel": True}
 BIO_LIMIT = 1500  # characters: a bio is a paragraph a student reads on a phone
 TAG_LIMIT = 60
@@ -46,8 +66,11 @@ def text_list(r: Reader, node: Node | None, what: str) -> list[str]:
         if text is None:
             continue
         if len(text) > TAG_LIMIT:
-            r.problem(entry.line, f"'{text[:20]}…' in {what} is {len(text)} characters; keep each entry "
-                                  f"under {TAG_LIMIT} (a word or two, e.g. 'software')")
+            r.problem(
+                entry.line,
+                f"'{text[:20]}…' in {what} is {len(text)} characters; keep each entry "
+                f"under {TAG_LIMIT} (a word or two, e.g. 'software')",
+            )
             continue
         if text.casefold() not in (t.casefold() for t in out):
             out.append(text)
@@ -57,8 +80,10 @@ def text_list(r: Reader, node: Node | None, what: str) -> list[str]:
 def int_list(r: Reader, node: Node | None, what: str, low: int, high: int) -> list[int]:
     if node is None:
         return []
-    out = [r.integer(entry, f"an entry of {what}", low, high) for entry in
-           (node.value if node.is_list else [node])]
+    out = [
+        r.integer(entry, f"an entry of {what}", low, high)
+        for entry in (node.value if node.is_list else [node])
+    ]
     return sorted({n for n in out if n is not None})
 
 
@@ -67,18 +92,25 @@ def read_profile(r: Reader, node: Node, who: str, role: str | None) -> RosterPro
     f = r.fields(node, f"the profile of {who}", PROFILE_KEYS, node.line)
     wrong = MENTOR_ONLY if role == "student" else STUDENT_ONLY if role == "mentor" else ()
     if role in ("coordinator", "teacher"):
-        r.problem(node.line, f"{who} is a {role}; profiles are for mentors and students. Remove the "
-                             "'profile:' block")
+        r.problem(
+            node.line,
+            f"{who} is a {role}; profiles are for mentors and students. Remove the 'profile:' block",
+        )
     for key in wrong:
         if key in f:
             other = "mentor" if role == "student" else "student"
-            r.problem(f[key].line, f"'{key}' in a profile is only for a {other}, and {who} is a {role}; "
-                                   f"remove the '{key}' line")
+            r.problem(
+                f[key].line,
+                f"'{key}' in a profile is only for a {other}, and {who} is a {role}; remove the '{key}' line",
+            )
     profile = RosterProfile(line=node.line, key_lines={k: v.line for k, v in f.items()})
     bio = r.text(f.get("bio"), f"the bio of {who}")
     if bio is not None and len(bio) > BIO_LIMIT:
-        r.problem(f["bio"].line, f"the bio of {who} is {len(bio)} characters; shorten it to at most "
-                                 f"{BIO_LIMIT} (students read it on a phone)")
+        r.problem(
+            f["bio"].line,
+            f"the bio of {who} is {len(bio)} characters; shorten it to at most "
+            f"{BIO_LIMIT} (students read it on a phone)",
+        )
     profile.bio = bio or ""
     profile.title = r.text(f.get("title"), f"the job title of {who}")
     profile.pathway = r.text(f.get("pathway"), f"the pathway of {who}")
@@ -113,8 +145,11 @@ def read_year(r: Reader, program: dict[str, Node], line: int) -> RosterYear:
                 year.optional_fields.append(name)
         year.genders = [g.casefold() for g in text_list(r, f.get("genders"), "the genders")]
         if "same" in year.genders or "any" in year.genders:
-            r.problem(f["genders"].line, "'same' and 'any' are gender preferences, not genders; list the "
-                                         "genders themselves, e.g. [female, male, nonbinary]")
+            r.problem(
+                f["genders"].line,
+                "'same' and 'any' are gender preferences, not genders; list the "
+                "genders themselves, e.g. [female, male, nonbinary]",
+            )
     if "choosing" in program:
         _choosing(r, program["choosing"], year)
     if "commitment" in program:
@@ -122,7 +157,9 @@ def read_year(r: Reader, program: dict[str, Node], line: int) -> RosterYear:
         year.commitment_months = r.integer(f.get("months"), "commitment months", 1, 72) or 12
         year.to_graduation = r.boolean(f.get("to_graduation"), "to_graduation", False)
         year.final_grade = r.integer(f.get("final_grade"), "final_grade", 9, 14) or 14
-        year.renewal_notice_days = r.integer(f.get("renewal_notice_days"), "renewal_notice_days", 1, 180) or 45
+        year.renewal_notice_days = (
+            r.integer(f.get("renewal_notice_days"), "renewal_notice_days", 1, 180) or 45
+        )
     return year
 
 
@@ -136,16 +173,23 @@ def _choosing(r: Reader, node: Node, year: RosterYear) -> None:
             r.problem(f["models"].line, "choose at least one model: " + ", ".join(CHOOSING_MODELS))
     year.after_meet_and_greet = r.boolean(f.get("after_meet_and_greet"), "after_meet_and_greet", False)
     if "max_group_size" in f:
-        caps = r.fields(f["max_group_size"], "max_group_size", {m: False for m in CHOOSING_MODELS[1:]},
-                        f["max_group_size"].line)
+        caps = r.fields(
+            f["max_group_size"],
+            "max_group_size",
+            {m: False for m in CHOOSING_MODELS[1:]},
+            f["max_group_size"].line,
+        )
         for model, cap_node in caps.items():
             cap = r.integer(cap_node, f"the largest {model}", 1, 10)
             if cap is not None:
                 year.max_group_size[model] = cap
     for ch in r.items(f.get("channels"), "the choosing channels"):
         c = r.fields(ch, "a choosing channel", PLACE_KEYS, ch.line)
-        parts = (r.choice(c.get("side"), "side", SIDES), r.choice(c.get("platform"), "platform", r.platforms),
-                 r.text(c.get("workspace"), "workspace"), r.text(c.get("channel"), "channel"))
+        parts = (
+            r.choice(c.get("side"), "side", SIDES),
+            r.choice(c.get("platform"), "platform", r.platforms),
+            r.text(c.get("workspace"), "workspace"),
+            r.text(c.get("channel"), "channel"),
+        )
         if all(parts):
             year.channels.append(ProgramPlace(*(str(p) for p in parts), line=ch.line))
-

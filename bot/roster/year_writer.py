@@ -40,19 +40,30 @@ def check_year_against_database(session: Session, roster: Roster) -> list[Roster
         held = choosing_repo.program_channel(session, place)
         supervised = repo.supervised_channel(session, place, active_only=False)
         if held is not None and held.program_id != roster.program.id:
-            problems.append(RosterProblem(place.line, f"channel '{place.channel}' is already the choosing "
-                                                      f"channel of program '{held.program_id}'"))
+            problems.append(
+                RosterProblem(
+                    place.line,
+                    f"channel '{place.channel}' is already the choosing "
+                    f"channel of program '{held.program_id}'",
+                )
+            )
         elif supervised is not None:
-            problems.append(RosterProblem(place.line, f"channel '{place.channel}' is a supervised channel of "
-                                                      "a match; the choosing channel needs its own channel"))
+            problems.append(
+                RosterProblem(
+                    place.line,
+                    f"channel '{place.channel}' is a supervised channel of "
+                    "a match; the choosing channel needs its own channel",
+                )
+            )
     return problems
 
 
 class YearWriter:
     """Upserts settings, choosing channels, profiles and commitments (counted under 'profiles')."""
 
-    def __init__(self, session: Session, roster: Roster, *, now: datetime, count: Count,
-                 notes: list[str]) -> None:
+    def __init__(
+        self, session: Session, roster: Roster, *, now: datetime, count: Count, notes: list[str]
+    ) -> None:
         self.s, self.roster, self.now, self.count, self.notes = session, roster, now, count, notes
 
     def write(self, people: dict[str, Person], matches: dict[str, Match]) -> None:
@@ -70,11 +81,16 @@ class YearWriter:
         if row is None and not year.given:
             return
         values = {
-            "optional_fields_json": dump(year.optional_fields), "genders_json": dump(year.genders),
-            "max_choices": year.max_choices, "models_json": dump(year.models),
-            "max_group_size_json": dump(year.max_group_size), "after_meet_and_greet": year.after_meet_and_greet,
-            "commitment_months": year.commitment_months, "to_graduation": year.to_graduation,
-            "final_grade": year.final_grade, "renewal_notice_days": year.renewal_notice_days,
+            "optional_fields_json": dump(year.optional_fields),
+            "genders_json": dump(year.genders),
+            "max_choices": year.max_choices,
+            "models_json": dump(year.models),
+            "max_group_size_json": dump(year.max_group_size),
+            "after_meet_and_greet": year.after_meet_and_greet,
+            "commitment_months": year.commitment_months,
+            "to_graduation": year.to_graduation,
+            "final_grade": year.final_grade,
+            "renewal_notice_days": year.renewal_notice_days,
         }
         if row is None:
             self.s.add(ChoosingSettings(program_id=pid, **values))
@@ -89,8 +105,15 @@ class YearWriter:
             listed.add((place.platform, place.workspace, place.channel))
             row = choosing_repo.program_channel(self.s, place)
             if row is None:
-                self.s.add(ProgramChannel(program_id=pid, side=place.side, platform=place.platform,
-                                          workspace=place.workspace, channel=place.channel))
+                self.s.add(
+                    ProgramChannel(
+                        program_id=pid,
+                        side=place.side,
+                        platform=place.platform,
+                        workspace=place.workspace,
+                        channel=place.channel,
+                    )
+                )
             else:
                 row.side, row.active = place.side, True
         for row in choosing_repo.program_channels(self.s, pid):
@@ -104,15 +127,27 @@ class YearWriter:
             values["employer"] = person.employer
         p = person.profile
         if p is not None:
-            values |= {"bio_text": p.bio, "job_title": p.title, "pathway": p.pathway, "gender": p.gender and
-                       p.gender.casefold(), "gender_preference": p.gender_preference and
-                       p.gender_preference.casefold(), "capacity": p.capacity, "team": p.team,
-                       "models_json": dump(p.models), "grades_json": dump(p.grades)}
+            values |= {
+                "bio_text": p.bio,
+                "job_title": p.title,
+                "pathway": p.pathway,
+                "gender": p.gender and p.gender.casefold(),
+                "gender_preference": p.gender_preference and p.gender_preference.casefold(),
+                "capacity": p.capacity,
+                "team": p.team,
+                "models_json": dump(p.models),
+                "grades_json": dump(p.grades),
+            }
             values |= {f"{name}_json": dump(getattr(p, name)) for name in LISTS}
         stored = choosing_repo.profile(self.s, row.id)  # type: ignore[arg-type]
         if stored is None:
-            stored = ProfileRow(person_id=row.id, program_id=row.program_id, updated_at=self.now,  # type: ignore[arg-type]
-                                updated_by="roster import", **values)
+            stored = ProfileRow(
+                person_id=row.id,
+                program_id=row.program_id,
+                updated_at=self.now,  # type: ignore[arg-type]
+                updated_by="roster import",
+                **values,
+            )
             self.s.add(stored)
             self.count("profiles", True, True)
             return
@@ -127,8 +162,9 @@ class YearWriter:
 
     def _commitments(self, people: dict[str, Person], matches: dict[str, Match]) -> None:
         year = self.roster.program.year
-        rule = CommitmentRule(months=year.commitment_months, to_graduation=year.to_graduation,
-                              final_grade=year.final_grade)
+        rule = CommitmentRule(
+            months=year.commitment_months, to_graduation=year.to_graduation, final_grade=year.final_grade
+        )
         for match in self.roster.matches:
             if match.started is None:
                 continue
@@ -142,7 +178,14 @@ class YearWriter:
                 grades = [people[k].grade for k in match.students if k in people]
                 until, basis = committed_until(match.started, rule, grades)
             if stored is None:
-                self.s.add(Commitment(match_id=row.id, program_id=row.program_id, started_on=match.started,  # type: ignore[arg-type]
-                                      committed_until=until, basis=basis))
+                self.s.add(
+                    Commitment(
+                        match_id=row.id,
+                        program_id=row.program_id,
+                        started_on=match.started,  # type: ignore[arg-type]
+                        committed_until=until,
+                        basis=basis,
+                    )
+                )
             else:
                 stored.started_on, stored.committed_until, stored.basis = match.started, until, basis

@@ -35,8 +35,13 @@ def router(*, pages: Pages, scope: Callable[[Request], ProgramScope]) -> APIRout
 
     @api.get("/choosing")
     def choosing(request: Request, program: ProgramScope = Depends(scope)) -> Response:
-        return pages.render(request, "choosing.html", program, state=views_year.choosing(program),
-                            done=request.query_params.get("done", ""))
+        return pages.render(
+            request,
+            "choosing.html",
+            program,
+            state=views_year.choosing(program),
+            done=request.query_params.get("done", ""),
+        )
 
     @api.post("/choosing/round")
     async def round_(request: Request, program: ProgramScope = Depends(scope)) -> Response:
@@ -47,8 +52,9 @@ def router(*, pages: Pages, scope: Callable[[Request], ProgramScope]) -> APIRout
                 row = await program.year.set_round_state(str(form["action"]))
             else:
                 opening = {"now": True, "wait": False}.get(form.get("opens", ""))
-                row = await program.year.open_round(form.get("key", "").strip(), day(form.get("starts_on", "")),
-                                                    opening)
+                row = await program.year.open_round(
+                    form.get("key", "").strip(), day(form.get("starts_on", "")), opening
+                )
         except ChoosingError as error:
             return back("/choosing", str(error))
         return back("/choosing", f"Round {row.key} is {row.state}.")
@@ -61,12 +67,19 @@ def router(*, pages: Pages, scope: Callable[[Request], ProgramScope]) -> APIRout
             at = datetime.fromisoformat(form.get("at", "")).replace(tzinfo=ZoneInfo(program.who.timezone))
         except ValueError:
             raise HTTPException(400, "Give the meet-and-greet's date and time.") from None
-        places = [(side, *form[f"{side}_channel"].split(":", 2)) for side in ("mentor", "student")
-                  if form.get(f"{side}_channel", "").count(":") >= 2]
+        places = [
+            (side, *form[f"{side}_channel"].split(":", 2))
+            for side in ("mentor", "student")
+            if form.get(f"{side}_channel", "").count(":") >= 2
+        ]
         try:
             group = await program.year.schedule_meet_and_greet(
-                at=at, minutes=int(form.get("minutes") or 45), mentors=ids(form.get("mentors", "")),
-                students=ids(form.get("students", "")), channels=places)  # type: ignore[arg-type]
+                at=at,
+                minutes=int(form.get("minutes") or 45),
+                mentors=ids(form.get("mentors", "")),
+                students=ids(form.get("students", "")),
+                channels=places,
+            )  # type: ignore[arg-type]
         except (ChoosingError, ValueError) as error:
             return back("/choosing", str(error))
         return back("/choosing", f"Meet-and-greet {group.key} is scheduled.")
@@ -95,8 +108,13 @@ def router(*, pages: Pages, scope: Callable[[Request], ProgramScope]) -> APIRout
 
     @api.get("/choosing/proposal")
     def proposal(request: Request, program: ProgramScope = Depends(scope)) -> Response:
-        return pages.render(request, "proposal.html", program, found=views_year.proposal(program),
-                            done=request.query_params.get("done", ""))
+        return pages.render(
+            request,
+            "proposal.html",
+            program,
+            found=views_year.proposal(program),
+            done=request.query_params.get("done", ""),
+        )
 
     @api.post("/choosing/proposal/{run_id}/edit")
     async def edit(request: Request, run_id: int, program: ProgramScope = Depends(scope)) -> Response:

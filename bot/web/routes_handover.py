@@ -27,8 +27,13 @@ def router(*, pages: Pages, scope: Callable[[Request], ProgramScope]) -> APIRout
     @api.get("/handover")
     async def handover(request: Request, program: ProgramScope = Depends(scope)) -> Response:
         suggest = {i: await program.year.suggestions(i) for i in views_year.open_notices(program)}
-        return pages.render(request, "handover.html", program, page=views_year.handover(program, suggest),
-                            done=request.query_params.get("done", ""))
+        return pages.render(
+            request,
+            "handover.html",
+            program,
+            page=views_year.handover(program, suggest),
+            done=request.query_params.get("done", ""),
+        )
 
     @api.post("/handover/notice")
     async def notice(request: Request, program: ProgramScope = Depends(scope)) -> Response:
@@ -36,23 +41,31 @@ def router(*, pages: Pages, scope: Callable[[Request], ProgramScope]) -> APIRout
         form = await form_of(request)
         match_key, _, mentor = form.get("match_mentor", "").partition("/")
         try:
-            made = await program.year.give_notice(match_key, mentor, day(form.get("last_day", "")),
-                                                  form.get("reason", ""))
+            made = await program.year.give_notice(
+                match_key, mentor, day(form.get("last_day", "")), form.get("reason", "")
+            )
         except ERRORS as error:
             return back("/handover", str(error))
         return back("/handover", f"Notice recorded: {made.mentor.display_name} leaves {match_key}.")
 
     @api.post("/handover/{departure_id}/replace")
-    async def replace(request: Request, departure_id: int, program: ProgramScope = Depends(scope)) -> Response:
+    async def replace(
+        request: Request, departure_id: int, program: ProgramScope = Depends(scope)
+    ) -> Response:
         await program.check_csrf(request)
         form = await form_of(request)
         chosen = form.get("replacement", "")
         try:
-            done = await program.year.replace_mentor(departure_id, chosen, form.get(f"message_{chosen}") or None)
+            done = await program.year.replace_mentor(
+                departure_id, chosen, form.get(f"message_{chosen}") or None
+            )
         except ERRORS as error:
             return back("/handover", str(error))
-        return back("/handover", f"{done.replacement} now mentors {done.match_key}; the students were told. "
-                                 + done.channels_to_fix)
+        return back(
+            "/handover",
+            f"{done.replacement} now mentors {done.match_key}; the students were told. "
+            + done.channels_to_fix,
+        )
 
     @api.post("/handover/{departure_id}/close")
     async def close(request: Request, departure_id: int, program: ProgramScope = Depends(scope)) -> Response:
@@ -63,8 +76,12 @@ def router(*, pages: Pages, scope: Callable[[Request], ProgramScope]) -> APIRout
             await program.year.close_notice(departure_id, outcome, form.get("message") or None)
         except ERRORS as error:
             return back("/handover", str(error))
-        return back("/handover", "The notice is withdrawn." if outcome == "withdrawn" else
-                    "The match has ended; the students were told.")
+        return back(
+            "/handover",
+            "The notice is withdrawn."
+            if outcome == "withdrawn"
+            else "The match has ended; the students were told.",
+        )
 
     @api.post("/handover/renew/{key}")
     async def renew(request: Request, key: str, program: ProgramScope = Depends(scope)) -> Response:

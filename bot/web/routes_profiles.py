@@ -33,14 +33,27 @@ def router(*, pages: Pages, scope: Callable[[Request], ProgramScope]) -> APIRout
 
     @api.get("/profiles")
     def profiles(request: Request, program: ProgramScope = Depends(scope)) -> Response:
-        return pages.render(request, "profiles.html", program, page=views_year.profiles(program),
-                            done=request.query_params.get("done", ""))
+        return pages.render(
+            request,
+            "profiles.html",
+            program,
+            page=views_year.profiles(program),
+            done=request.query_params.get("done", ""),
+        )
 
     @api.get("/profiles/{key}")
     def profile(request: Request, key: str, program: ProgramScope = Depends(scope)) -> Response:
         view, options = views_year.profile(program, key)
-        return pages.render(request, "profile_edit.html", program, view=view, options=options, errors={},
-                            form=None, done=request.query_params.get("done", ""))
+        return pages.render(
+            request,
+            "profile_edit.html",
+            program,
+            view=view,
+            options=options,
+            errors={},
+            form=None,
+            done=request.query_params.get("done", ""),
+        )
 
     @api.post("/profiles/{key}")
     async def save(request: Request, key: str, program: ProgramScope = Depends(scope)) -> Response:
@@ -50,23 +63,45 @@ def router(*, pages: Pages, scope: Callable[[Request], ProgramScope]) -> APIRout
             saved = await program.year.save_profile(key, form)
         except ProfileError as error:
             view, options = views_year.profile(program, key)
-            return pages.render(request, "profile_edit.html", program, view=view, options=options,
-                                errors=error.errors, form=form, done="", status=400)
-        state = {"ok": "the bio passed the policy", "flagged": "the bio is FLAGGED: read it on the Bios page",
-                 "refused": "the bio is REFUSED: it carries contact details"}.get(saved.bio_state, "")
-        return back(f"/profiles/{quote(key)}", f"Saved {saved.name}'s profile" + (f"; {state}." if state else "."))
+            return pages.render(
+                request,
+                "profile_edit.html",
+                program,
+                view=view,
+                options=options,
+                errors=error.errors,
+                form=form,
+                done="",
+                status=400,
+            )
+        state = {
+            "ok": "the bio passed the policy",
+            "flagged": "the bio is FLAGGED: read it on the Bios page",
+            "refused": "the bio is REFUSED: it carries contact details",
+        }.get(saved.bio_state, "")
+        return back(
+            f"/profiles/{quote(key)}", f"Saved {saved.name}'s profile" + (f"; {state}." if state else ".")
+        )
 
     @api.get("/bios")
     def bios(request: Request, program: ProgramScope = Depends(scope)) -> Response:
-        return pages.render(request, "bios.html", program, page=views_year.bios(program),
-                            done=request.query_params.get("done", ""))
+        return pages.render(
+            request,
+            "bios.html",
+            program,
+            page=views_year.bios(program),
+            done=request.query_params.get("done", ""),
+        )
 
     @api.post("/bios/check")
     async def check(request: Request, program: ProgramScope = Depends(scope)) -> Response:
         await program.check_csrf(request)
         report = await program.year.check_bios()
-        return back("/bios", f"Checked: {len(report.ok)} passed, {len(report.flagged)} flagged, "
-                             f"{len(report.refused)} refused.")
+        return back(
+            "/bios",
+            f"Checked: {len(report.ok)} passed, {len(report.flagged)} flagged, "
+            f"{len(report.refused)} refused.",
+        )
 
     @api.post("/bios/{key}/approve")
     async def approve(request: Request, key: str, program: ProgramScope = Depends(scope)) -> Response:
@@ -85,7 +120,10 @@ def router(*, pages: Pages, scope: Callable[[Request], ProgramScope]) -> APIRout
             raise HTTPException(400, "Post to students or to mentors.")
         result = await program.year.publish_bios(audience)
         skipped = "; ".join(f"{key}: {why}" for key, why in result.not_posted)
-        return back("/bios", f"{result.posted} bio(s) posted to {audience}" + (f". Not posted — {skipped}" if skipped
-                                                                             else "."))
+        return back(
+            "/bios",
+            f"{result.posted} bio(s) posted to {audience}"
+            + (f". Not posted — {skipped}" if skipped else "."),
+        )
 
     return api

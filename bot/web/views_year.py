@@ -32,9 +32,11 @@ def profiles(scope: ProgramScope) -> ProfilesPage:
         views = load_profiles(session, scope.program_id)
         scope.audit(session, action="profiles.view", target=f"program:{scope.program_id}", rows=len(views))
         session.commit()
-        return ProfilesPage([v for v in views if v.person.role == "mentor"],
-                            [v for v in views if v.person.role == "student"],
-                            choosing_options(session, scope.program_id))
+        return ProfilesPage(
+            [v for v in views if v.person.role == "mentor"],
+            [v for v in views if v.person.role == "student"],
+            choosing_options(session, scope.program_id),
+        )
 
 
 def profile(scope: ProgramScope, key: str) -> tuple[ProfileView, ChoosingOptions]:
@@ -62,21 +64,34 @@ class BiosPage:
 def bios(scope: ProgramScope) -> BiosPage:
     with scope.session() as session:
         views = load_profiles(session, scope.program_id)
-        cards = [BioCard(v, bio_text(v), v.publishable and (v.person.role != "mentor" or v.person.cleared_on
-                                                            is not None)) for v in views if v.bio.strip()]
-        places = [(c.side, f"{c.platform}:{c.workspace}/{c.channel}")
-                  for c in choosing_repo.program_channels(session, scope.program_id)]
+        cards = [
+            BioCard(
+                v,
+                bio_text(v),
+                v.publishable and (v.person.role != "mentor" or v.person.cleared_on is not None),
+            )
+            for v in views
+            if v.bio.strip()
+        ]
+        places = [
+            (c.side, f"{c.platform}:{c.workspace}/{c.channel}")
+            for c in choosing_repo.program_channels(session, scope.program_id)
+        ]
         scope.audit(session, action="bios.view", target=f"program:{scope.program_id}", rows=len(cards))
         session.commit()
-    return BiosPage([c for c in cards if c.view.person.role == "mentor"],
-                    [c for c in cards if c.view.person.role == "student"], places)
+    return BiosPage(
+        [c for c in cards if c.view.person.role == "mentor"],
+        [c for c in cards if c.view.person.role == "student"],
+        places,
+    )
 
 
 def choosing(scope: ProgramScope) -> RoundState:
     state = round_state(scope.engine, scope.program_id)
     with scope.session() as session:
-        scope.audit(session, action="choosing.view", target=f"program:{scope.program_id}",
-                    rows=len(state.students))
+        scope.audit(
+            session, action="choosing.view", target=f"program:{scope.program_id}", rows=len(state.students)
+        )
         session.commit()
     return state
 
@@ -84,8 +99,13 @@ def choosing(scope: ProgramScope) -> RoundState:
 def proposal(scope: ProgramScope) -> ProposalView | None:
     found = view(scope.engine, scope.program_id)
     with scope.session() as session:
-        scope.audit(session, action="proposal.view", target=f"program:{scope.program_id}",
-                    rows=len(found.lines) if found else 0, detail={"run": found.run.id if found else None})
+        scope.audit(
+            session,
+            action="proposal.view",
+            target=f"program:{scope.program_id}",
+            rows=len(found.lines) if found else 0,
+            detail={"run": found.run.id if found else None},
+        )
         session.commit()
     return found
 
@@ -120,8 +140,11 @@ def handover(scope: ProgramScope, suggest: dict[int, list[ReplacementCandidate]]
     """``suggest``: each open notice's suggestions, computed by the caller (a use case of its own)."""
     today = scope.now().date()
     with scope.session() as session:
-        rows = [(c, m, (c.committed_until - today).days) for c, m in handover_repo.commitments(session, scope.program_id)
-                if m.status != "ended"]
+        rows = [
+            (c, m, (c.committed_until - today).days)
+            for c, m in handover_repo.commitments(session, scope.program_id)
+            if m.status != "ended"
+        ]
         notices, decided = [], []
         for row in handover_repo.departures(session, scope.program_id):
             match, mentor = session.get(Match, row.match_id), session.get(Person, row.mentor_id)
@@ -129,18 +152,28 @@ def handover(scope: ProgramScope, suggest: dict[int, list[ReplacementCandidate]]
             if row.state in ("notice", "paused"):
                 notices.append(_notice(session, row, match, mentor, suggest.get(row.id, [])))  # type: ignore[arg-type]
             else:
-                decided.append((row, match, mentor, session.get(Person, row.replacement_id)
-                                if row.replacement_id else None))
-        live = [m for m in roster_repo.matches_in_order(session, scope.program_id)
-                if m.status in ("active", "paused", "proposed") and m.model != choosing_repo.MEET_AND_GREET]
+                decided.append(
+                    (
+                        row,
+                        match,
+                        mentor,
+                        session.get(Person, row.replacement_id) if row.replacement_id else None,
+                    )
+                )
+        live = [
+            m
+            for m in roster_repo.matches_in_order(session, scope.program_id)
+            if m.status in ("active", "paused", "proposed") and m.model != choosing_repo.MEET_AND_GREET
+        ]
         matches = [(m, [p for p, r in repo.members(session, m.id) if r == "mentor"]) for m in live]  # type: ignore[arg-type]
         scope.audit(session, action="handover.view", target=f"program:{scope.program_id}", rows=len(rows))
         session.commit()
     return HandoverPage(rows, notices, decided, matches, today)
 
 
-def _notice(session: Session, row: Departure, match: Match, mentor: Person,
-            suggestions: list[ReplacementCandidate]) -> NoticeCard:
+def _notice(
+    session: Session, row: Departure, match: Match, mentor: Person, suggestions: list[ReplacementCandidate]
+) -> NoticeCard:
     students = [p for p, r in repo.members(session, match.id) if r == "student"]  # type: ignore[arg-type]
     coordinator = session.get(Person, match.coordinator_id) if match.coordinator_id else None
     card = NoticeCard(row, match, mentor, students, suggestions)
@@ -149,6 +182,7 @@ def _notice(session: Session, row: Departure, match: Match, mentor: Person,
         if person is None:
             continue
         card.names[candidate.mentor_id] = person.display_name
-        card.drafts[candidate.mentor_id] = kind_message(students, mentor, person, load_profile(session, person),
-                                                        row.reason_text, coordinator)
+        card.drafts[candidate.mentor_id] = kind_message(
+            students, mentor, person, load_profile(session, person), row.reason_text, coordinator
+        )
     return card

@@ -53,13 +53,27 @@ class SlackViewsMixin:
         view = _maybe_json(args.get("view"))
         problems = view_problems(view) if isinstance(view, dict) else ["view must be an object"]
         if problems:
-            return {"ok": False, "error": "invalid_arguments",
-                    "response_metadata": {"messages": [f"[ERROR] {p}" for p in problems]}}
+            return {
+                "ok": False,
+                "error": "invalid_arguments",
+                "response_metadata": {"messages": [f"[ERROR] {p}" for p in problems]},
+            }
         view_id = f"V{next(_view_ids):08d}"
-        stored = {**view, "id": view_id, "team_id": w.team_id, "app_id": f"A{w.team_id}", "bot_id": w.bot_id,
-                  "state": {"values": {}}, "hash": uuid.uuid4().hex[:16], "root_view_id": view_id,
-                  "previous_view_id": None, "external_id": "", "clear_on_close": False,
-                  "notify_on_close": False, "_user": trigger[1]}
+        stored = {
+            **view,
+            "id": view_id,
+            "team_id": w.team_id,
+            "app_id": f"A{w.team_id}",
+            "bot_id": w.bot_id,
+            "state": {"values": {}},
+            "hash": uuid.uuid4().hex[:16],
+            "root_view_id": view_id,
+            "previous_view_id": None,
+            "external_id": "",
+            "clear_on_close": False,
+            "notify_on_close": False,
+            "_user": trigger[1],
+        }
         self.views[view_id] = stored
         return {"ok": True, "view": {k: v for k, v in stored.items() if not k.startswith("_")}}
 
@@ -107,7 +121,9 @@ def _select_problems(element: dict[str, Any], where: str) -> list[str]:
         if len(option.get("value", "")) > 150:
             problems.append(f"must be less than 151 characters [json-pointer:{where}/options/{i}/value]")
     values = {o.get("value") for o in options}
-    initial = element.get("initial_options") or ([element["initial_option"]] if "initial_option" in element else [])
+    initial = element.get("initial_options") or (
+        [element["initial_option"]] if "initial_option" in element else []
+    )
     if any(o.get("value") not in values for o in initial):
         problems.append(f"initial option must be one of the options [json-pointer:{where}]")
     return problems
@@ -131,12 +147,20 @@ def view_submission(fake: Any, view_id: str, picks: dict[str, str | list[str] | 
         assert chosen or block.get("optional"), f"Slack refuses to submit: '{block_id}' is required"
         if element["type"] == "multi_static_select":
             assert len(chosen) <= element.get("max_selected_items", 100), "more than max_selected_items"
-            values[block_id] = {element["action_id"]: {"type": "multi_static_select",
-                                                       "selected_options": [by_value[v] for v in chosen]}}
+            values[block_id] = {
+                element["action_id"]: {
+                    "type": "multi_static_select",
+                    "selected_options": [by_value[v] for v in chosen],
+                }
+            }
         else:
             assert len(chosen) <= 1, "a static_select takes one option"
-            values[block_id] = {element["action_id"]: {"type": "static_select",
-                                                       "selected_option": by_value[chosen[0]] if chosen else None}}
+            values[block_id] = {
+                element["action_id"]: {
+                    "type": "static_select",
+                    "selected_option": by_value[chosen[0]] if chosen else None,
+                }
+            }
     user = view["_user"]
     submitted = {k: v for k, v in view.items() if not k.startswith("_")}
     submitted["state"] = {"values": values}

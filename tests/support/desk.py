@@ -26,13 +26,15 @@ class Desk:
         self.app = app
 
     def invite(self, who: str, program: str | None = None, hours: int = 72) -> str:
-        token, _person, _expires = create_invite(self.h.app.engine, who, program_id=program,
-                                                 clock=self.h.clock, created_by="test", hours=hours)
+        token, _person, _expires = create_invite(
+            self.h.app.engine, who, program_id=program, clock=self.h.clock, created_by="test", hours=hours
+        )
         return token
 
     def client(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(transport=httpx.ASGITransport(app=self.app), base_url="http://desk.test",
-                                 follow_redirects=False)
+        return httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=self.app), base_url="http://desk.test", follow_redirects=False
+        )
 
     csrf_of = staticmethod(lambda html: csrf_of(html))
 

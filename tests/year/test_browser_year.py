@@ -19,8 +19,14 @@ from support.year_helpers import PROGRAM, choices_of
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 DOC_SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 VIEWPORT = {"width": 1366, "height": 800}
 
@@ -37,9 +43,14 @@ async def _prepare(h) -> None:  # type: ignore[no-untyped-def]
     await core.check_bios(PROGRAM, actor="web:nora")
     await core.open_round(PROGRAM, key="2026-fall", starts_on=date(2026, 11, 2), actor="web:nora")
     await core.schedule_meet_and_greet(
-        PROGRAM, at=h.clock() + timedelta(days=2), minutes=45, mentors=["dana", "raj"], students=["ana", "ben"],
+        PROGRAM,
+        at=h.clock() + timedelta(days=2),
+        minutes=45,
+        mentors=["dana", "raj"],
+        students=["ana", "ben"],
         channels=[("mentor", "console", "demo", "meet-m"), ("student", "console", "demo", "meet-s")],
-        actor="web:nora")
+        actor="web:nora",
+    )
     await core.set_round_state(PROGRAM, "open", actor="web:nora")
     await core.record_choices(PROGRAM, "ben", ["raj"], actor="n-ben", via="discord")
     await core.record_choices(PROGRAM, "cai", ["dana", "sam"], actor="n-cai", via="slack")
@@ -100,8 +111,15 @@ async def test_a_coordinators_choosing_season_in_the_browser(year_desk, tmp_path
             assert "Confirmed: " in await page.inner_text(".flash")
 
             # Sam gives notice; the coordinator picks the replacement with the message Fay reads
-            await h.app.core.give_notice(PROGRAM, "sam-fay", "sam", last_day=date(2026, 12, 18),
-                                         reason="a new job in another city", actor="n-sam", via="slack")
+            await h.app.core.give_notice(
+                PROGRAM,
+                "sam-fay",
+                "sam",
+                last_day=date(2026, 12, 18),
+                reason="a new job in another city",
+                actor="n-sam",
+                via="slack",
+            )
             await page.click("nav >> text=Hand-over")
             await page.wait_for_selector("article.notice")
             first = await page.input_value("article.notice textarea")

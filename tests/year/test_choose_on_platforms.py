@@ -14,8 +14,11 @@ import pytest
 from sqlmodel import Session, select
 
 HERE = Path(__file__).resolve().parent
-sys.path.extend(p for p in (str(HERE.parent), str(HERE.parent / "slack"), str(HERE.parent / "discord"))
-                if p not in sys.path)
+sys.path.extend(
+    p
+    for p in (str(HERE.parent), str(HERE.parent / "slack"), str(HERE.parent / "discord"))
+    if p not in sys.path
+)
 
 from adapters.slack import SlackAdapter, WorkspaceConfig  # noqa: E402
 from bot.app import build_app  # noqa: E402
@@ -36,24 +39,39 @@ SCHOOL, CORP = "TSCHOOL", "TCORP"
 async def ready_to_choose(app) -> None:  # type: ignore[no-untyped-def]
     """Bios checked (Lee's refused: a phone number; Sam's flagged), the round open."""
     await app.core.check_bios(PROGRAM, actor="web:nora")
-    await app.core.open_round(PROGRAM, key="2026-fall", starts_on=date(2026, 11, 2), actor="web:nora",
-                              open_now=True)
+    await app.core.open_round(
+        PROGRAM, key="2026-fall", starts_on=date(2026, 11, 2), actor="web:nora", open_now=True
+    )
 
 
 @pytest.fixture
 async def slack_world(sqlite_engine, clock) -> AsyncIterator[tuple]:  # type: ignore[no-untyped-def]
-    school, corp = Workspace.make(SCHOOL, name="Northside P-TECH"), Workspace.make(CORP, name="Example Software")
+    school, corp = (
+        Workspace.make(SCHOOL, name="Northside P-TECH"),
+        Workspace.make(CORP, name="Example Software"),
+    )
     school.add_user("USTUDENT1", "Ana R.")
     school.add_channel("CCHOOSE", "choosing", members=["USTUDENT1"])
     corp.add_user("UMENTOR1", "Lee Moreno")
     corp.add_channel("CLOBBY", "mentors", members=["UMENTOR1"])
     import_roster(sqlite_engine, ROSTER)
     async with FakeSlack(workspaces=[school, corp]) as fake:
-        adapter = SlackAdapter(workspaces=[WorkspaceConfig(bot_token=w.bot_token, app_token=w.app_token)
-                                           for w in (school, corp)], mode="socket", api_url=fake.base_url,
-                               ping_interval=0.2, connect_timeout=5)
-        app = build_app(Settings(_env_file=None), adapters={"slack": adapter}, engine=sqlite_engine, clock=clock,
-                        policies=PolicyBook(loader=lambda _path: FakePolicy()))
+        adapter = SlackAdapter(
+            workspaces=[
+                WorkspaceConfig(bot_token=w.bot_token, app_token=w.app_token) for w in (school, corp)
+            ],
+            mode="socket",
+            api_url=fake.base_url,
+            ping_interval=0.2,
+            connect_timeout=5,
+        )
+        app = build_app(
+            Settings(_env_file=None),
+            adapters={"slack": adapter},
+            engine=sqlite_engine,
+            clock=clock,
+            policies=PolicyBook(loader=lambda _path: FakePolicy()),
+        )
         await adapter.start(app.core)
         for team in (SCHOOL, CORP):
             await fake.wait_connected(team)
@@ -84,9 +102,12 @@ async def test_a_student_chooses_in_a_slack_modal_and_a_mistake_keeps_it_open(sl
     assert offered == ["dana", "raj"]
 
     refused = await _submit(fake, SCHOOL, view["id"], {"rank1": "dana", "rank2": "dana"})
-    assert refused == {"response_action": "errors",
-                       "errors": {"rank2": "Dana Whitfield is already your 1st choice; choose someone else, "
-                                           "or leave this one empty"}}
+    assert refused == {
+        "response_action": "errors",
+        "errors": {
+            "rank2": "Dana Whitfield is already your 1st choice; choose someone else, or leave this one empty"
+        },
+    }
     assert choices_of(sqlite_engine, "ana") == []
 
     assert await _submit(fake, SCHOOL, view["id"], {"rank1": "dana", "rank2": "raj"}) in (None, {})
@@ -100,7 +121,9 @@ async def test_a_student_chooses_in_a_slack_modal_and_a_mistake_keeps_it_open(sl
     eid = await fake.push(SCHOOL, slash_command(fake.workspace(SCHOOL), "CCHOOSE", "USTUDENT1", "choose"))
     await fake.wait_ack(eid)
     again = fake.opened_views("USTUDENT1")[-1]
-    firsts = [b["element"].get("initial_option", {}).get("value") for b in again["blocks"] if b["type"] == "input"]
+    firsts = [
+        b["element"].get("initial_option", {}).get("value") for b in again["blocks"] if b["type"] == "input"
+    ]
     assert firsts == ["dana", "raj", None]
 
 
@@ -111,14 +134,21 @@ async def test_a_mentor_states_capacity_and_models_in_a_slack_modal(slack_world,
     await fake.wait_ack(eid)
     [view] = fake.opened_views("UMENTOR1")
     assert view["title"]["text"] == "Your mentoring offer"
-    assert await _submit(fake, CORP, view["id"], {"capacity": "2", "models": ["one-to-one", "small-group"],
-                                                 "grades": ["9", "10"]}) in (None, {})
+    assert await _submit(
+        fake,
+        CORP,
+        view["id"],
+        {"capacity": "2", "models": ["one-to-one", "small-group"], "grades": ["9", "10"]},
+    ) in (None, {})
     await until(lambda: any("Saved" in e["text"] for e in fake.ephemerals), app=app)
     with Session(sqlite_engine) as session:
         lee = session.exec(select(Person).where(Person.key == "lee")).one()
         profile = session.get(Profile, lee.id)
     assert (profile.capacity, profile.models_json, profile.grades_json) == (
-        2, '["one-to-one", "small-group"]', "[9, 10]")
+        2,
+        '["one-to-one", "small-group"]',
+        "[9, 10]",
+    )
 
 
 DISCORD_ROSTER_IDS = {'"1000"': "guild", '"2001"': "ben", '"3001"': "lee"}
@@ -129,8 +159,11 @@ async def discord_world(fake_discord, sqlite_engine, clock, tmp_path):  # type: 
     from dworld import adapter_for
 
     guild = fake_discord.add_guild("Northside P-TECH")
-    ids = {"guild": guild, "ben": fake_discord.add_member(guild, "Ben T."),
-           "lee": fake_discord.add_member(guild, "Lee Moreno")}
+    ids = {
+        "guild": guild,
+        "ben": fake_discord.add_member(guild, "Ben T."),
+        "lee": fake_discord.add_member(guild, "Lee Moreno"),
+    }
     lobby = fake_discord.add_channel(guild, "choosing")
     text = ROSTER.read_text()
     for placeholder, name in DISCORD_ROSTER_IDS.items():
@@ -138,8 +171,13 @@ async def discord_world(fake_discord, sqlite_engine, clock, tmp_path):  # type: 
     (tmp_path / "roster.yml").write_text(text)
     import_roster(sqlite_engine, tmp_path / "roster.yml")
     adapter = adapter_for(fake_discord)
-    app = build_app(Settings(_env_file=None), adapters={"discord": adapter}, engine=sqlite_engine, clock=clock,
-                    policies=PolicyBook(loader=lambda _path: FakePolicy()))
+    app = build_app(
+        Settings(_env_file=None),
+        adapters={"discord": adapter},
+        engine=sqlite_engine,
+        clock=clock,
+        policies=PolicyBook(loader=lambda _path: FakePolicy()),
+    )
     await adapter.start(app.core)
     try:
         yield app, fake_discord, ids, lobby

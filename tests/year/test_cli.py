@@ -46,9 +46,13 @@ def test_a_round_from_bios_to_a_replacement_at_the_command_line(tmp_path: Path, 
     assert bios.returncode == 0, bios.stderr
     [lee] = [line for line in bios.stdout.splitlines() if line.startswith("refused lee:")]
     assert "Phone numbers" in lee and "never carry contact details" in lee
-    opened = run(tmp_path, "choosing", "round", "2026-fall", "--starts", "2026-11-02", "--open", "--as", "nora")
+    opened = run(
+        tmp_path, "choosing", "round", "2026-fall", "--starts", "2026-11-02", "--open", "--as", "nora"
+    )
     assert "round 2026-fall: open" in opened.stdout, opened.stderr
-    chose = run(tmp_path, "choosing", "choices", "--set", "ana=dana,raj", "--set", "ben=raj", "--set", "ben=kim,kim")
+    chose = run(
+        tmp_path, "choosing", "choices", "--set", "ana=dana,raj", "--set", "ben=raj", "--set", "ben=kim,kim"
+    )
     assert chose.returncode == 2 and "Kim Larsen is already your 1st choice" in chose.stderr
     assert "ana: Dana Whitfield, Raj Patel" in chose.stdout and "ben: Raj Patel" in chose.stdout
     proposed = run(tmp_path, "match", "propose")
@@ -58,8 +62,18 @@ def test_a_round_from_bios_to_a_replacement_at_the_command_line(tmp_path: Path, 
     assert "Not proposed: Dev K. (no-consent)" in proposed.stdout
     confirmed = run(tmp_path, "match", "confirm", "dana-ana", "--as", "nora")
     assert "confirmed dana-ana: link its channels" in confirmed.stdout, confirmed.stderr
-    notice = run(tmp_path, "match", "depart", "sam-fay", "--mentor", "sam", "--last-day", "2099-06-30",
-                 "--reason", "new job")
+    notice = run(
+        tmp_path,
+        "match",
+        "depart",
+        "sam-fay",
+        "--mentor",
+        "sam",
+        "--last-day",
+        "2099-06-30",
+        "--reason",
+        "new job",
+    )
     assert "notice #1: Sam Achebe leaves sam-fay" in notice.stdout, notice.stderr
     replaced = run(tmp_path, "match", "replace", "1", "--with", "raj")
     assert "Raj Patel now mentors sam-fay in place of Sam Achebe" in replaced.stdout, replaced.stderr

@@ -20,12 +20,28 @@ async def post(client, page: str, action: str, data: dict):  # type: ignore[no-u
 async def test_profiles_are_edited_with_errors_by_field_and_bios_are_checked(year_desk, engine):
     client = await year_desk.signed_in("nora")
     page = await client.get("/profiles")
-    assert page.status_code == 200 and "Dana Whitfield" in page.text and "Example Power &amp; Light" in page.text
+    assert (
+        page.status_code == 200 and "Dana Whitfield" in page.text and "Example Power &amp; Light" in page.text
+    )
     bad = await post(client, "/profiles/ana", "/profiles/ana", {"bio": "Robots!", "gender": "girl"})
-    assert bad.status_code == 400 and "Nothing was saved" in bad.text and "one of: female, male, nonbinary" in bad.text
-    saved = await post(client, "/profiles/lee", "/profiles/lee", {
-        "bio": "Text me at 555-201-3344", "title": "Developer", "employer": "Example Software Co.",
-        "interests": "software", "capacity": "1", "models": "one-to-one"})
+    assert (
+        bad.status_code == 400
+        and "Nothing was saved" in bad.text
+        and "one of: female, male, nonbinary" in bad.text
+    )
+    saved = await post(
+        client,
+        "/profiles/lee",
+        "/profiles/lee",
+        {
+            "bio": "Text me at 555-201-3344",
+            "title": "Developer",
+            "employer": "Example Software Co.",
+            "interests": "software",
+            "capacity": "1",
+            "models": "one-to-one",
+        },
+    )
     assert saved.status_code == 303 and "REFUSED" in saved.headers["location"].replace("%20", " ")
     bios = await client.get("/bios")
     assert "bios never carry contact details" in bios.text and 'class="card bio bio-refused"' in bios.text
@@ -36,13 +52,24 @@ async def test_profiles_are_edited_with_errors_by_field_and_bios_are_checked(yea
     published = await post(client, "/bios", "/bios/publish", {"audience": "students"})
     assert "3%20bio%28s%29%20posted%20to%20students" in published.headers["location"]
     views = audit_actions(engine)
-    assert {"profiles.view", "profile.view", "bios.view", "profile.update", "bio.approve", "bios.publish"} <= set(views)
+    assert {
+        "profiles.view",
+        "profile.view",
+        "bios.view",
+        "profile.update",
+        "bio.approve",
+        "bios.publish",
+    } <= set(views)
 
 
 async def test_a_round_on_the_desk_from_paper_choices_to_a_replacement(year_desk, engine):
     client = await year_desk.signed_in("nora")
-    started = await post(client, "/choosing", "/choosing/round", {"key": "2026-fall", "starts_on": "2026-11-02",
-                                                                  "opens": "now"})
+    started = await post(
+        client,
+        "/choosing",
+        "/choosing/round",
+        {"key": "2026-fall", "starts_on": "2026-11-02", "opens": "now"},
+    )
     assert "Round%202026-fall%20is%20open" in started.headers["location"]
     await post(client, "/choosing", "/choosing/choices/ana", {"rank1": "dana", "rank2": "raj", "rank3": ""})
     assert choices_of(engine, "ana") == ["dana", "raj"]
@@ -53,23 +80,39 @@ async def test_a_round_on_the_desk_from_paper_choices_to_a_replacement(year_desk
     assert "dana-ana" in proposal.text and "Ana R.&#39;s 1st choice" in proposal.text
     assert "Not proposed" in proposal.text and "Dev K." in proposal.text and "no-consent" in proposal.text
     run = proposal.text.split("/choosing/proposal/")[1].split("/")[0]
-    confirmed = await post(client, "/choosing/proposal", f"/choosing/proposal/{run}/confirm", {"keys": "dana/1"})
+    confirmed = await post(
+        client, "/choosing/proposal", f"/choosing/proposal/{run}/confirm", {"keys": "dana/1"}
+    )
     assert "Confirmed%3A%20dana-ana" in confirmed.headers["location"]
     with Session(engine) as session:
         assert repo.match_by_key(session, "dana-ana", PROGRAM).status == "proposed"
 
-    noticed = await post(client, "/handover", "/handover/notice", {"match_mentor": "sam-fay/sam",
-                                                                   "last_day": "2026-12-18", "reason": "a move"})
+    noticed = await post(
+        client,
+        "/handover",
+        "/handover/notice",
+        {"match_mentor": "sam-fay/sam", "last_day": "2026-12-18", "reason": "a move"},
+    )
     assert noticed.status_code == 303
     page = await client.get("/handover")
     assert "Sam Achebe leaves" in page.text and "Hi Fay, some news about your mentoring" in page.text
     notice_id = page.text.split('action="/handover/')[1].split("/")[0]
-    done = await post(client, "/handover", f"/handover/{notice_id}/replace", {
-        "replacement": "raj", "message_raj": "Hi Fay! Sam moved away; Raj Patel is your mentor now. You did great."})
+    done = await post(
+        client,
+        "/handover",
+        f"/handover/{notice_id}/replace",
+        {
+            "replacement": "raj",
+            "message_raj": "Hi Fay! Sam moved away; Raj Patel is your mentor now. You did great.",
+        },
+    )
     assert done.status_code == 303
     await year_desk.h.app.delivery.run_once()
     assert year_desk.h.seen_in("sam-fay-student")[-1] == (
-        "Hi Fay! Sam moved away; Raj Patel is your mentor now. You did great.")
+        "Hi Fay! Sam moved away; Raj Patel is your mentor now. You did great."
+    )
     with Session(engine) as session:
-        actors = {e.actor for e in session.exec(select(AuditEvent).where(AuditEvent.action == "departure.replace"))}
+        actors = {
+            e.actor for e in session.exec(select(AuditEvent).where(AuditEvent.action == "departure.replace"))
+        }
     assert actors == {"web:nora"}

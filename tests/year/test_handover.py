@@ -19,8 +19,9 @@ from support.year_helpers import PROGRAM, audit_actions
 
 
 async def leave(h, text: str) -> str:  # type: ignore[no-untyped-def]
-    return await h.app.core.run_command(CommandRequest(channel=h.console.ref("sam-fay-mentor"), user_id="n-sam",
-                                                       user_name="sam", text=text))
+    return await h.app.core.run_command(
+        CommandRequest(channel=h.console.ref("sam-fay-mentor"), user_id="n-sam", user_name="sam", text=text)
+    )
 
 
 async def test_a_mentor_leaves_and_a_replacement_continues_the_same_match(year, engine):
@@ -40,8 +41,9 @@ async def test_a_mentor_leaves_and_a_replacement_continues_the_same_match(year, 
     assert "sam" not in [c.mentor_id for c in suggested] and "kim" not in [c.mentor_id for c in suggested]
     assert {"dana", "raj"} <= {c.mentor_id for c in suggested}
     with pytest.raises(MessageRefused, match="Phone numbers"):
-        await core.replace_mentor(PROGRAM, notice.id, "dana", actor="web:nora",
-                                  student_message="Dana's number is 555-201-3344")
+        await core.replace_mentor(
+            PROGRAM, notice.id, "dana", actor="web:nora", student_message="Dana's number is 555-201-3344"
+        )
     done = await core.replace_mentor(PROGRAM, notice.id, "dana", actor="web:nora")
     assert "remove Sam Achebe from it" in done.channels_to_fix
     await h.app.delivery.run_once()
@@ -53,12 +55,18 @@ async def test_a_mentor_leaves_and_a_replacement_continues_the_same_match(year, 
     with Session(engine) as session:
         match = repo.match_by_key(session, "sam-fay", PROGRAM)
         members = sorted((p.key, r) for p, r in repo.members(session, match.id))
-        history = [r.text for r in session.exec(select(MessageLog).where(MessageLog.match_id == match.id)
-                                                .order_by(MessageLog.id))]
+        history = [
+            r.text
+            for r in session.exec(
+                select(MessageLog).where(MessageLog.match_id == match.id).order_by(MessageLog.id)
+            )
+        ]
         unsafe = session.exec(select(Alert).where(Alert.kind == "unsafe_setup")).all()
     assert members == [("dana", "mentor"), ("fay", "student")]  # the same match, a changed mentor
     assert history[0] == "Hi Sam, I finished the coding quiz!" and history[-2] == told  # one transcript
-    assert any("Sam Achebe (mentor) is in channel sam-fay-mentor but is not a member" in a.summary for a in unsafe)
+    assert any(
+        "Sam Achebe (mentor) is in channel sam-fay-mentor but is not a member" in a.summary for a in unsafe
+    )
     await h.say("n-sam", "sam-fay-mentor", "bye Fay!")
     assert h.seen_in("sam-fay-student")[-1] == told  # Sam is no longer relayed
     assert audit_actions(engine, target="match:sam-fay") == ["departure.notice", "departure.replace"]

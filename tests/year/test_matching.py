@@ -28,8 +28,9 @@ async def choose(core) -> None:  # type: ignore[no-untyped-def]
 
 
 async def command(h, user: str, channel: str, text: str):  # type: ignore[no-untyped-def]
-    return await h.app.core.run_command(CommandRequest(channel=h.console.ref(channel), user_id=user,
-                                                       user_name=user, text=text))
+    return await h.app.core.run_command(
+        CommandRequest(channel=h.console.ref(channel), user_id=user, user_name=user, text=text)
+    )
 
 
 async def test_proposals_carry_a_reason_and_the_unmatched_say_why(year):
@@ -57,11 +58,13 @@ async def test_edited_proposals_are_confirmed_as_planned_matches_then_linked_and
     run = view.run.id
     warnings = await core.edit_proposal(PROGRAM, run, "dana-ana", actor="web:nora", students=["ana", "cai"])
     assert "outside the one-to-one ratio" in warnings[0]  # Cai moved here from Dana's other proposal
-    result = await core.confirm_proposals(PROGRAM, run, actor="web:nora", coordinator="nora",
-                                          keys=["dana-ana"])
+    result = await core.confirm_proposals(
+        PROGRAM, run, actor="web:nora", coordinator="nora", keys=["dana-ana"]
+    )
     assert result.matches == [] and "one-to-one is exactly 1 mentor and 1 student" in result.problems[0][1][0]
-    await core.edit_proposal(PROGRAM, run, "dana-ana", actor="web:nora", model="small-group",
-                             match_key="dana-group")
+    await core.edit_proposal(
+        PROGRAM, run, "dana-ana", actor="web:nora", model="small-group", match_key="dana-group"
+    )
     await core.edit_proposal(PROGRAM, run, "sam-eli", actor="web:nora", drop=True)
     result = await core.confirm_proposals(PROGRAM, run, actor="web:nora", coordinator="nora")
     assert sorted(result.matches) == ["dana-group", "raj-ben"] and result.problems == []
@@ -98,7 +101,9 @@ async def test_edited_proposals_are_confirmed_as_planned_matches_then_linked_and
 
 async def test_students_choose_only_while_the_round_is_open(year):
     h, core = year, year.app.core
-    await core.open_round(PROGRAM, key="2026-fall", starts_on=START, actor="web:nora")  # waits: meet-and-greets
+    await core.open_round(
+        PROGRAM, key="2026-fall", starts_on=START, actor="web:nora"
+    )  # waits: meet-and-greets
     reply = await command(h, "n-ana", "ns-choose", "choose")
     assert "opens after the meet-and-greets" in reply
     await core.set_round_state(PROGRAM, "open", actor="web:nora")

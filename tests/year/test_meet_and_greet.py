@@ -23,10 +23,21 @@ async def test_a_meet_and_greet_opens_on_time_with_bios_and_choosing_opens_after
     h.console.readers[h.console.ref("meet-m")] = ["n-dana", "n-raj", "nora"]
     h.console.readers[h.console.ref("meet-s")] = ["n-ana", "n-ben", "nora"]
     at = h.clock() + timedelta(days=1)
-    group = await core.schedule_meet_and_greet(PROGRAM, at=at, minutes=45, mentors=["dana", "raj"],
-                                               students=["ana", "ben"], channels=SIDES, actor="web:nora")
+    group = await core.schedule_meet_and_greet(
+        PROGRAM,
+        at=at,
+        minutes=45,
+        mentors=["dana", "raj"],
+        students=["ana", "ben"],
+        channels=SIDES,
+        actor="web:nora",
+    )
     assert (group.key, group.model, group.status, group.prompts_paused) == (
-        "meet-2026-fall-1", "meet-and-greet", "proposed", True)
+        "meet-2026-fall-1",
+        "meet-and-greet",
+        "proposed",
+        True,
+    )
     assert await core.year_tick() == []  # not yet
 
     h.clock.advance(days=1, minutes=2)
@@ -47,8 +58,9 @@ async def test_a_meet_and_greet_opens_on_time_with_bios_and_choosing_opens_after
     assert "Choosing is open!" in h.seen_in("ns-choose")[-1]
     await h.say("n-ben", "meet-s", "one more question")
     assert h.seen_in("meet-m")[-1] != "one more question"  # the group has ended: held, not relayed
-    reply = await core.run_command(CommandRequest(channel=h.console.ref("ns-choose"), user_id="n-ben",
-                                                  user_name="ben", text="choose"))
+    reply = await core.run_command(
+        CommandRequest(channel=h.console.ref("ns-choose"), user_id="n-ben", user_name="ben", text="choose")
+    )
     assert reply.title == "Choose your mentors"
     with Session(engine) as session:
         assert repo.match_by_key(session, "meet-2026-fall-1", PROGRAM).status == "ended"
@@ -59,8 +71,15 @@ async def test_a_meet_and_greet_needs_a_time_ahead_and_people_of_the_program(yea
     h, core = year, year.app.core
     await core.open_round(PROGRAM, key="2026-fall", starts_on=date(2026, 11, 2), actor="web:nora")
     with pytest.raises(ChoosingError, match="in the future"):
-        await core.schedule_meet_and_greet(PROGRAM, at=h.clock(), minutes=45, mentors=["dana"],
-                                           students=["ana"], actor="web:nora")
+        await core.schedule_meet_and_greet(
+            PROGRAM, at=h.clock(), minutes=45, mentors=["dana"], students=["ana"], actor="web:nora"
+        )
     with pytest.raises(ChoosingError, match="no student 'dana'"):
-        await core.schedule_meet_and_greet(PROGRAM, at=h.clock() + timedelta(hours=1), minutes=45,
-                                           mentors=["raj"], students=["dana"], actor="web:nora")
+        await core.schedule_meet_and_greet(
+            PROGRAM,
+            at=h.clock() + timedelta(hours=1),
+            minutes=45,
+            mentors=["raj"],
+            students=["dana"],
+            actor="web:nora",
+        )

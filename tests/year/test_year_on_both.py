@@ -24,13 +24,16 @@ async def test_from_profiles_to_a_replacement(make_harness, engine):
     core = h.app.core
     h.console.readers[h.console.ref("ns-choose")] = ["n-ana", "nora"]
     assert (await core.publish_bios(PROGRAM, actor="web:nora")).posted == 2
-    await core.open_round(PROGRAM, key="2026-fall", starts_on=date(2026, 11, 2), actor="web:nora", open_now=True)
+    await core.open_round(
+        PROGRAM, key="2026-fall", starts_on=date(2026, 11, 2), actor="web:nora", open_now=True
+    )
     await core.record_choices(PROGRAM, "ana", ["dana"], actor="web:nora")
     view = await core.propose_matches(PROGRAM, actor="web:nora")
     result = await core.confirm_proposals(PROGRAM, view.run.id, actor="web:nora", coordinator="nora")
     assert "dana-ana" in result.matches and not result.problems
-    notice = await core.give_notice(PROGRAM, "sam-fay", "sam", last_day=date(2026, 12, 18), reason="a move",
-                                    actor="web:nora")
+    notice = await core.give_notice(
+        PROGRAM, "sam-fay", "sam", last_day=date(2026, 12, 18), reason="a move", actor="web:nora"
+    )
     await core.replace_mentor(PROGRAM, notice.departure.id, "raj", actor="web:nora")
     with Session(engine) as session:
         match = repo.match_by_key(session, "sam-fay", PROGRAM)
