@@ -22,9 +22,9 @@ from bot import system_posts
 from bot.choosing import MODEL_RULES
 from bot.handover.commitment import CommitmentRule, committed_until
 from bot.matching.rounds import ChoosingError
-from bot.profiles.model import choosing_options
-from bot.roster.match_writer import MatchWriter, check_new_match
-from bot.roster.schema import RosterChannel, RosterMatch
+from bot.profiles.model import ChoosingOptions, choosing_options
+from bot.roster.match_writer import MatchWriter, check_new_match, roster_people
+from bot.roster.schema import RosterChannel, RosterMatch, RosterPerson
 from bot.roster.validate import SLUG
 from storage import audit, choosing_repo, handover_repo, repo, roster_repo
 from storage.models import Match, Person
@@ -156,6 +156,16 @@ def _check_key(session: Session, program_id: str, run: ProposalRun, key: str) ->
         raise ChoosingError(f"the name '{key}' is taken; choose another")
 
 
+@dataclass(slots=True)
+class _Program:
+    """What confirming a batch reads once (a district confirms a thousand proposals at a time)."""
+
+    people: dict[str, Person]
+    rules_people: dict[str, RosterPerson]
+    matches: dict[str, Match]
+    options: ChoosingOptions
+
+
 def confirm(
     engine: Engine,
     program_id: str,
@@ -172,105 +182,61 @@ def confirm(
     with Session(engine) as session:
         run = _open_run(session, program_id, run_id)
         round_ = session.get(ChoosingRound, run.round_id)
-        rows = [
-            r
-            for r in choosing_repo.proposals(session, run.id)
-            if r.state == "proposed"  # type: ignore[arg-type]
-            and (keys is None or r.key in keys or r.match_key in keys)
-        ]
+        assert round_ is not None
+        rows = [r for r in choosing_repo.proposals(session, run.id)  # type: ignore[arg-type]
+                if r.state == "proposed" and (keys is None or r.key in keys or r.match_key in keys)]
+        known = _Program(roster_repo.people_by_key(session, program_id), roster_people(session, program_id),
+                         roster_repo.matches_by_key(session, program_id),
+                         choosing_options(session, program_id))
         for row in rows:
-            problems = _confirm_one(
-                session,
-                program_id,
-                round_,
-                row,
-                now=now,
-                actor=actor,  # type: ignore[arg-type]
-                coordinator=coordinator,
-            )
+            problems = _confirm_one(session, program_id, round_, row, known, now=now, actor=actor,
+                                    coordinator=coordinator)
             if problems:
                 result.problems.append((row.match_key, problems))
             else:
                 result.matches.append(row.match_key)
         if all(p.state != "proposed" for p in choosing_repo.proposals(session, run.id)):  # type: ignore[arg-type]
-            run.state = "confirmed"
-            round_.state = "matched"  # type: ignore[union-attr]
+            run.state, round_.state = "confirmed", "matched"
             session.add_all([run, round_])
         session.commit()
     return result
 
 
-def _confirm_one(
-    session: Session,
-    program_id: str,
-    round_: ChoosingRound,
-    row: ProposalRow,
-    *,
-    now: datetime,
-    actor: str,
-    coordinator: str | None,
-) -> list[str]:
+def _confirm_one(session: Session, program_id: str, round_: ChoosingRound, row: ProposalRow, known: _Program,
+                 *, now: datetime, actor: str, coordinator: str | None) -> list[str]:
     mentors, students = json.loads(row.mentors_json), json.loads(row.students_json)
-    planned = RosterMatch(
-        id=row.match_key,
-        model=row.model,
-        status="proposed",
-        line=0,
-        started=round_.starts_on,
-        coordinator=coordinator,
-        mentors=list(mentors),
-        students=list(students),
-        member_lines={k: 0 for k in mentors + students},
-    )
-    problems = check_new_match(session, program_id, planned)
-    if repo.match_by_key(session, row.match_key, program_id) is not None:
+    planned = RosterMatch(id=row.match_key, model=row.model, status="proposed", line=0,
+                          started=round_.starts_on, coordinator=coordinator, mentors=list(mentors),
+                          students=list(students), member_lines={k: 0 for k in mentors + students})
+    problems = check_new_match(session, program_id, planned, people=known.rules_people)
+    if row.match_key in known.matches:
         problems.append(f"a match '{row.match_key}' exists already; rename this proposal")
     if problems:
         return problems
-    people = roster_repo.people_by_key(session, program_id)
-    match = MatchWriter(session, program_id, now=now, linked_by=LINKED_BY).upsert(
-        planned, people, roster_repo.matches_by_key(session, program_id)
-    )
-    _commit_time(session, program_id, match, [people[k] for k in students])
+    match = MatchWriter(session, program_id, now=now, linked_by=LINKED_BY).upsert(planned, known.people,
+                                                                                  known.matches)
+    _commit_time(session, program_id, match, [known.people[k] for k in students], known.options)
     row.state, row.match_id, row.confirmed_by, row.confirmed_at = "confirmed", match.id, actor, now
     session.add(row)
     reasons = json.loads(row.reasons_json)
-    audit.record(
-        session,
-        program_id=program_id,
-        actor=actor,
-        action="match.confirm",
-        at=now,
-        target=f"match:{match.key}",
-        detail={
-            "proposal": f"{row.run_id}/{row.key}",
-            "model": row.model,
-            "mentors": mentors,
-            "students": {k: (reasons.get(k) or {}).get("rank") for k in students},
-        },
-    )
+    audit.record(session, program_id=program_id, actor=actor, action="match.confirm", at=now,
+                 target=f"match:{match.key}", detail={
+                     "proposal": f"{row.run_id}/{row.key}", "model": row.model, "mentors": mentors,
+                     "students": {k: (reasons.get(k) or {}).get("rank") for k in students}})
     return []
 
 
-def _commit_time(session: Session, program_id: str, match: Match, students: list[Person]) -> Commitment:
+def _commit_time(session: Session, program_id: str, match: Match, students: list[Person],
+                 options: ChoosingOptions | None = None) -> Commitment:
     existing = handover_repo.commitment(session, match.id)  # type: ignore[arg-type]
     if existing is not None:
         return existing
-    settings = choosing_options(session, program_id)
-    started = match.started_on
-    assert started is not None
-    until, basis = committed_until(
-        started,
-        CommitmentRule(settings.commitment_months, settings.to_graduation, settings.final_grade),
-        [s.grade for s in students],
-    )
-    row = Commitment(
-        match_id=match.id,
-        program_id=program_id,
-        started_on=started,
-        committed_until=until,  # type: ignore[arg-type]
-        basis=basis,
-    )
+    settings = options or choosing_options(session, program_id)
+    assert match.started_on is not None
+    rule = CommitmentRule(settings.commitment_months, settings.to_graduation, settings.final_grade)
+    until, basis = committed_until(match.started_on, rule, [s.grade for s in students])
+    row = Commitment(match_id=match.id, program_id=program_id, started_on=match.started_on,  # type: ignore[arg-type]
+                     committed_until=until, basis=basis)
     session.add(row)
     return row
 

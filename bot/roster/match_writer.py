@@ -144,9 +144,11 @@ def roster_people(session: Session, program_id: str) -> dict[str, RosterPerson]:
     }
 
 
-def check_new_match(session: Session, program_id: str, match: RosterMatch) -> list[str]:
-    """The roster's rules for one match against the people the database holds; problems as text."""
-    people = roster_people(session, program_id)
+def check_new_match(session: Session, program_id: str, match: RosterMatch, *,
+                    people: dict[str, RosterPerson] | None = None) -> list[str]:
+    """The roster's rules for one match against the people the database holds (``people``: from
+    ``roster_people``, read once for a batch); problems as text."""
+    people = people if people is not None else roster_people(session, program_id)
     coordinators = [p for p in people.values() if p.role == "coordinator"]
     problems: list[RosterProblem] = []
     check_match(match, people, coordinators, problems.append)
