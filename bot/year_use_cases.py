@@ -121,6 +121,9 @@ class YearUseCases:
         result.not_posted += [
             (str(ref), "someone who may not read it can: see the alert") for ref in places if ref not in safe
         ]
+        if not places:
+            result.not_posted.append(("every bio", f"the program has no {side}-side choosing channel: add "
+                                                   "one under choosing.channels in the roster file"))
         return result
 
     async def _safe_for(self, program_id: str, ref: ChannelRef, side: str) -> bool:

@@ -15,7 +15,7 @@ from storage import repo
 from storage.models import Match
 from storage.models_choosing import ChoosingRound
 from storage.models_handover import Commitment
-from support.year_helpers import PROGRAM, audit_actions
+from support.year_helpers import PROGRAM, audit_actions, choices_of
 
 START = date(2026, 11, 2)
 
@@ -113,3 +113,18 @@ async def test_students_choose_only_while_the_round_is_open(year):
     assert "Choosing is closed" in await command(h, "n-ana", "ns-choose", "choose")
     # the coordinator can still enter a paper form
     assert await core.record_choices(PROGRAM, "ana", ["dana"], actor="web:nora") == ["Dana Whitfield"]
+
+
+async def test_a_form_is_taken_only_from_the_person_it_was_made_for(year):
+    from bot.messages import FormSubmission
+
+    h, core = year, year.app.core
+    await core.check_bios(PROGRAM, actor="web:nora")
+    await core.open_round(PROGRAM, key="2026-fall", starts_on=START, actor="web:nora", open_now=True)
+    form = await command(h, "n-ana", "ns-choose", "choose")
+    stolen = FormSubmission("console", "demo", "n-ben", form.form_id, {"rank1": ("raj",)})
+    result = await core.submit_form(stolen)
+    assert "not yours" in result.message
+    assert choices_of(h.app.engine, "ana") == choices_of(h.app.engine, "ben") == []
+    mine = FormSubmission("console", "demo", "n-ana", form.form_id, {"rank1": ("dana",), "rank2": ("raj",)})
+    assert (await core.submit_form(mine)).message.startswith("Saved. Your choices — 1st: Dana Whitfield")
