@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from bot.types import ChannelRef, CommandRequest, Inbound, ReviewRequest
 
@@ -24,6 +25,7 @@ class RecordingCore:
     members: list[tuple[ChannelRef, list[str], bool]] = field(default_factory=list)
     channels: list[ChannelRef] = field(default_factory=list)
     last_logged: dict[ChannelRef, str] = field(default_factory=dict)  # logged before the test began
+    linked_at: dict[ChannelRef, datetime] = field(default_factory=dict)  # when a coordinator linked it
     command_reply: str = "ok"
     fail_next: int = 0
     handle_delay: float = 0.0
@@ -56,6 +58,9 @@ class RecordingCore:
     async def last_logged_message_id(self, channel: ChannelRef) -> str | None:
         ids = [e.message_id for e in self.events if e.channel == channel and e.kind == "message"]
         return ids[-1] if ids else self.last_logged.get(channel)
+
+    async def channel_linked_at(self, channel: ChannelRef) -> datetime | None:
+        return self.linked_at.get(channel)
 
     async def report_members(
         self, channel: ChannelRef, user_ids: list[str], *, coordinator_can_see: bool
