@@ -7,6 +7,7 @@ methods only; capabilities are flags so the core never branches on the platform'
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 from bot.types import (
@@ -37,6 +38,9 @@ class CoreGateway(Protocol):
 
     async def last_logged_message_id(self, channel: ChannelRef) -> str | None:
         """The platform id of the newest message logged from this channel (backfill start)."""
+
+    async def channel_linked_at(self, channel: ChannelRef) -> datetime | None:
+        """When a coordinator linked this channel (catch-up start when nothing is logged yet)."""
 
     async def report_members(
         self, channel: ChannelRef, user_ids: list[str], *, coordinator_can_see: bool

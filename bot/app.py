@@ -25,7 +25,7 @@ from bot.settings import Settings
 from bot.setup_check import already_reported, unsafe_findings
 from bot.types import ChannelRef, CommandRequest, Inbound, ReviewRequest
 from storage import repo
-from storage.clock import utcnow
+from storage.clock import as_utc, utcnow
 from storage.db import open_database
 from storage.models import Alert, Delivery, Match, Program, SupervisedChannel
 
@@ -122,6 +122,13 @@ class MentorBot:
         def query() -> str | None:
             with Session(self.engine) as session:
                 return repo.last_logged_message_id(session, channel)
+        return await asyncio.to_thread(query)
+
+    async def channel_linked_at(self, channel: ChannelRef) -> datetime | None:
+        def query() -> datetime | None:
+            with Session(self.engine) as session:
+                row = repo.supervised_channel(session, channel)
+                return as_utc(row.linked_at) if row is not None else None
         return await asyncio.to_thread(query)
 
     async def report_members(self, channel: ChannelRef, user_ids: list[str], *,

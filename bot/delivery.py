@@ -24,6 +24,7 @@ from bot import cards
 from bot.ratelimit import RateLimiter, limiter_for
 from bot.types import ChannelRef, Outbound
 from storage import repo
+from storage.clock import as_utc
 from storage.models import Delivery, MessageLog, ReviewItem
 
 logger = logging.getLogger(__name__)
@@ -142,7 +143,7 @@ class DeliveryWorker:
             return await adapter.send(Outbound(
                 channel=channel, text=row.text, idempotency_key=row.idempotency_key,
                 sender_name=row.sender_name, sender_avatar=row.sender_avatar, thread_id=thread,
-                attempt=row.attempts))
+                attempt=row.attempts, queued_at=as_utc(row.created_at)))
         if row.kind == "notice":
             about = await asyncio.to_thread(self._about_message, row)
             await adapter.notify_private(channel, row.user_id or "", row.text, message_id=about)

@@ -109,7 +109,9 @@ async def test_the_slash_command_is_registered_again_only_when_it_changed(
 async def test_live_messages_during_start_up_wait_until_the_missed_ones_are_caught_up(
     fake_discord: FakeDiscord, fake_core: FakeCore, school: School
 ) -> None:
-    logged = await fake_discord.user_says(school.students, school.ana, "logged before the outage", dispatch=False)
+    logged = await fake_discord.user_says(
+        school.students, school.ana, "logged before the outage", dispatch=False
+    )
     fake_core.last_logged[school.ref(school.students)] = logged["id"]
     for text in ("missed 1", "missed 2", "missed 3"):
         await fake_discord.user_says(school.students, school.ana, text, dispatch=False)
@@ -157,7 +159,7 @@ async def test_a_new_session_after_a_refused_resume_catches_up_the_gap_before_li
             await fake_discord.user_says(school.students, school.ana, "three, during the new start-up")
 
         fake_discord.after_identify.append(live_while_starting)
-        events = await fake_core.wait_events(3)
+        events = await fake_core.wait_events(3, timeout=15)  # discord.py waits 5 s before a re-IDENTIFY
     assert [e.text for e in events] == ["one", "two, while disconnected", "three, during the new start-up"]
     assert len(fake_discord.identifies) == 2
 

@@ -12,11 +12,11 @@ The real ``slack_sdk``/``slack_bolt`` code talks to it over real HTTP and WebSoc
   sends it on the live socket; envelopes that are not acked are re-sent (``retry_attempt`` + 1,
   ``retry_reason: "timeout"``) on the next connection, and — with ``redeliver_after`` set — also on
   the live socket once that many seconds passed without an ack, at most ``max_retries`` times,
-  like Slack does.
+  like Slack does. ``drop_socket()`` cuts the connection without a close handshake;
+  ``send_disconnect()`` sends a ``{"type": "disconnect"}`` envelope.
 * ``conversations.history``/``replies`` carry a message's ``metadata`` only when asked with
   ``include_all_metadata``, as Slack's do; ``on_accept`` sees each ``chat.postMessage`` the moment
-  it is stored, before the caller gets the answer (the crash tests kill the bot there). ``drop_socket()`` cuts the connection without a
-  close handshake; ``send_disconnect()`` sends a ``{"type": "disconnect"}`` envelope.
+  it is stored, before the caller gets the answer (the crash tests kill the bot there).
 * HTTP mode: ``signed_headers()`` / ``post_signed()`` sign a body the way Slack does.
 
 Payload builders (``message_event``, ``message_changed``, ``message_deleted``,
