@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
@@ -50,7 +50,7 @@ class MentorBot:
         self.delivery = DeliveryWorker(
             engine=engine, adapters=adapters, clock=clock, on_failure=self._delivery_failed,
             max_attempts=settings.delivery_max_attempts, poll_seconds=settings.delivery_poll_seconds,
-            before_pass=self.review.release_due,
+            before_pass=self.review.release_due, lease=timedelta(seconds=settings.delivery_lease_seconds),
         )
         self._stop = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
