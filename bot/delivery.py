@@ -28,6 +28,7 @@ from bot.types import ChannelRef, Outbound
 from storage import repo
 from storage.clock import as_utc
 from storage.models import Delivery, MessageLog, ReviewItem
+from storage.safe_text import without_lone_surrogates
 
 logger = logging.getLogger(__name__)
 
@@ -167,7 +168,7 @@ class DeliveryWorker:
             if adapter.capabilities.threads:
                 thread = await asyncio.to_thread(self._resolve_thread, row)
             return await adapter.send(Outbound(
-                channel=channel, text=row.text, idempotency_key=row.idempotency_key,
+                channel=channel, text=without_lone_surrogates(row.text), idempotency_key=row.idempotency_key,
                 sender_name=row.sender_name, sender_avatar=row.sender_avatar, thread_id=thread,
                 attempt=row.attempts, queued_at=as_utc(row.created_at)))
         if row.kind == "notice":
@@ -181,7 +182,7 @@ class DeliveryWorker:
         if ref is None or not ref.platform_message_id:
             return None  # the copy it acts on was never posted: nothing to do
         if row.kind == "edit":
-            await adapter.edit(channel, ref.platform_message_id, row.text)
+            await adapter.edit(channel, ref.platform_message_id, without_lone_surrogates(row.text))
         elif row.kind == "retract":
             await adapter.delete(channel, ref.platform_message_id)
         elif row.kind == "review_update":

@@ -20,12 +20,15 @@ from sqlmodel import Session, select
 
 from storage.clock import as_utc
 from storage.models import AuditEvent, ChainHead, MessageLog
+from storage.safe_text import escape
 
 GENESIS = "0" * 64
 _EXCLUDED = {"id", "row_hash"}
 
 
 def _canonical(value: Any) -> Any:
+    if isinstance(value, str):
+        return escape(value)  # as stored: always valid UTF-8, the same as before for ordinary text
     if isinstance(value, datetime):
         return as_utc(value).isoformat(timespec="microseconds")
     if isinstance(value, date):

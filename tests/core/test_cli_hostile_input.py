@@ -1,0 +1,78 @@
+"""The `mentorbot` command with input that broke it: absurdly nested JSON lines, a named demo file."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+MENTORBOT = str(Path(sys.executable).with_name("mentorbot"))
+
+
+def run(*args: str, cwd: Path, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "DATABASE_"))}
+    env["DATA_DIR"] = str(cwd / "var")
+    return subprocess.run([MENTORBOT, *args], input=stdin, capture_output=True, env=env, cwd=cwd,
+                          timeout=120)
+
+
+def test_policy_check_jsonl_answers_every_line_even_after_absurd_nesting(tmp_path: Path) -> None:
+    lines = [
+        b'{"text": "before"}',
+        b"[" * 100_000,
+        b'{"text": ' + b"[" * 100_000 + b"}",
+        b'{"text": {"deep": ' * 5_000 + b"1" + b"}" * 5_000,
+        b'{"text": "x\\ud800y"}',  # a lone surrogate, as JSON can carry it
+        b'{"text": "call 555-123-4567"}',
+    ]
+    result = run("policy", "check", "--jsonl", cwd=tmp_path, stdin=b"\n".join(lines) + b"\n")
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    answers = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert len(answers) == len(lines)
+    assert answers[0]["decision"] == "allow"
+    assert all(set(a) == {"error"} for a in answers[1:4]), answers[1:4]
+    assert answers[4]["decision"] == "allow"
+    assert answers[5]["decision"] in ("block", "hold")
+
+
+def _a_real_database(path: Path) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE prompt_history (week TEXT, prompt TEXT)")
+        db.execute("INSERT INTO prompt_history VALUES ('2026-W40', 'What did you build this week?')")
+
+
+@pytest.mark.parametrize("kind", ["database", "text file"])
+def test_demo_never_deletes_a_named_file_it_did_not_make(tmp_path: Path, kind: str) -> None:
+    precious = tmp_path / "district.db"
+    if kind == "database":
+        _a_real_database(precious)
+    else:
+        precious.write_text("notes\n")
+    before = precious.read_bytes()
+    result = run("demo", "--database", str(precious), cwd=tmp_path, stdin=b"/quit\n")
+    assert result.returncode == 2
+    assert "not a demo database" in result.stderr.decode() and "--replace" in result.stderr.decode()
+    assert precious.read_bytes() == before
+
+
+def test_demo_starts_fresh_on_its_own_file_and_replaces_others_only_when_asked(tmp_path: Path) -> None:
+    mine = tmp_path / "demo-copy.db"
+    first = run("demo", "--database", str(mine), cwd=tmp_path, stdin=b"dana: first run\n/quit\n")
+    assert first.returncode == 0, first.stderr.decode()[-2000:]
+    again = run("demo", "--database", str(mine), cwd=tmp_path, stdin=b"/quit\n")
+    assert again.returncode == 0, again.stderr.decode()[-2000:]
+    with sqlite3.connect(mine) as db:  # a fresh demo: the first run's message is gone
+        assert db.execute("SELECT count(*) FROM message_log WHERE text = 'first run'").fetchone() == (0,)
+
+    other = tmp_path / "other.db"
+    _a_real_database(other)
+    replaced = run("demo", "--database", str(other), "--replace", cwd=tmp_path, stdin=b"/quit\n")
+    assert replaced.returncode == 0, replaced.stderr.decode()[-2000:]
+    with sqlite3.connect(other) as db:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "message_log" in tables and "prompt_history" not in tables
