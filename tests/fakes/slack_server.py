@@ -180,6 +180,7 @@ class FakeSlack:
         self.ephemerals: list[dict[str, Any]] = []
         self.history: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         self.acks: dict[str, Ack] = {}
+        self.sends: dict[str, list[int]] = defaultdict(list)  # envelope id -> retry_attempt of each send
         self.connections_opened: dict[str, int] = defaultdict(int)
         self._scripts: dict[str, list[_Scripted]] = defaultdict(list)
         self._pending: dict[str, list[_Envelope]] = defaultdict(list)
@@ -485,6 +486,7 @@ class FakeSlack:
         if env.sent_count > 0:
             data["retry_attempt"] = env.sent_count
             data["retry_reason"] = "timeout"
+        self.sends[env.envelope_id].append(data.get("retry_attempt", 0))
         env.sent_count += 1
         self._last_sent[env.envelope_id] = time.monotonic()
         await ws.send_json(data)

@@ -41,7 +41,8 @@ MENTORBOT = str(Path(sys.executable).with_name("mentorbot"))
 TAG = re.compile(r"crash-test (\d+)\b")
 POLICY = "quiet_hours:\n  on: false\nflood:\n  max_messages: 100000\n  window_seconds: 60\n"
 MODES = ("startup", "accepted", "running")
-WEIGHTS = (0.4, 0.35, 0.25)  # start-up kills are the cheapest cycles; each kind still happens often
+WEIGHTS = (0.4, 0.35, 0.25)  # start-up kills are the cheapest cycles
+AT_LEAST = 0.3  # of the cycles, for each of the first two kinds: every run crashes in every way
 
 
 @dataclass
@@ -159,11 +160,14 @@ class CrashRig:
             match, origin = sides[len(self.sent) % len(sides)]
             sent = Sent(len(self.sent) + 1, match, origin)
             self.sent.append(sent)
-            if origin.platform == "discord":
-                await self.discord.user_says(origin.channel, origin.user, sent.text)
-            else:  # queued by the fake until some bot process acks it, redelivered if it never does
-                await self.slack.push(TEAM, message_event(self.world.slack, origin.channel, origin.user,
-                                                          sent.text))
+            try:
+                if origin.platform == "discord":  # stored in the channel first, then dispatched
+                    await self.discord.user_says(origin.channel, origin.user, sent.text)
+                else:  # queued by the fake until some bot process acks it, redelivered if it never does
+                    await self.slack.push(TEAM, message_event(self.world.slack, origin.channel, origin.user,
+                                                              sent.text))
+            except (ConnectionError, RuntimeError):
+                pass  # the socket of a process just killed: the message is stored, the next life gets it
             await asyncio.sleep(self.interval)
 
     # ------------------------------------------------------------------ the process under test
@@ -205,9 +209,16 @@ class CrashRig:
         assert self.slack is not None
         return len(self.discord.identifies) > identifies and self.slack.connections_opened[TEAM] > sockets
 
-    async def _one_cycle(self) -> None:
+    def _modes(self, cycles: int) -> list[str]:
+        """How each cycle ends: a fixed share of start-up and accepted-post kills, the rest drawn."""
+        fixed = int(cycles * AT_LEAST)
+        modes = ["startup"] * fixed + ["accepted"] * fixed
+        modes += self.rng.choices(MODES, WEIGHTS, k=cycles - len(modes))
+        self.rng.shuffle(modes)
+        return modes
+
+    async def _one_cycle(self, mode: str) -> None:
         assert self.slack is not None
-        mode = self.rng.choices(MODES, WEIGHTS)[0]
         identifies, sockets = len(self.discord.identifies), self.slack.connections_opened[TEAM]
         await self._spawn()
         if mode == "startup":
@@ -237,11 +248,14 @@ class CrashRig:
         self.report.cycles = cycles
         traffic = asyncio.create_task(self._traffic())
         try:
-            for _ in range(cycles):
-                await self._one_cycle()
+            for mode in self._modes(cycles):
+                await self._one_cycle(mode)
         finally:
+            stopped = traffic.exception() if traffic.done() and not traffic.cancelled() else None
             traffic.cancel()
             await asyncio.gather(traffic, return_exceptions=True)
+        if stopped is not None:
+            raise RuntimeError("the people stopped writing halfway: the run proves less") from stopped
         drain_started = time.monotonic()
         await self._spawn()  # the last life: it must deliver everything, then stop cleanly
         await self._until(self._all_arrived, self.drain_timeout)
