@@ -83,17 +83,23 @@ def make_world(discord: FakeDiscord, *, cross: int = 0, slack_only: int = 0, dis
     guild = discord.add_guild("Reliable High")
     coordinator = discord.add_member(guild, "P. Kim")
     review = discord.add_channel(guild, "mentorbot-review")
-    kinds = ["cross"] * cross + ["slack"] * slack_only + ["discord"] * discord_only
-    matches = []
-    for n, kind in enumerate(kinds, start=1):
-        mentor_platform = "discord" if kind == "discord" else "slack"
-        student_platform = "slack" if kind == "slack" else "discord"
-        mentor = _side(discord, slack, guild, coordinator, mentor_platform, f"mentor{n}", f"Mentor {n}",
-                       f"m{n}-mentors")
-        student = _side(discord, slack, guild, coordinator, student_platform, f"student{n}", f"Student {n}",
-                        f"m{n}-students")
-        matches.append(MatchSpec(f"m{n}", mentor, student))
-    return World(discord, slack, guild, review, coordinator, matches)
+    world = World(discord, slack, guild, review, coordinator, [])
+    for kind in ["cross"] * cross + ["slack"] * slack_only + ["discord"] * discord_only:
+        add_match(world, kind)
+    return world
+
+
+def add_match(world: World, kind: str) -> MatchSpec:
+    """One more match (``cross``, ``slack`` or ``discord``) with new people and channels."""
+    n = len(world.matches) + 1
+    mentor_platform = "discord" if kind == "discord" else "slack"
+    student_platform = "slack" if kind == "slack" else "discord"
+    args = (world.discord, world.slack, world.guild, world.coordinator)
+    mentor = _side(*args, mentor_platform, f"mentor{n}", f"Mentor {n}", f"m{n}-mentors")
+    student = _side(*args, student_platform, f"student{n}", f"Student {n}", f"m{n}-students")
+    match = MatchSpec(f"m{n}", mentor, student)
+    world.matches.append(match)
+    return match
 
 
 def _side(discord: FakeDiscord, slack: Workspace, guild: str, coordinator: str, platform: str, person: str,
