@@ -26,9 +26,11 @@ GENESIS = "0" * 64
 _EXCLUDED = {"id", "row_hash"}
 
 
-def _canonical(value: Any) -> Any:
+def canonical(value: Any) -> Any:
+    """A value as the chain hashes it (aware UTC datetimes to the microsecond, ISO dates, text as
+    stored: always valid UTF-8, and for ordinary text the text itself)."""
     if isinstance(value, str):
-        return escape(value)  # as stored: always valid UTF-8, the same as before for ordinary text
+        return escape(value)
     if isinstance(value, datetime):
         return as_utc(value).isoformat(timespec="microseconds")
     if isinstance(value, date):
@@ -39,7 +41,7 @@ def _canonical(value: Any) -> Any:
 def row_digest(row: MessageLog | AuditEvent) -> str:
     """SHA-256 over every column but ``id`` and ``row_hash`` (``prev_hash`` included)."""
     content = {
-        name: _canonical(getattr(row, name))
+        name: canonical(getattr(row, name))
         for name in sorted(type(row).model_fields)
         if name not in _EXCLUDED
     }

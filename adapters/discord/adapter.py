@@ -9,8 +9,8 @@ from typing import Any, Literal
 import discord
 import yarl
 
-from adapters.base import Capabilities, CoreGateway, DeliveryError
 from adapters.discord import convert, marks, resend
+from adapters.discord.facts import FACTS
 from adapters.discord.inbound import InboundPump, MentorClient
 from adapters.discord.interactions import needs_sync
 from adapters.discord.notices import NoticesAndReviews
@@ -21,7 +21,8 @@ from adapters.discord.webhooks import (
     delivery_error,
     error_code,
 )
-from bot.types import ChannelRef, Outbound
+from bot.messages import ChannelRef, Outbound
+from bot.ports import Capabilities, CoreGateway, DeliveryError
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,8 @@ class DiscordFatalError(RuntimeError):
 class DiscordAdapter(NoticesAndReviews):
     """Relays via webhooks (sender's name and avatar), notices by reaction + reply, reviews with buttons."""
 
-    name = convert.PLATFORM
+    name = FACTS.name
+    facts = FACTS
     capabilities = Capabilities(
         threads=True,
         sender_identity=True,

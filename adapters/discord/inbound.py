@@ -14,17 +14,27 @@ import asyncio
 import logging
 from collections import OrderedDict
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import aiohttp
 import discord
 
 from adapters.discord import convert
 from adapters.discord.interactions import ReviewButton, build_tree
-from bot.types import ChannelRef, Inbound
+from bot.messages import ChannelRef, Inbound
 
 if TYPE_CHECKING:
-    from adapters.discord.adapter import DiscordAdapter
+    from bot.ports import CoreGateway, FollowedChannel
+
+
+class PumpHost(Protocol):
+    """What the inbound side needs of the adapter (a protocol, so this module never imports adapter.py)."""
+
+    client: MentorClient | None
+    core: CoreGateway
+    pump: InboundPump
+
+    async def sync_commands(self) -> None: ...
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +94,7 @@ def message_fields(message: discord.Message) -> dict[str, Any]:
 class MentorClient(discord.Client):
     """discord.Client that hands every message event to the adapter's pump, in arrival order."""
 
-    def __init__(self, *, adapter: DiscordAdapter, **options: Any) -> None:
+    def __init__(self, *, adapter: PumpHost, **options: Any) -> None:
         super().__init__(intents=intents(), **options)
         self.adapter = adapter
         self.tree = build_tree(self)
@@ -125,13 +135,14 @@ class MentorClient(discord.Client):
 class InboundPump:
     """Orders inbound events, drops replays, catches each channel up after (re)identify, feeds the core."""
 
-    def __init__(self, *, adapter: DiscordAdapter, backfill_limit: int) -> None:
+    def __init__(self, *, adapter: PumpHost, backfill_limit: int) -> None:
         self.adapter = adapter
         self.backfill_limit = backfill_limit
         self.queue: asyncio.Queue[Any] = asyncio.Queue()
         self.backfills = 0  # catch-up rounds finished (one per session once every channel is done)
         self.max_age = CATCH_UP_MAX_AGE
-        self._supervised: set[ChannelRef] = set()
+        self._followed: dict[ChannelRef, FollowedChannel] = {}  # where each channel's catch-up starts
+        self._stale = False  # True once a catch-up or delivery fell short: refresh before the next
         self._caught_up: set[ChannelRef] = set()
         self.ready = asyncio.Event()
         self._seen: OrderedDict[str, None] = OrderedDict()
@@ -187,17 +198,24 @@ class InboundPump:
     async def _consume(self, item: Any) -> None:
         if item is _SESSION:
             self._caught_up.clear()
-            self._supervised = set(await self.adapter.core.supervised_channels(convert.PLATFORM))
+            await self._follow()
         elif item is _WAKE:
-            for ref in sorted(self._supervised - self._caught_up, key=str):
+            for ref in sorted(set(self._followed) - self._caught_up, key=str):
                 await self.catch_up(ref)
             self.backfills += 1
             await self.check_all_channels()
         else:
-            if item.channel in self._supervised and item.channel not in self._caught_up:
+            if item.channel in self._followed and item.channel not in self._caught_up:
                 await self.catch_up(item.channel)
             if not await self.deliver(item):
                 self._caught_up.discard(item.channel)  # the next event there fetches it again
+                self._stale = True
+
+    async def _follow(self) -> None:
+        """Where each supervised channel stands now: taken before this session's events reach the core."""
+        followed = await self.adapter.core.supervised_channels(convert.PLATFORM)
+        self._followed = {f.channel: f for f in followed}
+        self._stale = False
 
     def _remember(self, key: str) -> bool:
         """True the first time ``key`` is seen."""
@@ -236,11 +254,11 @@ class InboundPump:
         The channel counts as caught up only if every fetched message was recorded; otherwise its
         next event starts another catch-up from the newest logged message.
         """
-        core = self.adapter.core
-        start = convert.catch_up_after(
-            await core.last_logged_message_id(ref), await core.channel_linked_at(ref),
-            now=datetime.now(UTC), max_age=self.max_age,
-        )
+        if self._stale:  # an earlier catch-up stopped short: where each channel stands has moved
+            await self._follow()
+        followed = self._followed[ref]
+        start = convert.catch_up_after(followed.last_logged_message_id, followed.linked_at,
+                                       now=datetime.now(UTC), max_age=self.max_age)
         if start is None:
             self._caught_up.add(ref)
             return
@@ -253,8 +271,11 @@ class InboundPump:
                 continue
             if complete:
                 self._caught_up.add(ref)
+            else:
+                self._stale = True
             logger.info("catch-up of %s: %d missed message(s) screened", ref, screened)
             return
+        self._stale = True
         logger.error("catch-up of %s gave up: messages sent there while the bot was away may not be "
                      "screened until its next event or the next start", ref)
 
@@ -281,18 +302,17 @@ class InboundPump:
         return screened, False
 
     async def check_all_channels(self) -> None:
-        for ref in await self.adapter.core.supervised_channels(convert.PLATFORM):
-            await self._report(ref)
+        for followed in await self.adapter.core.supervised_channels(convert.PLATFORM):
+            await self._check(followed.channel)
 
     async def check_channel(self, channel_id: int) -> None:
-        for ref in await self.adapter.core.supervised_channels(convert.PLATFORM):
-            if ref.channel == str(channel_id):
-                await self._report(ref)
+        for followed in await self.adapter.core.supervised_channels(convert.PLATFORM):
+            if followed.channel.channel == str(channel_id):
+                await self._check(followed.channel)
 
-    async def _report(self, ref: ChannelRef) -> None:
+    async def _check(self, ref: ChannelRef) -> None:
+        """Ask the core to check who can read the channel (it calls back ``members``)."""
         try:
-            members = await self.adapter.list_members(ref)
-            can_see = self.adapter.coordinator_can_see(ref)
-            await self.adapter.core.report_members(ref, members, coordinator_can_see=can_see)
+            await self.adapter.core.check_channel(ref)
         except Exception:
             logger.exception("set-up check of %s failed", ref)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import aiohttp
 import discord
 
-from adapters.base import DeliveryError
+from bot.ports import DeliveryError
 
 logger = logging.getLogger(__name__)
 

@@ -57,10 +57,9 @@ def sample_roster() -> Path:
 
 async def run_demo(settings: Settings, path: Path, lines: list[str] | None, *, named: bool = False,
                    replace: bool = False) -> None:
-    from adapters.console import ConsoleAdapter
-    from bot.app import build_app
-    from bot.demo import HELP, Demo, DemoClock, first_program
-    from bot.roster import import_roster
+    from bot.app import build_console_app, platform_names
+    from bot.cli.demo import HELP, Demo, DemoClock, first_program
+    from bot.roster.importer import import_roster
     from storage.db import open_database, sqlite_url
 
     logging.basicConfig(level=logging.ERROR, format="  ! %(name)s: %(message)s")
@@ -68,12 +67,12 @@ async def run_demo(settings: Settings, path: Path, lines: list[str] | None, *, n
     engine = open_database(sqlite_url(path))
     with engine.begin() as connection:
         connection.exec_driver_sql(f"PRAGMA application_id = {DEMO_APPLICATION_ID}")
-    import_roster(engine, sample_roster())
+    import_roster(engine, sample_roster(), platforms=platform_names())
     program = first_program(engine)
     clock = DemoClock(program.timezone)
-    console = ConsoleAdapter(workspace="demo", echo=lambda line: typer.echo(f"  {line}"), clock=clock)
-    app = build_app(settings, adapters={"console": console}, engine=engine, clock=clock)
-    await console.start(app)
+    app, console = build_console_app(settings, engine=engine, clock=clock,
+                                     echo=lambda line: typer.echo(f"  {line}"))
+    await console.start(app.core)
     demo = Demo(app=app, console=console, program_id=program.id, clock=clock, echo=typer.echo)
     typer.echo(f"mentorbot console demo — program '{program.name}' ({program.timezone}), "
                f"database {path}")

@@ -16,14 +16,14 @@ from sqlmodel import Session, select
 
 from adapters.console import ConsoleAdapter
 from bot.app import build_app
-from bot.delivery import DeliveryWorker
-from bot.policy_book import PolicyBook
-from bot.roster import import_roster
+from bot.delivery.worker import DeliveryWorker
+from bot.messages import Outbound
+from bot.relay.policy_cache import PolicyBook
 from bot.settings import Settings
-from bot.types import Outbound
 from storage.clock import utcnow
 from storage.models import Delivery
 from support.fake_policy import FakePolicy
+from support.roster_helpers import import_roster
 
 LEASE_S = 0.5
 
@@ -47,7 +47,7 @@ async def _one_relay_queued(engine: Engine, roster: Path, console: ConsoleAdapte
     settings = Settings(_env_file=None, delivery_lease_seconds=LEASE_S)
     app = build_app(settings, adapters={"console": console}, engine=engine, clock=utcnow,
                     policies=PolicyBook(loader=lambda _path: FakePolicy()))
-    await console.start(app)
+    await console.start(app.core)
     await console.say("ben", "raj-group-student", "is this thing on?")
     return app
 

@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from dworld import School, adapter_for
 
 from adapters.discord import DiscordAdapter
-from bot.types import Outbound
+from bot.messages import Outbound
 from fakes.core import RecordingCore as FakeCore
 from fakes.discord_model import visible
 from fakes.discord_server import FakeDiscord

@@ -112,7 +112,8 @@ class CrashRig:
     # ------------------------------------------------------------------ set-up
 
     async def __aenter__(self) -> CrashRig:
-        from bot.roster import import_roster
+        from bot.app import platform_names
+        from bot.roster.importer import import_roster
         from storage.db import open_database, sqlite_url
 
         await self.discord.start()
@@ -126,7 +127,7 @@ class CrashRig:
         roster.write_text(self.world.roster(policy))
         self.database = self.folder / "mentorbot.db"
         engine = open_database(sqlite_url(self.database))
-        import_roster(engine, roster)
+        import_roster(engine, roster, platforms=platform_names())
         engine.dispose()
         self.env = self._environment()
         return self

@@ -14,7 +14,7 @@ import asyncio
 import json
 import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import aiohttp
@@ -28,8 +28,7 @@ from adapters.discord.marks import without_mark
 from adapters.slack import SlackAdapter, WorkspaceConfig
 from adapters.slack.convert import plain_to_slack, slack_to_plain
 from bot.app import MentorBot, build_app
-from bot.ratelimit import PlatformLimits
-from bot.roster import import_roster
+from bot.ports import PlatformLimits
 from bot.settings import Settings
 from bot.transcript import describe, read_transcript, to_csv, to_json
 from bot.web import exports
@@ -39,6 +38,7 @@ from storage.chain import verify
 from storage.clock import utcnow
 from storage.models import Delivery, MessageLog
 from storage.safe_text import without_lone_surrogates
+from support.roster_helpers import import_roster
 
 BLNS = Path(__file__).resolve().parents[1] / "data" / "blns.json"
 NO_TEXT = "*(message without text)*"
@@ -93,11 +93,11 @@ async def pipeline(engine: Engine, fake_discord: FakeDiscord, permissive_policy:
         discord = DiscordAdapter(token=fake_discord.token, api_base=fake_discord.api_base,
                                  gateway_url=fake_discord.gateway_url, guild_ready_timeout=0.05)
         for adapter in (slack, discord):  # the fakes take any pace; the published limits would take a minute
-            adapter.rate_limits = PlatformLimits()  # type: ignore[attr-defined]
+            adapter.facts = replace(adapter.facts, limits=PlatformLimits())  # type: ignore[misc]
         app = build_app(Settings(_env_file=None), adapters={"slack": slack, "discord": discord},
                         engine=engine, clock=utcnow)
-        await slack.start(app)
-        await discord.start(app)
+        await slack.start(app.core)
+        await discord.start(app.core)
         try:
             yield Pipeline(app, fake_discord, fake_slack, slack, world)
             assert discord.is_running, discord.fatal_error

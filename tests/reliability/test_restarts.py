@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
@@ -22,11 +22,11 @@ from adapters.discord import DiscordAdapter
 from adapters.discord.marks import without_mark
 from adapters.slack import SlackAdapter, WorkspaceConfig
 from bot.app import MentorBot, build_app
-from bot.ratelimit import PlatformLimits
-from bot.roster import import_roster
+from bot.ports import PlatformLimits
 from bot.settings import Settings
 from fakes.discord_server import FakeDiscord
 from fakes.slack_server import FakeSlack, message_changed, message_event
+from support.roster_helpers import import_roster
 
 
 @dataclass
@@ -46,7 +46,7 @@ class Bot:
                                  gateway_url=self.discord.gateway_url, connect_timeout=5,
                                  guild_ready_timeout=discord_options.pop("guild_ready_timeout", 0.05))
         for adapter in (slack, discord):
-            adapter.rate_limits = PlatformLimits()  # type: ignore[attr-defined]  # the fakes take any pace
+            adapter.facts = replace(adapter.facts, limits=PlatformLimits())  # type: ignore[misc]  # any pace
         self.adapters = {"slack": slack, "discord": discord}
         self.app = build_app(Settings(_env_file=None), adapters=self.adapters, engine=self.engine)
         await self.app.start()
