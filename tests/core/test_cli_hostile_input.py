@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli.demo_runner import DEMO_APPLICATION_ID, NotADemoDatabase, clear_demo_file, is_demo_database
+
 MENTORBOT = str(Path(sys.executable).with_name("mentorbot"))
 
 
@@ -46,13 +48,9 @@ def _a_real_database(path: Path) -> None:
         db.execute("INSERT INTO prompt_history VALUES ('2026-W40', 'What did you build this week?')")
 
 
-@pytest.mark.parametrize("kind", ["database", "text file"])
-def test_demo_never_deletes_a_named_file_it_did_not_make(tmp_path: Path, kind: str) -> None:
-    precious = tmp_path / "district.db"
-    if kind == "database":
-        _a_real_database(precious)
-    else:
-        precious.write_text("notes\n")
+def test_demo_never_deletes_a_named_file_it_did_not_make(tmp_path: Path) -> None:
+    precious = tmp_path / "district.db"  # a copy of a real database: prompt history, topic calendar
+    _a_real_database(precious)
     before = precious.read_bytes()
     result = run("demo", "--database", str(precious), cwd=tmp_path, stdin=b"/quit\n")
     assert result.returncode == 2
@@ -60,19 +58,36 @@ def test_demo_never_deletes_a_named_file_it_did_not_make(tmp_path: Path, kind: s
     assert precious.read_bytes() == before
 
 
-def test_demo_starts_fresh_on_its_own_file_and_replaces_others_only_when_asked(tmp_path: Path) -> None:
+def test_a_named_demo_file_is_made_fresh_and_stamped_as_the_demos(tmp_path: Path) -> None:
     mine = tmp_path / "demo-copy.db"
-    first = run("demo", "--database", str(mine), cwd=tmp_path, stdin=b"dana: first run\n/quit\n")
+    first = run("demo", "--database", str(mine), cwd=tmp_path, stdin=b"dana: hello from the demo\n/quit\n")
     assert first.returncode == 0, first.stderr.decode()[-2000:]
-    again = run("demo", "--database", str(mine), cwd=tmp_path, stdin=b"/quit\n")
-    assert again.returncode == 0, again.stderr.decode()[-2000:]
-    with sqlite3.connect(mine) as db:  # a fresh demo: the first run's message is gone
-        assert db.execute("SELECT count(*) FROM message_log WHERE text = 'first run'").fetchone() == (0,)
+    with sqlite3.connect(mine) as db:
+        assert db.execute("SELECT count(*) FROM message_log").fetchone()[0] >= 1
+    assert is_demo_database(mine)  # so the next `demo --database` may start it afresh
 
-    other = tmp_path / "other.db"
-    _a_real_database(other)
-    replaced = run("demo", "--database", str(other), "--replace", cwd=tmp_path, stdin=b"/quit\n")
-    assert replaced.returncode == 0, replaced.stderr.decode()[-2000:]
-    with sqlite3.connect(other) as db:
-        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert "message_log" in tables and "prompt_history" not in tables
+
+@pytest.mark.parametrize(("kind", "named", "replace", "removed"), [
+    ("made by the demo", True, False, True),
+    ("a real database", True, False, False),
+    ("a text file", True, False, False),
+    ("a real database", True, True, True),  # --replace: the user asked
+    ("a real database", False, False, True),  # DATA_DIR/demo.db belongs to the demo
+])
+def test_which_files_the_demo_may_clear(tmp_path: Path, kind: str, named: bool, replace: bool,
+                                        removed: bool) -> None:
+    path = tmp_path / "file.db"
+    if kind == "a text file":
+        path.write_text("notes\n")
+    else:
+        _a_real_database(path)
+        if kind == "made by the demo":
+            with sqlite3.connect(path) as db:
+                db.execute(f"PRAGMA application_id = {DEMO_APPLICATION_ID}")
+    if removed:
+        clear_demo_file(path, named=named, replace=replace)
+        assert not path.exists()
+    else:
+        with pytest.raises(NotADemoDatabase):
+            clear_demo_file(path, named=named, replace=replace)
+        assert path.exists()
