@@ -22,6 +22,9 @@ async def run_service(settings: Settings, *, stop: asyncio.Event | None = None) 
 
         summary = import_roster(app.engine, settings.program_file)
         logger.info("program file %s imported: %s", settings.program_file, summary)
+    from bot.policy_book import check_policies, program_policy_files
+
+    check_policies(app.policies, program_policy_files(app.engine))  # refuses a missing model
     if stop is None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()

@@ -20,11 +20,15 @@ def run_check(data: bytes, *args: str) -> list[str]:
 
 
 def check_shape(obj: dict, text: str) -> None:
-    assert set(obj) == {"decision", "alert", "hits"}
+    # The contract's fields, plus the extras issue 11 allows (flag, layer, the encoder's score).
+    assert {"decision", "alert", "hits"} <= set(obj) <= {"decision", "alert", "hits", "flag", "layer",
+                                                          "score"}
     assert obj["decision"] in ("allow", "hold", "block")
-    assert isinstance(obj["alert"], bool)
+    assert isinstance(obj["alert"], bool) and isinstance(obj.get("flag", False), bool)
+    assert obj.get("layer", "rules") in ("rules", "encoder", "rules+encoder")
     for h in obj["hits"]:
-        assert set(h) == {"rule", "start", "end", "reason"}
+        assert {"rule", "start", "end", "reason"} <= set(h) <= {"rule", "start", "end", "reason",
+                                                                 "score", "threshold"}
         assert 0 <= h["start"] <= h["end"] <= len(text)
 
 

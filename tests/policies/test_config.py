@@ -29,6 +29,9 @@ attachments: {allowed: true}
 words:
   block: [frick]
   allow: [damn]
+encoder:
+  thresholds:
+    contact: {on: false}   # the encoder's contact head would still hold "what's your snap"
 """)
     pol = load_policy(p)
     ctx = PolicyContext()
