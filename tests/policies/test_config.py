@@ -77,7 +77,8 @@ def test_program_file_moves_encoder_thresholds(tmp_path):
                                       "    contact: {on: false}\n"))
     assert pol.encoder is not None
     assert pol.encoder.thresholds["grooming"]["hold"] == 0.95
-    assert pol.encoder.thresholds["grooming"]["flag"] == pol.encoder.heads.heads["grooming"].thresholds["flag"]
+    trained = pol.encoder.heads.heads["grooming"].thresholds
+    assert pol.encoder.thresholds["grooming"]["flag"] == trained["flag"]
     text = pol.describe()
     assert "encoder.grooming: flag at" in text and "hold at 0.95" in text and "encoder.contact: off" in text
     off = load_policy(write(tmp_path, "encoder: {on: false}\n"))
