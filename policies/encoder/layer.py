@@ -7,6 +7,7 @@ message is not embedded twice), and turns head probabilities into hits with the 
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -74,26 +75,30 @@ class EncoderLayer:
         self.thresholds = {name: {**h.thresholds, **(moved or {}).get(name, {})}
                            for name, h in self.heads.heads.items()}
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()  # the desk and the relay may evaluate at the same time
 
     def embed(self, texts: Iterable[str]) -> list[np.ndarray]:
         """Embeddings of the texts, computing the uncached ones in small batches."""
         texts = list(texts)
+        with self._lock:
+            missing = [t for t in texts if t not in self._cache]
         # Similar lengths batched together: padding to the longest costs every row in a batch.
-        todo = sorted(dict.fromkeys(t for t in texts if t not in self._cache), key=len)
+        todo = sorted(dict.fromkeys(missing), key=len)
         for i in range(0, len(todo), BATCH):
             chunk = todo[i:i + BATCH]
-            for t, v in zip(chunk, self.model.encode(chunk), strict=True):
-                self._cache[t] = v
-                if len(self._cache) > CACHE_SIZE:
-                    self._cache.popitem(last=False)
+            vectors = self.model.encode(chunk)
+            with self._lock:
+                for t, v in zip(chunk, vectors, strict=True):
+                    self._cache[t] = v
+                    if len(self._cache) > CACHE_SIZE:
+                        self._cache.popitem(last=False)
         out = []
         for t in texts:
-            v = self._cache.get(t)
-            if v is None:  # evicted by a batch larger than the cache
-                v = self.model.encode([t])[0]
-            else:
-                self._cache.move_to_end(t)
-            out.append(v)
+            with self._lock:
+                v = self._cache.get(t)
+                if v is not None:
+                    self._cache.move_to_end(t)
+            out.append(v if v is not None else self.model.encode([t])[0])  # evicted meanwhile
         return out
 
     def scores(self, text: str, role: str) -> dict[str, float]:

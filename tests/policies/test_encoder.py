@@ -192,3 +192,18 @@ def test_shipped_heads_catch_unseen_wordings_and_pass_ordinary_chat(policy):
                  "my interview went well, they asked about my robotics project"]:
         d = policy.evaluate(text, STUDENT)
         assert d.action is Action.ALLOW and not d.alert, (text, d.hits)
+
+
+def test_concurrent_evaluation_matches_sequential():
+    from concurrent.futures import ThreadPoolExecutor
+
+    pol = load_policy()
+    texts = [f"update {n}: the robotics team meets in room {200 + n} on friday" for n in range(24)]
+    texts += ["does your mom ever check your phone?", "what's your snap?"] * 4
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda t: pol.evaluate(t, MENTOR), texts))
+    alone = load_policy()
+    for text, d in zip(texts, together, strict=True):
+        d2 = alone.evaluate(text, MENTOR)
+        assert (d.action, d.alert, d.rules) == (d2.action, d2.alert, d2.rules), text
+        assert "encoder.error" not in d.rules
