@@ -1,3 +1,3 @@
 """SHA-256 of the committed heads.json (written by policies.encoder.train)."""
 
-HEADS_SHA256 = "0be6a7e9197d3a4913e523b313f09d5263833e8d16274bcf69609b23fe501234"
+HEADS_SHA256 = "6d3f87cf874ce40b20d716f788b9c3f3eeda57a73a68a7d32dc221e67f9c305d"
