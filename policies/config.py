@@ -242,6 +242,11 @@ def _apply(doc: dict[str, Any], st: dict[str, Any], c: _Checker) -> None:
                                  c.boolean(r, "alert") if "alert" in r else base[1])
         st["rules"][rid] = RuleSetting(on=on, action=act, alert=alert, notice=notice.strip(),
                                        by_role=by_role)
+    _apply_settings(doc, st, c)
+
+
+def _apply_settings(doc: dict[str, Any], st: dict[str, Any], c: _Checker) -> None:
+    """Everything but the rules: links, attachments, quiet hours, flood, words, encoder."""
     links = c.mapping(doc, "links")
     c.keys(links, {"allowed_domains"}, "links")
     if "allowed_domains" in links:
