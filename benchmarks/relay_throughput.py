@@ -25,10 +25,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from adapters.console import ConsoleAdapter
-from bot.app import build_app
-from bot.roster import import_roster
+from bot.app import build_app, platform_names
+from bot.messages import Inbound, InboundKind
+from bot.relay.policy_cache import PolicyBook
+from bot.roster.importer import import_roster
 from bot.settings import Settings
-from bot.types import Inbound, InboundKind
 from policies import PolicyContext
 from storage.db import open_database, sqlite_url
 
@@ -54,24 +55,23 @@ async def main(messages: int, database_url: str | None, rules_only: bool, repeat
     with tempfile.TemporaryDirectory() as tmp:
         url = database_url or sqlite_url(Path(tmp) / "bench.db")
         engine = open_database(url)
-        import_roster(engine, ROSTER)
+        import_roster(engine, ROSTER, platforms=platform_names())
         console = ConsoleAdapter(workspace="demo")
         moment = [datetime(2026, 10, 13, 18, 0, tzinfo=UTC)]
 
         def clock() -> datetime:  # a school afternoon, 5 s between messages (no flood holds)
             return moment[0]
 
-        from bot.policy_book import PolicyBook
         from policies import load_policy
 
         book = PolicyBook(lambda path: load_policy(path, rules_only=rules_only))
         app = build_app(Settings(_env_file=None), adapters={"console": console}, engine=engine, clock=clock,
                         policies=book)
-        await console.start(app)
-        app.policies.for_file(None).evaluate("warm up", PolicyContext())  # load before timing
+        await console.start(app.core)
+        book.for_file(None).evaluate("warm up", PolicyContext())  # load before timing
         record_times: list[float] = []
         start = time.perf_counter()
-        policy = app.policies.for_file(None)
+        policy = book.for_file(None)
         for n in range(messages):
             if batch > 1 and n % batch == 0:
                 policy.prime([text_for(k, repeat) for k in range(n, min(n + batch, messages))])
@@ -80,7 +80,7 @@ async def main(messages: int, database_url: str | None, rules_only: bool, repeat
                             text=text_for(n, repeat))
             moment[0] += timedelta(seconds=5)
             t0 = time.perf_counter()
-            app.relay.record(event)
+            app.core.relay.record(event)
             record_times.append(time.perf_counter() - t0)
         recorded = time.perf_counter() - start
         t1 = time.perf_counter()

@@ -8,7 +8,7 @@ Algorithm: students-proposing deferred acceptance with capacities (the hospitals
 form, Gale & Shapley 1962, Roth 1984), each mentor or team ranking the students who chose them
 by a transparent fit score (``fit.py``) with a seeded tie-break draw; then the best fit with room
 for students none of whose choices can be honoured; then the mentoring models' ratios
-(``ratios.py``, the numbers of ``bot/roster_rules.py``) split each mentor's students into matches.
+(``ratios.py``, the numbers of ``bot/roster/rules.py``) split each mentor's students into matches.
 Why this and not an assignment: a stable result can be explained to a student ("your 1st choice
 was full with students who fit closer"), and students-proposing deferred acceptance makes
 ranking one's true favourite first always safe, which an optimiser over total fit does not.

@@ -1,10 +1,10 @@
 """The mentoring models' ratios, as numbers the matching step can plan with.
 
-The numbers are the ones ``bot/roster_rules.py`` (``_check_ratio``) enforces when a coordinator
+The numbers are the ones ``bot/roster/rules.py`` (``_check_ratio``) enforces when a coordinator
 confirms a match, taken from the P-TECH Career Mentoring Guide and the NYC CTE fact sheet:
 traditional one-to-one; small group one adult to 2–4 students; team at least two adults and no
 more than four students per adult; large group one or two adults to 7–10 students. They are
-written out here rather than imported because roster_rules keeps them inside its checks;
+written out here rather than imported because roster/rules.py keeps them inside its checks;
 ``tests/choosing/test_ratios.py`` runs both side by side so they cannot drift apart.
 Peer mentoring (older students) is arranged by hand and is not proposed by this step.
 """

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.choosing import MODEL_RULES
-from bot.roster_rules import check_roster
-from bot.roster_schema import Roster, RosterMatch, RosterPerson, RosterProgram
+from bot.roster.rules import check_roster
+from bot.roster.schema import Roster, RosterMatch, RosterPerson, RosterProgram
 
 
 def _ratio_problems(model: str, mentors: int, students: int) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.policy_book import PolicyBook, PolicyStartError, check_policies
+from bot.relay.policy_cache import PolicyBook, PolicyStartError, check_policies
 from policies.encoder.layer import shared_model
 
 REPO = Path(__file__).resolve().parents[2]

@@ -6,7 +6,7 @@ import json
 
 from sqlmodel import Session
 
-from bot.types import ReviewCard, ReviewOutcome
+from bot.messages import ReviewCard, ReviewOutcome
 from storage.clock import as_utc
 from storage.models import Alert, Delivery, Match, MessageLog, Program, ReviewItem
 

@@ -1,7 +1,10 @@
 """The adapter port: the handful of methods every platform implements (STYLE.md point 2).
 
-Adapters hold no policy, no SQL and no business rules. The core pushes work through these
-methods only; capabilities are flags so the core never branches on the platform's name.
+Adapters hold no policy, no SQL and no business rules. The core pushes work through ``Adapter``;
+an adapter pushes platform events through ``CoreGateway``. What the core must know about a
+platform without connecting to it (pacing limits, how a message points at a channel) is data in
+``PlatformFacts``, declared by each adapter package and collected by ``adapters.registry``, so
+the core never branches on a platform's name.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from bot.types import (
+from bot.messages import (
     ChannelRef,
     CommandRequest,
     Inbound,
@@ -18,6 +21,51 @@ from bot.types import (
     ReviewOutcome,
     ReviewRequest,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """At most ``count`` calls in any window of ``seconds``."""
+
+    count: int
+    seconds: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformLimits:
+    """A platform's published rate limits, per scope (None: that scope is not limited)."""
+
+    per_bot: Rate | None = None
+    per_workspace: Rate | None = None
+    per_channel: Rate | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformFacts:
+    """What the core knows about a platform without connecting to it."""
+
+    name: str  # equals ``ChannelRef.platform`` and the adapter's ``name``
+    limits: PlatformLimits = PlatformLimits()  # the delivery worker paces calls under these
+    channel_mention: str = "#{channel}"  # how a message points at a channel (``{channel}``: its id)
+
+    def mention(self, channel: str) -> str:
+        return self.channel_mention.format(channel=channel)
+
+
+@dataclass(frozen=True, slots=True)
+class Members:
+    """Who can read a channel, for the core's unsafe set-up check."""
+
+    user_ids: tuple[str, ...]  # platform user ids of the humans who can read it
+    coordinator_can_see: bool  # the platform itself shows it to coordinators (public, a role)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowedChannel:
+    """A supervised channel an adapter follows, with the newest message the log has from it."""
+
+    channel: ChannelRef
+    last_logged_message_id: str | None  # where a backfill after downtime starts (None: start live)
 
 
 class CoreGateway(Protocol):
@@ -32,16 +80,11 @@ class CoreGateway(Protocol):
     async def decide_review(self, request: ReviewRequest) -> str:
         """Act on a review button; the reply is shown privately to the coordinator."""
 
-    async def supervised_channels(self, platform: str) -> list[ChannelRef]:
+    async def supervised_channels(self, platform: str) -> list[FollowedChannel]:
         """The active supervised channels on one platform (for backfill and set-up checks)."""
 
-    async def last_logged_message_id(self, channel: ChannelRef) -> str | None:
-        """The platform id of the newest message logged from this channel (backfill start)."""
-
-    async def report_members(
-        self, channel: ChannelRef, user_ids: list[str], *, coordinator_can_see: bool
-    ) -> None:
-        """Hand the core a channel's member list so it can report unsafe set-ups."""
+    async def check_channel(self, channel: ChannelRef) -> None:
+        """Who can read this channel may have changed: ask the adapter and report unsafe set-ups."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +118,7 @@ class Adapter(Protocol):
 
     name: str
     capabilities: Capabilities
+    facts: PlatformFacts
 
     async def start(self, core: CoreGateway) -> None:
         """Connect and begin pushing inbound events to ``core``; return once connected."""
@@ -105,8 +149,8 @@ class Adapter(Protocol):
     ) -> None:
         """Show on the card who decided and when."""
 
-    async def list_members(self, channel: ChannelRef) -> list[str]:
-        """Platform user ids of everyone who can read the channel (humans only)."""
+    async def members(self, channel: ChannelRef) -> Members:
+        """Who can read the channel (humans only), and whether the platform shows it to coordinators."""
 
     async def stop(self) -> None:
         """Disconnect cleanly."""

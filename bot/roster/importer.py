@@ -1,26 +1,28 @@
 """Program roster: load and validate a coordinator's YAML file, then write it in one transaction.
 
-``load_roster(path)`` validates only; ``import_roster(engine, path)`` validates, checks the file
-against what the database already holds, and upserts program, people, accounts, matches, members
-and supervised channels. Nothing is deleted except configuration the file no longer lists
-(a person's accounts, a match's members); people and matches missing from the file are kept, and
-channels a match no longer lists are switched off, never removed, because the log points at them.
+``load_roster(path, platforms=…)`` validates only; ``import_roster(engine, path, platforms=…)``
+validates, checks the file against what the database already holds, and upserts program, people,
+accounts, matches, members and supervised channels. Nothing is deleted except configuration the
+file no longer lists (a person's accounts, a match's members); people and matches missing from the
+file are kept, and channels a match no longer lists are switched off, never removed, because the
+log points at them.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from bot.roster_rules import check_roster
-from bot.roster_schema import Roster, RosterError, RosterProblem, parse_yaml
-from bot.roster_validate import read_roster
+from bot.roster.rules import check_roster
+from bot.roster.schema import Roster, RosterError, RosterProblem, parse_yaml
+from bot.roster.validate import read_roster
+from storage import repo, roster_repo
 from storage.clock import utcnow
 from storage.models import Identity, Match, MatchMember, Person, Program, SupervisedChannel
 
@@ -63,8 +65,11 @@ class ImportSummary:
         return out + [f"note: {n}" for n in self.notes]
 
 
-def load_roster(path: str | Path) -> Roster:
-    """Read and validate a roster file (no database); raises ``RosterError`` listing every problem."""
+def load_roster(path: str | Path, *, platforms: Collection[str]) -> Roster:
+    """Read and validate a roster file (no database); raises ``RosterError`` listing every problem.
+
+    ``platforms``: the platform names a roster may use (``bot.app.platform_names()``).
+    """
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -74,7 +79,7 @@ def load_roster(path: str | Path) -> Roster:
     root, problems = parse_yaml(text)
     roster = None
     if root is not None:
-        roster, shape_problems = read_roster(root, base_dir=path.resolve().parent)
+        roster, shape_problems = read_roster(root, base_dir=path.resolve().parent, platforms=platforms)
         problems += shape_problems
         if roster is not None:
             problems += check_roster(roster)
@@ -84,9 +89,9 @@ def load_roster(path: str | Path) -> Roster:
     return roster
 
 
-def import_roster(engine: Engine, path: str | Path) -> ImportSummary:
+def import_roster(engine: Engine, path: str | Path, *, platforms: Collection[str]) -> ImportSummary:
     """Validate ``path`` and write it in one transaction; on any problem nothing is written."""
-    roster = load_roster(path)
+    roster = load_roster(path, platforms=platforms)
     with Session(engine, expire_on_commit=False) as session, session.begin():
         problems = _check_against_database(session, roster)
         if problems:
@@ -103,24 +108,16 @@ def _check_against_database(session: Session, roster: Roster) -> list[RosterProb
     pid = roster.program.id
     for person in roster.people:
         for acc in person.accounts:
-            row = session.exec(
-                select(Identity, Person).join(Person, Person.id == Identity.person_id)
-                .where(Identity.platform == acc.platform, Identity.workspace == acc.workspace,
-                       Identity.user_id == acc.user)
-            ).first()
-            if row is not None and row[1].program_id != pid:
+            owner = roster_repo.account_owner(session, acc.platform, acc.workspace, acc.user)
+            if owner is not None and owner.program_id != pid:
                 problems.append(RosterProblem(acc.line, f"the {acc.platform} account '{acc.user}' already "
-                                                        f"belongs to '{row[1].key}' of program "
-                                                        f"'{row[1].program_id}'; one account, one person"))
+                                                        f"belongs to '{owner.key}' of program "
+                                                        f"'{owner.program_id}'; one account, one person"))
     for match in roster.matches:
         for ch in match.channels:
-            hit = session.exec(
-                select(SupervisedChannel, Match).join(Match, Match.id == SupervisedChannel.match_id)
-                .where(SupervisedChannel.platform == ch.platform, SupervisedChannel.workspace == ch.workspace,
-                       SupervisedChannel.channel == ch.channel)
-            ).first()
-            if hit is not None and hit[1].program_id != pid:
-                other = f"match '{hit[1].key}' of program '{hit[1].program_id}'"
+            held = roster_repo.channel_owner(session, ch)
+            if held is not None and held.program_id != pid:
+                other = f"match '{held.key}' of program '{held.program_id}'"
                 problems.append(RosterProblem(ch.line, f"channel '{ch.channel}' is already supervised for "
                                                        f"{other}; use another channel"))
     return problems
@@ -195,7 +192,7 @@ class _Writer:
 
     def _people(self) -> dict[str, Person]:
         pid = self.roster.program.id
-        rows = {r.key: r for r in self.s.exec(select(Person).where(Person.program_id == pid))}
+        rows = roster_repo.people_by_key(self.s, pid)
         for person in self.roster.people:
             values: dict[str, Any] = {
                 "role": person.role, "display_name": person.name, "email": person.email,
@@ -213,15 +210,13 @@ class _Writer:
         for person in self.roster.people:
             row = people[person.id]
             wanted = {(a.platform, a.workspace, a.user) for a in person.accounts}
-            for ident in self.s.exec(select(Identity).where(Identity.person_id == row.id)).all():
+            for ident in roster_repo.accounts_of(self.s, [row.id]):  # type: ignore[list-item]
                 if (ident.platform, ident.workspace, ident.user_id) not in wanted:
                     self.s.delete(ident)
                     self.summary.counts["accounts"].removed += 1
             self.s.flush()
             for platform, workspace, user in sorted(wanted):
-                ident = self.s.exec(select(Identity).where(
-                    Identity.platform == platform, Identity.workspace == workspace, Identity.user_id == user,
-                )).first()
+                ident = roster_repo.account(self.s, platform, workspace, user)
                 if ident is None:
                     self.s.add(Identity(person_id=row.id, platform=platform, workspace=workspace,
                                         user_id=user))
@@ -232,7 +227,7 @@ class _Writer:
 
     def _matches(self, people: dict[str, Person]) -> dict[str, Match]:
         pid = self.roster.program.id
-        rows = {r.key: r for r in self.s.exec(select(Match).where(Match.program_id == pid))}
+        rows = roster_repo.matches_by_key(self.s, pid)
         for match in self.roster.matches:
             coordinator = people.get(match.coordinator) if match.coordinator else None
             values = {"model": match.model, "status": match.status, "started_on": match.started,
@@ -246,7 +241,7 @@ class _Writer:
             row = matches[match.id]
             wanted = {people[k].id: "mentor" for k in match.mentors}
             wanted |= {people[k].id: "student" for k in match.students}
-            existing = self.s.exec(select(MatchMember).where(MatchMember.match_id == row.id)).all()
+            existing = roster_repo.members_of(self.s, row.id)  # type: ignore[arg-type]
             for member in existing:
                 if member.person_id not in wanted:
                     self.s.delete(member)
@@ -266,10 +261,7 @@ class _Writer:
             for ch in match.channels:
                 key = (ch.platform, ch.workspace, ch.channel)
                 listed.add(key)
-                found = self.s.exec(select(SupervisedChannel).where(
-                    SupervisedChannel.platform == ch.platform, SupervisedChannel.workspace == ch.workspace,
-                    SupervisedChannel.channel == ch.channel,
-                )).first()
+                found = repo.supervised_channel(self.s, ch, active_only=False)
                 if found is None:
                     self.s.add(SupervisedChannel(match_id=row.id, platform=ch.platform,
                                                  workspace=ch.workspace, channel=ch.channel,
@@ -283,19 +275,13 @@ class _Writer:
                     self._count("channels", False, changed)
                 self.s.flush()
         ids = [matches[m.id].id for m in self.roster.matches]
-        for found in self._channels_of(ids):
+        for found in roster_repo.channels_of(self.s, ids):
             if found.active and (found.platform, found.workspace, found.channel) not in listed:
                 found.active = False
                 self.summary.counts["channels"].removed += 1
                 self.summary.notes.append(f"channel '{found.channel}' ({found.platform}) is no longer "
                                           "supervised; its log is kept")
         self.s.flush()
-
-    def _channels_of(self, match_ids: Iterable[int | None]) -> list[SupervisedChannel]:
-        ids = [i for i in match_ids if i is not None]
-        if not ids:
-            return []
-        return list(self.s.exec(select(SupervisedChannel).where(SupervisedChannel.match_id.in_(ids))))  # type: ignore[union-attr]
 
     def _note_left_alone(self, people: dict[str, Person], matches: dict[str, Match]) -> None:
         in_file = {p.id for p in self.roster.people}

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.roster_schema import Roster, RosterMatch, RosterPerson, RosterProblem
-from bot.roster_validate import did_you_mean
+from bot.roster.schema import Roster, RosterMatch, RosterPerson, RosterProblem
+from bot.roster.validate import did_you_mean
 
 Add = Callable[[RosterProblem], None]
 

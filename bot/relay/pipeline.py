@@ -8,29 +8,30 @@ delivery worker does the platform I/O afterwards.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from bot import decisions, outbox
-from bot.gates import SenderFacts, gate_hits
-from bot.policy_book import PolicyBook
-from bot.routing import relay_targets
-from bot.types import ChannelRef, Inbound, InboundKind
+from bot.alerts import raise_alert
+from bot.messages import ChannelRef, Inbound, InboundKind
+from bot.ports import PlatformFacts
+from bot.relay import final_decision
+from bot.relay.copies import queue_copies
+from bot.relay.gates import SenderFacts, gate_hits
+from bot.relay.policy_cache import PolicyBook
+from bot.review import holds
 from policies.types import Action, Decision, PolicyContext
-from storage import chain, repo
+from storage import chain, outbox, repo
 from storage.clock import as_utc
 from storage.models import (
-    Alert,
     Delivery,
     Match,
     MessageLog,
     Person,
     Program,
-    ReviewItem,
     SupervisedChannel,
     UnroutedEvent,
 )
@@ -49,10 +50,12 @@ def channel_ref(row: SupervisedChannel | Delivery | MessageLog) -> ChannelRef:
 class Relay:
     """Turns inbound events into committed log rows and outbox work."""
 
-    def __init__(self, *, engine: Engine, policies: PolicyBook, clock: Callable[[], datetime]):
+    def __init__(self, *, engine: Engine, policies: PolicyBook, clock: Callable[[], datetime],
+                 platforms: Mapping[str, PlatformFacts] | None = None):
         self._engine = engine
         self._policies = policies
         self._clock = clock
+        self._platforms = platforms or {}  # from the adapters' registry: how to point at a channel
 
     def record(self, event: Inbound) -> bool:
         """Record one event; True if anything was queued for delivery. Duplicates are no-ops."""
@@ -119,7 +122,7 @@ class Relay:
             attachment_count=event.attachment_count, is_edit=kind == "edit",
         )
         verdict = self._policies.for_file(program.policy_file).evaluate(event.text, context)
-        decision = decisions.combine(gate_hits(facts), verdict)
+        decision = final_decision.combine(gate_hits(facts), verdict)
         row = self._log(session, event, program_id=program.id, kind=kind, match_id=match.id,
                         channel_id=channel.id, sender=sender, sender_role=match_role or sender_role,
                         decision=decision, original_id=original.id if original else None)
@@ -142,7 +145,7 @@ class Relay:
             logger.info("<= edit %s changes no text (or follows a deletion), ignored", event.dedupe_key)
             return
         live = repo.live_relay_copies(session, [v.id for v in versions])  # type: ignore[misc]
-        self._close_open_reviews(session, [v.id for v in versions], state="superseded")  # type: ignore[misc]
+        holds.close_open(session, [v.id for v in versions], state="superseded", now=self._clock())  # type: ignore[misc]
         match = session.get(Match, channel.match_id)
         assert match is not None
         row = self._record_message(session, event, channel, sender, kind="edit", original=original,
@@ -165,7 +168,7 @@ class Relay:
             return
         ids = [v.id for v in versions]
         live = repo.live_relay_copies(session, ids)  # type: ignore[arg-type]
-        self._close_open_reviews(session, ids, state="withdrawn")  # type: ignore[arg-type]
+        holds.close_open(session, ids, state="withdrawn", now=self._clock())  # type: ignore[arg-type]
         row = self._log(session, event, program_id=original.program_id, kind="delete",
                         match_id=original.match_id, channel_id=channel.id, sender=sender,
                         sender_role=original.sender_role, decision=None, original_id=original.id,
@@ -186,7 +189,7 @@ class Relay:
                       channel_id=None, sender=sender, sender_role=sender.role, decision=None,
                       original_id=None, decision_value="not_relayed", hits=DIRECT_MESSAGE_HIT)
             home = self._home_channel(session, sender, event.channel.platform)
-            where = f"<#{home.channel}>" if home else "your mentoring channel"
+            where = self._mention(home) if home else "your mentoring channel"
             text = (f"Hi {sender.display_name}! I only pass messages along in your mentoring channel, "
                     f"so please post in {where} where your coordinator can see it too.")
         session.add(outbox.pointer(channel=event.channel, user_id=event.author_id, text=text, now=now,
@@ -200,75 +203,26 @@ class Relay:
         now = self._clock()
         origin_ref = channel_ref(origin)
         if decision.action == Action.ALLOW and fresh_copies:
-            self.queue_relays(session, program_id=program.id, match_id=match.id, origin=origin_ref,
-                              row=row, text=row.text, sender=sender, now=now)
+            queue_copies(session, program_id=program.id, match_id=match.id, origin=origin_ref,
+                         row=row, text=row.text, sender=sender, now=now)
         elif decision.action == Action.HOLD:
-            release_at = decision.hold_until if decisions.releases_by_itself(decision) else None
-            item = ReviewItem(program_id=program.id, message_id=row.id, match_id=match.id,
-                              reason=",".join(dict.fromkeys(h.rule for h in decision.hits
-                                                            if h.action != Action.ALLOW)),
-                              release_at=as_utc(release_at) if release_at else None, created_at=now)
-            session.add(item)
-            session.flush()
-            review_ref = review_channel(program)
-            if review_ref and release_at is None:
-                session.add(outbox.review_card(program_id=program.id, channel=review_ref,
-                                               text=f"Held: {row.sender_name}: {row.text}", now=now,
-                                               review_id=item.id, message_id=row.id))
+            holds.hold(session, program=program, match_id=match.id, row=row, decision=decision,  # type: ignore[arg-type]
+                       now=now)
         if decision.notice and (decision.action != Action.ALLOW or decision.alert):
             session.add(outbox.notice(program_id=program.id, message_id=row.id, channel=origin_ref,
                                       user_id=event.author_id, text=decision.notice, now=now,
                                       key=f"notice:{row.id}"))
         if decision.alert:
-            kind, urgent = decisions.alert_kind(decision)
+            kind, urgent = final_decision.alert_kind(decision)
             reasons = "; ".join(h.reason for h in decision.hits if h.alert)
-            self.raise_alert(session, program=program, kind=kind, urgent=urgent, match_id=match.id,
-                             message_id=row.id, summary=f"{row.sender_name} in {match.key}: {reasons}")
-
-    def queue_relays(self, session: Session, *, program_id: str, match_id: int, origin: ChannelRef,
-                     row: MessageLog, text: str, sender: Person | None, now: datetime,
-                     suffix: str = "") -> int:
-        """One relay outbox row per other channel of the match; returns how many."""
-        targets = relay_targets(origin, [channel_ref(c) for c in repo.match_channels(session, match_id)])
-        for target in targets:
-            session.add(outbox.relay(
-                program_id=program_id, message_id=row.id, target=target, text=text,  # type: ignore[arg-type]
-                sender_name=row.sender_name, sender_avatar=sender.avatar_url if sender else None,
-                thread_id=row.thread_id, now=now, suffix=suffix,
-            ))
-        return len(targets)
-
-    def raise_alert(self, session: Session, *, program: Program, kind: str, urgent: bool,
-                    summary: str, match_id: int | None = None, message_id: int | None = None) -> Alert:
-        alert = Alert(program_id=program.id, kind=kind, urgent=urgent, match_id=match_id,
-                      message_id=message_id, summary=summary, created_at=self._clock())
-        session.add(alert)
-        session.flush()
-        review_ref = review_channel(program)
-        if review_ref:
-            session.add(outbox.review_card(program_id=program.id, channel=review_ref, now=self._clock(),
-                                           text=f"ALERT ({kind}): {summary}", alert_id=alert.id,
-                                           message_id=message_id))
-        logger.warning("alert %s for program %s: %s", kind, program.id, summary)
-        return alert
+            raise_alert(session, program=program, kind=kind, urgent=urgent, match_id=match.id, now=now,
+                        message_id=row.id, summary=f"{row.sender_name} in {match.key}: {reasons}")
 
     def _retract(self, session: Session, live: list[Delivery], row: MessageLog, now: datetime) -> None:
         for copy in live:
-            cancelled = session.execute(
-                update(Delivery).where(Delivery.id == copy.id, Delivery.state == "pending")
-                .values(state="cancelled", last_error=f"retracted by log row {row.id}")
-            ).rowcount
-            if not cancelled:
+            if not outbox.cancel_pending(session, copy.id, reason=f"retracted by log row {row.id}"):  # type: ignore[arg-type]
                 session.add(outbox.follow_up("retract", ref=copy, text="", now=now,
                                              key=f"retract:{row.id}:{copy.id}", message_id=row.id))
-
-    def _close_open_reviews(self, session: Session, message_ids: list[int], *, state: str) -> None:
-        for item in session.exec(select(ReviewItem).where(
-                ReviewItem.state == "open", ReviewItem.message_id.in_(message_ids))):  # type: ignore[union-attr]
-            item.state = state
-            item.decided_at = self._clock()
-            item.decided_by = "system"
-            session.add(item)
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -290,13 +244,18 @@ class Relay:
             sent_at=as_utc(event.sent_at) if event.sent_at else now, received_at=now,
             decision=decision.action.value if decision else decision_value,
             alert=bool(decision and decision.alert),
-            hits_json=decisions.hits_json(decision) if decision else hits,
+            hits_json=final_decision.hits_json(decision) if decision else hits,
             notice=decision.notice if decision and decision.action != Action.ALLOW else None,
             prev_hash="", row_hash="",
         )
         chain.append(session, row, stream="message")
         session.flush()
         return row
+
+    def _mention(self, channel: SupervisedChannel) -> str:
+        """How a message on the channel's platform points at it (the adapter's markup)."""
+        facts = self._platforms.get(channel.platform) or PlatformFacts(channel.platform)
+        return facts.mention(channel.channel)
 
     def _home_channel(self, session: Session, person: Person, platform: str) -> SupervisedChannel | None:
         for match in repo.matches_of(session, person.id):  # type: ignore[arg-type]
@@ -306,9 +265,3 @@ class Relay:
                     return channel
         return None
 
-
-def review_channel(program: Program) -> ChannelRef | None:
-    """The program's coordinator review channel, if one is configured."""
-    if program.review_platform and program.review_workspace and program.review_channel:
-        return ChannelRef(program.review_platform, program.review_workspace, program.review_channel)
-    return None

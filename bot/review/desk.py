@@ -13,15 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from bot import audit, outbox
-from bot.decisions import spans_of
-from bot.redact import redact
-from bot.relay import Relay
-from bot.types import ChannelRef
-from storage import repo
-from storage.models import Delivery, Match, MessageLog, Person, ReviewItem
+from bot.messages import ChannelRef
+from bot.relay.copies import queue_copies
+from bot.relay.final_decision import spans_of
+from bot.review.redaction import redact
+from storage import audit, outbox, repo, review_repo
+from storage.models import MessageLog, Person, ReviewItem
 
 logger = logging.getLogger(__name__)
 
@@ -46,22 +45,17 @@ class HoldView:
 
 
 class ReviewDesk:
-    def __init__(self, *, engine: Engine, relay: Relay, clock: Callable[[], datetime]):
+    """The review queue's transactions (sync; ``bot.use_cases`` runs them off the event loop)."""
+
+    def __init__(self, *, engine: Engine, clock: Callable[[], datetime]):
         self._engine = engine
-        self._relay = relay
         self._clock = clock
 
     def open_holds(self, program_id: str | None = None) -> list[HoldView]:
         with Session(self._engine) as session:
-            query = (select(ReviewItem, MessageLog, Match)
-                     .join(MessageLog, col(MessageLog.id) == col(ReviewItem.message_id))
-                     .join(Match, col(Match.id) == col(ReviewItem.match_id), isouter=True)
-                     .where(ReviewItem.state == "open").order_by(ReviewItem.id))
-            if program_id:
-                query = query.where(ReviewItem.program_id == program_id)
             return [HoldView(item.id, match.key if match else None, msg.sender_name,  # type: ignore[arg-type]
                              msg.sender_role or "", msg.text, item.reason, item.created_at)
-                    for item, msg, match in session.exec(query)]
+                    for item, msg, match in review_repo.open_holds(session, program_id)]
 
     def decide(self, review_id: int, decision: str, *, coordinator: Person | None, actor: str,
                note: str = "") -> ReviewItem:
@@ -90,7 +84,7 @@ class ReviewDesk:
                 if item.state == "approved_redacted":
                     text = redact(message.text, spans_of(message.hits_json))
                 sender = session.get(Person, message.sender_person_id) if message.sender_person_id else None
-                self._relay.queue_relays(
+                queue_copies(
                     session, program_id=item.program_id, match_id=item.match_id,
                     origin=ChannelRef(message.platform, message.workspace, message.channel),
                     row=message, text=text, sender=sender, now=now, suffix=f":{item.state}")
@@ -101,8 +95,7 @@ class ReviewDesk:
                     channel=ChannelRef(message.platform, message.workspace, message.channel),
                     user_id=message.sender_platform_id, text=sender_notice, now=now,
                     key=f"notice:review:{item.id}:{item.state}"))
-            card = session.exec(select(Delivery).where(Delivery.review_id == item.id,
-                                                       Delivery.kind == "review_card")).first()
+            card = review_repo.card_of(session, item.id)  # type: ignore[arg-type]
             if card is not None:
                 session.add(outbox.follow_up("review_update", ref=card, text=item.state, now=now,
                                              key=f"card-update:{item.id}", review_id=item.id))
@@ -118,9 +111,7 @@ class ReviewDesk:
         """Release quiet-hours holds whose time has come; returns how many."""
         now = self._clock()
         with Session(self._engine) as session:
-            due = list(session.exec(select(ReviewItem.id).where(
-                ReviewItem.state == "open", col(ReviewItem.release_at).is_not(None),
-                col(ReviewItem.release_at) <= now)))
+            due = review_repo.due_releases(session, now)
         released = 0
         for review_id in due:
             try:

@@ -60,12 +60,3 @@ def check_policies(book: PolicyBook, policy_files: list[str | None]) -> None:
             raise PolicyStartError(f"mentorbot cannot start: {where} uses the sentence encoder, "
                                    f"but {exc}") from exc
 
-
-def program_policy_files(engine: object) -> list[str | None]:
-    """The policy file of every program in the database (None: the shipped defaults)."""
-    from sqlmodel import Session, select
-
-    from storage.models import Program
-
-    with Session(engine) as session:  # type: ignore[arg-type]
-        return list(session.exec(select(Program.policy_file)))

@@ -8,9 +8,8 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot import audit, outbox
-from bot.types import ChannelRef
-from storage import repo
+from bot.messages import ChannelRef
+from storage import audit, outbox, repo
 from storage.models import Match
 
 PAUSED_NOTICE = ("This mentoring conversation is paused for now by the program coordinator. "

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from bot.roster_schema import (
+from bot.roster.schema import (
     MODELS,
-    PLATFORMS,
     ROLES,
     SIDES,
     STATUSES,
@@ -61,8 +61,9 @@ def slugify(text: str) -> str:
 class Reader:
     """Reads typed values out of nodes; every problem is recorded, and ``None`` stands in."""
 
-    def __init__(self) -> None:
+    def __init__(self, platforms: tuple[str, ...] = ()) -> None:
         self.problems: list[RosterProblem] = []
+        self.platforms = platforms  # the platforms mentorbot supports (``adapters.registry``)
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(RosterProblem(line, message))
@@ -162,9 +163,10 @@ class Reader:
         return out
 
 
-def read_roster(root: Node, *, base_dir: Path) -> tuple[Roster | None, list[RosterProblem]]:
+def read_roster(root: Node, *, base_dir: Path, platforms: Collection[str]
+                ) -> tuple[Roster | None, list[RosterProblem]]:
     """Shape-check the whole file; returns the roster (None if the program block is unusable)."""
-    r = Reader()
+    r = Reader(tuple(platforms))
     top = r.fields(root, "the roster file", TOP_KEYS, 1)
     if not root.is_map:
         return None, r.problems
@@ -211,7 +213,7 @@ def _program(r: Reader, node: Node | None, base_dir: Path, line: int) -> RosterP
     review = None
     if "review_channel" in f:
         place = r.fields(f["review_channel"], "review_channel", PLACE_KEYS, f["review_channel"].line)
-        parts = (r.choice(place.get("platform"), "platform", PLATFORMS),
+        parts = (r.choice(place.get("platform"), "platform", r.platforms),
                  r.text(place.get("workspace"), "workspace"), r.text(place.get("channel"), "channel"))
         if all(parts):
             review = (parts[0], parts[1], parts[2])
@@ -249,7 +251,7 @@ def _person(r: Reader, node: Node) -> RosterPerson | None:
             person.consent_received = r.date(consent, f"the consent date of {who}")
     for acc in r.items(f.get("accounts"), f"the accounts of {who}"):
         a = r.fields(acc, "an account", ACCOUNT_KEYS, acc.line)
-        platform = r.choice(a.get("platform"), "platform", PLATFORMS)
+        platform = r.choice(a.get("platform"), "platform", r.platforms)
         workspace = r.text(a.get("workspace"), "workspace")
         user = r.text(a.get("user"), "user")
         if platform and workspace and user:
@@ -287,7 +289,7 @@ def _match(r: Reader, node: Node) -> RosterMatch | None:
             match.member_lines[person_id] = line
     for ch in r.items(f.get("channels"), f"the channels of {what}"):
         c = r.fields(ch, "a channel", CHANNEL_KEYS, ch.line)
-        parts = (r.choice(c.get("side"), "side", SIDES), r.choice(c.get("platform"), "platform", PLATFORMS),
+        parts = (r.choice(c.get("side"), "side", SIDES), r.choice(c.get("platform"), "platform", r.platforms),
                  r.text(c.get("workspace"), "workspace"), r.text(c.get("channel"), "channel"))
         if all(parts):
             match.channels.append(RosterChannel(*_strs(parts), line=ch.line))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.types import ChannelRef
+from bot.messages import ChannelRef
 
 
 def relay_targets(origin: ChannelRef, match_channels: Iterable[ChannelRef]) -> list[ChannelRef]:

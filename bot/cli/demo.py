@@ -11,18 +11,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from adapters.console import ConsoleAdapter
-from bot.app import MentorBot
-from bot.matches import MatchError, set_paused
-from bot.review import ReviewError
+from bot.review.desk import ReviewError
+from bot.roster.pausing import MatchError
 from bot.transcript import TranscriptError, describe, read_transcript
-from storage import repo
-from storage.models import Alert, Identity, Person, Program
+from storage import repo, review_repo
+from storage.models import Program
+
+if TYPE_CHECKING:
+    from bot.app import MentorBot
 
 logger = logging.getLogger(__name__)
 
@@ -57,16 +59,25 @@ class DemoClock:
         self.now += delta
 
 
+class ConsoleStage(Protocol):
+    """The console adapter's "play the people" side the demo drives (adapters/console)."""
+
+    async def say(self, user_id: str, channel: str, text: str, *, direct: bool = False) -> str: ...
+    async def edit_own(self, user_id: str, channel: str, message_id: str, text: str) -> None: ...
+    async def delete_own(self, user_id: str, channel: str, message_id: str) -> None: ...
+
+
 class Demo:
-    def __init__(self, *, app: MentorBot, console: ConsoleAdapter, program_id: str,
+    """One demo session: lines in, what each side sees out (through the console adapter's echo)."""
+
+    def __init__(self, *, app: MentorBot, console: ConsoleStage, program_id: str,
                  clock: DemoClock, echo: Callable[[str], None]):
         self.app, self.console, self.program_id = app, console, program_id
         self.clock, self.echo = clock, echo
         self.last_message: dict[str, tuple[str, str]] = {}
         with Session(app.engine) as session:
-            coordinator = session.exec(select(Person).where(
-                Person.program_id == program_id, Person.role == "coordinator").order_by(Person.id)).first()
-        self.coordinator = coordinator
+            coordinators = repo.people(session, program_id, role="coordinator")
+        self.coordinator = coordinators[0] if coordinators else None
 
     async def run_line(self, line: str) -> bool:
         """Act on one line; False when the demo should end."""
@@ -106,15 +117,15 @@ class Demo:
             elif verb == "who":
                 self._who()
             elif verb == "holds":
-                holds = self.app.review.open_holds(self.program_id)
+                holds = await self.app.core.open_holds(self.program_id)
                 self.echo("  no held messages" if not holds else "\n".join(
                     f"  #{h.review_id} [{h.match_key}] {h.sender_name} ({h.sender_role}): {h.text!r}"
                     f" — {h.rules}" for h in holds))
             elif verb in ("approve", "redact", "reject"):
                 number, _, note = rest.partition(" ")
                 decision = {"approve": "approve", "redact": "approve_redacted", "reject": "reject"}[verb]
-                item = self.app.review.decide(int(number.lstrip("#")), decision, coordinator=self.coordinator,
-                                              actor=actor, note=note.strip())
+                item = await self.app.core.decide(int(number.lstrip("#")), decision, actor=actor,
+                                                  coordinator=self.coordinator, note=note.strip())
                 self.echo(f"  held message #{item.id}: {item.state.replace('_', ' ')} by {actor}")
             elif verb == "transcript":
                 _, lines = read_transcript(self.app.engine, rest, actor=actor, clock=self.clock,
@@ -123,8 +134,8 @@ class Demo:
             elif verb == "alerts":
                 self._alerts()
             elif verb in ("pause", "resume"):
-                match = set_paused(self.app.engine, rest, paused=verb == "pause", program_id=self.program_id,
-                                   actor=actor, clock=self.clock)
+                match = await self.app.core.set_paused(rest, paused=verb == "pause",
+                                                       program_id=self.program_id, actor=actor)
                 self.echo(f"  match {match.key} is now {match.status}")
             elif verb == "as":
                 self._switch_coordinator(rest)
@@ -161,42 +172,37 @@ class Demo:
 
     def _person_channel(self, key: str) -> tuple[str, str] | None:
         with Session(self.app.engine) as session:
-            person = session.exec(select(Person).where(Person.program_id == self.program_id,
-                                                       Person.key == key)).first()
+            person = repo.person_by_key(session, self.program_id, key)
             if person is None:
                 self.echo(f"  ! nobody called '{key}' in the roster (/who lists people)")
                 return None
-            account = session.exec(select(Identity).where(Identity.person_id == person.id,
-                                                          Identity.platform == "console")).first()
-            if account is None:
+            accounts = repo.accounts_of(session, person.id, "console")  # type: ignore[arg-type]
+            if not accounts:
                 self.echo(f"  ! {key} has no console account in the roster")
                 return None
             for match in repo.matches_of(session, person.id):  # type: ignore[arg-type]
                 role = repo.member_role(session, match.id, person.id)  # type: ignore[arg-type]
                 for channel in repo.match_channels(session, match.id):  # type: ignore[arg-type]
                     if channel.platform == "console" and channel.side == role:
-                        return account.user_id, channel.channel
-            return account.user_id, "lobby"
+                        return accounts[0].user_id, channel.channel
+            return accounts[0].user_id, "lobby"
 
     def _who(self) -> None:
         with Session(self.app.engine) as session:
-            for person in session.exec(select(Person).where(Person.program_id == self.program_id)
-                                       .order_by(Person.role, Person.key)):
+            for person in repo.people(session, self.program_id):
                 matches = ", ".join(m.key for m in repo.matches_of(session, person.id))  # type: ignore[arg-type]
                 self.echo(f"  {person.key:<10} {person.role:<11} {person.display_name}"
                           + (f"  — {matches}" if matches else ""))
 
     def _alerts(self) -> None:
         with Session(self.app.engine) as session:
-            alerts = list(session.exec(select(Alert).where(Alert.program_id == self.program_id)
-                                       .order_by(col(Alert.urgent).desc(), Alert.id)))
+            alerts = review_repo.alerts(session, self.program_id)
         self.echo("\n".join(f"  {'URGENT ' if a.urgent else ''}{a.kind}: {a.summary}" for a in alerts)
                   or "  no alerts")
 
     def _switch_coordinator(self, key: str) -> None:
         with Session(self.app.engine) as session:
-            person = session.exec(select(Person).where(Person.program_id == self.program_id,
-                                                       Person.key == key)).first()
+            person = repo.person_by_key(session, self.program_id, key)
         if person is None or person.role != "coordinator":
             raise ValueError(f"'{key}' is not a coordinator of this program")
         self.coordinator = person
@@ -205,10 +211,10 @@ class Demo:
 
 def first_program(engine: Engine) -> Program:
     with Session(engine) as session:
-        program = session.exec(select(Program).order_by(Program.id)).first()
-    if program is None:
+        programs = repo.programs(session)
+    if not programs:
         raise RuntimeError("no program in the database: import a roster first")
-    return program
+    return programs[0]
 
 
 def _duration(text: str) -> timedelta:

@@ -28,7 +28,7 @@ from typing import Any
 from sqlalchemy import Table, update
 from sqlmodel import Session, select
 
-from storage.chain import GENESIS, _canonical
+from storage.chain import GENESIS, canonical
 from storage.models import ChainHead, MessageLog
 
 _LOG_FIELDS = sorted(name for name in MessageLog.model_fields if name not in ("id", "row_hash"))
@@ -216,7 +216,7 @@ _encode_str = json.encoder.encode_basestring  # type: ignore[attr-defined]  # wh
 
 def _json(value: Any) -> str:
     """One value exactly as ``json.dumps(..., sort_keys=True, ensure_ascii=False, separators=(",", ":"))``
-    writes it inside ``storage.chain.row_digest``'s document (after ``_canonical``)."""
+    writes it inside ``storage.chain.row_digest``'s document (after ``canonical``)."""
     kind = type(value)
     if kind is str:
         return _encode_str(value)
@@ -228,7 +228,7 @@ def _json(value: Any) -> str:
         return "true"
     if value is False:
         return "false"
-    return json.dumps(_canonical(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(canonical(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 class ChainDigester:
@@ -246,7 +246,7 @@ class ChainDigester:
         for position, name in enumerate(_LOG_FIELDS):
             key = ("," if position else "") + _encode_str(name) + ":"
             if name in common:
-                literal += key + _json(_canonical(common[name]))
+                literal += key + _json(canonical(common[name]))
             else:
                 self._segments.append(literal + key)
                 self.varying.append(name)
@@ -266,7 +266,7 @@ class ChainDigester:
 
 def row_digest(values: dict[str, Any]) -> str:
     """The same SHA-256 as ``storage.chain.row_digest``, over a plain dict of column values."""
-    content = {name: _canonical(values[name]) for name in _LOG_FIELDS}
+    content = {name: canonical(values[name]) for name in _LOG_FIELDS}
     blob = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 

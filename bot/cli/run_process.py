@@ -6,7 +6,7 @@ import asyncio
 import logging
 import signal
 
-from bot.app import build_app
+from bot.app import build_app, platform_names
 from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -18,13 +18,18 @@ async def run_service(settings: Settings, *, stop: asyncio.Event | None = None) 
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     app = build_app(settings)
     if settings.program_file:
-        from bot.roster import import_roster
+        from bot.roster.importer import import_roster
 
-        summary = import_roster(app.engine, settings.program_file)
+        summary = import_roster(app.engine, settings.program_file, platforms=platform_names())
         logger.info("program file %s imported: %s", settings.program_file, summary)
-    from bot.policy_book import check_policies, program_policy_files
+    from sqlmodel import Session
 
-    check_policies(app.policies, program_policy_files(app.engine))  # refuses a missing model
+    from bot.relay.policy_cache import check_policies
+    from storage import repo
+
+    with Session(app.engine) as session:
+        policy_files = [program.policy_file for program in repo.programs(session)]
+    check_policies(app.policies, policy_files)  # refuses a missing model (policies/encoder/)
     if stop is None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
@@ -33,7 +38,7 @@ async def run_service(settings: Settings, *, stop: asyncio.Event | None = None) 
     await app.start()
     from bot.web import serve_web_in_background  # the coordinator desk, in this same loop (issue 7)
 
-    web = serve_web_in_background(app, settings)
+    web = serve_web_in_background(app.core, settings)
     logger.info("mentorbot is running with %s; Ctrl-C stops it", ", ".join(app.adapters) or "no adapters")
     try:
         await stop.wait()

@@ -15,7 +15,6 @@ ROLES = ("coordinator", "mentor", "student", "teacher")
 MODELS = ("one-to-one", "small-group", "team", "large-group", "peer")
 STATUSES = ("proposed", "active", "paused", "ended")
 SIDES = ("mentor", "student")
-PLATFORMS = ("console", "slack", "discord")
 
 
 RosterProblem = LineProblem

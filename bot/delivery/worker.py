@@ -16,14 +16,14 @@ import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, func, or_, update
-from sqlmodel import Session, col, select
+from sqlalchemy import Engine
+from sqlmodel import Session
 
-from adapters.base import Adapter, DeliveryError
-from bot import cards
-from bot.ratelimit import RateLimiter, limiter_for
-from bot.types import ChannelRef, Outbound
-from storage import repo
+from bot.delivery.pacing import RateLimiter, limiter_for
+from bot.messages import ChannelRef, Outbound
+from bot.ports import Adapter, DeliveryError
+from bot.review import card_builder
+from storage import outbox, repo
 from storage.models import Delivery, MessageLog, ReviewItem
 
 logger = logging.getLogger(__name__)
@@ -49,10 +49,10 @@ class DeliveryWorker:
         self._limit = asyncio.Semaphore(concurrency)
         self._before_pass = before_pass
         self._wakeup = asyncio.Event()
-        self._rate = limiter or limiter_for(adapters)  # published platform limits (bot/ratelimit.py)
+        self._rate = limiter or limiter_for(adapters)  # each adapter's published limits (its facts)
 
     def wake(self) -> None:
-        """Tell the loop there is new work (called after the relay commits)."""
+        """Tell the loop there is new work (``bot.use_cases`` calls it after every write that queues)."""
         self._wakeup.set()
 
     async def run_forever(self, stop: asyncio.Event) -> None:
@@ -84,29 +84,12 @@ class DeliveryWorker:
     # -- selection and claiming ----------------------------------------------------------------
 
     def _due_heads(self) -> list[int]:
-        now = self._clock()
         with Session(self._engine) as session:
-            heads = select(func.min(Delivery.id)).where(
-                col(Delivery.state).in_(["pending", "sending"]),
-                col(Delivery.platform).in_(list(self._adapters)),
-            ).group_by(Delivery.platform, Delivery.workspace, Delivery.channel)
-            rows = session.exec(select(Delivery).where(col(Delivery.id).in_(heads)))
-            return sorted(
-                row.id for row in rows  # type: ignore[misc]
-                if (row.state == "pending" and row.next_attempt_at <= now)
-                or (row.state == "sending" and row.lease_until is not None and row.lease_until <= now)
-            )
+            return outbox.due_heads(session, list(self._adapters), self._clock())
 
     def _claim(self, row_id: int) -> Delivery | None:
-        now = self._clock()
         with Session(self._engine) as session:
-            claimed = session.execute(
-                update(Delivery)
-                .where(Delivery.id == row_id, or_(
-                    Delivery.state == "pending",
-                    (Delivery.state == "sending") & (Delivery.lease_until <= now)))  # type: ignore[operator]
-                .values(state="sending", lease_until=now + LEASE, attempts=Delivery.attempts + 1)
-            ).rowcount
+            claimed = outbox.claim(session, row_id, self._clock(), LEASE)
             session.commit()
             return session.get(Delivery, row_id) if claimed else None
 
@@ -214,13 +197,13 @@ class DeliveryWorker:
 
     def _card(self, row: Delivery):  # type: ignore[no-untyped-def]
         with Session(self._engine) as session:
-            return cards.card_for(session, row)
+            return card_builder.card_for(session, row)
 
     def _card_and_outcome(self, card_row: Delivery, row: Delivery):  # type: ignore[no-untyped-def]
         with Session(self._engine) as session:
             review = session.get(ReviewItem, row.review_id or card_row.review_id)
             assert review is not None
-            return cards.card_for(session, card_row), cards.outcome_for(review)
+            return card_builder.card_for(session, card_row), card_builder.outcome_for(review)
 
     def _resolve_thread(self, row: Delivery) -> str | None:
         """The target channel's id of the thread the original message was posted in.
@@ -239,28 +222,13 @@ class DeliveryWorker:
             origin = ChannelRef(message.platform, message.workspace, message.channel)
             parent = repo.original_message(session, origin, row.thread_id)
             if parent is None:
-                parent = self._source_of_copy(session, origin, row.thread_id)
+                parent = outbox.source_of_copy(session, origin, row.thread_id)
             if parent is None:
                 return None
             target = (row.platform, row.workspace, row.channel)
             if (parent.platform, parent.workspace, parent.channel) == target:
                 return parent.platform_message_id
-            copy = session.exec(select(Delivery).where(
-                Delivery.message_id == parent.id, Delivery.kind == "relay", Delivery.state == "sent",
-                Delivery.platform == row.platform, Delivery.workspace == row.workspace,
-                Delivery.channel == row.channel)).first()
+            copy = outbox.sent_copy(session, parent.id, row)  # type: ignore[arg-type]
             if copy is None or not copy.platform_message_id:
                 return None
             return copy.platform_message_id.split(",")[0]
-
-    @staticmethod
-    def _source_of_copy(session: Session, origin: ChannelRef, copy_id: str) -> MessageLog | None:
-        """The logged message whose relayed copy in ``origin`` has platform id ``copy_id``."""
-        candidates = session.exec(select(Delivery).where(
-            Delivery.platform == origin.platform, Delivery.workspace == origin.workspace,
-            Delivery.channel == origin.channel, Delivery.kind == "relay", Delivery.state == "sent",
-            col(Delivery.platform_message_id).startswith(copy_id)))
-        for copy in candidates:
-            if copy.platform_message_id and copy.platform_message_id.split(",")[0] == copy_id:
-                return session.get(MessageLog, copy.message_id) if copy.message_id else None
-        return None

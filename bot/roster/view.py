@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from storage.models import Identity, Match, MatchMember, Person, Program, SupervisedChannel
+from storage import repo, roster_repo
+from storage.models import Person, Program
 
 
 @dataclass(slots=True)
@@ -48,7 +49,7 @@ class ProgramView:
 
 def list_programs(engine: Engine) -> list[Program]:
     with Session(engine) as session:
-        return list(session.exec(select(Program).order_by(Program.id)))
+        return repo.programs(session)
 
 
 def member_warning(person: Person, match_status: str) -> str | None:
@@ -69,29 +70,26 @@ def program_view(engine: Engine, program_id: str) -> ProgramView | None:
         program = session.get(Program, program_id)
         if program is None:
             return None
-        people = list(session.exec(select(Person).where(Person.program_id == program_id)
-                                   .order_by(Person.role, Person.key)))
+        people = repo.people(session, program_id)
         by_id = {p.id: p for p in people}
         accounts: dict[int, list[str]] = {}
         ids = [p.id for p in people if p.id is not None]
-        for ident in session.exec(select(Identity).where(col(Identity.person_id).in_(ids))
-                                  .order_by(Identity.platform, Identity.user_id)):
+        for ident in roster_repo.accounts_of(session, ids):  # type: ignore[arg-type]
             accounts.setdefault(ident.person_id, []).append(
                 f"{ident.platform}:{ident.workspace}/{ident.user_id}")
         matches: list[MatchView] = []
-        for match in session.exec(select(Match).where(Match.program_id == program_id).order_by(Match.key)):
+        for match in roster_repo.matches_in_order(session, program_id):
             coordinator = by_id.get(match.coordinator_id) if match.coordinator_id else None
             view = MatchView(key=match.key, model=match.model, status=match.status,
                              started=match.started_on.isoformat() if match.started_on else "",
                              coordinator=coordinator.key if coordinator else "")
-            members = session.exec(select(MatchMember).where(MatchMember.match_id == match.id))
+            members = roster_repo.members_of(session, match.id)  # type: ignore[arg-type]
             for member in sorted(members, key=lambda m: (m.role != "mentor", by_id[m.person_id].key)):
                 person = by_id[member.person_id]
                 view.members.append(MemberView(key=person.key, name=person.display_name, role=member.role,
                                                person_role=person.role,
                                                warning=member_warning(person, match.status)))
-            for ch in session.exec(select(SupervisedChannel).where(SupervisedChannel.match_id == match.id)
-                                   .order_by(SupervisedChannel.side, SupervisedChannel.channel)):
+            for ch in roster_repo.channels_of(session, [match.id], ordered=True):
                 view.channels.append((ch.side, f"{ch.platform}:{ch.workspace}/{ch.channel}", ch.active))
             matches.append(view)
         return ProgramView(program=program, people=people, accounts=accounts, matches=matches)

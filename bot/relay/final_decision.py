@@ -26,12 +26,6 @@ def combine(gates: list[Hit], verdict: Decision) -> Decision:
                     notice=notice, hold_until=None, flag=verdict.flag, layer=verdict.layer)
 
 
-def releases_by_itself(decision: Decision) -> bool:
-    """True when the hold is only about timing (quiet hours), so it ends without a coordinator."""
-    holding = [h for h in decision.hits if h.action != Action.ALLOW]
-    return decision.hold_until is not None and all(h.rule.startswith("time.") for h in holding)
-
-
 def alert_kind(decision: Decision) -> tuple[str, bool]:
     """(kind, urgent) of the alert a decision raises."""
     rules = [h.rule for h in decision.hits if h.alert]

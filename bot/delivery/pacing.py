@@ -1,5 +1,7 @@
 """Pace outgoing platform calls under published rate limits, so bulk posts (weekly prompts) get no 429s.
 
+The limits are platform facts each adapter declares (``adapters/<platform>/facts.py``).
+
 A window per scope (the bot, a workspace, a channel): ``slot`` waits until a call fits every
 window that applies and holds it while the call runs, so concurrent senders queue, never burst.
 Limits are per process: several processes sharing one bot token should share the budget (the
@@ -12,35 +14,10 @@ import asyncio
 import contextlib
 import math
 import time
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Mapping
 
-from bot.types import ChannelRef
-
-
-@dataclass(frozen=True, slots=True)
-class Rate:
-    """At most ``count`` calls in any window of ``seconds``."""
-
-    count: int
-    seconds: float = 1.0
-
-
-@dataclass(frozen=True, slots=True)
-class PlatformLimits:
-    per_bot: Rate | None = None
-    per_workspace: Rate | None = None
-    per_channel: Rate | None = None
-
-
-# Published limits, checked 2026-11, with a safety margin (the server counts in its own windows):
-# Discord: 50 requests/s per bot (global rate limit) -> 48 per second.
-# Slack chat.postMessage: 1 message/s per channel, "several hundred per minute" per workspace
-# -> 1 per 1.1 s per channel, 290 in any minute per workspace.
-PUBLISHED = {
-    "discord": PlatformLimits(per_bot=Rate(48, 1.0)),
-    "slack": PlatformLimits(per_workspace=Rate(290, 60.0), per_channel=Rate(1, 1.1)),
-}
+from bot.messages import ChannelRef
+from bot.ports import PlatformLimits, Rate
 
 
 class Window:
@@ -113,11 +90,11 @@ class RateLimiter:
                 window.done(held)
 
 
-def limiter_for(adapters: dict) -> RateLimiter:  # type: ignore[type-arg]
-    """An adapter may declare ``rate_limits: PlatformLimits``; else the published ones by its name."""
+def limiter_for(adapters: Mapping[str, object]) -> RateLimiter:
+    """Windows from each adapter's published limits (``adapter.facts.limits``, adapters/*/facts.py)."""
     limits = {}
     for name, adapter in adapters.items():
-        declared = getattr(adapter, "rate_limits", None)
-        if declared is not None or name in PUBLISHED:
-            limits[name] = declared or PUBLISHED[name]
+        facts = getattr(adapter, "facts", None)  # test doubles without facts are not paced
+        if facts is not None:
+            limits[name] = facts.limits
     return RateLimiter(limits)
