@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import json
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -61,6 +62,9 @@ def test_batch_equals_single_and_long_text_is_truncated():
     for text, row in zip(texts, batch, strict=True):
         assert np.abs(model.encode([text])[0] - row).max() < 1e-5
     assert len(model.pieces(["word " * 600])[0]) == 256
+    t0 = time.perf_counter()
+    assert len(model.pieces(["my insta is " * 8000])[0]) == 256  # only the head is tokenised
+    assert time.perf_counter() - t0 < 0.1
     assert np.allclose(np.linalg.norm(batch, axis=1), 1.0, atol=1e-5)
 
 
