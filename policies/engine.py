@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 
 from policies.config import DEFAULTS_PATH, PolicyConfig, PolicyFileError, build_config
 from policies.explain import describe, reason_for
-from policies.normalize import normalize
+from policies.normalize import blank_mentions, normalize
 from policies.regex import ENGINE, PatternSet, alternation, compile_pattern
+from policies.rules.concepts import build_layer
 from policies.rules.contact import PHONE_GATE, ContactFinder, find_phones
 from policies.rules.links import LinkFinder
 from policies.rules.phrasebook import expand
@@ -23,11 +24,6 @@ __all__ = ["Policy", "PolicyFileError", "load_policy"]
 
 logger = logging.getLogger(__name__)
 
-# Platform mentions inside the channel (Slack <@U123>, Discord <@!123>, <#123>, <:emoji:123>,
-# <t:1700000000:R>) carry long digit ids; they are blanked before the contact checks.
-_MENTION = re.compile(
-    r"<(?:[@#!][!&]?[a-z0-9|._-]{1,80}|a?:[a-z0-9_~]{1,40}:[0-9]{1,25}|t:[0-9]{1,15}(?::[a-z])?)>"
-)
 # Set phrases that contain a rule's words but mean something ordinary; blanked before the
 # phrase rules run.
 _BENIGN = re.compile(r"\bsecret (?:santa|recipe|ingredient|garden|service|agent)s?\b")
@@ -52,6 +48,7 @@ class Policy:
             block=load_profanity_list() + list(EXTRA_BLOCK) + config.block_words, allow=allow
         )
         self._contact = ContactFinder()
+        self._concepts = build_layer()  # concept rules (policies/rules/concepts/)
         self._links = LinkFinder(config.allowed_domains)
         self._phrases = {rid: compile_pattern(alternation([expand(p) for p in pats]))
                          for rid, pats in RULES.items()}
@@ -110,9 +107,7 @@ class Policy:
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """Content hits as (rule, start, end) spans of the ORIGINAL text, in text order."""
         norm = normalize(text)
-        t = norm.text
-        if "<" in t:
-            t = _MENTION.sub(lambda m: " " * len(m.group()), t)
+        t = blank_mentions(norm.text)
         raw: list[tuple[str, int, int]] = []
         gated = self._gate is None or self._gate.test(t)
         emails: list[tuple[int, int]] = []
@@ -170,6 +165,7 @@ class Policy:
             h = self._hit(rid, s, e, role, text)
             if h is not None:
                 hits.append(h)
+        hits += self._concepts.hits(text, role, self.config.rules)
         hold_until = None
         cfg = self.config
         if ctx.attachment_count > 0 and not cfg.attachments_allowed:
@@ -249,8 +245,9 @@ class Policy:
             hold_until = None
         elif hold_until is not None:
             notice = next(h.notice for h in hits if h.rule == "time.quiet_hours")
+        flag = action is Action.ALLOW and any(h.signal > 0 for h in hits)
         return Decision(action=action, alert=alert, hits=tuple(hits), notice=notice,
-                        hold_until=hold_until)
+                        hold_until=hold_until, flag=flag)
 
 
 def load_policy(path: str | Path | None = None) -> Policy:

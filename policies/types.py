@@ -29,7 +29,9 @@ class Hit:
 
     ``start``/``end`` index the original text (Python string indices, end exclusive).
     ``reason`` is the precise note for the coordinator; ``notice`` is the one friendly
-    sentence the sender may see.
+    sentence the sender may see. ``signal`` is the hit's weight toward the per-match,
+    per-direction conversation risk score: a weak signal is a hit with ``action`` allow and
+    ``signal`` > 0 (delivered, flagged for the coordinator's later look).
     """
 
     rule: str
@@ -40,6 +42,7 @@ class Hit:
     action: Action
     alert: bool = False
     category: str = ""
+    signal: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,8 @@ class Decision:
     ``notice`` is the single friendly sentence for the sender when the action is not allow
     (None otherwise, and never a shaming notice for a safeguarding disclosure).
     ``hold_until`` is set when a hold releases by itself (quiet hours end).
+    ``flag`` marks a delivered message flagged for the coordinator's later look (weak
+    signals); ``layer`` says which layer decided ("rules", "encoder", "rules+encoder").
     """
 
     action: Action
@@ -74,6 +79,8 @@ class Decision:
     hits: tuple[Hit, ...] = field(default_factory=tuple)
     notice: str | None = None
     hold_until: datetime | None = None
+    flag: bool = False
+    layer: str = "rules"
 
     @property
     def rules(self) -> list[str]:

@@ -1,0 +1,161 @@
+"""The concept-rule language: word classes combined by proximity, compiled to linear regexes.
+
+A rule names one act (a CONCEPT such as ``grooming.risk_assessment``) and lists templates.
+A template is a row of elements separated by spaces:
+
+- ``UPPER`` — a word class from the lexicon (lemmas, inflections, texting spellings, Spanish
+  with and without accents: the text is folded first, so "papás" is "papas");
+- anything else — a literal regex fragment in lower case, where ``_`` stands for one separator
+  ("between_us"), e.g. ``(are|r)`` or ``home_alone``;
+- ``~N`` — the next join lets up to N other words in between (the default is ``GAP`` words),
+  so "does your mom check your phone" also matches "does ur mom EVER check ur phone";
+- ``^`` / ``$`` — the start / end of a clause; ``?`` — a question mark follows; ``,`` — a
+  comma (", sweetheart");
+- ``( a B | c )`` — alternatives, each itself a row (classes and gaps allowed inside);
+  ``( … )?`` — an optional group.
+
+Words never join across a sentence end (``. ! ?`` or a new line). Every repetition is over a
+character class that is disjoint from what follows it, so the pattern stays linear in re2
+and in the ``re`` fallback alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+WORD = r"[a-z0-9']+"
+SEP = r"[^a-z0-9'.!?\n]+"  # inside one clause: spaces, commas, quotes, emoji
+GAP = 2
+_INFLECT = r"(?:s|es|ed|d|ing|in|n)?"
+_CLASS_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
+_GAP_TOKEN = re.compile(r"~([0-9])")
+
+
+def forms(spec: str) -> str:
+    """One word class as an alternation: space-separated forms, ``_`` a separator, ``%``
+    after a word the regular English inflections (``check%``: check, checks, checked…)."""
+    alts = []
+    for form in spec.split():
+        alts.append(form.replace("%", _INFLECT).replace("_", SEP))
+    # Longer forms first: alternation is leftmost-first in both engines.
+    alts.sort(key=len, reverse=True)
+    return "(?:" + "|".join(alts) + ")"
+
+
+def _gap(n: int) -> str:
+    return SEP + (f"(?:{WORD}{SEP}){{0,{n}}}" if n else "")
+
+
+_TOKEN = re.compile(r"\s+|\(|\)\??|\||[^\s()|]+")
+_CLAUSE_START = r"(?:^|[.!?\n])[^a-z0-9']*"
+_CLAUSE_END = r"[^a-z0-9'.!?\n]*(?:[.!?\n]|$)"
+_QUESTION = r"[^a-z0-9'.!?\n]*\?"
+_COMMA = r"[^a-z0-9'.!?\n,]*,[^a-z0-9'.!?\n]*"
+_SPECIAL = {"^": _CLAUSE_START, "$": _CLAUSE_END, "?": _QUESTION, ",": _COMMA}
+
+
+class _Parser:
+    """Template text to regex: a sequence of items joined by gaps; ``( a b | c )`` groups
+    alternatives (each itself a sequence), ``(…)?`` makes a group optional."""
+
+    def __init__(self, template: str, lexicon: dict[str, str]) -> None:
+        self.toks = [t for t in _TOKEN.findall(template) if not t.isspace()]
+        self.pos = 0
+        self.lexicon = lexicon
+        self.template = template
+
+    def parse(self) -> str:
+        rx = self.sequence()
+        if self.pos != len(self.toks):
+            raise ValueError(f"unbalanced parentheses in template {self.template!r}")
+        return rx
+
+    def sequence(self) -> str:
+        out = ""
+        gap, first = GAP, True
+        while self.pos < len(self.toks) and self.toks[self.pos] not in ("|", ")", ")?"):
+            tok = self.toks[self.pos]
+            self.pos += 1
+            if m := _GAP_TOKEN.fullmatch(tok):
+                gap = int(m.group(1))
+                continue
+            if tok in _SPECIAL:
+                out += _SPECIAL[tok]
+                first = tok in ("^", ",")  # what follows them joins without a gap
+                gap = GAP
+                continue
+            item, optional = (self.group() if tok == "(" else (_element(tok, self.lexicon), False))
+            if first:
+                if optional:  # a leading optional item never decides a match: skip it
+                    gap = GAP
+                    continue
+                out += item
+            else:
+                joined = _gap(gap) + item
+                out += f"(?:{joined})?" if optional else joined
+            first, gap = False, GAP
+        return out
+
+    def group(self) -> tuple[str, bool]:
+        alts = [self.sequence()]
+        while self.pos < len(self.toks) and self.toks[self.pos] == "|":
+            self.pos += 1
+            alts.append(self.sequence())
+        if self.pos >= len(self.toks) or self.toks[self.pos] not in (")", ")?"):
+            raise ValueError(f"unclosed group in template {self.template!r}")
+        optional = self.toks[self.pos] == ")?"
+        self.pos += 1
+        return "(?:" + "|".join(alts) + ")", optional
+
+
+def _element(tok: str, lexicon: dict[str, str]) -> str:
+    if _CLASS_NAME.fullmatch(tok):
+        if tok not in lexicon:
+            raise KeyError(f"unknown word class {tok}")
+        return lexicon[tok]
+    if tok.lower() != tok:
+        raise ValueError(f"literal {tok!r} must be lower case (classes are UPPER case)")
+    return "(?:" + tok.replace("_", SEP) + ")"
+
+
+def compile_template(template: str, lexicon: dict[str, str]) -> str:
+    """A template as one regex (see the module docstring for the syntax). The match starts
+    and ends at a word edge (the edge character is part of the match; callers trim it)."""
+    body = _Parser(template, lexicon).parse()
+    lead = "" if template.lstrip().startswith(("^", ",")) else r"(?:^|[^a-z0-9'])"
+    tail = "" if template.rstrip().endswith(("$", " ?")) else r"(?:[^a-z0-9']|$)"
+    return lead + body + tail
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One concept: its templates, what it means, and how much it weighs per sender role.
+
+    ``mentor``/``student`` are the hit's signal when that role sends it: 1.0 or more is strong
+    evidence (the rule's configured action), below 1.0 a weak signal (delivered, flagged, fed
+    to the conversation score), 0 means the wording is not this act from that role.
+    ``negatable``: a negation just before the match ("I'd never ask you to…") cancels it.
+    ``reportable``: reported speech, advice or a quote ("my teacher said don't share your
+    number") cancels it. ``unless``: a regex on the matched words and the few words around
+    them that marks an ordinary use ("you're pretty GOOD at this").
+    """
+
+    id: str
+    templates: tuple[str, ...]
+    reason: str
+    mentor: float = 1.0
+    student: float = 1.0
+    negatable: bool = True
+    reportable: bool = True
+    unless: str = ""
+    governs: str = ""
+    examples: tuple[str, ...] = field(default=())
+
+    def weight(self, role: str) -> float:
+        return self.mentor if role == "mentor" else self.student
+
+
+def rule(id: str, reason: str, *templates: str, **kw) -> Rule:  # noqa: A002 - a rule's id
+    """Shorthand for the rule tables: ``rule(id, reason, template, …, mentor=…, …)``."""
+    return Rule(id=id, templates=tuple(templates), reason=reason, **kw)
