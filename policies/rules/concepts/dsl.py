@@ -73,12 +73,12 @@ class _Parser:
 
     def sequence(self) -> str:
         out = ""
-        gap, first = GAP, True
+        gap, first, carry = GAP, True, 0
         while self.pos < len(self.toks) and self.toks[self.pos] not in ("|", ")", ")?"):
             tok = self.toks[self.pos]
             self.pos += 1
             if m := _GAP_TOKEN.fullmatch(tok):
-                gap = int(m.group(1))
+                gap = max(int(m.group(1)), carry)  # an absent optional item leaves its gap
                 continue
             if tok in _SPECIAL:
                 out += _SPECIAL[tok]
@@ -92,9 +92,10 @@ class _Parser:
                     continue
                 out += item
             else:
-                joined = _gap(gap) + item
+                joined = _gap(max(gap, carry)) + item
                 out += f"(?:{joined})?" if optional else joined
-            first, gap = False, GAP
+            carry = max(gap, carry) if optional else 0
+            first, gap = False, max(GAP, carry)
         return out
 
     def group(self) -> tuple[str, bool]:

@@ -50,7 +50,7 @@ RULES = [
     _parents(
         "grooming.home_alone",
         "Asks when the student is alone or the adults at home are away (risk assessment)",
-        "(are|r|is|will|do|d|does|would) ~2 YOU ~3 (usually|ever|always|often|be|going_to_be|gonna_be)? ~1 (home_alone|alone|by_yourself|by_urself|on_your_own|on_ur_own)",
+        "(are|r|is|will|do|d|does|would) ~2 YOU ~1 (usually|ever|always|often|be|going_to_be|gonna_be|still|gonna|get)? ~1 (home_alone|alone|by_yourself|by_urself|on_your_own|on_ur_own)",
         "(estas|te_quedas|quedas|pasas|estaras|vas_a_estar) ~3 (sola|solo|solita|solito)",
         "(when|what_time|how_late|how_long|cuando|a_que_hora) ~3 YOUR ~1 PARENT ~3 (get|gets|come|comes|are|is|be|leave|leaves|go|goes|work|works|llega|llegan|sale|salen|se_va|se_van|trabaja|trabajan|regresa|regresan|vuelve|vuelven) ~2 (home|back|out|off|to_work|to_bed|to_sleep|late|a_casa|de_trabajar|a_trabajar)?",
         "(when|cuando) ~2 (is|will|does|esta|estara)? ~1 (the|your|ur|tu|la)? ~1 (house|place|apartment|casa|apartamento) ~2 (empty|quiet|sola|vacia|free)",
@@ -70,6 +70,7 @@ RULES = [
         "(te_deja|te_dejan|let_you|lets_you) ~2 (salir|go_out|stay_out|quedarte) ~2 (sola|solo|alone|by_yourself)",
         "(is|are|es) ~1 YOUR ~1 PARENT ~1 (strict|estricto|estricta|estrictos|protective|overprotective|chill|relajada|relajado)",
         mentor=1.0,
+        unless=r"\b(?:project|homework|assignment|essay|team|partner|group|lab|presentation|interview|commute|subway|train|bus ride|trip to|travel|flight|college visit|tour|apply|application)\b",
         examples=("ur parents home rn?", "are you home alone a lot after school?",
                   "¿te quedas solita cuando tu mamá trabaja?"),
     ),
