@@ -24,12 +24,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from policies.rules.concepts.anchors import class_words, commonness, first_words
+
 WORD = r"[a-z0-9']+"
 SEP = r"[^a-z0-9'.!?\n]+"  # inside one clause: spaces, commas, quotes, emoji
 GAP = 2
 _INFLECT = r"(?:s|es|ed|d|ing|in|n)?"
 _CLASS_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 _GAP_TOKEN = re.compile(r"~([0-9])")
+
+
+Anchors = frozenset[str] | None  # the words an element cannot match without (None: unknown)
+
+
+class Lexicon:
+    """Word classes: each as a regex alternation and as its anchor words."""
+
+    def __init__(self, specs: dict[str, str]) -> None:
+        self.specs = dict(specs)
+        self.regex = {name: forms(spec) for name, spec in specs.items()}
+        self.anchors = {name: class_words(spec, _INFLECT) for name, spec in specs.items()}
+
+
+def best(sets: list[frozenset[str]]) -> frozenset[str] | None:
+    """The anchor set that filters best (least common words, then fewest)."""
+    return min(sets, key=commonness) if sets else None
 
 
 def forms(spec: str) -> str:
@@ -59,20 +78,21 @@ class _Parser:
     """Template text to regex: a sequence of items joined by gaps; ``( a b | c )`` groups
     alternatives (each itself a sequence), ``(…)?`` makes a group optional."""
 
-    def __init__(self, template: str, lexicon: dict[str, str]) -> None:
+    def __init__(self, template: str, lexicon: Lexicon) -> None:
         self.toks = [t for t in _TOKEN.findall(template) if not t.isspace()]
         self.pos = 0
         self.lexicon = lexicon
         self.template = template
 
-    def parse(self) -> str:
-        rx = self.sequence()
+    def parse(self) -> tuple[str, list[frozenset[str]]]:
+        rx, required = self.sequence()
         if self.pos != len(self.toks):
             raise ValueError(f"unbalanced parentheses in template {self.template!r}")
-        return rx
+        return rx, required
 
-    def sequence(self) -> str:
+    def sequence(self) -> tuple[str, list[frozenset[str]]]:
         out = ""
+        required: list[frozenset[str]] = []
         gap, first, carry = GAP, True, 0
         while self.pos < len(self.toks) and self.toks[self.pos] not in ("|", ")", ")?"):
             tok = self.toks[self.pos]
@@ -85,7 +105,10 @@ class _Parser:
                 first = tok in ("^", ",")  # what follows them joins without a gap
                 gap = GAP
                 continue
-            item, optional = (self.group() if tok == "(" else (_element(tok, self.lexicon), False))
+            item, anchors, optional = (self.group() if tok == "(" else
+                                       (*_element(tok, self.lexicon), False))
+            if not optional and anchors is not None:
+                required.append(anchors)
             if first:
                 if optional:  # a leading optional item never decides a match: skip it
                     gap = GAP
@@ -96,9 +119,9 @@ class _Parser:
                 out += f"(?:{joined})?" if optional else joined
             carry = max(gap, carry) if optional else 0
             first, gap = False, max(GAP, carry)
-        return out
+        return out, required
 
-    def group(self) -> tuple[str, bool]:
+    def group(self) -> tuple[str, Anchors, bool]:
         alts = [self.sequence()]
         while self.pos < len(self.toks) and self.toks[self.pos] == "|":
             self.pos += 1
@@ -107,26 +130,35 @@ class _Parser:
             raise ValueError(f"unclosed group in template {self.template!r}")
         optional = self.toks[self.pos] == ")?"
         self.pos += 1
-        return "(?:" + "|".join(alts) + ")", optional
+        # The group needs one of its alternatives: the union of one necessary set of each.
+        picks = [best(req) for _, req in alts]
+        anchors = None if any(p is None for p in picks) else frozenset().union(*picks)
+        return "(?:" + "|".join(rx for rx, _ in alts) + ")", anchors, optional
 
 
-def _element(tok: str, lexicon: dict[str, str]) -> str:
+def _element(tok: str, lexicon: Lexicon) -> tuple[str, Anchors]:
     if _CLASS_NAME.fullmatch(tok):
-        if tok not in lexicon:
+        if tok not in lexicon.regex:
             raise KeyError(f"unknown word class {tok}")
-        return lexicon[tok]
+        return lexicon.regex[tok], lexicon.anchors[tok]
     if tok.lower() != tok:
         raise ValueError(f"literal {tok!r} must be lower case (classes are UPPER case)")
-    return "(?:" + tok.replace("_", SEP) + ")"
+    return "(?:" + tok.replace("_", SEP) + ")", first_words(tok)
 
 
-def compile_template(template: str, lexicon: dict[str, str]) -> str:
+def compile_template(template: str, lexicon: Lexicon) -> str:
     """A template as one regex (see the module docstring for the syntax). The match starts
     and ends at a word edge (the edge character is part of the match; callers trim it)."""
-    body = _Parser(template, lexicon).parse()
+    return compile_with_anchors(template, lexicon)[0]
+
+
+def compile_with_anchors(template: str, lexicon: Lexicon) -> tuple[str, list[frozenset[str]]]:
+    """The template's regex and the anchor sets it requires (each must meet the message's
+    tokens for the regex to have any chance)."""
+    body, required = _Parser(template, lexicon).parse()
     lead = "" if template.lstrip().startswith(("^", ",")) else r"(?:^|[^a-z0-9'])"
     tail = "" if template.rstrip().endswith(("$", " ?")) else r"(?:[^a-z0-9']|$)"
-    return lead + body + tail
+    return lead + body + tail, required
 
 
 @dataclass(frozen=True)

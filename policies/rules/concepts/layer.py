@@ -1,9 +1,10 @@
 """The concept layer: runs every concept rule on a message and turns matches into Hits.
 
-One re2 pass over the union of all templates fails on most ordinary chat; when it passes, one
-``re2.Set`` pass names the rules present and only those report spans. Each match is then read
-in its sentence (negated? reported? an ordinary use?) and weighed by the sender's role. Weak
-signals from different concepts in one message add up: together they are strong evidence.
+Each template knows the anchor words it cannot match without (``anchors.py``). A message is
+split into tokens once; only templates whose anchor words are all present run their regex
+(compiled on first use), so ordinary chat costs a few dictionary look-ups. Each match is
+then read in its sentence (negated? reported? an ordinary use?) and weighed by the sender's
+role. Weak signals from different concepts in one message add up: together they are strong.
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from policies.normalize import blank_mentions, normalize
-from policies.regex import PatternSet, alternation, compile_pattern
+from policies.regex import compile_pattern
+from policies.rules.concepts.anchors import ascii_words
+from policies.rules.concepts.anchors import tokens as tokenize
 from policies.rules.concepts.context import negated, reported, window
-from policies.rules.concepts.dsl import Rule, compile_template
+from policies.rules.concepts.dsl import Lexicon, Rule, best, compile_with_anchors
 from policies.types import Action, Hit
 
 STRONG = 1.0
+_SYMBOLS = frozenset('<$@#"')
 MAX_SPANS_PER_RULE = 5
-_WORDISH = compile_pattern(r"[a-z]{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,42 +36,109 @@ class Match:
     weight: float
 
 
+class _Template:
+    """One compiled template: its regex (compiled on first use) and its anchor sets, as text
+    and as bytes (the ASCII fast path)."""
+
+    __slots__ = ("rule_index", "pattern", "required", "required_b", "_rx")
+
+    def __init__(self, rule_index: int, pattern: str, required: list[frozenset[str]]) -> None:
+        self.rule_index, self.pattern = rule_index, pattern
+        self.required = required
+        self.required_b = [_ascii(a) for a in required]
+        self._rx = None
+
+    def finditer(self, t: str):
+        if self._rx is None:
+            self._rx = compile_pattern(self.pattern)
+        return self._rx.finditer(t)
+
+
+def _ascii(words: frozenset[str]) -> frozenset[bytes]:
+    """The ASCII words of an anchor set as bytes (others can never occur in ASCII text)."""
+    return frozenset(w.encode() for w in words if w.isascii())
+
+
 class ConceptLayer:
     """Compiled concept rules; ``hits`` is pure and cheap when nothing matches."""
 
-    def __init__(self, rules: Iterable[Rule], lexicon: dict[str, str]) -> None:
+    def __init__(self, rules: Iterable[Rule], lexicon: Lexicon) -> None:
         self.rules = list(rules)
         ids = [r.id for r in self.rules]
         if len(set(ids)) != len(ids):
             raise ValueError("a concept rule id is used twice")
         self._unless = [re.compile(r.unless) if r.unless else None for r in self.rules]
-        patterns = [alternation([compile_template(t, lexicon) for t in r.templates])
-                    for r in self.rules]
-        self._rx = [compile_pattern(p) for p in patterns]
-        self._gate = compile_pattern(alternation(patterns)) if patterns else None
-        self._set = PatternSet(patterns)
+        self._always: list[_Template] = []  # templates without a known anchor word
+        self._index: dict[str, list[_Template]] = {}
+        for i, r in enumerate(self.rules):
+            for text in r.templates:
+                pattern, required = compile_with_anchors(text, lexicon)
+                primary = best(required)
+                if primary is None:
+                    self._always.append(_Template(i, pattern, required))
+                    continue
+                tpl = _Template(i, pattern, [a for a in required if a is not primary])
+                for word in primary:
+                    self._index.setdefault(word, []).append(tpl)
+        self._keys = frozenset(self._index)
+        self._index_b = {k.encode(): v for k, v in self._index.items() if k.isascii()}
+        self._keys_b = frozenset(self._index_b)
+        self._symbols = [(k, k.encode()) for k in self._keys if k in _SYMBOLS]
+
+    def compile_all(self) -> None:
+        """Compile every template now (tests; a server may call it to warm up)."""
+        for tpls in (self._always, *self._index.values()):
+            for tpl in tpls:
+                if tpl._rx is None:
+                    tpl._rx = compile_pattern(tpl.pattern)
+
+    def candidates(self, t: str) -> list[_Template]:
+        """Templates whose anchor words all occur in folded text ``t``."""
+        if t.isascii():  # the common case: split and intersect at C speed, as bytes
+            toks = ascii_words(t)
+            for sym, sym_b in self._symbols:
+                if sym in t:
+                    toks.add(sym_b)
+            present = toks & self._keys_b
+            index, attr = self._index_b, "required_b"
+        else:
+            toks = tokenize(t)
+            present = toks & self._keys
+            index, attr = self._index, "required"
+        if not present:
+            return self._always
+        seen: set[int] = set()
+        out = []
+        for tok in present:
+            for tpl in index[tok]:
+                if id(tpl) in seen:
+                    continue
+                seen.add(id(tpl))
+                if all(not a.isdisjoint(toks) for a in getattr(tpl, attr)):
+                    out.append(tpl)
+        return out + self._always
 
     def matches(self, t: str, role: str) -> list[Match]:
         """Concept matches in folded text ``t`` for a sender in ``role``."""
-        if self._gate is None or _WORDISH.search(t) is None or not self._gate.test(t):
-            return []
-        which = self._set.which(t)
-        idx = which if which is not None else range(len(self.rules))
         out: list[Match] = []
-        for i in idx:
+        counts: dict[int, int] = {}
+        for tpl in self.candidates(t):
+            i = tpl.rule_index
             r = self.rules[i]
             w = r.weight(role)
-            if w <= 0:
+            if w <= 0 or counts.get(i, 0) >= MAX_SPANS_PER_RULE:
                 continue
-            n = 0
-            for m in self._rx[i].finditer(t):
+            for m in tpl.finditer(t):
                 s, e = _trim(t, m.start(), m.end())
                 if e <= s or not self._keep(i, t, s, e):
                     continue
+                if any(x.rule is r and x.start < e and s < x.end for x in out):
+                    continue  # another template of the rule already covers these words
                 out.append(Match(r, s, e, w))
-                n += 1
-                if n >= MAX_SPANS_PER_RULE:
+                counts[i] = counts.get(i, 0) + 1
+                if counts[i] >= MAX_SPANS_PER_RULE:
                     break
+        out.sort(key=lambda x: (x.start, x.end))
         return out
 
     def _keep(self, i: int, t: str, s: int, e: int) -> bool:

@@ -9,7 +9,7 @@ inflections (see ``dsl.forms``).
 
 from __future__ import annotations
 
-from policies.rules.concepts.dsl import forms
+from policies.rules.concepts.dsl import Lexicon
 
 _CLASSES: dict[str, str] = {
     # --- people and pronouns ----------------------------------------------------------------
@@ -126,4 +126,4 @@ _CLASSES: dict[str, str] = {
                   "borracho drogas mota"),
 }
 
-LEXICON: dict[str, str] = {name: forms(spec) for name, spec in _CLASSES.items()}
+LEXICON = Lexicon(_CLASSES)
