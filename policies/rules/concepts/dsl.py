@@ -42,8 +42,11 @@ class Lexicon:
 
     def __init__(self, specs: dict[str, str]) -> None:
         self.specs = dict(specs)
-        self.regex = {name: forms(spec) for name, spec in specs.items()}
-        self.anchors = {name: class_words(spec, _INFLECT) for name, spec in specs.items()}
+        # A spec starting with "re:" is one raw regex (an open-ended shape such as a username).
+        self.regex = {name: (f"(?:{spec[3:]})" if spec.startswith("re:") else forms(spec))
+                      for name, spec in specs.items()}
+        self.anchors = {name: (None if spec.startswith("re:") else class_words(spec, _INFLECT))
+                        for name, spec in specs.items()}
 
 
 def best(sets: list[frozenset[str]]) -> frozenset[str] | None:

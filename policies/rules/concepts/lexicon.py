@@ -113,6 +113,20 @@ _CLASSES: dict[str, str] = {
              "iphone phone laptop shoes sneakers jordans clothes jacket hoodie necklace jewelry "
              "perfume makeup flowers bracelet ring tickets sim_card regalos? sorpresa tenis "
              "ropa collar perfume maquillaje flores anillo"),
+    # --- contact and platforms -------------------------------------------------------------------
+    "PLATFORM": ("snap snapchat snapchats sc sn@p \\$n@p \\$nap snp sn4p sn4pch4t snapch4t s_n_a_p s-n-a-p "
+                 "insta instagram ig 1nsta 1ns7a 1ns74 inst@ i\\.n\\.s\\.t\\.a i_n_s_t_a the_gram finsta "
+                 "tiktok tik_tok tt t1kt0k t!kt0k tikt0k discord disc0rd d1scord d!sc0rd whatsapp whats "
+                 "wsp wasap guasap whatsap telegram tg telegrm twitch roblox xbox psn ps5 ps4 playstation "
+                 "steam fortnite gamertag facebook fb threads twitter kik bereal signal messenger vsco "
+                 "👻 the_ghost_app ghost_app"),
+    "HANDLE": ("re:(?:@[a-z0-9_.]{2,30}|[a-z][a-z0-9]*[_.][a-z0-9_.]*[a-z0-9]|[a-z]{2,}[0-9]{2,}[a-z0-9]*"
+               "|[a-z]+_[a-z0-9_]*)"),
+    "HANDLE_AT": "re:(?:@[a-z0-9_.]{2,30}|[a-z][a-z0-9]*[_.][a-z0-9_.]*[0-9][a-z0-9_.]*|[a-z]{2,}[0-9]{2,}[a-z0-9]*|[a-z]+_[a-z0-9_]+)",
+    "CONTACT_THING": ("number numero num numba numbah digits cel celular cell phone telefono whats "
+                      "whatsapp email e-mail correo gmail insta snap socials redes handle usuario "
+                      "address direccion contacto contact contact_info personal_number numero_personal "
+                      "telefono_personal correo_personal personal_email"),
     # --- harm and help --------------------------------------------------------------------------
     "PILLS": ("pills meds medicine tablets tylenol advil sleeping_pills pastillas medicinas "
               "pildoras"),
