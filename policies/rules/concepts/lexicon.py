@@ -127,6 +127,19 @@ _CLASSES: dict[str, str] = {
                       "whatsapp email e-mail correo gmail insta snap socials redes handle usuario "
                       "address direccion contacto contact contact_info personal_number numero_personal "
                       "telefono_personal correo_personal personal_email"),
+    # --- insults -----------------------------------------------------------------------------
+    "INSULT": ("stupid dumb idiot idiots moron morons loser losers ugly worthless useless pathetic "
+               "trash garbage disgusting clown joke failure dumbass fool creep creepy weirdo freak "
+               "jerk dummy retard retarded imbecile brainless clueless psycho scum lame annoying pig "
+               "cow bitch whore slut skank hoe thot fatass crackhead liar coward waste_of_space "
+               "waste_of_time disappointment embarrassment burden dumbest stupidest "
+               "estupido estupida idiota idiotas pendejo pendeja pendejos pendejas imbecil bruto "
+               "bruta brutos tonto tonta baboso babosa inutil vago vaga culero culera pariguayo "
+               "pariguaya come_cable comemierda mamabicho mamaguevo mamaguebo mamahuevo singao cafre "
+               "naco naca gandalla gonorrea malparido malparida hijueputa hijo_de_puta hija_de_puta "
+               "hdp creido creida cobarde payaso payasa asqueroso asquerosa basura una_mierda "
+               "perdedor perdedora menso mensa zoquete tarado tarada retrasado retrasada cabron "
+               "cabrona puta puto perra zorra maricon marica mmg"),
     # --- harm and help --------------------------------------------------------------------------
     "PILLS": ("pills meds medicine tablets tylenol advil sleeping_pills pastillas medicinas "
               "pildoras"),
