@@ -48,13 +48,14 @@ STRONG = (
     "fuck", "fucking", "fucker", "fucked", "shit", "shitty", "bullshit", "bitch", "bitches",
     "cunt", "dick", "dickhead", "pussy", "whore", "slut", "asshole", "ass", "bastard",
     "motherfucker", "cock", "damn", "crap", "piss", "twat", "wanker", "prick", "nigger",
-    "nigga", "faggot", "retard",
+    "nigga", "faggot", "retard", "fag", "beaner", "midget", "dyke",
 )
 STEMS_START = ("fuck", "shit", "bitch", "cunt", "whore", "slut", "motherf", "nigg")
 STEMS_END = ("fuck", "fucker", "shit", "bitch", "cunt", "whore", "slut")
 EXTRA_BLOCK = (
     "fck", "fcking", "fckin", "fckn", "fk", "fkn", "fking", "fkin", "fkd", "fcked", "sht",
     "btch", "biatch", "azz", "dipshit", "asshat", "shitshow", "effing", "frickin",
+    "fag", "fags", "beaner", "beaners", "dyke", "midget",
 )
 ALLOW_PHRASES = (
     "dick van dyke", "van dyke", "moby dick", "philip k dick", "dick's sporting goods",

@@ -86,7 +86,7 @@ RULES = [
         "(laptop|computer|phone|device|cel|compu) ~3 (shared|compartida|compartido|yours|tuya|tuyo)",
         "(tienes|tenes) ~1 (cuarto|recamara|habitacion) ~1 (propio|propia|solo|sola)",
         "(compartes|share) ~2 (tu|your|ur)? ~1 (cuarto|room|bedroom|recamara)",
-        "(are_you|r_u|are_u|estas|you|sigues) ~2 (in|en) ~1 (YOUR|tu|ur|your|la) ~1 (bed|cama|room|cuarto)",
+        "(are_you|r_u|are_u|estas|estes|you|sigues) ~2 (in|en) ~1 (YOUR|tu|ur|your|la) ~1 (bed|cama|room|cuarto)",
         mentor=1.0,
         unless=r"\b(dorm|dorms|college|campus|residence|roommate|hotel|interview|zoom|class|classroom|meeting|office|conference|waiting)\b",
         examples=("are you typing from your room?", "¿cierras la puerta de tu cuarto?"),

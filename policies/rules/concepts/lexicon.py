@@ -123,7 +123,7 @@ _CLASSES: dict[str, str] = {
     "HANDLE": ("re:(?:@[a-z0-9_.]{2,30}|[a-z][a-z0-9]*[_.][a-z0-9_.]*[a-z0-9]|[a-z]{2,}[0-9]{2,}[a-z0-9]*"
                "|[a-z]+_[a-z0-9_]*)"),
     "HANDLE_AT": "re:(?:@[a-z0-9_.]{2,30}|[a-z][a-z0-9]*[_.][a-z0-9_.]*[0-9][a-z0-9_.]*|[a-z]{2,}[0-9]{2,}[a-z0-9]*|[a-z]+_[a-z0-9_]+)",
-    "CONTACT_THING": ("number numero num numba numbah digits cel celular cell phone telefono whats "
+    "CONTACT_THING": ("number numbr nmbr numero num numba numbah digits cel celular cell phone telefono whats "
                       "whatsapp email e-mail correo gmail insta snap socials redes handle usuario "
                       "address direccion contacto contact contact_info personal_number numero_personal "
                       "telefono_personal correo_personal personal_email"),
