@@ -187,9 +187,15 @@ class Policy:
         st = self.config.rules[rid]
         if not st.on:
             return None
-        action, alert = st.for_role(role)
+        # Phrase hits are read like concepts: negated, reported or role-mismatched ones drop,
+        # weak ones are delivered and flagged (policies/rules/concepts/layer.py).
+        weight = self._concepts.phrase_weight(rid, role, text, s, e)
+        if weight <= 0:
+            return None
+        action, alert = st.for_role(role) if weight >= 1 else (Action.ALLOW, False)
         return Hit(rule=rid, start=s, end=e, reason=reason_for(rid, role, text[s:e]),
-                   notice=st.notice, action=action, alert=alert, category=rid.split(".")[0])
+                   notice=st.notice, action=action, alert=alert, category=rid.split(".")[0],
+                   signal=weight if rid.startswith("offplatform.") else 0.0)
 
     def _add(self, hits: list[Hit], rid: str, role: str, detail: str) -> None:
         st = self.config.rules[rid]

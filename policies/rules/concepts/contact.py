@@ -74,7 +74,7 @@ RULES = [
         "(let's|lets|we_can|can_we|wanna|want_to|podemos|pasemos|hablemos|sigamos|seguimos|vamos|cambiemos|mejor|better|easier|more_private|mas_privado|mas_comodo|es_mejor|hablamos|continue|continuemos|seguir) ~3 (on|en|por|a|al|to|over|via|through|in) ~1 (PLATFORM|text|texto|mensaje_de_texto|sms|email|correo|privado|dm|dms|inbox|private|el_chat_del_juego|party_chat|otro_lado|otra_app|otro_server|another_server|my_server|mi_server)",
         "(download|get|bajate|baja|descarga|instala|install) ~2 PLATFORM ~4 (private|privado|seguro|safer|secure|chat|hablar|te_escribo|and_we|y_te|alla|there)",
         "(message|text|write|dm|email|escribeme|mandame|textea|textéame|texteame|hablame) ~2 (me)? ~2 (directly|privately|instead|personal|directo|por_fuera|aparte|al_privado|al_numero|al_correo|a_mi_correo|normal) ~4 (not_in|no_por|not_here|instead|no_aqui|the_channel|el_canal|monitored|vigilan)?",
-        "(not|no) ~1 (in|por|aqui|here|en) ~2 (the|este|el)? ~1 (channel|chat|canal|aqui|here|discord)",
+        "(not|no) ~1 (in|por|en|on) ~2 (the|este|el|this)? ~1 (channel|chat|canal|discord|server)",
         "(por|on|in|en|via) ~2 (fuera|otro_lado|otra_parte|private|privado|another_app|otra_app|other_app) ~3 (de_aqui|from_here|mejor|better|hablamos|talk|te_cuento|le_cuento|le_escribo)?",
         "(aqui|here|this_channel|en_este_chat|this_chat) ~3 (nos_vigilan|they_watch|is_monitored|everyone_reads|lo_lee_todo|se_guarda|they_read|lo_leen|me_da_pena) ~4 (por|on|en|better|mejor|whats|snap|text)?",
         "(the|el|este) ~1 (bot|coordinator|coordinadora|programa|program) ~2 (blocks|bloquea|reads|lee|won't_let|no_me_deja) ~4 (todo|everything|anything|nada) ~4 (hablamos|talk|por|on|otro|another|outside|fuera)",

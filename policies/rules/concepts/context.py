@@ -45,10 +45,13 @@ def negated(text: str, start: int) -> bool:
 
 def reported(text: str, start: int, end: int) -> bool:
     """Somebody else's words, advice, a hypothetical or a quote, not the sender's own act."""
-    if _REPORTED.search(clause_prefix(text, start)):
+    prefix = clause_prefix(text, start)
+    if _REPORTED.search(prefix):
         return True
-    quotes = text.count('"', 0, start)
-    return quotes % 2 == 1 and '"' in text[end:]
+    if prefix.count('"') % 2 == 0:  # a quote opened in this sentence and closed after the match
+        return False
+    rest = _SENTENCE_END.search(text, end)
+    return '"' in text[end:rest.start() if rest else len(text)]
 
 
 def window(text: str, start: int, end: int, around: int = 40) -> str:

@@ -180,6 +180,54 @@ class ConceptLayer:
                            signal=max(m.weight, STRONG) if strong else m.weight))
         return out
 
+    def phrase_weight(self, rule_id: str, role: str, text: str, start: int, end: int) -> float:
+        """How much a phrase-rule hit weighs, read like a concept: 0 drops it (negated,
+        reported, or not this act from this sender), below 1 makes it a weak signal."""
+        review = PHRASE_REVIEW.get(rule_id)
+        if review is None:
+            return STRONG
+        mentor_w, student_w = review
+        w = mentor_w if role == "mentor" else student_w
+        if w <= 0:
+            return 0.0
+        if any(c.isdigit() or c == "@" for c in text[start:end]):
+            return w  # the detail itself (a number, an address): words around it change nothing
+        low = text.lower()
+        if len(low) != len(text):
+            return w
+        if negated(low, start) or (reported(low, start, end)
+                                   and not (role != "mentor" and rule_id in _STUDENT_REPORTS)):
+            return 0.0
+        return w
+
+
+# Phrase-rule families read as concepts: (mentor weight, student weight). Grooming moves are an
+# adult's acts: from a student they are at most a weak signal (a student asking whether the
+# mentor's parents are home is not a risk assessment). Requests for contact details and
+# invitations weigh the same from both sides but, like every reviewed family, are dropped when
+# negated or reported ("my teacher said don't share your number online").
+PHRASE_REVIEW: dict[str, tuple[float, float]] = {
+    "offplatform.parents": (STRONG, 0.0),
+    "offplatform.personal": (STRONG, 0.4),
+    "offplatform.secrecy": (STRONG, STRONG),
+    "offplatform.gift": (STRONG, STRONG),
+    "offplatform.photo": (STRONG, STRONG),
+    "contact.phone": (STRONG, STRONG),
+    "contact.email": (STRONG, STRONG),
+    "contact.social": (STRONG, STRONG),
+    "contact.address": (STRONG, STRONG),
+    "offplatform.meet": (STRONG, STRONG),
+    "offplatform.ride": (STRONG, STRONG),
+    "offplatform.home": (STRONG, STRONG),
+    "offplatform.private": (STRONG, STRONG),
+    "offplatform.move": (STRONG, STRONG),
+}
+
+# A student reporting an adult's words ("he told me to keep it secret") is a disclosure, not
+# advice: reported speech does not cancel these from a student.
+_STUDENT_REPORTS = frozenset({"offplatform.secrecy", "offplatform.gift", "offplatform.photo",
+                              "offplatform.meet", "offplatform.home", "offplatform.ride"})
+
 
 _EDGE = frozenset(" \t\r\n.,;:!\"()[]{}<>-_/\\|*~^`")
 
