@@ -38,7 +38,7 @@ def test_ordinary_chat_passes(policy, text):
     ("jo at gmail dot com", "contact.email"), ("jo [at] yahoo [dot] com", "contact.email"),
     ("what's your snap?", "contact.social"), ("add me on insta", "contact.social"),
     ("I live at 12 Elm Street", "contact.address"), ("discord.gg/abc", "contact.link"),
-    ("don't tell your teacher", "offplatform.secrecy"), ("our secret", "offplatform.secrecy"),
+    ("don't tell your teacher", "offplatform.secrecy"), ("our secret", "grooming.secrecy"),
     ("delete these messages", "offplatform.secrecy"),
     ("let's move to whatsapp", "offplatform.move"), ("I can pick you up", "offplatform.ride"),
 ])
