@@ -142,10 +142,12 @@ _STRONG_ALT = r"(?:[0-9]|" + _NUMWORD_ALT[3:]
 _ITEM_ALT = (r"(?:[0-9]|[oil]{2,4}|" + "|".join(sorted(set(_WORDNUM) | _SEP_WORDS | set(_MULT) | {"y"},
                                             key=len, reverse=True))
              + ")")
-_SEP_ALT = r"[()+.\-,_*|\[\]~=#/ ]"
+_SEP_ALT = r"[()+.\-,_*|\[\]~=# ]"  # no "/": dates ("10/14/2026") are common, slashed numbers
+# are let through by their own exact shape below
 PHONE_GATE = (
     r"(?:[oil]" + _STRONG_ALT + r"(?:" + _SEP_ALT + "*" + _ITEM_ALT + r"){4,}|" + _STRONG_ALT
     + r"(?:" + _SEP_ALT + "*" + _ITEM_ALT + r"){5,})(?:" + _SEP_ALT + "*" + _STRONG_ALT + r"|[oil])"
+    r"|[0-9]{3} ?/ ?[0-9]{3} ?/ ?[0-9]{4}"
 )
 _PHONE_LIKE = compile_pattern(PHONE_GATE)
 
