@@ -45,17 +45,19 @@ def load_rows(data: Path, split: str) -> list[dict]:
     return rows
 
 
-def judge(policy, ctx_cls, action_cls, row: dict) -> tuple[bool, bool]:
-    """(good, flagged) for one labelled row."""
+def judge(policy, ctx_cls, action_cls, row: dict) -> tuple[bool, bool, list[str]]:
+    """(good, flagged, rules that fired) for one labelled row."""
     d = policy.evaluate(row["text"], ctx_cls(role=row.get("role") or "student"))
     flagged = d.action is action_cls.ALLOW and (
         getattr(d, "flag", False) or any(getattr(h, "signal", 0.0) > 0 for h in d.hits))
     cat = row["category"]
     if cat == "ordinary":
-        return d.action is action_cls.ALLOW and not d.alert, flagged
-    if cat == "concern":
-        return d.alert and d.action is not action_cls.BLOCK, flagged
-    return d.action is not action_cls.ALLOW, flagged
+        good = d.action is action_cls.ALLOW and not d.alert
+    elif cat == "concern":
+        good = d.alert and d.action is not action_cls.BLOCK
+    else:
+        good = d.action is not action_cls.ALLOW
+    return good, flagged, [h.rule for h in d.hits]
 
 
 def main() -> None:
@@ -76,7 +78,7 @@ def main() -> None:
     flags: dict[tuple, int] = defaultdict(int)
     misses = []
     for r in rows:
-        good, flagged = judge(policy, PolicyContext, Action, r)
+        good, flagged, fired = judge(policy, PolicyContext, Action, r)
         lang = "en" if r.get("lang", "en") == "en" else "es/mix"
         keys = [(r["category"], "all"), (r["category"], lang)]
         if args.concepts:
@@ -84,9 +86,9 @@ def main() -> None:
         for k in keys:
             total[k] += 1
             ok[k] += good
-            flags[k] += flagged and not good
+            flags[k] += flagged and (not good or r["category"] == "ordinary")
         if not good:
-            misses.append(r)
+            misses.append((r, fired))
     print(f"{args.split} split of {args.data}: {len(rows)} rows; policies from {args.repo}")
     for key in sorted(total):
         cat, part = key
@@ -99,9 +101,9 @@ def main() -> None:
             print(f"  {cat:12s} {part:34s} {what:15s} {g / n:6.1%} ({g}/{n})"
                   f"  + weak flag {flags[key]}")
     if args.misses:
-        for r in misses:
+        for r, fired in misses:
             print(f"    miss [{r['category']}/{r.get('concept', '')}/{r.get('role')}] "
-                  f"{r['text']!r}")
+                  f"{r['text']!r} {fired or ''}")
 
 
 if __name__ == "__main__":

@@ -319,7 +319,7 @@ RULES = [
         "(rate|rating|rated) ~3 (girls|boys|us|me) ~4 (ugliest|bottom|fattest|worst)",
         "(ugliest|la_mas_fea|el_mas_feo) ~3 (i_won|gane|me)",
         "(fake_account|fake_page|fake_profile|cuenta_falsa|perfil_falso) ~4 (with|of|de|con|using|pretending) ~2 (my|mi|mis|to_be_me) ~1 (face|pics|photos|name|cara|fotos|nombre)?",
-        "(filmed|recorded|grabaron|grabo|videoed) ~2 (me|us|mi) ~5 (going_around|posted|everyone|todos|shared|sent|lo_pasaron|subieron|locker_room|bathroom|changing|crying)",
+        "(filmed|recorded|grabaron|grabo|videoed) ~2 (me|us|mi) ~8 (going_around|posted|everyone|todos|shared|sent|lo_pasaron|subieron|locker_room|bathroom|changing|crying)",
         "(photoshop|photoshopped|edit|edited|editan|pusieron|ponen) ~2 (my|mi) ~1 (face|cara|pics|photos|fotos)",
         "(leaked|leak|filtraron|filtro) ~2 (my|mi|mis) ~2 (private|privada|privadas)? ~1 (story|pics|photos|nudes|messages|chats|fotos|historia|video)",
         "(laughing|laugh|se_rien|burlandose|se_burlan) ~3 (about|at|de) ~3 (what_happened_to_me|lo_que_me_paso|me|mi)",

@@ -158,9 +158,9 @@ class ConceptLayer:
         found = self.matches(t, role)
         if not found:
             return []
-        weak = {m.rule.id: m.weight for m in found
-                if m.weight < STRONG and not m.rule.id.startswith("concern.")}
-        together = sum(weak.values()) >= STRONG and len(weak) > 1
+        weak = [m.weight for m in found
+                if m.weight < STRONG and not m.rule.id.startswith("concern.")]
+        together = sum(weak) >= STRONG and len(weak) > 1
         out: list[Hit] = []
         for m in found:
             st = settings.get(m.rule.governs)
