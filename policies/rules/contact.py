@@ -423,6 +423,28 @@ _PERSONAL_PLACE = re.compile(
 )
 
 
+def _hint_windows(text: str) -> list[tuple[int, int]]:
+    """Merged windows around each e-mail hint, starting and ending outside a word."""
+    points: list[int] = []
+    for hint in _EMAIL_HINTS:
+        i = text.find(hint)
+        while i != -1 and len(points) < 400:
+            points.append(i)
+            i = text.find(hint, i + 1)
+    windows: list[tuple[int, int]] = []
+    for p in sorted(points):
+        a, b = max(0, p - 110), min(len(text), p + 120)
+        while a > 0 and text[a - 1].isalnum() and p - a < 240:
+            a -= 1
+        while b < len(text) and text[b].isalnum() and b - p < 240:
+            b += 1
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(b, windows[-1][1]))
+        else:
+            windows.append((a, b))
+    return windows
+
+
 class ContactFinder:
     """E-mail and street-address spans; phones come from ``find_phones``."""
 
@@ -438,7 +460,18 @@ class ContactFinder:
             return []
         if self._email.cheap_test and not self._email.test(text):
             return []
-        return [m.span() for m in self._email.finditer(text)]
+        if len(text) <= 600:
+            return [m.span() for m in self._email.finditer(text)]
+        # A long message: only the stretches around an "@"-like hint can hold an address, so
+        # the (bounded, but wide) patterns run there (the re fallback would otherwise try
+        # every start position of a 100,000-character message).
+        spans: list[tuple[int, int]] = []
+        for a, b in _hint_windows(text):
+            spans += [(s + a, e + a) for s, e in (m.span() for m in self._email.finditer(text[a:b]))
+                      if not spans or s + a >= spans[-1][1]]
+            if len(spans) >= 50:
+                break
+        return spans
 
     def addresses(self, text: str, cased: str, *, folded: bool = True) -> list[tuple[int, int]]:
         """Street-address spans; ``folded=False`` skips the folded-text pattern (known absent)."""
