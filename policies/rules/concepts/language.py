@@ -151,7 +151,7 @@ RULES = [
         examples=("go jump off the gwb lol", "k.y.s loser"),
     ),
     _threat(
-        "language.threat_concept",
+        "language.threat_veiled",
         "Threatens the other person or someone close to them (threat)",
         "(te_voy_a|voy_a|i'ma|ima|imma|i'm_gonna|im_gonna|gonna|i'll|ill|vas_a_ver_como_te) ~1 (partir|romper|dar|pegar|matar|break|beat|jump|smack|rayar|quebrar|explotar|reventar) ~3 (la_cara|la_boca|una_pela|una_golpiza|your_face|ur_face|you|u|te|tu|ur|your|su|el_carro|la_jeta|el_hocico)",
         "(te_rompo|te_parto|te_mato|te_pego|te_reviento|te_quiebro|le_rayo|te_caigo|te_voy_a_caer) ~3 (la_boca|la_cara|a_la_salida|si|if|manana|el_carro|a_golpes)?",

@@ -22,6 +22,7 @@ from policies.rules.concepts.dsl import Lexicon, Rule, best, compile_with_anchor
 from policies.types import Action, Hit
 
 STRONG = 1.0
+_SIGNAL_CATEGORIES = frozenset({"grooming", "offplatform"})
 _SYMBOLS = frozenset('<$@#"')
 MAX_SPANS_PER_RULE = 5
 
@@ -174,10 +175,13 @@ class ConceptLayer:
                 note = "" if m.weight >= STRONG else " (several weak signals together)"
             else:
                 action, alert, note = Action.ALLOW, False, " (weak signal: delivered, flagged)"
+            category = m.rule.id.split(".")[0]
+            # Only grooming moves feed the conversation score (policies/conversation.py).
+            signal = (max(m.weight, STRONG) if strong else m.weight) \
+                if category in _SIGNAL_CATEGORIES else 0.0
             out.append(Hit(rule=m.rule.id, start=s, end=e, action=action, alert=alert,
                            reason=f"{m.rule.reason}{note} — sent by the {role}: “{shown}”",
-                           notice=st.notice, category=m.rule.id.split(".")[0],
-                           signal=max(m.weight, STRONG) if strong else m.weight))
+                           notice=st.notice, category=category, signal=signal))
         return out
 
     def phrase_weight(self, rule_id: str, role: str, text: str, start: int, end: int) -> float:
