@@ -414,7 +414,9 @@ _PUBLIC_PLACE = re.compile(
     r"\b(?:school|campus|office|offices|headquarters|hq|building|company|event|site visit"
     r"|career fair|job shadow|library|museum|center|centre|college|university|hospital"
     r"|station|venue|lobby|conference|expo|store|restaurant|park|stadium|field trip"
-    r"|open house|tour|fair|workshop|hackathon|info session|interview|orientation|city tech)\b"
+    r"|open house|tour|fair|workshop|hackathon|info session|interview|orientation|city tech"
+    r"|oficina|empresa|escuela|biblioteca|museo|feria|evento|visita|universidad|estacion|tienda"
+    r"|restaurante|parque|edificio de la empresa)\b"
 )
 # …unless the message also says it is where someone lives.
 _PERSONAL_PLACE = re.compile(

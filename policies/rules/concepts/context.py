@@ -14,7 +14,7 @@ _NEGATORS = (
     r"|jamas|tampoco|no(?![a-z0-9']*[^a-z0-9']+(?:one|body)\b)"
 )
 # A negation a few words before the match, in the same clause (a comma ends its reach).
-_NEG_BEFORE = re.compile(r"\b(?:" + _NEGATORS + r")\b(?:[^a-z0-9',;:]+[a-z0-9']+){0,3}[^a-z0-9',;:]*$")
+_NEG_BEFORE = re.compile(r"\b(?:" + _NEGATORS + r")\b(?:[^a-z0-9',;:]+[a-z0-9']+){0,4}[^a-z0-9',;:]*$")
 # Somebody else's words, advice, or a hypothetical: "my teacher said", "they always tell us",
 # "if someone asks you", "the training says", "is it normal if".
 _REPORTED = re.compile(
@@ -22,8 +22,8 @@ _REPORTED = re.compile(
     r"|tell us|warned|warns|warning|taught|teaches|reminded|reminds|explained|explains"
     r"|always say|keep saying|dijo|dice|dicen|decia|advirtio|nos ensenaron"
     r"|if (?:someone|anyone|somebody|a stranger|strangers|people|an adult|a person|a guy|a man"
-    r"|someone online|they|a mentor|an older)|(?:is it|it's|its|it is) (?:normal|ok|okay|weird)"
-    r" (?:if|when|for)|what (?:do|should) (?:i|you) do (?:if|when)|how (?:do|should) (?:i|you)"
+    r"|someone online|they|a mentor|an older)|(?:is it|it's|its|it is) (?:normal|ok|okay|weird"
+    r"|allowed|appropriate) (?:if|when|for|to)|what (?:do|should) (?:i|you) do (?:if|when)|how (?:do|should) (?:i|you)"
     r" (?:respond|answer|react)|si (?:alguien|un adulto|una persona|te piden))\b"
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
