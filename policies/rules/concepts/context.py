@@ -23,8 +23,9 @@ _REPORTED = re.compile(
     r"|always say|keep saying|dijo|dice|dicen|decia|advirtio|nos ensenaron"
     r"|if (?:someone|anyone|somebody|a stranger|strangers|people|an adult|a person|a guy|a man"
     r"|someone online|they|a mentor|an older)|(?:is it|it's|its|it is) (?:normal|ok|okay|weird"
-    r"|allowed|appropriate) (?:if|when|for|to)|what (?:do|should) (?:i|you) do (?:if|when)|how (?:do|should) (?:i|you)"
-    r" (?:respond|answer|react)|si (?:alguien|un adulto|una persona|te piden))\b"
+    r"|allowed|appropriate) (?:if|when|for|to)|what (?:do|should) (?:i|you) do (?:if|when)"
+    r"|how (?:do|should) (?:i|you) (?:respond|answer|react)|si (?:alguien|un adulto|una persona"
+    r"|te piden))\b"
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _WINDOW = 90
