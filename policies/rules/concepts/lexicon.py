@@ -84,6 +84,7 @@ _CLASSES: dict[str, str] = {
                 "princesa bebe mamita mami papito corazon preciosa hermosa mi_nina mi_reina "
                 "reina chula mi_hermosa nena mamacita bombon"),
     "KISS": ("😘 😍 🥰 😻 💕 💖 💗 💘 💞 💓 💋 ❤ ♥ 😚 😙 😽 xoxo xo <3"),
+    "LEWD_EMOJI": "🥵 🤤 👅 🍆 🍑 💦",
     "MISS": "miss% missing te_extrano te_echo_de_menos extranarte",
     "LOVE": "love% luv adore% te_quiero te_amo te_adoro",
     "ROMANCE": ("boyfriend girlfriend bf gf crush date dating novio novia crush pareja "
