@@ -1,9 +1,18 @@
-"""Which adapters a process runs, from settings: an explicit dict, no plugin discovery."""
+"""Which adapters a process runs, from settings, and what the core knows of each platform.
+
+An explicit dict, no plugin discovery. ``PLATFORMS`` is read without importing any platform SDK,
+so the roster check and the delivery worker know every platform even when none is configured.
+"""
 
 from __future__ import annotations
 
-from adapters.base import Adapter
+from adapters.console.facts import FACTS as CONSOLE
+from adapters.discord.facts import FACTS as DISCORD
+from adapters.slack.facts import FACTS as SLACK
+from bot.ports import Adapter, PlatformFacts
 from bot.settings import Settings
+
+PLATFORMS: dict[str, PlatformFacts] = {facts.name: facts for facts in (CONSOLE, SLACK, DISCORD)}
 
 
 def build_adapters(settings: Settings) -> dict[str, Adapter]:

@@ -17,10 +17,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from adapters.console import ConsoleAdapter
-from bot.app import build_app
-from bot.roster import import_roster
+from bot.app import build_app, platform_names
+from bot.messages import Inbound, InboundKind
+from bot.relay.policy_cache import PolicyBook
+from bot.roster.importer import import_roster
 from bot.settings import Settings
-from bot.types import Inbound, InboundKind
 from storage.db import open_database, sqlite_url
 
 ROSTER = Path(__file__).resolve().parents[1] / "examples" / "sample-program.yml"
@@ -36,16 +37,18 @@ async def main(messages: int, database_url: str | None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = database_url or sqlite_url(Path(tmp) / "bench.db")
         engine = open_database(url)
-        import_roster(engine, ROSTER)
+        import_roster(engine, ROSTER, platforms=platform_names())
         console = ConsoleAdapter(workspace="demo")
         moment = [datetime(2026, 10, 13, 18, 0, tzinfo=UTC)]
 
         def clock() -> datetime:  # a school afternoon, 5 s between messages (no flood holds)
             return moment[0]
 
-        app = build_app(Settings(_env_file=None), adapters={"console": console}, engine=engine, clock=clock)
-        await console.start(app)
-        app.policies.for_file(None)  # load the policy before timing
+        policies = PolicyBook()
+        app = build_app(Settings(_env_file=None), adapters={"console": console}, engine=engine, clock=clock,
+                        policies=policies)
+        await console.start(app.core)
+        policies.for_file(None)  # load the policy before timing
         record_times: list[float] = []
         start = time.perf_counter()
         for n in range(messages):
@@ -54,7 +57,7 @@ async def main(messages: int, database_url: str | None) -> None:
                             text=TEXTS[n % len(TEXTS)])
             moment[0] += timedelta(seconds=5)
             t0 = time.perf_counter()
-            app.relay.record(event)
+            app.core.relay.record(event)
             record_times.append(time.perf_counter() - t0)
         recorded = time.perf_counter() - start
         t1 = time.perf_counter()

@@ -7,7 +7,7 @@ Bulk-generates realistic messages (Zipf-distributed vocabulary, 4 programs x 500
 and two students per match, two years of time) straight into message_log — on SQLite the FTS5
 index is built once after the rows by the migration's backfill statement; on PostgreSQL every
 secondary index is rebuilt after COPY, then VACUUM (ANALYZE) — then measures
-the desk's own query function (``bot.web.search.search_messages``, the one the /search route uses)
+the desk's own query function (``storage.search.search_messages``, the one the /search route uses)
 for: filtered to one match, filtered to one student (sender), and program-wide newest 50. Each
 query cycles over a common, a medium and a rare word. Prints p50/p95 in milliseconds. ``--fresh N``
 then inserts N more messages row by row (triggers and indexes live, no VACUUM: PostgreSQL's
@@ -34,8 +34,8 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 from sqlalchemy import text  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
-from bot.web.search import SearchFilters, search_messages  # noqa: E402
 from storage.db import make_engine, sqlite_url, upgrade  # noqa: E402
+from storage.search import SearchFilters, search_messages  # noqa: E402
 
 PROGRAMS = 4
 MATCHES_PER_PROGRAM = 500

@@ -1,1 +1,2 @@
-"""mentorbot core: normalized types, relay pipeline, commands, review, prompts, CLI."""
+"""mentorbot core: one room per concept (relay, delivery, review, roster, alerts, prompts, web, cli),
+the port and message types, the use cases every surface calls, and the composition root."""

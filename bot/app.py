@@ -1,33 +1,37 @@
 """The composition root (STYLE.md point 6): build mentorbot from settings, no globals.
 
-Tests pass fakes (adapters, clock, engine) into the same ``build_app`` the product uses.
-``MentorBot`` is the core gateway every adapter talks to.
+``build_app`` wires every part with a production default; tests pass fakes (adapters, clock,
+policy) into the same function. It is the one module of ``bot/`` that may import ``adapters/``:
+it chooses the platforms and reads what the core must know of each (``adapters.registry``).
+``MentorBot`` keeps only the process's lifecycle; everything it does goes through ``core``
+(``bot.use_cases.Core``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
 
-from adapters.base import Adapter
+from bot.alerts import delivery_failed
 from bot.commands import Commands
-from bot.delivery import DeliveryWorker
-from bot.policy_book import PolicyBook
-from bot.relay import Relay
-from bot.review import ReviewDesk, ReviewError
+from bot.delivery.worker import DeliveryWorker
+from bot.ports import Adapter, PlatformFacts
+from bot.relay.pipeline import Relay
+from bot.relay.policy_cache import PolicyBook
+from bot.review.desk import ReviewDesk
 from bot.scheduler import SchedulerHandle, attach_scheduler
 from bot.settings import Settings
-from bot.setup_check import already_reported, unsafe_findings
-from bot.types import ChannelRef, CommandRequest, Inbound, ReviewRequest
-from storage import repo
+from bot.use_cases import Core
 from storage.clock import utcnow
 from storage.db import open_database
-from storage.models import Alert, Delivery, Match, Program, SupervisedChannel
+
+if TYPE_CHECKING:
+    from adapters.console import ConsoleAdapter
 
 logger = logging.getLogger(__name__)
 
@@ -35,37 +39,36 @@ Clock = Callable[[], datetime]
 
 
 class MentorBot:
-    """The running core: relay, review desk, commands and the delivery worker over one database."""
+    """The running process: adapters connected, the outbox drained, the jobs ticking; then a clean stop."""
 
-    def __init__(self, *, settings: Settings, engine: Engine, adapters: dict[str, Adapter], clock: Clock,
-                 policies: PolicyBook | None = None):
-        self.settings = settings
-        self.engine = engine
+    def __init__(self, *, core: Core, adapters: dict[str, Adapter], delivery: DeliveryWorker):
+        self.core = core
         self.adapters = adapters
-        self.clock = clock
-        self.policies = policies or PolicyBook()
-        self.relay = Relay(engine=engine, policies=self.policies, clock=clock)
-        self.review = ReviewDesk(engine=engine, relay=self.relay, clock=clock)
-        self.commands = Commands(engine=engine, relay=self.relay, review=self.review, clock=clock)
-        self.delivery = DeliveryWorker(
-            engine=engine, adapters=adapters, clock=clock, on_failure=self._delivery_failed,
-            max_attempts=settings.delivery_max_attempts, poll_seconds=settings.delivery_poll_seconds,
-            before_pass=self.review.release_due,
-        )
+        self.delivery = delivery
         self._stop = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self.scheduler: SchedulerHandle | None = None  # weekly prompts, nudges, digest, set-up check
 
-    # -- lifecycle -------------------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        return self.core.settings
+
+    @property
+    def engine(self) -> Engine:
+        return self.core.engine
+
+    @property
+    def clock(self) -> Clock:
+        return self.core.clock
 
     async def start(self) -> None:
-        """Connect every adapter, then start draining the outbox."""
+        """Connect every adapter, then start draining the outbox and the scheduled jobs."""
         self._stop.clear()
         for name, adapter in self.adapters.items():
             logger.info("starting adapter %s", name)
-            await adapter.start(self)
+            await adapter.start(self.core)
         self._tasks.append(asyncio.create_task(self.delivery.run_forever(self._stop)))
-        self.scheduler = attach_scheduler(self)
+        self.scheduler = attach_scheduler(self.core)
         self.scheduler.start()
 
     async def stop(self) -> None:
@@ -82,115 +85,26 @@ class MentorBot:
         for adapter in self.adapters.values():
             await adapter.stop()
 
-    # -- CoreGateway -----------------------------------------------------------------------------
 
-    async def handle(self, event: Inbound) -> None:
-        logger.info("<= %s %s in %s from %s", event.kind, event.event_key, event.channel, event.author_id)
-        if await asyncio.to_thread(self.relay.record, event):
-            self.delivery.wake()
+def platform_facts() -> Mapping[str, PlatformFacts]:
+    """What the core knows of every platform mentorbot supports (configured or not)."""
+    from adapters.registry import PLATFORMS
 
-    async def run_command(self, request: CommandRequest) -> str:
-        reply, linked = await asyncio.to_thread(self.commands.run, request)
-        self.delivery.wake()
-        if linked is not None:
-            await self.check_channel(linked)
-        return reply
+    return PLATFORMS
 
-    async def decide_review(self, request: ReviewRequest) -> str:
-        coordinator = await asyncio.to_thread(
-            self.review.coordinator_for, request.platform, request.workspace, request.user_id)
-        if coordinator is None or coordinator.role != "coordinator":
-            return "Only a coordinator of this program can decide held messages."
-        try:
-            item = await asyncio.to_thread(self.review.decide, request.review_id, request.decision,
-                                           coordinator=coordinator, actor=coordinator.key,
-                                           note=request.note)
-        except ReviewError as error:
-            return str(error)
-        self.delivery.wake()
-        return f"Held message #{item.id} {item.state.replace('_', ' ')}."
 
-    async def supervised_channels(self, platform: str) -> list[ChannelRef]:
-        def query() -> list[ChannelRef]:
-            with Session(self.engine) as session:
-                rows = session.exec(select(SupervisedChannel).where(
-                    SupervisedChannel.platform == platform, SupervisedChannel.active == True))  # noqa: E712
-                return [ChannelRef(r.platform, r.workspace, r.channel) for r in rows]
-        return await asyncio.to_thread(query)
+def platform_names() -> tuple[str, ...]:
+    """The platforms a roster may name (every adapter mentorbot ships)."""
+    return tuple(platform_facts())
 
-    async def last_logged_message_id(self, channel: ChannelRef) -> str | None:
-        def query() -> str | None:
-            with Session(self.engine) as session:
-                return repo.last_logged_message_id(session, channel)
-        return await asyncio.to_thread(query)
 
-    async def report_members(self, channel: ChannelRef, user_ids: list[str], *,
-                             coordinator_can_see: bool) -> None:
-        def record() -> int:
-            visible = coordinator_can_see or self._coordinator_in(channel, user_ids)
-            with Session(self.engine) as session:
-                row = repo.supervised_channel(session, channel)
-                if row is None:
-                    return 0
-                match = session.get(Match, row.match_id)
-                program = session.get(Program, match.program_id) if match else None
-                assert match is not None and program is not None
-                raised = 0
-                for finding in unsafe_findings(session, row, user_ids, coordinator_can_see=visible):
-                    summary = f"Unsafe set-up: {finding}"
-                    if not already_reported(session, program.id, summary):
-                        self.relay.raise_alert(session, program=program, kind="unsafe_setup", urgent=True,
-                                               match_id=match.id, summary=summary)
-                        raised += 1
-                session.commit()
-                return raised
-        if await asyncio.to_thread(record):
-            self.delivery.wake()
+def build_console_app(settings: Settings, *, engine: Engine, clock: Clock,
+                      echo: Callable[[str], None] | None = None) -> tuple[MentorBot, ConsoleAdapter]:
+    """The console demo's app: the console adapter is its only platform (``mentorbot demo``)."""
+    from adapters.console import ConsoleAdapter
 
-    # -- jobs --------------------------------------------------------------------------------------
-
-    async def check_channel(self, channel: SupervisedChannel) -> None:
-        """Ask the channel's adapter who can read it and report anything unsafe."""
-        adapter = self.adapters.get(channel.platform)
-        if adapter is None:
-            return
-        ref = ChannelRef(channel.platform, channel.workspace, channel.channel)
-        try:
-            members = await adapter.list_members(ref)
-        except Exception:
-            logger.exception("could not list members of %s", ref)
-            return
-        coordinator_can_see = await asyncio.to_thread(self._coordinator_in, ref, members)
-        await self.report_members(ref, members, coordinator_can_see=coordinator_can_see)
-
-    async def check_all_channels(self) -> None:
-        """The daily set-up check over every supervised channel this process can reach."""
-        def channels() -> list[SupervisedChannel]:
-            with Session(self.engine) as session:
-                return list(session.exec(select(SupervisedChannel).where(SupervisedChannel.active == True)))  # noqa: E712
-        for channel in await asyncio.to_thread(channels):
-            await self.check_channel(channel)
-
-    def _coordinator_in(self, ref: ChannelRef, members: list[str]) -> bool:
-        with Session(self.engine) as session:
-            for user_id in members:
-                person = repo.person_by_account(session, ref.platform, ref.workspace, user_id)
-                if person is not None and person.role == "coordinator":
-                    return True
-            return False
-
-    def _delivery_failed(self, session: Session, delivery: Delivery, error: str) -> None:
-        program = session.get(Program, delivery.program_id) if delivery.program_id else None
-        if program is None:
-            return
-        summary = (f"Could not deliver a {delivery.kind} to {delivery.platform} channel {delivery.channel}: "
-                   f"{error}. Check that the bot is still in the channel and its token is valid.")
-        if delivery.kind in ("review_card", "review_update"):
-            session.add(Alert(program_id=program.id, kind="delivery_failure", urgent=True,
-                              summary=summary, created_at=self.clock()))
-        else:
-            self.relay.raise_alert(session, program=program, kind="delivery_failure", urgent=True,
-                                   summary=summary, message_id=delivery.message_id)
+    console = ConsoleAdapter(workspace="demo", echo=echo, clock=clock)
+    return build_app(settings, adapters={"console": console}, engine=engine, clock=clock), console
 
 
 def build_app(settings: Settings | None = None, *, adapters: dict[str, Adapter] | None = None,
@@ -198,11 +112,24 @@ def build_app(settings: Settings | None = None, *, adapters: dict[str, Adapter] 
               policies: PolicyBook | None = None) -> MentorBot:
     """Build the app: production defaults for every port, fakes where the caller passes them."""
     settings = settings or Settings()
+    clock = clock or utcnow
     if engine is None:
         engine = open_database(settings.resolved_database_url)
     if adapters is None:
         from adapters.registry import build_adapters
 
         adapters = build_adapters(settings)
-    return MentorBot(settings=settings, engine=engine, adapters=adapters, clock=clock or utcnow,
-                     policies=policies)
+    platforms = {**platform_facts(), **{name: a.facts for name, a in adapters.items() if hasattr(a, "facts")}}
+    review = ReviewDesk(engine=engine, clock=clock)
+    delivery = DeliveryWorker(
+        engine=engine, adapters=adapters, clock=clock,
+        on_failure=lambda session, row, error: delivery_failed(session, row, error, clock()),
+        max_attempts=settings.delivery_max_attempts, poll_seconds=settings.delivery_poll_seconds,
+        before_pass=review.release_due,
+    )
+    core = Core(
+        settings=settings, engine=engine, clock=clock, review=review, adapters=adapters, wake=delivery.wake,
+        relay=Relay(engine=engine, policies=policies or PolicyBook(), clock=clock, platforms=platforms),
+        commands=Commands(engine=engine, review=review, clock=clock),
+    )
+    return MentorBot(core=core, adapters=adapters, delivery=delivery)

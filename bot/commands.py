@@ -11,14 +11,13 @@ from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from bot import audit
-from bot.relay import Relay
-from bot.review import ReviewDesk
+from bot.alerts import raise_alert
+from bot.messages import CommandRequest
+from bot.review.desk import ReviewDesk
 from bot.transcript import TranscriptError, describe, read_transcript
-from bot.types import CommandRequest
-from storage import repo
+from storage import audit, repo
 from storage.models import Match, Person, Program, SupervisedChannel
 
 logger = logging.getLogger(__name__)
@@ -38,10 +37,11 @@ NextPrompt = Callable[[Session, Match], str | None]
 
 
 class Commands:
-    def __init__(self, *, engine: Engine, relay: Relay, review: ReviewDesk,
+    """The verbs' transactions (sync; ``bot.use_cases`` runs them off the event loop)."""
+
+    def __init__(self, *, engine: Engine, review: ReviewDesk,
                  clock: Callable[[], datetime], next_prompt: NextPrompt | None = None):
         self._engine = engine
-        self._relay = relay
         self._review = review
         self._clock = clock
         if next_prompt is None:  # issue 6: the next weekly prompt in `/mentorbot status`
@@ -110,9 +110,9 @@ class Commands:
         program = session.get(Program, person.program_id)
         assert program is not None
         matches = repo.matches_of(session, person.id)  # type: ignore[arg-type]
-        self._relay.raise_alert(session, program=program, kind="concern", urgent=True,
-                                match_id=matches[0].id if matches else None,
-                                summary=f"Concern from {person.display_name} ({person.role}): {text}")
+        raise_alert(session, program=program, kind="concern", urgent=True, now=self._clock(),
+                    match_id=matches[0].id if matches else None,
+                    summary=f"Concern from {person.display_name} ({person.role}): {text}")
         session.commit()
         return ("Thank you for telling us. Your coordinator has been told privately and will follow up "
                 "with you soon.")
@@ -126,9 +126,7 @@ class Commands:
         if match is None:
             return f"There is no match `{words[0]}` in your program.", None
         ref = request.channel
-        channel = session.exec(select(SupervisedChannel).where(
-            SupervisedChannel.platform == ref.platform, SupervisedChannel.workspace == ref.workspace,
-            SupervisedChannel.channel == ref.channel)).first()
+        channel = repo.supervised_channel(session, ref, active_only=False)
         now = self._clock()
         if channel is None:
             channel = SupervisedChannel(match_id=match.id, platform=ref.platform, workspace=ref.workspace,  # type: ignore[arg-type]

@@ -2,7 +2,7 @@
 
 Design (facts: /work/shared/notes/scheduling-facts.md, APScheduler 3.11):
 
-- ONE job, every minute, calls ``post_due_prompts(engine, now)`` and ``post_due_digests``. The
+- ONE job, every minute, calls ``core.post_due_prompts()`` (prompts, then digests). The
   database decides what is due (each program's weekday, local time, timezone, grace window) and
   holds the exactly-once keys, so there is one job however many programs and matches there are;
   a schedule changed from the CLI by another process takes effect at the next minute with no job
@@ -13,12 +13,14 @@ Design (facts: /work/shared/notes/scheduling-facts.md, APScheduler 3.11):
 - ``coalesce=True``, ``max_instances=1``: a tick delayed by a busy loop runs once, never twice
   side by side. ``misfire_grace_time`` only decides whether a late *tick* still runs; the grace
   window of a *post* is the program's own setting, checked by the core.
-- Hourly nudge check; daily unsafe set-up check (``app.check_all_channels``).
+- Hourly nudge check; daily unsafe set-up check (``core.check_all_channels``).
+
+Each job is one line over a use case of ``bot.use_cases.Core``, which runs the transaction off
+the loop and wakes the delivery worker.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,35 +29,25 @@ from typing import TYPE_CHECKING
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from bot.prompts.digest import post_due_digests
-from bot.prompts.nudges import nudge_quiet_matches
-from bot.prompts.weekly import post_due_prompts
-
 if TYPE_CHECKING:
-    from bot.app import MentorBot
+    from bot.use_cases import Core
 
 logger = logging.getLogger(__name__)
 
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 50}
 
 
-async def prompts_tick(app: MentorBot) -> None:
+async def prompts_tick(core: Core) -> None:
     """Every minute: post due prompts and digests (idempotent; the database decides)."""
-    now = app.clock()
-    report = await asyncio.to_thread(post_due_prompts, app.engine, now)
-    digests = await asyncio.to_thread(post_due_digests, app.engine, now)
-    if report.deliveries or digests:
-        app.delivery.wake()
+    await core.post_due_prompts()
 
 
-async def nudges_tick(app: MentorBot) -> None:
-    report = await asyncio.to_thread(nudge_quiet_matches, app.engine, app.clock())
-    if report.deliveries:
-        app.delivery.wake()
+async def nudges_tick(core: Core) -> None:
+    await core.nudge_quiet_matches()
 
 
-async def setup_check(app: MentorBot) -> None:
-    await app.check_all_channels()
+async def setup_check(core: Core) -> None:
+    await core.check_all_channels()
 
 
 @dataclass
@@ -74,17 +66,18 @@ class SchedulerHandle:
             self.scheduler.shutdown(wait=False)
 
 
-def attach_scheduler(app: MentorBot) -> SchedulerHandle:
+def attach_scheduler(core: Core) -> SchedulerHandle:
     """Build the app's scheduler (not started). Must be started inside the running event loop."""
     scheduler = AsyncIOScheduler(timezone=UTC, job_defaults=JOB_DEFAULTS)
     # the first tick runs at once: a post missed while the process was down goes out on restart
     scheduler.add_job(
         prompts_tick,
         CronTrigger(second=0, timezone=UTC),
-        args=[app],
+        args=[core],
         id="prompts",
         next_run_time=datetime.now(UTC),
     )
-    scheduler.add_job(nudges_tick, CronTrigger(minute=17, timezone=UTC), args=[app], id="nudges")
-    scheduler.add_job(setup_check, CronTrigger(hour=11, minute=5, timezone=UTC), args=[app], id="setup-check")
+    scheduler.add_job(nudges_tick, CronTrigger(minute=17, timezone=UTC), args=[core], id="nudges")
+    daily = CronTrigger(hour=11, minute=5, timezone=UTC)
+    scheduler.add_job(setup_check, daily, args=[core], id="setup-check")
     return SchedulerHandle(scheduler)

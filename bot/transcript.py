@@ -14,9 +14,9 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from sqlalchemy import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from bot import audit
+from storage import audit, repo
 from storage.clock import as_utc
 from storage.models import Match, MessageLog
 
@@ -51,21 +51,12 @@ def read_transcript(engine: Engine, match_key: str, *, actor: str, clock: Callab
                     ) -> tuple[Match, list[TranscriptLine]]:
     """The match's log rows in order; the read is audited before the rows are returned."""
     with Session(engine) as session:
-        query = select(Match).where(Match.key == match_key)
-        if program_id:
-            query = query.where(Match.program_id == program_id)
-        match = session.exec(query).first()
+        match = repo.match_by_key(session, match_key, program_id)
         if match is None:
             where = f" in program {program_id}" if program_id else ""
             raise TranscriptError(f"no match '{match_key}'{where}")
-        rows = select(MessageLog).where(MessageLog.match_id == match.id,
-                                        col(MessageLog.kind).in_(["message", "edit", "delete", "prompt",
-                                                                  "nudge"]))
-        if since:
-            rows = rows.where(MessageLog.sent_at >= as_utc(since))
-        if until:
-            rows = rows.where(MessageLog.sent_at < as_utc(until))
-        lines = [_line(row) for row in session.exec(rows.order_by(MessageLog.id))]
+        rows = repo.transcript_rows(session, match.id, since=since, until=until)  # type: ignore[arg-type]
+        lines = [_line(row) for row in rows]
         audit.record(session, program_id=match.program_id, actor=actor, action=purpose,
                      target=f"match:{match.key}", rows=len(lines), at=clock(),
                      detail={"since": since.isoformat() if since else None,

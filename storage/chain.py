@@ -25,7 +25,8 @@ GENESIS = "0" * 64
 _EXCLUDED = {"id", "row_hash"}
 
 
-def _canonical(value: Any) -> Any:
+def canonical(value: Any) -> Any:
+    """A value as the chain hashes it (aware UTC datetimes to the microsecond, ISO dates)."""
     if isinstance(value, datetime):
         return as_utc(value).isoformat(timespec="microseconds")
     if isinstance(value, date):
@@ -36,7 +37,7 @@ def _canonical(value: Any) -> Any:
 def row_digest(row: MessageLog | AuditEvent) -> str:
     """SHA-256 over every column but ``id`` and ``row_hash`` (``prev_hash`` included)."""
     content = {
-        name: _canonical(getattr(row, name))
+        name: canonical(getattr(row, name))
         for name in sorted(type(row).model_fields)
         if name not in _EXCLUDED
     }

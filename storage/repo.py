@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from bot.types import ChannelRef
+from storage.clock import as_utc
 from storage.models import (
+    Alert,
     Delivery,
     Identity,
     Match,
@@ -21,6 +24,18 @@ from storage.models import (
 )
 
 
+class ChannelAddress(Protocol):
+    """Where a message lives (the core's ``ChannelRef`` fits): storage needs only these three."""
+
+    @property
+    def platform(self) -> str: ...
+    @property
+    def workspace(self) -> str: ...
+    @property
+    def channel(self) -> str: ...
+
+
+
 def seen_event(session: Session, dedupe_key: str) -> bool:
     """True if this platform event was already recorded (a retry or a replay)."""
     if session.exec(select(MessageLog.id).where(MessageLog.dedupe_key == dedupe_key)).first():
@@ -30,15 +45,25 @@ def seen_event(session: Session, dedupe_key: str) -> bool:
     ).first() is not None
 
 
-def supervised_channel(session: Session, ref: ChannelRef) -> SupervisedChannel | None:
-    return session.exec(
-        select(SupervisedChannel).where(
-            SupervisedChannel.platform == ref.platform,
-            SupervisedChannel.workspace == ref.workspace,
-            SupervisedChannel.channel == ref.channel,
-            SupervisedChannel.active == True,  # noqa: E712
-        )
-    ).first()
+def supervised_channel(session: Session, ref: ChannelAddress, *, active_only: bool = True
+                       ) -> SupervisedChannel | None:
+    """The channel's supervised-channel row (an unlinked one too when ``active_only`` is False)."""
+    query = select(SupervisedChannel).where(
+        SupervisedChannel.platform == ref.platform,
+        SupervisedChannel.workspace == ref.workspace,
+        SupervisedChannel.channel == ref.channel,
+    )
+    if active_only:
+        query = query.where(SupervisedChannel.active == True)  # noqa: E712
+    return session.exec(query).first()
+
+
+def active_channels(session: Session, platform: str | None = None) -> list[SupervisedChannel]:
+    """Every active supervised channel (of one platform), in id order."""
+    query = select(SupervisedChannel).where(SupervisedChannel.active == True)  # noqa: E712
+    if platform:
+        query = query.where(SupervisedChannel.platform == platform)
+    return list(session.exec(query.order_by(SupervisedChannel.id)))
 
 
 def match_channels(session: Session, match_id: int) -> list[SupervisedChannel]:
@@ -57,6 +82,33 @@ def person_by_account(session: Session, platform: str, workspace: str, user_id: 
         .join(Identity, col(Identity.person_id) == col(Person.id))
         .where(Identity.platform == platform, Identity.workspace == workspace, Identity.user_id == user_id)
     ).first()
+
+
+def coordinator_among(session: Session, ref: ChannelAddress, user_ids: Iterable[str]) -> bool:
+    """True if any of these platform accounts belongs to a coordinator on the roster."""
+    for user_id in user_ids:
+        person = person_by_account(session, ref.platform, ref.workspace, user_id)
+        if person is not None and person.role == "coordinator":
+            return True
+    return False
+
+
+def programs(session: Session) -> list[Program]:
+    """Every program, in id order."""
+    return list(session.exec(select(Program).order_by(Program.id)))
+
+
+def people(session: Session, program_id: str, *, role: str | None = None) -> list[Person]:
+    """A program's people (of one role: in roster order; else by role, then id)."""
+    query = select(Person).where(Person.program_id == program_id)
+    if role:
+        return list(session.exec(query.where(Person.role == role).order_by(Person.id)))
+    return list(session.exec(query.order_by(Person.role, Person.key)))
+
+
+def person_by_key(session: Session, program_id: str, key: str) -> Person | None:
+    """Someone by their roster id within one program."""
+    return session.exec(select(Person).where(Person.program_id == program_id, Person.key == key)).first()
 
 
 def accounts_of(session: Session, person_id: int, platform: str | None = None) -> list[Identity]:
@@ -112,7 +164,7 @@ def recent_message_count(session: Session, person_id: int, since: datetime) -> i
     ).one()
 
 
-def original_message(session: Session, ref: ChannelRef, platform_message_id: str) -> MessageLog | None:
+def original_message(session: Session, ref: ChannelAddress, platform_message_id: str) -> MessageLog | None:
     """The first logged row of a platform message (its original text)."""
     return session.exec(
         select(MessageLog)
@@ -163,7 +215,7 @@ def live_relay_copies(session: Session, message_ids: list[int]) -> list[Delivery
     return [c for c in copies if c.id not in retracted]
 
 
-def last_logged_message_id(session: Session, ref: ChannelRef) -> str | None:
+def last_logged_message_id(session: Session, ref: ChannelAddress) -> str | None:
     return session.exec(
         select(MessageLog.platform_message_id)
         .where(
@@ -174,3 +226,33 @@ def last_logged_message_id(session: Session, ref: ChannelRef) -> str | None:
         )
         .order_by(col(MessageLog.id).desc())
     ).first()
+
+
+def open_alert_exists(session: Session, program_id: str, kind: str, summary: str) -> bool:
+    """An identical unacknowledged alert exists, so a repeated check does not nag."""
+    return session.exec(select(Alert.id).where(
+        Alert.program_id == program_id, Alert.kind == kind, Alert.summary == summary,
+        Alert.acknowledged_at == None)).first() is not None  # noqa: E711
+
+
+TRANSCRIPT_KINDS = ["message", "edit", "delete", "prompt", "nudge"]
+
+
+def transcript_rows(session: Session, match_id: int, *, since: datetime | None = None,
+                    until: datetime | None = None) -> list[MessageLog]:
+    """A match's conversation rows in log order, optionally within [since, until)."""
+    rows = select(MessageLog).where(MessageLog.match_id == match_id,
+                                    col(MessageLog.kind).in_(TRANSCRIPT_KINDS))
+    if since:
+        rows = rows.where(MessageLog.sent_at >= as_utc(since))
+    if until:
+        rows = rows.where(MessageLog.sent_at < as_utc(until))
+    return list(session.exec(rows.order_by(MessageLog.id)))
+
+
+def coordinators(session: Session, key: str | None = None) -> list[Person]:
+    """Coordinators of every program (with this roster id, if given)."""
+    query = select(Person).where(Person.role == "coordinator")
+    if key:
+        query = query.where(Person.key == key)
+    return list(session.exec(query))

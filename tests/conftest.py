@@ -168,10 +168,10 @@ def make_harness(engine: Engine, clock: FakeClock, sample_roster_path: Path):  #
     """Build a started core on the test database; ``policy`` defaults to the predictable fake."""
     from adapters.console import ConsoleAdapter
     from bot.app import build_app
-    from bot.policy_book import PolicyBook
-    from bot.roster import import_roster
+    from bot.relay.policy_cache import PolicyBook
     from bot.settings import Settings
     from support.fake_policy import FakePolicy
+    from support.roster_helpers import import_roster
 
     started = []
 
@@ -181,7 +181,7 @@ def make_harness(engine: Engine, clock: FakeClock, sample_roster_path: Path):  #
         book = PolicyBook(loader=lambda _path: policy or FakePolicy())
         app = build_app(Settings(_env_file=None), adapters={"console": console}, engine=engine,
                         clock=clock, policies=book)
-        await console.start(app)
+        await console.start(app.core)
         started.append(app)
         return Harness(app, console, clock)
 

@@ -13,12 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from adapters.base import Capabilities, CoreGateway, DeliveryError
-from bot.types import ChannelRef, Inbound, InboundKind, Outbound, ReviewCard, ReviewOutcome
+from adapters.console.facts import FACTS
+from bot.messages import ChannelRef, Inbound, InboundKind, Outbound, ReviewCard, ReviewOutcome
+from bot.ports import Capabilities, CoreGateway, DeliveryError, Members
 
 logger = logging.getLogger(__name__)
 
-PLATFORM = "console"
+PLATFORM = FACTS.name
 CHANNEL_MENTION = re.compile(r"<#([^>\s]+)>")
 
 
@@ -40,6 +41,7 @@ class ConsoleAdapter:
     """Console channels in memory. ``say`` plays a person typing; deliveries land in ``channels``."""
 
     name = PLATFORM
+    facts = FACTS
     capabilities = Capabilities(threads=True, sender_identity=True, ephemeral=True, review_buttons=False)
 
     def __init__(self, *, workspace: str = "demo", echo: Callable[[str], None] | None = None,
@@ -52,7 +54,7 @@ class ConsoleAdapter:
         self.channels: dict[ChannelRef, list[Posted]] = {}
         self.private: dict[str, list[str]] = {}  # user id -> notices only they saw
         self.review_cards: dict[str, tuple[ReviewCard, ReviewOutcome | None]] = {}
-        self.members: dict[ChannelRef, list[str]] = {}
+        self.readers: dict[ChannelRef, list[str]] = {}  # channel -> user ids who can read it
         self.failing: dict[ChannelRef, DeliveryError] = {}  # channel -> error to raise (outage tests)
         self.sent_keys: dict[str, str] = {}  # idempotency key -> message id (crash-safe resends)
 
@@ -113,8 +115,9 @@ class ConsoleAdapter:
         self._say(f"[{channel.channel}] held message #{outcome.review_id}: {decision} "
                   f"by {outcome.decided_by}")
 
-    async def list_members(self, channel: ChannelRef) -> list[str]:
-        return list(self.members.get(channel, []))
+    async def members(self, channel: ChannelRef) -> Members:
+        """Who a test put in ``readers``; coordinators are found by the core's roster check."""
+        return Members(tuple(self.readers.get(channel, [])), coordinator_can_see=False)
 
     # -- playing the people -----------------------------------------------------------------------
 

@@ -9,8 +9,8 @@ from typing import Any, Literal
 import discord
 import yarl
 
-from adapters.base import Capabilities, CoreGateway, DeliveryError
 from adapters.discord import convert
+from adapters.discord.facts import FACTS
 from adapters.discord.inbound import InboundPump, MentorClient
 from adapters.discord.notices import NoticesAndReviews
 from adapters.discord.webhooks import (
@@ -20,7 +20,8 @@ from adapters.discord.webhooks import (
     delivery_error,
     error_code,
 )
-from bot.types import ChannelRef, Outbound
+from bot.messages import ChannelRef, Outbound
+from bot.ports import Capabilities, CoreGateway, DeliveryError
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,8 @@ class DiscordFatalError(RuntimeError):
 class DiscordAdapter(NoticesAndReviews):
     """Relays via webhooks (sender's name and avatar), notices by reaction + reply, reviews with buttons."""
 
-    name = convert.PLATFORM
+    name = FACTS.name
+    facts = FACTS
     capabilities = Capabilities(
         threads=True,
         sender_identity=True,

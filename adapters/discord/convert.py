@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.types import ChannelRef, Inbound, InboundKind, ReviewCard, ReviewOutcome
+from bot.messages import ChannelRef, Inbound, InboundKind, ReviewCard, ReviewOutcome
 
 PLATFORM = "discord"
 DM_WORKSPACE = "dm"

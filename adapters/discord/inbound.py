@@ -5,16 +5,26 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import discord
 
 from adapters.discord import convert
 from adapters.discord.interactions import ReviewButton, build_tree
-from bot.types import ChannelRef, Inbound
+from bot.messages import ChannelRef, Inbound
 
 if TYPE_CHECKING:
-    from adapters.discord.adapter import DiscordAdapter
+    from bot.ports import CoreGateway
+
+
+class PumpHost(Protocol):
+    """What the inbound side needs of the adapter (a protocol, so this module never imports adapter.py)."""
+
+    client: MentorClient | None
+    core: CoreGateway
+    pump: InboundPump
+
+    async def sync_commands(self) -> None: ...
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +80,7 @@ def message_fields(message: discord.Message) -> dict[str, Any]:
 class MentorClient(discord.Client):
     """discord.Client that hands every message event to the adapter's pump, in arrival order."""
 
-    def __init__(self, *, adapter: DiscordAdapter, **options: Any) -> None:
+    def __init__(self, *, adapter: PumpHost, **options: Any) -> None:
         super().__init__(intents=intents(), **options)
         self.adapter = adapter
         self.tree = build_tree(self)
@@ -108,7 +118,7 @@ class MentorClient(discord.Client):
 class InboundPump:
     """Orders inbound events, drops replays, backfills after (re)identify, then feeds the core."""
 
-    def __init__(self, *, adapter: DiscordAdapter, backfill_limit: int) -> None:
+    def __init__(self, *, adapter: PumpHost, backfill_limit: int) -> None:
         self.adapter = adapter
         self.backfill_limit = backfill_limit
         self.queue: asyncio.Queue[Any] = asyncio.Queue()
@@ -198,8 +208,8 @@ class InboundPump:
         """Fetch what each supervised channel got while the bot was away, oldest first, and screen it."""
         core, client = self.adapter.core, self.adapter.client
         total = 0
-        for ref in await core.supervised_channels(convert.PLATFORM):
-            last = await core.last_logged_message_id(ref)
+        for followed in await core.supervised_channels(convert.PLATFORM):
+            ref, last = followed.channel, followed.last_logged_message_id
             if last is None:
                 logger.info("backfill %s: nothing logged yet, starting live", ref)
                 continue
@@ -219,18 +229,17 @@ class InboundPump:
         logger.info("backfill done: %d missed message(s) screened", total)
 
     async def check_all_channels(self) -> None:
-        for ref in await self.adapter.core.supervised_channels(convert.PLATFORM):
-            await self._report(ref)
+        for followed in await self.adapter.core.supervised_channels(convert.PLATFORM):
+            await self._check(followed.channel)
 
     async def check_channel(self, channel_id: int) -> None:
-        for ref in await self.adapter.core.supervised_channels(convert.PLATFORM):
-            if ref.channel == str(channel_id):
-                await self._report(ref)
+        for followed in await self.adapter.core.supervised_channels(convert.PLATFORM):
+            if followed.channel.channel == str(channel_id):
+                await self._check(followed.channel)
 
-    async def _report(self, ref: ChannelRef) -> None:
+    async def _check(self, ref: ChannelRef) -> None:
+        """Ask the core to check who can read the channel (it calls back ``members``)."""
         try:
-            members = await self.adapter.list_members(ref)
-            can_see = self.adapter.coordinator_can_see(ref)
-            await self.adapter.core.report_members(ref, members, coordinator_can_see=can_see)
+            await self.adapter.core.check_channel(ref)
         except Exception:
             logger.exception("set-up check of %s failed", ref)

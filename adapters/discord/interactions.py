@@ -16,10 +16,10 @@ from adapters.discord.convert import (
     ButtonSpec,
     split_text,
 )
-from bot.types import ChannelRef, CommandRequest, ReviewRequest
+from bot.messages import ChannelRef, CommandRequest, ReviewRequest
 
 if TYPE_CHECKING:
-    from adapters.discord.adapter import DiscordAdapter
+    from bot.ports import CoreGateway
 
 logger = logging.getLogger(__name__)
 
@@ -30,8 +30,9 @@ STYLES = {
 }
 
 
-def _adapter(interaction: discord.Interaction) -> DiscordAdapter:
-    return interaction.client.adapter  # type: ignore[attr-defined]
+def _core(interaction: discord.Interaction) -> CoreGateway:
+    """The core the adapter behind this client reports to (``MentorClient.adapter.core``)."""
+    return interaction.client.adapter.core  # type: ignore[attr-defined]
 
 
 def _channel_ref(interaction: discord.Interaction) -> ChannelRef:
@@ -67,7 +68,7 @@ class ReviewButton(discord.ui.DynamicItem[discord.ui.Button], template=REVIEW_ID
         return cls(ButtonSpec(item.custom_id or match.group(0), item.label or "", "secondary"))
 
     async def callback(self, interaction: discord.Interaction) -> Any:
-        adapter = _adapter(interaction)
+        core = _core(interaction)
         user = interaction.user
         logger.info("<= review button %s:%s by %s", self.review_id, self.decision, user.id)
         # Who may decide is the core's call (the roster's coordinators), not a Discord role's.
@@ -80,7 +81,7 @@ class ReviewButton(discord.ui.DynamicItem[discord.ui.Button], template=REVIEW_ID
             decision=self.decision,
         )
         try:
-            reply = await adapter.core.decide_review(request)
+            reply = await core.decide_review(request)
         except Exception:
             logger.exception("decide_review failed for review %s", self.review_id)
             reply = "Sorry, that did not work; nothing was changed. Please try again."
@@ -103,7 +104,7 @@ def build_tree(client: discord.Client) -> app_commands.CommandTree:
     @tree.command(name="mentorbot", description="mentorbot: help, status and coordinator commands")
     @app_commands.describe(command="What to do, for example: help")
     async def mentorbot(interaction: discord.Interaction, command: str = "help") -> None:
-        adapter = _adapter(interaction)
+        core = _core(interaction)
         request = CommandRequest(
             channel=_channel_ref(interaction),
             user_id=str(interaction.user.id),
@@ -113,7 +114,7 @@ def build_tree(client: discord.Client) -> app_commands.CommandTree:
         logger.info("<= /mentorbot %r by %s in %s", request.text, request.user_id, request.channel)
         await interaction.response.defer(ephemeral=True, thinking=True)
         try:
-            reply = await adapter.core.run_command(request)
+            reply = await core.run_command(request)
         except Exception:
             logger.exception("run_command failed for %r", request.text)
             reply = "Sorry, that command failed. The coordinator can find the details in the bot's log."

@@ -10,7 +10,8 @@ import discord
 from adapters.discord import convert
 from adapters.discord.interactions import review_view
 from adapters.discord.webhooks import delivery_error
-from bot.types import ChannelRef, ReviewCard, ReviewOutcome
+from bot.messages import ChannelRef, ReviewCard, ReviewOutcome
+from bot.ports import Members
 
 if TYPE_CHECKING:
     from adapters.discord.inbound import InboundPump, MentorClient
@@ -114,12 +115,14 @@ class NoticesAndReviews:
 
     # ------------------------------------------------------------------ membership
 
-    async def list_members(self, channel: ChannelRef) -> list[str]:
+    async def members(self, channel: ChannelRef) -> Members:
+        """Humans who can view the channel, and whether someone with the coordinator role can."""
         target = await self._channel(channel)
         guild = getattr(target, "guild", None)
         if guild is None:
-            return []
-        return [str(m.id) for m in guild.members if not m.bot and target.permissions_for(m).view_channel]
+            return Members((), coordinator_can_see=self.coordinator_can_see(channel))
+        readers = [str(m.id) for m in guild.members if not m.bot and target.permissions_for(m).view_channel]
+        return Members(tuple(readers), coordinator_can_see=self.coordinator_can_see(channel))
 
     def is_coordinator(self, user: Any) -> bool:
         return any(r.name.lower() == self.coordinator_role for r in getattr(user, "roles", []))
@@ -128,7 +131,7 @@ class NoticesAndReviews:
         """Whether someone with the coordinator role can read the channel.
 
         Without such a role in the server the adapter cannot tell, and says True: the core's
-        own check (roster coordinators among ``list_members``) decides then.
+        own check (roster coordinators among ``members``) decides then.
         """
         target = self.client.get_channel(int(channel.channel)) if self.client else None
         guild = getattr(target, "guild", None)

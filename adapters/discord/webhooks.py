@@ -9,7 +9,7 @@ import time
 import aiohttp
 import discord
 
-from adapters.base import DeliveryError
+from bot.ports import DeliveryError
 
 logger = logging.getLogger(__name__)
 

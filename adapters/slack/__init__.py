@@ -1,10 +1,14 @@
-"""The Slack adapter: ``build(settings)`` turns mentorbot settings into a SlackAdapter."""
+"""The Slack adapter: ``build(settings)`` turns mentorbot settings into a SlackAdapter.
+
+The SDK is imported on first use, so ``adapters.slack.facts`` (read by the registry) stays light.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from adapters.slack.adapter import SlackAdapter, WorkspaceConfig
+if TYPE_CHECKING:
+    from adapters.slack.adapter import SlackAdapter, WorkspaceConfig
 
 __all__ = ["SlackAdapter", "WorkspaceConfig", "build", "workspaces_from_settings"]
 
@@ -20,6 +24,8 @@ def workspaces_from_settings(settings: Any) -> list[WorkspaceConfig]:
     One Slack app is created (from the manifest) in each workspace, so each workspace has its
     own pair of tokens; one mentorbot process serves them all.
     """
+    from adapters.slack.adapter import WorkspaceConfig
+
     bots = _split(settings.slack_bot_token)
     apps = _split(settings.slack_app_token)
     secrets = _split(settings.slack_signing_secret)
@@ -47,6 +53,8 @@ def workspaces_from_settings(settings: Any) -> list[WorkspaceConfig]:
 
 def build(settings: Any) -> SlackAdapter:
     """The production SlackAdapter for ``bot.settings.Settings``."""
+    from adapters.slack.adapter import SlackAdapter
+
     return SlackAdapter(
         workspaces=workspaces_from_settings(settings),
         mode=settings.slack_mode,
@@ -54,3 +62,11 @@ def build(settings: Any) -> SlackAdapter:
         http_host=settings.slack_http_host,
         http_port=settings.slack_http_port,
     )
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("SlackAdapter", "WorkspaceConfig"):
+        from adapters.slack import adapter
+
+        return getattr(adapter, name)
+    raise AttributeError(name)

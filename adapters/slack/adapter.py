@@ -7,99 +7,32 @@ import logging
 import re
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any, Literal
 
 import aiohttp
 from aiohttp import web
-from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
-from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.base import Capabilities, CoreGateway, DeliveryError
 from adapters.slack import convert
-from bot.types import ChannelRef, Outbound, ReviewCard, ReviewOutcome
+from adapters.slack.errors import delivery_error
+from adapters.slack.facts import FACTS
+from adapters.slack.workspace import OrderedSocketModeHandler, Workspace, WorkspaceConfig
+from bot.messages import ChannelRef, Outbound, ReviewCard, ReviewOutcome
+from bot.ports import Capabilities, CoreGateway, DeliveryError, Members
 
 logger = logging.getLogger(__name__)
 
-# Errors after which retrying cannot help: the channel is gone or closed to us, or the token is.
-# Source: api.slack.com/methods/chat.postMessage "Errors" (checked 2024).
-PERMANENT_ERRORS = frozenset(
-    {
-        "channel_not_found",
-        "not_in_channel",
-        "is_archived",
-        "invalid_auth",
-        "account_inactive",
-        "token_revoked",
-        "token_expired",
-        "not_authed",
-        "no_permission",
-        "missing_scope",
-        "restricted_action",
-        "team_access_not_granted",
-        "ekm_access_denied",
-        "message_not_found",
-        "cant_update_message",
-        "cant_delete_message",
-        "msg_too_long",
-        "invalid_blocks",
-        "user_not_in_channel",
-    }
-)
 USER_CACHE_SECONDS = 3600.0
-
-
-@dataclass(frozen=True, slots=True)
-class WorkspaceConfig:
-    """The tokens of the mentorbot app installed in one workspace."""
-
-    bot_token: str
-    app_token: str | None = None  # Socket Mode
-    signing_secret: str | None = None  # HTTP mode
-
-
-@dataclass
-class _Workspace:
-    config: WorkspaceConfig
-    client: AsyncWebClient
-    team_id: str = ""
-    team_name: str = ""
-    bot_user_id: str = ""
-    bot_id: str = ""
-    app: AsyncApp | None = None
-    handler: AsyncSocketModeHandler | None = None
-    users: dict[str, tuple[float, dict[str, Any]]] = field(default_factory=dict)
-
-
-class _OrderedSocketModeHandler(AsyncSocketModeHandler):
-    """Bolt's Socket Mode handler, but envelopes about one channel are handled one at a time.
-
-    slack_sdk runs each envelope in its own task (slack_sdk 3.48 ``process_message``), so two
-    messages in one channel could reach the core out of order; a FIFO lock per channel, taken
-    before the first ``await``, keeps Slack's order.
-    """
-
-    def __init__(self, *args: Any, locks: dict[str, asyncio.Lock], **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self._locks = locks
-
-    async def handle(self, client: Any, req: SocketModeRequest) -> None:  # type: ignore[override]
-        event = (req.payload or {}).get("event") or {}
-        key = f"{(req.payload or {}).get('team_id')}:{event.get('channel')}" if event.get("channel") else None
-        if key is None:
-            await super().handle(client, req)
-            return
-        async with self._locks[key]:
-            await super().handle(client, req)
 
 
 class SlackAdapter:
     """The Slack side of mentorbot. Holds no policy and no SQL; everything goes through the core."""
 
-    name = "slack"
+    name = FACTS.name
+    facts = FACTS
     capabilities = Capabilities(
         threads=True, sender_identity=True, ephemeral=True, review_buttons=True, max_length=40_000
     )
@@ -124,8 +57,8 @@ class SlackAdapter:
         self.ping_interval = ping_interval
         self.connect_timeout = connect_timeout
         self._configs = list(workspaces)
-        self._workspaces: list[_Workspace] = []
-        self._by_team: dict[str, _Workspace] = {}
+        self._workspaces: list[Workspace] = []
+        self._by_team: dict[str, Workspace] = {}
         self._core: CoreGateway | None = None
         self._locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._runner: web.AppRunner | None = None
@@ -135,7 +68,7 @@ class SlackAdapter:
     async def start(self, core: CoreGateway) -> None:
         self._core = core
         for config in self._configs:
-            ws = _Workspace(
+            ws = Workspace(
                 config=config, client=AsyncWebClient(token=config.bot_token, base_url=self.api_url)
             )
             try:
@@ -157,7 +90,7 @@ class SlackAdapter:
             for ws in self._workspaces:
                 if not ws.config.app_token:
                     raise RuntimeError("Socket Mode needs SLACK_APP_TOKEN (xapp-…) for every workspace")
-                ws.handler = _OrderedSocketModeHandler(
+                ws.handler = OrderedSocketModeHandler(
                     ws.app,
                     ws.config.app_token,
                     web_client=ws.client,
@@ -202,7 +135,7 @@ class SlackAdapter:
         logger.info("slack HTTP mode listening on %s", self.http_url)
 
     # ------------------------------------------------------------------ inbound
-    def _build_app(self, ws: _Workspace) -> AsyncApp:
+    def _build_app(self, ws: Workspace) -> AsyncApp:
         app = AsyncApp(
             client=ws.client,
             signing_secret=ws.config.signing_secret or "",
@@ -230,7 +163,7 @@ class SlackAdapter:
 
         return app
 
-    async def _on_message(self, ws: _Workspace, body: dict[str, Any], retry_num: list[str]) -> None:
+    async def _on_message(self, ws: Workspace, body: dict[str, Any], retry_num: list[str]) -> None:
         inbound = convert.inbound_from_event(body, bot_user_id=ws.bot_user_id)
         if inbound is None:
             return
@@ -249,7 +182,7 @@ class SlackAdapter:
         assert self._core is not None
         await self._core.handle(inbound)
 
-    async def _on_command(self, ws: _Workspace, ack: Any, body: dict[str, Any]) -> None:
+    async def _on_command(self, ws: Workspace, ack: Any, body: dict[str, Any]) -> None:
         request = convert.command_request(body)
         logger.info(
             "<= slack command %r by %s in %s", request.text.split(" ")[0], request.user_id, request.channel
@@ -261,7 +194,7 @@ class SlackAdapter:
         for piece in pieces[1:]:
             await self._ephemeral(ws, request.channel.channel, request.user_id, piece)
 
-    async def _on_review(self, ws: _Workspace, ack: Any, body: dict[str, Any]) -> None:
+    async def _on_review(self, ws: Workspace, ack: Any, body: dict[str, Any]) -> None:
         request = convert.review_request(body)
         if request is None:
             await ack()
@@ -274,7 +207,7 @@ class SlackAdapter:
         if reply and channel:
             await self._ephemeral(ws, channel, request.user_id, reply)
 
-    async def _user(self, ws: _Workspace, user_id: str) -> dict[str, Any]:
+    async def _user(self, ws: Workspace, user_id: str) -> dict[str, Any]:
         cached = ws.users.get(user_id)
         if cached and time.monotonic() - cached[0] < USER_CACHE_SECONDS:
             return cached[1]
@@ -286,7 +219,7 @@ class SlackAdapter:
         ws.users[user_id] = (time.monotonic(), user)
         return user
 
-    async def _ephemeral(self, ws: _Workspace, channel: str, user_id: str, text: str) -> None:
+    async def _ephemeral(self, ws: Workspace, channel: str, user_id: str, text: str) -> None:
         try:
             await ws.client.chat_postEphemeral(
                 channel=channel, user=user_id, text=convert.plain_to_slack(text)
@@ -295,7 +228,7 @@ class SlackAdapter:
             logger.warning("slack ephemeral reply to %s failed: %s", user_id, exc.response.get("error"))
 
     # ------------------------------------------------------------------ outbound (the port)
-    def _workspace(self, channel: ChannelRef) -> _Workspace:
+    def _workspace(self, channel: ChannelRef) -> Workspace:
         ws = self._by_team.get(channel.workspace)
         if ws is None:
             raise DeliveryError(f"no Slack workspace {channel.workspace} is configured", permanent=True)
@@ -313,7 +246,7 @@ class SlackAdapter:
         try:
             response = await fn(**kwargs)
         except SlackApiError as exc:
-            raise _delivery_error(method, where, exc) from exc
+            raise delivery_error(method, where, exc) from exc
         except (TimeoutError, OSError, aiohttp.ClientError) as exc:
             raise DeliveryError(f"slack {method} in {where}: {exc!r}") from exc
         return response.data if isinstance(response.data, dict) else {}
@@ -376,8 +309,13 @@ class SlackAdapter:
         kwargs.pop("unfurl_links"), kwargs.pop("unfurl_media")
         await self._call(channel, "chat.update", ts=message_id, **kwargs)
 
-    async def list_members(self, channel: ChannelRef) -> list[str]:
-        """Human members of a channel (``conversations.members`` paged, bots filtered via users.info)."""
+    async def members(self, channel: ChannelRef) -> Members:
+        """Human members of a channel; a public channel is one any coordinator in the workspace can open."""
+        humans = await self._human_members(channel)
+        return Members(tuple(humans), coordinator_can_see=await self._is_public(channel))
+
+    async def _human_members(self, channel: ChannelRef) -> list[str]:
+        """``conversations.members`` paged, bots filtered via users.info."""
         ws = self._workspace(channel)
         members: list[str] = []
         cursor: str | None = None
@@ -387,7 +325,7 @@ class SlackAdapter:
                     channel=channel.channel, limit=200, cursor=cursor
                 )
             except SlackApiError as exc:
-                raise _delivery_error("conversations.members", channel, exc) from exc
+                raise delivery_error("conversations.members", channel, exc) from exc
             members.extend(page.get("members") or [])
             cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
             if not cursor:
@@ -401,59 +339,8 @@ class SlackAdapter:
                 humans.append(user_id)
         return humans
 
-    async def is_public(self, channel: ChannelRef) -> bool:
+    async def _is_public(self, channel: ChannelRef) -> bool:
         """Whether anyone in the workspace can open the channel (``conversations.info``)."""
         data = await self._call(channel, "conversations.info", channel=channel.channel)
         info = data.get("channel") or {}
         return not info.get("is_private", True) and not info.get("is_im") and not info.get("is_mpim")
-
-    async def check_members(self) -> int:
-        """Report every supervised Slack channel's members to the core (at link time and daily).
-
-        ``coordinator_can_see`` is True when the channel is public in its workspace; for private
-        channels the core decides from the member list whether a coordinator is in it.
-        Returns the number of channels reported.
-        """
-        assert self._core is not None
-        reported = 0
-        for channel in await self._core.supervised_channels(self.name):
-            if channel.workspace not in self._by_team:
-                continue
-            try:
-                members = await self.list_members(channel)
-                public = await self.is_public(channel)
-            except DeliveryError as exc:
-                logger.warning("slack member check of %s failed: %s", channel, exc)
-                continue
-            await self._core.report_members(channel, members, coordinator_can_see=public)
-            reported += 1
-        return reported
-
-
-def _delivery_error(method: str, channel: ChannelRef, exc: SlackApiError) -> DeliveryError:
-    """Map a Slack Web API failure to the port's DeliveryError (permanent / retry_after)."""
-    response = exc.response
-    status = getattr(response, "status_code", 0)
-    error = response.get("error") if hasattr(response, "get") else None
-    text = f"slack {method} in {channel}: {error or status}"
-    if status == 429:
-        retry_after = _retry_after(response)
-        return DeliveryError(text, retry_after=retry_after)
-    if error in PERMANENT_ERRORS:
-        return DeliveryError(text, permanent=True)
-    return DeliveryError(text)
-
-
-def _retry_after(response: Any) -> float:
-    headers = getattr(response, "headers", None) or {}
-    value = None
-    for key in ("Retry-After", "retry-after"):
-        if key in headers:
-            value = headers[key]
-            break
-    if isinstance(value, list):
-        value = value[0] if value else None
-    try:
-        return max(float(value), 0.0) if value is not None else 1.0
-    except (TypeError, ValueError):
-        return 1.0

@@ -7,7 +7,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.types import (
+from bot.messages import (
     ChannelRef,
     CommandRequest,
     Inbound,
@@ -96,40 +96,9 @@ def inbound_from_event(body: dict[str, Any], *, bot_user_id: str | None = None) 
     subtype = event.get("subtype")
 
     if subtype == "message_changed":
-        msg = event.get("message") or {}
-        prev = event.get("previous_message") or {}
-        if _is_from_bot(msg) or msg.get("user") == bot_user_id:
-            return None
-        if msg.get("text", "") == prev.get("text", ""):
-            return None
-        return Inbound(
-            kind=InboundKind.EDIT,
-            channel=channel,
-            message_id=msg.get("ts", ""),
-            event_key=event_key,
-            author_id=msg.get("user", ""),
-            text=slack_to_plain(msg.get("text", "")),
-            sent_at=ts_to_datetime((msg.get("edited") or {}).get("ts") or event.get("ts")),
-            thread_id=_thread_of(msg),
-            attachment_count=len(msg.get("files") or []),
-            is_direct=is_direct,
-            raw=body,
-        )
+        return _edit(body, event, channel, event_key, is_direct, bot_user_id)
     if subtype == "message_deleted":
-        prev = event.get("previous_message") or {}
-        if _is_from_bot(prev) or prev.get("user") == bot_user_id:
-            return None
-        return Inbound(
-            kind=InboundKind.DELETE,
-            channel=channel,
-            message_id=event.get("deleted_ts") or prev.get("ts", ""),
-            event_key=event_key,
-            author_id=prev.get("user", ""),
-            sent_at=ts_to_datetime(event.get("ts")),
-            thread_id=_thread_of(prev),
-            is_direct=is_direct,
-            raw=body,
-        )
+        return _deletion(body, event, channel, event_key, is_direct, bot_user_id)
     if subtype not in _MESSAGE_SUBTYPES or _is_from_bot(event) or not event.get("user"):
         return None
     if event.get("user") == bot_user_id:
@@ -144,6 +113,49 @@ def inbound_from_event(body: dict[str, Any], *, bot_user_id: str | None = None) 
         sent_at=ts_to_datetime(event.get("ts")),
         thread_id=_thread_of(event),
         attachment_count=len(event.get("files") or []),
+        is_direct=is_direct,
+        raw=body,
+    )
+
+
+def _edit(body: dict[str, Any], event: dict[str, Any], channel: ChannelRef, event_key: str, is_direct: bool,
+          bot_user_id: str | None) -> Inbound | None:
+    """A ``message_changed`` event whose text changed (unfurls and reactions change only metadata)."""
+    msg = event.get("message") or {}
+    prev = event.get("previous_message") or {}
+    if _is_from_bot(msg) or msg.get("user") == bot_user_id:
+        return None
+    if msg.get("text", "") == prev.get("text", ""):
+        return None
+    return Inbound(
+        kind=InboundKind.EDIT,
+        channel=channel,
+        message_id=msg.get("ts", ""),
+        event_key=event_key,
+        author_id=msg.get("user", ""),
+        text=slack_to_plain(msg.get("text", "")),
+        sent_at=ts_to_datetime((msg.get("edited") or {}).get("ts") or event.get("ts")),
+        thread_id=_thread_of(msg),
+        attachment_count=len(msg.get("files") or []),
+        is_direct=is_direct,
+        raw=body,
+    )
+
+
+def _deletion(body: dict[str, Any], event: dict[str, Any], channel: ChannelRef, event_key: str,
+              is_direct: bool, bot_user_id: str | None) -> Inbound | None:
+    """A ``message_deleted`` event about a person's message."""
+    prev = event.get("previous_message") or {}
+    if _is_from_bot(prev) or prev.get("user") == bot_user_id:
+        return None
+    return Inbound(
+        kind=InboundKind.DELETE,
+        channel=channel,
+        message_id=event.get("deleted_ts") or prev.get("ts", ""),
+        event_key=event_key,
+        author_id=prev.get("user", ""),
+        sent_at=ts_to_datetime(event.get("ts")),
+        thread_id=_thread_of(prev),
         is_direct=is_direct,
         raw=body,
     )
@@ -284,38 +296,36 @@ def review_blocks(card: ReviewCard, outcome: ReviewOutcome | None = None) -> lis
     if detail:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": "\n".join(detail)[:2900]}]})
     if outcome is not None:
-        verb = {
-            "approved": "Approved",
-            "approved_redacted": "Approved without the flagged details",
-            "rejected": "Rejected",
-        }.get(outcome.decision, outcome.decision)
-        when = outcome.decided_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-        note = f" — {plain_to_slack(outcome.note)}" if outcome.note else ""
-        blocks.append(
-            {
-                "type": "context",
-                "elements": [
-                    {
-                        "type": "mrkdwn",
-                        "text": f"*{verb}* by {plain_to_slack(outcome.decided_by)} at {when}{note}",
-                    }
-                ],
-            }
-        )
+        blocks.append(_decided(outcome))
     elif card.review_id is not None:
-        value = str(card.review_id)
-        blocks.append(
-            {
-                "type": "actions",
-                "block_id": f"review-{value}",
-                "elements": [
-                    _button("Approve", "approve", value, style="primary"),
-                    _button("Approve without flagged details", "approve_redacted", value),
-                    _button("Reject", "reject", value, style="danger"),
-                ],
-            }
-        )
+        blocks.append(_buttons(str(card.review_id)))
     return blocks
+
+
+def _decided(outcome: ReviewOutcome) -> dict[str, Any]:
+    """Who decided and when, in place of the buttons."""
+    verb = {
+        "approved": "Approved",
+        "approved_redacted": "Approved without the flagged details",
+        "rejected": "Rejected",
+    }.get(outcome.decision, outcome.decision)
+    when = outcome.decided_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    note = f" — {plain_to_slack(outcome.note)}" if outcome.note else ""
+    text = f"*{verb}* by {plain_to_slack(outcome.decided_by)} at {when}{note}"
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
+
+
+def _buttons(value: str) -> dict[str, Any]:
+    """Approve / Approve without flagged details / Reject for an open hold (``value``: review id)."""
+    return {
+        "type": "actions",
+        "block_id": f"review-{value}",
+        "elements": [
+            _button("Approve", "approve", value, style="primary"),
+            _button("Approve without flagged details", "approve_redacted", value),
+            _button("Reject", "reject", value, style="danger"),
+        ],
+    }
 
 
 def _button(label: str, decision: str, value: str, *, style: str | None = None) -> dict[str, Any]:

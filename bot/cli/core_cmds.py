@@ -33,7 +33,7 @@ def run() -> None:
                    "the console demo on the embedded SQLite database.\n")
         demo(script=None, database=None)
         return
-    from bot.service import run_service
+    from bot.cli.run_process import run_service
 
     asyncio.run(run_service(settings))
 
@@ -95,8 +95,7 @@ def review_list(ctx: typer.Context) -> None:
     """List held messages (then decide with approve / redact / reject)."""
     if ctx.invoked_subcommand is not None:
         return
-    app = runtime.core()
-    holds = app.review.open_holds()
+    holds = asyncio.run(runtime.core().open_holds())
     if not holds:
         typer.echo("No held messages.")
     for h in holds:
@@ -105,12 +104,12 @@ def review_list(ctx: typer.Context) -> None:
 
 
 def _decide(review_id: int, decision: str, coordinator: str | None, note: str) -> None:
-    from bot.review import ReviewError
+    from bot.review.desk import ReviewError
 
-    app = runtime.core()
-    person = runtime.coordinator(app.engine, coordinator)
+    core = runtime.core()
+    person = runtime.coordinator(core.engine, coordinator)
     try:
-        item = app.review.decide(review_id, decision, coordinator=person, actor=person.key, note=note)
+        item = asyncio.run(core.decide(review_id, decision, coordinator=person, actor=person.key, note=note))
     except ReviewError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
@@ -145,14 +144,14 @@ def audit_verify(
     program: Annotated[str | None, typer.Argument(help="Program id (default: all)")] = None,
 ) -> None:
     """Recompute the hash chains of the message log and audit trail; name any altered row."""
-    from sqlmodel import Session, select
+    from sqlmodel import Session
 
+    from storage import repo
     from storage.chain import verify
-    from storage.models import Program
 
     engine = runtime.engine()
     with Session(engine) as session:
-        programs = [program] if program else list(session.exec(select(Program.id)))
+        programs = [program] if program else [p.id for p in repo.programs(session)]
         broken = 0
         for program_id in programs:
             breaks = verify(session, program_id)

@@ -23,22 +23,21 @@ def sample_roster() -> Path:
 
 
 async def run_demo(settings: Settings, path: Path, lines: list[str] | None) -> None:
-    from adapters.console import ConsoleAdapter
-    from bot.app import build_app
-    from bot.demo import HELP, Demo, DemoClock, first_program
-    from bot.roster import import_roster
+    from bot.app import build_console_app, platform_names
+    from bot.cli.demo import HELP, Demo, DemoClock, first_program
+    from bot.roster.importer import import_roster
     from storage.db import open_database, sqlite_url
 
     logging.basicConfig(level=logging.ERROR, format="  ! %(name)s: %(message)s")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     engine = open_database(sqlite_url(path))
-    import_roster(engine, sample_roster())
+    import_roster(engine, sample_roster(), platforms=platform_names())
     program = first_program(engine)
     clock = DemoClock(program.timezone)
-    console = ConsoleAdapter(workspace="demo", echo=lambda line: typer.echo(f"  {line}"), clock=clock)
-    app = build_app(settings, adapters={"console": console}, engine=engine, clock=clock)
-    await console.start(app)
+    app, console = build_console_app(settings, engine=engine, clock=clock,
+                                     echo=lambda line: typer.echo(f"  {line}"))
+    await console.start(app.core)
     demo = Demo(app=app, console=console, program_id=program.id, clock=clock, echo=typer.echo)
     typer.echo(f"mentorbot console demo — program '{program.name}' ({program.timezone}), "
                f"database {path}")

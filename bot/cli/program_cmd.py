@@ -28,16 +28,17 @@ def import_cmd(
     check: bool = typer.Option(False, "--check", help="Only validate the file; write nothing."),
 ) -> None:
     """Load a program from one roster file: checks everything first, then writes it all at once."""
-    from bot.roster import RosterError, import_roster, load_roster
+    from bot.app import platform_names
+    from bot.roster.importer import RosterError, import_roster, load_roster
 
     err = Console(stderr=True)
     try:
         if check:
-            roster = load_roster(file)
+            roster = load_roster(file, platforms=platform_names())
             typer.echo(f"{file}: OK — program '{roster.program.id}', {len(roster.people)} people, "
                        f"{len(roster.matches)} matches. Nothing was written (--check).")
             return
-        summary = import_roster(_engine(), file)
+        summary = import_roster(_engine(), file, platforms=platform_names())
     except RosterError as exc:
         count = len(exc.problems)
         err.print(f"[bold red]{file}: {count} problem{'s' if count != 1 else ''}; nothing was written.[/]")
@@ -56,7 +57,7 @@ def show_cmd(
                                             help="Which program (optional when there is only one)."),
 ) -> None:
     """Print a program: people, consent and clearance, matches, members and channels."""
-    from bot.roster_view import list_programs, program_view
+    from bot.roster.view import list_programs, program_view
 
     engine = _engine()
     out = Console()

@@ -179,10 +179,10 @@ def prompts_send_now(
     match: Annotated[list[str] | None, typer.Option("--match", "-m", help="Only these matches")] = None,
 ) -> None:
     """Post this week's prompt now to every match that has not had it yet (never twice)."""
-    from bot.prompts.weekly import send_now
+    import asyncio
 
     program_id = _program_id(program)
-    result = send_now(runtime.engine(), program_id, runtime.clock()(), match_keys=match or None)
+    result = asyncio.run(runtime.core().send_prompt_now(program_id, match_keys=match or None))
     typer.echo(
         f"week of {result.week_start:%d %b}: posted to {result.posted} match(es) "
         f"({result.deliveries} channel posts queued), {result.skipped} skipped, "
@@ -193,8 +193,7 @@ def prompts_send_now(
 def _pause(match: str, paused: bool) -> None:
     from sqlmodel import Session
 
-    from bot import audit
-    from storage import repo
+    from storage import audit, repo
 
     engine, now = runtime.engine(), runtime.clock()()
     with Session(engine) as session:

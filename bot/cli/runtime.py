@@ -11,8 +11,8 @@ import typer
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from bot.app import MentorBot
     from bot.settings import Settings
+    from bot.use_cases import Core
     from storage.models import Person
 
 
@@ -43,11 +43,11 @@ def clock():  # type: ignore[no-untyped-def]
     return utcnow
 
 
-def core() -> MentorBot:
-    """The core without platform connections (CLI decisions queue deliveries for the running bot)."""
+def core() -> Core:
+    """The use cases without platform connections (CLI decisions queue deliveries for the running bot)."""
     from bot.app import build_app
 
-    return build_app(settings(), adapters={}, engine=engine())
+    return build_app(settings(), adapters={}, engine=engine()).core
 
 
 def whoami() -> str:
@@ -59,15 +59,12 @@ def whoami() -> str:
 
 def coordinator(db: Engine, key: str | None) -> Person:
     """The coordinator acting at the command line (``--as``), or the only one there is."""
-    from sqlmodel import Session, select
+    from sqlmodel import Session
 
-    from storage.models import Person
+    from storage import repo
 
     with Session(db) as session:
-        query = select(Person).where(Person.role == "coordinator")
-        if key:
-            query = query.where(Person.key == key)
-        found = list(session.exec(query))
+        found = repo.coordinators(session, key)
     if len(found) == 1:
         return found[0]
     if not found:

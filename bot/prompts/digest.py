@@ -12,18 +12,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Engine, func
-from sqlmodel import Session, col, select
+from sqlalchemy import Engine
+from sqlmodel import Session
 
-from bot import outbox
-from bot.prompts.batch import insert_ignore
-from bot.prompts.plan import load_matches
-from bot.prompts.schedule import Schedule, load_schedule, local_instant
-from bot.prompts.weekly import LOOKBACK_WEEKS, _schedules
-from bot.relay import review_channel
+from bot.alerts import review_channel
+from bot.prompts.plan import MatchInfo, load_matches
+from bot.prompts.schedule import Schedule, load_schedule, local_instant, schedules
+from bot.prompts.weekly import LOOKBACK_WEEKS
+from storage import outbox, prompt_repo
 from storage.clock import as_utc
-from storage.models import Alert, MessageLog, Program, ReviewItem
-from storage.models_prompts import DigestRun, Nudge, PromptPost
+from storage.models import Program
+from storage.models_prompts import PromptPost
+from storage.prompt_repo import DigestFacts
 
 logger = logging.getLogger(__name__)
 
@@ -64,107 +64,17 @@ def build_digest(engine: Engine, program_id: str, now: datetime, *, week: date |
         begin = local_instant(week, time(0, 0), schedule.zone)
         end = local_instant(week + timedelta(days=7), time(0, 0), schedule.zone)
         infos = load_matches(session, program_id, statuses=("active", "paused"))
-        ids = [m.id for m in infos]
-        human = col(MessageLog.kind).in_(["message", "edit"])
-        week_counts = dict(
-            session.exec(
-                select(MessageLog.match_id, func.count())
-                .where(
-                    MessageLog.program_id == program_id,
-                    MessageLog.kind == "message",
-                    MessageLog.sent_at >= begin,
-                    MessageLog.sent_at < end,
-                )
-                .group_by(MessageLog.match_id)
-            ).all()
-        )
-        last = dict(
-            session.exec(
-                select(MessageLog.match_id, func.max(MessageLog.sent_at))
-                .where(MessageLog.program_id == program_id, human, MessageLog.sent_at < end)
-                .group_by(MessageLog.match_id)
-            ).all()
-        )
-        posts = {
-            p.match_id: p
-            for p in session.exec(
-                select(PromptPost).where(PromptPost.program_id == program_id, PromptPost.week_start == week)
-            )
-        }
-        holds = dict(
-            session.exec(
-                select(ReviewItem.match_id, func.count())
-                .where(ReviewItem.program_id == program_id, ReviewItem.state == "open")
-                .group_by(ReviewItem.match_id)
-            ).all()
-        )
-        alerts = list(
-            session.exec(
-                select(Alert).where(
-                    Alert.program_id == program_id,
-                    col(Alert.match_id).in_(ids),
-                    Alert.created_at >= begin,
-                    Alert.created_at < end,
-                )
-            )
-        )
-        nudges: dict[int, Nudge] = {}
-        for nudge in session.exec(select(Nudge).where(Nudge.program_id == program_id).order_by(Nudge.id)):
-            nudges[nudge.match_id] = nudge
-        answered = _answered(session, posts, end)
-        missed = sorted(
-            set(
-                session.exec(
-                    select(PromptPost.week_start).where(
-                        PromptPost.program_id == program_id,
-                        PromptPost.status == "missed",
-                        PromptPost.week_start > week - timedelta(days=7 * LOOKBACK_WEEKS),
-                        PromptPost.week_start <= week,
-                    )
-                )
-            )
-        )
-    alert_counts = Counter(a.match_id for a in alerts)
-    digest = Digest(
-        program_id=program.id,
-        program_name=program.name,
-        timezone=program.timezone,
-        week_start=week,
-        prompt_summary=_prompt_summary(schedule, week, posts, now),
-    )
+        facts = prompt_repo.digest_facts(session, program_id, [m.id for m in infos], week, begin, end,
+                                         LOOKBACK_WEEKS)
+    digest = Digest(program_id=program.id, program_name=program.name, timezone=program.timezone,
+                    week_start=week, prompt_summary=_prompt_summary(schedule, week, facts.posts, now))
+    alert_counts = Counter(a.match_id for a in facts.alerts)
     for info in infos:
-        line = MatchLine(
-            key=info.key,
-            status=info.status,
-            grade=info.grade,
-            messages=week_counts.get(info.id, 0),
-            last_contact=as_utc(last[info.id]) if last.get(info.id) else None,
-            holds=holds.get(info.id, 0),
-            alerts=alert_counts.get(info.id, 0),
-        )
-        line.prompt = _prompt_state(info.prompts_paused, info.status, posts.get(info.id), answered)
-        nudge = nudges.get(info.id)
-        if nudge is not None and (line.last_contact is None or line.last_contact <= as_utc(nudge.nudged_at)):
-            when = schedule.local(nudge.nudged_at)
-            line.nudge = (
-                f"FLAGGED (quiet since {schedule.local(nudge.quiet_since):%d %b}, nudged {when:%d %b})"
-                if nudge.state == "flagged"
-                else f"nudged {when:%a %d %b}"
-            )
-            if nudge.state == "flagged":
-                digest.attention.append(
-                    f"{info.key}: still quiet after a nudge on {when:%a %d %b} "
-                    "— worth a check-in with the pair"
-                )
-        if line.holds:
-            digest.attention.append(f"{info.key}: {line.holds} held message(s) waiting for review")
-        digest.matches.append(line)
-        if not info.channels and info.status == "active":
-            digest.attention.append(f"{info.key}: no supervised channel linked, so no prompts reach it")
-    for alert in alerts:
+        digest.matches.append(_match_line(info, facts, alert_counts, schedule, digest.attention))
+    for alert in facts.alerts:
         if alert.urgent and alert.acknowledged_at is None:
             digest.attention.append(f"urgent alert not yet acknowledged: {alert.summary}")
-    for week_missed in missed:
+    for week_missed in facts.missed:
         digest.attention.append(
             f"the prompt for the week of {week_missed:%d %b} was NOT sent: mentorbot was not running from "
             f"{schedule.local(schedule.post_at(week_missed)):%a %H:%M} until its grace window closed"
@@ -173,18 +83,37 @@ def build_digest(engine: Engine, program_id: str, now: datetime, *, week: date |
     return digest
 
 
-def _answered(session: Session, posts: dict[int, PromptPost], end: datetime) -> set[int]:
-    posted = {p.match_id: as_utc(p.decided_at) for p in posts.values() if p.status == "posted"}
-    if not posted:
-        return set()
-    first_after = session.exec(
-        select(MessageLog.match_id, func.max(MessageLog.sent_at))
-        .where(
-            col(MessageLog.match_id).in_(list(posted)), MessageLog.kind == "message", MessageLog.sent_at < end
+def _match_line(info: MatchInfo, facts: DigestFacts, alert_counts: Counter[int | None], schedule: Schedule,
+                attention: list[str]) -> MatchLine:
+    """One match's row of the digest; what needs the coordinator's attention goes to ``attention``."""
+    line = MatchLine(
+        key=info.key,
+        status=info.status,
+        grade=info.grade,
+        messages=facts.week_counts.get(info.id, 0),
+        last_contact=as_utc(facts.last[info.id]) if facts.last.get(info.id) else None,
+        holds=facts.holds.get(info.id, 0),
+        alerts=alert_counts.get(info.id, 0),
+    )
+    line.prompt = _prompt_state(info.prompts_paused, info.status, facts.posts.get(info.id), facts.answered)
+    nudge = facts.nudges.get(info.id)
+    if nudge is not None and (line.last_contact is None or line.last_contact <= as_utc(nudge.nudged_at)):
+        when = schedule.local(nudge.nudged_at)
+        line.nudge = (
+            f"FLAGGED (quiet since {schedule.local(nudge.quiet_since):%d %b}, nudged {when:%d %b})"
+            if nudge.state == "flagged"
+            else f"nudged {when:%a %d %b}"
         )
-        .group_by(MessageLog.match_id)
-    ).all()
-    return {match_id for match_id, at in first_after if at is not None and as_utc(at) > posted[match_id]}
+        if nudge.state == "flagged":
+            attention.append(
+                f"{info.key}: still quiet after a nudge on {when:%a %d %b} "
+                "— worth a check-in with the pair"
+            )
+    if line.holds:
+        attention.append(f"{info.key}: {line.holds} held message(s) waiting for review")
+    if not info.channels and info.status == "active":
+        attention.append(f"{info.key}: no supervised channel linked, so no prompts reach it")
+    return line
 
 
 def _prompt_state(paused: bool, status: str, post: PromptPost | None, answered: set[int]) -> str:
@@ -263,39 +192,20 @@ def post_due_digests(engine: Engine, now: datetime) -> list[str]:
     """Post each program's digest once, on its digest day after its time (same local day)."""
     now = as_utc(now)
     posted = []
-    for program, schedule in _schedules(engine, None):
+    for program, schedule in schedules(engine, None):
         week = schedule.week_of(now)
         due = schedule.digest_at(week)
         channel = review_channel(program)
         if channel is None or not (due <= now) or schedule.local(now).date() != schedule.local(due).date():
             continue
         with Session(engine) as session:
-            if session.exec(
-                select(DigestRun.id).where(DigestRun.program_id == program.id, DigestRun.week_start == week)
-            ).first():
+            if prompt_repo.digest_posted(session, program.id, week):
                 continue
         text = render(build_digest(engine, program.id, now, week=week))
         with Session(engine) as session:
-            inserted = (
-                session.execute(
-                    insert_ignore(session, DigestRun.__table__, index=["program_id", "week_start"]).returning(  # type: ignore[attr-defined]
-                        DigestRun.__table__.c.id
-                    ),  # type: ignore[attr-defined]
-                    [{"program_id": program.id, "week_start": week, "posted_at": now, "text": text}],
-                )
-                .scalars()
-                .all()
-            )
-            if inserted:
-                session.add(
-                    outbox.system_post(
-                        program_id=program.id,
-                        channel=channel,
-                        now=now,
-                        text=text,
-                        key=f"digest:{program.id}:{week}",
-                    )
-                )
+            if prompt_repo.insert_digest_run(session, program.id, week, now, text):
+                session.add(outbox.system_post(program_id=program.id, channel=channel, now=now, text=text,
+                                               key=f"digest:{program.id}:{week}"))
                 posted.append(program.id)
             session.commit()
     return posted

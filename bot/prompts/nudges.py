@@ -13,18 +13,17 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
-from sqlalchemy import Engine, func, update
-from sqlmodel import Session, col, select
+from sqlalchemy import Engine
+from sqlmodel import Session
 
-from bot import outbox
-from bot.prompts.batch import append_log_rows, insert_ignore, lock_head
+from bot.alerts import raise_alert
 from bot.prompts.compose import first_name, join_names
 from bot.prompts.plan import MatchInfo, load_matches
-from bot.prompts.schedule import Schedule, local_instant
-from bot.prompts.weekly import _schedules, insert_deliveries, outbox_row
-from bot.relay import review_channel
+from bot.prompts.schedule import Schedule, local_instant, schedules
+from storage import outbox, prompt_repo
+from storage.bulk import append_log_rows, lock_head
 from storage.clock import as_utc
-from storage.models import Alert, Match, MessageLog, Program, SupervisedChannel
+from storage.models import Program
 from storage.models_prompts import Nudge
 
 logger = logging.getLogger(__name__)
@@ -55,7 +54,7 @@ def nudge_quiet_matches(engine: Engine, now: datetime, *, program_id: str | None
     """Nudge matches quiet for too long, flag those still quiet after their nudge. Idempotent."""
     now = as_utc(now)
     report = NudgeReport()
-    for program, schedule in _schedules(engine, program_id):
+    for program, schedule in schedules(engine, program_id):
         if (
             not schedule.enabled
             or not polite(schedule, now)
@@ -69,25 +68,7 @@ def nudge_quiet_matches(engine: Engine, now: datetime, *, program_id: str | None
 def quiet_periods(session: Session, schedule: Schedule, matches: list[MatchInfo]) -> dict[int, datetime]:
     """Each match's last contact: its newest human message, else when it started."""
     ids = [m.id for m in matches]
-    last = dict(
-        session.exec(
-            select(MessageLog.match_id, func.max(MessageLog.sent_at))
-            .where(
-                MessageLog.program_id == schedule.program_id,
-                col(MessageLog.kind).in_(["message", "edit"]),
-                col(MessageLog.match_id).in_(ids),
-            )
-            .group_by(MessageLog.match_id)
-        ).all()
-    )
-    started = dict(session.exec(select(Match.id, Match.started_on).where(col(Match.id).in_(ids))).all())
-    linked = dict(
-        session.exec(
-            select(SupervisedChannel.match_id, func.min(SupervisedChannel.linked_at))
-            .where(col(SupervisedChannel.match_id).in_(ids))
-            .group_by(SupervisedChannel.match_id)
-        ).all()
-    )
+    last, started, linked = prompt_repo.last_contacts(session, schedule.program_id, ids)
     out: dict[int, datetime] = {}
     for match_id in ids:
         if last.get(match_id) is not None:
@@ -104,87 +85,8 @@ def _program_nudges(
 ) -> None:
     with Session(engine) as session:
         head = lock_head(session, program.id)
-        matches = [m for m in load_matches(session, program.id) if not m.prompts_paused and m.channels]
-        quiet = quiet_periods(session, schedule, matches)
-        nudges = {
-            (n.match_id, as_utc(n.quiet_since)): n
-            for n in session.exec(select(Nudge).where(Nudge.program_id == program.id))
-        }
-        to_nudge, to_flag = [], []
-        for match in matches:
-            since = quiet.get(match.id)
-            if since is None or now - since < schedule.nudge_after:
-                continue
-            nudge = nudges.get((match.id, since))
-            if nudge is None:
-                to_nudge.append((match, since))
-            elif nudge.state == "nudged" and now - as_utc(nudge.nudged_at) >= schedule.flag_after:
-                to_flag.append((match, nudge))
-        logs, sent = [], []
-        for match, since in to_nudge:
-            inserted = (
-                session.execute(
-                    insert_ignore(session, Nudge.__table__, index=["match_id", "quiet_since"]).returning(  # type: ignore[attr-defined]
-                        Nudge.__table__.c.id
-                    ),  # type: ignore[attr-defined]
-                    [
-                        {
-                            "program_id": program.id,
-                            "match_id": match.id,
-                            "quiet_since": since,
-                            "nudged_at": now,
-                            "state": "nudged",
-                            "flagged_at": None,
-                            "alert_id": None,
-                        }
-                    ],
-                )
-                .scalars()
-                .all()
-            )
-            if not inserted:
-                continue
-            days = (now - since).days
-            text = NUDGE_TEXT.format(
-                names=join_names([first_name(n) for n in match.mentors + match.students]), days=days
-            )
-            logs.append(
-                {
-                    "program_id": program.id,
-                    "kind": "nudge",
-                    "match_id": match.id,
-                    "platform": "mentorbot",
-                    "workspace": program.id,
-                    "channel": match.key,
-                    "platform_message_id": f"nudge:{inserted[0]}",
-                    "dedupe_key": f"nudge:{inserted[0]}",
-                    "sender_platform_id": "mentorbot",
-                    "sender_name": "mentorbot",
-                    "sender_role": "system",
-                    "text": text,
-                    "sent_at": now,
-                    "received_at": now,
-                    "decision": "allow",
-                }
-            )
-            sent.append((match, inserted[0], text))
-        ids = append_log_rows(session, head, logs)
-        insert_deliveries(
-            session,
-            [
-                outbox_row(
-                    "nudge",
-                    key=f"nudge:{nudge_id}:{ref}",
-                    program_id=program.id,
-                    message_id=message_id,
-                    ref=ref,
-                    text=text,
-                    now=now,
-                )
-                for (match, nudge_id, text), message_id in zip(sent, ids, strict=True)
-                for _id, ref in match.channels
-            ],
-        )
+        to_nudge, to_flag = _due(session, program, schedule, now)
+        sent = _nudge(session, program, head, to_nudge, now)
         report.nudged += [match.key for match, _, _ in sent]
         for match, nudge in to_flag:
             if _flag(session, program, match, nudge, now):
@@ -194,39 +96,60 @@ def _program_nudges(
         logger.info("=> %s: nudged %s; flagged %s", schedule.program_id, report.nudged, report.flagged)
 
 
+def _due(session: Session, program: Program, schedule: Schedule, now: datetime
+         ) -> tuple[list[tuple[MatchInfo, datetime]], list[tuple[MatchInfo, Nudge]]]:
+    """Matches quiet long enough for a nudge, and nudged matches still quiet long enough for a flag."""
+    matches = [m for m in load_matches(session, program.id) if not m.prompts_paused and m.channels]
+    quiet = quiet_periods(session, schedule, matches)
+    nudges = {(n.match_id, as_utc(n.quiet_since)): n for n in prompt_repo.nudges_of(session, program.id)}
+    to_nudge, to_flag = [], []
+    for match in matches:
+        since = quiet.get(match.id)
+        if since is None or now - since < schedule.nudge_after:
+            continue
+        nudge = nudges.get((match.id, since))
+        if nudge is None:
+            to_nudge.append((match, since))
+        elif nudge.state == "nudged" and now - as_utc(nudge.nudged_at) >= schedule.flag_after:
+            to_flag.append((match, nudge))
+    return to_nudge, to_flag
+
+
+def _nudge(session: Session, program: Program, head, to_nudge: list[tuple[MatchInfo, datetime]],  # type: ignore[no-untyped-def]
+           now: datetime) -> list[tuple[MatchInfo, int, str]]:
+    """One nudge per quiet period: its row, its log row (chained) and one outbox row per channel."""
+    logs, sent = [], []
+    for match, since in to_nudge:
+        nudge_id = prompt_repo.insert_nudge(session, program.id, match.id, since, now)
+        if nudge_id is None:
+            continue
+        names = join_names([first_name(n) for n in match.mentors + match.students])
+        text = NUDGE_TEXT.format(names=names, days=(now - since).days)
+        logs.append({
+            "program_id": program.id, "kind": "nudge", "match_id": match.id, "platform": "mentorbot",
+            "workspace": program.id, "channel": match.key, "platform_message_id": f"nudge:{nudge_id}",
+            "dedupe_key": f"nudge:{nudge_id}", "sender_platform_id": "mentorbot", "sender_name": "mentorbot",
+            "sender_role": "system", "text": text, "sent_at": now, "received_at": now, "decision": "allow",
+        })
+        sent.append((match, nudge_id, text))
+    ids = append_log_rows(session, head, logs)
+    rows = [outbox.own_columns(key=f"nudge:{nudge_id}:{ref}", channel=ref, text=text, message_id=message_id)
+            for (match, nudge_id, text), message_id in zip(sent, ids, strict=True)
+            for _id, ref in match.channels]
+    outbox.insert_batch(session, rows, shared=outbox.shared_columns("nudge", program_id=program.id, now=now,
+                                                                    sender_name="mentorbot"))
+    return sent
+
+
 def _flag(session: Session, program: Program, match: MatchInfo, nudge: Nudge, now: datetime) -> bool:
-    moved = session.execute(
-        update(Nudge)
-        .where(Nudge.id == nudge.id, Nudge.state == "nudged")  # type: ignore[arg-type]
-        .values(state="flagged", flagged_at=now)
-    ).rowcount
-    if not moved:
+    if not prompt_repo.flag_nudge(session, nudge.id, now):  # type: ignore[arg-type]
         return False
     since = as_utc(nudge.quiet_since).date()
     summary = (
         f"Match {match.key} has been quiet since {since:%a %d %b}: nudged on "
         f"{as_utc(nudge.nudged_at):%a %d %b} and still no message. Check in with the pair?"
     )
-    alert = Alert(
-        program_id=program.id,
-        kind="quiet_match",
-        urgent=False,
-        match_id=match.id,
-        summary=summary,
-        created_at=now,
-    )
-    session.add(alert)
-    session.flush()
-    session.execute(update(Nudge).where(Nudge.id == nudge.id).values(alert_id=alert.id))  # type: ignore[arg-type]
-    channel = review_channel(program)
-    if channel is not None:
-        session.add(
-            outbox.review_card(
-                program_id=program.id,
-                channel=channel,
-                now=now,
-                alert_id=alert.id,
-                text=f"ALERT (quiet_match): {summary}",
-            )
-        )
+    alert = raise_alert(session, program=program, kind="quiet_match", urgent=False, now=now,
+                        match_id=match.id, summary=summary)
+    prompt_repo.set_nudge_alert(session, nudge.id, alert.id)  # type: ignore[arg-type]
     return True

@@ -10,14 +10,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
+from bot.messages import ChannelRef
 from bot.prompts import library
 from bot.prompts.compose import Composer, WeekPrompt
 from bot.prompts.schedule import Schedule
-from bot.types import ChannelRef
-from storage.models import Match, MatchMember, Person, SupervisedChannel
+from storage import prompt_repo
 from storage.models_prompts import Topic
+from storage.prompt_repo import program_topics
 
 
 @dataclass(slots=True)
@@ -56,27 +57,15 @@ def load_matches(
     keys: list[str] | None = None,
 ) -> list[MatchInfo]:
     """A program's matches with their members' names, grade and active channels (three queries)."""
-    connection = session.connection()  # plain column rows: no ORM entities to build
-    query = select(Match.id, Match.key, Match.status, Match.prompts_paused, Match.grade).where(
-        Match.program_id == program_id, col(Match.status).in_(statuses)
-    )
-    if keys:
-        query = query.where(col(Match.key).in_(keys))
+    rows = prompt_repo.match_rows(session, program_id, statuses, keys)
     matches = {
         match_id: MatchInfo(id=match_id, key=key, status=status, prompts_paused=paused, grade=grade)
-        for match_id, key, status, paused, grade in connection.execute(query.order_by(Match.key)).all()
+        for match_id, key, status, paused, grade in rows
     }
     if not matches:
         return []
-    scope = _scope(program_id, statuses, keys)
     student_grades: dict[int, list[int]] = {}
-    members = connection.execute(
-        select(MatchMember.match_id, MatchMember.role, Person.display_name, Person.grade)
-        .join(Person, col(Person.id) == col(MatchMember.person_id))
-        .where(col(MatchMember.match_id).in_(scope))
-        .order_by(MatchMember.match_id, Person.display_name)
-    ).all()
-    for match_id, role, name, grade in members:
+    for match_id, role, name, grade in prompt_repo.member_rows(session, program_id, statuses, keys):
         info = matches.get(match_id)
         if info is None:
             continue
@@ -86,18 +75,8 @@ def load_matches(
             info.students.append(name)
             if role == "student" and grade is not None:
                 student_grades.setdefault(match_id, []).append(grade)
-    channels = connection.execute(
-        select(
-            SupervisedChannel.match_id,
-            SupervisedChannel.id,
-            SupervisedChannel.platform,
-            SupervisedChannel.workspace,
-            SupervisedChannel.channel,
-        )
-        .where(col(SupervisedChannel.match_id).in_(scope), SupervisedChannel.active == True)  # noqa: E712
-        .order_by(SupervisedChannel.id)
-    ).all()
-    for match_id, channel_id, platform, workspace, channel in channels:
+    for match_id, channel_id, platform, workspace, channel in prompt_repo.channel_rows(
+            session, program_id, statuses, keys):
         info = matches.get(match_id)
         if info is not None:
             info.channels.append((channel_id, ChannelRef(platform, workspace, channel)))
@@ -110,18 +89,6 @@ def load_matches(
                 counts = Counter(grades)
                 info.grade = min(counts, key=lambda g: (-counts[g], g))
     return list(matches.values())
-
-
-def _scope(program_id: str, statuses: tuple[str, ...], keys: list[str] | None):  # type: ignore[no-untyped-def]
-    """The match ids as a subquery (not 10,000 bound parameters)."""
-    query = select(Match.id).where(Match.program_id == program_id, col(Match.status).in_(statuses))
-    if keys:
-        query = query.where(col(Match.key).in_(keys))
-    return query.scalar_subquery()
-
-
-def program_topics(session: Session, program_id: str) -> list[Topic]:
-    return list(session.exec(select(Topic).where(Topic.program_id == program_id).order_by(Topic.start_on)))
 
 
 def grades_of(topic: Topic) -> tuple[int, ...]:

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Engine
 from sqlmodel import Session
 
+from storage import prompt_repo
 from storage.clock import as_utc
 from storage.models import Program
 from storage.models_prompts import PromptSchedule
@@ -103,6 +105,12 @@ def parse_weekday(text: str) -> int:
         if word in (name, name[:3]) or word == str(i):
             return i
     raise ValueError(f"'{text}' is not a day of the week; use one of {', '.join(WEEKDAYS)}")
+
+
+def schedules(engine: Engine, program_id: str | None = None) -> list[tuple[Program, Schedule]]:
+    """Every program (or one) with its prompt schedule, in program id order."""
+    with Session(engine) as session:
+        return [(p, load_schedule(session, p)) for p in prompt_repo.programs(session, program_id)]
 
 
 def load_schedule(session: Session, program: Program) -> Schedule:

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot import audit
 from bot.prompts.schedule import describe, from_row, parse_hhmm, parse_weekday
+from storage import audit
 from storage.models import Program
 from storage.models_prompts import PromptSchedule
 

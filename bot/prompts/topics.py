@@ -8,13 +8,13 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine, delete
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from bot import audit
 from bot.prompts.calendar import Calendar, CalendarError, CalendarProblem, load_calendar
 from bot.prompts.compose import WeekPrompt
 from bot.prompts.plan import Skip, choose, load_matches, program_topics
 from bot.prompts.schedule import Schedule, load_schedule
+from storage import audit, repo
 from storage.models import Program
 from storage.models_prompts import Topic
 
@@ -39,7 +39,7 @@ def resolve_program(session: Session, wanted: str | None) -> Program:
                 f"no program '{wanted}' (import its roster first: mentorbot program import FILE)"
             )
         return program
-    programs = list(session.exec(select(Program).order_by(Program.id)))
+    programs = repo.programs(session)
     if len(programs) == 1:
         return programs[0]
     if not programs:
@@ -67,31 +67,7 @@ def import_topics(
             raise CalendarError([CalendarProblem(1, str(error))], path=str(path)) from error
         name = calendar_name or calendar.name
         program_key = program.id
-        replaced = session.execute(
-            delete(Topic).where(
-                Topic.program_id == program.id,  # type: ignore[arg-type]
-                Topic.calendar == name,
-            )
-        ).rowcount
-        for row in calendar.rows:
-            session.add(
-                Topic(
-                    program_id=program.id,
-                    calendar=name,
-                    line=row.line,
-                    start_on=row.start,
-                    end_on=row.end,
-                    course=row.course,
-                    topic=row.topic,
-                    skill=row.skill,
-                    prompt=row.prompt,
-                    follow_up=row.follow_up,
-                    grades=",".join(str(g) for g in row.grades),
-                    skip=row.skip is not None,
-                    skip_reason=row.skip,
-                    imported_at=now,
-                )
-            )
+        replaced = _replace_rows(session, program.id, name, calendar, now)
         audit.record(
             session,
             program_id=program.id,
@@ -113,6 +89,33 @@ def import_topics(
         first=min(starts) if starts else None,
         last=max(r.end for r in calendar.rows) if calendar.rows else None,
     )
+
+
+def _replace_rows(session: Session, program_id: str, name: str, calendar: Calendar, now: datetime) -> int:
+    """The calendar's rows instead of those imported earlier from the same calendar; how many went."""
+    replaced = session.execute(
+        delete(Topic).where(Topic.program_id == program_id, Topic.calendar == name)  # type: ignore[arg-type]
+    ).rowcount
+    for row in calendar.rows:
+        session.add(
+            Topic(
+                program_id=program_id,
+                calendar=name,
+                line=row.line,
+                start_on=row.start,
+                end_on=row.end,
+                course=row.course,
+                topic=row.topic,
+                skill=row.skill,
+                prompt=row.prompt,
+                follow_up=row.follow_up,
+                grades=",".join(str(g) for g in row.grades),
+                skip=row.skip is not None,
+                skip_reason=row.skip,
+                imported_at=now,
+            )
+        )
+    return replaced or 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,15 +12,14 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Engine, func, update
-from sqlmodel import Session, col, select
+from sqlalchemy import Engine
+from sqlmodel import Session
 
-from bot.prompts.batch import append_log_rows, insert_many, lock_head, paused_gc
 from bot.prompts.plan import PlannedPost, plan_week
-from bot.prompts.schedule import LATE_AFTER, Schedule, load_schedule
+from bot.prompts.schedule import LATE_AFTER, Schedule, schedules
+from storage import outbox, prompt_repo
+from storage.bulk import append_log_rows, lock_head, paused_gc
 from storage.clock import as_utc
-from storage.models import Delivery, Match, Program
-from storage.models_prompts import PromptPost
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +55,7 @@ def post_due_prompts(engine: Engine, now: datetime, *, program_id: str | None = 
     """Post every program's prompt whose time has come (within its grace window); record missed weeks."""
     now = as_utc(now)
     report = TickReport()
-    for _program, schedule in _schedules(engine, program_id):
+    for _program, schedule in schedules(engine, program_id):
         if not schedule.enabled:
             continue
         week = schedule.latest_week(now)
@@ -76,7 +75,7 @@ def send_now(
 ) -> WeekResult:
     """Post this week's prompt now to every match that has not had it (a missed week included)."""
     now = as_utc(now)
-    for _program, schedule in _schedules(engine, program_id):
+    for _program, schedule in schedules(engine, program_id):
         return post_week(engine, schedule, schedule.week_of(now), now, via="send-now", keys=match_keys)
     raise LookupError(f"no program '{program_id}'")
 
@@ -96,9 +95,9 @@ def post_week(
         decided = [p for p in plan if p.status in DECIDED]
         rows = [_post_row(p) for p in decided]
         common = _post_common(schedule.program_id, week, via, scheduled_for, now, late)
-        inserted = _insert_posts(session, rows, common)
+        inserted = prompt_repo.insert_posts(session, rows, common)
         if via == "send-now":
-            inserted |= _upgrade_missed(
+            inserted |= prompt_repo.upgrade_missed(
                 session, schedule.program_id, week, now, [p.match.id for p in decided if p.status == "post"]
             )
         to_post = [p for p in decided if p.status == "post" and p.match.id in inserted]
@@ -111,8 +110,9 @@ def post_week(
             common=_log_common(schedule.program_id, week, now),
         )
         flat = _delivery_rows(to_post, ids, schedule.program_id, week)
-        shared = outbox_common("prompt", program_id=schedule.program_id, now=now)
-        insert_deliveries(session, flat, common=shared)
+        shared = outbox.shared_columns("prompt", program_id=schedule.program_id, now=now,
+                                       sender_name="mentorbot")
+        outbox.insert_batch(session, flat, shared=shared)
         session.commit()
     result.posted, result.deliveries, result.late = len(to_post), len(flat), late and bool(to_post)
     if to_post:
@@ -134,7 +134,7 @@ def record_missed(engine: Engine, schedule: Schedule, week: date, now: datetime)
         plan = [p for p in plan_week(session, schedule, week) if p.status in DECIDED]
         rows = [_post_row(p, status="missed" if p.status == "post" else "skipped") for p in plan]
         common = _post_common(schedule.program_id, week, "schedule", schedule.post_at(week), now, True)
-        result.missed = len(_insert_posts(session, rows, common))
+        result.missed = len(prompt_repo.insert_posts(session, rows, common))
         session.commit()
     if result.missed:
         logger.warning(
@@ -146,39 +146,12 @@ def record_missed(engine: Engine, schedule: Schedule, week: date, now: datetime)
     return result
 
 
-def insert_deliveries(session: Session, rows: list[dict], *, common: dict | None = None) -> None:  # type: ignore[type-arg]
-    """Outbox rows (plus ``common`` values they all share); a duplicate idempotency key (another
-    process, same batch) is ignored."""
-    if rows:
-        insert_many(session, Delivery.__table__, rows, common=common, ignore_on=["idempotency_key"])  # type: ignore[attr-defined]
-
-
 # -- helpers ---------------------------------------------------------------------------------------
-
-
-def _schedules(engine: Engine, program_id: str | None) -> list[tuple[Program, Schedule]]:
-    with Session(engine) as session:
-        query = select(Program).order_by(Program.id)
-        if program_id:
-            query = query.where(Program.id == program_id)
-        return [(p, load_schedule(session, p)) for p in session.exec(query)]
 
 
 def _undecided(engine: Engine, program_id: str, week: date) -> int:
     with Session(engine) as session:
-        decided = select(PromptPost.match_id).where(
-            PromptPost.program_id == program_id, PromptPost.week_start == week
-        )
-        return session.exec(
-            select(func.count())
-            .select_from(Match)
-            .where(
-                Match.program_id == program_id,
-                Match.status == "active",
-                Match.prompts_paused == False,  # noqa: E712
-                col(Match.id).not_in(decided),
-            )
-        ).one()
+        return prompt_repo.undecided_count(session, program_id, week)
 
 
 def _missed_weeks(engine: Engine, schedule: Schedule, before: date, now: datetime) -> list[date]:
@@ -193,57 +166,11 @@ def _missed_weeks(engine: Engine, schedule: Schedule, before: date, now: datetim
     if not weeks:
         return []
     with Session(engine) as session:
-        seen = set(
-            session.exec(
-                select(PromptPost.week_start)
-                .where(PromptPost.program_id == schedule.program_id, col(PromptPost.week_start).in_(weeks))
-                .distinct()
-            )
-        )
+        seen = prompt_repo.decided_weeks(session, schedule.program_id, weeks)
         if len(seen) == len(weeks):
             return []
-        active = session.exec(
-            select(func.count())
-            .select_from(Match)
-            .where(Match.program_id == schedule.program_id, Match.status == "active")
-        ).one()
+        active = prompt_repo.active_match_count(session, schedule.program_id)
     return sorted(w for w in weeks if w not in seen) if active else []
-
-
-def _upgrade_missed(
-    session: Session, program_id: str, week: date, now: datetime, match_ids: list[int]
-) -> set[int]:
-    if not match_ids:
-        return set()
-    table = PromptPost.__table__  # type: ignore[attr-defined]
-    return set(
-        session.execute(
-            update(table)
-            .where(
-                table.c.program_id == program_id,
-                table.c.week_start == week,
-                table.c.status == "missed",
-                table.c.match_id.in_(match_ids),
-            )
-            .values(status="posted", via="send-now", decided_at=now, late=True)
-            .returning(table.c.match_id)
-        )
-        .scalars()
-        .all()
-    )
-
-
-def _insert_posts(session: Session, rows: list[dict], common: dict) -> set[int]:  # type: ignore[type-arg]
-    """Insert-or-ignore the week's ``prompt_post`` rows; the match ids of the rows actually inserted."""
-    inserted = insert_many(
-        session,
-        PromptPost.__table__,  # type: ignore[attr-defined]
-        rows,
-        common=common,
-        ignore_on=["program_id", "match_id", "week_start"],
-        returning=("match_id",),
-    )
-    return {match_id for (match_id,) in inserted}
 
 
 def _post_common(
@@ -298,63 +225,12 @@ def _log_row(p: PlannedPost, program_id: str, week: date) -> dict:  # type: igno
 def _delivery_rows(
     posts: list[PlannedPost], message_ids: list[int], program_id: str, week: date
 ) -> list[dict]:  # type: ignore[type-arg]
-    """The per-row part of one outbox row per supervised channel of each post (``outbox_common`` has
+    """``outbox.own_columns`` of one row per supervised channel of each post (``shared_columns`` has
     the rest); idempotency key ``prompt:<program>:<match>:<week>:<channel>``."""
     prefix, suffix = f"prompt:{program_id}:", f":{week}:"
+    own = outbox.own_columns
     return [
-        {
-            "idempotency_key": f"{prefix}{p.match.id}{suffix}{ref}",
-            "message_id": message_id,
-            "platform": ref.platform,
-            "workspace": ref.workspace,
-            "channel": ref.channel,
-            "text": p.text,
-        }
+        own(key=f"{prefix}{p.match.id}{suffix}{ref}", channel=ref, text=p.text, message_id=message_id)
         for p, message_id in zip(posts, message_ids, strict=True)
         for _id, ref in p.match.channels
     ]
-
-
-def outbox_common(kind: str, *, program_id: str, now: datetime) -> dict:  # type: ignore[type-arg]
-    """The ``delivery`` columns a batch of new ``kind`` rows share: all but key, message, channel, text."""
-    return {
-        "program_id": program_id,
-        "review_id": None,
-        "alert_id": None,
-        "ref_delivery_id": None,
-        "kind": kind,
-        "user_id": None,
-        "sender_name": "mentorbot",
-        "sender_avatar": None,
-        "thread_id": None,
-        "state": "pending",
-        "attempts": 0,
-        "next_attempt_at": now,
-        "lease_until": None,
-        "last_error": None,
-        "platform_message_id": None,
-        "created_at": now,
-        "sent_at": None,
-    }
-
-
-def outbox_row(
-    kind: str,
-    *,
-    key: str,
-    program_id: str,
-    message_id: int | None,
-    ref,  # type: ignore[no-untyped-def]
-    text: str,
-    now: datetime,
-) -> dict:  # type: ignore[type-arg]
-    """A complete ``delivery`` row as a dict, for executemany (every column given explicitly)."""
-    return {
-        "idempotency_key": key,
-        "message_id": message_id,
-        "platform": ref.platform,
-        "workspace": ref.workspace,
-        "channel": ref.channel,
-        "text": text,
-        **outbox_common(kind, program_id=program_id, now=now),
-    }

@@ -19,13 +19,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from bot.web import auth, routes_auth, routes_desk, routes_records
+from bot.web import auth, routes_auth, routes_desk, routes_exports, routes_records
 from bot.web.pages import Pages
 from bot.web.scope import NotSignedIn, scope_dependency
 
 if TYPE_CHECKING:
-    from bot.app import MentorBot
     from bot.settings import Settings
+    from bot.use_cases import Core
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +40,8 @@ SECURITY_HEADERS = {
 }
 
 
-def create_web_app(core: MentorBot) -> FastAPI:
-    """The coordinator's desk for this core (its engine, clock, review desk and delivery worker)."""
+def create_web_app(core: Core) -> FastAPI:
+    """The coordinator's desk over the core's use cases (its engine, clock, settings and decisions)."""
     key = auth.secret_key(core.settings)
     pages = Pages(HERE / "templates")
     scope = scope_dependency(core, key)
@@ -50,6 +50,7 @@ def create_web_app(core: MentorBot) -> FastAPI:
     app.include_router(routes_auth.router(core=core, key=key, pages=pages, scope=scope))
     app.include_router(routes_desk.router(pages=pages, scope=scope))
     app.include_router(routes_records.router(pages=pages, scope=scope))
+    app.include_router(routes_exports.router(pages=pages, scope=scope))
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -94,7 +95,7 @@ class _QuietServer(uvicorn.Server):
         yield
 
 
-def serve_web_in_background(core: MentorBot, settings: Settings, *, port: int | None = None) -> WebHandle:
+def serve_web_in_background(core: Core, settings: Settings, *, port: int | None = None) -> WebHandle:
     """Start the desk on settings.web_host/web_port as a task of the running loop (``mentorbot run``)."""
     config = uvicorn.Config(create_web_app(core), host=settings.web_host,
                             port=settings.web_port if port is None else port,

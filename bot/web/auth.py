@@ -22,8 +22,8 @@ from pathlib import Path
 from sqlalchemy import Engine, update
 from sqlmodel import Session, col, select
 
-from bot import audit
 from bot.settings import Settings
+from storage import audit
 from storage.clock import as_utc
 from storage.models import Person, Program
 from storage.models_web import WebInvite, WebSession

@@ -14,15 +14,15 @@ from bot.web.pages import Pages
 from bot.web.scope import ProgramScope
 
 if TYPE_CHECKING:
-    from bot.app import MentorBot
+    from bot.use_cases import Core
 
 
-def _secure(request: Request, core: MentorBot) -> bool:
+def _secure(request: Request, core: Core) -> bool:
     base = core.settings.web_base_url or ""
     return request.url.scheme == "https" or base.startswith("https://")
 
 
-def router(*, core: MentorBot, key: bytes, pages: Pages,
+def router(*, core: Core, key: bytes, pages: Pages,
            scope: Callable[[Request], ProgramScope]) -> APIRouter:
     api = APIRouter()
 

@@ -9,8 +9,8 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from bot.matches import MatchError
-from bot.review import DECISIONS, ReviewError
+from bot.review.desk import DECISIONS, ReviewError
+from bot.roster.pausing import MatchError
 from bot.web import views_glance, views_review
 from bot.web.pages import Pages
 from bot.web.scope import ProgramScope
@@ -23,6 +23,7 @@ def _back(path: str, message: str) -> RedirectResponse:
 
 
 def router(*, pages: Pages, scope: Callable[[Request], ProgramScope]) -> APIRouter:
+    # Over 60 lines by design: a table of short routes, each a closure over ``pages`` and ``scope``.
     api = APIRouter()
 
     @api.get("/")

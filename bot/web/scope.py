@@ -16,16 +16,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from fastapi import HTTPException, Request
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from bot import audit
-from bot.matches import set_paused
 from bot.transcript import TranscriptLine, read_transcript
 from bot.web import auth, csrf
+from storage import audit, repo
 from storage.models import Alert, Match, Person, Program, ReviewItem
 
 if TYPE_CHECKING:
-    from bot.app import MentorBot
+    from bot.use_cases import Core
 
 
 class NotSignedIn(Exception):
@@ -40,7 +39,7 @@ class NotFound(HTTPException):
 class ProgramScope:
     """The signed-in coordinator and their program; all data access for routes goes through here."""
 
-    def __init__(self, *, core: MentorBot, who: auth.SignedIn):
+    def __init__(self, *, core: Core, who: auth.SignedIn):
         self._core = core
         self.who = who
 
@@ -76,8 +75,7 @@ class ProgramScope:
         return program
 
     def match(self, session: Session, key: str) -> Match:
-        match = session.exec(select(Match).where(Match.key == key,
-                                                 Match.program_id == self.program_id)).first()
+        match = repo.match_by_key(session, key, self.program_id)
         if match is None:
             raise NotFound("That match")
         return match
@@ -89,8 +87,7 @@ class ProgramScope:
         return match
 
     def person(self, session: Session, key: str) -> Person:
-        person = session.exec(select(Person).where(Person.key == key,
-                                                   Person.program_id == self.program_id)).first()
+        person = repo.person_by_key(session, self.program_id, key)
         if person is None:
             raise NotFound("That person")
         return person
@@ -128,31 +125,26 @@ class ProgramScope:
                                program_id=self.program_id, purpose=purpose, since=since, until=until)
 
     async def decide(self, review_id: int, decision: str, note: str) -> ReviewItem:
-        def run() -> ReviewItem:
+        def coordinator() -> Person:
             with self.session() as session:
-                self.review_item(session, review_id)
-                coordinator = self.coordinator(session)
-            return self._core.review.decide(review_id, decision, coordinator=coordinator,
-                                            actor=self.actor, note=note)
-        item = await asyncio.to_thread(run)
-        self._core.delivery.wake()
-        return item
+                self.review_item(session, review_id)  # 404 outside the program
+                return self.coordinator(session)
+        return await self._core.decide(review_id, decision, coordinator=await asyncio.to_thread(coordinator),
+                                       actor=self.actor, note=note)
 
     async def set_paused(self, match_key: str, *, paused: bool, reason: str) -> Match:
-        def run() -> Match:
+        def visible() -> None:
             with self.session() as session:
-                self.match(session, match_key)
-            return set_paused(self._core.engine, match_key, paused=paused, program_id=self.program_id,
-                              actor=self.actor, clock=self._core.clock, reason=reason)
-        match = await asyncio.to_thread(run)
-        self._core.delivery.wake()
-        return match
+                self.match(session, match_key)  # 404 outside the program
+        await asyncio.to_thread(visible)
+        return await self._core.set_paused(match_key, paused=paused, program_id=self.program_id,
+                                           actor=self.actor, reason=reason)
 
     async def check_csrf(self, request: Request) -> None:
         await csrf.check(request, self.csrf_token)
 
 
-def scope_dependency(core: MentorBot, key: bytes) -> Callable[[Request], ProgramScope]:
+def scope_dependency(core: Core, key: bytes) -> Callable[[Request], ProgramScope]:
     """The FastAPI dependency: a ProgramScope for a valid session, else NotSignedIn."""
 
     def program_scope(request: Request) -> ProgramScope:

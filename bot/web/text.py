@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
-from bot.redact import merge_spans
+from bot.review.redaction import merge_spans
 
 # Bidi controls, zero-width and other invisible format characters, C0/C1 controls (not \n, \t),
 # Unicode tag characters and interlinear annotation marks.

@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from bot.web.scope import ProgramScope
+from storage import desk_repo
 from storage.clock import as_utc
-from storage.models import Alert, Match, MatchMember, MessageLog, Person, ReviewItem
+from storage.models import Person
 
 QUIET_DAYS = 14
 SORTS = ("attention", "match", "model", "status", "last", "month", "holds", "alerts")
@@ -52,11 +52,8 @@ class NavCounts:
 
 
 def nav_counts(session: Session, scope: ProgramScope) -> NavCounts:
-    holds = session.exec(select(func.count()).select_from(ReviewItem).where(
-        ReviewItem.program_id == scope.program_id, ReviewItem.state == "open")).one()
-    alerts = session.exec(select(func.count()).select_from(Alert).where(
-        Alert.program_id == scope.program_id, col(Alert.acknowledged_at).is_(None))).one()
-    return NavCounts(holds, alerts)
+    return NavCounts(desk_repo.open_hold_count(session, scope.program_id),
+                     desk_repo.open_alert_count(session, scope.program_id))
 
 
 def month_start(now: datetime, timezone: str) -> datetime:
@@ -70,36 +67,19 @@ def glance(scope: ProgramScope, *, sort: str = "attention", descending: bool = F
     now = scope.now()
     with scope.session() as session:
         program = scope.program(session)
-        matches = list(session.exec(select(Match).where(Match.program_id == scope.program_id)))
+        matches = desk_repo.matches(session, scope.program_id)
         rows = {m.id: GlanceRow(m.key, m.model, m.status) for m in matches}
-        for member, person in session.exec(
-                select(MatchMember, Person).join(Person, col(Person.id) == col(MatchMember.person_id))
-                .join(Match, col(Match.id) == col(MatchMember.match_id))
-                .where(Match.program_id == scope.program_id).order_by(Person.display_name)):
+        for member, person in desk_repo.members_by_name(session, scope.program_id):
             (rows[member.match_id].mentors if member.role == "mentor"
              else rows[member.match_id].students).append(person)
-        contact = (MessageLog.program_id == scope.program_id, MessageLog.kind == "message",
-                   col(MessageLog.match_id).is_not(None))
-        last_ids = dict(session.exec(select(MessageLog.match_id, func.max(MessageLog.id))
-                                     .where(*contact).group_by(MessageLog.match_id)).all())
-        if last_ids:
-            for match_id, sent_at in session.exec(select(MessageLog.match_id, MessageLog.sent_at)
-                                                  .where(col(MessageLog.id).in_(list(last_ids.values())))):
-                rows[match_id].last_contact = as_utc(sent_at)
-        for match_id, count in session.exec(
-                select(MessageLog.match_id, func.count()).where(
-                    *contact, MessageLog.sent_at >= month_start(now, program.timezone))
-                .group_by(MessageLog.match_id)):
+        for match_id, sent_at in desk_repo.last_contact(session, scope.program_id).items():
+            rows[match_id].last_contact = as_utc(sent_at)
+        since = month_start(now, program.timezone)
+        for match_id, count in desk_repo.messages_since(session, scope.program_id, since).items():
             rows[match_id].this_month = count
-        for match_id, count in session.exec(
-                select(ReviewItem.match_id, func.count()).where(
-                    ReviewItem.program_id == scope.program_id, ReviewItem.state == "open",
-                    col(ReviewItem.match_id).is_not(None)).group_by(ReviewItem.match_id)):
+        for match_id, count in desk_repo.open_holds_by_match(session, scope.program_id).items():
             rows[match_id].open_holds = count
-        for match_id, count in session.exec(
-                select(Alert.match_id, func.count()).where(
-                    Alert.program_id == scope.program_id, col(Alert.acknowledged_at).is_(None),
-                    col(Alert.match_id).is_not(None)).group_by(Alert.match_id)):
+        for match_id, count in desk_repo.open_alerts_by_match(session, scope.program_id).items():
             rows[match_id].open_alerts = count
         for row in rows.values():
             row.quiet = row.status == "active" and (

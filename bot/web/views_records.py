@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from bot.transcript import TranscriptLine
 from bot.web.scope import ProgramScope
-from bot.web.search import SearchFilters, SearchHit, search_messages
-from storage import repo
-from storage.models import AuditEvent, Match, MatchMember, MessageLog, Person, ReviewItem
+from storage import desk_repo, repo
+from storage.models import AuditEvent, Match, MessageLog, Person, ReviewItem
+from storage.search import SearchFilters, SearchHit, search_messages
 
 ACCESS_PAGE = 100
 
@@ -32,9 +31,7 @@ def transcript(scope: ProgramScope, key: str, *, since: datetime | None, until: 
     match, lines = scope.read_transcript(key, purpose=purpose, since=since, until=until)
     with scope.session() as session:
         previous = previous_texts(session, scope, lines)
-        ids = [line.id for line in lines]
-        reviews = {r.message_id: r for r in session.exec(select(ReviewItem).where(
-            ReviewItem.program_id == scope.program_id, col(ReviewItem.message_id).in_(ids)))} if ids else {}
+        reviews = desk_repo.reviews_of(session, scope.program_id, [line.id for line in lines])
         members = repo.members(session, match.id)  # type: ignore[arg-type]
     return TranscriptPage(match, lines, previous, reviews, members)
 
@@ -73,10 +70,8 @@ class SearchOptions:
 def search_options(scope: ProgramScope) -> SearchOptions:
     """The program's matches and people for the filter menus (roster only, no messages)."""
     with scope.session() as session:
-        return SearchOptions(
-            list(session.exec(select(Match).where(Match.program_id == scope.program_id).order_by(Match.key))),
-            list(session.exec(select(Person).where(Person.program_id == scope.program_id)
-                              .order_by(Person.display_name))))
+        return SearchOptions(desk_repo.matches(session, scope.program_id, by_key=True),
+                             desk_repo.people(session, scope.program_id))
 
 
 def search(scope: ProgramScope, *, q: str, match_key: str, person_key: str, decision: str,
@@ -110,20 +105,11 @@ def person_page(scope: ProgramScope, key: str) -> PersonPage:
     """A person's matches and every access to their record (the view itself is recorded first)."""
     with scope.session() as session:
         person = scope.person(session, key)
-        matches = [(m, role) for m, role in session.exec(
-            select(Match, MatchMember.role).join(MatchMember, col(MatchMember.match_id) == col(Match.id))
-            .where(MatchMember.person_id == person.id, Match.program_id == scope.program_id)
-            .order_by(Match.key))]
+        matches = desk_repo.matches_of_person(session, scope.program_id, person.id)  # type: ignore[arg-type]
         scope.audit(session, action="person.view", target=f"person:{person.key}")
         session.commit()
         targets = [f"person:{person.key}"] + [f"match:{m.key}" for m, _ in matches]
-        condition = col(AuditEvent.target).in_(targets)
-        for target in targets[1:]:
-            condition = condition | ((AuditEvent.action == "search")
-                                     & col(AuditEvent.detail_json).contains(json.dumps(target)))
-        seen = list(session.exec(select(AuditEvent).where(AuditEvent.program_id == scope.program_id,
-                                                          condition)
-                                 .order_by(col(AuditEvent.seq).desc()).limit(500)))
+        seen = desk_repo.accesses_to(session, scope.program_id, targets)
         return PersonPage(person, matches, seen)
 
 
@@ -142,9 +128,8 @@ def student_transcripts(scope: ProgramScope, key: str, *, purpose: str, since: d
 
 def access_log(scope: ProgramScope, *, page: int) -> tuple[list[AuditEvent], bool]:
     with scope.session() as session:
-        rows = list(session.exec(select(AuditEvent).where(AuditEvent.program_id == scope.program_id)
-                                 .order_by(col(AuditEvent.seq).desc())
-                                 .offset(page * ACCESS_PAGE).limit(ACCESS_PAGE + 1)))
+        rows = desk_repo.access_log(session, scope.program_id, offset=page * ACCESS_PAGE,
+                                    limit=ACCESS_PAGE + 1)
         scope.audit(session, action="access.view", target=f"program:{scope.program_id}",
                     rows=min(len(rows), ACCESS_PAGE), detail={"page": page})
         session.commit()

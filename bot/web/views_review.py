@@ -6,12 +6,12 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, or_
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from bot.web.scope import ProgramScope
+from storage import desk_repo
 from storage.clock import as_utc
-from storage.models import Alert, Delivery, Match, MessageLog, ReviewItem
+from storage.models import Alert, Delivery, MessageLog, ReviewItem
 
 CONTEXT = 5
 CONTEXT_KINDS = ["message", "edit", "prompt", "nudge"]
@@ -63,31 +63,16 @@ def hits_of(message: MessageLog) -> list[Hit]:
 
 def context_before(session: Session, message: MessageLog, count: int = CONTEXT) -> list[MessageLog]:
     """The messages of the same match just before this one, oldest first."""
-    if message.match_id is None:
-        return []
-    rows = session.exec(select(MessageLog).where(
-        MessageLog.match_id == message.match_id, col(MessageLog.id) < message.id,
-        MessageLog.program_id == message.program_id, col(MessageLog.kind).in_(CONTEXT_KINDS))
-        .order_by(col(MessageLog.id).desc()).limit(count))
-    return list(reversed(list(rows)))
-
-
-def _match_keys(session: Session, scope: ProgramScope) -> dict[int, str]:
-    return {m.id: m.key for m in session.exec(select(Match).where(Match.program_id == scope.program_id))}  # type: ignore[misc]
+    return desk_repo.context_before(session, message, count, CONTEXT_KINDS)
 
 
 def review_queue(scope: ProgramScope) -> list[HoldCard]:
     """Open holds of the program, oldest first, each with its context; the view is audited."""
     with scope.session() as session:
-        keys = _match_keys(session, scope)
-        cards = []
-        for item, message in session.exec(
-                select(ReviewItem, MessageLog)
-                .join(MessageLog, col(MessageLog.id) == col(ReviewItem.message_id))
-                .where(ReviewItem.program_id == scope.program_id, ReviewItem.state == "open")
-                .order_by(ReviewItem.id)):
-            cards.append(HoldCard(item, message, keys.get(item.match_id or -1), hits_of(message),
-                                  context_before(session, message)))
+        keys = desk_repo.match_keys(session, scope.program_id)
+        cards = [HoldCard(item, message, keys.get(item.match_id or -1), hits_of(message),
+                          context_before(session, message))
+                 for item, message in desk_repo.open_holds(session, scope.program_id)]
         scope.audit(session, action="review.view", target=f"program:{scope.program_id}",
                     rows=sum(1 + len(c.context) for c in cards),
                     detail={"holds": [c.item.id for c in cards]})
@@ -97,18 +82,16 @@ def review_queue(scope: ProgramScope) -> list[HoldCard]:
 
 def recent_decisions(scope: ProgramScope, limit: int = 10) -> list[tuple[ReviewItem, str | None]]:
     with scope.session() as session:
-        keys = _match_keys(session, scope)
-        rows = session.exec(select(ReviewItem).where(
-            ReviewItem.program_id == scope.program_id, ReviewItem.state != "open")
-            .order_by(col(ReviewItem.decided_at).desc()).limit(limit))
-        return [(item, keys.get(item.match_id or -1)) for item in rows]
+        keys = desk_repo.match_keys(session, scope.program_id)
+        return [(item, keys.get(item.match_id or -1))
+                for item in desk_repo.recent_decisions(session, scope.program_id, limit)]
 
 
 def alerts(scope: ProgramScope) -> list[AlertCard]:
     """Open alerts first, safeguarding before others, urgent before not, newest first."""
     with scope.session() as session:
-        keys = _match_keys(session, scope)
-        found = list(session.exec(select(Alert).where(Alert.program_id == scope.program_id)))
+        keys = desk_repo.match_keys(session, scope.program_id)
+        found = desk_repo.alerts(session, scope.program_id)
         found.sort(key=lambda a: (a.acknowledged_at is not None, a.kind != "safeguarding", not a.urgent,
                                   -as_utc(a.created_at).timestamp()))
         cards = []
@@ -116,14 +99,10 @@ def alerts(scope: ProgramScope) -> list[AlertCard]:
             message = session.get(MessageLog, alert.message_id) if alert.message_id else None
             if message is not None and message.program_id != scope.program_id:
                 message = None
-            told = Delivery.alert_id == alert.id
-            if alert.message_id:
-                told = or_(told, and_(Delivery.message_id == alert.message_id, Delivery.kind == "notice"))
-            notified = list(session.exec(select(Delivery).where(
-                Delivery.program_id == scope.program_id, told).order_by(Delivery.id)))
             cards.append(AlertCard(alert, keys.get(alert.match_id or -1), message,
                                    hits_of(message) if message else [],
-                                   context_before(session, message, 3) if message else [], notified))
+                                   context_before(session, message, 3) if message else [],
+                                   desk_repo.who_was_told(session, scope.program_id, alert)))
         scope.audit(session, action="alerts.view", target=f"program:{scope.program_id}",
                     rows=len(cards), detail={"alerts": [c.alert.id for c in cards]})
         session.commit()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from bot.types import CommandRequest
+from bot.messages import CommandRequest
 from storage.models import Alert, AuditEvent, SupervisedChannel
 
 
 def ask(h, user: str, channel: str, text: str):  # type: ignore[no-untyped-def]
-    return h.app.run_command(CommandRequest(channel=h.console.ref(channel), user_id=user, user_name=user,
+    return h.app.core.run_command(CommandRequest(channel=h.console.ref(channel), user_id=user, user_name=user,
                                             text=text))
 
 
@@ -44,7 +44,7 @@ async def test_only_coordinators_link_and_a_link_checks_who_can_read_the_channel
     h = await make_harness()
     denied = await ask(h, "dana", "new-student-room", "link dana-ana student")
     assert denied.startswith("Only coordinators")
-    h.console.members[h.console.ref("new-student-room")] = ["ana", "dana", "okafor"]
+    h.console.readers[h.console.ref("new-student-room")] = ["ana", "dana", "okafor"]
     reply = await ask(h, "okafor", "new-student-room", "link dana-ana student")
     assert "student-side supervised channel of match dana-ana" in reply
     await h.app.delivery.run_once()
@@ -64,9 +64,9 @@ async def test_only_coordinators_link_and_a_link_checks_who_can_read_the_channel
 
 async def test_daily_check_does_not_nag_about_the_same_problem(make_harness, engine):
     h = await make_harness()
-    h.console.members[h.console.ref("dana-ana-student")] = ["ana", "dana"]
-    await h.app.check_all_channels()
-    await h.app.check_all_channels()
+    h.console.readers[h.console.ref("dana-ana-student")] = ["ana", "dana"]
+    await h.app.core.check_all_channels()
+    await h.app.core.check_all_channels()
     with Session(engine) as session:
         summaries = [a.summary for a in session.exec(select(Alert)) if "dana-ana-student" in a.summary]
     assert len(summaries) == 2  # an adult in the student side; the coordinator cannot see the channel

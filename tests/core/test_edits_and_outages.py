@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from adapters.base import DeliveryError
 from adapters.console import ConsoleAdapter
 from bot.app import build_app
-from bot.policy_book import PolicyBook
+from bot.ports import DeliveryError
+from bot.relay.policy_cache import PolicyBook
 from bot.settings import Settings
 from storage.models import Alert, Delivery, MessageLog
 from support.fake_policy import FakePolicy
@@ -60,10 +60,10 @@ async def test_deletion_retracts_every_copy(make_harness):
 async def test_fixing_a_held_message_by_editing_it_delivers_the_fixed_text(make_harness):
     h = await make_harness()
     message_id = await h.say("ana", "dana-ana-student", "it's our secret")
-    assert h.app.review.open_holds()
+    assert h.app.core.review.open_holds()
     await h.console.edit_own("ana", "dana-ana-student", message_id, "never mind, see you Tuesday")
     await h.app.delivery.run_once()
-    assert h.app.review.open_holds() == []  # superseded, not left for the coordinator
+    assert h.app.core.review.open_holds() == []  # superseded, not left for the coordinator
     assert h.seen_in("dana-ana-mentor") == ["never mind, see you Tuesday"]
 
 
@@ -119,7 +119,7 @@ async def test_worker_killed_between_logging_and_delivering_delivers_once_after_
     restarted = ConsoleAdapter(workspace="demo", clock=clock)
     app2 = build_app(Settings(_env_file=None), adapters={"console": restarted}, engine=engine, clock=clock,
                      policies=PolicyBook(loader=lambda _p: FakePolicy()))
-    await restarted.start(app2)
+    await restarted.start(app2.core)
     await app2.delivery.run_once()
     await app2.delivery.run_once()
     assert [p.text for p in restarted.visible("dana-ana-student")] == ["logged, not yet delivered"]

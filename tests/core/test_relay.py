@@ -8,7 +8,7 @@ import json
 
 from sqlmodel import Session, select
 
-from bot.types import Inbound, InboundKind
+from bot.messages import Inbound, InboundKind
 from storage.models import Alert, Delivery, MessageLog, ReviewItem, UnroutedEvent
 
 
@@ -63,11 +63,11 @@ async def test_held_message_is_delivered_only_after_approval(make_harness, engin
     await h.say("dana", "dana-ana-mentor", "this is our secret project")
     assert h.seen_in("dana-ana-student") == []
     assert h.console.private["dana"] == ["Let's keep things open."]
-    [hold] = h.app.review.open_holds()
+    [hold] = h.app.core.review.open_holds()
     assert hold.match_key == "dana-ana" and "offplatform.secrecy" in hold.rules
     # The hold card reached the coordinators' review channel.
     assert "this is our secret project" in h.console.visible("coordinators")[0].text
-    h.app.review.decide(hold.review_id, "approve", coordinator=_person(engine, "okafor"), actor="okafor")
+    h.app.core.review.decide(hold.review_id, "approve", coordinator=_person(engine, "okafor"), actor="okafor")
     await h.app.delivery.run_once()
     assert h.seen_in("dana-ana-student") == ["this is our secret project"]
     assert "approved" in h.console.private["dana"][-1]
@@ -78,8 +78,8 @@ async def test_held_message_is_delivered_only_after_approval(make_harness, engin
 async def test_rejected_hold_is_never_delivered(make_harness, engine):
     h = await make_harness()
     await h.say("dana", "dana-ana-mentor", "keep it a secret")
-    [hold] = h.app.review.open_holds()
-    h.app.review.decide(hold.review_id, "reject", coordinator=_person(engine, "okafor"), actor="okafor",
+    [hold] = h.app.core.review.open_holds()
+    h.app.core.review.decide(hold.review_id, "reject", coordinator=_person(engine, "okafor"), actor="okafor",
                         note="Let's keep everything in the open.")
     await h.app.delivery.run_once()
     assert h.seen_in("dana-ana-student") == []
@@ -89,8 +89,8 @@ async def test_rejected_hold_is_never_delivered(make_harness, engine):
 async def test_approve_redacted_removes_the_flagged_spans(make_harness, engine):
     h = await make_harness()
     await h.say("dana", "dana-ana-mentor", "our secret: the lab tour is Friday")
-    [hold] = h.app.review.open_holds()
-    h.app.review.decide(hold.review_id, "approve_redacted", coordinator=_person(engine, "okafor"),
+    [hold] = h.app.core.review.open_holds()
+    h.app.core.review.decide(hold.review_id, "approve_redacted", coordinator=_person(engine, "okafor"),
                         actor="okafor")
     await h.app.delivery.run_once()
     assert h.seen_in("dana-ana-student") == ["our [removed]: the lab tour is Friday"]
@@ -99,13 +99,13 @@ async def test_approve_redacted_removes_the_flagged_spans(make_harness, engine):
 async def test_only_a_coordinator_of_the_program_may_decide(make_harness, engine):
     import pytest
 
-    from bot.review import ReviewError
+    from bot.review.desk import ReviewError
 
     h = await make_harness()
     await h.say("dana", "dana-ana-mentor", "a secret")
-    [hold] = h.app.review.open_holds()
+    [hold] = h.app.core.review.open_holds()
     with pytest.raises(ReviewError):
-        h.app.review.decide(hold.review_id, "approve", coordinator=_person(engine, "dana"), actor="dana")
+        h.app.core.review.decide(hold.review_id, "approve", coordinator=_person(engine, "dana"), actor="dana")
     assert h.seen_in("dana-ana-student") == []
 
 
@@ -136,21 +136,21 @@ async def test_a_stranger_in_a_supervised_channel_is_held_and_the_coordinator_al
     with Session(engine) as session:
         alert = session.exec(select(Alert)).one()
     assert alert.kind == "stranger" and alert.urgent
-    assert h.app.review.open_holds()[0].rules.startswith("match.stranger")
+    assert h.app.core.review.open_holds()[0].rules.startswith("match.stranger")
 
 
 async def test_a_non_member_of_the_match_is_treated_as_a_stranger(make_harness, engine):
     h = await make_harness()
     await h.say("raj", "dana-ana-mentor", "hello Ana, I'm Raj")  # raj mentors another match
     assert h.seen_in("dana-ana-student") == []
-    assert "match.stranger" in h.app.review.open_holds()[0].rules
+    assert "match.stranger" in h.app.core.review.open_holds()[0].rules
 
 
 async def test_students_without_consent_and_inactive_matches_are_held(make_harness, engine):
     h = await make_harness()
     await h.say("hal", "kim-hal-student", "hi!")  # proposed match, no consent form
     await h.say("ivy", "ivy-ana-mentor", "hi Ana")  # paused match
-    rules = {hold.sender_name: hold.rules for hold in h.app.review.open_holds()}
+    rules = {hold.sender_name: hold.rules for hold in h.app.core.review.open_holds()}
     assert "consent.missing" in rules["Hal S."] and "match.proposed" in rules["Hal S."]
     assert "match.paused" in rules["Ivy N."]
     assert h.seen_in("kim-hal-mentor") == [] and h.seen_in("ivy-ana-student") == []

@@ -11,9 +11,9 @@ from alembic.migration import MigrationContext
 from sqlmodel import Session, SQLModel, select
 
 import storage.all_models  # noqa: F401
-from bot.redact import redact
-from bot.routing import relay_targets
-from bot.types import ChannelRef, Inbound, InboundKind
+from bot.messages import ChannelRef, Inbound, InboundKind
+from bot.relay.routing import relay_targets
+from bot.review.redaction import redact
 from storage.chain import verify
 from storage.models import MessageLog
 from storage.raw_ddl import include_object
@@ -34,7 +34,7 @@ async def test_parallel_relay_writes_keep_the_chain_intact(make_harness, engine,
     def write(worker: int) -> None:
         try:
             for n in range(15):
-                h.app.relay.record(Inbound(
+                h.app.core.relay.record(Inbound(
                     kind=InboundKind.MESSAGE, channel=h.console.ref("raj-group-student"),
                     message_id=f"w{worker}-{n}", event_key=f"w{worker}-{n}", author_id="ben",
                     text=f"message {n} from writer {worker}"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from adapters.discord import DiscordAdapter
-from bot.types import ChannelRef
+from bot.messages import ChannelRef
 from fakes.discord_model import VIEW_CHANNEL
 from fakes.discord_server import FakeDiscord
 

@@ -6,7 +6,7 @@ import pytest
 from dworld import School, adapter_for
 
 from adapters.discord import DiscordFatalError
-from bot.types import InboundKind, Outbound
+from bot.messages import InboundKind, Outbound
 from fakes.core import RecordingCore as FakeCore
 from fakes.discord_server import FakeDiscord
 
@@ -190,10 +190,13 @@ async def test_set_up_checks_report_who_can_read_each_supervised_channel(
     adapter = adapter_for(fake_discord)
     await adapter.start(fake_core)
     try:
-        await fake_discord.wait_for(lambda: len(fake_core.members) == 4)
+        await fake_discord.wait_for(lambda: len(fake_core.checked) == 4)  # every channel, after READY
+        report = {}
+        for ref in fake_core.checked:  # what the core reads back when it checks each one
+            members = await adapter.members(ref)
+            report[ref.channel] = (set(members.user_ids), members.coordinator_can_see)
     finally:
         await adapter.stop()
-    report = {ref.channel: (set(ids), can_see) for ref, ids, can_see in fake_core.members}
     assert report[school.students] == ({school.ana, school.kim}, True)
     assert report[outsiders] == ({school.ana, school.kim, school.lee}, True)
     assert report[hidden] == ({school.ana}, False)

@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 import pytest
 from dworld import School, adapter_for
 
-from adapters.base import DeliveryError
-from bot.types import ChannelRef, Outbound, ReviewCard, ReviewOutcome
+from bot.messages import ChannelRef, Outbound, ReviewCard, ReviewOutcome
+from bot.ports import DeliveryError
 from fakes.core import RecordingCore as FakeCore
 from fakes.discord_server import FakeDiscord
+from support.cards import review_card
 
 WEBHOOK_EXEC = r"/webhooks/\d+/whtoken-\d+"
 
@@ -157,19 +158,7 @@ async def test_dm_notices_when_the_program_allows_them(
 
 
 def card(review_id: int | None = 41) -> ReviewCard:
-    return ReviewCard(
-        review_id=review_id,
-        alert_id=None if review_id else 9,
-        program_name="Lincoln P-TECH",
-        match_id="match-7",
-        sender_name="Ana R.",
-        sender_role="student",
-        text="text me at 555-0100",
-        rules=("contact.phone",),
-        reasons=("shares a phone number",),
-        urgent=False,
-        idempotency_key=f"review-{review_id}",
-    )
+    return review_card(review_id=review_id, alert_id=None if review_id else 9)
 
 
 async def test_review_cards_have_buttons_that_still_work_after_a_restart(
@@ -234,4 +223,4 @@ async def test_slash_command_goes_to_the_core_and_is_answered_privately(
 
 
 async def test_members_are_listed_as_humans_who_can_read(adapter, school: School) -> None:
-    assert set(await adapter.list_members(school.ref(school.mentors))) == {school.lee, school.kim}
+    assert set((await adapter.members(school.ref(school.mentors))).user_ids) == {school.lee, school.kim}

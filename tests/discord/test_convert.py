@@ -13,7 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from adapters.discord import convert
-from bot.types import ChannelRef, InboundKind, ReviewCard, ReviewOutcome
+from bot.messages import ChannelRef, InboundKind, ReviewOutcome
+from support.cards import review_card
 
 PAYLOADS = Path(__file__).parent / "payloads"
 BOT = "500000000000000001"
@@ -128,19 +129,8 @@ def test_ids_nonces_names_and_prefixes() -> None:
     assert convert.strip_prefix(convert.prefixed("Ana R.", "hi")) == ("**Ana R.:** ", "hi")
 
 
-CARD = ReviewCard(
-    review_id=41,
-    alert_id=None,
-    program_name="Lincoln P-TECH",
-    match_id="morgan-ana",
-    sender_name="Ana R.",
-    sender_role="student",
-    text="keep this a secret",
-    rules=("offplatform.secrecy",),
-    reasons=("secrecy",),
-    urgent=False,
-    idempotency_key="review-41",
-)
+CARD = review_card(match_id="morgan-ana", text="keep this a secret", rules=("offplatform.secrecy",),
+                   reasons=("secrecy",))
 
 
 def test_review_card_embed_buttons_and_outcome() -> None:
@@ -158,7 +148,8 @@ def test_review_card_embed_buttons_and_outcome() -> None:
     )
     decided = convert.review_embed(CARD, outcome)
     assert decided["fields"][-1]["value"] == "rejected by P. Kim at 2026-10-13 19:05 UTC\nkept private"
-    alert = ReviewCard(**{**{f: getattr(CARD, f) for f in CARD.__slots__}, "review_id": None, "alert_id": 3})
+    alert = review_card(match_id="morgan-ana", text="keep this a secret", review_id=None, alert_id=3,
+                        idempotency_key="review-41")
     assert convert.review_buttons(alert) == [] and convert.review_embed(alert)["footer"]["text"] == "alert #3"
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from dworld import make_school
 
-from bot.service import run_service
+from bot.cli.run_process import run_service
 from bot.settings import Settings
 from fakes.discord_server import FakeDiscord
 from fakes.slack_server import FakeSlack, Workspace, message_event

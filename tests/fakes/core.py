@@ -1,6 +1,6 @@
 """A first-class fake of the core gateway for adapter tests (STYLE.md point 7).
 
-It implements ``adapters.base.CoreGateway`` and keeps what it was told, so tests assert on
+It implements ``bot.ports.CoreGateway`` and keeps what it was told, so tests assert on
 state, not on mock calls. Like the real core it records each platform event once (by
 ``dedupe_key``); ``fail_next`` makes the next ``handle`` raise, as a database outage would, and
 ``handle_delay`` makes recording slow.
@@ -11,7 +11,8 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
-from bot.types import ChannelRef, CommandRequest, Inbound, ReviewRequest
+from bot.messages import ChannelRef, CommandRequest, Inbound, ReviewRequest
+from bot.ports import FollowedChannel
 
 
 @dataclass
@@ -21,7 +22,7 @@ class RecordingCore:
     duplicates: int = 0
     commands: list[CommandRequest] = field(default_factory=list)
     reviews: list[ReviewRequest] = field(default_factory=list)
-    members: list[tuple[ChannelRef, list[str], bool]] = field(default_factory=list)
+    checked: list[ChannelRef] = field(default_factory=list)  # channels the adapter asked to check
     channels: list[ChannelRef] = field(default_factory=list)
     last_logged: dict[ChannelRef, str] = field(default_factory=dict)  # logged before the test began
     command_reply: str = "ok"
@@ -50,17 +51,15 @@ class RecordingCore:
         self.reviews.append(request)
         return f"Review {request.review_id}: {request.decision} recorded."
 
-    async def supervised_channels(self, platform: str) -> list[ChannelRef]:
-        return [c for c in self.channels if c.platform == platform]
+    async def supervised_channels(self, platform: str) -> list[FollowedChannel]:
+        return [FollowedChannel(c, self._last_logged(c)) for c in self.channels if c.platform == platform]
 
-    async def last_logged_message_id(self, channel: ChannelRef) -> str | None:
+    def _last_logged(self, channel: ChannelRef) -> str | None:
         ids = [e.message_id for e in self.events if e.channel == channel and e.kind == "message"]
         return ids[-1] if ids else self.last_logged.get(channel)
 
-    async def report_members(
-        self, channel: ChannelRef, user_ids: list[str], *, coordinator_can_see: bool
-    ) -> None:
-        self.members.append((channel, list(user_ids), coordinator_can_see))
+    async def check_channel(self, channel: ChannelRef) -> None:
+        self.checked.append(channel)
 
     async def wait_events(self, count: int, timeout: float = 5.0) -> list[Inbound]:
         """Wait (bounded) until ``count`` events were recorded."""

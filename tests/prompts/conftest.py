@@ -16,8 +16,8 @@ def setup_program(engine, clock):  # type: ignore[no-untyped-def]
 
     from bot.prompts.settings import set_schedule
     from bot.prompts.topics import import_topics
-    from bot.roster import import_roster
     from storage.models import Program
+    from support.roster_helpers import import_roster
 
     def go(*, roster: bool = True, topics: bool = True, **schedule) -> None:  # type: ignore[no-untyped-def]
         if roster:

@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
-from bot.prompts import weekly
 from bot.prompts.digest import build_digest, render
 from bot.prompts.weekly import post_due_prompts, send_now
+from storage import outbox
 from storage.chain import verify
 from storage.db import make_engine
 from storage.models import Delivery, MessageLog
@@ -73,10 +73,10 @@ def test_a_crash_before_commit_loses_nothing_and_duplicates_nothing(engine, setu
                                                                      monkeypatch) -> None:
     setup_program()
 
-    def crash(session, rows, **_common):  # type: ignore[no-untyped-def]
+    def crash(session, rows, **_shared):  # type: ignore[no-untyped-def]
         raise RuntimeError("power cut while writing the outbox")
 
-    monkeypatch.setattr(weekly, "insert_deliveries", crash)
+    monkeypatch.setattr(outbox, "insert_batch", crash)
     with pytest.raises(RuntimeError):
         post_due_prompts(engine, ny(MONDAY))
     monkeypatch.undo()
@@ -90,12 +90,13 @@ import sys, time
 from datetime import datetime
 from storage.db import make_engine
 from bot.prompts import weekly
-original = weekly.insert_deliveries
-def slow(session, rows, **common):
-    original(session, rows, **common)
+from storage import outbox
+original = outbox.insert_batch
+def slow(session, rows, **shared):
+    original(session, rows, **shared)
     print("READY", flush=True)   # rows written, transaction still open
     time.sleep(60)
-weekly.insert_deliveries = slow
+outbox.insert_batch = slow
 weekly.post_due_prompts(make_engine(sys.argv[1]), datetime.fromisoformat(sys.argv[2]))
 """
 

@@ -8,10 +8,10 @@ from datetime import date, time, timedelta
 
 from sqlmodel import Session, select
 
+from bot.messages import ChannelRef, CommandRequest
 from bot.prompts.digest import build_digest, post_due_digests, render
 from bot.prompts.nudges import nudge_quiet_matches
 from bot.prompts.weekly import post_due_prompts
-from bot.types import ChannelRef, CommandRequest
 from storage.models import Alert
 from storage.models_prompts import Nudge
 from support.prompt_helpers import PROGRAM, ny
@@ -111,7 +111,7 @@ async def test_status_shows_the_next_prompt(make_harness, setup_program, clock) 
     h = await make_harness()
     setup_program(roster=False)
     clock.now = ny(date(2026, 11, 17), time(12))  # the Tuesday before Thanksgiving week
-    reply = await h.app.run_command(CommandRequest(ChannelRef("console", "demo", "dana-ana-student"),
+    reply = await h.app.core.run_command(CommandRequest(ChannelRef("console", "demo", "dana-ana-student"),
                                                    "ana", "Ana", "status"))
     assert "next prompt: Mon 30 Nov 09:00 EST: All courses — Reflection" in reply  # skips Thanksgiving
 

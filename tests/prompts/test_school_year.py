@@ -39,6 +39,7 @@ SKIPPED_WEEKS = {date(2026, 11, 23): "Thanksgiving break", date(2026, 12, 21): "
 
 async def test_a_school_year_of_weekly_prompts(make_harness, setup_program, engine, clock,
                                                tmp_path: Path) -> None:
+    # Over 60 lines by design: a whole school year of weeks, checked in one pass.
     h = await make_harness()
     setup_program(roster=False)
     spring = tmp_path / "spring.yml"

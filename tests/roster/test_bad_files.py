@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.roster import RosterError, import_roster, load_roster
-from support.roster_helpers import BASE, snapshot, variant, write
+from bot.roster.importer import RosterError
+from support.roster_helpers import BASE, import_roster, load_roster, snapshot, variant, write
 
 P = "  - "  # a person or match item
 CH = "      - "  # a channel item

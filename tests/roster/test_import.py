@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, func, select
 
-from bot.roster import RosterError, import_roster, load_roster
+from bot.roster.importer import RosterError
 from storage.clock import utcnow
 from storage.models import Identity, Match, MatchMember, MessageLog, Person, Program, SupervisedChannel
-from support.roster_helpers import snapshot, write
+from support.roster_helpers import import_roster, load_roster, snapshot, write
 
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample-program.yml"
 

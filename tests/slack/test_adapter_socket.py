@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 import pytest
 from sworld import CORP, SCHOOL, socket_adapter_for
 
-from adapters.base import DeliveryError
-from bot.types import ChannelRef, InboundKind, Outbound, ReviewCard, ReviewOutcome
+from bot.messages import ChannelRef, InboundKind, Outbound, ReviewOutcome
+from bot.ports import DeliveryError
 from fakes.slack_server import block_actions, message_changed, message_deleted, message_event, slash_command
+from support.cards import review_card
 
 STUDENTS = ChannelRef("slack", SCHOOL, "CSTUDENTS")
 MENTORS = ChannelRef("slack", CORP, "CMENTORS")
@@ -220,19 +221,8 @@ async def test_long_command_reply_continues_in_ephemeral_messages(fake_slack, fa
 
 
 async def test_review_card_button_and_update(fake_slack, fake_core, socket_adapter):
-    card = ReviewCard(
-        review_id=42,
-        alert_id=None,
-        program_name="P-TECH Demo",
-        match_id="m-7",
-        sender_name="Morgan Diaz",
-        sender_role="mentor",
-        text="text me at 555-0100",
-        rules=("contact.phone",),
-        reasons=("phone number",),
-        urgent=False,
-        idempotency_key="r-42",
-    )
+    card = review_card(review_id=42, program_name="P-TECH Demo", match_id="m-7", sender_name="Morgan Diaz",
+                       sender_role="mentor")
     ts = await socket_adapter.post_review(REVIEW, card)
     [posted] = fake_slack.channel_messages(SCHOOL, "CREVIEW")
     assert any(b["type"] == "actions" for b in posted["blocks"])
@@ -259,12 +249,9 @@ async def test_review_card_button_and_update(fake_slack, fake_core, socket_adapt
 
 
 async def test_member_check_reports_humans_and_visibility(fake_slack, fake_core, socket_adapter):
-    fake_core.channels = [STUDENTS, MENTORS]
-    assert await socket_adapter.check_members() == 2
-    assert fake_core.members == [
-        (STUDENTS, ["USTUDENT1", "USTUDENT2"], True),
-        (MENTORS, ["UMENTOR1"], False),
-    ]
+    students, mentors = await socket_adapter.members(STUDENTS), await socket_adapter.members(MENTORS)
+    assert (list(students.user_ids), students.coordinator_can_see) == (["USTUDENT1", "USTUDENT2"], True)
+    assert (list(mentors.user_ids), mentors.coordinator_can_see) == (["UMENTOR1"], False)
 
 
 async def test_wrong_bot_token_fails_start_with_advice(fake_slack, fake_core):

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from adapters.slack import convert
-from bot.types import ChannelRef, InboundKind, Outbound, ReviewCard, ReviewOutcome
+from bot.messages import ChannelRef, InboundKind, Outbound, ReviewCard, ReviewOutcome
+from support.cards import review_card
 
 PAYLOADS = Path(__file__).parent / "payloads"
 
@@ -132,21 +133,8 @@ def test_outbound_posts_under_sender_identity_with_delivery_metadata():
 
 
 def _card(**over) -> ReviewCard:
-    base = dict(
-        review_id=42,
-        alert_id=None,
-        program_name="P-TECH Demo",
-        match_id="m-7",
-        sender_name="Morgan",
-        sender_role="mentor",
-        text="text me at 555-0100",
-        rules=("contact.phone",),
-        reasons=("phone number",),
-        urgent=False,
-        idempotency_key="review-42",
-    )
-    base.update(over)
-    return ReviewCard(**base)
+    return review_card(**{"review_id": 42, "program_name": "P-TECH Demo", "match_id": "m-7",
+                          "sender_name": "Morgan", "sender_role": "mentor", **over})
 
 
 def test_review_card_has_text_rules_and_three_buttons():

@@ -19,8 +19,7 @@ from sworld import CORP, SCHOOL, make_workspaces, socket_adapter_for
 
 from adapters.slack import SlackAdapter
 from bot.app import MentorBot, build_app
-from bot.policy_book import PolicyBook
-from bot.roster import import_roster
+from bot.relay.policy_cache import PolicyBook
 from bot.settings import Settings
 from fakes.slack_server import (
     FakeSlack,
@@ -31,6 +30,8 @@ from fakes.slack_server import (
 )
 from storage.models import Alert, Delivery, MessageLog
 from support.fake_policy import FakePolicy
+from support.roster_helpers import import_roster
+from support.waiting import until
 
 ROSTER = Path(__file__).parent / "program.yml"
 
@@ -57,15 +58,7 @@ class World:
 
     async def until(self, check: Callable[[], bool], timeout: float = 5.0) -> None:
         """Let events arrive and the outbox drain until ``check()`` holds (bounded)."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            await self.app.delivery.run_once()
-            if check():
-                return
-            if loop.time() > deadline:
-                raise AssertionError("condition not met in time")
-            await asyncio.sleep(0.01)
+        await until(check, app=self.app, timeout=timeout)
 
     async def say(self, team: str, channel: str, user: str, text: str, **kw) -> tuple[str, dict]:
         """Someone writes in Slack; returns (envelope id, the event body). Waits for the ack."""
@@ -100,7 +93,7 @@ async def world(sqlite_engine: Engine, clock) -> AsyncIterator[World]:  # type: 
             clock=clock,
             policies=PolicyBook(loader=lambda _path: FakePolicy()),
         )
-        await adapter.start(app)
+        await adapter.start(app.core)
         for team in (SCHOOL, CORP):
             await fake.wait_connected(team)
         try:
@@ -111,6 +104,7 @@ async def world(sqlite_engine: Engine, clock) -> AsyncIterator[World]:  # type: 
 
 async def test_conversation_across_two_workspaces_with_a_held_message_approved_by_button(world: World):
     # 1. The student writes; the mentor sees it in the company workspace under the student's name.
+    # Over 60 lines by design: one conversation across two workspaces, told in order.
     _, first = await world.say(
         SCHOOL, "CSTUDENTS", "USTUDENT1", "Hi Morgan! What does an engineer do all day?"
     )

@@ -8,6 +8,18 @@ from sqlalchemy import Engine, select
 from sqlmodel import SQLModel
 
 import storage.all_models  # noqa: F401  (every table in the metadata)
+from bot.app import platform_names
+from bot.roster import importer
+
+
+def import_roster(engine: Engine, path: str | Path) -> importer.ImportSummary:
+    """``bot.roster.importer.import_roster`` with every platform mentorbot ships (as the CLI does)."""
+    return importer.import_roster(engine, path, platforms=platform_names())
+
+
+def load_roster(path: str | Path) -> importer.Roster:
+    """``bot.roster.importer.load_roster`` with every platform mentorbot ships (as the CLI does)."""
+    return importer.load_roster(path, platforms=platform_names())
 
 BASE = """\
 program:

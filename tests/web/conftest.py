@@ -9,9 +9,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.roster import import_roster
 from bot.web import create_web_app
 from bot.web.auth import create_invite
+from support.roster_helpers import import_roster
 
 OTHER_PROGRAM = Path(__file__).with_name("other-program.yml")
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
@@ -56,4 +56,4 @@ async def desk(make_harness, engine, tmp_path):  # type: ignore[no-untyped-def]
     harness = await make_harness()
     import_roster(engine, OTHER_PROGRAM)
     harness.app.settings.data_dir = tmp_path
-    return Desk(harness, create_web_app(harness.app))
+    return Desk(harness, create_web_app(harness.app.core))

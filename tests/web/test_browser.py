@@ -51,6 +51,7 @@ def _free_port() -> int:
 
 
 async def test_a_coordinators_day_in_the_browser(desk, chromium, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Over 60 lines by design: a coordinator's day in one browser session, page after page.
     from playwright.async_api import async_playwright
 
     shots = DOC_SHOTS if os.environ.get("MENTORBOT_SCREENSHOTS") == "1" else tmp_path / "screenshots"
@@ -66,7 +67,7 @@ async def test_a_coordinators_day_in_the_browser(desk, chromium, tmp_path) -> No
     shots.mkdir(parents=True, exist_ok=True)
 
     port = _free_port()
-    handle = serve_web_in_background(h.app, h.app.settings, port=port)
+    handle = serve_web_in_background(h.app.core, h.app.settings, port=port)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from bot.types import ChannelRef, Inbound, InboundKind
-from bot.web.search import SearchFilters, search_messages
+from bot.messages import ChannelRef, Inbound, InboundKind
 from storage.models import Match, Person
+from storage.search import SearchFilters, search_messages
 
 PROGRAM = "riverside-ptech"
 
@@ -26,7 +26,7 @@ async def talk(desk):  # type: ignore[no-untyped-def]
     await h.say("raj", "raj-group-mentor", "Robotics is great, Ben")
     await h.say("ben", "raj-group-student", "Robótica en español también")
     harbor = ChannelRef("console", "harbor", "max-zoe-mentor")
-    await h.app.handle(Inbound(kind=InboundKind.MESSAGE, channel=harbor, message_id="h1",
+    await h.app.core.handle(Inbound(kind=InboundKind.MESSAGE, channel=harbor, message_id="h1",
                                event_key="msg:h1", author_id="max", text="robotics in another program",
                                sent_at=h.clock.now))
     return desk
@@ -76,7 +76,7 @@ async def test_one_program_only_and_no_injection(talk, engine) -> None:  # type:
 
 
 async def test_paging_older_results_and_the_wide_windows(desk, engine, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("bot.web.search.WINDOWS", (10, 40))  # small windows: every PostgreSQL shape runs
+    monkeypatch.setattr("storage.search.WINDOWS", (10, 40))  # small windows: every PostgreSQL shape runs
     h = desk.h
     for n in range(90):  # a rare word among many messages exercises every query shape
         h.clock.advance(minutes=1)
@@ -133,7 +133,7 @@ async def test_long_messages_are_found_in_one_match_and_from_one_sender(desk, en
 async def test_postgres_reads_one_match_index_only(talk, engine) -> None:  # type: ignore[no-untyped-def]
     if engine.dialect.name != "postgresql":
         pytest.skip("FTS5 answers the match filter inside its own index (see the SQLite tests above)")
-    from bot.web.search import _narrow_sql
+    from storage.search import _narrow_sql
 
     matches, _people = ids_of(engine)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:

@@ -22,7 +22,7 @@ depends_on = None
 
 
 def _scope(row: str) -> str:
-    """The FTS5 scope tokens of a message_log row (bot/web/search.py builds the same tokens)."""
+    """The FTS5 scope tokens of a message_log row (storage/search.py builds the same tokens)."""
     return (f"'g' || hex({row}.program_id) || ' m' || coalesce({row}.match_id, 0) || "
             f"' u' || coalesce({row}.sender_person_id, 0) || ' d' || replace({row}.decision, '_', '') || "
             f"' k' || {row}.kind")

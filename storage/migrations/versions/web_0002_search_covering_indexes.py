@@ -7,7 +7,7 @@ Create Date: 2026-11-28 14:40:00
 PostgreSQL only (SQLite answers these filters inside FTS5, see web_0001). Searching one match or one
 student read that match's newest rows through the (match_id, id) btree with one random heap fetch
 each (p95 16 ms at 1M messages). These partial covering btrees carry what the search tests —
-decision, sent_at and the tsvector — so the scan is index-only (bot/web/search.py spells the same
+decision, sent_at and the tsvector — so the scan is index-only (storage/search.py spells the same
 predicates in its query; keep them identical, or the planner cannot use the indexes).
 
 A btree tuple holds at most ~2.7 kB, and an INSERT whose tuple is larger fails, so only rows whose

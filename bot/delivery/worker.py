@@ -1,0 +1,234 @@
+"""The delivery worker: drains the outbox through the adapters, exactly once per row.
+
+Each row is claimed with a conditional UPDATE (pending, or sending with an expired lease), so
+several workers — in one process or many — never deliver the same row twice, and a worker killed
+mid-send leaves a lease that expires and the row is retried (the adapter gets the same
+``idempotency_key`` to recognise its own earlier send). Rows of one channel go out strictly in
+order: only the oldest unfinished row of each channel is ever in flight.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from bot.delivery.pacing import RateLimiter, limiter_for
+from bot.messages import ChannelRef, Outbound
+from bot.ports import Adapter, DeliveryError
+from bot.review import card_builder
+from storage import outbox, repo
+from storage.models import Delivery, MessageLog, ReviewItem
+
+logger = logging.getLogger(__name__)
+
+LEASE = timedelta(seconds=60)
+MAX_BACKOFF_S = 300.0
+FailureHook = Callable[[Session, Delivery, str], None]
+
+
+class DeliveryWorker:
+    """Delivers due outbox rows; ``run_once`` for tests and tools, ``run_forever`` for the app."""
+
+    def __init__(self, *, engine: Engine, adapters: dict[str, Adapter], clock: Callable[[], datetime],
+                 on_failure: FailureHook, max_attempts: int = 12, poll_seconds: float = 0.5,
+                 concurrency: int = 32, before_pass: Callable[[], None] | None = None,
+                 limiter: RateLimiter | None = None):
+        self._engine = engine
+        self._adapters = adapters
+        self._clock = clock
+        self._on_failure = on_failure
+        self._max_attempts = max_attempts
+        self._poll_seconds = poll_seconds
+        self._limit = asyncio.Semaphore(concurrency)
+        self._before_pass = before_pass
+        self._wakeup = asyncio.Event()
+        self._rate = limiter or limiter_for(adapters)  # each adapter's published limits (its facts)
+
+    def wake(self) -> None:
+        """Tell the loop there is new work (``bot.use_cases`` calls it after every write that queues)."""
+        self._wakeup.set()
+
+    async def run_forever(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                await self.run_once(max_passes=50)
+            except Exception:  # the loop must survive anything one pass does
+                logger.exception("delivery pass failed; retrying")
+            self._wakeup.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wakeup.wait(), self._poll_seconds)
+
+    async def run_once(self, *, max_passes: int = 1000) -> int:
+        """Deliver everything due now, pass after pass, until nothing moves. Returns rows done."""
+        done = 0
+        for _ in range(max_passes):
+            if self._before_pass:
+                await asyncio.to_thread(self._before_pass)
+            heads = await asyncio.to_thread(self._due_heads)
+            if not heads:
+                break
+            results = await asyncio.gather(*(self._deliver(row_id) for row_id in heads))
+            moved = sum(results)
+            done += moved
+            if not moved:
+                break
+        return done
+
+    # -- selection and claiming ----------------------------------------------------------------
+
+    def _due_heads(self) -> list[int]:
+        with Session(self._engine) as session:
+            return outbox.due_heads(session, list(self._adapters), self._clock())
+
+    def _claim(self, row_id: int) -> Delivery | None:
+        with Session(self._engine) as session:
+            claimed = outbox.claim(session, row_id, self._clock(), LEASE)
+            session.commit()
+            return session.get(Delivery, row_id) if claimed else None
+
+    # -- one row ---------------------------------------------------------------------------------
+
+    async def _deliver(self, row_id: int) -> int:
+        async with self._limit:
+            row = await asyncio.to_thread(self._claim, row_id)
+            if row is None:
+                return 0
+            adapter = self._adapters[row.platform]
+            try:
+                # paced after the claim, inside the concurrency slot: the wait stays far below LEASE
+                async with self._rate.slot(ChannelRef(row.platform, row.workspace, row.channel)):
+                    platform_id = await self._perform(adapter, row)
+            except DeliveryError as error:
+                await asyncio.to_thread(self._record_error, row, error)
+                return 1
+            except Exception as error:  # network or SDK errors: retried with backoff
+                logger.exception("=> delivery %s (%s) crashed", row.id, row.kind)
+                await asyncio.to_thread(self._record_error, row, DeliveryError(repr(error)))
+                return 1
+            await asyncio.to_thread(self._record_sent, row.id, platform_id)
+            logger.info("=> %s %s to %s:%s/%s", row.kind, row.id, row.platform, row.workspace, row.channel)
+            return 1
+
+    async def _perform(self, adapter: Adapter, row: Delivery) -> str | None:
+        channel = ChannelRef(row.platform, row.workspace, row.channel)
+        if row.kind in ("relay", "prompt", "nudge", "pointer", "system"):
+            thread = None
+            if adapter.capabilities.threads:
+                thread = await asyncio.to_thread(self._resolve_thread, row)
+            return await adapter.send(Outbound(
+                channel=channel, text=row.text, idempotency_key=row.idempotency_key,
+                sender_name=row.sender_name, sender_avatar=row.sender_avatar, thread_id=thread,
+                attempt=row.attempts))
+        if row.kind == "notice":
+            about = await asyncio.to_thread(self._about_message, row)
+            await adapter.notify_private(channel, row.user_id or "", row.text, message_id=about)
+            return None
+        if row.kind == "review_card":
+            card = await asyncio.to_thread(self._card, row)
+            return await adapter.post_review(channel, card)
+        ref = await asyncio.to_thread(self._ref, row)
+        if ref is None or not ref.platform_message_id:
+            return None  # the copy it acts on was never posted: nothing to do
+        if row.kind == "edit":
+            await adapter.edit(channel, ref.platform_message_id, row.text)
+        elif row.kind == "retract":
+            await adapter.delete(channel, ref.platform_message_id)
+        elif row.kind == "review_update":
+            card, outcome = await asyncio.to_thread(self._card_and_outcome, ref, row)
+            await adapter.update_review(channel, ref.platform_message_id, card, outcome)
+        else:
+            raise DeliveryError(f"unknown delivery kind {row.kind!r}", permanent=True)
+        return None
+
+    # -- bookkeeping (sync, in threads) ----------------------------------------------------------
+
+    def _record_sent(self, row_id: int, platform_id: str | None) -> None:
+        with Session(self._engine) as session:
+            row = session.get(Delivery, row_id)
+            assert row is not None
+            row.state, row.platform_message_id = "sent", platform_id
+            row.sent_at, row.lease_until, row.last_error = self._clock(), None, None
+            session.add(row)
+            session.commit()
+
+    def _record_error(self, row: Delivery, error: DeliveryError) -> None:
+        now = self._clock()
+        with Session(self._engine) as session:
+            fresh = session.get(Delivery, row.id)
+            assert fresh is not None
+            fresh.last_error = str(error)[:500]
+            fresh.lease_until = None
+            if error.permanent or (error.retry_after is None and fresh.attempts >= self._max_attempts):
+                fresh.state = "failed"
+                logger.error("=> delivery %s failed for good: %s", fresh.id, error)
+                self._on_failure(session, fresh, str(error))
+            else:
+                if error.retry_after is not None:
+                    fresh.attempts -= 1  # being rate-limited is not a failed attempt
+                    delay = error.retry_after
+                else:
+                    delay = min(MAX_BACKOFF_S, 2 ** fresh.attempts) * random.uniform(0.8, 1.2)
+                fresh.state, fresh.next_attempt_at = "pending", now + timedelta(seconds=delay)
+                logger.warning("=> delivery %s retry in %.1fs: %s", fresh.id, delay, error)
+            session.add(fresh)
+            session.commit()
+
+    def _about_message(self, row: Delivery) -> str | None:
+        """The platform id of the sender's own message a notice is about (same channel only)."""
+        if row.message_id is None:
+            return None
+        with Session(self._engine) as session:
+            message = session.get(MessageLog, row.message_id)
+        if message is None or (message.platform, message.workspace, message.channel) != (
+                row.platform, row.workspace, row.channel):
+            return None
+        return message.platform_message_id
+
+    def _ref(self, row: Delivery) -> Delivery | None:
+        with Session(self._engine) as session:
+            return session.get(Delivery, row.ref_delivery_id) if row.ref_delivery_id else None
+
+    def _card(self, row: Delivery):  # type: ignore[no-untyped-def]
+        with Session(self._engine) as session:
+            return card_builder.card_for(session, row)
+
+    def _card_and_outcome(self, card_row: Delivery, row: Delivery):  # type: ignore[no-untyped-def]
+        with Session(self._engine) as session:
+            review = session.get(ReviewItem, row.review_id or card_row.review_id)
+            assert review is not None
+            return card_builder.card_for(session, card_row), card_builder.outcome_for(review)
+
+    def _resolve_thread(self, row: Delivery) -> str | None:
+        """The target channel's id of the thread the original message was posted in.
+
+        The thread's parent is either a message first posted in the origin channel (its copy in
+        the target channel is the thread there) or a relayed copy the bot posted in the origin
+        channel (then the parent's source message, or its copy, is the thread in the target).
+        Adapters may return combined ids (a split message: ``"id1,id2"``); the first part counts.
+        """
+        if not row.thread_id or row.message_id is None:
+            return None
+        with Session(self._engine) as session:
+            message = session.get(MessageLog, row.message_id)
+            if message is None:
+                return None
+            origin = ChannelRef(message.platform, message.workspace, message.channel)
+            parent = repo.original_message(session, origin, row.thread_id)
+            if parent is None:
+                parent = outbox.source_of_copy(session, origin, row.thread_id)
+            if parent is None:
+                return None
+            target = (row.platform, row.workspace, row.channel)
+            if (parent.platform, parent.workspace, parent.channel) == target:
+                return parent.platform_message_id
+            copy = outbox.sent_copy(session, parent.id, row)  # type: ignore[arg-type]
+            if copy is None or not copy.platform_message_id:
+                return None
+            return copy.platform_message_id.split(",")[0]

@@ -1,0 +1,29 @@
+"""Queue the relayed copies of a logged message: one outbox row per other channel of its match.
+
+Used by the relay for an allowed message and by the review desk for an approved or released one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.messages import ChannelRef
+from bot.relay.routing import relay_targets
+from storage import outbox, repo
+from storage.models import MessageLog, Person
+
+
+def queue_copies(session: Session, *, program_id: str, match_id: int, origin: ChannelRef, row: MessageLog,
+                 text: str, sender: Person | None, now: datetime, suffix: str = "") -> int:
+    """One relay outbox row per other channel of the match; returns how many."""
+    channels = repo.match_channels(session, match_id)
+    targets = relay_targets(origin, [ChannelRef(c.platform, c.workspace, c.channel) for c in channels])
+    for target in targets:
+        session.add(outbox.relay(
+            program_id=program_id, message_id=row.id, target=target, text=text,  # type: ignore[arg-type]
+            sender_name=row.sender_name, sender_avatar=sender.avatar_url if sender else None,
+            thread_id=row.thread_id, now=now, suffix=suffix,
+        ))
+    return len(targets)

@@ -1,0 +1,267 @@
+"""The relay pipeline: dedupe, locate, gate, police, and record in one transaction (DESIGN.md).
+
+``Relay.record`` is the only way a message event enters mentorbot. It returns after the log row,
+its decision and every resulting outbox row, review item and alert are committed together; the
+delivery worker does the platform I/O afterwards.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from bot.alerts import raise_alert
+from bot.messages import ChannelRef, Inbound, InboundKind
+from bot.ports import PlatformFacts
+from bot.relay import final_decision
+from bot.relay.copies import queue_copies
+from bot.relay.gates import SenderFacts, gate_hits
+from bot.relay.policy_cache import PolicyBook
+from bot.review import holds
+from policies.types import Action, Decision, PolicyContext
+from storage import chain, outbox, repo
+from storage.clock import as_utc
+from storage.models import (
+    Delivery,
+    Match,
+    MessageLog,
+    Person,
+    Program,
+    SupervisedChannel,
+    UnroutedEvent,
+)
+
+logger = logging.getLogger(__name__)
+
+FLOOD_WINDOW = timedelta(seconds=60)
+DIRECT_MESSAGE_HIT = ('[{"rule": "channel.direct_message", "start": 0, "end": 0, "reason": '
+                      '"Direct message to the bot; not relayed.", "action": "block", "alert": false}]')
+
+
+def channel_ref(row: SupervisedChannel | Delivery | MessageLog) -> ChannelRef:
+    return ChannelRef(row.platform, row.workspace, row.channel)
+
+
+class Relay:
+    """Turns inbound events into committed log rows and outbox work."""
+
+    def __init__(self, *, engine: Engine, policies: PolicyBook, clock: Callable[[], datetime],
+                 platforms: Mapping[str, PlatformFacts] | None = None):
+        self._engine = engine
+        self._policies = policies
+        self._clock = clock
+        self._platforms = platforms or {}  # from the adapters' registry: how to point at a channel
+
+    def record(self, event: Inbound) -> bool:
+        """Record one event; True if anything was queued for delivery. Duplicates are no-ops."""
+        with Session(self._engine) as session:
+            if repo.seen_event(session, event.dedupe_key):
+                logger.info("<= duplicate %s ignored", event.dedupe_key)
+                return False
+            channel = repo.supervised_channel(session, event.channel)
+            sender = repo.person_by_account(
+                session, event.channel.platform, event.channel.workspace, event.author_id
+            )
+            if event.is_direct or channel is None:
+                if not event.is_direct or event.kind != InboundKind.MESSAGE:
+                    logger.debug("<= %s outside supervised channels, not relayed", event.channel)
+                    return False
+                self._record_attempt(session, event, sender)
+            elif event.kind == InboundKind.MESSAGE:
+                self._record_message(session, event, channel, sender)
+            elif event.kind == InboundKind.EDIT:
+                self._record_edit(session, event, channel, sender)
+            else:
+                self._record_delete(session, event, channel, sender)
+            try:
+                session.commit()
+            except IntegrityError:
+                session.rollback()
+                logger.info("<= duplicate %s lost the race, ignored", event.dedupe_key)
+                return False
+            return True
+
+    # -- the three kinds of event in a supervised channel ------------------------------------
+
+    def _record_message(self, session: Session, event: Inbound, channel: SupervisedChannel,
+                        sender: Person | None, *, kind: str = "message",
+                        original: MessageLog | None = None, fresh_copies: bool = True) -> MessageLog:
+        """Police and log one message version; ``fresh_copies`` False when an allowed edit will
+        update copies that already exist instead of posting new ones."""
+        match = session.get(Match, channel.match_id)
+        assert match is not None
+        program = session.get(Program, match.program_id)
+        assert program is not None
+        now = self._clock()
+        if sender is not None and event.author_avatar and not sender.avatar_url:
+            sender.avatar_url = event.author_avatar  # relayed copies show the platform's picture
+            session.add(sender)
+        match_role = repo.member_role(session, match.id, sender.id) if sender else None  # type: ignore[arg-type]
+        if sender is not None and sender.program_id != program.id:
+            match_role, sender_role = None, None
+        else:
+            sender_role = sender.role if sender else None
+        facts = SenderFacts(
+            known=sender is not None and sender_role is not None, match_role=match_role,
+            person_role=sender_role, consent_received=sender.consent_received if sender else None,
+            cleared_on=sender.cleared_on if sender else None, match_status=match.status,
+            channel_side=channel.side,
+        )
+        recent = 0
+        if sender is not None:
+            recent = repo.recent_message_count(session, sender.id, now - FLOOD_WINDOW)  # type: ignore[arg-type]
+        context = PolicyContext(
+            role=match_role or sender_role or "student",
+            sent_at=as_utc(event.sent_at) if event.sent_at else now, timezone=program.timezone,
+            recent_count=recent, recent_window_s=int(FLOOD_WINDOW.total_seconds()),
+            attachment_count=event.attachment_count, is_edit=kind == "edit",
+        )
+        verdict = self._policies.for_file(program.policy_file).evaluate(event.text, context)
+        decision = final_decision.combine(gate_hits(facts), verdict)
+        row = self._log(session, event, program_id=program.id, kind=kind, match_id=match.id,
+                        channel_id=channel.id, sender=sender, sender_role=match_role or sender_role,
+                        decision=decision, original_id=original.id if original else None)
+        self._act(session, program=program, match=match, origin=channel, row=row,
+                  decision=decision, sender=sender, event=event, fresh_copies=fresh_copies)
+        return row
+
+    def _record_edit(self, session: Session, event: Inbound, channel: SupervisedChannel,
+                     sender: Person | None) -> None:
+        original = repo.original_message(session, event.channel, event.message_id)
+        if original is None:
+            # An edit of a message we never saw (sent before the channel was linked): treat the
+            # new text as a new message so it is policed and logged like any other.
+            self._record_message(session, event, channel, sender)
+            return
+        versions = repo.message_versions(session, original.id)  # type: ignore[arg-type]
+        latest = versions[-1]
+        if latest.kind == "delete" or latest.text == event.text:
+            # Nothing to record: a replay of this event finds the same state and ignores it again.
+            logger.info("<= edit %s changes no text (or follows a deletion), ignored", event.dedupe_key)
+            return
+        live = repo.live_relay_copies(session, [v.id for v in versions])  # type: ignore[misc]
+        holds.close_open(session, [v.id for v in versions], state="superseded", now=self._clock())  # type: ignore[misc]
+        match = session.get(Match, channel.match_id)
+        assert match is not None
+        row = self._record_message(session, event, channel, sender, kind="edit", original=original,
+                                   fresh_copies=not live)
+        now = self._clock()
+        if row.decision == Action.ALLOW.value and live:
+            for copy in live:
+                session.add(outbox.follow_up("edit", ref=copy, text=event.text, now=now,
+                                             key=f"edit:{row.id}:{copy.id}", message_id=row.id))
+        elif row.decision != Action.ALLOW.value:
+            self._retract(session, live, row, now)
+
+    def _record_delete(self, session: Session, event: Inbound, channel: SupervisedChannel,
+                       sender: Person | None) -> None:
+        original = repo.original_message(session, event.channel, event.message_id)
+        if original is None:
+            return
+        versions = repo.message_versions(session, original.id)  # type: ignore[arg-type]
+        if versions[-1].kind == "delete":
+            return
+        ids = [v.id for v in versions]
+        live = repo.live_relay_copies(session, ids)  # type: ignore[arg-type]
+        holds.close_open(session, ids, state="withdrawn", now=self._clock())  # type: ignore[arg-type]
+        row = self._log(session, event, program_id=original.program_id, kind="delete",
+                        match_id=original.match_id, channel_id=channel.id, sender=sender,
+                        sender_role=original.sender_role, decision=None, original_id=original.id,
+                        text=versions[-1].text)
+        self._retract(session, live, row, self._clock())
+
+    def _record_attempt(self, session: Session, event: Inbound, sender: Person | None) -> None:
+        now = self._clock()
+        if sender is None:
+            session.add(UnroutedEvent(dedupe_key=event.dedupe_key, platform=event.channel.platform,
+                                      workspace=event.channel.workspace, channel=event.channel.channel,
+                                      user_id=event.author_id, text=event.text, is_direct=True,
+                                      received_at=now))
+            text = ("Hi! I'm the mentoring program's bot: I only pass messages along in supervised "
+                    "mentoring channels, so please ask your program coordinator to get you set up.")
+        else:
+            self._log(session, event, program_id=sender.program_id, kind="attempt", match_id=None,
+                      channel_id=None, sender=sender, sender_role=sender.role, decision=None,
+                      original_id=None, decision_value="not_relayed", hits=DIRECT_MESSAGE_HIT)
+            home = self._home_channel(session, sender, event.channel.platform)
+            where = self._mention(home) if home else "your mentoring channel"
+            text = (f"Hi {sender.display_name}! I only pass messages along in your mentoring channel, "
+                    f"so please post in {where} where your coordinator can see it too.")
+        session.add(outbox.pointer(channel=event.channel, user_id=event.author_id, text=text, now=now,
+                                   key=f"pointer:{event.dedupe_key}"))
+
+    # -- acting on a decision ------------------------------------------------------------------
+
+    def _act(self, session: Session, *, program: Program, match: Match, origin: SupervisedChannel,
+             row: MessageLog, decision: Decision, sender: Person | None, event: Inbound,
+             fresh_copies: bool = True) -> None:
+        now = self._clock()
+        origin_ref = channel_ref(origin)
+        if decision.action == Action.ALLOW and fresh_copies:
+            queue_copies(session, program_id=program.id, match_id=match.id, origin=origin_ref,
+                         row=row, text=row.text, sender=sender, now=now)
+        elif decision.action == Action.HOLD:
+            holds.hold(session, program=program, match_id=match.id, row=row, decision=decision,  # type: ignore[arg-type]
+                       now=now)
+        if decision.notice and (decision.action != Action.ALLOW or decision.alert):
+            session.add(outbox.notice(program_id=program.id, message_id=row.id, channel=origin_ref,
+                                      user_id=event.author_id, text=decision.notice, now=now,
+                                      key=f"notice:{row.id}"))
+        if decision.alert:
+            kind, urgent = final_decision.alert_kind(decision)
+            reasons = "; ".join(h.reason for h in decision.hits if h.alert)
+            raise_alert(session, program=program, kind=kind, urgent=urgent, match_id=match.id, now=now,
+                        message_id=row.id, summary=f"{row.sender_name} in {match.key}: {reasons}")
+
+    def _retract(self, session: Session, live: list[Delivery], row: MessageLog, now: datetime) -> None:
+        for copy in live:
+            if not outbox.cancel_pending(session, copy.id, reason=f"retracted by log row {row.id}"):  # type: ignore[arg-type]
+                session.add(outbox.follow_up("retract", ref=copy, text="", now=now,
+                                             key=f"retract:{row.id}:{copy.id}", message_id=row.id))
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _log(self, session: Session, event: Inbound, *, program_id: str, kind: str,
+             match_id: int | None, channel_id: int | None, sender: Person | None,
+             sender_role: str | None, decision: Decision | None, original_id: int | None,
+             text: str | None = None, decision_value: str = "retract",
+             hits: str = "[]") -> MessageLog:
+        now = self._clock()
+        row = MessageLog(
+            program_id=program_id, seq=0, kind=kind, match_id=match_id, channel_id=channel_id,
+            platform=event.channel.platform, workspace=event.channel.workspace,
+            channel=event.channel.channel, platform_message_id=event.message_id,
+            thread_id=event.thread_id, dedupe_key=event.dedupe_key, original_id=original_id,
+            sender_person_id=sender.id if sender else None, sender_platform_id=event.author_id,
+            sender_name=sender.display_name if sender else (event.author_name or event.author_id),
+            sender_role=sender_role, text=event.text if text is None else text,
+            attachment_count=event.attachment_count,
+            sent_at=as_utc(event.sent_at) if event.sent_at else now, received_at=now,
+            decision=decision.action.value if decision else decision_value,
+            alert=bool(decision and decision.alert),
+            hits_json=final_decision.hits_json(decision) if decision else hits,
+            notice=decision.notice if decision and decision.action != Action.ALLOW else None,
+            prev_hash="", row_hash="",
+        )
+        chain.append(session, row, stream="message")
+        session.flush()
+        return row
+
+    def _mention(self, channel: SupervisedChannel) -> str:
+        """How a message on the channel's platform points at it (the adapter's markup)."""
+        facts = self._platforms.get(channel.platform) or PlatformFacts(channel.platform)
+        return facts.mention(channel.channel)
+
+    def _home_channel(self, session: Session, person: Person, platform: str) -> SupervisedChannel | None:
+        for match in repo.matches_of(session, person.id):  # type: ignore[arg-type]
+            role = repo.member_role(session, match.id, person.id)  # type: ignore[arg-type]
+            for channel in repo.match_channels(session, match.id):  # type: ignore[arg-type]
+                if channel.platform == platform and channel.side == role:
+                    return channel
+        return None
+

@@ -1,0 +1,1 @@
+"""Review: held messages, the coordinator's decisions, review cards and redaction."""

@@ -1,0 +1,47 @@
+"""Build the platform-neutral review cards (holds and alerts) from stored rows."""
+
+from __future__ import annotations
+
+import json
+
+from sqlmodel import Session
+
+from bot.messages import ReviewCard, ReviewOutcome
+from storage.clock import as_utc
+from storage.models import Alert, Delivery, Match, MessageLog, Program, ReviewItem
+
+
+def card_for(session: Session, delivery: Delivery) -> ReviewCard:
+    """The review card a ``review_card`` (or ``review_update``) outbox row stands for."""
+    review = session.get(ReviewItem, delivery.review_id) if delivery.review_id else None
+    alert = session.get(Alert, delivery.alert_id) if delivery.alert_id else None
+    message_id = delivery.message_id or (review.message_id if review else None) or (
+        alert.message_id if alert else None)
+    message = session.get(MessageLog, message_id) if message_id else None
+    program = session.get(Program, delivery.program_id) if delivery.program_id else None
+    match_id = (review.match_id if review else None) or (alert.match_id if alert else None)
+    match = session.get(Match, match_id) if match_id else None
+    hits = json.loads(message.hits_json) if message else []
+    reasons = tuple(h["reason"] for h in hits if h.get("action") != "allow" or h.get("alert"))
+    if alert is not None and not reasons:
+        reasons = (alert.summary,)
+    return ReviewCard(
+        review_id=review.id if review else None,
+        alert_id=alert.id if alert else None,
+        program_name=program.name if program else "",
+        match_id=match.key if match else None,
+        sender_name=message.sender_name if message else "",
+        sender_role=(message.sender_role or "") if message else "",
+        text=message.text if message else delivery.text,
+        rules=tuple(dict.fromkeys(h["rule"] for h in hits)),
+        reasons=reasons,
+        urgent=bool(alert and alert.urgent),
+        idempotency_key=delivery.idempotency_key,
+    )
+
+
+def outcome_for(review: ReviewItem) -> ReviewOutcome:
+    assert review.id is not None and review.decided_at is not None
+    return ReviewOutcome(review_id=review.id, decision=review.state,
+                         decided_by=review.decided_by or "", decided_at=as_utc(review.decided_at),
+                         note=review.note or "")

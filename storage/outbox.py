@@ -1,0 +1,157 @@
+"""The outbox row builder. Every side effect on a platform starts life as one of these rows,
+written in the same transaction as the log row that caused it.
+
+One builder for every path: ``own_columns`` (what differs per row) plus ``shared_columns`` (what
+a batch of rows has in common) is every column of a new pending row. The relay, reviews and
+alerts build ORM rows from them (``new_row`` and the helpers below); the weekly fan-out and the
+nudges insert thousands of them at once with ``insert_batch``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, update
+from sqlmodel import Session, col, select
+
+from storage.bulk import insert_many
+from storage.models import Delivery, MessageLog
+from storage.repo import ChannelAddress
+
+
+def own_columns(*, key: str, channel: ChannelAddress, text: str, message_id: int | None = None
+                ) -> dict[str, Any]:
+    """The columns that differ from row to row in a batch."""
+    return {"idempotency_key": key, "message_id": message_id, "platform": channel.platform,
+            "workspace": channel.workspace, "channel": channel.channel, "text": text}
+
+
+def shared_columns(kind: str, *, program_id: str | None, now: datetime, sender_name: str | None = None,
+                   sender_avatar: str | None = None, thread_id: str | None = None,
+                   user_id: str | None = None, review_id: int | None = None, alert_id: int | None = None,
+                   ref_delivery_id: int | None = None) -> dict[str, Any]:
+    """Every other column of a new ``kind`` row: due now, pending, never tried."""
+    return {
+        "program_id": program_id, "review_id": review_id, "alert_id": alert_id,
+        "ref_delivery_id": ref_delivery_id, "kind": kind, "user_id": user_id, "sender_name": sender_name,
+        "sender_avatar": sender_avatar, "thread_id": thread_id, "state": "pending", "attempts": 0,
+        "next_attempt_at": now, "lease_until": None, "last_error": None, "platform_message_id": None,
+        "created_at": now, "sent_at": None,
+    }
+
+
+def new_row(kind: str, *, key: str, channel: ChannelAddress, text: str, now: datetime,
+            program_id: str | None = None, message_id: int | None = None, **shared: Any) -> Delivery:
+    """One outbox row as an ORM object (added to a session by the caller)."""
+    return Delivery(**own_columns(key=key, channel=channel, text=text, message_id=message_id),
+                    **shared_columns(kind, program_id=program_id, now=now, **shared))
+
+
+def insert_batch(session: Session, rows: list[dict[str, Any]], *, shared: dict[str, Any]) -> None:
+    """Many rows of ``own_columns`` plus the ``shared_columns`` they all share; a duplicate
+    idempotency key (another process, the same batch) is ignored."""
+    if rows:
+        insert_many(session, Delivery.__table__, rows, common=shared, ignore_on=["idempotency_key"])  # type: ignore[attr-defined]
+
+
+def cancel_pending(session: Session, delivery_id: int, *, reason: str) -> bool:
+    """Cancel a row not yet claimed by the worker; False if it is already being sent (or was)."""
+    return bool(session.execute(
+        update(Delivery).where(Delivery.id == delivery_id, Delivery.state == "pending")  # type: ignore[arg-type]
+        .values(state="cancelled", last_error=reason)
+    ).rowcount)
+
+
+def relay(*, program_id: str, message_id: int, target: ChannelAddress, text: str, sender_name: str,
+          sender_avatar: str | None, thread_id: str | None, now: datetime, kind: str = "relay",
+          suffix: str = "") -> Delivery:
+    """A copy of a logged message for one other channel of its match."""
+    key = f"{kind}:{message_id}:{target.platform}:{target.workspace}/{target.channel}{suffix}"
+    return new_row(kind, key=key, channel=target, text=text, now=now, program_id=program_id,
+                   message_id=message_id, sender_name=sender_name, sender_avatar=sender_avatar,
+                   thread_id=thread_id)
+
+
+def notice(*, program_id: str | None, message_id: int | None, channel: ChannelAddress, user_id: str,
+           text: str, now: datetime, key: str) -> Delivery:
+    """A private notice for one person (hold, block, decision, pointer)."""
+    return new_row("notice", key=key, channel=channel, text=text, now=now, program_id=program_id,
+                   message_id=message_id, user_id=user_id)
+
+
+def pointer(*, channel: ChannelAddress, user_id: str, text: str, now: datetime, key: str) -> Delivery:
+    """The reply to a direct message: a plain message in the DM conversation."""
+    return new_row("pointer", key=key, channel=channel, text=text, now=now, user_id=user_id)
+
+
+def system_post(*, program_id: str, channel: ChannelAddress, text: str, now: datetime, key: str) -> Delivery:
+    """A message from mentorbot itself to everyone in a channel (a match paused, say)."""
+    return new_row("system", key=key, channel=channel, text=text, now=now, program_id=program_id)
+
+
+def review_card(*, program_id: str, channel: ChannelAddress, text: str, now: datetime,
+                review_id: int | None = None, alert_id: int | None = None,
+                message_id: int | None = None) -> Delivery:
+    """A hold or an alert posted to the program's coordinator review channel."""
+    key = f"card:review:{review_id}" if review_id is not None else f"card:alert:{alert_id}"
+    return new_row("review_card", key=key, channel=channel, text=text, now=now, program_id=program_id,
+                   review_id=review_id, alert_id=alert_id, message_id=message_id)
+
+
+def follow_up(kind: str, *, ref: Delivery, text: str, now: datetime, key: str,
+              message_id: int | None = None, review_id: int | None = None) -> Delivery:
+    """An edit, retraction or review-card update acting on an earlier delivery."""
+    return new_row(kind, key=key, channel=ref, text=text, now=now, program_id=ref.program_id,
+                   message_id=message_id if message_id is not None else ref.message_id,
+                   ref_delivery_id=ref.id, review_id=review_id)
+
+
+# -- the worker's queries --------------------------------------------------------------------------
+
+
+def due_heads(session: Session, platforms: list[str], now: datetime) -> list[int]:
+    """The oldest unfinished row of each channel on these platforms, if it is due (or its lease ran out)."""
+    heads = select(func.min(Delivery.id)).where(
+        col(Delivery.state).in_(["pending", "sending"]), col(Delivery.platform).in_(platforms),
+    ).group_by(Delivery.platform, Delivery.workspace, Delivery.channel)
+    rows = session.exec(select(Delivery).where(col(Delivery.id).in_(heads)))
+    return sorted(
+        row.id for row in rows  # type: ignore[misc]
+        if (row.state == "pending" and row.next_attempt_at <= now)
+        or (row.state == "sending" and row.lease_until is not None and row.lease_until <= now)
+    )
+
+
+def claim(session: Session, row_id: int, now: datetime, lease: timedelta) -> bool:
+    """Take the row for one send (pending, or sending with an expired lease); False if another has it."""
+    return bool(session.execute(
+        update(Delivery)
+        .where(Delivery.id == row_id, or_(  # type: ignore[arg-type]
+            Delivery.state == "pending",
+            (Delivery.state == "sending") & (Delivery.lease_until <= now)))  # type: ignore[operator]
+        .values(state="sending", lease_until=now + lease, attempts=Delivery.attempts + 1)
+    ).rowcount)
+
+
+def sent_copy(session: Session, message_id: int, channel: ChannelAddress) -> Delivery | None:
+    """The delivered relay copy of a log row in one channel."""
+    return session.exec(select(Delivery).where(
+        Delivery.message_id == message_id, Delivery.kind == "relay", Delivery.state == "sent",
+        Delivery.platform == channel.platform, Delivery.workspace == channel.workspace,
+        Delivery.channel == channel.channel)).first()
+
+
+def source_of_copy(session: Session, origin: ChannelAddress, copy_id: str) -> MessageLog | None:
+    """The logged message whose relayed copy in ``origin`` has platform id ``copy_id``.
+
+    Adapters may return combined ids (a split message: ``"id1,id2"``); the first part counts.
+    """
+    candidates = session.exec(select(Delivery).where(
+        Delivery.platform == origin.platform, Delivery.workspace == origin.workspace,
+        Delivery.channel == origin.channel, Delivery.kind == "relay", Delivery.state == "sent",
+        col(Delivery.platform_message_id).startswith(copy_id)))
+    for copy in candidates:
+        if copy.platform_message_id and copy.platform_message_id.split(",")[0] == copy_id:
+            return session.get(MessageLog, copy.message_id) if copy.message_id else None
+    return None
