@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 from policies.config import DEFAULTS_PATH, PolicyConfig, PolicyFileError, build_config
 from policies.conversation import ConversationSettings
 from policies.explain import describe, reason_for
-from policies.normalize import normalize
+from policies.normalize import _MENTION, blank_mentions, normalize
 from policies.regex import ENGINE, PatternSet, alternation, compile_pattern
+from policies.rules.concepts import build_layer
 from policies.rules.contact import PHONE_GATE, ContactFinder, find_phones
 from policies.rules.links import LinkFinder
 from policies.rules.phrasebook import expand
@@ -28,12 +29,8 @@ __all__ = ["Policy", "PolicyFileError", "load_policy"]
 
 logger = logging.getLogger(__name__)
 
-# Platform mentions inside the channel (Slack <@U123>, Discord <@!123>, <#123>, <:emoji:123>,
-# <t:1700000000:R>) carry long digit ids; they are blanked before the contact checks.
-_MENTION = re.compile(
-    r"<(?:[@#!][!&]?[a-z0-9|._-]{1,80}|a?:[a-z0-9_~]{1,40}:[0-9]{1,25}|t:[0-9]{1,15}(?::[a-z])?)>"
-)
-_MENTION_ANY_CASE = re.compile(_MENTION.pattern, re.IGNORECASE)  # the encoder reads the raw text
+# The encoder reads the raw text: platform mentions there become a name, not a handle or number.
+_MENTION_ANY_CASE = re.compile(_MENTION.pattern, re.IGNORECASE)
 # Set phrases that contain a rule's words but mean something ordinary; blanked before the
 # phrase rules run.
 _BENIGN = re.compile(r"\bsecret (?:santa|recipe|ingredient|garden|service|agent)s?\b")
@@ -43,8 +40,6 @@ _PRIVATE = re.compile(PRIVATE)
 _APPROVAL_APPLIES = {"offplatform.meet", "offplatform.private", "offplatform.move"}
 _CONCERN_CAP = Action.HOLD
 MAX_HITS_PER_RULE = 50
-# A mentor's grooming-family rule hit counts fully toward the conversation score.
-_SIGNAL_CATEGORIES = {"offplatform", "grooming"}
 _SUPPORT_NOTICE = ("Thank you for sharing this — your coordinator will reach out soon to make "
                    "sure you get support.")
 
@@ -61,6 +56,7 @@ class Policy:
             block=load_profanity_list() + list(EXTRA_BLOCK) + config.block_words, allow=allow
         )
         self._contact = ContactFinder()
+        self._concepts = build_layer()  # concept rules (policies/rules/concepts/)
         self._links = LinkFinder(config.allowed_domains)
         self._phrases = {rid: compile_pattern(alternation([expand(p) for p in pats]))
                          for rid, pats in RULES.items()}
@@ -133,9 +129,7 @@ class Policy:
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """Content hits as (rule, start, end) spans of the ORIGINAL text, in text order."""
         norm = normalize(text)
-        t = norm.text
-        if "<" in t:
-            t = _MENTION.sub(lambda m: " " * len(m.group()), t)
+        t = blank_mentions(norm.text)
         raw: list[tuple[str, int, int]] = []
         gated = self._gate is None or self._gate.test(t)
         emails: list[tuple[int, int]] = []
@@ -193,6 +187,7 @@ class Policy:
             h = self._hit(rid, s, e, role, text)
             if h is not None:
                 hits.append(h)
+        hits += self._concepts.hits(text, role, self.config.rules)
         if self.encoder is not None:
             hits += self._encoder_hits(text, role)
         hold_until = None
@@ -231,11 +226,15 @@ class Policy:
         st = self.config.rules[rid]
         if not st.on:
             return None
-        action, alert = st.for_role(role)
-        category = rid.split(".")[0]
-        signal = 1.0 if role == "mentor" and category in _SIGNAL_CATEGORIES else 0.0
+        # Phrase hits are read like concepts: negated, reported or role-mismatched ones drop,
+        # weak ones are delivered and flagged (policies/rules/concepts/layer.py).
+        weight = self._concepts.phrase_weight(rid, role, text, s, e)
+        if weight <= 0:
+            return None
+        action, alert = st.for_role(role) if weight >= 1 else (Action.ALLOW, False)
         return Hit(rule=rid, start=s, end=e, reason=reason_for(rid, role, text[s:e]),
-                   notice=st.notice, action=action, alert=alert, category=category, signal=signal)
+                   notice=st.notice, action=action, alert=alert, category=rid.split(".")[0],
+                   signal=weight if rid.startswith("offplatform.") else 0.0)
 
     def _add(self, hits: list[Hit], rid: str, role: str, detail: str) -> None:
         st = self.config.rules[rid]
@@ -295,7 +294,7 @@ class Policy:
             hold_until = None
         elif hold_until is not None:
             notice = next(h.notice for h in hits if h.rule == "time.quiet_hours")
-        flag = any(h.action is Action.ALLOW and h.signal > 0 for h in hits)
+        flag = action is Action.ALLOW and any(h.signal > 0 for h in hits)
         return Decision(action=action, alert=alert, hits=tuple(hits), notice=notice,
                         hold_until=hold_until, flag=flag, layer=layer)
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from policies import Action, Decision, PolicyContext
 
 CTX = PolicyContext()
+MENTOR = PolicyContext(role="mentor")  # every entry of VIOLATIONS is a violation from a mentor
 ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
 LOOKALIKE = {"a": "а", "e": "е", "o": "о", "c": "с", "p": "р", "x": "х", "y": "у", "i": "і"}
 VIOLATIONS = [
@@ -47,7 +48,7 @@ def test_zero_width_and_lookalikes_do_not_evade(policy, text, data):
         if data.draw(st.booleans()):
             chars.append(data.draw(st.sampled_from(ZERO_WIDTH)))
     evasive = "".join(chars)
-    d = policy.evaluate(evasive, CTX)
+    d = policy.evaluate(evasive, MENTOR)
     assert d.action is not Action.ALLOW, evasive
     for h in d.hits:
         assert 0 <= h.start <= h.end <= len(evasive)
@@ -56,7 +57,9 @@ def test_zero_width_and_lookalikes_do_not_evade(policy, text, data):
 @settings(max_examples=100, deadline=None)
 @given(st.sampled_from(VIOLATIONS), st.text(max_size=60), st.text(max_size=60))
 def test_violation_inside_any_text_is_caught(policy, text, before, after):
-    d = policy.evaluate(f"{before} {text} {after}", CTX)
+    # Sentences apart: the words around a violation in its own sentence may change what it
+    # means ("my teacher said don't…"), text in another sentence must not.
+    d = policy.evaluate(f"{before}.\n{text}.\n{after}", MENTOR)
     assert d.action is not Action.ALLOW
 
 
