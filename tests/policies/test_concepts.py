@@ -19,6 +19,13 @@ MENTOR = PolicyContext(role="mentor")
 STUDENT = PolicyContext(role="student")
 
 
+@pytest.fixture
+def policy(rules_policy):
+    """These tests are about the concept rules: the rules layer alone (the encoder, which does not
+    read negation or reported speech, is tested in test_encoder.py)."""
+    return rules_policy
+
+
 def _decide(policy, text, ctx):
     return policy.evaluate(text, ctx)
 
