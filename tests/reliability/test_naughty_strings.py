@@ -1,11 +1,12 @@
 """Hostile text through the whole pipeline, on SQLite and PostgreSQL: nothing lost, nothing crashes.
 
-The 515 strings of the Big List of Naughty Strings (tests/data/blns.json) plus what it cannot
-express — NUL, CR, LF, lone surrogates (JSON can carry ``\\ud800``), the storage escape character
-itself and a 100 KB line — are sent by a mentor in Slack (HTTP mode, signed requests, the real
-slack-bolt) to a student channel in Discord (the real discord.py), with the shipped policy. The
-extras also go the other way. Every one must be answered 200, logged exactly, chained, relayed as
-the platform can show it when allowed, and come back exactly from the transcript's JSON export.
+The 515 strings of the Big List of Naughty Strings (read in place from the workplace's
+shared/data/blns.json) plus what it cannot express — NUL, CR, LF, lone surrogates (JSON can carry
+``\\ud800``), the storage escape character itself and a 100 KB line — are sent by a mentor in
+Slack (HTTP mode, signed requests, the real slack-bolt) to a student channel in Discord (the real
+discord.py), with the shipped policy. The extras also go the other way. Every one must be answered
+200, logged exactly, chained, relayed as the platform can show it when allowed, and come back
+exactly from the transcript's JSON export.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ from storage.clock import utcnow
 from storage.models import Delivery, MessageLog
 from storage.safe_text import without_lone_surrogates
 from support.roster_helpers import import_roster
+from support.shared_data import shared_data_file
 
-BLNS = Path(__file__).resolve().parents[1] / "data" / "blns.json"
 NO_TEXT = "*(message without text)*"
 LONG_LINE = "é漢x" * 34_134  # 102,402 characters (≈ 200 KB of UTF-8), no spaces to split at
 EXTRAS = [
@@ -74,7 +75,7 @@ class Pipeline:
 
 
 def naughty_strings() -> list[str]:
-    strings = json.loads(BLNS.read_text(encoding="utf-8"))
+    strings = json.loads(shared_data_file("blns.json").read_text(encoding="utf-8"))
     assert len(strings) == 515
     return strings + EXTRAS
 
