@@ -121,11 +121,11 @@ class ReviewDesk:
             if state == "approved_redacted" and not has_flagged_text(message):
                 raise ReviewError(f"nothing in held message #{review_id} was flagged: override with Approve")
             item.gates, item.override_gates, item.override_reason = "", ",".join(holding), reason
-            audit.record(session, program_id=item.program_id, actor=actor, at=now, action="review.gate_override",
-                         target=f"review:{item.id}",
+            audit.record(session, program_id=item.program_id, actor=actor, at=now,
+                         action="review.gate_override", target=f"review:{item.id}",
                          detail={"message_id": message.id, "gates": holding, "reason": reason})
-            carry_out(session, item, message, state, decided_by=coordinator.display_name, actor=actor, now=now,
-                      note=note, audit_detail={"override": holding})
+            carry_out(session, item, message, state, decided_by=coordinator.display_name, actor=actor,
+                      now=now, note=note, audit_detail={"override": holding})
             session.commit()
             session.refresh(item)
             logger.warning("review %s: gates %s overridden by %s", item.id, holding, actor)

@@ -61,7 +61,8 @@ def release_cleared_gates(session: Session, *, program_id: str, now: datetime, a
                      target=f"review:{item.id}",
                      detail={"message_id": message.id, "cleared": cleared, "still": still})
         if not still and not judgement_rules(message):
-            carry_out(session, item, message, "released", decided_by=f"system (gate cleared: {', '.join(cleared)})",
-                      actor=actor, now=now, notice=RELEASED_NOTICE, audit_detail={"cleared": cleared})
+            by = f"system (gate cleared: {', '.join(cleared)})"
+            carry_out(session, item, message, "released", decided_by=by, actor=actor, now=now,
+                      notice=RELEASED_NOTICE, audit_detail={"cleared": cleared})
             released.append(item.id)  # type: ignore[arg-type]
     return released

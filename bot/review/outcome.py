@@ -32,7 +32,7 @@ def judgement_rules(message: MessageLog) -> list[str]:
 
 
 def has_flagged_text(message: MessageLog) -> bool:
-    """True when the policy marked spans of the text, so "approve without the flagged details" means something."""
+    """True when the policy marked spans of the text: only then can details be removed."""
     return bool(spans_of(message.hits_json or "[]"))
 
 
@@ -45,7 +45,9 @@ def carry_out(session: Session, item: ReviewItem, message: MessageLog, state: st
     session.add(item)
     origin = ChannelRef(message.platform, message.workspace, message.channel)
     if state in DELIVERED and item.match_id:
-        text = redact(message.text, spans_of(message.hits_json)) if state == "approved_redacted" else message.text
+        text = message.text
+        if state == "approved_redacted":
+            text = redact(message.text, spans_of(message.hits_json))
         sender = session.get(Person, message.sender_person_id) if message.sender_person_id else None
         queue_copies(session, program_id=item.program_id, match_id=item.match_id, origin=origin, row=message,
                      text=text, sender=sender, now=now, suffix=f":{state}")
