@@ -131,8 +131,32 @@ def review_approve(review_id: int, coordinator: Coordinator = None, note: Note =
 
 @review_app.command("redact")
 def review_redact(review_id: int, coordinator: Coordinator = None, note: Note = "") -> None:
-    """Approve without the flagged details (matched spans replaced by [removed])."""
+    r"""Approve without the flagged details (matched spans replaced by \[removed])."""
     _decide(review_id, "approve_redacted", coordinator, note)
+
+
+@review_app.command("override")
+def review_override(
+    review_id: int,
+    gate: Annotated[list[str], typer.Option("--gate", help="A gate holding it, e.g. consent.missing (repeat for each)")],
+    reason: Annotated[str, typer.Option(help="Why you deliver it anyway (kept in the audit trail)")],
+    redact: Annotated[bool, typer.Option("--redact", help="Also remove the flagged details")] = False,
+    coordinator: Coordinator = None, note: Note = "",
+) -> None:
+    """Deliver a message held by a program gate anyway, naming each gate and your reason (audited)."""
+    from bot.review.desk import ReviewError
+
+    core = runtime.core()
+    person = runtime.coordinator(core.engine, coordinator)
+    try:
+        item = asyncio.run(core.override_gate(review_id, gates=gate, reason=reason, coordinator=person,
+                                              actor=person.key, note=note,
+                                              decision="approve_redacted" if redact else "approve"))
+    except ReviewError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from error
+    typer.echo(f"held message #{item.id}: {item.state.replace('_', ' ')} by {person.key}, overriding "
+               f"{item.override_gates}. Deliveries go out when mentorbot runs.")
 
 
 @review_app.command("reject")

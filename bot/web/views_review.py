@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from bot.relay.gates import GATES, Gate
 from bot.web.scope import ProgramScope
 from storage import desk_repo
 from storage.clock import as_utc
@@ -44,6 +45,11 @@ class HoldCard:
     @property
     def spans(self) -> list[tuple[int, int]]:
         return [(h.start, h.end) for h in self.hits if h.end > h.start]
+
+    @property
+    def gates(self) -> list[Gate]:
+        """The program gates still holding it (Approve is refused; override or wait)."""
+        return [GATES.get(rule) or Gate(rule, rule, "it clears") for rule in self.item.gates.split(",") if rule]
 
 
 @dataclass

@@ -128,3 +128,21 @@ def test_audit_verify_notices_a_removed_row(demo_db, tmp_path):
     db.commit()
     bad = run("audit", "verify", env=demo_db)
     assert bad.returncode == 1 and "removed" in bad.stdout
+
+
+def test_review_approve_refuses_a_gate_hold_and_override_delivers_it(cli_env, tmp_path):
+    """Issue 12 item 1 at the command line (and the help text of item 9)."""
+    (tmp_path / "s.txt").write_text("hal: hi Kim!\n/approve 1\n/override 1 consent.missing form seen\n/quit\n")
+    demo = run("demo", "--script", str(tmp_path / "s.txt"), "--database", str(tmp_path / "d.db"), env=cli_env)
+    assert demo.returncode == 0, demo.stderr
+    assert "waits for the program's rules" in demo.stdout and "match.proposed" in demo.stdout
+    assert "name every gate" in demo.stdout  # the override named consent.missing only
+    env = dict(cli_env, DATABASE_URL=f"sqlite:///{tmp_path / 'd.db'}")
+    refused = run("review", "approve", "1", "--as", "okafor", env=env)
+    assert refused.returncode == 2 and "override" in refused.stderr and "consent.missing" in refused.stderr
+    done = run("review", "override", "1", "--gate", "consent.missing", "--gate", "match.proposed",
+               "--reason", "paper form seen today", "--as", "okafor", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "approved by okafor, overriding" in done.stdout
+    helptext = run("review", "redact", "--help", env=cli_env)
+    assert "replaced by [removed]" in helptext.stdout
