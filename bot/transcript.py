@@ -16,11 +16,10 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from bot.export_text import csv_cell, json_safe, mark_invisibles
 from storage import audit, repo
 from storage.clock import as_utc
 from storage.models import Match, MessageLog
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class TranscriptError(Exception):
@@ -76,32 +75,27 @@ def _line(row: MessageLog) -> TranscriptLine:
     )
 
 
-def neutralize_cell(value: str) -> str:
-    """Stop spreadsheet programs from running a cell as a formula (CSV injection)."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
 def to_csv(lines: list[TranscriptLine]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["seq", "time_utc", "kind", "sender", "role", "platform", "channel", "text",
                      "decision", "alert", "rules", "edit_of"])
     for line in lines:
-        writer.writerow([line.seq, line.at, line.kind, neutralize_cell(line.sender), line.role,
-                         line.platform, line.channel, neutralize_cell(line.text), line.decision,
+        writer.writerow([line.seq, line.at, line.kind, csv_cell(line.sender), line.role,
+                         line.platform, csv_cell(line.channel), csv_cell(line.text), line.decision,
                          "yes" if line.alert else "", " ".join(line.rules), line.edit_of or ""])
     return out.getvalue()
 
 
 def to_json(match: Match, lines: list[TranscriptLine]) -> str:
-    return json.dumps({"match": match.key, "program": match.program_id, "model": match.model,
-                       "messages": [asdict(line) for line in lines]}, ensure_ascii=False, indent=2)
+    return json_safe(json.dumps({"match": match.key, "program": match.program_id, "model": match.model,
+                                 "messages": [asdict(line) for line in lines]}, ensure_ascii=False, indent=2))
 
 
 def describe(line: TranscriptLine) -> str:
     """One human-readable transcript line."""
     label = {"edit": "edited", "delete": "deleted", "prompt": "prompt", "nudge": "nudge"}.get(line.kind, "")
-    head = f"[{line.at}] {line.sender} ({line.role or '?'}, {line.platform}/{line.channel})"
+    head = f"[{line.at}] {mark_invisibles(line.sender)} ({line.role or '?'}, {line.platform}/{line.channel})"
     verdict = line.decision + (" +ALERT" if line.alert else "")
     rules = f" rules: {', '.join(line.rules)}" if line.rules else ""
-    return f"{head}{' ' + label if label else ''}: {line.text}\n    -> {verdict}{rules}"
+    return f"{head}{' ' + label if label else ''}: {mark_invisibles(line.text)}\n    -> {verdict}{rules}"

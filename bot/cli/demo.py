@@ -135,7 +135,8 @@ class Demo:
                 item = await self.app.core.override_gate(int(number.lstrip("#")), gates=gates.split(","),
                                                          reason=reason, coordinator=self.coordinator,
                                                          actor=actor)
-                self.echo(f"  held message #{item.id}: delivered by {actor}, overriding {item.override_gates}")
+                self.echo(f"  held message #{item.id}: delivered by {actor}, "
+                          f"overriding {item.override_gates}")
             elif verb == "transcript":
                 _, lines = read_transcript(self.app.engine, rest, actor=actor, clock=self.clock,
                                            program_id=self.program_id)

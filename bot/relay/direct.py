@@ -50,7 +50,8 @@ def alert_member(session: Session, *, program: Program, sender: Person, row: Mes
     matches = repo.matches_of(session, sender.id)  # type: ignore[arg-type]
     raise_alert(session, program=program, kind=kind, urgent=urgent, now=now, message_id=row.id,
                 match_id=matches[0].id if matches else None,
-                summary=f"{sender.display_name} ({sender.role}) wrote privately to the bot: {_reasons(verdict)}")
+                summary=f"{sender.display_name} ({sender.role}) wrote privately to the bot: "
+                        + _reasons(verdict))
 
 
 def alert_stranger(session: Session, *, program: Program, event: Inbound, verdict: Decision,
@@ -60,7 +61,8 @@ def alert_stranger(session: Session, *, program: Program, event: Inbound, verdic
     who = event.author_name or event.author_id
     raise_alert(session, program=program, kind=kind, urgent=urgent, now=now,
                 summary=(f"{who} ({event.channel.platform} account {event.author_id}), who is not on the "
-                         f"roster, wrote privately to the bot: {_reasons(verdict)}: \u201c{event.text[:500]}\u201d"))
+                         f"roster, wrote privately to the bot: {_reasons(verdict)}: "
+                         f"\u201c{event.text[:500]}\u201d"))
 
 
 def program_of_workspace(session: Session, channel: ChannelRef) -> Program | None:

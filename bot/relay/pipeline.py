@@ -186,7 +186,8 @@ class Relay:
                             original_id=None, decision_value="not_relayed", hits=direct.hits_json(verdict),
                             alert=verdict.alert)
             if verdict.alert and program is not None:
-                direct.alert_member(session, program=program, sender=sender, row=row, verdict=verdict, now=now)
+                direct.alert_member(session, program=program, sender=sender, row=row, verdict=verdict,
+                                    now=now)
                 text = direct.CONCERN_REPLY
             else:
                 home = self._home_channel(session, sender, event.channel.platform)

@@ -49,7 +49,8 @@ class HoldCard:
     @property
     def gates(self) -> list[Gate]:
         """The program gates still holding it (Approve is refused; override or wait)."""
-        return [GATES.get(rule) or Gate(rule, rule, "it clears") for rule in self.item.gates.split(",") if rule]
+        rules = [rule for rule in self.item.gates.split(",") if rule]
+        return [GATES.get(rule) or Gate(rule, rule, "it clears") for rule in rules]
 
 
 @dataclass

@@ -132,7 +132,8 @@ def test_audit_verify_notices_a_removed_row(demo_db, tmp_path):
 
 def test_review_approve_refuses_a_gate_hold_and_override_delivers_it(cli_env, tmp_path):
     """Issue 12 item 1 at the command line (and the help text of item 9)."""
-    (tmp_path / "s.txt").write_text("hal: hi Kim!\n/approve 1\n/override 1 consent.missing form seen\n/quit\n")
+    script = "hal: hi Kim!\n/approve 1\n/override 1 consent.missing form seen\n/quit\n"
+    (tmp_path / "s.txt").write_text(script)
     demo = run("demo", "--script", str(tmp_path / "s.txt"), "--database", str(tmp_path / "d.db"), env=cli_env)
     assert demo.returncode == 0, demo.stderr
     assert "waits for the program's rules" in demo.stdout and "match.proposed" in demo.stdout

@@ -29,7 +29,8 @@ async def test_a_disclosure_in_a_direct_message_alerts_at_once_with_a_kind_reply
     assert all(h.seen_in(ch) == [] for ch in ("dana-ana-mentor", "dana-ana-student"))
 
 
-async def test_an_ordinary_direct_message_still_gets_the_pointer_and_its_hits_are_logged(make_harness, engine):
+async def test_an_ordinary_direct_message_still_gets_the_pointer_and_its_hits_are_logged(make_harness,
+                                                                                          engine):
     h = await make_harness()
     await h.say("ana", "dm-ana", "can you give Dana my number 555-123-4567", direct=True)
     [reply] = h.seen_in("dm-ana")

@@ -19,7 +19,7 @@ async def test_desk_refuses_approve_on_a_gate_hold_and_overrides_with_a_reason(d
     await desk.h.say("ivy", "ivy-ana-mentor", "hi Ana, see you soon")  # the match is paused
     client = await desk.signed_in("bell")
     page = await client.get("/review")
-    assert "Waiting for the program&#39;s rules" in page.text or "Waiting for the program's rules" in page.text
+    assert "Waiting for the program" in page.text
     assert 'value="approve" class="primary"' not in page.text  # no Approve button on a gate hold
     assert "Deliver anyway" in page.text and 'value="match.paused"' in page.text
     review_id = held_id(engine)
