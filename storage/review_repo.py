@@ -55,3 +55,18 @@ def gated_open_items(session: Session, program_id: str, match_ids: list[int] | N
     if match_ids is not None:
         query = query.where(col(ReviewItem.match_id).in_(match_ids))
     return [(item, message) for item, message in session.exec(query)]
+
+
+def outcomes_of(session: Session, message_ids: list[int]
+                ) -> tuple[dict[int, ReviewItem], dict[int, list[Alert]]]:
+    """Per log row: its review item (if it was held) and its alerts, oldest first (for transcripts)."""
+    if not message_ids:
+        return {}, {}
+    reviews: dict[int, ReviewItem] = {}
+    alerts: dict[int, list[Alert]] = {}
+    for chunk in (message_ids[i:i + 500] for i in range(0, len(message_ids), 500)):
+        for item in session.exec(select(ReviewItem).where(col(ReviewItem.message_id).in_(chunk))):
+            reviews[item.message_id] = item
+        for alert in session.exec(select(Alert).where(col(Alert.message_id).in_(chunk)).order_by(Alert.id)):
+            alerts.setdefault(alert.message_id, []).append(alert)  # type: ignore[arg-type]
+    return reviews, alerts

@@ -18,7 +18,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.export_text import csv_cell, json_safe
-from bot.transcript import TranscriptLine
+from bot.transcript import OUTCOME_COLUMNS, TranscriptLine, outcome_cells
 from storage.models import ChainHead
 
 FORMATS = ("csv", "json", "html", "pdf")
@@ -57,7 +57,7 @@ def period_label(since: datetime | None, until: datetime | None,
 
 
 COLUMNS = ["match", "seq", "time_utc", "kind", "sender", "role", "platform", "channel", "text",
-           "decision", "alert", "rules", "edit_of"]
+           "decision", "alert", "rules", "edit_of", *OUTCOME_COLUMNS]
 
 
 def to_csv(meta: ExportMeta, lines: list[tuple[str, TranscriptLine]]) -> str:
@@ -74,6 +74,7 @@ def to_csv(meta: ExportMeta, lines: list[tuple[str, TranscriptLine]]) -> str:
             match_key, line.seq, line.at, line.kind, csv_cell(line.sender), line.role,
             line.platform, csv_cell(line.channel), csv_cell(line.text),
             line.decision, "yes" if line.alert else "", " ".join(line.rules), line.edit_of or "",
+            *outcome_cells(line),
         ])
     return out.getvalue()
 
