@@ -110,8 +110,8 @@ OUTCOME_COLUMNS = ["review", "decided_by", "decided_at", "note_to_sender", "over
 
 def outcome_cells(line: TranscriptLine) -> list[str]:
     """The outcome columns of a CSV row (both CSV exports write these, in this order)."""
-    return [line.review, csv_cell(line.decided_by), line.decided_at, csv_cell(line.note), csv_cell(line.override),
-            csv_cell(" | ".join(line.alerts))]
+    return [line.review, csv_cell(line.decided_by), line.decided_at, csv_cell(line.note),
+            csv_cell(line.override), csv_cell(" | ".join(line.alerts))]
 
 
 def outcome_text(line: TranscriptLine) -> str:

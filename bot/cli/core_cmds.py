@@ -138,7 +138,7 @@ def review_redact(review_id: int, coordinator: Coordinator = None, note: Note = 
 @review_app.command("override")
 def review_override(
     review_id: int,
-    gate: Annotated[list[str], typer.Option("--gate", help="A gate holding it, e.g. consent.missing (repeat)")],
+    gate: Annotated[list[str], typer.Option("--gate", help="A gate holding it (repeat)")],
     reason: Annotated[str, typer.Option(help="Why you deliver it anyway (kept in the audit trail)")],
     redact: Annotated[bool, typer.Option("--redact", help="Also remove the flagged details")] = False,
     coordinator: Coordinator = None, note: Note = "",

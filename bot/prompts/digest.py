@@ -27,6 +27,8 @@ from storage.prompt_repo import DigestFacts
 
 logger = logging.getLogger(__name__)
 
+QUIET_AFTER = timedelta(days=14)  # as the desk's glance page marks a match "quiet"
+
 
 @dataclass(slots=True)
 class MatchLine:
@@ -71,6 +73,7 @@ def build_digest(engine: Engine, program_id: str, now: datetime, *, week: date |
     alert_counts = Counter(a.match_id for a in facts.alerts)
     for info in infos:
         digest.matches.append(_match_line(info, facts, alert_counts, schedule, digest.attention))
+        _silence(info, digest.matches[-1], now, schedule, digest.attention)
     for alert in facts.alerts:
         if alert.urgent and alert.acknowledged_at is None:
             digest.attention.append(f"urgent alert not yet acknowledged: {alert.summary}")
@@ -114,6 +117,20 @@ def _match_line(info: MatchInfo, facts: DigestFacts, alert_counts: Counter[int |
     if not info.channels and info.status == "active":
         attention.append(f"{info.key}: no supervised channel linked, so no prompts reach it")
     return line
+
+
+def _silence(info: MatchInfo, line: MatchLine, now: datetime, schedule: Schedule, attention: list[str]) -> None:
+    """An active match that never talked, or has been quiet for a while, needs attention whether or
+    not the nudges ran (they only run inside `mentorbot run`)."""
+    if info.status != "active" or line.nudge.startswith("FLAGGED"):
+        return
+    if line.last_contact is None:
+        attention.append(f"{info.key}: no message delivered yet — check the pair can reach their "
+                         "channels")
+    elif now - line.last_contact >= QUIET_AFTER:
+        days = (now - line.last_contact).days
+        attention.append(f"{info.key}: quiet for {days} days (last delivered message "
+                         f"{schedule.local(line.last_contact):%a %d %b}) — worth a check-in")
 
 
 def _prompt_state(paused: bool, status: str, post: PromptPost | None, answered: set[int]) -> str:

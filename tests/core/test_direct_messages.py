@@ -41,7 +41,7 @@ async def test_an_ordinary_direct_message_still_gets_the_pointer_and_its_hits_ar
     assert {hit["rule"] for hit in json.loads(row.hits_json)} == {"channel.direct_message", "contact.phone"}
 
 
-async def test_a_self_harm_hint_from_someone_not_on_the_roster_still_reaches_the_program(make_harness, engine):
+async def test_a_self_harm_hint_from_someone_not_on_the_roster_reaches_the_program(make_harness, engine):
     h = await make_harness()
     await h.say("U-new-student", "dm-new", "i want to hurt myself", direct=True)
     [reply] = h.seen_in("dm-new")

@@ -15,7 +15,7 @@ def held_id(engine) -> int:  # type: ignore[no-untyped-def]
         return session.exec(select(ReviewItem).where(ReviewItem.state == "open")).one().id
 
 
-async def test_desk_refuses_approve_on_a_gate_hold_and_overrides_with_a_reason(desk, engine) -> None:  # type: ignore[no-untyped-def]
+async def test_desk_refuses_approve_on_a_gate_hold_and_overrides_with_a_reason(desk, engine):  # type: ignore[no-untyped-def]
     await desk.h.say("ivy", "ivy-ana-mentor", "hi Ana, see you soon")  # the match is paused
     client = await desk.signed_in("bell")
     page = await client.get("/review")
@@ -32,7 +32,7 @@ async def test_desk_refuses_approve_on_a_gate_hold_and_overrides_with_a_reason(d
     await desk.h.app.delivery.run_once()
     assert desk.h.seen_in("ivy-ana-student") == []
     done = await client.post(f"/review/{review_id}/override", data={
-        "csrf": csrf, "gate": "match.paused", "reason": "Pause was for the holiday; checked with Ana's teacher",
+        "csrf": csrf, "gate": "match.paused", "reason": "Pause was for the holiday; checked with her teacher",
         "decision": "approve"})
     assert "overriding match.paused" in unquote(done.headers["location"])
     await desk.h.app.delivery.run_once()
@@ -43,7 +43,7 @@ async def test_desk_refuses_approve_on_a_gate_hold_and_overrides_with_a_reason(d
 
 
 async def test_redact_button_only_where_something_was_flagged(desk, engine) -> None:  # type: ignore[no-untyped-def]
-    await desk.h.say("ana", "dana-ana-mentor", "hello from the wrong side")  # held, nothing flagged in the text
+    await desk.h.say("ana", "dana-ana-mentor", "hello from the wrong side")  # held, nothing flagged
     client = await desk.signed_in("okafor")
     page = await client.get("/review")
     assert 'value="approve" class="primary"' in page.text
