@@ -119,7 +119,8 @@ def _match_line(info: MatchInfo, facts: DigestFacts, alert_counts: Counter[int |
     return line
 
 
-def _silence(info: MatchInfo, line: MatchLine, now: datetime, schedule: Schedule, attention: list[str]) -> None:
+def _silence(info: MatchInfo, line: MatchLine, now: datetime, schedule: Schedule,
+             attention: list[str]) -> None:
     """An active match that never talked, or has been quiet for a while, needs attention whether or
     not the nudges ran (they only run inside `mentorbot run`)."""
     if info.status != "active" or line.nudge.startswith("FLAGGED"):
