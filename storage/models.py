@@ -23,6 +23,10 @@ class Program(SQLModel, table=True):
     review_platform: str | None = None
     review_workspace: str | None = None
     review_channel: str | None = None
+    # issue 12: an urgent alert nobody acknowledged within escalate_after_minutes is e-mailed to
+    # this second contact (a coordinator or teacher of the program with an e-mail address)
+    escalate_to_id: int | None = Field(default=None, foreign_key="person.id")
+    escalate_after_minutes: int = 30
     created_at: datetime
     updated_at: datetime
 

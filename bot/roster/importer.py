@@ -176,6 +176,7 @@ class _Writer:
     def write(self) -> ImportSummary:
         self._program()
         people = self._people()
+        self._escalation(people)
         self._accounts(people)
         matches = self._matches(people)
         self._members(matches, people)
@@ -216,6 +217,19 @@ class _Writer:
             self._upsert("people", rows, Person, pid, person.id, values)
         self.s.flush()
         return rows
+
+    def _escalation(self, people: dict[str, Person]) -> None:
+        p = self.roster.program
+        contact = people.get(p.escalate_to) if p.escalate_to else None
+        row = self.s.get(Program, p.id)
+        assert row is not None
+        if _assign(row, {"escalate_to_id": contact.id if contact else None,
+                         "escalate_after_minutes": p.escalate_after_minutes}):
+            row.updated_at = self.now
+            counts = self.summary.counts["program"]
+            if counts.unchanged:
+                counts.unchanged, counts.updated = counts.unchanged - 1, counts.updated + 1
+        self.s.flush()
 
     def _accounts(self, people: dict[str, Person]) -> None:
         for person in self.roster.people:

@@ -32,6 +32,7 @@ def check_roster(roster: Roster) -> list[RosterProblem]:
         add(RosterProblem(roster.program.line, "the program has no coordinator; add a person with "
                                                "'role: coordinator' under people"))
     _check_accounts(roster, add)
+    _check_escalation(roster, people, add)
     for person in people.values():
         rec = person.consent_recorded_by
         recorder = people.get(rec) if rec is not None else None
@@ -54,6 +55,21 @@ def check_roster(roster: Roster) -> list[RosterProblem]:
 
 def _ref_fix(key: str, candidates: list[RosterPerson]) -> str:
     return did_you_mean(key, [p.id for p in candidates]) if candidates else "add them under people"
+
+
+def _check_escalation(roster: Roster, people: dict[str, RosterPerson], add: Add) -> None:
+    """The second contact for unacknowledged urgent alerts: an adult of the program with an e-mail."""
+    key = roster.program.escalate_to
+    if key is None:
+        return
+    person = people.get(key)
+    adults = [p for p in people.values() if p.role in ("coordinator", "teacher")]
+    if person is None or person.role not in ("coordinator", "teacher"):
+        add(RosterProblem(roster.program.line, f"escalate_to '{key}' is not a coordinator or teacher of this "
+                                               f"program; {_ref_fix(key, adults)}"))
+    elif not person.email:
+        add(RosterProblem(person.line, f"'{key}' is the program's escalate_to contact but has no email; add "
+                                       "'email: name@school.org' so escalated alerts reach them"))
 
 
 def _check_accounts(roster: Roster, add: Add) -> None:

@@ -167,6 +167,8 @@ class RosterProgram:
     line: int
     policy: str | None = None  # absolute path, resolved against the roster file's folder
     review_channel: tuple[str, str, str] | None = None  # platform, workspace, channel
+    escalate_to: str | None = None  # person id: an unacknowledged urgent alert is e-mailed to them
+    escalate_after_minutes: int = 30
 
 
 @dataclass(slots=True)

@@ -28,7 +28,8 @@ from bot.roster.schema import (
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 
 TOP_KEYS = {"program": True, "people": True, "matches": False}
-PROGRAM_KEYS = {"id": True, "name": True, "timezone": False, "policy": False, "review_channel": False}
+PROGRAM_KEYS = {"id": True, "name": True, "timezone": False, "policy": False, "review_channel": False,
+                "escalate_to": False, "escalate_after_minutes": False}
 PERSON_KEYS = {
     "id": True, "name": True, "role": True, "email": False, "avatar": False, "grade": False,
     "consent": False, "cleared": False, "accounts": False, "active": False, "employer": False,
@@ -218,8 +219,10 @@ def _program(r: Reader, node: Node | None, base_dir: Path, line: int) -> RosterP
         if all(parts):
             review = (parts[0], parts[1], parts[2])
     at = node.line if node is not None else line
+    escalate_after = r.integer(f.get("escalate_after_minutes"), "escalate_after_minutes", 5, 24 * 60)
     return RosterProgram(id=pid or "", name=name or "", timezone=tz or "UTC", line=at, policy=policy,
-                         review_channel=review)
+                         review_channel=review, escalate_to=r.text(f.get("escalate_to"), "escalate_to"),
+                         escalate_after_minutes=escalate_after or 30)
 
 
 def _person(r: Reader, node: Node) -> RosterPerson | None:

@@ -9,6 +9,7 @@ active, sender not in the match) is released when the gate clears, or by an over
 gate and a reason; never by a plain Approve. Existing open holds get their gates from their rules.
 """
 import sqlalchemy as sa
+import sqlmodel
 from alembic import op
 
 revision = 'i12_0001'
@@ -22,9 +23,9 @@ GATE_RULES = ("consent.missing", "clearance.missing", "match.proposed", "match.p
 
 def upgrade() -> None:
     with op.batch_alter_table("reviewitem") as batch:
-        batch.add_column(sa.Column("gates", sa.String(), nullable=False, server_default=""))
-        batch.add_column(sa.Column("override_gates", sa.String(), nullable=True))
-        batch.add_column(sa.Column("override_reason", sa.String(), nullable=True))
+        batch.add_column(sa.Column("gates", sqlmodel.sql.sqltypes.AutoString(), nullable=False, server_default=""))
+        batch.add_column(sa.Column("override_gates", sqlmodel.sql.sqltypes.AutoString(), nullable=True))
+        batch.add_column(sa.Column("override_reason", sqlmodel.sql.sqltypes.AutoString(), nullable=True))
     bind = op.get_bind()
     rows = bind.execute(sa.text("SELECT id, reason FROM reviewitem WHERE state = 'open'")).all()
     for row_id, reason in rows:
