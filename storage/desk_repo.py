@@ -74,6 +74,13 @@ def open_holds_by_match(session: Session, program_id: str) -> dict[int, int]:
         col(ReviewItem.match_id).is_not(None)).group_by(ReviewItem.match_id)).all())  # type: ignore[arg-type]
 
 
+def open_urgent_alerts_by_match(session: Session, program_id: str) -> dict[int, int]:
+    """Per match, its unacknowledged urgent alerts (a disclosure ranks above routine holds)."""
+    return dict(session.exec(select(Alert.match_id, func.count()).where(
+        Alert.program_id == program_id, col(Alert.acknowledged_at).is_(None), Alert.urgent == True,  # noqa: E712
+        col(Alert.match_id).is_not(None)).group_by(Alert.match_id)).all())  # type: ignore[arg-type]
+
+
 def open_alerts_by_match(session: Session, program_id: str) -> dict[int, int]:
     return dict(session.exec(select(Alert.match_id, func.count()).where(
         Alert.program_id == program_id, col(Alert.acknowledged_at).is_(None),

@@ -27,6 +27,14 @@ def open_holds(session: Session, program_id: str | None = None
     return [(item, message, match) for item, message, match in session.exec(query)]
 
 
+def urgent_message_ids(session: Session, message_ids: list[int]) -> set[int]:
+    """The log rows among these that raised an urgent alert (a disclosure, a stranger)."""
+    if not message_ids:
+        return set()
+    return set(session.exec(select(Alert.message_id).where(  # type: ignore[arg-type]
+        col(Alert.message_id).in_(message_ids), Alert.urgent == True)))  # noqa: E712
+
+
 def due_releases(session: Session, now: datetime) -> list[int]:
     """Open quiet-hours holds whose release time has come."""
     return list(session.exec(select(ReviewItem.id).where(

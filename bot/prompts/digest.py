@@ -19,7 +19,7 @@ from bot.alerts import review_channel
 from bot.prompts.plan import MatchInfo, load_matches
 from bot.prompts.schedule import Schedule, load_schedule, local_instant, schedules
 from bot.prompts.weekly import LOOKBACK_WEEKS
-from storage import outbox, prompt_repo
+from storage import mail_repo, outbox, prompt_repo
 from storage.clock import as_utc
 from storage.models import Program
 from storage.models_prompts import PromptPost
@@ -214,16 +214,20 @@ def post_due_digests(engine: Engine, now: datetime) -> list[str]:
         week = schedule.week_of(now)
         due = schedule.digest_at(week)
         channel = review_channel(program)
-        if channel is None or not (due <= now) or schedule.local(now).date() != schedule.local(due).date():
+        if not (due <= now) or schedule.local(now).date() != schedule.local(due).date():
             continue
+        with Session(engine) as session:  # no review channel: the digest still goes out by e-mail
+            if channel is None and not mail_repo.coordinators_with_email(session, program.id):
+                continue
         with Session(engine) as session:
             if prompt_repo.digest_posted(session, program.id, week):
                 continue
         text = render(build_digest(engine, program.id, now, week=week))
         with Session(engine) as session:
-            if prompt_repo.insert_digest_run(session, program.id, week, now, text):
-                session.add(outbox.system_post(program_id=program.id, channel=channel, now=now, text=text,
-                                               key=f"digest:{program.id}:{week}"))
+            if prompt_repo.insert_digest_run(session, program.id, week, now, text):  # e-mailed by bot.mail
+                if channel is not None:
+                    session.add(outbox.system_post(program_id=program.id, channel=channel, now=now, text=text,
+                                                   key=f"digest:{program.id}:{week}"))
                 posted.append(program.id)
             session.commit()
     return posted

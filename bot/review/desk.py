@@ -56,6 +56,7 @@ class HoldView:
     text: str
     rules: str
     created_at: datetime
+    urgent: bool = False  # the held message raised an urgent alert: listed first
 
 
 class ReviewDesk:
@@ -67,9 +68,12 @@ class ReviewDesk:
 
     def open_holds(self, program_id: str | None = None) -> list[HoldView]:
         with Session(self._engine) as session:
-            return [HoldView(item.id, match.key if match else None, msg.sender_name,  # type: ignore[arg-type]
-                             msg.sender_role or "", msg.text, item.reason, item.created_at)
-                    for item, msg, match in review_repo.open_holds(session, program_id)]
+            found = review_repo.open_holds(session, program_id)
+            urgent = review_repo.urgent_message_ids(session, [msg.id for _, msg, _ in found])  # type: ignore[misc]
+            views = [HoldView(item.id, match.key if match else None, msg.sender_name,  # type: ignore[arg-type]
+                              msg.sender_role or "", msg.text, item.reason, item.created_at, msg.id in urgent)
+                     for item, msg, match in found]
+        return sorted(views, key=lambda v: not v.urgent)  # stable: oldest first within each
 
     def decide(self, review_id: int, decision: str, *, coordinator: Person | None, actor: str,
                note: str = "") -> ReviewItem:

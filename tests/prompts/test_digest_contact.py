@@ -55,3 +55,30 @@ async def test_a_long_silence_after_talking_needs_attention_without_nudges(
     clock.now = ny(MONDAY + timedelta(days=4), time(15, 1))
     digest = build_digest(engine, PROGRAM, clock.now)
     assert any(a.startswith("dana-ana: quiet for 31 days") for a in digest.attention), digest.attention
+
+
+async def test_the_weekly_digest_is_emailed_to_every_coordinator(make_harness, setup_program, engine,
+                                                                clock) -> None:
+    """Issue 12 item 3: the digest by e-mail too (real SMTP on 127.0.0.1)."""
+    from adapters.email import SmtpMailer
+    from bot.mail.worker import MailWorker
+    from bot.prompts.digest import post_due_digests
+    from fakes.smtp_server import FakeSmtp
+
+    await make_harness()
+    setup_program(roster=False)
+    clock.now = ny(MONDAY + timedelta(days=4), time(15, 1))
+    assert post_due_digests(engine, clock.now) == [PROGRAM]
+    server = FakeSmtp().start()
+    try:
+        mailer = SmtpMailer(host="127.0.0.1", port=server.port, sender="mentorbot@riverside.example",
+                            security="none", timeout=5)
+        worker = MailWorker(engine=engine, sender=mailer, clock=clock, desk_url="http://127.0.0.1:8080")
+        assert await worker.run_once() == 2
+        assert sorted(m["X-Envelope-To"] for m in server.mailbox.received) == [
+            "g.okafor@example.org", "m.bell@example.org"]
+        assert all("Weekly digest" in m["Subject"] for m in server.mailbox.received)
+        assert "dana-ana" in server.mailbox.received[0].get_payload()
+        assert await worker.run_once() == 0
+    finally:
+        server.stop()
