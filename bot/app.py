@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from bot.alerts import delivery_failed
 from bot.commands import Commands
 from bot.delivery.worker import DeliveryWorker
+from bot.desk_address import desk_url, remember_desk_address
 from bot.mail.worker import MailWorker
 from bot.ports import Adapter, MailSender, PlatformFacts
 from bot.relay.pipeline import Relay
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
     from adapters.console import ConsoleAdapter
 
 logger = logging.getLogger(__name__)
+
+__all__ = ["MentorBot", "build_app", "build_console_app", "desk_url", "platform_facts", "platform_names",
+           "remember_desk_address"]
 
 Clock = Callable[[], datetime]
 
@@ -155,7 +159,3 @@ def build_app(settings: Settings | None = None, *, adapters: dict[str, Adapter] 
     )
     return MentorBot(core=core, adapters=adapters, delivery=delivery, mail=mail)
 
-
-def desk_url(settings: Settings) -> str:
-    """Where coordinators open the desk: WEB_BASE_URL, or the address it listens on."""
-    return (settings.web_base_url or f"http://{settings.web_host}:{settings.web_port}").rstrip("/")

@@ -7,6 +7,7 @@ transaction that fetches the rows, before anything is shown.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 from collections.abc import Callable
@@ -60,7 +61,8 @@ def read_transcript(engine: Engine, match_key: str, *, actor: str, clock: Callab
         match = repo.match_by_key(session, match_key, program_id)
         if match is None:
             where = f" in program {program_id}" if program_id else ""
-            raise TranscriptError(f"no match '{match_key}'{where}")
+            hint = suggest(match_key, repo.match_keys(session, program_id))
+            raise TranscriptError(f"no match '{match_key}'{where}{hint}")
         rows = repo.transcript_rows(session, match.id, since=since, until=until)  # type: ignore[arg-type]
         reviews, alerts = review_repo.outcomes_of(session, [row.id for row in rows])  # type: ignore[misc]
         lines = [_line(row, reviews.get(row.id), alerts.get(row.id, [])) for row in rows]
@@ -71,6 +73,16 @@ def read_transcript(engine: Engine, match_key: str, *, actor: str, clock: Callab
         session.commit()
         session.refresh(match)
         return match, lines
+
+
+def suggest(key: str, known: list[str]) -> str:
+    """"; did you mean 'dana-ana'?" for a near miss, the few there are, or nothing."""
+    close = difflib.get_close_matches(key, known, n=3, cutoff=0.6)
+    if close:
+        return "; did you mean " + " or ".join(f"'{k}'" for k in close) + "?"
+    if known and len(known) <= 8:
+        return "; matches: " + ", ".join(known)
+    return "; `mentorbot program show` lists the matches" if known else "; import a roster first"
 
 
 def _line(row: MessageLog, review: ReviewItem | None, alerts: list[Alert]) -> TranscriptLine:

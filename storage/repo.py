@@ -152,6 +152,13 @@ def match_by_key(session: Session, key: str, program_id: str | None = None) -> M
     return session.exec(query).first()
 
 
+def match_keys(session: Session, program_id: str | None = None) -> list[str]:
+    query = select(Match.key)
+    if program_id:
+        query = query.where(Match.program_id == program_id)
+    return sorted(session.exec(query))
+
+
 def members(session: Session, match_id: int) -> list[tuple[Person, str]]:
     rows = session.exec(
         select(Person, MatchMember.role)

@@ -31,7 +31,7 @@ def run() -> None:
     if not (settings.slack_configured or settings.discord_configured):
         typer.echo("No Slack or Discord tokens are configured (see .env.example), so mentorbot starts "
                    "the console demo on the embedded SQLite database.\n")
-        demo(script=None, database=None)
+        demo(script=None, database=None, roster=None)
         return
     from bot.cli.run_process import run_service
 
@@ -43,8 +43,13 @@ def demo(
     database: Annotated[
         Path | None, typer.Option(help="SQLite file (default: a fresh DATA_DIR/demo.db)")
     ] = None,
+    roster: Annotated[
+        Path | None, typer.Option(help="Your own roster file instead of the sample program "
+                                       "(people post with their console accounts)")
+    ] = None,
 ) -> None:
-    """The whole product in the terminal with the sample program: post as anyone, act as coordinator."""
+    """The whole product in the terminal with the sample program (or --roster yours): post as anyone,
+    act as coordinator."""
     from bot.cli.demo_runner import run_demo
 
     settings = runtime.settings()
@@ -54,7 +59,13 @@ def demo(
         lines = script.read_text(encoding="utf-8").splitlines()
     elif not sys.stdin.isatty():
         lines = sys.stdin.read().splitlines()
-    asyncio.run(run_demo(settings, path, lines))
+    from bot.roster.importer import RosterError
+
+    try:
+        asyncio.run(run_demo(settings, path, lines, roster=roster))
+    except RosterError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from error
 
 
 def transcript(

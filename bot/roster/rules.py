@@ -155,11 +155,11 @@ def _check_active_member(name: str, person: RosterPerson, line: int, add: Add) -
     if not person.active:
         add(RosterProblem(line, f"'{person.id}' is marked 'active: false' but is in active {name}; "
                                 "take them out of the match or pause it"))
-    if person.role == "student" and person.consent_received is None:
+    if person.role == "student" and person.consent_received is None and "consent" not in person.unreadable:
         add(RosterProblem(line, f"{name} is active but student '{person.id}' has no consent date; add "
                                 f"'consent: {{received: YYYY-MM-DD}}' to '{person.id}' (line {person.line}) "
                                 "once the permission form is on file, or set the match to status: proposed"))
-    if person.role == "mentor" and person.cleared is None:
+    if person.role == "mentor" and person.cleared is None and "cleared" not in person.unreadable:
         add(RosterProblem(line, f"{name} is active but mentor '{person.id}' has no clearance date; add "
                                 f"'cleared: YYYY-MM-DD' to '{person.id}' (line {person.line}) once the "
                                 "program has cleared them, or set the match to status: proposed"))

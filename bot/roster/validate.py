@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
 from collections.abc import Collection
@@ -23,6 +24,7 @@ from bot.roster.schema import (
     RosterPerson,
     RosterProblem,
     RosterProgram,
+    Unreadable,
 )
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
@@ -124,6 +126,7 @@ class Reader:
         return text
 
     def date(self, node: Node | None, what: str) -> date | None:
+        """A date, unquoted (YAML reads it) or quoted ('2026-08-20' is the same date to a coordinator)."""
         if node is None:
             return None
         value = node.value
@@ -131,7 +134,13 @@ class Reader:
             return value.date()
         if isinstance(value, date):
             return value
-        self.problem(node.line, f"{what} '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-09-08")
+        if isinstance(value, Unreadable):
+            return None  # reported once, where the YAML value was read
+        if isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                return date.fromisoformat(value.strip())
+        self.problem(node.line, f"{what} '{value}' is not a date mentorbot can read; write it as "
+                                "YYYY-MM-DD (year-month-day), e.g. 2026-09-08")
         return None
 
     def integer(self, node: Node | None, what: str, low: int, high: int) -> int | None:
@@ -244,6 +253,8 @@ def _person(r: Reader, node: Node) -> RosterPerson | None:
                                    f"remove the '{key}' line or fix the role")
     person.grade = r.integer(f.get("grade"), f"the grade of {who}", 1, 14)
     person.cleared = r.date(f.get("cleared"), f"the clearance date of {who}")
+    if "cleared" in f and person.cleared is None:
+        person.unreadable.add("cleared")
     if "consent" in f:
         consent = f["consent"]
         if consent.is_map:
@@ -252,6 +263,8 @@ def _person(r: Reader, node: Node) -> RosterPerson | None:
             person.consent_recorded_by = r.text(c.get("recorded_by"), "recorded_by")
         else:  # the short form: `consent: 2026-09-08`
             person.consent_received = r.date(consent, f"the consent date of {who}")
+        if person.consent_received is None:
+            person.unreadable.add("consent")
     for acc in r.items(f.get("accounts"), f"the accounts of {who}"):
         a = r.fields(acc, "an account", ACCOUNT_KEYS, acc.line)
         platform = r.choice(a.get("platform"), "platform", r.platforms)

@@ -147,3 +147,38 @@ def test_review_approve_refuses_a_gate_hold_and_override_delivers_it(cli_env, tm
     assert "approved by okafor, overriding" in done.stdout
     helptext = run("review", "redact", "--help", env=cli_env)
     assert "replaced by [removed]" in helptext.stdout
+
+
+def test_demo_loads_your_own_roster_and_match_pause_is_a_command(cli_env, tmp_path):
+    """Issue 12 item 9: `mentorbot demo --roster FILE`; `mentorbot match pause/resume`."""
+    roster = tmp_path / "mine.yml"
+    roster.write_text(MY_ROSTER)
+    result = run("demo", "--roster", str(roster), "--database", str(tmp_path / "mine.db"), env=cli_env,
+                 stdin="mo: Hi Stu, welcome!\n/quit\n")
+    assert result.returncode == 0, result.stderr
+    assert "My School Mentoring" in result.stdout and "[mo-stu-s] Mo Mentor: Hi Stu, welcome!" in result.stdout
+    env = dict(cli_env, DATABASE_URL=f"sqlite:///{tmp_path / 'mine.db'}")
+    paused = run("match", "pause", "mo-stu", "--reason", "checking a concern", env=env)
+    assert paused.returncode == 0, paused.stderr
+    assert "mo-stu is paused" in paused.stdout
+    again = run("match", "pause", "mo-stu", env=env)
+    assert again.returncode == 2 and "paused, not active" in again.stderr
+    assert run("match", "resume", "mo-stu", env=env).returncode == 0
+
+
+MY_ROSTER = """\
+program: {id: my-school, name: My School Mentoring, review_channel: {platform: console, workspace: demo, channel: desk}}
+people:
+  - {id: pat, name: Pat Coordinator, role: coordinator, accounts: [{platform: console, workspace: demo, user: pat}]}
+  - {id: mo, name: Mo Mentor, role: mentor, cleared: 2026-08-01, accounts: [{platform: console, workspace: demo, user: mo}]}
+  - {id: stu, name: Stu Dent, role: student, consent: 2026-09-01, accounts: [{platform: console, workspace: demo, user: stu}]}
+matches:
+  - id: mo-stu
+    model: one-to-one
+    status: active
+    mentors: [mo]
+    students: [stu]
+    channels:
+      - {side: mentor, platform: console, workspace: demo, channel: mo-stu-m}
+      - {side: student, platform: console, workspace: demo, channel: mo-stu-s}
+"""
