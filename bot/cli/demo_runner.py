@@ -32,7 +32,8 @@ def console_people(engine, program_id: str) -> int:  # type: ignore[no-untyped-d
         return sum(1 for p in repo.people(session, program_id) if repo.accounts_of(session, p.id, "console"))  # type: ignore[arg-type]
 
 
-async def run_demo(settings: Settings, path: Path, lines: list[str] | None, *, roster: Path | None = None) -> None:
+async def run_demo(settings: Settings, path: Path, lines: list[str] | None, *,
+                   roster: Path | None = None) -> None:
     from bot.app import build_console_app, platform_names
     from bot.cli.demo import HELP, Demo, DemoClock, first_program
     from bot.roster.importer import import_roster

@@ -24,8 +24,8 @@ def _set(match: str, *, paused: bool, reason: str, coordinator: str | None) -> N
     core = runtime.core()
     person = runtime.coordinator(core.engine, coordinator)
     try:
-        row = asyncio.run(core.set_paused(match, paused=paused, program_id=person.program_id, actor=person.key,
-                                          reason=reason))
+        row = asyncio.run(core.set_paused(match, paused=paused, program_id=person.program_id,
+                                          actor=person.key, reason=reason))
     except MatchError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error

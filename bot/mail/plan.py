@@ -38,24 +38,25 @@ def plan_due_mail(session: Session, now: datetime, *, desk_url: str) -> int:
             rows.append(_row("alert", program, person, now, alert=alert,
                              subject=_subject("URGENT", alert, session, program),
                              body=_alert_body(session, program, alert, desk_url)))
-    for alert in mail_repo.alerts_without_mail(session, "escalation", now - ALERT_LOOKBACK, unacknowledged=True,
-                                               skip_kinds=NOT_MAILED):
+    for alert in mail_repo.alerts_without_mail(session, "escalation", now - ALERT_LOOKBACK,
+                                               unacknowledged=True, skip_kinds=NOT_MAILED):
         program = session.get(Program, alert.program_id)
         assert program is not None
         contact = mail_repo.second_contact(session, program)
         waited = timedelta(minutes=program.escalate_after_minutes)
         if contact is None or as_utc(alert.created_at) + waited > now:
             continue
+        late = f"ESCALATED (not acknowledged in {program.escalate_after_minutes} min)"
         rows.append(_row("escalation", program, contact, now, alert=alert,
-                         subject=_subject(f"ESCALATED (not acknowledged in {program.escalate_after_minutes} min)",
-                                          alert, session, program),
+                         subject=_subject(late, alert, session, program),
                          body=_escalation_body(session, program, alert, desk_url)))
     for run in mail_repo.digests_without_mail(session, now - DIGEST_LOOKBACK):
         program = session.get(Program, run.program_id)
         assert program is not None
         for person in mail_repo.coordinators_with_email(session, program.id):
             rows.append(_row("digest", program, person, now, week=run.week_start,
-                             subject=f"[mentorbot] Weekly digest: {program.name}, week of {run.week_start:%d %b %Y}",
+                             subject=f"[mentorbot] Weekly digest: {program.name}, "
+                                     f"week of {run.week_start:%d %b %Y}",
                              body=run.text + f"\n\nThe desk: {desk_url}/\n"))
     mail_repo.add_mail(session, rows)
     return len(rows)
@@ -87,13 +88,15 @@ def _alert_body(session: Session, program: Program, alert: Alert, desk_url: str)
                   f"{contact.display_name}.\n" if contact else "")
     return (f"An urgent alert was raised in {program.name} at {_when(program, alert.created_at)}.\n\n"
             f"Kind: {alert.kind}\nMatch: {match.key if match else '-'}\nWhat happened: {alert.summary}\n\n"
-            f"Open the coordinator desk to read it in context and record what you did (that acknowledges it):\n"
+            "Open the coordinator desk to read it in context and record what you did "
+            "(that acknowledges it):\n"
             f"  {desk_url}/alerts\n{escalation}\n"
             "This e-mail was sent by mentorbot. Please do not forward it: it is about a student.\n")
 
 
 def _escalation_body(session: Session, program: Program, alert: Alert, desk_url: str) -> str:
-    told = ", ".join(p.display_name for p in mail_repo.alert_recipients(session, alert)) or "nobody (no e-mail)"
+    told = ", ".join(p.display_name for p in mail_repo.alert_recipients(session, alert))
+    told = told or "nobody (no e-mail address)"
     return (f"Nobody has acknowledged an urgent alert in {program.name} for "
             f"{program.escalate_after_minutes} minutes. You are the program's second contact.\n\n"
             f"Raised: {_when(program, alert.created_at)}\nAlready told: {told}\n"

@@ -101,9 +101,9 @@ class MailWorker:
                 program = session.get(Program, mail.program_id)
                 assert program is not None
                 raise_alert(session, program=program, kind="mail_failure", urgent=True, now=now,
-                            summary=(f"Could not e-mail {mail.to_name} <{mail.to_address}> ({mail.purpose}) after "
-                                     f"{mail.attempts} tries: {error}. Check the SMTP_* settings and the address "
-                                     "in the roster."))
+                            summary=(f"Could not e-mail {mail.to_name} <{mail.to_address}> ({mail.purpose}) "
+                                     f"after {mail.attempts} tries: {error}. Check the SMTP_* settings and "
+                                     "the address in the roster."))
             else:
                 mail.next_attempt_at = now + backoff(mail.attempts)
             session.add(mail)

@@ -98,8 +98,8 @@ def sort_rows(rows: list[GlanceRow], sort: str, descending: bool) -> list[Glance
     first), then the rest."""
     never = as_utc(datetime(1970, 1, 1))
     if sort == "attention" or sort not in SORTS:
-        rows.sort(key=lambda r: (-r.urgent_alerts, -r.open_alerts, -r.open_holds, r.status != "paused", not r.quiet,
-                                 r.last_contact or never, r.key))
+        rows.sort(key=lambda r: (-r.urgent_alerts, -r.open_alerts, -r.open_holds, r.status != "paused",
+                                 not r.quiet, r.last_contact or never, r.key))
         return rows
     keys = {
         "match": lambda r: r.key, "model": lambda r: (r.model, r.key), "status": lambda r: (r.status, r.key),

@@ -156,7 +156,8 @@ def test_demo_loads_your_own_roster_and_match_pause_is_a_command(cli_env, tmp_pa
     result = run("demo", "--roster", str(roster), "--database", str(tmp_path / "mine.db"), env=cli_env,
                  stdin="mo: Hi Stu, welcome!\n/quit\n")
     assert result.returncode == 0, result.stderr
-    assert "My School Mentoring" in result.stdout and "[mo-stu-s] Mo Mentor: Hi Stu, welcome!" in result.stdout
+    assert "My School Mentoring" in result.stdout
+    assert "[mo-stu-s] Mo Mentor: Hi Stu, welcome!" in result.stdout
     env = dict(cli_env, DATABASE_URL=f"sqlite:///{tmp_path / 'mine.db'}")
     paused = run("match", "pause", "mo-stu", "--reason", "checking a concern", env=env)
     assert paused.returncode == 0, paused.stderr
@@ -167,11 +168,17 @@ def test_demo_loads_your_own_roster_and_match_pause_is_a_command(cli_env, tmp_pa
 
 
 MY_ROSTER = """\
-program: {id: my-school, name: My School Mentoring, review_channel: {platform: console, workspace: demo, channel: desk}}
+program:
+  id: my-school
+  name: My School Mentoring
+  review_channel: {platform: console, workspace: demo, channel: desk}
 people:
-  - {id: pat, name: Pat Coordinator, role: coordinator, accounts: [{platform: console, workspace: demo, user: pat}]}
-  - {id: mo, name: Mo Mentor, role: mentor, cleared: 2026-08-01, accounts: [{platform: console, workspace: demo, user: mo}]}
-  - {id: stu, name: Stu Dent, role: student, consent: 2026-09-01, accounts: [{platform: console, workspace: demo, user: stu}]}
+  - {id: pat, name: Pat Coordinator, role: coordinator,
+     accounts: [{platform: console, workspace: demo, user: pat}]}
+  - {id: mo, name: Mo Mentor, role: mentor, cleared: 2026-08-01,
+     accounts: [{platform: console, workspace: demo, user: mo}]}
+  - {id: stu, name: Stu Dent, role: student, consent: 2026-09-01,
+     accounts: [{platform: console, workspace: demo, user: stu}]}
 matches:
   - id: mo-stu
     model: one-to-one

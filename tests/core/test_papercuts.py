@@ -39,7 +39,8 @@ async def test_the_chat_transcript_command_suggests_too_and_pause_is_a_chat_comm
         assert repo.match_by_key(session, "dana-ana").status == "paused"
     await h.say("ana", "dana-ana-student", "hello?")
     assert "hello?" not in h.seen_in("dana-ana-mentor")
-    student = CommandRequest(ChannelRef("console", "demo", "dana-ana-student"), "ana", "Ana", "resume dana-ana")
+    student = CommandRequest(ChannelRef("console", "demo", "dana-ana-student"), "ana", "Ana",
+                             "resume dana-ana")
     assert "Only coordinators" in await h.app.core.run_command(student)
     assert "resumed" in await h.app.core.run_command(CommandRequest(okafor.channel, "okafor", "Grace",
                                                                     "resume dana-ana"))
@@ -67,12 +68,14 @@ def test_a_quoted_roster_date_is_read_and_a_bad_one_is_one_clear_problem(tmp_pat
 
 def test_a_large_bad_roster_prints_grouped_and_capped(tmp_path):
     people = "\n".join(f"  - {{id: s{n}, name: S {n}, role: student, grade: 9}}" for n in range(3000))
-    matches = "\n".join(f"  - {{id: m{n}, model: one-to-one, status: active, mentors: [mia], students: [s{n}],"
+    matches = "\n".join(f"  - {{id: m{n}, model: one-to-one, status: active, mentors: [mia], "
+                        f"students: [s{n}],"
                         f" channels: [{{side: mentor, platform: console, workspace: w, channel: m{n}m}},"
                         f" {{side: student, platform: console, workspace: w, channel: m{n}s}}]}}"
                         for n in range(3000))
     text = ("program: {id: big, name: Big}\npeople:\n" + COORD + "\n"
-            "  - {id: mia, name: Mia, role: mentor, cleared: 2026-08-01}\n" + people + "\nmatches:\n" + matches + "\n")
+            "  - {id: mia, name: Mia, role: mentor, cleared: 2026-08-01}\n"
+            + people + "\nmatches:\n" + matches + "\n")
     path = write(tmp_path, text)
     result = CliRunner().invoke(cli, ["program", "import", "--check", str(path)])
     assert result.exit_code == 2

@@ -122,7 +122,8 @@ async def test_starttls_and_login_like_a_school_relay(make_harness, engine, cloc
         await h.say("ana", "dana-ana-student", "sometimes I want to hurt myself")
         trust = ssl.create_default_context(cafile=str(cert))
         right = SmtpMailer(host="127.0.0.1", port=server.port, sender="mentorbot@riverside.example",
-                           security="starttls", user="mentorbot", password="s3cret", ssl_context=trust, timeout=5)
+                           security="starttls", user="mentorbot", password="s3cret", ssl_context=trust,
+                           timeout=5)
         assert await MailWorker(engine=engine, sender=right, clock=clock, desk_url=DESK).run_once() == 1
         assert len(server.mailbox.received) == 1
     finally:

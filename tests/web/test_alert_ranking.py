@@ -21,7 +21,7 @@ def order_of(html: str, pattern: str) -> list[str]:
 async def test_the_review_queue_puts_a_held_disclosure_above_routine_holds(desk, engine):  # type: ignore[no-untyped-def]
     await desk.h.say("ben", "raj-group-student", "can I tell you a secret")  # routine, older
     await desk.h.say("eli", "software-team-student", "another secret plan")
-    await desk.h.say("ana", "dana-ana-student", "a secret: sometimes I want to hurt myself")  # held AND urgent
+    await desk.h.say("ana", "dana-ana-student", "a secret: sometimes I want to hurt myself")  # held, urgent
     client = await desk.signed_in("okafor")
     page = await client.get("/review")
     cards = order_of(page.text, r'<article class="card hold[^"]*" id="hold-(\d+)"')
@@ -49,7 +49,8 @@ async def test_the_glance_page_puts_an_urgent_disclosure_above_routine_holds_and
 
 async def test_the_alerts_page_shows_each_email_and_a_failing_server(desk, engine):  # type: ignore[no-untyped-def]
     await desk.h.say("ana", "dana-ana-student", "sometimes I want to hurt myself")
-    down = SmtpMailer(host="127.0.0.1", port=1, sender="mentorbot@riverside.example", security="none", timeout=2)
+    down = SmtpMailer(host="127.0.0.1", port=1, sender="mentorbot@riverside.example", security="none",
+                      timeout=2)
     await MailWorker(engine=engine, sender=down, clock=desk.h.clock, desk_url="http://desk").run_once()
     client = await desk.signed_in("okafor")
     page = await client.get("/alerts")
