@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -25,7 +25,9 @@ class Program(SQLModel, table=True):
     review_channel: str | None = None
     # issue 12: an urgent alert nobody acknowledged within escalate_after_minutes is e-mailed to
     # this second contact (a coordinator or teacher of the program with an e-mail address)
-    escalate_to_id: int | None = Field(default=None, foreign_key="person.id")
+    escalate_to_id: int | None = Field(default=None, sa_column=Column(  # FK added after both tables
+        Integer, ForeignKey("person.id", use_alter=True, name="fk_program_escalate_to_person"),
+        nullable=True))
     escalate_after_minutes: int = 30
     created_at: datetime
     updated_at: datetime
