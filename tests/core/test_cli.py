@@ -145,8 +145,6 @@ def test_review_approve_refuses_a_gate_hold_and_override_delivers_it(cli_env, tm
                "--reason", "paper form seen today", "--as", "okafor", env=env)
     assert done.returncode == 0, done.stderr
     assert "approved by okafor, overriding" in done.stdout
-    helptext = run("review", "redact", "--help", env=cli_env)
-    assert "replaced by [removed]" in helptext.stdout
 
 
 def test_demo_loads_your_own_roster_and_match_pause_is_a_command(cli_env, tmp_path):
@@ -164,7 +162,6 @@ def test_demo_loads_your_own_roster_and_match_pause_is_a_command(cli_env, tmp_pa
     assert "mo-stu is paused" in paused.stdout
     again = run("match", "pause", "mo-stu", env=env)
     assert again.returncode == 2 and "paused, not active" in again.stderr
-    assert run("match", "resume", "mo-stu", env=env).returncode == 0
 
 
 MY_ROSTER = """\

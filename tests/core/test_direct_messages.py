@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlmodel import Session, select
 
 from bot.relay.policy_cache import PolicyBook
 from storage.models import Alert, MessageLog
+
+# The SQL here is exercised on PostgreSQL by tests/core/test_relay.py; SQLite alone keeps the suite fast.
+pytestmark = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 
 
 async def test_a_disclosure_in_a_direct_message_alerts_at_once_with_a_kind_reply(make_harness, engine):

@@ -44,6 +44,7 @@ def escalating_roster(tmp_path: Path, minutes: int = 30) -> Path:
     return path
 
 
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)  # PostgreSQL: the escalation test
 async def test_an_urgent_alert_is_emailed_to_the_match_coordinator_once(make_harness, engine, clock, smtp):
     h = await make_harness()
     await h.say("ana", "dana-ana-student", "sometimes I want to hurt myself")
@@ -79,6 +80,7 @@ async def test_an_unacknowledged_alert_escalates_to_the_second_contact_even_afte
     assert await restarted.run_once() == 0 and len(smtp.mailbox.to("l.reyes@example.org")) == 1
 
 
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)  # PostgreSQL: the escalation test
 async def test_a_failing_smtp_server_delays_the_alert_but_never_loses_it(make_harness, engine, clock, smtp):
     h = await make_harness()
     await h.say("ana", "dana-ana-student", "sometimes I want to hurt myself")
@@ -96,6 +98,7 @@ async def test_a_failing_smtp_server_delays_the_alert_but_never_loses_it(make_ha
     assert len(smtp.mailbox.received) == 1
 
 
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)  # PostgreSQL: the escalation test
 async def test_a_server_that_never_answers_ends_in_a_visible_alert_not_a_loop(make_harness, engine, clock):
     h = await make_harness()
     await h.say("ana", "dana-ana-student", "sometimes I want to hurt myself")
@@ -112,6 +115,7 @@ async def test_a_server_that_never_answers_ends_in_a_visible_alert_not_a_loop(ma
         assert session.exec(select(MailMessage).where(MailMessage.alert_id == failures[0].id)).all() == []
 
 
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)  # PostgreSQL: the escalation test
 async def test_starttls_and_login_like_a_school_relay(make_harness, engine, clock, tmp_path):
     import ssl
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
+import pytest
+
 from bot.prompts.digest import build_digest, render
 from bot.prompts.nudges import quiet_periods
 from bot.prompts.plan import load_matches
@@ -57,6 +59,7 @@ async def test_a_long_silence_after_talking_needs_attention_without_nudges(
     assert any(a.startswith("dana-ana: quiet for 31 days") for a in digest.attention), digest.attention
 
 
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)  # planner SQL: tests/mail on PostgreSQL
 async def test_the_weekly_digest_is_emailed_to_every_coordinator(make_harness, setup_program, engine,
                                                                 clock) -> None:
     """Issue 12 item 3: the digest by e-mail too (real SMTP on 127.0.0.1)."""

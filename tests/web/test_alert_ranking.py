@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from sqlmodel import Session
 
 from adapters.email import SmtpMailer
@@ -12,6 +13,9 @@ from bot.alerts import raise_alert
 from bot.mail.worker import MailWorker
 from storage import repo
 from storage.models import Program
+
+# The SQL here is exercised on PostgreSQL by tests/core and tests/mail; SQLite alone keeps the suite fast.
+pytestmark = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 
 
 def order_of(html: str, pattern: str) -> list[str]:

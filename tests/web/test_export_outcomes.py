@@ -10,12 +10,16 @@ import io
 import json
 
 import pypdf
+import pytest
 from sqlmodel import Session, select
 
 from bot.transcript import describe, read_transcript, to_csv, to_json
 from bot.web import views_review
 from storage import repo
 from storage.models import Alert
+
+# The SQL here is exercised on PostgreSQL by tests/core/test_gate_holds.py; SQLite alone keeps the suite fast.
+pytestmark = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 
 
 def _person(engine, key):  # type: ignore[no-untyped-def]

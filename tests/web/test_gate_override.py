@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
+import pytest
 from sqlmodel import Session, select
 
 from storage.models import AuditEvent, ReviewItem
+
+# The SQL here is exercised on PostgreSQL by tests/core/test_gate_holds.py; SQLite alone keeps the suite fast.
+pytestmark = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 
 
 def held_id(engine) -> int:  # type: ignore[no-untyped-def]
