@@ -1,7 +1,10 @@
 """Transcripts: a match's conversation with decisions and rule hits, read and exported.
 
 Every read is written to the audit trail (who, when, what, how many rows) in the same
-transaction that fetches the rows, before anything is shown.
+transaction that fetches the rows, before anything is shown. The text is the text as sent (the
+log's escaping is undone by ``storage.safe_text``); the JSON export carries it exactly, NUL and lone
+surrogates as ``\\u0000``/``\\ud800`` escapes, and the text and CSV forms show those two, which a
+terminal or spreadsheet cannot, as ``⟦U+0000⟧``/``⟦U+D800⟧``.
 """
 
 from __future__ import annotations

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Index, Text
+from sqlalchemy import Column, Index
 from sqlmodel import Field, SQLModel
+
+from storage.safe_text import SafeText
 
 
 class MailMessage(SQLModel, table=True):
@@ -28,7 +30,7 @@ class MailMessage(SQLModel, table=True):
     to_address: str
     to_name: str = ""
     subject: str
-    body: str = Field(sa_column=Column(Text, nullable=False))  # personal data: names, alert summary
+    body: str = Field(sa_column=Column(SafeText, nullable=False))  # personal data: names, alert summary
     state: str = "pending"  # pending | sent | failed
     attempts: int = 0
     next_attempt_at: datetime

@@ -31,7 +31,7 @@ def run() -> None:
     if not (settings.slack_configured or settings.discord_configured):
         typer.echo("No Slack or Discord tokens are configured (see .env.example), so mentorbot starts "
                    "the console demo on the embedded SQLite database.\n")
-        demo(script=None, database=None, roster=None)
+        demo(script=None, database=None, replace=False, roster=None)
         return
     from bot.cli.run_process import run_service
 
@@ -43,6 +43,9 @@ def demo(
     database: Annotated[
         Path | None, typer.Option(help="SQLite file (default: a fresh DATA_DIR/demo.db)")
     ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Delete the --database file even if the demo did not make it")
+    ] = False,
     roster: Annotated[
         Path | None, typer.Option(help="Your own roster file instead of the sample program "
                                        "(people post with their console accounts)")
@@ -50,7 +53,8 @@ def demo(
 ) -> None:
     """The whole product in the terminal with the sample program (or --roster yours): post as anyone,
     act as coordinator."""
-    from bot.cli.demo_runner import run_demo
+    from bot.cli.demo_runner import NotADemoDatabase, run_demo
+    from bot.roster.importer import RosterError
 
     settings = runtime.settings()
     path = database or settings.data_dir / "demo.db"
@@ -59,11 +63,10 @@ def demo(
         lines = script.read_text(encoding="utf-8").splitlines()
     elif not sys.stdin.isatty():
         lines = sys.stdin.read().splitlines()
-    from bot.roster.importer import RosterError
-
     try:
-        asyncio.run(run_demo(settings, path, lines, roster=roster))
-    except RosterError as error:
+        asyncio.run(run_demo(settings, path, lines, named=database is not None, replace=replace,
+                             roster=roster))
+    except (NotADemoDatabase, RosterError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
 

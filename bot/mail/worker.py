@@ -24,6 +24,7 @@ from bot.ports import DeliveryError, MailSender
 from storage import mail_repo
 from storage.models import Program
 from storage.models_mail import MailMessage
+from storage.safe_text import without_lone_surrogates
 
 logger = logging.getLogger(__name__)
 
@@ -65,8 +66,9 @@ class MailWorker:
         sent = 0
         for mail in due:
             try:
-                await self._sender.send(OutboundMail(mail.to_address, mail.to_name, mail.subject, mail.body,
-                                                     message_id=mail.key))
+                await self._sender.send(OutboundMail(  # what UTF-8 cannot carry is shown as U+FFFD
+                    mail.to_address, mail.to_name, without_lone_surrogates(mail.subject).replace("\x00", ""),
+                    without_lone_surrogates(mail.body).replace("\x00", "\ufffd"), message_id=mail.key))
             except DeliveryError as error:
                 await asyncio.to_thread(self._failed, mail.id, str(error), error.permanent)  # type: ignore[arg-type]
             else:

@@ -3,6 +3,8 @@
 A message can carry U+202E (right-to-left override) or zero-width characters that make a
 transcript read differently from what was sent. Coordinators see ``⟦U+202E⟧`` instead, in the
 pages, the CSV, the HTML document and the PDF; the JSON export escapes them as ``\\u202e``.
+NUL and lone surrogates (which UTF-8 cannot carry; see ``storage.safe_text``) are shown the same
+way, ``⟦U+0000⟧`` and ``⟦U+D800⟧``, and written as ``\\u0000``/``\\ud800`` in JSON: the exact text.
 """
 
 from __future__ import annotations
