@@ -16,9 +16,9 @@ app = typer.Typer(
 core_cmds.register(app)
 app.add_typer(policy_cmd.policy_app, name="policy")
 app.add_typer(program_cmd.program_app, name="program")
+app.add_typer(match_cmd.match_app, name="match")
 prompts_cmd.register(app)  # topics, prompts, digest (issue 6)
 web_cmd.register(app)
-app.add_typer(match_cmd.match_app, name="match")  # issue 14: the matching step and the hand-over
 app.add_typer(choosing_cmd.bios_app, name="bios")
 app.add_typer(choosing_cmd.choosing_app, name="choosing")
 

@@ -1,9 +1,11 @@
-"""``mentorbot match``: the matching step and the hand-over from the command line.
+"""``mentorbot match``: a match's life from the command line.
 
-propose (run the step over the round's choices: proposals with their reasons, who was not
-proposed and why) · confirm · start · depart / suggest / replace / end (a mentor leaving) ·
-renew · commitments. Every action goes through the core's use cases, like the desk, and is audited;
-posts to channels are queued and go out when mentorbot runs.
+pause / resume (issue 12: every message waits for the coordinator, both sides are told; not
+``prompts pause``, which only stops the weekly prompts) · propose (run the matching step over the
+round's choices: proposals with their reasons, who was not proposed and why) · confirm · start ·
+depart / suggest / replace / end (a mentor leaving) · renew · commitments (issue 14). Every action
+goes through the core's use cases, like the desk, and is audited; posts to channels are queued and
+go out when mentorbot runs.
 """
 
 from __future__ import annotations
@@ -277,3 +279,38 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise fail(f"'{text}' is not a date; write YYYY-MM-DD") from None
+
+
+# -- pause and resume (issue 12) ------------------------------------------------------------------
+
+MatchArg = Annotated[str, typer.Argument(help="The match id from the roster, e.g. dana-ana")]
+Reason = Annotated[str, typer.Option(help="Why (kept in the audit trail)")]
+As = Annotated[str | None, typer.Option("--as", help="Your coordinator id from the roster")]
+
+
+def _set(match: str, *, paused: bool, reason: str, coordinator: str | None) -> None:
+    from bot.roster.pausing import MatchError
+
+    core = runtime.core()
+    person = runtime.coordinator(core.engine, coordinator)
+    try:
+        row = asyncio.run(core.set_paused(match, paused=paused, program_id=person.program_id,
+                                          actor=person.key, reason=reason))
+    except MatchError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from error
+    said = ("paused: every message waits for you until you resume it" if paused
+            else "active again; messages that waited for it are delivered")
+    typer.echo(f"match {row.key} is {said}. Both sides are told when mentorbot runs.")
+
+
+@match_app.command("pause")
+def pause(match: MatchArg, reason: Reason = "", coordinator: As = None) -> None:
+    """Pause a match at once: nothing is relayed until you resume it; both sides are told."""
+    _set(match, paused=True, reason=reason, coordinator=coordinator)
+
+
+@match_app.command("resume")
+def resume(match: MatchArg, reason: Reason = "", coordinator: As = None) -> None:
+    """Open a paused match again; the messages that waited for it are delivered."""
+    _set(match, paused=False, reason=reason, coordinator=coordinator)

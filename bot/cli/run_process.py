@@ -16,12 +16,26 @@ async def run_service(settings: Settings, *, stop: asyncio.Event | None = None) 
     """Start every configured adapter, the worker, the jobs and the desk; stop on SIGINT/SIGTERM
     (or when ``stop`` is set, for tests and embedding)."""
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    if not settings.database_url:
+        from storage.private_files import private_dir
+
+        private_dir(settings.data_dir)  # DATA_DIR owner-only (0700), tightened if an older one was not
     app = build_app(settings)
     if settings.program_file:
         from bot.roster.importer import import_roster
 
         summary = import_roster(app.engine, settings.program_file, platforms=platform_names())
         logger.info("program file %s imported: %s", settings.program_file, summary)
+    from sqlmodel import Session
+
+    from bot.relay.policy_cache import PolicyBook, check_policies
+    from storage import repo
+
+    with Session(app.engine) as session:
+        policy_files = [program.policy_file for program in repo.programs(session)]
+    # Refuses a missing model (policies/encoder/). The model itself is loaded once per process,
+    # so the relay's own PolicyBook reuses it.
+    check_policies(PolicyBook(), policy_files)
     if stop is None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()

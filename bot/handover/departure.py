@@ -23,6 +23,7 @@ from bot.handover.messages import check_message, kind_message, new_mentor_welcom
 from bot.matching.inputs import mentor_profile, student_profile
 from bot.profiles.bios import PolicyFor
 from bot.profiles.model import choosing_options, load_profile, load_profiles
+from bot.review.gate_holds import release_cleared_gates
 from bot.system_posts import post_to_match
 from storage import audit, choosing_repo, handover_repo, repo
 from storage.models import Match, Person
@@ -220,6 +221,8 @@ def replace_mentor(
         audit.record(session, program_id=program_id, actor=actor, action="departure.replace", at=now,
                      target=f"match:{match.key}", detail={"departure": row.id, "mentor": departing.key,
                                                           "replacement": new.key, "resumed": resumed})
+        release_cleared_gates(session, program_id=program_id, now=now, actor=actor,
+                              match_ids=[match.id])  # type: ignore[list-item]  # the new mentor, a resume
         session.commit()
         return Replaced(match.key, departing.display_name, new.display_name, text,
                         channels_note(match.key, departing, new))
@@ -300,5 +303,7 @@ def close_notice(
             target=f"match:{match.key}",
             detail={"departure": row.id, "mentor": departing.key},
         )
+        release_cleared_gates(session, program_id=program_id, now=now, actor=actor,
+                              match_ids=[match.id])  # type: ignore[list-item]  # a withdrawn notice resumes
         session.commit()
         return row

@@ -23,6 +23,7 @@ from bot.choosing import MODEL_RULES
 from bot.handover.commitment import CommitmentRule, committed_until
 from bot.matching.rounds import ChoosingError
 from bot.profiles.model import ChoosingOptions, choosing_options
+from bot.review.gate_holds import release_cleared_gates
 from bot.roster.match_writer import MatchWriter, check_new_match, roster_people
 from bot.roster.schema import RosterChannel, RosterMatch, RosterPerson
 from bot.roster.validate import SLUG
@@ -296,6 +297,8 @@ def start_match(engine: Engine, program_id: str, key: str, *, now: datetime, act
             target=f"match:{key}",
             detail={"committed_until": commitment.committed_until.isoformat()},
         )
+        release_cleared_gates(session, program_id=program_id, now=now, actor=actor,
+                              match_ids=[match.id])  # type: ignore[list-item]  # held while not active
         session.commit()
         return match
 
@@ -305,7 +308,7 @@ def welcome(members: list[tuple[Person, str]], coordinator: Person | None, commi
     students = ", ".join(p.display_name for p, r in members if r == "student")
     who = coordinator.display_name if coordinator else "your coordinator"
     return (
-        f"Welcome to your mentoring match! Mentor: {mentors}. Student(s): {students}. This is a "
+        f"Welcome to your mentoring match! Mentor: {mentors}. Student(s): {students.rstrip('.')}. This is a "
         f"supervised channel: {who} can read everything here, and I pass messages between the two sides. "
         f"You have committed to each other until {commitment.committed_until:%d %B %Y}. Say hello!"
     )

@@ -24,6 +24,7 @@ from bot.matching.rounds import OPEN_NOTICE, ChoosingError, announce, current_or
 from bot.messages import ChannelRef
 from bot.profiles.bios import PolicyFor, publish_bios
 from bot.profiles.model import choosing_options
+from bot.review.gate_holds import release_cleared_gates
 from bot.roster.match_writer import MatchWriter
 from bot.roster.schema import SIDES, RosterChannel, RosterMatch
 from storage import audit, choosing_repo, repo, roster_repo
@@ -146,6 +147,8 @@ def _open(engine: Engine, policy_for: PolicyFor, meeting: MeetAndGreet, match: M
             ]  # type: ignore[arg-type]
             for side in SIDES
         }
+        release_cleared_gates(session, program_id=group.program_id, now=now, actor="mentorbot",
+                              match_ids=[group.id])  # type: ignore[list-item]
         session.commit()
     for audience, whose, side in (("students", "mentor", "student"), ("mentors", "student", "mentor")):
         publish_bios(

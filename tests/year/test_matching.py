@@ -85,11 +85,14 @@ async def test_edited_proposals_are_confirmed_as_planned_matches_then_linked_and
     reply = await command(h, "nora", "dg-mentor", "link dana-group mentor")
     assert "start the match" in reply
     await command(h, "nora", "dg-students", "link dana-group student")
+    await h.say("n-ana", "dg-students", "Hello! Is this our new room?")
+    assert h.seen_in("dg-mentor") == []  # a planned match: held until it starts
     started = await core.start_match(PROGRAM, "dana-group", actor="web:nora")
     assert started.status == "active"
     await h.app.delivery.run_once()
+    assert "Hello! Is this our new room?" in h.seen_in("dg-mentor")  # the gate cleared: released
     [welcome] = h.seen_in("dg-students")
-    assert "Welcome to your mentoring match! Mentor: Dana Whitfield" in welcome
+    assert "Welcome to your mentoring match! Mentor: Dana Whitfield. Student(s): Ana R., Cai L. This" in welcome
     assert "committed to each other until 02 November 2027" in welcome
     await h.say("n-cai", "dg-students", "Hi Dana! I like circuits too.")
     assert h.seen_in("dg-mentor")[-1] == "Hi Dana! I like circuits too."
