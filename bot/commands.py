@@ -17,6 +17,7 @@ from bot.alerts import raise_alert
 from bot.messages import CommandRequest
 from bot.review.desk import ReviewDesk
 from bot.transcript import TranscriptError, describe, read_transcript
+from bot.year import chat as year_chat
 from storage import audit, repo
 from storage.models import Match, Person, Program, SupervisedChannel
 
@@ -26,6 +27,7 @@ EVERYONE = {
     "help": "what I can do",
     "status": "your match, your coordinator and the next prompt",
     "concern <text>": "tell your coordinator something privately, right away",
+    **year_chat.VERBS,
 }
 COORDINATORS = {
     "link <match-id> mentor|student": "make this channel a supervised channel of a match",
@@ -67,6 +69,8 @@ class Commands:
                 return self._status(session, person), None
             if verb == "concern":
                 return self._concern(session, person, rest), None
+            if verb in year_chat.NAMES:
+                return year_chat.run(session, person, request, verb, rest, self._clock()), None
             if verb not in ("link", "unlink", "holds", "transcript"):
                 return f"I don't know `{verb}`. " + self._help(person), None
             if person.role != "coordinator":

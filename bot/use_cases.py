@@ -29,6 +29,10 @@ from bot.relay.pipeline import Relay
 from bot.review.desk import HoldView, ReviewDesk, ReviewError
 from bot.roster.pausing import set_paused
 from bot.settings import Settings
+from bot.year.actions import YearActions
+from bot.year.checkins import post_due_checkins
+from bot.year.expectations import post_for_new_matches
+from bot.year.expiry import remind_expiring
 from storage import repo
 from storage.models import Match, Person, ReviewItem
 
@@ -42,9 +46,11 @@ class Core:
     """mentorbot's use cases over one database; implements ``bot.ports.CoreGateway``."""
 
     def __init__(self, *, settings: Settings, engine: Engine, clock: Clock, relay: Relay, review: ReviewDesk,
-                 commands: Commands, adapters: Mapping[str, Adapter], wake: Callable[[], None]):
+                 commands: Commands, adapters: Mapping[str, Adapter], wake: Callable[[], None],
+                 year: YearActions):
         self.settings, self.engine, self.clock = settings, engine, clock
         self.relay, self.review, self.commands = relay, review, commands
+        self.year = year  # the program year's records and edits (issue 14)
         self._adapters = adapters
         self._wake = wake
 
@@ -126,6 +132,10 @@ class Core:
         return await self._write(set_paused, self.engine, match_key, paused=paused, program_id=program_id,
                                  actor=actor, clock=self.clock, reason=reason)
 
+    async def year_do(self, action: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """One of ``self.year``'s actions (it may release held messages or queue posts)."""
+        return await self._write(action, *args, **kwargs)
+
     async def send_prompt_now(self, program_id: str, *, match_keys: list[str] | None = None) -> WeekResult:
         """This week's prompt to every match (or these) that has not had it."""
         return await self._write(send_now, self.engine, program_id, self.clock(), match_keys=match_keys)
@@ -149,3 +159,13 @@ class Core:
 
     async def nudge_quiet_matches(self) -> NudgeReport:
         return await self._write(nudge_quiet_matches, self.engine, self.clock())
+
+    async def post_year_posts(self) -> int:
+        """Expectations for matches that started, then each term's due check-ins (idempotent)."""
+        now = self.clock()
+        posted = await self._write(post_for_new_matches, self.engine, now)
+        return posted + await self._write(post_due_checkins, self.engine, now)
+
+    async def remind_expiring(self) -> int:
+        """Alerts for permission forms, training and clearance that expire soon or did (once each)."""
+        return await self._write(remind_expiring, self.engine, self.clock())

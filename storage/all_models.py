@@ -4,4 +4,5 @@ from storage import (
     models,  # noqa: F401
     models_prompts,  # noqa: F401  (issue 6: weekly prompts)
     models_web,  # noqa: F401
+    models_year,  # noqa: F401  (issue 14: the program year)
 )

@@ -1,13 +1,14 @@
 """The program's own gates before the policy: who may speak where, consent and match status.
 
 Pure functions that return policy ``Hit``s, so a gate reads like any rule in transcripts and
-review cards (rule id, reason for the coordinator, notice for the sender).
+review cards (rule id, reason for the coordinator, notice for the sender). What the program's
+records say (a permission form covering the platform, clearance, required training: issue 14)
+is worked out by ``bot.year.standing`` and arrives here as ``record_holds``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from policies.types import Action, Hit
 
@@ -19,10 +20,11 @@ class SenderFacts:
     known: bool
     match_role: str | None  # mentor | student | None (not a member)
     person_role: str | None  # coordinator | mentor | student | teacher
-    consent_received: date | None
-    cleared_on: date | None
     match_status: str
     channel_side: str
+    # (rule, reason for the coordinator, notice for the sender) for each record that is not in
+    # order: consent.missing / consent.expired / consent.platform, clearance.*, training.missing
+    record_holds: tuple[tuple[str, str, str], ...] = ()
 
 
 def _hit(rule: str, reason: str, notice: str, *, alert: bool = False) -> Hit:
@@ -51,19 +53,7 @@ def gate_hits(facts: SenderFacts) -> list[Hit]:
             "coordinator." if facts.match_status == "paused" else
             "This mentoring match isn't active, so your message will wait for your coordinator.",
         ))
-    if facts.person_role == "student" and facts.consent_received is None:
-        hits.append(_hit(
-            "consent.missing",
-            "No permission form is on file for this student.",
-            "Your message will be delivered once your permission form is on file — your "
-            "coordinator can help.",
-        ))
-    if facts.person_role == "mentor" and facts.cleared_on is None:
-        hits.append(_hit(
-            "clearance.missing",
-            "This mentor has not been cleared by the program yet.",
-            "Your message will be delivered once the program has finished your mentor clearance.",
-        ))
+    hits.extend(_hit(rule, reason, notice) for rule, reason, notice in facts.record_holds)
     if facts.channel_side in ("mentor", "student") and facts.match_role != facts.channel_side:
         hits.append(_hit(
             "channel.wrong_side",

@@ -23,6 +23,8 @@ from bot.relay.copies import queue_copies
 from bot.relay.gates import SenderFacts, gate_hits
 from bot.relay.policy_cache import PolicyBook
 from bot.review import holds
+from bot.year.settings import local_today
+from bot.year.standing import record_holds
 from policies.types import Action, Decision, PolicyContext
 from storage import chain, outbox, repo
 from storage.clock import as_utc
@@ -108,9 +110,9 @@ class Relay:
             sender_role = sender.role if sender else None
         facts = SenderFacts(
             known=sender is not None and sender_role is not None, match_role=match_role,
-            person_role=sender_role, consent_received=sender.consent_received if sender else None,
-            cleared_on=sender.cleared_on if sender else None, match_status=match.status,
-            channel_side=channel.side,
+            person_role=sender_role, match_status=match.status, channel_side=channel.side,
+            record_holds=record_holds(session, sender, event.channel.platform, local_today(program, now))
+            if sender is not None and sender_role in ("student", "mentor") else (),
         )
         recent = 0
         if sender is not None:

@@ -135,6 +135,6 @@ def _decision_notice(state: str, note: str) -> str | None:
                 "everyone safe." + extra)
     if state == "rejected":
         return "Your coordinator decided not to pass your message on." + extra
-    if state == "released":
-        return "Quiet hours are over, so your message has now been delivered."
+    if state == "released":  # quiet hours ended, or a gate cleared (the release says why in ``note``)
+        return note or "Quiet hours are over, so your message has now been delivered."
     return None
