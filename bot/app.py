@@ -132,6 +132,6 @@ def build_app(settings: Settings | None = None, *, adapters: dict[str, Adapter] 
         settings=settings, engine=engine, clock=clock, review=review, adapters=adapters, wake=delivery.wake,
         relay=Relay(engine=engine, policies=policies or PolicyBook(), clock=clock, platforms=platforms),
         commands=Commands(engine=engine, review=review, clock=clock),
-        year=YearActions(engine=engine, clock=clock, review=review, platforms=tuple(platforms)),
+        year=YearActions(engine=engine, clock=clock, platforms=tuple(platforms)),
     )
     return MentorBot(core=core, adapters=adapters, delivery=delivery)

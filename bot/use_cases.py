@@ -27,6 +27,7 @@ from bot.prompts.nudges import NudgeReport, nudge_quiet_matches
 from bot.prompts.weekly import TickReport, WeekResult, post_due_prompts, send_now
 from bot.relay.pipeline import Relay
 from bot.review.desk import HoldView, ReviewDesk, ReviewError
+from bot.review.gate_holds import release_cleared_gates
 from bot.roster.pausing import set_paused
 from bot.settings import Settings
 from bot.year.actions import YearActions
@@ -135,6 +136,24 @@ class Core:
     async def year_do(self, action: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """One of ``self.year``'s actions (it may release held messages or queue posts)."""
         return await self._write(action, *args, **kwargs)
+
+    async def release_cleared_gates(self, program_id: str, *, actor: str,
+                                    match_ids: list[int] | None = None) -> list[int]:
+        """Deliver the holds whose program gates have cleared (after a form, clearance or activation
+        recorded outside the roster import, which calls it itself); returns the review ids released."""
+        def transaction() -> list[int]:
+            with Session(self.engine) as session:
+                released = release_cleared_gates(session, program_id=program_id, now=self.clock(),
+                                                 actor=actor, match_ids=match_ids)
+                session.commit()
+                return released
+        return await self._write(transaction)
+
+    async def override_gate(self, review_id: int, *, gates: list[str], reason: str, coordinator: Person,
+                            actor: str, decision: str = "approve", note: str = "") -> ReviewItem:
+        """Deliver a gate hold anyway, naming the gates and the reason (audited)."""
+        return await self._write(self.review.override, review_id, gates=gates, reason=reason,
+                                 coordinator=coordinator, actor=actor, decision=decision, note=note)
 
     async def send_prompt_now(self, program_id: str, *, match_keys: list[str] | None = None) -> WeekResult:
         """This week's prompt to every match (or these) that has not had it."""

@@ -210,6 +210,9 @@ class ReviewItem(SQLModel, table=True):
     decided_at: datetime | None = None
     decided_by: str | None = None
     note: str | None = None
+    gates: str = ""  # comma-separated program gates still holding it (bot.relay.gates.GATES)
+    override_gates: str | None = None  # the gates a coordinator overrode, comma-separated
+    override_reason: str | None = None  # their written reason (also in the audit trail)
 
 
 class Alert(SQLModel, table=True):

@@ -44,3 +44,14 @@ def alerts(session: Session, program_id: str) -> list[Alert]:
     """A program's alerts, urgent first, then oldest first."""
     return list(session.exec(select(Alert).where(Alert.program_id == program_id)
                              .order_by(col(Alert.urgent).desc(), Alert.id)))
+
+
+def gated_open_items(session: Session, program_id: str, match_ids: list[int] | None = None
+                     ) -> list[tuple[ReviewItem, MessageLog]]:
+    """Open holds still waiting for a program gate, with their messages, oldest first."""
+    query = (select(ReviewItem, MessageLog).join(MessageLog, col(MessageLog.id) == col(ReviewItem.message_id))
+             .where(ReviewItem.program_id == program_id, ReviewItem.state == "open", ReviewItem.gates != "")
+             .order_by(ReviewItem.id))
+    if match_ids is not None:
+        query = query.where(col(ReviewItem.match_id).in_(match_ids))
+    return [(item, message) for item, message in session.exec(query)]

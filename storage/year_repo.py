@@ -11,7 +11,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from storage.bulk import insert_ignore
-from storage.models import Match, MatchMember, MessageLog, Person, ReviewItem, SupervisedChannel
+from storage.models import Match, MatchMember, MessageLog, Person, SupervisedChannel
 from storage.models_prompts import PromptPost
 from storage.models_year import (
     Activity,
@@ -73,14 +73,6 @@ def channel_sides(session: Session, channel_ids: Sequence[int]) -> dict[int, str
         return {}
     return dict(session.exec(select(SupervisedChannel.id, SupervisedChannel.side)
                              .where(col(SupervisedChannel.id).in_(list(channel_ids)))).all())  # type: ignore[arg-type]
-
-
-def open_holds_of_sender(session: Session, person_id: int) -> list[tuple[ReviewItem, MessageLog]]:
-    """The open review items of messages this person sent, oldest first."""
-    return list(session.exec(select(ReviewItem, MessageLog)
-                             .join(MessageLog, col(MessageLog.id) == col(ReviewItem.message_id))
-                             .where(ReviewItem.state == "open", MessageLog.sender_person_id == person_id)
-                             .order_by(ReviewItem.id)))  # type: ignore[arg-type]
 
 
 # -- expectations --------------------------------------------------------------------------------

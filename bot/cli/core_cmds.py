@@ -84,7 +84,9 @@ def transcript(
         body = "\n".join(describe(line) for line in lines) or f"match {match} has no messages yet"
         body += "\n"
     if output:
-        output.write_text(body, encoding="utf-8")
+        from storage.private_files import write_private
+
+        write_private(output, body)  # owner-only from creation: it holds minors' messages
         typer.echo(f"wrote {len(lines)} messages to {output}")
     else:
         typer.echo(body, nl=False)

@@ -20,11 +20,10 @@ from bot.messages import ChannelRef, Inbound, InboundKind
 from bot.ports import PlatformFacts
 from bot.relay import final_decision
 from bot.relay.copies import queue_copies
-from bot.relay.gates import SenderFacts, gate_hits
+from bot.relay.gates import gate_hits
 from bot.relay.policy_cache import PolicyBook
+from bot.relay.sender_facts import sender_in
 from bot.review import holds
-from bot.year.settings import local_today
-from bot.year.standing import record_holds
 from policies.types import Action, Decision, PolicyContext
 from storage import chain, outbox, repo
 from storage.clock import as_utc
@@ -103,17 +102,8 @@ class Relay:
         if sender is not None and event.author_avatar and not sender.avatar_url:
             sender.avatar_url = event.author_avatar  # relayed copies show the platform's picture
             session.add(sender)
-        match_role = repo.member_role(session, match.id, sender.id) if sender else None  # type: ignore[arg-type]
-        if sender is not None and sender.program_id != program.id:
-            match_role, sender_role = None, None
-        else:
-            sender_role = sender.role if sender else None
-        facts = SenderFacts(
-            known=sender is not None and sender_role is not None, match_role=match_role,
-            person_role=sender_role, match_status=match.status, channel_side=channel.side,
-            record_holds=record_holds(session, sender, event.channel.platform, local_today(program, now))
-            if sender is not None and sender_role in ("student", "mentor") else (),
-        )
+        who = sender_in(session, sender=sender, match=match, channel=channel, now=now)
+        match_role, sender_role, facts = who.match_role, who.person_role, who.facts
         recent = 0
         if sender is not None:
             recent = repo.recent_message_count(session, sender.id, now - FLOOD_WINDOW)  # type: ignore[arg-type]

@@ -1,9 +1,10 @@
 """The coordinator's year actions as whole transactions, shared by the desk and the CLI.
 
 Each looks people and matches up by their roster ids inside one program, makes the change,
-commits, and answers with one sentence for the coordinator. A record that clears a gate then
-releases the messages that gate held (``bot.year.gate_release``) through the review desk, so the
-sender is told and the release is audited like any decision.
+commits, and answers with one sentence for the coordinator. A record that may clear a gate (a
+form, training, clearance) re-judges the program's gate holds in the same transaction
+(``bot.review.gate_holds.release_cleared_gates``, issue 12): what no longer waits for anything is
+delivered, the sender told, and the release audited.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from typing import TypeVar
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.review.desk import ReviewDesk, ReviewError
-from bot.year import checkins, expectations, gate_release, people, records, reflections, skills
+from bot.review.gate_holds import release_cleared_gates
+from bot.year import checkins, expectations, people, records, reflections, skills
 from bot.year.settings import YearError, load_year, save_settings
 from storage import audit, repo, year_repo
 from storage.models import Match, Person, Program
@@ -27,21 +28,29 @@ T = TypeVar("T")
 class YearActions:
     """Sync transactions (``bot.use_cases.Core.year_do`` runs them off the event loop)."""
 
-    def __init__(self, *, engine: Engine, clock: Callable[[], datetime], review: ReviewDesk,
-                 platforms: tuple[str, ...]):
-        self._engine, self._clock, self._review, self._platforms = engine, clock, review, platforms
+    def __init__(self, *, engine: Engine, clock: Callable[[], datetime], platforms: tuple[str, ...]):
+        self._engine, self._clock, self._platforms = engine, clock, platforms
 
     # -- lookups -----------------------------------------------------------------------------------
 
-    def _run(self, program_id: str, work: Callable[[Session, Program, datetime], T]) -> T:
+    def _run(self, program_id: str, work: Callable[[Session, Program, datetime], T], *,
+             release_as: str | None = None) -> tuple[T, int]:
+        """Run ``work`` in one transaction; with ``release_as`` (the actor), also deliver the holds
+        whose gates the change cleared. Returns the work's result and how many holds went out."""
         now = self._clock()
         with Session(self._engine, expire_on_commit=False) as session:
             program = repo.program(session, program_id)
             if program is None:
                 raise YearError(f"there is no program '{program_id}'")
             result = work(session, program, now)
+            released = []
+            if release_as is not None:
+                released = release_cleared_gates(session, program_id=program.id, now=now, actor=release_as)
             session.commit()
-            return result
+            return result, len(released)
+
+    def _do(self, program_id: str, work: Callable[[Session, Program, datetime], T]) -> T:
+        return self._run(program_id, work)[0]
 
     @staticmethod
     def person(session: Session, program: Program, key: str, role: str | None = None) -> Person:
@@ -58,23 +67,6 @@ class YearActions:
         if match is None:
             raise YearError(f"there is no match '{key}' in {program.name}")
         return match
-
-    def _release(self, program_id: str, person_key: str, because: str) -> int:
-        """Release what the now-cleared gate held; returns how many messages went out."""
-        with Session(self._engine) as session:
-            program = repo.program(session, program_id)
-            person = repo.person_by_key(session, program_id, person_key)
-            assert program is not None and person is not None
-            due = gate_release.releasable(session, person, load_year(session, program).today(self._clock()))
-        released = 0
-        for review_id in due:
-            try:
-                self._review.decide(review_id, "release", coordinator=None, actor=f"system ({because})",
-                                    note=gate_release.notice(because))
-                released += 1
-            except ReviewError:
-                continue  # decided meanwhile by a coordinator
-        return released
 
     @staticmethod
     def _released(count: int) -> str:
@@ -93,8 +85,8 @@ class YearActions:
             until = f", valid until {expires_on:%d %b %Y}" if expires_on else ""
             return (f"{form.form_type} for {student.display_name} recorded (signed by {form.guardian_name} "
                     f"on {signed_on:%d %b %Y}{until}; covers {form.platforms.replace(',', ', ')}).")
-        said = self._run(program_id, work)
-        return said + self._released(self._release(program_id, student_key, "permission form is on file"))
+        said, released = self._run(program_id, work, release_as=actor)
+        return said + self._released(released)
 
     def add_module(self, program_id: str, *, key: str, title: str, required: bool, valid_days: int | None,
                    actor: str) -> str:
@@ -103,7 +95,7 @@ class YearActions:
                                         valid_days=valid_days, actor=actor, now=now)
             kind = "required (it gates mentors)" if module.required else "optional"
             return f"Training module '{module.title}' ({module.key}) is {kind}."
-        return self._run(program_id, work)
+        return self._do(program_id, work)
 
     def record_training(self, program_id: str, person_key: str, module_key: str, *, completed_on: date,
                         actor: str, note: str = "") -> str:
@@ -116,8 +108,8 @@ class YearActions:
             records.record_training(session, person, module, completed_on=completed_on, actor=actor,
                                     now=now, note=note)
             return f"{person.display_name} completed '{module.title}' on {completed_on:%d %b %Y}."
-        said = self._run(program_id, work)
-        return said + self._released(self._release(program_id, person_key, "mentor training is complete"))
+        said, released = self._run(program_id, work, release_as=actor)
+        return said + self._released(released)
 
     def record_clearance(self, program_id: str, mentor_key: str, *, cleared_on: date,
                          expires_on: date | None, actor: str) -> str:
@@ -127,8 +119,8 @@ class YearActions:
                                      actor=actor, now=now)
             until = f" until {expires_on:%d %b %Y}" if expires_on else ""
             return f"{mentor.display_name} is cleared from {cleared_on:%d %b %Y}{until}."
-        said = self._run(program_id, work)
-        return said + self._released(self._release(program_id, mentor_key, "mentor clearance is recorded"))
+        said, released = self._run(program_id, work, release_as=actor)
+        return said + self._released(released)
 
     # -- people and matches -----------------------------------------------------------------------
 
@@ -141,14 +133,14 @@ class YearActions:
             todo = {"student": " Record their permission form before they can talk.",
                     "mentor": " Record their clearance (and training) before they can talk."}.get(role, "")
             return f"{person.display_name} ({person.key}, {role}) added.{todo}"
-        return self._run(program_id, work)
+        return self._do(program_id, work)
 
     def end_match(self, program_id: str, match_key: str, *, reason: str, actor: str) -> str:
         def work(session: Session, program: Program, now: datetime) -> str:
             match = self.match(session, program, match_key)
             people.end_match(session, match, reason=reason, actor=actor, now=now)
             return f"Match {match.key} has ended; both sides were told."
-        return self._run(program_id, work)
+        return self._do(program_id, work)
 
     def log_activity(self, program_id: str, *, title: str, kind: str, held_on: date, hours: float,
                      match_key: str | None, person_keys: list[str], actor: str) -> str:
@@ -160,7 +152,7 @@ class YearActions:
             people.log_activity(session, program.id, title=title, kind=kind, held_on=held_on, hours=hours,
                                 people=who, match=match, actor=actor, now=now)
             return f"Activity '{title}' on {held_on:%d %b %Y} logged for {len({p.id for p in who})} people."
-        return self._run(program_id, work)
+        return self._do(program_id, work)
 
     # -- expectations, terms, reflections, skills, feedback ---------------------------------------
 
@@ -168,7 +160,7 @@ class YearActions:
         def work(session: Session, program: Program, now: datetime) -> str:
             template = expectations.set_template(session, program, body, actor=actor, now=now)
             return f"Expectations version {template.version} saved."
-        said = self._run(program_id, work)
+        said = self._do(program_id, work)
         posted = expectations.post_for_new_matches(self._engine, self._clock(), program_id=program_id)
         return said + (f" Posted to {posted} active match{'es' if posted != 1 else ''} that had none."
                        if posted else "")
@@ -181,7 +173,7 @@ class YearActions:
             _ack, new = expectations.acknowledge(session, match, person, via="paper", now=now, recorded_by=actor)
             return (f"{person.display_name}'s acknowledgement recorded." if new
                     else f"{person.display_name} had already acknowledged.")
-        return self._run(program_id, work)
+        return self._do(program_id, work)
 
     def add_term(self, program_id: str, *, name: str, starts_on: date, ends_on: date,
                  checkin_on: date | None, actor: str) -> str:
@@ -190,7 +182,7 @@ class YearActions:
                                      checkin_on=checkin_on, actor=actor, now=now)
             return (f"Term {term.name}: {term.starts_on:%d %b %Y} to {term.ends_on:%d %b %Y}, "
                     f"check-in on {term.checkin_on:%d %b %Y}.")
-        return self._run(program_id, work)
+        return self._do(program_id, work)
 
     def record_reflection(self, program_id: str, student_key: str, text: str, *, source: str, actor: str) -> str:
         def work(session: Session, program: Program, now: datetime) -> str:
@@ -199,7 +191,7 @@ class YearActions:
             reflections.record_reflection(session, student, text, match=active[0] if active else None,
                                           source=source, now=now, recorded_by=actor)
             return f"{source.title()} reflection of {student.display_name} recorded."
-        return self._run(program_id, work)
+        return self._do(program_id, work)
 
     def record_skills(self, program_id: str, student_key: str, ratings: str, *, actor: str) -> str:
         def work(session: Session, program: Program, now: datetime) -> str:
@@ -207,7 +199,7 @@ class YearActions:
             rated = skills.parse_ratings(ratings, load_year(session, program))
             skills.record_ratings(session, student, rated, rated_by=actor, source="desk", now=now)
             return f"{len(rated)} skill rating{'s' if len(rated) != 1 else ''} recorded for {student.display_name}."
-        return self._run(program_id, work)
+        return self._do(program_id, work)
 
     def record_feedback(self, program_id: str, mentor_key: str, student_key: str, text: str, *,
                         actor: str) -> str:
@@ -217,7 +209,7 @@ class YearActions:
             reflections.record_feedback(session, mentor, student, text, match=None, via="desk", now=now,
                                         recorded_by=actor)
             return f"{mentor.display_name}'s feedback on {student.display_name} recorded."
-        return self._run(program_id, work)
+        return self._do(program_id, work)
 
     def save_settings(self, program_id: str, *, actor: str, **changes: object) -> str:
         def work(session: Session, program: Program, now: datetime) -> str:
@@ -227,4 +219,4 @@ class YearActions:
                          detail={k: v for k, v in changes.items() if v is not None})  # type: ignore[misc]
             return (f"Reflections are {year.reflection_mode}; skills: {', '.join(year.skills)} "
                     f"(1 to {year.skill_scale}); reminders {year.expiry_warning_days} days ahead.")
-        return self._run(program_id, work)
+        return self._do(program_id, work)

@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-from support.prompt_helpers import ny
 from sqlmodel import Session, select
 
 from bot.year import checkins, expectations
 from storage.models import Alert, MessageLog
+from support.prompt_helpers import ny
 
 EXPECTATIONS = "We write here every week.\nWe keep it in this channel.\nWe tell the coordinator if worried."
 
