@@ -48,7 +48,7 @@ async def nudges_tick(core: Core) -> None:
     await core.nudge_quiet_matches()
 
 
-async def year_tick(core: Core) -> None:
+async def year_posts_tick(core: Core) -> None:
     """Every minute: expectations for matches that started, due term check-ins (issue 14)."""
     await core.post_year_posts()
 
@@ -90,7 +90,7 @@ def attach_scheduler(core: Core) -> SchedulerHandle:
         next_run_time=datetime.now(UTC),
     )
     scheduler.add_job(nudges_tick, CronTrigger(minute=17, timezone=UTC), args=[core], id="nudges")
-    scheduler.add_job(year_tick, CronTrigger(second=30, timezone=UTC), args=[core], id="year",
+    scheduler.add_job(year_posts_tick, CronTrigger(second=30, timezone=UTC), args=[core], id="year-posts",
                       next_run_time=datetime.now(UTC))
     scheduler.add_job(expiry_tick, CronTrigger(minute=29, timezone=UTC), args=[core], id="expiry")
     daily = CronTrigger(hour=11, minute=5, timezone=UTC)

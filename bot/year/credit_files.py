@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from datetime import datetime
-from pathlib import Path
 
 from bot.transcript import neutralize_cell
 from bot.web.exports import ExportMeta
@@ -141,13 +139,3 @@ def student_pdf(meta: ExportMeta, detail: StudentDetail) -> bytes:
     section("Check-ins", [f"{term}: {answer}" + (f" — {note}" if note else "")
                           for term, answer, note in detail.checkins])
     return bytes(pdf.output())
-
-
-def write_private(path: Path, data: bytes | str) -> None:
-    """Write an export readable by its owner only (0600 from creation). DATA-CONTRACT.md asks every
-    export to go through i12's owner-only helper; this stands in until it is on main."""
-    body = data.encode("utf-8") if isinstance(data, str) else data
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.fchmod(fd, 0o600)  # an existing file keeps its mode on open
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(body)
