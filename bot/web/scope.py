@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from fastapi import HTTPException, Request
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bot.transcript import TranscriptLine, read_transcript
@@ -61,6 +62,11 @@ class ProgramScope:
 
     def now(self) -> datetime:
         return self._core.clock()
+
+    @property
+    def engine(self) -> Engine:
+        """For reads that open their own sessions (the program year's records view)."""
+        return self._core.engine
 
     # -- sessions and lookups ----------------------------------------------------------------------
 
@@ -139,6 +145,11 @@ class ProgramScope:
         await asyncio.to_thread(visible)
         return await self._core.set_paused(match_key, paused=paused, program_id=self.program_id,
                                            actor=self.actor, reason=reason)
+
+    async def year(self, action: str, *args: Any, **kwargs: Any) -> str:
+        """One of the program year's actions (``bot.year.actions``) in this program, as this coordinator."""
+        return await self._core.year_do(getattr(self._core.year, action), self.program_id, *args,
+                                        actor=self.actor, **kwargs)
 
     async def check_csrf(self, request: Request) -> None:
         await csrf.check(request, self.csrf_token)

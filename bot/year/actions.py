@@ -9,6 +9,7 @@ delivered, the sender told, and the release audited.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import TypeVar
@@ -49,8 +50,8 @@ class YearActions:
             session.commit()
             return result, len(released)
 
-    def _do(self, program_id: str, work: Callable[[Session, Program, datetime], T]) -> T:
-        return self._run(program_id, work)[0]
+    def _do(self, program_id: str, work: Callable[[Session, Program, datetime], str]) -> str:
+        return tidy(self._run(program_id, work)[0])
 
     @staticmethod
     def person(session: Session, program: Program, key: str, role: str | None = None) -> Person:
@@ -72,6 +73,7 @@ class YearActions:
     def _released(count: int) -> str:
         return f" {count} held message{'s' if count != 1 else ''} went out." if count else ""
 
+
     # -- records -----------------------------------------------------------------------------------
 
     def record_consent(self, program_id: str, student_key: str, *, form_type: str, guardian: str,
@@ -86,7 +88,7 @@ class YearActions:
             return (f"{form.form_type} for {student.display_name} recorded (signed by {form.guardian_name} "
                     f"on {signed_on:%d %b %Y}{until}; covers {form.platforms.replace(',', ', ')}).")
         said, released = self._run(program_id, work, release_as=actor)
-        return said + self._released(released)
+        return tidy(said + self._released(released))
 
     def add_module(self, program_id: str, *, key: str, title: str, required: bool, valid_days: int | None,
                    actor: str) -> str:
@@ -109,7 +111,7 @@ class YearActions:
                                     now=now, note=note)
             return f"{person.display_name} completed '{module.title}' on {completed_on:%d %b %Y}."
         said, released = self._run(program_id, work, release_as=actor)
-        return said + self._released(released)
+        return tidy(said + self._released(released))
 
     def record_clearance(self, program_id: str, mentor_key: str, *, cleared_on: date,
                          expires_on: date | None, actor: str) -> str:
@@ -120,7 +122,7 @@ class YearActions:
             until = f" until {expires_on:%d %b %Y}" if expires_on else ""
             return f"{mentor.display_name} is cleared from {cleared_on:%d %b %Y}{until}."
         said, released = self._run(program_id, work, release_as=actor)
-        return said + self._released(released)
+        return tidy(said + self._released(released))
 
     # -- people and matches -----------------------------------------------------------------------
 
@@ -220,3 +222,8 @@ class YearActions:
             return (f"Reflections are {year.reflection_mode}; skills: {', '.join(year.skills)} "
                     f"(1 to {year.skill_scale}); reminders {year.expiry_warning_days} days ahead.")
         return self._do(program_id, work)
+
+
+def tidy(sentence: str) -> str:
+    """One full stop after a name that ends in one ("… for Ana R.", not "… for Ana R..")."""
+    return re.sub(r"(?<!\.)\.\.(?!\.)", ".", sentence)
