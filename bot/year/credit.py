@@ -149,7 +149,8 @@ class _Facts:
         theirs = self.matches_of.get(person.id, [])  # type: ignore[arg-type]
         for match, _role in theirs:
             row.matches.append(f"{match.key} ({match.model}, {match.status})")
-            row.mentors += [p.display_name for p, role in self.members[match.id] if role == "mentor"]  # type: ignore[index]
+            row.mentors += [p.display_name for p, role in self.members[match.id]  # type: ignore[index]
+                            if role == "mentor" and p.id != person.id]
             times = [t for t in self.sent.get((person.id, match.id), [])  # type: ignore[arg-type]
                      if period.holds(year.today(t))]
             row.messages += len(times)
