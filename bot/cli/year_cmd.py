@@ -14,13 +14,18 @@ import typer
 from bot.cli import runtime
 
 people_app = typer.Typer(help="Add people and record mentors' clearance.", no_args_is_help=True)
-consent_app = typer.Typer(help="Permission forms as records (form, guardian, dates, platforms).",
-                          no_args_is_help=True)
-training_app = typer.Typer(help="Mentor orientation and training modules and completions.", no_args_is_help=True)
-expectations_app = typer.Typer(help="The program's expectations: set them, see who has agreed.",
-                               no_args_is_help=True)
-year_app = typer.Typer(help="Terms and check-ins, reflections settings, activities, the credit report.",
-                       no_args_is_help=True)
+consent_app = typer.Typer(
+    help="Permission forms as records (form, guardian, dates, platforms).", no_args_is_help=True
+)
+training_app = typer.Typer(
+    help="Mentor orientation and training modules and completions.", no_args_is_help=True
+)
+expectations_app = typer.Typer(
+    help="The program's expectations: set them, see who has agreed.", no_args_is_help=True
+)
+year_app = typer.Typer(
+    help="Terms and check-ins, reflections settings, activities, the credit report.", no_args_is_help=True
+)
 
 Program = Annotated[str | None, typer.Option("--program", help="Which program (when there are several)")]
 Actor = Annotated[str | None, typer.Option("--as", help="Who is making the change (for the audit trail)")]
@@ -44,8 +49,11 @@ def _program(program: str | None) -> str:
             _fail(f"no program '{program}' (programs: {', '.join(known) or 'none yet'})")
         return program
     if len(known) != 1:
-        _fail("no program yet: mentorbot program import FILE" if not known
-              else "several programs; say which with --program " + ", ".join(known))
+        _fail(
+            "no program yet: mentorbot program import FILE"
+            if not known
+            else "several programs; say which with --program " + ", ".join(known)
+        )
     return known[0]
 
 
@@ -85,11 +93,21 @@ def people_add(
     grade: Annotated[int | None, typer.Option(help="Students: their grade")] = None,
     email: Annotated[str | None, typer.Option(help="E-mail (staff and mentors)")] = None,
     account: Annotated[list[str] | None, typer.Option(help="platform:workspace:user, repeatable")] = None,
-    program: Program = None, actor: Actor = None,
+    program: Program = None,
+    actor: Actor = None,
 ) -> None:
     """Add one person without re-importing the roster."""
-    _do("add_person", program, key=key, name=name, role=role, grade=grade, email=email,
-        accounts=account or [], actor=_actor(actor))
+    _do(
+        "add_person",
+        program,
+        key=key,
+        name=name,
+        role=role,
+        grade=grade,
+        email=email,
+        accounts=account or [],
+        actor=_actor(actor),
+    )
 
 
 @people_app.command("clear")
@@ -97,17 +115,25 @@ def people_clear(
     mentor: Annotated[str, typer.Argument(help="The mentor's id")],
     on: Annotated[str, typer.Option("--on", help="Date cleared, YYYY-MM-DD")],
     expires: Annotated[str | None, typer.Option(help="Date the clearance must be renewed by")] = None,
-    program: Program = None, actor: Actor = None,
+    program: Program = None,
+    actor: Actor = None,
 ) -> None:
     """Record (or renew) a mentor's clearance; their held messages go out if nothing else holds them."""
-    _do("record_clearance", program, mentor, cleared_on=_date(on), expires_on=_date(expires) if expires else None,
-        actor=_actor(actor))
+    _do(
+        "record_clearance",
+        program,
+        mentor,
+        cleared_on=_date(on),
+        expires_on=_date(expires) if expires else None,
+        actor=_actor(actor),
+    )
 
 
 def end_match(
     match: Annotated[str, typer.Argument(help="The match id, e.g. dana-ana")],
     reason: Annotated[str, typer.Option(help="Why (kept in the access log)")] = "",
-    program: Program = None, actor: Actor = None,
+    program: Program = None,
+    actor: Actor = None,
 ) -> None:
     """End a match: both sides are told; later messages wait for the coordinator."""
     _do("end_match", program, match, reason=reason, actor=_actor(actor))
@@ -133,11 +159,22 @@ def consent_record(
     expires: Annotated[str | None, typer.Option(help="Date the form expires")] = None,
     form: Annotated[str, typer.Option(help="Which form")] = "WBL Travel and Media Consent Form",
     note: Annotated[str, typer.Option(help="A note for the record")] = "",
-    program: Program = None, actor: Actor = None,
+    program: Program = None,
+    actor: Actor = None,
 ) -> None:
     """File a permission form; messages it was holding go out."""
-    _do("record_consent", program, student, form_type=form, guardian=guardian, signed_on=_date(signed),
-        expires_on=_date(expires) if expires else None, platforms=_csv(platforms), actor=_actor(actor), note=note)
+    _do(
+        "record_consent",
+        program,
+        student,
+        form_type=form,
+        guardian=guardian,
+        signed_on=_date(signed),
+        expires_on=_date(expires) if expires else None,
+        platforms=_csv(platforms),
+        actor=_actor(actor),
+        note=note,
+    )
 
 
 @consent_app.command("list")
@@ -154,13 +191,23 @@ def consent_list(program: Program = None) -> None:
 def training_module(
     key: Annotated[str, typer.Argument(help="A short id, e.g. orientation")],
     title: Annotated[str, typer.Argument(help="What the module is called")],
-    optional: Annotated[bool, typer.Option("--optional", help="Not required (does not gate mentors)")] = False,
+    optional: Annotated[
+        bool, typer.Option("--optional", help="Not required (does not gate mentors)")
+    ] = False,
     valid_days: Annotated[int | None, typer.Option(help="A completion counts this many days")] = None,
-    program: Program = None, actor: Actor = None,
+    program: Program = None,
+    actor: Actor = None,
 ) -> None:
     """Add or change a training module; required modules gate mentors like clearance."""
-    _do("add_module", program, key=key, title=title, required=not optional, valid_days=valid_days,
-        actor=_actor(actor))
+    _do(
+        "add_module",
+        program,
+        key=key,
+        title=title,
+        required=not optional,
+        valid_days=valid_days,
+        actor=_actor(actor),
+    )
 
 
 @training_app.command("record")
@@ -168,7 +215,8 @@ def training_record(
     person: Annotated[str, typer.Argument(help="The mentor's id")],
     module: Annotated[str, typer.Argument(help="The module's id")],
     on: Annotated[str, typer.Option("--on", help="Date completed, YYYY-MM-DD")],
-    program: Program = None, actor: Actor = None,
+    program: Program = None,
+    actor: Actor = None,
 ) -> None:
     """Record a completed module; the mentor's held messages go out once nothing holds them."""
     _do("record_training", program, person, module, completed_on=_date(on), actor=_actor(actor))
@@ -189,8 +237,11 @@ def training_list(program: Program = None) -> None:
 
 @expectations_app.command("set")
 def expectations_set(
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A text file with the expectations")],
-    program: Program = None, actor: Actor = None,
+    file: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, help="A text file with the expectations")
+    ],
+    program: Program = None,
+    actor: Actor = None,
 ) -> None:
     """Save a new version; active matches without expectations get them now, new matches when they start."""
     _do("set_expectations", program, file.read_text(encoding="utf-8"), actor=_actor(actor))
@@ -206,8 +257,11 @@ def expectations_status(program: Program = None) -> None:
     with Session(runtime.engine()) as session:
         lines = status(session, _program(program))
     for x in lines:
-        state = f"agreed {x.acknowledged_at:%Y-%m-%d} ({x.via})" if x.acknowledged_at else (
-            "NOT YET" if x.version else "nothing posted yet")
+        state = (
+            f"agreed {x.acknowledged_at:%Y-%m-%d} ({x.via})"
+            if x.acknowledged_at
+            else ("NOT YET" if x.version else "nothing posted yet")
+        )
         typer.echo(f"{x.match_key:<16} {x.person_key:<12} {x.role:<8} {state}")
 
 
@@ -223,11 +277,19 @@ def year_term(
     start: Annotated[str, typer.Option("--from", help="First day, YYYY-MM-DD")],
     end: Annotated[str, typer.Option("--to", help="Last day, YYYY-MM-DD")],
     checkin: Annotated[str | None, typer.Option(help="Check-in day (default: mid-term Monday)")] = None,
-    program: Program = None, actor: Actor = None,
+    program: Program = None,
+    actor: Actor = None,
 ) -> None:
     """Add or change a term; each term asks every match once whether expectations are met."""
-    _do("add_term", program, name=name, starts_on=_date(start), ends_on=_date(end),
-        checkin_on=_date(checkin) if checkin else None, actor=_actor(actor))
+    _do(
+        "add_term",
+        program,
+        name=name,
+        starts_on=_date(start),
+        ends_on=_date(end),
+        checkin_on=_date(checkin) if checkin else None,
+        actor=_actor(actor),
+    )
 
 
 @year_app.command("settings")
@@ -236,11 +298,19 @@ def year_settings(
     skills: Annotated[str | None, typer.Option(help="The skills profile, comma-separated")] = None,
     scale: Annotated[int | None, typer.Option(help="Ratings run 1 to this")] = None,
     remind_days: Annotated[int | None, typer.Option(help="Remind this many days before expiry")] = None,
-    program: Program = None, actor: Actor = None,
+    program: Program = None,
+    actor: Actor = None,
 ) -> None:
     """Show or change the year's settings."""
-    _do("save_settings", program, actor=_actor(actor), reflection_mode=reflections,
-        skills=_csv(skills) if skills is not None else None, skill_scale=scale, expiry_warning_days=remind_days)
+    _do(
+        "save_settings",
+        program,
+        actor=_actor(actor),
+        reflection_mode=reflections,
+        skills=_csv(skills) if skills is not None else None,
+        skill_scale=scale,
+        expiry_warning_days=remind_days,
+    )
 
 
 @year_app.command("checkins")
@@ -266,11 +336,21 @@ def year_activity(
     kind: Annotated[str, typer.Option(help="meeting, workplace visit, school event, ...")] = "activity",
     match: Annotated[str | None, typer.Option(help="Everyone in this match took part")] = None,
     people: Annotated[str, typer.Option(help="Or these ids, comma-separated")] = "",
-    program: Program = None, actor: Actor = None,
+    program: Program = None,
+    actor: Actor = None,
 ) -> None:
     """Log an activity or event with who took part and its hours (for the credit report)."""
-    _do("log_activity", program, title=title, kind=kind, held_on=_date(on), hours=hours, match_key=match,
-        person_keys=_csv(people), actor=_actor(actor))
+    _do(
+        "log_activity",
+        program,
+        title=title,
+        kind=kind,
+        held_on=_date(on),
+        hours=hours,
+        match_key=match,
+        person_keys=_csv(people),
+        actor=_actor(actor),
+    )
 
 
 @year_app.command("report")
@@ -280,7 +360,8 @@ def year_report(
     format: Annotated[str, typer.Option("--format", "-f", help="csv or pdf")] = "csv",
     since: Annotated[str | None, typer.Option(help="From this day")] = None,
     until: Annotated[str | None, typer.Option(help="Until this day (included)")] = None,
-    program: Program = None, actor: Actor = None,
+    program: Program = None,
+    actor: Actor = None,
 ) -> None:
     """The participation and credit report (the read is recorded in the access log)."""
     from bot.year import credit, credit_export
@@ -289,8 +370,15 @@ def year_report(
 
     period = credit.Period(_date(since) if since else None, _date(until) if until else None)
     try:
-        made = credit_export.export(runtime.engine(), _program(program), format, period, actor=_actor(actor),
-                                    now=runtime.clock()(), person_key=student)
+        made = credit_export.export(
+            runtime.engine(),
+            _program(program),
+            format,
+            period,
+            actor=_actor(actor),
+            now=runtime.clock()(),
+            person_key=student,
+        )
     except YearError as error:
         _fail(str(error))
     write_private(output, made.body)

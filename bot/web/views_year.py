@@ -30,13 +30,19 @@ class YearPage:
 
 def year_page(program: ProgramScope) -> YearPage:
     with program.session() as session:
-        page = YearPage(load_year(session, program.program(session)),
-                        year_repo.latest_template(session, program.program_id),
-                        expectations.status(session, program.program_id),
-                        year_repo.terms(session, program.program_id),
-                        checkins.answers(session, program.program_id))
-        program.audit(session, action="year.view", target=f"program:{program.program_id}",
-                      rows=len(page.acks) + len(page.checkins))
+        page = YearPage(
+            load_year(session, program.program(session)),
+            year_repo.latest_template(session, program.program_id),
+            expectations.status(session, program.program_id),
+            year_repo.terms(session, program.program_id),
+            checkins.answers(session, program.program_id),
+        )
+        program.audit(
+            session,
+            action="year.view",
+            target=f"program:{program.program_id}",
+            rows=len(page.acks) + len(page.checkins),
+        )
         session.commit()
     return page
 
@@ -54,11 +60,16 @@ def records_page(program: ProgramScope) -> RecordsPage:
     with program.session() as session:
         people = desk_repo.people(session, program.program_id)
         keys = sorted(desk_repo.match_keys(session, program.program_id).values())
-        program.audit(session, action="records.view", target=f"program:{program.program_id}",
-                      rows=len(view.mentors) + len(view.students))
+        program.audit(
+            session,
+            action="records.view",
+            target=f"program:{program.program_id}",
+            rows=len(view.mentors) + len(view.students),
+        )
         session.commit()
-    return RecordsPage(view, [p for p in people if p.role == "student"],
-                       [p for p in people if p.role == "mentor"], keys)
+    return RecordsPage(
+        view, [p for p in people if p.role == "student"], [p for p in people if p.role == "mentor"], keys
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,17 +86,23 @@ def student_year(program: ProgramScope, key: str) -> StudentYearPage:
             raise NotFound("That student")
         prog = program.program(session)
         detail = credit.student_detail(session, prog, person, credit.Period(), program.now())
-        program.audit(session, action="year.student.view", target=f"person:{person.key}",
-                      rows=len(detail.reflections) + len(detail.feedback))
+        program.audit(
+            session,
+            action="year.student.view",
+            target=f"person:{person.key}",
+            rows=len(detail.reflections) + len(detail.feedback),
+        )
         session.commit()
         return StudentYearPage(person, detail, load_year(session, prog))
 
 
 def credit_page(program: ProgramScope, since: date | None, until: date | None) -> credit.ProgramCredit:
     with program.session() as session:
-        report = credit.program_report(session, program.program(session), credit.Period(since, until),
-                                       program.now())
-        program.audit(session, action="report.view", target=f"program:{program.program_id}",
-                      rows=len(report.students))
+        report = credit.program_report(
+            session, program.program(session), credit.Period(since, until), program.now()
+        )
+        program.audit(
+            session, action="report.view", target=f"program:{program.program_id}", rows=len(report.students)
+        )
         session.commit()
     return report

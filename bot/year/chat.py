@@ -27,12 +27,13 @@ VERBS = {
 NAMES = ("agree", "checkin", "reflect", "skills", "feedback")
 
 
-def run(session: Session, person: Person, request: CommandRequest, verb: str, rest: str,
-        now: datetime) -> str:
+def run(
+    session: Session, person: Person, request: CommandRequest, verb: str, rest: str, now: datetime
+) -> str:
     """Run one of the year's verbs; the reply is shown to the caller only."""
     match = _match_here(session, person, request)
     if match is None:
-        return ("Please use this in your mentoring channel, so I know which match you mean.")
+        return "Please use this in your mentoring channel, so I know which match you mean."
     try:
         if verb == "agree":
             reply = _agree(session, person, match, request, now)
@@ -74,17 +75,22 @@ def _agree(session: Session, person: Person, match: Match, request: CommandReque
     when = f"{ack.acknowledged_at:%d %b %Y}"
     if not new:
         return f"You already agreed to these expectations on {when}. Thanks, {_first(person)}!"
-    return (f"Thanks, {_first(person)}! You agreed to the expectations of your match (recorded {when}); "
-            "your coordinator can see it.")
+    return (
+        f"Thanks, {_first(person)}! You agreed to the expectations of your match (recorded {when}); "
+        "your coordinator can see it."
+    )
 
 
-def _checkin(session: Session, person: Person, match: Match, request: CommandRequest, rest: str,
-             now: datetime) -> str:
+def _checkin(
+    session: Session, person: Person, match: Match, request: CommandRequest, rest: str, now: datetime
+) -> str:
     row, term = checkins.answer(session, match, person, rest, via=request.channel.platform, now=now)
     said = {"yes": "yes", "mostly": "mostly", "no": "not really"}[row.answer]
     extra = " Your coordinator will follow up with you." if row.answer == "no" else ""
-    return (f"Thanks, {_first(person)}. Your {term.name} check-in (\u201c{said}\u201d) is with your "
-            f"coordinator only.{extra}")
+    return (
+        f"Thanks, {_first(person)}. Your {term.name} check-in (\u201c{said}\u201d) is with your "
+        f"coordinator only.{extra}"
+    )
 
 
 def _reflect(session: Session, person: Person, match: Match, rest: str, now: datetime) -> str:
@@ -99,8 +105,10 @@ def _reflect(session: Session, person: Person, match: Match, rest: str, now: dat
     reflections.record_reflection(session, person, rest, match=match, source="chat", now=now)
     reply = f"Thanks, {_first(person)}! Your reflection is saved for your coordinator only."
     if load_year(session, program).reflection_mode == "channel":
-        reply += (" Your program also shares reflections with mentors: post one in this channel "
-                  "starting with \u201cReflection:\u201d.")
+        reply += (
+            " Your program also shares reflections with mentors: post one in this channel "
+            "starting with \u201cReflection:\u201d."
+        )
     return reply
 
 
@@ -113,17 +121,20 @@ def _skills(session: Session, person: Person, rest: str, now: datetime) -> str:
     if not rest.strip():
         latest = {h.skill: h.latest for h in skills.history(session, year, person)}
         listed = ", ".join(f"{s} {latest[s]}" if latest.get(s) else s for s in year.skills)
-        return (f"Rate yourself from 1 ({year.scale_word(1)}) to {year.skill_scale} "
-                f"({year.scale_word(year.skill_scale)}), e.g. `skills teamwork 3, communication 2`. "
-                f"Skills (your latest rating after the name): {listed}.")
+        return (
+            f"Rate yourself from 1 ({year.scale_word(1)}) to {year.skill_scale} "
+            f"({year.scale_word(year.skill_scale)}), e.g. `skills teamwork 3, communication 2`. "
+            f"Skills (your latest rating after the name): {listed}."
+        )
     rated = skills.parse_ratings(rest, year)
     skills.record_ratings(session, person, rated, rated_by="self", source="chat", now=now)
     said = ", ".join(f"{skill} {rating} ({year.scale_word(rating)})" for skill, rating in rated)
     return f"Saved for your skills profile: {said}. Your coordinator and your credit report will show it."
 
 
-def _feedback(session: Session, person: Person, match: Match, request: CommandRequest, rest: str,
-              now: datetime) -> str:
+def _feedback(
+    session: Session, person: Person, match: Match, request: CommandRequest, rest: str, now: datetime
+) -> str:
     if person.role != "mentor":
         return "Feedback is for mentors to tell the coordinator how their student is doing."
     students = [p for p, role in repo.members(session, match.id) if role == "student"]  # type: ignore[arg-type]
@@ -135,10 +146,14 @@ def _feedback(session: Session, person: Person, match: Match, request: CommandRe
         student, text = students[0], rest
     else:
         names = ", ".join(_first(s) for s in students)
-        return f"Say which student first, e.g. `feedback {_first(students[0]) if students else 'Ana'} ...` ({names})."
+        example = _first(students[0]) if students else "Ana"
+        return f"Say which student first, e.g. `feedback {example} ...` ({names})."
     if not text.strip():
         return f"Write your feedback after the name, e.g. `feedback {_first(student)} great progress on ...`."
-    reflections.record_feedback(session, person, student, text, match=match, via=request.channel.platform,
-                                now=now)
-    return (f"Thanks, {_first(person)}! Your feedback on {_first(student)} is with the coordinator "
-            f"({_first(student)} doesn't see it).")
+    reflections.record_feedback(
+        session, person, student, text, match=match, via=request.channel.platform, now=now
+    )
+    return (
+        f"Thanks, {_first(person)}! Your feedback on {_first(student)} is with the coordinator "
+        f"({_first(student)} doesn't see it)."
+    )

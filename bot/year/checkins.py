@@ -21,16 +21,35 @@ from storage.clock import as_utc
 from storage.models import Match, Person, Program, SupervisedChannel
 from storage.models_year import CheckinAnswer, CheckinPost, ProgramTerm
 
-ANSWERS = {"yes": "yes", "y": "yes", "mostly": "mostly", "partly": "mostly", "sort of": "mostly",
-           "no": "no", "n": "no", "not really": "no"}
+ANSWERS = {
+    "yes": "yes",
+    "y": "yes",
+    "mostly": "mostly",
+    "partly": "mostly",
+    "sort of": "mostly",
+    "no": "no",
+    "n": "no",
+    "not really": "no",
+}
 NOTE_LIMIT = 1000
-POST = ("Check-in for {term}: are the expectations you agreed on at the start being met? Each of you, "
-        "answer privately with `/mentorbot checkin yes`, `/mentorbot checkin mostly` or "
-        "`/mentorbot checkin no`, and add a sentence if you like. Only your coordinator reads the answers.")
+POST = (
+    "Check-in for {term}: are the expectations you agreed on at the start being met? Each of you, "
+    "answer privately with `/mentorbot checkin yes`, `/mentorbot checkin mostly` or "
+    "`/mentorbot checkin no`, and add a sentence if you like. Only your coordinator reads the answers."
+)
 
 
-def add_term(session: Session, program: Program, *, name: str, starts_on: date, ends_on: date,
-             checkin_on: date | None, actor: str, now: datetime) -> ProgramTerm:
+def add_term(
+    session: Session,
+    program: Program,
+    *,
+    name: str,
+    starts_on: date,
+    ends_on: date,
+    checkin_on: date | None,
+    actor: str,
+    now: datetime,
+) -> ProgramTerm:
     """Add (or change) a term; its check-in defaults to the Monday of the term's middle week."""
     name = name.strip()
     if not name or len(name) > 64:
@@ -46,11 +65,19 @@ def add_term(session: Session, program: Program, *, name: str, starts_on: date, 
         if other.name != name and other.starts_on <= ends_on and starts_on <= other.ends_on:
             raise YearError(f"'{name}' overlaps '{other.name}' ({other.starts_on} to {other.ends_on})")
     term = year_repo.term_by_name(session, program.id, name) or ProgramTerm(
-        program_id=program.id, name=name, starts_on=starts_on, ends_on=ends_on, checkin_on=checkin_on)
+        program_id=program.id, name=name, starts_on=starts_on, ends_on=ends_on, checkin_on=checkin_on
+    )
     term.starts_on, term.ends_on, term.checkin_on = starts_on, ends_on, checkin_on
     session.add(term)
-    audit.record(session, program_id=program.id, actor=actor, action="term.set", at=now, target=f"term:{name}",
-                 detail={"starts_on": str(starts_on), "ends_on": str(ends_on), "checkin_on": str(checkin_on)})
+    audit.record(
+        session,
+        program_id=program.id,
+        actor=actor,
+        action="term.set",
+        at=now,
+        target=f"term:{name}",
+        detail={"starts_on": str(starts_on), "ends_on": str(ends_on), "checkin_on": str(checkin_on)},
+    )
     session.flush()
     return term
 
@@ -78,13 +105,22 @@ def _program_checkins(session: Session, program: Program, now: datetime) -> int:
         for match in _waiting(session, program.id, term):
             if match.started_on is not None and match.started_on > youngest:
                 continue
-            new_id = year_repo.insert_once(session, CheckinPost, ["term_id", "match_id"], {
-                "program_id": program.id, "term_id": term.id, "match_id": match.id, "posted_at": now})
+            new_id = year_repo.insert_once(
+                session,
+                CheckinPost,
+                ["term_id", "match_id"],
+                {"program_id": program.id, "term_id": term.id, "match_id": match.id, "posted_at": now},
+            )
             if new_id is None:
                 continue
-            row = posting.post(session, match=match, text=POST.format(term=term.name), now=now,
-                               channels=posting.channels_of(session, match),
-                               key=f"checkin:{program.id}:{term.id}:{match.id}")
+            row = posting.post(
+                session,
+                match=match,
+                text=POST.format(term=term.name),
+                now=now,
+                channels=posting.channels_of(session, match),
+                key=f"checkin:{program.id}:{term.id}:{match.id}",
+            )
             session.get(CheckinPost, new_id).message_id = row.id  # type: ignore[union-attr]
             posted += 1
     return posted
@@ -93,9 +129,18 @@ def _program_checkins(session: Session, program: Program, now: datetime) -> int:
 def _waiting(session: Session, program_id: str, term: ProgramTerm) -> list[Match]:
     done = select(CheckinPost.match_id).where(CheckinPost.term_id == term.id)
     linked = select(SupervisedChannel.match_id).where(SupervisedChannel.active == True)  # noqa: E712
-    return list(session.exec(select(Match).where(
-        Match.program_id == program_id, Match.status == "active", col(Match.id).in_(linked),
-        col(Match.id).not_in(done)).order_by(Match.key)))
+    return list(
+        session.exec(
+            select(Match)
+            .where(
+                Match.program_id == program_id,
+                Match.status == "active",
+                col(Match.id).in_(linked),
+                col(Match.id).not_in(done),
+            )
+            .order_by(Match.key)
+        )
+    )
 
 
 def parse_answer(text: str) -> tuple[str, str]:
@@ -104,34 +149,51 @@ def parse_answer(text: str) -> tuple[str, str]:
     lowered = words.lower()
     for spoken in sorted(ANSWERS, key=len, reverse=True):
         if lowered == spoken or lowered.startswith(spoken + " ") or lowered.startswith(spoken + ","):
-            note = words[len(spoken):].lstrip(" ,.:-—").strip()
+            note = words[len(spoken) :].lstrip(" ,.:-—").strip()
             return ANSWERS[spoken], note[:NOTE_LIMIT]
-    raise YearError("Answer with `checkin yes`, `checkin mostly` or `checkin no`, then a sentence if you "
-                    "like, e.g. `checkin mostly we missed two weeks in March`.")
+    raise YearError(
+        "Answer with `checkin yes`, `checkin mostly` or `checkin no`, then a sentence if you "
+        "like, e.g. `checkin mostly we missed two weeks in March`."
+    )
 
 
-def answer(session: Session, match: Match, person: Person, text: str, *, via: str, now: datetime
-           ) -> tuple[CheckinAnswer, ProgramTerm]:
+def answer(
+    session: Session, match: Match, person: Person, text: str, *, via: str, now: datetime
+) -> tuple[CheckinAnswer, ProgramTerm]:
     """Record (or replace) ``person``'s answer to the match's latest check-in."""
     choice, note = parse_answer(text)
     post = year_repo.latest_checkin_post(session, match.id)  # type: ignore[arg-type]
     if post is None:
-        raise YearError("There's no check-in open for your match right now; your coordinator will ask "
-                        "once a term.")
+        raise YearError(
+            "There's no check-in open for your match right now; your coordinator will ask once a term."
+        )
     term = session.get(ProgramTerm, post.term_id)
     assert term is not None
     row = year_repo.checkin_answer(session, term.id, match.id, person.id) or CheckinAnswer(  # type: ignore[arg-type]
-        program_id=match.program_id, term_id=term.id, match_id=match.id, person_id=person.id,  # type: ignore[arg-type]
-        answer=choice, answered_at=now, via=via)
+        program_id=match.program_id,
+        term_id=term.id,
+        match_id=match.id,
+        person_id=person.id,  # type: ignore[arg-type]
+        answer=choice,
+        answered_at=now,
+        via=via,
+    )
     row.answer, row.note_text, row.answered_at, row.via = choice, note or None, now, via
     session.add(row)
     if choice == "no":
         program = session.get(Program, match.program_id)
         assert program is not None
         said = f": \u201c{note}\u201d" if note else ""
-        raise_alert(session, program=program, kind="checkin", urgent=False, match_id=match.id, now=now,
-                    summary=f"{person.display_name} ({person.role}) in {match.key} says the expectations "
-                            f"are not being met ({term.name} check-in){said}")
+        raise_alert(
+            session,
+            program=program,
+            kind="checkin",
+            urgent=False,
+            match_id=match.id,
+            now=now,
+            summary=f"{person.display_name} ({person.role}) in {match.key} says the expectations "
+            f"are not being met ({term.name} check-in){said}",
+        )
     session.flush()
     return row, term
 
@@ -160,8 +222,18 @@ def answers(session: Session, program_id: str) -> list[CheckinLine]:
         for person, role in repo.members(session, match.id):  # type: ignore[arg-type]
             got = given.get((post.term_id, post.match_id, person.id))  # type: ignore[arg-type]
             term = terms[post.term_id]
-            lines.append(CheckinLine(term.name, term.starts_on, match.key, person.key, person.display_name,
-                                     role, got.answer if got else None, got.note_text if got else None,
-                                     got.answered_at if got else None))
+            lines.append(
+                CheckinLine(
+                    term.name,
+                    term.starts_on,
+                    match.key,
+                    person.key,
+                    person.display_name,
+                    role,
+                    got.answer if got else None,
+                    got.note_text if got else None,
+                    got.answered_at if got else None,
+                )
+            )
     order = {"no": 0, None: 1, "mostly": 2, "yes": 3}
     return sorted(lines, key=lambda x: (x.term_start, order[x.answer], x.match_key, x.person_key))

@@ -80,20 +80,26 @@ class ProgramCredit:
     @property
     def totals(self) -> dict[str, float]:
         s = self.students
-        return {"students": len(s), "prompt weeks answered": sum(x.prompt_weeks_answered for x in s),
-                "reflections": sum(x.reflections for x in s), "hours": round(sum(x.hours for x in s), 2),
-                "activities": sum(x.activities for x in s)}
+        return {
+            "students": len(s),
+            "prompt weeks answered": sum(x.prompt_weeks_answered for x in s),
+            "reflections": sum(x.reflections for x in s),
+            "hours": round(sum(x.hours for x in s), 2),
+            "activities": sum(x.activities for x in s),
+        }
 
 
-def program_report(session: Session, program: Program, period: Period, now: datetime,
-                   only: Person | None = None) -> ProgramCredit:
+def program_report(
+    session: Session, program: Program, period: Period, now: datetime, only: Person | None = None
+) -> ProgramCredit:
     """Every student of the program (or only one) with their participation in ``period``."""
     year = load_year(session, program)
-    students = [only] if only is not None else [
-        p for p in repo.people(session, program.id, role="student")]
+    students = [only] if only is not None else [p for p in repo.people(session, program.id, role="student")]
     facts = _Facts.load(session, program, year, period, now)
     rows = [facts.student(session, year, person, period, now) for person in students]
-    return ProgramCredit(program.id, program.name, period, sorted(rows, key=lambda r: (r.name.lower(), r.key)))
+    return ProgramCredit(
+        program.id, program.name, period, sorted(rows, key=lambda r: (r.name.lower(), r.key))
+    )
 
 
 @dataclass(slots=True)
@@ -140,19 +146,39 @@ class _Facts:
         checkins: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for post in year_repo.checkin_posts(session, program.id):
             checkins[post.match_id].append((post.term_id, post.match_id))
-        answered = {(a.term_id, a.match_id, a.person_id) for a in year_repo.checkin_answers(session, program.id)}
-        return cls(program, matches_of, members, windows, sent, asked, year_repo.activities(session, program.id),
-                   acknowledged, checkins, answered)
+        answered = {
+            (a.term_id, a.match_id, a.person_id) for a in year_repo.checkin_answers(session, program.id)
+        }
+        return cls(
+            program,
+            matches_of,
+            members,
+            windows,
+            sent,
+            asked,
+            year_repo.activities(session, program.id),
+            acknowledged,
+            checkins,
+            answered,
+        )
 
-    def student(self, session: Session, year: Year, person: Person, period: Period, now: datetime) -> StudentCredit:
+    def student(
+        self, session: Session, year: Year, person: Person, period: Period, now: datetime
+    ) -> StudentCredit:
         row = StudentCredit(person.key, person.display_name, person.grade)
         theirs = self.matches_of.get(person.id, [])  # type: ignore[arg-type]
         for match, _role in theirs:
             row.matches.append(f"{match.key} ({match.model}, {match.status})")
-            row.mentors += [p.display_name for p, role in self.members[match.id]  # type: ignore[index]
-                            if role == "mentor" and p.id != person.id]
-            times = [t for t in self.sent.get((person.id, match.id), [])  # type: ignore[arg-type]
-                     if period.holds(year.today(t))]
+            row.mentors += [
+                p.display_name
+                for p, role in self.members[match.id]  # type: ignore[index]
+                if role == "mentor" and p.id != person.id
+            ]
+            times = [
+                t
+                for t in self.sent.get((person.id, match.id), [])  # type: ignore[arg-type]
+                if period.holds(year.today(t))
+            ]
             row.messages += len(times)
             for posted, end in self.prompt_windows.get(match.id, []):  # type: ignore[arg-type]
                 row.prompt_weeks += 1
@@ -163,23 +189,39 @@ class _Facts:
         self._year_records(session, year, person, period, row, now)
         return row
 
-    def _reflections(self, session: Session, year: Year, person: Person, period: Period, row: StudentCredit,
-                     theirs: list[tuple[Match, str]]) -> None:
-        found = [r for r in reflections_mod.student_reflections(session, self.program, person)
-                 if period.holds(year.today(r.at))]
+    def _reflections(
+        self,
+        session: Session,
+        year: Year,
+        person: Person,
+        period: Period,
+        row: StudentCredit,
+        theirs: list[tuple[Match, str]],
+    ) -> None:
+        found = [
+            r
+            for r in reflections_mod.student_reflections(session, self.program, person)
+            if period.holds(year.today(r.at))
+        ]
         row.reflections = len(found)
         asked = {(m.key, w) for m, _ in theirs for w in self.asked.get(m.id, [])}  # type: ignore[arg-type]
         row.reflection_weeks_answered = len({(r.match_key, r.week_start) for r in found} & asked)
         history = skills_mod.history(session, year, person)
-        inside = [skills_mod.SkillHistory(h.skill, tuple(x for x in h.ratings if period.holds(year.today(x[0]))))
-                  for h in history]
+        inside = [
+            skills_mod.SkillHistory(h.skill, tuple(x for x in h.ratings if period.holds(year.today(x[0]))))
+            for h in history
+        ]
         row.skills = skills_mod.summary_line(year, inside)
         row.skill_ratings = sum(len(h.ratings) for h in inside)
-        row.feedback = sum(1 for f in year_repo.feedback(session, self.program.id, person.id)  # type: ignore[arg-type]
-                           if period.holds(year.today(f.submitted_at)))
+        row.feedback = sum(
+            1
+            for f in year_repo.feedback(session, self.program.id, person.id)  # type: ignore[arg-type]
+            if period.holds(year.today(f.submitted_at))
+        )
 
-    def _year_records(self, session: Session, year: Year, person: Person, period: Period, row: StudentCredit,
-                      now: datetime) -> None:
+    def _year_records(
+        self, session: Session, year: Year, person: Person, period: Period, row: StudentCredit, now: datetime
+    ) -> None:
         for activity, attendees in self.activities:
             if person.id in attendees and period.holds(activity.held_on):
                 row.activities += 1
@@ -211,22 +253,37 @@ class StudentDetail:
     checkins: list[tuple[str, str, str]]  # (term, answer, note)
 
 
-def student_detail(session: Session, program: Program, person: Person, period: Period,
-                   now: datetime) -> StudentDetail:
+def student_detail(
+    session: Session, program: Program, person: Person, period: Period, now: datetime
+) -> StudentDetail:
     year = load_year(session, program)
     row = program_report(session, program, period, now, only=person).students[0]
-    found = [r for r in reflections_mod.student_reflections(session, program, person)
-             if period.holds(year.today(r.at))]
-    history = [skills_mod.SkillHistory(h.skill, tuple(x for x in h.ratings if period.holds(year.today(x[0]))))
-               for h in skills_mod.history(session, year, person)]
-    mentors = year_repo.people_by_id(session, [f.mentor_id for f in year_repo.feedback(
-        session, program.id, person.id)])  # type: ignore[arg-type]
-    feedback = [(f.submitted_at, mentors[f.mentor_id].display_name, f.feedback_text)
-                for f in year_repo.feedback(session, program.id, person.id)  # type: ignore[arg-type]
-                if period.holds(year.today(f.submitted_at))]
-    activities = [(a.held_on, a.title, a.kind, a.hours) for a, who in year_repo.activities(session, program.id)
-                  if person.id in who and period.holds(a.held_on)]
+    found = [
+        r
+        for r in reflections_mod.student_reflections(session, program, person)
+        if period.holds(year.today(r.at))
+    ]
+    history = [
+        skills_mod.SkillHistory(h.skill, tuple(x for x in h.ratings if period.holds(year.today(x[0]))))
+        for h in skills_mod.history(session, year, person)
+    ]
+    mentors = year_repo.people_by_id(
+        session, [f.mentor_id for f in year_repo.feedback(session, program.id, person.id)]
+    )  # type: ignore[arg-type]
+    feedback = [
+        (f.submitted_at, mentors[f.mentor_id].display_name, f.feedback_text)
+        for f in year_repo.feedback(session, program.id, person.id)  # type: ignore[arg-type]
+        if period.holds(year.today(f.submitted_at))
+    ]
+    activities = [
+        (a.held_on, a.title, a.kind, a.hours)
+        for a, who in year_repo.activities(session, program.id)
+        if person.id in who and period.holds(a.held_on)
+    ]
     terms = {t.id: t.name for t in year_repo.terms(session, program.id)}
-    checkins = [(terms.get(a.term_id, "?"), a.answer, a.note_text or "")
-                for a in year_repo.checkin_answers(session, program.id) if a.person_id == person.id]
+    checkins = [
+        (terms.get(a.term_id, "?"), a.answer, a.note_text or "")
+        for a in year_repo.checkin_answers(session, program.id)
+        if a.person_id == person.id
+    ]
     return StudentDetail(row, found, history, feedback, activities, checkins)

@@ -26,9 +26,16 @@ class ReportFile:
     body: bytes | str
 
 
-def read_report(session: Session, program_id: str, period: credit.Period, *, actor: str, now: datetime,
-                purpose: str, person_key: str | None = None
-                ) -> tuple[credit.ProgramCredit | credit.StudentDetail, ExportMeta]:
+def read_report(
+    session: Session,
+    program_id: str,
+    period: credit.Period,
+    *,
+    actor: str,
+    now: datetime,
+    purpose: str,
+    person_key: str | None = None,
+) -> tuple[credit.ProgramCredit | credit.StudentDetail, ExportMeta]:
     """The report (a program's, or one student's detail) and its export header; audited first."""
     program = repo.program(session, program_id)
     if program is None:
@@ -46,27 +53,61 @@ def read_report(session: Session, program_id: str, period: credit.Period, *, act
     else:
         report = credit.program_report(session, program, period, now)
         rows, subject = len(report.students), "every student"
-    audit.record(session, program_id=program_id, actor=actor, action=purpose, target=target, rows=rows, at=now,
-                 detail={"period": period.label})
+    audit.record(
+        session,
+        program_id=program_id,
+        actor=actor,
+        action=purpose,
+        target=target,
+        rows=rows,
+        at=now,
+        detail={"period": period.label},
+    )
     session.commit()
     entries, head = verification_head(session, program_id)
-    meta = ExportMeta(program_id=program_id, program_name=program.name, subject=subject, period=period.label,
-                      exported_at=local_time(now, program.timezone), exported_by=actor, log_entries=entries,
-                      log_hash=head)
+    meta = ExportMeta(
+        program_id=program_id,
+        program_name=program.name,
+        subject=subject,
+        period=period.label,
+        exported_at=local_time(now, program.timezone),
+        exported_by=actor,
+        log_entries=entries,
+        log_hash=head,
+    )
     return report, meta
 
 
-def export(engine: Engine, program_id: str, fmt: str, period: credit.Period, *, actor: str, now: datetime,
-           person_key: str | None = None) -> ReportFile:
+def export(
+    engine: Engine,
+    program_id: str,
+    fmt: str,
+    period: credit.Period,
+    *,
+    actor: str,
+    now: datetime,
+    person_key: str | None = None,
+) -> ReportFile:
     """The report as a CSV or PDF file, its name carrying program, subject and day."""
     if fmt not in FORMATS:
         raise YearError(f"the credit report comes as {' or '.join(FORMATS)}, not '{fmt}'")
     with Session(engine) as session:
-        report, meta = read_report(session, program_id, period, actor=actor, now=now, person_key=person_key,
-                                   purpose=f"report.export.{fmt}")
+        report, meta = read_report(
+            session,
+            program_id,
+            period,
+            actor=actor,
+            now=now,
+            person_key=person_key,
+            purpose=f"report.export.{fmt}",
+        )
     if isinstance(report, credit.StudentDetail):
-        body = credit_files.student_csv(meta, report) if fmt == "csv" else credit_files.student_pdf(meta, report)
+        body = (
+            credit_files.student_csv(meta, report) if fmt == "csv" else credit_files.student_pdf(meta, report)
+        )
     else:
-        body = credit_files.program_csv(meta, report) if fmt == "csv" else credit_files.program_pdf(meta, report)
+        body = (
+            credit_files.program_csv(meta, report) if fmt == "csv" else credit_files.program_pdf(meta, report)
+        )
     name = f"{program_id}-credit-{person_key or 'program'}-{now:%Y%m%d}.{fmt}"
     return ReportFile(name, MEDIA[fmt], body)

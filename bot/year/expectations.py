@@ -32,28 +32,45 @@ Mentors and students:
 Mentors: share your own path to your job, give feedback on the student's work, and keep what you
 learn about a student confidential (except safety concerns, which go to the coordinator at once).
 Students: share what you are studying, ask questions, and reflect on what you learn."""
-POST = ("Welcome to your mentoring match! These are the expectations of {program}; please read "
-        "them and type `/mentorbot agree` here to say you agree (each of you, mentors and students).\n\n"
-        "{body}")
+POST = (
+    "Welcome to your mentoring match! These are the expectations of {program}; please read "
+    "them and type `/mentorbot agree` here to say you agree (each of you, mentors and students).\n\n"
+    "{body}"
+)
 
 
-def set_template(session: Session, program: Program, body: str, *, actor: str, now: datetime
-                 ) -> ExpectationsTemplate:
+def set_template(
+    session: Session, program: Program, body: str, *, actor: str, now: datetime
+) -> ExpectationsTemplate:
     """Store a new version of the program's expectations (audited; the caller commits)."""
     body = body.strip()
     if not body:
         raise YearError("the expectations are empty; write what mentors and students agree to")
     if len(body) > MAX_TEXT:
-        raise YearError(f"the expectations are {len(body)} characters; keep them under {MAX_TEXT} so "
-                        "they read well in a chat")
+        raise YearError(
+            f"the expectations are {len(body)} characters; keep them under {MAX_TEXT} so "
+            "they read well in a chat"
+        )
     latest = year_repo.latest_template(session, program.id)
     if latest is not None and latest.body_text == body:
         return latest
-    row = ExpectationsTemplate(program_id=program.id, version=(latest.version + 1) if latest else 1,
-                               body_text=body, created_at=now, created_by=actor)
+    row = ExpectationsTemplate(
+        program_id=program.id,
+        version=(latest.version + 1) if latest else 1,
+        body_text=body,
+        created_at=now,
+        created_by=actor,
+    )
     session.add(row)
-    audit.record(session, program_id=program.id, actor=actor, action="expectations.set", at=now,
-                 target=f"expectations:v{row.version}", detail={"characters": len(body)})
+    audit.record(
+        session,
+        program_id=program.id,
+        actor=actor,
+        action="expectations.set",
+        at=now,
+        target=f"expectations:v{row.version}",
+        detail={"characters": len(body)},
+    )
     session.flush()
     return row
 
@@ -62,14 +79,23 @@ def post_to_match(session: Session, match: Match, template: ExpectationsTemplate
     """Post ``template`` to the match's channels once; False if this version was posted already."""
     program = session.get(Program, match.program_id)
     assert program is not None
-    new_id = year_repo.insert_once(session, ExpectationsPost, ["match_id", "version"], {
-        "program_id": match.program_id, "match_id": match.id, "version": template.version,
-        "posted_at": now})
+    new_id = year_repo.insert_once(
+        session,
+        ExpectationsPost,
+        ["match_id", "version"],
+        {"program_id": match.program_id, "match_id": match.id, "version": template.version, "posted_at": now},
+    )
     if new_id is None:
         return False
     text = POST.format(program=program.name, body=template.body_text)
-    row = posting.post(session, match=match, text=text, now=now, channels=posting.channels_of(session, match),
-                       key=f"expectations:{match.program_id}:{match.id}:v{template.version}")
+    row = posting.post(
+        session,
+        match=match,
+        text=text,
+        now=now,
+        channels=posting.channels_of(session, match),
+        key=f"expectations:{match.program_id}:{match.id}:v{template.version}",
+    )
     placed = session.get(ExpectationsPost, new_id)
     assert placed is not None
     placed.message_id = row.id
@@ -93,8 +119,9 @@ def post_for_new_matches(engine: Engine, now: datetime, *, program_id: str | Non
     return posted
 
 
-def acknowledge(session: Session, match: Match, person: Person, *, via: str, now: datetime,
-                recorded_by: str | None = None) -> tuple[ExpectationsAck, bool]:
+def acknowledge(
+    session: Session, match: Match, person: Person, *, via: str, now: datetime, recorded_by: str | None = None
+) -> tuple[ExpectationsAck, bool]:
     """Record that ``person`` agreed to the expectations posted to ``match`` (idempotent).
 
     Returns the acknowledgement and whether it is new. ``YearError`` when there is nothing to
@@ -106,12 +133,26 @@ def acknowledge(session: Session, match: Match, person: Person, *, via: str, now
     found = year_repo.acknowledgement(session, match.id, person.id, post.version)  # type: ignore[arg-type]
     if found is not None:
         return found, False
-    ack = ExpectationsAck(program_id=match.program_id, match_id=match.id, person_id=person.id,  # type: ignore[arg-type]
-                          version=post.version, acknowledged_at=now, via=via, recorded_by=recorded_by)
+    ack = ExpectationsAck(
+        program_id=match.program_id,
+        match_id=match.id,
+        person_id=person.id,  # type: ignore[arg-type]
+        version=post.version,
+        acknowledged_at=now,
+        via=via,
+        recorded_by=recorded_by,
+    )
     session.add(ack)
     if recorded_by is not None:  # a coordinator recording a paper acknowledgement changes a record
-        audit.record(session, program_id=match.program_id, actor=recorded_by, action="expectations.ack.record",
-                     at=now, target=f"match:{match.key}", detail={"person": person.key, "via": via})
+        audit.record(
+            session,
+            program_id=match.program_id,
+            actor=recorded_by,
+            action="expectations.ack.record",
+            at=now,
+            target=f"match:{match.key}",
+            detail={"person": person.key, "via": via},
+        )
     session.flush()
     return ack, True
 
@@ -143,7 +184,15 @@ def status(session: Session, program_id: str) -> list[AckLine]:
         ack = acks.get((match.id, person.id))  # type: ignore[arg-type]
         if ack is not None and post is not None and ack.version != post.version:
             ack = None  # agreed to an older version only
-        lines.append(AckLine(match.key, person.key, person.display_name, member.role,
-                             post.version if post else None, ack.acknowledged_at if ack else None,
-                             ack.via if ack else None))
+        lines.append(
+            AckLine(
+                match.key,
+                person.key,
+                person.display_name,
+                member.role,
+                post.version if post else None,
+                ack.acknowledged_at if ack else None,
+                ack.via if ack else None,
+            )
+        )
     return sorted(lines, key=lambda x: (x.acknowledged_at is not None, x.match_key, x.role, x.person_key))

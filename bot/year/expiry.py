@@ -54,42 +54,76 @@ def watched(session: Session, program: Program) -> list[Due]:
         if form.person_id in people and form.person_id not in newest_form:
             newest_form[form.person_id] = form
             if form.expires_on is not None and form.withdrawn_on is None:
-                found.append(Due("consent", form.id, form.expires_on, people[form.person_id],  # type: ignore[arg-type]
-                                 f"permission form ({form_label(form)}, covering "
-                                 f"{', '.join(platforms_of(form))})",
-                                 "their messages will be held like with no form"))
+                found.append(
+                    Due(
+                        "consent",
+                        form.id,
+                        form.expires_on,
+                        people[form.person_id],  # type: ignore[arg-type]
+                        f"permission form ({form_label(form)}, covering {', '.join(platforms_of(form))})",
+                        "their messages will be held like with no form",
+                    )
+                )
     modules = {m.id: m for m in year_repo.training_modules(session, program.id) if m.required}
     latest: dict[tuple[int, int], object] = {}
     for record in year_repo.program_training(session, program.id):  # oldest first: the newest wins
         latest[(record.person_id, record.module_id)] = record
     for (person_id, module_id), record in latest.items():
         if person_id in people and module_id in modules and record.expires_on is not None:  # type: ignore[attr-defined]
-            found.append(Due("training", record.id, record.expires_on, people[person_id],  # type: ignore[attr-defined]
-                             f"training '{modules[module_id].title}'",
-                             "their messages will be held until it is renewed"))
+            found.append(
+                Due(
+                    "training",
+                    record.id,
+                    record.expires_on,
+                    people[person_id],  # type: ignore[attr-defined]
+                    f"training '{modules[module_id].title}'",
+                    "their messages will be held until it is renewed",
+                )
+            )
     for person in people.values():
         if person.role == "mentor" and person.clearance_expires is not None:
-            found.append(Due("clearance", person.id, person.clearance_expires, person, "clearance",  # type: ignore[arg-type]
-                             "their messages will be held until it is renewed"))
+            found.append(
+                Due(
+                    "clearance",
+                    person.id,
+                    person.clearance_expires,
+                    person,
+                    "clearance",  # type: ignore[arg-type]
+                    "their messages will be held until it is renewed",
+                )
+            )
     return found
 
 
 def _remind(session: Session, program: Program, year: Year, due: Due, today: date, now: datetime) -> int:
     if today > due.expires_on:
         stage = "expired"
-        text = (f"{due.person.display_name}'s {due.what} expired on {due.expires_on:%d %b %Y}: "
-                f"{due.after} until a new one is recorded.")
+        text = (
+            f"{due.person.display_name}'s {due.what} expired on {due.expires_on:%d %b %Y}: "
+            f"{due.after} until a new one is recorded."
+        )
     elif today >= due.expires_on - timedelta(days=year.expiry_warning_days):
         stage = "soon"
         days = (due.expires_on - today).days
-        text = (f"{due.person.display_name}'s {due.what} expires on {due.expires_on:%d %b %Y} "
-                f"(in {days} day{'s' if days != 1 else ''}): renew it in time, or {due.after}.")
+        text = (
+            f"{due.person.display_name}'s {due.what} expires on {due.expires_on:%d %b %Y} "
+            f"(in {days} day{'s' if days != 1 else ''}): renew it in time, or {due.after}."
+        )
     else:
         return 0
     key = f"{stage}:{due.expires_on}" if due.kind == "clearance" else stage
-    new_id = year_repo.insert_once(session, ExpiryReminder, ["item_kind", "item_id", "stage"], {
-        "program_id": program.id, "item_kind": due.kind, "item_id": due.item_id, "stage": key,
-        "created_at": now})
+    new_id = year_repo.insert_once(
+        session,
+        ExpiryReminder,
+        ["item_kind", "item_id", "stage"],
+        {
+            "program_id": program.id,
+            "item_kind": due.kind,
+            "item_id": due.item_id,
+            "stage": key,
+            "created_at": now,
+        },
+    )
     if new_id is None:
         return 0
     alert = raise_alert(session, program=program, kind="expiry", urgent=False, summary=text, now=now)

@@ -20,8 +20,10 @@ from storage.models import Identity, Match, Person
 from storage.models_year import Activity, ActivityAttendee
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
-ENDED_NOTICE = ("This mentoring match has now ended. Thank you for everything you shared here! "
-                "The conversation stays on record with your coordinator.")
+ENDED_NOTICE = (
+    "This mentoring match has now ended. Thank you for everything you shared here! "
+    "The conversation stays on record with your coordinator."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +41,20 @@ class NewAccount:
         return cls(parts[0].lower(), parts[1], parts[2])
 
 
-def add_person(session: Session, program_id: str, *, key: str, name: str, role: str, actor: str,
-               now: datetime, grade: int | None = None, email: str | None = None,
-               accounts: list[NewAccount] | None = None, platforms: tuple[str, ...] = ()) -> Person:
+def add_person(
+    session: Session,
+    program_id: str,
+    *,
+    key: str,
+    name: str,
+    role: str,
+    actor: str,
+    now: datetime,
+    grade: int | None = None,
+    email: str | None = None,
+    accounts: list[NewAccount] | None = None,
+    platforms: tuple[str, ...] = (),
+) -> Person:
     """A new mentor, student, teacher or coordinator (the caller commits)."""
     key, name = key.strip().lower(), " ".join(name.split())
     if not SLUG.match(key):
@@ -56,8 +69,9 @@ def add_person(session: Session, program_id: str, *, key: str, name: str, role: 
         raise YearError("a grade (1 to 14) is for students only")
     if email is not None and email and (email.count("@") != 1 or " " in email):
         raise YearError(f"'{email}' does not look like an e-mail address")
-    person = Person(program_id=program_id, key=key, role=role, display_name=name[:200], email=email or None,
-                    grade=grade)
+    person = Person(
+        program_id=program_id, key=key, role=role, display_name=name[:200], email=email or None, grade=grade
+    )
     session.add(person)
     session.flush()
     for account in accounts or []:
@@ -65,12 +79,27 @@ def add_person(session: Session, program_id: str, *, key: str, name: str, role: 
             raise YearError(f"unknown platform '{account.platform}'; use {', '.join(platforms)}")
         owner = roster_repo.account_owner(session, account.platform, account.workspace, account.user)
         if owner is not None:
-            raise YearError(f"the {account.platform} account {account.user} already belongs to "
-                            f"'{owner.key}'; one account, one person")
-        session.add(Identity(person_id=person.id, platform=account.platform, workspace=account.workspace,  # type: ignore[arg-type]
-                             user_id=account.user))
-    audit.record(session, program_id=program_id, actor=actor, action="person.add", at=now,
-                 target=f"person:{key}", detail={"role": role, "accounts": len(accounts or [])})
+            raise YearError(
+                f"the {account.platform} account {account.user} already belongs to "
+                f"'{owner.key}'; one account, one person"
+            )
+        session.add(
+            Identity(
+                person_id=person.id,
+                platform=account.platform,
+                workspace=account.workspace,  # type: ignore[arg-type]
+                user_id=account.user,
+            )
+        )
+    audit.record(
+        session,
+        program_id=program_id,
+        actor=actor,
+        action="person.add",
+        at=now,
+        target=f"person:{key}",
+        detail={"role": role, "accounts": len(accounts or [])},
+    )
     return person
 
 
@@ -82,14 +111,39 @@ def end_match(session: Session, match: Match, *, reason: str, actor: str, now: d
     session.add(match)
     for channel in repo.match_channels(session, match.id):  # type: ignore[arg-type]
         ref = ChannelRef(channel.platform, channel.workspace, channel.channel)
-        session.add(outbox.system_post(program_id=match.program_id, channel=ref, now=now, text=ENDED_NOTICE,
-                                       key=f"match.end:{match.id}:{channel.id}"))
-    audit.record(session, program_id=match.program_id, actor=actor, action="match.end", at=now,
-                 target=f"match:{match.key}", detail={"reason": reason})
+        session.add(
+            outbox.system_post(
+                program_id=match.program_id,
+                channel=ref,
+                now=now,
+                text=ENDED_NOTICE,
+                key=f"match.end:{match.id}:{channel.id}",
+            )
+        )
+    audit.record(
+        session,
+        program_id=match.program_id,
+        actor=actor,
+        action="match.end",
+        at=now,
+        target=f"match:{match.key}",
+        detail={"reason": reason},
+    )
 
 
-def log_activity(session: Session, program_id: str, *, title: str, kind: str, held_on: date, hours: float,
-                 people: list[Person], match: Match | None, actor: str, now: datetime) -> Activity:
+def log_activity(
+    session: Session,
+    program_id: str,
+    *,
+    title: str,
+    kind: str,
+    held_on: date,
+    hours: float,
+    people: list[Person],
+    match: Match | None,
+    actor: str,
+    now: datetime,
+) -> Activity:
     """Log an activity or event with the people who took part (and its hours, for the credit report)."""
     title = " ".join(title.split())
     if not title:
@@ -98,13 +152,27 @@ def log_activity(session: Session, program_id: str, *, title: str, kind: str, he
         raise YearError("hours are between 0 and 24 for one activity")
     if not people:
         raise YearError("say who took part (a match, or people by id)")
-    activity = Activity(program_id=program_id, match_id=match.id if match else None, title=title[:200],
-                        kind=(kind.strip() or "activity")[:64], held_on=held_on, hours=round(hours, 2),
-                        created_at=now, created_by=actor)
+    activity = Activity(
+        program_id=program_id,
+        match_id=match.id if match else None,
+        title=title[:200],
+        kind=(kind.strip() or "activity")[:64],
+        held_on=held_on,
+        hours=round(hours, 2),
+        created_at=now,
+        created_by=actor,
+    )
     session.add(activity)
     session.flush()
     for person in {p.id: p for p in people}.values():
         session.add(ActivityAttendee(activity_id=activity.id, person_id=person.id))  # type: ignore[arg-type]
-    audit.record(session, program_id=program_id, actor=actor, action="activity.log", at=now,
-                 target=f"activity:{activity.id}", detail={"people": len(people), "hours": activity.hours})
+    audit.record(
+        session,
+        program_id=program_id,
+        actor=actor,
+        action="activity.log",
+        at=now,
+        target=f"activity:{activity.id}",
+        detail={"people": len(people), "hours": activity.hours},
+    )
     return activity

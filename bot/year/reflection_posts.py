@@ -22,10 +22,14 @@ from storage import outbox, prompt_repo, year_repo
 from storage.models import Program
 from storage.models_year import ReflectionPrompt
 
-PRIVATE = ("Reflection for this week, for your coordinator only (your mentor does not see it): "
-           "{question}\nAnswer with `/mentorbot reflect` and your answer.")
-SHARED = ("Reflection for this week: {question}\n{students}, answer here in the channel, starting "
-          "with \"Reflection:\" — {mentor} will read it too.")
+PRIVATE = (
+    "Reflection for this week, for your coordinator only (your mentor does not see it): "
+    "{question}\nAnswer with `/mentorbot reflect` and your answer."
+)
+SHARED = (
+    "Reflection for this week: {question}\n{students}, answer here in the channel, starting "
+    'with "Reflection:" — {mentor} will read it too.'
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +43,11 @@ class ReflectionPost:
 
 def plan_reflections(session: Session, program_id: str, posts: list[PlannedPost]) -> list[ReflectionPost]:
     """The reflection post of each match whose week's calendar row asks for one."""
-    topics = {t.id: t for t in prompt_repo.program_topics(session, program_id)
-              if t.reflection and t.reflection.strip()}
+    topics = {
+        t.id: t
+        for t in prompt_repo.program_topics(session, program_id)
+        if t.reflection and t.reflection.strip()
+    }
     wanted = [p for p in posts if p.topic_id in topics]
     if not wanted:
         return []
@@ -53,7 +60,9 @@ def plan_reflections(session: Session, program_id: str, posts: list[PlannedPost]
         mentors = [first_name(n) for n in p.match.mentors]
         students = [first_name(n) for n in p.match.students]
         question = fill(topics[p.topic_id].reflection.strip(), mentors=mentors, students=students)  # type: ignore[index, union-attr]
-        channels = tuple(cid for cid, _ in p.match.channels if mode == "channel" or sides.get(cid) == "student")
+        channels = tuple(
+            cid for cid, _ in p.match.channels if mode == "channel" or sides.get(cid) == "student"
+        )
         if not channels:
             continue
         template = SHARED if mode == "channel" else PRIVATE
@@ -64,26 +73,52 @@ def plan_reflections(session: Session, program_id: str, posts: list[PlannedPost]
 
 def log_row(r: ReflectionPost, program_id: str, week: date) -> dict[str, object]:
     key = f"reflection:{program_id}:{r.post.match.id}:{week}"
-    return {"match_id": r.post.match.id, "channel": r.post.match.key, "dedupe_key": key, "text": r.text,
-            "platform_message_id": f"reflection:{week}"}
+    return {
+        "match_id": r.post.match.id,
+        "channel": r.post.match.key,
+        "dedupe_key": key,
+        "text": r.text,
+        "platform_message_id": f"reflection:{week}",
+    }
 
 
-def delivery_rows(reflections: list[ReflectionPost], message_ids: list[int], program_id: str,
-                  week: date) -> list[dict]:  # type: ignore[type-arg]
+def delivery_rows(
+    reflections: list[ReflectionPost], message_ids: list[int], program_id: str, week: date
+) -> list[dict]:  # type: ignore[type-arg]
     rows = []
     for r, message_id in zip(reflections, message_ids, strict=True):
         refs = dict(r.post.match.channels)
         for cid in r.channels:
             ref = refs[cid]
-            rows.append(outbox.own_columns(key=f"reflection:{program_id}:{r.post.match.id}:{week}:{ref}",
-                                           channel=ref, text=r.text, message_id=message_id))
+            rows.append(
+                outbox.own_columns(
+                    key=f"reflection:{program_id}:{r.post.match.id}:{week}:{ref}",
+                    channel=ref,
+                    text=r.text,
+                    message_id=message_id,
+                )
+            )
     return rows
 
 
-def record(session: Session, reflections: list[ReflectionPost], message_ids: list[int], program_id: str,
-           week: date, now: datetime) -> None:
+def record(
+    session: Session,
+    reflections: list[ReflectionPost],
+    message_ids: list[int],
+    program_id: str,
+    week: date,
+    now: datetime,
+) -> None:
     """Keep each question as it was asked (answers and the credit report refer to it)."""
     for r, message_id in zip(reflections, message_ids, strict=True):
-        session.add(ReflectionPrompt(program_id=program_id, match_id=r.post.match.id, week_start=week,
-                                     question_text=r.question, mode=r.mode, message_id=message_id,
-                                     posted_at=now))
+        session.add(
+            ReflectionPrompt(
+                program_id=program_id,
+                match_id=r.post.match.id,
+                week_start=week,
+                question_text=r.question,
+                mode=r.mode,
+                message_id=message_id,
+                posted_at=now,
+            )
+        )

@@ -16,8 +16,16 @@ from storage.clock import as_utc
 from storage.models import Program
 from storage.models_year import YearSettings
 
-DEFAULT_SKILLS = ("communication", "teamwork", "problem solving", "critical thinking",
-                  "time management", "professionalism", "leadership", "adaptability")
+DEFAULT_SKILLS = (
+    "communication",
+    "teamwork",
+    "problem solving",
+    "critical thinking",
+    "time management",
+    "professionalism",
+    "leadership",
+    "adaptability",
+)
 SCALE_WORDS = {1: "not yet", 2: "developing", 3: "proficient", 4: "advanced"}
 MODES = ("private", "channel")
 
@@ -53,9 +61,15 @@ def load_year(session: Session, program: Program) -> Year:
     if row is None:
         return Year(program_id=program.id, timezone=program.timezone)
     skills = tuple(s.strip().lower() for s in row.skills.splitlines() if s.strip()) or DEFAULT_SKILLS
-    return Year(program_id=program.id, timezone=program.timezone, reflection_mode=row.reflection_mode,
-                skills=skills, skill_scale=row.skill_scale, expiry_warning_days=row.expiry_warning_days,
-                checkin_after_days=row.checkin_after_days)
+    return Year(
+        program_id=program.id,
+        timezone=program.timezone,
+        reflection_mode=row.reflection_mode,
+        skills=skills,
+        skill_scale=row.skill_scale,
+        expiry_warning_days=row.expiry_warning_days,
+        checkin_after_days=row.checkin_after_days,
+    )
 
 
 def local_today(program: Program, now: datetime) -> date:
@@ -66,16 +80,26 @@ class YearError(ValueError):
     """A change that cannot be made, said so a coordinator knows what to do instead."""
 
 
-def save_settings(session: Session, program: Program, *, actor: str, now: datetime,
-                  reflection_mode: str | None = None, skills: list[str] | None = None,
-                  skill_scale: int | None = None, expiry_warning_days: int | None = None,
-                  checkin_after_days: int | None = None) -> Year:
+def save_settings(
+    session: Session,
+    program: Program,
+    *,
+    actor: str,
+    now: datetime,
+    reflection_mode: str | None = None,
+    skills: list[str] | None = None,
+    skill_scale: int | None = None,
+    expiry_warning_days: int | None = None,
+    checkin_after_days: int | None = None,
+) -> Year:
     """Change some settings (the caller audits and commits); bad values raise ``YearError``."""
     row = session.get(YearSettings, program.id) or YearSettings(program_id=program.id, updated_at=now)
     if reflection_mode is not None:
         if reflection_mode not in MODES:
-            raise YearError(f"reflections are 'private' (to the coordinator) or 'channel' (shared), "
-                            f"not '{reflection_mode}'")
+            raise YearError(
+                f"reflections are 'private' (to the coordinator) or 'channel' (shared), "
+                f"not '{reflection_mode}'"
+            )
         row.reflection_mode = reflection_mode
     if skills is not None:
         cleaned = [s.strip().lower() for s in skills if s.strip()]
@@ -86,8 +110,10 @@ def save_settings(session: Session, program: Program, *, actor: str, now: dateti
         if not 3 <= skill_scale <= 10:
             raise YearError("the rating scale runs from 1 to a number between 3 and 10")
         row.skill_scale = skill_scale
-    for name, value, low, high in (("expiry_warning_days", expiry_warning_days, 1, 180),
-                                   ("checkin_after_days", checkin_after_days, 0, 120)):
+    for name, value, low, high in (
+        ("expiry_warning_days", expiry_warning_days, 1, 180),
+        ("checkin_after_days", checkin_after_days, 0, 120),
+    ):
         if value is not None:
             if not low <= value <= high:
                 raise YearError(f"{name.replace('_', ' ')} must be between {low} and {high}")

@@ -56,17 +56,41 @@ def parse_ratings(text: str, year: Year) -> list[tuple[str, int]]:
     return list(pairs.items())
 
 
-def record_ratings(session: Session, person: Person, ratings: list[tuple[str, int]], *, rated_by: str,
-                   source: str, now: datetime) -> list[SkillRating]:
+def record_ratings(
+    session: Session,
+    person: Person,
+    ratings: list[tuple[str, int]],
+    *,
+    rated_by: str,
+    source: str,
+    now: datetime,
+) -> list[SkillRating]:
     """Add ratings to the student's history (staff entries are audited)."""
     if person.role != "student":
         raise YearError("the skills profile is a student's")
-    rows = [SkillRating(program_id=person.program_id, person_id=person.id, skill=skill, rating=rating,  # type: ignore[arg-type]
-                        rated_at=now, rated_by=rated_by, source=source) for skill, rating in ratings]
+    rows = [
+        SkillRating(
+            program_id=person.program_id,
+            person_id=person.id,
+            skill=skill,
+            rating=rating,  # type: ignore[arg-type]
+            rated_at=now,
+            rated_by=rated_by,
+            source=source,
+        )
+        for skill, rating in ratings
+    ]
     session.add_all(rows)
     if rated_by != "self":
-        audit.record(session, program_id=person.program_id, actor=rated_by, action="skills.record", at=now,
-                     target=f"person:{person.key}", detail={"skills": len(rows)})
+        audit.record(
+            session,
+            program_id=person.program_id,
+            actor=rated_by,
+            action="skills.record",
+            at=now,
+            target=f"person:{person.key}",
+            detail={"skills": len(rows)},
+        )
     session.flush()
     return rows
 
@@ -99,6 +123,9 @@ def summary_line(year: Year, rows: list[SkillHistory]) -> str:
     for h in rows:
         if not h.ratings:
             continue
-        parts.append(f"{h.skill} {h.first}" if h.first == h.latest or len(h.ratings) == 1
-                     else f"{h.skill} {h.first} → {h.latest}")
+        parts.append(
+            f"{h.skill} {h.first}"
+            if h.first == h.latest or len(h.ratings) == 1
+            else f"{h.skill} {h.first} → {h.latest}"
+        )
     return "; ".join(parts)

@@ -40,8 +40,9 @@ def form_label(form: ConsentForm) -> str:
     return f"{form.form_type} signed by {form.guardian_name} on {form.signed_on:%d %b %Y}"
 
 
-def current_form(session: Session, person: Person, today: date,
-                 platform: str | None = None) -> ConsentForm | None:
+def current_form(
+    session: Session, person: Person, today: date, platform: str | None = None
+) -> ConsentForm | None:
     """The newest form in force today (covering ``platform`` when given)."""
     for form in year_repo.consent_forms(session, person.id):  # type: ignore[arg-type]
         if _in_force(form, today) and (platform is None or platform in platforms_of(form)):
@@ -50,8 +51,11 @@ def current_form(session: Session, person: Person, today: date,
 
 
 def _in_force(form: ConsentForm, today: date) -> bool:
-    return (form.signed_on <= today and (form.expires_on is None or today <= form.expires_on)
-            and (form.withdrawn_on is None or today < form.withdrawn_on))
+    return (
+        form.signed_on <= today
+        and (form.expires_on is None or today <= form.expires_on)
+        and (form.withdrawn_on is None or today < form.withdrawn_on)
+    )
 
 
 def consent_state(session: Session, person: Person, platform: str, today: date) -> Standing:
@@ -60,19 +64,26 @@ def consent_state(session: Session, person: Person, platform: str, today: date) 
     if not forms:
         if person.consent_received is not None:
             return OK  # the roster's date: a form on file, details not recorded
-        return Standing(False, "consent.missing", "No permission form is on file for this student.",
-                        "Your message will be delivered once your permission form is on file — your "
-                        "coordinator can help.")
+        return Standing(
+            False,
+            "consent.missing",
+            "No permission form is on file for this student.",
+            "Your message will be delivered once your permission form is on file — your "
+            "coordinator can help.",
+        )
     if any(_in_force(f, today) and platform in platforms_of(f) for f in forms):
         return OK
     live = [f for f in forms if _in_force(f, today)]
     if live:
         covered = sorted({p for f in live for p in platforms_of(f)})
-        return Standing(False, "consent.platform",
-                        f"The permission form on file ({form_label(live[0])}) covers "
-                        f"{', '.join(covered)}, not {platform}: like no form for {platform}.",
-                        "Your message will wait for your coordinator: your permission form doesn't "
-                        f"cover {platform.title()} yet.")
+        return Standing(
+            False,
+            "consent.platform",
+            f"The permission form on file ({form_label(live[0])}) covers "
+            f"{', '.join(covered)}, not {platform}: like no form for {platform}.",
+            "Your message will wait for your coordinator: your permission form doesn't "
+            f"cover {platform.title()} yet.",
+        )
     newest = forms[0]
     if newest.withdrawn_on is not None and newest.withdrawn_on <= today:
         why = f"was withdrawn on {newest.withdrawn_on:%d %b %Y}"
@@ -80,9 +91,12 @@ def consent_state(session: Session, person: Person, platform: str, today: date) 
         why = f"expired on {newest.expires_on:%d %b %Y}"
     else:
         why = f"only takes effect on {newest.signed_on:%d %b %Y}"
-    return Standing(False, "consent.expired", f"The permission form ({form_label(newest)}) {why}.",
-                    "Your message will be delivered once a new permission form is on file — your "
-                    "coordinator can help.")
+    return Standing(
+        False,
+        "consent.expired",
+        f"The permission form ({form_label(newest)}) {why}.",
+        "Your message will be delivered once a new permission form is on file — your coordinator can help.",
+    )
 
 
 def module_status(record: TrainingRecord | None, module: TrainingModule, today: date) -> str:
@@ -105,9 +119,12 @@ def training_state(session: Session, person: Person, today: date) -> Standing:
     if not gaps:
         return OK
     listed = "; ".join(f"{m.title} ({status})" for m, status in gaps)
-    return Standing(False, "training.missing", f"Required mentor training not complete: {listed}.",
-                    "Your message will be delivered once your mentor training is complete — your "
-                    "coordinator can help.")
+    return Standing(
+        False,
+        "training.missing",
+        f"Required mentor training not complete: {listed}.",
+        "Your message will be delivered once your mentor training is complete — your coordinator can help.",
+    )
 
 
 def trained_on(session: Session, person: Person, today: date) -> date | None:
@@ -127,19 +144,26 @@ def trained_on(session: Session, person: Person, today: date) -> date | None:
 
 def clearance_state(person: Person, today: date) -> Standing:
     if person.cleared_on is None:
-        return Standing(False, "clearance.missing", "This mentor has not been cleared by the program yet.",
-                        "Your message will be delivered once the program has finished your mentor "
-                        "clearance.")
+        return Standing(
+            False,
+            "clearance.missing",
+            "This mentor has not been cleared by the program yet.",
+            "Your message will be delivered once the program has finished your mentor clearance.",
+        )
     if person.clearance_expires is not None and person.clearance_expires < today:
-        return Standing(False, "clearance.expired",
-                        f"This mentor's clearance expired on {person.clearance_expires:%d %b %Y}.",
-                        "Your message will be delivered once your mentor clearance is renewed — "
-                        "your coordinator can help.")
+        return Standing(
+            False,
+            "clearance.expired",
+            f"This mentor's clearance expired on {person.clearance_expires:%d %b %Y}.",
+            "Your message will be delivered once your mentor clearance is renewed — "
+            "your coordinator can help.",
+        )
     return OK
 
 
-def record_holds(session: Session, person: Person, platform: str,
-                 today: date) -> tuple[tuple[str, str, str], ...]:
+def record_holds(
+    session: Session, person: Person, platform: str, today: date
+) -> tuple[tuple[str, str, str], ...]:
     """The relay's gate input: every record of this sender that is not in order today."""
     if person.role == "student":
         found = [consent_state(session, person, platform, today)]

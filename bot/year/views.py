@@ -74,8 +74,12 @@ def records_view(engine: Engine, program_id: str, now: datetime) -> RecordsView:
 
 def _mentor(session: Session, person: Person, modules: list[TrainingModule], today: date) -> RecordLine:
     clearance, training = clearance_state(person, today), training_state(session, person, today)
-    cleared = "not cleared" if person.cleared_on is None else f"cleared {person.cleared_on:%d %b %Y}" + (
-        f" until {person.clearance_expires:%d %b %Y}" if person.clearance_expires else "")
+    cleared = (
+        "not cleared"
+        if person.cleared_on is None
+        else f"cleared {person.cleared_on:%d %b %Y}"
+        + (f" until {person.clearance_expires:%d %b %Y}" if person.clearance_expires else "")
+    )
     latest = year_repo.latest_training(session, person.id)  # type: ignore[arg-type]
     parts = [cleared]
     for module in modules:
@@ -90,7 +94,8 @@ def _mentor(session: Session, person: Person, modules: list[TrainingModule], tod
 def _student(session: Session, program: Program, person: Person, today: date) -> RecordLine:
     platforms = sorted({a.platform for a in repo.accounts_of(session, person.id)})  # type: ignore[arg-type]
     problems = [consent_state(session, person, p, today) for p in platforms] or [
-        consent_state(session, person, "any", today)]
+        consent_state(session, person, "any", today)
+    ]
     form = current_form(session, person, today)
     if form is not None:
         until = f" until {form.expires_on:%d %b %Y}" if form.expires_on else ""
@@ -102,5 +107,9 @@ def _student(session: Session, program: Program, person: Person, today: date) ->
     bad = [f"{p}: {s.rule}" for p, s in zip(platforms, problems, strict=False) if not s.ok]
     if bad:
         detail += " — held on " + ", ".join(bad)
-    return RecordLine(person.key, person.display_name, "held" if bad or not platforms and not problems[0].ok
-                      else "ok", detail)
+    return RecordLine(
+        person.key,
+        person.display_name,
+        "held" if bad or not platforms and not problems[0].ok else "ok",
+        detail,
+    )

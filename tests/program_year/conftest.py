@@ -19,7 +19,9 @@ class Year:
 
     async def command(self, user: str, channel: str, text: str) -> str:
         """``user`` types ``/mentorbot <text>`` in ``channel``; returns the private reply."""
-        reply = await self.core.run_command(CommandRequest(ChannelRef("console", "demo", channel), user, user, text))
+        reply = await self.core.run_command(
+            CommandRequest(ChannelRef("console", "demo", channel), user, user, text)
+        )
         await self.h.app.delivery.run_once()
         return reply
 

@@ -40,18 +40,46 @@ def cli(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
 
 
 def test_a_coordinators_everyday_edits_from_the_command_line(cli, tmp_path) -> None:
-    said = cli("people", "add", "zoe", "--name", "Zoe P.", "--role", "student", "--grade", "9",
-               "--account", "console:demo:zoe", "--as", "okafor")
+    # Over 60 lines by design: one afternoon of everyday edits, command after command.
+    said = cli(
+        "people",
+        "add",
+        "zoe",
+        "--name",
+        "Zoe P.",
+        "--role",
+        "student",
+        "--grade",
+        "9",
+        "--account",
+        "console:demo:zoe",
+        "--as",
+        "okafor",
+    )
     assert said.strip() == "Zoe P. (zoe, student) added. Record their permission form before they can talk."
-    assert "already someone with the id 'zoe'" in cli("people", "add", "zoe", "--name", "Z", "--role", "student",
-                                                      ok=False)
-    said = cli("consent", "record", "zoe", "--guardian", "Rosa P.", "--signed", "2026-09-10",
-               "--expires", "2027-06-30", "--platforms", "console,discord")
+    assert "already someone with the id 'zoe'" in cli(
+        "people", "add", "zoe", "--name", "Z", "--role", "student", ok=False
+    )
+    said = cli(
+        "consent",
+        "record",
+        "zoe",
+        "--guardian",
+        "Rosa P.",
+        "--signed",
+        "2026-09-10",
+        "--expires",
+        "2027-06-30",
+        "--platforms",
+        "console,discord",
+    )
     assert "WBL Travel and Media Consent Form for Zoe P. recorded (signed by Rosa P." in said
-    assert "say which platforms" in cli("consent", "record", "zoe", "--guardian", "R", "--signed",
-                                        "2026-09-10", "--platforms", "", ok=False)
-    assert "not a date" in cli("consent", "record", "zoe", "--guardian", "R", "--signed", "10/9",
-                               "--platforms", "console", ok=False)
+    assert "say which platforms" in cli(
+        "consent", "record", "zoe", "--guardian", "R", "--signed", "2026-09-10", "--platforms", "", ok=False
+    )
+    assert "not a date" in cli(
+        "consent", "record", "zoe", "--guardian", "R", "--signed", "10/9", "--platforms", "console", ok=False
+    )
     listing = cli("consent", "list")
     assert "zoe" in listing and "covers console, discord" in listing and "hal " in listing
 
@@ -59,22 +87,36 @@ def test_a_coordinators_everyday_edits_from_the_command_line(cli, tmp_path) -> N
     cli("training", "record", "dana", "orientation", "--on", "2026-09-01")
     mentors = cli("training", "list")
     assert [line[34:42].strip() for line in mentors.splitlines() if line.startswith(("dana", "raj"))] == [
-        "ok", "held"]
+        "ok",
+        "held",
+    ]
     assert "Mentor orientation: missing" in mentors and "no training module 'safety'" in cli(
-        "training", "record", "dana", "safety", "--on", "2026-09-01", ok=False)
-    assert "cleared from 20 Aug 2026 until 20 Aug 2027" in cli("people", "clear", "kim", "--on", "2026-08-20",
-                                                               "--expires", "2027-08-20")
+        "training", "record", "dana", "safety", "--on", "2026-09-01", ok=False
+    )
+    assert "cleared from 20 Aug 2026 until 20 Aug 2027" in cli(
+        "people", "clear", "kim", "--on", "2026-08-20", "--expires", "2027-08-20"
+    )
 
     (tmp_path / "expectations.txt").write_text("We write every week.\nWe stay in this channel.\n")
     assert "Posted to 3 active matches" in cli("expectations", "set", str(tmp_path / "expectations.txt"))
     assert "dana-ana         ana          student  NOT YET" in cli("expectations", "status")
     cli("expectations", "ack", "dana-ana", "ana")
     assert "(paper)" in cli("expectations", "status")
-    assert "check-in on 16 Nov 2026" in cli("year", "term", "Fall 2026", "--from", "2026-09-08",
-                                            "--to", "2027-01-29", "--checkin", "2026-11-16")
+    assert "check-in on 16 Nov 2026" in cli(
+        "year", "term", "Fall 2026", "--from", "2026-09-08", "--to", "2027-01-29", "--checkin", "2026-11-16"
+    )
     assert "Reflections are channel" in cli("year", "settings", "--reflections", "channel")
-    assert "logged for 2 people" in cli("year", "activity", "Visit to the control room", "--on",
-                                        "2026-10-23", "--hours", "2", "--match", "dana-ana")
+    assert "logged for 2 people" in cli(
+        "year",
+        "activity",
+        "Visit to the control room",
+        "--on",
+        "2026-10-23",
+        "--hours",
+        "2",
+        "--match",
+        "dana-ana",
+    )
     assert "has ended" in cli("end-match", "raj-group", "--reason", "Raj moved to another city")
 
     out = tmp_path / "report.csv"

@@ -32,10 +32,14 @@ async def test_expectations_reach_every_active_match_once_and_each_side_agrees_i
     assert len([t for t in h.seen_in("dana-ana-student") if t.startswith("Welcome")]) == 1
 
     reply = await year.command("ana", "dana-ana-student", "agree")
-    assert reply == "Thanks, Ana! You agreed to the expectations of your match (recorded 13 Oct 2026); " \
-                    "your coordinator can see it."
-    assert await year.command("ana", "dana-ana-student", "agree") == \
-        "You already agreed to these expectations on 13 Oct 2026. Thanks, Ana!"
+    assert (
+        reply == "Thanks, Ana! You agreed to the expectations of your match (recorded 13 Oct 2026); "
+        "your coordinator can see it."
+    )
+    assert (
+        await year.command("ana", "dana-ana-student", "agree")
+        == "You already agreed to these expectations on 13 Oct 2026. Thanks, Ana!"
+    )
     assert "agree" not in " ".join(h.seen_in("dana-ana-mentor")[1:])  # nothing was relayed
 
     with Session(h.app.engine) as session:
@@ -59,18 +63,29 @@ async def test_a_match_that_starts_later_gets_the_expectations_from_the_minute_j
     await year.tick()
     assert [t for t in h.seen_in("ivy-ana-student") if t.startswith("Welcome to your mentoring match!")]
     reply = await year.command("kim", "kim-hal-mentor", "agree")  # a proposed match: nothing posted yet
-    assert reply == "There are no expectations to agree to in this match yet; your coordinator will post them."
+    assert (
+        reply == "There are no expectations to agree to in this match yet; your coordinator will post them."
+    )
 
 
-async def test_each_term_asks_once_whether_expectations_are_met_and_a_no_reaches_the_coordinator(year) -> None:
+async def test_each_term_asks_once_whether_expectations_are_met_and_a_no_reaches_the_coordinator(
+    year,
+) -> None:
     h = year.h
-    said = await year.do("add_term", name="Fall 2026", starts_on=date(2026, 9, 8), ends_on=date(2027, 1, 29),
-                         checkin_on=date(2026, 10, 19), actor="okafor")
+    said = await year.do(
+        "add_term",
+        name="Fall 2026",
+        starts_on=date(2026, 9, 8),
+        ends_on=date(2027, 1, 29),
+        checkin_on=date(2026, 10, 19),
+        actor="okafor",
+    )
     assert said == "Term Fall 2026: 08 Sep 2026 to 29 Jan 2027, check-in on 19 Oct 2026."
     await year.tick()
     assert not [t for t in h.seen_in("dana-ana-student") if t.startswith("Check-in")]
     assert await year.command("ana", "dana-ana-student", "checkin yes") == (
-        "There's no check-in open for your match right now; your coordinator will ask once a term.")
+        "There's no check-in open for your match right now; your coordinator will ask once a term."
+    )
 
     h.clock.now = ny(date(2026, 10, 19), time(9, 1))
     await year.tick()
@@ -79,8 +94,10 @@ async def test_each_term_asks_once_whether_expectations_are_met_and_a_no_reaches
         assert len([t for t in h.seen_in(channel) if t.startswith("Check-in for Fall 2026")]) == 1
 
     reply = await year.command("ana", "dana-ana-student", "checkin no, Dana missed our last two weeks")
-    assert reply == ("Thanks, Ana. Your Fall 2026 check-in (“not really”) is with your coordinator only. "
-                     "Your coordinator will follow up with you.")
+    assert reply == (
+        "Thanks, Ana. Your Fall 2026 check-in (“not really”) is with your coordinator only. "
+        "Your coordinator will follow up with you."
+    )
     assert "missed our last two weeks" not in " ".join(h.seen_in("dana-ana-mentor"))
     assert (await year.command("dana", "dana-ana-mentor", "checkin mostly")).startswith("Thanks, Dana.")
     assert "Answer with `checkin yes`" in await year.command("ben", "raj-group-student", "checkin maybe")
@@ -88,8 +105,14 @@ async def test_each_term_asks_once_whether_expectations_are_met_and_a_no_reaches
     with Session(h.app.engine) as session:
         lines = checkins.answers(session, "riverside-ptech")
         [alert] = session.exec(select(Alert).where(Alert.kind == "checkin")).all()
-        posts = session.exec(select(MessageLog).where(MessageLog.platform_message_id.startswith("checkin:"))).all()
-    assert (lines[0].person_key, lines[0].answer, lines[0].note) == ("ana", "no", "Dana missed our last two weeks")
+        posts = session.exec(
+            select(MessageLog).where(MessageLog.platform_message_id.startswith("checkin:"))
+        ).all()
+    assert (lines[0].person_key, lines[0].answer, lines[0].note) == (
+        "ana",
+        "no",
+        "Dana missed our last two weeks",
+    )
     assert [x.answer for x in lines if x.person_key == "dana"] == ["mostly"]
     assert len([x for x in lines if x.answer is None]) == 9
     assert "Ana R. (student) in dana-ana says the expectations are not being met" in alert.summary

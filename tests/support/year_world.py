@@ -34,7 +34,8 @@ program:
   timezone: America/New_York
   review_channel: {{platform: discord, workspace: "{guild}", channel: "{review}"}}
 people:
-  - {{id: kim, name: P. Kim, role: coordinator, accounts: [{{platform: discord, workspace: "{guild}", user: "{kim}"}}]}}
+  - {{id: kim, name: P. Kim, role: coordinator,
+     accounts: [{{platform: discord, workspace: "{guild}", user: "{kim}"}}]}}
   - {{id: morgan, name: Morgan Diaz, role: mentor, cleared: 2026-08-20,
      accounts: [{{platform: slack, workspace: {corp}, user: UMENTOR1}}]}}
   - {{id: lee, name: Morgan Lee, role: mentor, cleared: 2026-08-20,
@@ -69,10 +70,20 @@ matches:
 """
 LEE_CHANNEL = '{{side: mentor, platform: discord, workspace: "{guild}", channel: "{mentors}"}}'
 PRIYA_CHANNEL = "{{side: mentor, platform: slack, workspace: {corp}, channel: CPRIYA}}"
-SKIPS = {date(2026, 11, 23): "Thanksgiving break", date(2026, 12, 21): "Winter recess",
-         date(2026, 12, 28): "Winter recess", date(2027, 4, 19): "Spring recess"}
-TOPICS = ["Careers in energy", "Teamwork on a project", "Résumés and first impressions", "Prototyping",
-          "Presenting your work", "Data and decisions"]
+SKIPS = {
+    date(2026, 11, 23): "Thanksgiving break",
+    date(2026, 12, 21): "Winter recess",
+    date(2026, 12, 28): "Winter recess",
+    date(2027, 4, 19): "Spring recess",
+}
+TOPICS = [
+    "Careers in energy",
+    "Teamwork on a project",
+    "Résumés and first impressions",
+    "Prototyping",
+    "Presenting your work",
+    "Data and decisions",
+]
 
 
 def school_weeks() -> list[date]:
@@ -91,12 +102,23 @@ def write_calendar(path: Path) -> list[date]:
             if week in SKIPS:
                 out.writerow([week, "", "", "", "", "", SKIPS[week]])
                 continue
-            reflect = f"What did you learn about {TOPICS[i % 6].lower()} from {{mentor}}?" if i % 4 == 0 else ""
+            reflect = (
+                f"What did you learn about {TOPICS[i % 6].lower()} from {{mentor}}?" if i % 4 == 0 else ""
+            )
             if reflect:
                 asked.append(week)
-            out.writerow([week, "All courses", TOPICS[i % 6], "communication",
-                          f"{{students}}, share one thing about {TOPICS[i % 6].lower()} from class. "
-                          "{mentor}, how does it show up at work?", reflect, ""])
+            out.writerow(
+                [
+                    week,
+                    "All courses",
+                    TOPICS[i % 6],
+                    "communication",
+                    f"{{students}}, share one thing about {TOPICS[i % 6].lower()} from class. "
+                    "{mentor}, how does it show up at work?",
+                    reflect,
+                    "",
+                ]
+            )
     return asked
 
 
@@ -130,9 +152,21 @@ def make_school(fake: FakeDiscord) -> School:
 
     def channel(name: str, *members: str) -> str:
         allowed = [fake.overwrite(m, member=True, allow=VIEW_CHANNEL) for m in members]
-        return fake.add_channel(g, name, overwrites=[hide, fake.overwrite(coord, allow=VIEW_CHANNEL), *allowed])
-    return School(g, channel("match-7-students", ana), channel("match-7-mentors", lee),
-                  channel("mentorbot-review"), channel("match-8-students", ben), kim, ana, ben, lee)
+        return fake.add_channel(
+            g, name, overwrites=[hide, fake.overwrite(coord, allow=VIEW_CHANNEL), *allowed]
+        )
+
+    return School(
+        g,
+        channel("match-7-students", ana),
+        channel("match-7-mentors", lee),
+        channel("mentorbot-review"),
+        channel("match-8-students", ben),
+        kim,
+        ana,
+        ben,
+        lee,
+    )
 
 
 @dataclass
@@ -155,8 +189,9 @@ class YearWorld:
 
     # -- what the people do, on their own platform, at the simulated time --------------------------
 
-    async def student_says(self, channel: str, user: str, text: str,
-                           seen: Callable[[], bool] | None = None) -> dict[str, Any]:
+    async def student_says(
+        self, channel: str, user: str, text: str, seen: Callable[[], bool] | None = None
+    ) -> dict[str, Any]:
         """A student writes in the school's Discord at the simulated time (Discord's message id is a
         snowflake of the moment it was sent, and discord.py dates the message from it); then waits
         until ``seen`` holds (the copy reached the other side, say)."""
@@ -189,7 +224,9 @@ class YearWorld:
         return str(reply["content"])
 
     async def slack_command(self, channel: str, user: str, text: str) -> str:
-        ack = await self.slack.wait_ack(await self.slack.push(CORP, slash_command(self.corp, channel, user, text)))
+        ack = await self.slack.wait_ack(
+            await self.slack.push(CORP, slash_command(self.corp, channel, user, text))
+        )
         assert ack.payload is not None and ack.payload["response_type"] == "ephemeral"
         return str(ack.payload["text"])
 
@@ -202,10 +239,12 @@ class YearWorld:
     # -- the coordinator at the desk ----------------------------------------------------------------
 
     async def sign_in(self) -> None:
-        token, _p, _e = create_invite(self.app.engine, "kim", program_id=PROGRAM, clock=self.clock,
-                                      created_by="test")
-        self.desk = httpx.AsyncClient(transport=httpx.ASGITransport(app=create_web_app(self.core)),
-                                      base_url="http://desk.test")
+        token, _p, _e = create_invite(
+            self.app.engine, "kim", program_id=PROGRAM, clock=self.clock, created_by="test"
+        )
+        self.desk = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=create_web_app(self.core)), base_url="http://desk.test"
+        )
         page = await self.desk.get(f"/signin?token={token}")
         await self.desk.post("/signin", data={"token": token, "csrf": _csrf(page.text)})
 

@@ -41,11 +41,19 @@ async def test_expectations_and_check_ins_at_the_desk(desk, engine) -> None:
     assert "version 1" in page and "11 not yet" in page
     said = await post(client, "/year", "/year/ack", {"match": "dana-ana", "person": "ana"})
     assert said == "Ana R.'s acknowledgement recorded."
-    said = await post(client, "/year", "/year/term", {"name": "Fall 2026", "starts_on": "2026-09-08",
-                                                      "ends_on": "2026-08-01"})
+    said = await post(
+        client,
+        "/year",
+        "/year/term",
+        {"name": "Fall 2026", "starts_on": "2026-09-08", "ends_on": "2026-08-01"},
+    )
     assert said == "Not saved: the term ends (2026-08-01) before it starts (2026-09-08)."
-    said = await post(client, "/year", "/year/settings", {"reflection_mode": "channel", "remind_days": "21",
-                                                          "skills": "teamwork\ncommunication"})
+    said = await post(
+        client,
+        "/year",
+        "/year/settings",
+        {"reflection_mode": "channel", "remind_days": "21", "skills": "teamwork\ncommunication"},
+    )
     assert said.startswith("Reflections are channel; skills: teamwork, communication")
     forged = await client.post("/year/expectations", data={"csrf": "forged", "body": "x"})
     assert forged.status_code in (400, 403)
@@ -53,20 +61,47 @@ async def test_expectations_and_check_ins_at_the_desk(desk, engine) -> None:
 
 async def test_records_forms_and_everyday_edits(desk, engine) -> None:
     client = await desk.signed_in("okafor")
-    said = await post(client, "/records", "/records/person", {
-        "key": "zed", "name": "Zed Q.", "role": "student", "grade": "9", "accounts": "console:demo:zed"})
+    said = await post(
+        client,
+        "/records",
+        "/records/person",
+        {"key": "zed", "name": "Zed Q.", "role": "student", "grade": "9", "accounts": "console:demo:zed"},
+    )
     assert said.startswith("Zed Q. (zed, student) added.")
-    said = await post(client, "/records", "/records/consent", {
-        "student": "zed", "form_type": "WBL Travel and Media Consent Form", "guardian": "Pat Q.",
-        "signed_on": "2026-09-10", "expires_on": "2026-10-30", "platforms": "console"})
+    said = await post(
+        client,
+        "/records",
+        "/records/consent",
+        {
+            "student": "zed",
+            "form_type": "WBL Travel and Media Consent Form",
+            "guardian": "Pat Q.",
+            "signed_on": "2026-09-10",
+            "expires_on": "2026-10-30",
+            "platforms": "console",
+        },
+    )
     assert "for Zed Q. recorded (signed by Pat Q. on 10 Sep 2026, valid until 30 Oct 2026" in said
-    assert (await post(client, "/records", "/records/consent", {"student": "zed", "guardian": "P",
-                                                                "signed_on": "soon", "platforms": "console"})
-            ) == "Not saved: the day it was signed: 'soon' is not a date (YYYY-MM-DD)."
-    await post(client, "/records", "/records/module", {"key": "orientation", "title": "Mentor orientation",
-                                                       "required": "yes"})
-    said = await post(client, "/records", "/records/training", {"person": "dana", "module": "orientation",
-                                                                "completed_on": "2026-09-01"})
+    assert (
+        await post(
+            client,
+            "/records",
+            "/records/consent",
+            {"student": "zed", "guardian": "P", "signed_on": "soon", "platforms": "console"},
+        )
+    ) == "Not saved: the day it was signed: 'soon' is not a date (YYYY-MM-DD)."
+    await post(
+        client,
+        "/records",
+        "/records/module",
+        {"key": "orientation", "title": "Mentor orientation", "required": "yes"},
+    )
+    said = await post(
+        client,
+        "/records",
+        "/records/training",
+        {"person": "dana", "module": "orientation", "completed_on": "2026-09-01"},
+    )
     assert said == "Dana Whitfield completed 'Mentor orientation' on 01 Sep 2026."
     page = (await client.get("/records")).text
     assert "Expiring soon" in page and "expires 30 Oct 2026 (in 17 days)" in page
@@ -80,19 +115,39 @@ async def test_records_forms_and_everyday_edits(desk, engine) -> None:
 async def test_a_students_year_and_the_credit_report(desk, engine) -> None:
     client = await desk.signed_in("okafor")
     url = "/people/ana/year"
-    assert await post(client, url, f"{url}/reflection", {"text": "I want to visit a power plant",
-                                                         "source": "written"}) == "Written reflection of Ana R. recorded."
-    assert await post(client, url, f"{url}/skills", {"ratings": "teamwork 3"}) == \
-        "1 skill rating recorded for Ana R."
-    assert await post(client, url, f"{url}/feedback", {"mentor": "dana", "text": "Great questions"}) == \
-        "Dana Whitfield's feedback on Ana R. recorded."
+    assert (
+        await post(
+            client, url, f"{url}/reflection", {"text": "I want to visit a power plant", "source": "written"}
+        )
+        == "Written reflection of Ana R. recorded."
+    )
+    assert (
+        await post(client, url, f"{url}/skills", {"ratings": "teamwork 3"})
+        == "1 skill rating recorded for Ana R."
+    )
+    assert (
+        await post(client, url, f"{url}/feedback", {"mentor": "dana", "text": "Great questions"})
+        == "Dana Whitfield's feedback on Ana R. recorded."
+    )
     assert (await post(client, url, f"{url}/skills", {"ratings": "teamwork 7"})).startswith("Not saved: rate")
     page = (await client.get(url)).text
     assert "I want to visit a power plant" in page and "written (paper form)" in page
     assert "Great questions" in page and "Dana Whitfield" in page
-    assert await post(client, "/credit", "/credit/activity", {
-        "title": "Career fair", "kind": "school event", "held_on": "2026-10-09", "hours": "1.5",
-        "people": "ana ben"}) == "Activity 'Career fair' on 09 Oct 2026 logged for 2 people."
+    assert (
+        await post(
+            client,
+            "/credit",
+            "/credit/activity",
+            {
+                "title": "Career fair",
+                "kind": "school event",
+                "held_on": "2026-10-09",
+                "hours": "1.5",
+                "people": "ana ben",
+            },
+        )
+        == "Activity 'Career fair' on 09 Oct 2026 logged for 2 people."
+    )
     report = (await client.get("/credit")).text
     assert "Ana R." in report and "1.5" in report
     exported = await client.get("/credit/export.csv")
