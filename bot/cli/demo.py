@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from bot.messages import ChannelRef, CommandRequest
 from bot.review.desk import ReviewError
 from bot.roster.pausing import MatchError
 from bot.transcript import TranscriptError, describe, read_transcript
@@ -38,6 +39,7 @@ HELP = """\
   /reject N [note]         reject held message N       /alerts           list alerts
   /transcript MATCH        read a match's transcript (the read is logged)
   /pause MATCH, /resume MATCH   pause or resume a match
+  /mb PERSON VERB ...      PERSON types /mentorbot VERB in their channel (agree, checkin, reflect, skills)
   /as COORDINATOR          act as another coordinator  /wait 2h          move the demo clock on
   /who                     people and where they post  /quit             leave"""
 
@@ -137,6 +139,8 @@ class Demo:
                 match = await self.app.core.set_paused(rest, paused=verb == "pause",
                                                        program_id=self.program_id, actor=actor)
                 self.echo(f"  match {match.key} is now {match.status}")
+            elif verb == "mb":
+                await self._mentorbot(rest)
             elif verb == "as":
                 self._switch_coordinator(rest)
             elif verb == "wait":
@@ -165,6 +169,15 @@ class Demo:
         except (ReviewError, TranscriptError, MatchError, ValueError) as error:
             self.echo(f"  ! {error}")
         return True
+
+    async def _mentorbot(self, rest: str) -> None:
+        """A person's ``/mentorbot`` command in their own channel; the private reply is shown."""
+        key, _, text = rest.partition(" ")
+        found = self._person_channel(key)
+        if found:
+            request = CommandRequest(ChannelRef("console", "demo", found[1]), found[0], key, text.strip())
+            reply = await self.app.core.run_command(request)
+            self.echo(f"  (only {key} sees this) mentorbot: {reply}")
 
     def _user(self, key: str) -> str:
         found = self._person_channel(key)
