@@ -163,3 +163,13 @@ async def test_a_students_year_and_the_credit_report(desk, engine) -> None:
     with Session(engine) as session:
         reads = [e.action for e in session.exec(select(AuditEvent).where(AuditEvent.actor == "web:okafor"))]
     assert {"year.student.view", "report.view", "report.export.csv", "report.export.pdf"} <= set(reads)
+
+
+async def test_at_a_glance_flags_a_form_that_has_expired(desk, engine) -> None:
+    client = await desk.signed_in("okafor")
+    await post(client, "/records", "/records/consent", {
+        "student": "ana", "guardian": "Maria R.", "signed_on": "2026-09-01", "expires_on": "2026-10-01",
+        "platforms": "console"})
+    page = (await client.get("/")).text
+    row = page.split('href="/matches/dana-ana"')[1].split("</tr>")[0]
+    assert "missing: Ana R. (consent.expired)" in row and "cleared" in row
