@@ -30,6 +30,7 @@ from sqlmodel import Session, select
 
 from storage.chain import GENESIS, canonical
 from storage.models import ChainHead, MessageLog
+from storage.safe_text import escape
 
 _LOG_FIELDS = sorted(name for name in MessageLog.model_fields if name not in ("id", "row_hash"))
 LOG_DEFAULTS: dict[str, Any] = {
@@ -219,7 +220,7 @@ def _json(value: Any) -> str:
     writes it inside ``storage.chain.row_digest``'s document (after ``canonical``)."""
     kind = type(value)
     if kind is str:
-        return _encode_str(value)
+        return _encode_str(escape(value))  # as ``canonical`` does: the stored form (storage.safe_text)
     if kind is int:
         return int.__repr__(value)
     if value is None:

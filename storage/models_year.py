@@ -2,7 +2,8 @@
 mentor feedback, logged activities, training and consent records, expiry reminders.
 
 Every table with personal data carries ``program_id`` (DATA-CONTRACT.md point 3); personal free
-text lives in columns whose names end in ``_text``. Unique keys are the exactly-once guards: an
+text lives in columns whose names end in ``_text``, stored losslessly whatever a platform sent
+(``storage.safe_text.SafeText``). Unique keys are the exactly-once guards: an
 expectations post or a check-in post exists once per match, an acknowledgement once per person
 and template version, a reminder once per item and stage.
 """
@@ -13,6 +14,8 @@ from datetime import date, datetime
 
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+from storage.safe_text import SafeText
 
 
 class YearSettings(SQLModel, table=True):
@@ -39,7 +42,7 @@ class ExpectationsTemplate(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     program_id: str = Field(foreign_key="program.id", max_length=64)
     version: int
-    body_text: str = Field(sa_column=Column(Text, nullable=False))
+    body_text: str = Field(sa_column=Column(SafeText, nullable=False))
     created_at: datetime
     created_by: str
 
@@ -114,7 +117,7 @@ class CheckinAnswer(SQLModel, table=True):
     match_id: int = Field(foreign_key="match.id")
     person_id: int = Field(foreign_key="person.id")
     answer: str  # yes | mostly | no
-    note_text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    note_text: str | None = Field(default=None, sa_column=Column(SafeText, nullable=True))
     answered_at: datetime
     via: str
 
@@ -129,7 +132,7 @@ class ReflectionPrompt(SQLModel, table=True):
     program_id: str = Field(foreign_key="program.id", max_length=64, index=True)
     match_id: int = Field(foreign_key="match.id")
     week_start: date
-    question_text: str = Field(sa_column=Column(Text, nullable=False))
+    question_text: str = Field(sa_column=Column(SafeText, nullable=False))
     mode: str  # private | channel, as the program chose that week
     message_id: int | None = Field(default=None, foreign_key="message_log.id")
     posted_at: datetime
@@ -149,8 +152,8 @@ class Reflection(SQLModel, table=True):
     person_id: int = Field(foreign_key="person.id")
     match_id: int | None = Field(default=None, foreign_key="match.id")
     week_start: date | None = None  # the reflection prompt it answers (None: a free reflection)
-    question_text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
-    reflection_text: str = Field(sa_column=Column(Text, nullable=False))
+    question_text: str | None = Field(default=None, sa_column=Column(SafeText, nullable=True))
+    reflection_text: str = Field(sa_column=Column(SafeText, nullable=False))
     source: str  # chat | written (a paper form) | verbal (noted by staff)
     submitted_at: datetime
     recorded_by: str | None = None
@@ -183,7 +186,7 @@ class MentorFeedback(SQLModel, table=True):
     match_id: int | None = Field(default=None, foreign_key="match.id")
     mentor_id: int = Field(foreign_key="person.id")
     student_id: int = Field(foreign_key="person.id")
-    feedback_text: str = Field(sa_column=Column(Text, nullable=False))
+    feedback_text: str = Field(sa_column=Column(SafeText, nullable=False))
     submitted_at: datetime
     via: str
     recorded_by: str | None = None
@@ -243,7 +246,7 @@ class TrainingRecord(SQLModel, table=True):
     expires_on: date | None = None
     recorded_by: str
     recorded_at: datetime
-    note_text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    note_text: str | None = Field(default=None, sa_column=Column(SafeText, nullable=True))
 
 
 class ConsentForm(SQLModel, table=True):
@@ -263,7 +266,7 @@ class ConsentForm(SQLModel, table=True):
     recorded_by: str
     recorded_at: datetime
     withdrawn_on: date | None = None
-    note_text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    note_text: str | None = Field(default=None, sa_column=Column(SafeText, nullable=True))
 
 
 class ExpiryReminder(SQLModel, table=True):
