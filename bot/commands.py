@@ -14,7 +14,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bot.alerts import raise_alert
-from bot.messages import CommandRequest
+from bot.handover.chat import leave
+from bot.matching.forms import choose_form
+from bot.messages import CommandRequest, Form
 from bot.review.desk import ReviewDesk
 from bot.transcript import TranscriptError, describe, read_transcript
 from bot.year import chat as year_chat
@@ -28,6 +30,8 @@ EVERYONE = {
     "status": "your match, your coordinator and the next prompt",
     "concern <text>": "tell your coordinator something privately, right away",
     **year_chat.VERBS,
+    "choose [interest]": "students: rank your top mentors; mentors: how many students you can take",
+    "leave YYYY-MM-DD <reason>": "mentors: give notice that you can no longer take part",
 }
 COORDINATORS = {
     "link <match-id> mentor|student": "make this channel a supervised channel of a match",
@@ -53,8 +57,10 @@ class Commands:
             next_prompt = partial(next_prompt_line, clock=clock)
         self.next_prompt = next_prompt
 
-    def run(self, request: CommandRequest) -> tuple[str, SupervisedChannel | None]:
-        """Run one command; returns the private reply and, after ``link``, the linked channel."""
+    def run(self, request: CommandRequest, *,
+            max_options: int = 100) -> tuple[str | Form, SupervisedChannel | None]:
+        """Run one command; returns the private reply (a ``Form`` for ``choose``) and, after ``link``,
+        the linked channel. ``max_options``: how many choices the platform shows in one menu."""
         verb, _, rest = request.text.strip().partition(" ")
         verb, rest = verb.lower(), rest.strip()
         with Session(self._engine) as session:
@@ -71,6 +77,11 @@ class Commands:
                 return self._concern(session, person, rest), None
             if verb in year_chat.NAMES:
                 return year_chat.run(session, person, request, verb, rest, self._clock()), None
+        if verb == "choose":
+            return choose_form(self._engine, person, search=rest, max_options=max_options), None
+        if verb == "leave":
+            return leave(self._engine, person, rest, clock=self._clock, via=request.channel.platform), None
+        with Session(self._engine) as session:
             if verb not in ("link", "unlink", "holds", "transcript"):
                 return f"I don't know `{verb}`. " + self._help(person), None
             if person.role != "coordinator":
@@ -143,8 +154,10 @@ class Commands:
                      detail={"channel": str(ref), "side": words[1]})
         session.commit()
         session.refresh(channel)
+        start = (f" When both sides are linked, start the match on the desk (Choosing) or with "
+                 f"`mentorbot match start {match.key}`." if match.status == "proposed" else "")
         return (f"This channel is now the {words[1]}-side supervised channel of match {match.key}. "
-                "I'll check who can read it and tell you if anything looks unsafe."), channel
+                "I'll check who can read it and tell you if anything looks unsafe." + start), channel
 
     def _unlink(self, session: Session, coordinator: Person, request: CommandRequest) -> str:
         channel = repo.supervised_channel(session, request.channel)

@@ -13,9 +13,11 @@ Design (facts: /work/shared/notes/scheduling-facts.md, APScheduler 3.11):
 - ``coalesce=True``, ``max_instances=1``: a tick delayed by a busy loop runs once, never twice
   side by side. ``misfire_grace_time`` only decides whether a late *tick* still runs; the grace
   window of a *post* is the program's own setting, checked by the core.
-- Hourly nudge check; daily unsafe set-up check (``core.check_all_channels``).
-- The program year (issue 14): every minute, expectations for matches that started and the
-  terms' due check-ins; hourly, reminders before forms, training or clearance expire.
+- Hourly nudge check; daily unsafe set-up check (``core.check_all_channels``); every five minutes
+  the program year's job (meet-and-greets open and close on time, renewal reminders, notices past
+  their last day: ``core.year_tick``).
+- The program year's posts and records (issue 14): every minute, expectations for matches that
+  started and the terms' due check-ins; hourly, reminders before forms, training or clearance expire.
 
 Each job is one line over a use case of ``bot.use_cases.Core``, which runs the transaction off
 the loop and wakes the delivery worker.
@@ -62,6 +64,12 @@ async def setup_check(core: Core) -> None:
     await core.check_all_channels()
 
 
+async def year_tick(core: Core) -> None:
+    """Every 5 minutes: meet-and-greets open and close, choosing opens after them, renewal reminders, notices
+    past their last day (idempotent; the database decides)."""
+    await core.year_tick()
+
+
 @dataclass
 class SchedulerHandle:
     """Start and stop the jobs with the app (``MentorBot.start``/``stop``)."""
@@ -95,4 +103,6 @@ def attach_scheduler(core: Core) -> SchedulerHandle:
     scheduler.add_job(expiry_tick, CronTrigger(minute=29, timezone=UTC), args=[core], id="expiry")
     daily = CronTrigger(hour=11, minute=5, timezone=UTC)
     scheduler.add_job(setup_check, daily, args=[core], id="setup-check")
+    # every 5 minutes: a meet-and-greet opens within 5 minutes of its time
+    scheduler.add_job(year_tick, CronTrigger(minute="*/5", timezone=UTC), args=[core], id="program-year")
     return SchedulerHandle(scheduler)

@@ -112,7 +112,8 @@ def to_json(match: Match, lines: list[TranscriptLine]) -> str:
 
 def describe(line: TranscriptLine) -> str:
     """One human-readable transcript line."""
-    label = {"edit": "edited", "delete": "deleted", "prompt": "prompt", "nudge": "nudge"}.get(line.kind, "")
+    label = {"edit": "edited", "delete": "deleted", "prompt": "prompt", "nudge": "nudge",
+             "system": "from mentorbot"}.get(line.kind, "")
     head = f"[{line.at}] {printable(line.sender)} ({line.role or '?'}, {line.platform}/{line.channel})"
     verdict = line.decision + (" +ALERT" if line.alert else "")
     rules = f" rules: {', '.join(line.rules)}" if line.rules else ""

@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 from bot.alerts import report_unsafe_setup
 from bot.commands import Commands
-from bot.messages import ChannelRef, CommandRequest, Inbound, ReviewRequest
+from bot.messages import ChannelRef, CommandRequest, Form, Inbound, ReviewRequest
 from bot.ports import Adapter, FollowedChannel
 from bot.prompts.digest import post_due_digests
 from bot.prompts.nudges import NudgeReport, nudge_quiet_matches
@@ -34,6 +34,7 @@ from bot.year.actions import YearActions
 from bot.year.checkins import post_due_checkins
 from bot.year.expectations import post_for_new_matches
 from bot.year.expiry import remind_expiring
+from bot.year_use_cases import YearUseCases
 from storage import repo
 from storage.clock import as_utc
 from storage.models import Match, Person, ReviewItem
@@ -44,8 +45,11 @@ T = TypeVar("T")
 Clock = Callable[[], datetime]
 
 
-class Core:
-    """mentorbot's use cases over one database; implements ``bot.ports.CoreGateway``."""
+class Core(YearUseCases):
+    """mentorbot's use cases over one database; implements ``bot.ports.CoreGateway``.
+
+    The program year's use cases (profiles, bios, choosing, matching, hand-over) come from
+    ``YearUseCases`` (``bot/year_use_cases.py``), including the gateway's ``submit_form``."""
 
     def __init__(self, *, settings: Settings, engine: Engine, clock: Clock, relay: Relay, review: ReviewDesk,
                  commands: Commands, adapters: Mapping[str, Adapter], wake: Callable[[], None],
@@ -69,8 +73,9 @@ class Core:
         logger.info("<= %s %s in %s from %s", event.kind, event.event_key, event.channel, event.author_id)
         await self._write(self.relay.record, event)
 
-    async def run_command(self, request: CommandRequest) -> str:
-        reply, linked = await self._write(self.commands.run, request)
+    async def run_command(self, request: CommandRequest) -> str | Form:
+        reply, linked = await self._write(self.commands.run, request,
+                                          max_options=self.menu_options(request.channel.platform))
         if linked is not None:
             await self.check_channel(ChannelRef(linked.platform, linked.workspace, linked.channel))
         return reply

@@ -2,6 +2,8 @@
 
 from storage import (
     models,  # noqa: F401
+    models_choosing,  # noqa: F401  (issue 14: profiles, choosing, proposals)
+    models_handover,  # noqa: F401  (issue 14: commitment, departures)
     models_prompts,  # noqa: F401  (issue 6: weekly prompts)
     models_web,  # noqa: F401
     models_year,  # noqa: F401  (issue 14: the program year)

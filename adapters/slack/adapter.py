@@ -16,11 +16,11 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack import convert
+from adapters.slack import convert, forms
 from adapters.slack.errors import delivery_error
 from adapters.slack.facts import FACTS
 from adapters.slack.workspace import OrderedSocketModeHandler, Workspace, WorkspaceConfig
-from bot.messages import ChannelRef, Outbound, ReviewCard, ReviewOutcome
+from bot.messages import ChannelRef, Form, Outbound, ReviewCard, ReviewOutcome
 from bot.ports import Capabilities, CoreGateway, DeliveryError, Members
 
 logger = logging.getLogger(__name__)
@@ -161,6 +161,10 @@ class SlackAdapter:
         async def _review(ack: Any, body: dict[str, Any]) -> None:
             await self._on_review(ws, ack, body)
 
+        @app.view(forms.CALLBACK_ID)
+        async def _form(ack: Any, body: dict[str, Any]) -> None:
+            await self._on_form(ws, ack, body)
+
         return app
 
     async def _on_message(self, ws: Workspace, body: dict[str, Any], retry_num: list[str]) -> None:
@@ -189,10 +193,43 @@ class SlackAdapter:
         )
         assert self._core is not None
         reply = await self._core.run_command(request)
+        if isinstance(reply, Form):
+            reply = await self._open_modal(ws, body.get("trigger_id", ""), reply, request.channel)
+            if not reply:
+                await ack()
+                return
         pieces = convert.chunk_text(reply or "Done.")
         await ack(text=pieces[0], response_type="ephemeral")
         for piece in pieces[1:]:
             await self._ephemeral(ws, request.channel.channel, request.user_id, piece)
+
+    async def _open_modal(self, ws: Workspace, trigger_id: str, form: Form, channel: ChannelRef) -> str:
+        """Show a form as a modal; "" when it opened, else a sentence for the person."""
+        try:
+            await ws.client.views_open(trigger_id=trigger_id, view=forms.modal(form, channel))
+        except SlackApiError as exc:
+            logger.warning("slack views.open failed: %s", exc.response.get("error"))
+            return ("Sorry, I could not open the form (it may have taken too long). "
+                    "Please try the command again.")
+        return ""
+
+    async def _on_form(self, ws: Workspace, ack: Any, body: dict[str, Any]) -> None:
+        """A modal was submitted: errors keep it open on the fields at fault; else it closes and the
+        result is shown privately in the channel where the command was typed."""
+        submission = forms.submission(body)
+        if submission is None:
+            await ack()
+            return
+        logger.info("<= slack form %s by %s", submission.form_id, submission.user_id)
+        assert self._core is not None
+        result = await self._core.submit_form(submission)
+        if result.errors:
+            await ack(response_action="errors",
+                      errors=forms.errors_response(result.errors, set(submission.values)))
+            return
+        await ack()
+        if submission.channel is not None:
+            await self._ephemeral(ws, submission.channel.channel, submission.user_id, result.message)
 
     async def _on_review(self, ws: Workspace, ack: Any, body: dict[str, Any]) -> None:
         request = convert.review_request(body)

@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.messages import ChannelRef, CommandRequest
+from bot.matching.rounds import ChoosingError
+from bot.messages import ChannelRef
 from bot.review.desk import ReviewError
 from bot.roster.pausing import MatchError
 from bot.transcript import TranscriptError, describe, read_transcript
@@ -39,7 +40,9 @@ HELP = """\
   /reject N [note]         reject held message N       /alerts           list alerts
   /transcript MATCH        read a match's transcript (the read is logged)
   /pause MATCH, /resume MATCH   pause or resume a match
-  /mb PERSON VERB ...      PERSON types /mentorbot VERB in their channel (agree, checkin, reflect, skills)
+  /bios                    check the mentors' bios and post them to the #choosing channel
+  /round NAME              start a choosing round, open now (matches start in two weeks)
+  /mentorbot PERSON TEXT   PERSON types /mentorbot TEXT (e.g. /mentorbot sam leave 2026-12-18 a new job)
   /as COORDINATOR          act as another coordinator  /wait 2h          move the demo clock on
   /who                     people and where they post  /quit             leave"""
 
@@ -139,13 +142,20 @@ class Demo:
                 match = await self.app.core.set_paused(rest, paused=verb == "pause",
                                                        program_id=self.program_id, actor=actor)
                 self.echo(f"  match {match.key} is now {match.status}")
-            elif verb == "mb":
-                await self._mentorbot(rest)
             elif verb == "as":
                 self._switch_coordinator(rest)
             elif verb == "wait":
                 self.clock.tick(_duration(rest))
                 self.echo(f"  (demo clock is now {self.clock.now.isoformat(timespec='minutes')})")
+            elif verb == "bios":
+                await self._bios(actor)
+            elif verb == "round":
+                starts = self.clock.now.date() + timedelta(days=14)
+                row = await self.app.core.open_round(self.program_id, key=rest or "demo-round",
+                                                     starts_on=starts, actor=actor, open_now=True)
+                self.echo(f"  round {row.key} is {row.state}; matches start {row.starts_on}")
+            elif verb == "mentorbot":
+                await self._mentorbot(rest)
             elif verb == "dm":
                 key, _, text = rest.partition(" ")
                 found = self._person_channel(key)
@@ -166,18 +176,35 @@ class Demo:
                     self.echo(f"  {rest} has not posted yet")
             else:
                 self.echo(f"  ? unknown command /{verb} (/help lists them)")
-        except (ReviewError, TranscriptError, MatchError, ValueError) as error:
+        except (ReviewError, TranscriptError, MatchError, ValueError, ChoosingError) as error:
             self.echo(f"  ! {error}")
         return True
 
+    async def _bios(self, actor: str) -> None:
+        report = await self.app.core.check_bios(self.program_id, actor=actor)
+        posted = await self.app.core.publish_bios(self.program_id, actor=actor)
+        self.echo("\n".join(f"  {line}" for line in report.lines()))
+        skipped = "".join(f"; not {k}: {why}" for k, why in posted.not_posted)
+        self.echo(f"  {posted.posted} bio(s) posted{skipped}")
+
     async def _mentorbot(self, rest: str) -> None:
-        """A person's ``/mentorbot`` command in their own channel; the private reply is shown."""
+        """A participant's slash command; a form is shown as numbered text (chat shows menus)."""
+        from bot.messages import CommandRequest, Form
+
         key, _, text = rest.partition(" ")
         found = self._person_channel(key)
-        if found:
-            request = CommandRequest(ChannelRef("console", "demo", found[1]), found[0], key, text.strip())
-            reply = await self.app.core.run_command(request)
-            self.echo(f"  (only {key} sees this) mentorbot: {reply}")
+        if found is None:
+            return
+        where = ChannelRef("console", "demo", found[1])
+        reply = await self.app.core.run_command(CommandRequest(channel=where, user_id=found[0], user_name=key,
+                                                               text=text.strip()))
+        if isinstance(reply, Form):
+            self.echo(f"  [{reply.title}] {reply.intro}")
+            for field in reply.fields:
+                options = ", ".join(f"{o.value} ({o.label})" for o in field.options)
+                self.echo(f"    {field.label}: {options}")
+        else:
+            self.echo("  " + str(reply).replace("\n", "\n  "))
 
     def _user(self, key: str) -> str:
         found = self._person_channel(key)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import core_cmds, policy_cmd, program_cmd, prompts_cmd, web_cmd, year_cmd
+from bot.cli import (
+    choosing_cmd,
+    core_cmds,
+    match_cmd,
+    policy_cmd,
+    program_cmd,
+    prompts_cmd,
+    web_cmd,
+    year_cmd,
+)
 
 app = typer.Typer(
     name="mentorbot",
@@ -18,6 +27,9 @@ app.add_typer(policy_cmd.policy_app, name="policy")
 app.add_typer(program_cmd.program_app, name="program")
 prompts_cmd.register(app)  # topics, prompts, digest (issue 6)
 web_cmd.register(app)
+app.add_typer(match_cmd.match_app, name="match")  # issue 14: the matching step and the hand-over
+app.add_typer(choosing_cmd.bios_app, name="bios")
+app.add_typer(choosing_cmd.choosing_app, name="choosing")
 year_cmd.register(app)  # people, consent, training, expectations, year, end-match (issue 14)
 
 

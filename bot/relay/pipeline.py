@@ -59,6 +59,11 @@ class Relay:
         self._clock = clock
         self._platforms = platforms or {}  # from the adapters' registry: how to point at a channel
 
+    @property
+    def policies(self) -> PolicyBook:
+        """Each program's policy (also used to check bios before they are posted)."""
+        return self._policies
+
     def record(self, event: Inbound) -> bool:
         """Record one event; True if anything was queued for delivery. Duplicates are no-ops."""
         with Session(self._engine) as session:

@@ -47,8 +47,11 @@ def check_roster(roster: Roster) -> list[RosterProblem]:
                                           f"{seen_matches[match.id]}); give each match its own id"))
             continue
         seen_matches[match.id] = match.line
-        _check_match(match, people, coordinators, add)
+        check_match(match, people, coordinators, add)
     _check_channels(roster, add)
+    from bot.roster.rules_profiles import check_profiles  # issue 14; it imports this module
+
+    check_profiles(roster, add)
     return problems
 
 
@@ -75,6 +78,12 @@ def _check_channels(roster: Roster, add: Add) -> None:
     review = roster.program.review_channel
     if review is not None:
         used[review] = f"the coordinators' review channel (line {roster.program.line})"
+    for place in roster.program.year.channels:
+        key = (place.platform, place.workspace, place.channel)
+        if key in used:
+            add(RosterProblem(place.line, f"channel '{place.channel}' is already {used[key]}; the choosing "
+                                          "channel needs its own channel"))
+        used[key] = f"a choosing channel of the program (line {place.line})"
     for match in roster.matches:
         for ch in match.channels:
             key = (ch.platform, ch.workspace, ch.channel)
@@ -86,7 +95,7 @@ def _check_channels(roster: Roster, add: Add) -> None:
                 used[key] = f"a {ch.side} channel of match '{match.id}' (line {ch.line})"
 
 
-def _check_match(match: RosterMatch, people: dict[str, RosterPerson],
+def check_match(match: RosterMatch, people: dict[str, RosterPerson],
                  coordinators: list[RosterPerson], add: Add) -> None:
     name = f"match '{match.id}'"
     active = match.status == "active"

@@ -28,17 +28,19 @@ from bot.roster.schema import (
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 
 TOP_KEYS = {"program": True, "people": True, "matches": False}
-PROGRAM_KEYS = {"id": True, "name": True, "timezone": False, "policy": False, "review_channel": False}
+PROGRAM_KEYS = {"id": True, "name": True, "timezone": False, "policy": False, "review_channel": False,
+                "profiles": False, "choosing": False, "commitment": False}
 PERSON_KEYS = {
     "id": True, "name": True, "role": True, "email": False, "avatar": False, "grade": False,
     "consent": False, "cleared": False, "accounts": False, "active": False, "employer": False,
-    "notes": False,
+    "notes": False, "profile": False,
 }
 ACCOUNT_KEYS = {"platform": True, "workspace": True, "user": True}
 CONSENT_KEYS = {"received": True, "recorded_by": False}
 MATCH_KEYS = {
     "id": True, "model": True, "status": False, "started": False, "coordinator": False,
     "grade": False, "mentors": True, "students": True, "channels": False, "notes": False,
+    "committed_until": False,
 }
 CHANNEL_KEYS = {"side": True, "platform": True, "workspace": True, "channel": True}
 PLACE_KEYS = {"platform": True, "workspace": True, "channel": True}
@@ -218,8 +220,10 @@ def _program(r: Reader, node: Node | None, base_dir: Path, line: int) -> RosterP
         if all(parts):
             review = (parts[0], parts[1], parts[2])
     at = node.line if node is not None else line
+    from bot.roster.validate_profiles import read_year  # issue 14's blocks; imports this module
+
     return RosterProgram(id=pid or "", name=name or "", timezone=tz or "UTC", line=at, policy=policy,
-                         review_channel=review)
+                         review_channel=review, year=read_year(r, f, at))
 
 
 def _person(r: Reader, node: Node) -> RosterPerson | None:
@@ -256,6 +260,11 @@ def _person(r: Reader, node: Node) -> RosterPerson | None:
         user = r.text(a.get("user"), "user")
         if platform and workspace and user:
             person.accounts.append(Account(platform, workspace, user, acc.line))
+    person.employer = r.text(f.get("employer"), f"the employer of {who}")
+    if "profile" in f:
+        from bot.roster.validate_profiles import read_profile  # issue 14; imports this module
+
+        person.profile = read_profile(r, f["profile"], who, role)
     # kept even when name or role is wrong, so matches that list this id are still checked
     return person if pid is not None else None
 
@@ -276,6 +285,10 @@ def _match(r: Reader, node: Node) -> RosterMatch | None:
     status = r.choice(f.get("status"), f"the status of {what}", STATUSES) if "status" in f else "proposed"
     match = RosterMatch(id=mid or "", model=model or "", status=status or "", line=node.line)
     match.started = r.date(f.get("started"), f"the start date of {what}")
+    match.committed_until = r.date(f.get("committed_until"), f"the committed-until date of {what}")
+    if match.started and match.committed_until and match.committed_until <= match.started:
+        r.problem(f["committed_until"].line, f"{what} is committed until {match.committed_until}, which is "
+                                             f"not after its start ({match.started}); fix one of the dates")
     match.coordinator = r.text(f.get("coordinator"), "coordinator")
     match.grade = r.integer(f.get("grade"), f"the grade of {what}", 1, 14)
     match.lists_given = "mentors" in f and "students" in f

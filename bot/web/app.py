@@ -19,7 +19,17 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from bot.web import auth, routes_auth, routes_desk, routes_exports, routes_records, routes_year
+from bot.web import (
+    auth,
+    routes_auth,
+    routes_choosing,
+    routes_desk,
+    routes_exports,
+    routes_handover,
+    routes_profiles,
+    routes_records,
+    routes_year,
+)
 from bot.web.pages import Pages
 from bot.web.scope import NotSignedIn, scope_dependency
 
@@ -51,6 +61,9 @@ def create_web_app(core: Core) -> FastAPI:
     app.include_router(routes_desk.router(pages=pages, scope=scope))
     app.include_router(routes_records.router(pages=pages, scope=scope))
     app.include_router(routes_exports.router(pages=pages, scope=scope))
+    app.include_router(routes_profiles.router(pages=pages, scope=scope))  # issue 14: the program year
+    app.include_router(routes_choosing.router(pages=pages, scope=scope))
+    app.include_router(routes_handover.router(pages=pages, scope=scope))
     app.include_router(routes_year.router(pages=pages, scope=scope))  # issue 14: the program year
 
     @app.middleware("http")

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from bot.web import views_year
+from bot.web import views_records_year as views_year
 from bot.web.pages import Pages
 from bot.web.scope import ProgramScope
 from bot.year import credit, credit_export
@@ -41,7 +41,7 @@ async def _form(request: Request, program: ProgramScope) -> dict[str, str]:
 
 async def _act(program: ProgramScope, back: str, action: str, *args: Any, **kwargs: Any) -> RedirectResponse:
     try:
-        said = await program.year(action, *args, **kwargs)
+        said = await program.year_action(action, *args, **kwargs)
     except YearError as error:
         said = f"Not saved: {error}."
     return RedirectResponse(f"{back}?done={quote(said)}", status_code=303)

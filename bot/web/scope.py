@@ -16,11 +16,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from fastapi import HTTPException, Request
-from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bot.transcript import TranscriptLine, read_transcript
 from bot.web import auth, csrf
+from bot.web.scope_year import YearActions
 from storage import audit, repo
 from storage.models import Alert, Match, Person, Program, ReviewItem
 
@@ -62,11 +62,6 @@ class ProgramScope:
 
     def now(self) -> datetime:
         return self._core.clock()
-
-    @property
-    def engine(self) -> Engine:
-        """For reads that open their own sessions (the program year's records view)."""
-        return self._core.engine
 
     # -- sessions and lookups ----------------------------------------------------------------------
 
@@ -146,13 +141,23 @@ class ProgramScope:
         return await self._core.set_paused(match_key, paused=paused, program_id=self.program_id,
                                            actor=self.actor, reason=reason)
 
-    async def year(self, action: str, *args: Any, **kwargs: Any) -> str:
+    async def year_action(self, action: str, *args: Any, **kwargs: Any) -> str:
         """One of the program year's actions (``bot.year.actions``) in this program, as this coordinator."""
         return await self._core.year_do(getattr(self._core.year, action), self.program_id, *args,
                                         actor=self.actor, **kwargs)
 
     async def check_csrf(self, request: Request) -> None:
         await csrf.check(request, self.csrf_token)
+
+    @property
+    def year(self) -> YearActions:
+        """Profiles, bios, choosing, matching and hand-over for this program (issue 14)."""
+        return YearActions(self._core, self.program_id, self.actor, self.who.person_key)
+
+    @property
+    def engine(self) -> Any:
+        """For the year's read models (``bot.matching.overview``), which open their own session."""
+        return self._core.engine
 
 
 def scope_dependency(core: Core, key: bytes) -> Callable[[Request], ProgramScope]:

@@ -1,108 +1,188 @@
-"""What the desk's program-year pages show (issue 14). Each read is written to the access log in
-the transaction that reads it, before the page is rendered."""
+"""The desk's program-year pages as data: profiles, bios, the choosing round, the proposal and the
+hand-over. Each read of student data writes its access-log row before anything is shown."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from bot.web.scope import NotFound, ProgramScope
-from bot.year import checkins, credit, expectations
-from bot.year.settings import Year, load_year
-from bot.year.views import RecordsView, records_view
-from storage import desk_repo, year_repo
-from storage.models import Person
-from storage.models_year import ExpectationsTemplate, ProgramTerm
+from sqlmodel import Session
+
+from bot.choosing import ReplacementCandidate
+from bot.handover.messages import kind_message
+from bot.matching.overview import RoundState, round_state
+from bot.matching.proposals import ProposalView, view
+from bot.profiles.bios import bio_text
+from bot.profiles.model import ChoosingOptions, ProfileView, choosing_options, load_profile, load_profiles
+from bot.web.scope import ProgramScope
+from storage import choosing_repo, handover_repo, repo, roster_repo
+from storage.models import Match, Person
+from storage.models_handover import Commitment, Departure
 
 
-@dataclass(frozen=True, slots=True)
-class YearPage:
-    year: Year
-    template: ExpectationsTemplate | None
-    acks: list[expectations.AckLine]
-    terms: list[ProgramTerm]
-    checkins: list[checkins.CheckinLine]
-
-    @property
-    def waiting(self) -> int:
-        return sum(1 for a in self.acks if a.acknowledged_at is None)
+@dataclass
+class ProfilesPage:
+    mentors: list[ProfileView]
+    students: list[ProfileView]
+    options: ChoosingOptions
 
 
-def year_page(program: ProgramScope) -> YearPage:
-    with program.session() as session:
-        page = YearPage(
-            load_year(session, program.program(session)),
-            year_repo.latest_template(session, program.program_id),
-            expectations.status(session, program.program_id),
-            year_repo.terms(session, program.program_id),
-            checkins.answers(session, program.program_id),
-        )
-        program.audit(
-            session,
-            action="year.view",
-            target=f"program:{program.program_id}",
-            rows=len(page.acks) + len(page.checkins),
-        )
+def profiles(scope: ProgramScope) -> ProfilesPage:
+    with scope.session() as session:
+        views = load_profiles(session, scope.program_id)
+        scope.audit(session, action="profiles.view", target=f"program:{scope.program_id}", rows=len(views))
         session.commit()
-    return page
-
-
-@dataclass(frozen=True, slots=True)
-class RecordsPage:
-    records: RecordsView
-    students: list[Person]
-    mentors: list[Person]
-    match_keys: list[str]
-
-
-def records_page(program: ProgramScope) -> RecordsPage:
-    view = records_view(program.engine, program.program_id, program.now())
-    with program.session() as session:
-        people = desk_repo.people(session, program.program_id)
-        keys = sorted(desk_repo.match_keys(session, program.program_id).values())
-        program.audit(
-            session,
-            action="records.view",
-            target=f"program:{program.program_id}",
-            rows=len(view.mentors) + len(view.students),
+        return ProfilesPage(
+            [v for v in views if v.person.role == "mentor"],
+            [v for v in views if v.person.role == "student"],
+            choosing_options(session, scope.program_id),
         )
+
+
+def profile(scope: ProgramScope, key: str) -> tuple[ProfileView, ChoosingOptions]:
+    with scope.session() as session:
+        person = scope.person(session, key)
+        scope.audit(session, action="profile.view", target=f"person:{person.key}")
         session.commit()
-    return RecordsPage(
-        view, [p for p in people if p.role == "student"], [p for p in people if p.role == "mentor"], keys
+        return load_profile(session, person), choosing_options(session, scope.program_id)
+
+
+@dataclass
+class BioCard:
+    view: ProfileView
+    text: str  # as the other side reads it
+    posts: bool  # would be posted now
+
+
+@dataclass
+class BiosPage:
+    mentors: list[BioCard]
+    students: list[BioCard]
+    channels: list[tuple[str, str]]  # (side, "platform:workspace/channel")
+
+
+def bios(scope: ProgramScope) -> BiosPage:
+    with scope.session() as session:
+        views = load_profiles(session, scope.program_id)
+        cards = [
+            BioCard(
+                v,
+                bio_text(v),
+                v.publishable and (v.person.role != "mentor" or v.person.cleared_on is not None),
+            )
+            for v in views
+            if v.bio.strip()
+        ]
+        places = [
+            (c.side, f"{c.platform}:{c.workspace}/{c.channel}")
+            for c in choosing_repo.program_channels(session, scope.program_id)
+        ]
+        scope.audit(session, action="bios.view", target=f"program:{scope.program_id}", rows=len(cards))
+        session.commit()
+    return BiosPage(
+        [c for c in cards if c.view.person.role == "mentor"],
+        [c for c in cards if c.view.person.role == "student"],
+        places,
     )
 
 
-@dataclass(frozen=True, slots=True)
-class StudentYearPage:
-    person: Person
-    detail: credit.StudentDetail
-    year: Year
+def choosing(scope: ProgramScope) -> RoundState:
+    state = round_state(scope.engine, scope.program_id)
+    with scope.session() as session:
+        scope.audit(
+            session, action="choosing.view", target=f"program:{scope.program_id}", rows=len(state.students)
+        )
+        session.commit()
+    return state
 
 
-def student_year(program: ProgramScope, key: str) -> StudentYearPage:
-    with program.session() as session:
-        person = program.person(session, key)
-        if person.role != "student":
-            raise NotFound("That student")
-        prog = program.program(session)
-        detail = credit.student_detail(session, prog, person, credit.Period(), program.now())
-        program.audit(
+def proposal(scope: ProgramScope) -> ProposalView | None:
+    found = view(scope.engine, scope.program_id)
+    with scope.session() as session:
+        scope.audit(
             session,
-            action="year.student.view",
-            target=f"person:{person.key}",
-            rows=len(detail.reflections) + len(detail.feedback),
+            action="proposal.view",
+            target=f"program:{scope.program_id}",
+            rows=len(found.lines) if found else 0,
+            detail={"run": found.run.id if found else None},
         )
         session.commit()
-        return StudentYearPage(person, detail, load_year(session, prog))
+    return found
 
 
-def credit_page(program: ProgramScope, since: date | None, until: date | None) -> credit.ProgramCredit:
-    with program.session() as session:
-        report = credit.program_report(
-            session, program.program(session), credit.Period(since, until), program.now()
-        )
-        program.audit(
-            session, action="report.view", target=f"program:{program.program_id}", rows=len(report.students)
-        )
+@dataclass
+class NoticeCard:
+    departure: Departure
+    match: Match
+    mentor: Person
+    students: list[Person]
+    suggestions: list[ReplacementCandidate] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # mentor key -> name
+    drafts: dict[str, str] = field(default_factory=dict)  # mentor key -> the kind message with them
+
+
+@dataclass
+class HandoverPage:
+    commitments: list[tuple[Commitment, Match, int]]  # with days left
+    notices: list[NoticeCard]
+    decided: list[tuple[Departure, Match, Person, Person | None]]
+    matches: list[tuple[Match, list[Person]]]  # live matches and their mentors (the notice form)
+    today: date
+
+
+def open_notices(scope: ProgramScope) -> list[int]:
+    """The ids of the program's notices still waiting for a decision."""
+    with scope.session() as session:
+        return [d.id for d in handover_repo.departures(session, scope.program_id, open_only=True)]  # type: ignore[misc]
+
+
+def handover(scope: ProgramScope, suggest: dict[int, list[ReplacementCandidate]]) -> HandoverPage:
+    """``suggest``: each open notice's suggestions, computed by the caller (a use case of its own)."""
+    today = scope.now().date()
+    with scope.session() as session:
+        rows = [
+            (c, m, (c.committed_until - today).days)
+            for c, m in handover_repo.commitments(session, scope.program_id)
+            if m.status != "ended"
+        ]
+        notices, decided = [], []
+        for row in handover_repo.departures(session, scope.program_id):
+            match, mentor = session.get(Match, row.match_id), session.get(Person, row.mentor_id)
+            assert match is not None and mentor is not None
+            if row.state in ("notice", "paused"):
+                notices.append(_notice(session, row, match, mentor, suggest.get(row.id, [])))  # type: ignore[arg-type]
+            else:
+                decided.append(
+                    (
+                        row,
+                        match,
+                        mentor,
+                        session.get(Person, row.replacement_id) if row.replacement_id else None,
+                    )
+                )
+        live = [
+            m
+            for m in roster_repo.matches_in_order(session, scope.program_id)
+            if m.status in ("active", "paused", "proposed") and m.model != choosing_repo.MEET_AND_GREET
+        ]
+        matches = [(m, [p for p, r in repo.members(session, m.id) if r == "mentor"]) for m in live]  # type: ignore[arg-type]
+        scope.audit(session, action="handover.view", target=f"program:{scope.program_id}", rows=len(rows))
         session.commit()
-    return report
+    return HandoverPage(rows, notices, decided, matches, today)
+
+
+def _notice(
+    session: Session, row: Departure, match: Match, mentor: Person, suggestions: list[ReplacementCandidate]
+) -> NoticeCard:
+    students = [p for p, r in repo.members(session, match.id) if r == "student"]  # type: ignore[arg-type]
+    coordinator = session.get(Person, match.coordinator_id) if match.coordinator_id else None
+    card = NoticeCard(row, match, mentor, students, suggestions)
+    for candidate in suggestions:
+        person = repo.person_by_key(session, match.program_id, candidate.mentor_id)
+        if person is None:
+            continue
+        card.names[candidate.mentor_id] = person.display_name
+        card.drafts[candidate.mentor_id] = kind_message(
+            students, mentor, person, load_profile(session, person), row.reason_text, coordinator
+        )
+    return card
