@@ -29,7 +29,7 @@ from storage.models_choosing import ChoosingRound
 FIRST_GRADE = 9  # P-TECH and NYC CTE career mentoring begin in grade 9
 
 ConsentWindow = Callable[[Session, Person], tuple[date | None, date | None]]
-TrainingDone = Callable[[Session, Person], date | None]
+TrainingDone = Callable[[Session, Person, date | None], date | None]
 
 
 def consent_window(session: Session, person: Person) -> tuple[date | None, date | None]:
@@ -44,12 +44,15 @@ def consent_window(session: Session, person: Person) -> tuple[date | None, date 
     return newest.signed_on, newest.expires_on
 
 
-def training_done(session: Session, person: Person) -> date | None:
-    """When the mentor finished the last required module (None while one is missing or expired);
-    a program without required modules: their clearance date."""
-    program = session.get(Program, person.program_id)
-    assert program is not None
-    return trained_on(session, person, local_today(program, utcnow()))
+def training_done(session: Session, person: Person, on: date | None = None) -> date | None:
+    """When the mentor finished the last required module, as things stand ``on`` that day (the
+    round's start, or today); None while one is missing or expired. A program without required
+    modules: their clearance date."""
+    if on is None:
+        program = session.get(Program, person.program_id)
+        assert program is not None
+        on = local_today(program, utcnow())
+    return trained_on(session, person, on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +104,8 @@ def student_profile(
 
 
 def mentor_profile(
-    session: Session, view: ProfileView, load: int, training: TrainingDone = training_done
+    session: Session, view: ProfileView, load: int, training: TrainingDone = training_done,
+    on: date | None = None,
 ) -> MentorProfile:
     return MentorProfile(
         id=view.key,
@@ -120,7 +124,7 @@ def mentor_profile(
         team=view.team,
         cleared_on=view.person.cleared_on,
         clearance_expires=view.person.clearance_expires,
-        trained_on=training(session, view.person),
+        trained_on=training(session, view.person, on),
     )
 
 
@@ -141,7 +145,8 @@ def round_inputs(session: Session, program_id: str, round_: ChoosingRound) -> Ro
             student_profile(session, v, tuple(k for _, k in sorted(ranked.get(v.person.id, []))))
             for v in students
         ),
-        mentors=tuple(mentor_profile(session, v, load.get(v.person.id, 0)) for v in mentors),  # type: ignore[arg-type]
+        mentors=tuple(mentor_profile(session, v, load.get(v.person.id, 0), on=round_.starts_on)  # type: ignore[arg-type]
+                      for v in mentors),
         rules=program_rules(settings, round_, program_id),
         people={v.key: v for v in students + mentors},
         settings=settings,

@@ -33,9 +33,8 @@ Mentors: share your own path to your job, give feedback on the student's work, a
 learn about a student confidential (except safety concerns, which go to the coordinator at once).
 Students: share what you are studying, ask questions, and reflect on what you learn."""
 POST = (
-    "Welcome to your mentoring match! These are the expectations of {program}; please read "
-    "them and type `/mentorbot agree` here to say you agree (each of you, mentors and students).\n\n"
-    "{body}"
+    "Expectations for your mentoring match in {program}: please read them, and each of you (mentors "
+    "and students) type `/mentorbot agree` here to say you agree.\n\n{body}"
 )
 
 

@@ -25,7 +25,7 @@ async def test_expectations_reach_every_active_match_once_and_each_side_agrees_i
     said = await year.do("set_expectations", EXPECTATIONS, actor="okafor")
     assert said == "Expectations version 1 saved. Posted to 3 active matches that had none."
     for channel in ("dana-ana-student", "dana-ana-mentor", "raj-group-student", "software-team-mentor"):
-        [post] = [t for t in h.seen_in(channel) if t.startswith("Welcome to your mentoring match!")]
+        [post] = [t for t in h.seen_in(channel) if t.startswith("Expectations for your mentoring match")]
         assert "We keep it in this channel." in post and "/mentorbot agree" in post
     assert not [t for t in h.seen_in("ivy-ana-student") + h.seen_in("kim-hal-student") if "Welcome" in t]
     await year.tick()  # the scheduler's minute job: nothing new to post
@@ -61,7 +61,7 @@ async def test_a_match_that_starts_later_gets_the_expectations_from_the_minute_j
     await year.do("set_expectations", EXPECTATIONS, actor="okafor")
     await year.core.set_paused("ivy-ana", paused=False, program_id="riverside-ptech", actor="okafor")
     await year.tick()
-    assert [t for t in h.seen_in("ivy-ana-student") if t.startswith("Welcome to your mentoring match!")]
+    assert [t for t in h.seen_in("ivy-ana-student") if t.startswith("Expectations for your mentoring match")]
     reply = await year.command("kim", "kim-hal-mentor", "agree")  # a proposed match: nothing posted yet
     assert (
         reply == "There are no expectations to agree to in this match yet; your coordinator will post them."

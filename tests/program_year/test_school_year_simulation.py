@@ -4,16 +4,16 @@ Students write in the school's Discord, mentors in a company's Slack, through th
 slack-bolt clients against the fakes; the coordinator works at the desk over HTTP; the clock walks
 from the end of August to the end of June, week by week, running what the scheduler runs.
 
-Branch i14a owns profiles, bios, choosing, matching and the hand-over. Its steps are marked
-``I14A STEP`` below: while i14a is not merged into this branch, a roster import stands in for them
-(the way programs were set up before issue 14), and the lead replaces each stand-in with i14a's
-use case when the two branches meet.
+Profiles, bios, choosing, matching and the hand-over are branch i14a's (merged here); the
+expectations, reflections and skills, training and consent records, everyday edits and the credit
+report are i14b's.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import AsyncIterator
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -38,8 +38,6 @@ from support.fake_policy import FakePolicy
 from support.roster_helpers import import_roster
 from support.year_world import (
     CORP,
-    LEE_CHANNEL,
-    PRIYA_CHANNEL,
     PROGRAM,
     ROSTER,
     SKIPS,
@@ -53,26 +51,9 @@ from support.year_world import (
 NOT_YET = '<td>{name}</td><td>{role}</td>\n<td><span class="bad">not yet</span>'
 
 
-def roster_file(tmp_path: Path, school, *, ben_mentor: str) -> Path:  # type: ignore[no-untyped-def]
-    channel = (LEE_CHANNEL if ben_mentor == "lee" else PRIYA_CHANNEL).format(
-        guild=school.guild, mentors=school.mentors, corp=CORP
-    )
-    path = tmp_path / f"roster-{ben_mentor}.yml"
-    path.write_text(
-        ROSTER.format(
-            guild=school.guild,
-            review=school.review,
-            kim=school.kim,
-            lee=school.lee,
-            ana=school.ana,
-            ben=school.ben,
-            corp=CORP,
-            students=school.students,
-            ben_channel=school.ben_channel,
-            ben_mentor=ben_mentor,
-            ben_mentor_channel=channel,
-        )
-    )
+def roster_file(tmp_path: Path, school) -> Path:  # type: ignore[no-untyped-def]
+    path = tmp_path / "roster.yml"
+    path.write_text(ROSTER.format(corp=CORP, **school.ids()))
     return path
 
 
@@ -90,13 +71,11 @@ async def world(sqlite_engine: Engine, clock, tmp_path: Path, monkeypatch) -> As
     corp = Workspace.make(CORP, name="Acme Engineering")
     corp.add_user("UMENTOR1", "Morgan Diaz")
     corp.add_user("UMENTOR2", "Priya Shah")
-    corp.add_channel("CMENTORS", "mentoring-lincoln", members=["UMENTOR1"], private=True)
-    corp.add_channel("CPRIYA", "mentoring-lincoln-2", members=["UMENTOR2"], private=True)
-    # I14A STEP: profiles imported from the roster, bios checked and published to students, rounds of
-    # meet-and-greets, choices made with `/mentorbot choose` on Slack and Discord, matches proposed within
-    # the models' ratios and confirmed (i14a: core.publish_bios, record_choices, propose_matches,
-    # confirm_proposals, start_match). Stand-in until i14a is merged: the roster with the matches.
-    import_roster(sqlite_engine, roster_file(tmp_path, school, ben_mentor="lee"))
+    corp.add_user("UKIM", "P. Kim")
+    corp.add_channel("CLOBBY", "lincoln-mentors", members=["UMENTOR1", "UMENTOR2", "UKIM"], private=True)
+    corp.add_channel("CMENTORS", "mentoring-lincoln", members=["UMENTOR1", "UKIM"], private=True)
+    corp.add_channel("CPRIYA", "mentoring-lincoln-2", members=["UMENTOR2", "UKIM"], private=True)
+    import_roster(sqlite_engine, roster_file(tmp_path, school))  # profiles, no matches yet
     async with FakeSlack(workspaces=[corp]) as fake_slack:
         discord_adapter = DiscordAdapter(
             token=fake_discord.token,
@@ -139,83 +118,69 @@ async def test_a_program_year_from_training_to_the_credit_report(world: YearWorl
     # Over 60 lines by design: a whole school year told in order, each step checked as its user sees it.
     w, s, d = world, world.school, world.discord
 
-    # -- August: mentor training and permission forms as records ---------------------------------------
-    await w.at_desk(
-        "/records",
-        "/records/module",
-        {"key": "orientation", "title": "Mentor orientation", "required": "yes"},
-    )
-    await w.at_desk(
-        "/records",
-        "/records/module",
-        {"key": "confidentiality", "required": "yes", "title": "Confidentiality and your responsibilities"},
-    )
-    for mentor in ("morgan", "lee", "priya"):
-        await w.at_desk(
-            "/records",
-            "/records/training",
-            {"person": mentor, "module": "orientation", "completed_on": "2026-08-27"},
-        )
-    await w.student_says(
-        s.mentors,
-        s.lee,
-        "Hi Ben! I'm Lee, looking forward to this year.",
-        seen=lambda: "looking forward" in w.review_cards(),
-    )  # a held message's card
-    assert not [t for t in d.texts(s.ben_channel) if "looking forward" in t]  # held: training not complete
-    said = await w.at_desk(
-        "/records",
-        "/records/training",
-        {"person": "lee", "module": "confidentiality", "completed_on": "2026-08-31"},
-    )
-    assert said.endswith("1 held message went out.")
-    await w.until(lambda: any("looking forward to this year" in t for t in d.texts(s.ben_channel)))
-    for mentor in ("morgan", "priya"):
-        await w.at_desk(
-            "/records",
-            "/records/training",
-            {"person": mentor, "module": "confidentiality", "completed_on": "2026-08-31"},
-        )
+    # -- August: training and permission forms as records; expectations written ------------------------
+    for key, title in (("orientation", "Mentor orientation"),
+                       ("confidentiality", "Confidentiality and your responsibilities")):
+        await w.at_desk("/records", "/records/module", {"key": key, "title": title, "required": "yes"})
+    for mentor, modules in (("morgan", ("orientation", "confidentiality")),
+                            ("lee", ("orientation", "confidentiality")), ("priya", ("orientation",))):
+        for module in modules:
+            await w.at_desk("/records", "/records/training",
+                            {"person": mentor, "module": module, "completed_on": "2026-08-27"})
     for student, guardian, expires in (("ana", "Maria R.", "2027-02-14"), ("ben", "Tom T.", "2027-08-31")):
-        said = await w.at_desk(
-            "/records",
-            "/records/consent",
-            {
-                "student": student,
-                "form_type": "WBL Travel and Media Consent Form",
-                "guardian": guardian,
-                "signed_on": "2026-08-28",
-                "expires_on": expires,
-                "platforms": "discord",
-            },
-        )
+        said = await w.at_desk("/records", "/records/consent", {
+            "student": student, "form_type": "WBL Travel and Media Consent Form", "guardian": guardian,
+            "signed_on": "2026-08-28", "expires_on": expires, "platforms": "discord"})
         assert "covers discord" in said
-    assert (
-        "held"
-        not in (await w.page("/records")).split("Students and permission forms")[1].split("</table>")[0]
-    )
+    records = await w.page("/records")
+    assert "Confidentiality and your responsibilities: missing" in records  # Priya: not yet trained
+    said = await w.at_desk("/year", "/year/expectations", {
+        "body": "We write here at least every two weeks.\nWe keep every conversation in this channel.\n"
+                "We tell the coordinator if something worries us."})
+    assert said == "Expectations version 1 saved."  # no match is active yet
 
-    # -- September: expectations set, communicated and acknowledged on each platform -------------------
+    # -- Choosing (i14a): bios published, choices on Discord and Slack, the matching step ---------------
+    await w.core.check_bios(PROGRAM, actor="web:kim")
+    posted = await w.core.publish_bios(PROGRAM, actor="web:kim")
+    await w.app.delivery.run_once()
+    bios = " ".join(d.texts(s.choosing))
+    assert "I keep the city's power grid running" in bios and "I build apps for hospitals" in bios
+    assert posted.posted >= 2
+    await w.core.open_round(PROGRAM, key="2026-fall", starts_on=date(2026, 9, 8), actor="web:kim",
+                            open_now=True)
+    assert "1st: Morgan Diaz" in await w.choose_on_discord(s.choosing, s.ana, ["morgan", "lee"])
+    assert "1st: Morgan Lee" in await w.choose_on_discord(s.choosing, s.ben, ["lee", "morgan"])
+    said = await w.offer_on_slack("CLOBBY", "UMENTOR1", {"capacity": "1", "models": ["one-to-one"]})
+    assert said.startswith("Saved: 1 match(es)")
+    view = await w.core.propose_matches(PROGRAM, actor="web:kim")
+    proposal = await w.page("/choosing/proposal")
+    assert "Ana R.&#39;s 1st choice" in proposal or "Ana R.'s 1st choice" in proposal
+    assert {m["mentor"]: m["code"] for m in view.left_out} == {"priya": "not-trained"}  # the training gate
+    confirmed = await w.core.confirm_proposals(PROGRAM, view.run.id, actor="web:kim", coordinator="kim")
+    assert sorted(confirmed.matches) == ["lee-ben", "morgan-ana"] and confirmed.problems == []
+    linked = await w.slack_command("CMENTORS", "UKIM", "link morgan-ana mentor")
+    assert "mentor-side supervised channel" in linked
+    for match, side, channel in (("morgan-ana", "student", s.students), ("lee-ben", "mentor", s.mentors),
+                                 ("lee-ben", "student", s.ben_channel)):
+        linked = await w.discord_command(channel, s.kim, f"link {match} {side}")
+        assert f"{side}-side supervised channel" in linked
     w.clock.now = ny(date(2026, 9, 8), time(8, 0))
-    said = await w.at_desk(
-        "/year",
-        "/year/expectations",
-        {
-            "body": "We write here at least every two weeks.\nWe keep every conversation in this channel.\n"
-            "We tell the coordinator if something worries us."
-        },
-    )
-    assert said.endswith("Posted to 2 active matches that had none.")
-    await w.until(
-        lambda: any(t.startswith("Welcome to your mentoring match!") for t in w.slack_texts("CMENTORS"))
-    )
+    for match in ("morgan-ana", "lee-ben"):
+        assert (await w.core.start_match(PROGRAM, match, actor="web:kim")).status == "active"
+    await w.core.post_year_posts()  # the scheduler's minute: the expectations reach both new matches
+    await w.until(lambda: any(t.startswith("Expectations for your mentoring match")
+                              for t in w.slack_texts("CMENTORS")))
     assert any("every conversation in this channel" in t for t in d.texts(s.students))
+
+    # -- September: each side agrees on its own platform; the desk shows who has not -------------------
     assert (await w.slack_command("CMENTORS", "UMENTOR1", "agree")).startswith("Thanks, Morgan! You agreed")
     assert (await w.discord_command(s.students, s.ana, "agree")).startswith("Thanks, Ana! You agreed")
     assert (await w.discord_command(s.mentors, s.lee, "agree")).startswith("Thanks, Morgan! You agreed")
     year_page = await w.page("/year")
     assert "1 not yet" in year_page and NOT_YET.format(name="Ben T.", role="student") in year_page
     assert (await w.discord_command(s.ben_channel, s.ben, "agree")).startswith("Thanks, Ben!")
+    await w.student_says(s.mentors, s.lee, "Hi Ben! I'm Lee, looking forward to this year.",
+                         seen=lambda: any("looking forward" in t for t in d.texts(s.ben_channel)))
     await w.at_desk(
         "/year",
         "/year/term",
@@ -263,12 +228,23 @@ async def test_a_program_year_from_training_to_the_credit_report(world: YearWorl
         ), d.texts(s.students)[-3:]
         assert any("how does it show up at work?" in t for t in w.slack_texts("CMENTORS")[-3:])
         w.clock.now = ny(monday, time(16, 30))
-        if monday == date(2027, 1, 4):
-            # I14A STEP: Lee gives notice (`/mentorbot leave 2027-01-08 new job in another city`), the
-            # coordinator picks Priya from the suggestions (Ben's earlier choices first), Ben gets a kind
-            # message and the transcript stays one history (core.give_notice, replace_mentor). Stand-in:
-            # the roster re-imported with Priya as lee-ben's mentor in the company's Slack.
-            import_roster(w.app.engine, roster_file(tmp_path, s, ben_mentor="priya"))
+        if monday == date(2026, 12, 7):  # Priya finishes her training before the winter break
+            await w.at_desk("/records", "/records/training", {"person": "priya", "module": "confidentiality",
+                                                              "completed_on": "2026-12-07"})
+        if monday == date(2027, 1, 4):  # the hand-over (i14a): Lee must leave; Priya takes over Ben
+            reply = await w.discord_command(s.mentors, s.lee, "leave 2027-01-08 I have a new job far away")
+            assert "Your coordinator has been told that your last day in lee-ben" in reply
+            handover = await w.page("/handover")
+            departure = re.search(r'action="/handover/(\d+)/replace"', handover)
+            assert departure is not None and "Priya Shah" in handover  # suggested: trained, cleared, room
+            said = await w.at_desk("/handover", f"/handover/{departure.group(1)}/replace",
+                                   {"replacement": "priya"})
+            assert said.startswith("Priya Shah now mentors lee-ben; the students were told.")
+            await w.until(lambda: any("some news about your mentoring" in t for t in d.texts(s.ben_channel)))
+            assert "nothing to do with you" in next(t for t in d.texts(s.ben_channel) if "some news" in t)
+            linked = await w.slack_command("CPRIYA", "UKIM", "link lee-ben mentor")
+            assert "mentor-side supervised channel" in linked
+            assert "stopped relaying" in await w.discord_command(s.mentors, s.kim, "unlink")
             year_page = await w.page("/year")
             assert NOT_YET.format(name="Priya Shah", role="mentor") in year_page  # the new mentor: not yet
             assert (await w.slack_command("CPRIYA", "UMENTOR2", "agree")).startswith("Thanks, Priya!")
@@ -368,7 +344,7 @@ async def test_a_program_year_from_training_to_the_credit_report(world: YearWorl
         "1",
     )
     assert (ana["checkins_answered"], ana["checkins_asked"], ben["checkins_answered"]) == ("2", "2", "2")
-    assert ben["mentors"] == "Priya Shah"  # I14A: with the hand-over, Lee stays in the history too
+    assert ben["mentors"] == "Priya Shah"  # the same match, one history, its mentor now Priya
     assert "until 15 Feb 2028" in ana["permission_form"]
     pdf = await w.fetch("/credit/export.pdf?student=ana")
     text = " ".join(

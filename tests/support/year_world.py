@@ -22,10 +22,12 @@ from bot.web.auth import create_invite
 from fakes.discord_model import DISCORD_EPOCH_MS, VIEW_CHANNEL, snowflake_time
 from fakes.discord_server import FakeDiscord
 from fakes.slack_server import FakeSlack, Workspace, message_event, slash_command
+from fakes.slack_views import view_submission
 from support.prompt_helpers import NY
 from support.waiting import until
 
 CORP = "TCORP"
+ORDINALS = ("1st", "2nd", "3rd")
 PROGRAM = "lincoln-ptech"
 ROSTER = """
 program:
@@ -33,43 +35,57 @@ program:
   name: Lincoln P-TECH Career Mentoring
   timezone: America/New_York
   review_channel: {{platform: discord, workspace: "{guild}", channel: "{review}"}}
+  choosing:
+    max_choices: 3
+    models: [one-to-one]
+    channels:
+      - {{side: student, platform: discord, workspace: "{guild}", channel: "{choosing}"}}
+      - {{side: mentor, platform: slack, workspace: {corp}, channel: CLOBBY}}
+  commitment: {{months: 12, renewal_notice_days: 45}}
 people:
-  - {{id: kim, name: P. Kim, role: coordinator,
-     accounts: [{{platform: discord, workspace: "{guild}", user: "{kim}"}}]}}
-  - {{id: morgan, name: Morgan Diaz, role: mentor, cleared: 2026-08-20,
-     accounts: [{{platform: slack, workspace: {corp}, user: UMENTOR1}}]}}
-  - {{id: lee, name: Morgan Lee, role: mentor, cleared: 2026-08-20,
-     accounts: [{{platform: discord, workspace: "{guild}", user: "{lee}"}}]}}
-  - {{id: priya, name: Priya Shah, role: mentor, cleared: 2026-12-01,
-     accounts: [{{platform: slack, workspace: {corp}, user: UMENTOR2}}]}}
-  - {{id: ana, name: Ana R., role: student, grade: 10, consent: 2026-09-02,
-     accounts: [{{platform: discord, workspace: "{guild}", user: "{ana}"}}]}}
-  - {{id: ben, name: Ben T., role: student, grade: 10, consent: 2026-09-03,
-     accounts: [{{platform: discord, workspace: "{guild}", user: "{ben}"}}]}}
-matches:
-  - id: morgan-ana
-    model: one-to-one
-    status: active
-    started: 2026-09-08
-    coordinator: kim
-    mentors: [morgan]
-    students: [ana]
-    channels:
-      - {{side: mentor, platform: slack, workspace: {corp}, channel: CMENTORS}}
-      - {{side: student, platform: discord, workspace: "{guild}", channel: "{students}"}}
-  - id: lee-ben
-    model: one-to-one
-    status: active
-    started: 2026-09-08
-    coordinator: kim
-    mentors: [{ben_mentor}]
-    students: [ben]
-    channels:
-      - {ben_mentor_channel}
-      - {{side: student, platform: discord, workspace: "{guild}", channel: "{ben_channel}"}}
+  - id: kim
+    name: P. Kim
+    role: coordinator
+    accounts:
+      - {{platform: discord, workspace: "{guild}", user: "{kim}"}}
+      - {{platform: slack, workspace: {corp}, user: UKIM}}
+  - id: morgan
+    name: Morgan Diaz
+    role: mentor
+    employer: Example Power & Light
+    cleared: 2026-08-20
+    accounts: [{{platform: slack, workspace: {corp}, user: UMENTOR1}}]
+    profile: {{bio: "I keep the city's power grid running. Ask me about circuits and storms.",
+              title: Grid engineer, interests: [energy, engineering], capacity: 1, models: [one-to-one]}}
+  - id: lee
+    name: Morgan Lee
+    role: mentor
+    employer: Example Software Co.
+    cleared: 2026-08-20
+    accounts: [{{platform: discord, workspace: "{guild}", user: "{lee}"}}]
+    profile: {{bio: "I build apps for hospitals and schools.", title: Software developer,
+              interests: [software, design], capacity: 1, models: [one-to-one]}}
+  - id: priya
+    name: Priya Shah
+    role: mentor
+    employer: Example Software Co.
+    cleared: 2026-08-20
+    accounts: [{{platform: slack, workspace: {corp}, user: UMENTOR2}}]
+    profile: {{bio: "I test software and love puzzles.", title: Quality engineer,
+              interests: [software], capacity: 1, models: [one-to-one]}}
+  - id: ana
+    name: Ana R.
+    role: student
+    grade: 10
+    accounts: [{{platform: discord, workspace: "{guild}", user: "{ana}"}}]
+    profile: {{bio: "I like robots and want to be an engineer.", interests: [energy, engineering]}}
+  - id: ben
+    name: Ben T.
+    role: student
+    grade: 10
+    accounts: [{{platform: discord, workspace: "{guild}", user: "{ben}"}}]
+    profile: {{bio: "I make games in my free time.", interests: [software]}}
 """
-LEE_CHANNEL = '{{side: mentor, platform: discord, workspace: "{guild}", channel: "{mentors}"}}'
-PRIYA_CHANNEL = "{{side: mentor, platform: slack, workspace: {corp}, channel: CPRIYA}}"
 SKIPS = {
     date(2026, 11, 23): "Thanksgiving break",
     date(2026, 12, 21): "Winter recess",
@@ -135,10 +151,14 @@ class School:
     mentors: str
     review: str
     ben_channel: str
+    choosing: str
     kim: str
     ana: str
     ben: str
     lee: str
+
+    def ids(self) -> dict[str, str]:
+        return {k: getattr(self, k) for k in ("guild", "review", "choosing", "kim", "lee", "ana", "ben")}
 
 
 def make_school(fake: FakeDiscord) -> School:
@@ -162,6 +182,7 @@ def make_school(fake: FakeDiscord) -> School:
         channel("match-7-mentors", lee),
         channel("mentorbot-review"),
         channel("match-8-students", ben),
+        channel("choosing", ana, ben),
         kim,
         ana,
         ben,
@@ -222,6 +243,29 @@ class YearWorld:
         reply = next(r for r in d.interaction_responses[before:] if r["kind"] == "followup")
         assert reply["flags"] & 64  # ephemeral: only the person sees it
         return str(reply["content"])
+
+    async def choose_on_discord(self, channel: str, user: str, mentors: list[str]) -> str:
+        """A student runs ``/mentorbot choose`` and picks mentors in the select menus, 1st first;
+        returns what the form says after the last pick."""
+        d = self.discord
+        await d.slash(channel, user, "mentorbot", {"command": "choose"})
+        await d.wait_for(lambda: d.ephemeral_for(user))
+        form = d.ephemeral_for(user)[-1]
+        rows = [row["components"][0] for row in form["components"]]
+        for rank, mentor in enumerate(mentors):
+            await d.select(form["id"], rows[rank]["custom_id"], [mentor], user)
+            await d.wait_for(lambda rank=rank: f"{ORDINALS[rank]}:" in form["content"])  # type: ignore[misc]
+        return str(form["content"])
+
+    async def offer_on_slack(self, channel: str, user: str, picks: dict[str, Any]) -> str:
+        """A mentor runs ``/mentorbot choose`` in Slack and submits the offer modal; returns the
+        private confirmation."""
+        slack = self.slack
+        await slack.wait_ack(await slack.push(CORP, slash_command(self.corp, channel, user, "choose")))
+        view = slack.opened_views(user)[-1]
+        await slack.wait_ack(await slack.push(CORP, view_submission(slack, view["id"], picks)))
+        await self.until(lambda: any("Saved" in e["text"] for e in slack.ephemerals if e["user"] == user))
+        return next(e["text"] for e in reversed(self.slack.ephemerals) if e["user"] == user)
 
     async def slack_command(self, channel: str, user: str, text: str) -> str:
         ack = await self.slack.wait_ack(

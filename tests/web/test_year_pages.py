@@ -36,7 +36,7 @@ async def test_expectations_and_check_ins_at_the_desk(desk, engine) -> None:
     said = await post(client, "/year", "/year/expectations", {"body": "We write every week.\nWe stay here."})
     assert said == "Expectations version 1 saved. Posted to 3 active matches that had none."
     await desk.h.app.delivery.run_once()
-    assert desk.h.seen_in("dana-ana-student")[-1].startswith("Welcome to your mentoring match!")
+    assert desk.h.seen_in("dana-ana-student")[-1].startswith("Expectations for your mentoring match")
     page = (await client.get("/year")).text
     assert "version 1" in page and "11 not yet" in page
     said = await post(client, "/year", "/year/ack", {"match": "dana-ana", "person": "ana"})
