@@ -29,6 +29,7 @@ from bot.review.desk import ReviewDesk
 from bot.scheduler import SchedulerHandle, attach_scheduler
 from bot.settings import Settings
 from bot.use_cases import Core
+from bot.year.actions import YearActions
 from storage.clock import utcnow
 from storage.db import open_database
 
@@ -156,6 +157,7 @@ def build_app(settings: Settings | None = None, *, adapters: dict[str, Adapter] 
         settings=settings, engine=engine, clock=clock, review=review, adapters=adapters, wake=wake,
         relay=Relay(engine=engine, policies=policies or PolicyBook(), clock=clock, platforms=platforms),
         commands=Commands(engine=engine, review=review, clock=clock),
+        year=YearActions(engine=engine, clock=clock, platforms=tuple(platforms)),
     )
     return MentorBot(core=core, adapters=adapters, delivery=delivery, mail=mail)
 

@@ -20,6 +20,7 @@ from bot.messages import CommandRequest, Form
 from bot.review.desk import ReviewDesk
 from bot.roster.pausing import MatchError, set_paused
 from bot.transcript import TranscriptError, describe, read_transcript
+from bot.year import chat as year_chat
 from storage import audit, repo
 from storage.models import Match, Person, Program, SupervisedChannel
 
@@ -29,6 +30,7 @@ EVERYONE = {
     "help": "what I can do",
     "status": "your match, your coordinator and the next prompt",
     "concern <text>": "tell your coordinator something privately, right away",
+    **year_chat.VERBS,
     "choose [interest]": "students: rank your top mentors; mentors: how many students you can take",
     "leave YYYY-MM-DD <reason>": "mentors: give notice that you can no longer take part",
 }
@@ -76,6 +78,8 @@ class Commands:
                 return self._status(session, person), None
             if verb == "concern":
                 return self._concern(session, person, rest), None
+            if verb in year_chat.NAMES:
+                return year_chat.run(session, person, request, verb, rest, self._clock()), None
         if verb == "choose":
             return choose_form(self._engine, person, search=rest, max_options=max_options), None
         if verb == "leave":

@@ -30,6 +30,10 @@ from bot.review.desk import HoldView, ReviewDesk, ReviewError
 from bot.review.gate_holds import release_cleared_gates
 from bot.roster.pausing import set_paused
 from bot.settings import Settings
+from bot.year.actions import YearActions
+from bot.year.checkins import post_due_checkins
+from bot.year.expectations import post_for_new_matches
+from bot.year.expiry import remind_expiring
 from bot.year_use_cases import YearUseCases
 from storage import repo
 from storage.clock import as_utc
@@ -48,9 +52,11 @@ class Core(YearUseCases):
     ``YearUseCases`` (``bot/year_use_cases.py``), including the gateway's ``submit_form``."""
 
     def __init__(self, *, settings: Settings, engine: Engine, clock: Clock, relay: Relay, review: ReviewDesk,
-                 commands: Commands, adapters: Mapping[str, Adapter], wake: Callable[[], None]):
+                 commands: Commands, adapters: Mapping[str, Adapter], wake: Callable[[], None],
+                 year: YearActions):
         self.settings, self.engine, self.clock = settings, engine, clock
         self.relay, self.review, self.commands = relay, review, commands
+        self.year = year  # the program year's records and edits (issue 14)
         self._adapters = adapters
         self._wake = wake
 
@@ -136,6 +142,10 @@ class Core(YearUseCases):
         return await self._write(set_paused, self.engine, match_key, paused=paused, program_id=program_id,
                                  actor=actor, clock=self.clock, reason=reason)
 
+    async def year_do(self, action: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """One of ``self.year``'s actions (it may release held messages or queue posts)."""
+        return await self._write(action, *args, **kwargs)
+
     async def release_cleared_gates(self, program_id: str, *, actor: str,
                                     match_ids: list[int] | None = None) -> list[int]:
         """Deliver the holds whose program gates have cleared (after a form, clearance or activation
@@ -177,3 +187,13 @@ class Core(YearUseCases):
 
     async def nudge_quiet_matches(self) -> NudgeReport:
         return await self._write(nudge_quiet_matches, self.engine, self.clock())
+
+    async def post_year_posts(self) -> int:
+        """Expectations for matches that started, then each term's due check-ins (idempotent)."""
+        now = self.clock()
+        posted = await self._write(post_for_new_matches, self.engine, now)
+        return posted + await self._write(post_due_checkins, self.engine, now)
+
+    async def remind_expiring(self) -> int:
+        """Alerts for permission forms, training and clearance that expire soon or did (once each)."""
+        return await self._write(remind_expiring, self.engine, self.clock())

@@ -7,4 +7,5 @@ from storage import (
     models_mail,  # noqa: F401  (issue 12: e-mailed alerts and digests)
     models_prompts,  # noqa: F401  (issue 6: weekly prompts)
     models_web,  # noqa: F401
+    models_year,  # noqa: F401  (issue 14: the program year)
 )

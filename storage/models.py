@@ -52,6 +52,7 @@ class Person(SQLModel, table=True):
     consent_received: date | None = None  # students: permission form on file
     consent_recorded_by: str | None = None
     cleared_on: date | None = None  # mentors: cleared by the program
+    clearance_expires: date | None = None  # mentors: the clearance must be renewed by then (issue 14)
     active: bool = True
 
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import choosing_cmd, core_cmds, match_cmd, policy_cmd, program_cmd, prompts_cmd, web_cmd
+from bot.cli import (
+    choosing_cmd,
+    core_cmds,
+    match_cmd,
+    policy_cmd,
+    program_cmd,
+    prompts_cmd,
+    web_cmd,
+    year_cmd,
+)
 
 app = typer.Typer(
     name="mentorbot",
@@ -21,6 +30,7 @@ prompts_cmd.register(app)  # topics, prompts, digest (issue 6)
 web_cmd.register(app)
 app.add_typer(choosing_cmd.bios_app, name="bios")
 app.add_typer(choosing_cmd.choosing_app, name="choosing")
+year_cmd.register(app)  # people, consent, training, expectations, year, end-match (issue 14)
 
 
 def main() -> None:

@@ -146,9 +146,10 @@ def suggestions(
         ]
         views = load_profiles(session, program_id, "mentor")
         load = choosing_repo.mentor_load(session, program_id, [v.person.id for v in views])
-        mentors = [mentor_profile(session, v, load.get(v.person.id, 0)) for v in views]  # type: ignore[arg-type]
+        on = now.date()
+        mentors = [mentor_profile(session, v, load.get(v.person.id, 0), on=on) for v in views]  # type: ignore[arg-type]
         if departing.key not in {m.id for m in mentors}:
-            mentors.append(mentor_profile(session, load_profile(session, departing), 1))
+            mentors.append(mentor_profile(session, load_profile(session, departing), 1, on=on))
         today_round = ChoosingRound(
             program_id=program_id, key="replacement", starts_on=now.date(), created_at=now
         )

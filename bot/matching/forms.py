@@ -76,7 +76,8 @@ def _student_form(session: Session, person: Person, round_, search: str, max_opt
     load = choosing_repo.mentor_load(session, person.program_id, [v.person.id for v in mentors])
     scored = []
     for view in mentors:
-        host = solo_host(mentor_profile(session, view, load.get(view.person.id, 0)), rules)
+        profile = mentor_profile(session, view, load.get(view.person.id, 0), on=round_.starts_on)
+        host = solo_host(profile, rules)
         scored.append((-(fit_points(me, host, rules) if host else 0), view.name.casefold(), view))
     chosen = {c.rank: c.mentor_id for c in choosing_repo.choices(session, round_.id, person.id)}
     keys = {v.person.id: v.key for v in mentors}

@@ -3,10 +3,10 @@
 
 Who is in a round: the program's active students who are not already in a live match, and its
 active mentors (with how many matches they already hold). The gates come from the records the
-program keeps: the permission form (``person.consent_received``), the clearance date, and the
-orientation training. Where a program keeps no training record the clearance stands for it
-(``trained_on``): issue 14's training records (branch i14b) plug in at ``training_done``, and a
-form's expiry at ``consent_window``.
+program keeps (``bot.year.standing``): the permission form with its expiry (``consent_window``;
+a roster's bare ``consent`` date counts as a form with no expiry), the clearance and its renewal
+date, and the required training (``training_done``; a program with no required module: the
+clearance date stands for it).
 """
 
 from __future__ import annotations
@@ -19,24 +19,40 @@ from sqlmodel import Session
 
 from bot.choosing import MentorProfile, ProgramRules, StudentProfile
 from bot.profiles.model import ChoosingOptions, ProfileView, choosing_options, load_profiles
-from storage import choosing_repo
-from storage.models import Person
+from bot.year.settings import local_today
+from bot.year.standing import trained_on
+from storage import choosing_repo, year_repo
+from storage.clock import utcnow
+from storage.models import Person, Program
 from storage.models_choosing import ChoosingRound
 
 FIRST_GRADE = 9  # P-TECH and NYC CTE career mentoring begin in grade 9
 
 ConsentWindow = Callable[[Session, Person], tuple[date | None, date | None]]
-TrainingDone = Callable[[Session, Person], date | None]
+TrainingDone = Callable[[Session, Person, date | None], date | None]
 
 
 def consent_window(session: Session, person: Person) -> tuple[date | None, date | None]:
-    """(signed, expires) of the student's permission form; the roster keeps no expiry yet."""
-    return person.consent_received, None
+    """(signed, expires) of the student's newest permission form that is not withdrawn (the
+    matching step checks it against the round's start date); the roster's bare date otherwise."""
+    forms = year_repo.consent_forms(session, person.id)  # type: ignore[arg-type]
+    if not forms:
+        return person.consent_received, None
+    newest = forms[0]
+    if newest.withdrawn_on is not None:
+        return None, None
+    return newest.signed_on, newest.expires_on
 
 
-def training_done(session: Session, person: Person) -> date | None:
-    """When the mentor completed orientation; without training records, their clearance date."""
-    return person.cleared_on
+def training_done(session: Session, person: Person, on: date | None = None) -> date | None:
+    """When the mentor finished the last required module, as things stand ``on`` that day (the
+    round's start, or today); None while one is missing or expired. A program without required
+    modules: their clearance date."""
+    if on is None:
+        program = session.get(Program, person.program_id)
+        assert program is not None
+        on = local_today(program, utcnow())
+    return trained_on(session, person, on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +104,8 @@ def student_profile(
 
 
 def mentor_profile(
-    session: Session, view: ProfileView, load: int, training: TrainingDone = training_done
+    session: Session, view: ProfileView, load: int, training: TrainingDone = training_done,
+    on: date | None = None,
 ) -> MentorProfile:
     return MentorProfile(
         id=view.key,
@@ -106,7 +123,8 @@ def mentor_profile(
         gender=view.gender,
         team=view.team,
         cleared_on=view.person.cleared_on,
-        trained_on=training(session, view.person),
+        clearance_expires=view.person.clearance_expires,
+        trained_on=training(session, view.person, on),
     )
 
 
@@ -127,7 +145,8 @@ def round_inputs(session: Session, program_id: str, round_: ChoosingRound) -> Ro
             student_profile(session, v, tuple(k for _, k in sorted(ranked.get(v.person.id, []))))
             for v in students
         ),
-        mentors=tuple(mentor_profile(session, v, load.get(v.person.id, 0)) for v in mentors),  # type: ignore[arg-type]
+        mentors=tuple(mentor_profile(session, v, load.get(v.person.id, 0), on=round_.starts_on)  # type: ignore[arg-type]
+                      for v in mentors),
         rules=program_rules(settings, round_, program_id),
         people={v.key: v for v in students + mentors},
         settings=settings,

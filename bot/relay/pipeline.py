@@ -106,7 +106,7 @@ class Relay:
         if sender is not None and event.author_avatar and not sender.avatar_url:
             sender.avatar_url = event.author_avatar  # relayed copies show the platform's picture
             session.add(sender)
-        who = sender_in(session, sender=sender, match=match, channel=channel)
+        who = sender_in(session, sender=sender, match=match, channel=channel, now=now)
         match_role, sender_role, facts = who.match_role, who.person_role, who.facts
         recent = 0
         if sender is not None:

@@ -28,14 +28,14 @@ RELEASED_NOTICE = ("Your message has now been delivered: what it was waiting for
                    "the match being open) is done.")
 
 
-def gates_now(session: Session, message: MessageLog) -> list[str]:
-    """The gates that would hold this message if it were sent now."""
+def gates_now(session: Session, message: MessageLog, now: datetime) -> list[str]:
+    """The gates that would hold this message if it were sent at ``now``."""
     match = session.get(Match, message.match_id) if message.match_id else None
     channel = session.get(SupervisedChannel, message.channel_id) if message.channel_id else None
     if match is None or channel is None:
         return []
     sender = repo.person_by_account(session, message.platform, message.workspace, message.sender_platform_id)
-    facts = sender_in(session, sender=sender, match=match, channel=channel).facts
+    facts = sender_in(session, sender=sender, match=match, channel=channel, now=now).facts
     return gates_among(h.rule for h in gate_hits(facts))
 
 
@@ -50,7 +50,7 @@ def release_cleared_gates(session: Session, *, program_id: str, now: datetime, a
     released: list[int] = []
     for item, message in review_repo.gated_open_items(session, program_id, match_ids):
         before = [g for g in item.gates.split(",") if g]
-        still = gates_now(session, message)
+        still = gates_now(session, message, now)
         if still == before:
             continue
         cleared = [g for g in before if g not in still]

@@ -29,6 +29,7 @@ from bot.web import (
     routes_handover,
     routes_profiles,
     routes_records,
+    routes_year,
 )
 from bot.web.pages import Pages
 from bot.web.scope import NotSignedIn, scope_dependency
@@ -64,6 +65,7 @@ def create_web_app(core: Core) -> FastAPI:
     app.include_router(routes_profiles.router(pages=pages, scope=scope))  # issue 14: the program year
     app.include_router(routes_choosing.router(pages=pages, scope=scope))
     app.include_router(routes_handover.router(pages=pages, scope=scope))
+    app.include_router(routes_year.router(pages=pages, scope=scope))  # issue 14: the program year
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]

@@ -151,6 +151,11 @@ class ProgramScope:
         return await self._core.set_paused(match_key, paused=paused, program_id=self.program_id,
                                            actor=self.actor, reason=reason)
 
+    async def year_action(self, action: str, *args: Any, **kwargs: Any) -> str:
+        """One of the program year's actions (``bot.year.actions``) in this program, as this coordinator."""
+        return await self._core.year_do(getattr(self._core.year, action), self.program_id, *args,
+                                        actor=self.actor, **kwargs)
+
     async def check_csrf(self, request: Request) -> None:
         await csrf.check(request, self.csrf_token)
 
