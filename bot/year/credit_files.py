@@ -2,7 +2,7 @@
 
 The desk's export rules apply: comment rows carry the program, period, who exported it and the
 log's verification line; CSV cells are formula-neutralized and invisible/bidi characters shown
-as markers (``bot.transcript.neutralize_cell``, ``bot.web.text.mark_invisibles``); the PDF uses
+as markers (``bot.export_text.csv_cell``); the PDF uses
 the desk's document (``bot.web.pdf.Document``) with the same markers.
 """
 
@@ -12,10 +12,9 @@ import csv
 import io
 from datetime import datetime
 
-from bot.transcript import neutralize_cell
+from bot.export_text import csv_cell
 from bot.web.exports import ExportMeta
 from bot.web.pdf import Document
-from bot.web.text import mark_invisibles
 from bot.year.credit import ProgramCredit, StudentCredit, StudentDetail
 
 COLUMNS = [
@@ -44,7 +43,7 @@ COLUMNS = [
 
 def cell(value: object) -> str:
     """A CSV cell a spreadsheet shows as text, never runs (formulas) and never hides (bidi)."""
-    return neutralize_cell(mark_invisibles("" if value is None else str(value)))
+    return csv_cell("" if value is None else str(value))
 
 
 def _day(moment: datetime | None) -> str:
