@@ -94,6 +94,7 @@ class ReviewCard:
     reasons: tuple[str, ...]
     urgent: bool
     idempotency_key: str
+    actions: tuple[str, ...] = ()  # buttons an alert card offers: ``pause_match`` (a pattern alert)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,3 +128,14 @@ class ReviewRequest:
     review_id: int
     decision: str  # approve | approve_redacted | reject
     note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AlertRequest:
+    """A coordinator pressing a button on an alert card (``pause_match`` on a pattern alert)."""
+
+    platform: str
+    workspace: str
+    user_id: str
+    alert_id: int
+    action: str  # pause_match

@@ -2,6 +2,7 @@
 
 from storage import (
     models,  # noqa: F401
+    models_conversation,  # noqa: F401  (issue 11: the conversation score)
     models_prompts,  # noqa: F401  (issue 6: weekly prompts)
     models_web,  # noqa: F401
 )
