@@ -15,7 +15,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
-from storage.models import Match, MessageLog, Person, ReviewItem
+from storage.models import Alert, Match, MessageLog, Person, ReviewItem
 from storage.models_conversation import ConversationScore, ConversationSignal
 
 PATTERN_RULE = "conversation.pattern"  # the hit the relay adds to a held mentor's message
@@ -81,8 +81,9 @@ def states_of_match(session: Session, match_id: int) -> list[tuple[ConversationS
         .where(ConversationScore.match_id == match_id).order_by(col(ConversationScore.direction))).all())
 
 
-def state_by_alert(session: Session, alert_id: int) -> ConversationScore | None:
-    lock = session.get_bind().dialect.name == "postgresql"
+def state_by_alert(session: Session, alert_id: int, *, lock: bool = False) -> ConversationScore | None:
+    """The state a pattern alert holds (None once reviewed); ``lock`` it to change it."""
+    lock = lock and session.get_bind().dialect.name == "postgresql"
     query = select(ConversationScore).where(ConversationScore.alert_id == alert_id)
     return session.exec(query.with_for_update() if lock else query).first()
 
@@ -133,3 +134,9 @@ def pattern_holds(session: Session, match_id: int, person_id: int) -> list[tuple
         .where(ReviewItem.match_id == match_id, ReviewItem.state == "open",
                MessageLog.sender_person_id == person_id, col(ReviewItem.reason).contains(PATTERN_RULE))
         .order_by(col(ReviewItem.id))).all()]
+
+
+def pattern_alerts(session: Session, match_id: int) -> list[Alert]:
+    """The match's pattern alerts, newest first (with what was done about each)."""
+    return list(session.exec(select(Alert).where(Alert.match_id == match_id, Alert.kind == "pattern")
+                             .order_by(col(Alert.id).desc())))

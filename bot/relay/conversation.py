@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from bot.alerts import raise_alert
-from policies.conversation import ConversationSettings, ConversationState, Signal, Verdict, observe
+from policies.conversation import ConversationSettings, ConversationState, Signal, Verdict, observe, score
 from policies.types import Action, Decision, Hit
 from storage import conversation_repo, repo
 from storage.clock import as_utc
@@ -187,3 +187,10 @@ def raise_pattern_alert(session: Session, *, program: Program, match: Match, sen
                         match_id=match.id, message_id=row.id)
     conversation_repo.mark_pattern(session, ids, alert.id)  # type: ignore[arg-type]
     return alert
+
+
+def current_score(row: ConversationScore, now: datetime) -> float:
+    """The row's score decayed to ``now`` with the settings it was recorded under (desk, digest)."""
+    settings = ConversationSettings(half_life_days=row.half_life_days, window_days=row.window_days,
+                                    alert_at=row.alert_at)
+    return score(decode(row), as_utc(now), settings)

@@ -67,7 +67,7 @@ def mark_reviewed(engine: Engine, alert_id: int, *, coordinator: Person, actor: 
     now = clock()
     with Session(engine) as session:
         alert, match = _pattern_alert(session, alert_id, coordinator)
-        state = conversation_repo.state_by_alert(session, alert_id)
+        state = conversation_repo.state_by_alert(session, alert_id, lock=True)
         if state is None or not state.held:
             by = f" by {alert.acknowledged_by}" if alert.acknowledged_by else ""
             raise PatternError(f"pattern alert #{alert_id} was already reviewed{by}")

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from bot.web import auth, routes_auth, routes_desk, routes_exports, routes_records
+from bot.web import auth, routes_auth, routes_conversation, routes_desk, routes_exports, routes_records
 from bot.web.pages import Pages
 from bot.web.scope import NotSignedIn, scope_dependency
 
@@ -51,6 +51,7 @@ def create_web_app(core: Core) -> FastAPI:
     app.include_router(routes_desk.router(pages=pages, scope=scope))
     app.include_router(routes_records.router(pages=pages, scope=scope))
     app.include_router(routes_exports.router(pages=pages, scope=scope))
+    app.include_router(routes_conversation.router(pages=pages, scope=scope))
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]

@@ -9,12 +9,13 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from bot.web.scope import ProgramScope
-from storage import desk_repo
+from bot.web.views_conversation import Risk, risks
+from storage import conversation_repo, desk_repo
 from storage.clock import as_utc
 from storage.models import Person
 
 QUIET_DAYS = 14
-SORTS = ("attention", "match", "model", "status", "last", "month", "holds", "alerts")
+SORTS = ("attention", "match", "model", "status", "last", "month", "holds", "alerts", "risk")
 
 
 @dataclass
@@ -29,6 +30,7 @@ class GlanceRow:
     open_holds: int = 0
     open_alerts: int = 0
     quiet: bool = False
+    risk: Risk = field(default_factory=Risk)  # the conversation score now, per direction
 
     @property
     def consent_ok(self) -> bool:
@@ -42,18 +44,20 @@ class GlanceRow:
 
     @property
     def worrying(self) -> bool:
-        return bool(self.open_alerts or self.open_holds or self.status == "paused")
+        return bool(self.open_alerts or self.open_holds or self.status == "paused" or self.risk.level)
 
 
 @dataclass(frozen=True, slots=True)
 class NavCounts:
     holds: int
     alerts: int
+    flagged: int = 0  # a mentor's weak signals nobody has looked at yet
 
 
 def nav_counts(session: Session, scope: ProgramScope) -> NavCounts:
     return NavCounts(desk_repo.open_hold_count(session, scope.program_id),
-                     desk_repo.open_alert_count(session, scope.program_id))
+                     desk_repo.open_alert_count(session, scope.program_id),
+                     conversation_repo.unseen_flag_count(session, scope.program_id))
 
 
 def month_start(now: datetime, timezone: str) -> datetime:
@@ -81,6 +85,8 @@ def glance(scope: ProgramScope, *, sort: str = "attention", descending: bool = F
             rows[match_id].open_holds = count
         for match_id, count in desk_repo.open_alerts_by_match(session, scope.program_id).items():
             rows[match_id].open_alerts = count
+        for match_id, risk in risks(session, scope.program_id, now).items():
+            rows[match_id].risk = risk
         for row in rows.values():
             row.quiet = row.status == "active" and (
                 row.last_contact is None or now - row.last_contact > timedelta(days=QUIET_DAYS))
@@ -91,16 +97,18 @@ def glance(scope: ProgramScope, *, sort: str = "attention", descending: bool = F
 
 
 def sort_rows(rows: list[GlanceRow], sort: str, descending: bool) -> list[GlanceRow]:
-    """``attention``: alerts, holds, paused, then quiet matches (longest silence first), then the rest."""
+    """``attention``: alerts, a risky conversation score (a pattern hold, then rising), holds, paused,
+    then quiet matches (longest silence first), then the rest."""
     never = as_utc(datetime(1970, 1, 1))
     if sort == "attention" or sort not in SORTS:
-        rows.sort(key=lambda r: (-r.open_alerts, -r.open_holds, r.status != "paused", not r.quiet,
-                                 r.last_contact or never, r.key))
+        rows.sort(key=lambda r: (-r.open_alerts, -r.risk.level, -r.open_holds, r.status != "paused",
+                                 not r.quiet, -r.risk.top, r.last_contact or never, r.key))
         return rows
     keys = {
         "match": lambda r: r.key, "model": lambda r: (r.model, r.key), "status": lambda r: (r.status, r.key),
         "last": lambda r: r.last_contact or never, "month": lambda r: r.this_month,
         "holds": lambda r: r.open_holds, "alerts": lambda r: r.open_alerts,
+        "risk": lambda r: (r.risk.level, r.risk.top),
     }
     rows.sort(key=keys[sort], reverse=descending)
     return rows

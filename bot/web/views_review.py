@@ -9,11 +9,13 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.web.scope import ProgramScope
+from bot.web.views_conversation import PatternDetail, pattern_detail
 from storage import desk_repo
 from storage.clock import as_utc
 from storage.models import Alert, Delivery, MessageLog, ReviewItem
 
 CONTEXT = 5
+ALERT_RANK = {"safeguarding": 0, "pattern": 1}  # a disclosure first, then a grooming pattern, then the rest
 CONTEXT_KINDS = ["message", "edit", "prompt", "nudge"]
 
 
@@ -54,6 +56,7 @@ class AlertCard:
     hits: list[Hit]
     context: list[MessageLog]
     notified: list[Delivery]
+    pattern: PatternDetail | None = None  # a pattern alert: the messages that added up
 
 
 def hits_of(message: MessageLog) -> list[Hit]:
@@ -92,8 +95,8 @@ def alerts(scope: ProgramScope) -> list[AlertCard]:
     with scope.session() as session:
         keys = desk_repo.match_keys(session, scope.program_id)
         found = desk_repo.alerts(session, scope.program_id)
-        found.sort(key=lambda a: (a.acknowledged_at is not None, a.kind != "safeguarding", not a.urgent,
-                                  -as_utc(a.created_at).timestamp()))
+        found.sort(key=lambda a: (a.acknowledged_at is not None, ALERT_RANK.get(a.kind, len(ALERT_RANK)),
+                                  not a.urgent, -as_utc(a.created_at).timestamp()))
         cards = []
         for alert in found[:200]:
             message = session.get(MessageLog, alert.message_id) if alert.message_id else None
@@ -102,7 +105,8 @@ def alerts(scope: ProgramScope) -> list[AlertCard]:
             cards.append(AlertCard(alert, keys.get(alert.match_id or -1), message,
                                    hits_of(message) if message else [],
                                    context_before(session, message, 3) if message else [],
-                                   desk_repo.who_was_told(session, scope.program_id, alert)))
+                                   desk_repo.who_was_told(session, scope.program_id, alert),
+                                   pattern_detail(session, alert)))
         scope.audit(session, action="alerts.view", target=f"program:{scope.program_id}",
                     rows=len(cards), detail={"alerts": [c.alert.id for c in cards]})
         session.commit()
