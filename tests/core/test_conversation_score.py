@@ -203,3 +203,42 @@ async def test_a_program_can_turn_the_score_off(make_harness, engine):
     with Session(engine) as session:  # nothing read or written for it
         assert session.exec(select(ConversationScore)).all() == []
         assert session.exec(select(ConversationSignal)).all() == []
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+async def test_the_weekly_digest_counts_the_flagged_messages(make_harness, engine):
+    from bot.prompts.digest import build_digest, render
+
+    h = await make_harness(policy=ArcPolicy())
+    await run_arc(h, until_day=4)  # Tue–Sat of one week: two weak signals, delivered and flagged
+    digest = build_digest(engine, "riverside-ptech", h.clock.now)
+    lines = {m.key: m for m in digest.matches}
+    assert (lines["dana-ana"].flagged, lines["raj-group"].flagged) == (2, 0)
+    assert any(a.startswith("dana-ana: 2 message(s) from a mentor flagged") for a in digest.attention)
+    assert "flagged" in render(digest).splitlines()[3]
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+async def test_the_shipped_rules_and_a_program_file_drive_the_score(make_harness, engine, tmp_path):
+    """The real engine (rules layer, the program's YAML): three compliments on looks from a mentor
+    in two days are each delivered and flagged; at this program's bar of 1.2 they add up."""
+    from policies import load_policy
+
+    program_file = tmp_path / "policy.yml"
+    program_file.write_text("encoder: {on: false}\nconversation:\n  alert_at: 1.2\n", encoding="utf-8")
+    h = await make_harness(policy=load_policy(program_file))
+    compliments = ["you looked really great at the science fair", "you look great in that hoodie",
+                   "you looked amazing in the yearbook photo"]
+    for text in compliments:
+        await h.say("ana", STUDENT, text)  # the same words from the student carry no signal
+    for text in compliments:
+        await h.say("dana", MENTOR, text)
+        h.clock.advance(hours=20)
+    await h.say("dana", MENTOR, "See you Thursday!")
+    assert h.seen_in(STUDENT) == compliments[:2]  # the third made it add up; the next one waits too
+    [alert] = pattern_alerts(engine)
+    assert "grooming.attention_weak" in alert.summary and "alert at 1.2" in alert.summary
+    assert {x.text for x in h.app.core.review.open_holds()} == {compliments[2], "See you Thursday!"}
+    with Session(engine) as session:
+        directions = {s.direction for s in session.exec(select(ConversationScore))}
+    assert directions == {"mentor"}
