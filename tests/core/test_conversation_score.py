@@ -87,6 +87,7 @@ async def test_four_week_arc_raises_a_pattern_alert_before_the_fourth_week(make_
     assert "ana" not in h.console.private
 
 
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 async def test_pausing_from_the_alert_pauses_the_match(make_harness, engine):
     h = await make_harness(policy=ArcPolicy())
     await run_arc(h, until_day=17)
