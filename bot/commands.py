@@ -16,6 +16,7 @@ from sqlmodel import Session
 from bot.alerts import raise_alert
 from bot.messages import CommandRequest
 from bot.review.desk import ReviewDesk
+from bot.roster.pausing import MatchError, set_paused
 from bot.transcript import TranscriptError, describe, read_transcript
 from storage import audit, repo
 from storage.models import Match, Person, Program, SupervisedChannel
@@ -32,6 +33,8 @@ COORDINATORS = {
     "unlink": "stop supervising this channel",
     "holds": "list held messages waiting for you",
     "transcript <match-id>": "the latest messages of a match (this read is logged)",
+    "pause <match-id> [reason]": "pause a whole match at once: every message waits for you",
+    "resume <match-id>": "open a paused match again; what waited is delivered",
 }
 NextPrompt = Callable[[Session, Match], str | None]
 
@@ -67,7 +70,7 @@ class Commands:
                 return self._status(session, person), None
             if verb == "concern":
                 return self._concern(session, person, rest), None
-            if verb not in ("link", "unlink", "holds", "transcript"):
+            if verb not in ("link", "unlink", "holds", "transcript", "pause", "resume"):
                 return f"I don't know `{verb}`. " + self._help(person), None
             if person.role != "coordinator":
                 return f"Only coordinators can use `{verb}`.", None
@@ -79,6 +82,8 @@ class Commands:
         # allows one writer at a time, and a nested transaction would wait for its own parent.
         if verb == "holds":
             return self._holds(person), None
+        if verb in ("pause", "resume"):
+            return self._pause(person, rest, paused=verb == "pause"), None
         return self._transcript(person, rest), None
 
     def _help(self, person: Person | None) -> str:
@@ -163,6 +168,19 @@ class Commands:
             return "No held messages. 🎉"
         return "\n".join(f"#{h.review_id} {h.match_key}: {h.sender_name} ({h.sender_role}): "
                          f"{h.text[:120]} [{h.rules}]" for h in holds)
+
+    def _pause(self, coordinator: Person, rest: str, *, paused: bool) -> str:
+        key, _, reason = rest.partition(" ")
+        if not key:
+            return f"Usage: `{'pause' if paused else 'resume'} <match-id> [reason]`"
+        try:
+            match = set_paused(self._engine, key, paused=paused, program_id=coordinator.program_id,
+                               actor=coordinator.key, clock=self._clock, reason=reason.strip())
+        except MatchError as error:
+            return f"Can't do that: {error}."
+        if paused:
+            return f"Match {match.key} is paused: every message waits for you until you `resume {match.key}`."
+        return f"Match {match.key} is resumed; messages that waited for it are delivered."
 
     def _transcript(self, coordinator: Person, match_key: str) -> str:
         if not match_key:

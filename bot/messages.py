@@ -139,3 +139,19 @@ class AlertRequest:
     user_id: str
     alert_id: int
     action: str  # pause_match
+
+
+@dataclass(frozen=True, slots=True)
+class OutboundMail:
+    """An e-mail the core asks the mail sender to deliver (one recipient).
+
+    ``message_id`` is stable across retries (the ``Message-ID`` header), so a mail client can tell
+    a resend after a lost reply from a new message.
+    """
+
+    to_address: str
+    to_name: str
+    subject: str
+    body: str
+    message_id: str
+

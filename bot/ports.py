@@ -19,6 +19,7 @@ from bot.messages import (
     CommandRequest,
     Inbound,
     Outbound,
+    OutboundMail,
     ReviewCard,
     ReviewOutcome,
     ReviewRequest,
@@ -160,3 +161,10 @@ class Adapter(Protocol):
 
     async def stop(self) -> None:
         """Disconnect cleanly."""
+
+
+class MailSender(Protocol):
+    """Delivers e-mail (``adapters/email``: SMTP). Raises ``DeliveryError`` when the server refuses
+    or cannot be reached; ``permanent`` when retrying cannot help (the address was rejected)."""
+
+    async def send(self, mail: OutboundMail) -> None: ...

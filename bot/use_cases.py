@@ -28,6 +28,7 @@ from bot.prompts.weekly import TickReport, WeekResult, post_due_prompts, send_no
 from bot.relay.pipeline import Relay
 from bot.review import patterns
 from bot.review.desk import HoldView, ReviewDesk, ReviewError
+from bot.review.gate_holds import release_cleared_gates
 from bot.roster.pausing import MatchError, set_paused
 from bot.settings import Settings
 from storage import repo
@@ -170,6 +171,24 @@ class Core:
     async def mark_flags_seen(self, program_id: str, signal_ids: list[int], *, actor: str) -> int:
         return await asyncio.to_thread(patterns.mark_flags_seen, self.engine, program_id, signal_ids,
                                        actor=actor, clock=self.clock)
+
+    async def release_cleared_gates(self, program_id: str, *, actor: str,
+                                    match_ids: list[int] | None = None) -> list[int]:
+        """Deliver the holds whose program gates have cleared (after a form, clearance or activation
+        recorded outside the roster import, which calls it itself); returns the review ids released."""
+        def transaction() -> list[int]:
+            with Session(self.engine) as session:
+                released = release_cleared_gates(session, program_id=program_id, now=self.clock(),
+                                                 actor=actor, match_ids=match_ids)
+                session.commit()
+                return released
+        return await self._write(transaction)
+
+    async def override_gate(self, review_id: int, *, gates: list[str], reason: str, coordinator: Person,
+                            actor: str, decision: str = "approve", note: str = "") -> ReviewItem:
+        """Deliver a gate hold anyway, naming the gates and the reason (audited)."""
+        return await self._write(self.review.override, review_id, gates=gates, reason=reason,
+                                 coordinator=coordinator, actor=actor, decision=decision, note=note)
 
     async def send_prompt_now(self, program_id: str, *, match_keys: list[str] | None = None) -> WeekResult:
         """This week's prompt to every match (or these) that has not had it."""

@@ -36,6 +36,7 @@ HELP = """\
   /holds                   list held messages
   /approve N [note]        approve held message N      /redact N [note]  approve without flagged details
   /reject N [note]         reject held message N       /alerts           list alerts
+  /override N GATE[,GATE] reason   deliver a message held by the program's rules anyway (audited)
   /transcript MATCH        read a match's transcript (the read is logged)
   /pause MATCH, /resume MATCH   pause or resume a match
   /as COORDINATOR          act as another coordinator  /wait 2h          move the demo clock on
@@ -127,6 +128,15 @@ class Demo:
                 item = await self.app.core.decide(int(number.lstrip("#")), decision, actor=actor,
                                                   coordinator=self.coordinator, note=note.strip())
                 self.echo(f"  held message #{item.id}: {item.state.replace('_', ' ')} by {actor}")
+            elif verb == "override":
+                number, gates, reason = (rest.split(" ", 2) + ["", ""])[:3]
+                if self.coordinator is None:
+                    raise ValueError("no coordinator in the roster")
+                item = await self.app.core.override_gate(int(number.lstrip("#")), gates=gates.split(","),
+                                                         reason=reason, coordinator=self.coordinator,
+                                                         actor=actor)
+                self.echo(f"  held message #{item.id}: delivered by {actor}, "
+                          f"overriding {item.override_gates}")
             elif verb == "transcript":
                 _, lines = read_transcript(self.app.engine, rest, actor=actor, clock=self.clock,
                                            program_id=self.program_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import core_cmds, policy_cmd, program_cmd, prompts_cmd, web_cmd
+from bot.cli import core_cmds, match_cmd, policy_cmd, program_cmd, prompts_cmd, web_cmd
 
 app = typer.Typer(
     name="mentorbot",
@@ -16,6 +16,7 @@ app = typer.Typer(
 core_cmds.register(app)
 app.add_typer(policy_cmd.policy_app, name="policy")
 app.add_typer(program_cmd.program_app, name="program")
+app.add_typer(match_cmd.match_app, name="match")
 prompts_cmd.register(app)  # topics, prompts, digest (issue 6)
 web_cmd.register(app)
 

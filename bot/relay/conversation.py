@@ -30,7 +30,7 @@ from policies.conversation import ConversationSettings, ConversationState, Signa
 from policies.types import Action, Decision, Hit
 from storage import conversation_repo, repo
 from storage.clock import as_utc
-from storage.models import Match, MessageLog, Person, Program
+from storage.models import Alert, Match, MessageLog, Person, Program
 from storage.models_conversation import DIRECTIONS, ConversationScore, ConversationSignal
 
 PATTERN_RULE = conversation_repo.PATTERN_RULE
@@ -165,28 +165,30 @@ def record(session: Session, pending: Pending, *, program: Program, match: Match
 
 
 def raise_pattern_alert(session: Session, *, program: Program, match: Match, sender: Person, row: MessageLog,
-                        verdict: Verdict, message_ids: tuple[str, ...], now: datetime):  # type: ignore[no-untyped-def]
-    """The "pattern" alert: who, the score, and the messages that added up (quoted, dated)."""
-    ids = [int(m) for m in message_ids]
-    signals = conversation_repo.signals_by_id(session, ids)
-    zone = ZoneInfo(program.timezone)
-    lines = []
-    for n, mid in enumerate(ids[-LISTED:], start=max(1, len(ids) - LISTED + 1)):
-        message = session.get(MessageLog, mid)
-        if message is None:
-            continue
-        quote = message.text if len(message.text) <= QUOTE else message.text[:QUOTE - 1] + "…"
-        signal = signals.get(mid)
-        why = f" — {signal.rules.replace(',', ', ')} ({signal.weight:.2f})" if signal and signal.rules else ""
-        lines.append(f'{n}. {as_utc(message.sent_at).astimezone(zone):%a %d %b}: "{quote}"{why}')
-    more = f"\n(and {len(ids) - LISTED} earlier on the desk)" if len(ids) > LISTED else ""
+                        verdict: Verdict, message_ids: tuple[str, ...], now: datetime) -> Alert:
+    """The "pattern" alert: who, where and the score. Its messages are linked to it (the desk and
+    the chat card quote them); the summary itself quotes nothing, as it is also e-mailed."""
     summary = (f"{row.sender_name} ({row.sender_role or 'mentor'}) in {match.key}: {verdict.reason}. "
-               f"Their next messages in this match are held until you review the pattern; you can also "
-               f"pause the match.\n" + "\n".join(lines) + more)
+               "Their next messages in this match are held until you review the pattern; you can also "
+               "pause the match.")
     alert = raise_alert(session, program=program, kind="pattern", urgent=True, summary=summary, now=now,
                         match_id=match.id, message_id=row.id)
-    conversation_repo.mark_pattern(session, ids, alert.id)  # type: ignore[arg-type]
+    conversation_repo.mark_pattern(session, [int(m) for m in message_ids], alert.id)  # type: ignore[arg-type]
     return alert
+
+
+def pattern_lines(session: Session, alert: Alert, timezone: str) -> list[str]:
+    """The messages that added up, dated and quoted, for the alert's chat card."""
+    found = conversation_repo.pattern_signals(session, alert.id)  # type: ignore[arg-type]
+    zone = ZoneInfo(timezone)
+    lines = []
+    for n, (signal, message) in enumerate(found[-LISTED:], start=max(1, len(found) - LISTED + 1)):
+        quote = message.text if len(message.text) <= QUOTE else message.text[:QUOTE - 1] + "…"
+        why = f" — {signal.rules.replace(',', ', ')} ({signal.weight:.2f})" if signal.rules else ""
+        lines.append(f'{n}. {as_utc(message.sent_at).astimezone(zone):%a %d %b}: "{quote}"{why}')
+    if len(found) > LISTED:
+        lines.append(f"(and {len(found) - LISTED} earlier on the desk)")
+    return lines
 
 
 def current_score(row: ConversationScore, now: datetime) -> float:

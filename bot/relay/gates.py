@@ -2,14 +2,58 @@
 
 Pure functions that return policy ``Hit``s, so a gate reads like any rule in transcripts and
 review cards (rule id, reason for the coordinator, notice for the sender).
+
+Some of these holds are the program's rules, not judgement calls (DESIGN.md): ``GATES`` lists
+them. A hold for a gate is released when the gate clears (``bot.review.gate_holds``) or by an
+explicit, reasoned, audited override; a plain Approve refuses it. ``channel.wrong_side`` is not a
+gate: the sender is a member of the match, and the coordinator judges the post.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from policies.types import Action, Hit
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """A program rule that holds messages until it clears; worded for the coordinator."""
+
+    rule: str
+    what: str  # what is missing, e.g. "no permission form is on file for the student"
+    clears_when: str  # what releases the held messages by itself
+
+
+GATES: dict[str, Gate] = {gate.rule: gate for gate in (
+    Gate("consent.missing", "no permission form is on file for the student",
+         "the form is recorded (roster `consent:`, then `mentorbot program import`)"),
+    Gate("clearance.missing", "the mentor has not been cleared by the program",
+         "the clearance is recorded (roster `cleared:`, then `mentorbot program import`)"),
+    Gate("match.proposed", "the match is only proposed, not active",
+         "the match is activated (roster `status: active`)"),
+    Gate("match.paused", "the match is paused", "the match is resumed (`mentorbot match resume`)"),
+    Gate("match.ended", "the match has ended", "the match is made active again"),
+    Gate("match.stranger", "the sender is not a member of this match",
+         "the sender is added to the match in the roster"),
+)}
+
+
+def register_gate(gate: Gate) -> None:
+    """Add a gate (issue 14's consent expiry and training gates register theirs here)."""
+    GATES[gate.rule] = gate
+
+
+def gates_among(rules: Iterable[str]) -> list[str]:
+    """The gate rule ids among ``rules``, in order, each once."""
+    return [rule for rule in dict.fromkeys(rules) if rule in GATES]
+
+
+def describe_gates(rules: Iterable[str]) -> str:
+    """"no permission form is on file for the student (consent.missing); …" for messages."""
+    return "; ".join(f"{GATES[r].what} ({r})" if r in GATES else r for r in rules)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ import json
 from sqlmodel import Session
 
 from bot.messages import ReviewCard, ReviewOutcome
+from bot.relay.conversation import pattern_lines
 from storage.clock import as_utc
 from storage.models import Alert, Delivery, Match, MessageLog, Program, ReviewItem
 from storage.safe_text import without_lone_surrogates
@@ -30,7 +31,8 @@ def card_for(session: Session, delivery: Delivery) -> ReviewCard:
     actions: tuple[str, ...] = ()
     if alert is not None and alert.kind == "pattern":
         # The alert lists the messages that added up; "Pause match" while the match is active.
-        hits, reasons, text = [{"rule": "conversation.pattern"}], (), alert.summary
+        lines = pattern_lines(session, alert, program.timezone if program else "UTC")
+        hits, reasons, text = [{"rule": "conversation.pattern"}], (), "\n".join([alert.summary, *lines])
         actions = ("pause_match",) if match is not None and match.status == "active" else ()
     return ReviewCard(
         review_id=review.id if review else None,

@@ -13,12 +13,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from bot.review.gate_holds import release_cleared_gates
 from bot.roster.rules import check_roster
 from bot.roster.schema import Roster, RosterError, RosterProblem, parse_yaml
 from bot.roster.validate import read_roster
@@ -89,14 +91,23 @@ def load_roster(path: str | Path, *, platforms: Collection[str]) -> Roster:
     return roster
 
 
-def import_roster(engine: Engine, path: str | Path, *, platforms: Collection[str]) -> ImportSummary:
-    """Validate ``path`` and write it in one transaction; on any problem nothing is written."""
+def import_roster(engine: Engine, path: str | Path, *, platforms: Collection[str],
+                  now: datetime | None = None) -> ImportSummary:
+    """Validate ``path`` and write it in one transaction; on any problem nothing is written.
+
+    Held messages whose program gates the file clears (a form or clearance recorded, a match
+    activated) are delivered in the same transaction (``bot.review.gate_holds``)."""
     roster = load_roster(path, platforms=platforms)
     with Session(engine, expire_on_commit=False) as session, session.begin():
         problems = _check_against_database(session, roster)
         if problems:
             raise RosterError(problems, path=str(path))
         summary = _Writer(session, roster).write()
+        released = release_cleared_gates(session, program_id=roster.program.id, now=now or utcnow(),
+                                         actor=LINKED_BY)
+        if released:
+            summary.notes.append(f"{len(released)} held message(s) delivered: the form, clearance or match "
+                                 "status they waited for is now recorded")
     logger.info("roster %s imported into program %s: %s", path, roster.program.id,
                 "; ".join(summary.lines()))
     return summary
@@ -165,6 +176,7 @@ class _Writer:
     def write(self) -> ImportSummary:
         self._program()
         people = self._people()
+        self._escalation(people)
         self._accounts(people)
         matches = self._matches(people)
         self._members(matches, people)
@@ -205,6 +217,19 @@ class _Writer:
             self._upsert("people", rows, Person, pid, person.id, values)
         self.s.flush()
         return rows
+
+    def _escalation(self, people: dict[str, Person]) -> None:
+        p = self.roster.program
+        contact = people.get(p.escalate_to) if p.escalate_to else None
+        row = self.s.get(Program, p.id)
+        assert row is not None
+        if _assign(row, {"escalate_to_id": contact.id if contact else None,
+                         "escalate_after_minutes": p.escalate_after_minutes}):
+            row.updated_at = self.now
+            counts = self.summary.counts["program"]
+            if counts.unchanged:
+                counts.unchanged, counts.updated = counts.unchanged - 1, counts.updated + 1
+        self.s.flush()
 
     def _accounts(self, people: dict[str, Person]) -> None:
         for person in self.roster.people:

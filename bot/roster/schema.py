@@ -101,8 +101,18 @@ def _convert(node: yaml.Node, constructor: SafeConstructor, problems: list[Roste
     except (yaml.YAMLError, ValueError) as exc:  # e.g. an impossible date such as 2026-02-30
         problems.append(RosterProblem(line, f"cannot read the value '{node.value}' ({exc}); "
                                             "write dates as YYYY-MM-DD, e.g. 2026-09-08"))
-        value = None
+        value = Unreadable(str(node.value))  # present but unreadable: no second "missing" problem
     return Node(line, value)
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A value YAML could not read (reported already); it stands in so the key still counts as given."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
 
 
 # ---- the typed roster ---------------------------------------------------------------------------
@@ -132,6 +142,7 @@ class RosterPerson:
     cleared: date | None = None
     active: bool = True
     accounts: list[Account] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)  # keys given with a date mentorbot could not read
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +178,8 @@ class RosterProgram:
     line: int
     policy: str | None = None  # absolute path, resolved against the roster file's folder
     review_channel: tuple[str, str, str] | None = None  # platform, workspace, channel
+    escalate_to: str | None = None  # person id: an unacknowledged urgent alert is e-mailed to them
+    escalate_after_minutes: int = 30
 
 
 @dataclass(slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
 from collections.abc import Collection
@@ -23,12 +24,14 @@ from bot.roster.schema import (
     RosterPerson,
     RosterProblem,
     RosterProgram,
+    Unreadable,
 )
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 
 TOP_KEYS = {"program": True, "people": True, "matches": False}
-PROGRAM_KEYS = {"id": True, "name": True, "timezone": False, "policy": False, "review_channel": False}
+PROGRAM_KEYS = {"id": True, "name": True, "timezone": False, "policy": False, "review_channel": False,
+                "escalate_to": False, "escalate_after_minutes": False}
 PERSON_KEYS = {
     "id": True, "name": True, "role": True, "email": False, "avatar": False, "grade": False,
     "consent": False, "cleared": False, "accounts": False, "active": False, "employer": False,
@@ -123,6 +126,7 @@ class Reader:
         return text
 
     def date(self, node: Node | None, what: str) -> date | None:
+        """A date, unquoted (YAML reads it) or quoted ('2026-08-20' is the same date to a coordinator)."""
         if node is None:
             return None
         value = node.value
@@ -130,7 +134,13 @@ class Reader:
             return value.date()
         if isinstance(value, date):
             return value
-        self.problem(node.line, f"{what} '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-09-08")
+        if isinstance(value, Unreadable):
+            return None  # reported once, where the YAML value was read
+        if isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                return date.fromisoformat(value.strip())
+        self.problem(node.line, f"{what} '{value}' is not a date mentorbot can read; write it as "
+                                "YYYY-MM-DD (year-month-day), e.g. 2026-09-08")
         return None
 
     def integer(self, node: Node | None, what: str, low: int, high: int) -> int | None:
@@ -218,8 +228,10 @@ def _program(r: Reader, node: Node | None, base_dir: Path, line: int) -> RosterP
         if all(parts):
             review = (parts[0], parts[1], parts[2])
     at = node.line if node is not None else line
+    escalate_after = r.integer(f.get("escalate_after_minutes"), "escalate_after_minutes", 5, 24 * 60)
     return RosterProgram(id=pid or "", name=name or "", timezone=tz or "UTC", line=at, policy=policy,
-                         review_channel=review)
+                         review_channel=review, escalate_to=r.text(f.get("escalate_to"), "escalate_to"),
+                         escalate_after_minutes=escalate_after or 30)
 
 
 def _person(r: Reader, node: Node) -> RosterPerson | None:
@@ -241,6 +253,8 @@ def _person(r: Reader, node: Node) -> RosterPerson | None:
                                    f"remove the '{key}' line or fix the role")
     person.grade = r.integer(f.get("grade"), f"the grade of {who}", 1, 14)
     person.cleared = r.date(f.get("cleared"), f"the clearance date of {who}")
+    if "cleared" in f and person.cleared is None:
+        person.unreadable.add("cleared")
     if "consent" in f:
         consent = f["consent"]
         if consent.is_map:
@@ -249,6 +263,8 @@ def _person(r: Reader, node: Node) -> RosterPerson | None:
             person.consent_recorded_by = r.text(c.get("recorded_by"), "recorded_by")
         else:  # the short form: `consent: 2026-09-08`
             person.consent_received = r.date(consent, f"the consent date of {who}")
+        if person.consent_received is None:
+            person.unreadable.add("consent")
     for acc in r.items(f.get("accounts"), f"the accounts of {who}"):
         a = r.fields(acc, "an account", ACCOUNT_KEYS, acc.line)
         platform = r.choice(a.get("platform"), "platform", r.platforms)

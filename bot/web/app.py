@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from bot.desk_address import remember_desk_address
 from bot.web import auth, routes_auth, routes_conversation, routes_desk, routes_exports, routes_records
 from bot.web.pages import Pages
 from bot.web.scope import NotSignedIn, scope_dependency
@@ -110,6 +111,7 @@ def serve_web_in_background(core: Core, settings: Settings, *, port: int | None 
             logger.error("the coordinator desk could not start on %s:%s (port in use?)",
                          settings.web_host, config.port)
 
+    remember_desk_address(settings, f"http://{settings.web_host}:{config.port}")
     task = asyncio.create_task(serve())
     logger.info("coordinator desk on http://%s:%s", settings.web_host, config.port)
     return WebHandle(server, task)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from bot.transcript import TranscriptLine
+from bot.transcript import TranscriptLine, outcome_text
 from bot.web.exports import ExportMeta
 from bot.web.text import mark_invisibles
 
@@ -92,5 +92,7 @@ def render(meta: ExportMeta, lines: list[tuple[str, TranscriptLine]],
         if line.rules:
             verdict += f" · rules: {', '.join(line.rules)}"
         write(0, 4, pdf.t(verdict), new_x="LMARGIN", new_y="NEXT")
+        if outcome := outcome_text(line):
+            write(0, 4, pdf.t(outcome), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1.5)
     return bytes(pdf.output())

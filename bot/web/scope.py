@@ -133,6 +133,16 @@ class ProgramScope:
         return await self._core.decide(review_id, decision, coordinator=await asyncio.to_thread(coordinator),
                                        actor=self.actor, note=note)
 
+    async def override(self, review_id: int, *, gates: list[str], reason: str, redacted: bool,
+                       note: str) -> ReviewItem:
+        def coordinator() -> Person:
+            with self.session() as session:
+                self.review_item(session, review_id)  # 404 outside the program
+                return self.coordinator(session)
+        return await self._core.override_gate(
+            review_id, gates=gates, reason=reason, coordinator=await asyncio.to_thread(coordinator),
+            actor=self.actor, note=note, decision="approve_redacted" if redacted else "approve")
+
     async def set_paused(self, match_key: str, *, paused: bool, reason: str) -> Match:
         def visible() -> None:
             with self.session() as session:

@@ -29,6 +29,7 @@ class GlanceRow:
     this_month: int = 0
     open_holds: int = 0
     open_alerts: int = 0
+    urgent_alerts: int = 0  # unacknowledged urgent ones: a disclosure ranks above routine holds
     quiet: bool = False
     risk: Risk = field(default_factory=Risk)  # the conversation score now, per direction
 
@@ -85,6 +86,8 @@ def glance(scope: ProgramScope, *, sort: str = "attention", descending: bool = F
             rows[match_id].open_holds = count
         for match_id, count in desk_repo.open_alerts_by_match(session, scope.program_id).items():
             rows[match_id].open_alerts = count
+        for match_id, count in desk_repo.open_urgent_alerts_by_match(session, scope.program_id).items():
+            rows[match_id].urgent_alerts = count
         for match_id, risk in risks(session, scope.program_id, now).items():
             rows[match_id].risk = risk
         for row in rows.values():
@@ -97,12 +100,13 @@ def glance(scope: ProgramScope, *, sort: str = "attention", descending: bool = F
 
 
 def sort_rows(rows: list[GlanceRow], sort: str, descending: bool) -> list[GlanceRow]:
-    """``attention``: alerts, a risky conversation score (a pattern hold, then rising), holds, paused,
-    then quiet matches (longest silence first), then the rest."""
+    """``attention``: urgent alerts, other alerts, a risky conversation score (a pattern hold, then
+    rising), holds, paused, then quiet matches (longest silence first), then the rest."""
     never = as_utc(datetime(1970, 1, 1))
     if sort == "attention" or sort not in SORTS:
-        rows.sort(key=lambda r: (-r.open_alerts, -r.risk.level, -r.open_holds, r.status != "paused",
-                                 not r.quiet, -r.risk.top, r.last_contact or never, r.key))
+        rows.sort(key=lambda r: (-r.urgent_alerts, -r.open_alerts, -r.risk.level, -r.open_holds,
+                                 r.status != "paused", not r.quiet, -r.risk.top, r.last_contact or never,
+                                 r.key))
         return rows
     keys = {
         "match": lambda r: r.key, "model": lambda r: (r.model, r.key), "status": lambda r: (r.status, r.key),
