@@ -94,6 +94,7 @@ class ReviewCard:
     reasons: tuple[str, ...]
     urgent: bool
     idempotency_key: str
+    actions: tuple[str, ...] = ()  # buttons an alert card offers: ``pause_match`` (a pattern alert)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +198,17 @@ class FormResult:
 
 
 @dataclass(frozen=True, slots=True)
+class AlertRequest:
+    """A coordinator pressing a button on an alert card (``pause_match`` on a pattern alert)."""
+
+    platform: str
+    workspace: str
+    user_id: str
+    alert_id: int
+    action: str  # pause_match
+
+
+@dataclass(frozen=True, slots=True)
 class OutboundMail:
     """An e-mail the core asks the mail sender to deliver (one recipient).
 
@@ -209,3 +221,4 @@ class OutboundMail:
     subject: str
     body: str
     message_id: str
+

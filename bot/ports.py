@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 from bot.messages import (
+    AlertRequest,
     ChannelRef,
     CommandRequest,
     Form,
@@ -93,6 +94,9 @@ class CoreGateway(Protocol):
 
     async def decide_review(self, request: ReviewRequest) -> str:
         """Act on a review button; the reply is shown privately to the coordinator."""
+
+    async def act_on_alert(self, request: AlertRequest) -> str:
+        """Act on an alert card's button (pause the match); the reply is shown privately."""
 
     async def supervised_channels(self, platform: str) -> list[FollowedChannel]:
         """The active supervised channels on one platform (for backfill and set-up checks)."""

@@ -20,15 +20,16 @@ from sqlmodel import Session
 
 from bot.alerts import report_unsafe_setup
 from bot.commands import Commands
-from bot.messages import ChannelRef, CommandRequest, Form, Inbound, ReviewRequest
+from bot.messages import AlertRequest, ChannelRef, CommandRequest, Form, Inbound, ReviewRequest
 from bot.ports import Adapter, FollowedChannel
 from bot.prompts.digest import post_due_digests
 from bot.prompts.nudges import NudgeReport, nudge_quiet_matches
 from bot.prompts.weekly import TickReport, WeekResult, post_due_prompts, send_now
 from bot.relay.pipeline import Relay
+from bot.review import patterns
 from bot.review.desk import HoldView, ReviewDesk, ReviewError
 from bot.review.gate_holds import release_cleared_gates
-from bot.roster.pausing import set_paused
+from bot.roster.pausing import MatchError, set_paused
 from bot.settings import Settings
 from bot.year.actions import YearActions
 from bot.year.checkins import post_due_checkins
@@ -80,12 +81,14 @@ class Core(YearUseCases):
             await self.check_channel(ChannelRef(linked.platform, linked.workspace, linked.channel))
         return reply
 
-    async def decide_review(self, request: ReviewRequest) -> str:
-        def coordinator() -> Person | None:
+    async def _account(self, platform: str, workspace: str, user_id: str) -> Person | None:
+        def lookup() -> Person | None:
             with Session(self.engine) as session:
-                return repo.person_by_account(session, request.platform, request.workspace, request.user_id)
+                return repo.person_by_account(session, platform, workspace, user_id)
+        return await asyncio.to_thread(lookup)
 
-        person = await asyncio.to_thread(coordinator)
+    async def decide_review(self, request: ReviewRequest) -> str:
+        person = await self._account(request.platform, request.workspace, request.user_id)
         if person is None or person.role != "coordinator":
             return "Only a coordinator of this program can decide held messages."
         try:
@@ -94,6 +97,21 @@ class Core(YearUseCases):
         except ReviewError as error:
             return str(error)
         return f"Held message #{item.id} {item.state.replace('_', ' ')}."
+
+    async def act_on_alert(self, request: AlertRequest) -> str:
+        """An alert card's button: today "Pause match" on a pattern alert."""
+        person = await self._account(request.platform, request.workspace, request.user_id)
+        if person is None or person.role != "coordinator":
+            return "Only a coordinator of this program can act on alerts."
+        if request.action != "pause_match":
+            return f"Unknown alert action {request.action!r}."
+        try:
+            match = await self.pause_from_alert(request.alert_id, coordinator=person, actor=person.key,
+                                                via=f"the {request.platform} alert card")
+        except (patterns.PatternError, MatchError) as error:
+            return str(error)
+        return (f"Match {match.key} paused: both sides were told, and every message waits for you "
+                "until you resume it.")
 
     async def supervised_channels(self, platform: str) -> list[FollowedChannel]:
         def query() -> list[FollowedChannel]:
@@ -145,6 +163,28 @@ class Core(YearUseCases):
     async def year_do(self, action: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """One of ``self.year``'s actions (it may release held messages or queue posts)."""
         return await self._write(action, *args, **kwargs)
+    async def pause_from_alert(self, alert_id: int, *, coordinator: Person, actor: str, reason: str = "",
+                               via: str = "the desk") -> Match:
+        """Pause a pattern alert's match (the match pause there is) and note it on the alert."""
+        return await self._write(patterns.pause_from_alert, self.engine, alert_id, coordinator=coordinator,
+                                 actor=actor, clock=self.clock, reason=reason, via=via)
+
+    async def review_pattern(self, alert_id: int, *, coordinator: Person, actor: str,
+                             reason: str) -> patterns.Reviewed:
+        """"Not a concern": clear the score, then deliver what only the pattern held (as approvals)."""
+        reviewed = await self._write(patterns.mark_reviewed, self.engine, alert_id, coordinator=coordinator,
+                                     actor=actor, reason=reason, clock=self.clock)
+        for review_id in reviewed.release:
+            try:
+                await self.decide(review_id, "approve", coordinator=coordinator, actor=actor,
+                                  note="")
+            except ReviewError:
+                continue  # decided meanwhile by another coordinator
+        return reviewed
+
+    async def mark_flags_seen(self, program_id: str, signal_ids: list[int], *, actor: str) -> int:
+        return await asyncio.to_thread(patterns.mark_flags_seen, self.engine, program_id, signal_ids,
+                                       actor=actor, clock=self.clock)
 
     async def release_cleared_gates(self, program_id: str, *, actor: str,
                                     match_ids: list[int] | None = None) -> list[int]:

@@ -21,7 +21,7 @@ import discord
 
 from adapters.discord import convert
 from adapters.discord.forms import FormSelect
-from adapters.discord.interactions import ReviewButton, build_tree
+from adapters.discord.interactions import AlertButton, ReviewButton, build_tree
 from bot.messages import ChannelRef, Inbound
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ class MentorClient(discord.Client):
         self.tree = build_tree(self)
 
     async def setup_hook(self) -> None:
-        self.add_dynamic_items(ReviewButton, FormSelect)
+        self.add_dynamic_items(ReviewButton, FormSelect, AlertButton)
 
     async def on_connect(self) -> None:
         self.adapter.pump.new_session()  # before any await: ahead of this session's first message

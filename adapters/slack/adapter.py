@@ -166,6 +166,9 @@ class SlackAdapter:
         @app.view(forms.CALLBACK_ID)
         async def _form(ack: Any, body: dict[str, Any]) -> None:
             await self._on_form(ws, ack, body)
+        @app.action(re.compile("^" + re.escape(convert.ALERT_ACTION_PREFIX)))
+        async def _alert(ack: Any, body: dict[str, Any]) -> None:
+            await self._on_alert(ws, ack, body)
 
         return app
 
@@ -242,9 +245,24 @@ class SlackAdapter:
         assert self._core is not None
         reply = await self._core.decide_review(request)
         await ack()
+        await self._reply_to_button(ws, body, request.user_id, reply)
+
+    async def _on_alert(self, ws: Workspace, ack: Any, body: dict[str, Any]) -> None:
+        request = convert.alert_request(body)
+        if request is None:
+            await ack()
+            return
+        logger.info("<= slack alert %s %s by %s", request.alert_id, request.action, request.user_id)
+        assert self._core is not None
+        reply = await self._core.act_on_alert(request)
+        await ack()
+        await self._reply_to_button(ws, body, request.user_id, reply)
+
+    async def _reply_to_button(self, ws: Workspace, body: dict[str, Any], user_id: str, reply: str) -> None:
+        """The core's answer to a button, shown only to whoever pressed it, where they pressed it."""
         channel = (body.get("container") or {}).get("channel_id") or (body.get("channel") or {}).get("id")
         if reply and channel:
-            await self._ephemeral(ws, channel, request.user_id, reply)
+            await self._ephemeral(ws, channel, user_id, reply)
 
     async def _user(self, ws: Workspace, user_id: str) -> dict[str, Any]:
         cached = ws.users.get(user_id)

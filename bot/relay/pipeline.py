@@ -18,10 +18,10 @@ from sqlmodel import Session
 from bot.alerts import raise_alert
 from bot.messages import ChannelRef, Inbound, InboundKind
 from bot.ports import PlatformFacts
-from bot.relay import direct, final_decision
+from bot.relay import conversation, direct, final_decision
 from bot.relay.copies import queue_copies
 from bot.relay.gates import gate_hits
-from bot.relay.policy_cache import PolicyBook
+from bot.relay.policy_cache import PolicyBook, conversation_settings
 from bot.relay.sender_facts import sender_in
 from bot.review import holds
 from policies.types import Action, Decision, PolicyContext
@@ -118,12 +118,19 @@ class Relay:
             attachment_count=event.attachment_count, is_edit=kind == "edit",
         )
         # The policy reads what people see (a lone surrogate shows as U+FFFD); the log keeps the original.
-        verdict = self._policies.for_file(program.policy_file).evaluate(
-            without_lone_surrogates(event.text), context)
+        policy = self._policies.for_file(program.policy_file)
+        verdict = policy.evaluate(without_lone_surrogates(event.text), context)
         decision = final_decision.combine(gate_hits(facts), verdict)
+        # The sender's conversation score (one indexed read): a mentor's pattern holds the message.
+        decision, scored = conversation.judge(
+            session, match=match, sender=sender, match_role=match_role, decision=decision,
+            at=context.sent_at or now, settings=conversation_settings(policy), original=original)
         row = self._log(session, event, program_id=program.id, kind=kind, match_id=match.id,
                         channel_id=channel.id, sender=sender, sender_role=match_role or sender_role,
                         decision=decision, original_id=original.id if original else None)
+        if scored is not None and sender is not None:
+            conversation.record(session, scored, program=program, match=match, sender=sender, row=row,
+                                decision=decision, now=now)
         self._act(session, program=program, match=match, origin=channel, row=row,
                   decision=decision, sender=sender, event=event, fresh_copies=fresh_copies)
         return row

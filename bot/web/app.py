@@ -24,6 +24,7 @@ from bot.web import (
     auth,
     routes_auth,
     routes_choosing,
+    routes_conversation,
     routes_desk,
     routes_exports,
     routes_handover,
@@ -66,6 +67,7 @@ def create_web_app(core: Core) -> FastAPI:
     app.include_router(routes_choosing.router(pages=pages, scope=scope))
     app.include_router(routes_handover.router(pages=pages, scope=scope))
     app.include_router(routes_year.router(pages=pages, scope=scope))  # issue 14: the program year
+    app.include_router(routes_conversation.router(pages=pages, scope=scope))
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]

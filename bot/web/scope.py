@@ -25,6 +25,7 @@ from storage import audit, repo
 from storage.models import Alert, Match, Person, Program, ReviewItem
 
 if TYPE_CHECKING:
+    from bot.review.patterns import Reviewed
     from bot.use_cases import Core
 
 
@@ -155,6 +156,26 @@ class ProgramScope:
         """One of the program year's actions (``bot.year.actions``) in this program, as this coordinator."""
         return await self._core.year_do(getattr(self._core.year, action), self.program_id, *args,
                                         actor=self.actor, **kwargs)
+    async def _coordinator_for_alert(self, alert_id: int) -> Person:
+        def coordinator() -> Person:
+            with self.session() as session:
+                self.alert(session, alert_id)  # 404 outside the program
+                return self.coordinator(session)
+        return await asyncio.to_thread(coordinator)
+
+    async def review_pattern(self, alert_id: int, reason: str) -> Reviewed:
+        """"Not a concern": clear the score of a pattern alert's mentor (audited with the reason)."""
+        coordinator = await self._coordinator_for_alert(alert_id)
+        return await self._core.review_pattern(alert_id, coordinator=coordinator, actor=self.actor,
+                                               reason=reason)
+
+    async def pause_from_alert(self, alert_id: int, reason: str) -> Match:
+        coordinator = await self._coordinator_for_alert(alert_id)
+        return await self._core.pause_from_alert(alert_id, coordinator=coordinator, actor=self.actor,
+                                                 reason=reason)
+
+    async def mark_flags_seen(self, signal_ids: list[int]) -> int:
+        return await self._core.mark_flags_seen(self.program_id, signal_ids, actor=self.actor)
 
     async def check_csrf(self, request: Request) -> None:
         await csrf.check(request, self.csrf_token)

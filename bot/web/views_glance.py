@@ -9,14 +9,15 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from bot.web.scope import ProgramScope
+from bot.web.views_conversation import Risk, risks
 from bot.year.settings import local_today
 from bot.year.standing import program_holds
-from storage import desk_repo
+from storage import conversation_repo, desk_repo
 from storage.clock import as_utc
 from storage.models import Person
 
 QUIET_DAYS = 14
-SORTS = ("attention", "match", "model", "status", "last", "month", "holds", "alerts")
+SORTS = ("attention", "match", "model", "status", "last", "month", "holds", "alerts", "risk")
 
 
 @dataclass
@@ -32,6 +33,7 @@ class GlanceRow:
     open_alerts: int = 0
     urgent_alerts: int = 0  # unacknowledged urgent ones: a disclosure ranks above routine holds
     quiet: bool = False
+    risk: Risk = field(default_factory=Risk)  # the conversation score now, per direction
     # person id -> the records that are not in order (issue 14); None: judge by the roster's dates
     records: dict[int, str] | None = None
 
@@ -61,18 +63,20 @@ class GlanceRow:
 
     @property
     def worrying(self) -> bool:
-        return bool(self.open_alerts or self.open_holds or self.status == "paused")
+        return bool(self.open_alerts or self.open_holds or self.status == "paused" or self.risk.level)
 
 
 @dataclass(frozen=True, slots=True)
 class NavCounts:
     holds: int
     alerts: int
+    flagged: int = 0  # a mentor's weak signals nobody has looked at yet
 
 
 def nav_counts(session: Session, scope: ProgramScope) -> NavCounts:
     return NavCounts(desk_repo.open_hold_count(session, scope.program_id),
-                     desk_repo.open_alert_count(session, scope.program_id))
+                     desk_repo.open_alert_count(session, scope.program_id),
+                     conversation_repo.unseen_flag_count(session, scope.program_id))
 
 
 def month_start(now: datetime, timezone: str) -> datetime:
@@ -102,6 +106,8 @@ def glance(scope: ProgramScope, *, sort: str = "attention", descending: bool = F
             rows[match_id].open_alerts = count
         for match_id, count in desk_repo.open_urgent_alerts_by_match(session, scope.program_id).items():
             rows[match_id].urgent_alerts = count
+        for match_id, risk in risks(session, scope.program_id, now).items():
+            rows[match_id].risk = risk
         records = program_holds(session, scope.program_id, local_today(program, now))
         for row in rows.values():
             row.records = {pid: ", ".join(s.rule for s in states) for pid, states in records.items()
@@ -115,17 +121,19 @@ def glance(scope: ProgramScope, *, sort: str = "attention", descending: bool = F
 
 
 def sort_rows(rows: list[GlanceRow], sort: str, descending: bool) -> list[GlanceRow]:
-    """``attention``: urgent alerts, other alerts, holds, paused, then quiet matches (longest silence
-    first), then the rest."""
+    """``attention``: urgent alerts, other alerts, a risky conversation score (a pattern hold, then
+    rising), holds, paused, then quiet matches (longest silence first), then the rest."""
     never = as_utc(datetime(1970, 1, 1))
     if sort == "attention" or sort not in SORTS:
-        rows.sort(key=lambda r: (-r.urgent_alerts, -r.open_alerts, -r.open_holds, r.status != "paused",
-                                 not r.quiet, r.last_contact or never, r.key))
+        rows.sort(key=lambda r: (-r.urgent_alerts, -r.open_alerts, -r.risk.level, -r.open_holds,
+                                 r.status != "paused", not r.quiet, -r.risk.top, r.last_contact or never,
+                                 r.key))
         return rows
     keys = {
         "match": lambda r: r.key, "model": lambda r: (r.model, r.key), "status": lambda r: (r.status, r.key),
         "last": lambda r: r.last_contact or never, "month": lambda r: r.this_month,
         "holds": lambda r: r.open_holds, "alerts": lambda r: r.open_alerts,
+        "risk": lambda r: (r.risk.level, r.risk.top),
     }
     rows.sort(key=keys[sort], reverse=descending)
     return rows

@@ -10,12 +10,14 @@ from sqlmodel import Session
 
 from bot.relay.gates import GATES, Gate
 from bot.web.scope import ProgramScope
+from bot.web.views_conversation import PatternDetail, pattern_detail
 from storage import desk_repo, mail_repo, review_repo
 from storage.clock import as_utc
 from storage.models import Alert, Delivery, MessageLog, ReviewItem
 from storage.models_mail import MailMessage
 
 CONTEXT = 5
+ALERT_RANK = {"safeguarding": 0, "pattern": 1}  # a disclosure first, then a grooming pattern, then the rest
 CONTEXT_KINDS = ["message", "edit", "prompt", "nudge"]
 
 
@@ -64,6 +66,7 @@ class AlertCard:
     context: list[MessageLog]
     notified: list[Delivery]
     mails: list[MailMessage] = field(default_factory=list)  # e-mails about it and their state
+    pattern: PatternDetail | None = None  # a pattern alert: the messages that added up
 
 
 def hits_of(message: MessageLog) -> list[Hit]:
@@ -105,8 +108,8 @@ def alerts(scope: ProgramScope) -> list[AlertCard]:
     with scope.session() as session:
         keys = desk_repo.match_keys(session, scope.program_id)
         found = desk_repo.alerts(session, scope.program_id)
-        found.sort(key=lambda a: (a.acknowledged_at is not None, a.kind != "safeguarding", not a.urgent,
-                                  -as_utc(a.created_at).timestamp()))
+        found.sort(key=lambda a: (a.acknowledged_at is not None, ALERT_RANK.get(a.kind, len(ALERT_RANK)),
+                                  not a.urgent, -as_utc(a.created_at).timestamp()))
         cards = []
         mails = mail_repo.mails_of_alerts(session, [a.id for a in found[:200]])  # type: ignore[misc]
         for alert in found[:200]:
@@ -117,7 +120,8 @@ def alerts(scope: ProgramScope) -> list[AlertCard]:
                                    hits_of(message) if message else [],
                                    context_before(session, message, 3) if message else [],
                                    desk_repo.who_was_told(session, scope.program_id, alert),
-                                   mails.get(alert.id, [])))  # type: ignore[arg-type]
+                                   mails.get(alert.id, []),  # type: ignore[arg-type]
+                                   pattern_detail(session, alert)))
         scope.audit(session, action="alerts.view", target=f"program:{scope.program_id}",
                     rows=len(cards), detail={"alerts": [c.alert.id for c in cards]})
         session.commit()

@@ -12,7 +12,15 @@ import asyncio
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot.messages import ChannelRef, CommandRequest, FormResult, FormSubmission, Inbound, ReviewRequest
+from bot.messages import (
+    AlertRequest,
+    ChannelRef,
+    CommandRequest,
+    FormResult,
+    FormSubmission,
+    Inbound,
+    ReviewRequest,
+)
 from bot.ports import FollowedChannel
 
 
@@ -23,6 +31,7 @@ class RecordingCore:
     duplicates: int = 0
     commands: list[CommandRequest] = field(default_factory=list)
     reviews: list[ReviewRequest] = field(default_factory=list)
+    alert_actions: list[AlertRequest] = field(default_factory=list)
     checked: list[ChannelRef] = field(default_factory=list)  # channels the adapter asked to check
     channels: list[ChannelRef] = field(default_factory=list)
     last_logged: dict[ChannelRef, str] = field(default_factory=dict)  # logged before the test began
@@ -58,6 +67,10 @@ class RecordingCore:
     async def decide_review(self, request: ReviewRequest) -> str:
         self.reviews.append(request)
         return f"Review {request.review_id}: {request.decision} recorded."
+
+    async def act_on_alert(self, request: AlertRequest) -> str:
+        self.alert_actions.append(request)
+        return f"Alert {request.alert_id}: {request.action} done."
 
     async def supervised_channels(self, platform: str) -> list[FollowedChannel]:
         return [FollowedChannel(c, self._last_logged(c), self.linked_at.get(c))
