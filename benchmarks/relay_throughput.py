@@ -36,7 +36,7 @@ TEXTS = [
 async def main(messages: int, database_url: str | None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = database_url or sqlite_url(Path(tmp) / "bench.db")
-        engine = open_database(url)
+        engine = open_database(url, migrate=True)
         import_roster(engine, ROSTER, platforms=platform_names())
         console = ConsoleAdapter(workspace="demo")
         moment = [datetime(2026, 10, 13, 18, 0, tzinfo=UTC)]

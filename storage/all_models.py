@@ -2,6 +2,7 @@
 
 from storage import (
     models,  # noqa: F401
+    models_ops,  # noqa: F401  (issue 16: job claims across replicas)
     models_prompts,  # noqa: F401  (issue 6: weekly prompts)
     models_web,  # noqa: F401
 )

@@ -144,6 +144,18 @@ def renew(session: Session, row_id: int, attempt: int, now: datetime, lease: tim
     ).rowcount)
 
 
+def release(session: Session, row_id: int, attempt: int, now: datetime) -> bool:
+    """Give back a row this worker claimed but will not finish (graceful shutdown): due again now,
+    for any worker. ``attempts`` stays, so the next sender first looks for a post this one may have
+    made before it stopped."""
+    return bool(session.execute(
+        update(Delivery)
+        .where(Delivery.id == row_id, Delivery.state == "sending",  # type: ignore[arg-type]
+               Delivery.attempts == attempt)
+        .values(state="pending", lease_until=None, next_attempt_at=now)
+    ).rowcount)
+
+
 def sent_copy(session: Session, message_id: int, channel: ChannelAddress) -> Delivery | None:
     """The delivered relay copy of a log row in one channel."""
     return session.exec(select(Delivery).where(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import core_cmds, policy_cmd, program_cmd, prompts_cmd, web_cmd
+from bot.cli import core_cmds, ops_cmd, policy_cmd, program_cmd, prompts_cmd, web_cmd
 
 app = typer.Typer(
     name="mentorbot",
@@ -18,6 +18,7 @@ app.add_typer(policy_cmd.policy_app, name="policy")
 app.add_typer(program_cmd.program_app, name="program")
 prompts_cmd.register(app)  # topics, prompts, digest (issue 6)
 web_cmd.register(app)
+ops_cmd.register(app)  # migrate, healthcheck (issue 16)
 
 
 def main() -> None:

@@ -32,9 +32,14 @@ def settings() -> Settings:
 
 @cache
 def engine() -> Engine:
-    from storage.db import open_database
+    """The database, its schema checked (PostgreSQL) or upgraded (SQLite, or MIGRATE_ON_START=true)."""
+    from storage.db import SchemaNotCurrent, open_database
 
-    return open_database(settings().resolved_database_url)
+    try:
+        return open_database(settings().resolved_database_url, migrate=settings().migrate_on_start)
+    except SchemaNotCurrent as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from error
 
 
 def clock():  # type: ignore[no-untyped-def]
