@@ -13,7 +13,8 @@ Design (facts: /work/shared/notes/scheduling-facts.md, APScheduler 3.11):
 - ``coalesce=True``, ``max_instances=1``: a tick delayed by a busy loop runs once, never twice
   side by side. ``misfire_grace_time`` only decides whether a late *tick* still runs; the grace
   window of a *post* is the program's own setting, checked by the core.
-- Hourly nudge check; daily unsafe set-up check (``core.check_all_channels``).
+- Hourly nudge check; daily unsafe set-up check (``core.check_all_channels``), claimed per day in
+  the database so that replicas split it instead of each checking (and alerting) everything.
 
 Each job is one line over a use case of ``bot.use_cases.Core``, which runs the transaction off
 the loop and wakes the delivery worker.
@@ -47,7 +48,8 @@ async def nudges_tick(core: Core) -> None:
 
 
 async def setup_check(core: Core) -> None:
-    await core.check_all_channels()
+    """Daily; with replicas, each set of channels is checked by the one replica that claims the day."""
+    await core.check_all_channels(once_per=f"{datetime.now(UTC):%Y-%m-%d}")
 
 
 @dataclass

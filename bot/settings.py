@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATA_DIR = Path("var")
@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     database_url: str | None = Field(
         default=None, description="SQLAlchemy URL; empty = SQLite file data_dir/mentorbot.db"
     )
+
+    # Schema upgrades: None = SQLite migrates at start (one process), PostgreSQL does not (replicas
+    # must never race): run `mentorbot migrate` before starting them. True/False forces either way.
+    migrate_on_start: bool | None = None
 
     # Programs: roster files imported at start-up by `mentorbot run` (optional)
     program_file: Path | None = None
@@ -56,6 +60,10 @@ class Settings(BaseSettings):
     discord_coordinator_role: str = "Coordinator"
     # Seconds discord.py waits for the servers' data after connecting before it reports ready.
     discord_guild_ready_timeout: float = Field(default=2.0, ge=0)
+    # Gateway sharding for replicas: this process is shard DISCORD_SHARD_ID of DISCORD_SHARD_COUNT
+    # (Discord sends a server's events to shard (server id >> 22) % count; direct messages to 0).
+    discord_shard_id: int | None = Field(default=None, ge=0)
+    discord_shard_count: int | None = Field(default=None, ge=1)
 
     # Coordinator web pages (issue 7)
     web_host: str = "127.0.0.1"
@@ -63,12 +71,36 @@ class Settings(BaseSettings):
     web_base_url: str | None = None
     web_secret_key: str | None = None
 
+    # Operations (issue 16)
     log_level: str = "INFO"
+    log_format: Literal["text", "json"] = "text"
+    replica_name: str | None = None  # in logs and job claims; default: host name and process id
+    # SIGTERM: stop taking events, finish or release deliveries in flight, exit within this bound.
+    shutdown_grace_seconds: float = Field(default=20.0, gt=0)
+    # /readyz fails when an outbox row has been due longer than this (0 = no outbox check).
+    ready_outbox_max_age_seconds: float = Field(default=900.0, ge=0)
+    metrics_token: str | None = None  # when set, /metrics asks for "Authorization: Bearer <token>"
 
     @field_validator("slack_api_url")
     @classmethod
     def _trailing_slash(cls, value: str) -> str:
         return value if value.endswith("/") else value + "/"
+
+    @model_validator(mode="after")
+    def _shards_together(self) -> Settings:
+        if (self.discord_shard_id is None) != (self.discord_shard_count is None):
+            raise ValueError("set DISCORD_SHARD_ID and DISCORD_SHARD_COUNT together (or neither)")
+        if self.discord_shard_id is not None and self.discord_shard_id >= (self.discord_shard_count or 1):
+            raise ValueError(f"DISCORD_SHARD_ID must be below DISCORD_SHARD_COUNT "
+                             f"({self.discord_shard_id} >= {self.discord_shard_count}): shards count from 0")
+        return self
+
+    @property
+    def migrates_on_start(self) -> bool:
+        """Whether ``mentorbot run`` upgrades the schema itself (SQLite yes, PostgreSQL only if told)."""
+        if self.migrate_on_start is not None:
+            return self.migrate_on_start
+        return self.resolved_database_url.startswith("sqlite")
 
     @property
     def resolved_database_url(self) -> str:

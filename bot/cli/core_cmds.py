@@ -34,8 +34,14 @@ def run() -> None:
         demo(script=None, database=None, replace=False)
         return
     from bot.cli.run_process import run_service
+    from bot.web.auth import DeskSetupError
+    from storage.db import SchemaNotCurrent
 
-    asyncio.run(run_service(settings))
+    try:
+        asyncio.run(run_service(settings))
+    except (SchemaNotCurrent, DeskSetupError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from error
 
 
 def demo(

@@ -52,11 +52,13 @@ class Relay:
     """Turns inbound events into committed log rows and outbox work."""
 
     def __init__(self, *, engine: Engine, policies: PolicyBook, clock: Callable[[], datetime],
-                 platforms: Mapping[str, PlatformFacts] | None = None):
+                 platforms: Mapping[str, PlatformFacts] | None = None,
+                 on_recorded: Callable[[str], None] | None = None):
         self._engine = engine
         self._policies = policies
         self._clock = clock
         self._platforms = platforms or {}  # from the adapters' registry: how to point at a channel
+        self._on_recorded = on_recorded  # told each committed log row's decision (metrics)
 
     def record(self, event: Inbound) -> bool:
         """Record one event; True if anything was queued for delivery. Duplicates are no-ops."""
@@ -85,6 +87,9 @@ class Relay:
                 session.rollback()
                 logger.info("<= duplicate %s lost the race, ignored", event.dedupe_key)
                 return False
+            if self._on_recorded is not None:
+                for decision in session.info.pop("decisions", []):
+                    self._on_recorded(decision)
             return True
 
     # -- the three kinds of event in a supervised channel ------------------------------------
@@ -253,6 +258,7 @@ class Relay:
         )
         chain.append(session, row, stream="message")
         session.flush()
+        session.info.setdefault("decisions", []).append(row.decision)
         return row
 
     def _mention(self, channel: SupervisedChannel) -> str:
