@@ -153,6 +153,7 @@ def build_app(settings: Settings | None = None, *, adapters: dict[str, Adapter] 
         on_failure=lambda session, row, error: delivery_failed(session, row, error, clock()),
         max_attempts=settings.delivery_max_attempts, poll_seconds=settings.delivery_poll_seconds,
         before_pass=review.release_due, lease=timedelta(seconds=settings.delivery_lease_seconds),
+        order_window=timedelta(seconds=settings.delivery_order_window_seconds),
     )
     relay = Relay(engine=engine, policies=policies or PolicyBook(), clock=clock, platforms=platforms,
                   on_recorded=metrics.message)

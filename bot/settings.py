@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     # How long a claimed delivery stays reserved for its worker; renewed every third of it while the
     # worker lives, so a killed process's deliveries move on within this many seconds.
     delivery_lease_seconds: float = Field(default=10.0, gt=0)
+    # Replicas: a relayed copy waits this long after it was queued, so that an earlier message of the
+    # same channel that another replica recorded a moment late still goes out first. 0 = at once.
+    delivery_order_window_seconds: float = Field(default=0.0, ge=0)
 
     # Slack (issue 4)
     slack_bot_token: str | None = None

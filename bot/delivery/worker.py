@@ -5,11 +5,11 @@ several workers — in one process or many — never deliver the same row twice.
 (``lease`` seconds, 10 by default) and renewed every third of it while the worker is alive, so a
 worker killed mid-send leaves a lease that expires within seconds and the row is retried (the
 adapter gets the same ``idempotency_key`` and ``attempt`` > 1 to recognise its own earlier send).
-Rows of one channel go out strictly in order: only the oldest unfinished row of each channel is
-ever in flight. Replicas compete for rows the same way, so any number of processes can drain one
-outbox. ``close`` (graceful shutdown) stops claiming; a send already under way finishes, and a row
-claimed but not yet sent — or still sending when the shutdown bound runs out — is released at once
-for the other replicas instead of waiting for its lease to expire.
+Rows of one channel go out strictly in order — the order their messages were written — and only
+one row of a channel is ever in flight. Replicas compete for rows the same way, so any number of
+processes can drain one outbox. ``close`` (graceful shutdown) stops claiming; a send already under
+way finishes, and a row claimed but not yet sent — or still sending when the shutdown bound runs
+out — is released at once for the other replicas instead of waiting for its lease to expire.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class DeliveryWorker:
                  on_failure: FailureHook, max_attempts: int = 12, poll_seconds: float = 0.5,
                  concurrency: int = 32, before_pass: Callable[[], None] | None = None,
                  limiter: RateLimiter | None = None, lease: timedelta = LEASE,
-                 metrics: Metrics | None = None):
+                 metrics: Metrics | None = None, order_window: timedelta = timedelta(0)):
         self._engine = engine
         self._adapters = adapters
         self._clock = clock
@@ -61,6 +61,7 @@ class DeliveryWorker:
         self._rate = limiter or limiter_for(adapters)  # each adapter's published limits (its facts)
         self._lease = lease
         self._metrics = metrics
+        self._order_window = order_window  # relayed copies wait this long (replicas; see due_heads)
         self._closing = False
 
     def reopen(self) -> None:
@@ -108,7 +109,7 @@ class DeliveryWorker:
 
     def _due_heads(self) -> list[int]:
         with Session(self._engine) as session:
-            return outbox.due_heads(session, list(self._adapters), self._clock())
+            return outbox.due_heads(session, list(self._adapters), self._clock(), self._order_window)
 
     def _claim(self, row_id: int) -> Delivery | None:
         with Session(self._engine) as session:

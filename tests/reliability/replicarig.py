@@ -7,12 +7,14 @@ acknowledged), serves one Discord gateway shard (three guilds, one per shard), a
 worker that competes for outbox rows with short leases. The program's weekly prompt and digest are
 due when the replicas start, so all three schedulers tick for them at once.
 
-Each cycle picks a victim and kills it with SIGKILL in one of three ways — at a random moment
-(``running``), the moment a fake platform stored one of ITS posts (``accepted``: the fake says who
-asked, /proc says which replica that is), or while it restarts after a kill (``startup``) — and
-restarts it. At the end every replica gets SIGTERM at once and must exit 0 within the bound. The
-report counts, per message, the copies on the other side (0 lost, 2+ doubled), checks each channel's
-order, and counts the prompts and digests on the platforms (each exactly once).
+Each cycle picks a victim among the replicas that are up and kills it with SIGKILL in one of three
+ways — at a random moment (``running``), the moment a fake platform stored one of ITS posts
+(``accepted``: the fake says who asked, /proc says which replica that is), or while it restarts
+after a kill (``startup``) — and starts it again; the next cycle does not wait for it, so at times
+two replicas are down at once (never all three: a kill waits until two are up). At the end every
+replica gets SIGTERM at once and must exit 0 within the bound. The report counts, per message, the
+copies on the other side (0 lost, 2+ doubled), checks each channel's order, and counts the prompts
+and digests on the platforms (each exactly once).
 """
 
 from __future__ import annotations
@@ -60,16 +62,20 @@ class ReplicaRig(CrashRig):
 
     def __init__(self, folder: Path, *, seed: int, database_url: str, replicas: int = 3,
                  interval: float = 0.5, lease: float = 1.5, drain_timeout: float = 60.0,
-                 shutdown_grace: float = 6.0) -> None:
+                 shutdown_grace: float = 6.0, order_window: float = 5.0) -> None:
         super().__init__(folder, seed=seed, interval=interval, lease=lease, drain_timeout=drain_timeout)
         self.database_url = database_url
         self.count = replicas
         self.procs: list[asyncio.subprocess.Process | None] = [None] * replicas
         self.ports = [_free_port() for _ in range(replicas)]
         self.shutdown_grace = shutdown_grace
+        # Slack spreads one channel's events over the replicas; on this shared, loaded machine one
+        # can be recorded seconds after the next (a replica starting, a kill and Slack's retry)
+        self.order_window = order_window
         self.report = ReplicaReport(cycles=0, seed=seed, logs=folder, replicas=replicas)
         self._lives = collections.Counter[int]()
         self._victim: int | None = None  # the replica the last accepted-post kill hit
+        self._starting: set[asyncio.Task[None]] = set()
 
     # ------------------------------------------------------------------ set-up
 
@@ -99,7 +105,8 @@ class ReplicaRig(CrashRig):
     def _environment(self) -> dict[str, str]:
         env = super()._environment()
         env.update(DISCORD_SHARD_COUNT=str(self.count), SHUTDOWN_GRACE_SECONDS=str(self.shutdown_grace),
-                   WEB_SECRET_KEY="replica-rig-shared-desk-key-0123456789", LOG_FORMAT="json")
+                   WEB_SECRET_KEY="replica-rig-shared-desk-key-0123456789", LOG_FORMAT="json",
+                   DELIVERY_ORDER_WINDOW_SECONDS=str(self.order_window))
         return env
 
     async def __aexit__(self, *exc: object) -> None:
@@ -156,13 +163,27 @@ class ReplicaRig(CrashRig):
         return False
 
     async def _restart(self, index: int) -> None:
-        launched = time.monotonic()
+        """Start the replica again; the next cycle does not wait for it (it picks a replica that is up)."""
         await self._spawn_replica(index)
-        if await self._connected(index, 20):
+        task = asyncio.create_task(self._time_start(index, time.monotonic()))
+        self._starting.add(task)
+        task.add_done_callback(self._starting.discard)
+
+    async def _time_start(self, index: int, launched: float) -> None:
+        if await self._connected(index, 30):
             self.report.start_seconds.append(time.monotonic() - launched)
 
+    def _up(self) -> list[int]:
+        """Replicas running and serving their Discord shard now."""
+        live = self.discord.live_shards()
+        return [i for i, p in enumerate(self.procs)
+                if p is not None and p.returncode is None and (i, self.count) in live]
+
     async def _one_replica_cycle(self, mode: str) -> None:
-        victim = self.rng.randrange(self.count)
+        deadline = time.monotonic() + 30  # never the last one up: someone must be there to take over
+        while len(self._up()) < 2 and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        victim = self.rng.choice(self._up() or list(range(self.count)))
         if mode == "accepted":
             self._victim, self.armed = None, True  # the next stored post kills the replica that made it
             deadline = time.monotonic() + 4
@@ -205,6 +226,9 @@ class ReplicaRig(CrashRig):
             await asyncio.gather(traffic, return_exceptions=True)
         if stopped is not None:
             raise RuntimeError("the people stopped writing halfway: the run proves less") from stopped
+        for index in range(self.count):
+            await self._connected(index, 30)
+        await asyncio.gather(*self._starting, return_exceptions=True)
         drain_started = time.monotonic()
         await self._until(lambda: self._all_arrived() and self._prompts_arrived(), self.drain_timeout)
         self.report.drain_seconds = time.monotonic() - drain_started
