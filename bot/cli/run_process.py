@@ -44,11 +44,10 @@ async def run_service(settings: Settings, *, stop: asyncio.Event | None = None) 
         logger.info("mentorbot is running with %s; Ctrl-C stops it", ", ".join(app.adapters) or "no adapters")
         await stop.wait()
     finally:
-        began = time.monotonic()
-        logger.info("stopping: no new events; deliveries in flight get up to %.0f s",
-                    settings.shutdown_grace_seconds)
-        await app.stop()
-        await web.stop()
+        began, grace = time.monotonic(), settings.shutdown_grace_seconds
+        logger.info("stopping: no new events; deliveries in flight get up to %.0f s", grace)
+        await app.stop(grace=max(0.5, grace - 1.0))  # the last second: the desk (it answered 503 meanwhile)
+        await web.stop(timeout=max(0.5, began + grace - time.monotonic()))
         logger.info("stopped in %.1f s", time.monotonic() - began)
 
 

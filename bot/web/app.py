@@ -86,10 +86,10 @@ class WebHandle:
     server: uvicorn.Server
     task: asyncio.Task[None]
 
-    async def stop(self) -> None:
+    async def stop(self, timeout: float = 6.0) -> None:
         self.server.should_exit = True
         with contextlib.suppress(asyncio.CancelledError, TimeoutError):
-            await asyncio.wait_for(self.task, 6)
+            await asyncio.wait_for(self.task, timeout)
 
 
 class _QuietServer(uvicorn.Server):

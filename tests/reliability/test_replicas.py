@@ -35,7 +35,7 @@ async def test_three_replicas_one_killed_again_and_again_lose_nothing_double_not
     assert report.delivered_once == report.sent >= 3 * CYCLES, report.summary()
     assert set(report.prompts.values()) == {1} and len(report.prompts) == 8, report.summary()
     assert report.digests == 1, report.summary()
-    assert report.exit_codes == [0, 0, 0] and report.exit_seconds < GRACE + 4, report.summary()
+    assert report.exit_codes == [0, 0, 0] and report.exit_seconds < GRACE + 3, report.summary()
     # it really crashed in each way it claims, and Slack really spread events over the replicas
     assert report.kills["running"] >= CYCLES // 3 and report.kills["startup"] >= 1, report.summary()
     assert len(report.handled_by) >= 3, report.summary()
