@@ -20,15 +20,18 @@ from sqlalchemy import Engine
 from bot.alerts import delivery_failed
 from bot.commands import Commands
 from bot.delivery.worker import DeliveryWorker
+from bot.desk_address import desk_url, remember_desk_address
+from bot.mail.worker import MailWorker
 from bot.ops.health import Readiness
 from bot.ops.metrics import Metrics
-from bot.ports import Adapter, PlatformFacts, stop_intake
+from bot.ports import Adapter, MailSender, PlatformFacts, stop_intake
 from bot.relay.pipeline import Relay
 from bot.relay.policy_cache import PolicyBook
 from bot.review.desk import ReviewDesk
 from bot.scheduler import SchedulerHandle, attach_scheduler
 from bot.settings import Settings
 from bot.use_cases import Core
+from bot.year.actions import YearActions
 from storage.clock import utcnow
 from storage.db import open_database
 
@@ -37,6 +40,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+__all__ = ["MentorBot", "build_app", "build_console_app", "desk_url", "platform_facts", "platform_names",
+           "remember_desk_address"]
+
 Clock = Callable[[], datetime]
 
 
@@ -44,10 +50,12 @@ class MentorBot:
     """The running process: adapters connected, the outbox drained, the jobs ticking; then a clean stop."""
 
     def __init__(self, *, core: Core, adapters: dict[str, Adapter], delivery: DeliveryWorker,
-                 metrics: Metrics | None = None, readiness: Readiness | None = None):
+                 mail: MailWorker | None = None, metrics: Metrics | None = None,
+                 readiness: Readiness | None = None):
         self.core = core
         self.adapters = adapters
         self.delivery = delivery
+        self.mail = mail  # e-mailed alerts, escalations and digests (issue 12), when SMTP is set
         self.metrics = metrics or Metrics()
         self.readiness = readiness or Readiness(engine=core.engine, adapters=adapters, clock=core.clock)
         self._stop = asyncio.Event()
@@ -75,6 +83,8 @@ class MentorBot:
             logger.info("starting adapter %s", name)
             await adapter.start(self.core)
         self._tasks.append(asyncio.create_task(self.delivery.run_forever(self._stop)))
+        if self.mail is not None:
+            self._tasks.append(asyncio.create_task(self.mail.run_forever(self._stop)))
         self.scheduler = attach_scheduler(self.core)
         self.scheduler.start()
 
@@ -90,6 +100,8 @@ class MentorBot:
             await _bounded(stop_intake(adapter), deadline - loop.time(), f"{name}: stop taking events")
         self._stop.set()
         self.delivery.close()
+        if self.mail is not None:
+            self.mail.wake()
         for task in self._tasks:
             try:
                 await asyncio.wait_for(asyncio.shield(task), max(0.0, deadline - 2.0 - loop.time()))
@@ -135,7 +147,7 @@ def build_console_app(settings: Settings, *, engine: Engine, clock: Clock,
 
 def build_app(settings: Settings | None = None, *, adapters: dict[str, Adapter] | None = None,
               engine: Engine | None = None, clock: Clock | None = None,
-              policies: PolicyBook | None = None) -> MentorBot:
+              policies: PolicyBook | None = None, mailer: MailSender | None = None) -> MentorBot:
     """Build the app: production defaults for every port, fakes where the caller passes them."""
     settings = settings or Settings()
     clock = clock or utcnow
@@ -155,13 +167,29 @@ def build_app(settings: Settings | None = None, *, adapters: dict[str, Adapter] 
         before_pass=review.release_due, lease=timedelta(seconds=settings.delivery_lease_seconds),
         order_window=timedelta(seconds=settings.delivery_order_window_seconds),
     )
+    if mailer is None and settings.email_configured:
+        from adapters.email import build as build_mailer
+
+        mailer = build_mailer(settings)
+    mail = None
+    if mailer is not None:
+        mail = MailWorker(engine=engine, sender=mailer, clock=clock, desk_url=desk_url(settings),
+                          poll_seconds=settings.mail_poll_seconds)
+
+    def wake() -> None:
+        delivery.wake()
+        if mail is not None:
+            mail.wake()
+
     relay = Relay(engine=engine, policies=policies or PolicyBook(), clock=clock, platforms=platforms,
                   on_recorded=metrics.message)
     core = Core(
-        settings=settings, engine=engine, clock=clock, review=review, adapters=adapters, wake=delivery.wake,
+        settings=settings, engine=engine, clock=clock, review=review, adapters=adapters, wake=wake,
         relay=relay, commands=Commands(engine=engine, review=review, clock=clock), metrics=metrics,
+        year=YearActions(engine=engine, clock=clock, platforms=tuple(platforms)),
     )
     metrics.watch(engine=engine, clock=clock, adapters=adapters)
     readiness = Readiness(engine=engine, adapters=adapters, clock=clock,
                           outbox_max_age=settings.ready_outbox_max_age_seconds)
-    return MentorBot(core=core, adapters=adapters, delivery=delivery, metrics=metrics, readiness=readiness)
+    return MentorBot(core=core, adapters=adapters, delivery=delivery, mail=mail, metrics=metrics,
+                     readiness=readiness)

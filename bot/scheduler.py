@@ -14,7 +14,11 @@ Design (facts: /work/shared/notes/scheduling-facts.md, APScheduler 3.11):
   side by side. ``misfire_grace_time`` only decides whether a late *tick* still runs; the grace
   window of a *post* is the program's own setting, checked by the core.
 - Hourly nudge check; daily unsafe set-up check (``core.check_all_channels``), claimed per day in
-  the database so that replicas split it instead of each checking (and alerting) everything.
+  the database so that replicas split it instead of each checking (and alerting) everything; every
+  five minutes the program year's job (meet-and-greets open and close on time, renewal reminders,
+  notices past their last day: ``core.year_tick``).
+- The program year's posts and records (issue 14): every minute, expectations for matches that
+  started and the terms' due check-ins; hourly, reminders before forms, training or clearance expire.
 
 Each job is one line over a use case of ``bot.use_cases.Core``, which runs the transaction off
 the loop and wakes the delivery worker.
@@ -47,9 +51,25 @@ async def nudges_tick(core: Core) -> None:
     await core.nudge_quiet_matches()
 
 
+async def year_posts_tick(core: Core) -> None:
+    """Every minute: expectations for matches that started, due term check-ins (issue 14)."""
+    await core.post_year_posts()
+
+
+async def expiry_tick(core: Core) -> None:
+    """Hourly: reminders before permission forms, training or clearance expire (issue 14)."""
+    await core.remind_expiring()
+
+
 async def setup_check(core: Core) -> None:
     """Daily; with replicas, each set of channels is checked by the one replica that claims the day."""
     await core.check_all_channels(once_per=f"{datetime.now(UTC):%Y-%m-%d}")
+
+
+async def year_tick(core: Core) -> None:
+    """Every 5 minutes: meet-and-greets open and close, choosing opens after them, renewal reminders, notices
+    past their last day (idempotent; the database decides)."""
+    await core.year_tick()
 
 
 @dataclass
@@ -80,6 +100,11 @@ def attach_scheduler(core: Core) -> SchedulerHandle:
         next_run_time=datetime.now(UTC),
     )
     scheduler.add_job(nudges_tick, CronTrigger(minute=17, timezone=UTC), args=[core], id="nudges")
+    scheduler.add_job(year_posts_tick, CronTrigger(second=30, timezone=UTC), args=[core], id="year-posts",
+                      next_run_time=datetime.now(UTC))
+    scheduler.add_job(expiry_tick, CronTrigger(minute=29, timezone=UTC), args=[core], id="expiry")
     daily = CronTrigger(hour=11, minute=5, timezone=UTC)
     scheduler.add_job(setup_check, daily, args=[core], id="setup-check")
+    # every 5 minutes: a meet-and-greet opens within 5 minutes of its time
+    scheduler.add_job(year_tick, CronTrigger(minute="*/5", timezone=UTC), args=[core], id="program-year")
     return SchedulerHandle(scheduler)

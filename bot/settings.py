@@ -74,6 +74,16 @@ class Settings(BaseSettings):
     web_base_url: str | None = None
     web_secret_key: str | None = None
 
+    # E-mail (issue 12): urgent alerts, their escalation and the weekly digest to coordinators
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_security: Literal["starttls", "ssl", "none"] = "starttls"
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_from: str | None = None
+    smtp_timeout_seconds: float = Field(default=20.0, gt=0)
+    mail_poll_seconds: float = Field(default=15.0, gt=0)
+
     # Operations (issue 16)
     log_level: str = "INFO"
     log_format: Literal["text", "json"] = "text"
@@ -119,3 +129,7 @@ class Settings(BaseSettings):
     @property
     def discord_configured(self) -> bool:
         return bool(self.discord_token)
+
+    @property
+    def email_configured(self) -> bool:
+        return bool(self.smtp_host and self.smtp_from)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Index, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.safe_text import SafeString, SafeText
@@ -26,6 +26,12 @@ class Program(SQLModel, table=True):
     review_platform: str | None = None
     review_workspace: str | None = None
     review_channel: str | None = None
+    # issue 12: an urgent alert nobody acknowledged within escalate_after_minutes is e-mailed to
+    # this second contact (a coordinator or teacher of the program with an e-mail address)
+    escalate_to_id: int | None = Field(default=None, sa_column=Column(  # FK added after both tables
+        Integer, ForeignKey("person.id", use_alter=True, name="fk_program_escalate_to_person"),
+        nullable=True))
+    escalate_after_minutes: int = 30
     created_at: datetime
     updated_at: datetime
 
@@ -46,6 +52,7 @@ class Person(SQLModel, table=True):
     consent_received: date | None = None  # students: permission form on file
     consent_recorded_by: str | None = None
     cleared_on: date | None = None  # mentors: cleared by the program
+    clearance_expires: date | None = None  # mentors: the clearance must be renewed by then (issue 14)
     active: bool = True
 
 
@@ -212,6 +219,9 @@ class ReviewItem(SQLModel, table=True):
     decided_at: datetime | None = None
     decided_by: str | None = None
     note: str | None = Field(default=None, sa_type=SafeString)
+    gates: str = ""  # comma-separated program gates still holding it (bot.relay.gates.GATES)
+    override_gates: str | None = None  # the gates a coordinator overrode, comma-separated
+    override_reason: str | None = Field(default=None, sa_type=SafeString)  # their reason (also audited)
 
 
 class Alert(SQLModel, table=True):

@@ -24,12 +24,26 @@ async def run_service(settings: Settings, *, stop: asyncio.Event | None = None) 
     (or when ``stop`` is set, for tests and embedding)."""
     configure_logging(level=settings.log_level, fmt=settings.log_format,
                       replica=process_name(settings.replica_name))
+    if not settings.database_url:
+        from storage.private_files import private_dir
+
+        private_dir(settings.data_dir)  # DATA_DIR owner-only (0700), tightened if an older one was not
     app = build_app(settings)
     if settings.program_file:
         from bot.roster.importer import import_roster
 
         summary = import_roster(app.engine, settings.program_file, platforms=platform_names())
         logger.info("program file %s imported: %s", settings.program_file, summary)
+    from sqlmodel import Session
+
+    from bot.relay.policy_cache import PolicyBook, check_policies
+    from storage import repo
+
+    with Session(app.engine) as session:
+        policy_files = [program.policy_file for program in repo.programs(session)]
+    # Refuses a missing model (policies/encoder/). The model itself is loaded once per process,
+    # so the relay's own PolicyBook reuses it.
+    check_policies(PolicyBook(), policy_files)
     if stop is None:
         stop = _stop_on_signals()
     # Imported before the adapters connect: importing the desk's web stack takes seconds, and done

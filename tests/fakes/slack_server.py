@@ -52,6 +52,8 @@ from urllib.parse import parse_qsl, urlencode
 import aiohttp
 from aiohttp import web
 
+from fakes.slack_views import SlackViewsMixin, view_submission
+
 __all__ = [
     "ApiCall",
     "FakeSlack",
@@ -65,6 +67,7 @@ __all__ = [
     "sign",
     "signed_headers",
     "slash_command",
+    "view_submission",
 ]
 
 _ts_counter = itertools.count(1)
@@ -182,8 +185,10 @@ class Ack:
     connection: int = 0  # the number of the connection that acked it
 
 
-class FakeSlack:
-    """The fake Slack server. Use as ``async with FakeSlack(...) as fake`` or start()/stop()."""
+class FakeSlack(SlackViewsMixin):
+    """The fake Slack server. Use as ``async with FakeSlack(...) as fake`` or start()/stop().
+
+    Modals (``views.open``, ``view_submission``) come from ``fakes.slack_views``."""
 
     MAX_CONNECTIONS = 10  # per app (Slack's limit; "too_many_websockets" beyond it)
 
@@ -216,6 +221,7 @@ class FakeSlack:
         self.delays: dict[str, float] = {}  # method -> seconds its answer takes (after it took effect)
         self._runner: web.AppRunner | None = None
         self.port = 0
+        self._init_views()
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self) -> FakeSlack:
@@ -615,6 +621,7 @@ class FakeSlack:
         Returns the envelope id (wait for its ack with ``wait_ack``).
         """
         eid = envelope_id or str(uuid.uuid4())
+        self.issue_trigger(payload)
         if type is None:
             if payload.get("type") == "event_callback":
                 type = "events_api"
