@@ -25,7 +25,7 @@ from bot.relay.policy_cache import PolicyBook
 from bot.relay.sender_facts import sender_in
 from bot.review import holds
 from policies.types import Action, Decision, PolicyContext
-from storage import chain, outbox, repo
+from storage import chain, outbox, relay_repo, repo
 from storage.clock import as_utc
 from storage.models import (
     Delivery,
@@ -67,13 +67,10 @@ class Relay:
     def record(self, event: Inbound) -> bool:
         """Record one event; True if anything was queued for delivery. Duplicates are no-ops."""
         with Session(self._engine) as session:
-            if repo.seen_event(session, event.dedupe_key):
+            if relay_repo.seen_event(session, event.dedupe_key):
                 logger.info("<= duplicate %s ignored", event.dedupe_key)
                 return False
-            channel = repo.supervised_channel(session, event.channel)
-            sender = repo.person_by_account(
-                session, event.channel.platform, event.channel.workspace, event.author_id
-            )
+            channel, sender, _held = self._locate(session, event)
             if event.is_direct or channel is None:
                 if not event.is_direct or event.kind != InboundKind.MESSAGE:
                     logger.debug("<= %s outside supervised channels, not relayed", event.channel)
@@ -95,6 +92,19 @@ class Relay:
                 for decision in session.info.pop("decisions", []):
                     self._on_recorded(decision)
             return True
+
+    @staticmethod
+    def _locate(session: Session, event: Inbound) -> tuple[SupervisedChannel | None, Person | None, tuple]:
+        """The supervised channel and the sender in two statements. The third item holds the rows
+        loaded alongside (match, program, the sender's membership): while it is held, the steps
+        after read them from the session's identity map instead of the database."""
+        ref = event.channel
+        context = relay_repo.channel_in_context(session, ref)
+        if context is None:  # a direct message, or a channel nobody supervises
+            return None, repo.person_by_account(session, ref.platform, ref.workspace, event.author_id), ()
+        session.info["match_channels"] = {context[1].id: context[3]}  # for queue_copies
+        membership = relay_repo.sender_in_match(session, ref, event.author_id, context[1].id)  # type: ignore[arg-type]
+        return context[0], (membership[0] if membership else None), (context, membership)
 
     # -- the three kinds of event in a supervised channel ------------------------------------
 
