@@ -22,13 +22,14 @@ from sqlmodel import Session
 
 from bot.alerts import report_unsafe_setup
 from bot.commands import Commands
-from bot.messages import ChannelRef, CommandRequest, Form, Inbound, ReviewRequest
+from bot.messages import ChannelRef, CommandRequest, Form, Inbound, InboundKind, ReviewRequest
 from bot.ops.logs import process_name
 from bot.ops.metrics import Metrics
 from bot.ports import Adapter, FollowedChannel, adapter_serves
 from bot.prompts.digest import post_due_digests
 from bot.prompts.nudges import NudgeReport, nudge_quiet_matches
 from bot.prompts.weekly import TickReport, WeekResult, post_due_prompts, send_now
+from bot.relay.encoder_batch import EncoderBatcher
 from bot.relay.pipeline import Relay
 from bot.review.desk import HoldView, ReviewDesk, ReviewError
 from bot.review.gate_holds import release_cleared_gates
@@ -42,6 +43,7 @@ from bot.year_use_cases import YearUseCases
 from storage import job_claims, repo
 from storage.clock import as_utc
 from storage.models import Match, Person, ReviewItem
+from storage.safe_text import without_lone_surrogates
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +66,7 @@ class Core(YearUseCases):
         self._adapters = adapters
         self._wake = wake
         self.metrics = metrics
+        self.encoder_batch = EncoderBatcher(relay.policies)
 
     async def _write(self, transaction: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a transaction that may queue deliveries off the loop, then wake the worker."""
@@ -76,6 +79,8 @@ class Core(YearUseCases):
 
     async def handle(self, event: Inbound) -> None:
         logger.info("<= %s %s in %s from %s", event.kind, event.event_key, event.channel, event.author_id)
+        if event.kind in (InboundKind.MESSAGE, InboundKind.EDIT) and event.text:
+            await self.encoder_batch.ready(without_lone_surrogates(event.text))  # with concurrent events
         await self._write(self.relay.record, event)
 
     async def run_command(self, request: CommandRequest) -> str | Form:
