@@ -13,9 +13,10 @@ Design (facts: /work/shared/notes/scheduling-facts.md, APScheduler 3.11):
 - ``coalesce=True``, ``max_instances=1``: a tick delayed by a busy loop runs once, never twice
   side by side. ``misfire_grace_time`` only decides whether a late *tick* still runs; the grace
   window of a *post* is the program's own setting, checked by the core.
-- Hourly nudge check; daily unsafe set-up check (``core.check_all_channels``); every five minutes
-  the program year's job (meet-and-greets open and close on time, renewal reminders, notices past
-  their last day: ``core.year_tick``).
+- Hourly nudge check; daily unsafe set-up check (``core.check_all_channels``), claimed per day in
+  the database so that replicas split it instead of each checking (and alerting) everything; every
+  five minutes the program year's job (meet-and-greets open and close on time, renewal reminders,
+  notices past their last day: ``core.year_tick``).
 - The program year's posts and records (issue 14): every minute, expectations for matches that
   started and the terms' due check-ins; hourly, reminders before forms, training or clearance expire.
 
@@ -61,7 +62,8 @@ async def expiry_tick(core: Core) -> None:
 
 
 async def setup_check(core: Core) -> None:
-    await core.check_all_channels()
+    """Daily; with replicas, each set of channels is checked by the one replica that claims the day."""
+    await core.check_all_channels(once_per=f"{datetime.now(UTC):%Y-%m-%d}")
 
 
 async def year_tick(core: Core) -> None:

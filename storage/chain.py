@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
@@ -53,35 +53,41 @@ def append(session: Session, row: MessageLog | AuditEvent, *, stream: str) -> No
     """Give ``row`` its sequence number and hashes and add it to the session.
 
     The chain head is updated *first* so the statement takes the write lock (SQLite) or the
-    row lock (PostgreSQL) and concurrent appenders queue instead of forking the chain.
+    row lock (PostgreSQL) and concurrent appenders queue instead of forking the chain. The bump
+    returns the new sequence number and the previous hash in the same statement (two statements
+    per row, both plain Core: this runs once for every message the relay records).
     """
     program_id = row.program_id
-    bumped = session.execute(
-        update(ChainHead)
-        .where(ChainHead.program_id == program_id, ChainHead.stream == stream)
-        .values(last_seq=ChainHead.last_seq + 1)
-    )
-    if bumped.rowcount == 0:
+    head = _bump(session, program_id, stream)
+    if head is None:
         # First row of this stream: create the head, tolerating a concurrent creator, then bump it
         # (the second UPDATE waits for the other writer's row lock instead of forking the chain).
         insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
         session.execute(insert(ChainHead).values(program_id=program_id, stream=stream, last_seq=0,
                                                  last_hash=GENESIS).on_conflict_do_nothing())
-        session.execute(
-            update(ChainHead)
-            .where(ChainHead.program_id == program_id, ChainHead.stream == stream)
-            .values(last_seq=ChainHead.last_seq + 1)
-        )
-    head = session.exec(
-        select(ChainHead).where(ChainHead.program_id == program_id, ChainHead.stream == stream)
-    ).one()
-    session.refresh(head)
-    row.seq = head.last_seq
-    row.prev_hash = head.last_hash or GENESIS
+        head = _bump(session, program_id, stream)
+        assert head is not None
+    row.seq, previous = head
+    row.prev_hash = previous or GENESIS
     row.row_hash = row_digest(row)
-    head.last_hash = row.row_hash
-    session.add(head)
+    session.execute(_SET_HASH, {"h": row.row_hash, "p": program_id, "s": stream})
     session.add(row)
+
+
+_HEAD = ChainHead.__table__  # type: ignore[attr-defined]
+_BUMP = (update(_HEAD).where(_HEAD.c.program_id == bindparam("p"), _HEAD.c.stream == bindparam("s"))
+         .values(last_seq=_HEAD.c.last_seq + 1).returning(_HEAD.c.last_seq, _HEAD.c.last_hash))
+_SET_HASH = (update(_HEAD).where(_HEAD.c.program_id == bindparam("p"), _HEAD.c.stream == bindparam("s"))
+             .values(last_hash=bindparam("h")))
+
+
+def _bump(session: Session, program_id: str, stream: str) -> tuple[int, str] | None:
+    """Take the next sequence number; returns it with the hash of the row before (None: no head yet).
+
+    RETURNING gives the values as of this UPDATE, after any other transaction's append that held
+    the lock committed: the same serialization as reading the head after the update."""
+    found = session.execute(_BUMP, {"p": program_id, "s": stream}).first()
+    return None if found is None else (found[0], found[1])
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from bot.cli import (
     choosing_cmd,
     core_cmds,
     match_cmd,
+    ops_cmd,
     policy_cmd,
     program_cmd,
     prompts_cmd,
@@ -28,6 +29,7 @@ app.add_typer(program_cmd.program_app, name="program")
 app.add_typer(match_cmd.match_app, name="match")
 prompts_cmd.register(app)  # topics, prompts, digest (issue 6)
 web_cmd.register(app)
+ops_cmd.register(app)  # migrate, healthcheck (issue 16)
 app.add_typer(choosing_cmd.bios_app, name="bios")
 app.add_typer(choosing_cmd.choosing_app, name="choosing")
 year_cmd.register(app)  # people, consent, training, expectations, year, end-match (issue 14)
