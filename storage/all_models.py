@@ -2,6 +2,7 @@
 
 from storage import (
     models,  # noqa: F401
+    models_governance,  # noqa: F401  (issue 15: legal holds, destruction records)
     models_prompts,  # noqa: F401  (issue 6: weekly prompts)
     models_web,  # noqa: F401
 )

@@ -101,7 +101,7 @@ class ReviewDesk:
                                              key=f"card-update:{item.id}", review_id=item.id))
             audit.record(session, program_id=item.program_id, actor=actor, at=now,
                          action=f"review.{item.state}", target=f"review:{item.id}",
-                         detail={"message_id": message.id, "note": note})
+                         detail={"message_id": message.id, "note": note}, subject=item)
             session.commit()
             session.refresh(item)
             logger.info("review %s %s by %s", item.id, item.state, actor)
