@@ -13,7 +13,8 @@ Design (facts: /work/shared/notes/scheduling-facts.md, APScheduler 3.11):
 - ``coalesce=True``, ``max_instances=1``: a tick delayed by a busy loop runs once, never twice
   side by side. ``misfire_grace_time`` only decides whether a late *tick* still runs; the grace
   window of a *post* is the program's own setting, checked by the core.
-- Hourly nudge check; daily unsafe set-up check (``core.check_all_channels``).
+- Hourly nudge check; daily unsafe set-up check (``core.check_all_channels``); daily data care
+  (``core.daily_data_care``: each program's retention schedule, then the chain heads published).
 
 Each job is one line over a use case of ``bot.use_cases.Core``, which runs the transaction off
 the loop and wakes the delivery worker.
@@ -50,6 +51,10 @@ async def setup_check(core: Core) -> None:
     await core.check_all_channels()
 
 
+async def data_care(core: Core) -> None:
+    await core.daily_data_care()
+
+
 @dataclass
 class SchedulerHandle:
     """Start and stop the jobs with the app (``MentorBot.start``/``stop``)."""
@@ -80,4 +85,6 @@ def attach_scheduler(core: Core) -> SchedulerHandle:
     scheduler.add_job(nudges_tick, CronTrigger(minute=17, timezone=UTC), args=[core], id="nudges")
     daily = CronTrigger(hour=11, minute=5, timezone=UTC)
     scheduler.add_job(setup_check, daily, args=[core], id="setup-check")
+    # retention, then the chain heads (issue 15); 06:30 UTC is before any US school day starts
+    scheduler.add_job(data_care, CronTrigger(hour=6, minute=30, timezone=UTC), args=[core], id="data-care")
     return SchedulerHandle(scheduler)

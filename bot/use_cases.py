@@ -20,6 +20,8 @@ from sqlmodel import Session
 
 from bot.alerts import report_unsafe_setup
 from bot.commands import Commands
+from bot.governance.anchoring import Published, publish_heads
+from bot.governance.retention import apply_all
 from bot.messages import ChannelRef, CommandRequest, Inbound, ReviewRequest
 from bot.ports import Adapter, FollowedChannel
 from bot.prompts.digest import post_due_digests
@@ -149,3 +151,12 @@ class Core:
 
     async def nudge_quiet_matches(self) -> NudgeReport:
         return await self._write(nudge_quiet_matches, self.engine, self.clock())
+
+    async def daily_data_care(self) -> list[Published]:
+        """Once a day: apply every program's retention schedule, then publish the chain heads
+        (to the head file and each review channel), so the day's erasures are under the head."""
+        now, settings = self.clock(), self.settings
+        if settings.retention_daily:
+            await asyncio.to_thread(apply_all, self.engine, actor="retention (daily)", now=now,
+                                    unrouted_days=settings.unrouted_retention_days)
+        return await self._write(publish_heads, self.engine, now=now, head_file=settings.chain_head_file)

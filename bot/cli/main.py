@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import core_cmds, policy_cmd, program_cmd, prompts_cmd, web_cmd
+from bot.cli import audit_cmd, core_cmds, governance_cmd, policy_cmd, program_cmd, prompts_cmd, web_cmd
 
 app = typer.Typer(
     name="mentorbot",
@@ -14,6 +14,8 @@ app = typer.Typer(
 )
 
 core_cmds.register(app)
+app.add_typer(audit_cmd.audit_app, name="audit")
+governance_cmd.register(app, program_cmd.program_app)  # retention, legal holds, export/destroy (issue 15)
 app.add_typer(policy_cmd.policy_app, name="policy")
 app.add_typer(program_cmd.program_app, name="program")
 prompts_cmd.register(app)  # topics, prompts, digest (issue 6)

@@ -13,8 +13,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -22,7 +24,7 @@ from sqlmodel import Session
 from bot.roster.rules import check_roster
 from bot.roster.schema import Roster, RosterError, RosterProblem, parse_yaml
 from bot.roster.validate import read_roster
-from storage import repo, roster_repo
+from storage import audit, repo, roster_repo
 from storage.clock import utcnow
 from storage.models import Identity, Match, MatchMember, Person, Program, SupervisedChannel
 
@@ -176,8 +178,10 @@ class _Writer:
         p = self.roster.program
         review = p.review_channel or (None, None, None)
         values = {"name": p.name, "timezone": p.timezone, "policy_file": p.policy,
-                  "review_platform": review[0], "review_workspace": review[1], "review_channel": review[2]}
+                  "review_platform": review[0], "review_workspace": review[1], "review_channel": review[2],
+                  "retention_json": p.retention.to_json() if p.retention else None}
         row = self.s.get(Program, p.id)
+        schedule_before = row.retention_json if row is not None else None
         created = row is None
         if row is None:
             row = Program(id=p.id, created_at=self.now, updated_at=self.now, **values)
@@ -189,6 +193,9 @@ class _Writer:
                 row.updated_at = self.now
         self._count("program", created, changed)
         self.s.flush()
+        if values["retention_json"] != schedule_before:
+            audit.record(self.s, program_id=p.id, actor=LINKED_BY, action="retention.schedule", at=self.now,
+                         subject="program", detail={"schedule": values["retention_json"]})
 
     def _people(self) -> dict[str, Person]:
         pid = self.roster.program.id
@@ -231,10 +238,22 @@ class _Writer:
         for match in self.roster.matches:
             coordinator = people.get(match.coordinator) if match.coordinator else None
             values = {"model": match.model, "status": match.status, "started_on": match.started,
-                      "coordinator_id": coordinator.id if coordinator else None, "grade": match.grade}
+                      "coordinator_id": coordinator.id if coordinator else None, "grade": match.grade,
+                      "ended_on": self._ended_on(match, rows.get(match.id))}
             self._upsert("matches", rows, Match, pid, match.id, values)
         self.s.flush()
         return rows
+
+    def _ended_on(self, match: Any, row: Match | None) -> date | None:
+        """The day a match ended (retention counts from it): the file's, else the day it was first
+        imported as ended, in the program's time zone."""
+        if match.status != "ended":
+            return None
+        if match.ended is not None:
+            return match.ended
+        if row is not None and row.ended_on is not None:
+            return row.ended_on
+        return self.now.astimezone(ZoneInfo(self.roster.program.timezone)).date()
 
     def _members(self, matches: dict[str, Match], people: dict[str, Person]) -> None:
         for match in self.roster.matches:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from bot.roster.retention import read_retention
 from bot.roster.schema import (
     MODELS,
     ROLES,
@@ -28,7 +29,8 @@ from bot.roster.schema import (
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 
 TOP_KEYS = {"program": True, "people": True, "matches": False}
-PROGRAM_KEYS = {"id": True, "name": True, "timezone": False, "policy": False, "review_channel": False}
+PROGRAM_KEYS = {"id": True, "name": True, "timezone": False, "policy": False, "review_channel": False,
+                "retention": False}
 PERSON_KEYS = {
     "id": True, "name": True, "role": True, "email": False, "avatar": False, "grade": False,
     "consent": False, "cleared": False, "accounts": False, "active": False, "employer": False,
@@ -37,7 +39,7 @@ PERSON_KEYS = {
 ACCOUNT_KEYS = {"platform": True, "workspace": True, "user": True}
 CONSENT_KEYS = {"received": True, "recorded_by": False}
 MATCH_KEYS = {
-    "id": True, "model": True, "status": False, "started": False, "coordinator": False,
+    "id": True, "model": True, "status": False, "started": False, "ended": False, "coordinator": False,
     "grade": False, "mentors": True, "students": True, "channels": False, "notes": False,
 }
 CHANNEL_KEYS = {"side": True, "platform": True, "workspace": True, "channel": True}
@@ -219,7 +221,7 @@ def _program(r: Reader, node: Node | None, base_dir: Path, line: int) -> RosterP
             review = (parts[0], parts[1], parts[2])
     at = node.line if node is not None else line
     return RosterProgram(id=pid or "", name=name or "", timezone=tz or "UTC", line=at, policy=policy,
-                         review_channel=review)
+                         review_channel=review, retention=read_retention(r, f.get("retention")))
 
 
 def _person(r: Reader, node: Node) -> RosterPerson | None:
@@ -276,6 +278,10 @@ def _match(r: Reader, node: Node) -> RosterMatch | None:
     status = r.choice(f.get("status"), f"the status of {what}", STATUSES) if "status" in f else "proposed"
     match = RosterMatch(id=mid or "", model=model or "", status=status or "", line=node.line)
     match.started = r.date(f.get("started"), f"the start date of {what}")
+    match.ended = r.date(f.get("ended"), f"the end date of {what}")
+    if match.ended is not None and status != "ended":
+        r.problem(f["ended"].line, f"{what} has an end date but its status is '{status}'; "
+                                   "write 'status: ended' or remove the 'ended' line")
     match.coordinator = r.text(f.get("coordinator"), "coordinator")
     match.grade = r.integer(f.get("grade"), f"the grade of {what}", 1, 14)
     match.lists_given = "mentors" in f and "students" in f

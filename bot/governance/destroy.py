@@ -1,0 +1,192 @@
+"""End of contract, step 2: ``mentorbot program destroy`` — every row of the program deleted, and a
+certificate of destruction saying what, when, by whom, and the final chain head.
+
+Refused while any legal hold of the program is active. In ONE transaction: the chains are verified
+(the result goes on the certificate), the final head and every table's row count are taken,
+every row of every table of the program is deleted through the one deletion function
+(``storage.erasure.erase``, mode ``remove``), and a ``destruction_record`` keeps the certificate
+(no personal data) so ``audit verify`` and ``program show`` can say the program was destroyed.
+The certificate is also written as a private file (JSON and a printable text).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, func, select, true
+from sqlmodel import Session
+
+from storage import chain, erasure, export_repo, governance, retention_repo
+from storage.chain_verify import verify_program
+from storage.models import AuditEvent, Program
+from storage.models_governance import DestructionRecord
+from storage.private_files import create_private
+
+STATEMENT = (
+    "All records of this program held by mentorbot in the database named below were "
+    "permanently deleted on the date shown. Backups and exports made earlier are not "
+    "covered by this deletion; they must be destroyed under the program's backup "
+    "retention (docs/data-protection.md)."
+)
+
+
+class DestroyError(Exception):
+    """The program cannot be destroyed (unknown, a legal hold, not confirmed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Certificate:
+    data: dict[str, Any]
+    sha256: str
+    json_path: Path
+    text_path: Path
+
+
+def destroy_program(
+    engine: Engine,
+    program_id: str,
+    *,
+    actor: str,
+    now: datetime,
+    certificate: Path,
+    reason: str,
+    database: str,
+) -> Certificate:
+    if certificate.exists() or certificate.with_suffix(".txt").exists():
+        raise DestroyError(f"{certificate} exists already; choose another file name for the certificate")
+    with Session(engine) as session:
+        program = session.get(Program, program_id)
+        if program is None:
+            raise DestroyError(f"there is no program '{program_id}'")
+        holds = retention_repo.active_holds(session, program_id)
+        if holds:
+            listed = "; ".join(
+                f"#{h.id} ({h.scope}, placed {h.placed_at:%Y-%m-%d} by {h.placed_by})" for h in holds
+            )
+            raise DestroyError(
+                f"program {program_id} is under legal hold, so it cannot be destroyed: {listed}. "
+                "Release the holds first (mentorbot legal-hold release)."
+            )
+        report = verify_program(session, program_id)
+        data = {
+            "certificate": "destruction of student data",
+            "program": program_id,
+            "program_name": program.name,
+            "reason": reason,
+            "destroyed_at": now.isoformat(),
+            "destroyed_by": actor,
+            "database": database,
+            "final_chain_head": chain.head(session, program_id),
+            "chain_verified": not report.breaks,
+            "chain_breaks": [f"{b.stream} seq {b.seq}: {b.problem}" for b in report.breaks[:50]],
+            "erasures_before": [
+                {"rule": e.rule, "on": f"{e.at:%Y-%m-%d}", "rows": e.rows} for e in report.erasures
+            ],
+            "last_export": _last_export(session, program_id),
+            "rows_deleted": _counts(session, program_id),
+            "statement": STATEMENT,
+        }
+        selection = {d.name: true() for d in export_repo.program_tables()}
+        erasure.erase(
+            session,
+            program_id=program_id,
+            selection=selection,
+            rule="end-of-contract",
+            actor=actor,
+            at=now,
+            mode="remove",
+        )
+        body = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+        session.add(
+            DestructionRecord(
+                program_id=program_id,
+                program_name=program.name,
+                destroyed_at=now,
+                destroyed_by=actor,
+                final_head=data["final_chain_head"],
+                certificate_json=body,
+                certificate_sha256=digest,
+            )
+        )
+        session.commit()
+    # written after the commit: a certificate must never exist for a destruction that did not happen
+    text_path = certificate.with_suffix(".txt")
+    with create_private(certificate) as handle:
+        handle.write(body.encode("utf-8") + b"\n")
+    with create_private(text_path) as handle:
+        handle.write(printable(data, digest).encode("utf-8"))
+    return Certificate(data, digest, certificate, text_path)
+
+
+def _counts(session: Session, program_id: str) -> dict[str, int]:
+    counts = {}
+    for declared in export_repo.program_tables():
+        n = session.execute(
+            select(func.count())
+            .select_from(declared.table)
+            .where(governance.scope_clause(declared, program_id))
+        ).scalar_one()
+        if n:
+            counts[declared.name] = n
+    return counts
+
+
+def _last_export(session: Session, program_id: str) -> dict[str, Any] | None:
+    event = session.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.program_id == program_id, AuditEvent.action == "program.export")
+        .order_by(AuditEvent.seq.desc())
+        .limit(1)
+    ).first()  # type: ignore[attr-defined]
+    if event is None:
+        return None
+    detail = json.loads(event.detail_json or "{}")
+    return {
+        "at": event.at.isoformat(),
+        "by": event.actor,
+        "file": detail.get("file"),
+        "sha256": detail.get("sha256"),
+        "head": detail.get("head"),
+    }
+
+
+def printable(data: dict[str, Any], digest: str) -> str:
+    export = data["last_export"]
+    lines = [
+        "CERTIFICATE OF DESTRUCTION OF STUDENT DATA",
+        "",
+        f"Program:        {data['program_name']} ({data['program']})",
+        f"Destroyed:      {data['destroyed_at']}",
+        f"By:             {data['destroyed_by']}",
+        f"Reason:         {data['reason']}",
+        f"Database:       {data['database']}",
+        f"Final chain head: {data['final_chain_head']}",
+        "Chain verified before destruction: "
+        + (
+            "yes, intact"
+            if data["chain_verified"]
+            else f"NO — {len(data['chain_breaks'])} break(s) listed in the JSON"
+        ),
+        "Last export:    "
+        + (
+            f"{export['at']} by {export['by']}, {export['file']} (SHA-256 {export['sha256']})"
+            if export
+            else "none was made"
+        ),
+        "",
+        "Records deleted:",
+        *(f"  {table:<22} {count:>10}" for table, count in sorted(data["rows_deleted"].items())),
+        "",
+        data["statement"],
+        "",
+        f"SHA-256 of the certificate's JSON: {digest}",
+        "",
+        "Signed: ______________________________    Date: ______________",
+    ]
+    return "\n".join(lines) + "\n"
