@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, Date, and_, false, func, not_, or_, select, true
+from sqlalchemy import ColumnElement, Date, and_, case, false, func, literal, not_, or_, select, true
 from sqlmodel import Session
 
 from storage import governance
@@ -53,10 +54,13 @@ def active_holds(session: Session, program_id: str) -> list[LegalHold]:
 
 
 def held(session: Session, program_id: str) -> Held:
-    """The program's active holds; a person's hold also covers the conversations of their matches."""
+    """The program's active holds: a person's hold also covers the conversations of their matches,
+    and a match's hold the people in it (names are part of what an investigation needs)."""
     holds = active_holds(session, program_id)
     matches = {h.match_id for h in holds if h.scope == "match" and h.match_id is not None}
     people = {h.person_id for h in holds if h.scope == "person" and h.person_id is not None}
+    if matches:
+        people |= set(session.scalars(select(MatchMember.person_id).where(MatchMember.match_id.in_(matches))))
     if people:
         query = select(MatchMember.match_id).where(MatchMember.person_id.in_(people))
         matches |= set(session.scalars(query))
@@ -120,27 +124,32 @@ def _people_due(program_id: str, window: RuleWindow) -> ColumnElement[bool]:
 
 
 def not_held(declared: Declared, holds: Held) -> ColumnElement[bool]:
-    """Rows no active hold protects."""
+    """Rows no active hold protects (NULL-safe: a row without a match is not "in" a held match)."""
     if holds.program:
         return false()
     spec = declared.personal
     assert spec is not None
     table = declared.table
     keep: list[ColumnElement[bool]] = []
+
+    def among(column_name: str, values: Any) -> None:
+        column = table.c[column_name]
+        keep.append(and_(column.is_not(None), column.in_(values)))
+
     if spec.match and holds.matches:
-        keep.append(table.c[spec.match].in_(holds.matches))
+        among(spec.match, holds.matches)
     for column in spec.people:
         if holds.people:
-            keep.append(table.c[column].in_(holds.people))
+            among(column, holds.people)
     for column, parent_name in spec.follows:
         parent = governance.declared(parent_name)
         if parent.personal is not None and (parent.personal.match or parent.personal.people):
             key = next(iter(parent.table.primary_key.columns))
-            keep.append(table.c[column].in_(select(key).where(not_(not_held(parent, holds)))))
+            among(column, select(key).where(not_(not_held(parent, holds))))
     if spec.chained == "audit":
         subjects = [f"match:{m}" for m in holds.matches] + [f"person:{p}" for p in holds.people]
         if subjects:
-            keep.append(table.c.subject.in_(subjects))
+            among("subject", subjects)
     return not_(or_(*keep)) if keep else true()
 
 
@@ -152,9 +161,9 @@ def not_proof(declared: Declared) -> ColumnElement[bool]:
     return and_(*(not_(action.startswith(prefix)) for prefix in PROOF_ACTIONS))
 
 
-def selection(declared: Declared, program_id: str, window: RuleWindow, holds: Held) -> ColumnElement[bool]:
-    """Everything ``erase`` needs for one table (besides program and tombstone, which it adds)."""
-    condition = and_(due(declared, program_id, window), not_held(declared, holds), not_proof(declared))
+def candidates(declared: Declared, program_id: str, window: RuleWindow) -> ColumnElement[bool]:
+    """The table's rows the rule reaches today, before legal holds are considered."""
+    condition = and_(due(declared, program_id, window), not_proof(declared))
     spec = declared.personal
     assert spec is not None
     if spec.final_states and spec.state_column:
@@ -162,17 +171,43 @@ def selection(declared: Declared, program_id: str, window: RuleWindow, holds: He
     return condition
 
 
+def selection(declared: Declared, program_id: str, window: RuleWindow, holds: Held) -> ColumnElement[bool]:
+    """Everything ``erase`` needs for one table (besides program and tombstone, which it adds)."""
+    return and_(candidates(declared, program_id, window), not_held(declared, holds))
+
+
+def _live(declared: Declared, program_id: str, condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    where = and_(governance.scope_clause(declared, program_id), condition)
+    if "erased_by" in declared.table.c:
+        where = and_(where, declared.table.c.erased_by.is_(None))
+    return where
+
+
+def any_live(session: Session, declared: Declared, program_id: str, condition: ColumnElement[bool]) -> bool:
+    """Is at least one live (not yet erased) row of the program selected?"""
+    query = select(literal(1)).select_from(declared.table).where(_live(declared, program_id, condition))
+    return session.execute(query.limit(1)).first() is not None
+
+
 def count(
-    session: Session, declared: Declared, program_id: str, condition: ColumnElement[bool]
-) -> tuple[int, object, object]:
-    """How many live rows of the program ``condition`` selects, and their oldest/newest written value."""
+    session: Session,
+    declared: Declared,
+    program_id: str,
+    condition: ColumnElement[bool],
+    kept: ColumnElement[bool] | None = None,
+) -> tuple[int, int, object, object]:
+    """Of the live rows ``condition`` selects: how many go, how many ``kept`` keeps back (a hold),
+    and the oldest/newest written value of those that go. One pass over the table."""
     spec = declared.personal
     assert spec is not None
-    table = declared.table
-    written = table.c[spec.written] if spec.written else None
-    columns = [func.count(), func.min(written), func.max(written)] if written is not None else [func.count()]
-    where = and_(governance.scope_clause(declared, program_id), condition)
-    if "erased_by" in table.c:
-        where = and_(where, table.c.erased_by.is_(None))
-    row = session.execute(select(*columns).select_from(table).where(where)).one()
-    return (row[0], row[1], row[2]) if written is not None else (row[0], None, None)
+    goes = not_(kept) if kept is not None else true()
+    written = declared.table.c[spec.written] if spec.written else literal(None)
+    columns = [
+        func.count(),
+        func.sum(case((goes, 1), else_=0)),
+        func.min(case((goes, written))),
+        func.max(case((goes, written))),
+    ]
+    query = select(*columns).select_from(declared.table).where(_live(declared, program_id, condition))
+    total, going, oldest, newest = session.execute(query).one()
+    return going or 0, total - (going or 0), oldest, newest

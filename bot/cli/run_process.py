@@ -27,6 +27,9 @@ async def run_service(settings: Settings, *, stop: asyncio.Event | None = None) 
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
+    if settings.chain_head_file is None:
+        logger.warning("CHAIN_HEAD_FILE is not set: daily chain heads go only to the review channels; "
+                       "set it to a file outside DATA_DIR (docs/data-protection.md)")
     await app.start()
     from bot.web import serve_web_in_background  # the coordinator desk, in this same loop (issue 7)
 

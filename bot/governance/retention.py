@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, and_, select
+from sqlalchemy import Engine, and_, not_, select
 from sqlmodel import Session
 
 from bot.governance.schedule import Cutoff, Rule, Schedule
@@ -77,16 +77,15 @@ def plan_program(session: Session, program: Program, now: datetime) -> ProgramPl
 
 def _plan_rule(session: Session, program_id: str, cutoff: Cutoff, holds: Held) -> RulePlan:
     window, out = _window(cutoff), RulePlan(cutoff.rule, cutoff)
-    unheld = Held(False, frozenset(), frozenset(), ())
     chosen = {}
     for declared in retention_repo.tables_of(cutoff.rule.name):
-        condition = retention_repo.selection(declared, program_id, window, holds)
-        rows, oldest, newest = retention_repo.count(session, declared, program_id, condition)
-        everything = retention_repo.count(
-            session, declared, program_id, retention_repo.selection(declared, program_id, window, unheld)
-        )[0]
-        out.tables.append(TableCount(declared.name, rows, everything - rows, oldest, newest))
-        chosen[declared.name] = condition
+        reached = retention_repo.candidates(declared, program_id, window)
+        free = retention_repo.not_held(declared, holds)
+        rows, held_back, oldest, newest = retention_repo.count(
+            session, declared, program_id, reached, not_(free)
+        )
+        out.tables.append(TableCount(declared.name, rows, held_back, oldest, newest))
+        chosen[declared.name] = and_(reached, free)
     for declared in governance.personal_tables():
         condition = _follower_condition(declared, program_id, chosen)
         if condition is not None and declared.name not in chosen:
@@ -121,38 +120,52 @@ def _follower_condition(declared: governance.Declared, program_id: str, chosen: 
 
 
 def apply_program(engine: Engine, program_id: str, *, actor: str, now: datetime) -> ProgramPlan:
-    """Erase what the schedule reaches, one rule per transaction; the plan with ``erased`` filled."""
+    """Erase what the schedule reaches, one rule per transaction; the plan with ``erased`` filled.
+
+    Counts nothing first (the dry run is the report): each rule with at least one row due is
+    erased, and ``erased`` says how many rows of each table went.
+    """
     with Session(engine) as session:
         program = session.get(Program, program_id)
         if program is None:
             raise LookupError(f"no program '{program_id}'")
-        plan = plan_program(session, program, now)
-    for rule_plan in plan.rules:
-        if rule_plan.rows == 0:
-            continue
+        schedule = Schedule.from_json(program.retention_json)
+        plan = ProgramPlan(program_id, schedule)
+        plan.holds = [f"#{h.id} ({h.scope})" for h in retention_repo.active_holds(session, program_id)]
+        today = now.astimezone(ZoneInfo(program.timezone)).date()
+        cutoffs = schedule.cutoffs(today, program.timezone) if schedule else []
+    for cutoff in cutoffs:
+        rule_plan = RulePlan(cutoff.rule, cutoff)
+        plan.rules.append(rule_plan)
         with Session(engine) as session:
-            holds = retention_repo.held(session, program_id)  # again: a hold placed meanwhile counts
-            window = _window(rule_plan.cutoff)
+            holds = retention_repo.held(session, program_id)  # read in the erasing transaction
+            plan.program_held = holds.program
+            window = _window(cutoff)
             selection = {
                 d.name: retention_repo.selection(d, program_id, window, holds)
-                for d in retention_repo.tables_of(rule_plan.rule.name)
+                for d in retention_repo.tables_of(cutoff.rule.name)
             }
+            if not any(
+                retention_repo.any_live(session, governance.declared(name), program_id, condition)
+                for name, condition in selection.items()
+            ):
+                continue
             result = erasure.erase(
                 session,
                 program_id=program_id,
                 selection=selection,
-                rule=rule_plan.rule.name,
+                rule=cutoff.rule.name,
                 actor=actor,
                 at=now,
                 detail={
-                    "rule": rule_plan.rule.describe(),
-                    "written_before": rule_plan.cutoff.written_before.isoformat(),
+                    "rule": cutoff.rule.describe(),
+                    "written_before": cutoff.written_before.isoformat(),
                     "holds": list(holds.hold_ids),
                 },
             )
             session.commit()
         rule_plan.erased = result.rows
-        logger.info("retention %s/%s: erased %s", program_id, rule_plan.rule.name, result.rows)
+        logger.info("retention %s/%s: erased %s", program_id, cutoff.rule.name, result.rows)
     return plan
 
 
@@ -174,7 +187,10 @@ def apply_all(
 ) -> tuple[list[ProgramPlan], int]:
     """Apply every program's schedule (or one); also delete messages from unknown people older than
     ``unrouted_days``. Returns the plans and how many unrouted messages were deleted."""
-    ids = [plan.program_id for plan in plan_all(engine, now, program_id)]
+    with Session(engine) as session:
+        ids = [p.id for p in repo.programs(session) if program_id in (None, p.id)]
+    if program_id is not None and not ids:
+        raise LookupError(f"no program '{program_id}'")
     plans = [apply_program(engine, pid, actor=actor, now=now) for pid in ids]
     unrouted = 0
     if unrouted_days is not None and program_id is None:
