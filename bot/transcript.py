@@ -66,12 +66,17 @@ def read_transcript(engine: Engine, match_key: str, *, actor: str, clock: Callab
         return match, lines
 
 
+ERASED = "[erased under the program's retention schedule]"
+
+
 def _line(row: MessageLog) -> TranscriptLine:
     hits = json.loads(row.hits_json)
+    erased = row.erased_by is not None  # a tombstone (docs/data-protection.md)
     return TranscriptLine(
         id=row.id, seq=row.seq, at=as_utc(row.sent_at).isoformat(timespec="seconds"),  # type: ignore[arg-type]
-        kind=row.kind, sender=row.sender_name, role=row.sender_role or "", platform=row.platform,
-        channel=row.channel, text=row.text, decision=row.decision, alert=row.alert,
+        kind=row.kind, sender="(erased)" if erased else row.sender_name, role=row.sender_role or "",
+        platform=row.platform, channel=row.channel, text=ERASED if erased else row.text,
+        decision=row.decision, alert=row.alert,
         rules=[h["rule"] for h in hits], reasons=[h["reason"] for h in hits], edit_of=row.original_id,
     )
 

@@ -80,24 +80,8 @@ def erase(
     head = chain.open_row(session, event, stream="audit")
     session.add(event)
     session.flush()  # the event exists (hash pending) so rows can point at it
-    erased: dict[str, list[int]] = {}
     result = ErasureResult(event.id)
-    for declared in governance.destruction_order()[::-1]:  # parents before the rows that follow them
-        spec = declared.personal
-        if spec is None:
-            continue
-        where = _which_rows(declared, program_id, selection, event.id)  # type: ignore[arg-type]
-        if where is None:
-            continue
-        if spec.erase == "delete":
-            count = session.execute(delete(declared.table).where(where)).rowcount
-            if count:
-                result.rows[declared.name] = count
-            continue
-        ids = _blank(session, declared, where, event.id)  # type: ignore[arg-type]
-        if ids:
-            erased[declared.name] = ids
-            result.rows[declared.name] = len(ids)
+    erased = _erase_tables(session, program_id, selection, event.id, result)  # type: ignore[arg-type]
     event.anchor = chain_format.erasure_digest(erased)
     event.rows = result.total
     event.detail_json = json.dumps(
@@ -106,6 +90,29 @@ def erase(
     chain.close_row(session, event, head, stream="audit")
     session.flush()
     return result
+
+
+def _erase_tables(
+    session: Session, program_id: str, selection: Selection, event_id: int, result: ErasureResult
+) -> dict[str, list[int]]:
+    """Erase table by table, parents before the rows that follow them; the ids turned to tombstones."""
+    erased: dict[str, list[int]] = {}
+    for declared in governance.destruction_order()[::-1]:
+        if declared.personal is None:
+            continue
+        where = _which_rows(declared, program_id, selection, event_id)
+        if where is None:
+            continue
+        if declared.personal.erase == "delete":
+            count = session.execute(delete(declared.table).where(where)).rowcount
+            if count:
+                result.rows[declared.name] = count
+            continue
+        ids = _blank(session, declared, where, event_id)
+        if ids:
+            erased[declared.name] = ids
+            result.rows[declared.name] = len(ids)
+    return erased
 
 
 def _which_rows(

@@ -53,19 +53,7 @@ def answer(
         raise AccessRequestError(f"relationship '{relationship}': use one of {', '.join(RELATIONSHIPS)}")
     if not requester.strip():
         raise AccessRequestError("say who asked (--requester), as written on the request")
-    with Session(engine) as session:
-        program = session.get(Program, program_id)
-        person = repo.person_by_key(session, program_id, student_key) if program else None
-        if person is None or program is None:
-            raise AccessRequestError(f"there is no person '{student_key}' in program {program_id}")
-        if person.role != "student":
-            raise AccessRequestError(
-                f"{student_key} is a {person.role}; access requests here are for students' education records"
-            )
-        person_id, program_name = person.id, program.name
-        record = access_repo.student_record(session, program_id, person)
-        labels = erasure_labels(session, program_id)
-        session.commit()
+    person_id, program_name, record, labels = _gather(engine, program_id, student_key)
     rows = sum(len(v) for v in record.values() if isinstance(v, list))
     about = {
         "kind": "access request",
@@ -99,6 +87,22 @@ def answer(
         )
         session.commit()
     return AccessExport(path, digest, rows, record["messages_by_other_students_withheld"])
+
+
+def _gather(engine: Engine, program_id: str, student_key: str) -> tuple[int, str, dict[str, Any], Any]:
+    with Session(engine) as session:
+        program = session.get(Program, program_id)
+        person = repo.person_by_key(session, program_id, student_key) if program else None
+        if person is None or program is None:
+            raise AccessRequestError(f"there is no person '{student_key}' in program {program_id}")
+        if person.role != "student":
+            raise AccessRequestError(
+                f"{student_key} is a {person.role}; access requests here are for students' education records"
+            )
+        record = access_repo.student_record(session, program_id, person)
+        labels = erasure_labels(session, program_id)
+        session.commit()
+        return person.id, program.name, record, labels  # type: ignore[return-value]
 
 
 def _printable(

@@ -63,34 +63,8 @@ def destroy_program(
         program = session.get(Program, program_id)
         if program is None:
             raise DestroyError(f"there is no program '{program_id}'")
-        holds = retention_repo.active_holds(session, program_id)
-        if holds:
-            listed = "; ".join(
-                f"#{h.id} ({h.scope}, placed {h.placed_at:%Y-%m-%d} by {h.placed_by})" for h in holds
-            )
-            raise DestroyError(
-                f"program {program_id} is under legal hold, so it cannot be destroyed: {listed}. "
-                "Release the holds first (mentorbot legal-hold release)."
-            )
-        report = verify_program(session, program_id)
-        data = {
-            "certificate": "destruction of student data",
-            "program": program_id,
-            "program_name": program.name,
-            "reason": reason,
-            "destroyed_at": now.isoformat(),
-            "destroyed_by": actor,
-            "database": database,
-            "final_chain_head": chain.head(session, program_id),
-            "chain_verified": not report.breaks,
-            "chain_breaks": [f"{b.stream} seq {b.seq}: {b.problem}" for b in report.breaks[:50]],
-            "erasures_before": [
-                {"rule": e.rule, "on": f"{e.at:%Y-%m-%d}", "rows": e.rows} for e in report.erasures
-            ],
-            "last_export": _last_export(session, program_id),
-            "rows_deleted": _counts(session, program_id),
-            "statement": STATEMENT,
-        }
+        _refuse_under_hold(session, program_id)
+        data = _facts(session, program, actor=actor, now=now, reason=reason, database=database)
         selection = {d.name: true() for d in export_repo.program_tables()}
         erasure.erase(
             session,
@@ -122,6 +96,43 @@ def destroy_program(
     with create_private(text_path) as handle:
         handle.write(printable(data, digest).encode("utf-8"))
     return Certificate(data, digest, certificate, text_path)
+
+
+def _refuse_under_hold(session: Session, program_id: str) -> None:
+    holds = retention_repo.active_holds(session, program_id)
+    if holds:
+        listed = "; ".join(
+            f"#{h.id} ({h.scope}, placed {h.placed_at:%Y-%m-%d} by {h.placed_by})" for h in holds
+        )
+        raise DestroyError(
+            f"program {program_id} is under legal hold, so it cannot be destroyed: {listed}. "
+            "Release the holds first (mentorbot legal-hold release)."
+        )
+
+
+def _facts(
+    session: Session, program: Program, *, actor: str, now: datetime, reason: str, database: str
+) -> dict[str, Any]:
+    """What the certificate says, taken in the destroying transaction just before the deletion."""
+    report = verify_program(session, program.id)
+    return {
+        "certificate": "destruction of student data",
+        "program": program.id,
+        "program_name": program.name,
+        "reason": reason,
+        "destroyed_at": now.isoformat(),
+        "destroyed_by": actor,
+        "database": database,
+        "final_chain_head": chain.head(session, program.id),
+        "chain_verified": not report.breaks,
+        "chain_breaks": [f"{b.stream} seq {b.seq}: {b.problem}" for b in report.breaks[:50]],
+        "erasures_before": [
+            {"rule": e.rule, "on": f"{e.at:%Y-%m-%d}", "rows": e.rows} for e in report.erasures
+        ],
+        "last_export": _last_export(session, program.id),
+        "rows_deleted": _counts(session, program.id),
+        "statement": STATEMENT,
+    }
 
 
 def _counts(session: Session, program_id: str) -> dict[str, int]:

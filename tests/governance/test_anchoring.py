@@ -17,11 +17,13 @@ from storage.chain_anchor import heads_in_file, problem_with
 from support.governance_helpers import program_file
 
 
-async def test_daily_data_care_publishes_the_head_to_the_channel_and_the_file(make_harness, engine, clock,
-                                                                             tmp_path):
+async def test_daily_data_care_publishes_the_head_to_the_channel_and_the_file(
+    make_harness, engine, clock, tmp_path
+):
     clock.now = datetime(2026, 10, 13, 11, 0, tzinfo=UTC)
-    h = await make_harness(roster=program_file(tmp_path, retention={"messages": {"keep_days": 0,
-                                                                                 "after": "written"}}))
+    h = await make_harness(
+        roster=program_file(tmp_path, retention={"messages": {"keep_days": 0, "after": "written"}})
+    )
     await h.say("dana", "dana-ana-mentor", "Hello from October")
     heads = tmp_path / "outside" / "heads.log"
     heads.parent.mkdir()
@@ -30,7 +32,7 @@ async def test_daily_data_care_publishes_the_head_to_the_channel_and_the_file(ma
     published = await h.app.core.daily_data_care()
     await h.app.delivery.run_once()
     assert stat.S_IMODE(heads.stat().st_mode) == 0o600
-    (line_no, _, head), = heads_in_file(heads)
+    ((line_no, _, head),) = heads_in_file(heads)
     assert head == published[0].head
     posts = [p.text for p in h.console.visible("coordinators") if p.by_bot and "Daily chain head" in p.text]
     assert len(posts) == 1 and head in posts[0]
@@ -50,8 +52,10 @@ def test_a_head_file_inside_data_dir_is_refused(tmp_path):
 
 def test_every_table_declares_how_its_data_lives_and_dies():
     missing = sorted(set(SQLModel.metadata.tables) - set(governance.REGISTRY))
-    assert missing == [], (f"tables without @personal(...) or @program_data(...): {missing} "
-                           "(storage/governance.py, /work/notes/i15a-api.md)")
+    assert missing == [], (
+        f"tables without @personal(...) or @program_data(...): {missing} "
+        "(storage/governance.py, /work/notes/i15a-api.md)"
+    )
     for declared in governance.personal_tables():
         spec = declared.personal
         assert spec is not None

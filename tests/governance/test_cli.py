@@ -17,16 +17,20 @@ MENTORBOT = str(Path(sys.executable).with_name("mentorbot"))
 
 
 def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([MENTORBOT, *args], capture_output=True, text=True, env=env, cwd=env["MB_CWD"],
-                          timeout=120)
+    return subprocess.run(
+        [MENTORBOT, *args], capture_output=True, text=True, env=env, cwd=env["MB_CWD"], timeout=120
+    )
 
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "DATABASE_"))}
     (tmp_path / "safe").mkdir()
-    base.update(DATA_DIR=str(tmp_path / "var"), MB_CWD=str(tmp_path),
-                CHAIN_HEAD_FILE=str(tmp_path / "safe" / "heads.log"))
+    base.update(
+        DATA_DIR=str(tmp_path / "var"),
+        MB_CWD=str(tmp_path),
+        CHAIN_HEAD_FILE=str(tmp_path / "safe" / "heads.log"),
+    )
     script = tmp_path / "s.txt"
     script.write_text("dana: Hi Ana!\nana: Hi Dana, call me at 555-123-4567\nben: hello Raj\n/quit\n")
     assert run(base, "demo", "--script", str(script)).returncode == 0
@@ -38,8 +42,11 @@ def env(tmp_path: Path) -> dict[str, str]:
 def test_retention_holds_heads_and_exports_from_the_command_line(env, tmp_path):
     dry = run(env, "retention", "run")
     assert dry.returncode == 0, dry.stderr
-    assert "rule messages: messages, edits, rule hits and review notes, kept 30 days after their match ended" \
-        in dry.stdout and "Nothing was changed (dry run)" in dry.stdout
+    assert (
+        "rule messages: messages, edits, rule hits and review notes, kept 30 days after their match ended"
+        in dry.stdout
+        and "Nothing was changed (dry run)" in dry.stdout
+    )
 
     placed = run(env, "legal-hold", "place", "--match", "dana-ana", "--reason", "case 12", "--as", "okafor")
     assert placed.returncode == 0 and "legal hold #1 placed on match dana-ana by okafor" in placed.stdout
@@ -62,12 +69,34 @@ def test_retention_holds_heads_and_exports_from_the_command_line(env, tmp_path):
     assert checked.returncode == 0 and "is complete" in checked.stdout
 
     answer = tmp_path / "ana.zip"
-    asked = run(env, "access-request", "ana", "--requester", "Maria R.", "--relationship", "parent",
-                "-o", str(answer), "--as", "okafor")
+    asked = run(
+        env,
+        "access-request",
+        "ana",
+        "--requester",
+        "Maria R.",
+        "--relationship",
+        "parent",
+        "-o",
+        str(answer),
+        "--as",
+        "okafor",
+    )
     assert asked.returncode == 0 and "records of ana for Maria R. (parent)" in asked.stdout
 
-    refused = run(env, "program", "destroy", "--certificate", str(tmp_path / "c.json"), "--by", "G. Okafor",
-                  "--reason", "end of contract", "--confirm", "riverside-ptech")
+    refused = run(
+        env,
+        "program",
+        "destroy",
+        "--certificate",
+        str(tmp_path / "c.json"),
+        "--by",
+        "G. Okafor",
+        "--reason",
+        "end of contract",
+        "--confirm",
+        "riverside-ptech",
+    )
     assert refused.returncode == 2 and "under legal hold" in refused.stderr
 
     db = sqlite3.connect(tmp_path / "var" / "demo.db")  # the newest audit rows go, head and all
@@ -77,11 +106,17 @@ def test_retention_holds_heads_and_exports_from_the_command_line(env, tmp_path):
     db.execute("UPDATE chainhead SET last_seq = ?, last_hash = ? WHERE stream = 'audit'", (newest - 3, keep))
     db.commit()
     caught = run(env, "audit", "verify")
-    assert caught.returncode == 1 and "heads.log line 1" in caught.stdout and "rows were removed" in caught.stdout
+    assert (
+        caught.returncode == 1
+        and "heads.log line 1" in caught.stdout
+        and "rows were removed" in caught.stdout
+    )
 
 
 def test_a_head_file_inside_data_dir_stops_the_command(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "DATABASE_"))}
-    env.update(DATA_DIR=str(tmp_path / "var"), MB_CWD=str(tmp_path), CHAIN_HEAD_FILE=str(tmp_path / "var" / "h"))
+    env.update(
+        DATA_DIR=str(tmp_path / "var"), MB_CWD=str(tmp_path), CHAIN_HEAD_FILE=str(tmp_path / "var" / "h")
+    )
     result = run(env, "audit", "verify")
     assert result.returncode == 2 and "inside DATA_DIR" in result.stderr

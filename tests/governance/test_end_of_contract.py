@@ -48,8 +48,13 @@ async def test_export_then_destroy_with_a_certificate(program, engine, clock, tm
     assert check.problems == [] and check.report.breaks == []  # type: ignore[union-attr]
     with zipfile.ZipFile(archive) as z:
         names = set(z.namelist())
-        assert {"transcripts/dana-ana.txt", "transcripts/dana-ana.pdf", "chain/HEAD.txt",
-                "tables/message_log.jsonl", "MANIFEST.json"} <= names
+        assert {
+            "transcripts/dana-ana.txt",
+            "transcripts/dana-ana.pdf",
+            "chain/HEAD.txt",
+            "tables/message_log.jsonl",
+            "MANIFEST.json",
+        } <= names
         assert "it's our secret" in z.read("transcripts/dana-ana.txt").decode()
         assert z.read("transcripts/dana-ana.pdf").startswith(b"%PDF")
         assert summary.head in z.read("chain/HEAD.txt").decode()
@@ -67,16 +72,32 @@ async def test_export_then_destroy_with_a_certificate(program, engine, clock, tm
     assert any("MANIFEST" in p for p in bad.problems)
     assert any("content was altered" in b.problem for b in bad.report.breaks)  # type: ignore[union-attr]
 
-    hold = legal_holds.place(engine, PROGRAM, match_key="raj-group", reason="subpoena", actor="okafor", now=clock())
+    hold = legal_holds.place(
+        engine, PROGRAM, match_key="raj-group", reason="subpoena", actor="okafor", now=clock()
+    )
     certificate = tmp_path / "certificate.json"
     with pytest.raises(DestroyError, match="under legal hold"):
-        destroy_program(engine, PROGRAM, actor="Grace Okafor", now=clock(), certificate=certificate,
-                        reason="end of contract", database="test")
+        destroy_program(
+            engine,
+            PROGRAM,
+            actor="Grace Okafor",
+            now=clock(),
+            certificate=certificate,
+            reason="end of contract",
+            database="test",
+        )
     assert not certificate.exists()
     legal_holds.release(engine, PROGRAM, hold.id, reason="case closed", actor="okafor", now=clock())
 
-    cert = destroy_program(engine, PROGRAM, actor="Grace Okafor, coordinator", now=clock(),
-                           certificate=certificate, reason="end of contract 2026-27", database="test")
+    cert = destroy_program(
+        engine,
+        PROGRAM,
+        actor="Grace Okafor, coordinator",
+        now=clock(),
+        certificate=certificate,
+        reason="end of contract 2026-27",
+        database="test",
+    )
     assert _private(cert.json_path) and _private(cert.text_path)
     data = json.loads(certificate.read_text())
     assert data["destroyed_by"] == "Grace Okafor, coordinator" and data["chain_verified"] is True
@@ -86,8 +107,11 @@ async def test_export_then_destroy_with_a_certificate(program, engine, clock, tm
     assert "CERTIFICATE OF DESTRUCTION" in cert.text_path.read_text()
     with Session(engine) as session:
         for declared in export_repo.program_tables():
-            left = session.execute(select(func.count()).select_from(declared.table)
-                                   .where(governance.scope_clause(declared, PROGRAM))).scalar_one()
+            left = session.execute(
+                select(func.count())
+                .select_from(declared.table)
+                .where(governance.scope_clause(declared, PROGRAM))
+            ).scalar_one()
             assert left == 0, f"{declared.name} still holds {left} rows of the destroyed program"
         record = session.scalars(select(DestructionRecord)).one()
         assert record.certificate_sha256 == cert.sha256 and record.final_head == data["final_chain_head"]
@@ -98,14 +122,23 @@ async def test_an_access_request_gives_the_students_record_and_is_logged(program
 
     read_transcript(engine, "raj-group", actor="okafor", clock=clock)
     out = tmp_path / "ben-record.zip"
-    result = answer(engine, PROGRAM, "ben", requester="Maria T.", relationship="parent", actor="okafor",
-                    path=out, now=clock())
+    result = answer(
+        engine,
+        PROGRAM,
+        "ben",
+        requester="Maria T.",
+        relationship="parent",
+        actor="okafor",
+        path=out,
+        now=clock(),
+    )
     assert _private(out)
     with zipfile.ZipFile(out) as z:
         record = json.loads(z.read("record.json"))
         printable = z.read("record.txt").decode()
     assert [m["text"] for m in record["messages_they_wrote"]] == [
-        "Do nurses work nights? I might hurt myself on nights"]
+        "Do nurses work nights? I might hurt myself on nights"
+    ]
     assert [m["sender_name"] for m in record["messages_to_them"]] == ["Raj Patel"]
     assert record["messages_by_other_students_withheld"] == 1 == result.withheld  # Cai's message
     assert "my brother" not in json.dumps(record)
@@ -114,4 +147,6 @@ async def test_an_access_request_gives_the_students_record_and_is_logged(program
     assert "Requested by Maria T. (parent)" in printable and "hurt myself" in printable
     with Session(engine) as session:
         logged = session.scalars(select(AuditEvent).where(AuditEvent.action == "access_request.export")).one()
-        assert logged.subject.startswith("person:") and json.loads(logged.detail_json)["requester"] == "Maria T."  # type: ignore[union-attr]
+        assert (
+            logged.subject.startswith("person:") and json.loads(logged.detail_json)["requester"] == "Maria T."
+        )  # type: ignore[union-attr]

@@ -50,44 +50,128 @@ def old_engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:  #
 def _write_format_1(engine: Engine, *, messages: int) -> None:
     """A program as the pre-issue-15 code wrote it: format-1 hashes, a decided review, an alert."""
     meta = sa.MetaData()
-    t = {n: sa.Table(n, meta, autoload_with=engine) for n in
-         ("program", "person", "match", "message_log", "audit_event", "chainhead", "reviewitem", "alert")}
+    t = {
+        n: sa.Table(n, meta, autoload_with=engine)
+        for n in (
+            "program",
+            "person",
+            "match",
+            "message_log",
+            "audit_event",
+            "chainhead",
+            "reviewitem",
+            "alert",
+        )
+    }
     with engine.begin() as db:
-        db.execute(t["program"].insert().values(id="p1", name="Old program", timezone="America/New_York",
-                                                created_at=T0, updated_at=T0))
-        db.execute(t["person"].insert().values(id=1, program_id="p1", key="ana", role="student",
-                                               display_name="Ana", active=True))
-        db.execute(t["match"].insert().values(id=1, program_id="p1", key="m1", model="one-to-one", status="ended",
-                                              prompts_paused=False))
+        db.execute(
+            t["program"]
+            .insert()
+            .values(id="p1", name="Old program", timezone="America/New_York", created_at=T0, updated_at=T0)
+        )
+        db.execute(
+            t["person"]
+            .insert()
+            .values(id=1, program_id="p1", key="ana", role="student", display_name="Ana", active=True)
+        )
+        db.execute(
+            t["match"]
+            .insert()
+            .values(id=1, program_id="p1", key="m1", model="one-to-one", status="ended", prompts_paused=False)
+        )
         previous = GENESIS
         for seq in range(1, messages + 1):
-            row = {"program_id": "p1", "seq": seq, "kind": "message", "match_id": 1, "channel_id": None,
-                   "platform": "console", "workspace": "demo", "channel": "c", "platform_message_id": str(seq),
-                   "thread_id": None, "dedupe_key": f"d{seq}", "original_id": None, "sender_person_id": 1,
-                   "sender_platform_id": "ana", "sender_name": "Ana", "sender_role": "student",
-                   "text": f"message {seq} ✓", "attachment_count": 0, "sent_at": T0 + timedelta(minutes=seq),
-                   "received_at": T0 + timedelta(minutes=seq), "decision": "hold" if seq == 2 else "allow",
-                   "alert": seq == 3, "hits_json": "[]", "notice": None, "prev_hash": previous}
+            row = {
+                "program_id": "p1",
+                "seq": seq,
+                "kind": "message",
+                "match_id": 1,
+                "channel_id": None,
+                "platform": "console",
+                "workspace": "demo",
+                "channel": "c",
+                "platform_message_id": str(seq),
+                "thread_id": None,
+                "dedupe_key": f"d{seq}",
+                "original_id": None,
+                "sender_person_id": 1,
+                "sender_platform_id": "ana",
+                "sender_name": "Ana",
+                "sender_role": "student",
+                "text": f"message {seq} ✓",
+                "attachment_count": 0,
+                "sent_at": T0 + timedelta(minutes=seq),
+                "received_at": T0 + timedelta(minutes=seq),
+                "decision": "hold" if seq == 2 else "allow",
+                "alert": seq == 3,
+                "hits_json": "[]",
+                "notice": None,
+                "prev_hash": previous,
+            }
             row["row_hash"] = previous = chain_format.v1_row_hash("message", row)
             db.execute(t["message_log"].insert().values(id=seq, **row))
-        db.execute(t["chainhead"].insert().values(program_id="p1", stream="message", last_seq=messages,
-                                                  last_hash=previous))
-        event = {"program_id": "p1", "seq": 1, "actor": "okafor", "action": "review.rejected",
-                 "target": "review:1", "rows": 0, "detail_json": "{}", "at": T0, "prev_hash": GENESIS}
+        db.execute(
+            t["chainhead"]
+            .insert()
+            .values(program_id="p1", stream="message", last_seq=messages, last_hash=previous)
+        )
+        event = {
+            "program_id": "p1",
+            "seq": 1,
+            "actor": "okafor",
+            "action": "review.rejected",
+            "target": "review:1",
+            "rows": 0,
+            "detail_json": "{}",
+            "at": T0,
+            "prev_hash": GENESIS,
+        }
         event["row_hash"] = chain_format.v1_row_hash("audit", event)
         db.execute(t["audit_event"].insert().values(id=1, **event))
-        db.execute(t["chainhead"].insert().values(program_id="p1", stream="audit", last_seq=1,
-                                                  last_hash=event["row_hash"]))
-        db.execute(t["reviewitem"].insert().values(id=1, program_id="p1", message_id=2, match_id=1, reason="x",
-                                                   state="rejected", created_at=T0, decided_at=T0,
-                                                   decided_by="Grace Okafor", note="not here"))
-        db.execute(t["alert"].insert().values(id=1, program_id="p1", kind="concern", urgent=True, message_id=3,
-                                              match_id=1, summary="Ana may need help", created_at=T0))
+        db.execute(
+            t["chainhead"]
+            .insert()
+            .values(program_id="p1", stream="audit", last_seq=1, last_hash=event["row_hash"])
+        )
+        db.execute(
+            t["reviewitem"]
+            .insert()
+            .values(
+                id=1,
+                program_id="p1",
+                message_id=2,
+                match_id=1,
+                reason="x",
+                state="rejected",
+                created_at=T0,
+                decided_at=T0,
+                decided_by="Grace Okafor",
+                note="not here",
+            )
+        )
+        db.execute(
+            t["alert"]
+            .insert()
+            .values(
+                id=1,
+                program_id="p1",
+                kind="concern",
+                urgent=True,
+                message_id=3,
+                match_id=1,
+                summary="Ana may need help",
+                created_at=T0,
+            )
+        )
         if engine.dialect.name == "postgresql":  # ids given by hand above: move the sequences past them
             for name in t:
                 if name not in ("program", "chainhead"):
-                    db.execute(text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
-                                    f"(SELECT max(id) FROM {name}))"))
+                    db.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                            f"(SELECT max(id) FROM {name}))"
+                        )
+                    )
 
 
 def test_an_old_database_migrates_and_its_chains_still_verify(old_engine):

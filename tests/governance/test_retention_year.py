@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from bot.governance import legal_holds, retention
-from bot.transcript import read_transcript
+from bot.transcript import ERASED, read_transcript
 from storage import repo
 from storage.chain_verify import verify_program
 from storage.models import AuditEvent, Delivery, Identity, MessageLog, Person, ReviewItem
@@ -38,23 +38,33 @@ def _count(plan: retention.RulePlan, table: str) -> retention.TableCount:
 
 
 async def test_a_year_of_data_retention_dry_run_apply_and_tombstones(make_harness, engine, clock, tmp_path):
+    # Over 60 lines by design: one story, September to April, each step checked where it happens.
     clock.now = datetime(2026, 9, 16, 15, 0, tzinfo=UTC)
     h = await make_harness(roster=program_file(tmp_path, retention=SCHEDULE))
     read_transcript(engine, "raj-group", actor="okafor", clock=clock)  # an access-log entry in September
     written = await school_year(h, 20)
     assert written == 120
-    import_roster(engine, program_file(tmp_path, retention=SCHEDULE, name="ended.yml", ended={
-        "raj-group": date(2027, 1, 29), "software-team": date(2027, 1, 29)}))
-    hold = legal_holds.place(engine, PROGRAM, match_key="software-team", reason="subpoena 2027-14",
-                             actor="okafor", now=clock())
+    import_roster(
+        engine,
+        program_file(
+            tmp_path,
+            retention=SCHEDULE,
+            name="ended.yml",
+            ended={"raj-group": date(2027, 1, 29), "software-team": date(2027, 1, 29)},
+        ),
+    )
+    hold = legal_holds.place(
+        engine, PROGRAM, match_key="software-team", reason="subpoena 2027-14", actor="okafor", now=clock()
+    )
 
     clock.now = datetime(2027, 3, 31, 12, 0, tzinfo=UTC)  # 61 days after the two matches ended
     plan = retention.plan_all(engine, clock())[0]
     messages = _rule(plan, "messages")
     with Session(engine) as session:
         raj_rows, team_rows = _match_rows(session, "raj-group"), _match_rows(session, "software-team")
-        deliveries_before = session.execute(select(func.count()).select_from(Delivery)
-                                            .where(Delivery.erased_by.is_not(None))).scalar_one()  # type: ignore[union-attr]
+        deliveries_before = session.execute(
+            select(func.count()).select_from(Delivery).where(Delivery.erased_by.is_not(None))
+        ).scalar_one()  # type: ignore[union-attr]
     assert plan.holds == [f"#{hold.id} (match)"]
     assert _count(messages, "message_log").rows == raj_rows == 40
     assert _count(messages, "message_log").held_back == team_rows == 40  # the hold keeps software-team
@@ -62,8 +72,12 @@ async def test_a_year_of_data_retention_dry_run_apply_and_tombstones(make_harnes
     assert _count(_rule(plan, "access_log"), "audit_event").rows >= 1  # September's transcript read
     with Session(engine) as session:  # the dry run changed nothing
         assert _match_rows(session, "raj-group", erased=True) == 0
-        assert session.execute(select(func.count()).select_from(AuditEvent)
-                               .where(AuditEvent.action == "data.erase")).scalar_one() == 0
+        assert (
+            session.execute(
+                select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "data.erase")
+            ).scalar_one()
+            == 0
+        )
         assert deliveries_before == 0
 
     plans, _ = retention.apply_all(engine, actor="retention (test)", now=clock())
@@ -77,8 +91,11 @@ async def test_a_year_of_data_retention_dry_run_apply_and_tombstones(make_harnes
         raj_held = session.scalars(select(ReviewItem).where(ReviewItem.erased_by.is_not(None))).all()  # type: ignore[union-attr]
         assert len(raj_held) == 4 and all(r.note is None and r.decided_by is None for r in raj_held)
         # outbox copies older than 7 days are blanked, except the held match's
-        copies = session.execute(select(Delivery.text, MessageLog.match_id).join(
-            MessageLog, MessageLog.id == Delivery.message_id).where(Delivery.kind == "relay")).all()
+        copies = session.execute(
+            select(Delivery.text, MessageLog.match_id)
+            .join(MessageLog, MessageLog.id == Delivery.message_id)
+            .where(Delivery.kind == "relay")
+        ).all()
         team = repo.match_by_key(session, "software-team", PROGRAM).id  # type: ignore[union-attr]
         assert copies and {text for text, match in copies if match != team} == {""}
         assert "" not in {text for text, match in copies if match == team}
@@ -95,6 +112,8 @@ async def test_a_year_of_data_retention_dry_run_apply_and_tombstones(make_harnes
         kept = session.scalars(select(AuditEvent.action).where(AuditEvent.erased_by.is_(None))).all()  # type: ignore[union-attr]
         assert "legal_hold.place" in kept and "data.erase" in kept  # the proof is never aged
 
+    _, lines = read_transcript(engine, "raj-group", actor="okafor", clock=clock)
+    assert {line.text for line in lines} == {ERASED} and {line.sender for line in lines} == {"(erased)"}
     again = retention.apply_all(engine, actor="retention (test)", now=clock())[0][0]
     assert _rule(again, "messages").rows == 0  # nothing left to erase: the run is idempotent
 
@@ -106,18 +125,23 @@ async def test_a_year_of_data_retention_dry_run_apply_and_tombstones(make_harnes
         assert {p.display_name for p in erased} == {"(erased)"}
         assert sorted(p.key for p in erased) == sorted(f"erased-person-{p.id}" for p in erased)
         assert len(erased) == 4  # raj, ben, cai, dev; software-team's people are held with their match
-        assert session.scalars(select(Identity).where(Identity.person_id.in_([p.id for p in erased]))).all() == []
+        assert (
+            session.scalars(select(Identity).where(Identity.person_id.in_([p.id for p in erased]))).all()
+            == []
+        )
         assert repo.person_by_key(session, PROGRAM, "eli") is not None
         assert verify_program(session, PROGRAM).breaks == []
 
 
 async def test_a_hold_on_a_person_keeps_their_conversations(make_harness, engine, clock, tmp_path):
     clock.now = datetime(2026, 9, 16, 15, 0, tzinfo=UTC)
-    h = await make_harness(roster=program_file(tmp_path, retention={"messages": {"keep_days": 0,
-                                                                                 "after": "written"}}))
+    h = await make_harness(
+        roster=program_file(tmp_path, retention={"messages": {"keep_days": 0, "after": "written"}})
+    )
     await school_year(h, 2)
-    legal_holds.place(engine, PROGRAM, person_key="ana", reason="safeguarding review", actor="okafor",
-                      now=clock())
+    legal_holds.place(
+        engine, PROGRAM, person_key="ana", reason="safeguarding review", actor="okafor", now=clock()
+    )
     clock.advance(days=3)
     retention.apply_all(engine, actor="retention (test)", now=clock())
     with Session(engine) as session:

@@ -38,10 +38,18 @@ async def history(make_harness, engine, clock):  # type: ignore[no-untyped-def]
     with Session(engine) as session:
         alert = session.exec(select(Alert)).one()
         alert.acknowledged_at, alert.acknowledged_by, alert.action_taken = clock(), "okafor", "called home"
-        audit.record(session, program_id=PROGRAM, actor="okafor", action="alert.action", at=clock(), subject=alert)
+        audit.record(
+            session, program_id=PROGRAM, actor="okafor", action="alert.action", at=clock(), subject=alert
+        )
         erased = select(MessageLog.id).where(MessageLog.text == "answer 0")
-        erasure.erase(session, program_id=PROGRAM, rule="messages", actor="retention (test)", at=clock(),
-                      selection={"message_log": MessageLog.id.in_(erased)})  # type: ignore[union-attr]
+        erasure.erase(
+            session,
+            program_id=PROGRAM,
+            rule="messages",
+            actor="retention (test)",
+            at=clock(),
+            selection={"message_log": MessageLog.id.in_(erased)},
+        )  # type: ignore[union-attr]
         session.commit()
     legal_holds.place(engine, PROGRAM, match_key="raj-group", reason="case 7", actor="okafor", now=clock())
     with Session(engine) as session:
@@ -60,10 +68,17 @@ def _one(session: Session, sql: str) -> int:
 
 def _rehash_from(session: Session, stream: str, model: type, first_seq: int) -> None:
     """What a careful insider does: recompute every hash from ``first_seq`` on, and the head."""
-    rows = session.exec(select(model).where(model.program_id == PROGRAM, model.seq >= first_seq)  # type: ignore[attr-defined]
-                        .order_by(model.seq)).all()  # type: ignore[attr-defined]
-    previous = session.exec(select(model.row_hash).where(model.program_id == PROGRAM,  # type: ignore[attr-defined]
-                                                         model.seq == first_seq - 1)).one()  # type: ignore[attr-defined]
+    rows = session.exec(
+        select(model)
+        .where(model.program_id == PROGRAM, model.seq >= first_seq)  # type: ignore[attr-defined]
+        .order_by(model.seq)
+    ).all()  # type: ignore[attr-defined]
+    previous = session.exec(
+        select(model.row_hash).where(
+            model.program_id == PROGRAM,  # type: ignore[attr-defined]
+            model.seq == first_seq - 1,
+        )
+    ).one()  # type: ignore[attr-defined]
     for row in rows:
         row.prev_hash = previous
         row.commitment = chain_format.commitment(row.content_salt, chain_format.content_of(stream, row))
@@ -76,32 +91,53 @@ def _rehash_from(session: Session, stream: str, model: type, first_seq: int) -> 
 
 
 TAMPERS = {
-    "edit content": ("UPDATE message_log SET text = 'nothing to see' WHERE text = 'question 2 about circuits'",
-                     "its content was altered"),
-    "edit a decision": ("UPDATE message_log SET decision = 'allow' WHERE decision = 'hold'",
-                        "its columns or id were altered"),
-    "delete a row": ("DELETE FROM delivery WHERE message_id IN (SELECT id FROM message_log WHERE text = 'answer 3');"
-                     "DELETE FROM message_log WHERE text = 'answer 3'", None),
-    "truncate the tail": ("DELETE FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)",
-                          "the newest 1 row(s) were removed"),
+    "edit content": (
+        "UPDATE message_log SET text = 'nothing to see' WHERE text = 'question 2 about circuits'",
+        "its content was altered",
+    ),
+    "edit a decision": (
+        "UPDATE message_log SET decision = 'allow' WHERE decision = 'hold'",
+        "its columns or id were altered",
+    ),
+    "delete a row": (
+        "DELETE FROM delivery WHERE message_id IN (SELECT id FROM message_log WHERE text = 'answer 3');"
+        "DELETE FROM message_log WHERE text = 'answer 3'",
+        None,
+    ),
+    "truncate the tail": (
+        "DELETE FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)",
+        "the newest 1 row(s) were removed",
+    ),
     "remove content without a tombstone": (
         "UPDATE message_log SET text = '', content_salt = NULL WHERE text = 'answer 1'",
-        "removed without a tombstone"),
+        "removed without a tombstone",
+    ),
     "fake a tombstone": (
         "UPDATE message_log SET text = '', content_salt = NULL, erased_by = "
         "(SELECT id FROM audit_event WHERE action = 'data.erase') WHERE text = 'answer 2'",
-        "are not the rows it erased"),
+        "are not the rows it erased",
+    ),
     "put back erased content": (
-        "UPDATE message_log SET text = 'answer 0' WHERE erased_by IS NOT NULL", "still holds content"),
-    "change a review outcome": ("UPDATE reviewitem SET state = 'approved' WHERE state = 'rejected'",
-                                "reviewitem: was changed outside mentorbot"),
-    "change an alert follow-up": ("UPDATE alert SET action_taken = 'nothing needed'",
-                                  "alert: was changed outside mentorbot"),
-    "release a legal hold behind the log": ("UPDATE legal_hold SET released_at = placed_at",
-                                            "legal_hold: was changed outside mentorbot"),
+        "UPDATE message_log SET text = 'answer 0' WHERE erased_by IS NOT NULL",
+        "still holds content",
+    ),
+    "change a review outcome": (
+        "UPDATE reviewitem SET state = 'approved' WHERE state = 'rejected'",
+        "reviewitem: was changed outside mentorbot",
+    ),
+    "change an alert follow-up": (
+        "UPDATE alert SET action_taken = 'nothing needed'",
+        "alert: was changed outside mentorbot",
+    ),
+    "release a legal hold behind the log": (
+        "UPDATE legal_hold SET released_at = placed_at",
+        "legal_hold: was changed outside mentorbot",
+    ),
     "delete a legal hold": ("DELETE FROM legal_hold", "legal_hold: was deleted"),
-    "alter an erasure record": ("UPDATE audit_event SET detail_json = '{}' WHERE action = 'data.erase'",
-                                "its content was altered"),
+    "alter an erasure record": (
+        "UPDATE audit_event SET detail_json = '{}' WHERE action = 'data.erase'",
+        "its content was altered",
+    ),
 }
 
 
@@ -135,8 +171,15 @@ async def test_swapped_ids_and_a_forged_insert_are_caught(history, engine):
         session.rollback()
     with Session(engine) as session:  # a forged row with a valid hash, appended without the head
         last = session.exec(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).one()  # type: ignore[attr-defined]
-        forged = AuditEvent(program_id=PROGRAM, seq=last.seq + 1, actor="okafor", action="review.approved",
-                            at=last.at, prev_hash=last.row_hash, row_hash="")
+        forged = AuditEvent(
+            program_id=PROGRAM,
+            seq=last.seq + 1,
+            actor="okafor",
+            action="review.approved",
+            at=last.at,
+            prev_hash=last.row_hash,
+            row_hash="",
+        )
         forged.id = _one(session, "SELECT max(id) FROM audit_event") + 1
         chain.seal(forged, "audit")
         session.add(forged)
@@ -163,13 +206,17 @@ async def test_a_rewritten_chain_passes_inside_but_not_against_a_kept_head(histo
         session.rollback()
     with Session(engine) as session:  # truncating the tail AND its head is caught the same way
         newest = _one(session, "SELECT max(seq) FROM message_log")
-        session.execute(text(f"DELETE FROM delivery WHERE message_id IN (SELECT id FROM message_log WHERE seq = {newest})"))
-        session.execute(text(f"DELETE FROM reviewitem WHERE message_id IN (SELECT id FROM message_log WHERE seq = {newest})"))
-        session.execute(text(f"DELETE FROM alert WHERE message_id IN (SELECT id FROM message_log WHERE seq = {newest})"))
+        newest_row = f"SELECT id FROM message_log WHERE seq = {newest}"
+        for table in ("delivery", "reviewitem", "alert"):
+            session.execute(text(f"DELETE FROM {table} WHERE message_id IN ({newest_row})"))
         session.execute(text(f"DELETE FROM message_log WHERE seq = {newest}"))
         before = session.exec(select(MessageLog.row_hash).where(MessageLog.seq == newest - 1)).one()
-        session.execute(text(f"UPDATE chainhead SET last_seq = {newest - 1}, last_hash = '{before}' "
-                             "WHERE stream = 'message'"))
+        session.execute(
+            text(
+                f"UPDATE chainhead SET last_seq = {newest - 1}, last_hash = '{before}' "
+                "WHERE stream = 'message'"
+            )
+        )
         assert not any("message" in line and "removed" in line for line in _breaks(session))
         assert "rows were removed" in (problem_with(session, kept_head) or "")
         session.rollback()

@@ -21,8 +21,13 @@ SCHEDULE = {
 }
 
 
-def program_file(folder: Path, *, retention: dict[str, Any] | None = None,
-                 ended: dict[str, date] | None = None, name: str = "program.yml") -> Path:
+def program_file(
+    folder: Path,
+    *,
+    retention: dict[str, Any] | None = None,
+    ended: dict[str, date] | None = None,
+    name: str = "program.yml",
+) -> Path:
     """The sample program with a retention block and some matches ended on given days."""
     data = yaml.safe_load(SAMPLE.read_text())
     if retention is not None:
