@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from bot.governance import legal_holds
 from bot.governance.access_request import answer
+from bot.governance.archive import ExportExists
 from bot.governance.destroy import DestroyError, destroy_program
 from bot.governance.program_export import export_program
 from bot.governance.verify_export import verify_export
@@ -44,6 +45,8 @@ async def test_export_then_destroy_with_a_certificate(program, engine, clock, tm
     archive = tmp_path / "riverside-export.zip"
     summary = export_program(engine, PROGRAM, archive, actor="okafor", now=clock())
     assert _private(archive) and summary.chain_intact
+    with pytest.raises(ExportExists):  # an export is never overwritten
+        export_program(engine, PROGRAM, archive, actor="okafor", now=clock())
     check = verify_export(archive, expect=summary.head)
     assert check.problems == [] and check.report.breaks == []  # type: ignore[union-attr]
     with zipfile.ZipFile(archive) as z:
