@@ -26,6 +26,7 @@ from storage.bulk import insert_ignore, insert_many
 from storage.chain import reserve_ids
 from storage.chain_format import CONTENT, GENESIS, META, VERSION, canonical
 from storage.models import ChainHead, MessageLog
+from storage.safe_text import escape
 
 LOG_DEFAULTS: dict[str, Any] = {
     "match_id": None,
@@ -62,7 +63,7 @@ def _json(value: Any) -> str:
     writes it inside ``chain_format.canonical_json`` (after ``canonical``)."""
     kind = type(value)
     if kind is str:
-        return _encode_str(value)
+        return _encode_str(escape(value))  # as ``canonical`` does: the stored form (storage.safe_text)
     if kind is int:
         return int.__repr__(value)
     if value is None:

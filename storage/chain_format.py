@@ -27,6 +27,7 @@ from datetime import date, datetime
 from typing import Any
 
 from storage.clock import as_utc
+from storage.safe_text import escape
 
 GENESIS = "0" * 64
 VERSION = 2
@@ -140,7 +141,10 @@ V1_FIELDS: dict[str, tuple[str, ...]] = {
 
 
 def canonical(value: Any) -> Any:
-    """A value as the chain hashes it (aware UTC datetimes to the microsecond, ISO dates)."""
+    """A value as the chain hashes it (aware UTC datetimes to the microsecond, ISO dates, text as
+    stored: always valid UTF-8, and for ordinary text the text itself; ``storage.safe_text``)."""
+    if isinstance(value, str):
+        return escape(value)
     if isinstance(value, datetime):
         return as_utc(value).isoformat(timespec="microseconds")
     if isinstance(value, date):

@@ -2,18 +2,20 @@
 
 Times are aware UTC everywhere (``storage.clock.utcnow``) so SQLite and PostgreSQL store and hash
 them identically. Free-form structures (rule hits, details) are canonical JSON text for the same
-reason.
+reason. Columns that hold what people typed are ``SafeText``/``SafeString``: any string a platform
+sends — NUL and lone surrogates included — is stored losslessly (``storage.safe_text``).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.chain_format import CONTENT
 from storage.governance import personal, program_data
+from storage.safe_text import SafeString, SafeText
 
 
 @program_data("the program's own settings (school name, time zone, review channel)", scope="id")
@@ -163,16 +165,16 @@ class MessageLog(SQLModel, table=True):
     original_id: int | None = Field(default=None, foreign_key="message_log.id")
     sender_person_id: int | None = Field(default=None, foreign_key="person.id")
     sender_platform_id: str
-    sender_name: str
+    sender_name: str = Field(sa_type=SafeString)
     sender_role: str | None = None
-    text: str = Field(sa_column=Column(Text, nullable=False))
+    text: str = Field(sa_column=Column(SafeText, nullable=False))
     attachment_count: int = 0
     sent_at: datetime
     received_at: datetime
     decision: str  # allow | hold | block | not_relayed
     alert: bool = False
-    hits_json: str = "[]"
-    notice: str | None = None
+    hits_json: str = Field(default="[]", sa_type=SafeString)
+    notice: str | None = Field(default=None, sa_type=SafeString)
     prev_hash: str
     row_hash: str
     content_salt: str | None = None  # the commitment's key; NULL once the content is erased
@@ -209,15 +211,15 @@ class Delivery(SQLModel, table=True):
     workspace: str
     channel: str
     user_id: str | None = None  # private notices
-    text: str = Field(sa_column=Column(Text, nullable=False))
-    sender_name: str | None = None
+    text: str = Field(sa_column=Column(SafeText, nullable=False))
+    sender_name: str | None = Field(default=None, sa_type=SafeString)
     sender_avatar: str | None = None
     thread_id: str | None = None
     state: str = "pending"  # pending | sending | sent | failed | cancelled
     attempts: int = 0
     next_attempt_at: datetime
     lease_until: datetime | None = None
-    last_error: str | None = None
+    last_error: str | None = Field(default=None, sa_type=SafeString)
     platform_message_id: str | None = None
     created_at: datetime
     sent_at: datetime | None = None
@@ -239,7 +241,7 @@ class ReviewItem(SQLModel, table=True):
     created_at: datetime
     decided_at: datetime | None = None
     decided_by: str | None = None
-    note: str | None = None
+    note: str | None = Field(default=None, sa_type=SafeString)
     content_salt: str | None = None  # key of its anchors in the audit chain; NULL once erased
     erased_by: int | None = None
 
@@ -255,11 +257,11 @@ class Alert(SQLModel, table=True):
     urgent: bool = False
     message_id: int | None = Field(default=None, foreign_key="message_log.id")
     match_id: int | None = Field(default=None, foreign_key="match.id")
-    summary: str = Field(sa_column=Column(Text, nullable=False))
+    summary: str = Field(sa_column=Column(SafeText, nullable=False))
     created_at: datetime
     acknowledged_at: datetime | None = None
     acknowledged_by: str | None = None
-    action_taken: str | None = None
+    action_taken: str | None = Field(default=None, sa_type=SafeString)
     content_salt: str | None = None  # key of its anchors in the audit chain; NULL once erased
     erased_by: int | None = None
 
@@ -279,7 +281,7 @@ class AuditEvent(SQLModel, table=True):
     action: str  # transcript.read | transcript.export | review.approve | match.pause | ...
     target: str = ""
     rows: int = 0
-    detail_json: str = "{}"
+    detail_json: str = Field(default="{}", sa_type=SafeString)
     at: datetime
     subject: str | None = Field(default=None, index=True)  # "reviewitem:12", "erasure:messages"
     anchor: str | None = None  # the subject's state commitment after this action (chain_format.anchor)
@@ -301,6 +303,6 @@ class UnroutedEvent(SQLModel, table=True):
     workspace: str
     channel: str
     user_id: str
-    text: str = Field(sa_column=Column(Text, nullable=False))
+    text: str = Field(sa_column=Column(SafeText, nullable=False))
     is_direct: bool = False
     received_at: datetime

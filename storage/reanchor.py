@@ -29,6 +29,7 @@ from sqlalchemy.engine import Connection
 
 from storage import chain_format
 from storage.chain_format import GENESIS
+from storage.safe_text import unescape
 
 logger = logging.getLogger(__name__)
 
@@ -98,11 +99,16 @@ def _rows(connection: Connection, table: sa.Table, program_id: str) -> Iterator[
             .order_by(table.c.seq)
             .limit(_BATCH)
         )
-        page = [dict(row) for row in connection.execute(query).mappings()]
+        page = [_original(row) for row in connection.execute(query).mappings()]
         yield from page
         if len(page) < _BATCH:
             return
         after = page[-1]["seq"]
+
+
+def _original(row: Any) -> dict[str, Any]:
+    """A reflected row with its text as the application wrote it (reflection has no ``SafeText``)."""
+    return {name: unescape(value) if isinstance(value, str) else value for name, value in row.items()}
 
 
 def _verify_v1(

@@ -25,15 +25,22 @@ def register(app: typer.Typer) -> None:
 
 def run() -> None:
     """Run mentorbot: the platforms configured in .env, or the console demo when there are none."""
-    settings = runtime.settings()
-    if not (settings.slack_configured or settings.discord_configured):
-        typer.echo("No Slack or Discord tokens are configured (see .env.example), so mentorbot starts "
-                   "the console demo on the embedded SQLite database.\n")
-        demo(script=None, database=None)
-        return
-    from bot.cli.run_process import run_service
+    from bot.relay.policy_cache import PolicyBook, PolicyStartError, check_policies
 
-    asyncio.run(run_service(settings))
+    settings = runtime.settings()
+    try:
+        if not (settings.slack_configured or settings.discord_configured):
+            check_policies(PolicyBook(), [None])  # the demo's sample program uses the defaults
+            typer.echo("No Slack or Discord tokens are configured (see .env.example), so mentorbot "
+                       "starts the console demo on the embedded SQLite database.\n")
+            demo(script=None, database=None, replace=False)
+            return
+        from bot.cli.run_process import run_service
+
+        asyncio.run(run_service(settings))
+    except PolicyStartError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 def demo(
@@ -41,9 +48,12 @@ def demo(
     database: Annotated[
         Path | None, typer.Option(help="SQLite file (default: a fresh DATA_DIR/demo.db)")
     ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Delete the --database file even if the demo did not make it")
+    ] = False,
 ) -> None:
     """The whole product in the terminal with the sample program: post as anyone, act as coordinator."""
-    from bot.cli.demo_runner import run_demo
+    from bot.cli.demo_runner import NotADemoDatabase, run_demo
 
     settings = runtime.settings()
     path = database or settings.data_dir / "demo.db"
@@ -52,7 +62,11 @@ def demo(
         lines = script.read_text(encoding="utf-8").splitlines()
     elif not sys.stdin.isatty():
         lines = sys.stdin.read().splitlines()
-    asyncio.run(run_demo(settings, path, lines))
+    try:
+        asyncio.run(run_demo(settings, path, lines, named=database is not None, replace=replace))
+    except NotADemoDatabase as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from error
 
 
 def transcript(

@@ -22,6 +22,16 @@ async def run_service(settings: Settings, *, stop: asyncio.Event | None = None) 
 
         summary = import_roster(app.engine, settings.program_file, platforms=platform_names())
         logger.info("program file %s imported: %s", settings.program_file, summary)
+    from sqlmodel import Session
+
+    from bot.relay.policy_cache import PolicyBook, check_policies
+    from storage import repo
+
+    with Session(app.engine) as session:
+        policy_files = [program.policy_file for program in repo.programs(session)]
+    # Refuses a missing model (policies/encoder/). The model itself is loaded once per process,
+    # so the relay's own PolicyBook reuses it.
+    check_policies(PolicyBook(), policy_files)
     if stop is None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
@@ -30,9 +40,11 @@ async def run_service(settings: Settings, *, stop: asyncio.Event | None = None) 
     if settings.chain_head_file is None:
         logger.warning("CHAIN_HEAD_FILE is not set: daily chain heads go only to the review channels; "
                        "set it to a file outside DATA_DIR (docs/data-protection.md)")
-    await app.start()
+    # Imported before the adapters connect: importing the desk's web stack takes seconds, and done
+    # later it would block the running loop (deliveries, heartbeats) for that long at every start.
     from bot.web import serve_web_in_background  # the coordinator desk, in this same loop (issue 7)
 
+    await app.start()
     web = serve_web_in_background(app.core, settings)
     logger.info("mentorbot is running with %s; Ctrl-C stops it", ", ".join(app.adapters) or "no adapters")
     try:

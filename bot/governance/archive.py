@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import Any
 
 from storage.private_files import create_private
+from storage.safe_text import without_lone_surrogates
 
 
 class ExportExists(Exception):
@@ -38,21 +39,22 @@ class PrivateArchive:
         self._zip = zipfile.ZipFile(self._file, "w", compression=zipfile.ZIP_DEFLATED)
 
     def add_text(self, name: str, text: str) -> None:
-        self.add_bytes(name, text.encode("utf-8"))
+        """Printable text; a lone surrogate a platform once sent prints as U+FFFD."""
+        self.add_bytes(name, without_lone_surrogates(text).encode("utf-8"))
 
     def add_bytes(self, name: str, data: bytes) -> None:
         self._zip.writestr(name, data)
         self.members[name] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 
     def add_json(self, name: str, value: Any) -> None:
-        self.add_text(name, json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        self.add_bytes(name, _json_bytes(value, indent=2) + b"\n")
 
     def add_lines(self, name: str, rows: Iterable[dict[str, Any]]) -> int:
         """A JSON Lines member, streamed (a table of a million rows never sits in memory)."""
         digest, size, count = hashlib.sha256(), 0, 0
         with self._zip.open(name, "w", force_zip64=True) as member:
             for row in rows:
-                line = (json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+                line = _json_bytes(row) + b"\n"
                 member.write(line)
                 digest.update(line)
                 size += len(line)
@@ -80,6 +82,16 @@ class PrivateArchive:
             self._zip.close()
             self._file.close()
             self.path.unlink(missing_ok=True)
+
+
+def _json_bytes(value: Any, indent: int | None = None) -> bytes:
+    """UTF-8 JSON; a value holding a lone surrogate (not encodable) is written with \\u escapes,
+    which ``json.loads`` turns back into exactly the same string."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent, sort_keys=True)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value, ensure_ascii=True, indent=indent, sort_keys=True).encode("ascii")
 
 
 def file_sha256(path: Path) -> str:
