@@ -219,6 +219,7 @@ def program_destroy(
             certificate=certificate,
             reason=reason,
             database=database,
+            head_file=runtime.settings().chain_head_file,
         )
     except DestroyError as error:
         raise fail(str(error)) from error

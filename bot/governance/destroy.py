@@ -25,7 +25,7 @@ from storage import chain, erasure, export_repo, governance, retention_repo
 from storage.chain_verify import verify_program
 from storage.models import AuditEvent, Program
 from storage.models_governance import DestructionRecord
-from storage.private_files import create_private
+from storage.private_files import append_private, create_private
 
 STATEMENT = (
     "All records of this program held by mentorbot in the database named below were "
@@ -43,8 +43,8 @@ class DestroyError(Exception):
 class Certificate:
     data: dict[str, Any]
     sha256: str
-    json_path: Path
-    text_path: Path
+    json_path: Path | None
+    text_path: Path | None
 
 
 def destroy_program(
@@ -53,17 +53,26 @@ def destroy_program(
     *,
     actor: str,
     now: datetime,
-    certificate: Path,
+    certificate: Path | None,
     reason: str,
     database: str,
+    head_file: Path | None = None,
+    past_holds_released: bool = False,
 ) -> Certificate:
-    if certificate.exists() or certificate.with_suffix(".txt").exists():
+    """Destroy the program; ``certificate`` None writes no files (re-destroying after a restore).
+
+    ``head_file``: the destruction is also noted in the append-only head file, so a restore of an
+    older backup can destroy the program again (``reapply_after_restore``). ``past_holds_released``:
+    only for that re-destruction, whose holds were released before the original one.
+    """
+    if certificate is not None and (certificate.exists() or certificate.with_suffix(".txt").exists()):
         raise DestroyError(f"{certificate} exists already; choose another file name for the certificate")
     with Session(engine) as session:
         program = session.get(Program, program_id)
         if program is None:
             raise DestroyError(f"there is no program '{program_id}'")
-        _refuse_under_hold(session, program_id)
+        if not past_holds_released:
+            _refuse_under_hold(session, program_id)
         data = _facts(session, program, actor=actor, now=now, reason=reason, database=database)
         selection = {d.name: true() for d in export_repo.program_tables()}
         erasure.erase(
@@ -90,12 +99,32 @@ def destroy_program(
         )
         session.commit()
     # written after the commit: a certificate must never exist for a destruction that did not happen
+    if head_file is not None:
+        append_private(
+            head_file,
+            f"# destroyed {program_id} {now.isoformat(timespec='seconds')} "
+            f"certificate-sha256={digest} final-head={data['final_chain_head']}",
+        )
+    if certificate is None:
+        return Certificate(data, digest, None, None)
     text_path = certificate.with_suffix(".txt")
     with create_private(certificate) as handle:
         handle.write(body.encode("utf-8") + b"\n")
     with create_private(text_path) as handle:
         handle.write(printable(data, digest).encode("utf-8"))
     return Certificate(data, digest, certificate, text_path)
+
+
+def destroyed_in(head_file: Path) -> list[tuple[str, str, str]]:
+    """(program, when, certificate SHA-256) of every destruction noted in a head file."""
+    if not head_file.is_file():
+        return []
+    found = []
+    for line in head_file.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 5 and parts[:2] == ["#", "destroyed"]:
+            found.append((parts[2], parts[3], parts[4].removeprefix("certificate-sha256=")))
+    return found
 
 
 def _refuse_under_hold(session: Session, program_id: str) -> None:

@@ -153,3 +153,38 @@ async def test_an_access_request_gives_the_students_record_and_is_logged(program
         assert (
             logged.subject.startswith("person:") and json.loads(logged.detail_json)["requester"] == "Maria T."
         )  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)  # a backup here is a copy of the file
+async def test_a_restored_older_backup_is_destroyed_again_and_aged(make_harness, engine, clock, tmp_path):
+    from bot.governance.after_restore import reapply_after_restore
+    from storage.db import make_engine, sqlite_url
+
+    clock.now = datetime(2026, 10, 13, 15, 0, tzinfo=UTC)
+    h = await make_harness()
+    await h.say("dana", "dana-ana-mentor", "Hi Ana!")
+    backup = tmp_path / "backup.db"
+    engine.dispose()
+    import shutil
+
+    shutil.copy(engine.url.database, backup)  # type: ignore[arg-type]  # a backup from before
+    heads = tmp_path / "heads.log"
+    destroy_program(
+        engine,
+        PROGRAM,
+        actor="Grace Okafor",
+        now=clock(),
+        certificate=None,
+        reason="end of contract",
+        database="test",
+        head_file=heads,
+    )
+    assert "# destroyed riverside-ptech" in heads.read_text()
+    restored = make_engine(sqlite_url(backup))
+    done = reapply_after_restore(restored, head_file=heads, now=clock())
+    assert done.destroyed_again == [PROGRAM]
+    with Session(restored) as session:
+        record = session.scalars(select(DestructionRecord)).one()
+        assert "the restored backup was older" in record.certificate_json
+        assert session.execute(select(func.count()).select_from(AuditEvent)).scalar_one() == 0
+    restored.dispose()
