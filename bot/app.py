@@ -20,13 +20,16 @@ from sqlalchemy import Engine
 from bot.alerts import delivery_failed
 from bot.commands import Commands
 from bot.delivery.worker import DeliveryWorker
-from bot.ports import Adapter, PlatformFacts
+from bot.desk_address import desk_url, remember_desk_address
+from bot.mail.worker import MailWorker
+from bot.ports import Adapter, MailSender, PlatformFacts
 from bot.relay.pipeline import Relay
 from bot.relay.policy_cache import PolicyBook
 from bot.review.desk import ReviewDesk
 from bot.scheduler import SchedulerHandle, attach_scheduler
 from bot.settings import Settings
 from bot.use_cases import Core
+from bot.year.actions import YearActions
 from storage.clock import utcnow
 from storage.db import open_database
 
@@ -35,16 +38,21 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+__all__ = ["MentorBot", "build_app", "build_console_app", "desk_url", "platform_facts", "platform_names",
+           "remember_desk_address"]
+
 Clock = Callable[[], datetime]
 
 
 class MentorBot:
     """The running process: adapters connected, the outbox drained, the jobs ticking; then a clean stop."""
 
-    def __init__(self, *, core: Core, adapters: dict[str, Adapter], delivery: DeliveryWorker):
+    def __init__(self, *, core: Core, adapters: dict[str, Adapter], delivery: DeliveryWorker,
+                 mail: MailWorker | None = None):
         self.core = core
         self.adapters = adapters
         self.delivery = delivery
+        self.mail = mail  # e-mailed alerts, escalations and digests (issue 12), when SMTP is set
         self._stop = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self.scheduler: SchedulerHandle | None = None  # weekly prompts, nudges, digest, set-up check
@@ -68,6 +76,8 @@ class MentorBot:
             logger.info("starting adapter %s", name)
             await adapter.start(self.core)
         self._tasks.append(asyncio.create_task(self.delivery.run_forever(self._stop)))
+        if self.mail is not None:
+            self._tasks.append(asyncio.create_task(self.mail.run_forever(self._stop)))
         self.scheduler = attach_scheduler(self.core)
         self.scheduler.start()
 
@@ -76,6 +86,8 @@ class MentorBot:
             self.scheduler.stop()
         self._stop.set()
         self.delivery.wake()
+        if self.mail is not None:
+            self.mail.wake()
         for task in self._tasks:
             try:
                 await asyncio.wait_for(task, 10)
@@ -109,7 +121,7 @@ def build_console_app(settings: Settings, *, engine: Engine, clock: Clock,
 
 def build_app(settings: Settings | None = None, *, adapters: dict[str, Adapter] | None = None,
               engine: Engine | None = None, clock: Clock | None = None,
-              policies: PolicyBook | None = None) -> MentorBot:
+              policies: PolicyBook | None = None, mailer: MailSender | None = None) -> MentorBot:
     """Build the app: production defaults for every port, fakes where the caller passes them."""
     settings = settings or Settings()
     clock = clock or utcnow
@@ -127,9 +139,25 @@ def build_app(settings: Settings | None = None, *, adapters: dict[str, Adapter] 
         max_attempts=settings.delivery_max_attempts, poll_seconds=settings.delivery_poll_seconds,
         before_pass=review.release_due, lease=timedelta(seconds=settings.delivery_lease_seconds),
     )
+    if mailer is None and settings.email_configured:
+        from adapters.email import build as build_mailer
+
+        mailer = build_mailer(settings)
+    mail = None
+    if mailer is not None:
+        mail = MailWorker(engine=engine, sender=mailer, clock=clock, desk_url=desk_url(settings),
+                          poll_seconds=settings.mail_poll_seconds)
+
+    def wake() -> None:
+        delivery.wake()
+        if mail is not None:
+            mail.wake()
+
     core = Core(
-        settings=settings, engine=engine, clock=clock, review=review, adapters=adapters, wake=delivery.wake,
+        settings=settings, engine=engine, clock=clock, review=review, adapters=adapters, wake=wake,
         relay=Relay(engine=engine, policies=policies or PolicyBook(), clock=clock, platforms=platforms),
         commands=Commands(engine=engine, review=review, clock=clock),
+        year=YearActions(engine=engine, clock=clock, platforms=tuple(platforms)),
     )
-    return MentorBot(core=core, adapters=adapters, delivery=delivery)
+    return MentorBot(core=core, adapters=adapters, delivery=delivery, mail=mail)
+

@@ -16,8 +16,12 @@ from typing import Protocol, runtime_checkable
 from bot.messages import (
     ChannelRef,
     CommandRequest,
+    Form,
+    FormResult,
+    FormSubmission,
     Inbound,
     Outbound,
+    OutboundMail,
     ReviewCard,
     ReviewOutcome,
     ReviewRequest,
@@ -48,6 +52,7 @@ class PlatformFacts:
     name: str  # equals ``ChannelRef.platform`` and the adapter's ``name``
     limits: PlatformLimits = PlatformLimits()  # the delivery worker paces calls under these
     channel_mention: str = "#{channel}"  # how a message points at a channel (``{channel}``: its id)
+    menu_options: int = 100  # the most options one select menu of a form shows
 
     def mention(self, channel: str) -> str:
         return self.channel_mention.format(channel=channel)
@@ -76,8 +81,15 @@ class CoreGateway(Protocol):
     async def handle(self, event: Inbound) -> None:
         """Take one inbound message event (deduplicated, policed, logged, queued)."""
 
-    async def run_command(self, request: CommandRequest) -> str:
-        """Run a ``/mentorbot`` command; the reply is shown privately to the caller."""
+    async def run_command(self, request: CommandRequest) -> str | Form:
+        """Run a ``/mentorbot`` command; the reply is shown privately to the caller.
+
+        A command that asks for choices (``choose``) answers with a ``Form`` the adapter shows
+        privately; what the person picks comes back through ``submit_form``.
+        """
+
+    async def submit_form(self, submission: FormSubmission) -> FormResult:
+        """Take what someone chose in a form; the result's message is shown privately to them."""
 
     async def decide_review(self, request: ReviewRequest) -> str:
         """Act on a review button; the reply is shown privately to the coordinator."""
@@ -156,3 +168,10 @@ class Adapter(Protocol):
 
     async def stop(self) -> None:
         """Disconnect cleanly."""
+
+
+class MailSender(Protocol):
+    """Delivers e-mail (``adapters/email``: SMTP). Raises ``DeliveryError`` when the server refuses
+    or cannot be reached; ``permanent`` when retrying cannot help (the address was rejected)."""
+
+    async def send(self, mail: OutboundMail) -> None: ...

@@ -13,8 +13,12 @@ Design (facts: /work/shared/notes/scheduling-facts.md, APScheduler 3.11):
 - ``coalesce=True``, ``max_instances=1``: a tick delayed by a busy loop runs once, never twice
   side by side. ``misfire_grace_time`` only decides whether a late *tick* still runs; the grace
   window of a *post* is the program's own setting, checked by the core.
-- Hourly nudge check; daily unsafe set-up check (``core.check_all_channels``); daily data care
-  (``core.daily_data_care``: each program's retention schedule, then the chain heads published).
+- Hourly nudge check; daily unsafe set-up check (``core.check_all_channels``); every five minutes
+  the program year's job (meet-and-greets open and close on time, renewal reminders, notices past
+  their last day: ``core.year_tick``); daily data care (``core.daily_data_care``: each program's
+  retention schedule, then the chain heads published).
+- The program year's posts and records (issue 14): every minute, expectations for matches that
+  started and the terms' due check-ins; hourly, reminders before forms, training or clearance expire.
 
 Each job is one line over a use case of ``bot.use_cases.Core``, which runs the transaction off
 the loop and wakes the delivery worker.
@@ -47,12 +51,28 @@ async def nudges_tick(core: Core) -> None:
     await core.nudge_quiet_matches()
 
 
+async def year_posts_tick(core: Core) -> None:
+    """Every minute: expectations for matches that started, due term check-ins (issue 14)."""
+    await core.post_year_posts()
+
+
+async def expiry_tick(core: Core) -> None:
+    """Hourly: reminders before permission forms, training or clearance expire (issue 14)."""
+    await core.remind_expiring()
+
+
 async def setup_check(core: Core) -> None:
     await core.check_all_channels()
 
 
 async def data_care(core: Core) -> None:
     await core.daily_data_care()
+
+
+async def year_tick(core: Core) -> None:
+    """Every 5 minutes: meet-and-greets open and close, choosing opens after them, renewal reminders, notices
+    past their last day (idempotent; the database decides)."""
+    await core.year_tick()
 
 
 @dataclass
@@ -83,8 +103,13 @@ def attach_scheduler(core: Core) -> SchedulerHandle:
         next_run_time=datetime.now(UTC),
     )
     scheduler.add_job(nudges_tick, CronTrigger(minute=17, timezone=UTC), args=[core], id="nudges")
+    scheduler.add_job(year_posts_tick, CronTrigger(second=30, timezone=UTC), args=[core], id="year-posts",
+                      next_run_time=datetime.now(UTC))
+    scheduler.add_job(expiry_tick, CronTrigger(minute=29, timezone=UTC), args=[core], id="expiry")
     daily = CronTrigger(hour=11, minute=5, timezone=UTC)
     scheduler.add_job(setup_check, daily, args=[core], id="setup-check")
     # retention, then the chain heads (issue 15); 06:30 UTC is before any US school day starts
     scheduler.add_job(data_care, CronTrigger(hour=6, minute=30, timezone=UTC), args=[core], id="data-care")
+    # every 5 minutes: a meet-and-greet opens within 5 minutes of its time
+    scheduler.add_job(year_tick, CronTrigger(minute="*/5", timezone=UTC), args=[core], id="program-year")
     return SchedulerHandle(scheduler)

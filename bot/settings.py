@@ -69,6 +69,16 @@ class Settings(BaseSettings):
     unrouted_retention_days: int = Field(default=30, ge=0, description="Messages from unknown people")
     retention_daily: bool = True  # the running bot applies each program's retention schedule daily
 
+    # E-mail (issue 12): urgent alerts, their escalation and the weekly digest to coordinators
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_security: Literal["starttls", "ssl", "none"] = "starttls"
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_from: str | None = None
+    smtp_timeout_seconds: float = Field(default=20.0, gt=0)
+    mail_poll_seconds: float = Field(default=15.0, gt=0)
+
     log_level: str = "INFO"
 
     @field_validator("slack_api_url")
@@ -102,3 +112,7 @@ class Settings(BaseSettings):
     @property
     def discord_configured(self) -> bool:
         return bool(self.discord_token)
+
+    @property
+    def email_configured(self) -> bool:
+        return bool(self.smtp_host and self.smtp_from)

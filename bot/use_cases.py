@@ -22,15 +22,21 @@ from bot.alerts import report_unsafe_setup
 from bot.commands import Commands
 from bot.governance.anchoring import Published, publish_heads
 from bot.governance.retention import apply_all
-from bot.messages import ChannelRef, CommandRequest, Inbound, ReviewRequest
+from bot.messages import ChannelRef, CommandRequest, Form, Inbound, ReviewRequest
 from bot.ports import Adapter, FollowedChannel
 from bot.prompts.digest import post_due_digests
 from bot.prompts.nudges import NudgeReport, nudge_quiet_matches
 from bot.prompts.weekly import TickReport, WeekResult, post_due_prompts, send_now
 from bot.relay.pipeline import Relay
 from bot.review.desk import HoldView, ReviewDesk, ReviewError
+from bot.review.gate_holds import release_cleared_gates
 from bot.roster.pausing import set_paused
 from bot.settings import Settings
+from bot.year.actions import YearActions
+from bot.year.checkins import post_due_checkins
+from bot.year.expectations import post_for_new_matches
+from bot.year.expiry import remind_expiring
+from bot.year_use_cases import YearUseCases
 from storage import repo
 from storage.clock import as_utc
 from storage.models import Match, Person, ReviewItem
@@ -41,13 +47,18 @@ T = TypeVar("T")
 Clock = Callable[[], datetime]
 
 
-class Core:
-    """mentorbot's use cases over one database; implements ``bot.ports.CoreGateway``."""
+class Core(YearUseCases):
+    """mentorbot's use cases over one database; implements ``bot.ports.CoreGateway``.
+
+    The program year's use cases (profiles, bios, choosing, matching, hand-over) come from
+    ``YearUseCases`` (``bot/year_use_cases.py``), including the gateway's ``submit_form``."""
 
     def __init__(self, *, settings: Settings, engine: Engine, clock: Clock, relay: Relay, review: ReviewDesk,
-                 commands: Commands, adapters: Mapping[str, Adapter], wake: Callable[[], None]):
+                 commands: Commands, adapters: Mapping[str, Adapter], wake: Callable[[], None],
+                 year: YearActions):
         self.settings, self.engine, self.clock = settings, engine, clock
         self.relay, self.review, self.commands = relay, review, commands
+        self.year = year  # the program year's records and edits (issue 14)
         self._adapters = adapters
         self._wake = wake
 
@@ -64,8 +75,9 @@ class Core:
         logger.info("<= %s %s in %s from %s", event.kind, event.event_key, event.channel, event.author_id)
         await self._write(self.relay.record, event)
 
-    async def run_command(self, request: CommandRequest) -> str:
-        reply, linked = await self._write(self.commands.run, request)
+    async def run_command(self, request: CommandRequest) -> str | Form:
+        reply, linked = await self._write(self.commands.run, request,
+                                          max_options=self.menu_options(request.channel.platform))
         if linked is not None:
             await self.check_channel(ChannelRef(linked.platform, linked.workspace, linked.channel))
         return reply
@@ -132,6 +144,28 @@ class Core:
         return await self._write(set_paused, self.engine, match_key, paused=paused, program_id=program_id,
                                  actor=actor, clock=self.clock, reason=reason)
 
+    async def year_do(self, action: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """One of ``self.year``'s actions (it may release held messages or queue posts)."""
+        return await self._write(action, *args, **kwargs)
+
+    async def release_cleared_gates(self, program_id: str, *, actor: str,
+                                    match_ids: list[int] | None = None) -> list[int]:
+        """Deliver the holds whose program gates have cleared (after a form, clearance or activation
+        recorded outside the roster import, which calls it itself); returns the review ids released."""
+        def transaction() -> list[int]:
+            with Session(self.engine) as session:
+                released = release_cleared_gates(session, program_id=program_id, now=self.clock(),
+                                                 actor=actor, match_ids=match_ids)
+                session.commit()
+                return released
+        return await self._write(transaction)
+
+    async def override_gate(self, review_id: int, *, gates: list[str], reason: str, coordinator: Person,
+                            actor: str, decision: str = "approve", note: str = "") -> ReviewItem:
+        """Deliver a gate hold anyway, naming the gates and the reason (audited)."""
+        return await self._write(self.review.override, review_id, gates=gates, reason=reason,
+                                 coordinator=coordinator, actor=actor, decision=decision, note=note)
+
     async def send_prompt_now(self, program_id: str, *, match_keys: list[str] | None = None) -> WeekResult:
         """This week's prompt to every match (or these) that has not had it."""
         return await self._write(send_now, self.engine, program_id, self.clock(), match_keys=match_keys)
@@ -164,3 +198,13 @@ class Core:
             await asyncio.to_thread(apply_all, self.engine, actor="retention (daily)", now=now,
                                     unrouted_days=settings.unrouted_retention_days)
         return await self._write(publish_heads, self.engine, now=now, head_file=settings.chain_head_file)
+
+    async def post_year_posts(self) -> int:
+        """Expectations for matches that started, then each term's due check-ins (idempotent)."""
+        now = self.clock()
+        posted = await self._write(post_for_new_matches, self.engine, now)
+        return posted + await self._write(post_due_checkins, self.engine, now)
+
+    async def remind_expiring(self) -> int:
+        """Alerts for permission forms, training and clearance that expire soon or did (once each)."""
+        return await self._write(remind_expiring, self.engine, self.clock())

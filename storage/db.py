@@ -9,6 +9,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
+from storage.private_files import prepare_sqlite_file
+
 logger = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -34,8 +36,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        if database and database != ":memory:" and not database.startswith("file:"):
+            prepare_sqlite_file(database)  # 0600 from creation; SQLite gives WAL/SHM the same mode
         engine = create_engine(
             url, echo=echo, connect_args={"check_same_thread": False, "timeout": 30},
             poolclass=NullPool if database in ("", ":memory:") else None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Index, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.chain_format import CONTENT
@@ -30,6 +30,12 @@ class Program(SQLModel, table=True):
     review_workspace: str | None = None
     review_channel: str | None = None
     retention_json: str | None = None  # the program file's retention schedule (bot.governance.schedule)
+    # issue 12: an urgent alert nobody acknowledged within escalate_after_minutes is e-mailed to
+    # this second contact (a coordinator or teacher of the program with an e-mail address)
+    escalate_to_id: int | None = Field(default=None, sa_column=Column(  # FK added after both tables
+        Integer, ForeignKey("person.id", use_alter=True, name="fk_program_escalate_to_person"),
+        nullable=True))
+    escalate_after_minutes: int = 30
     created_at: datetime
     updated_at: datetime
 
@@ -54,6 +60,7 @@ class Person(SQLModel, table=True):
     consent_received: date | None = None  # students: permission form on file
     consent_recorded_by: str | None = None
     cleared_on: date | None = None  # mentors: cleared by the program
+    clearance_expires: date | None = None  # mentors: the clearance must be renewed by then (issue 14)
     active: bool = True
     erased_by: int | None = None  # the audit event that erased this person's details (retention)
 
@@ -242,6 +249,9 @@ class ReviewItem(SQLModel, table=True):
     decided_at: datetime | None = None
     decided_by: str | None = None
     note: str | None = Field(default=None, sa_type=SafeString)
+    gates: str = ""  # comma-separated program gates still holding it (bot.relay.gates.GATES)
+    override_gates: str | None = None  # the gates a coordinator overrode, comma-separated
+    override_reason: str | None = Field(default=None, sa_type=SafeString)  # their reason (also audited)
     content_salt: str | None = None  # key of its anchors in the audit chain; NULL once erased
     erased_by: int | None = None
 

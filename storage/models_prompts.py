@@ -54,6 +54,7 @@ class Topic(SQLModel, table=True):
     skill: str = ""
     prompt: str = Field(default="", sa_column=Column(Text, nullable=False))
     follow_up: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    reflection: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # issue 14
     grades: str = ""  # "" = every grade, else comma-separated: "9,10"
     skip: bool = False
     skip_reason: str | None = None

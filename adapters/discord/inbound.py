@@ -20,6 +20,7 @@ import aiohttp
 import discord
 
 from adapters.discord import convert
+from adapters.discord.forms import FormSelect
 from adapters.discord.interactions import ReviewButton, build_tree
 from bot.messages import ChannelRef, Inbound
 
@@ -100,7 +101,7 @@ class MentorClient(discord.Client):
         self.tree = build_tree(self)
 
     async def setup_hook(self) -> None:
-        self.add_dynamic_items(ReviewButton)
+        self.add_dynamic_items(ReviewButton, FormSelect)
 
     async def on_connect(self) -> None:
         self.adapter.pump.new_session()  # before any await: ahead of this session's first message

@@ -16,7 +16,8 @@ from adapters.discord.convert import (
     ButtonSpec,
     split_text,
 )
-from bot.messages import ChannelRef, CommandRequest, ReviewRequest
+from adapters.discord.forms import content, form_view
+from bot.messages import ChannelRef, CommandRequest, Form, ReviewRequest
 
 if TYPE_CHECKING:
     from bot.ports import CoreGateway
@@ -43,8 +44,13 @@ def _channel_ref(interaction: discord.Interaction) -> ChannelRef:
     return ChannelRef(PLATFORM, workspace, str(parent or channel_id))
 
 
-async def _answer(interaction: discord.Interaction, text: str) -> None:
-    """Send the core's reply, visible to the caller only, in as many parts as it needs."""
+async def _answer(interaction: discord.Interaction, text: str | Form) -> None:
+    """Send the core's reply, visible to the caller only, in as many parts as it needs (a form:
+    its select menus, ``adapters.discord.forms``)."""
+    if isinstance(text, Form):
+        await interaction.followup.send(content(text.intro), view=form_view(text), ephemeral=True,
+                                        allowed_mentions=discord.AllowedMentions.none())
+        return
     for part in split_text(text) or ["Done."]:
         await interaction.followup.send(part, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
 

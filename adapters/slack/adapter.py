@@ -7,20 +7,22 @@ import logging
 import re
 import time
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any, Literal
 
 import aiohttp
 from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack import convert
+from adapters.slack import convert, forms
 from adapters.slack.errors import delivery_error
 from adapters.slack.facts import FACTS
 from adapters.slack.workspace import OrderedSocketModeHandler, Workspace, WorkspaceConfig
-from bot.messages import ChannelRef, Outbound, ReviewCard, ReviewOutcome
+from bot.messages import ChannelRef, Form, Outbound, ReviewCard, ReviewOutcome
 from bot.ports import Capabilities, CoreGateway, DeliveryError, Members
 
 logger = logging.getLogger(__name__)
@@ -122,10 +124,10 @@ class SlackAdapter:
             if not ws.config.signing_secret:
                 raise RuntimeError("HTTP mode needs SLACK_SIGNING_SECRET for every workspace")
             assert ws.app is not None
-            server = ws.app.server(path=self.http_path(ws.team_id), port=self.http_port)
-            root.router.add_post(self.http_path(ws.team_id), server.handle_post_requests)
-            if len(self._workspaces) == 1:
-                root.router.add_post("/slack/events", server.handle_post_requests)
+            handler = _signed_requests(ws.app)
+            root.router.add_post(self.http_path(ws.team_id), handler)
+            if len(self._workspaces) == 1:  # Slack's documented Request URL for one workspace
+                root.router.add_post("/slack/events", handler)
         self._runner = web.AppRunner(root)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.http_host, self.http_port)
@@ -161,6 +163,10 @@ class SlackAdapter:
         async def _review(ack: Any, body: dict[str, Any]) -> None:
             await self._on_review(ws, ack, body)
 
+        @app.view(forms.CALLBACK_ID)
+        async def _form(ack: Any, body: dict[str, Any]) -> None:
+            await self._on_form(ws, ack, body)
+
         return app
 
     async def _on_message(self, ws: Workspace, body: dict[str, Any], retry_num: list[str]) -> None:
@@ -189,10 +195,43 @@ class SlackAdapter:
         )
         assert self._core is not None
         reply = await self._core.run_command(request)
+        if isinstance(reply, Form):
+            reply = await self._open_modal(ws, body.get("trigger_id", ""), reply, request.channel)
+            if not reply:
+                await ack()
+                return
         pieces = convert.chunk_text(reply or "Done.")
         await ack(text=pieces[0], response_type="ephemeral")
         for piece in pieces[1:]:
             await self._ephemeral(ws, request.channel.channel, request.user_id, piece)
+
+    async def _open_modal(self, ws: Workspace, trigger_id: str, form: Form, channel: ChannelRef) -> str:
+        """Show a form as a modal; "" when it opened, else a sentence for the person."""
+        try:
+            await ws.client.views_open(trigger_id=trigger_id, view=forms.modal(form, channel))
+        except SlackApiError as exc:
+            logger.warning("slack views.open failed: %s", exc.response.get("error"))
+            return ("Sorry, I could not open the form (it may have taken too long). "
+                    "Please try the command again.")
+        return ""
+
+    async def _on_form(self, ws: Workspace, ack: Any, body: dict[str, Any]) -> None:
+        """A modal was submitted: errors keep it open on the fields at fault; else it closes and the
+        result is shown privately in the channel where the command was typed."""
+        submission = forms.submission(body)
+        if submission is None:
+            await ack()
+            return
+        logger.info("<= slack form %s by %s", submission.form_id, submission.user_id)
+        assert self._core is not None
+        result = await self._core.submit_form(submission)
+        if result.errors:
+            await ack(response_action="errors",
+                      errors=forms.errors_response(result.errors, set(submission.values)))
+            return
+        await ack()
+        if submission.channel is not None:
+            await self._ephemeral(ws, submission.channel.channel, submission.user_id, result.message)
 
     async def _on_review(self, ws: Workspace, ack: Any, body: dict[str, Any]) -> None:
         request = convert.review_request(body)
@@ -344,3 +383,21 @@ class SlackAdapter:
         data = await self._call(channel, "conversations.info", channel=channel.channel)
         info = data.get("channel") or {}
         return not info.get("is_private", True) and not info.get("is_im") and not info.get("is_mpim")
+
+
+def _signed_requests(app: AsyncApp) -> Callable[[web.Request], Awaitable[web.Response]]:
+    """The aiohttp handler of one workspace's Request URL(s).
+
+    bolt's own ``AsyncSlackAppServer`` answers 404 on any path but the one it was built with, and
+    slack_sdk's ``SignatureVerifier`` calls ``int()`` on the timestamp header, so a malformed one
+    raised a 500 (issue 12 item 7). Slack always sends whole seconds as ASCII digits; anything else
+    is an unauthenticated request: 401, before bolt sees it.
+    """
+    async def handle(request: web.Request) -> web.Response:
+        stamp = request.headers.get("X-Slack-Request-Timestamp", "")
+        if not (stamp.isascii() and stamp.isdigit()):
+            return web.Response(status=401, text="invalid or missing X-Slack-Request-Timestamp")
+        response = await app.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(response)
+
+    return handle

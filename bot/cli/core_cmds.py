@@ -33,7 +33,7 @@ def run() -> None:
             check_policies(PolicyBook(), [None])  # the demo's sample program uses the defaults
             typer.echo("No Slack or Discord tokens are configured (see .env.example), so mentorbot "
                        "starts the console demo on the embedded SQLite database.\n")
-            demo(script=None, database=None, replace=False)
+            demo(script=None, database=None, replace=False, roster=None)
             return
         from bot.cli.run_process import run_service
 
@@ -51,9 +51,15 @@ def demo(
     replace: Annotated[
         bool, typer.Option("--replace", help="Delete the --database file even if the demo did not make it")
     ] = False,
+    roster: Annotated[
+        Path | None, typer.Option(help="Your own roster file instead of the sample program "
+                                       "(people post with their console accounts)")
+    ] = None,
 ) -> None:
-    """The whole product in the terminal with the sample program: post as anyone, act as coordinator."""
+    """The whole product in the terminal with the sample program (or --roster yours): post as anyone,
+    act as coordinator."""
     from bot.cli.demo_runner import NotADemoDatabase, run_demo
+    from bot.roster.importer import RosterError
 
     settings = runtime.settings()
     path = database or settings.data_dir / "demo.db"
@@ -63,8 +69,9 @@ def demo(
     elif not sys.stdin.isatty():
         lines = sys.stdin.read().splitlines()
     try:
-        asyncio.run(run_demo(settings, path, lines, named=database is not None, replace=replace))
-    except NotADemoDatabase as error:
+        asyncio.run(run_demo(settings, path, lines, named=database is not None, replace=replace,
+                             roster=roster))
+    except (NotADemoDatabase, RosterError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
 
@@ -96,7 +103,9 @@ def transcript(
         body = "\n".join(describe(line) for line in lines) or f"match {match} has no messages yet"
         body += "\n"
     if output:
-        output.write_text(body, encoding="utf-8")
+        from storage.private_files import write_private
+
+        write_private(output, body)  # owner-only from creation: it holds minors' messages
         typer.echo(f"wrote {len(lines)} messages to {output}")
     else:
         typer.echo(body, nl=False)
@@ -141,8 +150,32 @@ def review_approve(review_id: int, coordinator: Coordinator = None, note: Note =
 
 @review_app.command("redact")
 def review_redact(review_id: int, coordinator: Coordinator = None, note: Note = "") -> None:
-    """Approve without the flagged details (matched spans replaced by [removed])."""
+    r"""Approve without the flagged details (matched spans replaced by \[removed])."""
     _decide(review_id, "approve_redacted", coordinator, note)
+
+
+@review_app.command("override")
+def review_override(
+    review_id: int,
+    gate: Annotated[list[str], typer.Option("--gate", help="A gate holding it (repeat)")],
+    reason: Annotated[str, typer.Option(help="Why you deliver it anyway (kept in the audit trail)")],
+    redact: Annotated[bool, typer.Option("--redact", help="Also remove the flagged details")] = False,
+    coordinator: Coordinator = None, note: Note = "",
+) -> None:
+    """Deliver a message held by a program gate anyway, naming each gate and your reason (audited)."""
+    from bot.review.desk import ReviewError
+
+    core = runtime.core()
+    person = runtime.coordinator(core.engine, coordinator)
+    try:
+        item = asyncio.run(core.override_gate(review_id, gates=gate, reason=reason, coordinator=person,
+                                              actor=person.key, note=note,
+                                              decision="approve_redacted" if redact else "approve"))
+    except ReviewError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from error
+    typer.echo(f"held message #{item.id}: {item.state.replace('_', ' ')} by {person.key}, overriding "
+               f"{item.override_gates}. Deliveries go out when mentorbot runs.")
 
 
 @review_app.command("reject")

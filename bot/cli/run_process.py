@@ -16,6 +16,10 @@ async def run_service(settings: Settings, *, stop: asyncio.Event | None = None) 
     """Start every configured adapter, the worker, the jobs and the desk; stop on SIGINT/SIGTERM
     (or when ``stop`` is set, for tests and embedding)."""
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    if not settings.database_url:
+        from storage.private_files import private_dir
+
+        private_dir(settings.data_dir)  # DATA_DIR owner-only (0700), tightened if an older one was not
     app = build_app(settings)
     if settings.program_file:
         from bot.roster.importer import import_roster

@@ -33,7 +33,10 @@ def settings() -> Settings:
 @cache
 def engine() -> Engine:
     from storage.db import open_database
+    from storage.private_files import private_dir
 
+    if not settings().database_url:
+        private_dir(settings().data_dir)  # DATA_DIR owner-only (0700), tightened if an older one was not
     return open_database(settings().resolved_database_url)
 
 

@@ -19,13 +19,15 @@ from bot.alerts import review_channel
 from bot.prompts.plan import MatchInfo, load_matches
 from bot.prompts.schedule import Schedule, load_schedule, local_instant, schedules
 from bot.prompts.weekly import LOOKBACK_WEEKS
-from storage import outbox, prompt_repo
+from storage import mail_repo, outbox, prompt_repo
 from storage.clock import as_utc
 from storage.models import Program
 from storage.models_prompts import PromptPost
 from storage.prompt_repo import DigestFacts
 
 logger = logging.getLogger(__name__)
+
+QUIET_AFTER = timedelta(days=14)  # as the desk's glance page marks a match "quiet"
 
 
 @dataclass(slots=True)
@@ -71,6 +73,7 @@ def build_digest(engine: Engine, program_id: str, now: datetime, *, week: date |
     alert_counts = Counter(a.match_id for a in facts.alerts)
     for info in infos:
         digest.matches.append(_match_line(info, facts, alert_counts, schedule, digest.attention))
+        _silence(info, digest.matches[-1], now, schedule, digest.attention)
     for alert in facts.alerts:
         if alert.urgent and alert.acknowledged_at is None:
             digest.attention.append(f"urgent alert not yet acknowledged: {alert.summary}")
@@ -114,6 +117,21 @@ def _match_line(info: MatchInfo, facts: DigestFacts, alert_counts: Counter[int |
     if not info.channels and info.status == "active":
         attention.append(f"{info.key}: no supervised channel linked, so no prompts reach it")
     return line
+
+
+def _silence(info: MatchInfo, line: MatchLine, now: datetime, schedule: Schedule,
+             attention: list[str]) -> None:
+    """An active match that never talked, or has been quiet for a while, needs attention whether or
+    not the nudges ran (they only run inside `mentorbot run`)."""
+    if info.status != "active" or line.nudge.startswith("FLAGGED"):
+        return
+    if line.last_contact is None:
+        attention.append(f"{info.key}: no message delivered yet — check the pair can reach their "
+                         "channels")
+    elif now - line.last_contact >= QUIET_AFTER:
+        days = (now - line.last_contact).days
+        attention.append(f"{info.key}: quiet for {days} days (last delivered message "
+                         f"{schedule.local(line.last_contact):%a %d %b}) — worth a check-in")
 
 
 def _prompt_state(paused: bool, status: str, post: PromptPost | None, answered: set[int]) -> str:
@@ -196,16 +214,20 @@ def post_due_digests(engine: Engine, now: datetime) -> list[str]:
         week = schedule.week_of(now)
         due = schedule.digest_at(week)
         channel = review_channel(program)
-        if channel is None or not (due <= now) or schedule.local(now).date() != schedule.local(due).date():
+        if not (due <= now) or schedule.local(now).date() != schedule.local(due).date():
             continue
+        with Session(engine) as session:  # no review channel: the digest still goes out by e-mail
+            if channel is None and not mail_repo.coordinators_with_email(session, program.id):
+                continue
         with Session(engine) as session:
             if prompt_repo.digest_posted(session, program.id, week):
                 continue
         text = render(build_digest(engine, program.id, now, week=week))
         with Session(engine) as session:
-            if prompt_repo.insert_digest_run(session, program.id, week, now, text):
-                session.add(outbox.system_post(program_id=program.id, channel=channel, now=now, text=text,
-                                               key=f"digest:{program.id}:{week}"))
+            if prompt_repo.insert_digest_run(session, program.id, week, now, text):  # e-mailed by bot.mail
+                if channel is not None:
+                    session.add(outbox.system_post(program_id=program.id, channel=channel, now=now, text=text,
+                                                   key=f"digest:{program.id}:{week}"))
                 posted.append(program.id)
             session.commit()
     return posted

@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.alerts import review_channel
+from bot.relay.gates import gates_among
 from policies.types import Action, Decision
 from storage import audit, outbox, review_repo
 from storage.clock import as_utc
@@ -30,7 +31,8 @@ def hold(session: Session, *, program: Program, match_id: int, row: MessageLog, 
     release_at = decision.hold_until if releases_by_itself(decision) else None
     rules = dict.fromkeys(h.rule for h in decision.hits if h.action != Action.ALLOW)
     item = ReviewItem(program_id=program.id, message_id=row.id, match_id=match_id, reason=",".join(rules),
-                      release_at=as_utc(release_at) if release_at else None, created_at=now)
+                      release_at=as_utc(release_at) if release_at else None, created_at=now,
+                      gates=",".join(gates_among(rules)))
     session.add(item)
     session.flush()
     audit.record(session, program_id=program.id, actor="mentorbot", action="review.held", at=now,

@@ -19,7 +19,18 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from bot.web import auth, routes_auth, routes_desk, routes_exports, routes_records
+from bot.desk_address import remember_desk_address
+from bot.web import (
+    auth,
+    routes_auth,
+    routes_choosing,
+    routes_desk,
+    routes_exports,
+    routes_handover,
+    routes_profiles,
+    routes_records,
+    routes_year,
+)
 from bot.web.pages import Pages
 from bot.web.scope import NotSignedIn, scope_dependency
 
@@ -51,6 +62,10 @@ def create_web_app(core: Core) -> FastAPI:
     app.include_router(routes_desk.router(pages=pages, scope=scope))
     app.include_router(routes_records.router(pages=pages, scope=scope))
     app.include_router(routes_exports.router(pages=pages, scope=scope))
+    app.include_router(routes_profiles.router(pages=pages, scope=scope))  # issue 14: the program year
+    app.include_router(routes_choosing.router(pages=pages, scope=scope))
+    app.include_router(routes_handover.router(pages=pages, scope=scope))
+    app.include_router(routes_year.router(pages=pages, scope=scope))  # issue 14: the program year
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -109,6 +124,7 @@ def serve_web_in_background(core: Core, settings: Settings, *, port: int | None 
             logger.error("the coordinator desk could not start on %s:%s (port in use?)",
                          settings.web_host, config.port)
 
+    remember_desk_address(settings, f"http://{settings.web_host}:{config.port}")
     task = asyncio.create_task(serve())
     logger.info("coordinator desk on http://%s:%s", settings.web_host, config.port)
     return WebHandle(server, task)

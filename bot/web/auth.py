@@ -27,6 +27,7 @@ from storage import audit
 from storage.clock import as_utc
 from storage.models import Person, Program
 from storage.models_web import WebInvite, WebSession
+from storage.private_files import private_dir, write_private
 
 logger = logging.getLogger(__name__)
 
@@ -65,9 +66,8 @@ def secret_key(settings: Settings) -> bytes:
         return settings.web_secret_key.encode("utf-8")
     path = Path(settings.data_dir) / KEY_FILE
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
-        path.chmod(0o600)
+        private_dir(path.parent)
+        write_private(path, secrets.token_urlsafe(48))  # owner-only from creation
         logger.info("generated a web secret key in %s", path)
     return path.read_text(encoding="utf-8").strip().encode("utf-8")
 

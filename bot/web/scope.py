@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from bot.transcript import TranscriptLine, read_transcript
 from bot.web import auth, csrf
+from bot.web.scope_year import YearActions
 from storage import audit, repo
 from storage.models import Alert, Match, Person, Program, ReviewItem
 
@@ -134,6 +135,16 @@ class ProgramScope:
         return await self._core.decide(review_id, decision, coordinator=await asyncio.to_thread(coordinator),
                                        actor=self.actor, note=note)
 
+    async def override(self, review_id: int, *, gates: list[str], reason: str, redacted: bool,
+                       note: str) -> ReviewItem:
+        def coordinator() -> Person:
+            with self.session() as session:
+                self.review_item(session, review_id)  # 404 outside the program
+                return self.coordinator(session)
+        return await self._core.override_gate(
+            review_id, gates=gates, reason=reason, coordinator=await asyncio.to_thread(coordinator),
+            actor=self.actor, note=note, decision="approve_redacted" if redacted else "approve")
+
     async def set_paused(self, match_key: str, *, paused: bool, reason: str) -> Match:
         def visible() -> None:
             with self.session() as session:
@@ -142,8 +153,23 @@ class ProgramScope:
         return await self._core.set_paused(match_key, paused=paused, program_id=self.program_id,
                                            actor=self.actor, reason=reason)
 
+    async def year_action(self, action: str, *args: Any, **kwargs: Any) -> str:
+        """One of the program year's actions (``bot.year.actions``) in this program, as this coordinator."""
+        return await self._core.year_do(getattr(self._core.year, action), self.program_id, *args,
+                                        actor=self.actor, **kwargs)
+
     async def check_csrf(self, request: Request) -> None:
         await csrf.check(request, self.csrf_token)
+
+    @property
+    def year(self) -> YearActions:
+        """Profiles, bios, choosing, matching and hand-over for this program (issue 14)."""
+        return YearActions(self._core, self.program_id, self.actor, self.who.person_key)
+
+    @property
+    def engine(self) -> Any:
+        """For the year's read models (``bot.matching.overview``), which open their own session."""
+        return self._core.engine
 
 
 def scope_dependency(core: Core, key: bytes) -> Callable[[Request], ProgramScope]:

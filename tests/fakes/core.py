@@ -12,7 +12,7 @@ import asyncio
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot.messages import ChannelRef, CommandRequest, Inbound, ReviewRequest
+from bot.messages import ChannelRef, CommandRequest, FormResult, FormSubmission, Inbound, ReviewRequest
 from bot.ports import FollowedChannel
 
 
@@ -28,6 +28,8 @@ class RecordingCore:
     last_logged: dict[ChannelRef, str] = field(default_factory=dict)  # logged before the test began
     linked_at: dict[ChannelRef, datetime] = field(default_factory=dict)  # when a coordinator linked it
     command_reply: str = "ok"
+    forms: list[FormSubmission] = field(default_factory=list)
+    form_result: FormResult = field(default_factory=lambda: FormResult("Saved."))
     fail_next: int = 0
     handle_delay: float = 0.0
     _arrived: asyncio.Event = field(default_factory=asyncio.Event)
@@ -48,6 +50,10 @@ class RecordingCore:
     async def run_command(self, request: CommandRequest) -> str:
         self.commands.append(request)
         return self.command_reply
+
+    async def submit_form(self, submission: FormSubmission) -> FormResult:
+        self.forms.append(submission)
+        return self.form_result
 
     async def decide_review(self, request: ReviewRequest) -> str:
         self.reviews.append(request)

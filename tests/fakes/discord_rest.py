@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
+from fakes.discord_components import component_problems
+
 if TYPE_CHECKING:
     from fakes.discord_server import Call, FakeDiscord
 
@@ -263,10 +265,15 @@ def _delete_webhook(fake: FakeDiscord, call: Call, webhook: str) -> web.Response
 def _execute(fake: FakeDiscord, call: Call, webhook: str, token: str) -> web.Response:
     body = call.body or {}
     if webhook == fake.app_id:  # an interaction follow-up
+        problems = component_problems(body.get("components") or [])
+        if problems:
+            return _json({"message": "Invalid Form Body", "code": 50035, "errors": problems}, 400)
         fake.interaction_responses.append({"kind": "followup", "token": token, **body})
         channel = fake.interaction_channels.get(token, "")
-        msg = fake.make_message(channel, dict(fake.bot_user), body.get("content") or "", webhook_id=webhook)
+        msg = fake.make_message(channel, dict(fake.bot_user), body.get("content") or "", webhook_id=webhook,
+                                components=body.get("components"))
         msg["flags"] = body.get("flags", 0)
+        fake.store_followup(msg, token)
         return _json(msg)
     wh = fake.webhooks.get(webhook)
     if wh is None or wh["token"] != token:
@@ -330,7 +337,12 @@ def _wh_delete(fake: FakeDiscord, call: Call, webhook: str, token: str, message:
 
 def _callback(fake: FakeDiscord, call: Call, interaction: str, token: str) -> web.Response:
     body = call.body or {}
+    problems = component_problems((body.get("data") or {}).get("components") or [])
+    if problems:
+        return _json({"message": "Invalid Form Body", "code": 50035, "errors": problems}, 400)
     fake.interaction_responses.append({"kind": "callback", "token": token, **body})
+    if body.get("type") == 7:  # UPDATE_MESSAGE: the component's message is redrawn
+        fake.update_message(interaction, body.get("data") or {})
     flags = (body.get("data") or {}).get("flags", 0)
     result: dict[str, Any] = {
         "interaction": {

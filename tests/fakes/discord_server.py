@@ -29,6 +29,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from fakes.discord_components import DiscordComponentsMixin
 from fakes.discord_model import FakeGuildMixin
 from fakes.discord_rest import route
 
@@ -74,7 +75,7 @@ class Session:
     delivered: int = 0  # highest seq written to a live socket
 
 
-class FakeDiscord(FakeGuildMixin):
+class FakeDiscord(FakeGuildMixin, DiscordComponentsMixin):
     """State and controls of the fake; ``await start()``, then use ``api_base`` and ``gateway_url``."""
 
     def __init__(self, *, token: str = "fake-discord-token", heartbeat_ms: int = 41_250) -> None:
@@ -97,6 +98,8 @@ class FakeDiscord(FakeGuildMixin):
         self.reactions: list[tuple[str, str, str]] = []  # (channel_id, message_id, emoji)
         self.interaction_responses: list[dict[str, Any]] = []  # callbacks and follow-ups
         self.interaction_channels: dict[str, str] = {}  # interaction token -> channel id
+        self.interaction_users: dict[str, str] = {}  # interaction id -> the member who interacted
+        self._init_components()  # select menus in ephemeral follow-ups (fakes.discord_components)
         self.deleted: list[dict[str, Any]] = []  # messages removed through the API
         self.commands: dict[str, list[dict[str, Any]]] = {}  # scope ("global" or guild id) -> commands
         self.dm_channels: dict[str, dict[str, Any]] = {}  # user id -> DM channel
@@ -405,6 +408,7 @@ class FakeDiscord(FakeGuildMixin):
         iid = self.new_id()
         guild_id = self.channel_guild(channel_id)
         self.interaction_channels[f"itoken-{iid}"] = channel_id
+        self.interaction_users[iid] = user_id
         payload: dict[str, Any] = {
             "id": iid,
             "application_id": self.app_id,

@@ -47,6 +47,8 @@ from urllib.parse import parse_qsl, urlencode
 import aiohttp
 from aiohttp import web
 
+from fakes.slack_views import SlackViewsMixin, view_submission
+
 __all__ = [
     "ApiCall",
     "FakeSlack",
@@ -60,6 +62,7 @@ __all__ = [
     "sign",
     "signed_headers",
     "slash_command",
+    "view_submission",
 ]
 
 _ts_counter = itertools.count(1)
@@ -164,8 +167,10 @@ class Ack:
     elapsed: float  # seconds from the last send of the envelope to its ack
 
 
-class FakeSlack:
-    """The fake Slack server. Use as ``async with FakeSlack(...) as fake`` or start()/stop()."""
+class FakeSlack(SlackViewsMixin):
+    """The fake Slack server. Use as ``async with FakeSlack(...) as fake`` or start()/stop().
+
+    Modals (``views.open``, ``view_submission``) come from ``fakes.slack_views``."""
 
     def __init__(self, *, workspaces: list[Workspace] | None = None, send_hello: bool = True,
                  redeliver_after: float | None = None, max_retries: int = 3):
@@ -190,6 +195,7 @@ class FakeSlack:
         self._last_sent: dict[str, float] = {}
         self._runner: web.AppRunner | None = None
         self.port = 0
+        self._init_views()
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self) -> FakeSlack:
@@ -539,6 +545,7 @@ class FakeSlack:
         Returns the envelope id (wait for its ack with ``wait_ack``).
         """
         eid = envelope_id or str(uuid.uuid4())
+        self.issue_trigger(payload)
         if type is None:
             if payload.get("type") == "event_callback":
                 type = "events_api"
