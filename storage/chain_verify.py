@@ -258,7 +258,8 @@ def _tombstones(session: Session, program_id: str) -> Iterator[tuple[str, int, i
         ):
             continue
         table = declared.table
-        query = select(table.c.erased_by, table.c.id).where(
+        key = next(iter(table.primary_key.columns))  # "id", or "person_id" for a profile
+        query = select(table.c.erased_by, key).where(
             governance.scope_clause(declared, program_id), table.c.erased_by.is_not(None)
         )
         for erased_by, row_id in session.execute(query):

@@ -41,7 +41,7 @@ class Program(SQLModel, table=True):
 
 
 @personal(content=("key", "display_name", "email", "avatar_url", "grade", "consent_received",
-                   "consent_recorded_by", "cleared_on"),
+                   "consent_recorded_by", "cleared_on", "clearance_expires"),
           retention="people", people=("id",),
           erased_values={"key": "erased-person-{id}", "display_name": "(erased)"})
 class Person(SQLModel, table=True):
@@ -233,7 +233,7 @@ class Delivery(SQLModel, table=True):
     erased_by: int | None = None
 
 
-@personal(content=("note", "decided_by"), written="created_at", match="match_id",
+@personal(content=("note", "decided_by", "override_reason"), written="created_at", match="match_id",
           follows=(("message_id", "message_log"),), anchored=True)
 class ReviewItem(SQLModel, table=True):
     """A held message waiting for a coordinator (or for quiet hours to end)."""

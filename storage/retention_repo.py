@@ -87,6 +87,8 @@ def due(declared: Declared, program_id: str, window: RuleWindow) -> ColumnElemen
     table = declared.table
     if declared.name == "person":
         return _people_due(program_id, window)
+    if window.name == "people" and spec.people and not spec.match:
+        return _of_people_due(declared, program_id, window)
     written = table.c[spec.written] if spec.written else None
     if written is not None and isinstance(written.type, Date):
         by_time: ColumnElement[bool] = written < window.written_before.date()
@@ -101,6 +103,17 @@ def due(declared: Declared, program_id: str, window: RuleWindow) -> ColumnElemen
     if declared.name == "match":
         return match_column.in_(ended)
     return or_(match_column.in_(ended), and_(match_column.is_(None), by_time))
+
+
+def _of_people_due(declared: Declared, program_id: str, window: RuleWindow) -> ColumnElement[bool]:
+    """A record about a person (a profile, a form, a training record, a choice) goes with its person:
+    the first ``people`` column names whose record it is."""
+    from storage.models import Person
+
+    spec = declared.personal
+    assert spec is not None
+    owner = declared.table.c[spec.people[0]]
+    return owner.in_(select(Person.id).where(_people_due(program_id, window)))
 
 
 def _people_due(program_id: str, window: RuleWindow) -> ColumnElement[bool]:
