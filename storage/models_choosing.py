@@ -17,9 +17,10 @@ from storage.governance import personal, program_data
 
 
 @personal(content=("bio_text", "job_title", "employer", "interests_json", "pathway", "languages_json",
-                   "availability_json", "hobbies_json", "gender", "gender_preference", "pathways_json", "team",
-                   "bio_check_json"),
-          retention="people", written="updated_at", people=("person_id",), follows=(("person_id", "person"),),
+                   "availability_json", "hobbies_json", "gender", "gender_preference", "pathways_json",
+                   "team", "bio_check_json"),
+          retention="people", written="updated_at", people=("person_id",),
+          follows=(("person_id", "person"),),
           erased_values={c: "[]" for c in ("interests_json", "languages_json", "availability_json",
                                           "hobbies_json", "pathways_json", "bio_check_json")})
 class Profile(SQLModel, table=True):
@@ -108,8 +109,9 @@ class ChoosingRound(SQLModel, table=True):
     created_by: str = ""
 
 
-@personal(content=("made_by", "via"), retention="people", written="made_at", people=("student_id", "mentor_id"),
-          follows=(("student_id", "person"),), erase="delete")  # a minor's ranked choices: the row is the data
+# a minor's ranked choices: the row itself is the data, so it is deleted with its student
+@personal(content=("made_by", "via"), retention="people", written="made_at",
+          people=("student_id", "mentor_id"), follows=(("student_id", "person"),), erase="delete")
 class Choice(SQLModel, table=True):
     """A student's ranked choice of a mentor in one round (1st choice: rank 1)."""
 
@@ -162,7 +164,8 @@ class ProposalRun(SQLModel, table=True):
 
 @personal(content=("mentors_json", "students_json", "reasons_json", "warnings_json"), retention="people",
           match="match_id", follows=(("run_id", "proposal_run"),),
-          erased_values={"mentors_json": "[]", "students_json": "[]", "reasons_json": "{}", "warnings_json": "[]"})
+          erased_values={"mentors_json": "[]", "students_json": "[]", "reasons_json": "{}",
+                   "warnings_json": "[]"})
 class Proposal(SQLModel, table=True):
     """One proposed match of a run; the coordinator edits, drops or confirms it."""
 

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import Column, Index
 from sqlmodel import Field, SQLModel
 
-from storage.governance import personal, program_data
+from storage.governance import personal
 from storage.safe_text import SafeText
 
 

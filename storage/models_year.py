@@ -173,8 +173,8 @@ class Reflection(SQLModel, table=True):
     erased_by: int | None = None  # the retention erasure that blanked it (issue 15)
 
 
-@personal(content=("skill", "rating", "rated_by"), retention="people", written="rated_at", people=("person_id",),
-          follows=(("person_id", "person"),), erase="delete")
+@personal(content=("skill", "rating", "rated_by"), retention="people", written="rated_at",
+          people=("person_id",), follows=(("person_id", "person"),), erase="delete")
 class SkillRating(SQLModel, table=True):
     """One Employability Skills Profile rating of one skill, at one moment (history kept)."""
 
@@ -276,8 +276,8 @@ class TrainingRecord(SQLModel, table=True):
 
 @personal(content=("form_type", "guardian_name", "signed_on", "expires_on", "platforms", "withdrawn_on",
                    "note_text"),
-          retention="people", written="recorded_at", people=("person_id",), follows=(("person_id", "person"),),
-          erase="delete")
+          retention="people", written="recorded_at", people=("person_id",),
+          follows=(("person_id", "person"),), erase="delete")
 class ConsentForm(SQLModel, table=True):
     """A permission form on file for a student: which form, who signed, when, until when, where."""
 
