@@ -174,6 +174,7 @@ def _erased(declared: Declared, table: Table, column: str) -> Any:
 
 def _remove(session: Session, program_id: str | None, selection: Selection) -> ErasureResult:
     result = ErasureResult(None)
+    _break_cycles(session, program_id, selection)
     for declared in governance.destruction_order():  # children first
         if declared.name not in selection or program_id is None and declared.spec.scope is not None:
             continue
@@ -197,3 +198,15 @@ def _delete_unscoped(session: Session, selection: Selection) -> ErasureResult:
         if count:
             result.rows[name] = count
     return result
+
+
+def _break_cycles(session: Session, program_id: str | None, selection: Selection) -> None:
+    """Clear the nullable keys that close a cycle (``program.escalate_to_id`` -> ``person``, added
+    after both tables: ``use_alter``), so "children first" has an order to delete in."""
+    for declared in governance.destruction_order():
+        if declared.name not in selection or program_id is None:
+            continue
+        cyclic = [fk.parent.name for fk in declared.table.foreign_keys if fk.use_alter and fk.parent.nullable]
+        if cyclic:
+            where = governance.scope_clause(declared, program_id) & selection[declared.name]
+            session.execute(update(declared.table).where(where).values(dict.fromkeys(cyclic)))

@@ -77,3 +77,26 @@ def test_year_records_go_with_their_person_and_their_conversation(engine, tmp_pa
         assert erasures >= 2  # one chained event per rule that erased something
         report = verify_program(session, PROGRAM)
         assert report.breaks == []
+
+
+def test_a_program_with_an_escalation_contact_and_year_records_is_destroyed(engine, tmp_path):
+    """program.escalate_to_id points back at a person (issue 12): destruction still deletes
+    every row, children first, the program's year records included."""
+    import yaml
+
+    from bot.governance.destroy import destroy_program
+    from storage import export_repo, governance
+
+    path = program_file(tmp_path, retention=SCHEDULE)
+    data = yaml.safe_load(path.read_text())
+    data["program"]["escalate_to"] = "bell"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    import_roster(engine, path, now=SEPT)
+    _records(engine)
+    destroy_program(engine, PROGRAM, actor="Grace Okafor", now=datetime(2027, 7, 1, tzinfo=UTC),
+                    certificate=tmp_path / "certificate.json", reason="end of contract", database="test")
+    with Session(engine) as session:
+        for declared in export_repo.program_tables():
+            left = session.execute(select(func.count()).select_from(declared.table).where(
+                governance.scope_clause(declared, PROGRAM))).scalar_one()
+            assert left == 0, declared.name
