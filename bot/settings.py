@@ -74,6 +74,12 @@ class Settings(BaseSettings):
     web_base_url: str | None = None
     web_secret_key: str | None = None
 
+    # Student data over its whole life (issue 15, docs/data-protection.md)
+    chain_head_file: Path | None = Field(
+        default=None, description="Append-only file of published chain heads, outside DATA_DIR")
+    unrouted_retention_days: int = Field(default=30, ge=0, description="Messages from unknown people")
+    retention_daily: bool = True  # the running bot applies each program's retention schedule daily
+
     # E-mail (issue 12): urgent alerts, their escalation and the weekly digest to coordinators
     smtp_host: str | None = None
     smtp_port: int = 587
@@ -114,6 +120,18 @@ class Settings(BaseSettings):
         if self.migrate_on_start is not None:
             return self.migrate_on_start
         return self.resolved_database_url.startswith("sqlite")
+
+    @model_validator(mode="after")
+    def _head_file_outside_data(self) -> Settings:
+        """A head file inside DATA_DIR would travel with the data it is meant to check."""
+        if self.chain_head_file is not None:
+            head, data = self.chain_head_file.expanduser().resolve(), self.data_dir.expanduser().resolve()
+            if head == data or data in head.parents:
+                raise ValueError(f"CHAIN_HEAD_FILE {self.chain_head_file} is inside DATA_DIR "
+                                 f"{self.data_dir}; "
+                                 "put it on another disk or in a folder only the operator can write "
+                                 "(docs/data-protection.md)")
+        return self
 
     @property
     def resolved_database_url(self) -> str:

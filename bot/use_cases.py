@@ -22,6 +22,8 @@ from sqlmodel import Session
 
 from bot.alerts import report_unsafe_setup
 from bot.commands import Commands
+from bot.governance.anchoring import Published, publish_heads
+from bot.governance.retention import apply_all
 from bot.messages import AlertRequest, ChannelRef, CommandRequest, Form, Inbound, InboundKind, ReviewRequest
 from bot.ops.logs import process_name
 from bot.ops.metrics import Metrics
@@ -263,6 +265,21 @@ class Core(YearUseCases):
 
     async def nudge_quiet_matches(self) -> NudgeReport:
         return await self._write(nudge_quiet_matches, self.engine, self.clock())
+
+    async def daily_data_care(self, *, once_per: str | None = None) -> list[Published]:
+        """Once a day: apply every program's retention schedule, then publish the chain heads
+        (to the head file and each review channel), so the day's erasures are under the head.
+
+        ``once_per`` (the scheduler passes the day): with replicas only the one that claims the
+        period does it, so heads are published once, not once per replica."""
+        now, settings = self.clock(), self.settings
+        if once_per and not await asyncio.to_thread(self._claim, "data-care", once_per):
+            logger.info("data care: another replica has it for %s", once_per)
+            return []
+        if settings.retention_daily:
+            await asyncio.to_thread(apply_all, self.engine, actor="retention (daily)", now=now,
+                                    unrouted_days=settings.unrouted_retention_days)
+        return await self._write(publish_heads, self.engine, now=now, head_file=settings.chain_head_file)
 
     async def post_year_posts(self) -> int:
         """Expectations for matches that started, then each term's due check-ins (idempotent)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
@@ -86,16 +86,42 @@ def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision (all branch heads) with Alembic.
 
     On PostgreSQL the upgrade holds an advisory lock, so two ``mentorbot migrate`` started at once
-    (two deploy jobs, say) run one after the other instead of racing over the same tables.
+    (two deploy jobs, say) run one after the other instead of racing over the same tables. On SQLite
+    foreign keys are off while batch migrations rebuild tables, and checked before the commit.
     """
     from alembic import command
 
     config = _alembic_config()
-    with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
-        config.attributes["connection"] = connection
-        command.upgrade(config, "heads")
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:  # before the transaction: the pragma is a no-op inside one
+            _sqlite_foreign_keys(connection, on=False)
+        try:
+            with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+                config.attributes["connection"] = connection
+                command.upgrade(config, "heads")
+                if sqlite:
+                    _check_foreign_keys(connection)
+        finally:
+            if sqlite:
+                _sqlite_foreign_keys(connection, on=True)
+
+
+def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> None:
+    """SQLite's documented way to change a table's schema (https://sqlite.org/lang_altertable.html):
+    foreign keys off while a batch migration copies, drops and renames a table that other tables
+    point at (``program`` in ``i12_0002``), then checked before the commit and switched back on."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"the migration left rows pointing at nothing: {broken[:5]}")
 
 
 def revisions(engine: Engine) -> tuple[set[str], set[str]]:

@@ -1,4 +1,4 @@
-"""Core commands: run, demo, transcript, review, audit. Heavy imports stay inside the commands so
+"""Core commands: run, demo, transcript, review. Heavy imports stay inside the commands so
 ``mentorbot policy check`` and friends start fast."""
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import typer
 from bot.cli import runtime
 
 review_app = typer.Typer(help="List and decide held messages.", no_args_is_help=False)
-audit_app = typer.Typer(help="Prove the log was not altered.", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -22,7 +21,6 @@ def register(app: typer.Typer) -> None:
     app.command()(demo)
     app.command()(transcript)
     app.add_typer(review_app, name="review")
-    app.add_typer(audit_app, name="audit")
 
 
 def run() -> None:
@@ -200,29 +198,3 @@ def review_override(
 def review_reject(review_id: int, coordinator: Coordinator = None, note: Note = "") -> None:
     """Reject a held message: it is never delivered and the sender is told."""
     _decide(review_id, "reject", coordinator, note)
-
-
-@audit_app.command("verify")
-def audit_verify(
-    program: Annotated[str | None, typer.Argument(help="Program id (default: all)")] = None,
-) -> None:
-    """Recompute the hash chains of the message log and audit trail; name any altered row."""
-    from sqlmodel import Session
-
-    from storage import repo
-    from storage.chain import verify
-
-    engine = runtime.engine()
-    with Session(engine) as session:
-        programs = [program] if program else [p.id for p in repo.programs(session)]
-        broken = 0
-        for program_id in programs:
-            breaks = verify(session, program_id)
-            for b in breaks:
-                where = f"row id {b.row_id}" if b.row_id is not None else "end of chain"
-                typer.echo(f"TAMPERED {b.program_id} {b.stream} log, seq {b.seq} ({where}): {b.problem}")
-            broken += len(breaks)
-            if not breaks:
-                typer.echo(f"ok: program {program_id}: message log and audit trail are intact")
-    if broken:
-        raise typer.Exit(1)

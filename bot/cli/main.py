@@ -5,8 +5,10 @@ from __future__ import annotations
 import typer
 
 from bot.cli import (
+    audit_cmd,
     choosing_cmd,
     core_cmds,
+    governance_cmd,
     match_cmd,
     ops_cmd,
     policy_cmd,
@@ -24,6 +26,8 @@ app = typer.Typer(
 )
 
 core_cmds.register(app)
+app.add_typer(audit_cmd.audit_app, name="audit")
+governance_cmd.register(app, program_cmd.program_app)  # retention, legal holds, export/destroy (issue 15)
 app.add_typer(policy_cmd.policy_app, name="policy")
 app.add_typer(program_cmd.program_app, name="program")
 app.add_typer(match_cmd.match_app, name="match")

@@ -46,6 +46,9 @@ async def run_service(settings: Settings, *, stop: asyncio.Event | None = None) 
     check_policies(PolicyBook(), policy_files)
     if stop is None:
         stop = _stop_on_signals()
+    if settings.chain_head_file is None:
+        logger.warning("CHAIN_HEAD_FILE is not set: daily chain heads go only to the review channels; "
+                       "set it to a file outside DATA_DIR (docs/data-protection.md)")
     # Imported before the adapters connect: importing the desk's web stack takes seconds, and done
     # later it would block the running loop (deliveries, heartbeats) for that long at every start.
     from bot.ops import Ops
