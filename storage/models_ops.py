@@ -9,7 +9,10 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
+from storage.governance import program_data
 
+
+@program_data("which process ran a periodic job for a period (no personal data, no program)", scope=None)
 class JobClaim(SQLModel, table=True):
     """One run of a periodic job, taken by exactly one process (``storage.job_claims.claim``).
 

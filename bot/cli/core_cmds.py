@@ -26,6 +26,8 @@ def register(app: typer.Typer) -> None:
 def run() -> None:
     """Run mentorbot: the platforms configured in .env, or the console demo when there are none."""
     from bot.relay.policy_cache import PolicyBook, PolicyStartError, check_policies
+    from bot.web.auth import DeskSetupError
+    from storage.db import SchemaNotCurrent
 
     settings = runtime.settings()
     try:
@@ -36,8 +38,6 @@ def run() -> None:
             demo(script=None, database=None, replace=False, roster=None)
             return
         from bot.cli.run_process import run_service
-        from bot.web.auth import DeskSetupError
-        from storage.db import SchemaNotCurrent
 
         asyncio.run(run_service(settings))
     except (PolicyStartError, SchemaNotCurrent, DeskSetupError) as error:
