@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -26,24 +26,32 @@ def register(app: typer.Typer) -> None:
 def run() -> None:
     """Run mentorbot: the platforms configured in .env, or the console demo when there are none."""
     from bot.relay.policy_cache import PolicyBook, PolicyStartError, check_policies
+
+    settings = runtime.settings()
+    if not (settings.slack_configured or settings.discord_configured):
+        try:
+            check_policies(PolicyBook(), [None])  # the demo's sample program uses the defaults
+        except PolicyStartError as error:
+            _refuse(error)
+        typer.echo("No Slack or Discord tokens are configured (see .env.example), so mentorbot "
+                   "starts the console demo on the embedded SQLite database.\n")
+        demo(script=None, database=None, replace=False, roster=None)
+        return
+    from bot.cli.run_process import run_service
     from bot.web.auth import DeskSetupError
     from storage.db import SchemaNotCurrent
 
-    settings = runtime.settings()
     try:
-        if not (settings.slack_configured or settings.discord_configured):
-            check_policies(PolicyBook(), [None])  # the demo's sample program uses the defaults
-            typer.echo("No Slack or Discord tokens are configured (see .env.example), so mentorbot "
-                       "starts the console demo on the embedded SQLite database.\n")
-            demo(script=None, database=None, replace=False, roster=None)
-            return
-        from bot.cli.run_process import run_service
-
         asyncio.run(run_service(settings))
     except (PolicyStartError, SchemaNotCurrent, DeskSetupError) as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from None
+        _refuse(error)
     _exit_now()
+
+
+def _refuse(error: Exception) -> NoReturn:
+    """One line saying why mentorbot will not start, and exit code 2 (a set-up problem)."""
+    typer.echo(f"error: {error}", err=True)
+    raise typer.Exit(2) from None
 
 
 def _exit_now() -> None:
