@@ -22,6 +22,8 @@ quiet_hours:
 flood:
   max_messages: 100000
   window_seconds: 60
+conversation:
+  on: false  # hundreds of odd strings from one mentor would add up to a pattern hold
 """
 
 
