@@ -1,0 +1,86 @@
+"""Changes made outside the roster file that a re-import of an older file must not undo.
+
+``mentorbot run`` imports PROGRAM_FILE at every start, and a coordinator re-imports the file to add
+one student. Since issue 14 a match is ended, paused, started or handed over to a new mentor, and a
+mentor cleared, on the desk, in chat or at the command line. A file last changed BEFORE such a change
+keeps the database's value (a departed mentor never comes back to a minor's match, an ended match
+does not reopen) and the import says so; a file changed afterwards wins, as it always did. The
+changes are read from the audit trail, which records each of them with its time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.roster.schema import RosterMatch
+from storage import roster_repo
+from storage.clock import as_utc
+from storage.models import Match, Person
+
+STATUS_ACTIONS = ("match.start", "match.pause", "match.resume", "match.end",
+                  "departure.replace", "departure.end", "departure.withdraw")
+MEMBER_ACTIONS = ("departure.replace",)
+CLEARANCE_ACTIONS = ("clearance.record",)
+
+
+@dataclass(frozen=True)
+class OutsideEdit:
+    action: str
+    actor: str
+    at: datetime
+
+    def said(self) -> str:
+        return f"{self.action} by {self.actor} on {as_utc(self.at):%d %b %Y %H:%M} UTC"
+
+
+class OutsideEdits:
+    """The latest outside change per (target, kind) made after the file was last changed."""
+
+    def __init__(self, session: Session, program_id: str, file_changed: datetime) -> None:
+        self.s = session
+        self.latest: dict[tuple[str, str], OutsideEdit] = {}
+        kinds = {a: "status" for a in STATUS_ACTIONS} | {a: "clearance" for a in CLEARANCE_ACTIONS}
+        actions = set(kinds) | set(MEMBER_ACTIONS)
+        for event in roster_repo.audit_since(session, program_id, actions, as_utc(file_changed)):
+            edit = OutsideEdit(event.action, event.actor, event.at)
+            if event.action in kinds:
+                self.latest[(event.target, kinds[event.action])] = edit
+            if event.action in MEMBER_ACTIONS:
+                self.latest[(event.target, "members")] = edit
+
+    def match(self, row: Match | None, match: RosterMatch, people: dict[str, Person],
+              notes: list[str]) -> RosterMatch:
+        """The file's match, with the status and members kept where the database's are newer."""
+        if row is None:
+            return match
+        target, kept = f"match:{match.id}", match
+        edit = self.latest.get((target, "status"))
+        if edit is not None and row.status != match.status:
+            kept = replace(kept, status=row.status)
+            notes.append(f"match '{match.id}' was {row.status} after the file was last changed "
+                         f"({edit.said()}): kept {row.status}; write 'status: {row.status}' in the file "
+                         "so the two agree (a file edited afterwards is followed again)")
+        edit = self.latest.get((target, "members"))
+        if edit is not None:
+            keys = {p.id: k for k, p in people.items()}
+            members = roster_repo.members_of(self.s, row.id)  # type: ignore[arg-type]
+            mentors = sorted(keys[m.person_id] for m in members if m.role == "mentor")
+            students = sorted(keys[m.person_id] for m in members if m.role == "student")
+            if (mentors, students) != (sorted(match.mentors), sorted(match.students)):
+                kept = replace(kept, mentors=mentors, students=students)
+                notes.append(f"match '{match.id}' kept its members ({edit.said()}): mentors "
+                             f"{', '.join(mentors)}; students {', '.join(students)}; "
+                             "update the file to match")
+        return kept
+
+    def clearance(self, row: Person | None, key: str, cleared: object, notes: list[str]) -> object:
+        """The file's clearance date, or the database's when it was recorded after the file changed."""
+        edit = self.latest.get((f"person:{key}", "clearance"))
+        if row is None or edit is None or row.cleared_on == cleared:
+            return cleared
+        notes.append(f"{key}: kept the clearance recorded after the file was last changed ({edit.said()}): "
+                     f"{row.cleared_on or 'not cleared'}; update 'cleared' in the file to match")
+        return row.cleared_on

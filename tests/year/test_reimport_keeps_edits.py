@@ -1,0 +1,64 @@
+"""Item 6's everyday edits survive a re-import of an older roster file.
+
+``mentorbot run`` imports PROGRAM_FILE at every start, and a coordinator re-imports the file to add
+one student: neither may undo what was done on the desk, in chat or at the command line since the
+file was last changed (a replaced mentor back with a minor, an ended match reopened, a clearance
+wiped). A file edited after those changes still wins.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from bot.messages import CommandRequest
+from storage import repo
+from storage.models_handover import Departure
+from support.roster_helpers import import_roster
+from support.year_helpers import PROGRAM, YEAR_ROSTER
+
+
+def _state(engine) -> tuple[str, list[tuple[str, str]], date | None]:  # type: ignore[no-untyped-def]
+    with Session(engine) as session:
+        match = repo.match_by_key(session, "sam-fay", PROGRAM)
+        members = sorted((p.key, r) for p, r in repo.members(session, match.id))
+        kim = repo.person_by_key(session, PROGRAM, "kim")
+        return match.status, members, kim.cleared_on
+
+
+def _set_mtime(path: Path, moment) -> None:  # type: ignore[no-untyped-def]
+    os.utime(path, (moment.timestamp(), moment.timestamp()))
+
+
+async def test_an_older_file_keeps_the_hand_over_the_end_and_a_clearance(year, engine, tmp_path):
+    h, core = year, year.app.core
+    roster = tmp_path / "roster.yml"
+    shutil.copy(YEAR_ROSTER, roster)
+    _set_mtime(roster, h.clock.now - timedelta(days=1))  # the file as it was before the edits below
+    h.console.readers[h.console.ref("sam-fay-mentor")] = ["n-sam", "nora"]
+    await core.run_command(CommandRequest(channel=h.console.ref("sam-fay-mentor"), user_id="n-sam",
+                                          user_name="sam", text="leave 2026-12-18 a new job"))
+    with Session(engine) as session:
+        notice = session.exec(select(Departure)).one()
+    await core.replace_mentor(PROGRAM, notice.id, "dana", actor="web:nora")
+    await core.year_do(core.year.record_clearance, PROGRAM, "kim", cleared_on=date(2026, 10, 1),
+                       expires_on=None, actor="cli:nora")
+    h.clock.advance(hours=1)
+    await core.year_do(core.year.end_match, PROGRAM, "sam-fay", reason="the year is over", actor="web:nora")
+    edited = ("ended", [("dana", "mentor"), ("fay", "student")], date(2026, 10, 1))
+    assert _state(engine) == edited
+
+    summary = import_roster(engine, roster)  # a restart with PROGRAM_FILE, or a re-import for one student
+    assert _state(engine) == edited  # nothing undone: no reopened match, no departed mentor back
+    notes = " ".join(summary.notes)
+    assert "match 'sam-fay'" in notes and "kept ended" in notes and "kept its members" in notes
+    assert "kim" in notes and "kept the clearance" in notes
+    assert import_roster(engine, roster).notes == summary.notes  # the same on every restart
+
+    _set_mtime(roster, h.clock.now + timedelta(hours=1))  # the coordinator edits the file afterwards
+    import_roster(engine, roster)
+    assert _state(engine) == ("active", [("fay", "student"), ("sam", "mentor")], None)  # the file wins
