@@ -262,8 +262,11 @@ class _Writer:
             writer.upsert(kept, people, rows)
             listed |= {(ch.platform, ch.workspace, ch.channel) for ch in match.channels}
         ids = [rows[m.id].id for m in self.roster.matches]
+        keys = {row.id: key for key, row in rows.items()}
         for found in roster_repo.channels_of(self.s, ids):
             if found.active and (found.platform, found.workspace, found.channel) not in listed:
+                if self.edits.keeps_linked(found, keys[found.match_id], self.summary.notes):
+                    continue
                 found.active = False
                 self.summary.counts["channels"].removed += 1
                 self.summary.notes.append(f"channel '{found.channel}' ({found.platform}) is no longer "

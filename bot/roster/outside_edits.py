@@ -2,7 +2,8 @@
 
 ``mentorbot run`` imports PROGRAM_FILE at every start, and a coordinator re-imports the file to add
 one student. Since issue 14 a match is ended, paused, started or handed over to a new mentor, and a
-mentor cleared, on the desk, in chat or at the command line. A file last changed BEFORE such a change
+mentor cleared, on the desk, in chat or at the command line, and a new mentor's channel is linked
+(``/mentorbot link``) and the old one unlinked. A file last changed BEFORE such a change
 keeps the database's value (a departed mentor never comes back to a minor's match, an ended match
 does not reopen) and the import says so; a file changed afterwards wins, as it always did. The
 changes are read from the audit trail, which records each of them with its time.
@@ -10,6 +11,7 @@ changes are read from the audit trail, which records each of them with its time.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -18,12 +20,13 @@ from sqlmodel import Session
 from bot.roster.schema import RosterMatch
 from storage import roster_repo
 from storage.clock import as_utc
-from storage.models import Match, Person
+from storage.models import Match, Person, SupervisedChannel
 
 STATUS_ACTIONS = ("match.start", "match.pause", "match.resume", "match.end",
                   "departure.replace", "departure.end", "departure.withdraw")
 MEMBER_ACTIONS = ("departure.replace",)
 CLEARANCE_ACTIONS = ("clearance.record",)
+CHANNEL_ACTIONS = ("channel.link", "channel.unlink")
 
 
 @dataclass(frozen=True)
@@ -43,13 +46,16 @@ class OutsideEdits:
         self.s = session
         self.latest: dict[tuple[str, str], OutsideEdit] = {}
         kinds = {a: "status" for a in STATUS_ACTIONS} | {a: "clearance" for a in CLEARANCE_ACTIONS}
-        actions = set(kinds) | set(MEMBER_ACTIONS)
+        self.channels: dict[str, OutsideEdit] = {}  # "platform:workspace/channel" -> latest link/unlink
+        actions = set(kinds) | set(MEMBER_ACTIONS) | set(CHANNEL_ACTIONS)
         for event in roster_repo.audit_since(session, program_id, actions, as_utc(file_changed)):
             edit = OutsideEdit(event.action, event.actor, event.at)
             if event.action in kinds:
                 self.latest[(event.target, kinds[event.action])] = edit
             if event.action in MEMBER_ACTIONS:
                 self.latest[(event.target, "members")] = edit
+            if event.action in CHANNEL_ACTIONS:
+                self.channels[str(json.loads(event.detail_json).get("channel", ""))] = edit
 
     def match(self, row: Match | None, match: RosterMatch, people: dict[str, Person],
               notes: list[str]) -> RosterMatch:
@@ -74,7 +80,30 @@ class OutsideEdits:
                 notes.append(f"match '{match.id}' kept its members ({edit.said()}): mentors "
                              f"{', '.join(mentors)}; students {', '.join(students)}; "
                              "update the file to match")
+        unlinked = [ch for ch in kept.channels if self._latest(ch) == "channel.unlink"]
+        if unlinked:
+            kept = replace(kept, channels=[ch for ch in kept.channels if ch not in unlinked])
+            notes.extend(f"channel '{ch.channel}' ({ch.platform}) of match '{match.id}' was unlinked after "
+                         f"the file was last changed ({self.channels[self._address(ch)].said()}): kept "
+                         "unlinked; take it out of the file" for ch in unlinked)
         return kept
+
+    def keeps_linked(self, found: SupervisedChannel, match_key: str, notes: list[str]) -> bool:
+        """A channel linked with ``/mentorbot link`` after the file changed stays supervised."""
+        if self._latest(found) != "channel.link":
+            return False
+        notes.append(f"channel '{found.channel}' ({found.platform}) was linked to match '{match_key}' after "
+                     f"the file was last changed ({self.channels[self._address(found)].said()}): kept; "
+                     "add it to the file")
+        return True
+
+    @staticmethod
+    def _address(ch: object) -> str:
+        return f"{ch.platform}:{ch.workspace}/{ch.channel}"  # type: ignore[attr-defined]  # as ChannelRef
+
+    def _latest(self, ch: object) -> str | None:
+        edit = self.channels.get(self._address(ch))
+        return edit.action if edit is not None else None
 
     def clearance(self, row: Person | None, key: str, cleared: object, notes: list[str]) -> object:
         """The file's clearance date, or the database's when it was recorded after the file changed."""

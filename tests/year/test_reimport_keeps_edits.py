@@ -22,12 +22,19 @@ from support.roster_helpers import import_roster
 from support.year_helpers import PROGRAM, YEAR_ROSTER
 
 
-def _state(engine) -> tuple[str, list[tuple[str, str]], date | None]:  # type: ignore[no-untyped-def]
+def _state(engine):  # type: ignore[no-untyped-def]
+    """sam-fay's status, members and mentor-side channels in use, and Kim's clearance."""
     with Session(engine) as session:
         match = repo.match_by_key(session, "sam-fay", PROGRAM)
         members = sorted((p.key, r) for p, r in repo.members(session, match.id))
+        mentor_side = sorted(c.channel for c in repo.match_channels(session, match.id) if c.side == "mentor")
         kim = repo.person_by_key(session, PROGRAM, "kim")
-        return match.status, members, kim.cleared_on
+        return match.status, members, mentor_side, kim.cleared_on
+
+
+async def _coordinator(h, channel: str, text: str) -> str:  # type: ignore[no-untyped-def]
+    return await h.app.core.run_command(
+        CommandRequest(channel=h.console.ref(channel), user_id="nora", user_name="nora", text=text))
 
 
 def _set_mtime(path: Path, moment) -> None:  # type: ignore[no-untyped-def]
@@ -45,11 +52,13 @@ async def test_an_older_file_keeps_the_hand_over_the_end_and_a_clearance(year, e
     with Session(engine) as session:
         notice = session.exec(select(Departure)).one()
     await core.replace_mentor(PROGRAM, notice.id, "dana", actor="web:nora")
+    assert "mentor-side supervised channel" in await _coordinator(h, "dana-fay", "link sam-fay mentor")
+    assert "stopped relaying" in await _coordinator(h, "sam-fay-mentor", "unlink")  # Sam still reads it
     await core.year_do(core.year.record_clearance, PROGRAM, "kim", cleared_on=date(2026, 10, 1),
                        expires_on=None, actor="cli:nora")
     h.clock.advance(hours=1)
     await core.year_do(core.year.end_match, PROGRAM, "sam-fay", reason="the year is over", actor="web:nora")
-    edited = ("ended", [("dana", "mentor"), ("fay", "student")], date(2026, 10, 1))
+    edited = ("ended", [("dana", "mentor"), ("fay", "student")], ["dana-fay"], date(2026, 10, 1))
     assert _state(engine) == edited
 
     summary = import_roster(engine, roster)  # a restart with PROGRAM_FILE, or a re-import for one student
@@ -57,8 +66,10 @@ async def test_an_older_file_keeps_the_hand_over_the_end_and_a_clearance(year, e
     notes = " ".join(summary.notes)
     assert "match 'sam-fay'" in notes and "kept ended" in notes and "kept its members" in notes
     assert "kim" in notes and "kept the clearance" in notes
+    assert "'dana-fay' (console) was linked" in notes
+    assert "'sam-fay-mentor' (console) of match 'sam-fay' was unlinked" in notes
     assert import_roster(engine, roster).notes == summary.notes  # the same on every restart
 
     _set_mtime(roster, h.clock.now + timedelta(hours=1))  # the coordinator edits the file afterwards
     import_roster(engine, roster)
-    assert _state(engine) == ("active", [("fay", "student"), ("sam", "mentor")], None)  # the file wins
+    assert _state(engine) == ("active", [("fay", "student"), ("sam", "mentor")], ["sam-fay-mentor"], None)
