@@ -57,6 +57,9 @@ def test_a_coordinators_everyday_edits_from_the_command_line(cli, tmp_path) -> N
         "okafor",
     )
     assert said.strip() == "Zoe P. (zoe, student) added. Record their permission form before they can talk."
+    assert "grade 22 is not a school grade" in cli(
+        "people", "add", "zed", "--name", "Zed", "--role", "student", "--grade", "22", ok=False
+    )
     assert "already someone with the id 'zoe'" in cli(
         "people", "add", "zoe", "--name", "Z", "--role", "student", ok=False
     )
