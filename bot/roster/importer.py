@@ -178,7 +178,7 @@ class _Writer:
         self._accounts(people)
         matches = self._matches(people)
         YearWriter(self.s, self.roster, now=self.now, count=self._count,
-                   notes=self.summary.notes).write(people, matches)
+                   notes=self.summary.notes, edits=self.edits).write(people, matches)
         self._note_left_alone(people, matches)
         return self.summary
 

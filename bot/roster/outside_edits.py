@@ -2,8 +2,9 @@
 
 ``mentorbot run`` imports PROGRAM_FILE at every start, and a coordinator re-imports the file to add
 one student. Since issue 14 a match is ended, paused, started or handed over to a new mentor, and a
-mentor cleared, on the desk, in chat or at the command line, and a new mentor's channel is linked
-(``/mentorbot link``) and the old one unlinked. A file last changed BEFORE such a change
+mentor cleared, a profile edited (a mentor's capacity stated with ``/mentorbot choose``), on the
+desk, in chat or at the command line, and a new mentor's channel is linked (``/mentorbot link``) and
+the old one unlinked. A file last changed BEFORE such a change
 keeps the database's value (a departed mentor never comes back to a minor's match, an ended match
 does not reopen) and the import says so; a file changed afterwards wins, as it always did. The
 changes are read from the audit trail, which records each of them with its time.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session
 
@@ -27,6 +29,7 @@ STATUS_ACTIONS = ("match.start", "match.pause", "match.resume", "match.end",
 MEMBER_ACTIONS = ("departure.replace",)
 CLEARANCE_ACTIONS = ("clearance.record",)
 CHANNEL_ACTIONS = ("channel.link", "channel.unlink")
+PROFILE_ACTIONS = ("profile.update",)  # the desk's profile form, a mentor's offer from chat
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,8 @@ class OutsideEdits:
         self.latest: dict[tuple[str, str], OutsideEdit] = {}
         kinds = {a: "status" for a in STATUS_ACTIONS} | {a: "clearance" for a in CLEARANCE_ACTIONS}
         self.channels: dict[str, OutsideEdit] = {}  # "platform:workspace/channel" -> latest link/unlink
-        actions = set(kinds) | set(MEMBER_ACTIONS) | set(CHANNEL_ACTIONS)
+        self.profiles: dict[str, tuple[set[str], OutsideEdit]] = {}  # person target -> columns, latest
+        actions = set(kinds) | set(MEMBER_ACTIONS) | set(CHANNEL_ACTIONS) | set(PROFILE_ACTIONS)
         for event in roster_repo.audit_since(session, program_id, actions, as_utc(file_changed)):
             edit = OutsideEdit(event.action, event.actor, event.at)
             if event.action in kinds:
@@ -56,6 +60,10 @@ class OutsideEdits:
                 self.latest[(event.target, "members")] = edit
             if event.action in CHANNEL_ACTIONS:
                 self.channels[str(json.loads(event.detail_json).get("channel", ""))] = edit
+            if event.action in PROFILE_ACTIONS:
+                columns = self.profiles.get(event.target, (set(), edit))[0]
+                columns |= set(json.loads(event.detail_json).get("fields", []))
+                self.profiles[event.target] = (columns, edit)
 
     def match(self, row: Match | None, match: RosterMatch, people: dict[str, Person],
               notes: list[str]) -> RosterMatch:
@@ -104,6 +112,20 @@ class OutsideEdits:
     def _latest(self, ch: object) -> str | None:
         edit = self.channels.get(self._address(ch))
         return edit.action if edit is not None else None
+
+    def profile(self, key: str, stored: object, values: dict[str, Any],
+                notes: list[str]) -> dict[str, Any]:
+        """The file's profile values without the columns edited since the file changed."""
+        columns, edit = self.profiles.get(f"person:{key}", (set(), None))
+        if stored is None or edit is None:
+            return values
+        kept = sorted(k for k in values if k in columns and getattr(stored, k) != values[k])
+        if not kept:
+            return values
+        names = ", ".join(k.removesuffix("_json").replace("_text", "") for k in kept)
+        notes.append(f"{key}: kept the profile's {names} as changed after the file was last changed "
+                     f"({edit.said()}); update the file to match")
+        return {k: v for k, v in values.items() if k not in kept}
 
     def clearance(self, row: Person | None, key: str, cleared: object, notes: list[str]) -> object:
         """The file's clearance date, or the database's when it was recorded after the file changed."""

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from bot.matching.choices import Offer
 from bot.messages import CommandRequest
-from storage import repo
+from storage import choosing_repo, repo
 from storage.models_handover import Departure
 from support.roster_helpers import import_roster
 from support.year_helpers import PROGRAM, YEAR_ROSTER
@@ -73,3 +74,29 @@ async def test_an_older_file_keeps_the_hand_over_the_end_and_a_clearance(year, e
     _set_mtime(roster, h.clock.now + timedelta(hours=1))  # the coordinator edits the file afterwards
     import_roster(engine, roster)
     assert _state(engine) == ("active", [("fay", "student"), ("sam", "mentor")], ["sam-fay-mentor"], None)
+
+
+async def test_an_older_file_keeps_a_mentors_offer_and_a_bio_edited_on_the_desk(year, engine, tmp_path):
+    h, core = year, year.app.core
+    roster = tmp_path / "roster.yml"
+    shutil.copy(YEAR_ROSTER, roster)
+    _set_mtime(roster, h.clock.now - timedelta(days=1))
+    await core.record_offer(PROGRAM, "dana", Offer(capacity=1, models=("one-to-one",)), actor="n-dana",
+                            via="slack")
+    await core.save_profile(PROGRAM, "raj", {"bio": "Nurse manager; ask me about night shifts."},
+                            actor="web:nora")
+
+    def profiles() -> tuple[int | None, str, str]:
+        with Session(engine) as session:
+            dana, raj = (choosing_repo.profile(session, repo.person_by_key(session, PROGRAM, k).id)
+                         for k in ("dana", "raj"))
+            return dana.capacity, dana.models_json, raj.bio_text
+
+    edited = (1, '["one-to-one"]', "Nurse manager; ask me about night shifts.")
+    assert profiles() == edited
+    notes = " ".join(import_roster(engine, roster).notes)
+    assert profiles() == edited  # the mentor's own word from chat is not lost at the next restart
+    assert "dana: kept the profile's capacity, models" in notes and "raj: kept the profile's bio" in notes
+    _set_mtime(roster, h.clock.now + timedelta(hours=1))
+    import_roster(engine, roster)
+    assert profiles()[0] == 2 and profiles()[2].startswith("Nurse manager at a busy hospital")
