@@ -207,13 +207,12 @@ class _Writer:
             values: dict[str, Any] = {
                 "role": person.role, "display_name": person.name, "email": person.email,
                 "grade": person.grade, "consent_received": person.consent_received,
-                "consent_recorded_by": person.consent_recorded_by,
-                "cleared_on": self.edits.clearance(rows.get(person.id), person.id, person.cleared,
-                                                   self.summary.notes),
+                "consent_recorded_by": person.consent_recorded_by, "cleared_on": person.cleared,
                 "active": person.active,
             }
             if person.avatar_url is not None:  # an adapter may have filled it from the platform profile
                 values["avatar_url"] = person.avatar_url
+            values = self.edits.person(rows.get(person.id), person.id, values, self.summary.notes)
             self._upsert("people", rows, Person, pid, person.id, values)
         self.s.flush()
         return rows

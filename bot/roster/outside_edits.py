@@ -28,6 +28,7 @@ STATUS_ACTIONS = ("match.start", "match.pause", "match.resume", "match.end",
                   "departure.replace", "departure.end", "departure.withdraw")
 MEMBER_ACTIONS = ("departure.replace",)
 CLEARANCE_ACTIONS = ("clearance.record",)
+CONSENT_ACTIONS = ("consent.record", "consent.withdraw")  # a form recorded also sets consent_received
 CHANNEL_ACTIONS = ("channel.link", "channel.unlink")
 PROFILE_ACTIONS = ("profile.update",)  # the desk's profile form, a mentor's offer from chat
 
@@ -48,7 +49,8 @@ class OutsideEdits:
     def __init__(self, session: Session, program_id: str, file_changed: datetime) -> None:
         self.s = session
         self.latest: dict[tuple[str, str], OutsideEdit] = {}
-        kinds = {a: "status" for a in STATUS_ACTIONS} | {a: "clearance" for a in CLEARANCE_ACTIONS}
+        kinds = ({a: "status" for a in STATUS_ACTIONS} | {a: "clearance" for a in CLEARANCE_ACTIONS}
+                 | {a: "consent" for a in CONSENT_ACTIONS})
         self.channels: dict[str, OutsideEdit] = {}  # "platform:workspace/channel" -> latest link/unlink
         self.profiles: dict[str, tuple[set[str], OutsideEdit]] = {}  # person target -> columns, latest
         actions = set(kinds) | set(MEMBER_ACTIONS) | set(CHANNEL_ACTIONS) | set(PROFILE_ACTIONS)
@@ -127,11 +129,18 @@ class OutsideEdits:
                      f"({edit.said()}); update the file to match")
         return {k: v for k, v in values.items() if k not in kept}
 
-    def clearance(self, row: Person | None, key: str, cleared: object, notes: list[str]) -> object:
-        """The file's clearance date, or the database's when it was recorded after the file changed."""
-        edit = self.latest.get((f"person:{key}", "clearance"))
-        if row is None or edit is None or row.cleared_on == cleared:
-            return cleared
-        notes.append(f"{key}: kept the clearance recorded after the file was last changed ({edit.said()}): "
-                     f"{row.cleared_on or 'not cleared'}; update 'cleared' in the file to match")
-        return row.cleared_on
+    def person(self, row: Person | None, key: str, values: dict[str, Any],
+               notes: list[str]) -> dict[str, Any]:
+        """The file's values for a person, with the clearance or the permission form's date kept
+        where one was recorded (``mentorbot people clear``, ``consent record``) after the file changed."""
+        if row is None:
+            return values
+        for kind, columns, word in (("clearance", ("cleared_on",), "cleared"),
+                                    ("consent", ("consent_received", "consent_recorded_by"), "consent")):
+            edit = self.latest.get((f"person:{key}", kind))
+            if edit is None or all(getattr(row, c) == values[c] for c in columns):
+                continue
+            values = values | {c: getattr(row, c) for c in columns}
+            notes.append(f"{key}: kept the {kind} recorded after the file was last changed ({edit.said()}): "
+                         f"{getattr(row, columns[0]) or 'none'}; update '{word}' in the file to match")
+        return values

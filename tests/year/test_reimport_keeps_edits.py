@@ -57,6 +57,9 @@ async def test_an_older_file_keeps_the_hand_over_the_end_and_a_clearance(year, e
     assert "stopped relaying" in await _coordinator(h, "sam-fay-mentor", "unlink")  # Sam still reads it
     await core.year_do(core.year.record_clearance, PROGRAM, "kim", cleared_on=date(2026, 10, 1),
                        expires_on=None, actor="cli:nora")
+    await core.year_do(core.year.record_consent, PROGRAM, "dev",
+                       form_type="WBL Travel and Media Consent Form", guardian="Rita K.",
+                       signed_on=date(2026, 10, 2), expires_on=None, platforms=["console"], actor="cli:nora")
     h.clock.advance(hours=1)
     await core.year_do(core.year.end_match, PROGRAM, "sam-fay", reason="the year is over", actor="web:nora")
     edited = ("ended", [("dana", "mentor"), ("fay", "student")], ["dana-fay"], date(2026, 10, 1))
@@ -66,7 +69,9 @@ async def test_an_older_file_keeps_the_hand_over_the_end_and_a_clearance(year, e
     assert _state(engine) == edited  # nothing undone: no reopened match, no departed mentor back
     notes = " ".join(summary.notes)
     assert "match 'sam-fay'" in notes and "kept ended" in notes and "kept its members" in notes
-    assert "kim" in notes and "kept the clearance" in notes
+    assert "kim: kept the clearance" in notes and "dev: kept the consent" in notes
+    with Session(engine) as session:  # what `match start` and the roster's rules read
+        assert repo.person_by_key(session, PROGRAM, "dev").consent_received == date(2026, 10, 2)
     assert "'dana-fay' (console) was linked" in notes
     assert "'sam-fay-mentor' (console) of match 'sam-fay' was unlinked" in notes
     assert import_roster(engine, roster).notes == summary.notes  # the same on every restart
