@@ -174,6 +174,27 @@ class Adapter(Protocol):
         """Disconnect cleanly."""
 
 
+# -- what replicas need of an adapter (optional: an adapter without these serves everything) ------
+#
+# ``serves(channel) -> bool``: whether this process receives the channel's events (Discord: its
+# gateway shard); the daily set-up check and catch-ups skip the others. ``stop_intake()``: take no
+# more events but keep sending (graceful shutdown). ``is_connected()``: for readiness. ``errors``:
+# a Counter of failed platform calls by kind (rate_limited, server_error, client_error, network).
+
+
+def adapter_serves(adapter: object | None, channel: ChannelRef) -> bool:
+    """Whether ``adapter`` receives ``channel``'s events in this process (no adapter: no)."""
+    if adapter is None:
+        return False
+    serves = getattr(adapter, "serves", None)
+    return True if serves is None else bool(serves(channel))
+
+
+async def stop_intake(adapter: object) -> None:
+    """Ask an adapter to take no more events before the process drains its deliveries."""
+    stop = getattr(adapter, "stop_intake", None)
+    if stop is not None:
+        await stop()
 class MailSender(Protocol):
     """Delivers e-mail (``adapters/email``: SMTP). Raises ``DeliveryError`` when the server refuses
     or cannot be reached; ``permanent`` when retrying cannot help (the address was rejected)."""

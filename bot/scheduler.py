@@ -13,9 +13,11 @@ Design (facts: /work/shared/notes/scheduling-facts.md, APScheduler 3.11):
 - ``coalesce=True``, ``max_instances=1``: a tick delayed by a busy loop runs once, never twice
   side by side. ``misfire_grace_time`` only decides whether a late *tick* still runs; the grace
   window of a *post* is the program's own setting, checked by the core.
-- Hourly nudge check; daily unsafe set-up check (``core.check_all_channels``); every five minutes
-  the program year's job (meet-and-greets open and close on time, renewal reminders, notices past
-  their last day: ``core.year_tick``).
+- Hourly nudge check; daily unsafe set-up check (``core.check_all_channels``), claimed per day in
+  the database so that replicas split it instead of each checking (and alerting) everything; every
+  five minutes the program year's job (meet-and-greets open and close on time, renewal reminders,
+  notices past their last day: ``core.year_tick``); daily data care (``core.daily_data_care``: each
+  program's retention schedule, then the chain heads published; one replica per day).
 - The program year's posts and records (issue 14): every minute, expectations for matches that
   started and the terms' due check-ins; hourly, reminders before forms, training or clearance expire.
 
@@ -61,7 +63,13 @@ async def expiry_tick(core: Core) -> None:
 
 
 async def setup_check(core: Core) -> None:
-    await core.check_all_channels()
+    """Daily; with replicas, each set of channels is checked by the one replica that claims the day."""
+    await core.check_all_channels(once_per=f"{datetime.now(UTC):%Y-%m-%d}")
+
+
+async def data_care(core: Core) -> None:
+    """Daily: retention, then the chain heads published, by the one replica that claims the day."""
+    await core.daily_data_care(once_per=f"{datetime.now(UTC):%Y-%m-%d}")
 
 
 async def year_tick(core: Core) -> None:
@@ -103,6 +111,8 @@ def attach_scheduler(core: Core) -> SchedulerHandle:
     scheduler.add_job(expiry_tick, CronTrigger(minute=29, timezone=UTC), args=[core], id="expiry")
     daily = CronTrigger(hour=11, minute=5, timezone=UTC)
     scheduler.add_job(setup_check, daily, args=[core], id="setup-check")
+    # retention, then the chain heads (issue 15); 06:30 UTC is before any US school day starts
+    scheduler.add_job(data_care, CronTrigger(hour=6, minute=30, timezone=UTC), args=[core], id="data-care")
     # every 5 minutes: a meet-and-greet opens within 5 minutes of its time
     scheduler.add_job(year_tick, CronTrigger(minute="*/5", timezone=UTC), args=[core], id="program-year")
     return SchedulerHandle(scheduler)

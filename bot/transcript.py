@@ -78,6 +78,9 @@ def read_transcript(engine: Engine, match_key: str, *, actor: str, clock: Callab
         return match, lines
 
 
+ERASED = "[erased under the program's retention schedule]"
+
+
 def suggest(key: str, known: list[str]) -> str:
     """"; did you mean 'dana-ana'?" for a near miss, the few there are, or nothing."""
     close = difflib.get_close_matches(key, known, n=3, cutoff=0.6)
@@ -94,10 +97,12 @@ def _line(row: MessageLog, review: ReviewItem | None, alerts: list[Alert]) -> Tr
     override = ""
     if review is not None and review.override_gates:
         override = f"{review.override_gates.replace(',', ', ')}: {review.override_reason or ''}"
+    erased = row.erased_by is not None  # a tombstone (docs/data-protection.md)
     return TranscriptLine(
         id=row.id, seq=row.seq, at=as_utc(row.sent_at).isoformat(timespec="seconds"),  # type: ignore[arg-type]
-        kind=row.kind, sender=row.sender_name, role=row.sender_role or "", platform=row.platform,
-        channel=row.channel, text=row.text, decision=row.decision, alert=row.alert,
+        kind=row.kind, sender="(erased)" if erased else row.sender_name, role=row.sender_role or "",
+        platform=row.platform, channel=row.channel, text=ERASED if erased else row.text,
+        decision=row.decision, alert=row.alert,
         rules=[h["rule"] for h in hits], reasons=[h["reason"] for h in hits], edit_of=row.original_id,
         review=REVIEW_LABELS.get(review.state, review.state) if review else "",
         decided_by=(review.decided_by or "") if review else "", decided_at=decided,

@@ -10,9 +10,11 @@ transactions themselves live in their rooms (``relay``, ``review``, ``commands``
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from itertools import groupby
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine
@@ -20,11 +22,16 @@ from sqlmodel import Session
 
 from bot.alerts import report_unsafe_setup
 from bot.commands import Commands
-from bot.messages import AlertRequest, ChannelRef, CommandRequest, Form, Inbound, ReviewRequest
-from bot.ports import Adapter, FollowedChannel
+from bot.governance.anchoring import Published, publish_heads
+from bot.governance.retention import apply_all
+from bot.messages import AlertRequest, ChannelRef, CommandRequest, Form, Inbound, InboundKind, ReviewRequest
+from bot.ops.logs import process_name
+from bot.ops.metrics import Metrics
+from bot.ports import Adapter, FollowedChannel, adapter_serves
 from bot.prompts.digest import post_due_digests
 from bot.prompts.nudges import NudgeReport, nudge_quiet_matches
 from bot.prompts.weekly import TickReport, WeekResult, post_due_prompts, send_now
+from bot.relay.encoder_batch import EncoderBatcher
 from bot.relay.pipeline import Relay
 from bot.review import patterns
 from bot.review.desk import HoldView, ReviewDesk, ReviewError
@@ -36,9 +43,10 @@ from bot.year.checkins import post_due_checkins
 from bot.year.expectations import post_for_new_matches
 from bot.year.expiry import remind_expiring
 from bot.year_use_cases import YearUseCases
-from storage import repo
+from storage import job_claims, repo
 from storage.clock import as_utc
 from storage.models import Match, Person, ReviewItem
+from storage.safe_text import without_lone_surrogates
 
 logger = logging.getLogger(__name__)
 
@@ -54,12 +62,14 @@ class Core(YearUseCases):
 
     def __init__(self, *, settings: Settings, engine: Engine, clock: Clock, relay: Relay, review: ReviewDesk,
                  commands: Commands, adapters: Mapping[str, Adapter], wake: Callable[[], None],
-                 year: YearActions):
+                 year: YearActions, metrics: Metrics | None = None):
         self.settings, self.engine, self.clock = settings, engine, clock
         self.relay, self.review, self.commands = relay, review, commands
         self.year = year  # the program year's records and edits (issue 14)
         self._adapters = adapters
         self._wake = wake
+        self.metrics = metrics
+        self.encoder_batch = EncoderBatcher(relay.policies)
 
     async def _write(self, transaction: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a transaction that may queue deliveries off the loop, then wake the worker."""
@@ -72,6 +82,8 @@ class Core(YearUseCases):
 
     async def handle(self, event: Inbound) -> None:
         logger.info("<= %s %s in %s from %s", event.kind, event.event_key, event.channel, event.author_id)
+        if event.kind in (InboundKind.MESSAGE, InboundKind.EDIT) and event.text:
+            await self.encoder_batch.ready(without_lone_surrogates(event.text))  # with concurrent events
         await self._write(self.relay.record, event)
 
     async def run_command(self, request: CommandRequest) -> str | Form:
@@ -125,9 +137,13 @@ class Core(YearUseCases):
         return await asyncio.to_thread(query)
 
     async def check_channel(self, channel: ChannelRef) -> None:
-        """Ask the channel's adapter who can read it and alert the coordinator about anything unsafe."""
+        """Ask the channel's adapter who can read it and alert the coordinator about anything unsafe.
+
+        Only where this process serves the channel: a Discord replica knows the members of its own
+        shard's servers only (another replica checks the rest)."""
         adapter = self._adapters.get(channel.platform)
-        if adapter is None:
+        if not adapter_serves(adapter, channel):
+            logger.debug("set-up check of %s left to the replica that serves it", channel)
             return
         try:
             members = await adapter.members(channel)
@@ -206,27 +222,64 @@ class Core(YearUseCases):
 
     async def send_prompt_now(self, program_id: str, *, match_keys: list[str] | None = None) -> WeekResult:
         """This week's prompt to every match (or these) that has not had it."""
-        return await self._write(send_now, self.engine, program_id, self.clock(), match_keys=match_keys)
+        result = await self._write(send_now, self.engine, program_id, self.clock(), match_keys=match_keys)
+        if self.metrics is not None:
+            self.metrics.prompts_posted(result.posted)
+        return result
 
     # -- what the scheduler runs -----------------------------------------------------------------------
 
-    async def check_all_channels(self) -> None:
-        """The daily set-up check over every supervised channel this process can reach."""
+    async def check_all_channels(self, *, once_per: str | None = None) -> None:
+        """The set-up check over every supervised channel this process serves.
+
+        ``once_per`` (the scheduler passes the day) makes replicas split the work: the replicas that
+        serve the same channels of a platform (every Slack replica; the one replica of a Discord
+        shard) claim it for the period in the database, and only the one that wins checks them."""
         def channels() -> list[ChannelRef]:
             with Session(self.engine) as session:
                 return [ChannelRef(c.platform, c.workspace, c.channel) for c in repo.active_channels(session)]
-        for channel in await asyncio.to_thread(channels):
-            await self.check_channel(channel)
+        served = [c for c in await asyncio.to_thread(channels)
+                  if adapter_serves(self._adapters.get(c.platform), c)]
+        for platform, group in groupby(sorted(served, key=lambda c: c.platform), key=lambda c: c.platform):
+            mine = list(group)
+            if once_per and not await asyncio.to_thread(self._claim, _share(platform, mine), once_per):
+                logger.info("set-up check of %s channels: another replica has it for %s", platform, once_per)
+                continue
+            for channel in mine:
+                await self.check_channel(channel)
+        if once_per:
+            await asyncio.to_thread(job_claims.forget_before, self.engine, self.clock())
+
+    def _claim(self, job: str, period: str) -> bool:
+        return job_claims.claim(self.engine, job, period, now=self.clock(),
+                                holder=process_name(self.settings.replica_name))
 
     async def post_due_prompts(self) -> TickReport:
         """Due weekly prompts, then due digests (idempotent: the database decides what is due)."""
         now = self.clock()
         report = await self._write(post_due_prompts, self.engine, now)
         await self._write(post_due_digests, self.engine, now)
+        if self.metrics is not None:
+            self.metrics.prompts_posted(sum(result.posted for result in report.results))
         return report
 
     async def nudge_quiet_matches(self) -> NudgeReport:
         return await self._write(nudge_quiet_matches, self.engine, self.clock())
+
+    async def daily_data_care(self, *, once_per: str | None = None) -> list[Published]:
+        """Once a day: apply every program's retention schedule, then publish the chain heads
+        (to the head file and each review channel), so the day's erasures are under the head.
+
+        ``once_per`` (the scheduler passes the day): with replicas only the one that claims the
+        period does it, so heads are published once, not once per replica."""
+        now, settings = self.clock(), self.settings
+        if once_per and not await asyncio.to_thread(self._claim, "data-care", once_per):
+            logger.info("data care: another replica has it for %s", once_per)
+            return []
+        if settings.retention_daily:
+            await asyncio.to_thread(apply_all, self.engine, actor="retention (daily)", now=now,
+                                    unrouted_days=settings.unrouted_retention_days)
+        return await self._write(publish_heads, self.engine, now=now, head_file=settings.chain_head_file)
 
     async def post_year_posts(self) -> int:
         """Expectations for matches that started, then each term's due check-ins (idempotent)."""
@@ -237,3 +290,9 @@ class Core(YearUseCases):
     async def remind_expiring(self) -> int:
         """Alerts for permission forms, training and clearance that expire soon or did (once each)."""
         return await self._write(remind_expiring, self.engine, self.clock())
+
+
+def _share(platform: str, channels: list[ChannelRef]) -> str:
+    """A job name shared by the replicas that serve exactly these channels' workspaces."""
+    workspaces = "\n".join(sorted({c.workspace for c in channels}))
+    return f"setup-check:{platform}:{hashlib.sha256(workspaces.encode()).hexdigest()[:16]}"

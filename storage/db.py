@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
@@ -46,8 +46,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         return engine
     if parsed.drivername in ("postgresql", "postgres"):
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-    return create_engine(
-        url, echo=echo, pool_pre_ping=True, connect_args={"prepare_threshold": None}
+    return create_engine(  # connect_timeout: a database that went away fails probes in seconds, not minutes
+        url, echo=echo, pool_pre_ping=True, connect_args={"prepare_threshold": None, "connect_timeout": 10}
     )
 
 
@@ -67,21 +67,101 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision (all branch heads) with Alembic."""
-    from alembic import command
+MIGRATION_LOCK = 0x6D656E746F72  # "mentor": the PostgreSQL advisory lock `mentorbot migrate` holds
+
+
+class SchemaNotCurrent(RuntimeError):
+    """The database's schema is not the one this mentorbot needs (and it was told not to migrate)."""
+
+
+def _alembic_config():  # type: ignore[no-untyped-def]
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "heads")
+    return config
 
 
-def open_database(url: str, *, migrate: bool = True) -> Engine:
-    """An engine on ``url`` with the schema up to date."""
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest revision (all branch heads) with Alembic.
+
+    On PostgreSQL the upgrade holds an advisory lock, so two ``mentorbot migrate`` started at once
+    (two deploy jobs, say) run one after the other instead of racing over the same tables. On SQLite
+    foreign keys are off while batch migrations rebuild tables, and checked before the commit.
+    """
+    from alembic import command
+
+    config = _alembic_config()
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:  # before the transaction: the pragma is a no-op inside one
+            _sqlite_foreign_keys(connection, on=False)
+        try:
+            with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+                config.attributes["connection"] = connection
+                command.upgrade(config, "heads")
+                if sqlite:
+                    _check_foreign_keys(connection)
+        finally:
+            if sqlite:
+                _sqlite_foreign_keys(connection, on=True)
+
+
+def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> None:
+    """SQLite's documented way to change a table's schema (https://sqlite.org/lang_altertable.html):
+    foreign keys off while a batch migration copies, drops and renames a table that other tables
+    point at (``program`` in ``i12_0002``), then checked before the commit and switched back on."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"the migration left rows pointing at nothing: {broken[:5]}")
+
+
+def revisions(engine: Engine) -> tuple[set[str], set[str]]:
+    """(the revisions the database is at, the revisions this mentorbot's code needs)."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    heads = set(ScriptDirectory.from_config(_alembic_config()).get_heads())
+    with engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    return current, heads
+
+
+def check_current(engine: Engine) -> None:
+    """Raise ``SchemaNotCurrent`` unless the schema is exactly what the code needs."""
+    current, heads = revisions(engine)
+    if current == heads:
+        return
+    at = ", ".join(sorted(current)) or "nothing (an empty database)"
+    if current - heads and not heads - current:
+        raise SchemaNotCurrent(f"the database schema ({at}) is newer than this mentorbot "
+                               f"({', '.join(sorted(heads))}): upgrade mentorbot on this machine")
+    needs = ", ".join(sorted(heads))
+    raise SchemaNotCurrent(f"the database schema is at {at}; this mentorbot needs {needs}. "
+                           "Run `mentorbot migrate` once (one process, before starting the others), "
+                           "or set MIGRATE_ON_START=true for a single process.")
+
+
+def open_database(url: str, *, migrate: bool | None = None) -> Engine:
+    """An engine on ``url`` whose schema is what this code needs.
+
+    ``migrate``: True upgrades it; False only checks (``SchemaNotCurrent`` if it is behind or
+    ahead); None decides by database — SQLite (one process) upgrades, PostgreSQL (possibly several
+    replicas, which must never race to migrate) only checks: ``mentorbot migrate`` upgrades it.
+    """
     engine = make_engine(url)
+    if migrate is None:
+        migrate = is_sqlite(url)
     if migrate:
         upgrade(engine)
+    else:
+        check_current(engine)
     return engine

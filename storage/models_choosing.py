@@ -13,7 +13,16 @@ from datetime import date, datetime
 from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from storage.governance import personal, program_data
 
+
+@personal(content=("bio_text", "job_title", "employer", "interests_json", "pathway", "languages_json",
+                   "availability_json", "hobbies_json", "gender", "gender_preference", "pathways_json",
+                   "team", "bio_check_json"),
+          retention="people", written="updated_at", people=("person_id",),
+          follows=(("person_id", "person"),),
+          erased_values={c: "[]" for c in ("interests_json", "languages_json", "availability_json",
+                                          "hobbies_json", "pathways_json", "bio_check_json")})
 class Profile(SQLModel, table=True):
     """A mentor's or student's profile: what the bios show and what the matching step reads."""
 
@@ -42,8 +51,10 @@ class Profile(SQLModel, table=True):
     bio_approved_by: str | None = None  # who published a flagged bio anyway
     updated_at: datetime
     updated_by: str = ""
+    erased_by: int | None = None  # the retention erasure that blanked it (issue 15)
 
 
+@program_data("the program's choosing and commitment settings")
 class ChoosingSettings(SQLModel, table=True):
     """A program's choosing and commitment settings (the roster's program blocks)."""
 
@@ -62,6 +73,7 @@ class ChoosingSettings(SQLModel, table=True):
     renewal_notice_days: int = 45
 
 
+@program_data("the channels bios are posted in (platform ids)")
 class ProgramChannel(SQLModel, table=True):
     """A channel the program posts to one side in (the choosing channel where bios are posted)."""
 
@@ -78,6 +90,7 @@ class ProgramChannel(SQLModel, table=True):
     active: bool = True
 
 
+@program_data("a choosing season: its state, dates and draw seed")
 class ChoosingRound(SQLModel, table=True):
     """One season of choosing: meet-and-greets, then choices, then the matching step."""
 
@@ -96,6 +109,9 @@ class ChoosingRound(SQLModel, table=True):
     created_by: str = ""
 
 
+# a minor's ranked choices: the row itself is the data, so it is deleted with its student
+@personal(content=("made_by", "via"), retention="people", written="made_at",
+          people=("student_id", "mentor_id"), follows=(("student_id", "person"),), erase="delete")
 class Choice(SQLModel, table=True):
     """A student's ranked choice of a mentor in one round (1st choice: rank 1)."""
 
@@ -112,6 +128,7 @@ class Choice(SQLModel, table=True):
     via: str = ""  # slack | discord | console | desk | cli
 
 
+@program_data("a meet-and-greet group's times (its people are its match's members)")
 class MeetAndGreet(SQLModel, table=True):
     """A meet-and-greet group before choosing: a ``Match`` (model meet-and-greet) open for a time."""
 
@@ -126,6 +143,8 @@ class MeetAndGreet(SQLModel, table=True):
     closed_at: datetime | None = None
 
 
+@personal(content=("summary_json", "unmatched_json", "left_out_json"), retention="people", written="run_at",
+          erased_values={"summary_json": "[]", "unmatched_json": "[]", "left_out_json": "[]"})
 class ProposalRun(SQLModel, table=True):
     """One run of the matching step over a round's choices, as the coordinator saw it."""
 
@@ -140,8 +159,13 @@ class ProposalRun(SQLModel, table=True):
     summary_json: str = "[]"  # sentences
     unmatched_json: str = "[]"  # [{student, code, reason_text, suggestions, next_steps}]
     left_out_json: str = "[]"  # [{mentor, code, reason_text}]
+    erased_by: int | None = None  # the retention erasure that blanked it (issue 15)
 
 
+@personal(content=("mentors_json", "students_json", "reasons_json", "warnings_json"), retention="people",
+          match="match_id", follows=(("run_id", "proposal_run"),),
+          erased_values={"mentors_json": "[]", "students_json": "[]", "reasons_json": "{}",
+                   "warnings_json": "[]"})
 class Proposal(SQLModel, table=True):
     """One proposed match of a run; the coordinator edits, drops or confirms it."""
 
@@ -163,3 +187,4 @@ class Proposal(SQLModel, table=True):
     edited_at: datetime | None = None
     confirmed_by: str | None = None
     confirmed_at: datetime | None = None
+    erased_by: int | None = None  # the retention erasure that blanked it (issue 15)

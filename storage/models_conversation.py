@@ -16,9 +16,13 @@ from datetime import datetime
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from storage.governance import personal
+
 DIRECTIONS = {"mentor": "mentor→student", "student": "student→mentor"}
 
 
+@personal(content=("state_json",), retention="messages", written="updated_at", match="match_id",
+          people=("person_id",), erase="delete")
 class ConversationScore(SQLModel, table=True):
     """The score's state for one sender in one match; read and written with each of their messages."""
 
@@ -41,6 +45,8 @@ class ConversationScore(SQLModel, table=True):
     updated_at: datetime
 
 
+@personal(content=("rules", "looked_by"), match="match_id", people=("person_id",),
+          follows=(("message_id", "message_log"),), erase="delete")
 class ConversationSignal(SQLModel, table=True):
     """A message that carried a signal toward the score (flagged when a mentor's was delivered)."""
 

@@ -12,7 +12,10 @@ from datetime import date, datetime
 from sqlalchemy import Column, Text
 from sqlmodel import Field, SQLModel
 
+from storage.governance import personal, program_data
 
+
+@program_data("a match's committed dates and renewals", scope="program_id")
 class Commitment(SQLModel, table=True):
     """A match's start and the date its committed time runs to ("a minimum of one year")."""
 
@@ -26,6 +29,8 @@ class Commitment(SQLModel, table=True):
     renewed_by: str | None = None
 
 
+@personal(content=("reason_text", "student_message_text", "given_by"), retention="people", written="given_at",
+          match="match_id", people=("mentor_id", "replacement_id"))
 class Departure(SQLModel, table=True):
     """A mentor's notice that they can no longer take part, and the coordinator's decision."""
 
@@ -43,3 +48,4 @@ class Departure(SQLModel, table=True):
     student_message_text: str = Field(default="", sa_column=Column(Text, nullable=False))
     decided_at: datetime | None = None
     decided_by: str | None = None
+    erased_by: int | None = None  # the retention erasure that blanked it (issue 15)

@@ -12,9 +12,13 @@ from datetime import date, datetime
 from sqlalchemy import Column, Index
 from sqlmodel import Field, SQLModel
 
+from storage.governance import personal
 from storage.safe_text import SafeText
 
 
+@personal(content=("key", "to_address", "to_name", "subject", "body", "last_error"), retention="outbox",
+          written="created_at", follows=(("alert_id", "alert"),), state_column="state",
+          final_states=("sent", "failed"), erased_values={"key": "erased-mail-{id}"})
 class MailMessage(SQLModel, table=True):
     """One e-mail to one person: pending until the SMTP server took it, failed after the last try."""
 
@@ -37,3 +41,4 @@ class MailMessage(SQLModel, table=True):
     last_error: str | None = None
     created_at: datetime
     sent_at: datetime | None = None
+    erased_by: int | None = None  # the retention erasure that blanked it (issue 15)

@@ -15,9 +15,11 @@ from datetime import date, datetime
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from storage.governance import personal, program_data
 from storage.safe_text import SafeText
 
 
+@program_data("the program's year settings (reflection mode, skills, reminder days)")
 class YearSettings(SQLModel, table=True):
     """A program's choices for the year (a program without a row gets the defaults)."""
 
@@ -33,6 +35,7 @@ class YearSettings(SQLModel, table=True):
     updated_by: str = ""
 
 
+@program_data("the program's expectations text, by version")
 class ExpectationsTemplate(SQLModel, table=True):
     """One version of a program's expectations (the newest is posted to matches that start)."""
 
@@ -47,6 +50,7 @@ class ExpectationsTemplate(SQLModel, table=True):
     created_by: str
 
 
+@program_data("which expectations version was posted to a match (ids, time)")
 class ExpectationsPost(SQLModel, table=True):
     """The expectations posted to a match's channels (once per match and version)."""
 
@@ -61,6 +65,8 @@ class ExpectationsPost(SQLModel, table=True):
     posted_at: datetime
 
 
+@personal(content=("via", "recorded_by"), retention="people", written="acknowledged_at", match="match_id",
+          people=("person_id",), follows=(("person_id", "person"),), erase="delete")
 class ExpectationsAck(SQLModel, table=True):
     """A mentor or student acknowledging the expectations of their match (who, when, how)."""
 
@@ -77,6 +83,7 @@ class ExpectationsAck(SQLModel, table=True):
     recorded_by: str | None = None  # a coordinator who recorded a paper acknowledgement
 
 
+@program_data("the program's terms and check-in days")
 class ProgramTerm(SQLModel, table=True):
     """A term of the school year; each gets one expectations check-in."""
 
@@ -91,6 +98,7 @@ class ProgramTerm(SQLModel, table=True):
     checkin_on: date  # the check-in goes out at the prompt time of this day
 
 
+@program_data("which term's check-in was posted to a match (ids, time)")
 class CheckinPost(SQLModel, table=True):
     """The term's check-in posted to one match (once)."""
 
@@ -105,6 +113,8 @@ class CheckinPost(SQLModel, table=True):
     posted_at: datetime
 
 
+@personal(content=("answer", "note_text"), retention="messages", written="answered_at", match="match_id",
+          people=("person_id",), erase="delete")
 class CheckinAnswer(SQLModel, table=True):
     """Whether expectations are being met, from one side of a match, for one term (latest answer)."""
 
@@ -122,6 +132,7 @@ class CheckinAnswer(SQLModel, table=True):
     via: str
 
 
+@program_data("the week's reflection question as the program asked it of a match")
 class ReflectionPrompt(SQLModel, table=True):
     """A week's reflection question as it was asked of one match (written with its weekly prompt)."""
 
@@ -138,6 +149,8 @@ class ReflectionPrompt(SQLModel, table=True):
     posted_at: datetime
 
 
+@personal(content=("question_text", "reflection_text", "recorded_by"), retention="messages",
+          written="submitted_at", match="match_id", people=("person_id",))
 class Reflection(SQLModel, table=True):
     """A student's reflection kept for the coordinator: from chat (private) or recorded in the desk.
 
@@ -157,8 +170,11 @@ class Reflection(SQLModel, table=True):
     source: str  # chat | written (a paper form) | verbal (noted by staff)
     submitted_at: datetime
     recorded_by: str | None = None
+    erased_by: int | None = None  # the retention erasure that blanked it (issue 15)
 
 
+@personal(content=("skill", "rating", "rated_by"), retention="people", written="rated_at",
+          people=("person_id",), follows=(("person_id", "person"),), erase="delete")
 class SkillRating(SQLModel, table=True):
     """One Employability Skills Profile rating of one skill, at one moment (history kept)."""
 
@@ -175,6 +191,8 @@ class SkillRating(SQLModel, table=True):
     source: str  # chat | desk | cli
 
 
+@personal(content=("feedback_text", "recorded_by"), retention="messages", written="submitted_at",
+          match="match_id", people=("student_id", "mentor_id"))
 class MentorFeedback(SQLModel, table=True):
     """A mentor's feedback on one student, for the coordinator (never relayed)."""
 
@@ -190,8 +208,10 @@ class MentorFeedback(SQLModel, table=True):
     submitted_at: datetime
     via: str
     recorded_by: str | None = None
+    erased_by: int | None = None  # the retention erasure that blanked it (issue 15)
 
 
+@program_data("a logged activity: title, kind, day and hours (who attended: activity_attendee)")
 class Activity(SQLModel, table=True):
     """A logged mentoring activity or event (a workplace visit, a school event) with its hours."""
 
@@ -208,6 +228,8 @@ class Activity(SQLModel, table=True):
     created_by: str
 
 
+@personal(content=("person_id",), scope="activity_id>activity", retention="people", people=("person_id",),
+          follows=(("person_id", "person"),), erase="delete")  # who attended: credit hours of a person
 class ActivityAttendee(SQLModel, table=True):
     """Who took part in a logged activity."""
 
@@ -217,6 +239,7 @@ class ActivityAttendee(SQLModel, table=True):
     person_id: int = Field(foreign_key="person.id", primary_key=True)
 
 
+@program_data("the program's training modules")
 class TrainingModule(SQLModel, table=True):
     """A mentor orientation or training module of a program; required ones gate a mentor."""
 
@@ -232,6 +255,8 @@ class TrainingModule(SQLModel, table=True):
     created_at: datetime
 
 
+@personal(content=("completed_on", "expires_on", "recorded_by", "note_text"), retention="people",
+          written="recorded_at", people=("person_id",), follows=(("person_id", "person"),), erase="delete")
 class TrainingRecord(SQLModel, table=True):
     """A mentor completed a module on a date (history kept: the newest completion counts)."""
 
@@ -249,6 +274,10 @@ class TrainingRecord(SQLModel, table=True):
     note_text: str | None = Field(default=None, sa_column=Column(SafeText, nullable=True))
 
 
+@personal(content=("form_type", "guardian_name", "signed_on", "expires_on", "platforms", "withdrawn_on",
+                   "note_text"),
+          retention="people", written="recorded_at", people=("person_id",),
+          follows=(("person_id", "person"),), erase="delete")
 class ConsentForm(SQLModel, table=True):
     """A permission form on file for a student: which form, who signed, when, until when, where."""
 
@@ -269,6 +298,7 @@ class ConsentForm(SQLModel, table=True):
     note_text: str | None = Field(default=None, sa_column=Column(SafeText, nullable=True))
 
 
+@program_data("which expiry reminders were sent (kind, item id, stage, alert id)")
 class ExpiryReminder(SQLModel, table=True):
     """A reminder the coordinator got about something expiring (once per item and stage)."""
 

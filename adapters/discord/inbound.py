@@ -37,6 +37,8 @@ class PumpHost(Protocol):
 
     async def sync_commands(self) -> None: ...
 
+    def serves(self, channel: ChannelRef) -> bool: ...
+
 logger = logging.getLogger(__name__)
 
 _WAKE = object()  # on_ready: catch up every channel not caught up yet, then check set-ups
@@ -212,10 +214,14 @@ class InboundPump:
                 self._caught_up.discard(item.channel)  # the next event there fetches it again
                 self._stale = True
 
+    async def _served_channels(self) -> list[FollowedChannel]:
+        """The supervised channels whose events this process's gateway shard receives."""
+        followed = await self.adapter.core.supervised_channels(convert.PLATFORM)
+        return [f for f in followed if self.adapter.serves(f.channel)]
+
     async def _follow(self) -> None:
         """Where each supervised channel stands now: taken before this session's events reach the core."""
-        followed = await self.adapter.core.supervised_channels(convert.PLATFORM)
-        self._followed = {f.channel: f for f in followed}
+        self._followed = {f.channel: f for f in await self._served_channels()}
         self._stale = False
 
     def _remember(self, key: str) -> bool:
@@ -303,11 +309,11 @@ class InboundPump:
         return screened, False
 
     async def check_all_channels(self) -> None:
-        for followed in await self.adapter.core.supervised_channels(convert.PLATFORM):
+        for followed in await self._served_channels():
             await self._check(followed.channel)
 
     async def check_channel(self, channel_id: int) -> None:
-        for followed in await self.adapter.core.supervised_channels(convert.PLATFORM):
+        for followed in await self._served_channels():
             if followed.channel.channel == str(channel_id):
                 await self._check(followed.channel)
 

@@ -6,7 +6,7 @@ import asyncio
 import logging
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any, Literal
@@ -65,6 +65,7 @@ class SlackAdapter:
         self._locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._runner: web.AppRunner | None = None
         self.http_url: str | None = None  # base URL of the HTTP-mode server once started
+        self.errors: Counter[str] = Counter()  # failed Web API calls by kind (rate_limited = HTTP 429)
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self, core: CoreGateway) -> None:
@@ -103,7 +104,10 @@ class SlackAdapter:
         else:
             await self._start_http()
 
-    async def stop(self) -> None:
+    async def stop_intake(self) -> None:
+        """Take no more events (graceful shutdown): close the Socket Mode connections, so Slack sends
+        new events — and redelivers any this process did not acknowledge — to the other replicas;
+        in HTTP mode stop listening. Sending keeps working until ``stop``."""
         for ws in self._workspaces:
             if ws.handler is not None:
                 await ws.handler.close_async()
@@ -111,8 +115,26 @@ class SlackAdapter:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+    async def stop(self) -> None:
+        await self.stop_intake()
         self._workspaces.clear()
         self._by_team.clear()
+
+    async def is_connected(self) -> bool:
+        """Every workspace's Socket Mode connection is up (HTTP mode: the server is listening)."""
+        if not self._workspaces:
+            return False
+        if self.mode == "http":
+            return self._runner is not None
+        for ws in self._workspaces:
+            if ws.handler is None or not await ws.handler.client.is_connected():
+                return False
+        return True
+
+    def serves(self, channel: ChannelRef) -> bool:
+        """Every replica can reach every workspace it has tokens for (Slack has no shards)."""
+        return channel.workspace in self._by_team or not self._by_team
 
     def http_path(self, team_id: str) -> str:
         """The HTTP-mode Request URL path for a workspace (``/slack/events`` also works with one)."""
@@ -303,8 +325,12 @@ class SlackAdapter:
         try:
             response = await fn(**kwargs)
         except SlackApiError as exc:
+            status = getattr(exc.response, "status_code", 200)
+            self.errors["rate_limited" if status == 429 else "server_error" if status >= 500
+                        else "client_error"] += 1
             raise delivery_error(method, where, exc) from exc
         except (TimeoutError, OSError, aiohttp.ClientError) as exc:
+            self.errors["network"] += 1
             raise DeliveryError(f"slack {method} in {where}: {exc!r}") from exc
         return response.data if isinstance(response.data, dict) else {}
 

@@ -1,4 +1,4 @@
-"""Core commands: run, demo, transcript, review, audit. Heavy imports stay inside the commands so
+"""Core commands: run, demo, transcript, review. Heavy imports stay inside the commands so
 ``mentorbot policy check`` and friends start fast."""
 
 from __future__ import annotations
@@ -6,14 +6,13 @@ from __future__ import annotations
 import asyncio
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
 from bot.cli import runtime
 
 review_app = typer.Typer(help="List and decide held messages.", no_args_is_help=False)
-audit_app = typer.Typer(help="Prove the log was not altered.", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -22,7 +21,6 @@ def register(app: typer.Typer) -> None:
     app.command()(demo)
     app.command()(transcript)
     app.add_typer(review_app, name="review")
-    app.add_typer(audit_app, name="audit")
 
 
 def run() -> None:
@@ -30,19 +28,43 @@ def run() -> None:
     from bot.relay.policy_cache import PolicyBook, PolicyStartError, check_policies
 
     settings = runtime.settings()
-    try:
-        if not (settings.slack_configured or settings.discord_configured):
+    if not (settings.slack_configured or settings.discord_configured):
+        try:
             check_policies(PolicyBook(), [None])  # the demo's sample program uses the defaults
-            typer.echo("No Slack or Discord tokens are configured (see .env.example), so mentorbot "
-                       "starts the console demo on the embedded SQLite database.\n")
-            demo(script=None, database=None, replace=False, roster=None)
-            return
-        from bot.cli.run_process import run_service
+        except PolicyStartError as error:
+            _refuse(error)
+        typer.echo("No Slack or Discord tokens are configured (see .env.example), so mentorbot "
+                   "starts the console demo on the embedded SQLite database.\n")
+        demo(script=None, database=None, replace=False, roster=None)
+        return
+    from bot.cli.run_process import run_service
+    from bot.web.auth import DeskSetupError
+    from storage.db import SchemaNotCurrent
 
+    try:
         asyncio.run(run_service(settings))
-    except PolicyStartError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+    except (PolicyStartError, SchemaNotCurrent, DeskSetupError) as error:
+        _refuse(error)
+    _exit_now()
+
+
+def _refuse(error: Exception) -> NoReturn:
+    """One line saying why mentorbot will not start, and exit code 2 (a set-up problem)."""
+    typer.echo(f"error: {error}", err=True)
+    raise typer.Exit(2) from None
+
+
+def _exit_now() -> None:
+    """Leave at once after a clean stop: everything is committed and disconnected, and tearing the
+    interpreter down (freeing every module and object) took seconds on a loaded machine, seconds a
+    service manager counts against the shutdown bound."""
+    import logging
+    import os
+
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def demo(
@@ -184,29 +206,3 @@ def review_override(
 def review_reject(review_id: int, coordinator: Coordinator = None, note: Note = "") -> None:
     """Reject a held message: it is never delivered and the sender is told."""
     _decide(review_id, "reject", coordinator, note)
-
-
-@audit_app.command("verify")
-def audit_verify(
-    program: Annotated[str | None, typer.Argument(help="Program id (default: all)")] = None,
-) -> None:
-    """Recompute the hash chains of the message log and audit trail; name any altered row."""
-    from sqlmodel import Session
-
-    from storage import repo
-    from storage.chain import verify
-
-    engine = runtime.engine()
-    with Session(engine) as session:
-        programs = [program] if program else [p.id for p in repo.programs(session)]
-        broken = 0
-        for program_id in programs:
-            breaks = verify(session, program_id)
-            for b in breaks:
-                where = f"row id {b.row_id}" if b.row_id is not None else "end of chain"
-                typer.echo(f"TAMPERED {b.program_id} {b.stream} log, seq {b.seq} ({where}): {b.problem}")
-            broken += len(breaks)
-            if not breaks:
-                typer.echo(f"ok: program {program_id}: message log and audit trail are intact")
-    if broken:
-        raise typer.Exit(1)

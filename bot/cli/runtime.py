@@ -32,12 +32,17 @@ def settings() -> Settings:
 
 @cache
 def engine() -> Engine:
-    from storage.db import open_database
+    """The database, its schema checked (PostgreSQL) or upgraded (SQLite, or MIGRATE_ON_START=true)."""
+    from storage.db import SchemaNotCurrent, open_database
     from storage.private_files import private_dir
 
     if not settings().database_url:
         private_dir(settings().data_dir)  # DATA_DIR owner-only (0700), tightened if an older one was not
-    return open_database(settings().resolved_database_url)
+    try:
+        return open_database(settings().resolved_database_url, migrate=settings().migrate_on_start)
+    except SchemaNotCurrent as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from error
 
 
 def clock():  # type: ignore[no-untyped-def]

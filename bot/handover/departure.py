@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from bot.alerts import raise_alert
 from bot.choosing import ReplacementCandidate, suggest_replacements
+from bot.governance.match_end import mark_ended
 from bot.handover.messages import check_message, kind_message, new_mentor_welcome
 from bot.matching.inputs import mentor_profile, student_profile
 from bot.profiles.bios import PolicyFor
@@ -286,8 +287,7 @@ def close_notice(
                 now=now,
                 key=f"handover:{row.id}:ended",
             )
-            match.status = "ended"
-            session.add(match)
+            mark_ended(session, match, now)
             row.student_message_text = text
         elif row.state == "paused" and match.status == "paused":
             match.status = "active"

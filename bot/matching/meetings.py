@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from bot import system_posts
 from bot.alerts import raise_alert
+from bot.governance.match_end import mark_ended
 from bot.matching.rounds import OPEN_NOTICE, ChoosingError, announce, current_or_fail
 from bot.messages import ChannelRef
 from bot.profiles.bios import PolicyFor, publish_bios
@@ -183,7 +184,7 @@ def _close(engine: Engine, meeting: MeetAndGreet, match: Match, now: datetime) -
                 now=now,
                 key=f"meet-close:{group.id}",
             )
-        group.status = "ended"
+        mark_ended(session, group, now)
         session.add_all([row, group])
         session.flush()
         opened = _maybe_open_round(session, group.program_id, row.round_id, now)

@@ -19,7 +19,8 @@ from bot.prompts.plan import PlannedPost, plan_week
 from bot.prompts.schedule import LATE_AFTER, Schedule, schedules
 from bot.year import reflection_posts
 from storage import outbox, prompt_repo
-from storage.bulk import append_log_rows, lock_head, paused_gc
+from storage.bulk import paused_gc
+from storage.chain_bulk import append_log_rows, lock_head
 from storage.clock import as_utc
 
 logger = logging.getLogger(__name__)

@@ -25,7 +25,7 @@ from bot.relay.policy_cache import PolicyBook, conversation_settings
 from bot.relay.sender_facts import sender_in
 from bot.review import holds
 from policies.types import Action, Decision, PolicyContext
-from storage import chain, outbox, repo
+from storage import chain, outbox, relay_repo, repo
 from storage.clock import as_utc
 from storage.models import (
     Delivery,
@@ -51,11 +51,13 @@ class Relay:
     """Turns inbound events into committed log rows and outbox work."""
 
     def __init__(self, *, engine: Engine, policies: PolicyBook, clock: Callable[[], datetime],
-                 platforms: Mapping[str, PlatformFacts] | None = None):
+                 platforms: Mapping[str, PlatformFacts] | None = None,
+                 on_recorded: Callable[[str], None] | None = None):
         self._engine = engine
         self._policies = policies
         self._clock = clock
         self._platforms = platforms or {}  # from the adapters' registry: how to point at a channel
+        self._on_recorded = on_recorded  # told each committed log row's decision (metrics)
 
     @property
     def policies(self) -> PolicyBook:
@@ -65,13 +67,10 @@ class Relay:
     def record(self, event: Inbound) -> bool:
         """Record one event; True if anything was queued for delivery. Duplicates are no-ops."""
         with Session(self._engine) as session:
-            if repo.seen_event(session, event.dedupe_key):
+            if relay_repo.seen_event(session, event.dedupe_key):
                 logger.info("<= duplicate %s ignored", event.dedupe_key)
                 return False
-            channel = repo.supervised_channel(session, event.channel)
-            sender = repo.person_by_account(
-                session, event.channel.platform, event.channel.workspace, event.author_id
-            )
+            channel, sender, _held = self._locate(session, event)
             if event.is_direct or channel is None:
                 if not event.is_direct or event.kind != InboundKind.MESSAGE:
                     logger.debug("<= %s outside supervised channels, not relayed", event.channel)
@@ -89,7 +88,23 @@ class Relay:
                 session.rollback()
                 logger.info("<= duplicate %s lost the race, ignored", event.dedupe_key)
                 return False
+            if self._on_recorded is not None:
+                for decision in session.info.pop("decisions", []):
+                    self._on_recorded(decision)
             return True
+
+    @staticmethod
+    def _locate(session: Session, event: Inbound) -> tuple[SupervisedChannel | None, Person | None, tuple]:
+        """The supervised channel and the sender in two statements. The third item holds the rows
+        loaded alongside (match, program, the sender's membership): while it is held, the steps
+        after read them from the session's identity map instead of the database."""
+        ref = event.channel
+        context = relay_repo.channel_in_context(session, ref)
+        if context is None:  # a direct message, or a channel nobody supervises
+            return None, repo.person_by_account(session, ref.platform, ref.workspace, event.author_id), ()
+        session.info["match_channels"] = {context[1].id: context[3]}  # for queue_copies
+        membership = relay_repo.sender_in_match(session, ref, event.author_id, context[1].id)  # type: ignore[arg-type]
+        return context[0], (membership[0] if membership else None), (context, membership)
 
     # -- the three kinds of event in a supervised channel ------------------------------------
 
@@ -275,6 +290,7 @@ class Relay:
         )
         chain.append(session, row, stream="message")
         session.flush()
+        session.info.setdefault("decisions", []).append(row.decision)
         return row
 
     def _mention(self, channel: SupervisedChannel) -> str:

@@ -46,6 +46,10 @@ class PolicyBook:
             logger.info("loaded policy %s", policy_file or "(defaults)")
         return self._loaded[policy_file]
 
+    def loaded(self) -> list[PolicyLike]:
+        """The policies loaded so far (the encoder batcher primes those that use the encoder)."""
+        return list(self._loaded.values())
+
 
 class PolicyStartError(Exception):
     """A program's policy cannot run (e.g. the sentence encoder's model is missing): the bot must

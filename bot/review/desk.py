@@ -127,7 +127,7 @@ class ReviewDesk:
             item.gates, item.override_gates, item.override_reason = "", ",".join(holding), reason
             audit.record(session, program_id=item.program_id, actor=actor, at=now,
                          action="review.gate_override", target=f"review:{item.id}",
-                         detail={"message_id": message.id, "gates": holding, "reason": reason})
+                         detail={"message_id": message.id, "gates": holding, "reason": reason}, subject=item)
             carry_out(session, item, message, state, decided_by=coordinator.display_name, actor=actor,
                       now=now, note=note, audit_detail={"override": holding})
             session.commit()

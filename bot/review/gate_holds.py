@@ -59,7 +59,7 @@ def release_cleared_gates(session: Session, *, program_id: str, now: datetime, a
         audit.record(session, program_id=program_id, actor=actor, at=now,
                      action="review.gate_cleared" if cleared else "review.gates_changed",
                      target=f"review:{item.id}",
-                     detail={"message_id": message.id, "cleared": cleared, "still": still})
+                     detail={"message_id": message.id, "cleared": cleared, "still": still}, subject=item)
         if not still and not judgement_rules(message):
             by = f"system (gate cleared: {', '.join(cleared)})"
             carry_out(session, item, message, "released", decided_by=by, actor=actor, now=now,

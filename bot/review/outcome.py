@@ -62,7 +62,7 @@ def carry_out(session: Session, item: ReviewItem, message: MessageLog, state: st
                                      key=f"card-update:{item.id}", review_id=item.id))
     audit.record(session, program_id=item.program_id, actor=actor, at=now, action=f"review.{state}",
                  target=f"review:{item.id}",
-                 detail={"message_id": message.id, "note": note, **(audit_detail or {})})
+                 detail={"message_id": message.id, "note": note, **(audit_detail or {})}, subject=item)
 
 
 def decision_notice(state: str, note: str) -> str | None:

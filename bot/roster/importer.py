@@ -27,7 +27,7 @@ from bot.roster.rules import check_roster
 from bot.roster.schema import Roster, RosterError, RosterProblem, parse_yaml
 from bot.roster.validate import read_roster
 from bot.roster.year_writer import YearWriter, check_year_against_database
-from storage import roster_repo
+from storage import audit, roster_repo
 from storage.clock import utcnow
 from storage.models import Identity, Match, Person, Program
 
@@ -186,8 +186,10 @@ class _Writer:
         p = self.roster.program
         review = p.review_channel or (None, None, None)
         values = {"name": p.name, "timezone": p.timezone, "policy_file": p.policy,
-                  "review_platform": review[0], "review_workspace": review[1], "review_channel": review[2]}
+                  "review_platform": review[0], "review_workspace": review[1], "review_channel": review[2],
+                  "retention_json": p.retention.to_json() if p.retention else None}
         row = self.s.get(Program, p.id)
+        schedule_before = row.retention_json if row is not None else None
         created = row is None
         if row is None:
             row = Program(id=p.id, created_at=self.now, updated_at=self.now, **values)
@@ -199,6 +201,9 @@ class _Writer:
                 row.updated_at = self.now
         self._count("program", created, changed)
         self.s.flush()
+        if values["retention_json"] != schedule_before:
+            audit.record(self.s, program_id=p.id, actor=LINKED_BY, action="retention.schedule", at=self.now,
+                         subject="program", detail={"schedule": values["retention_json"]})
 
     def _people(self) -> dict[str, Person]:
         pid = self.roster.program.id

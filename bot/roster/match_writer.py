@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from bot.governance.match_end import ended_on
 from bot.roster.rules import check_match
 from bot.roster.schema import RosterMatch, RosterPerson, RosterProblem
 from storage import repo, roster_repo
@@ -74,9 +75,11 @@ class MatchWriter:
             "coordinator_id": coordinator.id if coordinator else None,
             "grade": match.grade,
         }
+        row = rows.get(match.id)
+        values["ended_on"] = ended_on(self.s, self.program_id, match.status, match.ended,
+                                      row.ended_on if row is not None else None, self.now)
         if prompts_paused is not None:
             values["prompts_paused"] = prompts_paused
-        row = rows.get(match.id)
         if row is None:
             row = rows[match.id] = Match(program_id=self.program_id, key=match.id, **values)
             self.s.add(row)

@@ -22,7 +22,7 @@ from sqlmodel import Session
 from bot.roster.schema import RosterMatch
 from storage import roster_repo
 from storage.clock import as_utc
-from storage.models import Match, Person, SupervisedChannel
+from storage.models import AuditEvent, Match, Person, SupervisedChannel
 
 STATUS_ACTIONS = ("match.start", "match.pause", "match.resume", "match.end",
                   "departure.replace", "departure.end", "departure.withdraw")
@@ -43,6 +43,15 @@ class OutsideEdit:
         return f"{self.action} by {self.actor} on {as_utc(self.at):%d %b %Y %H:%M} UTC"
 
 
+def _detail(event: AuditEvent) -> dict[str, Any]:
+    """The event's detail; {} once retention has erased it (a tombstone keeps no detail)."""
+    try:
+        found = json.loads(event.detail_json or "{}")
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
 class OutsideEdits:
     """The latest outside change per (target, kind) made after the file was last changed."""
 
@@ -61,10 +70,10 @@ class OutsideEdits:
             if event.action in MEMBER_ACTIONS:
                 self.latest[(event.target, "members")] = edit
             if event.action in CHANNEL_ACTIONS:
-                self.channels[str(json.loads(event.detail_json).get("channel", ""))] = edit
+                self.channels[str(_detail(event).get("channel", ""))] = edit
             if event.action in PROFILE_ACTIONS:
                 columns = self.profiles.get(event.target, (set(), edit))[0]
-                columns |= set(json.loads(event.detail_json).get("fields", []))
+                columns |= set(_detail(event).get("fields", []))
                 self.profiles[event.target] = (columns, edit)
 
     def match(self, row: Match | None, match: RosterMatch, people: dict[str, Person],

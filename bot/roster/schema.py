@@ -10,6 +10,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from bot.filecheck import FileProblems, LineProblem
+from bot.governance.schedule import Schedule
 
 ROLES = ("coordinator", "mentor", "student", "teacher")
 MODELS = ("one-to-one", "small-group", "team", "large-group", "peer")
@@ -217,6 +218,7 @@ class RosterMatch:
     status: str
     line: int
     started: date | None = None
+    ended: date | None = None
     coordinator: str | None = None
     grade: int | None = None
     mentors: list[str] = field(default_factory=list)
@@ -235,6 +237,7 @@ class RosterProgram:
     line: int
     policy: str | None = None  # absolute path, resolved against the roster file's folder
     review_channel: tuple[str, str, str] | None = None  # platform, workspace, channel
+    retention: Schedule | None = None  # the retention schedule (bot.governance.schedule)
     escalate_to: str | None = None  # person id: an unacknowledged urgent alert is e-mailed to them
     escalate_after_minutes: int = 30
     year: RosterYear = field(default_factory=lambda: RosterYear())

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from bot.roster.retention import read_retention
 from bot.roster.schema import (
     MODELS,
     ROLES,
@@ -31,8 +32,8 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 
 TOP_KEYS = {"program": True, "people": True, "matches": False}
 PROGRAM_KEYS = {"id": True, "name": True, "timezone": False, "policy": False, "review_channel": False,
-                "escalate_to": False, "escalate_after_minutes": False, "profiles": False, "choosing": False,
-                "commitment": False}
+                "retention": False, "escalate_to": False, "escalate_after_minutes": False, "profiles": False,
+                "choosing": False, "commitment": False}
 PERSON_KEYS = {
     "id": True, "name": True, "role": True, "email": False, "avatar": False, "grade": False,
     "consent": False, "cleared": False, "accounts": False, "active": False, "employer": False,
@@ -41,7 +42,7 @@ PERSON_KEYS = {
 ACCOUNT_KEYS = {"platform": True, "workspace": True, "user": True}
 CONSENT_KEYS = {"received": True, "recorded_by": False}
 MATCH_KEYS = {
-    "id": True, "model": True, "status": False, "started": False, "coordinator": False,
+    "id": True, "model": True, "status": False, "started": False, "ended": False, "coordinator": False,
     "grade": False, "mentors": True, "students": True, "channels": False, "notes": False,
     "committed_until": False,
 }
@@ -234,7 +235,8 @@ def _program(r: Reader, node: Node | None, base_dir: Path, line: int) -> RosterP
     from bot.roster.validate_profiles import read_year  # issue 14's blocks; imports this module
 
     return RosterProgram(id=pid or "", name=name or "", timezone=tz or "UTC", line=at, policy=policy,
-                         review_channel=review, escalate_to=r.text(f.get("escalate_to"), "escalate_to"),
+                         review_channel=review, retention=read_retention(r, f.get("retention")),
+                         escalate_to=r.text(f.get("escalate_to"), "escalate_to"),
                          escalate_after_minutes=escalate_after or 30, year=read_year(r, f, at))
 
 
@@ -301,6 +303,10 @@ def _match(r: Reader, node: Node) -> RosterMatch | None:
     status = r.choice(f.get("status"), f"the status of {what}", STATUSES) if "status" in f else "proposed"
     match = RosterMatch(id=mid or "", model=model or "", status=status or "", line=node.line)
     match.started = r.date(f.get("started"), f"the start date of {what}")
+    match.ended = r.date(f.get("ended"), f"the end date of {what}")
+    if match.ended is not None and status != "ended":
+        r.problem(f["ended"].line, f"{what} has an end date but its status is '{status}'; "
+                                   "write 'status: ended' or remove the 'ended' line")
     match.committed_until = r.date(f.get("committed_until"), f"the committed-until date of {what}")
     if match.started and match.committed_until and match.committed_until <= match.started:
         r.problem(f["committed_until"].line, f"{what} is committed until {match.committed_until}, which is "

@@ -28,6 +28,7 @@ from bot.web import (
     routes_desk,
     routes_exports,
     routes_handover,
+    routes_ops,
     routes_profiles,
     routes_records,
     routes_year,
@@ -36,6 +37,7 @@ from bot.web.pages import Pages
 from bot.web.scope import NotSignedIn, scope_dependency
 
 if TYPE_CHECKING:
+    from bot.ops import Ops
     from bot.settings import Settings
     from bot.use_cases import Core
 
@@ -52,8 +54,9 @@ SECURITY_HEADERS = {
 }
 
 
-def create_web_app(core: Core) -> FastAPI:
-    """The coordinator's desk over the core's use cases (its engine, clock, settings and decisions)."""
+def create_web_app(core: Core, *, ops: Ops | None = None) -> FastAPI:
+    """The coordinator's desk over the core's use cases (its engine, clock, settings and decisions),
+    with the operators' ``/healthz``, ``/readyz`` and ``/metrics`` (``ops``: what they report)."""
     key = auth.secret_key(core.settings)
     pages = Pages(HERE / "templates")
     scope = scope_dependency(core, key)
@@ -63,6 +66,9 @@ def create_web_app(core: Core) -> FastAPI:
     app.include_router(routes_desk.router(pages=pages, scope=scope))
     app.include_router(routes_records.router(pages=pages, scope=scope))
     app.include_router(routes_exports.router(pages=pages, scope=scope))
+    app.include_router(routes_ops.router(readiness=ops.readiness if ops else None,
+                                         metrics=ops.metrics if ops else None,
+                                         metrics_token=ops.metrics_token if ops else None))
     app.include_router(routes_profiles.router(pages=pages, scope=scope))  # issue 14: the program year
     app.include_router(routes_choosing.router(pages=pages, scope=scope))
     app.include_router(routes_handover.router(pages=pages, scope=scope))
@@ -98,10 +104,10 @@ class WebHandle:
     server: uvicorn.Server
     task: asyncio.Task[None]
 
-    async def stop(self) -> None:
+    async def stop(self, timeout: float = 6.0) -> None:
         self.server.should_exit = True
         with contextlib.suppress(asyncio.CancelledError, TimeoutError):
-            await asyncio.wait_for(self.task, 10)
+            await asyncio.wait_for(self.task, timeout)
 
 
 class _QuietServer(uvicorn.Server):
@@ -112,10 +118,11 @@ class _QuietServer(uvicorn.Server):
         yield
 
 
-def serve_web_in_background(core: Core, settings: Settings, *, port: int | None = None) -> WebHandle:
+def serve_web_in_background(core: Core, settings: Settings, *, port: int | None = None,
+                            ops: Ops | None = None) -> WebHandle:
     """Start the desk on settings.web_host/web_port as a task of the running loop (``mentorbot run``)."""
-    config = uvicorn.Config(create_web_app(core), host=settings.web_host,
-                            port=settings.web_port if port is None else port,
+    config = uvicorn.Config(create_web_app(core, ops=ops), host=settings.web_host,
+                            port=settings.web_port if port is None else port, timeout_graceful_shutdown=5,
                             log_level="warning", lifespan="off", access_log=False)
     server = _QuietServer(config)
 

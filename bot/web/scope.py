@@ -112,10 +112,12 @@ class ProgramScope:
         return person
 
     def audit(self, session: Session, *, action: str, target: str = "", rows: int = 0,
-              detail: dict[str, Any] | None = None) -> None:
-        """Record a view/search/export in the caller's transaction (commit before showing data)."""
+              detail: dict[str, Any] | None = None, subject: Any = None) -> None:
+        """Record a view/search/export in the caller's transaction (commit before showing data).
+
+        ``subject``: an anchored record changed by the action (``storage.audit.record``)."""
         audit.record(session, program_id=self.program_id, actor=self.actor, action=action,
-                     target=target, rows=rows, at=self.now(), detail=detail)
+                     target=target, rows=rows, at=self.now(), detail=detail, subject=subject)
 
     # -- core use cases, always with this program ------------------------------------------------
 

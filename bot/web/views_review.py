@@ -139,7 +139,7 @@ def record_action(scope: ProgramScope, alert_id: int, action_taken: str) -> Aler
             alert.acknowledged_at, alert.acknowledged_by = now, scope.actor
         session.add(alert)
         scope.audit(session, action="alert.action", target=f"alert:{alert.id}",
-                    detail={"action_taken": action_taken.strip()})
+                    detail={"action_taken": action_taken.strip()}, subject=alert)
         session.commit()
         session.refresh(alert)
         return alert

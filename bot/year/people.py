@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session
 
+from bot.governance.match_end import mark_ended
 from bot.messages import ChannelRef
 from bot.roster.schema import ROLES
 from bot.year.settings import YearError
@@ -109,8 +110,7 @@ def end_match(session: Session, match: Match, *, reason: str, actor: str, now: d
     """End a match: its status becomes ended and both sides are told (messages after that are held)."""
     if match.status == "ended":
         raise YearError(f"match {match.key} has already ended")
-    match.status = "ended"
-    session.add(match)
+    mark_ended(session, match, now)
     for channel in repo.match_channels(session, match.id):  # type: ignore[arg-type]
         ref = ChannelRef(channel.platform, channel.workspace, channel.channel)
         session.add(

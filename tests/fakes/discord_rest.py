@@ -108,8 +108,11 @@ def _application(fake: FakeDiscord, call: Call) -> web.Response:
 
 
 def _gateway(fake: FakeDiscord, call: Call) -> web.Response:
-    limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
-    return _json({"url": fake.gateway_url, "shards": 1, "session_start_limit": limit})
+    """``GET /gateway/bot``: where to connect, how many shards Discord recommends, and how many
+    session starts (IDENTIFYs) are left today (1,000 a day; one at a time per concurrency bucket)."""
+    limit = {"total": 1000, "remaining": max(0, 1000 - fake.session_starts), "reset_after": 86_400_000,
+             "max_concurrency": 1}
+    return _json({"url": fake.gateway_url, "shards": fake.recommended_shards, "session_start_limit": limit})
 
 
 def _put_commands(fake: FakeDiscord, call: Call, app: str, guild: str | None) -> web.Response:
@@ -159,7 +162,7 @@ def _post_message(fake: FakeDiscord, call: Call, channel: str) -> web.Response:
     )
     fake.add_message(msg)
     fake.pending_dispatch("MESSAGE_CREATE", msg)
-    fake.accepted(msg)
+    fake.accepted(msg, call.peer)
     return _json(msg)
 
 
@@ -297,7 +300,7 @@ def _execute(fake: FakeDiscord, call: Call, webhook: str, token: str) -> web.Res
         msg["avatar_url"] = body["avatar_url"]  # not in real payloads; lets tests check the avatar
     fake.add_message(msg)
     fake.pending_dispatch("MESSAGE_CREATE", msg)
-    fake.accepted(msg)
+    fake.accepted(msg, call.peer)
     if call.query.get("wait") in ("1", "true", "True"):
         return _json(msg)
     return web.Response(status=204)
