@@ -13,6 +13,7 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from sqlmodel import Session, select
 
 from bot.matching.choices import Offer
@@ -21,6 +22,12 @@ from storage import choosing_repo, repo
 from storage.models_handover import Departure
 from support.roster_helpers import import_roster
 from support.year_helpers import PROGRAM, YEAR_ROSTER
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """Both databases: the import reads the audit trail by time (time zones differ in storage)."""
+    return request.getfixturevalue("sqlite_engine" if request.param == "sqlite" else "pg_engine")
 
 
 def _state(engine):  # type: ignore[no-untyped-def]
