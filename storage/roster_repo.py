@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from storage.models import Identity, Match, MatchMember, Person, SupervisedChannel
+from storage.models import AuditEvent, Identity, Match, MatchMember, Person, SupervisedChannel
 from storage.repo import ChannelAddress
 
 
@@ -67,3 +68,14 @@ def channels_of(session: Session, match_ids: Iterable[int | None], *, ordered: b
     if ordered:
         query = query.order_by(SupervisedChannel.side, SupervisedChannel.channel)
     return list(session.exec(query))
+
+
+def audit_since(session: Session, program_id: str, actions: Iterable[str],
+                since: datetime) -> list[AuditEvent]:
+    """The program's audit events of these actions at or after ``since``, oldest first (what was
+    changed outside the roster file after the file was last edited)."""
+    return list(session.exec(
+        select(AuditEvent)
+        .where(AuditEvent.program_id == program_id, col(AuditEvent.action).in_(list(actions)),
+               col(AuditEvent.at) >= since)
+        .order_by(col(AuditEvent.id))))

@@ -215,18 +215,29 @@ def replace(
 
 @match_app.command("end")
 def end(
-    notice: int,
+    target: Annotated[str, typer.Argument(
+        metavar="MATCH|NOTICE", help="A match id (e.g. dana-ana), or the number of a mentor's notice")],
     message: Annotated[str | None, typer.Option(help="What the students are told")] = None,
     withdraw: Annotated[bool, typer.Option("--withdraw", help="The mentor stays after all")] = False,
+    reason: Annotated[str, typer.Option(help="Ending a match by id: why (kept in the access log)")] = "",
     program: ProgramOpt = None,
     as_: AsOpt = None,
 ) -> None:
-    """End the match with its mentor (the students told kindly), or withdraw the notice."""
+    """End a match (both sides told), or a notice's match with its mentor (the students told kindly),
+    or withdraw the notice."""
+    if not target.isdigit():  # a match id, like pause and resume take
+        if withdraw or message is not None:
+            typer.echo("error: --withdraw and --message are for a mentor's notice (its number)", err=True)
+            raise typer.Exit(2)
+        from bot.cli.year_cmd import end_match
+
+        end_match(target, reason=reason, program=program, actor=as_)
+        return
     actor, _ = actor_of(as_)
     row = act(
         runtime.core().close_notice(
             program_id(program),
-            notice,
+            int(target),
             outcome="withdrawn" if withdraw else "ended",
             actor=actor,
             student_message=message,

@@ -92,6 +92,7 @@ def _store(session: Session, program_id: str, round_: ChoosingRound, proposal: P
     session.add(run)
     session.flush()
     taken = set(roster_repo.matches_by_key(session, program_id))
+    unread = _unread_bios(session, program_id)
     for match in proposal.matches:
         reasons = {p.student_id: {"rank": p.choice_rank, "reason_text": p.reason,
                                   "warnings": list(p.warnings), "fit": p.fit.points}
@@ -101,8 +102,24 @@ def _store(session: Session, program_id: str, round_: ChoosingRound, proposal: P
         session.add(ProposalRow(program_id=program_id, run_id=run.id, key=match.key, match_key=key,  # type: ignore[arg-type]
                                 model=match.model, mentors_json=_dump(list(match.mentor_ids)),
                                 students_json=_dump(list(match.student_ids)), reasons_json=_dump(reasons),
-                                warnings_json=_dump(list(match.warnings))))
+                                warnings_json=_dump(list(match.warnings)
+                                                    + [unread[m] for m in match.mentor_ids if m in unread])))
     return run
+
+
+def _unread_bios(session: Session, program_id: str) -> dict[str, str]:
+    """Mentors whose bio the policy refused, or flagged and nobody approved: students could not read
+    it (nor choose them), so a proposal by fit to them says so before the coordinator confirms."""
+    people = roster_repo.people_by_key(session, program_id)
+    names = {p.id: (k, p.display_name) for k, p in people.items() if p.role == "mentor"}
+    found: dict[str, str] = {}
+    for person_id, row in choosing_repo.profiles(session, program_id).items():
+        if person_id in names and row.bio_state in ("refused", "flagged"):
+            key, name = names[person_id]
+            why = "; ".join(str(r.get("reason", "")) for r in json.loads(row.bio_check_json or "[]"))
+            found[key] = (f"{name}'s bio was {row.bio_state} by the policy ({why or 'see the Bios page'}): "
+                          "students have not read it; check with the mentor before confirming")
+    return found
 
 
 def _unmatched(proposal: Proposal) -> list[dict[str, object]]:

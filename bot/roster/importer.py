@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from sqlmodel import Session
 
 from bot.review.gate_holds import release_cleared_gates
 from bot.roster.match_writer import LINKED_BY, MatchWriter, assign
+from bot.roster.outside_edits import OutsideEdits
 from bot.roster.rules import check_roster
 from bot.roster.schema import Roster, RosterError, RosterProblem, parse_yaml
 from bot.roster.validate import read_roster
@@ -103,7 +104,9 @@ def import_roster(engine: Engine, path: str | Path, *, platforms: Collection[str
         problems = _check_against_database(session, roster) + check_year_against_database(session, roster)
         if problems:
             raise RosterError(problems, path=str(path))
-        summary = _Writer(session, roster).write()
+        file_changed = datetime.fromtimestamp(Path(path).stat().st_mtime, UTC)
+        edits = OutsideEdits(session, roster.program.id, file_changed)
+        summary = _Writer(session, roster, edits).write()
         released = release_cleared_gates(session, program_id=roster.program.id, now=now or utcnow(),
                                          actor=LINKED_BY)
         if released:
@@ -138,9 +141,10 @@ def _check_against_database(session: Session, roster: Roster) -> list[RosterProb
 class _Writer:
     """Upserts one validated roster inside the caller's transaction."""
 
-    def __init__(self, session: Session, roster: Roster) -> None:
+    def __init__(self, session: Session, roster: Roster, edits: OutsideEdits) -> None:
         self.s = session
         self.roster = roster
+        self.edits = edits  # desk, chat and CLI changes newer than the file: kept
         self.summary = ImportSummary(program_id=roster.program.id)
         self.now = utcnow()
 
@@ -174,7 +178,7 @@ class _Writer:
         self._accounts(people)
         matches = self._matches(people)
         YearWriter(self.s, self.roster, now=self.now, count=self._count,
-                   notes=self.summary.notes).write(people, matches)
+                   notes=self.summary.notes, edits=self.edits).write(people, matches)
         self._note_left_alone(people, matches)
         return self.summary
 
@@ -213,6 +217,7 @@ class _Writer:
             }
             if person.avatar_url is not None:  # an adapter may have filled it from the platform profile
                 values["avatar_url"] = person.avatar_url
+            values = self.edits.person(rows.get(person.id), person.id, values, self.summary.notes)
             self._upsert("people", rows, Person, pid, person.id, values)
         self.s.flush()
         return rows
@@ -257,11 +262,15 @@ class _Writer:
                              removed=self._removed)
         listed: set[tuple[str, str, str]] = set()
         for match in self.roster.matches:
-            writer.upsert(match, people, rows)
+            kept = self.edits.match(rows.get(match.id), match, people, self.summary.notes)
+            writer.upsert(kept, people, rows)
             listed |= {(ch.platform, ch.workspace, ch.channel) for ch in match.channels}
         ids = [rows[m.id].id for m in self.roster.matches]
+        keys = {row.id: key for key, row in rows.items()}
         for found in roster_repo.channels_of(self.s, ids):
             if found.active and (found.platform, found.workspace, found.channel) not in listed:
+                if self.edits.keeps_linked(found, keys[found.match_id], self.summary.notes):
+                    continue
                 found.active = False
                 self.summary.counts["channels"].removed += 1
                 self.summary.notes.append(f"channel '{found.channel}' ({found.platform}) is no longer "

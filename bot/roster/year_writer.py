@@ -17,6 +17,7 @@ from typing import Any
 from sqlmodel import Session
 
 from bot.handover.commitment import CommitmentRule, committed_until
+from bot.roster.outside_edits import OutsideEdits
 from bot.roster.schema import Roster, RosterPerson, RosterProblem
 from storage import choosing_repo, handover_repo, repo
 from storage.models import Match, Person
@@ -62,9 +63,11 @@ class YearWriter:
     """Upserts settings, choosing channels, profiles and commitments (counted under 'profiles')."""
 
     def __init__(
-        self, session: Session, roster: Roster, *, now: datetime, count: Count, notes: list[str]
+        self, session: Session, roster: Roster, *, now: datetime, count: Count, notes: list[str],
+        edits: OutsideEdits | None = None,
     ) -> None:
         self.s, self.roster, self.now, self.count, self.notes = session, roster, now, count, notes
+        self.edits = edits  # profile columns edited on the desk or in chat since the file changed: kept
 
     def write(self, people: dict[str, Person], matches: dict[str, Match]) -> None:
         self._settings()
@@ -140,6 +143,8 @@ class YearWriter:
             }
             values |= {f"{name}_json": dump(getattr(p, name)) for name in LISTS}
         stored = choosing_repo.profile(self.s, row.id)  # type: ignore[arg-type]
+        if self.edits is not None:
+            values = self.edits.profile(person.id, stored, values, self.notes)
         if stored is None:
             stored = ProfileRow(
                 person_id=row.id,

@@ -66,8 +66,10 @@ def add_person(
         raise YearError("write the person's name as the others will see it (e.g. 'Ana R.')")
     if role not in ROLES:
         raise YearError(f"the role is one of: {', '.join(ROLES)}")
-    if grade is not None and (role != "student" or not 1 <= grade <= 14):
-        raise YearError("a grade (1 to 14) is for students only")
+    if grade is not None and role != "student":
+        raise YearError("a grade is for students only")
+    if grade is not None and not 1 <= grade <= 14:
+        raise YearError(f"grade {grade} is not a school grade; grades run from 1 to 14 (P-TECH: 9 to 14)")
     if email is not None and email and (email.count("@") != 1 or " " in email):
         raise YearError(f"'{email}' does not look like an e-mail address")
     person = Person(

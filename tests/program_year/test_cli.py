@@ -57,6 +57,9 @@ def test_a_coordinators_everyday_edits_from_the_command_line(cli, tmp_path) -> N
         "okafor",
     )
     assert said.strip() == "Zoe P. (zoe, student) added. Record their permission form before they can talk."
+    assert "grade 22 is not a school grade" in cli(
+        "people", "add", "zed", "--name", "Zed", "--role", "student", "--grade", "22", ok=False
+    )
     assert "already someone with the id 'zoe'" in cli(
         "people", "add", "zoe", "--name", "Z", "--role", "student", ok=False
     )
@@ -126,3 +129,12 @@ def test_a_coordinators_everyday_edits_from_the_command_line(cli, tmp_path) -> N
     ana = dict(zip(rows[3], next(r for r in rows[4:] if r[1] == "ana"), strict=True))
     assert ana["hours"] == "2.0" and ana["expectations_acknowledged"]
     assert "raj-group (small-group, ended)" in next(r for r in rows[4:] if r[1] == "ben")[3]
+
+
+def test_match_end_takes_a_match_id_like_pause_and_resume(cli) -> None:
+    """`mentorbot match end dana-ana` ends the match; a number still closes a mentor's notice."""
+    assert cli("match", "end", "dana-ana", "--reason", "the year is over").strip() == (
+        "Match dana-ana has ended; both sides were told.")
+    assert "already ended" in cli("match", "end", "dana-ana", ok=False)
+    assert "are for a mentor's notice" in cli("match", "end", "kim-hal", "--withdraw", ok=False)
+    assert "no notice #7" in cli("match", "end", "7", ok=False)

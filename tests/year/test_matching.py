@@ -132,3 +132,21 @@ async def test_a_form_is_taken_only_from_the_person_it_was_made_for(year):
     assert choices_of(h.app.engine, "ana") == choices_of(h.app.engine, "ben") == []
     mine = FormSubmission("console", "demo", "n-ana", form.form_id, {"rank1": ("dana",), "rank2": ("raj",)})
     assert (await core.submit_form(mine)).message.startswith("Saved. Your choices — 1st: Dana Whitfield")
+
+
+async def test_a_mentor_whose_bio_the_policy_refused_is_proposed_only_with_a_warning(year):
+    """Lee's bio carries a phone number: refused, never posted; proposing Lee by fit says so."""
+    core = year.app.core
+    await core.check_bios(PROGRAM, actor="web:nora")
+    await core.open_round(PROGRAM, key="2026-fall", starts_on=START, actor="web:nora", open_now=True)
+    await core.record_choices(PROGRAM, "eli", ["lee"], actor="web:nora")  # a paper form
+    view = await core.propose_matches(PROGRAM, actor="web:nora")
+    warned = {line.row.match_key: line.warnings for line in view.lines}
+    lee = next(k for k in warned if k.startswith("lee-"))
+    assert any("Lee Moreno's bio was refused by the policy" in w and "students have not read it" in w
+               for w in warned[lee]), warned[lee]
+    others = [w for k, ws in warned.items() if k != lee for w in ws if "bio was" in w]
+    assert all(w.startswith("Sam Achebe's bio was flagged") for w in others), others  # "secret", unapproved
+    await core.approve_bio(PROGRAM, "sam", actor="web:nora")
+    view = await core.propose_matches(PROGRAM, actor="web:nora")
+    assert [w for line in view.lines for w in line.warnings if "bio was" in w][0].startswith("Lee Moreno's")
