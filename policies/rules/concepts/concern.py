@@ -13,7 +13,9 @@ from functools import partial
 
 from policies.rules.concepts.dsl import rule
 
-_c = partial(rule, mentor=1.0, student=1.0, negatable=False, reportable=False)
+# A mentor answering a disclosure repeats its words ("drinking to get through the day is the same
+# road your dad's on"): safeguarding concepts read the student's messages only.
+_c = partial(rule, mentor=0.0, student=1.0, negatable=False, reportable=False)
 _selfharm = partial(_c, governs="concern.selfharm")
 _abuse = partial(_c, governs="concern.abuse")
 _neglect = partial(_c, governs="concern.neglect")
@@ -78,8 +80,7 @@ RULES = [
         "(wants|want|is_going|gonna|said_he|said_she|says_he|says_she) ~2 (to)? ~1 (kill_himself|kill_herself|end_it|end_his_life|end_her_life|die)",
         "(no_puedo|can't|cant) ~2 (dejar_de|stop) ~1 (pensar|thinking) ~2 (en|about) ~1 (morirme|morir|dying|killing_myself|matarme)",
         "I ~3 (don't|dont|can't|cant|no) ~2 (see|veo) ~1 (myself|me) ~3 (making_it|make_it|llegando|living_past|reaching|graduating|getting_to)",
-        mentor=1.0,
-        unless=r"\b(?:morir(?:me)? de (?:la )?(?:verguenza|risa|pena|hambre|sueno|calor|frio|aburrimiento|ganas)|today|this afternoon|practice|family trip|for the trip|living (?:with|in|at|on|off|near|like a)|ending (?:things|it) with|disappeared from|was gone for|die (?:of|from) (?:laughing|embarrassment|boredom|cringe)|in time|on time|alarms?|dying (?:to|of laughter|laughing)|(?:i'd|id|i would) (?:rather )?die (?:than|before)|tired of (?:living|existing) (?:on|in|off) (?:campus|the|ramen|noodles|pizza)|kill myself (?:laughing|studying)|the point (?:of|in) (?:this|the) (?:exercise|assignment|essay|question|lesson|activity|prompt)|what's the point of (?:a|the) (?:cover letter|resume|portfolio))\b|" + _HYPERBOLE,
+        unless=r"\b(?:morir(?:me)? de (?:la |los )?(?:verguenza|risa|pena|hambre|sueno|calor|frio|aburrimiento|ganas|nervios|estres|emocion|envidia)|today|this afternoon|practice|family trip|for the trip|living (?:with|in|at|on|off|near|like a)|ending (?:things|it) with|disappeared from|was gone for|die (?:of|from) (?:laughing|embarrassment|boredom|cringe)|in time|on time|alarms?|dying (?:to|of laughter|laughing)|(?:i'd|id|i would) (?:rather )?die (?:than|before)|tired of (?:living|existing) (?:on|in|off) (?:campus|the|ramen|noodles|pizza)|kill myself (?:laughing|studying)|the point (?:of|in) (?:this|the) (?:exercise|assignment|essay|question|lesson|activity|prompt)|what's the point of (?:a|the) (?:cover letter|resume|portfolio))\b|" + _HYPERBOLE,
         examples=("im tired. not sleepy tired, like tired of existing", "a veces pienso q todos estarian mejor sin mi"),
     ),
     _selfharm(
@@ -170,7 +171,6 @@ RULES = [
         "(me_corto|me_cortaba|me_estoy_cortando|me_he_cortado|cortarme_otra_vez|volvi_a_cortarme|volvi_a_hacerlo|lo_volvi_a_hacer|did_it_again)",
         "(burned|burnt|cut|quemé|queme|corte) ~1 (myself|me) ~2 (twice|again|[0-9]_times|a_few_times|otra_vez|dos_veces)",
         "(🔪|🩸|🪒|💊|⚰|🪦) ~1 (🔪|🩸|🪒|💊|⚰|🪦|again|otra_vez|tonight|esta_noche|bye|im_done)",
-        mentor=1.0,
         unless=r"\b(?:surgery|the play|stage makeup|costume|makeup artist|acne|tattoo|theater|theatre|on the stove|the oven|cooking|by accident|accidentally|cut (?:class|the cord|costs|corners|it out|my hair|my bangs|the cake|the line)|hit (?:the books|the gym|me up|the road|a wall with (?:the|this) (?:code|essay|project))|burn (?:out|the midnight)|punch (?:card|line|list)|scratch (?:program|project|that)|hide (?:the|my) (?:tabs|screen|files)|cover (?:letter|the|my) (?:letter|shift|bases))\b|" + _HYPERBOLE,
         examples=("i wear long sleeves even when its hot out so nobody asks about my arms",),
     ),

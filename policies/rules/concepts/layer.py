@@ -25,6 +25,10 @@ STRONG = 1.0
 _SIGNAL_CATEGORIES = frozenset({"grooming", "offplatform"})
 _SYMBOLS = frozenset('<$@#"')
 MAX_SPANS_PER_RULE = 5
+# A student asking the mentor to keep a secret is usually ordinary ("don't tell my mom i liked
+# the video") but sometimes comes just before a disclosure ("dont tell anyone but i ran away"):
+# from a student these families are delivered with a quiet alert, never held.
+QUIET_ALERT = frozenset({"offplatform.secrecy"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +155,20 @@ class ConceptLayer:
         unless = self._unless[i]
         return unless is None or unless.search(window(t, s, e)) is None
 
+    def read_away(self, t: str, role: str, prefix: str = "grooming.") -> bool:
+        """Whether folded text ``t`` holds a move of these concepts (by this sender) that the
+        sentence reads away — negated or reported ("I'd never ask you to keep secrets"). The
+        encoder does not read negation; the engine asks this before it lets the encoder hold."""
+        for tpl in self.candidates(t):
+            r = self.rules[tpl.rule_index]
+            if not r.id.startswith(prefix) or r.weight(role) <= 0:
+                continue
+            for m in tpl.finditer(t):
+                s, e = _trim(t, m.start(), m.end())
+                if e > s and ((r.negatable and negated(t, s)) or (r.reportable and reported(t, s, e))):
+                    return True
+        return False
+
     def hits(self, text: str, role: str, settings: dict) -> list[Hit]:
         """Hits for ``text`` sent by ``role``; ``settings`` maps a governing rule id to its
         RuleSetting (on/off, action and alert per role, the sender's notice)."""
@@ -173,6 +191,8 @@ class ConceptLayer:
             if strong:
                 action, alert = st.for_role(role)
                 note = "" if m.weight >= STRONG else " (several weak signals together)"
+            elif role != "mentor" and m.rule.governs in QUIET_ALERT:
+                action, alert, note = Action.ALLOW, True, " (from a student: delivered, coordinator alerted)"
             else:
                 action, alert, note = Action.ALLOW, False, " (weak signal: delivered, flagged)"
             category = m.rule.id.split(".")[0]
@@ -187,6 +207,8 @@ class ConceptLayer:
     def phrase_weight(self, rule_id: str, role: str, text: str, start: int, end: int) -> float:
         """How much a phrase-rule hit weighs, read like a concept: 0 drops it (negated,
         reported, or not this act from this sender), below 1 makes it a weak signal."""
+        if rule_id.startswith("concern."):  # a disclosure is the student's (concern.py)
+            return 0.0 if role == "mentor" else STRONG
         review = PHRASE_REVIEW.get(rule_id)
         if review is None:
             return STRONG
@@ -213,7 +235,7 @@ class ConceptLayer:
 PHRASE_REVIEW: dict[str, tuple[float, float]] = {
     "offplatform.parents": (STRONG, 0.0),
     "offplatform.personal": (STRONG, 0.4),
-    "offplatform.secrecy": (STRONG, STRONG),
+    "offplatform.secrecy": (STRONG, 0.5),  # a student's own secrets are ordinary (secrecy_pact)
     "offplatform.gift": (STRONG, STRONG),
     "offplatform.photo": (STRONG, STRONG),
     "contact.phone": (STRONG, STRONG),
