@@ -178,7 +178,12 @@ def find_phones(text: str) -> list[tuple[int, int]]:
             spans += _scan(text, m.start(), m.end())
             if len(spans) >= 50:
                 break
-    return spans
+    return [(a, b) for a, b in spans if not _TOLL_FREE.fullmatch(re.sub(r"[^0-9]", "", text[a:b]))]
+
+
+# Toll-free numbers dialled with the leading 1 ("1-800-433-3243") are how businesses and public
+# help lines print theirs; a person giving a number gives it without ("my cell 866-646-2841").
+_TOLL_FREE = re.compile(r"18(?:00|33|44|55|66|77|88)[0-9]{7}")
 
 
 # A token with the spaces before it; a number also takes up to three separator characters

@@ -291,7 +291,9 @@ RULES = [
         "(he|she|ella|el) ~2 (checks|tracks|reads|revisa|monitors|decides|controls) ~3 (my|mi|mis|where|what|who|donde|con_quien|everything|todo) ~3 (phone|location|messages|eat|talk|go|cel|mensajes|ubicacion|i_eat|i_talk|i_go|every)",
         "(makes|made|obliga|hace) ~2 (me|mi) ~3 (share|send|give|delete|quit|compartir|mandar|dar|borrar|dejar) ~3 (my|mi|mis|him|le|a_pic|pics|fotos)? ~2 (location|passwords|password|ubicacion|contrasena|guy_friends|friends|the_program|pic|pics|fotos|everyone)",
         "(gets|get|se_pone|se_enoja|freaks_out|calls_me) ~3 (mad|jealous|angry|crazy|celoso|celosa|bravo|furioso|[0-9]+_times) ~4 (if|when|si|cuando|every_time) ~3 (i|yo)? ~3 (talk|text|hablo|answer|don't_answer|dont_answer|contesto|go|salgo|hang|see|look)",
-        "(won't|wont|doesn't|doesnt|no_me) ~1 (let|deja) ~2 (me)? ~3 (go|see|talk|hang|salir|ir|hablar|ver|have|wear|usar) ~3 (anywhere|out|places|with|without_him|sin_el|sin_ella|a_ningun|friends)?",
+        # a partner's control needs the partner in the message: a strict parent who "won't let
+        # me go out" is ordinary (a parent's abuse is unsafe_home / physical_abuse); a boss is not
+        "(PARTNER|he|she|they|el|ella|jefe|jefa|boss|manager) ~8 (won't|wont|doesn't|doesnt|no_me) ~1 (let|deja) ~2 (me)? ~3 (go|see|talk|hang|salir|ir|hablar|ver|have|wear|usar) ~3 (anywhere|out|places|with|without_him|sin_el|sin_ella|a_ningun|friends)?",
         "(if|si) ~2 (i|yo) ~2 (leave|break_up|dejo|termino|stop|say_no) ~3 (him|her|with_him|lo|la|con_el)? ~4 (he'll|she'll|he_will|she_will|he_would|se_mata|kill_himself|kill_herself|hurt|se_va_a_matar|make_my_life|what_he'll|what_he'd)",
         "(said|says|dice|dijo) ~2 (nobody|no_one|nadie) ~2 (else)? ~2 (would|will|va_a)? ~1 (want|love|querer|quiere) ~1 (me)",
         "(showing_up|shows_up|waited|waits|aparece|espero|waiting) ~3 (at|outside|afuera|en) ~2 (my|mi) ~1 (house|school|job|work|casa|escuela|trabajo) ~4 (won't_leave|wont_leave|for|hours|horas|makes_a_scene)?",

@@ -414,7 +414,9 @@ RULES = [
         "(cute|hot|guapos|lindos) ~1 (boys|girls|guys|chicos|chicas) ~2 (in|at|en)",
         "(attention|atencion) ~2 (from|de) ~1 (guys|boys|girls|chicos|hombres|men)",
         "(little_spoon|big_spoon|cucharita)",
-        "(broken_up|break_up|broke_up|terminado|terminar|dejar) ~2 (with|con)? ~1 (him|her|el|ella|him_yet|your_boyfriend|tu_novio)",
+        "(broken_up|break_up|broke_up) ~2 (with)? ~1 (him|her|him_yet|your_boyfriend|your_girlfriend|tu_novio|tu_novia)",
+        # Spanish needs "con": "terminar el proyecto" is an article, not "él"
+        "(terminado|terminar|terminaste|terminaron|dejar|dejaste|cortar|cortaste) ~1 con ~1 (el|ella|tu_novio|tu_novia|tu_jevo|tu_jeva)",
         "(serious|real|seria) ~1 (relationship|relacion) ~4 (you|u|ready|tienes|have|lista)",
         "(liked|like|dated|salido_con) ~1 (an|a|un)? ~1 (older|mayor) ~1 (guy|man|girl|woman|hombre|chico|person)",
         "(how_far|hasta_donde|how_far_have) ~4 (you|u|han|gone|llegado)",
@@ -609,7 +611,8 @@ RULES = [
         "(pagar|pay_for|pago|te_pago) ~3 (telefono|phone|cel|celular) ~4 (nuestro|our|secret|secreto|between|algo_nuestro)",
         "(money's|money_is|el_dinero) ~2 (tight|short|esta_dificil) ~4 (let_me|help|dejame|te_ayudo)",
         mentor=1.0,
-        unless=r"\b(program (?:gift|award|stipend)|stipend|scholarship (?:fund|office|application)|school store|the coordinator will (?:give|send)|raffle|prize for the (?:class|winner))\b",
+        # the concept is a gift outside the program: one the program itself gives is not it
+        unless=r"\b((?:from|by) (?:the|our|your) (?:program|school|coordinator|district|internship)|(?:del|de la) (?:programa|escuela|coordinadora)|program (?:gift|award|stipend)|stipend|scholarship (?:fund|office|application)|school store|the coordinator will (?:give|send)|raffle|prize for the (?:class|winner))\b",
         examples=("I'll send you some money on Cash App", "te mandé 50 por cashapp"),
     ),
     _isolation(

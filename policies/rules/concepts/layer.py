@@ -25,6 +25,7 @@ STRONG = 1.0
 _SIGNAL_CATEGORIES = frozenset({"grooming", "offplatform"})
 _SYMBOLS = frozenset('<$@#"')
 MAX_SPANS_PER_RULE = 5
+_FAMILY_UNLESS = frozenset({"offplatform.secrecy", "offplatform.gift"})
 # A student asking the mentor to keep a secret is usually ordinary ("don't tell my mom i liked
 # the video") but sometimes comes just before a disclosure ("dont tell anyone but i ran away"):
 # from a student these families are delivered with a quiet alert, never held.
@@ -73,6 +74,14 @@ class ConceptLayer:
         if len(set(ids)) != len(ids):
             raise ValueError("a concept rule id is used twice")
         self._unless = [re.compile(r.unless) if r.unless else None for r in self.rules]
+        # The ordinary uses the secrecy and gift concepts know ("surprise party", "spoilers",
+        # "social security", "from the program") also clear those families' phrase hits. (Not
+        # every family: the contact and ride concepts' filters are about their own templates'
+        # wording and would drop real phrase hits such as "near the school?".)
+        self._family_unless: dict[str, list[re.Pattern]] = {}
+        for r, u in zip(self.rules, self._unless, strict=True):
+            if u is not None and r.governs in _FAMILY_UNLESS:
+                self._family_unless.setdefault(r.governs, []).append(u)
         self._always: list[_Template] = []  # templates without a known anchor word
         self._index: dict[str, list[_Template]] = {}
         for i, r in enumerate(self.rules):
@@ -223,6 +232,9 @@ class ConceptLayer:
             return w
         if negated(low, start) or (reported(low, start, end)
                                    and not (role != "mentor" and rule_id in _STUDENT_REPORTS)):
+            return 0.0
+        around = window(low, start, end)
+        if any(u.search(around) for u in self._family_unless.get(rule_id, ())):
             return 0.0
         return w
 
