@@ -15,6 +15,7 @@ from policies.explain import describe, reason_for
 from policies.normalize import _MENTION, blank_mentions, normalize
 from policies.regex import ENGINE, PatternSet, alternation, compile_pattern
 from policies.rules.concepts import build_layer
+from policies.rules.concepts.layer import PHRASE_REVIEW, QUIET_ALERT
 from policies.rules.contact import PHONE_GATE, ContactFinder, find_phones
 from policies.rules.links import LinkFinder
 from policies.rules.phrasebook import expand
@@ -39,6 +40,9 @@ _APPROVED = re.compile(APPROVED)
 _PRIVATE = re.compile(PRIVATE)
 _APPROVAL_APPLIES = {"offplatform.meet", "offplatform.private", "offplatform.move"}
 _CONCERN_CAP = Action.HOLD
+# Phrase families that are grooming moves (a negated or reported one vetoes an encoder hold).
+_GROOMING_PHRASES = frozenset({"offplatform.secrecy", "offplatform.personal", "offplatform.parents",
+                               "offplatform.photo", "offplatform.gift"})
 MAX_HITS_PER_RULE = 50
 _SUPPORT_NOTICE = ("Thank you for sharing this — your coordinator will reach out soon to make "
                    "sure you get support.")
@@ -212,7 +216,11 @@ class Policy:
         assert self.encoder is not None
         text = _encoder_text(text)
         try:
-            return self.encoder.hits(text, role)
+            hits = self.encoder.hits(text, role)
+            if any(h.rule == "encoder.grooming" and h.action is Action.HOLD for h in hits) \
+                    and self.read_away(text, role):
+                hits = [_flag_only(h) if h.rule == "encoder.grooming" else h for h in hits]
+            return hits
         except Exception as exc:
             logger.exception("sentence encoder failed; holding the message for review")
             return [Hit(rule="encoder.error", start=0, end=0, action=Action.HOLD, alert=True,
@@ -220,6 +228,19 @@ class Policy:
                                f"{str(exc)[:120]}); please review it.",
                         notice="Your message is waiting for a quick check by your coordinator.",
                         category="policy")]
+
+    def read_away(self, text: str, role: str) -> bool:
+        """Whether the rules read a grooming move in ``text`` as negated or reported ("I'd never
+        ask you to keep secrets", "my training said never ask for a student's snap"). The
+        encoder cannot read negation; when the rules can, their reading wins over its hold."""
+        t = blank_mentions(normalize(text).text)
+        if self._concepts.read_away(t, role):
+            return True
+        for rid, s, e in self.find(text):
+            if rid in _GROOMING_PHRASES and PHRASE_REVIEW[rid][role != "mentor"] > 0 \
+                    and self._concepts.phrase_weight(rid, role, text, s, e) <= 0:
+                return True
+        return False
 
     def _hit(self, rid: str, s: int, e: int, role: str, text: str) -> Hit | None:
         st = self.config.rules[rid]
@@ -230,7 +251,8 @@ class Policy:
         weight = self._concepts.phrase_weight(rid, role, text, s, e)
         if weight <= 0:
             return None
-        action, alert = st.for_role(role) if weight >= 1 else (Action.ALLOW, False)
+        quiet_alert = role != "mentor" and rid in QUIET_ALERT
+        action, alert = st.for_role(role) if weight >= 1 else (Action.ALLOW, quiet_alert)
         return Hit(rule=rid, start=s, end=e, reason=reason_for(rid, role, text[s:e]),
                    notice=st.notice, action=action, alert=alert, category=rid.split(".")[0],
                    signal=weight if rid.startswith("offplatform.") else 0.0)
@@ -303,6 +325,15 @@ def _encoder_text(text: str) -> str:
     if "<" in text:  # a platform mention is a person or channel here, not a handle or number
         return _MENTION_ANY_CASE.sub("Sam", text)
     return text
+
+
+def _flag_only(hit: Hit) -> Hit:
+    """An encoder grooming hold the rules read as negated or reported: delivered and flagged."""
+    return Hit(rule=hit.rule, start=0, end=0, action=Action.ALLOW, alert=False,
+               reason=hit.reason.replace("(held)", "(the rules read the move as negated or reported: "
+                                                   "delivered, flagged for a later look)"),
+               notice=hit.notice, category=hit.category, signal=hit.signal, score=hit.score,
+               threshold=hit.threshold)
 
 
 def load_policy(path: str | Path | None = None, *, rules_only: bool = False) -> Policy:

@@ -99,7 +99,9 @@ def _describe_encoder(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]]
         if th.get("on", 1.0) < 0.5:
             out.append(f"  - encoder.{head}: off")
             continue
-        parts = ", ".join(f"{k} at {v:.4g}" for k, v in th.items() if k != "on")
+        # a threshold above 1 is never reached: training found none within the ordinary budget
+        parts = ", ".join(f"{k} at {v:.4g}" if v <= 1 else f"never {k}s (no threshold fits the "
+                          "ordinary-chat budget)" for k, v in th.items() if k != "on")
         out.append(f"  - encoder.{head}: {parts}")
     conv = cfg.conversation
     if conv.get("on", 1.0):

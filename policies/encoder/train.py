@@ -1,12 +1,16 @@
-"""Train the encoder heads on TRAIN rows, choose their thresholds on DEV rows, write heads.json.
+"""Train the encoder heads, choose thresholds by leave-one-writer-out validation, write heads.json.
 
-    .venv/bin/python -m policies.encoder.train            # train, print dev figures, write
+    .venv/bin/python -m policies.encoder.train            # validate, print the tables, write
     .venv/bin/python -m policies.encoder.train --dry-run  # the same, writes nothing
     .venv/bin/python -m policies.encoder.train --data /work/traindata   # read training files there
 
-Reproducible: the split is a hash of the text, the fit is deterministic Newton steps (no
-random start), and embeddings are cached by text hash outside the repository. Runtime code
-never imports this module (it needs only numpy, but it also runs the rules for the dev report).
+The procedure (policies/encoder/validate.py): for each writer group (d1, d2, d3, d4, the legacy
+regression sets) the heads are trained on the other groups and score the held-out one; the
+thresholds are searched on those pooled held-out scores (recall as high as the ordinary-chat
+budgets allow); a nested run picks thresholds without the group too and prints per-writer
+figures in which neither heads nor thresholds saw the writer. The final heads are then trained
+on every row. Reproducible: Adam with a fixed seed, embeddings cached by text hash outside the
+repository. Runtime code never imports this module (it also runs the rules for the tables).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from policies.encoder.dataset import CORPUS, REPO, TRAIN_DIR, load_rows
 from policies.encoder.heads import CATEGORIES as HEADS
 from policies.encoder.heads import HEADS_PATH
 from policies.encoder.model_files import PINS, cache_dir, model_files
+from policies.encoder.validate import GROUPS, ROLES, Table, outcome, print_table, search, writer
 
 PINS_PATH = Path(__file__).resolve().parent / "pins.py"
 GATE_FILES = {p.stem for p in CORPUS.glob("*.jsonl")}  # the regression sets tests/policies gates on
@@ -34,16 +39,6 @@ POSITIVE = {"grooming": {"grooming"}, "concern": {"concern"}, "contact": {"conta
             "offplatform": {"offplatform"}}
 NOT_NEGATIVE = {"grooming": {"offplatform"}, "offplatform": {"grooming", "contact"},
                 "contact": {"offplatform"}, "concern": set()}
-# Which senders a head judges: disclosures come from students, grooming moves from mentors.
-ROLES = {"grooming": {"mentor"}, "concern": {"student"}, "contact": {"student", "mentor"},
-         "offplatform": {"student", "mentor"}}
-# Dev-set false-positive budget per head, as a share of the ordinary dev rows it judges
-# (ordinary rows the rules already stop do not count twice). The rules already stop ~0.8 % of
-# ordinary DEV chat, so a hold or an alert from the encoder may add none; a grooming flag (not a
-# stop: delivered, looked at later) may touch 2 % of a mentor's ordinary messages.
-HOLD_FP = 0.0
-LOW_FP = {"grooming": 0.02, "concern": 0.0}  # flag (not a stop) / alert (counts as an FP)
-CONCERN_HOLD = 0.98  # holding a student's message needs more certainty than alerting
 
 
 def embed(texts: list[str]) -> np.ndarray:
@@ -124,11 +119,18 @@ def fit_heads(x: np.ndarray, rows: list[dict], hidden: int = HIDDEN_UNITS, epoch
     return p
 
 
-def calibrate(p: dict[str, np.ndarray], x: np.ndarray, rows: list[dict]) -> None:
-    """Temperature-scale each head on the dev rows (in place) so its scores read as
-    probabilities instead of piling up at 0.9999; the ranking, and so recall at a given
-    false-positive rate, is unchanged."""
-    z = np.maximum(x @ p["w1"] + p["b1"], 0) @ p["w2"] + p["b2"]
+def logits(p: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
+    return np.maximum(x @ p["w1"] + p["b1"], 0) @ p["w2"] + p["b2"]
+
+
+def temperatures(z: np.ndarray, rows: list[dict]) -> list[float]:
+    """Per head, the temperature that makes these (held-out) logits read as probabilities.
+
+    One temperature per head for every model (the folds' and the final one) is a monotone map
+    of the score, so it moves no decision: thresholds are chosen on the same scale. It only
+    keeps scores readable for a coordinator (0.93, not 0.99997).
+    """
+    out = []
     for j, name in enumerate(HEADS):
         use = [i for i, r in enumerate(rows) if r["category"] not in NOT_NEGATIVE[name]]
         y = np.array([rows[i]["category"] in POSITIVE[name] for i in use], np.float64)
@@ -138,131 +140,58 @@ def calibrate(p: dict[str, np.ndarray], x: np.ndarray, rows: list[dict]) -> None
             q = np.clip(1 / (1 + np.exp(-zj / t)), 1e-9, 1 - 1e-9)
             return float(-(y * np.log(q) + (1 - y) * np.log(1 - q)).mean())
 
-        best = min(np.arange(1.0, 30.01, 0.25), key=loss)
-        p["w2"][:, j] /= best
-        p["b2"][j] /= best
+        out.append(float(min(np.arange(0.5, 30.01, 0.25), key=loss)))
+    return out
 
 
 def _near_miss(source: str) -> bool:
     return source in GATE_FILES or "nearmiss" in source or "_nm_" in source
 
 
-def head_scores(p: dict[str, np.ndarray], x: np.ndarray) -> dict[str, np.ndarray]:
-    z = np.maximum(x @ p["w1"] + p["b1"], 0) @ p["w2"] + p["b2"]
-    return {n: 1 / (1 + np.exp(-np.clip(z[:, j], -40, 40))) for j, n in enumerate(HEADS)}
-
-
-def _threshold(scores: np.ndarray, budget: float, floor: float) -> float:
-    """The lowest threshold letting at most ``budget`` of these (ordinary) scores reach it."""
-    if len(scores) == 0:
-        return floor
-    allowed = int(np.floor(budget * len(scores)))
-    top = np.sort(scores)[::-1]
-    edge = top[allowed] if allowed < len(top) else 0.0
-    return float(max(floor, np.nextafter(np.float32(edge), np.float32(1.0)) + 1e-4))
-
-
-def rules_verdicts(rows: list[dict]) -> list[tuple[str, bool]]:
-    """(action, alerted) by the rules layer alone for each row."""
+def rules_verdicts(rows: list[dict]) -> list[tuple[str, bool, bool, bool]]:
+    """(action, alerted, flagged, grooming move read away) by the rules layer alone per row."""
     from policies import PolicyContext, load_policy
 
     pol = load_policy(rules_only=True)
     out = []
     for r in rows:
-        d = pol.evaluate(r["text"], PolicyContext(role=r.get("role", "student")))
-        out.append((d.action.value, d.alert))
-    return out
-
-
-def choose_thresholds(name: str, dev_scores: np.ndarray, dev_rows: list[dict],
-                      rules: list[tuple[str, bool]]) -> dict[str, float]:
-    """Hold threshold (and flag/alert) from the dev ordinary rows this head judges.
-
-    The dev rows of the regression files in tests/policies/corpus/ (near-miss look-alikes the
-    policy must let through) may not be stopped or alerted at all; the other dev ordinary rows
-    get a small budget (``HOLD_FP``, ``LOW_FP``).
-    """
-    gate, other = [], []
-    for s, r, (act, al) in zip(dev_scores, dev_rows, rules, strict=True):
-        if r["category"] == "ordinary" and r.get("role") in ROLES[name] and act == "allow" and not al:
-            (gate if r["source"] in GATE_FILES else other).append(s)
-    gate_a, other_a = np.array(gate), np.array(other)
-
-    def pick(budget: float, floor: float) -> float:
-        return max(_threshold(gate_a, 0.0, floor), _threshold(other_a, budget, floor))
-
-    out = {"hold": pick(HOLD_FP, 0.5)}
-    if name == "grooming":
-        out["flag"] = min(out["hold"], _threshold(np.concatenate([gate_a, other_a]), LOW_FP["grooming"], 0.3))
-    if name == "concern":
-        out["alert"] = min(out["hold"], pick(LOW_FP["concern"], 0.3))
-        # Holding needs more certainty than alerting: the student's message waits for a human.
-        out["hold"] = max(out["hold"], CONCERN_HOLD)
-    return out
-
-
-def simulate(rows: list[dict], rules: list[tuple[str, bool]], scores: dict[str, np.ndarray],
-             th: dict[str, dict[str, float]] | None) -> list[tuple[str, bool, bool]]:
-    """(action, alert, flag) per row for rules + heads, as the engine combines them."""
-    out = []
-    for i, r in enumerate(rows):
-        act, alert = rules[i]
-        flag = False
         role = r.get("role", "student")
-        for name in (th or {}):
-            if role not in ROLES[name]:
-                continue
-            s, t = scores[name][i], th[name]
-            if s >= t["hold"]:
-                act = "hold" if act == "allow" else act
-                alert = alert or name in ("grooming", "concern") or role == "mentor"
-            elif name == "concern" and s >= t["alert"]:
-                alert = True
-            elif name == "grooming" and s >= t["flag"]:
-                flag = True
-            if name == "concern" and (s >= t["alert"]) and act == "block":
-                act = "hold"  # a disclosure is never blocked
-        out.append((act, alert, flag))
+        d = pol.evaluate(r["text"], PolicyContext(role=role))
+        out.append((d.action.value, d.alert, d.flag, role == "mentor" and pol.read_away(r["text"], role)))
     return out
 
 
-def caught(row: dict, verdict: tuple[str, bool, bool]) -> bool:
-    act, alert, _ = verdict
-    if row["category"] == "ordinary":
-        return act == "allow" and not alert
-    if row["category"] == "concern":
-        return alert and act != "block"
-    return act != "allow"
-
-
-def report(title: str, rows: list[dict], verdicts: list[tuple[str, bool, bool]]) -> dict:
-    """Print recall per category (FP for ordinary) split by language; return the table."""
-    table: dict[str, dict[str, list[int]]] = {}
-    for r, v in zip(rows, verdicts, strict=True):
-        lang = r.get("lang") or "?"
-        for key in (lang, "all"):
-            cell = table.setdefault(r["category"], {}).setdefault(key, [0, 0])
-            cell[0] += caught(r, v)
-            cell[1] += 1
-    print(f"\n{title}")
-    langs = ["all", "en", "es", "mix", "?"]
-    print(f"  {'category':12}" + "".join(f"{lg:>16}" for lg in langs))
-    for cat in sorted(table):
-        cells = []
-        for lg in langs:
-            ok, n = table[cat].get(lg, [0, 0])
-            if not n:
-                cells.append(f"{'–':>16}")
-                continue
-            val = (n - ok) / n if cat == "ordinary" else ok / n
-            label = "FP " if cat == "ordinary" else ""
-            cells.append(f"{label}{val:6.1%} ({ok if cat != 'ordinary' else n - ok}/{n})".rjust(16))
-        print(f"  {cat:12}" + "".join(cells))
-    return table
+def lowo(x: np.ndarray, rows: list[dict], groups: np.ndarray, **fit_kw) -> np.ndarray:
+    """Held-out logits for every row: each writer group scored by heads trained on the others."""
+    z = np.zeros((len(rows), len(HEADS)), np.float32)
+    for g in GROUPS:
+        test = groups == g
+        train = np.flatnonzero(~test)
+        p = fit_heads(x[train], [rows[i] for i in train], **fit_kw)
+        z[test] = logits(p, x[test])
+        print(f"  fold {g}: trained on {len(train)} rows, scored {int(test.sum())}", flush=True)
+    return z
 
 
 def _rounded(v: np.ndarray) -> list[float]:
     return [float(f"{float(a):.5g}") for a in v]
+
+
+def _scores(z: np.ndarray, temps: list[float]) -> dict[str, np.ndarray]:
+    return {n: 1 / (1 + np.exp(-np.clip(z[:, j] / temps[j], -40, 40))) for j, n in enumerate(HEADS)}
+
+
+def nested(tb: Table, scores: dict[str, np.ndarray], respect_rules: bool) -> dict[str, np.ndarray]:
+    """Per-writer outcome with thresholds chosen on the OTHER groups' held-out scores only."""
+    parts = {}
+    for g in GROUPS:
+        th = search(tb, scores, tb.group != g, respect_rules)
+        parts[g] = (tb.group == g, outcome(tb, scores, th, respect_rules))
+    out = {k: np.zeros(len(tb.category), bool) for k in ("stop", "alert", "blocked", "flag")}
+    for mask, o in parts.values():
+        for k in out:
+            out[k][mask] = o[k][mask]
+    return out
 
 
 def main() -> None:
@@ -270,34 +199,43 @@ def main() -> None:
     ap.add_argument("--data", type=Path, action="append",
                     help=f"a folder of training .jsonl files (default: {TRAIN_DIR.relative_to(REPO)})")
     ap.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
+    ap.add_argument("--hidden", type=int, default=HIDDEN_UNITS)
+    ap.add_argument("--epochs", type=int, default=EPOCHS)
+    ap.add_argument("--ignore-rules-reading", action="store_true",
+                    help="let the encoder hold grooming moves the rules read as negated/reported")
     args = ap.parse_args()
+    respect = not args.ignore_rules_reading
     rows = load_rows(args.data)
-    train = [r for r in rows if not r["dev"]]
-    dev = [r for r in rows if r["dev"]]
-    print(f"{len(rows)} distinct rows: {len(train)} train, {len(dev)} dev")
-    x_train = features(embed([r["text"] for r in train]), train)
-    x_dev = features(embed([r["text"] for r in dev]), dev)
-    heads, th = {}, {}
-    rules_dev = rules_verdicts(dev)
-    p = fit_heads(x_train, train)
-    calibrate(p, x_dev, dev)
-    dev_scores = head_scores(p, x_dev)
-    for j, name in enumerate(HEADS):
-        th[name] = choose_thresholds(name, dev_scores[name], dev, rules_dev)
-        heads[name] = {"w": _rounded(p["w2"][:, j]), "b": round(float(p["b2"][j]), 6),
-                       "thresholds": {k: round(v, 4) for k, v in th[name].items()}}
-        positives = sum(r["category"] in POSITIVE[name] for r in train)
-        print(f"head {name:12} positives {positives:5}  thresholds {heads[name]['thresholds']}")
-    report("DEV, rules only", dev, [(a, al, False) for a, al in rules_dev])
-    table = report("DEV, rules + encoder", dev, simulate(dev, rules_dev, dev_scores, th))
+    groups = np.array([writer(r["source"]) for r in rows])
+    print(f"{len(rows)} distinct rows; writers: "
+          + ", ".join(f"{g} {int((groups == g).sum())}" for g in GROUPS), flush=True)
+    x = features(embed([r["text"] for r in rows]), rows)
+    tb = Table.build(rows, rules_verdicts(rows))
+    print_table("Rules alone, per writer", tb, outcome(tb, None, None))
+    fit_kw = {"hidden": args.hidden, "epochs": args.epochs}
+    z = lowo(x, rows, groups, **fit_kw)
+    temps = temperatures(z, rows)
+    scores = _scores(z, temps)
+    th = search(tb, scores, np.ones(len(rows), bool), respect)
+    print("\nthresholds (pooled held-out): " + "; ".join(
+        f"{h} " + ", ".join(f"{k} {v:.4f}" for k, v in t.items()) for h, t in th.items()))
+    print_table("Rules + encoder, held-out heads, thresholds chosen on the pooled held-out scores",
+                tb, outcome(tb, scores, th, respect))
+    print_table("Rules + encoder, NESTED: neither the heads nor the thresholds saw the writer",
+                tb, nested(tb, scores, respect))
     if args.dry_run:
         return
-    doc = {"version": 1, "model_sha256": PINS["model.safetensors"],
+    p = fit_heads(x, rows, **fit_kw)
+    heads = {}
+    for j, name in enumerate(HEADS):
+        heads[name] = {"w": _rounded(p["w2"][:, j] / temps[j]), "b": round(float(p["b2"][j] / temps[j]), 6),
+                       "thresholds": {k: round(v, 4) for k, v in th[name].items()}}
+    doc = {"version": 2, "model_sha256": PINS["model.safetensors"],
            "features": "all-MiniLM-L6-v2 mean-pooled, L2-normalised (384) + sender is a mentor (1)",
            "roles": {k: sorted(v) for k, v in ROLES.items()},
-           "trained_on": {"train_rows": len(train), "dev_rows": len(dev)},
-           "dev": {cat: v["all"] for cat, v in table.items()}, "heads": heads,
-           "hidden": {"w": [_rounded(row) for row in p["w1"]], "b": _rounded(p["b1"])}}
+           "trained_on": {"rows": len(rows), "writers": {g: int((groups == g).sum()) for g in GROUPS}},
+           "thresholds_from": "leave-one-writer-out held-out scores (policies/encoder/validate.py)",
+           "heads": heads, "hidden": {"w": [_rounded(row) for row in p["w1"]], "b": _rounded(p["b1"])}}
     raw = (json.dumps(doc, indent=None, separators=(",", ":"), sort_keys=True) + "\n").encode()
     HEADS_PATH.write_bytes(raw)
     PINS_PATH.write_text('"""SHA-256 of the committed heads.json (written by policies.encoder.train)."""\n\n'

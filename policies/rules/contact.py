@@ -178,7 +178,12 @@ def find_phones(text: str) -> list[tuple[int, int]]:
             spans += _scan(text, m.start(), m.end())
             if len(spans) >= 50:
                 break
-    return spans
+    return [(a, b) for a, b in spans if not _TOLL_FREE.fullmatch(re.sub(r"[^0-9]", "", text[a:b]))]
+
+
+# Toll-free numbers dialled with the leading 1 ("1-800-433-3243") are how businesses and public
+# help lines print theirs; a person giving a number gives it without ("my cell 866-646-2841").
+_TOLL_FREE = re.compile(r"18(?:00|33|44|55|66|77|88)[0-9]{7}")
 
 
 # A token with the spaces before it; a number also takes up to three separator characters
@@ -362,12 +367,17 @@ _AT = (r"(?:\(at\)|\[at\]|\{at\}|<at>| at |-at-|_at_|[ ,]*\barroba\b[ ,]*|\(arro
        r"|\[arroba\]|\(a\))")
 _DOT = (r"(?:\(dot\)|\[dot\]|\{dot\}|<dot>| dot |\.|-dot-|_dot_| punto |\(punto\)|\[punto\]"
         r"|\(\.\)|\[\.\])")
+_DOT_SPELLED = _DOT.replace(r"|\.|", "|")
+_MAIL_TLD = r"(?:c[o0]m|n[e3]t|[o0]rg|[e3]du|g[o0]v)"
 _EMAIL_PATTERNS = [
     # plain, with optional single spaces around @ and dots
     r"[a-z0-9][a-z0-9._%+-]{0,63} ?@ ?[a-z0-9][a-z0-9-]{0,62}(?: ?\. ?[a-z0-9-]{1,63}){0,3}"
     r" ?\. ?[a-z]{2,10}",
     # obfuscated: name at gmail dot com, name [at] gmail [dot] com, nombre arroba gmail punto com
-    r"[a-z0-9][a-z0-9._%+-]{0,63} ?" + _AT + r" ?[a-z0-9-]{1,63} ?" + _DOT + r" ?" + _TLD + r"\b",
+    # (a bare "." with a space beside it may end a sentence: "they are good at it. Do not…",
+    # "meet me at school. in the morning" — then only a mail TLD that is not a word counts)
+    r"[a-z0-9][a-z0-9._%+-]{0,63} ?" + _AT + r" ?[a-z0-9-]{1,63}(?: ?" + _DOT_SPELLED + r" ?" + _TLD
+    + r"|\." + _TLD + r"| ?\. ?" + _MAIL_TLD + r")\b",
     # provider named without the dot: name@gmail, name (at) yahoo, nombre arroba gmail
     r"[a-z0-9][a-z0-9._%+-]{0,63} ?(?:@|\(at\)|\[at\]|\{at\}|<at>|[ ,]*\barroba\b[ ,]*"
     r"|\(arroba\)|\(a\)) ?" + _PROVIDER + r"\b",

@@ -247,3 +247,33 @@ def test_anchor_prefilter_never_skips_a_match(policy, corpus):
         for tpl, rx in compiled:
             if rx.search(text) is not None:
                 assert id(tpl) in candidates, (text, tpl.pattern[:120])
+
+
+# --- round 2: ordinary chat the concepts used to stop (new wordings, not training rows) -------
+@pytest.mark.parametrize(("text", "ctx"), [
+    ("Sounds like your uncle drinking to get through the week is really hard to watch.", MENTOR),
+    ("The scholarship office line is 1-888-555-0142 if the portal breaks.", MENTOR),
+    ("Check the deadlines on fafsa.gov and on admissions.brooklyn.cuny.edu first.", MENTOR),
+    ("mi papá es súper estricto, no me deja salir los viernes", STUDENT),
+    ("Quiero terminar el ensayo antes del jueves.", MENTOR),
+    ("Great news: a $20 gift card from the program for finishing every reflection!", MENTOR),
+    ("don't tell anyone but i already watched the season finale", STUDENT),
+])
+def test_ordinary_uses_are_delivered(policy, text, ctx):
+    assert not _stopped(policy, text, ctx), text
+
+
+@pytest.mark.parametrize(("text", "ctx"), [
+    ("my cell is 877-240-9913 text me", STUDENT),  # no leading 1: a person's number
+    ("mi novio no me deja salir con mis amigas sin él", STUDENT),
+    ("ok i promise i won't tell anyone about what you said to me", STUDENT),
+    ("he won't let me go anywhere without him, he checks my location", STUDENT),
+])
+def test_the_narrowed_concepts_still_catch(policy, text, ctx):
+    d = _decide(policy, text, ctx)
+    assert d.action is not Action.ALLOW or d.alert, text
+
+
+def test_a_students_own_secret_is_a_quiet_alert_not_a_stop(policy):
+    d = _decide(policy, "dont tell my dad but i'm thinking about switching to the nursing track", STUDENT)
+    assert d.action is Action.ALLOW

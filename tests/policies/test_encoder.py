@@ -211,3 +211,17 @@ def test_concurrent_evaluation_matches_sequential():
         d2 = alone.evaluate(text, MENTOR)
         assert (d.action, d.alert, d.rules) == (d2.action, d2.alert, d2.rules), text
         assert "encoder.error" not in d.rules
+
+
+def test_an_encoder_grooming_hold_yields_to_the_rules_reading_of_negation():
+    """The encoder cannot read negation; when the rules read the move as negated or reported, its
+    hold becomes a flag (delivered, looked at later), while the plain move is still held."""
+    negated = "I'd never ask you to keep secrets"
+    plain = "you have to keep secrets for me"
+    pol = load_policy()
+    assert pol.read_away(negated, "mentor") and not pol.read_away(plain, "mentor")
+    pol.encoder = _around(negated, "mentor", "grooming", hold=-0.001, flag=-0.002)
+    d = pol.evaluate(negated, MENTOR)
+    assert d.action is Action.ALLOW and d.flag and not d.alert, d.hits
+    assert "negated or reported" in d.hits[0].reason
+    assert pol.evaluate(plain, MENTOR).action is not Action.ALLOW

@@ -13,7 +13,9 @@ from functools import partial
 
 from policies.rules.concepts.dsl import rule
 
-_c = partial(rule, mentor=1.0, student=1.0, negatable=False, reportable=False)
+# A mentor answering a disclosure repeats its words ("drinking to get through the day is the same
+# road your dad's on"): safeguarding concepts read the student's messages only.
+_c = partial(rule, mentor=0.0, student=1.0, negatable=False, reportable=False)
 _selfharm = partial(_c, governs="concern.selfharm")
 _abuse = partial(_c, governs="concern.abuse")
 _neglect = partial(_c, governs="concern.neglect")
@@ -78,8 +80,7 @@ RULES = [
         "(wants|want|is_going|gonna|said_he|said_she|says_he|says_she) ~2 (to)? ~1 (kill_himself|kill_herself|end_it|end_his_life|end_her_life|die)",
         "(no_puedo|can't|cant) ~2 (dejar_de|stop) ~1 (pensar|thinking) ~2 (en|about) ~1 (morirme|morir|dying|killing_myself|matarme)",
         "I ~3 (don't|dont|can't|cant|no) ~2 (see|veo) ~1 (myself|me) ~3 (making_it|make_it|llegando|living_past|reaching|graduating|getting_to)",
-        mentor=1.0,
-        unless=r"\b(?:morir(?:me)? de (?:la )?(?:verguenza|risa|pena|hambre|sueno|calor|frio|aburrimiento|ganas)|today|this afternoon|practice|family trip|for the trip|living (?:with|in|at|on|off|near|like a)|ending (?:things|it) with|disappeared from|was gone for|die (?:of|from) (?:laughing|embarrassment|boredom|cringe)|in time|on time|alarms?|dying (?:to|of laughter|laughing)|(?:i'd|id|i would) (?:rather )?die (?:than|before)|tired of (?:living|existing) (?:on|in|off) (?:campus|the|ramen|noodles|pizza)|kill myself (?:laughing|studying)|the point (?:of|in) (?:this|the) (?:exercise|assignment|essay|question|lesson|activity|prompt)|what's the point of (?:a|the) (?:cover letter|resume|portfolio))\b|" + _HYPERBOLE,
+        unless=r"\b(?:morir(?:me)? de (?:la |los )?(?:verguenza|risa|pena|hambre|sueno|calor|frio|aburrimiento|ganas|nervios|estres|emocion|envidia)|today|this afternoon|practice|family trip|for the trip|living (?:with|in|at|on|off|near|like a)|ending (?:things|it) with|disappeared from|was gone for|die (?:of|from) (?:laughing|embarrassment|boredom|cringe)|in time|on time|alarms?|dying (?:to|of laughter|laughing)|(?:i'd|id|i would) (?:rather )?die (?:than|before)|tired of (?:living|existing) (?:on|in|off) (?:campus|the|ramen|noodles|pizza)|kill myself (?:laughing|studying)|the point (?:of|in) (?:this|the) (?:exercise|assignment|essay|question|lesson|activity|prompt)|what's the point of (?:a|the) (?:cover letter|resume|portfolio))\b|" + _HYPERBOLE,
         examples=("im tired. not sleepy tired, like tired of existing", "a veces pienso q todos estarian mejor sin mi"),
     ),
     _selfharm(
@@ -170,7 +171,6 @@ RULES = [
         "(me_corto|me_cortaba|me_estoy_cortando|me_he_cortado|cortarme_otra_vez|volvi_a_cortarme|volvi_a_hacerlo|lo_volvi_a_hacer|did_it_again)",
         "(burned|burnt|cut|quemé|queme|corte) ~1 (myself|me) ~2 (twice|again|[0-9]_times|a_few_times|otra_vez|dos_veces)",
         "(🔪|🩸|🪒|💊|⚰|🪦) ~1 (🔪|🩸|🪒|💊|⚰|🪦|again|otra_vez|tonight|esta_noche|bye|im_done)",
-        mentor=1.0,
         unless=r"\b(?:surgery|the play|stage makeup|costume|makeup artist|acne|tattoo|theater|theatre|on the stove|the oven|cooking|by accident|accidentally|cut (?:class|the cord|costs|corners|it out|my hair|my bangs|the cake|the line)|hit (?:the books|the gym|me up|the road|a wall with (?:the|this) (?:code|essay|project))|burn (?:out|the midnight)|punch (?:card|line|list)|scratch (?:program|project|that)|hide (?:the|my) (?:tabs|screen|files)|cover (?:letter|the|my) (?:letter|shift|bases))\b|" + _HYPERBOLE,
         examples=("i wear long sleeves even when its hot out so nobody asks about my arms",),
     ),
@@ -291,7 +291,9 @@ RULES = [
         "(he|she|ella|el) ~2 (checks|tracks|reads|revisa|monitors|decides|controls) ~3 (my|mi|mis|where|what|who|donde|con_quien|everything|todo) ~3 (phone|location|messages|eat|talk|go|cel|mensajes|ubicacion|i_eat|i_talk|i_go|every)",
         "(makes|made|obliga|hace) ~2 (me|mi) ~3 (share|send|give|delete|quit|compartir|mandar|dar|borrar|dejar) ~3 (my|mi|mis|him|le|a_pic|pics|fotos)? ~2 (location|passwords|password|ubicacion|contrasena|guy_friends|friends|the_program|pic|pics|fotos|everyone)",
         "(gets|get|se_pone|se_enoja|freaks_out|calls_me) ~3 (mad|jealous|angry|crazy|celoso|celosa|bravo|furioso|[0-9]+_times) ~4 (if|when|si|cuando|every_time) ~3 (i|yo)? ~3 (talk|text|hablo|answer|don't_answer|dont_answer|contesto|go|salgo|hang|see|look)",
-        "(won't|wont|doesn't|doesnt|no_me) ~1 (let|deja) ~2 (me)? ~3 (go|see|talk|hang|salir|ir|hablar|ver|have|wear|usar) ~3 (anywhere|out|places|with|without_him|sin_el|sin_ella|a_ningun|friends)?",
+        # a partner's control needs the partner in the message: a strict parent who "won't let
+        # me go out" is ordinary (a parent's abuse is unsafe_home / physical_abuse); a boss is not
+        "(PARTNER|he|she|they|el|ella|jefe|jefa|boss|manager) ~8 (won't|wont|doesn't|doesnt|no_me) ~1 (let|deja) ~2 (me)? ~3 (go|see|talk|hang|salir|ir|hablar|ver|have|wear|usar) ~3 (anywhere|out|places|with|without_him|sin_el|sin_ella|a_ningun|friends)?",
         "(if|si) ~2 (i|yo) ~2 (leave|break_up|dejo|termino|stop|say_no) ~3 (him|her|with_him|lo|la|con_el)? ~4 (he'll|she'll|he_will|she_will|he_would|se_mata|kill_himself|kill_herself|hurt|se_va_a_matar|make_my_life|what_he'll|what_he'd)",
         "(said|says|dice|dijo) ~2 (nobody|no_one|nadie) ~2 (else)? ~2 (would|will|va_a)? ~1 (want|love|querer|quiere) ~1 (me)",
         "(showing_up|shows_up|waited|waits|aparece|espero|waiting) ~3 (at|outside|afuera|en) ~2 (my|mi) ~1 (house|school|job|work|casa|escuela|trabajo) ~4 (won't_leave|wont_leave|for|hours|horas|makes_a_scene)?",

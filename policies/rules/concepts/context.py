@@ -11,10 +11,16 @@ import re
 _NEGATORS = (
     r"not|never|dont|don't|didnt|didn't|doesnt|doesn't|wouldnt|wouldn't|won't|wont|cant|can't"
     r"|cannot|couldnt|couldn't|shouldnt|shouldn't|isnt|isn't|aint|ain't|wasnt|wasn't|nunca"
-    r"|jamas|tampoco|no(?![a-z0-9']*[^a-z0-9']+(?:one|body)\b)"
+    r"|jamas|tampoco|ni|no(?![a-z0-9']*[^a-z0-9']+(?:one|body)\b)"
+    # turning the act down: "I care about you too much to keep this quiet", "keeping you safe
+    # matters more to me than keeping it quiet", "instead of texting you"
+    r"|than|instead of|en vez de|en lugar de|too(?: [a-z']+){0,2} to"
 )
 # A negation a few words before the match, in the same clause (a comma ends its reach).
-_NEG_BEFORE = re.compile(r"\b(?:" + _NEGATORS + r")\b(?:[^a-z0-9',;:]+[a-z0-9']+){0,4}[^a-z0-9',;:]*$")
+# A conjunction starts a new clause: "i'm not doing great and talking to you helps" is not negated.
+_CLAUSE_START = r"(?!(?:and|but|so|y|pero|because|porque)\b)"
+_NEG_BEFORE = re.compile(r"\b(?:" + _NEGATORS + r")\b(?:[^a-z0-9',;:]+" + _CLAUSE_START
+                         + r"[a-z0-9']+){0,4}[^a-z0-9',;:]*$")
 # Somebody else's words, advice, or a hypothetical: "my teacher said", "they always tell us",
 # "if someone asks you", "the training says", "is it normal if".
 _REPORTED = re.compile(

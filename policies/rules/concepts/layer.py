@@ -25,6 +25,11 @@ STRONG = 1.0
 _SIGNAL_CATEGORIES = frozenset({"grooming", "offplatform"})
 _SYMBOLS = frozenset('<$@#"')
 MAX_SPANS_PER_RULE = 5
+_FAMILY_UNLESS = frozenset({"offplatform.secrecy", "offplatform.gift"})
+# A student asking the mentor to keep a secret is usually ordinary ("don't tell my mom i liked
+# the video") but sometimes comes just before a disclosure ("dont tell anyone but i ran away"):
+# from a student these families are delivered with a quiet alert, never held.
+QUIET_ALERT = frozenset({"offplatform.secrecy"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +74,14 @@ class ConceptLayer:
         if len(set(ids)) != len(ids):
             raise ValueError("a concept rule id is used twice")
         self._unless = [re.compile(r.unless) if r.unless else None for r in self.rules]
+        # The ordinary uses the secrecy and gift concepts know ("surprise party", "spoilers",
+        # "social security", "from the program") also clear those families' phrase hits. (Not
+        # every family: the contact and ride concepts' filters are about their own templates'
+        # wording and would drop real phrase hits such as "near the school?".)
+        self._family_unless: dict[str, list[re.Pattern]] = {}
+        for r, u in zip(self.rules, self._unless, strict=True):
+            if u is not None and r.governs in _FAMILY_UNLESS:
+                self._family_unless.setdefault(r.governs, []).append(u)
         self._always: list[_Template] = []  # templates without a known anchor word
         self._index: dict[str, list[_Template]] = {}
         for i, r in enumerate(self.rules):
@@ -151,6 +164,20 @@ class ConceptLayer:
         unless = self._unless[i]
         return unless is None or unless.search(window(t, s, e)) is None
 
+    def read_away(self, t: str, role: str, prefix: str = "grooming.") -> bool:
+        """Whether folded text ``t`` holds a move of these concepts (by this sender) that the
+        sentence reads away — negated or reported ("I'd never ask you to keep secrets"). The
+        encoder does not read negation; the engine asks this before it lets the encoder hold."""
+        for tpl in self.candidates(t):
+            r = self.rules[tpl.rule_index]
+            if not r.id.startswith(prefix) or r.weight(role) <= 0:
+                continue
+            for m in tpl.finditer(t):
+                s, e = _trim(t, m.start(), m.end())
+                if e > s and ((r.negatable and negated(t, s)) or (r.reportable and reported(t, s, e))):
+                    return True
+        return False
+
     def hits(self, text: str, role: str, settings: dict) -> list[Hit]:
         """Hits for ``text`` sent by ``role``; ``settings`` maps a governing rule id to its
         RuleSetting (on/off, action and alert per role, the sender's notice)."""
@@ -173,6 +200,8 @@ class ConceptLayer:
             if strong:
                 action, alert = st.for_role(role)
                 note = "" if m.weight >= STRONG else " (several weak signals together)"
+            elif role != "mentor" and m.rule.governs in QUIET_ALERT:
+                action, alert, note = Action.ALLOW, True, " (from a student: delivered, coordinator alerted)"
             else:
                 action, alert, note = Action.ALLOW, False, " (weak signal: delivered, flagged)"
             category = m.rule.id.split(".")[0]
@@ -187,6 +216,8 @@ class ConceptLayer:
     def phrase_weight(self, rule_id: str, role: str, text: str, start: int, end: int) -> float:
         """How much a phrase-rule hit weighs, read like a concept: 0 drops it (negated,
         reported, or not this act from this sender), below 1 makes it a weak signal."""
+        if rule_id.startswith("concern."):  # a disclosure is the student's (concern.py)
+            return 0.0 if role == "mentor" else STRONG
         review = PHRASE_REVIEW.get(rule_id)
         if review is None:
             return STRONG
@@ -202,6 +233,9 @@ class ConceptLayer:
         if negated(low, start) or (reported(low, start, end)
                                    and not (role != "mentor" and rule_id in _STUDENT_REPORTS)):
             return 0.0
+        around = window(low, start, end)
+        if any(u.search(around) for u in self._family_unless.get(rule_id, ())):
+            return 0.0
         return w
 
 
@@ -213,7 +247,7 @@ class ConceptLayer:
 PHRASE_REVIEW: dict[str, tuple[float, float]] = {
     "offplatform.parents": (STRONG, 0.0),
     "offplatform.personal": (STRONG, 0.4),
-    "offplatform.secrecy": (STRONG, STRONG),
+    "offplatform.secrecy": (STRONG, 0.5),  # a student's own secrets are ordinary (secrecy_pact)
     "offplatform.gift": (STRONG, STRONG),
     "offplatform.photo": (STRONG, STRONG),
     "contact.phone": (STRONG, STRONG),

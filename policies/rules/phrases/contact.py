@@ -43,7 +43,7 @@ _BASE: dict[str, list[str]] = {
         "(?:send|sent|accept) {w}(?:a |my |the )?friend request",
         "(?:search|look) (?:for )?{me} up",
         "{platform} (?:is )?@[a-z0-9_.]{2,30}",
-        "{platform}: [a-z0-9_.]{3,30}",
+        "{appname}: [a-z0-9_.]{3,30}",
         "[a-z0-9_.]{2,32}#[0-9]{4}",
     ],
     "contact.address": [

@@ -1,0 +1,231 @@
+"""Leave-one-writer-out validation of rules + encoder heads, and the threshold search.
+
+Why: the same writers wrote the TRAIN and DEV halves of the hash split, so thresholds chosen on
+DEV were far too optimistic (DEV ~88 % recall at 0.8 % false positives; sealed first runs ~70 %
+at 3.4 %). Here each writer group is held out in turn: the heads are trained on the other
+groups and score the held-out one, so every row gets a score from heads that never saw its
+writer. Thresholds are chosen on those pooled held-out scores, and a nested run (thresholds
+chosen on the other groups' held-out scores, applied to the group) gives per-writer figures in
+which neither the heads nor the thresholds saw the writer.
+
+Everything here is vectorised numpy over precomputed arrays (rules verdicts, head scores), so a
+threshold search over thousands of candidates takes well under a second.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+GROUPS = ("d1", "d2", "d3", "d4", "legacy")
+HOLD_HEADS = ("grooming", "concern", "contact", "offplatform")
+# Which senders a head judges: disclosures come from students, grooming moves from mentors.
+ROLES = {"grooming": {"mentor"}, "concern": {"student"}, "contact": {"student", "mentor"},
+         "offplatform": {"student", "mentor"}}
+# Budgets on the pooled held-out ordinary rows (shares of all ordinary rows).
+STOP_TARGET = 0.007   # rules + encoder stop at most this much ordinary chat ...
+MIN_ENCODER_STOP = 0.0015  # ... but the encoder may always add this much (if the rules are over)
+ALERT_BUDGET = 0.004  # encoder-only alerts (a disclosure's alert band) on ordinary chat
+FLAG_BUDGET = 0.02    # grooming flags (delivered, looked at later) on a mentor's ordinary chat
+CONCERN_HOLD_FLOOR = 0.98  # holding a student's message needs more certainty than alerting
+
+
+def writer(source: str) -> str:
+    """The writer group of a labelled file: d1..d4 by prefix, else the legacy regression sets."""
+    return source[:2] if source[:2] in GROUPS else "legacy"
+
+
+@dataclass
+class Table:
+    """Per-row facts the search and the reports need, as numpy arrays."""
+
+    category: np.ndarray   # str
+    mentor: np.ndarray     # bool
+    spanish: np.ndarray    # bool (es or mix)
+    group: np.ndarray      # str
+    rules_stop: np.ndarray   # the rules did not allow it
+    rules_block: np.ndarray
+    rules_alert: np.ndarray
+    rules_flag: np.ndarray
+    read_away: np.ndarray  # the rules found a grooming move but read it as negated/reported
+
+    @classmethod
+    def build(cls, rows: list[dict], verdicts: list[tuple[str, bool, bool, bool]]) -> Table:
+        return cls(
+            category=np.array([r["category"] for r in rows]),
+            mentor=np.array([r.get("role") == "mentor" for r in rows]),
+            spanish=np.array([r.get("lang") in ("es", "mix") for r in rows]),
+            group=np.array([writer(r["source"]) for r in rows]),
+            rules_stop=np.array([v[0] != "allow" for v in verdicts]),
+            rules_block=np.array([v[0] == "block" for v in verdicts]),
+            rules_alert=np.array([v[1] for v in verdicts]),
+            rules_flag=np.array([v[2] for v in verdicts]),
+            read_away=np.array([v[3] for v in verdicts]),
+        )
+
+
+def outcome(tb: Table, scores: dict[str, np.ndarray] | None, th: dict | None,
+            respect_rules: bool = True) -> dict[str, np.ndarray]:
+    """What rules + encoder do with each row (as the engine combines them), vectorised."""
+    n = len(tb.category)
+    hold = np.zeros(n, bool)
+    hold_alert = np.zeros(n, bool)
+    concern_alert = np.zeros(n, bool)
+    flag = tb.rules_flag.copy()
+    for name, t in (th or {}).items():
+        s = scores[name]
+        judged = tb.mentor if ROLES[name] == {"mentor"} else (~tb.mentor if ROLES[name] == {"student"}
+                                                              else np.ones(n, bool))
+        h = judged & (s >= t["hold"])
+        if name == "grooming":
+            low = judged & (s >= t["flag"]) & ~h
+            if respect_rules:  # the rules read the move as negated or reported: flag, never hold
+                low |= h & tb.read_away
+                h &= ~tb.read_away
+            flag |= low
+        if name == "concern":
+            concern_alert |= judged & (s >= t["alert"])
+        hold |= h
+        hold_alert |= h & (tb.mentor if name in ("contact", "offplatform") else True)
+    stop = tb.rules_stop | hold
+    alert = tb.rules_alert | hold_alert | concern_alert
+    # a disclosure is never blocked: the encoder's concern alert caps a rules block at hold
+    blocked = tb.rules_block & ~concern_alert
+    return {"stop": stop, "alert": alert, "blocked": blocked, "flag": flag & ~stop}
+
+
+def caught(tb: Table, out: dict[str, np.ndarray]) -> np.ndarray:
+    """Per row: a violation stopped, a disclosure alerted (not blocked), ordinary chat let be."""
+    cat = tb.category
+    ok = out["stop"].copy()
+    concern = cat == "concern"
+    ok[concern] = (out["alert"] & ~out["blocked"])[concern]
+    ordinary = cat == "ordinary"
+    ok[ordinary] = (~out["stop"] & ~out["alert"])[ordinary]
+    return ok
+
+
+def figures(tb: Table, out: dict[str, np.ndarray],
+            mask: np.ndarray | None = None) -> dict[str, tuple[int, int]]:
+    """(hits, rows) for violations, grooming, disclosures, ordinary stopped/alerted/flagged."""
+    m = np.ones(len(tb.category), bool) if mask is None else mask
+    ok = caught(tb, out)
+    cat = tb.category
+    viol = m & ~np.isin(cat, ["ordinary", "concern"])
+    ordn = m & (cat == "ordinary")
+
+    def frac(sel: np.ndarray, hit: np.ndarray) -> tuple[int, int]:
+        return int((hit & sel).sum()), int(sel.sum())
+
+    return {"violations": frac(viol, ok), "grooming": frac(m & (cat == "grooming"), ok),
+            "disclosures": frac(m & (cat == "concern"), ok),
+            "ord stopped": frac(ordn, out["stop"]),
+            "ord alerted": frac(ordn, ~out["stop"] & out["alert"]),
+            "ord flagged": frac(ordn, out["flag"])}
+
+
+def _pct(hn: tuple[int, int]) -> str:
+    h, n = hn
+    return f"{h / n:6.1%} ({h}/{n})" if n else "–"
+
+
+def print_table(title: str, tb: Table, out: dict[str, np.ndarray],
+                rows_by: dict[str, np.ndarray] | None = None) -> dict[str, dict[str, tuple[int, int]]]:
+    """One line per writer group (or ``rows_by`` masks), then pooled and per language."""
+    masks = rows_by or {g: tb.group == g for g in GROUPS}
+    masks = {**masks, "pooled": np.ones(len(tb.category), bool), "pooled en": ~tb.spanish,
+             "pooled es+mix": tb.spanish}
+    keys = ("violations", "grooming", "disclosures", "ord stopped", "ord alerted", "ord flagged")
+    print(f"\n{title}")
+    print(f"  {'':14}" + "".join(f"{k:>20}" for k in keys))
+    table = {}
+    for name, m in masks.items():
+        f = figures(tb, out, m)
+        table[name] = f
+        print(f"  {name:14}" + "".join(f"{_pct(f[k]):>20}" for k in keys))
+    return table
+
+
+# -- threshold search ---------------------------------------------------------------------------
+
+def _candidates(s: np.ndarray, positives: np.ndarray) -> np.ndarray:
+    """Thresholds worth trying: the positives' scores (from the top), finely spaced."""
+    vals = np.unique(np.round(s[positives], 4))[::-1]
+    return vals[vals >= 0.3]
+
+
+def search(tb: Table, scores: dict[str, np.ndarray], mask: np.ndarray,
+           respect_rules: bool = True) -> dict[str, dict[str, float]]:
+    """Thresholds that maximise recall on the ``mask`` rows within the ordinary budgets.
+
+    Hold thresholds (grooming, contact, off-platform) are lowered greedily, taking each step
+    the move with the most new catches per new ordinary stop, while rules + encoder stop at
+    most ``STOP_TARGET`` of the ordinary rows (or the encoder adds at most ``MIN_ENCODER_STOP``
+    when the rules alone are already over). A disclosure is held only from
+    ``CONCERN_HOLD_FLOOR``; below it the concern alert band and the grooming flag get their own
+    budgets.
+    """
+    sub = Table(**{k: v[mask] for k, v in tb.__dict__.items()})
+    sc = {k: v[mask] for k, v in scores.items()}
+    ordinary = sub.category == "ordinary"
+    n_ord = max(int(ordinary.sum()), 1)
+    base_stops = int((sub.rules_stop & ordinary).sum())
+    stop_cap = max(int(STOP_TARGET * n_ord), base_stops + int(MIN_ENCODER_STOP * n_ord))
+    th = {h: {"hold": 1.01} for h in HOLD_HEADS}
+    th["grooming"]["flag"], th["concern"]["alert"] = 1.01, 1.01
+    th["concern"]["hold"] = CONCERN_HOLD_FLOOR  # fixed: below it a disclosure alerts, not holds
+    greedy = [h for h in HOLD_HEADS if h != "concern"]
+    cands = {h: _candidates(sc[h], sub.category == h) for h in greedy}
+    idx = dict.fromkeys(greedy, -1)
+
+    def state(t: dict) -> tuple[int, int]:
+        out = outcome(sub, sc, t, respect_rules)
+        ok = caught(sub, out)
+        return int(ok[~ordinary].sum()), int((out["stop"] & ordinary).sum())
+
+    cur_ok, cur_stop = state(th)
+    while True:
+        best = None
+        for h in greedy:
+            for step in (1, 2, 4, 8, 16):
+                j = idx[h] + step
+                if j >= len(cands[h]):
+                    break
+                trial = {k: dict(v) for k, v in th.items()}
+                trial[h]["hold"] = float(cands[h][j])
+                ok, stop = state(trial)
+                if stop > stop_cap or ok <= cur_ok:
+                    continue
+                gain = (ok - cur_ok) / (stop - cur_stop + 0.5)
+                if best is None or gain > best[0]:
+                    best = (gain, h, j, ok, stop)
+        if best is None:
+            break
+        _, h, j, cur_ok, cur_stop = best
+        idx[h] = j
+        th[h]["hold"] = float(cands[h][j])
+    th["concern"]["alert"] = _band(sub, sc, th, "concern", ALERT_BUDGET * n_ord, respect_rules)
+    th["grooming"]["flag"] = _band(sub, sc, th, "grooming", FLAG_BUDGET * int((ordinary & sub.mentor).sum()),
+                                   respect_rules)
+    return th
+
+
+def _band(sub: Table, sc: dict[str, np.ndarray], th: dict, head: str, budget: float,
+          respect_rules: bool) -> float:
+    """The lowest concern-alert / grooming-flag threshold within its ordinary budget."""
+    key, measure = ("alert", "alert") if head == "concern" else ("flag", "flag")
+    ordinary = sub.category == "ordinary"
+    base = outcome(sub, sc, th, respect_rules)
+    base_n = int((base[measure] & ~base["stop"] & ordinary).sum())
+    best = th[head]["hold"]
+    for c in _candidates(sc[head], sub.category == head):
+        if c > th[head]["hold"]:
+            continue
+        trial = {k: dict(v) for k, v in th.items()}
+        trial[head][key] = float(c)
+        out = outcome(sub, sc, trial, respect_rules)
+        if int((out[measure] & ~out["stop"] & ordinary).sum()) - base_n > budget:
+            break
+        best = float(c)
+    return min(best, th[head]["hold"])
