@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from bot.alerts import delivery_failed
 from bot.commands import Commands
 from bot.delivery.worker import DeliveryWorker
+from bot.keys import open_configured_database
 from bot.ports import Adapter, PlatformFacts
 from bot.relay.pipeline import Relay
 from bot.relay.policy_cache import PolicyBook
@@ -28,7 +29,6 @@ from bot.scheduler import SchedulerHandle, attach_scheduler
 from bot.settings import Settings
 from bot.use_cases import Core
 from storage.clock import utcnow
-from storage.db import open_database
 
 if TYPE_CHECKING:
     from adapters.console import ConsoleAdapter
@@ -114,7 +114,7 @@ def build_app(settings: Settings | None = None, *, adapters: dict[str, Adapter] 
     settings = settings or Settings()
     clock = clock or utcnow
     if engine is None:
-        engine = open_database(settings.resolved_database_url)
+        engine = open_configured_database(settings)
     if adapters is None:
         from adapters.registry import build_adapters
 

@@ -28,10 +28,12 @@ from typing import Any
 from sqlalchemy import Table, update
 from sqlmodel import Session, select
 
-from storage.chain import GENESIS, canonical
+from storage import blind_index
+from storage.chain import GENESIS, UNHASHED, canonical
+from storage.encryption import keyring_of
 from storage.models import ChainHead, MessageLog
 
-_LOG_FIELDS = sorted(name for name in MessageLog.model_fields if name not in ("id", "row_hash"))
+_LOG_FIELDS = sorted(name for name in MessageLog.model_fields if name not in UNHASHED)
 LOG_DEFAULTS: dict[str, Any] = {
     "match_id": None,
     "channel_id": None,
@@ -271,6 +273,17 @@ def row_digest(values: dict[str, Any]) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
+def _add_search_tokens(session: Session, rows: list[dict[str, Any]], shared: dict[str, Any]) -> None:
+    """Each row's blind-index tokens (storage.blind_index), once per distinct (program, kind, text)."""
+    ring = keyring_of(session.get_bind())
+    known: dict[tuple[Any, Any, Any], str | None] = {}
+    for row in rows:
+        key = tuple(row[name] if name in row else shared.get(name) for name in ("program_id", "kind", "text"))
+        if key not in known:
+            known[key] = blind_index.row_tokens(ring, *key)  # type: ignore[arg-type]
+        row["search_tokens"] = known[key]
+
+
 def append_log_rows(
     session: Session,
     head: ChainHead,
@@ -292,8 +305,9 @@ def append_log_rows(
         for row in rows:
             for name in own - row.keys():
                 row[name] = shared[name]
+    _add_search_tokens(session, rows, shared)
     own_keys = set(rows[0]) | {"seq", "prev_hash", "row_hash"}
-    shared = {k: v for k, v in shared.items() if k not in own_keys}
+    shared = {k: v for k, v in shared.items() if k not in own_keys and k != "search_tokens"}
     digester = ChainDigester(shared)
     seq, previous = head.last_seq, head.last_hash or GENESIS
     digest = digester.digest

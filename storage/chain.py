@@ -22,7 +22,8 @@ from storage.clock import as_utc
 from storage.models import AuditEvent, ChainHead, MessageLog
 
 GENESIS = "0" * 64
-_EXCLUDED = {"id", "row_hash"}
+# search_tokens is the blind index of the text (storage.blind_index): derived, re-keyed by rotation
+UNHASHED = frozenset({"id", "row_hash", "search_tokens"})
 
 
 def canonical(value: Any) -> Any:
@@ -39,7 +40,7 @@ def row_digest(row: MessageLog | AuditEvent) -> str:
     content = {
         name: canonical(getattr(row, name))
         for name in sorted(type(row).model_fields)
-        if name not in _EXCLUDED
+        if name not in UNHASHED
     }
     blob = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()

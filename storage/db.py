@@ -9,6 +9,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
+from storage.encryption import attach_keyring
+from storage.keyring import KeyRing
+
 logger = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -22,7 +25,7 @@ def sqlite_url(path: str | Path) -> str:
     return f"sqlite:///{Path(path).expanduser().resolve()}"
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
+def make_engine(url: str, *, echo: bool = False, keyring: KeyRing | None = None) -> Engine:
     """Build an engine with the settings each backend needs for the relay's guarantees.
 
     SQLite: WAL, foreign keys on, a 30 s busy timeout, and ``BEGIN IMMEDIATE`` so every
@@ -31,6 +34,13 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     SQLITE_BUSY instead of waiting). PostgreSQL: psycopg 3, ``prepare_threshold=None`` so no
     statement silently switches to a generic plan (see issue 7's search figures).
     """
+    engine = _make_engine(url, echo=echo)
+    if keyring is not None:
+        attach_keyring(engine, keyring)
+    return engine
+
+
+def _make_engine(url: str, *, echo: bool) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
@@ -77,9 +87,15 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(config, "heads")
 
 
-def open_database(url: str, *, migrate: bool = True) -> Engine:
-    """An engine on ``url`` with the schema up to date."""
-    engine = make_engine(url)
+def open_database(url: str, *, migrate: bool = True, keyring: KeyRing | None = None) -> Engine:
+    """An engine on ``url`` with the schema up to date, refusing a key ring that cannot open it.
+
+    ``keyring``: this engine's ring (else the process-wide one, ``storage.encryption.install_keyring``).
+    """
+    engine = make_engine(url, keyring=keyring)
     if migrate:
         upgrade(engine)
+    from storage.key_check import check_keys
+
+    check_keys(engine)
     return engine

@@ -8,9 +8,14 @@ reason.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint, event
+from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Field, SQLModel
+
+from storage import blind_index
+from storage.encryption import encrypted, keyring_of
 
 
 class Program(SQLModel, table=True):
@@ -36,9 +41,9 @@ class Person(SQLModel, table=True):
     program_id: str = Field(foreign_key="program.id", index=True)
     key: str = Field(max_length=64)  # the roster's id, stable across re-imports
     role: str  # coordinator | mentor | student | teacher
-    display_name: str
-    email: str | None = None
-    avatar_url: str | None = None
+    display_name: str = encrypted()
+    email: str | None = encrypted(nullable=True)
+    avatar_url: str | None = encrypted(nullable=True)
     grade: int | None = None
     consent_received: date | None = None  # students: permission form on file
     consent_recorded_by: str | None = None
@@ -142,18 +147,34 @@ class MessageLog(SQLModel, table=True):
     original_id: int | None = Field(default=None, foreign_key="message_log.id")
     sender_person_id: int | None = Field(default=None, foreign_key="person.id")
     sender_platform_id: str
-    sender_name: str
+    sender_name: str = encrypted()
     sender_role: str | None = None
-    text: str = Field(sa_column=Column(Text, nullable=False))
+    text: str = encrypted()
     attachment_count: int = 0
     sent_at: datetime
     received_at: datetime
     decision: str  # allow | hold | block | not_relayed
     alert: bool = False
-    hits_json: str = "[]"
-    notice: str | None = None
+    hits_json: str = encrypted(default="[]")
+    notice: str | None = encrypted(nullable=True)
+    # blind-index tokens of ``text`` for the desk search (storage.blind_index); never plaintext
+    search_tokens: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     prev_hash: str
     row_hash: str
+
+
+@event.listens_for(MessageLog, "before_insert")
+def _index_new_row(_mapper: Any, connection: Any, row: MessageLog) -> None:
+    """Every ORM-written log row gets its blind-index tokens (bulk writes: storage.bulk)."""
+    row.search_tokens = blind_index.row_tokens(keyring_of(connection.dialect), row.program_id, row.kind,
+                                               row.text)
+
+
+@event.listens_for(MessageLog, "before_update")
+def _reindex_changed_text(_mapper: Any, connection: Any, row: MessageLog) -> None:
+    """A text replaced (destroyed under retention, say) takes its old tokens out of the index."""
+    if sa_inspect(row).attrs.text.history.has_changes():
+        _index_new_row(_mapper, connection, row)
 
 
 class Delivery(SQLModel, table=True):
@@ -181,8 +202,8 @@ class Delivery(SQLModel, table=True):
     workspace: str
     channel: str
     user_id: str | None = None  # private notices
-    text: str = Field(sa_column=Column(Text, nullable=False))
-    sender_name: str | None = None
+    text: str = encrypted()
+    sender_name: str | None = encrypted(nullable=True)
     sender_avatar: str | None = None
     thread_id: str | None = None
     state: str = "pending"  # pending | sending | sent | failed | cancelled
@@ -208,7 +229,7 @@ class ReviewItem(SQLModel, table=True):
     created_at: datetime
     decided_at: datetime | None = None
     decided_by: str | None = None
-    note: str | None = None
+    note: str | None = encrypted(nullable=True)
 
 
 class Alert(SQLModel, table=True):
@@ -220,11 +241,11 @@ class Alert(SQLModel, table=True):
     urgent: bool = False
     message_id: int | None = Field(default=None, foreign_key="message_log.id")
     match_id: int | None = Field(default=None, foreign_key="match.id")
-    summary: str = Field(sa_column=Column(Text, nullable=False))
+    summary: str = encrypted()
     created_at: datetime
     acknowledged_at: datetime | None = None
     acknowledged_by: str | None = None
-    action_taken: str | None = None
+    action_taken: str | None = encrypted(nullable=True)
 
 
 class AuditEvent(SQLModel, table=True):
@@ -240,7 +261,7 @@ class AuditEvent(SQLModel, table=True):
     action: str  # transcript.read | transcript.export | review.approve | match.pause | ...
     target: str = ""
     rows: int = 0
-    detail_json: str = "{}"
+    detail_json: str = encrypted(default="{}")
     at: datetime
     prev_hash: str
     row_hash: str
@@ -255,6 +276,6 @@ class UnroutedEvent(SQLModel, table=True):
     workspace: str
     channel: str
     user_id: str
-    text: str = Field(sa_column=Column(Text, nullable=False))
+    text: str = encrypted()
     is_direct: bool = False
     received_at: datetime

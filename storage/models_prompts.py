@@ -12,6 +12,8 @@ from datetime import date, datetime
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from storage.encryption import encrypted
+
 
 class PromptSchedule(SQLModel, table=True):
     """When a program's prompts, nudges and digest go out (in the program's timezone)."""
@@ -109,4 +111,4 @@ class DigestRun(SQLModel, table=True):
     program_id: str = Field(foreign_key="program.id", max_length=64)
     week_start: date
     posted_at: datetime
-    text: str = Field(sa_column=Column(Text, nullable=False))
+    text: str = encrypted()  # the digest names students and quotes flags

@@ -34,8 +34,13 @@ def run() -> None:
         demo(script=None, database=None)
         return
     from bot.cli.run_process import run_service
+    from storage.keyring import KeyRingError
 
-    asyncio.run(run_service(settings))
+    try:
+        asyncio.run(run_service(settings))
+    except KeyRingError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from error
 
 
 def demo(
@@ -54,7 +59,13 @@ def demo(
         lines = script.read_text(encoding="utf-8").splitlines()
     elif not sys.stdin.isatty():
         lines = sys.stdin.read().splitlines()
-    asyncio.run(run_demo(settings, path, lines))
+    from storage.keyring import KeyRingError
+
+    try:
+        asyncio.run(run_demo(settings, path, lines))
+    except KeyRingError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from error
 
 
 def transcript(
@@ -148,13 +159,19 @@ def audit_verify(
 
     from storage import repo
     from storage.chain import verify
+    from storage.keyring import KeyRingError
 
     engine = runtime.engine()
     with Session(engine) as session:
         programs = [program] if program else [p.id for p in repo.programs(session)]
         broken = 0
         for program_id in programs:
-            breaks = verify(session, program_id)
+            try:
+                breaks = verify(session, program_id)
+            except KeyRingError as error:  # a sealed value that does not open was altered too
+                typer.echo(f"TAMPERED {program_id}: {error}")
+                broken += 1
+                continue
             for b in breaks:
                 where = f"row id {b.row_id}" if b.row_id is not None else "end of chain"
                 typer.echo(f"TAMPERED {b.program_id} {b.stream} log, seq {b.seq} ({where}): {b.problem}")

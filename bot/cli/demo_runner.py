@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from bot.settings import Settings
+from storage.keyring import KeyRing
 
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample-program.yml"
 
@@ -22,6 +23,18 @@ def sample_roster() -> Path:
     return Path(str(files("bot").joinpath("data/sample-program.yml")))
 
 
+def demo_keyring(settings: Settings) -> KeyRing:
+    """The configured key ring, or (no key configured) a throwaway one: the demo's data is fictional."""
+    from bot.keys import keyring_from_settings
+    from storage.keyring import new_secret
+
+    if settings.encryption_configured:
+        return keyring_from_settings(settings)
+    typer.echo("(No encryption key is configured, so the demo seals its database with a throwaway key; "
+               "set ENCRYPTION_KEY_FILE to read it afterwards: see .env.example.)")
+    return KeyRing.single(new_secret())
+
+
 async def run_demo(settings: Settings, path: Path, lines: list[str] | None) -> None:
     from bot.app import build_console_app, platform_names
     from bot.cli.demo import HELP, Demo, DemoClock, first_program
@@ -31,7 +44,7 @@ async def run_demo(settings: Settings, path: Path, lines: list[str] | None) -> N
     logging.basicConfig(level=logging.ERROR, format="  ! %(name)s: %(message)s")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-    engine = open_database(sqlite_url(path))
+    engine = open_database(sqlite_url(path), keyring=demo_keyring(settings))
     import_roster(engine, sample_roster(), platforms=platform_names())
     program = first_program(engine)
     clock = DemoClock(program.timezone)

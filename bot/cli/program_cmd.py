@@ -15,10 +15,9 @@ program_app = typer.Typer(help="Set up a program from a roster file and look at 
 
 
 def _engine():  # type: ignore[no-untyped-def]
-    from bot.settings import Settings
-    from storage.db import open_database
+    from bot.cli import runtime
 
-    return open_database(Settings().resolved_database_url)
+    return runtime.engine()
 
 
 @program_app.command("import")

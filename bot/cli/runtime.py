@@ -32,9 +32,15 @@ def settings() -> Settings:
 
 @cache
 def engine() -> Engine:
-    from storage.db import open_database
+    """The database with the configured key ring; a key problem is one clear line, exit code 2."""
+    from bot.keys import open_configured_database
+    from storage.keyring import KeyRingError
 
-    return open_database(settings().resolved_database_url)
+    try:
+        return open_configured_database(settings())
+    except KeyRingError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from error
 
 
 def clock():  # type: ignore[no-untyped-def]

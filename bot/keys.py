@@ -1,0 +1,75 @@
+"""The key ring from the settings, checked the way an operator needs: where the key lives matters.
+
+A key file must be owner-only and outside DATA_DIR (a copy or backup of DATA_DIR must not carry the
+key that opens it). Every problem is a ``KeyRingError`` whose message names the setting to change.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from bot.settings import Settings
+from storage.encryption import NoKeyRing
+from storage.keyring import KeyRing, KeyRingError, RingKey, decode_secret, format_ring, new_secret, parse_ring
+from storage.private_files import create_private, is_private, replace_private
+
+
+def keyring_from_settings(settings: Settings) -> KeyRing:
+    """The configured ring: ENCRYPTION_KEY_FILE, else ENCRYPTION_KEY (+ ENCRYPTION_OLD_KEYS)."""
+    if settings.encryption_key_file is not None:
+        return KeyRing.from_file(checked_key_file(settings.encryption_key_file, settings.data_dir))
+    if settings.encryption_key is not None:
+        current = decode_secret(settings.encryption_key.get_secret_value(), where="ENCRYPTION_KEY")
+        old = settings.encryption_old_keys.get_secret_value() if settings.encryption_old_keys else ""
+        previous = tuple(decode_secret(part, where="ENCRYPTION_OLD_KEYS")
+                         for part in old.split(",") if part.strip())
+        return KeyRing.single(current, previous=previous)
+    raise NoKeyRing("no encryption key is configured: set ENCRYPTION_KEY_FILE to a key file outside DATA_DIR "
+                    "(create one with: mentorbot keys init /etc/mentorbot/keys), or ENCRYPTION_KEY "
+                    "(see .env.example and docs/data-protection.md)")
+
+
+def checked_key_file(path: Path, data_dir: Path) -> Path:
+    """The key file, if it exists, is owner-only and lies outside DATA_DIR."""
+    path = path.expanduser().resolve()
+    if not path.is_file():
+        raise KeyRingError(f"ENCRYPTION_KEY_FILE={path} does not exist: create it with "
+                           f"'mentorbot keys init {path}', or restore it from where you keep the key backup")
+    if path.is_relative_to(data_dir.expanduser().resolve()):
+        raise KeyRingError(f"ENCRYPTION_KEY_FILE={path} is inside DATA_DIR ({data_dir}): a copy or backup of "
+                           "DATA_DIR would carry the key that opens it. Move the file elsewhere (e.g. "
+                           "/etc/mentorbot/keys) and point ENCRYPTION_KEY_FILE at it")
+    if not is_private(path):
+        raise KeyRingError(f"ENCRYPTION_KEY_FILE={path} can be read by other users: run 'chmod 600 {path}'")
+    return path
+
+
+def init_key_file(path: Path, data_dir: Path) -> str:
+    """Create a new key file with one current key (refuses to overwrite); returns the key id."""
+    path = path.expanduser().resolve()
+    if path.is_relative_to(data_dir.expanduser().resolve()):
+        raise KeyRingError(f"{path} is inside DATA_DIR ({data_dir}): keep the key apart from the data")
+    if path.exists():
+        raise KeyRingError(f"{path} already exists: it may hold the only key to a database; not overwritten")
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    key = RingKey(new_secret(), "current", date.today())
+    with create_private(path) as handle:
+        handle.write(format_ring([key]).encode("utf-8"))
+    return key.id
+
+
+def write_ring(path: Path, keys: list[RingKey]) -> None:
+    """Replace the key file atomically, owner-only (``keys rotate``)."""
+    parse_ring(format_ring(keys), origin=str(path))  # never write a ring that would not load
+    replace_private(path, format_ring(keys).encode("utf-8"))
+
+
+def open_configured_database(settings: Settings, *, migrate: bool = True) -> Engine:
+    """The settings' database, opened with the settings' key ring (refused if it cannot open it)."""
+    from storage.db import open_database
+
+    return open_database(settings.resolved_database_url, migrate=migrate,
+                         keyring=keyring_from_settings(settings))
