@@ -73,3 +73,35 @@ def open_configured_database(settings: Settings, *, migrate: bool = True) -> Eng
 
     return open_database(settings.resolved_database_url, migrate=migrate,
                          keyring=keyring_from_settings(settings))
+
+
+def rotation_under_way(ring: KeyRing) -> bool:
+    """The ring still has a 'previous' key: an earlier ``keys rotate`` has not finished."""
+    return any(k.state == "previous" for k in ring.keys)
+
+
+def begin_rotation(ring: KeyRing) -> str | None:
+    """Add a new current key to the key file (the old current becomes 'previous'); returns its id.
+
+    Nothing is added while a rotation is unfinished (the same run carries on) or when the keys come
+    from the environment (the operator sets the new key there).
+    """
+    if ring.source is None or rotation_under_way(ring):
+        return None
+    fresh = RingKey(new_secret(), "current", date.today())
+    older = [RingKey(k.secret, "previous" if k.state == "current" else k.state, k.created) for k in ring.keys]
+    write_ring(ring.source, [fresh, *older])
+    ring.reload(force=True)
+    return fresh.id
+
+
+def retire_previous(ring: KeyRing) -> list[str]:
+    """After every row moved: the key file's 'previous' keys become 'retired' (kept for old backups)."""
+    if ring.source is None:
+        return []
+    retired = [k.id for k in ring.keys if k.state == "previous"]
+    if retired:
+        write_ring(ring.source, [RingKey(k.secret, "retired" if k.state == "previous" else k.state, k.created)
+                                 for k in ring.keys])
+        ring.reload(force=True)
+    return retired

@@ -68,6 +68,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=30000")
+        # freed space is zeroed: content replaced by the encrypting migration or destroyed under
+        # retention does not linger in free pages of the file
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -75,16 +78,30 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision (all branch heads) with Alembic."""
+def upgrade(engine: Engine, revision: str = "heads") -> bool:
+    """Bring the schema to the newest revision (all branch heads) with Alembic; True if it changed.
+
+    On SQLite a change is followed by a WAL checkpoint that empties the WAL file, so rows a migration
+    rewrote (plaintext sealed by enc_0001) are not left behind in it.
+    """
     from alembic import command
     from alembic.config import Config
+    from alembic.migration import MigrationContext
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as connection:
+        before = set(MigrationContext.configure(connection).get_current_heads())
         config.attributes["connection"] = connection
-        command.upgrade(config, "heads")
+        command.upgrade(config, revision)
+        changed = set(MigrationContext.configure(connection).get_current_heads()) != before
+    if changed and engine.dialect.name == "sqlite":
+        raw = engine.raw_connection()  # autocommit: a checkpoint inside a transaction cannot finish
+        try:
+            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            raw.close()
+    return changed
 
 
 def open_database(url: str, *, migrate: bool = True, keyring: KeyRing | None = None) -> Engine:

@@ -84,6 +84,15 @@ def remaining(engine: Engine) -> int:
     return total
 
 
+def pending_keys(engine: Engine) -> list[str]:
+    """Keys other than the current one that rows may still be under (an unfinished rotation, or a
+    restored backup written before the last rotation)."""
+    current = keyring_of(engine).current_id
+    with Session(engine) as session:
+        return sorted(session.exec(select(EncryptionKey.key_id).where(EncryptionKey.state == "active",
+                                                                     EncryptionKey.key_id != current)))
+
+
 def retire_old_keys(engine: Engine) -> list[str]:
     """Mark every active key but the current one retired; call only when ``remaining`` is 0."""
     ring = keyring_of(engine)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import time
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -77,18 +76,19 @@ def rotate(
 ) -> None:
     """Seal everything under a new key: add it, re-seal in batches, retire the old key when no row is left.
 
-    Interrupted? Run it again: it carries on with the rows still under the old key (no new key is made
-    while one rotation is unfinished).
+    Interrupted? Run it again: it carries on with the rows still under an older key (no new key is made
+    while rows are left under one).
     """
-    from bot.keys import keyring_from_settings
+    from bot.keys import keyring_from_settings, retire_previous
     from storage import rotation
+    from storage.db import open_database
     from storage.keyring import RELOAD_EVERY, KeyRingError
 
     settings = runtime.settings()
     try:
         ring = keyring_from_settings(settings)
-        started = _start_rotation(ring, settings)
-        engine = runtime.engine()
+        engine = open_database(settings.resolved_database_url, keyring=ring)  # this ring follows the new key
+        started = _start_rotation(ring, rotation.pending_keys(engine))
         result = rotation.rotate(engine, batch=batch, progress=_progress,
                                  between=lambda: time.sleep(RELOAD_EVERY + 1))
     except KeyRingError as error:
@@ -100,10 +100,10 @@ def rotate(
                    "picked up the new key is still writing with the old one): restart it and run "
                    "'mentorbot keys rotate' again. No key was retired.", err=True)
         raise typer.Exit(1)
-    _retire_in_key_file(ring)
-    if result.retired:
-        typer.echo(f"retired {', '.join(result.retired)}: no row uses it any more. It stays in the key ring "
-                   f"so older backups can still be restored; once they have aged out "
+    retired = sorted(set(result.retired) | set(retire_previous(ring)))
+    if retired:
+        typer.echo(f"retired {', '.join(retired)}: no row uses it any more. It stays in the key ring so "
+                   f"older backups can still be restored; once they have aged out "
                    f"(BACKUP_KEEP_DAYS={settings.backup_keep_days}), 'mentorbot keys forget KEY' removes it.")
 
 
@@ -111,38 +111,20 @@ def _progress(table: str, count: int) -> None:
     typer.echo(f"  {table}: {count} row(s) re-sealed", err=True)
 
 
-def _start_rotation(ring, settings) -> str | None:  # type: ignore[no-untyped-def]
-    """With a key file and no rotation under way, add a new current key; returns its id."""
-    from bot.keys import write_ring
-    from storage.keyring import RingKey, new_secret
+def _start_rotation(ring, pending: list[str]) -> str | None:  # type: ignore[no-untyped-def]
+    """A new current key, unless rows are still under an older one (then this run finishes that)."""
+    from bot.keys import begin_rotation, rotation_under_way
 
+    if pending or rotation_under_way(ring):
+        typer.echo(f"rows may still be under {', '.join(pending) or 'the previous key'}: carrying on with "
+                   "those (no new key)", err=True)
+        return None
     if ring.source is None:
-        if not any(k.state == "previous" for k in ring.keys):
-            typer.echo("ENCRYPTION_KEY is set in the environment, so mentorbot cannot add a key itself: put "
-                       "a new key (mentorbot keys new) in ENCRYPTION_KEY, the old one in "
-                       "ENCRYPTION_OLD_KEYS, "
-                       "restart mentorbot, then run this again. Re-sealing anything left under old keys now.",
-                       err=True)
+        typer.echo("ENCRYPTION_KEY is set in the environment, so mentorbot cannot add a key itself: put a "
+                   "new key (mentorbot keys new) in ENCRYPTION_KEY, the old one in ENCRYPTION_OLD_KEYS, "
+                   "restart mentorbot, then run this again.", err=True)
         return None
-    if any(k.state == "previous" for k in ring.keys):
-        typer.echo("an unfinished rotation was found: carrying on with it", err=True)
-        return None
-    fresh = RingKey(new_secret(), "current", date.today())
-    older = [RingKey(k.secret, "previous" if k.state == "current" else k.state, k.created) for k in ring.keys]
-    write_ring(ring.source, [fresh, *older])
-    ring.reload(force=True)
-    return fresh.id
-
-
-def _retire_in_key_file(ring) -> None:  # type: ignore[no-untyped-def]
-    from bot.keys import write_ring
-    from storage.keyring import RingKey
-
-    if ring.source is None or not any(k.state == "previous" for k in ring.keys):
-        return
-    write_ring(ring.source, [RingKey(k.secret, "retired" if k.state == "previous" else k.state, k.created)
-                             for k in ring.keys])
-    ring.reload(force=True)
+    return begin_rotation(ring)
 
 
 @keys_app.command("forget")
