@@ -70,6 +70,10 @@ async def run_demo(settings: Settings, path: Path, lines: list[str] | None) -> N
             if not await demo.run_line(line):
                 break
     await app.delivery.run_once()
-    typer.echo(f"bye — the log is in {path} (try: DATABASE_URL={sqlite_url(path)} mentorbot "
-               "transcript dana-ana)")
+    if settings.encryption_configured:
+        typer.echo(f"bye — the log is in {path} (try: DATABASE_URL={sqlite_url(path)} mentorbot "
+                   "transcript dana-ana)")
+    else:
+        typer.echo(f"bye — the log is in {path}, sealed with a throwaway key (set ENCRYPTION_KEY_FILE "
+                   "to keep one and read the log afterwards)")
     sys.stdout.flush()

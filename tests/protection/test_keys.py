@@ -101,6 +101,16 @@ def test_the_command_line_stops_with_one_clear_line_when_the_key_is_wrong(tmp_pa
     assert wrong.stderr.startswith("error: this database has data sealed with key k")
 
 
+def test_the_demo_runs_without_any_key_configured(tmp_path: Path):
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("SLACK_", "DISCORD_", "DATABASE_", "ENCRYPTION_"))}
+    env.update(DATA_DIR=str(tmp_path / "var"))
+    demo = subprocess.run([MENTORBOT, "run"], env=env, input="ana: hello\n/quit\n", capture_output=True,
+                          text=True, timeout=120, cwd=tmp_path)
+    assert demo.returncode == 0, demo.stderr
+    assert "throwaway key" in demo.stdout and "[dana-ana-mentor] Ana R.: hello" in demo.stdout
+
+
 async def test_rotation_interrupted_then_resumed_moves_every_row_and_keeps_the_chain(
         make_harness, engine, tmp_path):
     key_file = tmp_path / "keys"
