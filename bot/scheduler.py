@@ -50,6 +50,14 @@ async def setup_check(core: Core) -> None:
     await core.check_all_channels()
 
 
+async def backup(core: Core) -> None:
+    """Daily: a backup, then old backups aged out; a failure is logged for the operator, not raised."""
+    try:
+        await core.back_up()
+    except Exception:  # noqa: BLE001 - the next day's run tries again; the log says why this one failed
+        logger.exception("the daily backup failed")
+
+
 @dataclass
 class SchedulerHandle:
     """Start and stop the jobs with the app (``MentorBot.start``/``stop``)."""
@@ -80,4 +88,8 @@ def attach_scheduler(core: Core) -> SchedulerHandle:
     scheduler.add_job(nudges_tick, CronTrigger(minute=17, timezone=UTC), args=[core], id="nudges")
     daily = CronTrigger(hour=11, minute=5, timezone=UTC)
     scheduler.add_job(setup_check, daily, args=[core], id="setup-check")
+    if core.settings.backup_daily_at:  # one process of a deployment sets it (docs/data-protection.md)
+        hour, minute = (int(part) for part in core.settings.backup_daily_at.split(":"))
+        at = CronTrigger(hour=hour, minute=minute, timezone=UTC)
+        scheduler.add_job(backup, at, args=[core], id="backup")
     return SchedulerHandle(scheduler)

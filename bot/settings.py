@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     # Backups (issue 15): where `mentorbot backup` writes, and how many days a backup is kept
     backup_dir: Path | None = Field(default=None, description="empty = data_dir/backups")
     backup_keep_days: int = Field(default=35, ge=1)
+    # the running bot takes a backup every day at this UTC time (HH:MM); empty = only `mentorbot backup`
+    backup_daily_at: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     # PostgreSQL: the folder of pg_dump/pg_restore/psql matching the server's major version (empty = PATH)
     pg_bin_dir: Path | None = None
 

@@ -30,6 +30,7 @@ from bot.review.desk import HoldView, ReviewDesk, ReviewError
 from bot.roster.pausing import set_paused
 from bot.settings import Settings
 from storage import repo
+from storage.backup import Manifest, prune, take_backup
 from storage.models import Match, Person, ReviewItem
 
 logger = logging.getLogger(__name__)
@@ -149,3 +150,16 @@ class Core:
 
     async def nudge_quiet_matches(self) -> NudgeReport:
         return await self._write(nudge_quiet_matches, self.engine, self.clock())
+
+    async def back_up(self) -> Manifest:
+        """The daily backup (BACKUP_DAILY_AT) into BACKUP_DIR, then backups past BACKUP_KEEP_DAYS deleted."""
+        settings, now = self.settings, self.clock()
+
+        def backup_and_prune() -> Manifest:
+            folder = settings.resolved_backup_dir
+            manifest = take_backup(self.engine, folder, now=now, pg_bin=settings.pg_bin_dir)
+            removed = prune(folder, keep_days=settings.backup_keep_days, now=now)
+            logger.info("backup %s taken; %d older backup(s) deleted", manifest.file, len(removed))
+            return manifest
+
+        return await asyncio.to_thread(backup_and_prune)

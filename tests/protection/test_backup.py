@@ -165,3 +165,19 @@ def test_the_commands_back_up_rotate_and_restore_a_database(tmp_path: Path):
     assert restored.returncode == 0 and "chains intact" in restored.stdout, restored.stderr
     transcript = run("transcript", "dana-ana")
     assert "Hello Ana, see you Tuesday" in transcript.stdout, transcript.stderr
+
+
+async def test_the_running_bot_backs_up_daily_when_asked(make_harness, engine, request, tmp_path):
+    from bot.scheduler import attach_scheduler, backup
+
+    h = await make_harness()
+    settings = h.app.core.settings
+    settings.backup_daily_at, settings.backup_dir = "02:30", tmp_path / "daily"
+    settings.pg_bin_dir = _pg_bin(engine, request)
+    jobs = {job.id: job for job in attach_scheduler(h.app.core).scheduler.get_jobs()}
+    assert str(jobs["backup"].trigger) == "cron[hour='2', minute='30']"
+    old = take_backup(engine, settings.backup_dir, now=h.clock.now - timedelta(days=40),
+                      pg_bin=settings.pg_bin_dir)
+    await backup(h.app.core)
+    kept = [path.name for path, _manifest in kept_backups(settings.backup_dir)]
+    assert len(kept) == 1 and kept != [old.file]  # today's backup taken, the 40-day-old one aged out
