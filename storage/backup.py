@@ -133,19 +133,14 @@ def _sqlite_backup(engine: Engine, target: Path) -> None:
 
 
 def pg_args(engine: Engine) -> tuple[list[str], dict[str, str]]:
-    """libpq connection options for pg_dump/pg_restore (the password through the environment only)."""
-    url = make_url(str(engine.url.render_as_string(hide_password=False)))
-    args = [f"--dbname={url.database}"]
-    if url.host:
-        args.append(f"--host={url.host}")
-    if url.port:
-        args.append(f"--port={url.port}")
-    if url.username:
-        args.append(f"--username={url.username}")
+    """libpq options for pg_dump/psql: the URL as a connection string (host, port, user, database
+    and query options such as ``sslmode``), the password through the environment only."""
+    url = engine.url
+    conninfo = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
     env = {**os.environ}
     if url.password:
         env["PGPASSWORD"] = str(url.password)
-    return args, env
+    return [f"--dbname={conninfo}"], env
 
 
 def pg_tool(name: str, pg_bin: Path | None) -> str:
