@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from bot.settings import Settings
 from storage.encryption import NoKeyRing
 from storage.keyring import KeyRing, KeyRingError, RingKey, decode_secret, format_ring, new_secret, parse_ring
-from storage.private_files import create_private, is_private, replace_private
+from storage.private_files import open_private, write_private
 
 
 def keyring_from_settings(settings: Settings) -> KeyRing:
@@ -42,7 +42,7 @@ def checked_key_file(path: Path, data_dir: Path) -> Path:
         raise KeyRingError(f"ENCRYPTION_KEY_FILE={path} is inside DATA_DIR ({data_dir}): a copy or backup of "
                            "DATA_DIR would carry the key that opens it. Move the file elsewhere (e.g. "
                            "/etc/mentorbot/keys) and point ENCRYPTION_KEY_FILE at it")
-    if not is_private(path):
+    if path.stat().st_mode & 0o077:
         raise KeyRingError(f"ENCRYPTION_KEY_FILE={path} can be read by other users: run 'chmod 600 {path}'")
     return path
 
@@ -54,17 +54,16 @@ def init_key_file(path: Path, data_dir: Path) -> str:
         raise KeyRingError(f"{path} is inside DATA_DIR ({data_dir}): keep the key apart from the data")
     if path.exists():
         raise KeyRingError(f"{path} already exists: it may hold the only key to a database; not overwritten")
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     key = RingKey(new_secret(), "current", date.today())
-    with create_private(path) as handle:
-        handle.write(format_ring([key]).encode("utf-8"))
+    with open_private(path, "w") as handle:
+        handle.write(format_ring([key]))
     return key.id
 
 
 def write_ring(path: Path, keys: list[RingKey]) -> None:
     """Replace the key file atomically, owner-only (``keys rotate``)."""
     parse_ring(format_ring(keys), origin=str(path))  # never write a ring that would not load
-    replace_private(path, format_ring(keys).encode("utf-8"))
+    write_private(path, format_ring(keys))
 
 
 def open_configured_database(settings: Settings, *, migrate: bool = True) -> Engine:

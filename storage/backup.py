@@ -26,7 +26,7 @@ from sqlmodel import Session, select
 from storage.clock import as_utc
 from storage.models import ChainHead
 from storage.models_keys import EncryptionKey
-from storage.private_files import create_private, private_dir
+from storage.private_files import open_private, private_dir
 
 PREFIX = "mentorbot-"
 SUFFIXES = {"sqlite": ".sqlite3", "postgresql": ".pgdump"}
@@ -96,8 +96,8 @@ def take_backup(engine: Engine, directory: Path, *, now: datetime, pg_bin: Path 
         raise
     manifest = Manifest(file=target.name, kind=kind, taken_at=as_utc(now).isoformat(),
                         sha256=file_sha256(target), bytes=target.stat().st_size, keys=keys, chain_heads=heads)
-    with create_private(manifest_path(target)) as handle:
-        handle.write(json.dumps(asdict(manifest), indent=2, sort_keys=True).encode("utf-8"))
+    with open_private(manifest_path(target), "w") as handle:
+        handle.write(json.dumps(asdict(manifest), indent=2, sort_keys=True))
     return manifest
 
 
@@ -120,7 +120,8 @@ def sqlite_path(engine: Engine) -> Path:
 
 def _sqlite_backup(engine: Engine, target: Path) -> None:
     """The online backup API: a consistent copy while the bot keeps writing (WAL readers never block)."""
-    create_private(target).close()  # the file exists, 0600, before SQLite writes a byte into it
+    with open_private(target, "wb"):  # the file exists, 0600, before SQLite writes a byte into it
+        pass
     source = sqlite3.connect(sqlite_path(engine))
     copy = sqlite3.connect(target)
     try:
@@ -150,7 +151,7 @@ def pg_tool(name: str, pg_bin: Path | None) -> str:
 
 def _pg_dump(engine: Engine, target: Path, pg_bin: Path | None) -> None:
     args, env = pg_args(engine)
-    with create_private(target) as handle:
+    with open_private(target, "wb") as handle:
         done = subprocess.run([pg_tool("pg_dump", pg_bin), "--format=custom", "--no-owner", "--no-privileges",
                                *args], stdout=handle, stderr=subprocess.PIPE, env=env, timeout=6 * 3600,
                               check=False)

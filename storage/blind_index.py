@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from storage.keyring import KeyRing, index_secret
+from storage.keyring import KeyRing
 
 TOKEN_HEX = 12
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -40,9 +40,8 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def _keyed(ring: KeyRing, kid: str, program_id: str) -> dict[str, str]:
+def _keyed(secret: bytes, program_id: str) -> dict[str, str]:
     """word -> token for one program under one key (kept per process; the words are in memory anyway)."""
-    secret = index_secret(ring, kid, program_id)
     known = _cache.get((secret, program_id))
     if known is None or len(known) > _CACHE_LIMIT:
         known = _cache[(secret, program_id)] = {}
@@ -59,9 +58,8 @@ def _token(secret_cache: dict[str, str], secret: bytes, word: str) -> str:
 
 def tokens(ring: KeyRing, program_id: str, text: str, *, kid: str | None = None) -> str:
     """The ``search_tokens`` value of a message: its distinct word tokens, sorted, space-separated."""
-    kid = kid or ring.current_id
-    secret = index_secret(ring, kid, program_id)
-    known = _keyed(ring, kid, program_id)
+    secret = ring.index_secret(kid or ring.current_id, program_id)
+    known = _keyed(secret, program_id)
     return " ".join(sorted({_token(known, secret, word) for word in words(text)}))
 
 
@@ -75,8 +73,8 @@ def row_tokens(ring: KeyRing, program_id: str, kind: str, text: str | None, *, k
 
 def term_alternatives(ring: KeyRing, program_id: str, terms: Iterable[str]) -> list[list[str]]:
     """For each normalised search term, its token under every key rows may still be under."""
-    keys = [(kid, index_secret(ring, kid, program_id)) for kid in ring.searchable_ids]
+    keys = [(kid, ring.index_secret(kid, program_id)) for kid in ring.searchable_ids]
     out = []
     for term in terms:
-        out.append([_token(_keyed(ring, kid, program_id), secret, term) for kid, secret in keys])
+        out.append([_token(_keyed(secret, program_id), secret, term) for _kid, secret in keys])
     return out

@@ -158,6 +158,7 @@ class KeyRing:
         self.current_id = next(k.id for k in keys if k.state == "current")
         self._current = self._aead[self.current_id]
         self._header = (PREFIX + self.current_id + ".").encode("ascii")
+        self._index_secrets: dict[tuple[str, str], bytes] = {}
 
     @property
     def readable_ids(self) -> list[str]:
@@ -171,6 +172,15 @@ class KeyRing:
     def secret(self, kid: str) -> bytes:
         self._ensure(kid)
         return self._secrets[kid]
+
+    def index_secret(self, kid: str, program_id: str) -> bytes:
+        """The blind-index key of one program under one ring key (derived, kept in memory only)."""
+        known = self._index_secrets.get((kid, program_id))
+        if known is None:
+            label = b"mentorbot blind index v1\x00" + program_id.encode("utf-8")
+            known = self._index_secrets[(kid, program_id)] = hmac.new(self.secret(kid), label,
+                                                                       hashlib.sha256).digest()
+        return known
 
     # -- sealing -------------------------------------------------------------------------------
 
@@ -246,9 +256,3 @@ def _mtime(path: Path | None) -> float | None:
         return path.stat().st_mtime_ns if path else None  # type: ignore[return-value]
     except OSError:
         return None
-
-
-def index_secret(ring: KeyRing, kid: str, program_id: str) -> bytes:
-    """The blind-index key of one program under one ring key (HMAC-derived; never stored)."""
-    return hmac.new(ring.secret(kid), b"mentorbot blind index v1\x00" + program_id.encode("utf-8"),
-                    hashlib.sha256).digest()

@@ -25,7 +25,7 @@ from storage.backup import BackupError, Manifest, file_sha256, pg_args, pg_tool,
 from storage.db import open_database, sqlite_url
 from storage.keyring import KeyRing
 from storage.models import AuditEvent, MessageLog, Program
-from storage.private_files import create_private
+from storage.private_files import open_private
 
 BeforeUse = Callable[[Engine], None]
 
@@ -91,7 +91,7 @@ def restore_sqlite(backup: Path, target: Path, *, ring: KeyRing, before_use: Bef
     staging = target.with_name(target.name + ".restoring")
     _remove_sqlite_files(staging)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with backup.open("rb") as source, create_private(staging) as copy:
+    with backup.open("rb") as source, open_private(staging, "wb") as copy:
         shutil.copyfileobj(source, copy)
     report = _check(sqlite_url(staging), manifest, ring, before_use)
     if not report.ok:

@@ -70,7 +70,9 @@ def _sqlite_index(column: str) -> list[str]:
             INSERT INTO message_fts(message_fts, rowid, body, scope)
                 VALUES ('delete', OLD.id, OLD.{column}, {_scope('OLD')});
         END""",
-        f"""CREATE TRIGGER message_fts_au AFTER UPDATE ON message_log BEGIN
+        # only when an indexed column changes (rehashing or re-anchoring a row leaves the index alone)
+        f"""CREATE TRIGGER message_fts_au AFTER UPDATE OF {column}, program_id, match_id, sender_person_id,
+                decision, kind ON message_log BEGIN
             INSERT INTO message_fts(message_fts, rowid, body, scope)
                 SELECT 'delete', OLD.id, OLD.{column}, {_scope('OLD')} WHERE OLD.kind != 'delete';
             INSERT INTO message_fts(rowid, body, scope)
