@@ -8,8 +8,6 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from dataclasses import asdict, replace
 from datetime import timedelta
 from pathlib import Path
@@ -33,9 +31,9 @@ from storage.db import make_engine
 from storage.encryption import keyring_of
 from storage.models import MessageLog
 from storage.restore import restore_postgres, restore_sqlite
+from support.cli import mentorbot
 
 PROGRAM = "riverside-ptech"
-MENTORBOT = str(Path(sys.executable).with_name("mentorbot"))
 
 
 def _texts(engine: Engine) -> list[str]:
@@ -143,28 +141,22 @@ def test_the_commands_back_up_rotate_and_restore_a_database(tmp_path: Path):
     keys = tmp_path / "etc" / "keys"
     keys.parent.mkdir()
     shutil.copy(os.environ["ENCRYPTION_KEY_FILE"], keys)  # rotated below: never the shared test ring
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "DATABASE_"))}
-    env.update(DATA_DIR=str(tmp_path / "var"), ENCRYPTION_KEY_FILE=str(keys),
-               DATABASE_URL=f"sqlite:///{tmp_path / 'var' / 'demo.db'}")
-
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([MENTORBOT, *args], env=env, capture_output=True, text=True, timeout=120,
-                              cwd=tmp_path, input="dana: Hello Ana, see you Tuesday\n/quit\n")
-
-    assert run("demo").returncode == 0
-    backed = run("backup")
-    assert backed.returncode == 0 and "backup " in backed.stdout, backed.stderr
+    env = {"DATA_DIR": str(tmp_path / "var"), "ENCRYPTION_KEY_FILE": str(keys),
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'var' / 'demo.db'}"}
+    assert mentorbot("demo", env=env, input="dana: Hello Ana, see you Tuesday\n/quit\n").exit_code == 0
+    backed = mentorbot("backup", env=env)
+    assert backed.exit_code == 0 and "backup " in backed.stdout, backed.output
     backup = next((tmp_path / "var" / "backups").glob("mentorbot-*.sqlite3"))
-    rotated = run("keys", "rotate")
-    assert rotated.returncode == 0 and "retired" in rotated.stdout, rotated.stderr
+    rotated = mentorbot("keys", "rotate", env=env)
+    assert rotated.exit_code == 0 and "retired" in rotated.stdout, rotated.output
     old = rotated.stdout.split("retired ")[1].split(":")[0]
-    refused = run("keys", "forget", old)
-    assert refused.returncode == 2 and "kept backup(s) still need" in refused.stderr
-    assert run("restore", str(backup)).returncode == 2  # not without --yes
-    restored = run("restore", str(backup), "--yes")
-    assert restored.returncode == 0 and "chains intact" in restored.stdout, restored.stderr
-    transcript = run("transcript", "dana-ana")
-    assert "Hello Ana, see you Tuesday" in transcript.stdout, transcript.stderr
+    refused = mentorbot("keys", "forget", old, env=env)
+    assert refused.exit_code == 2 and "kept backup(s) still need" in refused.stderr
+    assert mentorbot("restore", str(backup), env=env).exit_code == 2  # not without --yes
+    restored = mentorbot("restore", str(backup), "--yes", env=env)
+    assert restored.exit_code == 0 and "chains intact" in restored.stdout, restored.output
+    transcript = mentorbot("transcript", "dana-ana", env=env)
+    assert "Hello Ana, see you Tuesday" in transcript.stdout, transcript.output
 
 
 async def test_the_running_bot_backs_up_daily_when_asked(make_harness, engine, request, tmp_path):

@@ -24,6 +24,10 @@ from storage.keyring import KeyRing, KeyRingError, MissingKey, WrongKey, new_sec
 from storage.models import MessageLog, Person
 from storage.models_keys import EncryptionKey
 from storage.search import SearchFilters, search_messages
+from support.cli import mentorbot
+from support.roster_helpers import import_roster
+
+SAMPLE = Path(__file__).parents[2] / "examples" / "sample-program.yml"
 
 PROGRAM = "riverside-ptech"
 MENTORBOT = str(Path(sys.executable).with_name("mentorbot"))
@@ -85,20 +89,16 @@ def test_the_key_file_must_be_private_outside_data_dir_and_well_formed(tmp_path:
         keyring_from_settings(Settings(_env_file=None, data_dir=data, encryption_key_file=tmp_path / "nope"))
 
 
-def test_the_command_line_stops_with_one_clear_line_when_the_key_is_wrong(tmp_path: Path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "DATABASE_"))}
-    env.update(DATA_DIR=str(tmp_path / "var"))
-    made = subprocess.run([MENTORBOT, "program", "import", "examples/sample-program.yml"], env=env,
-                          capture_output=True, text=True, timeout=120, cwd=Path(__file__).parents[2])
-    assert made.returncode == 0, made.stderr
-    other = tmp_path / "other-keys"
-    created = subprocess.run([MENTORBOT, "keys", "init", str(other)], env=env, capture_output=True, text=True,
-                             timeout=60)
-    assert created.returncode == 0 and oct(other.stat().st_mode & 0o777) == "0o600", created.stderr
-    wrong = subprocess.run([MENTORBOT, "review"], env={**env, "ENCRYPTION_KEY_FILE": str(other)},
-                           capture_output=True, text=True, timeout=60)
-    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
-    assert wrong.stderr.startswith("error: this database has data sealed with key k")
+def test_the_command_line_stops_with_one_clear_line_when_the_key_is_wrong(sqlite_engine, tmp_path: Path):
+    import_roster(sqlite_engine, SAMPLE)  # a database written with the test key
+    sqlite_engine.dispose()
+    other = tmp_path / "etc" / "other-keys"
+    created = mentorbot("keys", "init", str(other), env={"DATA_DIR": str(tmp_path / "var")})
+    assert created.exit_code == 0 and oct(other.stat().st_mode & 0o777) == "0o600", created.output
+    wrong = mentorbot("review", env={"DATA_DIR": str(tmp_path / "var"), "ENCRYPTION_KEY_FILE": str(other),
+                                     "DATABASE_URL": sqlite_engine.url.render_as_string()})
+    assert wrong.exit_code == 2
+    assert wrong.stderr.startswith("error: this database has data sealed with key k"), wrong.output
 
 
 def test_the_demo_runs_without_any_key_configured(tmp_path: Path):
