@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
@@ -125,7 +125,7 @@ def build_app(settings: Settings | None = None, *, adapters: dict[str, Adapter] 
         engine=engine, adapters=adapters, clock=clock,
         on_failure=lambda session, row, error: delivery_failed(session, row, error, clock()),
         max_attempts=settings.delivery_max_attempts, poll_seconds=settings.delivery_poll_seconds,
-        before_pass=review.release_due,
+        before_pass=review.release_due, lease=timedelta(seconds=settings.delivery_lease_seconds),
     )
     core = Core(
         settings=settings, engine=engine, clock=clock, review=review, adapters=adapters, wake=delivery.wake,

@@ -76,6 +76,7 @@ class Outbound:
     sender_avatar: str | None = None
     thread_id: str | None = None
     attempt: int = 1  # > 1: an earlier try may have been posted before a crash; check first
+    queued_at: datetime | None = None  # when the core queued it: where to start looking for that post
 
 
 @dataclass(frozen=True, slots=True)

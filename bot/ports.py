@@ -10,6 +10,7 @@ the core never branches on a platform's name.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 from bot.messages import (
@@ -62,10 +63,11 @@ class Members:
 
 @dataclass(frozen=True, slots=True)
 class FollowedChannel:
-    """A supervised channel an adapter follows, with the newest message the log has from it."""
+    """A supervised channel an adapter follows: where a catch-up after downtime starts."""
 
     channel: ChannelRef
-    last_logged_message_id: str | None  # where a backfill after downtime starts (None: start live)
+    last_logged_message_id: str | None  # the newest message the log has from it
+    linked_at: datetime | None = None  # when it was linked: the start while nothing is logged yet
 
 
 class CoreGateway(Protocol):

@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     # Delivery worker
     delivery_poll_seconds: float = 0.5
     delivery_max_attempts: int = 12
+    # How long a claimed delivery stays reserved for its worker; renewed every third of it while the
+    # worker lives, so a killed process's deliveries move on within this many seconds.
+    delivery_lease_seconds: float = Field(default=10.0, gt=0)
 
     # Slack (issue 4)
     slack_bot_token: str | None = None
@@ -67,6 +70,8 @@ class Settings(BaseSettings):
     discord_notice_mode: Literal["reply", "dm"] = "reply"
     # Members with this Discord role count as the coordinator when channels are checked.
     discord_coordinator_role: str = "Coordinator"
+    # Seconds discord.py waits for the servers' data after connecting before it reports ready.
+    discord_guild_ready_timeout: float = Field(default=2.0, ge=0)
 
     # Coordinator web pages (issue 7)
     web_host: str = "127.0.0.1"

@@ -1,7 +1,10 @@
 """Transcripts: a match's conversation with decisions and rule hits, read and exported.
 
 Every read is written to the audit trail (who, when, what, how many rows) in the same
-transaction that fetches the rows, before anything is shown.
+transaction that fetches the rows, before anything is shown. The text is the text as sent (the
+log's escaping is undone by ``storage.safe_text``); the JSON export carries it exactly, NUL and lone
+surrogates as ``\\u0000``/``\\ud800`` escapes, and the text and CSV forms show those two, which a
+terminal or spreadsheet cannot, as ``⟦U+0000⟧``/``⟦U+D800⟧``.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -21,6 +25,13 @@ from storage.clock import as_utc
 from storage.models import Match, MessageLog
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_UNWRITABLE = re.compile("[\x00\ud800-\udfff]")  # NUL and lone surrogates
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Text a terminal or a spreadsheet can take: NUL and lone surrogates as ``⟦U+XXXX⟧``."""
+    return _UNWRITABLE.sub(lambda m: f"⟦U+{ord(m.group()):04X}⟧", text)
 
 
 class TranscriptError(Exception):
@@ -87,21 +98,22 @@ def to_csv(lines: list[TranscriptLine]) -> str:
     writer.writerow(["seq", "time_utc", "kind", "sender", "role", "platform", "channel", "text",
                      "decision", "alert", "rules", "edit_of"])
     for line in lines:
-        writer.writerow([line.seq, line.at, line.kind, neutralize_cell(line.sender), line.role,
-                         line.platform, line.channel, neutralize_cell(line.text), line.decision,
+        writer.writerow([line.seq, line.at, line.kind, neutralize_cell(printable(line.sender)), line.role,
+                         line.platform, line.channel, neutralize_cell(printable(line.text)), line.decision,
                          "yes" if line.alert else "", " ".join(line.rules), line.edit_of or ""])
     return out.getvalue()
 
 
 def to_json(match: Match, lines: list[TranscriptLine]) -> str:
-    return json.dumps({"match": match.key, "program": match.program_id, "model": match.model,
-                       "messages": [asdict(line) for line in lines]}, ensure_ascii=False, indent=2)
+    dumped = json.dumps({"match": match.key, "program": match.program_id, "model": match.model,
+                         "messages": [asdict(line) for line in lines]}, ensure_ascii=False, indent=2)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)  # exact, and valid UTF-8
 
 
 def describe(line: TranscriptLine) -> str:
     """One human-readable transcript line."""
     label = {"edit": "edited", "delete": "deleted", "prompt": "prompt", "nudge": "nudge"}.get(line.kind, "")
-    head = f"[{line.at}] {line.sender} ({line.role or '?'}, {line.platform}/{line.channel})"
+    head = f"[{line.at}] {printable(line.sender)} ({line.role or '?'}, {line.platform}/{line.channel})"
     verdict = line.decision + (" +ALERT" if line.alert else "")
     rules = f" rules: {', '.join(line.rules)}" if line.rules else ""
-    return f"{head}{' ' + label if label else ''}: {line.text}\n    -> {verdict}{rules}"
+    return f"{head}{' ' + label if label else ''}: {printable(line.text)}\n    -> {verdict}{rules}"

@@ -31,6 +31,7 @@ from bot.roster.pausing import set_paused
 from bot.settings import Settings
 from storage import repo
 from storage.backup import Manifest, prune, take_backup
+from storage.clock import as_utc
 from storage.models import Match, Person, ReviewItem
 
 logger = logging.getLogger(__name__)
@@ -86,9 +87,12 @@ class Core:
     async def supervised_channels(self, platform: str) -> list[FollowedChannel]:
         def query() -> list[FollowedChannel]:
             with Session(self.engine) as session:
-                refs = [ChannelRef(r.platform, r.workspace, r.channel)
-                        for r in repo.active_channels(session, platform)]
-                return [FollowedChannel(ref, repo.last_logged_message_id(session, ref)) for ref in refs]
+                followed = []
+                for row in repo.active_channels(session, platform):
+                    ref = ChannelRef(row.platform, row.workspace, row.channel)
+                    followed.append(FollowedChannel(ref, repo.last_logged_message_id(session, ref),
+                                                    as_utc(row.linked_at)))
+                return followed
         return await asyncio.to_thread(query)
 
     async def check_channel(self, channel: ChannelRef) -> None:

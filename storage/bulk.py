@@ -32,6 +32,7 @@ from storage import blind_index
 from storage.chain import GENESIS, UNHASHED, canonical
 from storage.encryption import keyring_of
 from storage.models import ChainHead, MessageLog
+from storage.safe_text import escape
 
 _LOG_FIELDS = sorted(name for name in MessageLog.model_fields if name not in UNHASHED)
 LOG_DEFAULTS: dict[str, Any] = {
@@ -221,7 +222,7 @@ def _json(value: Any) -> str:
     writes it inside ``storage.chain.row_digest``'s document (after ``canonical``)."""
     kind = type(value)
     if kind is str:
-        return _encode_str(value)
+        return _encode_str(escape(value))  # as ``canonical`` does: the stored form (storage.safe_text)
     if kind is int:
         return int.__repr__(value)
     if value is None:

@@ -20,6 +20,7 @@ from sqlmodel import Session, select
 
 from storage.clock import as_utc
 from storage.models import AuditEvent, ChainHead, MessageLog
+from storage.safe_text import escape
 
 GENESIS = "0" * 64
 # search_tokens is the blind index of the text (storage.blind_index): derived, re-keyed by rotation
@@ -27,7 +28,10 @@ UNHASHED = frozenset({"id", "row_hash", "search_tokens"})
 
 
 def canonical(value: Any) -> Any:
-    """A value as the chain hashes it (aware UTC datetimes to the microsecond, ISO dates)."""
+    """A value as the chain hashes it (aware UTC datetimes to the microsecond, ISO dates, text as
+    stored: always valid UTF-8, and for ordinary text the text itself)."""
+    if isinstance(value, str):
+        return escape(value)
     if isinstance(value, datetime):
         return as_utc(value).isoformat(timespec="microseconds")
     if isinstance(value, date):

@@ -32,6 +32,7 @@ from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field
 
 from storage.keyring import KeyRing, KeyRingError
+from storage.safe_text import escape, unescape
 
 _RING_ATTRIBUTE = "mentorbot_keyring"
 _process_ring: KeyRing | None = None
@@ -86,12 +87,13 @@ class EncryptedText(TypeDecorator[str]):
     def process_bind_param(self, value: str | None, dialect: Any) -> str | None:
         if value is None:
             return None
-        return keyring_of(dialect).seal(value)
+        # any string a platform sends (NUL, lone surrogates) is sealed losslessly: storage.safe_text
+        return keyring_of(dialect).seal(escape(value))
 
     def process_result_value(self, value: str | None, dialect: Any) -> str | None:
         if value is None:
             return None
-        return keyring_of(dialect).open(value)
+        return unescape(keyring_of(dialect).open(value))
 
 
 def encrypted(*, nullable: bool = False, default: Any = ...) -> Any:

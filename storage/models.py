@@ -2,7 +2,9 @@
 
 Times are aware UTC everywhere (``storage.clock.utcnow``) so SQLite and PostgreSQL store and hash
 them identically. Free-form structures (rule hits, details) are canonical JSON text for the same
-reason.
+reason. Columns that hold what people typed are ``SafeText``/``SafeString``: any string a platform
+sends — NUL and lone surrogates included — is stored losslessly (``storage.safe_text``). Personal
+data is sealed at rest (``encrypted()``, storage/encryption.py), which escapes the same way first.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from sqlmodel import Field, SQLModel
 
 from storage import blind_index
 from storage.encryption import encrypted, keyring_of
+from storage.safe_text import SafeString
 
 
 class Program(SQLModel, table=True):
@@ -210,7 +213,7 @@ class Delivery(SQLModel, table=True):
     attempts: int = 0
     next_attempt_at: datetime
     lease_until: datetime | None = None
-    last_error: str | None = None
+    last_error: str | None = Field(default=None, sa_type=SafeString)
     platform_message_id: str | None = None
     created_at: datetime
     sent_at: datetime | None = None

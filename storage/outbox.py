@@ -134,6 +134,16 @@ def claim(session: Session, row_id: int, now: datetime, lease: timedelta) -> boo
     ).rowcount)
 
 
+def renew(session: Session, row_id: int, attempt: int, now: datetime, lease: timedelta) -> bool:
+    """Extend the lease of a row this worker still holds (same claim: same attempt); False if lost."""
+    return bool(session.execute(
+        update(Delivery)
+        .where(Delivery.id == row_id, Delivery.state == "sending",  # type: ignore[arg-type]
+               Delivery.attempts == attempt)
+        .values(lease_until=now + lease)
+    ).rowcount)
+
+
 def sent_copy(session: Session, message_id: int, channel: ChannelAddress) -> Delivery | None:
     """The delivered relay copy of a log row in one channel."""
     return session.exec(select(Delivery).where(

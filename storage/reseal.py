@@ -13,6 +13,7 @@ from sqlalchemy import Connection, text
 
 from storage import blind_index
 from storage.keyring import KeyRing
+from storage.safe_text import unescape
 
 BATCH = 2000
 
@@ -58,8 +59,9 @@ def resealed(rows: list[dict[str, Any]], columns: list[str], *, opener: Callable
     for row in rows:
         plain = {c: (None if row[c] is None else opener(row[c])) for c in columns}
         new = {"id": row["id"], **{c: (None if v is None else ring.seal(v)) for c, v in plain.items()}}
-        if table == "message_log":
-            new["search_tokens"] = blind_index.row_tokens(ring, row["program_id"], row["kind"], plain["text"])
+        if table == "message_log":  # the stored form is escaped (storage.safe_text); words come from the text
+            text = None if plain["text"] is None else unescape(plain["text"])
+            new["search_tokens"] = blind_index.row_tokens(ring, row["program_id"], row["kind"], text)
         out.append(new)
     return out
 

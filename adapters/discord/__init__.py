@@ -22,6 +22,7 @@ def build(settings: Settings) -> DiscordAdapter:
         gateway_url=settings.discord_gateway_url or None,
         notice_mode=settings.discord_notice_mode,
         coordinator_role=settings.discord_coordinator_role,
+        guild_ready_timeout=settings.discord_guild_ready_timeout,
     )
 
 

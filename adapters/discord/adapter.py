@@ -9,9 +9,10 @@ from typing import Any, Literal
 import discord
 import yarl
 
-from adapters.discord import convert
+from adapters.discord import convert, marks, resend
 from adapters.discord.facts import FACTS
 from adapters.discord.inbound import InboundPump, MentorClient
+from adapters.discord.interactions import needs_sync
 from adapters.discord.notices import NoticesAndReviews
 from adapters.discord.webhooks import (
     UNKNOWN_MESSAGE,
@@ -90,9 +91,7 @@ class DiscordAdapter(NoticesAndReviews):
         self._connect_timeout = connect_timeout
         self._sync_commands = sync_commands
         self.pump = InboundPump(adapter=self, backfill_limit=backfill_limit)
-        self.webhooks = WebhookCache(
-            app_id_getter=lambda: self.client.application_id if self.client else None
-        )
+        self.webhooks = WebhookCache(bot_user_id=self._bot_user_id)
         self.client: MentorClient | None = None
         self.core: CoreGateway
         self.fatal_error: str | None = None
@@ -167,7 +166,8 @@ class DiscordAdapter(NoticesAndReviews):
                 await asyncio.gather(task, return_exceptions=True)
 
     async def sync_commands(self) -> None:
-        """Register ``/mentorbot`` in every guild (at once; global commands take up to an hour)."""
+        """Register ``/mentorbot`` in every guild (at once; global commands take up to an hour), but
+        only where the registered command differs from ours: Discord limits command updates."""
         client = self.client
         if not self._sync_commands or client is None:
             return
@@ -176,7 +176,9 @@ class DiscordAdapter(NoticesAndReviews):
                 continue
             client.tree.copy_global_to(guild=guild)
             try:
-                await client.tree.sync(guild=guild)
+                if await needs_sync(client.tree, guild):
+                    await client.tree.sync(guild=guild)
+                    logger.info("=> /mentorbot registered in guild %s", guild.id)
                 self.pump.synced_guilds.add(guild.id)
             except discord.HTTPException as exc:
                 logger.warning(
@@ -187,6 +189,10 @@ class DiscordAdapter(NoticesAndReviews):
                 )
 
     # ------------------------------------------------------------------ helpers
+
+    def _bot_user_id(self) -> int | None:
+        user = self.client.user if self.client is not None else None
+        return user.id if user is not None else None
 
     def _ready_client(self) -> MentorClient:
         if self.client is None or self.client.is_closed():
@@ -225,14 +231,15 @@ class DiscordAdapter(NoticesAndReviews):
             text = convert.reply_link(str(channel.guild.id), str(channel.id), root) + text
         try:
             hook = await self.webhooks.get(channel) if hasattr(channel, "webhooks") else None
-        except Exception as exc:
-            raise delivery_error(exc, f"webhook for {message.channel}") from exc
-        done = self._partial_sends.setdefault(message.idempotency_key, [])
-        try:
+            prefix = "" if hook is not None else convert.prefixed(message.sender_name, "")
+            parts = convert.split_text(text, convert.MAX_LEN - len(prefix) - marks.MARK_LEN) or [NO_TEXT]
+            done = self._partial_sends.setdefault(message.idempotency_key, [])
+            if message.attempt > 1 and not done:  # an earlier attempt may have posted before it died
+                done.extend(await self._posted_before(thread or channel, channel, message, len(parts)))
             if hook is not None:
-                ids = await self._send_webhook(hook, channel, thread, message, text, done)
+                ids = await self._send_webhook(hook, channel, thread, message, parts, done)
             else:
-                ids = await self._send_plain(thread or channel, message, text, done)
+                ids = await self._send_plain(thread or channel, message, prefix, parts, done)
         except DeliveryError:
             raise
         except Exception as exc:
@@ -243,17 +250,27 @@ class DiscordAdapter(NoticesAndReviews):
         )
         return convert.encode_ids(ids, str(thread.id) if thread else None)
 
+    async def _posted_before(self, where: Any, channel: Any, message: Outbound, count: int) -> list[str]:
+        found = await resend.earlier_parts(
+            where, idempotency_key=message.idempotency_key, count=count,
+            webhook_ids=self.webhooks.own_ids(channel.id),
+            bot_user_id=self._bot_user_id(), queued_at=message.queued_at,
+        )
+        if found:
+            logger.info("=> %s: %d of %d part(s) were already posted before a crash (%s)",
+                        message.idempotency_key, len(found), count, found[0])
+        return found
+
     async def _send_webhook(
         self,
         hook: discord.Webhook,
         channel: Any,
         thread: discord.Thread | None,
         message: Outbound,
-        text: str,
+        parts: list[str],
         done: list[str],
     ) -> list[str]:
-        parts = convert.split_text(text) or [NO_TEXT]
-        for part in parts[len(done) :]:
+        for number in range(len(done), len(parts)):
             kwargs: dict[str, Any] = {
                 "username": convert.webhook_username(message.sender_name),
                 "wait": True,
@@ -264,7 +281,8 @@ class DiscordAdapter(NoticesAndReviews):
             if thread is not None:
                 kwargs["thread"] = thread
             try:
-                sent = await hook.send(part, **kwargs)
+                mark = marks.mark_for(message.idempotency_key, number)
+                sent = await hook.send(parts[number] + mark, **kwargs)
             except discord.NotFound as exc:
                 if error_code(exc) != UNKNOWN_WEBHOOK:
                     raise
@@ -273,15 +291,13 @@ class DiscordAdapter(NoticesAndReviews):
             done.append(str(sent.id))
         return list(done)
 
-    async def _send_plain(self, target: Any, message: Outbound, text: str, done: list[str]) -> list[str]:
-        prefix = convert.prefixed(message.sender_name, "")
-        parts = convert.split_text(text, convert.MAX_LEN - len(prefix)) or [NO_TEXT]
-        for i, part in enumerate(parts):
-            if i < len(done):
-                continue
+    async def _send_plain(
+        self, target: Any, message: Outbound, prefix: str, parts: list[str], done: list[str]
+    ) -> list[str]:
+        for number in range(len(done), len(parts)):
             sent = await target.send(
-                prefix + part,
-                nonce=convert.nonce_for(message.idempotency_key, i),
+                prefix + parts[number] + marks.mark_for(message.idempotency_key, number),
+                nonce=convert.nonce_for(message.idempotency_key, number),
                 allowed_mentions=discord.AllowedMentions.none(),
             )
             done.append(str(sent.id))

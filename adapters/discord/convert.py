@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.messages import ChannelRef, Inbound, InboundKind, ReviewCard, ReviewOutcome
@@ -20,11 +20,28 @@ WEBHOOK_NAME_MAX = 80
 # thread-created notices and the like are system messages and are not relayed.
 USER_MESSAGE_TYPES = frozenset({0, 19})
 THREAD_TYPES = frozenset({10, 11, 12})
+DISCORD_EPOCH_MS = 1_420_070_400_000  # snowflakes count milliseconds from 2015-01-01 (Discord docs)
 REVIEW_ID_RE = re.compile(r"mentorbot:review:(?P<review>\d+):(?P<decision>approve|approve_redacted|reject)")
 
 
 def parse_time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
+
+
+def snowflake_at(moment: datetime) -> int:
+    """The smallest Discord id of a message created at ``moment`` (for ``after=`` in history)."""
+    return max(0, int(moment.timestamp() * 1000) - DISCORD_EPOCH_MS) << 22
+
+
+def catch_up_after(last_logged: str | None, linked_at: datetime | None, *, now: datetime,
+                   max_age: timedelta) -> int | None:
+    """Where a channel's catch-up starts: after the newest logged message, else from the moment the
+    channel was linked, but never further back than ``max_age``; None when neither is known."""
+    if last_logged is not None:
+        return int(last_logged)
+    if linked_at is None:
+        return None
+    return snowflake_at(max(linked_at, now - max_age))
 
 
 def author_name(payload: dict[str, Any]) -> str:

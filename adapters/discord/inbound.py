@@ -1,12 +1,22 @@
-"""Inbound side: the discord.py client's events -> one ordered queue -> backfill first, then the core."""
+"""Inbound side: the discord.py client's events -> one ordered queue -> catch-up first, then the core.
+
+Every new gateway session (discord.py's ``on_connect``, at READY; not on RESUME, where Discord
+replays what was missed) first fetches what each supervised channel got since its newest logged
+message — or, with nothing logged yet, since it was linked — and only then hands that channel's
+live events to the core. discord.py reports ``on_ready`` seconds after READY (it waits for the
+guilds), and live MESSAGE_CREATEs arrive meanwhile: they wait in the queue behind their channel's
+catch-up, so a live message can never move the starting point past the missed ones.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections import OrderedDict
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
+import aiohttp
 import discord
 
 from adapters.discord import convert
@@ -14,7 +24,7 @@ from adapters.discord.interactions import ReviewButton, build_tree
 from bot.messages import ChannelRef, Inbound
 
 if TYPE_CHECKING:
-    from bot.ports import CoreGateway
+    from bot.ports import CoreGateway, FollowedChannel
 
 
 class PumpHost(Protocol):
@@ -28,7 +38,11 @@ class PumpHost(Protocol):
 
 logger = logging.getLogger(__name__)
 
-_WAKE = object()
+_WAKE = object()  # on_ready: catch up every channel not caught up yet, then check set-ups
+_SESSION = object()  # on_connect: a new session began; every channel needs a catch-up again
+CATCH_UP_MAX_AGE = timedelta(days=7)  # a channel with nothing logged: from its link time, at most this far
+CATCH_UP_ROUNDS = 10  # pages of backfill_limit messages one catch-up reads at most
+CATCH_UP_RETRIES = (0.5, 1.0, 2.0)  # pauses after a failed history fetch; then it gives up for now
 SEEN_KEYS = 10_000  # event keys remembered to drop gateway replays before they reach the core
 HANDLE_ATTEMPTS = 3
 
@@ -88,12 +102,15 @@ class MentorClient(discord.Client):
     async def setup_hook(self) -> None:
         self.add_dynamic_items(ReviewButton)
 
+    async def on_connect(self) -> None:
+        self.adapter.pump.new_session()  # before any await: ahead of this session's first message
+
     async def on_ready(self) -> None:
         logger.info("<= READY as %s in %d guild(s)", self.user, len(self.guilds))
         await self.adapter.pump.on_ready()
 
     async def on_resumed(self) -> None:
-        logger.info("<= RESUMED: missed events are replayed by Discord; no backfill needed")
+        logger.info("<= RESUMED: missed events are replayed by Discord; no catch-up needed")
 
     async def on_message(self, message: discord.Message) -> None:
         self.adapter.pump.offer_message(message_fields(message))
@@ -116,14 +133,17 @@ class MentorClient(discord.Client):
 
 
 class InboundPump:
-    """Orders inbound events, drops replays, backfills after (re)identify, then feeds the core."""
+    """Orders inbound events, drops replays, catches each channel up after (re)identify, feeds the core."""
 
     def __init__(self, *, adapter: PumpHost, backfill_limit: int) -> None:
         self.adapter = adapter
         self.backfill_limit = backfill_limit
         self.queue: asyncio.Queue[Any] = asyncio.Queue()
-        self.backfill_pending = False
-        self.backfills = 0
+        self.backfills = 0  # catch-up rounds finished (one per session once every channel is done)
+        self.max_age = CATCH_UP_MAX_AGE
+        self._followed: dict[ChannelRef, FollowedChannel] = {}  # where each channel's catch-up starts
+        self._stale = False  # True once a catch-up or delivery fell short: refresh before the next
+        self._caught_up: set[ChannelRef] = set()
         self.ready = asyncio.Event()
         self._seen: OrderedDict[str, None] = OrderedDict()
         self.last_seen: OrderedDict[tuple[ChannelRef, str], str] = OrderedDict()
@@ -156,8 +176,10 @@ class InboundPump:
     def offer_delete(self, data: dict[str, Any], *, author_id: str) -> None:
         self.queue.put_nowait(convert.inbound_delete(data, parent_id=self._parent(data), author_id=author_id))
 
+    def new_session(self) -> None:
+        self.queue.put_nowait(_SESSION)
+
     async def on_ready(self) -> None:
-        self.backfill_pending = True
         self.queue.put_nowait(_WAKE)
         await self.adapter.sync_commands()
         self.ready.set()
@@ -165,15 +187,35 @@ class InboundPump:
     # -------------------------------------------------------------- consumer
 
     async def run(self) -> None:
-        """The one consumer: everything reaches the core in order, after any pending backfill."""
+        """The one consumer: everything reaches the core in order, each channel after its catch-up."""
         while True:
             item = await self.queue.get()
-            if self.backfill_pending:
-                self.backfill_pending = False
-                await self.backfill()
-                await self.check_all_channels()
-            if item is not _WAKE:
-                await self.deliver(item)
+            try:
+                await self._consume(item)
+            except Exception:  # the pump must outlive anything one event does
+                logger.exception("inbound pump: handling %r failed", item)
+
+    async def _consume(self, item: Any) -> None:
+        if item is _SESSION:
+            self._caught_up.clear()
+            await self._follow()
+        elif item is _WAKE:
+            for ref in sorted(set(self._followed) - self._caught_up, key=str):
+                await self.catch_up(ref)
+            self.backfills += 1
+            await self.check_all_channels()
+        else:
+            if item.channel in self._followed and item.channel not in self._caught_up:
+                await self.catch_up(item.channel)
+            if not await self.deliver(item):
+                self._caught_up.discard(item.channel)  # the next event there fetches it again
+                self._stale = True
+
+    async def _follow(self) -> None:
+        """Where each supervised channel stands now: taken before this session's events reach the core."""
+        followed = await self.adapter.core.supervised_channels(convert.PLATFORM)
+        self._followed = {f.channel: f for f in followed}
+        self._stale = False
 
     def _remember(self, key: str) -> bool:
         """True the first time ``key`` is seen."""
@@ -184,10 +226,11 @@ class InboundPump:
             self._seen.popitem(last=False)
         return True
 
-    async def deliver(self, event: Inbound) -> None:
+    async def deliver(self, event: Inbound) -> bool:
+        """Hand one event to the core; False if the core failed it every time (it was not recorded)."""
         if not self._remember(event.dedupe_key):
             logger.debug("<= %s %s: replayed event dropped", event.kind, event.event_key)
-            return
+            return True
         if event.kind == "message":
             self.last_seen[(event.channel, event.author_id)] = event.message_id
             if len(self.last_seen) > SEEN_KEYS:
@@ -196,37 +239,67 @@ class InboundPump:
         for attempt in range(1, HANDLE_ATTEMPTS + 1):
             try:
                 await self.adapter.core.handle(event)
-                return
+                return True
             except Exception:
                 logger.exception(
                     "core.handle failed (attempt %d/%d) for %s", attempt, HANDLE_ATTEMPTS, event.event_key
                 )
                 await asyncio.sleep(0.1 * attempt)
-        self._seen.pop(event.dedupe_key, None)  # let a later replay or backfill try again
+        self._seen.pop(event.dedupe_key, None)  # let a later replay or catch-up try again
+        return False
 
-    async def backfill(self) -> None:
-        """Fetch what each supervised channel got while the bot was away, oldest first, and screen it."""
-        core, client = self.adapter.core, self.adapter.client
-        total = 0
-        for followed in await core.supervised_channels(convert.PLATFORM):
-            ref, last = followed.channel, followed.last_logged_message_id
-            if last is None:
-                logger.info("backfill %s: nothing logged yet, starting live", ref)
-                continue
+    async def catch_up(self, ref: ChannelRef) -> None:
+        """Screen what one channel got while the bot was away, oldest first (bounded in count and age).
+
+        The channel counts as caught up only if every fetched message was recorded; otherwise its
+        next event starts another catch-up from the newest logged message.
+        """
+        if self._stale:  # an earlier catch-up stopped short: where each channel stands has moved
+            await self._follow()
+        followed = self._followed[ref]
+        start = convert.catch_up_after(followed.last_logged_message_id, followed.linked_at,
+                                       now=datetime.now(UTC), max_age=self.max_age)
+        if start is None:
+            self._caught_up.add(ref)
+            return
+        for pause in CATCH_UP_RETRIES:
             try:
-                channel = client.get_channel(int(ref.channel)) or await client.fetch_channel(int(ref.channel))
-                after = discord.Object(id=int(last))
-                async for message in channel.history(
-                    limit=self.backfill_limit, after=after, oldest_first=True
-                ):
-                    data = message_fields(message)
-                    if convert.is_relayable(data, bot_user_id=self._bot_id()):
-                        await self.deliver(convert.inbound_message(data))
-                        total += 1
-            except (discord.HTTPException, ValueError) as exc:
-                logger.warning("backfill %s failed: %s", ref, exc)
-        self.backfills += 1
-        logger.info("backfill done: %d missed message(s) screened", total)
+                screened, complete = await self._fetch_missed(ref, start)
+            except (discord.HTTPException, aiohttp.ClientError, OSError, ValueError) as exc:
+                logger.warning("catch-up of %s failed (%s); trying again in %.1fs", ref, exc, pause)
+                await asyncio.sleep(pause)
+                continue
+            if complete:
+                self._caught_up.add(ref)
+            else:
+                self._stale = True
+            logger.info("catch-up of %s: %d missed message(s) screened", ref, screened)
+            return
+        self._stale = True
+        logger.error("catch-up of %s gave up: messages sent there while the bot was away may not be "
+                     "screened until its next event or the next start", ref)
+
+    async def _fetch_missed(self, ref: ChannelRef, start: int) -> tuple[int, bool]:
+        """Deliver the channel's messages after ``start`` in pages of ``backfill_limit``; stops at the
+        first one the core could not record (the next catch-up resumes there). (screened, complete)."""
+        client = self.adapter.client
+        channel = client.get_channel(int(ref.channel)) or await client.fetch_channel(int(ref.channel))
+        screened, after = 0, start
+        for _ in range(CATCH_UP_ROUNDS):
+            fetched = 0
+            async for message in channel.history(
+                limit=self.backfill_limit, after=discord.Object(id=after), oldest_first=True
+            ):
+                fetched, after = fetched + 1, message.id
+                data = message_fields(message)
+                if not convert.is_relayable(data, bot_user_id=self._bot_id()):
+                    continue
+                if not await self.deliver(convert.inbound_message(data)):
+                    return screened, False
+                screened += 1
+            if fetched < self.backfill_limit:
+                return screened, True
+        return screened, False
 
     async def check_all_channels(self) -> None:
         for followed in await self.adapter.core.supervised_channels(convert.PLATFORM):

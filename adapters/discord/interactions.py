@@ -121,3 +121,22 @@ def build_tree(client: discord.Client) -> app_commands.CommandTree:
         await _answer(interaction, reply)
 
     return tree
+
+
+def command_shape(payload: dict[str, Any]) -> tuple[Any, ...]:
+    """What users see of a command (type, name, description, options), from either side's payload."""
+    options = tuple(
+        (o.get("name"), o.get("type"), o.get("description"), bool(o.get("required")),
+         tuple((c.get("name"), c.get("value")) for c in o.get("choices") or ()),
+         command_shape({"options": o.get("options") or ()})[3])
+        for o in payload.get("options") or ()
+    )
+    return (payload.get("type", 1), payload.get("name"), payload.get("description"), options)
+
+
+async def needs_sync(tree: app_commands.CommandTree, guild: discord.abc.Snowflake) -> bool:
+    """True when the guild's registered commands differ from the tree's (Discord allows only a few
+    command updates a day per guild, so an unchanged command is not registered again)."""
+    ours = sorted(command_shape(cmd.to_dict(tree)) for cmd in tree.get_commands(guild=guild))
+    theirs = sorted(command_shape(cmd.to_dict()) for cmd in await tree.fetch_commands(guild=guild))
+    return ours != theirs

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 
 import aiohttp
 import discord
@@ -20,6 +21,7 @@ RECHECK_FORBIDDEN_AFTER = 600.0  # seconds before asking again for a channel tha
 UNKNOWN_CHANNEL = 10003
 UNKNOWN_MESSAGE = 10008
 UNKNOWN_WEBHOOK = 10015
+MAX_WEBHOOKS = 30007  # "Maximum number of webhooks reached (15)"
 MISSING_ACCESS = 50001
 MISSING_PERMISSIONS = 50013
 
@@ -27,13 +29,19 @@ MISSING_PERMISSIONS = 50013
 class WebhookCache:
     """The bot's own relay webhook per channel: found or created on first use, then cached by id.
 
-    ``get`` returns None where the bot lacks Manage Webhooks (the caller falls back to plain bot
-    messages with the sender's name as a prefix); it asks again after ``RECHECK_FORBIDDEN_AFTER``.
+    "Own" means made by the bot's user: Discord's webhook list names each webhook's creator in
+    ``user`` and carries the ``token`` of incoming webhooks (discord.py 2.7's ``Webhook`` has
+    ``user`` and ``token``, no ``application_id``). The oldest own webhook is reused across restarts,
+    so there is never more than one per channel. ``get`` returns None where the bot lacks Manage
+    Webhooks or the channel already holds Discord's maximum of 15 webhooks (the caller falls back
+    to plain bot messages with the sender's name as a prefix); it asks again after
+    ``RECHECK_FORBIDDEN_AFTER``.
     """
 
-    def __init__(self, *, app_id_getter: object) -> None:
-        self._app_id = app_id_getter
+    def __init__(self, *, bot_user_id: Callable[[], int | None]) -> None:
+        self._bot_user_id = bot_user_id
         self._hooks: dict[int, discord.Webhook] = {}
+        self._own_ids: dict[int, set[int]] = {}  # channel -> ids of every webhook the bot made there
         self._forbidden: dict[int, float] = {}
         self._locks: dict[int, asyncio.Lock] = {}
 
@@ -42,6 +50,11 @@ class WebhookCache:
 
     def known_ids(self) -> set[int]:
         return {h.id for h in self._hooks.values()}
+
+    def own_ids(self, channel_id: int) -> set[int]:
+        """Ids of the bot's webhooks in a channel (its relays may have gone out through any of them)."""
+        current = self._hooks.get(channel_id)
+        return self._own_ids.get(channel_id, set()) | ({current.id} if current else set())
 
     async def get(self, channel: discord.TextChannel) -> discord.Webhook | None:
         if channel.id in self._hooks:
@@ -61,22 +74,39 @@ class WebhookCache:
                 )
                 self._forbidden[channel.id] = time.monotonic()
                 return None
+            except discord.HTTPException as exc:
+                if error_code(exc) != MAX_WEBHOOKS:
+                    raise
+                logger.warning(
+                    "=> #%s already has Discord's maximum of 15 webhooks; posting as the bot with the "
+                    "sender's name as prefix until a server admin removes one it no longer uses",
+                    channel.id,
+                )
+                self._forbidden[channel.id] = time.monotonic()
+                return None
             self._forbidden.pop(channel.id, None)
             self._hooks[channel.id] = hook
             return hook
 
     async def _find_or_create(self, channel: discord.TextChannel) -> discord.Webhook:
-        app_id = self._app_id() if callable(self._app_id) else None
-        for hook in await channel.webhooks():
-            mine = hook.token and (hook.application_id == app_id or hook.name == WEBHOOK_NAME)
-            if mine and hook.name == WEBHOOK_NAME:
-                logger.info("=> #%s: reusing relay webhook %s", channel.id, hook.id)
-                return hook
+        me = self._bot_user_id()
+        own = sorted((h for h in await channel.webhooks() if made_by(h, me)),
+                     key=lambda h: (h.name != WEBHOOK_NAME, h.id))
+        self._own_ids[channel.id] = {h.id for h in own}
+        if own:
+            logger.info("=> #%s: reusing relay webhook %s", channel.id, own[0].id)
+            return own[0]
         hook = await channel.create_webhook(
             name=WEBHOOK_NAME, reason="mentorbot posts relayed messages under the sender's name"
         )
+        self._own_ids[channel.id].add(hook.id)
         logger.info("=> #%s: created relay webhook %s", channel.id, hook.id)
         return hook
+
+
+def made_by(hook: discord.Webhook, user_id: int | None) -> bool:
+    """True for an incoming webhook (it has a token) that ``user_id`` created."""
+    return bool(hook.token) and user_id is not None and hook.user is not None and hook.user.id == user_id
 
 
 def error_code(exc: discord.HTTPException) -> int:

@@ -31,7 +31,7 @@ def run() -> None:
     if not (settings.slack_configured or settings.discord_configured):
         typer.echo("No Slack or Discord tokens are configured (see .env.example), so mentorbot starts "
                    "the console demo on the embedded SQLite database.\n")
-        demo(script=None, database=None)
+        demo(script=None, database=None, replace=False)
         return
     from bot.cli.run_process import run_service
     from storage.keyring import KeyRingError
@@ -48,9 +48,12 @@ def demo(
     database: Annotated[
         Path | None, typer.Option(help="SQLite file (default: a fresh DATA_DIR/demo.db)")
     ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Delete the --database file even if the demo did not make it")
+    ] = False,
 ) -> None:
     """The whole product in the terminal with the sample program: post as anyone, act as coordinator."""
-    from bot.cli.demo_runner import run_demo
+    from bot.cli.demo_runner import NotADemoDatabase, run_demo
 
     settings = runtime.settings()
     path = database or settings.data_dir / "demo.db"
@@ -62,8 +65,8 @@ def demo(
     from storage.keyring import KeyRingError
 
     try:
-        asyncio.run(run_demo(settings, path, lines))
-    except KeyRingError as error:
+        asyncio.run(run_demo(settings, path, lines, named=database is not None, replace=replace))
+    except (NotADemoDatabase, KeyRingError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
 

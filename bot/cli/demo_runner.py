@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -12,6 +13,38 @@ from bot.settings import Settings
 from storage.keyring import KeyRing
 
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample-program.yml"
+# SQLite's header field for "which application owns this file" (PRAGMA application_id): the demo
+# stamps its databases with "MBDM" so it recognises them later and never deletes anything else.
+DEMO_APPLICATION_ID = 0x4D42444D
+
+
+class NotADemoDatabase(Exception):
+    """The file the user named exists and this command did not make it."""
+
+
+def is_demo_database(path: Path) -> bool:
+    """True if ``path`` is an SQLite file that ``mentorbot demo`` made (read-only check)."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as raw:
+            return raw.execute("PRAGMA application_id").fetchone()[0] == DEMO_APPLICATION_ID
+    except sqlite3.Error:
+        return False  # not a database, or unreadable: not ours
+
+
+def clear_demo_file(path: Path, *, named: bool, replace: bool) -> None:
+    """Remove an earlier demo database at ``path`` so the demo starts fresh.
+
+    A file the user named is removed only if this command made it, or with ``replace``; the
+    default demo file (DATA_DIR/demo.db) belongs to the demo.
+    """
+    if path.exists() and named and not replace and not is_demo_database(path):
+        raise NotADemoDatabase(
+            f"{path} exists and is not a demo database made by `mentorbot demo`, so it was left "
+            "untouched. Name a new file with --database, or add --replace to delete it and start "
+            "a fresh demo there."
+        )
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def sample_roster() -> Path:
@@ -35,16 +68,18 @@ def demo_keyring(settings: Settings) -> KeyRing:
     return KeyRing.single(new_secret())
 
 
-async def run_demo(settings: Settings, path: Path, lines: list[str] | None) -> None:
+async def run_demo(settings: Settings, path: Path, lines: list[str] | None, *, named: bool = False,
+                   replace: bool = False) -> None:
     from bot.app import build_console_app, platform_names
     from bot.cli.demo import HELP, Demo, DemoClock, first_program
     from bot.roster.importer import import_roster
     from storage.db import open_database, sqlite_url
 
     logging.basicConfig(level=logging.ERROR, format="  ! %(name)s: %(message)s")
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    clear_demo_file(path, named=named, replace=replace)
     engine = open_database(sqlite_url(path), keyring=demo_keyring(settings))
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"PRAGMA application_id = {DEMO_APPLICATION_ID}")
     import_roster(engine, sample_roster(), platforms=platform_names())
     program = first_program(engine)
     clock = DemoClock(program.timezone)

@@ -53,14 +53,27 @@ def check(
 
 
 def _check_jsonl(pol: Any, line: str) -> str:
+    """One answer per line, whatever the line holds: a verdict, or ``{"error": ...}``."""
     import json
-
-    from policies import PolicyContext
 
     try:
         obj = json.loads(line)
     except ValueError as exc:
         return json.dumps({"error": f"not valid JSON: {exc}"})
+    except RecursionError:  # e.g. "[" * 100_000: Python's parser gives up before the end
+        return json.dumps({"error": "not valid JSON: nested too deeply"})
+    try:
+        return _verdict_json(pol, obj)
+    except Exception as exc:  # never let one line stop the answers to the next ones
+        return json.dumps({"error": f"could not check this line: {type(exc).__name__}"})
+
+
+def _verdict_json(pol: Any, obj: Any) -> str:
+    import json
+
+    from policies import PolicyContext
+    from storage.safe_text import without_lone_surrogates
+
     if not isinstance(obj, dict):
         return json.dumps({"error": "each line must be a JSON object with a \"text\" field"})
     text = obj.get("text")
@@ -69,7 +82,7 @@ def _check_jsonl(pol: Any, line: str) -> str:
         return json.dumps({"error": "\"text\" must be a string"})
     if not isinstance(role, str) or not role:
         role = "student"  # the contract: role is optional, student by default
-    d = pol.evaluate(text, PolicyContext(role=role))
+    d = pol.evaluate(without_lone_surrogates(text), PolicyContext(role=role))  # as a platform shows it
     hits = [{"rule": h.rule, "start": h.start, "end": h.end, "reason": h.reason}
             for h in d.hits]
     return json.dumps({"decision": d.action.value, "alert": d.alert, "hits": hits})

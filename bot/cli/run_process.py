@@ -27,9 +27,11 @@ async def run_service(settings: Settings, *, stop: asyncio.Event | None = None) 
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-    await app.start()
+    # Imported before the adapters connect: importing the desk's web stack takes seconds, and done
+    # later it would block the running loop (deliveries, heartbeats) for that long at every start.
     from bot.web import serve_web_in_background  # the coordinator desk, in this same loop (issue 7)
 
+    await app.start()
     web = serve_web_in_background(app.core, settings)
     logger.info("mentorbot is running with %s; Ctrl-C stops it", ", ".join(app.adapters) or "no adapters")
     try:

@@ -1,10 +1,12 @@
 """The delivery worker: drains the outbox through the adapters, exactly once per row.
 
 Each row is claimed with a conditional UPDATE (pending, or sending with an expired lease), so
-several workers — in one process or many — never deliver the same row twice, and a worker killed
-mid-send leaves a lease that expires and the row is retried (the adapter gets the same
-``idempotency_key`` to recognise its own earlier send). Rows of one channel go out strictly in
-order: only the oldest unfinished row of each channel is ever in flight.
+several workers — in one process or many — never deliver the same row twice. The lease is short
+(``lease`` seconds, 10 by default) and renewed every third of it while the worker is alive, so a
+worker killed mid-send leaves a lease that expires within seconds and the row is retried (the
+adapter gets the same ``idempotency_key`` and ``attempt`` > 1 to recognise its own earlier send).
+Rows of one channel go out strictly in order: only the oldest unfinished row of each channel is
+ever in flight.
 """
 
 from __future__ import annotations
@@ -24,11 +26,13 @@ from bot.messages import ChannelRef, Outbound
 from bot.ports import Adapter, DeliveryError
 from bot.review import card_builder
 from storage import outbox, repo
+from storage.clock import as_utc
 from storage.models import Delivery, MessageLog, ReviewItem
+from storage.safe_text import without_lone_surrogates
 
 logger = logging.getLogger(__name__)
 
-LEASE = timedelta(seconds=60)
+LEASE = timedelta(seconds=10)
 MAX_BACKOFF_S = 300.0
 FailureHook = Callable[[Session, Delivery, str], None]
 
@@ -39,7 +43,7 @@ class DeliveryWorker:
     def __init__(self, *, engine: Engine, adapters: dict[str, Adapter], clock: Callable[[], datetime],
                  on_failure: FailureHook, max_attempts: int = 12, poll_seconds: float = 0.5,
                  concurrency: int = 32, before_pass: Callable[[], None] | None = None,
-                 limiter: RateLimiter | None = None):
+                 limiter: RateLimiter | None = None, lease: timedelta = LEASE):
         self._engine = engine
         self._adapters = adapters
         self._clock = clock
@@ -50,6 +54,7 @@ class DeliveryWorker:
         self._before_pass = before_pass
         self._wakeup = asyncio.Event()
         self._rate = limiter or limiter_for(adapters)  # each adapter's published limits (its facts)
+        self._lease = lease
 
     def wake(self) -> None:
         """Tell the loop there is new work (``bot.use_cases`` calls it after every write that queues)."""
@@ -89,7 +94,7 @@ class DeliveryWorker:
 
     def _claim(self, row_id: int) -> Delivery | None:
         with Session(self._engine) as session:
-            claimed = outbox.claim(session, row_id, self._clock(), LEASE)
+            claimed = outbox.claim(session, row_id, self._clock(), self._lease)
             session.commit()
             return session.get(Delivery, row_id) if claimed else None
 
@@ -101,8 +106,8 @@ class DeliveryWorker:
             if row is None:
                 return 0
             adapter = self._adapters[row.platform]
+            renewing = asyncio.create_task(self._keep_lease(row.id, row.attempts))  # type: ignore[arg-type]
             try:
-                # paced after the claim, inside the concurrency slot: the wait stays far below LEASE
                 async with self._rate.slot(ChannelRef(row.platform, row.workspace, row.channel)):
                     platform_id = await self._perform(adapter, row)
             except DeliveryError as error:
@@ -112,9 +117,28 @@ class DeliveryWorker:
                 logger.exception("=> delivery %s (%s) crashed", row.id, row.kind)
                 await asyncio.to_thread(self._record_error, row, DeliveryError(repr(error)))
                 return 1
+            finally:
+                renewing.cancel()
             await asyncio.to_thread(self._record_sent, row.id, platform_id)
             logger.info("=> %s %s to %s:%s/%s", row.kind, row.id, row.platform, row.workspace, row.channel)
             return 1
+
+    async def _keep_lease(self, row_id: int, attempt: int) -> None:
+        """Renew this worker's lease on a row every third of the lease while the send is in flight."""
+        while True:
+            await asyncio.sleep(self._lease.total_seconds() / 3)
+            try:
+                if not await asyncio.to_thread(self._renew, row_id, attempt):
+                    logger.warning("=> delivery %s: lease lost to another worker", row_id)
+                    return
+            except Exception:  # a busy database must not end the send; the next renewal tries again
+                logger.exception("=> delivery %s: lease renewal failed", row_id)
+
+    def _renew(self, row_id: int, attempt: int) -> bool:
+        with Session(self._engine) as session:
+            renewed = outbox.renew(session, row_id, attempt, self._clock(), self._lease)
+            session.commit()
+            return renewed
 
     async def _perform(self, adapter: Adapter, row: Delivery) -> str | None:
         channel = ChannelRef(row.platform, row.workspace, row.channel)
@@ -123,9 +147,10 @@ class DeliveryWorker:
             if adapter.capabilities.threads:
                 thread = await asyncio.to_thread(self._resolve_thread, row)
             return await adapter.send(Outbound(
-                channel=channel, text=row.text, idempotency_key=row.idempotency_key,
+                channel=channel, text=without_lone_surrogates(row.text),
+                idempotency_key=row.idempotency_key,
                 sender_name=row.sender_name, sender_avatar=row.sender_avatar, thread_id=thread,
-                attempt=row.attempts))
+                attempt=row.attempts, queued_at=as_utc(row.created_at)))
         if row.kind == "notice":
             about = await asyncio.to_thread(self._about_message, row)
             await adapter.notify_private(channel, row.user_id or "", row.text, message_id=about)
@@ -137,7 +162,7 @@ class DeliveryWorker:
         if ref is None or not ref.platform_message_id:
             return None  # the copy it acts on was never posted: nothing to do
         if row.kind == "edit":
-            await adapter.edit(channel, ref.platform_message_id, row.text)
+            await adapter.edit(channel, ref.platform_message_id, without_lone_surrogates(row.text))
         elif row.kind == "retract":
             await adapter.delete(channel, ref.platform_message_id)
         elif row.kind == "review_update":

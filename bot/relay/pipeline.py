@@ -35,6 +35,7 @@ from storage.models import (
     SupervisedChannel,
     UnroutedEvent,
 )
+from storage.safe_text import without_lone_surrogates
 
 logger = logging.getLogger(__name__)
 
@@ -121,7 +122,9 @@ class Relay:
             recent_count=recent, recent_window_s=int(FLOOD_WINDOW.total_seconds()),
             attachment_count=event.attachment_count, is_edit=kind == "edit",
         )
-        verdict = self._policies.for_file(program.policy_file).evaluate(event.text, context)
+        # The policy reads what people see (a lone surrogate shows as U+FFFD); the log keeps the original.
+        verdict = self._policies.for_file(program.policy_file).evaluate(
+            without_lone_surrogates(event.text), context)
         decision = final_decision.combine(gate_hits(facts), verdict)
         row = self._log(session, event, program_id=program.id, kind=kind, match_id=match.id,
                         channel_id=channel.id, sender=sender, sender_role=match_role or sender_role,

@@ -9,6 +9,7 @@ from sqlmodel import Session
 from bot.messages import ReviewCard, ReviewOutcome
 from storage.clock import as_utc
 from storage.models import Alert, Delivery, Match, MessageLog, Program, ReviewItem
+from storage.safe_text import without_lone_surrogates
 
 
 def card_for(session: Session, delivery: Delivery) -> ReviewCard:
@@ -32,7 +33,7 @@ def card_for(session: Session, delivery: Delivery) -> ReviewCard:
         match_id=match.key if match else None,
         sender_name=message.sender_name if message else "",
         sender_role=(message.sender_role or "") if message else "",
-        text=message.text if message else delivery.text,
+        text=without_lone_surrogates(message.text if message else delivery.text),  # as platforms show it
         rules=tuple(dict.fromkeys(h["rule"] for h in hits)),
         reasons=reasons,
         urgent=bool(alert and alert.urgent),

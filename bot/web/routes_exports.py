@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from bot.web import exports, pdf, views_records
+from bot.web import exports, views_records
 from bot.web.pages import Pages, local_time
 from bot.web.routes_records import period
 from bot.web.scope import NotFound, ProgramScope
@@ -74,6 +74,8 @@ async def export(pages: Pages, request: Request, program: ProgramScope, fmt: str
         return Response(exports.to_json(meta, lines), media_type=exports.MEDIA_TYPES[fmt],
                         headers=headers)
     if fmt == "pdf":
+        from bot.web import pdf  # fpdf2 and fontTools take ~0.5 s to import: only when asked
+
         body = await asyncio.to_thread(pdf.render, meta, lines, previous)
         return Response(body, media_type=exports.MEDIA_TYPES[fmt], headers=headers)
     response = pages.render(request, "export.html", None, meta=meta, lines=lines, previous=previous,

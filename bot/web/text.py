@@ -3,6 +3,8 @@
 A message can carry U+202E (right-to-left override) or zero-width characters that make a
 transcript read differently from what was sent. Coordinators see ``⟦U+202E⟧`` instead, in the
 pages, the CSV, the HTML document and the PDF; the JSON export escapes them as ``\\u202e``.
+NUL and lone surrogates (which UTF-8 cannot carry; see ``storage.safe_text``) are shown the same
+way, ``⟦U+0000⟧`` and ``⟦U+D800⟧``, and written as ``\\u0000``/``\\ud800`` in JSON: the exact text.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from bot.review.redaction import merge_spans
 INVISIBLE = re.compile(
     "[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
     "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
-    "\U000e0000-\U000e007f]"
+    "\U000e0000-\U000e007f\ud800-\udfff]"  # the last: lone surrogates
 )
 
 
@@ -64,5 +66,7 @@ def json_safe(dumped: str) -> str:
 
 
 def _utf16(char: str) -> list[int]:
+    if "\ud800" <= char <= "\udfff":
+        return [ord(char)]  # a lone surrogate is its own UTF-16 code unit
     data = char.encode("utf-16-be")
     return [int.from_bytes(data[i:i + 2], "big") for i in range(0, len(data), 2)]

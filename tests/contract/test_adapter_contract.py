@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pytest
-
 from adapters.registry import PLATFORMS
 from bot.messages import InboundKind, Outbound, ReviewOutcome
 from bot.ports import Adapter, Capabilities, Members
@@ -36,10 +34,7 @@ async def test_a_persons_message_reaches_the_core_once_with_who_where_and_what(p
     assert platform.core.duplicates == 0
 
 
-async def test_a_relayed_copy_is_posted_once_even_when_a_crashed_send_is_retried(platform, request) -> None:  # type: ignore[no-untyped-def]
-    if platform.adapter.name == "discord":  # strict: passing makes it fail, so the marker comes off
-        request.node.add_marker(pytest.mark.xfail(strict=True, reason=(
-            "known gap, issue 10 item 5: a webhook post has no nonce, so a retry after a crash posts again")))
+async def test_a_relayed_copy_is_posted_once_even_when_a_crashed_send_is_retried(platform) -> None:  # type: ignore[no-untyped-def]
     first = Outbound(channel=platform.channel, text=WELCOME, idempotency_key="relay:7:copy",
                      sender_name="Morgan Diaz")
     posted = await platform.adapter.send(first)

@@ -59,7 +59,7 @@ def adapter_for(fake: FakeDiscord, **kwargs) -> DiscordAdapter:  # type: ignore[
         token=kwargs.pop("token", fake.token),
         api_base=fake.api_base,
         gateway_url=fake.gateway_url,
-        guild_ready_timeout=0.05,
+        guild_ready_timeout=kwargs.pop("guild_ready_timeout", 0.05),
         connect_timeout=kwargs.pop("connect_timeout", 5.0),
         **kwargs,
     )

@@ -10,6 +10,7 @@ from dworld import School, adapter_for
 from bot.messages import ChannelRef, Outbound, ReviewCard, ReviewOutcome
 from bot.ports import DeliveryError
 from fakes.core import RecordingCore as FakeCore
+from fakes.discord_model import visible
 from fakes.discord_server import FakeDiscord
 from support.cards import review_card
 
@@ -63,8 +64,9 @@ async def test_long_messages_are_split_on_word_boundaries_and_edit_and_delete_as
 ) -> None:
     words = [f"word{i:04d}" for i in range(500)]  # 4,999 characters
     ids = await adapter.send(out(school, " ".join(words), "long"))
-    parts = [m["content"] for m in fake_discord.messages[school.students]]
-    assert len(parts) == 3 and all(0 < len(p) <= 2000 for p in parts)
+    posted = [m["content"] for m in fake_discord.messages[school.students]]
+    assert len(posted) == 3 and all(0 < len(p) <= 2000 for p in posted)
+    parts = [visible(p) for p in posted]  # each part ends with an invisible delivery mark
     assert " ".join(parts).split() == words  # no word cut in half, nothing lost
     await adapter.edit(school.ref(school.students), ids, "shorter now")
     assert fake_discord.texts(school.students) == ["Morgan Lee: shorter now"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from bot.messages import ChannelRef, CommandRequest, Inbound, ReviewRequest
 from bot.ports import FollowedChannel
@@ -25,6 +26,7 @@ class RecordingCore:
     checked: list[ChannelRef] = field(default_factory=list)  # channels the adapter asked to check
     channels: list[ChannelRef] = field(default_factory=list)
     last_logged: dict[ChannelRef, str] = field(default_factory=dict)  # logged before the test began
+    linked_at: dict[ChannelRef, datetime] = field(default_factory=dict)  # when a coordinator linked it
     command_reply: str = "ok"
     fail_next: int = 0
     handle_delay: float = 0.0
@@ -52,7 +54,8 @@ class RecordingCore:
         return f"Review {request.review_id}: {request.decision} recorded."
 
     async def supervised_channels(self, platform: str) -> list[FollowedChannel]:
-        return [FollowedChannel(c, self._last_logged(c)) for c in self.channels if c.platform == platform]
+        return [FollowedChannel(c, self._last_logged(c), self.linked_at.get(c))
+                for c in self.channels if c.platform == platform]
 
     def _last_logged(self, channel: ChannelRef) -> str | None:
         ids = [e.message_id for e in self.events if e.channel == channel and e.kind == "message"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import UTC, datetime
 from typing import Any
@@ -18,6 +19,20 @@ READ_MESSAGE_HISTORY = 1 << 16
 MANAGE_WEBHOOKS = 1 << 29
 EVERYONE_DEFAULT = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | ADD_REACTIONS | EMBED_LINKS
 BOT_DEFAULT = EVERYONE_DEFAULT | MANAGE_WEBHOOKS
+
+
+# Unicode's Default_Ignorable_Code_Point characters a Discord client draws as nothing (UCD 15.1,
+# DerivedCoreProperties.txt): what a reader of the channel cannot see.
+INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e0fff]"
+)
+
+
+def visible(content: str) -> str:
+    """The text a person sees in a Discord client (invisible characters drawn as nothing)."""
+    return INVISIBLE.sub("", content)
 
 
 def snowflake_time(snowflake: str) -> datetime:
@@ -186,7 +201,8 @@ class FakeGuildMixin:
         out = []
         for msg in self.messages.get(channel_id, []):
             name = msg["author"].get("global_name") or msg["author"]["username"]
-            out.append(f"{name}: {msg['content']}" if msg.get("webhook_id") else msg["content"])
+            content = visible(msg["content"])
+            out.append(f"{name}: {content}" if msg.get("webhook_id") else content)
         return out
 
     # ----------------------------------------------------------------- payloads

@@ -26,6 +26,9 @@ NOT_FOUND = (404, 0, "404: Not Found")
 UNKNOWN_CHANNEL = (404, 10003, "Unknown Channel")
 UNKNOWN_MESSAGE = (404, 10008, "Unknown Message")
 UNKNOWN_WEBHOOK = (404, 10015, "Unknown Webhook")
+MAX_WEBHOOKS = (400, 30007, "Maximum number of webhooks reached (15)")
+WEBHOOKS_PER_CHANNEL = 15  # Discord's limit (https://discord.com/developers/docs/resources/webhook)
+HISTORY_MAX = 100  # GET /channels/{id}/messages answers at most 100 messages per request
 
 ROUTES: list[tuple[str, re.Pattern[str], str]] = [
     (m, re.compile(p), h)
@@ -154,13 +157,19 @@ def _post_message(fake: FakeDiscord, call: Call, channel: str) -> web.Response:
     )
     fake.add_message(msg)
     fake.pending_dispatch("MESSAGE_CREATE", msg)
+    fake.accepted(msg)
     return _json(msg)
+
+
+def _fetched(msg: dict[str, Any]) -> dict[str, Any]:
+    """A stored message as GET returns it: Discord echoes ``nonce`` only on create, never on fetch."""
+    return {k: v for k, v in msg.items() if k not in ("nonce", "avatar_url")}
 
 
 def _history(fake: FakeDiscord, call: Call, channel: str) -> web.Response:
     if channel not in fake.channels:
         return _error(*UNKNOWN_CHANNEL)
-    limit = int(call.query.get("limit", 50))
+    limit = max(1, min(HISTORY_MAX, int(call.query.get("limit", 50))))
     msgs = fake.messages[channel]  # oldest first
     if "after" in call.query:
         after = int(call.query["after"])
@@ -170,7 +179,7 @@ def _history(fake: FakeDiscord, call: Call, channel: str) -> web.Response:
         page = [m for m in msgs if int(m["id"]) < before][-limit:]
     else:
         page = msgs[-limit:]
-    return _json(list(reversed(page)))  # Discord answers newest first
+    return _json([_fetched(m) for m in reversed(page)])  # Discord answers newest first
 
 
 def _find(fake: FakeDiscord, channel: str, message: str) -> dict[str, Any] | None:
@@ -182,7 +191,7 @@ def _find(fake: FakeDiscord, channel: str, message: str) -> dict[str, Any] | Non
 
 def _get_message(fake: FakeDiscord, call: Call, channel: str, message: str) -> web.Response:
     msg = _find(fake, channel, message)
-    return _json(msg) if msg else _error(*UNKNOWN_MESSAGE)
+    return _json(_fetched(msg)) if msg else _error(*UNKNOWN_MESSAGE)
 
 
 def _apply_edit(fake: FakeDiscord, msg: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
@@ -223,24 +232,16 @@ def _react(fake: FakeDiscord, call: Call, channel: str, message: str, emoji: str
 
 
 def _webhook_payload(fake: FakeDiscord, wh: dict[str, Any]) -> dict[str, Any]:
-    return {**wh, "user": fake.bot_user}
+    """The webhook object Discord returns: with ``token`` for incoming webhooks, ``user`` = its creator."""
+    return {k: v for k, v in wh.items() if k != "creator"} | {"user": fake.users[wh["creator"]]}
 
 
 def _create_webhook(fake: FakeDiscord, call: Call, channel: str) -> web.Response:
     if channel not in fake.channels:
         return _error(*UNKNOWN_CHANNEL)
-    wid = fake.new_id()
-    wh = {
-        "id": wid,
-        "type": 1,
-        "channel_id": channel,
-        "guild_id": fake.channel_guild(channel),
-        "name": (call.body or {}).get("name", "hook"),
-        "avatar": None,
-        "token": f"whtoken-{wid}",
-        "application_id": fake.app_id,
-    }
-    fake.webhooks[wid] = wh
+    if sum(1 for w in fake.webhooks.values() if w["channel_id"] == channel) >= WEBHOOKS_PER_CHANNEL:
+        return _error(*MAX_WEBHOOKS)
+    wh = fake.add_webhook(channel, (call.body or {}).get("name", "hook"))
     return _json(_webhook_payload(fake, wh))
 
 
@@ -289,6 +290,7 @@ def _execute(fake: FakeDiscord, call: Call, webhook: str, token: str) -> web.Res
         msg["avatar_url"] = body["avatar_url"]  # not in real payloads; lets tests check the avatar
     fake.add_message(msg)
     fake.pending_dispatch("MESSAGE_CREATE", msg)
+    fake.accepted(msg)
     if call.query.get("wait") in ("1", "true", "True"):
         return _json(msg)
     return web.Response(status=204)

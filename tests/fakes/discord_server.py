@@ -5,6 +5,13 @@ Point ``discord.http.Route.BASE`` at ``fake.api_base`` and ``DiscordWebSocket.DE
 interaction responses) that tests assert on, records every REST call in ``fake.calls``, and can
 inject 429s and errors, drop the gateway socket, ask for a reconnect (op 7), replay missed
 events on RESUME (optionally with duplicates) and close with fatal codes (4004, 4014).
+
+Where bugs hid before, it behaves like Discord rather than like the adapter expects: the webhook
+list carries each incoming webhook's ``token`` and its creator in ``user``; a channel holds at most
+15 webhooks (400, code 30007); history pages hold at most 100 messages and never echo ``nonce``;
+``after_identify`` runs live traffic between GUILD_CREATE and discord.py's delayed ``on_ready``;
+``on_accept`` sees each message the moment Discord has stored it, before the poster gets the answer
+(the crash tests kill the bot there).
 Wire facts it relies on: /work/shared/notes/testing-platforms-offline.md (discord.py 2.7.1).
 """
 
@@ -15,6 +22,7 @@ import itertools
 import json
 import re
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -93,6 +101,8 @@ class FakeDiscord(FakeGuildMixin):
         self.commands: dict[str, list[dict[str, Any]]] = {}  # scope ("global" or guild id) -> commands
         self.dm_channels: dict[str, dict[str, Any]] = {}  # user id -> DM channel
         self.identifies: list[dict[str, Any]] = []
+        self.after_identify: list[Callable[[], Awaitable[None]]] = []  # run once, after GUILD_CREATEs
+        self.on_accept: Callable[[dict[str, Any]], None] | None = None  # a REST-created message, stored
         self.resumes: list[dict[str, Any]] = []
         self.heartbeats = 0
         self.token_for_gateway: str | None = None  # e.g. a rotated token: REST login works, IDENTIFY 4004s
@@ -228,6 +238,29 @@ class FakeDiscord(FakeGuildMixin):
             data["guild_id"] = guild_id
         return await self._interaction(2, channel_id, user_id, data)
 
+    def add_webhook(self, channel_id: str, name: str, *, creator: str | None = None) -> dict[str, Any]:
+        """An incoming webhook in a channel, made by ``creator`` (default: the bot, as the API does)."""
+        wid = self.new_id()
+        by_bot = creator is None or creator == self.bot_user["id"]
+        wh = {
+            "id": wid,
+            "type": 1,
+            "channel_id": channel_id,
+            "guild_id": self.channel_guild(channel_id),
+            "name": name,
+            "avatar": None,
+            "token": f"whtoken-{wid}",
+            "application_id": self.app_id if by_bot else None,
+            "creator": creator or self.bot_user["id"],
+        }
+        self.webhooks[wid] = wh
+        return wh
+
+    def accepted(self, msg: dict[str, Any]) -> None:
+        """Discord has stored a message a REST call created; the caller has not had the answer yet."""
+        if self.on_accept is not None:
+            self.on_accept(msg)
+
     # ----------------------------------------------------------------- test controls: REST faults
 
     def fail(
@@ -340,6 +373,9 @@ class FakeDiscord(FakeGuildMixin):
         await self.dispatch("READY", ready)
         for guild in self.guilds.values():
             await self.dispatch("GUILD_CREATE", self.guild_payload(guild["id"]))
+        hooks, self.after_identify = self.after_identify, []
+        for hook in hooks:  # live traffic while discord.py still waits to report on_ready
+            await hook()
 
     async def _on_resume(self, ws: web.WebSocketResponse, d: dict[str, Any]) -> None:
         self.resumes.append(d)

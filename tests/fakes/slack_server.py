@@ -9,9 +9,14 @@ The real ``slack_sdk``/``slack_bolt`` code talks to it over real HTTP and WebSoc
   channel, ``ts`` values increase, members/users come from the workspace definitions).
 * Socket Mode: ``apps.connections.open`` (with an ``xapp-`` token) returns a
   ``ws://127.0.0.1:PORT/link/<team>`` URL. ``push()`` queues an envelope for a workspace and
-  sends it on the live socket; envelopes that are not acked are re-sent (``retry_attempt`` + 1)
-  on the next connection, like Slack does. ``drop_socket()`` cuts the connection without a
-  close handshake; ``send_disconnect()`` sends a ``{"type": "disconnect"}`` envelope.
+  sends it on the live socket; envelopes that are not acked are re-sent (``retry_attempt`` + 1,
+  ``retry_reason: "timeout"``) on the next connection, and — with ``redeliver_after`` set — also on
+  the live socket once that many seconds passed without an ack, at most ``max_retries`` times,
+  like Slack does. ``drop_socket()`` cuts the connection without a close handshake;
+  ``send_disconnect()`` sends a ``{"type": "disconnect"}`` envelope.
+* ``conversations.history``/``replies`` carry a message's ``metadata`` only when asked with
+  ``include_all_metadata``, as Slack's do; ``on_accept`` sees each ``chat.postMessage`` the moment
+  it is stored, before the caller gets the answer (the crash tests kill the bot there).
 * HTTP mode: ``signed_headers()`` / ``post_signed()`` sign a body the way Slack does.
 
 Payload builders (``message_event``, ``message_changed``, ``message_deleted``,
@@ -162,14 +167,20 @@ class Ack:
 class FakeSlack:
     """The fake Slack server. Use as ``async with FakeSlack(...) as fake`` or start()/stop()."""
 
-    def __init__(self, *, workspaces: list[Workspace] | None = None, send_hello: bool = True):
+    def __init__(self, *, workspaces: list[Workspace] | None = None, send_hello: bool = True,
+                 redeliver_after: float | None = None, max_retries: int = 3):
         self.workspaces: dict[str, Workspace] = {w.team_id: w for w in (workspaces or [Workspace.make("T1")])}
         self.send_hello = send_hello
+        self.redeliver_after = redeliver_after
+        self.max_retries = max_retries
+        self.on_accept: Any = None  # called with each stored chat.postMessage, before the answer
+        self._redeliverer: asyncio.Task[None] | None = None
         self.calls: list[ApiCall] = []
         self.messages: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         self.ephemerals: list[dict[str, Any]] = []
         self.history: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         self.acks: dict[str, Ack] = {}
+        self.sends: dict[str, list[int]] = defaultdict(list)  # envelope id -> retry_attempt of each send
         self.connections_opened: dict[str, int] = defaultdict(int)
         self._scripts: dict[str, list[_Scripted]] = defaultdict(list)
         self._pending: dict[str, list[_Envelope]] = defaultdict(list)
@@ -190,9 +201,14 @@ class FakeSlack:
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        if self.redeliver_after is not None:
+            self._redeliverer = asyncio.create_task(self._redeliver_unacked())
         return self
 
     async def stop(self) -> None:
+        if self._redeliverer is not None:
+            self._redeliverer.cancel()
+            await asyncio.gather(self._redeliverer, return_exceptions=True)
         for ws, request in list(self._sockets.values()):
             try:
                 await asyncio.wait_for(ws.close(), 1)
@@ -353,6 +369,8 @@ class FakeSlack:
             "bot_id": w.bot_id,
         }
         self.messages[(w.team_id, channel)].append(msg)
+        if self.on_accept is not None:
+            self.on_accept(msg)
         return {
             "ok": True,
             "channel": channel,
@@ -403,7 +421,8 @@ class FakeSlack:
         msgs = [m for m in self.history[key] + own if float(m["ts"]) > oldest]
         msgs.sort(key=lambda m: float(m["ts"]), reverse=True)  # Slack returns newest first
         msgs = msgs[: int(args.get("limit") or 100)]
-        return {"ok": True, "messages": msgs, "has_more": False, "response_metadata": {"next_cursor": ""}}
+        return {"ok": True, "messages": _as_listed(msgs, args), "has_more": False,
+                "response_metadata": {"next_cursor": ""}}
 
     def _m_conversations_replies(self, w: Workspace, args: dict[str, Any]) -> dict[str, Any]:
         """A thread: its parent and the replies, oldest first."""
@@ -411,7 +430,8 @@ class FakeSlack:
         msgs = [m for m in self.history[key] + self.messages[key]
                 if not m.get("deleted") and (m["ts"] == ts or m.get("thread_ts") == ts)]
         msgs.sort(key=lambda m: float(m["ts"]))
-        return {"ok": True, "messages": msgs, "has_more": False, "response_metadata": {"next_cursor": ""}}
+        return {"ok": True, "messages": _as_listed(msgs, args), "has_more": False,
+                "response_metadata": {"next_cursor": ""}}
 
     def _m_users_info(self, w: Workspace, args: dict[str, Any]) -> dict[str, Any]:
         user = w.users.get(args.get("user", ""))
@@ -466,9 +486,27 @@ class FakeSlack:
         if env.sent_count > 0:
             data["retry_attempt"] = env.sent_count
             data["retry_reason"] = "timeout"
+        self.sends[env.envelope_id].append(data.get("retry_attempt", 0))
         env.sent_count += 1
         self._last_sent[env.envelope_id] = time.monotonic()
         await ws.send_json(data)
+
+    async def _redeliver_unacked(self) -> None:
+        """Re-send envelopes left unacked for ``redeliver_after`` seconds on the live socket."""
+        assert self.redeliver_after is not None
+        while True:
+            await asyncio.sleep(min(0.1, self.redeliver_after / 4))
+            now = time.monotonic()
+            for team_id, pending in list(self._pending.items()):
+                live = self._sockets.get(team_id)
+                for env in list(pending):
+                    due = now - self._last_sent.get(env.envelope_id, now) >= self.redeliver_after
+                    if live is None or not due or env.sent_count > self.max_retries:
+                        continue
+                    try:
+                        await self._send_envelope(live[0], env)
+                    except (ConnectionError, RuntimeError):
+                        break  # the socket went away meanwhile; the next connection gets it
 
     def is_connected(self, team_id: str) -> bool:
         return team_id in self._sockets
@@ -542,6 +580,13 @@ class FakeSlack:
         if request.transport is not None:
             request.transport.abort()
         await asyncio.sleep(0)
+
+
+def _as_listed(msgs: list[dict[str, Any]], args: dict[str, Any]) -> list[dict[str, Any]]:
+    """Messages as a history call returns them: ``metadata`` only with ``include_all_metadata``."""
+    if str(args.get("include_all_metadata", "")).lower() in ("1", "true"):
+        return msgs
+    return [{k: v for k, v in m.items() if k != "metadata"} for m in msgs]
 
 
 def _maybe_json(value: Any) -> Any:

@@ -6,11 +6,10 @@ import json
 import subprocess
 from pathlib import Path
 
-import pytest
+from support.shared_data import shared_data_file
 
 REPO = Path(__file__).resolve().parents[2]
 MENTORBOT = str(REPO / ".venv" / "bin" / "mentorbot")
-BLNS = REPO.parent / "shared" / "data" / "blns.json"
 
 
 def run_check(data: bytes, *args: str) -> list[str]:
@@ -72,9 +71,8 @@ def test_policy_file_option(tmp_path):
     assert json.loads(out[0])["decision"] == "allow"
 
 
-@pytest.mark.skipif(not BLNS.exists(), reason=f"Big List of Naughty Strings not found at {BLNS}")
 def test_big_list_of_naughty_strings():
-    strings = json.loads(BLNS.read_text(encoding="utf-8"))
+    strings = json.loads(shared_data_file("blns.json").read_text(encoding="utf-8"))
     strings += ["\u0000", "\r", "\n", "a\r\nb", "\u2028", "\ud800", "\x00" * 50]
     data = "".join(json.dumps({"text": s}) + "\n" for s in strings).encode()
     out = run_check(data, "--jsonl")

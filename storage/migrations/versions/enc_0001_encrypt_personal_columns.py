@@ -24,6 +24,7 @@ from storage import blind_index, reseal
 from storage.clock import utcnow
 from storage.encryption import keyring_of
 from storage.key_check import CANARY
+from storage.safe_text import unescape
 
 revision = 'enc_0001'
 down_revision = 'web_0002'
@@ -162,7 +163,8 @@ def upgrade() -> None:
     def seal(table, columns, row):  # type: ignore[no-untyped-def]
         new = {"id": row["id"], **{c: None if row[c] is None else ring.seal(row[c]) for c in columns}}
         if table == "message_log":
-            new["search_tokens"] = blind_index.row_tokens(ring, row["program_id"], row["kind"], row["text"])
+            text = None if row["text"] is None else unescape(row["text"])  # stored escaped (safe_text)
+            new["search_tokens"] = blind_index.row_tokens(ring, row["program_id"], row["kind"], text)
         return new
 
     _rewrite(seal)
