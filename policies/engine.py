@@ -6,12 +6,15 @@ import logging
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from policies.config import DEFAULTS_PATH, PolicyConfig, PolicyFileError, build_config
+from policies.conversation import ConversationSettings
 from policies.explain import describe, reason_for
-from policies.normalize import normalize
+from policies.normalize import _MENTION, blank_mentions, normalize
 from policies.regex import ENGINE, PatternSet, alternation, compile_pattern
+from policies.rules.concepts import build_layer
 from policies.rules.contact import PHONE_GATE, ContactFinder, find_phones
 from policies.rules.links import LinkFinder
 from policies.rules.phrasebook import expand
@@ -19,15 +22,15 @@ from policies.rules.phrases import APPROVED, PRIVATE, RULES
 from policies.rules.words import EXTRA_BLOCK, WordMatcher, load_ordinary_words, load_profanity_list
 from policies.types import Action, Decision, Hit, PolicyContext
 
+if TYPE_CHECKING:
+    from policies.encoder.layer import EncoderLayer
+
 __all__ = ["Policy", "PolicyFileError", "load_policy"]
 
 logger = logging.getLogger(__name__)
 
-# Platform mentions inside the channel (Slack <@U123>, Discord <@!123>, <#123>, <:emoji:123>,
-# <t:1700000000:R>) carry long digit ids; they are blanked before the contact checks.
-_MENTION = re.compile(
-    r"<(?:[@#!][!&]?[a-z0-9|._-]{1,80}|a?:[a-z0-9_~]{1,40}:[0-9]{1,25}|t:[0-9]{1,15}(?::[a-z])?)>"
-)
+# The encoder reads the raw text: platform mentions there become a name, not a handle or number.
+_MENTION_ANY_CASE = re.compile(_MENTION.pattern, re.IGNORECASE)
 # Set phrases that contain a rule's words but mean something ordinary; blanked before the
 # phrase rules run.
 _BENIGN = re.compile(r"\bsecret (?:santa|recipe|ingredient|garden|service|agent)s?\b")
@@ -44,14 +47,16 @@ _SUPPORT_NOTICE = ("Thank you for sharing this — your coordinator will reach o
 class Policy:
     """One program's policy, compiled once; ``evaluate`` is pure and never raises."""
 
-    def __init__(self, config: PolicyConfig) -> None:
+    def __init__(self, config: PolicyConfig, encoder: EncoderLayer | None = None) -> None:
         self.config = config
+        self.encoder = encoder  # None: the rules alone (encoder off, or --rules-only)
         ordinary = load_ordinary_words()
         allow = (ordinary - set(config.block_words)) | set(config.allow_words)
         self._words = WordMatcher(
             block=load_profanity_list() + list(EXTRA_BLOCK) + config.block_words, allow=allow
         )
         self._contact = ContactFinder()
+        self._concepts = build_layer()  # concept rules (policies/rules/concepts/)
         self._links = LinkFinder(config.allowed_domains)
         self._phrases = {rid: compile_pattern(alternation([expand(p) for p in pats]))
                          for rid, pats in RULES.items()}
@@ -87,7 +92,21 @@ class Policy:
 
     def describe(self) -> str:
         """The effective policy in plain language (``mentorbot policy show``)."""
-        return describe(self.config)
+        return describe(self.config, self.encoder.thresholds if self.encoder else None)
+
+    @property
+    def conversation(self) -> ConversationSettings:
+        """This program's settings for the conversation score (policies/conversation.py)."""
+        return ConversationSettings.from_config(self.config.conversation)
+
+    def prime(self, texts: list[str]) -> None:
+        """Embed many messages in small batches ahead of ``evaluate`` (a batch is cheaper per
+        message than one at a time); a no-op without the encoder. Never raises."""
+        if self.encoder is not None:
+            try:
+                self.encoder.embed(texts)
+            except Exception:  # evaluate() will fail closed on each message instead
+                logger.exception("sentence encoder failed on a batch")
 
     @staticmethod
     def redact(text: str, hits: tuple[Hit, ...] | list[Hit]) -> str:
@@ -110,9 +129,7 @@ class Policy:
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """Content hits as (rule, start, end) spans of the ORIGINAL text, in text order."""
         norm = normalize(text)
-        t = norm.text
-        if "<" in t:
-            t = _MENTION.sub(lambda m: " " * len(m.group()), t)
+        t = blank_mentions(norm.text)
         raw: list[tuple[str, int, int]] = []
         gated = self._gate is None or self._gate.test(t)
         emails: list[tuple[int, int]] = []
@@ -170,6 +187,9 @@ class Policy:
             h = self._hit(rid, s, e, role, text)
             if h is not None:
                 hits.append(h)
+        hits += self._concepts.hits(text, role, self.config.rules)
+        if self.encoder is not None:
+            hits += self._encoder_hits(text, role)
         hold_until = None
         cfg = self.config
         if ctx.attachment_count > 0 and not cfg.attachments_allowed:
@@ -187,13 +207,34 @@ class Policy:
                           f"{cfg.quiet_start:%H:%M}–{cfg.quiet_end:%H:%M}")
         return self._combine(hits, hold_until)
 
+    def _encoder_hits(self, text: str, role: str) -> list[Hit]:
+        """The encoder's hits; if it fails, the message is held with an alert (fail-closed)."""
+        assert self.encoder is not None
+        if "<" in text:  # a platform mention is a person or channel here, not a handle or number
+            text = _MENTION_ANY_CASE.sub("Sam", text)
+        try:
+            return self.encoder.hits(text, role)
+        except Exception as exc:
+            logger.exception("sentence encoder failed; holding the message for review")
+            return [Hit(rule="encoder.error", start=0, end=0, action=Action.HOLD, alert=True,
+                        reason=f"The sentence encoder could not check this message ({type(exc).__name__}: "
+                               f"{str(exc)[:120]}); please review it.",
+                        notice="Your message is waiting for a quick check by your coordinator.",
+                        category="policy")]
+
     def _hit(self, rid: str, s: int, e: int, role: str, text: str) -> Hit | None:
         st = self.config.rules[rid]
         if not st.on:
             return None
-        action, alert = st.for_role(role)
+        # Phrase hits are read like concepts: negated, reported or role-mismatched ones drop,
+        # weak ones are delivered and flagged (policies/rules/concepts/layer.py).
+        weight = self._concepts.phrase_weight(rid, role, text, s, e)
+        if weight <= 0:
+            return None
+        action, alert = st.for_role(role) if weight >= 1 else (Action.ALLOW, False)
         return Hit(rule=rid, start=s, end=e, reason=reason_for(rid, role, text[s:e]),
-                   notice=st.notice, action=action, alert=alert, category=rid.split(".")[0])
+                   notice=st.notice, action=action, alert=alert, category=rid.split(".")[0],
+                   signal=weight if rid.startswith("offplatform.") else 0.0)
 
     def _add(self, hits: list[Hit], rid: str, role: str, detail: str) -> None:
         st = self.config.rules[rid]
@@ -232,6 +273,9 @@ class Policy:
         if not hits:
             return Decision(action=Action.ALLOW)
         hits.sort(key=lambda h: (h.start, h.end))
+        by_encoder = {h.rule.startswith("encoder.") for h in hits}
+        layer = ("rules+encoder" if len(by_encoder) == 2 else
+                 "encoder" if True in by_encoder else "rules")
         alert = any(h.alert for h in hits)
         concerns = [h for h in hits if h.category == "concern"]
         worst = max(hits, key=lambda h: h.action.severity)
@@ -241,7 +285,8 @@ class Policy:
             alert = True
             if action.severity > _CONCERN_CAP.severity:
                 action = _CONCERN_CAP
-            notice = concerns[0].notice or _SUPPORT_NOTICE
+            # A low-confidence disclosure alerts quietly (delivered, no notice to the student).
+            notice = (concerns[0].notice or _SUPPORT_NOTICE) if action is not Action.ALLOW else None
         holders = [h for h in hits if h.action is Action.HOLD or h.category == "concern"]
         if not (action is Action.HOLD and holders
                 and all(h.rule == "time.quiet_hours" for h in holders)
@@ -249,16 +294,28 @@ class Policy:
             hold_until = None
         elif hold_until is not None:
             notice = next(h.notice for h in hits if h.rule == "time.quiet_hours")
+        flag = action is Action.ALLOW and any(h.signal > 0 for h in hits)
         return Decision(action=action, alert=alert, hits=tuple(hits), notice=notice,
-                        hold_until=hold_until)
+                        hold_until=hold_until, flag=flag, layer=layer)
 
 
-def load_policy(path: str | Path | None = None) -> Policy:
-    """The shipped defaults, overlaid with a program's policy file when given."""
+def load_policy(path: str | Path | None = None, *, rules_only: bool = False) -> Policy:
+    """The shipped defaults, overlaid with a program's policy file when given.
+
+    With the encoder on (the default) its model files and heads are loaded and checked here;
+    if they are missing or not the pinned files this raises EncoderUnavailable, which says
+    how to install them. ``rules_only`` skips the encoder whatever the file says.
+    """
     files = [DEFAULTS_PATH]
     if path is not None:
         p = Path(path)
         if not p.is_file():
             raise PolicyFileError("file not found", path=str(p))
         files.append(p)
-    return Policy(build_config(files))
+    config = build_config(files)
+    encoder = None
+    if config.encoder_on and not rules_only:
+        from policies.encoder.layer import EncoderLayer
+
+        encoder = EncoderLayer(config.encoder_thresholds)
+    return Policy(config, encoder)

@@ -48,8 +48,8 @@ def reason_for(rule: str, role: str, matched: str) -> str:
     return f"{what[:1].upper()}{what[1:]} — sent by the {role}: “{shown}”"
 
 
-def describe(cfg: PolicyConfig) -> str:
-    """The effective policy as a short plain-language report."""
+def describe(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]] | None = None) -> str:
+    """The effective policy as a short plain-language report (``thresholds``: the encoder's)."""
     lines = [f"Policy from {cfg.source}", ""]
     group = ""
     for rid, st in cfg.rules.items():
@@ -85,6 +85,27 @@ def describe(cfg: PolicyConfig) -> str:
         lines.append("Extra blocked words: " + ", ".join(cfg.block_words))
     if cfg.allow_words:
         lines.append("Extra allowed words: " + ", ".join(cfg.allow_words))
+    lines += _describe_encoder(cfg, thresholds)
     lines.append("Safeguarding concerns are never blocked: the coordinator is alerted at once "
                  "and the sender gets a kind notice.")
     return "\n".join(lines)
+
+
+def _describe_encoder(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]] | None) -> list[str]:
+    if not cfg.encoder_on:
+        return ["Sentence encoder: off (the rules alone decide)"]
+    out = ["Sentence encoder: on, after the rules; it holds for review and never blocks"]
+    for head, th in (thresholds or cfg.encoder_thresholds).items():
+        if th.get("on", 1.0) < 0.5:
+            out.append(f"  - encoder.{head}: off")
+            continue
+        parts = ", ".join(f"{k} at {v:.4g}" for k, v in th.items() if k != "on")
+        out.append(f"  - encoder.{head}: {parts}")
+    conv = cfg.conversation
+    if conv.get("on", 1.0):
+        out.append(f"Conversation score: a pattern alert at {conv.get('alert_at', 1.5):g} from at least "
+                   f"{int(conv.get('min_messages', 3))} messages in {conv.get('window_days', 28):g} days "
+                   f"(signals halve every {conv.get('half_life_days', 7):g} days)")
+    else:
+        out.append("Conversation score: off")
+    return out

@@ -9,7 +9,8 @@ from functools import lru_cache
 # Characters people use to hide words from filters: zero-width and bidi controls, soft hyphen,
 # variation selectors, word joiners, Mongolian vowel separator, tag characters.
 _INVISIBLE = set(
-    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0]
+    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0,
+     0x20E3]  # combining enclosing keycap: "4️⃣" is the digit 4
     + list(range(0x200B, 0x2010))
     + list(range(0x202A, 0x202F))
     + list(range(0x2060, 0x2070))
@@ -33,6 +34,20 @@ _LOOKALIKES = {
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\u2024": ".", "\u3002": ".", "\uff0e": ".", "\u2022": ".", "\u00b7": ".",
 }
+
+# Platform mentions inside the channel (Slack <@U123>, Discord <@!123>, <#123>, <:emoji:123>,
+# <t:1700000000:R>) carry long digit ids; they are blanked before the content checks.
+_MENTION = re.compile(
+    r"<(?:[@#!][!&]?[a-z0-9|._-]{1,80}|a?:[a-z0-9_~]{1,40}:[0-9]{1,25}|t:[0-9]{1,15}(?::[a-z])?)>"
+)
+
+
+def blank_mentions(folded: str) -> str:
+    """Platform mentions in folded text replaced by spaces of the same length."""
+    if "<" not in folded:
+        return folded
+    return _MENTION.sub(lambda m: " " * len(m.group()), folded)
+
 
 # Two or more whitespace characters, or any single character outside printable ASCII.
 _SPECIAL = re.compile(r"\s{2,}|[^\x20-\x7e]")

@@ -29,7 +29,11 @@ class Hit:
 
     ``start``/``end`` index the original text (Python string indices, end exclusive).
     ``reason`` is the precise note for the coordinator; ``notice`` is the one friendly
-    sentence the sender may see.
+    sentence the sender may see. ``signal`` is the hit's weight toward the per-match,
+    per-direction conversation score (policies/conversation.py): a WEAK signal is a hit with
+    ``action=ALLOW`` and ``signal > 0`` (delivered but flagged); strong hits may carry one too.
+    ``score``/``threshold`` are set by the encoder layer (the head's probability and the
+    threshold it crossed), so a coordinator can see how sure it was.
     """
 
     rule: str
@@ -40,6 +44,9 @@ class Hit:
     action: Action
     alert: bool = False
     category: str = ""
+    signal: float = 0.0
+    score: float | None = None
+    threshold: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +74,8 @@ class Decision:
     ``notice`` is the single friendly sentence for the sender when the action is not allow
     (None otherwise, and never a shaming notice for a safeguarding disclosure).
     ``hold_until`` is set when a hold releases by itself (quiet hours end).
+    ``flag`` marks a delivered message the coordinator should look at later (a weak signal);
+    ``layer`` says which layer decided: "rules", "encoder" or "rules+encoder".
     """
 
     action: Action
@@ -74,6 +83,13 @@ class Decision:
     hits: tuple[Hit, ...] = field(default_factory=tuple)
     notice: str | None = None
     hold_until: datetime | None = None
+    flag: bool = False
+    layer: str = "rules"
+
+    @property
+    def signal(self) -> float:
+        """This message's weight toward the conversation score (the strongest hit's signal)."""
+        return max((h.signal for h in self.hits), default=0.0)
 
     @property
     def rules(self) -> list[str]:

@@ -27,20 +27,23 @@ def register(app: typer.Typer) -> None:
 
 def run() -> None:
     """Run mentorbot: the platforms configured in .env, or the console demo when there are none."""
-    settings = runtime.settings()
-    if not (settings.slack_configured or settings.discord_configured):
-        typer.echo("No Slack or Discord tokens are configured (see .env.example), so mentorbot starts "
-                   "the console demo on the embedded SQLite database.\n")
-        demo(script=None, database=None, replace=False)
-        return
-    from bot.cli.run_process import run_service
+    from bot.relay.policy_cache import PolicyBook, PolicyStartError, check_policies
     from storage.keyring import KeyRingError
 
+    settings = runtime.settings()
     try:
+        if not (settings.slack_configured or settings.discord_configured):
+            check_policies(PolicyBook(), [None])  # the demo's sample program uses the defaults
+            typer.echo("No Slack or Discord tokens are configured (see .env.example), so mentorbot "
+                       "starts the console demo on the embedded SQLite database.\n")
+            demo(script=None, database=None, replace=False)
+            return
+        from bot.cli.run_process import run_service
+
         asyncio.run(run_service(settings))
-    except KeyRingError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from error
+    except (PolicyStartError, KeyRingError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 def demo(

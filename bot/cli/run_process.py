@@ -22,6 +22,16 @@ async def run_service(settings: Settings, *, stop: asyncio.Event | None = None) 
 
         summary = import_roster(app.engine, settings.program_file, platforms=platform_names())
         logger.info("program file %s imported: %s", settings.program_file, summary)
+    from sqlmodel import Session
+
+    from bot.relay.policy_cache import PolicyBook, check_policies
+    from storage import repo
+
+    with Session(app.engine) as session:
+        policy_files = [program.policy_file for program in repo.programs(session)]
+    # Refuses a missing model (policies/encoder/). The model itself is loaded once per process,
+    # so the relay's own PolicyBook reuses it.
+    check_policies(PolicyBook(), policy_files)
     if stop is None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()

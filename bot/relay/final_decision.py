@@ -23,7 +23,7 @@ def combine(gates: list[Hit], verdict: Decision) -> Decision:
     if notice is None:
         notice = next((h.notice for h in gates if h.action == action), None)
     return Decision(action=action, alert=verdict.alert or any(h.alert for h in gates), hits=hits,
-                    notice=notice, hold_until=None)
+                    notice=notice, hold_until=None, flag=verdict.flag, layer=verdict.layer)
 
 
 def alert_kind(decision: Decision) -> tuple[str, bool]:

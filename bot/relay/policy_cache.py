@@ -37,3 +37,26 @@ class PolicyBook:
             self._loaded[policy_file] = self._loader(Path(policy_file) if policy_file else None)
             logger.info("loaded policy %s", policy_file or "(defaults)")
         return self._loaded[policy_file]
+
+
+class PolicyStartError(Exception):
+    """A program's policy cannot run (e.g. the sentence encoder's model is missing): the bot must
+    not start and relay messages unchecked."""
+
+
+def check_policies(book: PolicyBook, policy_files: list[str | None]) -> None:
+    """Load every policy the bot will use before it starts (cached in ``book`` for the relay).
+
+    A missing or tampered encoder model refuses the start with the install instruction, unless
+    the program's policy file turns the encoder off (``encoder: {on: false}``).
+    """
+    from policies.encoder.layer import EncoderUnavailable
+
+    for path in dict.fromkeys(policy_files or [None]):
+        try:
+            book.for_file(path)
+        except EncoderUnavailable as exc:
+            where = f"the policy file {path}" if path else "the shipped default policy"
+            raise PolicyStartError(f"mentorbot cannot start: {where} uses the sentence encoder, "
+                                   f"but {exc}") from exc
+

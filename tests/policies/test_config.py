@@ -29,6 +29,9 @@ attachments: {allowed: true}
 words:
   block: [frick]
   allow: [damn]
+encoder:
+  thresholds:
+    contact: {on: false}   # the encoder's contact head would still hold "what's your snap"
 """)
     pol = load_policy(p)
     ctx = PolicyContext()
@@ -50,6 +53,15 @@ words:
     ("rules:\n  contact.phone: {action: block}\n  contact.phone: {action: hold}\n", 3, "twice"),
     ("quiet_hours:\n  timezone: Mars/Olympus\n", 2, "unknown timezone"),
     ("words:\n  block: [heck]\n  allow: [heck]\n", None, "both blocked and allowed"),
+    ("encoder:\n  on: maybe\n", 2, "true or false"),
+    ("encoder:\n  thresholds:\n    grooming: {hold: 1.5}\n", 3, "number from 0.01 to 1"),
+    ("encoder:\n  thresholds:\n    grooming:\n      hold: 0.6\n      flag: 0.8\n", 5,
+     "must not be above its 'hold'"),
+    ("encoder:\n  thresholds:\n    concern: {flag: 0.5}\n", 3, "unknown setting 'flag'"),
+    ("encoder:\n  thresholds:\n    weather: {hold: 0.5}\n", 3, "unknown setting 'weather'"),
+    ("encoder:\n  threshold: {}\n", 2, "unknown setting 'threshold'"),
+    ("conversation:\n  window_days: 0\n", 2, "number from 1 to 365"),
+    ("conversation:\n  min_messages: two\n", 2, "whole number"),
 ])
 def test_invalid_files_are_refused_with_line_and_reason(tmp_path, text, line, words):
     with pytest.raises(PolicyFileError) as exc:
@@ -58,6 +70,19 @@ def test_invalid_files_are_refused_with_line_and_reason(tmp_path, text, line, wo
     assert words in str(exc.value)
     if line:
         assert f"line {line}" in str(exc.value)
+
+
+def test_program_file_moves_encoder_thresholds(tmp_path):
+    pol = load_policy(write(tmp_path, "encoder:\n  thresholds:\n    grooming: {hold: 0.95}\n"
+                                      "    contact: {on: false}\n"))
+    assert pol.encoder is not None
+    assert pol.encoder.thresholds["grooming"]["hold"] == 0.95
+    trained = pol.encoder.heads.heads["grooming"].thresholds
+    assert pol.encoder.thresholds["grooming"]["flag"] == trained["flag"]
+    text = pol.describe()
+    assert "encoder.grooming: flag at" in text and "hold at 0.95" in text and "encoder.contact: off" in text
+    off = load_policy(write(tmp_path, "encoder: {on: false}\n"))
+    assert off.encoder is None and "Sentence encoder: off" in off.describe()
 
 
 def test_missing_file_is_refused(tmp_path):

@@ -38,14 +38,22 @@ def test_ordinary_chat_passes(policy, text):
     ("jo at gmail dot com", "contact.email"), ("jo [at] yahoo [dot] com", "contact.email"),
     ("what's your snap?", "contact.social"), ("add me on insta", "contact.social"),
     ("I live at 12 Elm Street", "contact.address"), ("discord.gg/abc", "contact.link"),
-    ("don't tell your teacher", "offplatform.secrecy"), ("our secret", "offplatform.secrecy"),
-    ("delete these messages", "offplatform.secrecy"), ("are your parents home?", "offplatform.parents"),
+    ("don't tell your teacher", "offplatform.secrecy"), ("our secret", "grooming.secrecy"),
+    ("delete these messages", "offplatform.secrecy"),
     ("let's move to whatsapp", "offplatform.move"), ("I can pick you up", "offplatform.ride"),
 ])
 def test_violations_are_caught_with_their_rule(policy, text, rule):
     d = policy.evaluate(text, STUDENT)
     assert d.action is not Action.ALLOW
     assert rule in d.rules
+
+
+def test_a_grooming_question_is_the_adults_act(policy):
+    """Role is evidence: a mentor asking whether the parents are home is a risk assessment; a
+    student asking the same of a mentor is not."""
+    d = policy.evaluate("are your parents home?", MENTOR)
+    assert d.action is Action.BLOCK and d.alert and "offplatform.parents" in d.rules
+    assert policy.evaluate("are your parents home?", STUDENT).action is Action.ALLOW
 
 
 def test_spans_point_into_the_original_text(policy):

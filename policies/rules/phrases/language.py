@@ -17,15 +17,11 @@ _BASE: dict[str, list[str]] = {
         "{youre} {w}(?:a |an |so |such a |such an |the |really |totally |just |a total |a complete )?(?:stupid|dumb|idiot|idiotic|moron|loser|ugly|worthless|useless|pathetic|retard|retarded|trash|garbage|disgusting|annoying|weirdo|freak|clown|jerk|dummy|failure|joke|waste of space|waste of time|dumbass|fool|creep|creepy|gross|nobody|pig|brainless|clueless|incompetent|disappointment|lame|psycho|scum|a nobody|dense|slow|fat|fatass|bitch|whore|slut|skank|idiots|morons|losers)",
         "(?:shut up|shut your mouth|shut ur mouth|stfu|shut it|zip it|get lost|go away loser)",
         "(?:nobody|no one|noone) (?:likes|cares about|wants|loves|will ever like|will ever love) {you}",
-        "(?:you|u|your work|ur work|your ideas|your resume|your project) (?:suck|sucks|is trash|is garbage|is a joke)",
         "(?:you'll|youll|you will|u will|u'll) never (?:amount to|be anything|make it|be good|succeed)",
-        "(?:kill yourself|kill urself|kys|go die|die in a (?:hole|fire)|drop dead|nobody would miss you)",
         "(?:i|we) (?:hate|despise|can't stand|cant stand) {you}",
         "(?:what an|such an|you) (?:idiot|moron|loser|imbecile|dumbass)",
         "(?:are|r) {you} (?:stupid|dumb|an idiot|slow|retarded|deaf|blind)",
         "(?:stupid|dumb|ugly|fat|lazy|useless) (?:kid|girl|boy|student|idiot|loser|child|brat|cow|pig)",
-        "(?:go back to|get out of) (?:your|ur) country",
-        "(?:no wonder|that's why) (?:you|u) (?:fail|failed|have no friends|are alone)",
     ],
     "language.threat": [
         "(?:i|i'll|ill|i will|i'm gonna|im gonna|imma|ima|i'ma|gonna|i'm going to|im going to) {w}(?:kill|hurt|beat up|punch|stab|smack|slap|jump|murder|strangle|choke|fight) (?:him|her|them|that kid|this kid|that guy|that girl|my teacher|that teacher|everyone)",
@@ -33,19 +29,12 @@ _BASE: dict[str, list[str]] = {
         "(?:i|i'll|ill|i will|i am going to|i'm going to|im going to|i'm gonna|im gonna|i gonna|we'll|we will|gonna|imma|ima|i'ma) {w}(?:kill|hurt|beat|beat up|punch|shoot|stab|smack|slap|jump|murder|strangle|choke|end|destroy|break|fight|find|get|come for|come after|hunt) {you}",
         "(?:you're|youre|you are|ur|u r|you'll be|you will be) (?:dead|so dead|gonna die|going to die|gonna regret|going to regret|gonna pay|going to pay|done for|finished)",
         "watch (?:your|ur) back",
-        "i know where (?:you|u) (?:live|go to school|stay|sleep)",
-        "(?:beat|kick|whoop|whup) (?:your|ur) (?:ass|butt|face|head)",
-        "(?:you'll|youll|you will|u will) regret",
-        "i'll make (?:you|u) (?:pay|regret|sorry|suffer)",
-        "(?:bring|brought|bringing) (?:a )?(?:gun|knife|weapon|bomb) (?:to|into) (?:school|class|the building|the office)",
         "(?:shoot|shooting|blow|blowing) up (?:the|this|my|our) (?:school|class|building|office|place)",
-        "(?:break|broke|breaking) (?:your|ur) (?:legs|neck|face|arm|jaw)",
     ],
 }
 # Added after held-out v6: tactics the first run missed (each has look-alikes in fp_probes).
 _V6: dict[str, list[str]] = {
     "language.harassment": [
-        "(?:eres|sos|estas) (?:un |una |bien |muy )?(?:pendejo|pendeja|idiota|estupido|estupida|tonto|tonta|imbecil|baboso|babosa|cabron|cabrona|puta|perra|mierda)",
     ],
 }
 

@@ -27,10 +27,6 @@ _BASE: dict[str, list[str]] = {
         "|back entrance|parking lot)",
         "(?:take|bring) {you} (?:out )?(?:to|for) {w}" + _PLACES,
         "(?:take|bring) {you} out",
-        "(?:when|where) (?:can|could|should|do) (?:we|i) meet",
-        "(?:meet|meeting) (?:me|up) (?:after|outside|alone|privately|in private|without)",
-        "(?:want|wanna|like) to (?:meet|see) {you} (?:in person|irl|alone|outside|privately|sometime)",
-        "(?:come|go) (?:out|somewhere) with me",
         "(?:my|a) (?:treat|date)",
         "(?:on a|go on a|like a) date",
         "meet (?:up )?(?:this|next) (?:weekend|saturday|sunday)",
@@ -45,8 +41,6 @@ _BASE: dict[str, list[str]] = {
         "(?:get|hop|come) in (?:my|the) car",
         "drop {you} off",
         "(?:can|could|would|will) {you} {w}(?:give {me} a (?:ride|lift)|drive {me}|pick {me} up|take {me} (?:home|there|back))",
-        "(?:uber|lyft|cab) (?:for )?{you}",
-        "(?:i'll|ill|i will|i can) (?:pay for|send) {your} (?:uber|lyft|cab|taxi|ride)",
     ],
     "offplatform.home": [
         '(?:you|u) (?:can|could|should|wanna|want to) (?:come|stop|swing|drop) (?:by|over|through)',
@@ -56,49 +50,35 @@ _BASE: dict[str, list[str]] = {
         "(?:you|u) (?:can|could|should) come over",
         "(?:visit|see|come to|came to|coming to|go to|went to|over to|stop by|swing by|drop by) {ww}(?:your|ur) (?:house|place|apartment|apt|home|crib|room)",
         "(?:visit|come to|over to) {my} (?:house|place|apartment|apt|home|crib)",
-        "(?:at|to) my (?:house|place|apartment|apt|crib) (?:after|this|on|tonight|sometime|later|alone)",
-        "(?:sleep|stay) over",
         "sleepover (?:at|with) (?:me|my place|my house|my apartment|my apt|mine)",
-        "(?:have|do|host|want|wanna) (?:a )?sleepover(?:$|[.,!?]| with me| at my| this| tonight| sometime)",
         "(?:i|i'll|ill|i can|let me) (?:come|stop|swing) (?:by|over|to) {w}(?:your|ur|yours)",
     ],
     "offplatform.private": [
         '(?:give|gimme|shoot|send|drop|hit) {me} (?:a|an|a quick) (?:call|ring|text|buzz|txt|facetime|ft)',
         '(?:call|ring|text|txt|facetime|ft) {your} (?:cell|phone|number|house|home|mobile)',
-        "(?:can we|could we|should we|we should|wanna|want to|let's|lets|you wanna|u wanna|down to) (?:hop|get|jump) on (?:a |the )?{w}(?:call|phone call|facetime|ft|vc|video call|voice call|video chat)",
-        '{lets} (?:ft|vc|voice chat|voice call)',
-        '(?:ft|vc) (?:me|tonight|rn|tmrw|sometime)',
         "(?:can|could|may|should|let me|lemme|i'll|ill|i will|i wanna|i want to|i'd like to|i can) {w}(?:call|phone|facetime|ring|text|txt|email|e-mail) {you}",
         "(?:call|facetime|ring|text|txt) {me} (?:tonight|later|tomorrow|after|when|anytime|sometime|this|if|whenever|back|asap|now|privately|on|at|instead|please|pls|plz|rn|real quick)",
         "(?:text|txt) {me}",
-        "(?:give|gimme) {me} a (?:call|ring|text|buzz)",
         "(?:give|send) {you} a (?:call|ring|text)",
         "{lets} {w}(?:facetime|video chat|video call|videochat|videocall|call|phone|skype|zoom|talk on the phone|talk on phone|talk privately|talk in private|talk alone|chat privately|dm|pm|text|message privately|talk one on one|talk 1 on 1|talk offline)",
         "(?:private|personal|secret|one on one|1 on 1|1:1) (?:call|video call|video chat|facetime|zoom|meeting|chat|conversation|session|dm|message|messages|room|server|channel|group chat|gc)",
         "(?:dm|pm|inbox|message) {me}",
         "(?:dm|pm|message|inbox) {you}",
         "(?:slide|slid|sliding|slidin) (?:in|into) (?:{my}|{your}|the|ya) (?:dms|dm|inbox|messages)",
-        "in (?:the|my|your|ur) (?:dms|dm|inbox|private messages)",
-        "(?:talk|chat|speak|message) (?:privately|in private|alone|just us|just the two of us|off the record|one on one)",
         "(?:on|over) the phone (?:tonight|later|sometime|with me)",
         "(?:my|your) (?:private|personal|secret) (?:account|server|chat|channel|number|email|phone)",
         "facetime me",
         "(?:video ?chat|video ?call) (?:me|with me|tonight|later|sometime)",
     ],
     "offplatform.move": [
-        '(?:somewhere|someplace|some place|anywhere) (?:more )?(?:private|alone)',
         '(?:continue|move|take|switch|talk|chat|keep talking|keep chatting) (?:this |it |our chat |our convo |the conversation )?(?:over|via|by|through|on) (?:text|texts|sms|imessage|the phone|phone|dms|dm|my phone|your phone)',
         '(?:move|take|switch|continue|bring|carry) (?:this|it|our|the) {w}(?:chat|convo|conversation|talk|discussion) (?:to|over to|off|offline|somewhere|elsewhere|outside|private|someplace)',
         "(?:move|switch|go|continue|take|talk|chat|speak|message|keep talking|move this|take this|move our"
         " (?:chat|convo|conversation)|take our (?:chat|convo|conversation)) {ww}(?:to|on|over to|onto|over on|in|via|through|thru) {platform}",
         "(?:move|take|switch|continue) (?:this|our chat|our convo|our conversation|the conversation|it) (?:off|offline|somewhere|elsewhere|outside|private|to text|to dms|to dm|to my dms|to your dms|to email|to my phone|to the phone)",
         "(?:off|outside|out of|off of|outside of) (?:this|the|here|our) ?(?:chat|app|channel|server|platform|program|bot|site|group)",
-        "(?:somewhere|someplace|place) (?:else|more private|private|where) (?:to talk|we can talk|to chat|they can't|nobody|no one|the teacher|the coordinator)",
-        "(?:easier|better|faster|more private) (?:to talk |to chat |if we talk |if we chat )?(?:on|over|through|thru|via) {platform}",
-        "(?:talk|chat|message|text) (?:somewhere else|elsewhere|outside of here|off here|off this|offline)",
         "without the (?:bot|coordinator|teacher|program) (?:seeing|watching|reading|knowing)",
         "(?:where|so|somewhere|someplace|place) (?:the )?(?:teacher|teachers|coordinator|coordinators|they|nobody|no one|the bot|the school|your parents) (?:can't|cant|cannot|won't|wont|can not) (?:see|read|watch|know)",
-        "(?:not|no) (?:on|in) (?:this|here) (?:chat|app|channel|server)",
     ],
 }
 # Added after held-out v6: tactics the first run missed (each has look-alikes in fp_probes).
@@ -108,14 +88,11 @@ _V6: dict[str, list[str]] = {
         "(?:hop|jump|get) on (?:{social}|discord|skype) {w}(?:vc|call|voice|voice chat|video)",
         "(?:{social}|discord|skype) (?:vc|voice call|video call|video chat|call)",
         "(?:reach out|talk|reach|contact|write|get in touch|message) (?:to |with )?{you} directly",
-        "te (?:llamo|llamare|marco|hablo|escribo) (?:por (?:telefono|whatsapp|cel)|al cel|a tu|mas tarde|esta noche|luego)",
         "(?:llamame|marcame|escribeme|hablame) (?:al|a mi|por|esta noche|mas tarde)",
     ],
     "offplatform.move": [
         "{lets} {w}(?:use|try|switch to|download|get on|go on|move to|talk on|chat on) " + _APPS,
-        "(?:pasemos|hablemos|sigamos|vamos|cambiemos) (?:a|por|en) (?:whatsapp|telegram|snap|insta|instagram|discord|signal|mensajes|texto)",
         "no need to (?:go through|use|post|talk|chat) (?:here|this|on here|in here|the app|the chat|the channel|the coordinator|the program)",
-        "instead of (?:posting|putting|sharing|sending|talking|chatting|messaging|typing) {w}(?:here|in here|on here|in the chat|in this chat|in the channel|on this app|through the app)",
     ],
 }
 # Second round, from paraphrases of the v6 tactics (not held-out: written after the rules were read).
@@ -127,14 +104,11 @@ _V6B: dict[str, list[str]] = {
 # in fp_probes.jsonl (indirect disclosures, grooming questions about bed, bodies and nights).
 _V7: dict[str, list[str]] = {
     "offplatform.home": [
-        "(?:session|meet|meeting|meetup|hang out|hang|lesson|tutoring) {w}(?:at|in) {your} (?:place|house|apartment|apt|home|room|bedroom)",
     ],
 }
 # A paraphrase check after the v7 fixes (16 new wordings, 0/16 on first run) added these.
 _V7B: dict[str, list[str]] = {
     "offplatform.meet": [
-        "(?:grab|get|have|eat) (?:something|a bite|food|a snack) {ww}(?:just us|just the two of us|alone)",
-        "(?:swing|stop|come) by after (?:practice|school|work|class) {ww}(?:and|to) (?:we|grab|get|hang|talk)",
     ],
 }
 

@@ -1,0 +1,77 @@
+"""The trained per-category heads: a small two-layer network on the sentence embedding.
+
+``heads.json`` is written by ``python -m policies.encoder.train`` and committed; its SHA-256
+is pinned in ``pins.py`` (written by the same run) and checked at load, so a hand-edited or
+corrupted file is refused rather than silently changing what the policy stops.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+HEADS_PATH = Path(__file__).resolve().parent / "heads.json"
+CATEGORIES = ("grooming", "concern", "contact", "offplatform")
+
+
+class HeadsUnavailable(Exception):
+    """The heads file is missing, unreadable or not the file that was pinned."""
+
+
+@dataclass(frozen=True)
+class Head:
+    """One category's classifier and the thresholds chosen for it on the dev rows."""
+
+    category: str
+    weights: np.ndarray  # over the shared hidden layer
+    bias: float
+    thresholds: dict[str, float]  # "hold", and "flag" (grooming) or "alert" (concern)
+
+
+@dataclass(frozen=True)
+class Heads:
+    """A shared hidden layer (ReLU) over embedding + role, and one sigmoid output per head."""
+
+    heads: dict[str, Head]
+    hidden_w: np.ndarray
+    hidden_b: np.ndarray
+    model_sha256: str
+    sha256: str
+    meta: dict
+
+    def scores(self, embeddings: np.ndarray, mentor: np.ndarray) -> dict[str, np.ndarray]:
+        """Probability per category for each row (embedding + the sender-is-a-mentor flag)."""
+        x = np.concatenate([embeddings, mentor.reshape(-1, 1).astype(np.float32)], axis=1)
+        hidden = np.maximum(x @ self.hidden_w + self.hidden_b, 0.0)
+        out = {}
+        for name, h in self.heads.items():
+            z = np.clip(hidden @ h.weights + h.bias, -40.0, 40.0)
+            out[name] = 1.0 / (1.0 + np.exp(-z))
+        return out
+
+
+def load_heads(path: Path = HEADS_PATH, pin: str | None = None) -> Heads:
+    """Read and check the heads file (``pin`` defaults to the committed pin)."""
+    if pin is None:
+        from policies.encoder.pins import HEADS_SHA256 as pin  # noqa: N811
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise HeadsUnavailable(f"cannot read the encoder heads {path} ({exc})") from exc
+    got = hashlib.sha256(raw).hexdigest()
+    if got != pin:
+        raise HeadsUnavailable(f"the encoder heads {path} have SHA-256 {got}, not the pinned {pin}; "
+                               "retrain with `python -m policies.encoder.train` or restore the file")
+    doc = json.loads(raw)
+    heads = {}
+    for name, h in doc["heads"].items():
+        heads[name] = Head(category=name, weights=np.asarray(h["w"], np.float32), bias=float(h["b"]),
+                           thresholds={k: float(v) for k, v in h["thresholds"].items()})
+    hidden = doc["hidden"]
+    return Heads(heads=heads, hidden_w=np.asarray(hidden["w"], np.float32),
+                 hidden_b=np.asarray(hidden["b"], np.float32), model_sha256=doc["model_sha256"], sha256=got,
+                 meta={k: v for k, v in doc.items() if k != "heads"})

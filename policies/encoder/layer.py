@@ -1,0 +1,144 @@
+"""The encoder layer as the engine uses it: text + role in, explainable hits out.
+
+It loads the checked weights and heads once, caches embeddings by text (an edited or repeated
+message is not embedded twice), and turns head probabilities into hits with the rule id
+``encoder.<head>``, the score, the threshold crossed and the words for coordinator and sender.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from functools import lru_cache
+
+import numpy as np
+
+from policies.encoder.heads import Heads, HeadsUnavailable, load_heads
+from policies.encoder.minilm import MiniLM
+from policies.encoder.model_files import PINS, ModelUnavailable, model_files
+from policies.types import Action, Hit
+
+__all__ = ["EncoderLayer", "EncoderUnavailable"]
+CACHE_SIZE = 4096
+BATCH = 16  # small batches: a batch of 64 long messages needs ~0.5 GB of activations
+
+# What the coordinator reads for an encoder hit, and the sender's one friendly sentence.
+_WHAT = {
+    "grooming": "reads like a grooming move (trust, secrecy, looks, home, gifts, isolation)",
+    "concern": "reads like a possible safeguarding disclosure",
+    "contact": "reads like sharing or asking for personal contact details",
+    "offplatform": "reads like moving the conversation or meeting outside the program",
+}
+_NOTICE = {
+    "grooming": "Let's keep the conversation professional — about school, skills and careers.",
+    "concern": "Thank you for sharing this — your coordinator will reach out soon to make sure you "
+               "get support.",
+    "contact": "Personal contact details stay private here — your coordinator can help if you need "
+               "to exchange details.",
+    "offplatform": "Mentoring conversations stay in this supervised channel — let's keep talking here.",
+}
+# Which senders each head judges (disclosures come from students, grooming moves from mentors).
+ROLES = {"grooming": ("mentor",), "concern": ("student",), "contact": ("student", "mentor"),
+         "offplatform": ("student", "mentor")}
+
+
+@lru_cache(maxsize=1)
+def shared_model() -> MiniLM:
+    """One loaded model per process, however many programs' policies use it (~90 MB)."""
+    files = model_files()
+    return MiniLM(files["model.safetensors"], files["tokenizer.json"])
+
+
+@lru_cache(maxsize=1)
+def shared_heads() -> Heads:
+    return load_heads()
+
+
+class EncoderUnavailable(Exception):
+    """The encoder cannot run: its model files or heads are missing or not the pinned ones."""
+
+
+class EncoderLayer:
+    """all-MiniLM-L6-v2 + the trained heads; thresholds = trained ones, moved by the program."""
+
+    def __init__(self, moved: dict[str, dict[str, float]] | None = None, heads: Heads | None = None,
+                 model: MiniLM | None = None) -> None:
+        try:
+            self.heads = heads or shared_heads()
+            if self.heads.model_sha256 != PINS["model.safetensors"]:
+                raise HeadsUnavailable("the encoder heads were trained on another model file")
+            model = model or shared_model()
+        except (ModelUnavailable, HeadsUnavailable) as exc:
+            raise EncoderUnavailable(str(exc)) from exc
+        self.model = model
+        self.thresholds = {name: {**h.thresholds, **(moved or {}).get(name, {})}
+                           for name, h in self.heads.heads.items()}
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()  # the desk and the relay may evaluate at the same time
+
+    def embed(self, texts: Iterable[str]) -> list[np.ndarray]:
+        """Embeddings of the texts, computing the uncached ones in small batches."""
+        texts = list(texts)
+        with self._lock:
+            missing = [t for t in texts if t not in self._cache]
+        # Similar lengths batched together: padding to the longest costs every row in a batch.
+        todo = sorted(dict.fromkeys(missing), key=len)
+        for i in range(0, len(todo), BATCH):
+            chunk = todo[i:i + BATCH]
+            vectors = self.model.encode(chunk)
+            with self._lock:
+                for t, v in zip(chunk, vectors, strict=True):
+                    self._cache[t] = v
+                    if len(self._cache) > CACHE_SIZE:
+                        self._cache.popitem(last=False)
+        out = []
+        for t in texts:
+            with self._lock:
+                v = self._cache.get(t)
+                if v is not None:
+                    self._cache.move_to_end(t)
+            out.append(v if v is not None else self.model.encode([t])[0])  # evicted meanwhile
+        return out
+
+    def scores(self, text: str, role: str) -> dict[str, float]:
+        """Each head's probability for this message from this sender."""
+        emb = self.embed([text])[0][None, :]
+        mentor = np.array([1.0 if role == "mentor" else 0.0], np.float32)
+        return {k: float(v[0]) for k, v in self.heads.scores(emb, mentor).items()}
+
+    def hits(self, text: str, role: str, scores: dict[str, float] | None = None) -> list[Hit]:
+        """The encoder's hits for one message (empty when no head crosses a threshold)."""
+        scores = self.scores(text, role) if scores is None else scores
+        out = []
+        for name, p in scores.items():
+            if role not in ROLES.get(name, ()):
+                continue
+            hit = self._hit(name, p, role)
+            if hit is not None:
+                out.append(hit)
+        return out
+
+    def _hit(self, name: str, p: float, role: str) -> Hit | None:
+        th = self.thresholds[name]
+        if th.get("on", 1.0) < 0.5:  # the program turned this head off
+            return None
+        mentor = role == "mentor"
+        if p >= th["hold"]:
+            action, alert, crossed = Action.HOLD, name in ("grooming", "concern") or mentor, "hold"
+        elif name == "concern" and p >= th.get("alert", 2.0):
+            action, alert, crossed = Action.ALLOW, True, "alert"
+        elif name == "grooming" and p >= th.get("flag", 2.0):
+            action, alert, crossed = Action.ALLOW, False, "flag"
+        else:
+            return None
+        # Toward the conversation score: a mentor's grooming or off-platform move counts.
+        signal = round(p, 3) if mentor and name in ("grooming", "offplatform") else 0.0
+        verb = {"hold": "held", "alert": "delivered, coordinator alerted",
+                "flag": "delivered, flagged for a later look"}[crossed]
+        reason = (f"Encoder: the message {_WHAT[name]} — sent by the {role}; score {p:.4f} ≥ "
+                  f"{crossed} threshold {th[crossed]:.4f} ({verb})")
+        # No span: the whole message reads this way (redaction and highlighting skip it).
+        return Hit(rule=f"encoder.{name}", start=0, end=0, reason=reason, notice=_NOTICE[name],
+                   action=action, alert=alert, category="concern" if name == "concern" else name,
+                   signal=signal, score=round(p, 4), threshold=th[crossed])

@@ -1,0 +1,154 @@
+"""all-MiniLM-L6-v2 without torch: tokens → 6 BERT layers → mean pooling → L2 norm.
+
+``tokenizers`` reads tokenizer.json; the safetensors file is memory-mapped (its header is a
+length and a JSON table of tensor offsets), so the 47 MB word-piece table stays on disk except
+for the rows chat actually uses; the layers' weights are copied once, transposed for the
+matrix products. (onnxruntime was measured too: ~1.5× faster per message, but a 1.6 s load and
+about 100 MB more memory — over the policy's budgets; see docs/benchmarks-policy.md.)
+Each batch is padded to its own longest message (not to 128: chat messages are short) and
+truncated at 256 word pieces, as sentence-transformers does for this model.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+from pathlib import Path
+
+import numpy as np
+
+MAX_PIECES = 256
+# Only the head of a long message is tokenised: 256 word pieces never need more than this many
+# characters (a piece is at least one character), and tokenising 100 KB would take ~150 ms.
+MAX_CHARS = 4 * 1024
+HIDDEN, HEADS, LAYERS = 384, 12, 6
+_EPS = 1e-12
+_DTYPES = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
+# erf by Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7): numpy has no erf, and GELU needs it.
+_P = np.float32(0.3275911)
+_A = [np.float32(a) for a in (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429)]
+
+
+def read_safetensors(path: Path) -> dict[str, np.ndarray]:
+    """Every tensor of a .safetensors file as a read-only memory map (nothing copied)."""
+    with path.open("rb") as f:
+        (size,) = struct.unpack("<Q", f.read(8))
+        header = json.loads(f.read(size))
+    out = {}
+    for name, meta in header.items():
+        if name == "__metadata__":
+            continue
+        start, end = meta["data_offsets"]
+        dtype = np.dtype(_DTYPES[meta["dtype"]])
+        shape = tuple(meta["shape"])
+        if end - start != dtype.itemsize * int(np.prod(shape, dtype=np.int64)):
+            raise ValueError(f"tensor {name} has a bad size in {path}")
+        out[name] = np.memmap(path, dtype=dtype, mode="r", offset=8 + size + start, shape=shape)
+    return out
+
+
+def _erf(x: np.ndarray) -> np.ndarray:
+    s = np.sign(x)
+    a = np.abs(x)
+    t = 1.0 / (1.0 + _P * a)
+    poly = ((((_A[4] * t + _A[3]) * t + _A[2]) * t + _A[1]) * t + _A[0]) * t
+    return s * (1.0 - poly * np.exp(-a * a))
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    return 0.5 * x * (1.0 + _erf(x * np.float32(0.7071067811865476)))
+
+
+def _layer_norm(x: np.ndarray, g: np.ndarray, b: np.ndarray) -> np.ndarray:
+    mu = x.mean(-1, keepdims=True)
+    xc = x - mu
+    var = (xc * xc).mean(-1, keepdims=True)
+    return xc / np.sqrt(var + _EPS) * g + b
+
+
+def _layer_weights(w: dict[str, np.ndarray], p: str) -> dict:
+    """One layer's weights, copied into memory and transposed once (tokens × in @ in × out)."""
+    a = p + "attention.self."
+
+    def t(name: str) -> np.ndarray:
+        return np.ascontiguousarray(np.asarray(w[name]).T)
+
+    def v(name: str) -> np.ndarray:
+        return np.array(w[name])
+
+    return {
+        "qkv": np.concatenate([t(a + n + ".weight") for n in ("query", "key", "value")], 1),
+        "qkv_b": np.concatenate([v(a + n + ".bias") for n in ("query", "key", "value")]),
+        "o": t(p + "attention.output.dense.weight"), "o_b": v(p + "attention.output.dense.bias"),
+        "ln1": (v(p + "attention.output.LayerNorm.weight"), v(p + "attention.output.LayerNorm.bias")),
+        "i": t(p + "intermediate.dense.weight"), "i_b": v(p + "intermediate.dense.bias"),
+        "f": t(p + "output.dense.weight"), "f_b": v(p + "output.dense.bias"),
+        "ln2": (v(p + "output.LayerNorm.weight"), v(p + "output.LayerNorm.bias")),
+    }
+
+
+class MiniLM:
+    """The encoder, loaded once; ``encode`` changes no state (safe to share)."""
+
+    def __init__(self, weights: Path, tokenizer: Path) -> None:
+        from threadpoolctl import threadpool_limits
+        from tokenizers import Tokenizer
+
+        # Small matrix products one message at a time: one BLAS thread (MENTORBOT_ENCODER_THREADS)
+        # is steadier than two on a shared machine, where waiting threads made a 256-piece
+        # message take seconds instead of ~0.1 s. Process-wide: the encoder is numpy's only user.
+        threadpool_limits(limits=int(os.environ.get("MENTORBOT_ENCODER_THREADS", "1")), user_api="blas")
+        self.tokenizer = Tokenizer.from_file(str(tokenizer))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(MAX_PIECES)
+        w = read_safetensors(weights)
+        p = "embeddings."
+        self.word = w[p + "word_embeddings.weight"]  # stays mapped: only used rows are read
+        self.pos = np.array(w[p + "position_embeddings.weight"][:MAX_PIECES])
+        self.type0 = np.array(w[p + "token_type_embeddings.weight"][0])
+        self.emb_ln = (np.array(w[p + "LayerNorm.weight"]), np.array(w[p + "LayerNorm.bias"]))
+        self.layers = [_layer_weights(w, f"encoder.layer.{i}.") for i in range(LAYERS)]
+
+    def pieces(self, texts: list[str]) -> list[list[int]]:
+        """Word-piece ids per text ([CLS] … [SEP], at most 256)."""
+        return [e.ids for e in self.tokenizer.encode_batch([t[:MAX_CHARS] for t in texts])]
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Unit-length 384-wide embeddings, one row per text, in order."""
+        if not texts:
+            return np.zeros((0, HIDDEN), np.float32)
+        ids = self.pieces(texts)
+        n, longest = len(ids), max(len(x) for x in ids)
+        batch = np.zeros((n, longest), np.int64)
+        mask = np.zeros((n, longest), np.float32)
+        for row, seq in enumerate(ids):
+            batch[row, :len(seq)] = seq
+            mask[row, :len(seq)] = 1.0
+        x = _layer_norm(self.word[batch] + self.pos[:longest] + self.type0, *self.emb_ln)
+        x = x.reshape(n * longest, HIDDEN)
+        # A padded batch needs the mask; a single message (the relay's case) has no padding.
+        bias = None if n == 1 else ((1.0 - mask) * np.float32(-1e4))[:, None, None, :]
+        for layer in self.layers:
+            x = self._block(x, layer, bias, n, longest)
+        x = x.reshape(n, longest, HIDDEN)
+        mean = (x * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1.0)
+        return mean / np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
+
+    @staticmethod
+    def _block(x: np.ndarray, L: dict, bias: np.ndarray | None, n: int, t: int) -> np.ndarray:
+        """One transformer layer on (n·t × 384) rows; attention per message and head."""
+        hd = HIDDEN // HEADS
+        qkv = x @ L["qkv"] + L["qkv_b"]
+        qkv = qkv.reshape(n, t, 3, HEADS, hd).transpose(2, 0, 3, 1, 4)  # 3, n, heads, t, hd
+        q, k, v = qkv[0], qkv[1], qkv[2]
+        scores = (q @ k.transpose(0, 1, 3, 2)) * np.float32(1.0 / np.sqrt(hd))
+        if bias is not None:
+            scores += bias
+        scores -= scores.max(-1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(-1, keepdims=True)
+        ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(n * t, HIDDEN)
+        x = _layer_norm(x + ctx @ L["o"] + L["o_b"], *L["ln1"])
+        h = _gelu(x @ L["i"] + L["i_b"])
+        return _layer_norm(x + h @ L["f"] + L["f_b"], *L["ln2"])

@@ -1,0 +1,21 @@
+"""Concept rules: acts named as concepts (``grooming.risk_assessment``, ``concern.goodbye``…)
+written as word classes combined by proximity, read in their sentence and weighed by role.
+
+``build_layer()`` compiles every family once; ``ConceptLayer.hits`` runs them on a message.
+"""
+
+from __future__ import annotations
+
+from policies.rules.concepts import concern, contact, grooming, language
+from policies.rules.concepts.dsl import Rule
+from policies.rules.concepts.layer import ConceptLayer
+from policies.rules.concepts.lexicon import LEXICON
+
+__all__ = ["ALL_RULES", "ConceptLayer", "Rule", "build_layer"]
+
+ALL_RULES: list[Rule] = [*grooming.RULES, *concern.RULES, *contact.RULES, *language.RULES]
+
+
+def build_layer() -> ConceptLayer:
+    """Every concept family, compiled."""
+    return ConceptLayer(ALL_RULES, LEXICON)

@@ -1,0 +1,150 @@
+# ruff: noqa: E501  (rule data: one template per line reads better than wrapped)
+"""Contact and off-platform concepts: handles next to a platform name, asking for a number,
+e-mail or account, and moving the chat, meeting or riding, in English, texting and Spanish.
+
+These are violations whoever sends them (a student offering a handle is blocked too); the
+configured action per role still applies (a mentor's are blocked with an alert).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from policies.rules.concepts.dsl import rule
+
+_social = partial(rule, governs="contact.social", mentor=1.0, student=1.0)
+_phone = partial(rule, governs="contact.phone", mentor=1.0, student=1.0)
+_email = partial(rule, governs="contact.email", mentor=1.0, student=1.0)
+_address = partial(rule, governs="contact.address", mentor=1.0, student=1.0)
+_move = partial(rule, governs="offplatform.move", mentor=1.0, student=1.0)
+_private = partial(rule, governs="offplatform.private", mentor=1.0, student=1.0)
+_meet = partial(rule, governs="offplatform.meet", mentor=1.0, student=1.0)
+_ride = partial(rule, governs="offplatform.ride", mentor=1.0, student=1.0)
+
+RULES = [
+    _social(
+        "contact.handle",
+        "A username given next to a platform name (handle shared)",
+        "PLATFORM ~2 (is|es|:|=|-|handle|user|username|usuario|name|nombre|id|tag|como|as|account|acc|cuenta|@)? ~1 HANDLE",
+        "HANDLE_AT ~2 (on|en|in|at|@) ~1 PLATFORM",
+        "(i'm|im|i_am|estoy|find_me|search|busca|buscame|add_me|agregame|follow_me|sigueme|hit_me|hmu|me_encuentras) ~3 (on|en|in|at|por)? ~2 PLATFORM ~3 (as|como|:|is|es|under)? ~1 HANDLE",
+        "(the|la|a) ~1 (ghost_app|app_with_the_ghost|blue_bird_app|app_with_the_camera|app_where_messages_disappear|one_where_messages_disappear|app_de_los_videos_cortos|app_del_fantasmita|app_del_fantasma)",
+        "PLATFORM ~2 (is|es|:)? ~1 (same_name|the_same|my_name|mi_nombre|igual|same_as_here|como_aqui|my_first_name)",
+        "(my|mi|el|la) ~1 (@|usuario|username|user|handle|gamertag|tag) ~3 (on|en|in|is|es|:)",
+        "(solicitud|friend_request|follow_request) ~3 (en|on|por) ~1 PLATFORM",
+        "(buscame|find_me|search|busca|look_me_up) ~3 (en|on|in) ~2 (la|the) ~1 (app|aplicacion) ~4 (soy|i'm|im|as|como|is) ~1 HANDLE",
+        "PLATFORM ~2 (es|is) ~2 (el_mismo|the_same|igual) ~2 (que|as|q) ~1 PLATFORM",
+        "(im|i'm|estoy) ~2 (on|en) ~1 PLATFORM ~3 (with|con) ~2 (my|mi) ~1 (number|numero|cel|name|nombre)",
+        examples=("sn@p is nayeli_xo", "buscame en insta como jeanc.08", "snapchat brayan_bx07"),
+    ),
+    _social(
+        "contact.ask_account",
+        "Asks for or offers a personal number, e-mail or account (contact request)",
+        "(give|gimme|drop|send|share|pass|text|dm|write|leave|pasame|pasas|pasa|dame|das|me_das|me_da|mandame|manda|envia|enviame|escribe|deja|dejame|dime|anota|apunta|me_pasas) ~2 (me|a_mi)? ~1 (YOUR|su|your_personal|tu_numero|tu) ~2 CONTACT_THING",
+        "(y|and|what's|whats|cual_es|what_is|cuál_es) ~1 (YOUR|su|el_de_tu|tu) ~1 CONTACT_THING ?",
+        "(tienes|tiene|do_you_have|u_got|you_got|have_you_got|got|usas|usa|do_you_use) ~1 (a|an|un|una)? ~1 (personal|private|personal_phone|phone|PLATFORM|whatsapp|whats|cel|celular|telefono_personal|correo_personal|gmail) ~2 ?",
+        "(which|what|cuales|que|which_one) ~1 (socials|redes|social_media|platforms|redes_sociales) ~3 (do_you|you|u|usas|tienes|use|have|are_you_on|estas)",
+        "(number|numero|num|cel|phone) ~3 (where|donde|to|para) ~2 (i_can|puedo|te_puedo) ~2 (reach|call|text|contact|llamar|escribir|localizar)",
+        "(put|pon|guarda|save|anota|apunta) ~2 (YOUR|ur|tu|my|mi) ~1 (number|numero|num|cel) ~3 (in|en) ~2 (my|mi|your|tu) ~1 (phone|cel|celular|contacts)",
+        "(te|le) ~1 (sigo|agrego|mando_solicitud|doy_follow|voy_a_seguir|voy_a_agregar)",
+        "(add|follow|agregame|sigueme|add_me|follow_me) ~3 (on|en) ~1 (whichever|the_one|la_que|any)",
+        "(como|how|where|donde) ~2 (te|can_i|do_i|puedo|lo|la) ~1 (encuentro|find|encontrarte|find_you|buscar|look_you_up) ~2 (en|on|in) ~1 PLATFORM",
+        "(my|mi) ~2 (mom|mama|dad|papa|parents|papas|family) ~2 (wants|quiere|want|quieren) ~2 (ur|your|su|tu) ~1 (number|numero|cel|phone|email|correo)",
+        unless=r"\b(?:resume|resum|cv|header|application|the form|el formulario|linkedin profile|emergency contact|contacto de emergencia|the school|la escuela|recruiter|reclutador|hr|company|empresa)\b",
+        examples=("pasame tu numero mister", "drop your number", "y su celular?"),
+    ),
+    _address(
+        "contact.place",
+        "Says where someone lives or asks which building or apartment (address)",
+        "(which|what|que|cual|en_que|which_one) ~1 (building|apartment|apt|floor|street|calle|edificio|piso|apartamento|block|cuadra|house|casa) ~3 (is_yours|are_you_in|do_you_live|vives|vive|es_el_tuyo|es_tuyo|you_in|es_la_tuya|is_it|are_you)",
+        "(where|donde) ~2 (do|does|d)? ~1 (YOU|usted|tu)? ~1 (live|stay|vives|vive|queda_tu_casa|queda_su_casa) ~2 (exactly|exactamente|en_que|?)?",
+        "(i'm|im|i_live|i_stay|vivo|my_house|my_building|my_apartment|mi_casa|mi_edificio|my_place) ~4 (corner_of|esquina_de|la_esquina) ~2 ([0-9]+[a-z]{0,2}|[a-z]+) ~1 (and|&|y|con) ~1 ([0-9]+[a-z]{0,2}|[a-z]+)",
+        "(i_live|i_stay|vivo|my_house_is|my_building_is|mi_casa_queda|mi_casa_es|my_place_is|im_on|i'm_on) ~2 (on|en|at|off|near|by|cerca_de|en_la) ~2 ([0-9]+[a-z]{0,2}|[a-z]+) ~1 (and|&|y|con) ~1 ([0-9]+[a-z]{0,2}|[a-z]+)",
+        "(my|mi|our|nuestro|nuestra) ~4 (apt|apartment|apartamento|puerta|piso|floor|unit|door|building|edificio) ~1 (is|es|#|number|numero|no)? ~0 ([0-9]{1,3}[a-z]?|[0-9]+[a-z]{2})",
+        "(apt|apartment|apartamento|puerta|unit) ~0 ([0-9]{1,3}[a-z]) ~4 (if_u|if_you|come|drop|pasa|ven|traeme|bring)",
+        "(sharing|share|compartiendo|te_mando|te_comparto|mandame|send_me|comparteme) ~2 (my|mi|your|tu|la) ~1 (location|ubicacion|live_location|pin)",
+        "(mandame|send_me|pasame|dame) ~2 (la|your|tu)? ~1 (ubicacion|location|direccion|address) ~2 (de_tu|of_your|tu)? ~1 (casa|house|home)?",
+        "(what|which|que|cual|en_que) ~1 (street|calle|block|building|avenue|avenida|floor|edificio|cuadra) ~2 (u|you|ur|your|tu|usted) ~1 (on|live|en|at|in|vives|vive|stay)?",
+        "(tell_me|dime|just_tell_me) ~1 (which|what|que|cual) ~1 (building|apartment|edificio|apartamento|floor|piso|street|calle)",
+        unless=r"\b(?:school|campus|office|building for the|the event|career fair|job shadow|site visit|escuela|oficina|evento|feria|museum|museo|library|biblioteca|zoom|floor of the|minutes?|mins?|blocks?|away|stops?|hours?|cuadras|minutos|lejos|tour|lobby|work|company|trabajo)\b",
+        examples=("¿En qué calle vives exactamente?", "apt 9J if u want to drop the book"),
+    ),
+    _move(
+        "offplatform.switch_app",
+        "Moves the conversation to another app, private messages or outside the program (channel switch)",
+        "(let's|lets|we_can|can_we|wanna|want_to|podemos|pasemos|hablemos|sigamos|seguimos|vamos|cambiemos|mejor|better|easier|more_private|mas_privado|mas_comodo|es_mejor|hablamos|continue|continuemos|seguir) ~3 (on|en|por|a|al|to|over|via|through|in) ~1 (PLATFORM|text|texto|mensaje_de_texto|sms|email|correo|privado|dm|dms|inbox|private|el_chat_del_juego|party_chat|otro_lado|otra_app|otro_server|another_server|my_server|mi_server)",
+        "(download|get|bajate|baja|descarga|instala|install) ~2 PLATFORM ~4 (private|privado|seguro|safer|secure|chat|hablar|te_escribo|and_we|y_te|alla|there)",
+        "(message|text|write|dm|email|escribeme|mandame|textea|textéame|texteame|hablame) ~2 (me)? ~2 (directly|privately|instead|personal|directo|por_fuera|aparte|al_privado|al_numero|al_correo|a_mi_correo|normal) ~4 (not_in|no_por|not_here|instead|no_aqui|the_channel|el_canal|monitored|vigilan)?",
+        "(not|no) ~0 (in|por|en|on|aqui|here) ~1 (the|este|el|this)? ~1 (channel|chat|canal|discord|server)",
+        "(por|on|in|en|via) ~2 (fuera|otro_lado|otra_parte|private|privado|another_app|otra_app|other_app) ~3 (de_aqui|from_here|mejor|better|hablamos|talk|te_cuento|le_cuento|le_escribo)?",
+        "(aqui|here|this_channel|en_este_chat|this_chat) ~3 (nos_vigilan|they_watch|is_monitored|everyone_reads|lo_lee_todo|se_guarda|they_read|lo_leen|me_da_pena) ~4 (por|on|en|better|mejor|whats|snap|text)?",
+        "(the|el|este) ~1 (bot|coordinator|coordinadora|programa|program) ~2 (blocks|bloquea|reads|lee|won't_let|no_me_deja) ~4 (todo|everything|anything|nada) ~4 (hablamos|talk|por|on|otro|another|outside|fuera)",
+        "(when|once|cuando|after|despues_de_que) ~2 (the|el)? ~1 (program|programa) ~2 (ends|is_over|termine|acabe|se_acabe|finishes|termina) ~5 (stay_in_touch|seguimos|keep_talking|te_sigo|lo_sigo|contacto|por_fuera|text|insta|whats|snap|discord|instagram)",
+        "(groupchat|group_chat|gc|grupo|server|servidor|canal) ~4 (aparte|separate|private|privado|sin_los|without_the|just_for|solo_pa|solo_para|for_me_and_you|para_ti_y|where_there's_no|donde_no_hay|ahi_no_hay|no_bot)",
+        "(check|revisa|mira) ~2 (your|ur|tu|tus) ~1 (dms|dm|inbox|privado|mensajes_privados|snap|insta|whats)",
+        "(lmk|tell_me|dime|explain|explico|cuento) ~3 (in|por|en) ~1 (dms|dm|private|privado|inbox)",
+        "(sending|send|mandando|te_mando) ~2 (u|you|te)? ~2 (a)? ~1 (dm|private_message|mensaje_privado|privado) ~2 (now|ahora|ya)?",
+        "PLATFORM ~1 (me|moi) ~2 (lol|pls|plz|porfa|later|tonight)?",
+        "(📱|👻) ~2 (➡|->|→) ~2 (PLATFORM|👻)?",
+        "(another|other|otra|otro|different) ~1 (way|forma|manera|lado|place|app|lugar) ~2 (to|de|pa|para)? ~2 (talk|chat|hablar|contact|reach|comunicarnos|hablarte|hablarle|escribirte) ~3 (besides|aparte|que_no_sea|outside|fuera|other_than|than_this|que_no_sea_esto)?",
+        "(busquemos|let's_find|lets_find|find|buscar) ~2 (otra|another|other) ~1 (forma|way|manera|app) ~2 (de|to)? ~1 (hablar|talk|chat|comunicarnos)",
+        "(por|on|in|en|via|over) ~1 (dm|dms|el_privado|privado|directo|inbox|pm) ~2 (mejor|better|instead|here|aqui|la_coordinadora|the_coordinator)?",
+        "(hablamos|talk|chat|seguimos|keep_talking|text) ~2 (por_ahi|alla|there|over_there|on_there|por_alla)",
+        "(to|a|al|en) ~2 (your|ur|su|tu|my|mi) ~1 (personal|private|privado|personales|real) ~1 (email|correo|number|numero|cel|phone) ~4 (asi|so|instead|en_vez|mejor|no_lo_ve|they_can't|won't_see|the_coordinator|la_coordinadora)?",
+        "(can't|cant|no_puedo) ~1 (say|tell|decir|escribir) ~2 (it|this|eso|esto)? ~1 (here|aqui|en_el_chat|in_the_chat) ~3 (dm|text|call|llamame|whats|snap|privado|por)?",
+        "(snap|dm|text|email|mandar|mando) ~2 (u|you|te|le) ~2 (the|el|my|mi)? ~1 (draft|essay|ensayo|file|archivo|resume|notes|notas|pics) ~4 (easier|mejor|instead|than_this|que_aqui|than_the_channel)",
+        "(linkedin|messenger) ~1 (messages|message|mensajes|dm|dms) ~3 (accept|acepta|connection|conexion)?",
+        "(👻|📱) ~1 ? ~1 (😉|😏|👀)?",
+        "(do|does|d) ~1 (u|you) ~1 (have|got|use|tienes) ~1 (it|telegram|signal|kik|whatsapp|snap|insta) ~3 (more_private|mas_privado|safer|es_mas)?",
+        examples=("pasemos esto al whatsapp", "Message me directly, not in the channel."),
+    ),
+    _private(
+        "offplatform.call",
+        "Asks for or offers a private call or video call (private call)",
+        "(te|le) ~1 (llamo|marco|llamare|marcare|hago_una_videollamada|hago_videollamada|puedo_llamar|puede_llamar|podria_llamar|timbro) ~3 (en_un_rato|al_rato|luego|mas_tarde|ahorita|ahora|esta_noche|manana|el_fin|por|al|a_tu|mejor|?|si|cuando)?",
+        "(llamame|marcame|timbrame|dame_un_toque|dame_un_timbre|hablame_al|videollamame)",
+        "(videollamada|video_llamada|facetime|ft|zoom|meet|video_call|videocall|llamada) ~3 (tu_y_yo|nosotros_dos|solo_tu|just_us|the_two_of_us|just_you_and_me|solo_para_ti|only_you|private|privada|ahorita|esta_noche|tonight)",
+        "(hacemos|hagamos|hacer|let's_do|do_a) ~2 (una|un|a)? ~1 (videollamada|video|facetime|llamada|call) ~3 (nosotros_dos|tu_y_yo|just_us|pa|para|esta_noche|tonight)",
+        "(link|enlace) ~3 (de|for|to)? ~2 (google_meet|zoom|meet|teams) ~3 (solo|just|only|sin|without) ~2 (para_ti|for_you|invitar|inviting|the_coordinator|la_coordinadora)",
+        "(voicemail|voice_memo|nota_de_voz|audio) ~3 (me|mejor|por|on|en|whats)",
+        "(can|could|puedes|puede|would) ~1 (u|you|usted)? ~1 (call|facetime|ft|llamar|llamarme|video_call) ~1 (me)? ?",
+        "(me_llamas|me_puedes_llamar|me_llama|me_puede_llamar|me_llamarias|me_haces_una_llamada|me_marcas|me_hace_una_videollamada) ~3 (?|mejor|ahora|ahorita|esta_noche|tonight|cuando_puedas|cuando_salgas|por_video|es_que)",
+        "(llamas|llama|call) ~2 (por|by|on) ~1 (video|videollamada|facetime) ~3 (cuando|when|en_tu|in_your)?",
+        unless=r"\b(?:la atencion|atencion|oficina|office|school|escuela|front desk|recepcion|con todo el grupo|with the whole|whole group|todo el grupo|cohort|the program's|del programa|mi mama|mi papa|my mom|my dad|mi abuela|mi tia|recogerme|pick me up)\b",
+        examples=("te marco al rato", "videollamada ahorita? solo un minuto"),
+    ),
+    _meet(
+        "offplatform.meet_up",
+        "Proposes meeting in person outside program activities (meeting)",
+        "(nos|let's|lets|we_could|we_should|can_we|could_we|wanna|should_we) ~1 (vemos|podemos_ver|podriamos_ver|juntamos|podemos_juntar|encontramos|meet|hang|link_up|see_each_other|meet_up) ~4 (en|at|in|afuera|outside|el_sabado|el_domingo|saturday|sunday|un_ratito|alla|there|the_library|la_biblioteca|el_parque|the_park|persona|in_person|irl)",
+        "(vente|ven|vienes|come|stop_by|swing_by|pasa_por|pasate) ~3 (a|to|by|por)? ~2 (my|mi|la|the) ~1 (oficina|office|casa|house|place|apartamento|apartment|depa|carro|car) ~5 (el_sabado|el_domingo|saturday|sunday|no_hace_falta|no_need|no_hay_nadie|nobody|tonight|esta_noche|alone|a_solas|after|despues|temprano|early|evening|one_evening)",
+        "(te|le) ~1 (invito|invitaria) ~2 (a|un|una)? ~2 (cafe|comer|coffee|lunch|almorzar|cenar|dinner|un_helado|pizza|mi_casa|la_casa) ~5 (tu_y_yo|solos|just_us|after|despues|si_quieres|sabado|domingo)?",
+        "(te|le) ~1 (espero|espero_en|busco|veo) ~3 (en|at|outside|afuera|a_la_salida|la_estacion|the_station|the_corner|la_esquina|el_parque) ~4 (y|and|caminamos|walk|vamos|we)?",
+        "(meet|vernos|vernos_en_persona|see_you|verte) ~2 (in_person|irl|en_persona|outside_of|fuera_de|afuera_de) ~3 (the|la|el)? ~1 (program|programa|school|escuela|mall|park|parque)?",
+        "(dar|take|go_for) ~1 (una|a)? ~1 (vuelta|walk|paseo) ~3 (tu_y_yo|just_us|together|juntos|por_el_parque|after_you)",
+        "(estar|be) ~2 (por|in|around) ~2 (tu|your|ur) ~1 (barrio|neighborhood|area|zona|building|edificio) ~4 (nos_vemos|meet|see_you|verte|vernos|stop_by|pasar)",
+        "(nos_vemos|meet_me|see_you) ~2 (alla|there|afuera|outside) ~3 (y_hablamos|and_talk|and_we|and_i'll|y_le|y_te)",
+        "(podemos|podriamos|we_can|we_could|can_we|could_we|should_we|quieres|wanna) ~1 (vernos|juntarnos|meet|meet_up|hang|link|vernos_un_rato|quedar) ~4 (en|at|in|the|el|la|alli|ahi|los_viernes|on_fridays|saturday|el_sabado)",
+        "(pull_up|slide|come_thru|come_through|caele|cae) ~2 (to)? ~2 (the|my|mi|el|la)? ~1 (park|house|crib|place|casa|parque|spot|game|party|juego|fiesta|cancha)",
+        "(no_one|nobody|nadie) ~2 (from|de) ~1 (school|the_program|la_escuela|el_programa|the_coordinator) ~2 (will_be|va_a_estar|is|would_be|estara|va)",
+        "(i_live|vivo|i_stay|my_place_is|my_house_is|mi_casa_queda) ~5 (if_u|if_you|si_quieres|stop_by|come_by|pasa|ven|swing_by|wanna_stop|quieres_pasar)",
+        "(live|vivo|i'm|im) ~3 (minutes|blocks|cuadras|minutos|close|near|cerca|right_by) ~2 (from|de|to) ~1 (you|u|ti|your|tu|ur) ~4 (come_by|stop_by|pasar|visit|so_i_can|anytime|whenever)?",
+        "(i|yo) ~2 (could|can|puedo|podria) ~1 (come_by|stop_by|swing_by|pasar|pasarme|visit|visitarte|come_see) ~3 (your|ur|tu|on_my|en_mi|at_your)",
+        "(come|stop|swing|drop|pasa|ven) ~1 (by|over|por) ~3 (anytime|whenever|cuando_quieras|any_time|my_place|my_house|mi_casa)",
+        "(which|what|que|cual) ~1 (bus|train|tren|guagua|stop|parada) ~2 (do|d)? ~1 (you|u|tomas|coges|take) ~3 (home|a_casa|see_you|verte|at_the_stop)",
+        unless=r"\b(?:session|sesion|classroom|salon|career fair|feria|job shadow|site visit|company visit|info session|orientation|workshop|taller|program event|evento del programa|con el grupo|with the group|with your class|con la coordinadora|with the coordinator|supervised|supervisad[oa]|channel|canal|en la escuela|at school|at the school|de la escuela|class|clase|club|table|mesa|classmates|companeros|students|estudiantes|team|equipo|parade|desfile)\b",
+        examples=("¿nos vemos en el parque?", "vente a mi oficina el sábado, no hace falta avisar"),
+    ),
+    _ride(
+        "offplatform.give_ride",
+        "Offers or asks for a ride (rides)",
+        "(te|le|yo_te|i'll) ~1 (recojo|recogo|busco|paso_a_buscar|paso_por_ti|llevo|doy_pon|doy_un_ride|doy_un_aventon) ~4 (en|a|al|por|after|despues|a_las|car|carro|casa|escuela|school|tu_casa|la_esquina)",
+        "(paso|pasar|voy) ~2 (a)? ~1 (buscarte|recogerte|por_ti|a_buscarte) ~3 (en|a|al|after|despues|el|para)?",
+        "(me|nos) ~1 (puede|puedes|podria) ~2 (dar|llevar) ~2 (pon|un_pon|ride|un_ride|aventon|a_mi_casa|home)",
+        "(dar|dame|give_me) ~1 (pon|un_pon|aventon|un_aventon)",
+        "(swing_by|pick_up|pass_by|come_get) ~3 (tu|your|ur) ~1 (escuela|school|casa|house) ~4 (te_llevo|and_take|y_te|a_las|at)",
+        "(me|nos) ~1 (busca|buscas|recoge|recoges|pasa_a_buscar|pasas_a_buscar|lleva|llevas|puede_buscar|puedes_buscar) ~3 (en_mi|a_mi|en_la|al|after|despues|?)",
+        unless=r"\b(?:school (?:van|bus)|van de la escuela|bus de la escuela|the program|el programa|job shadow|mi papa|mi mama|my dad|my mom|mi tia|my aunt|mi abuela|my grandma|chaperone)\b",
+        examples=("te recojo en la escuela a las 3", "no esperes el bus, yo paso por ti en el carro"),
+    ),
+]

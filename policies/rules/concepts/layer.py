@@ -1,0 +1,245 @@
+"""The concept layer: runs every concept rule on a message and turns matches into Hits.
+
+Each template knows the anchor words it cannot match without (``anchors.py``). A message is
+split into tokens once; only templates whose anchor words are all present run their regex
+(compiled on first use), so ordinary chat costs a few dictionary look-ups. Each match is
+then read in its sentence (negated? reported? an ordinary use?) and weighed by the sender's
+role. Weak signals from different concepts in one message add up: together they are strong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from policies.normalize import blank_mentions, normalize
+from policies.regex import compile_pattern
+from policies.rules.concepts.anchors import ascii_words
+from policies.rules.concepts.anchors import tokens as tokenize
+from policies.rules.concepts.context import negated, reported, window
+from policies.rules.concepts.dsl import Lexicon, Rule, best, compile_with_anchors
+from policies.types import Action, Hit
+
+STRONG = 1.0
+_SIGNAL_CATEGORIES = frozenset({"grooming", "offplatform"})
+_SYMBOLS = frozenset('<$@#"')
+MAX_SPANS_PER_RULE = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One concept found in the folded text, after the context checks."""
+
+    rule: Rule
+    start: int
+    end: int
+    weight: float
+
+
+class _Template:
+    """One compiled template: its regex (compiled on first use) and its anchor sets, as text
+    and as bytes (the ASCII fast path)."""
+
+    __slots__ = ("rule_index", "pattern", "required", "required_b", "_rx")
+
+    def __init__(self, rule_index: int, pattern: str, required: list[frozenset[str]]) -> None:
+        self.rule_index, self.pattern = rule_index, pattern
+        self.required = required
+        self.required_b = [_ascii(a) for a in required]
+        self._rx = None
+
+    def finditer(self, t: str):
+        if self._rx is None:
+            self._rx = compile_pattern(self.pattern)
+        return self._rx.finditer(t)
+
+
+def _ascii(words: frozenset[str]) -> frozenset[bytes]:
+    """The ASCII words of an anchor set as bytes (others can never occur in ASCII text)."""
+    return frozenset(w.encode() for w in words if w.isascii())
+
+
+class ConceptLayer:
+    """Compiled concept rules; ``hits`` is pure and cheap when nothing matches."""
+
+    def __init__(self, rules: Iterable[Rule], lexicon: Lexicon) -> None:
+        self.rules = list(rules)
+        ids = [r.id for r in self.rules]
+        if len(set(ids)) != len(ids):
+            raise ValueError("a concept rule id is used twice")
+        self._unless = [re.compile(r.unless) if r.unless else None for r in self.rules]
+        self._always: list[_Template] = []  # templates without a known anchor word
+        self._index: dict[str, list[_Template]] = {}
+        for i, r in enumerate(self.rules):
+            for text in r.templates:
+                pattern, required = compile_with_anchors(text, lexicon)
+                primary = best(required)
+                if primary is None:
+                    self._always.append(_Template(i, pattern, required))
+                    continue
+                tpl = _Template(i, pattern, [a for a in required if a is not primary])
+                for word in primary:
+                    self._index.setdefault(word, []).append(tpl)
+        self._keys = frozenset(self._index)
+        self._index_b = {k.encode(): v for k, v in self._index.items() if k.isascii()}
+        self._keys_b = frozenset(self._index_b)
+        self._symbols = [(k, k.encode()) for k in self._keys if k in _SYMBOLS]
+
+    def compile_all(self) -> None:
+        """Compile every template now (tests; a server may call it to warm up)."""
+        for tpls in (self._always, *self._index.values()):
+            for tpl in tpls:
+                if tpl._rx is None:
+                    tpl._rx = compile_pattern(tpl.pattern)
+
+    def candidates(self, t: str) -> list[_Template]:
+        """Templates whose anchor words all occur in folded text ``t``."""
+        if t.isascii():  # the common case: split and intersect at C speed, as bytes
+            toks = ascii_words(t)
+            for sym, sym_b in self._symbols:
+                if sym in t:
+                    toks.add(sym_b)
+            present = toks & self._keys_b
+            index, attr = self._index_b, "required_b"
+        else:
+            toks = tokenize(t)
+            present = toks & self._keys
+            index, attr = self._index, "required"
+        if not present:
+            return self._always
+        seen: set[int] = set()
+        out = []
+        for tok in present:
+            for tpl in index[tok]:
+                if id(tpl) in seen:
+                    continue
+                seen.add(id(tpl))
+                if all(not a.isdisjoint(toks) for a in getattr(tpl, attr)):
+                    out.append(tpl)
+        return out + self._always
+
+    def matches(self, t: str, role: str) -> list[Match]:
+        """Concept matches in folded text ``t`` for a sender in ``role``."""
+        out: list[Match] = []
+        counts: dict[int, int] = {}
+        for tpl in self.candidates(t):
+            i = tpl.rule_index
+            r = self.rules[i]
+            w = r.weight(role)
+            if w <= 0 or counts.get(i, 0) >= MAX_SPANS_PER_RULE:
+                continue
+            for m in tpl.finditer(t):
+                s, e = _trim(t, m.start(), m.end())
+                if e <= s or not self._keep(i, t, s, e):
+                    continue
+                if any(x.rule is r and x.start < e and s < x.end for x in out):
+                    continue  # another template of the rule already covers these words
+                out.append(Match(r, s, e, w))
+                counts[i] = counts.get(i, 0) + 1
+                if counts[i] >= MAX_SPANS_PER_RULE:
+                    break
+        out.sort(key=lambda x: (x.start, x.end))
+        return out
+
+    def _keep(self, i: int, t: str, s: int, e: int) -> bool:
+        r = self.rules[i]
+        if r.negatable and negated(t, s):
+            return False
+        if r.reportable and reported(t, s, e):
+            return False
+        unless = self._unless[i]
+        return unless is None or unless.search(window(t, s, e)) is None
+
+    def hits(self, text: str, role: str, settings: dict) -> list[Hit]:
+        """Hits for ``text`` sent by ``role``; ``settings`` maps a governing rule id to its
+        RuleSetting (on/off, action and alert per role, the sender's notice)."""
+        norm = normalize(text)
+        t = blank_mentions(norm.text)
+        found = self.matches(t, role)
+        if not found:
+            return []
+        weak = [m.weight for m in found
+                if m.weight < STRONG and not m.rule.id.startswith("concern.")]
+        together = sum(weak) >= STRONG and len(weak) > 1
+        out: list[Hit] = []
+        for m in found:
+            st = settings.get(m.rule.governs)
+            if st is None or not st.on:
+                continue
+            s, e = norm.span(m.start, m.end)
+            shown = text[s:e] if e - s <= 120 else text[s:s + 117] + "…"
+            strong = m.weight >= STRONG or together or m.rule.id.startswith("concern.")
+            if strong:
+                action, alert = st.for_role(role)
+                note = "" if m.weight >= STRONG else " (several weak signals together)"
+            else:
+                action, alert, note = Action.ALLOW, False, " (weak signal: delivered, flagged)"
+            category = m.rule.id.split(".")[0]
+            # Only grooming moves feed the conversation score (policies/conversation.py).
+            signal = (max(m.weight, STRONG) if strong else m.weight) \
+                if category in _SIGNAL_CATEGORIES else 0.0
+            out.append(Hit(rule=m.rule.id, start=s, end=e, action=action, alert=alert,
+                           reason=f"{m.rule.reason}{note} — sent by the {role}: “{shown}”",
+                           notice=st.notice, category=category, signal=signal))
+        return out
+
+    def phrase_weight(self, rule_id: str, role: str, text: str, start: int, end: int) -> float:
+        """How much a phrase-rule hit weighs, read like a concept: 0 drops it (negated,
+        reported, or not this act from this sender), below 1 makes it a weak signal."""
+        review = PHRASE_REVIEW.get(rule_id)
+        if review is None:
+            return STRONG
+        mentor_w, student_w = review
+        w = mentor_w if role == "mentor" else student_w
+        if w <= 0:
+            return 0.0
+        if any(c.isdigit() or c == "@" for c in text[start:end]):
+            return w  # the detail itself (a number, an address): words around it change nothing
+        low = text.lower()
+        if len(low) != len(text):
+            return w
+        if negated(low, start) or (reported(low, start, end)
+                                   and not (role != "mentor" and rule_id in _STUDENT_REPORTS)):
+            return 0.0
+        return w
+
+
+# Phrase-rule families read as concepts: (mentor weight, student weight). Grooming moves are an
+# adult's acts: from a student they are at most a weak signal (a student asking whether the
+# mentor's parents are home is not a risk assessment). Requests for contact details and
+# invitations weigh the same from both sides but, like every reviewed family, are dropped when
+# negated or reported ("my teacher said don't share your number online").
+PHRASE_REVIEW: dict[str, tuple[float, float]] = {
+    "offplatform.parents": (STRONG, 0.0),
+    "offplatform.personal": (STRONG, 0.4),
+    "offplatform.secrecy": (STRONG, STRONG),
+    "offplatform.gift": (STRONG, STRONG),
+    "offplatform.photo": (STRONG, STRONG),
+    "contact.phone": (STRONG, STRONG),
+    "contact.email": (STRONG, STRONG),
+    "contact.social": (STRONG, STRONG),
+    "contact.address": (STRONG, STRONG),
+    "offplatform.meet": (STRONG, STRONG),
+    "offplatform.ride": (STRONG, STRONG),
+    "offplatform.home": (STRONG, STRONG),
+    "offplatform.private": (STRONG, STRONG),
+    "offplatform.move": (STRONG, STRONG),
+}
+
+# A student reporting an adult's words ("he told me to keep it secret") is a disclosure, not
+# advice: reported speech does not cancel these from a student.
+_STUDENT_REPORTS = frozenset({"offplatform.secrecy", "offplatform.gift", "offplatform.photo",
+                              "offplatform.meet", "offplatform.home", "offplatform.ride"})
+
+
+_EDGE = frozenset(" \t\r\n.,;:!\"()[]{}<>-_/\\|*~^`")
+
+
+def _trim(t: str, s: int, e: int) -> tuple[int, int]:
+    """The span without the edge characters and separators the pattern pulled in."""
+    while s < e and t[s] in _EDGE:
+        s += 1
+    while e > s and t[e - 1] in _EDGE:
+        e -= 1
+    return s, e

@@ -1,0 +1,157 @@
+# ruff: noqa: E501  (word lists: one class per line reads better than wrapped)
+"""Word classes for the concept rules: English, texting spellings and Spanish in one class.
+
+The text is folded before matching (lower case, accents and look-alikes removed), so the
+Spanish forms are written without accents ("papas" matches "papás", "nina" matches "niña").
+``_`` joins the words of a multi-word form; ``%`` after a word adds the regular English
+inflections (see ``dsl.forms``).
+"""
+
+from __future__ import annotations
+
+from policies.rules.concepts.dsl import Lexicon
+
+_CLASSES: dict[str, str] = {
+    # --- people and pronouns ----------------------------------------------------------------
+    "YOU": "you u ya yu youu yall y'all ya'll tu ti usted vos",
+    "YOUR": "your ur yr yur yor ya tu tus",
+    "YOURE": "you're youre you_are ur u_r u_are you_r u're ure ya_are eres estas",
+    "YOURSELF": "yourself urself ur_self your_self ti_misma ti_mismo",
+    "I": "i im i'm ill i'll id i'd ive i've yo",
+    "IM": "i'm im i_am i_m estoy soy",
+    "MY": "my mi mis",
+    "ME": "me mee mi conmigo",
+    "WE": "we us nosotros nosotras",
+    "PARENT": ("parents? mom moms mum mommy momma mother dad dads daddy father pops folks guardians? "
+               "grandma grandpa grandmother grandfather stepdad stepmom step_dad step_mom stepfather "
+               "stepmother foster_(?:mom|dad|parents?) family fam aunt auntie uncle "
+               "mama mami papa papi padres papas papis padrastro madrastra abuela abuelo abuelita "
+               "abuelito familia tia tio hermano hermana brother sister siblings?"),
+    "OVERSEER": ("teachers? coordinators? counselors? principal coach staff school program "
+                 "ms mr mrs miss dr maestra maestro profe profesora profesor coordinadora "
+                 "coordinador consejera consejero escuela programa"),
+    "ANYONE": ("anyone anybody someone somebody nobody no_one noone alguien nadie people ppl "
+               "others anyone_else somebody_else someone_else"),
+    "PARTNER": "boyfriend girlfriend bf gf partner ex man novio novia pareja jevo jeva",
+    "ABUSER": ("he she they him dad father stepdad step_dad stepfather mom mother stepmom "
+               "step_mom stepmother uncle aunt brother cousin grandpa grandma "
+               "mom's_(?:bf|boyfriend) moms_(?:bf|boyfriend) papa padrastro madrastra mama tio "
+               "primo abuelo hermano el ella"),
+    # --- devices, messages, monitoring ------------------------------------------------------------
+    "DEVICE": ("phone cell cellphone messages msgs texts chats? dms inbox convos? conversations? "
+               "history laptop computer ipad tablet screen accounts? passwords? passcode pin "
+               "discord insta snap email "
+               "celular cel telefono mensajes conversaciones compu computadora contrasena clave "
+               "historial chats"),
+    "MONITOR": ("check% read% reading go_through goes_through went_through going_through "
+                "look%_(?:at|through|over) snoop%(?:_on|_through)? monitor% see% sees saw watch% "
+                "track% spy_on spies_on know%_(?:about|what) "
+                "revisa revisan revisar revise lee leen leer mira miran ve ven vigila vigilan "
+                "checa checan chequea chequean se_mete(?:n)?_en"),
+    # --- secrecy ----------------------------------------------------------------------------------
+    "TELL": ("tell% told mention% say say_anything show% share% report% snitch% repeat% "
+             "bring_up loop_in involve% "
+             "digas cuentes menciones comentes ensenes cuentas dices contar decir mencionar "
+             "decirle contarle"),
+    "SECRET": ("secret secrets secreto secretito our_thing on_the_low down_low on_the_dl "
+               "between_us between_you_and_me between_(?:the_)?two_of_us just_between_us "
+               "between_you_and_i to_ourselves off_the_record hush hush_hush "
+               "(?:this|it|that|our_\\w+|my_\\w+|these|what_i_said|what_we\\w*)_(?:to_yourself|private|quiet) "
+               "entre_(?:tu|nosotros|nosotras)_y_yo entre_nosotros entre_nosotras calladit[oa] "
+               "en_secreto"),
+    "DELETE": ("delete% erase% clear% unsend% wipe% borra borralo borrala borrame borres borrar "
+               "elimina eliminalo"),
+    "SCREENSHOT": "screenshots? screen_shots? ss capturas? screenshotting screenshoting",
+    # --- body, looks, photos ----------------------------------------------------------------------
+    "LOOKS_ADJ": ("cute hot sexy beautiful gorgeous pretty stunning adorable handsome attractive "
+                  "good-looking good_looking thicc curvy sexi "
+                  "bonita bonito linda lindo guapa guapo hermosa hermoso preciosa precioso "
+                  "rica rico buena buenota bella bello chula chulo"),
+    "BODY": ("body figure legs lips butt booty ass curves chest boobs thighs hips waist abs "
+             "cuerpo piernas labios nalgas pompas curvas pecho cintura"),
+    "PIC": ("pics? pictures? photos? selfies? snaps? vids? videos? shots? fotos? fotitos? "
+            "selfis? imagen(?:es)? pic_of_you"),
+    "SEND": ("send% sent snap% dm% text% show% post% share% give% drop% take% "
+             "manda mandame mandas mandar mandarme envia enviame enviar pasame pasa hazte "
+             "tomate tomame"),
+    "WEARING": ("wearing dressed outfit outfits fit clothes pajamas pjs pyjamas underwear "
+                "bra swimsuit bikini swim_suit leggings skirt dress uniform shorts towel "
+                "ropa vestido falda piyama pijama traje_de_bano bikini calzones "
+                "ropa_interior"),
+    "PETNAME": ("babe baby babygirl baby_girl bby princess gorgeous sexy darling angel doll cutie "
+                "sweetheart sweetie sweety honey hun hon love_bug lovebug sweet_pea my_love "
+                "beautiful handsome my_girl my_boy mi_amor amor mi_vida mi_cielo cielo "
+                "princesa bebe mamita mami papito corazon preciosa hermosa mi_nina mi_reina "
+                "reina chula mi_hermosa nena mamacita bombon"),
+    "KISS": ("😘 😍 🥰 😻 💕 💖 💗 💘 💞 💓 💋 ❤ ♥ 😚 😙 😽 xoxo xo <3"),
+    "LEWD_EMOJI": "🥵 🤤 👅 🍆 🍑 💦",
+    "MISS": "miss% missing te_extrano te_echo_de_menos extranarte",
+    "LOVE": "love% luv adore% te_quiero te_amo te_adoro",
+    "ROMANCE": ("boyfriend girlfriend bf gf crush date dating novio novia crush pareja "
+                "special_someone someone_special anyone_special love_life"),
+    "SEXUAL": ("sex sexual sexy porn porno nudes? naked nude virgin laid horny kinks? kinky "
+               "nsfw spicy dirty freaky freak naughty seduc\\w* hook_up hooking_up hooked_up "
+               "make_out made_out making_out sexo desnuda desnudo desnudos virgen cochinadas "
+               "subido_de_tono picante caliente arrechos? bellac[oa]s?"),
+    # --- age and maturity --------------------------------------------------------------------------
+    "MATURE": ("mature grown grown_up grown-up adult advanced developed old wise older "
+               "madura maduro grande adulta adulto desarrollada"),
+    "AGE_NUM": "1[0-9] 2[0-9] 3[0-9] 4[0-9]",
+    "KID": ("kid kids child children teen teens teenager teenagers minor minors little_girl "
+            "little_boy baby nina nino chamaca chamaco chavo chava mocosa mocoso"),
+    # --- family home and being alone -----------------------------------------------------------
+    "HOME": "home house place apartment apt crib casa hogar depa departamento apartamento",
+    "ALONE": ("alone home_alone by_yourself by_urself on_your_own on_ur_own solo sola solita "
+              "solito a_solas by_ourselves just_us just_the_two_of_us just_you_and_me "
+              "you_and_me_alone the_place_to_yourself the_house_to_yourself"),
+    "ROOM": "room bedroom cuarto recamara habitacion bed cama",
+    # --- money and gifts -----------------------------------------------------------------------
+    "MONEY": ("money cash bucks dollars \\$[0-9]+ [0-9]+_(?:bucks|dollars|dolares|pesos) "
+              "gift_?cards? prepaid_card allowance dinero plata chavos chavitos lana feria "
+              "billetes pesos dolares tarjeta_de_regalo recarga"),
+    "PAYAPP": "venmo cashapp cash_app zelle paypal apple_pay cash_tag cashtag",
+    "GIFT": ("gifts? presents? surprise something_(?:nice|special|pretty|cute) airpods "
+             "iphone phone laptop shoes sneakers jordans clothes jacket hoodie necklace jewelry "
+             "perfume makeup flowers bracelet ring tickets sim_card regalos? sorpresa tenis "
+             "ropa collar perfume maquillaje flores anillo"),
+    # --- contact and platforms -------------------------------------------------------------------
+    "PLATFORM": ("snap snapchat snapchats sc sn@p \\$n@p \\$nap snp sn4p sn4pch4t snapch4t s_n_a_p s-n-a-p "
+                 "insta instagram ig 1nsta 1ns7a 1ns74 inst@ i\\.n\\.s\\.t\\.a i_n_s_t_a the_gram finsta "
+                 "tiktok tik_tok tt t1kt0k t!kt0k tikt0k discord disc0rd d1scord d!sc0rd whatsapp whats "
+                 "wsp wasap guasap whatsap telegram tg telegrm twitch roblox xbox psn ps5 ps4 playstation "
+                 "steam fortnite gamertag facebook fb threads twitter kik bereal signal messenger vsco "
+                 "👻 the_ghost_app ghost_app"),
+    "HANDLE": ("re:(?:@[a-z0-9_.]{2,30}|[a-z][a-z0-9]*[_.][a-z0-9_.]*[a-z0-9]|[a-z]{2,}[0-9]{2,}[a-z0-9]*"
+               "|[a-z]+_[a-z0-9_]*)"),
+    "HANDLE_AT": "re:(?:@[a-z0-9_.]{2,30}|[a-z][a-z0-9]*[_.][a-z0-9_.]*[0-9][a-z0-9_.]*|[a-z]{2,}[0-9]{2,}[a-z0-9]*|[a-z]+_[a-z0-9_]+)",
+    "CONTACT_THING": ("number numbr nmbr numero num numba numbah digits cel celular cell phone telefono whats "
+                      "whatsapp email e-mail correo gmail insta snap socials redes handle usuario "
+                      "address direccion contacto contact contact_info personal_number numero_personal "
+                      "telefono_personal correo_personal personal_email"),
+    # --- insults -----------------------------------------------------------------------------
+    "INSULT": ("stupid dumb idiot idiots moron morons loser losers ugly worthless useless pathetic "
+               "trash garbage disgusting clown joke failure dumbass fool creep creepy weirdo freak "
+               "jerk dummy retard retarded imbecile brainless clueless psycho scum lame annoying pig "
+               "cow bitch whore slut skank hoe thot fatass crackhead liar coward waste_of_space "
+               "waste_of_time disappointment embarrassment burden dumbest stupidest "
+               "estupido estupida idiota idiotas pendejo pendeja pendejos pendejas imbecil bruto "
+               "bruta brutos tonto tonta baboso babosa inutil vago vaga culero culera pariguayo "
+               "pariguaya come_cable comemierda mamabicho mamaguevo mamaguebo mamahuevo singao cafre "
+               "naco naca gandalla gonorrea malparido malparida hijueputa hijo_de_puta hija_de_puta "
+               "hdp creido creida cobarde payaso payasa asqueroso asquerosa basura una_mierda "
+               "perdedor perdedora menso mensa zoquete tarado tarada retrasado retrasada cabron "
+               "cabrona puta puto perra zorra maricon marica mmg"),
+    # --- harm and help --------------------------------------------------------------------------
+    "PILLS": ("pills meds medicine tablets tylenol advil sleeping_pills pastillas medicinas "
+              "pildoras"),
+    "MEANS": ("pills rope razor razors blades? knife gun bullets bridge roof ledge "
+              "pastillas cuerda navaja cuchilla gillette pistola puente azotea"),
+    "INJURY": ("cuts scars bruises bruise marks burns black_eye arms wrists thighs cortes "
+               "cicatrices moretones moreton marcas quemaduras brazos munecas"),
+    "SUBSTANCE": ("drink% drunk wasted smoke% vape% vaping high weed edibles pills xans? "
+                  "perc(?:s|ocet)? lean molly coke alcohol liquor vodka tequila henny blunts? "
+                  "joints? bebo tomo fumo fumar beber tomar emborracharme emborracho borracha "
+                  "borracho drogas mota"),
+}
+
+LEXICON = Lexicon(_CLASSES)
