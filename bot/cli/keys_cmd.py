@@ -102,9 +102,11 @@ def rotate(
         raise typer.Exit(1)
     retired = sorted(set(result.retired) | set(retire_previous(ring)))
     if retired:
+        how = ("'mentorbot keys forget KEY' removes it" if ring.source is not None
+               else "remove it from ENCRYPTION_OLD_KEYS")
         typer.echo(f"retired {', '.join(retired)}: no row uses it any more. It stays in the key ring so "
                    f"older backups can still be restored; once they have aged out "
-                   f"(BACKUP_KEEP_DAYS={settings.backup_keep_days}), 'mentorbot keys forget KEY' removes it.")
+                   f"(BACKUP_KEEP_DAYS={settings.backup_keep_days}), {how}.")
 
 
 def _progress(table: str, count: int) -> None:
