@@ -3,49 +3,66 @@
 Each message is deduplicated, located, gated, policed by the real policy, written with its hash-chained
 log row and outbox rows in one transaction, then delivered by the worker through the console adapter.
 
-    .venv/bin/python benchmarks/relay_throughput.py [--messages 2000] [--database-url URL]
-        [--rules-only] [--repeat] [--batch N]
+    .venv/bin/python benchmarks/relay_throughput.py [--messages 2000] [--database-url URL | --postgres]
+        [--rules-only] [--repeat] [--batch N] [--replicas N] [--no-deliver]
 
 The policy runs both layers (rules, then the sentence encoder) unless ``--rules-only``. Every
 message is a new text by default (the encoder keeps a cache of texts it has embedded, so
 repeating four texts would measure the cache); ``--repeat`` cycles the four texts instead.
 ``--batch N`` embeds each run of N arriving messages in one batch (``Policy.prime``) before
 recording them one by one, as a relay that drains a backlog of concurrent events would; the time
-of the batch is counted.
+of the batch is counted. ``--postgres`` starts a throwaway PostgreSQL cluster (tests/support/pg.py:
+fsync off, as in the tests). ``--replicas N`` (PostgreSQL) runs N processes recording at once into
+the one database, each on its own match of the sample program (so all share the program's hash
+chain, the worst case); the figure is all messages over the wall time from the first start to the
+last finish. Percentiles are over every message's ``Relay.record`` call.
 
-Personal data is sealed at rest (issue 15) with a throwaway key here. The script also runs against a
-tree from before encryption (``PYTHONPATH=<that tree>``: it passes a key only where ``open_database``
-takes one), so the cost of encryption is measured as before/after pairs. Process CPU time per
-message is printed too: it moves far less than wall time on a shared machine.
+Personal data is sealed at rest (issue 15) with a throwaway key here (one per run, handed to the
+replicas' processes in the environment). The script also runs against a tree from before
+encryption (``PYTHONPATH=<that tree>``: the key is installed only where ``storage.encryption``
+exists), so the cost of encryption is measured as before/after pairs. Process CPU time per message
+is printed too: it moves far less than wall time on a shared machine.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import inspect
+import base64
+import json
+import os
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from adapters.console import ConsoleAdapter
-from bot.app import build_app, platform_names
-from bot.messages import Inbound, InboundKind
-from bot.relay.policy_cache import PolicyBook
-from bot.roster.importer import import_roster
-from bot.settings import Settings
-from policies import PolicyContext
-from storage.db import open_database, sqlite_url
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-ROSTER = Path(__file__).resolve().parents[1] / "examples" / "sample-program.yml"
+from adapters.console import ConsoleAdapter  # noqa: E402
+from bot.app import build_app, platform_names  # noqa: E402
+from bot.messages import Inbound, InboundKind  # noqa: E402
+from bot.relay.policy_cache import PolicyBook  # noqa: E402
+from bot.roster.importer import import_roster  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+from policies import PolicyContext  # noqa: E402
+from storage.db import open_database, sqlite_url  # noqa: E402
+
+ROSTER = ROOT / "examples" / "sample-program.yml"
+BENCH_KEY = "MENTORBOT_BENCH_KEY"  # the run's throwaway key (base64), shared with replica processes
 TEXTS = [
     "Hi Ana! How did the robotics meet go on Saturday? I heard your team placed third.",
     "Thanks Dana, we did! The arm kept dropping the cube but we fixed it in room 214.",
     "Nice work. When I started at the utility in 2012 our first project failed twice too.",
     "Can you look at my resume before the job shadow day on 10/14? I added the internship.",
 ]
+# (sender, channel) per replica: each replica relays one match of the sample program
+LANES = [("dana", "dana-ana-mentor"), ("kim", "kim-hal-mentor"), ("ivy", "ivy-ana-mentor"),
+         ("raj", "raj-group-mentor")]
 
 
 def text_for(n: int, repeat: bool) -> str:
@@ -56,71 +73,168 @@ def text_for(n: int, repeat: bool) -> str:
     return f"{base} Also, about {topic[n // 4 % len(topic)]}: update {n // 24} coming soon."
 
 
-async def main(messages: int, database_url: str | None, rules_only: bool, repeat: bool,
-               batch: int) -> None:
+def install_bench_key() -> None:
+    """A throwaway process-wide key ring where this tree seals data at rest (none before issue 15)."""
+    try:
+        from storage.encryption import install_keyring
+        from storage.keyring import KeyRing, decode_secret, new_secret
+    except ImportError:
+        return
+    if BENCH_KEY not in os.environ:
+        os.environ[BENCH_KEY] = base64.b64encode(new_secret()).decode("ascii")
+    install_keyring(KeyRing.single(decode_secret(os.environ[BENCH_KEY], where=BENCH_KEY)))
+
+
+def percentile(times: list[float], share: float) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1e3
+
+
+@contextmanager
+def database(url: str | None, postgres: bool):
+    """The database URL to use: the one given, a throwaway PostgreSQL cluster, or a temp SQLite file."""
+    if url:
+        yield url
+        return
+    if postgres:
+        from support.pg import start_cluster
+
+        cluster = start_cluster()
+        try:
+            import psycopg
+
+            with psycopg.connect(cluster.admin_url.replace("+psycopg", ""), autocommit=True) as conn:
+                conn.execute("CREATE DATABASE bench")
+            yield cluster.url("bench")
+        finally:
+            cluster.stop()
+        return
     with tempfile.TemporaryDirectory() as tmp:
-        url = database_url or sqlite_url(Path(tmp) / "bench.db")
-        engine = open_database(url, **_key())
-        import_roster(engine, ROSTER, platforms=platform_names())
-        console = ConsoleAdapter(workspace="demo")
-        moment = [datetime(2026, 10, 13, 18, 0, tzinfo=UTC)]
-
-        def clock() -> datetime:  # a school afternoon, 5 s between messages (no flood holds)
-            return moment[0]
-
-        from policies import load_policy
-
-        book = PolicyBook(lambda path: load_policy(path, rules_only=rules_only))
-        app = build_app(Settings(_env_file=None), adapters={"console": console}, engine=engine, clock=clock,
-                        policies=book)
-        await console.start(app.core)
-        book.for_file(None).evaluate("warm up", PolicyContext())  # load before timing
-        record_times: list[float] = []
-        start, cpu = time.perf_counter(), time.process_time()
-        policy = book.for_file(None)
-        for n in range(messages):
-            if batch > 1 and n % batch == 0:
-                policy.prime([text_for(k, repeat) for k in range(n, min(n + batch, messages))])
-            event = Inbound(kind=InboundKind.MESSAGE, channel=console.ref("dana-ana-mentor"),
-                            message_id=f"b{n}", event_key=f"bench:{time.time_ns()}:{n}", author_id="dana",
-                            text=text_for(n, repeat))
-            moment[0] += timedelta(seconds=5)
-            t0 = time.perf_counter()
-            app.core.relay.record(event)
-            record_times.append(time.perf_counter() - t0)
-        recorded, record_cpu = time.perf_counter() - start, time.process_time() - cpu
-        t1, cpu = time.perf_counter(), time.process_time()
-        delivered = await app.delivery.run_once(max_passes=messages + 10)
-        delivering, deliver_cpu = time.perf_counter() - t1, time.process_time() - cpu
-        backend = url.split(":", 1)[0]
-        layers = "rules only" if rules_only else "rules + sentence encoder"
-        texts = ("4 texts repeated" if repeat else "every text new") + (
-            f"; embedded in batches of {batch}" if batch > 1 else "")
-        print(f"backend: {backend}; messages: {messages}; policy: {layers}; {texts}")
-        print(f"record (dedupe + gates + policy + log + outbox, one transaction each): "
-              f"{messages / recorded:,.0f} msg/s; p50 {statistics.median(record_times) * 1e3:.2f} ms, "
-              f"p95 {sorted(record_times)[int(0.95 * len(record_times))] * 1e3:.2f} ms; "
-              f"CPU {record_cpu / messages * 1e3:.2f} ms/msg")
-        print(f"deliver (one channel, strictly in order): {delivered / delivering:,.0f} deliveries/s "
-              f"({delivered} deliveries in {delivering:.2f} s); "
-              f"CPU {deliver_cpu / max(delivered, 1) * 1e3:.2f} ms/delivery")
+        yield sqlite_url(Path(tmp) / "bench.db")
 
 
-def _key() -> dict[str, object]:
-    """A throwaway key ring where this tree seals data at rest (none before issue 15)."""
-    if "keyring" not in inspect.signature(open_database).parameters:
-        return {}
-    from storage.keyring import KeyRing, new_secret
-
-    return {"keyring": KeyRing.single(new_secret())}
+def prepare(url: str) -> None:
+    engine = open_database(url, migrate=True)
+    import_roster(engine, ROSTER, platforms=platform_names())
+    engine.dispose()
 
 
-if __name__ == "__main__":
+async def record_lane(url: str, lane: int, messages: int, rules_only: bool, repeat: bool,
+                      batch: int, start_at: float | None = None) -> dict:
+    """One process's share: ``messages`` events from one sender in one channel, timed one by one."""
+    engine = open_database(url, migrate=False)
+    console = ConsoleAdapter(workspace="demo")
+    author, channel = LANES[lane % len(LANES)]
+    moment = [datetime(2026, 10, 13, 18, 0, tzinfo=UTC)]
+
+    def clock() -> datetime:  # a school afternoon, 5 s between messages (no flood holds)
+        return moment[0]
+
+    from policies import load_policy
+
+    book = PolicyBook(lambda path: load_policy(path, rules_only=rules_only))
+    app = build_app(Settings(_env_file=None), adapters={"console": console}, engine=engine, clock=clock,
+                    policies=book)
+    await console.start(app.core)
+    policy = book.for_file(None)
+    policy.evaluate("warm up", PolicyContext())  # load before timing
+    if start_at is not None:
+        await asyncio.sleep(max(0.0, start_at - time.time()))
+    times: list[float] = []
+    began, cpu = time.time(), time.process_time()
+    for n in range(messages):
+        if batch > 1 and n % batch == 0:
+            policy.prime([text_for(k + lane * messages, repeat) for k in range(n, min(n + batch, messages))])
+        event = Inbound(kind=InboundKind.MESSAGE, channel=console.ref(channel), message_id=f"b{lane}-{n}",
+                        event_key=f"bench:{time.time_ns()}:{lane}:{n}", author_id=author,
+                        text=text_for(n + lane * messages, repeat))
+        moment[0] += timedelta(seconds=5)
+        t0 = time.perf_counter()
+        app.core.relay.record(event)
+        times.append(time.perf_counter() - t0)
+    ended, cpu = time.time(), time.process_time() - cpu
+    return {"began": began, "ended": ended, "times": times, "cpu": cpu, "app": app}
+
+
+def describe(url: str, messages: int, rules_only: bool, repeat: bool, batch: int, replicas: int) -> str:
+    backend = url.split(":", 1)[0].split("+")[0]
+    layers = "rules only" if rules_only else "rules + sentence encoder"
+    texts = ("4 texts repeated" if repeat else "every text new") + (
+        f"; embedded in batches of {batch}" if batch > 1 else "")
+    who = f"; replicas: {replicas} (one match each, one program chain)" if replicas > 1 else ""
+    return f"backend: {backend}; messages: {messages}; policy: {layers}; {texts}{who}"
+
+
+def report_record(label: str, count: int, seconds: float, times: list[float]) -> None:
+    print(f"{label}: {count / seconds:,.0f} msg/s; p50 {statistics.median(times) * 1e3:.2f} ms, "
+          f"p95 {percentile(times, 0.95):.2f} ms, p99 {percentile(times, 0.99):.2f} ms")
+
+
+async def single(url: str, args: argparse.Namespace) -> None:
+    lane = await record_lane(url, 0, args.messages, args.rules_only, args.repeat, args.batch)
+    print(describe(url, args.messages, args.rules_only, args.repeat, args.batch, 1))
+    report_record("record (dedupe + gates + policy + log + outbox, one transaction each)",
+                  args.messages, lane["ended"] - lane["began"], lane["times"])
+    print(f"record CPU {lane['cpu'] / args.messages * 1e3:.2f} ms/msg")
+    if args.no_deliver:
+        return
+    t1, cpu = time.perf_counter(), time.process_time()
+    delivered = await lane["app"].delivery.run_once(max_passes=args.messages + 10)
+    delivering, deliver_cpu = time.perf_counter() - t1, time.process_time() - cpu
+    print(f"deliver (one channel, strictly in order): {delivered / delivering:,.0f} deliveries/s "
+          f"({delivered} deliveries in {delivering:.2f} s); "
+          f"CPU {deliver_cpu / max(delivered, 1) * 1e3:.2f} ms/delivery")
+
+
+def replicated(url: str, args: argparse.Namespace) -> None:
+    """Start ``--replicas`` processes that record at the same moment; sum their figures."""
+    start_at = time.time() + 8 + 4 * args.replicas  # after every process loaded its policy
+    each = args.messages // args.replicas
+    command = [sys.executable, __file__, "--lane-of", "--database-url", url, "--messages", str(each),
+               "--batch", str(args.batch), "--start-at", str(start_at)]
+    command += ["--rules-only"] * args.rules_only + ["--repeat"] * args.repeat
+    procs = [subprocess.Popen([*command, "--lane", str(i)], stdout=subprocess.PIPE, text=True)
+             for i in range(args.replicas)]
+    results = [json.loads(p.communicate(timeout=900)[0].strip().splitlines()[-1]) for p in procs]
+    if any(r["began"] < start_at - 0.5 for r in results):
+        print("warning: a replica started before the others were ready", file=sys.stderr)
+    times = [t for r in results for t in r["times"]]
+    wall = max(r["ended"] for r in results) - min(r["began"] for r in results)
+    print(describe(url, each * args.replicas, args.rules_only, args.repeat, args.batch, args.replicas))
+    report_record(f"record, {args.replicas} processes at once (all together)", len(times), wall, times)
+    for i, r in enumerate(results):
+        report_record(f"  replica {i}", len(r["times"]), r["ended"] - r["began"], r["times"])
+
+
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=2000)
     parser.add_argument("--database-url", default=None)
+    parser.add_argument("--postgres", action="store_true", help="start a throwaway PostgreSQL cluster")
     parser.add_argument("--rules-only", action="store_true", help="the rules layer alone")
     parser.add_argument("--repeat", action="store_true", help="cycle the four texts (cache hits)")
     parser.add_argument("--batch", type=int, default=1, help="embed N arriving messages at once")
+    parser.add_argument("--replicas", type=int, default=1, help="processes recording at once (PostgreSQL)")
+    parser.add_argument("--no-deliver", action="store_true", help="time recording only")
+    parser.add_argument("--lane-of", action="store_true", help=argparse.SUPPRESS)  # a replica's process
+    parser.add_argument("--lane", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--start-at", type=float, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    asyncio.run(main(args.messages, args.database_url, args.rules_only, args.repeat, args.batch))
+    install_bench_key()
+    if args.lane_of:
+        lane = asyncio.run(record_lane(args.database_url, args.lane, args.messages, args.rules_only,
+                                       args.repeat, args.batch, args.start_at))
+        print(json.dumps({k: lane[k] for k in ("began", "ended", "times", "cpu")}))
+        os._exit(0)
+    with database(args.database_url, args.postgres) as url:
+        if args.replicas > 1 and not url.startswith("postgresql"):
+            parser.error("--replicas needs PostgreSQL (--postgres or --database-url postgresql://…)")
+        prepare(url)
+        if args.replicas > 1:
+            replicated(url, args)
+        else:
+            asyncio.run(single(url, args))
+
+
+if __name__ == "__main__":
+    main()

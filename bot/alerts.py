@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.messages import ChannelRef
-from storage import outbox, repo
+from storage import audit, outbox, repo
 from storage.models import Alert, Delivery, Match, Program, SupervisedChannel
 
 logger = logging.getLogger(__name__)
@@ -35,8 +35,7 @@ def raise_alert(session: Session, *, program: Program, kind: str, urgent: bool, 
     """Record an alert and queue its card for the review channel (in the caller's transaction)."""
     alert = Alert(program_id=program.id, kind=kind, urgent=urgent, match_id=match_id,
                   message_id=message_id, summary=summary, created_at=now)
-    session.add(alert)
-    session.flush()
+    _anchor_new(session, alert, now)
     review_ref = review_channel(program)
     if review_ref:
         session.add(outbox.review_card(program_id=program.id, channel=review_ref, now=now,
@@ -44,6 +43,14 @@ def raise_alert(session: Session, *, program: Program, kind: str, urgent: bool, 
                                        message_id=message_id))
     logger.warning("alert %s for program %s: %s", kind, program.id, summary)
     return alert
+
+
+def _anchor_new(session: Session, alert: Alert, now: datetime) -> None:
+    """Add the alert and anchor it in the audit chain, so a later change outside mentorbot shows."""
+    session.add(alert)
+    session.flush()
+    audit.record(session, program_id=alert.program_id, actor="mentorbot", action="alert.raised",
+                 target=f"alert:{alert.id}", at=now, subject=alert, detail={"kind": alert.kind})
 
 
 def delivery_failed(session: Session, delivery: Delivery, error: str, now: datetime) -> None:
@@ -58,8 +65,8 @@ def delivery_failed(session: Session, delivery: Delivery, error: str, now: datet
     summary = (f"Could not deliver a {delivery.kind} to {delivery.platform} channel {delivery.channel}: "
                f"{error}. Check that the bot is still in the channel and its token is valid.")
     if delivery.kind in ("review_card", "review_update"):
-        session.add(Alert(program_id=program.id, kind="delivery_failure", urgent=True,
-                          summary=summary, created_at=now))
+        _anchor_new(session, Alert(program_id=program.id, kind="delivery_failure", urgent=True,
+                                   summary=summary, created_at=now), now)
     else:
         raise_alert(session, program=program, kind="delivery_failure", urgent=True, now=now,
                     summary=summary, message_id=delivery.message_id)

@@ -14,9 +14,13 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bot.alerts import raise_alert
-from bot.messages import CommandRequest
+from bot.handover.chat import leave
+from bot.matching.forms import choose_form
+from bot.messages import CommandRequest, Form
 from bot.review.desk import ReviewDesk
+from bot.roster.pausing import MatchError, set_paused
 from bot.transcript import TranscriptError, describe, read_transcript
+from bot.year import chat as year_chat
 from storage import audit, repo
 from storage.models import Match, Person, Program, SupervisedChannel
 
@@ -26,12 +30,17 @@ EVERYONE = {
     "help": "what I can do",
     "status": "your match, your coordinator and the next prompt",
     "concern <text>": "tell your coordinator something privately, right away",
+    **year_chat.VERBS,
+    "choose [interest]": "students: rank your top mentors; mentors: how many students you can take",
+    "leave YYYY-MM-DD <reason>": "mentors: give notice that you can no longer take part",
 }
 COORDINATORS = {
     "link <match-id> mentor|student": "make this channel a supervised channel of a match",
     "unlink": "stop supervising this channel",
     "holds": "list held messages waiting for you",
     "transcript <match-id>": "the latest messages of a match (this read is logged)",
+    "pause <match-id> [reason]": "pause a whole match at once: every message waits for you",
+    "resume <match-id>": "open a paused match again; what waited is delivered",
 }
 NextPrompt = Callable[[Session, Match], str | None]
 
@@ -51,8 +60,10 @@ class Commands:
             next_prompt = partial(next_prompt_line, clock=clock)
         self.next_prompt = next_prompt
 
-    def run(self, request: CommandRequest) -> tuple[str, SupervisedChannel | None]:
-        """Run one command; returns the private reply and, after ``link``, the linked channel."""
+    def run(self, request: CommandRequest, *,
+            max_options: int = 100) -> tuple[str | Form, SupervisedChannel | None]:
+        """Run one command; returns the private reply (a ``Form`` for ``choose``) and, after ``link``,
+        the linked channel. ``max_options``: how many choices the platform shows in one menu."""
         verb, _, rest = request.text.strip().partition(" ")
         verb, rest = verb.lower(), rest.strip()
         with Session(self._engine) as session:
@@ -67,7 +78,14 @@ class Commands:
                 return self._status(session, person), None
             if verb == "concern":
                 return self._concern(session, person, rest), None
-            if verb not in ("link", "unlink", "holds", "transcript"):
+            if verb in year_chat.NAMES:
+                return year_chat.run(session, person, request, verb, rest, self._clock()), None
+        if verb == "choose":
+            return choose_form(self._engine, person, search=rest, max_options=max_options), None
+        if verb == "leave":
+            return leave(self._engine, person, rest, clock=self._clock, via=request.channel.platform), None
+        with Session(self._engine) as session:
+            if verb not in ("link", "unlink", "holds", "transcript", "pause", "resume"):
                 return f"I don't know `{verb}`. " + self._help(person), None
             if person.role != "coordinator":
                 return f"Only coordinators can use `{verb}`.", None
@@ -79,6 +97,8 @@ class Commands:
         # allows one writer at a time, and a nested transaction would wait for its own parent.
         if verb == "holds":
             return self._holds(person), None
+        if verb in ("pause", "resume"):
+            return self._pause(person, rest, paused=verb == "pause"), None
         return self._transcript(person, rest), None
 
     def _help(self, person: Person | None) -> str:
@@ -139,8 +159,10 @@ class Commands:
                      detail={"channel": str(ref), "side": words[1]})
         session.commit()
         session.refresh(channel)
+        start = (f" When both sides are linked, start the match on the desk (Choosing) or with "
+                 f"`mentorbot match start {match.key}`." if match.status == "proposed" else "")
         return (f"This channel is now the {words[1]}-side supervised channel of match {match.key}. "
-                "I'll check who can read it and tell you if anything looks unsafe."), channel
+                "I'll check who can read it and tell you if anything looks unsafe." + start), channel
 
     def _unlink(self, session: Session, coordinator: Person, request: CommandRequest) -> str:
         channel = repo.supervised_channel(session, request.channel)
@@ -163,6 +185,19 @@ class Commands:
             return "No held messages. 🎉"
         return "\n".join(f"#{h.review_id} {h.match_key}: {h.sender_name} ({h.sender_role}): "
                          f"{h.text[:120]} [{h.rules}]" for h in holds)
+
+    def _pause(self, coordinator: Person, rest: str, *, paused: bool) -> str:
+        key, _, reason = rest.partition(" ")
+        if not key:
+            return f"Usage: `{'pause' if paused else 'resume'} <match-id> [reason]`"
+        try:
+            match = set_paused(self._engine, key, paused=paused, program_id=coordinator.program_id,
+                               actor=coordinator.key, clock=self._clock, reason=reason.strip())
+        except MatchError as error:
+            return f"Can't do that: {error}."
+        if paused:
+            return f"Match {match.key} is paused: every message waits for you until you `resume {match.key}`."
+        return f"Match {match.key} is resumed; messages that waited for it are delivered."
 
     def _transcript(self, coordinator: Person, match_key: str) -> str:
         if not match_key:

@@ -66,10 +66,15 @@ def write_ring(path: Path, keys: list[RingKey]) -> None:
     write_private(path, format_ring(keys))
 
 
-def open_configured_database(settings: Settings, *, migrate: bool = True) -> Engine:
-    """The settings' database, opened with the settings' key ring (refused if it cannot open it)."""
+def open_configured_database(settings: Settings, *, migrate: bool | None = None) -> Engine:
+    """The settings' database, opened with the settings' key ring (refused if it cannot open it).
+
+    ``migrate`` None follows the settings (MIGRATE_ON_START, else SQLite upgrades, PostgreSQL checks).
+    """
     from storage.db import open_database
 
+    if migrate is None:
+        migrate = settings.migrate_on_start
     return open_database(settings.resolved_database_url, migrate=migrate,
                          keyring=keyring_from_settings(settings))
 

@@ -94,6 +94,7 @@ class ReviewCard:
     reasons: tuple[str, ...]
     urgent: bool
     idempotency_key: str
+    actions: tuple[str, ...] = ()  # buttons an alert card offers: ``pause_match`` (a pattern alert)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,3 +128,97 @@ class ReviewRequest:
     review_id: int
     decision: str  # approve | approve_redacted | reject
     note: str = ""
+
+
+# -- forms: a command that asks for choices (``/mentorbot choose``) ---------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FormOption:
+    """One choice in a select menu: ``value`` comes back in the submission, ``label`` is shown."""
+
+    value: str
+    label: str
+    description: str = ""  # a short second line (platforms cut it: Slack 75, Discord 100 characters)
+
+
+@dataclass(frozen=True, slots=True)
+class FormField:
+    """One select menu of a form: one value (``multiple`` False) or up to ``max_values``."""
+
+    key: str
+    label: str
+    options: tuple[FormOption, ...]
+    multiple: bool = False
+    max_values: int = 1
+    required: bool = False
+    initial: tuple[str, ...] = ()  # values already chosen, shown as selected
+    hint: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """What a command asks the person to fill in, privately; each adapter renders it its own way
+    (Slack: a modal; Discord: select menus in an ephemeral message; console: numbered text)."""
+
+    form_id: str  # comes back in the submission, e.g. "choose:student:12"
+    title: str  # short: Slack modal titles take 24 characters
+    intro: str
+    fields: tuple[FormField, ...]
+    submit_label: str = "Save"
+
+    def field(self, key: str) -> FormField | None:
+        return next((f for f in self.fields if f.key == key), None)
+
+
+@dataclass(frozen=True, slots=True)
+class FormSubmission:
+    """What someone chose in a form. A platform that saves each menu as it changes (Discord)
+    sends only that field; a modal (Slack) sends every field at once."""
+
+    platform: str
+    workspace: str
+    user_id: str
+    form_id: str
+    values: dict[str, tuple[str, ...]]
+    channel: ChannelRef | None = None  # where the command was typed (for a follow-up notice)
+
+
+@dataclass(frozen=True, slots=True)
+class FormResult:
+    """The core's answer: ``errors`` (field key -> what to fix) keep a modal open; ``message`` is
+    shown privately to the person."""
+
+    message: str
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass(frozen=True, slots=True)
+class AlertRequest:
+    """A coordinator pressing a button on an alert card (``pause_match`` on a pattern alert)."""
+
+    platform: str
+    workspace: str
+    user_id: str
+    alert_id: int
+    action: str  # pause_match
+
+
+@dataclass(frozen=True, slots=True)
+class OutboundMail:
+    """An e-mail the core asks the mail sender to deliver (one recipient).
+
+    ``message_id`` is stable across retries (the ``Message-ID`` header), so a mail client can tell
+    a resend after a lost reply from a new message.
+    """
+
+    to_address: str
+    to_name: str
+    subject: str
+    body: str
+    message_id: str
+

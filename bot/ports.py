@@ -14,10 +14,15 @@ from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 from bot.messages import (
+    AlertRequest,
     ChannelRef,
     CommandRequest,
+    Form,
+    FormResult,
+    FormSubmission,
     Inbound,
     Outbound,
+    OutboundMail,
     ReviewCard,
     ReviewOutcome,
     ReviewRequest,
@@ -48,6 +53,7 @@ class PlatformFacts:
     name: str  # equals ``ChannelRef.platform`` and the adapter's ``name``
     limits: PlatformLimits = PlatformLimits()  # the delivery worker paces calls under these
     channel_mention: str = "#{channel}"  # how a message points at a channel (``{channel}``: its id)
+    menu_options: int = 100  # the most options one select menu of a form shows
 
     def mention(self, channel: str) -> str:
         return self.channel_mention.format(channel=channel)
@@ -76,11 +82,21 @@ class CoreGateway(Protocol):
     async def handle(self, event: Inbound) -> None:
         """Take one inbound message event (deduplicated, policed, logged, queued)."""
 
-    async def run_command(self, request: CommandRequest) -> str:
-        """Run a ``/mentorbot`` command; the reply is shown privately to the caller."""
+    async def run_command(self, request: CommandRequest) -> str | Form:
+        """Run a ``/mentorbot`` command; the reply is shown privately to the caller.
+
+        A command that asks for choices (``choose``) answers with a ``Form`` the adapter shows
+        privately; what the person picks comes back through ``submit_form``.
+        """
+
+    async def submit_form(self, submission: FormSubmission) -> FormResult:
+        """Take what someone chose in a form; the result's message is shown privately to them."""
 
     async def decide_review(self, request: ReviewRequest) -> str:
         """Act on a review button; the reply is shown privately to the coordinator."""
+
+    async def act_on_alert(self, request: AlertRequest) -> str:
+        """Act on an alert card's button (pause the match); the reply is shown privately."""
 
     async def supervised_channels(self, platform: str) -> list[FollowedChannel]:
         """The active supervised channels on one platform (for backfill and set-up checks)."""
@@ -156,3 +172,31 @@ class Adapter(Protocol):
 
     async def stop(self) -> None:
         """Disconnect cleanly."""
+
+
+# -- what replicas need of an adapter (optional: an adapter without these serves everything) ------
+#
+# ``serves(channel) -> bool``: whether this process receives the channel's events (Discord: its
+# gateway shard); the daily set-up check and catch-ups skip the others. ``stop_intake()``: take no
+# more events but keep sending (graceful shutdown). ``is_connected()``: for readiness. ``errors``:
+# a Counter of failed platform calls by kind (rate_limited, server_error, client_error, network).
+
+
+def adapter_serves(adapter: object | None, channel: ChannelRef) -> bool:
+    """Whether ``adapter`` receives ``channel``'s events in this process (no adapter: no)."""
+    if adapter is None:
+        return False
+    serves = getattr(adapter, "serves", None)
+    return True if serves is None else bool(serves(channel))
+
+
+async def stop_intake(adapter: object) -> None:
+    """Ask an adapter to take no more events before the process drains its deliveries."""
+    stop = getattr(adapter, "stop_intake", None)
+    if stop is not None:
+        await stop()
+class MailSender(Protocol):
+    """Delivers e-mail (``adapters/email``: SMTP). Raises ``DeliveryError`` when the server refuses
+    or cannot be reached; ``permanent`` when retrying cannot help (the address was rejected)."""
+
+    async def send(self, mail: OutboundMail) -> None: ...

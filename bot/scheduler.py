@@ -13,7 +13,13 @@ Design (facts: /work/shared/notes/scheduling-facts.md, APScheduler 3.11):
 - ``coalesce=True``, ``max_instances=1``: a tick delayed by a busy loop runs once, never twice
   side by side. ``misfire_grace_time`` only decides whether a late *tick* still runs; the grace
   window of a *post* is the program's own setting, checked by the core.
-- Hourly nudge check; daily unsafe set-up check (``core.check_all_channels``).
+- Hourly nudge check; daily unsafe set-up check (``core.check_all_channels``), claimed per day in
+  the database so that replicas split it instead of each checking (and alerting) everything; every
+  five minutes the program year's job (meet-and-greets open and close on time, renewal reminders,
+  notices past their last day: ``core.year_tick``); daily data care (``core.daily_data_care``: each
+  program's retention schedule, then the chain heads published; one replica per day).
+- The program year's posts and records (issue 14): every minute, expectations for matches that
+  started and the terms' due check-ins; hourly, reminders before forms, training or clearance expire.
 
 Each job is one line over a use case of ``bot.use_cases.Core``, which runs the transaction off
 the loop and wakes the delivery worker.
@@ -46,14 +52,36 @@ async def nudges_tick(core: Core) -> None:
     await core.nudge_quiet_matches()
 
 
+async def year_posts_tick(core: Core) -> None:
+    """Every minute: expectations for matches that started, due term check-ins (issue 14)."""
+    await core.post_year_posts()
+
+
+async def expiry_tick(core: Core) -> None:
+    """Hourly: reminders before permission forms, training or clearance expire (issue 14)."""
+    await core.remind_expiring()
+
+
 async def setup_check(core: Core) -> None:
-    await core.check_all_channels()
+    """Daily; with replicas, each set of channels is checked by the one replica that claims the day."""
+    await core.check_all_channels(once_per=f"{datetime.now(UTC):%Y-%m-%d}")
+
+
+async def data_care(core: Core) -> None:
+    """Daily: retention, then the chain heads published, by the one replica that claims the day."""
+    await core.daily_data_care(once_per=f"{datetime.now(UTC):%Y-%m-%d}")
+
+
+async def year_tick(core: Core) -> None:
+    """Every 5 minutes: meet-and-greets open and close, choosing opens after them, renewal reminders, notices
+    past their last day (idempotent; the database decides)."""
+    await core.year_tick()
 
 
 async def backup(core: Core) -> None:
     """Daily: a backup, then old backups aged out; a failure is logged for the operator, not raised."""
     try:
-        await core.back_up()
+        await core.back_up(once_per=f"{datetime.now(UTC):%Y-%m-%d}")
     except Exception:  # noqa: BLE001 - the next day's run tries again; the log says why this one failed
         logger.exception("the daily backup failed")
 
@@ -86,9 +114,17 @@ def attach_scheduler(core: Core) -> SchedulerHandle:
         next_run_time=datetime.now(UTC),
     )
     scheduler.add_job(nudges_tick, CronTrigger(minute=17, timezone=UTC), args=[core], id="nudges")
+    scheduler.add_job(year_posts_tick, CronTrigger(second=30, timezone=UTC), args=[core], id="year-posts",
+                      next_run_time=datetime.now(UTC))
+    scheduler.add_job(expiry_tick, CronTrigger(minute=29, timezone=UTC), args=[core], id="expiry")
     daily = CronTrigger(hour=11, minute=5, timezone=UTC)
     scheduler.add_job(setup_check, daily, args=[core], id="setup-check")
-    if core.settings.backup_daily_at:  # one process of a deployment sets it (docs/data-protection.md)
+    # retention, then the chain heads (issue 15); 06:30 UTC is before any US school day starts
+    scheduler.add_job(data_care, CronTrigger(hour=6, minute=30, timezone=UTC), args=[core], id="data-care")
+    # every 5 minutes: a meet-and-greet opens within 5 minutes of its time
+    scheduler.add_job(year_tick, CronTrigger(minute="*/5", timezone=UTC), args=[core], id="program-year")
+    # with replicas, the one that claims the day backs up (docs/data-protection.md: where BACKUP_DIR lives)
+    if core.settings.backup_daily_at:
         hour, minute = (int(part) for part in core.settings.backup_daily_at.split(":"))
         at = CronTrigger(hour=hour, minute=minute, timezone=UTC)
         scheduler.add_job(backup, at, args=[core], id="backup")

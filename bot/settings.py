@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATA_DIR = Path("var")
@@ -42,6 +42,10 @@ class Settings(BaseSettings):
     # PostgreSQL: the folder of pg_dump/pg_restore/psql matching the server's major version (empty = PATH)
     pg_bin_dir: Path | None = None
 
+    # Schema upgrades: None = SQLite migrates at start (one process), PostgreSQL does not (replicas
+    # must never race): run `mentorbot migrate` before starting them. True/False forces either way.
+    migrate_on_start: bool | None = None
+
     # Programs: roster files imported at start-up by `mentorbot run` (optional)
     program_file: Path | None = None
 
@@ -51,6 +55,9 @@ class Settings(BaseSettings):
     # How long a claimed delivery stays reserved for its worker; renewed every third of it while the
     # worker lives, so a killed process's deliveries move on within this many seconds.
     delivery_lease_seconds: float = Field(default=10.0, gt=0)
+    # Replicas: a relayed copy waits this long after it was queued, so that an earlier message of the
+    # same channel that another replica recorded a moment late still goes out first. 0 = at once.
+    delivery_order_window_seconds: float = Field(default=0.0, ge=0)
 
     # Slack (issue 4)
     slack_bot_token: str | None = None
@@ -72,6 +79,10 @@ class Settings(BaseSettings):
     discord_coordinator_role: str = "Coordinator"
     # Seconds discord.py waits for the servers' data after connecting before it reports ready.
     discord_guild_ready_timeout: float = Field(default=2.0, ge=0)
+    # Gateway sharding for replicas: this process is shard DISCORD_SHARD_ID of DISCORD_SHARD_COUNT
+    # (Discord sends a server's events to shard (server id >> 22) % count; direct messages to 0).
+    discord_shard_id: int | None = Field(default=None, ge=0)
+    discord_shard_count: int | None = Field(default=None, ge=1)
 
     # Coordinator web pages (issue 7)
     web_host: str = "127.0.0.1"
@@ -79,12 +90,64 @@ class Settings(BaseSettings):
     web_base_url: str | None = None
     web_secret_key: str | None = None
 
+    # Student data over its whole life (issue 15, docs/data-protection.md)
+    chain_head_file: Path | None = Field(
+        default=None, description="Append-only file of published chain heads, outside DATA_DIR")
+    unrouted_retention_days: int = Field(default=30, ge=0, description="Messages from unknown people")
+    retention_daily: bool = True  # the running bot applies each program's retention schedule daily
+
+    # E-mail (issue 12): urgent alerts, their escalation and the weekly digest to coordinators
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_security: Literal["starttls", "ssl", "none"] = "starttls"
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_from: str | None = None
+    smtp_timeout_seconds: float = Field(default=20.0, gt=0)
+    mail_poll_seconds: float = Field(default=15.0, gt=0)
+
+    # Operations (issue 16)
     log_level: str = "INFO"
+    log_format: Literal["text", "json"] = "text"
+    replica_name: str | None = None  # in logs and job claims; default: host name and process id
+    # SIGTERM: stop taking events, finish or release deliveries in flight, exit within this bound.
+    shutdown_grace_seconds: float = Field(default=20.0, gt=0)
+    # /readyz fails when an outbox row has been due longer than this (0 = no outbox check).
+    ready_outbox_max_age_seconds: float = Field(default=900.0, ge=0)
+    metrics_token: str | None = None  # when set, /metrics asks for "Authorization: Bearer <token>"
 
     @field_validator("slack_api_url")
     @classmethod
     def _trailing_slash(cls, value: str) -> str:
         return value if value.endswith("/") else value + "/"
+
+    @model_validator(mode="after")
+    def _shards_together(self) -> Settings:
+        if (self.discord_shard_id is None) != (self.discord_shard_count is None):
+            raise ValueError("set DISCORD_SHARD_ID and DISCORD_SHARD_COUNT together (or neither)")
+        if self.discord_shard_id is not None and self.discord_shard_id >= (self.discord_shard_count or 1):
+            raise ValueError(f"DISCORD_SHARD_ID must be below DISCORD_SHARD_COUNT "
+                             f"({self.discord_shard_id} >= {self.discord_shard_count}): shards count from 0")
+        return self
+
+    @property
+    def migrates_on_start(self) -> bool:
+        """Whether ``mentorbot run`` upgrades the schema itself (SQLite yes, PostgreSQL only if told)."""
+        if self.migrate_on_start is not None:
+            return self.migrate_on_start
+        return self.resolved_database_url.startswith("sqlite")
+
+    @model_validator(mode="after")
+    def _head_file_outside_data(self) -> Settings:
+        """A head file inside DATA_DIR would travel with the data it is meant to check."""
+        if self.chain_head_file is not None:
+            head, data = self.chain_head_file.expanduser().resolve(), self.data_dir.expanduser().resolve()
+            if head == data or data in head.parents:
+                raise ValueError(f"CHAIN_HEAD_FILE {self.chain_head_file} is inside DATA_DIR "
+                                 f"{self.data_dir}; "
+                                 "put it on another disk or in a folder only the operator can write "
+                                 "(docs/data-protection.md)")
+        return self
 
     @property
     def resolved_database_url(self) -> str:
@@ -108,3 +171,7 @@ class Settings(BaseSettings):
     @property
     def discord_configured(self) -> bool:
         return bool(self.discord_token)
+
+    @property
+    def email_configured(self) -> bool:
+        return bool(self.smtp_host and self.smtp_from)

@@ -104,7 +104,7 @@ class Policy:
         message than one at a time); a no-op without the encoder. Never raises."""
         if self.encoder is not None:
             try:
-                self.encoder.embed(texts)
+                self.encoder.embed([_encoder_text(t) for t in texts])
             except Exception:  # evaluate() will fail closed on each message instead
                 logger.exception("sentence encoder failed on a batch")
 
@@ -210,8 +210,7 @@ class Policy:
     def _encoder_hits(self, text: str, role: str) -> list[Hit]:
         """The encoder's hits; if it fails, the message is held with an alert (fail-closed)."""
         assert self.encoder is not None
-        if "<" in text:  # a platform mention is a person or channel here, not a handle or number
-            text = _MENTION_ANY_CASE.sub("Sam", text)
+        text = _encoder_text(text)
         try:
             return self.encoder.hits(text, role)
         except Exception as exc:
@@ -297,6 +296,13 @@ class Policy:
         flag = action is Action.ALLOW and any(h.signal > 0 for h in hits)
         return Decision(action=action, alert=alert, hits=tuple(hits), notice=notice,
                         hold_until=hold_until, flag=flag, layer=layer)
+
+
+def _encoder_text(text: str) -> str:
+    """What the encoder reads of a message (``prime`` and ``evaluate`` must embed the same text)."""
+    if "<" in text:  # a platform mention is a person or channel here, not a handle or number
+        return _MENTION_ANY_CASE.sub("Sam", text)
+    return text
 
 
 def load_policy(path: str | Path | None = None, *, rules_only: bool = False) -> Policy:

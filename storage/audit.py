@@ -1,4 +1,11 @@
-"""The audit trail: every coordinator action and every read of student data, chained like the log."""
+"""The audit trail: every coordinator action and every read of student data, chained like the log.
+
+``subject`` names what an event is about without personal data (``"match:3"``, ``"person:7"``).
+Given an anchored record instead (a review item, an alert, a legal hold: ``chain_format.ANCHORED``),
+the event also carries ``anchor``, the commitment to the record's state after the action; ``audit
+verify`` compares every such record with its newest anchor, so an outcome or follow-up changed
+behind mentorbot's back is caught.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +13,43 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
-from storage import chain
+from storage import chain, chain_format
 from storage.models import AuditEvent
 
 
+def subject_of(record: SQLModel) -> str:
+    return f"{record.__tablename__}:{record.id}"  # type: ignore[attr-defined]
+
+
+def anchor_state(session: Session, record: SQLModel) -> str:
+    """The record's state commitment, giving it a salt on first use (flushed, so it has an id)."""
+    table = record.__tablename__  # type: ignore[attr-defined]
+    if table not in chain_format.ANCHORED:
+        raise ValueError(f"{table} is not an anchored table (chain_format.ANCHORED)")
+    if record.content_salt is None:  # type: ignore[attr-defined]
+        record.content_salt = chain_format.new_salt()  # type: ignore[attr-defined]
+    session.add(record)
+    if record.id is None:  # type: ignore[attr-defined]
+        session.flush()
+    return chain_format.anchor(table, record, record.content_salt)  # type: ignore[attr-defined]
+
+
 def record(session: Session, *, program_id: str, actor: str, action: str, at: datetime,
-           target: str = "", rows: int = 0, detail: dict[str, Any] | None = None) -> AuditEvent:
-    """Append one audit event to the session (committed with the caller's transaction)."""
+           target: str = "", rows: int = 0, detail: dict[str, Any] | None = None,
+           subject: SQLModel | str | None = None, anchor: str | None = None) -> AuditEvent:
+    """Append one audit event to the session (committed with the caller's transaction).
+
+    Pass an anchored record as ``subject`` *after* changing it: its new state is anchored.
+    """
+    if isinstance(subject, SQLModel):
+        anchor = anchor_state(session, subject)
+        subject = subject_of(subject)
     event = AuditEvent(
         program_id=program_id, seq=0, actor=actor, action=action, target=target, rows=rows,
         detail_json=json.dumps(detail or {}, sort_keys=True, ensure_ascii=False), at=at,
-        prev_hash="", row_hash="",
+        subject=subject, anchor=anchor, prev_hash="", row_hash="",
     )
     chain.append(session, event, stream="audit")
     return event

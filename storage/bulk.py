@@ -1,10 +1,6 @@
 """Fast, concurrency-safe bulk writes: insert-or-ignore on a unique key, and batched chain appends.
 
-``append_log_rows`` extends a program's hash chain by many rows at once with the same result as
-calling ``storage.chain.append`` row by row: the chain head is locked first (the row lock on
-PostgreSQL, the write lock SQLite's ``BEGIN IMMEDIATE`` already holds), sequence numbers and
-hashes are computed in Python, rows are inserted in a few multi-row statements, and the head
-moves once.
+Chained rows in bulk: ``storage.chain_bulk``.
 
 ``insert_many`` writes many rows in few statements. On SQLite it sends multi-row ``VALUES``
 statements straight to the driver, values converted by each column's own bind processor (once
@@ -17,37 +13,15 @@ get SQLAlchemy's executemany (``insertmanyvalues`` when rows come back).
 from __future__ import annotations
 
 import gc
-import hashlib
-import json
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table, update
-from sqlmodel import Session, select
+from sqlalchemy import Table
+from sqlmodel import Session
 
-from storage import blind_index
-from storage.chain import GENESIS, UNHASHED, canonical
-from storage.encryption import keyring_of
-from storage.models import ChainHead, MessageLog
-from storage.safe_text import escape
-
-_LOG_FIELDS = sorted(name for name in MessageLog.model_fields if name not in UNHASHED)
-LOG_DEFAULTS: dict[str, Any] = {
-    "match_id": None,
-    "channel_id": None,
-    "thread_id": None,
-    "dedupe_key": None,
-    "original_id": None,
-    "sender_person_id": None,
-    "sender_role": None,
-    "attachment_count": 0,
-    "alert": False,
-    "hits_json": "[]",
-    "notice": None,
-}
 _ROWS_PER_STATEMENT = 1000
 _SQLITE_SAFE_VARIABLES = 999  # SQLITE_MAX_VARIABLE_NUMBER before 3.32, if the driver cannot say
 
@@ -59,19 +33,6 @@ def insert_ignore(session: Session, table: Table, *, index: list[str]):  # type:
     else:
         from sqlalchemy.dialects.sqlite import insert
     return insert(table).on_conflict_do_nothing(index_elements=index)
-
-
-def lock_head(session: Session, program_id: str, stream: str = "message") -> ChainHead:
-    """The chain head row, locked for the rest of the transaction (created if it is missing)."""
-    query = select(ChainHead).where(ChainHead.program_id == program_id, ChainHead.stream == stream)
-    head = session.exec(query.with_for_update()).first()
-    if head is None:
-        session.execute(
-            insert_ignore(session, ChainHead.__table__, index=["program_id", "stream"]),  # type: ignore[attr-defined]
-            [{"program_id": program_id, "stream": stream, "last_seq": 0, "last_hash": GENESIS}],
-        )
-        head = session.exec(query.with_for_update()).one()
-    return head
 
 
 @contextmanager
@@ -210,121 +171,3 @@ def _max_variables(connection: Any) -> int:
         return int(raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
     except Exception:  # noqa: BLE001 - an older driver: the smallest limit SQLite ever had
         return _SQLITE_SAFE_VARIABLES
-
-
-# -- the hash chain --------------------------------------------------------------------------------
-
-_encode_str = json.encoder.encode_basestring  # type: ignore[attr-defined]  # what dumps(ensure_ascii=False) uses
-
-
-def _json(value: Any) -> str:
-    """One value exactly as ``json.dumps(..., sort_keys=True, ensure_ascii=False, separators=(",", ":"))``
-    writes it inside ``storage.chain.row_digest``'s document (after ``canonical``)."""
-    kind = type(value)
-    if kind is str:
-        return _encode_str(escape(value))  # as ``canonical`` does: the stored form (storage.safe_text)
-    if kind is int:
-        return int.__repr__(value)
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    return json.dumps(canonical(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-class ChainDigester:
-    """``storage.chain.row_digest`` for many message_log rows that share most of their values.
-
-    The canonical JSON of the shared fields is written once; per row only the fields that differ
-    are encoded, into the same bytes ``row_digest`` hashes (tests compare the two).
-    """
-
-    def __init__(self, common: Mapping[str, Any] | None = None) -> None:
-        common = common or {}
-        self.varying: list[str] = []
-        self._segments: list[str] = []
-        literal = "{"
-        for position, name in enumerate(_LOG_FIELDS):
-            key = ("," if position else "") + _encode_str(name) + ":"
-            if name in common:
-                literal += key + _json(canonical(common[name]))
-            else:
-                self._segments.append(literal + key)
-                self.varying.append(name)
-                literal = ""
-        self._tail = literal + "}"
-        self._pairs = list(zip(self._segments, self.varying, strict=True))
-
-    def digest(self, row: Mapping[str, Any]) -> str:
-        """The row's hash; ``row`` holds (at least) the varying fields, ``seq`` and ``prev_hash`` included."""
-        parts: list[str] = []
-        for segment, name in self._pairs:
-            parts.append(segment)
-            parts.append(_json(row[name]))
-        parts.append(self._tail)
-        return hashlib.sha256("".join(parts).encode("utf-8")).hexdigest()
-
-
-def row_digest(values: dict[str, Any]) -> str:
-    """The same SHA-256 as ``storage.chain.row_digest``, over a plain dict of column values."""
-    content = {name: canonical(values[name]) for name in _LOG_FIELDS}
-    blob = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
-
-
-def _add_search_tokens(session: Session, rows: list[dict[str, Any]], shared: dict[str, Any]) -> None:
-    """Each row's blind-index tokens (storage.blind_index), once per distinct (program, kind, text)."""
-    ring = keyring_of(session.get_bind())
-    known: dict[tuple[Any, Any, Any], str | None] = {}
-    for row in rows:
-        key = tuple(row[name] if name in row else shared.get(name) for name in ("program_id", "kind", "text"))
-        if key not in known:
-            known[key] = blind_index.row_tokens(ring, *key)  # type: ignore[arg-type]
-        row["search_tokens"] = known[key]
-
-
-def append_log_rows(
-    session: Session,
-    head: ChainHead,
-    rows: list[dict[str, Any]],
-    *,
-    common: Mapping[str, Any] | None = None,
-) -> list[int]:
-    """Chain ``rows`` (message_log column dicts) after the locked ``head``, insert them; ids in order.
-
-    ``common``: column values every row shares (given once, hashed once); a row's own keys win.
-    Missing nullable columns take ``LOG_DEFAULTS``.
-    """
-    if not rows:
-        return []
-    shared = {**LOG_DEFAULTS, **(common or {})}
-    keys = rows[0].keys()
-    if any(row.keys() != keys for row in rows):  # rows of different shapes: give every row every key
-        own = set().union(*rows)
-        for row in rows:
-            for name in own - row.keys():
-                row[name] = shared[name]
-    _add_search_tokens(session, rows, shared)
-    own_keys = set(rows[0]) | {"seq", "prev_hash", "row_hash"}
-    shared = {k: v for k, v in shared.items() if k not in own_keys and k != "search_tokens"}
-    digester = ChainDigester(shared)
-    seq, previous = head.last_seq, head.last_hash or GENESIS
-    digest = digester.digest
-    for values in rows:
-        seq += 1
-        values["seq"] = seq
-        values["prev_hash"] = previous
-        values["row_hash"] = previous = digest(values)
-    table = MessageLog.__table__  # type: ignore[attr-defined]
-    # (program, seq) is unique and the chain head is locked: the ids come back by sequence number.
-    by_seq = dict(insert_many(session, table, rows, common=shared, returning=("seq", "id")))
-    first = head.last_seq + 1
-    ids = [by_seq[first + i] for i in range(len(rows))]
-    session.execute(
-        update(ChainHead)
-        .where(ChainHead.program_id == head.program_id, ChainHead.stream == head.stream)
-        .values(last_seq=seq, last_hash=previous)
-    )
-    return ids

@@ -1,125 +1,143 @@
 """The tamper-evident chain over append-only streams (message log, audit trail).
 
-Each row's hash covers its content and the previous row's hash in the same program and stream,
-so editing or removing any stored row breaks every hash after it. ``verify`` names the first
-row that does not match.
+Each row's hash covers its id, its sequence number, the previous row's hash in the same program
+and stream, its non-personal columns and a commitment to its personal content
+(``storage.chain_format``), so editing, inserting, swapping or removing any stored row breaks the
+chain, while erasing content under a retention rule leaves a verifiable tombstone.
+``storage.chain_verify`` recomputes it; ``head`` is what gets published outside the database.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import Table, bindparam, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from storage.clock import as_utc
+from storage import chain_format
+from storage.chain_format import GENESIS, canonical  # noqa: F401  (re-exported: callers hash with them)
 from storage.models import AuditEvent, ChainHead, MessageLog
-from storage.safe_text import escape
 
-GENESIS = "0" * 64
-# search_tokens is the blind index of the text (storage.blind_index): derived, re-keyed by rotation
-UNHASHED = frozenset({"id", "row_hash", "search_tokens"})
+STREAM_TABLES = {"message": MessageLog, "audit": AuditEvent}
 
 
-def canonical(value: Any) -> Any:
-    """A value as the chain hashes it (aware UTC datetimes to the microsecond, ISO dates, text as
-    stored: always valid UTF-8, and for ordinary text the text itself)."""
-    if isinstance(value, str):
-        return escape(value)
-    if isinstance(value, datetime):
-        return as_utc(value).isoformat(timespec="microseconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+def reserve_ids(session: Session, table: Table, count: int) -> list[int]:
+    """``count`` fresh primary keys for ``table``, known before the insert so the hash can cover them.
 
-
-def row_digest(row: MessageLog | AuditEvent) -> str:
-    """SHA-256 over every column but ``id`` and ``row_hash`` (``prev_hash`` included)."""
-    content = {
-        name: canonical(getattr(row, name))
-        for name in sorted(type(row).model_fields)
-        if name not in UNHASHED
-    }
-    blob = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
-
-
-def append(session: Session, row: MessageLog | AuditEvent, *, stream: str) -> None:
-    """Give ``row`` its sequence number and hashes and add it to the session.
-
-    The chain head is updated *first* so the statement takes the write lock (SQLite) or the
-    row lock (PostgreSQL) and concurrent appenders queue instead of forking the chain.
+    PostgreSQL: values from the column's own sequence. SQLite: the next ids after the largest one;
+    safe because every transaction there holds the write lock from its start (``BEGIN IMMEDIATE``,
+    ``storage.db``), and pending rows of this session are flushed before the look-up.
     """
-    program_id = row.program_id
-    bumped = session.execute(
-        update(ChainHead)
-        .where(ChainHead.program_id == program_id, ChainHead.stream == stream)
-        .values(last_seq=ChainHead.last_seq + 1)
-    )
-    if bumped.rowcount == 0:
+    if count <= 0:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        sequence = session.execute(
+            text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name}
+        ).scalar_one()
+        rows = session.execute(
+            text("SELECT nextval(CAST(:s AS regclass)) FROM generate_series(1, :n)"),
+            {"s": sequence, "n": count},
+        )
+        return sorted(int(value) for (value,) in rows)
+    largest = session.execute(select(func.max(table.c.id))).scalar_one() or 0
+    return list(range(largest + 1, largest + 1 + count))
+
+
+@dataclass(slots=True)
+class Head:
+    """A stream's head as one append sees it: the sequence number it took and the hash before."""
+
+    program_id: str
+    stream: str
+    last_seq: int
+    last_hash: str
+
+
+_HEAD = ChainHead.__table__  # type: ignore[attr-defined]
+_BUMP = (update(_HEAD).where(_HEAD.c.program_id == bindparam("p"), _HEAD.c.stream == bindparam("s"))
+         .values(last_seq=_HEAD.c.last_seq + 1).returning(_HEAD.c.last_seq, _HEAD.c.last_hash))
+_SET_HASH = (update(_HEAD).where(_HEAD.c.program_id == bindparam("p"), _HEAD.c.stream == bindparam("s"))
+             .values(last_hash=bindparam("h")))
+
+
+def bump_head(session: Session, program_id: str, stream: str) -> Head:
+    """Take the next sequence number of a stream, creating its head on first use.
+
+    The head is updated *first* so the statement takes the write lock (SQLite) or the row lock
+    (PostgreSQL) and concurrent appenders queue instead of forking the chain. RETURNING gives the
+    values as of this UPDATE, after any other append that held the lock committed (one statement
+    instead of an update and a re-read: this runs for every message the relay records).
+    """
+    found = session.execute(_BUMP, {"p": program_id, "s": stream}).first()
+    if found is None:
         # First row of this stream: create the head, tolerating a concurrent creator, then bump it
         # (the second UPDATE waits for the other writer's row lock instead of forking the chain).
         insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-        session.execute(insert(ChainHead).values(program_id=program_id, stream=stream, last_seq=0,
-                                                 last_hash=GENESIS).on_conflict_do_nothing())
         session.execute(
-            update(ChainHead)
-            .where(ChainHead.program_id == program_id, ChainHead.stream == stream)
-            .values(last_seq=ChainHead.last_seq + 1)
+            insert(ChainHead)
+            .values(program_id=program_id, stream=stream, last_seq=0, last_hash=GENESIS)
+            .on_conflict_do_nothing()
         )
-    head = session.exec(
-        select(ChainHead).where(ChainHead.program_id == program_id, ChainHead.stream == stream)
-    ).one()
-    session.refresh(head)
+        found = session.execute(_BUMP, {"p": program_id, "s": stream}).first()
+        assert found is not None
+    return Head(program_id, stream, found[0], found[1])
+
+
+def seal(row: MessageLog | AuditEvent, stream: str) -> None:
+    """Give a row whose id, seq and prev_hash are set its salt, commitment and row hash."""
+    row.content_salt = chain_format.new_salt()
+    row.commitment = chain_format.commitment(row.content_salt, chain_format.content_of(stream, row))
+    row.row_hash = chain_format.row_hash(stream, row, row.commitment)
+
+
+def open_row(session: Session, row: MessageLog | AuditEvent, *, stream: str) -> Head:
+    """Give ``row`` its id, sequence number and previous hash; ``close_row`` hashes it.
+
+    Split from ``append`` for the one writer that must know its row's id before the row's content
+    is final (an erasure anchors the rows it marks with its own id: ``storage.erasure``).
+    """
+    head = bump_head(session, row.program_id, stream)
+    row.id = reserve_ids(session, STREAM_TABLES[stream].__table__, 1)[0]  # type: ignore[attr-defined]
     row.seq = head.last_seq
     row.prev_hash = head.last_hash or GENESIS
-    row.row_hash = row_digest(row)
+    return head
+
+
+def close_row(session: Session, row: MessageLog | AuditEvent, head: Head, *, stream: str) -> None:
+    """Hash the row and move its stream's head to that hash (a Core UPDATE: the row lock is held)."""
+    seal(row, stream)
     head.last_hash = row.row_hash
-    session.add(head)
+    session.execute(_SET_HASH, {"h": row.row_hash, "p": head.program_id, "s": head.stream})
     session.add(row)
 
 
+def append(session: Session, row: MessageLog | AuditEvent, *, stream: str) -> None:
+    """Give ``row`` its id, sequence number, commitment and hashes, and add it to the session."""
+    head = open_row(session, row, stream=stream)
+    close_row(session, row, head, stream=stream)
+
+
 @dataclass(frozen=True, slots=True)
-class ChainBreak:
-    stream: str
-    program_id: str
-    row_id: int | None
+class StreamHead:
     seq: int
-    problem: str
+    row_hash: str
 
 
-def verify(session: Session, program_id: str) -> list[ChainBreak]:
-    """Recompute both chains of a program; return every break found (empty list = intact)."""
-    breaks: list[ChainBreak] = []
-    for stream, model in (("message", MessageLog), ("audit", AuditEvent)):
-        previous = GENESIS
-        expected_seq = 1
-        rows = session.exec(
-            select(model).where(model.program_id == program_id).order_by(model.seq)  # type: ignore[arg-type]
-        )
-        for row in rows:
-            if row.seq != expected_seq:
-                breaks.append(ChainBreak(stream, program_id, row.id, expected_seq,
-                                         f"row seq {expected_seq} is missing (next is {row.seq})"))
-                expected_seq = row.seq
-            if row.prev_hash != previous:
-                breaks.append(ChainBreak(stream, program_id, row.id, row.seq,
-                                         "does not link to the row before it"))
-            if row_digest(row) != row.row_hash:
-                breaks.append(ChainBreak(stream, program_id, row.id, row.seq,
-                                         "content was altered after it was written"))
-            previous = row.row_hash
-            expected_seq += 1
-        head = session.get(ChainHead, (program_id, stream))
-        last = expected_seq - 1
-        if head is not None and (head.last_seq != last or (last and head.last_hash != previous)):
-            breaks.append(ChainBreak(stream, program_id, None, head.last_seq,
-                                     f"the newest {head.last_seq - last} row(s) were removed"
-                                     if head.last_seq > last else "chain head does not match"))
-    return breaks
+def stream_head(session: Session, program_id: str, stream: str) -> StreamHead:
+    head = session.get(ChainHead, (program_id, stream))
+    return StreamHead(head.last_seq, head.last_hash or GENESIS) if head else StreamHead(0, GENESIS)
+
+
+def head(session: Session, program_id: str) -> str:
+    """The program's current chain head as published (``chain_format.program_head``)."""
+    message, audit = stream_head(session, program_id, "message"), stream_head(session, program_id, "audit")
+    return chain_format.program_head(program_id, (message.seq, message.row_hash), (audit.seq, audit.row_hash))
+
+
+def verify(session: Session, program_id: str):  # type: ignore[no-untyped-def]
+    """Every break in the program's chains, erasures and anchors (``storage.chain_verify``)."""
+    from storage.chain_verify import verify_program
+
+    return verify_program(session, program_id).breaks

@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from storage.encryption import attach_keyring
 from storage.keyring import KeyRing
+from storage.private_files import prepare_sqlite_file
 
 logger = logging.getLogger(__name__)
 
@@ -44,8 +45,8 @@ def _make_engine(url: str, *, echo: bool) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        if database and database != ":memory:" and not database.startswith("file:"):
+            prepare_sqlite_file(database)  # 0600 from creation; SQLite gives WAL/SHM the same mode
         engine = create_engine(
             url, echo=echo, connect_args={"check_same_thread": False, "timeout": 30},
             poolclass=NullPool if database in ("", ":memory:") else None,
@@ -54,8 +55,8 @@ def _make_engine(url: str, *, echo: bool) -> Engine:
         return engine
     if parsed.drivername in ("postgresql", "postgres"):
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-    return create_engine(
-        url, echo=echo, pool_pre_ping=True, connect_args={"prepare_threshold": None}
+    return create_engine(  # connect_timeout: a database that went away fails probes in seconds, not minutes
+        url, echo=echo, pool_pre_ping=True, connect_args={"prepare_threshold": None, "connect_timeout": 10}
     )
 
 
@@ -78,40 +79,120 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def upgrade(engine: Engine, revision: str = "heads") -> bool:
-    """Bring the schema to the newest revision (all branch heads) with Alembic; True if it changed.
+MIGRATION_LOCK = 0x6D656E746F72  # "mentor": the PostgreSQL advisory lock `mentorbot migrate` holds
 
-    On SQLite a change is followed by a WAL checkpoint that empties the WAL file, so rows a migration
-    rewrote (plaintext sealed by enc_0001) are not left behind in it.
-    """
-    from alembic import command
+
+class SchemaNotCurrent(RuntimeError):
+    """The database's schema is not the one this mentorbot needs (and it was told not to migrate)."""
+
+
+def _alembic_config():  # type: ignore[no-untyped-def]
     from alembic.config import Config
-    from alembic.migration import MigrationContext
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        before = set(MigrationContext.configure(connection).get_current_heads())
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
-        changed = set(MigrationContext.configure(connection).get_current_heads()) != before
-    if changed and engine.dialect.name == "sqlite":
-        raw = engine.raw_connection()  # autocommit: a checkpoint inside a transaction cannot finish
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "heads") -> bool:
+    """Bring the schema to ``revision`` (default: all branch heads) with Alembic; True if it changed.
+
+    On PostgreSQL the upgrade holds an advisory lock, so two ``mentorbot migrate`` started at once
+    (two deploy jobs, say) run one after the other instead of racing over the same tables. On SQLite
+    foreign keys are off while batch migrations rebuild tables, and checked before the commit; a
+    change is followed by a WAL checkpoint that empties the WAL file, so rows a migration rewrote
+    (plaintext sealed by enc_0001) are not left behind in it.
+    """
+    from alembic import command
+    from alembic.migration import MigrationContext
+
+    config = _alembic_config()
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:  # before the transaction: the pragma is a no-op inside one
+            _sqlite_foreign_keys(connection, on=False)
         try:
-            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+                before = set(MigrationContext.configure(connection).get_current_heads())
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                changed = set(MigrationContext.configure(connection).get_current_heads()) != before
+                if sqlite:
+                    _check_foreign_keys(connection)
         finally:
-            raw.close()
+            if sqlite:
+                _sqlite_foreign_keys(connection, on=True)
+    if changed and sqlite:
+        _checkpoint_wal(engine)
     return changed
 
 
-def open_database(url: str, *, migrate: bool = True, keyring: KeyRing | None = None) -> Engine:
-    """An engine on ``url`` with the schema up to date, refusing a key ring that cannot open it.
+def _checkpoint_wal(engine: Engine) -> None:
+    raw = engine.raw_connection()  # autocommit: a checkpoint inside a transaction cannot finish
+    try:
+        raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()
 
+
+def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> None:
+    """SQLite's documented way to change a table's schema (https://sqlite.org/lang_altertable.html):
+    foreign keys off while a batch migration copies, drops and renames a table that other tables
+    point at (``program`` in ``i12_0002``), then checked before the commit and switched back on."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"the migration left rows pointing at nothing: {broken[:5]}")
+
+
+def revisions(engine: Engine) -> tuple[set[str], set[str]]:
+    """(the revisions the database is at, the revisions this mentorbot's code needs)."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    heads = set(ScriptDirectory.from_config(_alembic_config()).get_heads())
+    with engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    return current, heads
+
+
+def check_current(engine: Engine) -> None:
+    """Raise ``SchemaNotCurrent`` unless the schema is exactly what the code needs."""
+    current, heads = revisions(engine)
+    if current == heads:
+        return
+    at = ", ".join(sorted(current)) or "nothing (an empty database)"
+    if current - heads and not heads - current:
+        raise SchemaNotCurrent(f"the database schema ({at}) is newer than this mentorbot "
+                               f"({', '.join(sorted(heads))}): upgrade mentorbot on this machine")
+    needs = ", ".join(sorted(heads))
+    raise SchemaNotCurrent(f"the database schema is at {at}; this mentorbot needs {needs}. "
+                           "Run `mentorbot migrate` once (one process, before starting the others), "
+                           "or set MIGRATE_ON_START=true for a single process.")
+
+
+def open_database(url: str, *, migrate: bool | None = None, keyring: KeyRing | None = None) -> Engine:
+    """An engine on ``url`` whose schema is what this code needs, refusing a key ring that cannot open it.
+
+    ``migrate``: True upgrades it; False only checks (``SchemaNotCurrent`` if it is behind or
+    ahead); None decides by database — SQLite (one process) upgrades, PostgreSQL (possibly several
+    replicas, which must never race to migrate) only checks: ``mentorbot migrate`` upgrades it.
     ``keyring``: this engine's ring (else the process-wide one, ``storage.encryption.install_keyring``).
     """
     engine = make_engine(url, keyring=keyring)
+    if migrate is None:
+        migrate = is_sqlite(url)
     if migrate:
         upgrade(engine)
+    else:
+        check_current(engine)
     from storage.key_check import check_keys
 
     check_keys(engine)

@@ -57,13 +57,10 @@ def _contact(program_id: str) -> tuple[Any, ...]:
 
 
 def last_contact(session: Session, program_id: str) -> dict[int, datetime]:
-    """Per match, when its newest message was sent."""
-    last_ids = dict(session.exec(select(MessageLog.match_id, func.max(MessageLog.id))
-                                 .where(*_contact(program_id)).group_by(MessageLog.match_id)).all())
-    if not last_ids:
-        return {}
-    return dict(session.exec(select(MessageLog.match_id, MessageLog.sent_at)
-                             .where(col(MessageLog.id).in_(list(last_ids.values())))).all())  # type: ignore[arg-type]
+    """Per match, when its newest DELIVERED message was sent (the digest's and the nudges' measure)."""
+    from storage.prompt_repo import last_delivered
+
+    return last_delivered(session, program_id)
 
 
 def messages_since(session: Session, program_id: str, since: datetime) -> dict[int, int]:
@@ -77,6 +74,13 @@ def open_holds_by_match(session: Session, program_id: str) -> dict[int, int]:
     return dict(session.exec(select(ReviewItem.match_id, func.count()).where(
         ReviewItem.program_id == program_id, ReviewItem.state == "open",
         col(ReviewItem.match_id).is_not(None)).group_by(ReviewItem.match_id)).all())  # type: ignore[arg-type]
+
+
+def open_urgent_alerts_by_match(session: Session, program_id: str) -> dict[int, int]:
+    """Per match, its unacknowledged urgent alerts (a disclosure ranks above routine holds)."""
+    return dict(session.exec(select(Alert.match_id, func.count()).where(
+        Alert.program_id == program_id, col(Alert.acknowledged_at).is_(None), Alert.urgent == True,  # noqa: E712
+        col(Alert.match_id).is_not(None)).group_by(Alert.match_id)).all())  # type: ignore[arg-type]
 
 
 def open_alerts_by_match(session: Session, program_id: str) -> dict[int, int]:

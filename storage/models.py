@@ -12,15 +12,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint, event
+from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint, event
 from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Field, SQLModel
 
 from storage import blind_index
+from storage.chain_format import CONTENT
 from storage.encryption import encrypted, keyring_of
+from storage.governance import personal, program_data
 from storage.safe_text import SafeString
 
 
+@program_data("the program's own settings (school name, time zone, review channel)", scope="id")
 class Program(SQLModel, table=True):
     """One mentoring program (a school's P-TECH career mentoring, say)."""
 
@@ -31,10 +34,21 @@ class Program(SQLModel, table=True):
     review_platform: str | None = None
     review_workspace: str | None = None
     review_channel: str | None = None
+    retention_json: str | None = None  # the program file's retention schedule (bot.governance.schedule)
+    # issue 12: an urgent alert nobody acknowledged within escalate_after_minutes is e-mailed to
+    # this second contact (a coordinator or teacher of the program with an e-mail address)
+    escalate_to_id: int | None = Field(default=None, sa_column=Column(  # FK added after both tables
+        Integer, ForeignKey("person.id", use_alter=True, name="fk_program_escalate_to_person"),
+        nullable=True))
+    escalate_after_minutes: int = 30
     created_at: datetime
     updated_at: datetime
 
 
+@personal(content=("key", "display_name", "email", "avatar_url", "grade", "consent_received",
+                   "consent_recorded_by", "cleared_on", "clearance_expires"),
+          retention="people", people=("id",),
+          erased_values={"key": "erased-person-{id}", "display_name": "(erased)"})
 class Person(SQLModel, table=True):
     """A coordinator, mentor, student or teacher of one program."""
 
@@ -51,9 +65,13 @@ class Person(SQLModel, table=True):
     consent_received: date | None = None  # students: permission form on file
     consent_recorded_by: str | None = None
     cleared_on: date | None = None  # mentors: cleared by the program
+    clearance_expires: date | None = None  # mentors: the clearance must be renewed by then (issue 14)
     active: bool = True
+    erased_by: int | None = None  # the audit event that erased this person's details (retention)
 
 
+@personal(content=("workspace", "user_id"), scope="person_id>person", people=("person_id",),
+          follows=(("person_id", "person"),), erase="delete")
 class Identity(SQLModel, table=True):
     """A person's account on one platform workspace."""
 
@@ -66,6 +84,8 @@ class Identity(SQLModel, table=True):
     user_id: str
 
 
+@personal(content=("key",), retention="people", written="ended_on", match="id",
+          erased_values={"key": "erased-match-{id}"})
 class Match(SQLModel, table=True):
     """One mentoring relationship or group."""
 
@@ -77,11 +97,14 @@ class Match(SQLModel, table=True):
     model: str  # one-to-one | small-group | team | large-group | peer | e-mentoring
     status: str = "proposed"  # proposed | active | paused | ended
     started_on: date | None = None
+    ended_on: date | None = None  # set when the status becomes ended (retention counts from it)
     coordinator_id: int | None = Field(default=None, foreign_key="person.id")
     grade: int | None = None
     prompts_paused: bool = False
+    erased_by: int | None = None
 
 
+@program_data("links a person to a match (ids only)", scope="match_id>match")
 class MatchMember(SQLModel, table=True):
     """A person's place in a match (mentor or student)."""
 
@@ -90,6 +113,7 @@ class MatchMember(SQLModel, table=True):
     role: str  # mentor | student
 
 
+@program_data("platform channel ids linked to a match", scope="match_id>match")
 class SupervisedChannel(SQLModel, table=True):
     """A platform channel a coordinator linked to a match; ``side`` says who sits in it."""
 
@@ -106,6 +130,7 @@ class SupervisedChannel(SQLModel, table=True):
     linked_by: str | None = None
 
 
+@program_data("sequence number and hash of each chain")
 class ChainHead(SQLModel, table=True):
     """The last sequence number and hash of one append-only stream of one program.
 
@@ -119,6 +144,9 @@ class ChainHead(SQLModel, table=True):
     last_hash: str = ""
 
 
+@personal(content=CONTENT["message"], retention="messages", written="sent_at", match="match_id",
+          people=("sender_person_id",), chained="message", erased_values={"hits_json": "[]"},
+          derived=("search_tokens",))
 class MessageLog(SQLModel, table=True):
     """Append-only log of every inbound message event, decision and system post.
 
@@ -164,6 +192,9 @@ class MessageLog(SQLModel, table=True):
     search_tokens: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     prev_hash: str
     row_hash: str
+    content_salt: str | None = None  # the commitment's key; NULL once the content is erased
+    commitment: str = ""  # HMAC-SHA-256(content_salt, content): what the chain hashes (chain_format)
+    erased_by: int | None = None  # the audit event that erased the content (a tombstone)
 
 
 @event.listens_for(MessageLog, "before_insert")
@@ -180,6 +211,10 @@ def _reindex_changed_text(_mapper: Any, connection: Any, row: MessageLog) -> Non
         _index_new_row(_mapper, connection, row)
 
 
+@personal(content=("text", "sender_name", "sender_avatar", "user_id"), retention="outbox",
+          written="created_at", follows=(("message_id", "message_log"), ("alert_id", "alert"),
+                                         ("review_id", "reviewitem")),
+          state_column="state", final_states=("sent", "failed", "cancelled"))
 class Delivery(SQLModel, table=True):
     """An outbox row: one thing to do on one platform, drained by the delivery worker.
 
@@ -217,8 +252,11 @@ class Delivery(SQLModel, table=True):
     platform_message_id: str | None = None
     created_at: datetime
     sent_at: datetime | None = None
+    erased_by: int | None = None
 
 
+@personal(content=("note", "decided_by", "override_reason"), written="created_at", match="match_id",
+          follows=(("message_id", "message_log"),), anchored=True)
 class ReviewItem(SQLModel, table=True):
     """A held message waiting for a coordinator (or for quiet hours to end)."""
 
@@ -233,8 +271,15 @@ class ReviewItem(SQLModel, table=True):
     decided_at: datetime | None = None
     decided_by: str | None = None
     note: str | None = encrypted(nullable=True)
+    gates: str = ""  # comma-separated program gates still holding it (bot.relay.gates.GATES)
+    override_gates: str | None = None  # the gates a coordinator overrode, comma-separated
+    override_reason: str | None = encrypted(nullable=True)  # their reason (also audited)
+    content_salt: str | None = None  # key of its anchors in the audit chain; NULL once erased
+    erased_by: int | None = None
 
 
+@personal(content=("summary", "acknowledged_by", "action_taken"), retention="alerts",
+          written="created_at", match="match_id", anchored=True)
 class Alert(SQLModel, table=True):
     """Something a coordinator must know at once."""
 
@@ -249,8 +294,12 @@ class Alert(SQLModel, table=True):
     acknowledged_at: datetime | None = None
     acknowledged_by: str | None = None
     action_taken: str | None = encrypted(nullable=True)
+    content_salt: str | None = None  # key of its anchors in the audit chain; NULL once erased
+    erased_by: int | None = None
 
 
+@personal(content=CONTENT["audit"], retention="access_log", written="at", chained="audit",
+          erased_values={"detail_json": "{}"})
 class AuditEvent(SQLModel, table=True):
     """A coordinator or system action (reads included), chained like the message log."""
 
@@ -266,10 +315,17 @@ class AuditEvent(SQLModel, table=True):
     rows: int = 0
     detail_json: str = encrypted(default="{}")
     at: datetime
+    subject: str | None = Field(default=None, index=True)  # "reviewitem:12", "erasure:messages"
+    anchor: str | None = None  # the subject's state commitment after this action (chain_format.anchor)
     prev_hash: str
     row_hash: str
+    content_salt: str | None = None
+    commitment: str = ""
+    erased_by: int | None = None
 
 
+@personal(content=("text", "user_id"), scope=None, written="received_at",
+          erase="delete")  # no program: aged by the UNROUTED_RETENTION_DAYS setting
 class UnroutedEvent(SQLModel, table=True):
     """A message from someone no program knows, outside any supervised channel (kept, not relayed)."""
 

@@ -7,7 +7,11 @@ from datetime import datetime
 from sqlalchemy import Column, Text
 from sqlmodel import Field, SQLModel
 
+from storage.governance import program_data
 
+
+@program_data("which key ids sealed values may be under, and a check value (no personal data, no program)",
+              scope=None)
 class EncryptionKey(SQLModel, table=True):
     """A ring key this database has used. ``active``: rows may be sealed with it, so the key ring must
     have it; ``retired``: ``keys rotate`` moved every row off it (only backups older than

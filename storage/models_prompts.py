@@ -13,8 +13,10 @@ from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.encryption import encrypted
+from storage.governance import personal, program_data
 
 
+@program_data("when prompts go out")
 class PromptSchedule(SQLModel, table=True):
     """When a program's prompts, nudges and digest go out (in the program's timezone)."""
 
@@ -35,6 +37,7 @@ class PromptSchedule(SQLModel, table=True):
     updated_at: datetime
 
 
+@program_data("a teacher's topic calendar (curriculum, no student data)")
 class Topic(SQLModel, table=True):
     """One row of a teacher's topic calendar: a week (or date range), for some or all grades."""
 
@@ -52,12 +55,14 @@ class Topic(SQLModel, table=True):
     skill: str = ""
     prompt: str = Field(default="", sa_column=Column(Text, nullable=False))
     follow_up: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    reflection: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # issue 14
     grades: str = ""  # "" = every grade, else comma-separated: "9,10"
     skip: bool = False
     skip_reason: str | None = None
     imported_at: datetime
 
 
+@program_data("which week's prompt each match got (ids, dates, states)")
 class PromptPost(SQLModel, table=True):
     """The fate of one week's prompt for one match: posted, skipped (holiday) or missed.
 
@@ -85,6 +90,7 @@ class PromptPost(SQLModel, table=True):
     late: bool = False
 
 
+@program_data("when a quiet match was nudged (ids and dates)")
 class Nudge(SQLModel, table=True):
     """A friendly nudge to a quiet match; one per quiet period, then flagged, never repeated."""
 
@@ -101,6 +107,7 @@ class Nudge(SQLModel, table=True):
     alert_id: int | None = Field(default=None, foreign_key="alert.id")
 
 
+@personal(content=("text",), retention="digests", written="posted_at")
 class DigestRun(SQLModel, table=True):
     """One weekly coordinator digest posted to the review channel (once per program and week)."""
 
@@ -112,3 +119,4 @@ class DigestRun(SQLModel, table=True):
     week_start: date
     posted_at: datetime
     text: str = encrypted()  # the digest names students and quotes flags
+    erased_by: int | None = None

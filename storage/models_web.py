@@ -10,7 +10,10 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
+from storage.governance import program_data
 
+
+@program_data("a hash of a one-time sign-in token and the coordinator it is for")
 class WebInvite(SQLModel, table=True):
     """A one-time sign-in link for one coordinator (a ``Person`` with role coordinator)."""
 
@@ -26,6 +29,7 @@ class WebInvite(SQLModel, table=True):
     created_by: str = ""
 
 
+@program_data("a hash of a session token and the coordinator signed in")
 class WebSession(SQLModel, table=True):
     """A signed-in coordinator's browser session; expires, can be revoked at sign-out."""
 

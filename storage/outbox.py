@@ -12,10 +12,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, update
+from sqlalchemy import and_, case, exists, func, or_, type_coerce, update
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
+from sqlmodel.sql.sqltypes import UTCDateTime
 
 from storage.bulk import insert_many
+from storage.clock import as_utc
 from storage.models import Delivery, MessageLog
 from storage.repo import ChannelAddress
 
@@ -110,26 +113,56 @@ def follow_up(kind: str, *, ref: Delivery, text: str, now: datetime, key: str,
 # -- the worker's queries --------------------------------------------------------------------------
 
 
-def due_heads(session: Session, platforms: list[str], now: datetime) -> list[int]:
-    """The oldest unfinished row of each channel on these platforms, if it is due (or its lease ran out)."""
-    heads = select(func.min(Delivery.id)).where(
-        col(Delivery.state).in_(["pending", "sending"]), col(Delivery.platform).in_(platforms),
-    ).group_by(Delivery.platform, Delivery.workspace, Delivery.channel)
-    rows = session.exec(select(Delivery).where(col(Delivery.id).in_(heads)))
-    return sorted(
-        row.id for row in rows  # type: ignore[misc]
-        if (row.state == "pending" and row.next_attempt_at <= now)
-        or (row.state == "sending" and row.lease_until is not None and row.lease_until <= now)
+def due_heads(session: Session, platforms: list[str], now: datetime,
+              window: timedelta = timedelta(0)) -> list[int]:
+    """The next row of each channel on these platforms, if it is due now.
+
+    A channel's rows go out in the order their messages were written (the source message's
+    ``sent_at``, else the row's ``created_at``; then ``id``), one at a time: a channel with a row
+    being sent under a live lease has no head. With several replicas two messages of one channel
+    can be recorded by different processes in the other order (one was a moment late); ``window``
+    holds every relayed copy until it has been queued that long, so the late one is already there
+    and goes first. A pending row is due at ``next_attempt_at``; a row whose lease ran out is due
+    again at once (its worker died).
+    """
+    order_at = type_coerce(func.coalesce(MessageLog.sent_at, Delivery.created_at), UTCDateTime())
+    channel = (Delivery.platform, Delivery.workspace, Delivery.channel)
+    live = case((and_(Delivery.state == "sending", Delivery.lease_until > now), 1), else_=0)  # type: ignore[operator]
+    ranked = (
+        select(Delivery.id, Delivery.state, Delivery.kind, Delivery.next_attempt_at, Delivery.lease_until,
+               Delivery.created_at,
+               func.row_number().over(partition_by=channel, order_by=(order_at, Delivery.id)).label("rank"),
+               func.max(live).over(partition_by=channel).label("busy"))
+        .select_from(Delivery)
+        .join(MessageLog, MessageLog.id == Delivery.message_id, isouter=True)  # type: ignore[arg-type]
+        .where(col(Delivery.state).in_(["pending", "sending"]), col(Delivery.platform).in_(platforms))
+        .subquery()
     )
+    heads = session.execute(select(ranked).where(ranked.c.rank == 1, ranked.c.busy == 0))
+    return sorted(row.id for row in heads if _is_due(row, now, window))
+
+
+def _is_due(row: Any, now: datetime, window: timedelta) -> bool:
+    if row.state == "sending":  # no live lease (the channel is not busy): its worker died
+        return True
+    if row.kind == "relay" and as_utc(row.created_at) + window > now:
+        return False
+    return as_utc(row.next_attempt_at) <= now
 
 
 def claim(session: Session, row_id: int, now: datetime, lease: timedelta) -> bool:
-    """Take the row for one send (pending, or sending with an expired lease); False if another has it."""
+    """Take the row for one send (pending, or sending with an expired lease); False if another has
+    it, or if another row of its channel is being sent under a live lease (one at a time)."""
+    other = aliased(Delivery)
+    in_flight = exists().where(
+        other.platform == Delivery.platform, other.workspace == Delivery.workspace,
+        other.channel == Delivery.channel, other.id != Delivery.id, other.state == "sending",
+        other.lease_until > now)  # type: ignore[operator]
     return bool(session.execute(
         update(Delivery)
         .where(Delivery.id == row_id, or_(  # type: ignore[arg-type]
             Delivery.state == "pending",
-            (Delivery.state == "sending") & (Delivery.lease_until <= now)))  # type: ignore[operator]
+            (Delivery.state == "sending") & (Delivery.lease_until <= now)), ~in_flight)  # type: ignore[operator]
         .values(state="sending", lease_until=now + lease, attempts=Delivery.attempts + 1)
     ).rowcount)
 
@@ -141,6 +174,18 @@ def renew(session: Session, row_id: int, attempt: int, now: datetime, lease: tim
         .where(Delivery.id == row_id, Delivery.state == "sending",  # type: ignore[arg-type]
                Delivery.attempts == attempt)
         .values(lease_until=now + lease)
+    ).rowcount)
+
+
+def release(session: Session, row_id: int, attempt: int, now: datetime) -> bool:
+    """Give back a row this worker claimed but will not finish (graceful shutdown): due again now,
+    for any worker. ``attempts`` stays, so the next sender first looks for a post this one may have
+    made before it stopped."""
+    return bool(session.execute(
+        update(Delivery)
+        .where(Delivery.id == row_id, Delivery.state == "sending",  # type: ignore[arg-type]
+               Delivery.attempts == attempt)
+        .values(state="pending", lease_until=None, next_attempt_at=now)
     ).rowcount)
 
 

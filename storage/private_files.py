@@ -103,3 +103,35 @@ def prepare_sqlite_file(path: str | Path) -> Path:
             logger.warning("%s was readable by other users; making it owner-only (0600)", companion)
             os.chmod(companion, FILE_MODE)
     return path
+
+
+# Issue 15 (i15a): an export or certificate that must never overwrite an earlier one, and the
+# append-only head log. Same modes as above, set at creation.
+
+PRIVATE_FILE = FILE_MODE
+PRIVATE_DIR = DIR_MODE
+
+
+def create_private(path: str | Path) -> IO[bytes]:
+    """A new file open for binary writing, mode 0600; refuses (FileExistsError) to overwrite one."""
+    fd = os.open(Path(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
+    return os.fdopen(fd, "wb")
+
+
+def replace_private(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (the i15a name for :func:`write_private`)."""
+    write_private(path, data)
+
+
+def is_private(path: str | Path) -> bool:
+    """Nobody but the owner may read or write it (group and other bits clear)."""
+    return Path(path).stat().st_mode & 0o077 == 0
+
+
+def append_private(path: str | Path, line: str) -> None:
+    """Append one line to an append-only private file (created 0600 if missing), flushed to disk."""
+    fd = os.open(Path(path), os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
+    with os.fdopen(fd, "a", encoding="utf-8") as handle:
+        handle.write(line.rstrip("\n") + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())

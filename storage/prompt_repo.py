@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import exists, func, update
 from sqlmodel import Session, col, select
 
 from storage.bulk import insert_ignore, insert_many
 from storage.clock import as_utc
 from storage.models import (
     Alert,
+    Delivery,
     Match,
     MatchMember,
     MessageLog,
@@ -143,15 +144,31 @@ def upgrade_missed(session: Session, program_id: str, week: date, now: datetime,
 # -- nudges ----------------------------------------------------------------------------------------
 
 
+def last_delivered(session: Session, program_id: str, match_ids: list[int] | None = None,
+                   before: datetime | None = None) -> dict[int, datetime]:
+    """Per match, when its newest DELIVERED human message was sent: its "last contact".
+
+    A held message never approved, a blocked one, or one still waiting in the outbox is not
+    contact (issue 12 item 5): the other side never read it.
+    """
+    delivered = exists().where(Delivery.message_id == MessageLog.id, Delivery.state == "sent",
+                               col(Delivery.kind).in_(["relay", "edit"]))
+    query = (select(MessageLog.match_id, func.max(MessageLog.sent_at))
+             .where(MessageLog.program_id == program_id, col(MessageLog.kind).in_(HUMAN_KINDS),
+                    col(MessageLog.match_id).is_not(None), delivered)
+             .group_by(MessageLog.match_id))
+    if match_ids is not None:
+        query = query.where(col(MessageLog.match_id).in_(match_ids))
+    if before is not None:
+        query = query.where(MessageLog.sent_at < before)
+    return {match_id: as_utc(at) for match_id, at in session.exec(query).all() if at is not None}  # type: ignore[misc]
+
+
 def last_contacts(session: Session, program_id: str, ids: list[int]
                   ) -> tuple[dict[int, datetime], dict[int, date], dict[int, datetime]]:
-    """Per match: its newest human message, its start day, and when its first channel was linked."""
-    last = dict(session.exec(
-        select(MessageLog.match_id, func.max(MessageLog.sent_at))
-        .where(MessageLog.program_id == program_id, col(MessageLog.kind).in_(HUMAN_KINDS),
-               col(MessageLog.match_id).in_(ids))
-        .group_by(MessageLog.match_id)
-    ).all())
+    """Per match: its last contact (newest delivered message), its start day, and when its first
+    channel was linked."""
+    last = last_delivered(session, program_id, ids)
     started = dict(session.exec(select(Match.id, Match.started_on).where(col(Match.id).in_(ids))).all())
     linked = dict(session.exec(
         select(SupervisedChannel.match_id, func.min(SupervisedChannel.linked_at))
@@ -196,7 +213,7 @@ class DigestFacts:
     """What the weekly digest reads, per match id."""
 
     week_counts: dict[int, int]  # messages sent this week
-    last: dict[int, datetime]  # newest human message before the week's end
+    last: dict[int, datetime]  # newest delivered human message before the week's end
     posts: dict[int, PromptPost]  # this week's prompt row
     holds: dict[int, int]  # open review items
     alerts: list[Alert]  # raised this week
@@ -207,18 +224,13 @@ class DigestFacts:
 
 def digest_facts(session: Session, program_id: str, match_ids: list[int], week: date, begin: datetime,
                  end: datetime, lookback_weeks: int) -> DigestFacts:
-    human = col(MessageLog.kind).in_(HUMAN_KINDS)
     week_counts = dict(session.exec(
         select(MessageLog.match_id, func.count())
         .where(MessageLog.program_id == program_id, MessageLog.kind == "message",
                MessageLog.sent_at >= begin, MessageLog.sent_at < end)
         .group_by(MessageLog.match_id)
     ).all())
-    last = dict(session.exec(
-        select(MessageLog.match_id, func.max(MessageLog.sent_at))
-        .where(MessageLog.program_id == program_id, human, MessageLog.sent_at < end)
-        .group_by(MessageLog.match_id)
-    ).all())
+    last = last_delivered(session, program_id, before=end)
     posts = {p.match_id: p for p in session.exec(
         select(PromptPost).where(PromptPost.program_id == program_id, PromptPost.week_start == week))}
     holds = dict(session.exec(

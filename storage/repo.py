@@ -66,6 +66,17 @@ def active_channels(session: Session, platform: str | None = None) -> list[Super
     return list(session.exec(query.order_by(SupervisedChannel.id)))
 
 
+def programs_in_workspace(session: Session, platform: str, workspace: str) -> list[Program]:
+    """The programs with an active supervised channel (or review channel) in this platform workspace."""
+    ids = set(session.exec(
+        select(Match.program_id).join(SupervisedChannel, col(SupervisedChannel.match_id) == col(Match.id))
+        .where(SupervisedChannel.platform == platform, SupervisedChannel.workspace == workspace,
+               SupervisedChannel.active == True)))  # noqa: E712
+    ids |= set(session.exec(select(Program.id).where(Program.review_platform == platform,
+                                                     Program.review_workspace == workspace)))
+    return [p for p in (session.get(Program, pid) for pid in sorted(ids)) if p is not None]
+
+
 def match_channels(session: Session, match_id: int) -> list[SupervisedChannel]:
     return list(
         session.exec(
@@ -139,6 +150,13 @@ def match_by_key(session: Session, key: str, program_id: str | None = None) -> M
     if program_id:
         query = query.where(Match.program_id == program_id)
     return session.exec(query).first()
+
+
+def match_keys(session: Session, program_id: str | None = None) -> list[str]:
+    query = select(Match.key)
+    if program_id:
+        query = query.where(Match.program_id == program_id)
+    return sorted(session.exec(query))
 
 
 def members(session: Session, match_id: int) -> list[tuple[Person, str]]:

@@ -22,13 +22,17 @@ INDEX_INPUTS = ("program_id", "kind")
 
 
 def batches(connection: Connection, table: str, columns: list[str], *, where: str = "",
-            params: dict[str, Any] | None = None, size: int = BATCH, after: int = 0
+            params: dict[str, Any] | None = None, size: int = BATCH, after: int = 0, key: str = "id"
             ) -> Iterator[list[dict[str, Any]]]:
-    """Rows (``id`` + ``columns``) of ``table`` in id order, ``size`` at a time, optionally filtered."""
+    """Rows (``id`` + ``columns``) of ``table`` in id order, ``size`` at a time, optionally filtered.
+
+    ``key``: the table's integer primary key when it is not ``id`` (``profile.person_id``); it is
+    returned as ``id`` all the same."""
     quote = connection.dialect.identifier_preparer.quote
-    names = ", ".join(quote(c) for c in ["id", *columns])
+    names = ", ".join([f"{quote(key)} AS id", *(quote(c) for c in columns)])
     condition = f" AND ({where})" if where else ""
-    query = text(f"SELECT {names} FROM {quote(table)} WHERE id > :after{condition} ORDER BY id LIMIT :size")
+    query = text(f"SELECT {names} FROM {quote(table)} WHERE {quote(key)} > :after{condition} "
+                 f"ORDER BY {quote(key)} LIMIT :size")
     last = after
     while True:
         rows = [dict(r._mapping) for r in connection.execute(query, {**(params or {}), "after": last,
@@ -41,14 +45,24 @@ def batches(connection: Connection, table: str, columns: list[str], *, where: st
             return
 
 
-def write(connection: Connection, table: str, rows: list[dict[str, Any]]) -> None:
-    """``UPDATE table SET <every key but id> WHERE id = :id`` for each row (one executemany)."""
+def write(connection: Connection, table: str, rows: list[dict[str, Any]], *, key: str = "id") -> None:
+    """``UPDATE table SET <every key but id> WHERE <key> = :id`` for each row (one executemany)."""
     if not rows:
         return
     quote = connection.dialect.identifier_preparer.quote
     columns = [c for c in rows[0] if c != "id"]
     assignments = ", ".join(f"{quote(c)} = :{c}" for c in columns)
-    connection.execute(text(f"UPDATE {quote(table)} SET {assignments} WHERE id = :id"), rows)
+    connection.execute(text(f"UPDATE {quote(table)} SET {assignments} WHERE {quote(key)} = :id"), rows)
+
+
+def row_key(table: str) -> str:
+    """The integer primary key column of a sealed table (``id`` for all but ``profile``)."""
+    from sqlmodel import SQLModel
+
+    keys = [c.name for c in SQLModel.metadata.tables[table].primary_key.columns]
+    if len(keys) != 1:
+        raise ValueError(f"{table}: sealed columns need a single-column primary key, not {keys}")
+    return keys[0]
 
 
 def resealed(rows: list[dict[str, Any]], columns: list[str], *, opener: Callable[[str], str],

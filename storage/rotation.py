@@ -54,16 +54,17 @@ def move_rows(engine: Engine, *, batch: int = reseal.BATCH, progress: Progress |
     moved: dict[str, int] = {}
     for table, columns in sealed_tables().items():
         extra = list(reseal.INDEX_INPUTS) if table == "message_log" else []
+        key = reseal.row_key(table)
         last, count = 0, 0
         while True:
             with engine.begin() as connection:
                 where, params = reseal.not_under(connection, columns, ring.current_id)
                 rows = next(reseal.batches(connection, table, columns + extra, where=where, params=params,
-                                           size=batch, after=last), [])
+                                           size=batch, after=last, key=key), [])
                 if not rows:
                     break
                 reseal.write(connection, table, reseal.resealed(rows, columns, opener=ring.open, ring=ring,
-                                                                table=table))
+                                                                table=table), key=key)
             last, count = rows[-1]["id"], count + len(rows)
             if progress:
                 progress(table, count)

@@ -23,6 +23,8 @@ def build(settings: Settings) -> DiscordAdapter:
         notice_mode=settings.discord_notice_mode,
         coordinator_role=settings.discord_coordinator_role,
         guild_ready_timeout=settings.discord_guild_ready_timeout,
+        shard_id=settings.discord_shard_id,
+        shard_count=settings.discord_shard_count,
     )
 
 

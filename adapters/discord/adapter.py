@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import collections
 import logging
 from typing import Any, Literal
 
 import discord
 import yarl
 
-from adapters.discord import convert, marks, resend
+from adapters.discord import convert, marks, resend, sharding
 from adapters.discord.facts import FACTS
 from adapters.discord.inbound import InboundPump, MentorClient
 from adapters.discord.interactions import needs_sync
@@ -73,21 +74,31 @@ class DiscordAdapter(NoticesAndReviews):
         backfill_limit: int = 1000,
         connect_timeout: float = 60.0,
         sync_commands: bool = True,
+        shard_id: int | None = None,
+        shard_count: int | None = None,
     ) -> None:
         if not token:
             raise DiscordFatalError(
                 "DISCORD_TOKEN is empty: copy the bot token from the Discord Developer Portal "
                 "(Application > Bot > Reset Token) into DISCORD_TOKEN (see docs/discord.md)."
             )
+        try:
+            self._shard = sharding.check(shard_id, shard_count)
+        except ValueError as exc:
+            raise DiscordFatalError(str(exc)) from exc
         self._token = token
         self._api_base = api_base
         self._gateway_url = gateway_url
         self.notice_mode = notice_mode
         self.coordinator_role = coordinator_role.lower()
-        self._client_options = {
+        self.errors: collections.Counter[str] = collections.Counter()  # failed REST calls, by kind
+        self._client_options: dict[str, Any] = {
             "guild_ready_timeout": guild_ready_timeout,
             "max_ratelimit_timeout": max_ratelimit_timeout,
+            "http_trace": sharding.error_counter(self.errors),
         }
+        if self._shard is not None:
+            self._client_options.update(shard_id=self._shard[0], shard_count=self._shard[1])
         self._connect_timeout = connect_timeout
         self._sync_commands = sync_commands
         self.pump = InboundPump(adapter=self, backfill_limit=backfill_limit)
@@ -107,6 +118,16 @@ class DiscordAdapter(NoticesAndReviews):
         """True while the gateway task is alive (it dies on a fatal close or a malformed dispatch)."""
         return self._connect_task is not None and not self._connect_task.done()
 
+    def is_connected(self) -> bool:
+        """Whether the gateway socket is open now (readiness; False while it reconnects)."""
+        client = self.client
+        return (self.is_running and client is not None and not client.is_closed()
+                and sharding.socket_open(client))
+
+    def serves(self, channel: ChannelRef) -> bool:
+        """Whether this process's gateway shard receives the channel's events (``(guild >> 22) % count``)."""
+        return sharding.serves(self._shard, channel.workspace)
+
     async def start(self, core: CoreGateway) -> None:
         self.core = core
         point_at(self._api_base, self._gateway_url)
@@ -119,6 +140,8 @@ class DiscordAdapter(NoticesAndReviews):
                 "Discord rejected DISCORD_TOKEN (401). Reset the token in the Developer Portal "
                 "(Application > Bot) and update DISCORD_TOKEN."
             ) from exc
+        if self._shard is not None:
+            await sharding.compare_with_recommended(self.client, self._shard)
         self._pump_task = asyncio.create_task(self.pump.run(), name="discord-inbound")
         self._connect_task = asyncio.create_task(self._connect(), name="discord-gateway")
         ready = asyncio.create_task(self.pump.ready.wait())

@@ -22,6 +22,8 @@ USER_MESSAGE_TYPES = frozenset({0, 19})
 THREAD_TYPES = frozenset({10, 11, 12})
 DISCORD_EPOCH_MS = 1_420_070_400_000  # snowflakes count milliseconds from 2015-01-01 (Discord docs)
 REVIEW_ID_RE = re.compile(r"mentorbot:review:(?P<review>\d+):(?P<decision>approve|approve_redacted|reject)")
+ALERT_ID_RE = re.compile(r"mentorbot:alert:(?P<alert>\d+):(?P<action>pause_match)")
+ALERT_BUTTONS = {"pause_match": ("Pause this match", "danger")}  # label and style of each alert button
 
 
 def parse_time(value: str | None) -> datetime | None:
@@ -243,9 +245,11 @@ def parse_review_custom_id(custom_id: str) -> tuple[int, str] | None:
 
 
 def review_buttons(card: ReviewCard) -> list[ButtonSpec]:
-    """Approve / Approve redacted / Reject for a held message; alerts have no buttons."""
+    """Approve / Approve redacted / Reject for a held message; an alert's own actions (a pattern
+    alert: Pause this match)."""
     if card.review_id is None:
-        return []
+        return [ButtonSpec(f"mentorbot:alert:{card.alert_id}:{action}", *ALERT_BUTTONS[action])
+                for action in card.actions if card.alert_id is not None and action in ALERT_BUTTONS]
     return [
         ButtonSpec(review_custom_id(card.review_id, "approve"), "Approve", "success"),
         ButtonSpec(review_custom_id(card.review_id, "approve_redacted"), "Approve redacted", "secondary"),

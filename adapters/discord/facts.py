@@ -8,4 +8,5 @@ FACTS = PlatformFacts(
     name="discord",
     limits=PlatformLimits(per_bot=Rate(48, 1.0)),
     channel_mention="<#{channel}>",  # Discord markdown: a link to the channel
+    menu_options=25,  # a string select menu holds at most 25 options (API docs, checked 2026-12)
 )

@@ -20,7 +20,8 @@ import aiohttp
 import discord
 
 from adapters.discord import convert
-from adapters.discord.interactions import ReviewButton, build_tree
+from adapters.discord.forms import FormSelect
+from adapters.discord.interactions import AlertButton, ReviewButton, build_tree
 from bot.messages import ChannelRef, Inbound
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ class PumpHost(Protocol):
     pump: InboundPump
 
     async def sync_commands(self) -> None: ...
+
+    def serves(self, channel: ChannelRef) -> bool: ...
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +103,7 @@ class MentorClient(discord.Client):
         self.tree = build_tree(self)
 
     async def setup_hook(self) -> None:
-        self.add_dynamic_items(ReviewButton)
+        self.add_dynamic_items(ReviewButton, FormSelect, AlertButton)
 
     async def on_connect(self) -> None:
         self.adapter.pump.new_session()  # before any await: ahead of this session's first message
@@ -211,10 +214,14 @@ class InboundPump:
                 self._caught_up.discard(item.channel)  # the next event there fetches it again
                 self._stale = True
 
+    async def _served_channels(self) -> list[FollowedChannel]:
+        """The supervised channels whose events this process's gateway shard receives."""
+        followed = await self.adapter.core.supervised_channels(convert.PLATFORM)
+        return [f for f in followed if self.adapter.serves(f.channel)]
+
     async def _follow(self) -> None:
         """Where each supervised channel stands now: taken before this session's events reach the core."""
-        followed = await self.adapter.core.supervised_channels(convert.PLATFORM)
-        self._followed = {f.channel: f for f in followed}
+        self._followed = {f.channel: f for f in await self._served_channels()}
         self._stale = False
 
     def _remember(self, key: str) -> bool:
@@ -302,11 +309,11 @@ class InboundPump:
         return screened, False
 
     async def check_all_channels(self) -> None:
-        for followed in await self.adapter.core.supervised_channels(convert.PLATFORM):
+        for followed in await self._served_channels():
             await self._check(followed.channel)
 
     async def check_channel(self, channel_id: int) -> None:
-        for followed in await self.adapter.core.supervised_channels(convert.PLATFORM):
+        for followed in await self._served_channels():
             if followed.channel.channel == str(channel_id):
                 await self._check(followed.channel)
 

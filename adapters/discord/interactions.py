@@ -10,13 +10,15 @@ import discord
 from discord import app_commands
 
 from adapters.discord.convert import (
+    ALERT_ID_RE,
     DM_WORKSPACE,
     PLATFORM,
     REVIEW_ID_RE,
     ButtonSpec,
     split_text,
 )
-from bot.messages import ChannelRef, CommandRequest, ReviewRequest
+from adapters.discord.forms import content, form_view
+from bot.messages import AlertRequest, ChannelRef, CommandRequest, Form, ReviewRequest
 
 if TYPE_CHECKING:
     from bot.ports import CoreGateway
@@ -43,8 +45,13 @@ def _channel_ref(interaction: discord.Interaction) -> ChannelRef:
     return ChannelRef(PLATFORM, workspace, str(parent or channel_id))
 
 
-async def _answer(interaction: discord.Interaction, text: str) -> None:
-    """Send the core's reply, visible to the caller only, in as many parts as it needs."""
+async def _answer(interaction: discord.Interaction, text: str | Form) -> None:
+    """Send the core's reply, visible to the caller only, in as many parts as it needs (a form:
+    its select menus, ``adapters.discord.forms``)."""
+    if isinstance(text, Form):
+        await interaction.followup.send(content(text.intro), view=form_view(text), ephemeral=True,
+                                        allowed_mentions=discord.AllowedMentions.none())
+        return
     for part in split_text(text) or ["Done."]:
         await interaction.followup.send(part, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
 
@@ -88,12 +95,43 @@ class ReviewButton(discord.ui.DynamicItem[discord.ui.Button], template=REVIEW_ID
         await _answer(interaction, reply)
 
 
+class AlertButton(discord.ui.DynamicItem[discord.ui.Button], template=ALERT_ID_RE):  # type: ignore[misc]
+    """An alert card's button (Pause this match), working after a restart like the review buttons."""
+
+    def __init__(self, spec: ButtonSpec) -> None:
+        super().__init__(
+            discord.ui.Button(label=spec.label, style=STYLES[spec.style], custom_id=spec.custom_id)
+        )
+        match = ALERT_ID_RE.fullmatch(spec.custom_id)
+        assert match is not None
+        self.alert_id = int(match.group("alert"))
+        self.action = match.group("action")
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str], /
+    ) -> AlertButton:
+        return cls(ButtonSpec(item.custom_id or match.group(0), item.label or "", "danger"))
+
+    async def callback(self, interaction: discord.Interaction) -> Any:
+        logger.info("<= alert button %s:%s by %s", self.alert_id, self.action, interaction.user.id)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        request = AlertRequest(platform=PLATFORM, workspace=str(interaction.guild_id or DM_WORKSPACE),
+                               user_id=str(interaction.user.id), alert_id=self.alert_id, action=self.action)
+        try:
+            reply = await _core(interaction).act_on_alert(request)
+        except Exception:
+            logger.exception("act_on_alert failed for alert %s", self.alert_id)
+            reply = "Sorry, that did not work; nothing was changed. Please try again."
+        await _answer(interaction, reply)
+
+
 def review_view(specs: list[ButtonSpec]) -> discord.ui.View | None:
     if not specs:
         return None
     view = discord.ui.View(timeout=None)
     for spec in specs:
-        view.add_item(ReviewButton(spec))
+        view.add_item(AlertButton(spec) if ALERT_ID_RE.fullmatch(spec.custom_id) else ReviewButton(spec))
     return view
 
 

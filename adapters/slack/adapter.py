@@ -6,21 +6,23 @@ import asyncio
 import logging
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any, Literal
 
 import aiohttp
 from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack import convert
+from adapters.slack import convert, forms
 from adapters.slack.errors import delivery_error
 from adapters.slack.facts import FACTS
 from adapters.slack.workspace import OrderedSocketModeHandler, Workspace, WorkspaceConfig
-from bot.messages import ChannelRef, Outbound, ReviewCard, ReviewOutcome
+from bot.messages import ChannelRef, Form, Outbound, ReviewCard, ReviewOutcome
 from bot.ports import Capabilities, CoreGateway, DeliveryError, Members
 
 logger = logging.getLogger(__name__)
@@ -63,6 +65,7 @@ class SlackAdapter:
         self._locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._runner: web.AppRunner | None = None
         self.http_url: str | None = None  # base URL of the HTTP-mode server once started
+        self.errors: Counter[str] = Counter()  # failed Web API calls by kind (rate_limited = HTTP 429)
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self, core: CoreGateway) -> None:
@@ -101,7 +104,10 @@ class SlackAdapter:
         else:
             await self._start_http()
 
-    async def stop(self) -> None:
+    async def stop_intake(self) -> None:
+        """Take no more events (graceful shutdown): close the Socket Mode connections, so Slack sends
+        new events — and redelivers any this process did not acknowledge — to the other replicas;
+        in HTTP mode stop listening. Sending keeps working until ``stop``."""
         for ws in self._workspaces:
             if ws.handler is not None:
                 await ws.handler.close_async()
@@ -109,8 +115,26 @@ class SlackAdapter:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+    async def stop(self) -> None:
+        await self.stop_intake()
         self._workspaces.clear()
         self._by_team.clear()
+
+    async def is_connected(self) -> bool:
+        """Every workspace's Socket Mode connection is up (HTTP mode: the server is listening)."""
+        if not self._workspaces:
+            return False
+        if self.mode == "http":
+            return self._runner is not None
+        for ws in self._workspaces:
+            if ws.handler is None or not await ws.handler.client.is_connected():
+                return False
+        return True
+
+    def serves(self, channel: ChannelRef) -> bool:
+        """Every replica can reach every workspace it has tokens for (Slack has no shards)."""
+        return channel.workspace in self._by_team or not self._by_team
 
     def http_path(self, team_id: str) -> str:
         """The HTTP-mode Request URL path for a workspace (``/slack/events`` also works with one)."""
@@ -122,10 +146,10 @@ class SlackAdapter:
             if not ws.config.signing_secret:
                 raise RuntimeError("HTTP mode needs SLACK_SIGNING_SECRET for every workspace")
             assert ws.app is not None
-            server = ws.app.server(path=self.http_path(ws.team_id), port=self.http_port)
-            root.router.add_post(self.http_path(ws.team_id), server.handle_post_requests)
-            if len(self._workspaces) == 1:
-                root.router.add_post("/slack/events", server.handle_post_requests)
+            handler = _signed_requests(ws.app)
+            root.router.add_post(self.http_path(ws.team_id), handler)
+            if len(self._workspaces) == 1:  # Slack's documented Request URL for one workspace
+                root.router.add_post("/slack/events", handler)
         self._runner = web.AppRunner(root)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.http_host, self.http_port)
@@ -161,6 +185,13 @@ class SlackAdapter:
         async def _review(ack: Any, body: dict[str, Any]) -> None:
             await self._on_review(ws, ack, body)
 
+        @app.view(forms.CALLBACK_ID)
+        async def _form(ack: Any, body: dict[str, Any]) -> None:
+            await self._on_form(ws, ack, body)
+        @app.action(re.compile("^" + re.escape(convert.ALERT_ACTION_PREFIX)))
+        async def _alert(ack: Any, body: dict[str, Any]) -> None:
+            await self._on_alert(ws, ack, body)
+
         return app
 
     async def _on_message(self, ws: Workspace, body: dict[str, Any], retry_num: list[str]) -> None:
@@ -189,10 +220,43 @@ class SlackAdapter:
         )
         assert self._core is not None
         reply = await self._core.run_command(request)
+        if isinstance(reply, Form):
+            reply = await self._open_modal(ws, body.get("trigger_id", ""), reply, request.channel)
+            if not reply:
+                await ack()
+                return
         pieces = convert.chunk_text(reply or "Done.")
         await ack(text=pieces[0], response_type="ephemeral")
         for piece in pieces[1:]:
             await self._ephemeral(ws, request.channel.channel, request.user_id, piece)
+
+    async def _open_modal(self, ws: Workspace, trigger_id: str, form: Form, channel: ChannelRef) -> str:
+        """Show a form as a modal; "" when it opened, else a sentence for the person."""
+        try:
+            await ws.client.views_open(trigger_id=trigger_id, view=forms.modal(form, channel))
+        except SlackApiError as exc:
+            logger.warning("slack views.open failed: %s", exc.response.get("error"))
+            return ("Sorry, I could not open the form (it may have taken too long). "
+                    "Please try the command again.")
+        return ""
+
+    async def _on_form(self, ws: Workspace, ack: Any, body: dict[str, Any]) -> None:
+        """A modal was submitted: errors keep it open on the fields at fault; else it closes and the
+        result is shown privately in the channel where the command was typed."""
+        submission = forms.submission(body)
+        if submission is None:
+            await ack()
+            return
+        logger.info("<= slack form %s by %s", submission.form_id, submission.user_id)
+        assert self._core is not None
+        result = await self._core.submit_form(submission)
+        if result.errors:
+            await ack(response_action="errors",
+                      errors=forms.errors_response(result.errors, set(submission.values)))
+            return
+        await ack()
+        if submission.channel is not None:
+            await self._ephemeral(ws, submission.channel.channel, submission.user_id, result.message)
 
     async def _on_review(self, ws: Workspace, ack: Any, body: dict[str, Any]) -> None:
         request = convert.review_request(body)
@@ -203,9 +267,24 @@ class SlackAdapter:
         assert self._core is not None
         reply = await self._core.decide_review(request)
         await ack()
+        await self._reply_to_button(ws, body, request.user_id, reply)
+
+    async def _on_alert(self, ws: Workspace, ack: Any, body: dict[str, Any]) -> None:
+        request = convert.alert_request(body)
+        if request is None:
+            await ack()
+            return
+        logger.info("<= slack alert %s %s by %s", request.alert_id, request.action, request.user_id)
+        assert self._core is not None
+        reply = await self._core.act_on_alert(request)
+        await ack()
+        await self._reply_to_button(ws, body, request.user_id, reply)
+
+    async def _reply_to_button(self, ws: Workspace, body: dict[str, Any], user_id: str, reply: str) -> None:
+        """The core's answer to a button, shown only to whoever pressed it, where they pressed it."""
         channel = (body.get("container") or {}).get("channel_id") or (body.get("channel") or {}).get("id")
         if reply and channel:
-            await self._ephemeral(ws, channel, request.user_id, reply)
+            await self._ephemeral(ws, channel, user_id, reply)
 
     async def _user(self, ws: Workspace, user_id: str) -> dict[str, Any]:
         cached = ws.users.get(user_id)
@@ -246,8 +325,12 @@ class SlackAdapter:
         try:
             response = await fn(**kwargs)
         except SlackApiError as exc:
+            status = getattr(exc.response, "status_code", 200)
+            self.errors["rate_limited" if status == 429 else "server_error" if status >= 500
+                        else "client_error"] += 1
             raise delivery_error(method, where, exc) from exc
         except (TimeoutError, OSError, aiohttp.ClientError) as exc:
+            self.errors["network"] += 1
             raise DeliveryError(f"slack {method} in {where}: {exc!r}") from exc
         return response.data if isinstance(response.data, dict) else {}
 
@@ -344,3 +427,21 @@ class SlackAdapter:
         data = await self._call(channel, "conversations.info", channel=channel.channel)
         info = data.get("channel") or {}
         return not info.get("is_private", True) and not info.get("is_im") and not info.get("is_mpim")
+
+
+def _signed_requests(app: AsyncApp) -> Callable[[web.Request], Awaitable[web.Response]]:
+    """The aiohttp handler of one workspace's Request URL(s).
+
+    bolt's own ``AsyncSlackAppServer`` answers 404 on any path but the one it was built with, and
+    slack_sdk's ``SignatureVerifier`` calls ``int()`` on the timestamp header, so a malformed one
+    raised a 500 (issue 12 item 7). Slack always sends whole seconds as ASCII digits; anything else
+    is an unauthenticated request: 401, before bolt sees it.
+    """
+    async def handle(request: web.Request) -> web.Response:
+        stamp = request.headers.get("X-Slack-Request-Timestamp", "")
+        if not (stamp.isascii() and stamp.isdigit()):
+            return web.Response(status=401, text="invalid or missing X-Slack-Request-Timestamp")
+        response = await app.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(response)
+
+    return handle

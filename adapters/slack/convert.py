@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.messages import (
+    AlertRequest,
     ChannelRef,
     CommandRequest,
     Inbound,
@@ -21,6 +22,8 @@ from bot.messages import (
 PLATFORM = "slack"
 REVIEW_ACTION_PREFIX = "mentorbot_review:"
 REVIEW_DECISIONS = ("approve", "approve_redacted", "reject")
+ALERT_ACTION_PREFIX = "mentorbot_alert:"
+ALERT_ACTIONS = {"pause_match": ("Pause this match", "danger")}  # label and style of each alert button
 DELIVERY_EVENT_TYPE = "mentorbot_delivery"
 
 # Subtypes that are a person writing something (everything else — joins, topic changes,
@@ -188,6 +191,21 @@ def command_request(body: dict[str, Any]) -> CommandRequest:
     )
 
 
+def alert_request(body: dict[str, Any]) -> AlertRequest | None:
+    """A ``block_actions`` body for one of our alert buttons -> AlertRequest (None if not ours)."""
+    action = (body.get("actions") or [{}])[0]
+    name = str(action.get("action_id", ""))
+    if not name.startswith(ALERT_ACTION_PREFIX) or name[len(ALERT_ACTION_PREFIX):] not in ALERT_ACTIONS:
+        return None
+    try:
+        alert_id = int(action.get("value", ""))
+    except ValueError:
+        return None
+    team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id", "")
+    return AlertRequest(platform=PLATFORM, workspace=team, user_id=(body.get("user") or {}).get("id", ""),
+                        alert_id=alert_id, action=name[len(ALERT_ACTION_PREFIX):])
+
+
 def review_request(body: dict[str, Any]) -> ReviewRequest | None:
     """A ``block_actions`` body for one of our review buttons -> ReviewRequest (None if not ours)."""
     actions = body.get("actions") or []
@@ -299,7 +317,23 @@ def review_blocks(card: ReviewCard, outcome: ReviewOutcome | None = None) -> lis
         blocks.append(_decided(outcome))
     elif card.review_id is not None:
         blocks.append(_buttons(str(card.review_id)))
+    elif card.alert_id is not None and card.actions:
+        blocks.append(_alert_buttons(card.alert_id, card.actions))
     return blocks
+
+
+def _alert_buttons(alert_id: int, actions: tuple[str, ...]) -> dict[str, Any]:
+    """An alert card's buttons (Pause this match): ``action_id`` ``mentorbot_alert:<action>``,
+    ``value`` the alert id."""
+    elements = []
+    for action in actions:
+        label, style = ALERT_ACTIONS.get(action, (action.replace("_", " "), ""))
+        button = {"type": "button", "text": {"type": "plain_text", "text": label},
+                  "action_id": ALERT_ACTION_PREFIX + action, "value": str(alert_id)}
+        if style:
+            button["style"] = style
+        elements.append(button)
+    return {"type": "actions", "block_id": f"alert-{alert_id}", "elements": elements}
 
 
 def _decided(outcome: ReviewOutcome) -> dict[str, Any]:

@@ -9,4 +9,5 @@ FACTS = PlatformFacts(
     name="slack",
     limits=PlatformLimits(per_workspace=Rate(290, 60.0), per_channel=Rate(1, 1.1)),
     channel_mention="<#{channel}>",  # Slack mrkdwn: a link to the channel
+    menu_options=100,  # a static_select holds at most 100 options (Block Kit docs, checked 2026-12)
 )

@@ -1,4 +1,4 @@
-"""Core commands: run, demo, transcript, review, audit. Heavy imports stay inside the commands so
+"""Core commands: run, demo, transcript, review. Heavy imports stay inside the commands so
 ``mentorbot policy check`` and friends start fast."""
 
 from __future__ import annotations
@@ -6,14 +6,13 @@ from __future__ import annotations
 import asyncio
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
 from bot.cli import runtime
 
 review_app = typer.Typer(help="List and decide held messages.", no_args_is_help=False)
-audit_app = typer.Typer(help="Prove the log was not altered.", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -22,7 +21,6 @@ def register(app: typer.Typer) -> None:
     app.command()(demo)
     app.command()(transcript)
     app.add_typer(review_app, name="review")
-    app.add_typer(audit_app, name="audit")
 
 
 def run() -> None:
@@ -31,19 +29,43 @@ def run() -> None:
     from storage.keyring import KeyRingError
 
     settings = runtime.settings()
-    try:
-        if not (settings.slack_configured or settings.discord_configured):
+    if not (settings.slack_configured or settings.discord_configured):
+        try:
             check_policies(PolicyBook(), [None])  # the demo's sample program uses the defaults
-            typer.echo("No Slack or Discord tokens are configured (see .env.example), so mentorbot "
-                       "starts the console demo on the embedded SQLite database.\n")
-            demo(script=None, database=None, replace=False)
-            return
-        from bot.cli.run_process import run_service
+        except PolicyStartError as error:
+            _refuse(error)
+        typer.echo("No Slack or Discord tokens are configured (see .env.example), so mentorbot "
+                   "starts the console demo on the embedded SQLite database.\n")
+        demo(script=None, database=None, replace=False, roster=None)
+        return
+    from bot.cli.run_process import run_service
+    from bot.web.auth import DeskSetupError
+    from storage.db import SchemaNotCurrent
 
+    try:
         asyncio.run(run_service(settings))
-    except (PolicyStartError, KeyRingError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+    except (PolicyStartError, SchemaNotCurrent, DeskSetupError, KeyRingError) as error:
+        _refuse(error)
+    _exit_now()
+
+
+def _refuse(error: Exception) -> NoReturn:
+    """One line saying why mentorbot will not start, and exit code 2 (a set-up problem)."""
+    typer.echo(f"error: {error}", err=True)
+    raise typer.Exit(2) from None
+
+
+def _exit_now() -> None:
+    """Leave at once after a clean stop: everything is committed and disconnected, and tearing the
+    interpreter down (freeing every module and object) took seconds on a loaded machine, seconds a
+    service manager counts against the shutdown bound."""
+    import logging
+    import os
+
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def demo(
@@ -54,9 +76,15 @@ def demo(
     replace: Annotated[
         bool, typer.Option("--replace", help="Delete the --database file even if the demo did not make it")
     ] = False,
+    roster: Annotated[
+        Path | None, typer.Option(help="Your own roster file instead of the sample program "
+                                       "(people post with their console accounts)")
+    ] = None,
 ) -> None:
-    """The whole product in the terminal with the sample program: post as anyone, act as coordinator."""
+    """The whole product in the terminal with the sample program (or --roster yours): post as anyone,
+    act as coordinator."""
     from bot.cli.demo_runner import NotADemoDatabase, run_demo
+    from bot.roster.importer import RosterError
 
     settings = runtime.settings()
     path = database or settings.data_dir / "demo.db"
@@ -68,8 +96,9 @@ def demo(
     from storage.keyring import KeyRingError
 
     try:
-        asyncio.run(run_demo(settings, path, lines, named=database is not None, replace=replace))
-    except (NotADemoDatabase, KeyRingError) as error:
+        asyncio.run(run_demo(settings, path, lines, named=database is not None, replace=replace,
+                             roster=roster))
+    except (NotADemoDatabase, RosterError, KeyRingError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
 
@@ -101,7 +130,9 @@ def transcript(
         body = "\n".join(describe(line) for line in lines) or f"match {match} has no messages yet"
         body += "\n"
     if output:
-        output.write_text(body, encoding="utf-8")
+        from storage.private_files import write_private
+
+        write_private(output, body)  # owner-only from creation: it holds minors' messages
         typer.echo(f"wrote {len(lines)} messages to {output}")
     else:
         typer.echo(body, nl=False)
@@ -146,43 +177,35 @@ def review_approve(review_id: int, coordinator: Coordinator = None, note: Note =
 
 @review_app.command("redact")
 def review_redact(review_id: int, coordinator: Coordinator = None, note: Note = "") -> None:
-    """Approve without the flagged details (matched spans replaced by [removed])."""
+    r"""Approve without the flagged details (matched spans replaced by \[removed])."""
     _decide(review_id, "approve_redacted", coordinator, note)
+
+
+@review_app.command("override")
+def review_override(
+    review_id: int,
+    gate: Annotated[list[str], typer.Option("--gate", help="A gate holding it (repeat)")],
+    reason: Annotated[str, typer.Option(help="Why you deliver it anyway (kept in the audit trail)")],
+    redact: Annotated[bool, typer.Option("--redact", help="Also remove the flagged details")] = False,
+    coordinator: Coordinator = None, note: Note = "",
+) -> None:
+    """Deliver a message held by a program gate anyway, naming each gate and your reason (audited)."""
+    from bot.review.desk import ReviewError
+
+    core = runtime.core()
+    person = runtime.coordinator(core.engine, coordinator)
+    try:
+        item = asyncio.run(core.override_gate(review_id, gates=gate, reason=reason, coordinator=person,
+                                              actor=person.key, note=note,
+                                              decision="approve_redacted" if redact else "approve"))
+    except ReviewError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from error
+    typer.echo(f"held message #{item.id}: {item.state.replace('_', ' ')} by {person.key}, overriding "
+               f"{item.override_gates}. Deliveries go out when mentorbot runs.")
 
 
 @review_app.command("reject")
 def review_reject(review_id: int, coordinator: Coordinator = None, note: Note = "") -> None:
     """Reject a held message: it is never delivered and the sender is told."""
     _decide(review_id, "reject", coordinator, note)
-
-
-@audit_app.command("verify")
-def audit_verify(
-    program: Annotated[str | None, typer.Argument(help="Program id (default: all)")] = None,
-) -> None:
-    """Recompute the hash chains of the message log and audit trail; name any altered row."""
-    from sqlmodel import Session
-
-    from storage import repo
-    from storage.chain import verify
-    from storage.keyring import KeyRingError
-
-    engine = runtime.engine()
-    with Session(engine) as session:
-        programs = [program] if program else [p.id for p in repo.programs(session)]
-        broken = 0
-        for program_id in programs:
-            try:
-                breaks = verify(session, program_id)
-            except KeyRingError as error:  # a sealed value that does not open was altered too
-                typer.echo(f"TAMPERED {program_id}: {error}")
-                broken += 1
-                continue
-            for b in breaks:
-                where = f"row id {b.row_id}" if b.row_id is not None else "end of chain"
-                typer.echo(f"TAMPERED {b.program_id} {b.stream} log, seq {b.seq} ({where}): {b.problem}")
-            broken += len(breaks)
-            if not breaks:
-                typer.echo(f"ok: program {program_id}: message log and audit trail are intact")
-    if broken:
-        raise typer.Exit(1)

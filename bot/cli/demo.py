@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from bot.matching.rounds import ChoosingError
+from bot.messages import ChannelRef
 from bot.review.desk import ReviewError
 from bot.roster.pausing import MatchError
 from bot.transcript import TranscriptError, describe, read_transcript
@@ -36,8 +38,12 @@ HELP = """\
   /holds                   list held messages
   /approve N [note]        approve held message N      /redact N [note]  approve without flagged details
   /reject N [note]         reject held message N       /alerts           list alerts
+  /override N GATE[,GATE] reason   deliver a message held by the program's rules anyway (audited)
   /transcript MATCH        read a match's transcript (the read is logged)
   /pause MATCH, /resume MATCH   pause or resume a match
+  /bios                    check the mentors' bios and post them to the #choosing channel
+  /round NAME              start a choosing round, open now (matches start in two weeks)
+  /mentorbot PERSON TEXT   PERSON types /mentorbot TEXT (e.g. /mentorbot sam leave 2026-12-18 a new job)
   /as COORDINATOR          act as another coordinator  /wait 2h          move the demo clock on
   /who                     people and where they post  /quit             leave"""
 
@@ -127,6 +133,15 @@ class Demo:
                 item = await self.app.core.decide(int(number.lstrip("#")), decision, actor=actor,
                                                   coordinator=self.coordinator, note=note.strip())
                 self.echo(f"  held message #{item.id}: {item.state.replace('_', ' ')} by {actor}")
+            elif verb == "override":
+                number, gates, reason = (rest.split(" ", 2) + ["", ""])[:3]
+                if self.coordinator is None:
+                    raise ValueError("no coordinator in the roster")
+                item = await self.app.core.override_gate(int(number.lstrip("#")), gates=gates.split(","),
+                                                         reason=reason, coordinator=self.coordinator,
+                                                         actor=actor)
+                self.echo(f"  held message #{item.id}: delivered by {actor}, "
+                          f"overriding {item.override_gates}")
             elif verb == "transcript":
                 _, lines = read_transcript(self.app.engine, rest, actor=actor, clock=self.clock,
                                            program_id=self.program_id)
@@ -142,6 +157,15 @@ class Demo:
             elif verb == "wait":
                 self.clock.tick(_duration(rest))
                 self.echo(f"  (demo clock is now {self.clock.now.isoformat(timespec='minutes')})")
+            elif verb == "bios":
+                await self._bios(actor)
+            elif verb == "round":
+                starts = self.clock.now.date() + timedelta(days=14)
+                row = await self.app.core.open_round(self.program_id, key=rest or "demo-round",
+                                                     starts_on=starts, actor=actor, open_now=True)
+                self.echo(f"  round {row.key} is {row.state}; matches start {row.starts_on}")
+            elif verb == "mentorbot":
+                await self._mentorbot(rest)
             elif verb == "dm":
                 key, _, text = rest.partition(" ")
                 found = self._person_channel(key)
@@ -162,9 +186,35 @@ class Demo:
                     self.echo(f"  {rest} has not posted yet")
             else:
                 self.echo(f"  ? unknown command /{verb} (/help lists them)")
-        except (ReviewError, TranscriptError, MatchError, ValueError) as error:
+        except (ReviewError, TranscriptError, MatchError, ValueError, ChoosingError) as error:
             self.echo(f"  ! {error}")
         return True
+
+    async def _bios(self, actor: str) -> None:
+        report = await self.app.core.check_bios(self.program_id, actor=actor)
+        posted = await self.app.core.publish_bios(self.program_id, actor=actor)
+        self.echo("\n".join(f"  {line}" for line in report.lines()))
+        skipped = "".join(f"; not {k}: {why}" for k, why in posted.not_posted)
+        self.echo(f"  {posted.posted} bio(s) posted{skipped}")
+
+    async def _mentorbot(self, rest: str) -> None:
+        """A participant's slash command; a form is shown as numbered text (chat shows menus)."""
+        from bot.messages import CommandRequest, Form
+
+        key, _, text = rest.partition(" ")
+        found = self._person_channel(key)
+        if found is None:
+            return
+        where = ChannelRef("console", "demo", found[1])
+        reply = await self.app.core.run_command(CommandRequest(channel=where, user_id=found[0], user_name=key,
+                                                               text=text.strip()))
+        if isinstance(reply, Form):
+            self.echo(f"  [{reply.title}] {reply.intro}")
+            for field in reply.fields:
+                options = ", ".join(f"{o.value} ({o.label})" for o in field.options)
+                self.echo(f"    {field.label}: {options}")
+        else:
+            self.echo("  " + str(reply).replace("\n", "\n  "))
 
     def _user(self, key: str) -> str:
         found = self._person_channel(key)

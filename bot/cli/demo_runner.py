@@ -68,8 +68,19 @@ def demo_keyring(settings: Settings) -> KeyRing:
     return KeyRing.single(new_secret())
 
 
+def console_people(engine, program_id: str) -> int:  # type: ignore[no-untyped-def]
+    """How many people of the program have a console account (the demo posts as them)."""
+    from sqlmodel import Session
+
+    from storage import repo
+
+    with Session(engine) as session:
+        return sum(1 for p in repo.people(session, program_id)
+                   if repo.accounts_of(session, p.id, "console"))  # type: ignore[arg-type]
+
+
 async def run_demo(settings: Settings, path: Path, lines: list[str] | None, *, named: bool = False,
-                   replace: bool = False) -> None:
+                   replace: bool = False, roster: Path | None = None) -> None:
     from bot.app import build_console_app, platform_names
     from bot.cli.demo import HELP, Demo, DemoClock, first_program
     from bot.roster.importer import import_roster
@@ -80,8 +91,12 @@ async def run_demo(settings: Settings, path: Path, lines: list[str] | None, *, n
     engine = open_database(sqlite_url(path), keyring=demo_keyring(settings))
     with engine.begin() as connection:
         connection.exec_driver_sql(f"PRAGMA application_id = {DEMO_APPLICATION_ID}")
-    import_roster(engine, sample_roster(), platforms=platform_names())
+    import_roster(engine, roster or sample_roster(), platforms=platform_names())
     program = first_program(engine)
+    if roster is not None and not console_people(engine, program.id):
+        typer.echo(f"note: nobody in {roster} has a console account, so nobody can post in the demo; add "
+                   "`accounts: [{platform: console, workspace: demo, user: ID}]` and console channels "
+                   "(see examples/sample-program.yml)")
     clock = DemoClock(program.timezone)
     app, console = build_console_app(settings, engine=engine, clock=clock,
                                      echo=lambda line: typer.echo(f"  {line}"))

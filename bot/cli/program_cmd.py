@@ -28,6 +28,7 @@ def import_cmd(
 ) -> None:
     """Load a program from one roster file: checks everything first, then writes it all at once."""
     from bot.app import platform_names
+    from bot.filecheck import grouped
     from bot.roster.importer import RosterError, import_roster, load_roster
 
     err = Console(stderr=True)
@@ -40,9 +41,10 @@ def import_cmd(
         summary = import_roster(_engine(), file, platforms=platform_names())
     except RosterError as exc:
         count = len(exc.problems)
-        err.print(f"[bold red]{file}: {count} problem{'s' if count != 1 else ''}; nothing was written.[/]")
-        for problem in exc.problems:
-            typer.echo(f"  {problem}", err=True)  # one line each, never wrapped: easy to grep
+        err.print(f"[bold red]{file}: {count} problem{'s' if count != 1 else ''}; nothing was written.[/]",
+                  soft_wrap=True)
+        for line in grouped(exc.problems):
+            typer.echo(line, err=True)  # one line each, never wrapped: easy to grep
         raise typer.Exit(2) from None
     verb = "imported" if summary.changed else "already up to date"
     typer.echo(f"program '{summary.program_id}' {verb} from {file}")

@@ -79,8 +79,10 @@ def topics_import(
     except CalendarError as error:
         count = len(error.problems)
         typer.echo(f"{file}: {count} problem{'s' if count != 1 else ''}; nothing was written.", err=True)
-        for problem in error.problems:
-            typer.echo(f"  {problem}", err=True)
+        from bot.filecheck import grouped
+
+        for line in grouped(error.problems):
+            typer.echo(line, err=True)
         raise typer.Exit(2) from None
     span = f", {result.first} to {result.last}" if result.first else ""
     typer.echo(
@@ -219,7 +221,8 @@ def _pause(match: str, paused: bool) -> None:
 
 @prompts_app.command("pause")
 def prompts_pause(match: Annotated[str, typer.Argument(help="Match id, e.g. dana-ana")]) -> None:
-    """Stop weekly prompts and nudges for one match (its conversation goes on)."""
+    """Stop weekly prompts and nudges for one match. The conversation goes on: to pause the match
+    itself (every message waits for you), use `mentorbot match pause MATCH`."""
     _pause(match, True)
 
 

@@ -26,12 +26,14 @@ def web(
 
     import uvicorn
 
+    from bot.desk_address import remember_desk_address
     from bot.web import create_web_app
 
     settings = runtime.settings()
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     core = runtime.core()
     where = f"http://{host or settings.web_host}:{port or settings.web_port}"
+    remember_desk_address(settings, where)  # so `coordinator invite` prints this port
     typer.echo(f"Coordinator desk on {where} — sign in with a link from `mentorbot coordinator invite`.")
     uvicorn.run(create_web_app(core), host=host or settings.web_host, port=port or settings.web_port,
                 log_level="warning")
@@ -54,6 +56,8 @@ def invite(
     except InviteError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
-    base = (settings.web_base_url or f"http://{settings.web_host}:{settings.web_port}").rstrip("/")
+    from bot.desk_address import desk_url
+
+    base = desk_url(settings)
     typer.echo(f"Sign-in link for {person.display_name} ({person.program_id}), valid once until "
                f"{expires:%Y-%m-%d %H:%M} UTC:\n{base}/signin?token={token}")

@@ -5,8 +5,11 @@ several workers — in one process or many — never deliver the same row twice.
 (``lease`` seconds, 10 by default) and renewed every third of it while the worker is alive, so a
 worker killed mid-send leaves a lease that expires within seconds and the row is retried (the
 adapter gets the same ``idempotency_key`` and ``attempt`` > 1 to recognise its own earlier send).
-Rows of one channel go out strictly in order: only the oldest unfinished row of each channel is
-ever in flight.
+Rows of one channel go out strictly in order — the order their messages were written — and only
+one row of a channel is ever in flight. Replicas compete for rows the same way, so any number of
+processes can drain one outbox. ``close`` (graceful shutdown) stops claiming; a send already under
+way finishes, and a row claimed but not yet sent — or still sending when the shutdown bound runs
+out — is released at once for the other replicas instead of waiting for its lease to expire.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from sqlmodel import Session
 
 from bot.delivery.pacing import RateLimiter, limiter_for
 from bot.messages import ChannelRef, Outbound
+from bot.ops.metrics import Metrics
 from bot.ports import Adapter, DeliveryError
 from bot.review import card_builder
 from storage import outbox, repo
@@ -43,7 +47,8 @@ class DeliveryWorker:
     def __init__(self, *, engine: Engine, adapters: dict[str, Adapter], clock: Callable[[], datetime],
                  on_failure: FailureHook, max_attempts: int = 12, poll_seconds: float = 0.5,
                  concurrency: int = 32, before_pass: Callable[[], None] | None = None,
-                 limiter: RateLimiter | None = None, lease: timedelta = LEASE):
+                 limiter: RateLimiter | None = None, lease: timedelta = LEASE,
+                 metrics: Metrics | None = None, order_window: timedelta = timedelta(0)):
         self._engine = engine
         self._adapters = adapters
         self._clock = clock
@@ -55,13 +60,25 @@ class DeliveryWorker:
         self._wakeup = asyncio.Event()
         self._rate = limiter or limiter_for(adapters)  # each adapter's published limits (its facts)
         self._lease = lease
+        self._metrics = metrics
+        self._order_window = order_window  # relayed copies wait this long (replicas; see due_heads)
+        self._closing = False
+
+    def reopen(self) -> None:
+        """Claim rows again (a stopped app started anew)."""
+        self._closing = False
+
+    def close(self) -> None:
+        """Stop claiming rows (graceful shutdown); sends under way finish, the rest is released."""
+        self._closing = True
+        self._wakeup.set()
 
     def wake(self) -> None:
         """Tell the loop there is new work (``bot.use_cases`` calls it after every write that queues)."""
         self._wakeup.set()
 
     async def run_forever(self, stop: asyncio.Event) -> None:
-        while not stop.is_set():
+        while not stop.is_set() and not self._closing:
             try:
                 await self.run_once(max_passes=50)
             except Exception:  # the loop must survive anything one pass does
@@ -74,6 +91,8 @@ class DeliveryWorker:
         """Deliver everything due now, pass after pass, until nothing moves. Returns rows done."""
         done = 0
         for _ in range(max_passes):
+            if self._closing:
+                break
             if self._before_pass:
                 await asyncio.to_thread(self._before_pass)
             heads = await asyncio.to_thread(self._due_heads)
@@ -90,7 +109,7 @@ class DeliveryWorker:
 
     def _due_heads(self) -> list[int]:
         with Session(self._engine) as session:
-            return outbox.due_heads(session, list(self._adapters), self._clock())
+            return outbox.due_heads(session, list(self._adapters), self._clock(), self._order_window)
 
     def _claim(self, row_id: int) -> Delivery | None:
         with Session(self._engine) as session:
@@ -102,6 +121,8 @@ class DeliveryWorker:
 
     async def _deliver(self, row_id: int) -> int:
         async with self._limit:
+            if self._closing:
+                return 0
             row = await asyncio.to_thread(self._claim, row_id)
             if row is None:
                 return 0
@@ -109,17 +130,23 @@ class DeliveryWorker:
             renewing = asyncio.create_task(self._keep_lease(row.id, row.attempts))  # type: ignore[arg-type]
             try:
                 async with self._rate.slot(ChannelRef(row.platform, row.workspace, row.channel)):
+                    if self._closing:  # shutting down while it waited for its turn: not sent, give it back
+                        await asyncio.to_thread(self._release, row)
+                        return 0
                     platform_id = await self._perform(adapter, row)
             except DeliveryError as error:
                 await asyncio.to_thread(self._record_error, row, error)
                 return 1
+            except asyncio.CancelledError:  # the shutdown bound ran out mid-send: the next sender checks
+                await asyncio.shield(asyncio.to_thread(self._release, row))
+                raise
             except Exception as error:  # network or SDK errors: retried with backoff
                 logger.exception("=> delivery %s (%s) crashed", row.id, row.kind)
                 await asyncio.to_thread(self._record_error, row, DeliveryError(repr(error)))
                 return 1
             finally:
                 renewing.cancel()
-            await asyncio.to_thread(self._record_sent, row.id, platform_id)
+            await asyncio.to_thread(self._record_sent, row, platform_id)
             logger.info("=> %s %s to %s:%s/%s", row.kind, row.id, row.platform, row.workspace, row.channel)
             return 1
 
@@ -133,6 +160,13 @@ class DeliveryWorker:
                     return
             except Exception:  # a busy database must not end the send; the next renewal tries again
                 logger.exception("=> delivery %s: lease renewal failed", row_id)
+
+    def _release(self, row: Delivery) -> None:
+        with Session(self._engine) as session:
+            released = outbox.release(session, row.id, row.attempts, self._clock())  # type: ignore[arg-type]
+            session.commit()
+        logger.info("=> delivery %s released for another worker (shutting down)%s", row.id,
+                    "" if released else ": it had already moved on")
 
     def _renew(self, row_id: int, attempt: int) -> bool:
         with Session(self._engine) as session:
@@ -174,14 +208,18 @@ class DeliveryWorker:
 
     # -- bookkeeping (sync, in threads) ----------------------------------------------------------
 
-    def _record_sent(self, row_id: int, platform_id: str | None) -> None:
+    def _record_sent(self, sent: Delivery, platform_id: str | None) -> None:
+        now = self._clock()
         with Session(self._engine) as session:
-            row = session.get(Delivery, row_id)
+            row = session.get(Delivery, sent.id)
             assert row is not None
             row.state, row.platform_message_id = "sent", platform_id
-            row.sent_at, row.lease_until, row.last_error = self._clock(), None, None
+            row.sent_at, row.lease_until, row.last_error = now, None, None
             session.add(row)
             session.commit()
+        if self._metrics is not None:
+            latency = (as_utc(now) - as_utc(sent.created_at)).total_seconds()
+            self._metrics.delivered(sent.platform, sent.kind, latency)
 
     def _record_error(self, row: Delivery, error: DeliveryError) -> None:
         now = self._clock()
@@ -190,7 +228,11 @@ class DeliveryWorker:
             assert fresh is not None
             fresh.last_error = str(error)[:500]
             fresh.lease_until = None
-            if error.permanent or (error.retry_after is None and fresh.attempts >= self._max_attempts):
+            final = error.permanent or (error.retry_after is None and fresh.attempts >= self._max_attempts)
+            if self._metrics is not None:
+                self._metrics.delivery_failed(fresh.platform, fresh.kind, permanent=error.permanent,
+                                              rate_limited=error.retry_after is not None, final=final)
+            if final:
                 fresh.state = "failed"
                 logger.error("=> delivery %s failed for good: %s", fresh.id, error)
                 self._on_failure(session, fresh, str(error))

@@ -30,7 +30,8 @@ SKILLS = (
     "information use",
     "career planning",
 )
-COLUMNS = ("week", "start", "end", "course", "topic", "skill", "prompt", "follow_up", "grades", "skip")
+COLUMNS = ("week", "start", "end", "course", "topic", "skill", "prompt", "follow_up", "grades", "skip",
+           "reflection")
 ALIASES = {
     "follow-up": "follow_up",
     "followup": "follow_up",
@@ -68,6 +69,7 @@ class TopicRow:
     follow_up: str | None = None
     grades: tuple[int, ...] = ()  # () = every grade
     skip: str | None = None  # the reason, when this week has no prompt
+    reflection: str | None = None  # the students' reflection question for the week (issue 14)
 
 
 def _text(values: dict[str, Any], key: str) -> str:
@@ -85,7 +87,9 @@ def check_row(values: dict[str, Any], line: int, problems: list[CalendarProblem]
     skill = _text(values, "skill").lower()
     prompt = _text(values, "prompt")
     follow_up = _text(values, "follow_up") or None
-    _check_texts(values, line, problems, skip=skip, skill=skill, prompt=prompt, follow_up=follow_up)
+    reflection = _text(values, "reflection") or None
+    _check_texts(values, line, problems, skip=skip, skill=skill, prompt=prompt, follow_up=follow_up,
+                 reflection=reflection)
     grades = _grades(values.get("grades"), line, problems)
     if len(problems) > before or start is None or end is None:
         return None
@@ -100,6 +104,7 @@ def check_row(values: dict[str, Any], line: int, problems: list[CalendarProblem]
         follow_up=follow_up,
         grades=grades,
         skip=skip,
+        reflection=None if skip else reflection,
     )
 
 
@@ -113,8 +118,8 @@ def _skip(value: Any) -> str | None:
 
 
 def _check_texts(values: dict[str, Any], line: int, problems: list[CalendarProblem], *, skip: str | None,
-                 skill: str, prompt: str, follow_up: str | None) -> None:
-    """The topic, skill, prompt and follow-up of a week with a prompt; placeholders and lengths."""
+                 skill: str, prompt: str, follow_up: str | None, reflection: str | None = None) -> None:
+    """The topic, skill, prompt, follow-up and reflection of a week; placeholders and lengths."""
     if skip is None:
         if not prompt:
             problems.append(
@@ -134,7 +139,7 @@ def _check_texts(values: dict[str, Any], line: int, problems: list[CalendarProbl
                 line, f"'{skill}' is not one of the professional skills; {suggest(skill, SKILLS)}"
             )
         )
-    for label, text in (("prompt", prompt), ("follow-up", follow_up or "")):
+    for label, text in (("prompt", prompt), ("follow-up", follow_up or ""), ("reflection", reflection or "")):
         if len(text) > MAX_PROMPT:
             problems.append(
                 CalendarProblem(

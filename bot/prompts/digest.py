@@ -1,8 +1,8 @@
 """The weekly coordinator digest: the state of the program in one glance, printed or posted.
 
 Per match: messages this week, last contact, this week's prompt (answered or not), open holds,
-alerts, nudges and flags; then what needs attention, including prompt weeks that were missed
-because mentorbot was not running.
+alerts, a mentor's flagged weak signals (the conversation score), nudges and flags; then what
+needs attention, including prompt weeks that were missed because mentorbot was not running.
 """
 
 from __future__ import annotations
@@ -19,13 +19,15 @@ from bot.alerts import review_channel
 from bot.prompts.plan import MatchInfo, load_matches
 from bot.prompts.schedule import Schedule, load_schedule, local_instant, schedules
 from bot.prompts.weekly import LOOKBACK_WEEKS
-from storage import outbox, prompt_repo
+from storage import conversation_repo, mail_repo, outbox, prompt_repo
 from storage.clock import as_utc
 from storage.models import Program
 from storage.models_prompts import PromptPost
 from storage.prompt_repo import DigestFacts
 
 logger = logging.getLogger(__name__)
+
+QUIET_AFTER = timedelta(days=14)  # as the desk's glance page marks a match "quiet"
 
 
 @dataclass(slots=True)
@@ -38,6 +40,7 @@ class MatchLine:
     prompt: str = "-"
     holds: int = 0
     alerts: int = 0
+    flagged: int = 0  # a mentor's delivered weak signals this week (the desk's flagged list)
     nudge: str = ""
 
 
@@ -66,11 +69,18 @@ def build_digest(engine: Engine, program_id: str, now: datetime, *, week: date |
         infos = load_matches(session, program_id, statuses=("active", "paused"))
         facts = prompt_repo.digest_facts(session, program_id, [m.id for m in infos], week, begin, end,
                                          LOOKBACK_WEEKS)
+        flagged = conversation_repo.flagged_counts(session, program_id, begin, end)
     digest = Digest(program_id=program.id, program_name=program.name, timezone=program.timezone,
                     week_start=week, prompt_summary=_prompt_summary(schedule, week, facts.posts, now))
     alert_counts = Counter(a.match_id for a in facts.alerts)
     for info in infos:
-        digest.matches.append(_match_line(info, facts, alert_counts, schedule, digest.attention))
+        line = _match_line(info, facts, alert_counts, schedule, digest.attention)
+        line.flagged = flagged.get(info.id, 0)
+        if line.flagged:
+            digest.attention.append(f"{info.key}: {line.flagged} message(s) from a mentor flagged this week "
+                                    "(weak signals, delivered) — see Flagged on the desk")
+        digest.matches.append(line)
+        _silence(info, line, now, schedule, digest.attention)
     for alert in facts.alerts:
         if alert.urgent and alert.acknowledged_at is None:
             digest.attention.append(f"urgent alert not yet acknowledged: {alert.summary}")
@@ -114,6 +124,21 @@ def _match_line(info: MatchInfo, facts: DigestFacts, alert_counts: Counter[int |
     if not info.channels and info.status == "active":
         attention.append(f"{info.key}: no supervised channel linked, so no prompts reach it")
     return line
+
+
+def _silence(info: MatchInfo, line: MatchLine, now: datetime, schedule: Schedule,
+             attention: list[str]) -> None:
+    """An active match that never talked, or has been quiet for a while, needs attention whether or
+    not the nudges ran (they only run inside `mentorbot run`)."""
+    if info.status != "active" or line.nudge.startswith("FLAGGED"):
+        return
+    if line.last_contact is None:
+        attention.append(f"{info.key}: no message delivered yet — check the pair can reach their "
+                         "channels")
+    elif now - line.last_contact >= QUIET_AFTER:
+        days = (now - line.last_contact).days
+        attention.append(f"{info.key}: quiet for {days} days (last delivered message "
+                         f"{schedule.local(line.last_contact):%a %d %b}) — worth a check-in")
 
 
 def _prompt_state(paused: bool, status: str, post: PromptPost | None, answered: set[int]) -> str:
@@ -168,14 +193,15 @@ def render(digest: Digest, schedule_zone: str | None = None) -> str:
         "",
     ]
     header = (
-        f"{'match':<18} {'msgs':>4}  {'last contact':<14} {'prompt':<22} {'holds':>5} {'alerts':>6}  nudges"
+        f"{'match':<18} {'msgs':>4}  {'last contact':<14} {'prompt':<22} {'holds':>5} {'alerts':>6} "
+        f"{'flagged':>7}  nudges"
     )
     lines.append(header)
     for m in digest.matches:
         contact = m.last_contact.astimezone(zone).strftime("%a %d %b") if m.last_contact else "never"
         lines.append(
             f"{m.key[:18]:<18} {m.messages:>4}  {contact:<14} {m.prompt[:22]:<22} {m.holds:>5} "
-            f"{m.alerts:>6}  {m.nudge}".rstrip()
+            f"{m.alerts:>6} {m.flagged:>7}  {m.nudge}".rstrip()
         )
     if not digest.matches:
         lines.append("(no active matches)")
@@ -196,16 +222,20 @@ def post_due_digests(engine: Engine, now: datetime) -> list[str]:
         week = schedule.week_of(now)
         due = schedule.digest_at(week)
         channel = review_channel(program)
-        if channel is None or not (due <= now) or schedule.local(now).date() != schedule.local(due).date():
+        if not (due <= now) or schedule.local(now).date() != schedule.local(due).date():
             continue
+        with Session(engine) as session:  # no review channel: the digest still goes out by e-mail
+            if channel is None and not mail_repo.coordinators_with_email(session, program.id):
+                continue
         with Session(engine) as session:
             if prompt_repo.digest_posted(session, program.id, week):
                 continue
         text = render(build_digest(engine, program.id, now, week=week))
         with Session(engine) as session:
-            if prompt_repo.insert_digest_run(session, program.id, week, now, text):
-                session.add(outbox.system_post(program_id=program.id, channel=channel, now=now, text=text,
-                                               key=f"digest:{program.id}:{week}"))
+            if prompt_repo.insert_digest_run(session, program.id, week, now, text):  # e-mailed by bot.mail
+                if channel is not None:
+                    session.add(outbox.system_post(program_id=program.id, channel=channel, now=now, text=text,
+                                                   key=f"digest:{program.id}:{week}"))
                 posted.append(program.id)
             session.commit()
     return posted

@@ -21,7 +21,7 @@ from bot.prompts.compose import first_name, join_names
 from bot.prompts.plan import MatchInfo, load_matches
 from bot.prompts.schedule import Schedule, local_instant, schedules
 from storage import outbox, prompt_repo
-from storage.bulk import append_log_rows, lock_head
+from storage.chain_bulk import append_log_rows, lock_head
 from storage.clock import as_utc
 from storage.models import Program
 from storage.models_prompts import Nudge

@@ -109,6 +109,7 @@ def _replace_rows(session: Session, program_id: str, name: str, calendar: Calend
                 skill=row.skill,
                 prompt=row.prompt,
                 follow_up=row.follow_up,
+                reflection=row.reflection,
                 grades=",".join(str(g) for g in row.grades),
                 skip=row.skip is not None,
                 skip_reason=row.skip,

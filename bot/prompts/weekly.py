@@ -17,8 +17,10 @@ from sqlmodel import Session
 
 from bot.prompts.plan import PlannedPost, plan_week
 from bot.prompts.schedule import LATE_AFTER, Schedule, schedules
+from bot.year import reflection_posts
 from storage import outbox, prompt_repo
-from storage.bulk import append_log_rows, lock_head, paused_gc
+from storage.bulk import paused_gc
+from storage.chain_bulk import append_log_rows, lock_head
 from storage.clock import as_utc
 
 logger = logging.getLogger(__name__)
@@ -103,13 +105,18 @@ def post_week(
         to_post = [p for p in decided if p.status == "post" and p.match.id in inserted]
         result.skipped = sum(1 for p in decided if p.status != "post" and p.match.id in inserted)
         result.already = len(decided) - len(inserted)
+        asks = reflection_posts.plan_reflections(session, schedule.program_id, to_post)  # issue 14
         ids = append_log_rows(
             session,
             head,
-            [_log_row(p, schedule.program_id, week) for p in to_post],
+            [_log_row(p, schedule.program_id, week) for p in to_post]
+            + [reflection_posts.log_row(r, schedule.program_id, week) for r in asks],
             common=_log_common(schedule.program_id, week, now),
         )
+        ids, ask_ids = ids[:len(to_post)], ids[len(to_post):]
         flat = _delivery_rows(to_post, ids, schedule.program_id, week)
+        flat += reflection_posts.delivery_rows(asks, ask_ids, schedule.program_id, week)
+        reflection_posts.record(session, asks, ask_ids, schedule.program_id, week, now)
         shared = outbox.shared_columns("prompt", program_id=schedule.program_id, now=now,
                                        sender_name="mentorbot")
         outbox.insert_batch(session, flat, shared=shared)

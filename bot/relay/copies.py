@@ -18,7 +18,8 @@ from storage.models import MessageLog, Person
 def queue_copies(session: Session, *, program_id: str, match_id: int, origin: ChannelRef, row: MessageLog,
                  text: str, sender: Person | None, now: datetime, suffix: str = "") -> int:
     """One relay outbox row per other channel of the match; returns how many."""
-    channels = repo.match_channels(session, match_id)
+    # The relay loaded them with the origin channel in this transaction (storage/relay_repo.py).
+    channels = session.info.get("match_channels", {}).get(match_id) or repo.match_channels(session, match_id)
     targets = relay_targets(origin, [ChannelRef(c.platform, c.workspace, c.channel) for c in channels])
     for target in targets:
         session.add(outbox.relay(

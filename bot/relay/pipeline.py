@@ -18,13 +18,14 @@ from sqlmodel import Session
 from bot.alerts import raise_alert
 from bot.messages import ChannelRef, Inbound, InboundKind
 from bot.ports import PlatformFacts
-from bot.relay import final_decision
+from bot.relay import conversation, direct, final_decision
 from bot.relay.copies import queue_copies
-from bot.relay.gates import SenderFacts, gate_hits
-from bot.relay.policy_cache import PolicyBook
+from bot.relay.gates import gate_hits
+from bot.relay.policy_cache import PolicyBook, conversation_settings
+from bot.relay.sender_facts import sender_in
 from bot.review import holds
 from policies.types import Action, Decision, PolicyContext
-from storage import chain, outbox, repo
+from storage import chain, outbox, relay_repo, repo
 from storage.clock import as_utc
 from storage.models import (
     Delivery,
@@ -40,8 +41,6 @@ from storage.safe_text import without_lone_surrogates
 logger = logging.getLogger(__name__)
 
 FLOOD_WINDOW = timedelta(seconds=60)
-DIRECT_MESSAGE_HIT = ('[{"rule": "channel.direct_message", "start": 0, "end": 0, "reason": '
-                      '"Direct message to the bot; not relayed.", "action": "block", "alert": false}]')
 
 
 def channel_ref(row: SupervisedChannel | Delivery | MessageLog) -> ChannelRef:
@@ -52,22 +51,26 @@ class Relay:
     """Turns inbound events into committed log rows and outbox work."""
 
     def __init__(self, *, engine: Engine, policies: PolicyBook, clock: Callable[[], datetime],
-                 platforms: Mapping[str, PlatformFacts] | None = None):
+                 platforms: Mapping[str, PlatformFacts] | None = None,
+                 on_recorded: Callable[[str], None] | None = None):
         self._engine = engine
         self._policies = policies
         self._clock = clock
         self._platforms = platforms or {}  # from the adapters' registry: how to point at a channel
+        self._on_recorded = on_recorded  # told each committed log row's decision (metrics)
+
+    @property
+    def policies(self) -> PolicyBook:
+        """Each program's policy (also used to check bios before they are posted)."""
+        return self._policies
 
     def record(self, event: Inbound) -> bool:
         """Record one event; True if anything was queued for delivery. Duplicates are no-ops."""
         with Session(self._engine) as session:
-            if repo.seen_event(session, event.dedupe_key):
+            if relay_repo.seen_event(session, event.dedupe_key):
                 logger.info("<= duplicate %s ignored", event.dedupe_key)
                 return False
-            channel = repo.supervised_channel(session, event.channel)
-            sender = repo.person_by_account(
-                session, event.channel.platform, event.channel.workspace, event.author_id
-            )
+            channel, sender, _held = self._locate(session, event)
             if event.is_direct or channel is None:
                 if not event.is_direct or event.kind != InboundKind.MESSAGE:
                     logger.debug("<= %s outside supervised channels, not relayed", event.channel)
@@ -85,7 +88,23 @@ class Relay:
                 session.rollback()
                 logger.info("<= duplicate %s lost the race, ignored", event.dedupe_key)
                 return False
+            if self._on_recorded is not None:
+                for decision in session.info.pop("decisions", []):
+                    self._on_recorded(decision)
             return True
+
+    @staticmethod
+    def _locate(session: Session, event: Inbound) -> tuple[SupervisedChannel | None, Person | None, tuple]:
+        """The supervised channel and the sender in two statements. The third item holds the rows
+        loaded alongside (match, program, the sender's membership): while it is held, the steps
+        after read them from the session's identity map instead of the database."""
+        ref = event.channel
+        context = relay_repo.channel_in_context(session, ref)
+        if context is None:  # a direct message, or a channel nobody supervises
+            return None, repo.person_by_account(session, ref.platform, ref.workspace, event.author_id), ()
+        session.info["match_channels"] = {context[1].id: context[3]}  # for queue_copies
+        membership = relay_repo.sender_in_match(session, ref, event.author_id, context[1].id)  # type: ignore[arg-type]
+        return context[0], (membership[0] if membership else None), (context, membership)
 
     # -- the three kinds of event in a supervised channel ------------------------------------
 
@@ -102,17 +121,8 @@ class Relay:
         if sender is not None and event.author_avatar and not sender.avatar_url:
             sender.avatar_url = event.author_avatar  # relayed copies show the platform's picture
             session.add(sender)
-        match_role = repo.member_role(session, match.id, sender.id) if sender else None  # type: ignore[arg-type]
-        if sender is not None and sender.program_id != program.id:
-            match_role, sender_role = None, None
-        else:
-            sender_role = sender.role if sender else None
-        facts = SenderFacts(
-            known=sender is not None and sender_role is not None, match_role=match_role,
-            person_role=sender_role, consent_received=sender.consent_received if sender else None,
-            cleared_on=sender.cleared_on if sender else None, match_status=match.status,
-            channel_side=channel.side,
-        )
+        who = sender_in(session, sender=sender, match=match, channel=channel, now=now)
+        match_role, sender_role, facts = who.match_role, who.person_role, who.facts
         recent = 0
         if sender is not None:
             recent = repo.recent_message_count(session, sender.id, now - FLOOD_WINDOW)  # type: ignore[arg-type]
@@ -123,12 +133,19 @@ class Relay:
             attachment_count=event.attachment_count, is_edit=kind == "edit",
         )
         # The policy reads what people see (a lone surrogate shows as U+FFFD); the log keeps the original.
-        verdict = self._policies.for_file(program.policy_file).evaluate(
-            without_lone_surrogates(event.text), context)
+        policy = self._policies.for_file(program.policy_file)
+        verdict = policy.evaluate(without_lone_surrogates(event.text), context)
         decision = final_decision.combine(gate_hits(facts), verdict)
+        # The sender's conversation score (one indexed read): a mentor's pattern holds the message.
+        decision, scored = conversation.judge(
+            session, match=match, sender=sender, match_role=match_role, decision=decision,
+            at=context.sent_at or now, settings=conversation_settings(policy), original=original)
         row = self._log(session, event, program_id=program.id, kind=kind, match_id=match.id,
                         channel_id=channel.id, sender=sender, sender_role=match_role or sender_role,
                         decision=decision, original_id=original.id if original else None)
+        if scored is not None and sender is not None:
+            conversation.record(session, scored, program=program, match=match, sender=sender, row=row,
+                                decision=decision, now=now)
         self._act(session, program=program, match=match, origin=channel, row=row,
                   decision=decision, sender=sender, event=event, fresh_copies=fresh_copies)
         return row
@@ -179,24 +196,44 @@ class Relay:
         self._retract(session, live, row, self._clock())
 
     def _record_attempt(self, session: Session, event: Inbound, sender: Person | None) -> None:
+        """A direct message to the bot: logged, policed like any message (a concern alerts the
+        coordinator at once), never relayed; the reply points to the channel unless it was a concern."""
         now = self._clock()
+        program = (session.get(Program, sender.program_id) if sender is not None
+                   else direct.program_of_workspace(session, event.channel))
+        verdict = self._police_direct(event, sender, program, now)
         if sender is None:
             session.add(UnroutedEvent(dedupe_key=event.dedupe_key, platform=event.channel.platform,
                                       workspace=event.channel.workspace, channel=event.channel.channel,
                                       user_id=event.author_id, text=event.text, is_direct=True,
                                       received_at=now))
-            text = ("Hi! I'm the mentoring program's bot: I only pass messages along in supervised "
-                    "mentoring channels, so please ask your program coordinator to get you set up.")
+            if verdict.alert and program is not None:
+                direct.alert_stranger(session, program=program, event=event, verdict=verdict, now=now)
+            text = direct.reply_to_stranger(verdict, known_program=program is not None)
         else:
-            self._log(session, event, program_id=sender.program_id, kind="attempt", match_id=None,
-                      channel_id=None, sender=sender, sender_role=sender.role, decision=None,
-                      original_id=None, decision_value="not_relayed", hits=DIRECT_MESSAGE_HIT)
-            home = self._home_channel(session, sender, event.channel.platform)
-            where = self._mention(home) if home else "your mentoring channel"
-            text = (f"Hi {sender.display_name}! I only pass messages along in your mentoring channel, "
-                    f"so please post in {where} where your coordinator can see it too.")
+            row = self._log(session, event, program_id=sender.program_id, kind="attempt", match_id=None,
+                            channel_id=None, sender=sender, sender_role=sender.role, decision=None,
+                            original_id=None, decision_value="not_relayed", hits=direct.hits_json(verdict),
+                            alert=verdict.alert)
+            if verdict.alert and program is not None:
+                direct.alert_member(session, program=program, sender=sender, row=row, verdict=verdict,
+                                    now=now)
+                text = direct.CONCERN_REPLY
+            else:
+                home = self._home_channel(session, sender, event.channel.platform)
+                where = self._mention(home) if home else "your mentoring channel"
+                text = (f"Hi {sender.display_name}! I only pass messages along in your mentoring channel, "
+                        f"so please post in {where} where your coordinator can see it too.")
         session.add(outbox.pointer(channel=event.channel, user_id=event.author_id, text=text, now=now,
                                    key=f"pointer:{event.dedupe_key}"))
+
+    def _police_direct(self, event: Inbound, sender: Person | None, program: Program | None,
+                       now: datetime) -> Decision:
+        context = PolicyContext(role=(sender.role if sender else None) or "student",
+                                sent_at=as_utc(event.sent_at) if event.sent_at else now,
+                                timezone=program.timezone if program else "UTC",
+                                attachment_count=event.attachment_count)
+        return self._policies.for_file(program.policy_file if program else None).evaluate(event.text, context)
 
     # -- acting on a decision ------------------------------------------------------------------
 
@@ -233,7 +270,7 @@ class Relay:
              match_id: int | None, channel_id: int | None, sender: Person | None,
              sender_role: str | None, decision: Decision | None, original_id: int | None,
              text: str | None = None, decision_value: str = "retract",
-             hits: str = "[]") -> MessageLog:
+             hits: str = "[]", alert: bool = False) -> MessageLog:
         now = self._clock()
         row = MessageLog(
             program_id=program_id, seq=0, kind=kind, match_id=match_id, channel_id=channel_id,
@@ -246,13 +283,14 @@ class Relay:
             attachment_count=event.attachment_count,
             sent_at=as_utc(event.sent_at) if event.sent_at else now, received_at=now,
             decision=decision.action.value if decision else decision_value,
-            alert=bool(decision and decision.alert),
+            alert=bool(decision.alert) if decision else alert,
             hits_json=final_decision.hits_json(decision) if decision else hits,
             notice=decision.notice if decision and decision.action != Action.ALLOW else None,
             prev_hash="", row_hash="",
         )
         chain.append(session, row, stream="message")
         session.flush()
+        session.info.setdefault("decisions", []).append(row.decision)
         return row
 
     def _mention(self, channel: SupervisedChannel) -> str:

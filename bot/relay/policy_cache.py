@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
+from policies.conversation import ConversationSettings
 from policies.types import Decision, PolicyContext
 
 logger = logging.getLogger(__name__)
@@ -14,6 +15,13 @@ logger = logging.getLogger(__name__)
 
 class PolicyLike(Protocol):
     def evaluate(self, text: str, ctx: PolicyContext) -> Decision: ...
+
+
+def conversation_settings(policy: PolicyLike) -> ConversationSettings:
+    """The program's conversation-score settings (``conversation:`` in its policy file); the
+    shipped defaults for a policy that has none (a test's scripted policy, say)."""
+    settings = getattr(policy, "conversation", None)
+    return settings if isinstance(settings, ConversationSettings) else ConversationSettings()
 
 
 Loader = Callable[[Path | None], PolicyLike]
@@ -37,6 +45,10 @@ class PolicyBook:
             self._loaded[policy_file] = self._loader(Path(policy_file) if policy_file else None)
             logger.info("loaded policy %s", policy_file or "(defaults)")
         return self._loaded[policy_file]
+
+    def loaded(self) -> list[PolicyLike]:
+        """The policies loaded so far (the encoder batcher primes those that use the encoder)."""
+        return list(self._loaded.values())
 
 
 class PolicyStartError(Exception):

@@ -7,6 +7,7 @@ import json
 from sqlmodel import Session
 
 from bot.messages import ReviewCard, ReviewOutcome
+from bot.relay.conversation import pattern_lines
 from storage.clock import as_utc
 from storage.models import Alert, Delivery, Match, MessageLog, Program, ReviewItem
 from storage.safe_text import without_lone_surrogates
@@ -26,6 +27,13 @@ def card_for(session: Session, delivery: Delivery) -> ReviewCard:
     reasons = tuple(h["reason"] for h in hits if h.get("action") != "allow" or h.get("alert"))
     if alert is not None and not reasons:
         reasons = (alert.summary,)
+    text = message.text if message else delivery.text
+    actions: tuple[str, ...] = ()
+    if alert is not None and alert.kind == "pattern":
+        # The alert lists the messages that added up; "Pause match" while the match is active.
+        lines = pattern_lines(session, alert, program.timezone if program else "UTC")
+        hits, reasons, text = [{"rule": "conversation.pattern"}], (), "\n".join([alert.summary, *lines])
+        actions = ("pause_match",) if match is not None and match.status == "active" else ()
     return ReviewCard(
         review_id=review.id if review else None,
         alert_id=alert.id if alert else None,
@@ -33,11 +41,12 @@ def card_for(session: Session, delivery: Delivery) -> ReviewCard:
         match_id=match.key if match else None,
         sender_name=message.sender_name if message else "",
         sender_role=(message.sender_role or "") if message else "",
-        text=without_lone_surrogates(message.text if message else delivery.text),  # as platforms show it
+        text=without_lone_surrogates(text),  # as platforms show it
         rules=tuple(dict.fromkeys(h["rule"] for h in hits)),
         reasons=reasons,
         urgent=bool(alert and alert.urgent),
         idempotency_key=delivery.idempotency_key,
+        actions=actions,
     )
 
 

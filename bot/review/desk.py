@@ -15,11 +15,9 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.messages import ChannelRef
-from bot.relay.copies import queue_copies
-from bot.relay.final_decision import spans_of
-from bot.review.redaction import redact
-from storage import audit, outbox, repo, review_repo
+from bot.relay.gates import GATES, describe_gates
+from bot.review.outcome import carry_out, has_flagged_text
+from storage import audit, repo, review_repo
 from storage.models import MessageLog, Person, ReviewItem
 
 logger = logging.getLogger(__name__)
@@ -29,6 +27,22 @@ DECISIONS = {"approve": "approved", "approve_redacted": "approved_redacted", "re
 
 class ReviewError(Exception):
     """A decision that cannot be made (unknown item, already decided, not a coordinator)."""
+
+
+class GateHoldError(ReviewError):
+    """Approve on a hold for a program gate: it waits for the gate, or for an explicit override."""
+
+    def __init__(self, item: ReviewItem) -> None:
+        self.review_id = item.id
+        self.gates = [g for g in item.gates.split(",") if g]
+        clears = " and ".join(GATES[g].clears_when for g in self.gates if g in GATES)
+        flags = " ".join(f"--gate {g}" for g in self.gates)
+        super().__init__(
+            f"Held message #{item.id} waits for the program's rules, not for a judgement: "
+            f"{describe_gates(self.gates)}. It is delivered by itself once {clears}. To deliver it "
+            f"anyway, override naming the gate(s) and your reason (it is recorded): the desk's "
+            f"\"Deliver anyway\" on the review page, or `mentorbot review override {item.id} {flags} "
+            f"--reason \"…\"`. Reject is always possible.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +56,7 @@ class HoldView:
     text: str
     rules: str
     created_at: datetime
+    urgent: bool = False  # the held message raised an urgent alert: listed first
 
 
 class ReviewDesk:
@@ -53,58 +68,71 @@ class ReviewDesk:
 
     def open_holds(self, program_id: str | None = None) -> list[HoldView]:
         with Session(self._engine) as session:
-            return [HoldView(item.id, match.key if match else None, msg.sender_name,  # type: ignore[arg-type]
-                             msg.sender_role or "", msg.text, item.reason, item.created_at)
-                    for item, msg, match in review_repo.open_holds(session, program_id)]
+            found = review_repo.open_holds(session, program_id)
+            urgent = review_repo.urgent_message_ids(session, [msg.id for _, msg, _ in found])  # type: ignore[misc]
+            views = [HoldView(item.id, match.key if match else None, msg.sender_name,  # type: ignore[arg-type]
+                              msg.sender_role or "", msg.text, item.reason, item.created_at, msg.id in urgent)
+                     for item, msg, match in found]
+        return sorted(views, key=lambda v: not v.urgent)  # stable: oldest first within each
 
     def decide(self, review_id: int, decision: str, *, coordinator: Person | None, actor: str,
                note: str = "") -> ReviewItem:
-        """Apply a coordinator's decision. ``coordinator`` None means the system (quiet hours)."""
+        """Apply a coordinator's decision. ``coordinator`` None means the system (quiet hours).
+
+        A hold for a program gate refuses Approve (``GateHoldError``): it is released when the gate
+        clears, or by ``override``. Reject is always possible.
+        """
         if decision not in DECISIONS and decision != "release":
             raise ReviewError(f"unknown decision {decision!r}; use approve, approve_redacted or reject")
         now = self._clock()
         with Session(self._engine) as session:
-            item = session.get(ReviewItem, review_id)
-            if item is None:
-                raise ReviewError(f"there is no held message #{review_id}")
-            if coordinator is not None and (coordinator.role != "coordinator"
-                                            or coordinator.program_id != item.program_id):
-                raise ReviewError("only a coordinator of this program can decide held messages")
-            if item.state != "open":
-                by = f" by {item.decided_by}" if item.decided_by else ""
-                raise ReviewError(f"held message #{review_id} was already {item.state}{by}")
-            message = session.get(MessageLog, item.message_id)
-            assert message is not None
-            item.state = "released" if decision == "release" else DECISIONS[decision]
+            item, message = _open_item(session, review_id, coordinator)
+            state = "released" if decision == "release" else DECISIONS[decision]
+            if state != "rejected" and item.gates:
+                raise GateHoldError(item)
+            if state == "approved_redacted" and not has_flagged_text(message):
+                raise ReviewError(f"nothing in held message #{review_id} was flagged, so there is nothing to "
+                                  "remove: use Approve or Reject")
             decided_by = coordinator.display_name if coordinator is not None else actor
-            item.decided_at, item.decided_by, item.note = now, decided_by, note or None
-            session.add(item)
-            if item.state in ("approved", "approved_redacted", "released") and item.match_id:
-                text = message.text
-                if item.state == "approved_redacted":
-                    text = redact(message.text, spans_of(message.hits_json))
-                sender = session.get(Person, message.sender_person_id) if message.sender_person_id else None
-                queue_copies(
-                    session, program_id=item.program_id, match_id=item.match_id,
-                    origin=ChannelRef(message.platform, message.workspace, message.channel),
-                    row=message, text=text, sender=sender, now=now, suffix=f":{item.state}")
-            sender_notice = _decision_notice(item.state, note)
-            if sender_notice:
-                session.add(outbox.notice(
-                    program_id=item.program_id, message_id=message.id,
-                    channel=ChannelRef(message.platform, message.workspace, message.channel),
-                    user_id=message.sender_platform_id, text=sender_notice, now=now,
-                    key=f"notice:review:{item.id}:{item.state}"))
-            card = review_repo.card_of(session, item.id)  # type: ignore[arg-type]
-            if card is not None:
-                session.add(outbox.follow_up("review_update", ref=card, text=item.state, now=now,
-                                             key=f"card-update:{item.id}", review_id=item.id))
-            audit.record(session, program_id=item.program_id, actor=actor, at=now,
-                         action=f"review.{item.state}", target=f"review:{item.id}",
-                         detail={"message_id": message.id, "note": note})
+            carry_out(session, item, message, state, decided_by=decided_by, actor=actor, now=now, note=note)
             session.commit()
             session.refresh(item)
             logger.info("review %s %s by %s", item.id, item.state, actor)
+            return item
+
+    def override(self, review_id: int, *, gates: list[str], reason: str, coordinator: Person, actor: str,
+                 decision: str = "approve", note: str = "") -> ReviewItem:
+        """Deliver a gate hold anyway: the coordinator names every gate holding it and why (audited)."""
+        reason = " ".join(reason.split())
+        if decision not in ("approve", "approve_redacted"):
+            raise ReviewError("an override delivers the message: use approve or approve_redacted")
+        if not reason:
+            raise ReviewError("an override needs your reason (who checked what), for the audit trail")
+        now = self._clock()
+        with Session(self._engine) as session:
+            item, message = _open_item(session, review_id, coordinator)
+            holding = [g for g in item.gates.split(",") if g]
+            named = list(dict.fromkeys(g.strip() for g in gates if g.strip()))
+            if not holding:
+                raise ReviewError(f"held message #{review_id} is not held by a program gate: use Approve")
+            if extra := [g for g in named if g not in holding]:
+                raise ReviewError(f"{', '.join(extra)} does not hold message #{review_id}; it is held by: "
+                                  + describe_gates(holding))
+            if missing := [g for g in holding if g not in named]:
+                raise ReviewError(f"name every gate that holds message #{review_id}; also: "
+                                  + describe_gates(missing))
+            state = DECISIONS[decision]
+            if state == "approved_redacted" and not has_flagged_text(message):
+                raise ReviewError(f"nothing in held message #{review_id} was flagged: override with Approve")
+            item.gates, item.override_gates, item.override_reason = "", ",".join(holding), reason
+            audit.record(session, program_id=item.program_id, actor=actor, at=now,
+                         action="review.gate_override", target=f"review:{item.id}",
+                         detail={"message_id": message.id, "gates": holding, "reason": reason}, subject=item)
+            carry_out(session, item, message, state, decided_by=coordinator.display_name, actor=actor,
+                      now=now, note=note, audit_detail={"override": holding})
+            session.commit()
+            session.refresh(item)
+            logger.warning("review %s: gates %s overridden by %s", item.id, holding, actor)
             return item
 
     def release_due(self) -> int:
@@ -126,15 +154,17 @@ class ReviewDesk:
             return repo.person_by_account(session, platform, workspace, user_id)
 
 
-def _decision_notice(state: str, note: str) -> str | None:
-    extra = f" Note from your coordinator: {note}" if note else ""
-    if state == "approved":
-        return "Your coordinator approved your message and it has been delivered." + extra
-    if state == "approved_redacted":
-        return ("Your coordinator delivered your message with some details removed, to keep "
-                "everyone safe." + extra)
-    if state == "rejected":
-        return "Your coordinator decided not to pass your message on." + extra
-    if state == "released":
-        return "Quiet hours are over, so your message has now been delivered."
-    return None
+def _open_item(session: Session, review_id: int, coordinator: Person | None) -> tuple[ReviewItem, MessageLog]:
+    """The open review item and its message, after checking the coordinator may decide it."""
+    item = session.get(ReviewItem, review_id)
+    if item is None:
+        raise ReviewError(f"there is no held message #{review_id}")
+    if coordinator is not None and (coordinator.role != "coordinator"
+                                    or coordinator.program_id != item.program_id):
+        raise ReviewError("only a coordinator of this program can decide held messages")
+    if item.state != "open":
+        by = f" by {item.decided_by}" if item.decided_by else ""
+        raise ReviewError(f"held message #{review_id} was already {item.state}{by}")
+    message = session.get(MessageLog, item.message_id)
+    assert message is not None
+    return item, message

@@ -12,8 +12,9 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.alerts import review_channel
+from bot.relay.gates import gates_among
 from policies.types import Action, Decision
-from storage import outbox, review_repo
+from storage import audit, outbox, review_repo
 from storage.clock import as_utc
 from storage.models import MessageLog, Program, ReviewItem
 
@@ -30,9 +31,12 @@ def hold(session: Session, *, program: Program, match_id: int, row: MessageLog, 
     release_at = decision.hold_until if releases_by_itself(decision) else None
     rules = dict.fromkeys(h.rule for h in decision.hits if h.action != Action.ALLOW)
     item = ReviewItem(program_id=program.id, message_id=row.id, match_id=match_id, reason=",".join(rules),
-                      release_at=as_utc(release_at) if release_at else None, created_at=now)
+                      release_at=as_utc(release_at) if release_at else None, created_at=now,
+                      gates=",".join(gates_among(rules)))
     session.add(item)
     session.flush()
+    audit.record(session, program_id=program.id, actor="mentorbot", action="review.held", at=now,
+                 target=f"review:{item.id}", detail={"message_id": row.id}, subject=item)
     review_ref = review_channel(program)
     if review_ref and release_at is None:
         session.add(outbox.review_card(program_id=program.id, channel=review_ref,
@@ -48,3 +52,5 @@ def close_open(session: Session, message_ids: list[int], *, state: str, now: dat
         item.decided_at = now
         item.decided_by = "system"
         session.add(item)
+        audit.record(session, program_id=item.program_id, actor="mentorbot", action=f"review.{state}",
+                     at=now, target=f"review:{item.id}", subject=item)

@@ -13,25 +13,28 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from bot.review.gate_holds import release_cleared_gates
+from bot.roster.match_writer import LINKED_BY, MatchWriter, assign
 from bot.roster.rules import check_roster
 from bot.roster.schema import Roster, RosterError, RosterProblem, parse_yaml
 from bot.roster.validate import read_roster
-from storage import repo, roster_repo
+from bot.roster.year_writer import YearWriter, check_year_against_database
+from storage import audit, roster_repo
 from storage.clock import utcnow
-from storage.models import Identity, Match, MatchMember, Person, Program, SupervisedChannel
+from storage.models import Identity, Match, Person, Program
 
 __all__ = ["ImportSummary", "Roster", "RosterError", "RosterProblem", "import_roster", "load_roster"]
 
 logger = logging.getLogger(__name__)
 
-KINDS = ("program", "people", "accounts", "matches", "members", "channels")
-LINKED_BY = "roster import"
+KINDS = ("program", "people", "accounts", "matches", "members", "channels", "profiles")
 
 
 @dataclass(slots=True)
@@ -89,14 +92,23 @@ def load_roster(path: str | Path, *, platforms: Collection[str]) -> Roster:
     return roster
 
 
-def import_roster(engine: Engine, path: str | Path, *, platforms: Collection[str]) -> ImportSummary:
-    """Validate ``path`` and write it in one transaction; on any problem nothing is written."""
+def import_roster(engine: Engine, path: str | Path, *, platforms: Collection[str],
+                  now: datetime | None = None) -> ImportSummary:
+    """Validate ``path`` and write it in one transaction; on any problem nothing is written.
+
+    Held messages whose program gates the file clears (a form or clearance recorded, a match
+    activated) are delivered in the same transaction (``bot.review.gate_holds``)."""
     roster = load_roster(path, platforms=platforms)
     with Session(engine, expire_on_commit=False) as session, session.begin():
-        problems = _check_against_database(session, roster)
+        problems = _check_against_database(session, roster) + check_year_against_database(session, roster)
         if problems:
             raise RosterError(problems, path=str(path))
         summary = _Writer(session, roster).write()
+        released = release_cleared_gates(session, program_id=roster.program.id, now=now or utcnow(),
+                                         actor=LINKED_BY)
+        if released:
+            summary.notes.append(f"{len(released)} held message(s) delivered: the form, clearance or match "
+                                 "status they waited for is now recorded")
     logger.info("roster %s imported into program %s: %s", path, roster.program.id,
                 "; ".join(summary.lines()))
     return summary
@@ -123,16 +135,6 @@ def _check_against_database(session: Session, roster: Roster) -> list[RosterProb
     return problems
 
 
-def _assign(row: Any, values: dict[str, Any]) -> bool:
-    """Set the fields that differ; True if any did."""
-    changed = False
-    for name, value in values.items():
-        if getattr(row, name) != value:
-            setattr(row, name, value)
-            changed = True
-    return changed
-
-
 class _Writer:
     """Upserts one validated roster inside the caller's transaction."""
 
@@ -151,7 +153,7 @@ class _Writer:
             self.s.add(rows[key])
             self._count(kind, True, True)
         else:
-            self._count(kind, False, _assign(row, values))
+            self._count(kind, False, assign(row, values))
 
     def _count(self, kind: str, created: bool, changed: bool) -> None:
         c = self.summary.counts[kind]
@@ -162,13 +164,17 @@ class _Writer:
         else:
             c.unchanged += 1
 
+    def _removed(self, kind: str) -> None:
+        self.summary.counts[kind].removed += 1
+
     def write(self) -> ImportSummary:
         self._program()
         people = self._people()
+        self._escalation(people)
         self._accounts(people)
         matches = self._matches(people)
-        self._members(matches, people)
-        self._channels(matches)
+        YearWriter(self.s, self.roster, now=self.now, count=self._count,
+                   notes=self.summary.notes).write(people, matches)
         self._note_left_alone(people, matches)
         return self.summary
 
@@ -176,19 +182,24 @@ class _Writer:
         p = self.roster.program
         review = p.review_channel or (None, None, None)
         values = {"name": p.name, "timezone": p.timezone, "policy_file": p.policy,
-                  "review_platform": review[0], "review_workspace": review[1], "review_channel": review[2]}
+                  "review_platform": review[0], "review_workspace": review[1], "review_channel": review[2],
+                  "retention_json": p.retention.to_json() if p.retention else None}
         row = self.s.get(Program, p.id)
+        schedule_before = row.retention_json if row is not None else None
         created = row is None
         if row is None:
             row = Program(id=p.id, created_at=self.now, updated_at=self.now, **values)
             self.s.add(row)
             changed = True
         else:
-            changed = _assign(row, values)
+            changed = assign(row, values)
             if changed:
                 row.updated_at = self.now
         self._count("program", created, changed)
         self.s.flush()
+        if values["retention_json"] != schedule_before:
+            audit.record(self.s, program_id=p.id, actor=LINKED_BY, action="retention.schedule", at=self.now,
+                         subject="program", detail={"schedule": values["retention_json"]})
 
     def _people(self) -> dict[str, Person]:
         pid = self.roster.program.id
@@ -206,6 +217,19 @@ class _Writer:
         self.s.flush()
         return rows
 
+    def _escalation(self, people: dict[str, Person]) -> None:
+        p = self.roster.program
+        contact = people.get(p.escalate_to) if p.escalate_to else None
+        row = self.s.get(Program, p.id)
+        assert row is not None
+        if assign(row, {"escalate_to_id": contact.id if contact else None,
+                         "escalate_after_minutes": p.escalate_after_minutes}):
+            row.updated_at = self.now
+            counts = self.summary.counts["program"]
+            if counts.unchanged:
+                counts.unchanged, counts.updated = counts.unchanged - 1, counts.updated + 1
+        self.s.flush()
+
     def _accounts(self, people: dict[str, Person]) -> None:
         for person in self.roster.people:
             row = people[person.id]
@@ -222,59 +246,20 @@ class _Writer:
                                         user_id=user))
                     self._count("accounts", True, True)
                 else:  # possibly moved from another person of this program
-                    self._count("accounts", False, _assign(ident, {"person_id": row.id}))
+                    self._count("accounts", False, assign(ident, {"person_id": row.id}))
                 self.s.flush()
 
     def _matches(self, people: dict[str, Person]) -> dict[str, Match]:
-        pid = self.roster.program.id
-        rows = roster_repo.matches_by_key(self.s, pid)
-        for match in self.roster.matches:
-            coordinator = people.get(match.coordinator) if match.coordinator else None
-            values = {"model": match.model, "status": match.status, "started_on": match.started,
-                      "coordinator_id": coordinator.id if coordinator else None, "grade": match.grade}
-            self._upsert("matches", rows, Match, pid, match.id, values)
-        self.s.flush()
-        return rows
-
-    def _members(self, matches: dict[str, Match], people: dict[str, Person]) -> None:
-        for match in self.roster.matches:
-            row = matches[match.id]
-            wanted = {people[k].id: "mentor" for k in match.mentors}
-            wanted |= {people[k].id: "student" for k in match.students}
-            existing = roster_repo.members_of(self.s, row.id)  # type: ignore[arg-type]
-            for member in existing:
-                if member.person_id not in wanted:
-                    self.s.delete(member)
-                    self.summary.counts["members"].removed += 1
-                else:
-                    role = wanted.pop(member.person_id)
-                    self._count("members", False, _assign(member, {"role": role}))
-            for person_id, role in wanted.items():
-                self.s.add(MatchMember(match_id=row.id, person_id=person_id, role=role))
-                self._count("members", True, True)
-        self.s.flush()
-
-    def _channels(self, matches: dict[str, Match]) -> None:
+        """Each match with its members and channels (``MatchWriter``, also used by the matching step),
+        then the channels no listed match keeps are switched off."""
+        rows = roster_repo.matches_by_key(self.s, self.roster.program.id)
+        writer = MatchWriter(self.s, self.roster.program.id, now=self.now, count=self._count,
+                             removed=self._removed)
         listed: set[tuple[str, str, str]] = set()
         for match in self.roster.matches:
-            row = matches[match.id]
-            for ch in match.channels:
-                key = (ch.platform, ch.workspace, ch.channel)
-                listed.add(key)
-                found = repo.supervised_channel(self.s, ch, active_only=False)
-                if found is None:
-                    self.s.add(SupervisedChannel(match_id=row.id, platform=ch.platform,
-                                                 workspace=ch.workspace, channel=ch.channel,
-                                                 side=ch.side, active=True,
-                                                 linked_at=self.now, linked_by=LINKED_BY))
-                    self._count("channels", True, True)
-                else:
-                    changed = _assign(found, {"match_id": row.id, "side": ch.side, "active": True})
-                    if changed:
-                        found.linked_at, found.linked_by = self.now, LINKED_BY
-                    self._count("channels", False, changed)
-                self.s.flush()
-        ids = [matches[m.id].id for m in self.roster.matches]
+            writer.upsert(match, people, rows)
+            listed |= {(ch.platform, ch.workspace, ch.channel) for ch in match.channels}
+        ids = [rows[m.id].id for m in self.roster.matches]
         for found in roster_repo.channels_of(self.s, ids):
             if found.active and (found.platform, found.workspace, found.channel) not in listed:
                 found.active = False
@@ -282,6 +267,7 @@ class _Writer:
                 self.summary.notes.append(f"channel '{found.channel}' ({found.platform}) is no longer "
                                           "supervised; its log is kept")
         self.s.flush()
+        return rows
 
     def _note_left_alone(self, people: dict[str, Person], matches: dict[str, Match]) -> None:
         in_file = {p.id for p in self.roster.people}

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bot.messages import ChannelRef
+from bot.review.gate_holds import release_cleared_gates
 from storage import audit, outbox, repo
 from storage.models import Match
 
@@ -43,6 +44,9 @@ def set_paused(engine: Engine, match_key: str, *, paused: bool, program_id: str 
                                        key=f"{action}:{match.id}:{channel.id}:{now.isoformat()}"))
         audit.record(session, program_id=match.program_id, actor=actor, action=action, at=now,
                      target=f"match:{match.key}", detail={"reason": reason})
+        if not paused:  # what waited for the match to open goes out now (issue 12 item 1)
+            release_cleared_gates(session, program_id=match.program_id, now=now, actor=actor,
+                                  match_ids=[match.id])  # type: ignore[list-item]
         session.commit()
         session.refresh(match)
         return match

@@ -32,6 +32,7 @@ def check_roster(roster: Roster) -> list[RosterProblem]:
         add(RosterProblem(roster.program.line, "the program has no coordinator; add a person with "
                                                "'role: coordinator' under people"))
     _check_accounts(roster, add)
+    _check_escalation(roster, people, add)
     for person in people.values():
         rec = person.consent_recorded_by
         recorder = people.get(rec) if rec is not None else None
@@ -47,13 +48,31 @@ def check_roster(roster: Roster) -> list[RosterProblem]:
                                           f"{seen_matches[match.id]}); give each match its own id"))
             continue
         seen_matches[match.id] = match.line
-        _check_match(match, people, coordinators, add)
+        check_match(match, people, coordinators, add)
     _check_channels(roster, add)
+    from bot.roster.rules_profiles import check_profiles  # issue 14; it imports this module
+
+    check_profiles(roster, add)
     return problems
 
 
 def _ref_fix(key: str, candidates: list[RosterPerson]) -> str:
     return did_you_mean(key, [p.id for p in candidates]) if candidates else "add them under people"
+
+
+def _check_escalation(roster: Roster, people: dict[str, RosterPerson], add: Add) -> None:
+    """The second contact for unacknowledged urgent alerts: an adult of the program with an e-mail."""
+    key = roster.program.escalate_to
+    if key is None:
+        return
+    person = people.get(key)
+    adults = [p for p in people.values() if p.role in ("coordinator", "teacher")]
+    if person is None or person.role not in ("coordinator", "teacher"):
+        add(RosterProblem(roster.program.line, f"escalate_to '{key}' is not a coordinator or teacher of this "
+                                               f"program; {_ref_fix(key, adults)}"))
+    elif not person.email:
+        add(RosterProblem(person.line, f"'{key}' is the program's escalate_to contact but has no email; add "
+                                       "'email: name@school.org' so escalated alerts reach them"))
 
 
 def _check_accounts(roster: Roster, add: Add) -> None:
@@ -75,6 +94,12 @@ def _check_channels(roster: Roster, add: Add) -> None:
     review = roster.program.review_channel
     if review is not None:
         used[review] = f"the coordinators' review channel (line {roster.program.line})"
+    for place in roster.program.year.channels:
+        key = (place.platform, place.workspace, place.channel)
+        if key in used:
+            add(RosterProblem(place.line, f"channel '{place.channel}' is already {used[key]}; the choosing "
+                                          "channel needs its own channel"))
+        used[key] = f"a choosing channel of the program (line {place.line})"
     for match in roster.matches:
         for ch in match.channels:
             key = (ch.platform, ch.workspace, ch.channel)
@@ -86,7 +111,7 @@ def _check_channels(roster: Roster, add: Add) -> None:
                 used[key] = f"a {ch.side} channel of match '{match.id}' (line {ch.line})"
 
 
-def _check_match(match: RosterMatch, people: dict[str, RosterPerson],
+def check_match(match: RosterMatch, people: dict[str, RosterPerson],
                  coordinators: list[RosterPerson], add: Add) -> None:
     name = f"match '{match.id}'"
     active = match.status == "active"
@@ -139,11 +164,11 @@ def _check_active_member(name: str, person: RosterPerson, line: int, add: Add) -
     if not person.active:
         add(RosterProblem(line, f"'{person.id}' is marked 'active: false' but is in active {name}; "
                                 "take them out of the match or pause it"))
-    if person.role == "student" and person.consent_received is None:
+    if person.role == "student" and person.consent_received is None and "consent" not in person.unreadable:
         add(RosterProblem(line, f"{name} is active but student '{person.id}' has no consent date; add "
                                 f"'consent: {{received: YYYY-MM-DD}}' to '{person.id}' (line {person.line}) "
                                 "once the permission form is on file, or set the match to status: proposed"))
-    if person.role == "mentor" and person.cleared is None:
+    if person.role == "mentor" and person.cleared is None and "cleared" not in person.unreadable:
         add(RosterProblem(line, f"{name} is active but mentor '{person.id}' has no clearance date; add "
                                 f"'cleared: YYYY-MM-DD' to '{person.id}' (line {person.line}) once the "
                                 "program has cleared them, or set the match to status: proposed"))

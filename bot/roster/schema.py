@@ -10,11 +10,14 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from bot.filecheck import FileProblems, LineProblem
+from bot.governance.schedule import Schedule
 
 ROLES = ("coordinator", "mentor", "student", "teacher")
 MODELS = ("one-to-one", "small-group", "team", "large-group", "peer")
 STATUSES = ("proposed", "active", "paused", "ended")
 SIDES = ("mentor", "student")
+CHOOSING_MODELS = ("one-to-one", "small-group", "team", "large-group")  # peer is arranged by hand
+OPTIONAL_PROFILE_FIELDS = ("gender", "gender_preference")
 
 
 RosterProblem = LineProblem
@@ -101,11 +104,73 @@ def _convert(node: yaml.Node, constructor: SafeConstructor, problems: list[Roste
     except (yaml.YAMLError, ValueError) as exc:  # e.g. an impossible date such as 2026-02-30
         problems.append(RosterProblem(line, f"cannot read the value '{node.value}' ({exc}); "
                                             "write dates as YYYY-MM-DD, e.g. 2026-09-08"))
-        value = None
+        value = Unreadable(str(node.value))  # present but unreadable: no second "missing" problem
     return Node(line, value)
 
 
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A value YAML could not read (reported already); it stands in so the key still counts as given."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
 # ---- the typed roster ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class RosterProfile:
+    """A person's 'profile:' block (issue 14): what bios show and what the matching step reads."""
+
+    line: int
+    bio: str = ""
+    title: str | None = None  # mentors
+    interests: list[str] = field(default_factory=list)
+    pathway: str | None = None  # students
+    languages: list[str] = field(default_factory=list)
+    availability: list[str] = field(default_factory=list)
+    hobbies: list[str] = field(default_factory=list)
+    gender: str | None = None
+    gender_preference: str | None = None  # students
+    capacity: int | None = None  # mentors
+    models: list[str] = field(default_factory=list)  # mentors
+    grades: list[int] = field(default_factory=list)  # mentors
+    pathways: list[str] = field(default_factory=list)  # mentors
+    team: str | None = None  # mentors
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramPlace:
+    """A channel the program posts to one side in (the choosing channel)."""
+
+    side: str
+    platform: str
+    workspace: str
+    channel: str
+    line: int
+
+
+@dataclass(slots=True)
+class RosterYear:
+    """The program's 'profiles:', 'choosing:' and 'commitment:' blocks (issue 14), with defaults."""
+
+    optional_fields: list[str] = field(default_factory=list)  # gender, gender_preference
+    genders: list[str] = field(default_factory=list)
+    max_choices: int = 3
+    models: list[str] = field(default_factory=lambda: list(CHOOSING_MODELS))
+    max_group_size: dict[str, int] = field(default_factory=dict)
+    after_meet_and_greet: bool = False
+    channels: list[ProgramPlace] = field(default_factory=list)
+    commitment_months: int = 12
+    to_graduation: bool = False
+    final_grade: int = 14
+    renewal_notice_days: int = 45
+    line: int = 0
+    given: bool = False  # any of the three blocks is in the file
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +197,9 @@ class RosterPerson:
     cleared: date | None = None
     active: bool = True
     accounts: list[Account] = field(default_factory=list)
+    employer: str | None = None  # mentors: stored on the profile (bios show it)
+    profile: RosterProfile | None = None  # the 'profile:' block, when the file has one
+    unreadable: set[str] = field(default_factory=set)  # keys given with a date mentorbot could not read
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +218,7 @@ class RosterMatch:
     status: str
     line: int
     started: date | None = None
+    ended: date | None = None
     coordinator: str | None = None
     grade: int | None = None
     mentors: list[str] = field(default_factory=list)
@@ -157,6 +226,7 @@ class RosterMatch:
     channels: list[RosterChannel] = field(default_factory=list)
     member_lines: dict[str, int] = field(default_factory=dict)  # person id -> line in this match
     lists_given: bool = True  # both 'mentors:' and 'students:' are present
+    committed_until: date | None = None  # the end of the committed time (default: from 'commitment')
 
 
 @dataclass(slots=True)
@@ -167,6 +237,10 @@ class RosterProgram:
     line: int
     policy: str | None = None  # absolute path, resolved against the roster file's folder
     review_channel: tuple[str, str, str] | None = None  # platform, workspace, channel
+    retention: Schedule | None = None  # the retention schedule (bot.governance.schedule)
+    escalate_to: str | None = None  # person id: an unacknowledged urgent alert is e-mailed to them
+    escalate_after_minutes: int = 30
+    year: RosterYear = field(default_factory=lambda: RosterYear())
 
 
 @dataclass(slots=True)

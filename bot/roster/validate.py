@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
 from collections.abc import Collection
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from bot.roster.retention import read_retention
 from bot.roster.schema import (
     MODELS,
     ROLES,
@@ -23,22 +25,26 @@ from bot.roster.schema import (
     RosterPerson,
     RosterProblem,
     RosterProgram,
+    Unreadable,
 )
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 
 TOP_KEYS = {"program": True, "people": True, "matches": False}
-PROGRAM_KEYS = {"id": True, "name": True, "timezone": False, "policy": False, "review_channel": False}
+PROGRAM_KEYS = {"id": True, "name": True, "timezone": False, "policy": False, "review_channel": False,
+                "retention": False, "escalate_to": False, "escalate_after_minutes": False, "profiles": False,
+                "choosing": False, "commitment": False}
 PERSON_KEYS = {
     "id": True, "name": True, "role": True, "email": False, "avatar": False, "grade": False,
     "consent": False, "cleared": False, "accounts": False, "active": False, "employer": False,
-    "notes": False,
+    "notes": False, "profile": False,
 }
 ACCOUNT_KEYS = {"platform": True, "workspace": True, "user": True}
 CONSENT_KEYS = {"received": True, "recorded_by": False}
 MATCH_KEYS = {
-    "id": True, "model": True, "status": False, "started": False, "coordinator": False,
+    "id": True, "model": True, "status": False, "started": False, "ended": False, "coordinator": False,
     "grade": False, "mentors": True, "students": True, "channels": False, "notes": False,
+    "committed_until": False,
 }
 CHANNEL_KEYS = {"side": True, "platform": True, "workspace": True, "channel": True}
 PLACE_KEYS = {"platform": True, "workspace": True, "channel": True}
@@ -123,6 +129,7 @@ class Reader:
         return text
 
     def date(self, node: Node | None, what: str) -> date | None:
+        """A date, unquoted (YAML reads it) or quoted ('2026-08-20' is the same date to a coordinator)."""
         if node is None:
             return None
         value = node.value
@@ -130,7 +137,13 @@ class Reader:
             return value.date()
         if isinstance(value, date):
             return value
-        self.problem(node.line, f"{what} '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-09-08")
+        if isinstance(value, Unreadable):
+            return None  # reported once, where the YAML value was read
+        if isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                return date.fromisoformat(value.strip())
+        self.problem(node.line, f"{what} '{value}' is not a date mentorbot can read; write it as "
+                                "YYYY-MM-DD (year-month-day), e.g. 2026-09-08")
         return None
 
     def integer(self, node: Node | None, what: str, low: int, high: int) -> int | None:
@@ -218,8 +231,13 @@ def _program(r: Reader, node: Node | None, base_dir: Path, line: int) -> RosterP
         if all(parts):
             review = (parts[0], parts[1], parts[2])
     at = node.line if node is not None else line
+    escalate_after = r.integer(f.get("escalate_after_minutes"), "escalate_after_minutes", 5, 24 * 60)
+    from bot.roster.validate_profiles import read_year  # issue 14's blocks; imports this module
+
     return RosterProgram(id=pid or "", name=name or "", timezone=tz or "UTC", line=at, policy=policy,
-                         review_channel=review)
+                         review_channel=review, retention=read_retention(r, f.get("retention")),
+                         escalate_to=r.text(f.get("escalate_to"), "escalate_to"),
+                         escalate_after_minutes=escalate_after or 30, year=read_year(r, f, at))
 
 
 def _person(r: Reader, node: Node) -> RosterPerson | None:
@@ -241,6 +259,8 @@ def _person(r: Reader, node: Node) -> RosterPerson | None:
                                    f"remove the '{key}' line or fix the role")
     person.grade = r.integer(f.get("grade"), f"the grade of {who}", 1, 14)
     person.cleared = r.date(f.get("cleared"), f"the clearance date of {who}")
+    if "cleared" in f and person.cleared is None:
+        person.unreadable.add("cleared")
     if "consent" in f:
         consent = f["consent"]
         if consent.is_map:
@@ -249,6 +269,8 @@ def _person(r: Reader, node: Node) -> RosterPerson | None:
             person.consent_recorded_by = r.text(c.get("recorded_by"), "recorded_by")
         else:  # the short form: `consent: 2026-09-08`
             person.consent_received = r.date(consent, f"the consent date of {who}")
+        if person.consent_received is None:
+            person.unreadable.add("consent")
     for acc in r.items(f.get("accounts"), f"the accounts of {who}"):
         a = r.fields(acc, "an account", ACCOUNT_KEYS, acc.line)
         platform = r.choice(a.get("platform"), "platform", r.platforms)
@@ -256,6 +278,11 @@ def _person(r: Reader, node: Node) -> RosterPerson | None:
         user = r.text(a.get("user"), "user")
         if platform and workspace and user:
             person.accounts.append(Account(platform, workspace, user, acc.line))
+    person.employer = r.text(f.get("employer"), f"the employer of {who}")
+    if "profile" in f:
+        from bot.roster.validate_profiles import read_profile  # issue 14; imports this module
+
+        person.profile = read_profile(r, f["profile"], who, role)
     # kept even when name or role is wrong, so matches that list this id are still checked
     return person if pid is not None else None
 
@@ -276,6 +303,14 @@ def _match(r: Reader, node: Node) -> RosterMatch | None:
     status = r.choice(f.get("status"), f"the status of {what}", STATUSES) if "status" in f else "proposed"
     match = RosterMatch(id=mid or "", model=model or "", status=status or "", line=node.line)
     match.started = r.date(f.get("started"), f"the start date of {what}")
+    match.ended = r.date(f.get("ended"), f"the end date of {what}")
+    if match.ended is not None and status != "ended":
+        r.problem(f["ended"].line, f"{what} has an end date but its status is '{status}'; "
+                                   "write 'status: ended' or remove the 'ended' line")
+    match.committed_until = r.date(f.get("committed_until"), f"the committed-until date of {what}")
+    if match.started and match.committed_until and match.committed_until <= match.started:
+        r.problem(f["committed_until"].line, f"{what} is committed until {match.committed_until}, which is "
+                                             f"not after its start ({match.started}); fix one of the dates")
     match.coordinator = r.text(f.get("coordinator"), "coordinator")
     match.grade = r.integer(f.get("grade"), f"the grade of {what}", 1, 14)
     match.lists_given = "mentors" in f and "students" in f

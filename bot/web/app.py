@@ -19,11 +19,25 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from bot.web import auth, routes_auth, routes_desk, routes_exports, routes_records
+from bot.desk_address import remember_desk_address
+from bot.web import (
+    auth,
+    routes_auth,
+    routes_choosing,
+    routes_conversation,
+    routes_desk,
+    routes_exports,
+    routes_handover,
+    routes_ops,
+    routes_profiles,
+    routes_records,
+    routes_year,
+)
 from bot.web.pages import Pages
 from bot.web.scope import NotSignedIn, scope_dependency
 
 if TYPE_CHECKING:
+    from bot.ops import Ops
     from bot.settings import Settings
     from bot.use_cases import Core
 
@@ -40,8 +54,9 @@ SECURITY_HEADERS = {
 }
 
 
-def create_web_app(core: Core) -> FastAPI:
-    """The coordinator's desk over the core's use cases (its engine, clock, settings and decisions)."""
+def create_web_app(core: Core, *, ops: Ops | None = None) -> FastAPI:
+    """The coordinator's desk over the core's use cases (its engine, clock, settings and decisions),
+    with the operators' ``/healthz``, ``/readyz`` and ``/metrics`` (``ops``: what they report)."""
     key = auth.secret_key(core.settings)
     pages = Pages(HERE / "templates")
     scope = scope_dependency(core, key)
@@ -51,6 +66,14 @@ def create_web_app(core: Core) -> FastAPI:
     app.include_router(routes_desk.router(pages=pages, scope=scope))
     app.include_router(routes_records.router(pages=pages, scope=scope))
     app.include_router(routes_exports.router(pages=pages, scope=scope))
+    app.include_router(routes_ops.router(readiness=ops.readiness if ops else None,
+                                         metrics=ops.metrics if ops else None,
+                                         metrics_token=ops.metrics_token if ops else None))
+    app.include_router(routes_profiles.router(pages=pages, scope=scope))  # issue 14: the program year
+    app.include_router(routes_choosing.router(pages=pages, scope=scope))
+    app.include_router(routes_handover.router(pages=pages, scope=scope))
+    app.include_router(routes_year.router(pages=pages, scope=scope))  # issue 14: the program year
+    app.include_router(routes_conversation.router(pages=pages, scope=scope))
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -81,10 +104,10 @@ class WebHandle:
     server: uvicorn.Server
     task: asyncio.Task[None]
 
-    async def stop(self) -> None:
+    async def stop(self, timeout: float = 6.0) -> None:
         self.server.should_exit = True
         with contextlib.suppress(asyncio.CancelledError, TimeoutError):
-            await asyncio.wait_for(self.task, 10)
+            await asyncio.wait_for(self.task, timeout)
 
 
 class _QuietServer(uvicorn.Server):
@@ -95,10 +118,11 @@ class _QuietServer(uvicorn.Server):
         yield
 
 
-def serve_web_in_background(core: Core, settings: Settings, *, port: int | None = None) -> WebHandle:
+def serve_web_in_background(core: Core, settings: Settings, *, port: int | None = None,
+                            ops: Ops | None = None) -> WebHandle:
     """Start the desk on settings.web_host/web_port as a task of the running loop (``mentorbot run``)."""
-    config = uvicorn.Config(create_web_app(core), host=settings.web_host,
-                            port=settings.web_port if port is None else port,
+    config = uvicorn.Config(create_web_app(core, ops=ops), host=settings.web_host,
+                            port=settings.web_port if port is None else port, timeout_graceful_shutdown=5,
                             log_level="warning", lifespan="off", access_log=False)
     server = _QuietServer(config)
 
@@ -109,6 +133,7 @@ def serve_web_in_background(core: Core, settings: Settings, *, port: int | None 
             logger.error("the coordinator desk could not start on %s:%s (port in use?)",
                          settings.web_host, config.port)
 
+    remember_desk_address(settings, f"http://{settings.web_host}:{config.port}")
     task = asyncio.create_task(serve())
     logger.info("coordinator desk on http://%s:%s", settings.web_host, config.port)
     return WebHandle(server, task)

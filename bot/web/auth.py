@@ -27,6 +27,7 @@ from storage import audit
 from storage.clock import as_utc
 from storage.models import Person, Program
 from storage.models_web import WebInvite, WebSession
+from storage.private_files import private_dir, write_private
 
 logger = logging.getLogger(__name__)
 
@@ -59,15 +60,25 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+class DeskSetupError(RuntimeError):
+    """The desk cannot start as configured; the message says which setting to fix."""
+
+
 def secret_key(settings: Settings) -> bytes:
-    """The cookie-signing key: the setting, or a random key generated once into data_dir."""
+    """The cookie-signing key: the setting, or (SQLite, one process) a random key generated once into
+    data_dir. On PostgreSQL the setting is required: replicas behind a load balancer must all accept
+    the cookie any of them signed, so a key each one generated for itself would sign people out."""
     if settings.web_secret_key:
         return settings.web_secret_key.encode("utf-8")
+    if not settings.resolved_database_url.startswith("sqlite"):
+        raise DeskSetupError(
+            "WEB_SECRET_KEY is not set. On PostgreSQL mentorbot may run as several replicas, and each "
+            "must sign the desk's cookies with the same key: set WEB_SECRET_KEY to the same random value "
+            "on every replica (python -c 'import secrets; print(secrets.token_urlsafe(48))').")
     path = Path(settings.data_dir) / KEY_FILE
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
-        path.chmod(0o600)
+        private_dir(path.parent)
+        write_private(path, secrets.token_urlsafe(48))  # owner-only from creation
         logger.info("generated a web secret key in %s", path)
     return path.read_text(encoding="utf-8").strip().encode("utf-8")
 

@@ -2,8 +2,9 @@
 
 Each carries the program's name, the period and a verification line: the message log's chain
 head (entry count and SHA-256) at export time, which ``mentorbot audit verify`` recomputes.
-CSV cells are formula-neutralized (``bot.transcript.neutralize_cell``) and invisible/bidi control
-characters are shown as markers; JSON keeps the exact text with those characters \\u-escaped.
+CSV cells follow the one rule of ``bot.export_text.csv_cell`` (the CLI's exports too): invisible/bidi
+control characters are shown as markers and formulas neutralized; JSON keeps the exact text with
+those characters \\u-escaped.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.transcript import TranscriptLine, neutralize_cell
-from bot.web.text import json_safe, mark_invisibles
+from bot.export_text import csv_cell, json_safe
+from bot.transcript import OUTCOME_COLUMNS, TranscriptLine, outcome_cells
 from storage.models import ChainHead
 
 FORMATS = ("csv", "json", "html", "pdf")
@@ -56,7 +57,7 @@ def period_label(since: datetime | None, until: datetime | None,
 
 
 COLUMNS = ["match", "seq", "time_utc", "kind", "sender", "role", "platform", "channel", "text",
-           "decision", "alert", "rules", "edit_of"]
+           "decision", "alert", "rules", "edit_of", *OUTCOME_COLUMNS]
 
 
 def to_csv(meta: ExportMeta, lines: list[tuple[str, TranscriptLine]]) -> str:
@@ -66,13 +67,14 @@ def to_csv(meta: ExportMeta, lines: list[tuple[str, TranscriptLine]]) -> str:
     for note in (f"# {meta.program_name} — transcript of {meta.subject}",
                  f"# Period: {meta.period}; exported {meta.exported_at} by {meta.exported_by}",
                  f"# {meta.verification}"):
-        writer.writerow([neutralize_cell(mark_invisibles(note))])
+        writer.writerow([csv_cell(note)])
     writer.writerow(COLUMNS)
     for match_key, line in lines:
         writer.writerow([
-            match_key, line.seq, line.at, line.kind, neutralize_cell(mark_invisibles(line.sender)), line.role,
-            line.platform, neutralize_cell(line.channel), neutralize_cell(mark_invisibles(line.text)),
+            match_key, line.seq, line.at, line.kind, csv_cell(line.sender), line.role,
+            line.platform, csv_cell(line.channel), csv_cell(line.text),
             line.decision, "yes" if line.alert else "", " ".join(line.rules), line.edit_of or "",
+            *outcome_cells(line),
         ])
     return out.getvalue()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from bot.transcript import TranscriptLine
+from bot.transcript import TranscriptLine, outcome_text
 from bot.web.exports import ExportMeta
 from bot.web.text import mark_invisibles
 
@@ -29,9 +29,12 @@ def _font_file(name: str) -> Path | None:
     return None
 
 
-class _Doc(FPDF):
-    def __init__(self, meta: ExportMeta):
-        super().__init__(format="Letter")
+class Document(FPDF):
+    """A Letter page with the desk's font, the invisible-character markers and a footer (also used
+    by the credit report, ``bot.year.credit_files``)."""
+
+    def __init__(self, meta: ExportMeta, orientation: str = "portrait"):
+        super().__init__(orientation=orientation, format="Letter")
         self.meta = meta
         regular, bold = _font_file("DejaVuSans.ttf"), _font_file("DejaVuSans-Bold.ttf")
         if regular is not None:
@@ -61,7 +64,7 @@ class _Doc(FPDF):
 def render(meta: ExportMeta, lines: list[tuple[str, TranscriptLine]],
            previous_text: dict[int, str] | None = None) -> bytes:
     previous_text = previous_text or {}
-    pdf = _Doc(meta)
+    pdf = Document(meta)
     pdf.add_page()
     write = pdf.multi_cell
     pdf.set_font(pdf.family, "B", 14)
@@ -92,5 +95,7 @@ def render(meta: ExportMeta, lines: list[tuple[str, TranscriptLine]],
         if line.rules:
             verdict += f" · rules: {', '.join(line.rules)}"
         write(0, 4, pdf.t(verdict), new_x="LMARGIN", new_y="NEXT")
+        if outcome := outcome_text(line):
+            write(0, 4, pdf.t(outcome), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1.5)
     return bytes(pdf.output())

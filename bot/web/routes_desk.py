@@ -54,6 +54,21 @@ def router(*, pages: Pages, scope: Callable[[Request], ProgramScope]) -> APIRout
             return _back("/review", str(error))
         return _back("/review", f"Held message #{item.id}: {views_review.decided_label(item.state)}.")
 
+    @api.post("/review/{review_id}/override")
+    async def override(request: Request, review_id: int, program: ProgramScope = Depends(scope)) -> Response:
+        await program.check_csrf(request)
+        form = await request.form()
+        gates = [str(g) for g in form.getlist("gate")]
+        reason = str(form.get("reason") or "")[:NOTE_LIMIT].strip()
+        redacted = str(form.get("decision") or "") == "approve_redacted"
+        try:
+            item = await program.override(review_id, gates=gates, reason=reason, redacted=redacted,
+                                          note=str(form.get("note") or "")[:NOTE_LIMIT].strip())
+        except ReviewError as error:
+            return _back("/review", str(error))
+        return _back("/review", f"Held message #{item.id}: delivered, overriding {item.override_gates}. "
+                                "Your reason is in the audit trail.")
+
     @api.post("/matches/{key}/pause")
     async def pause(request: Request, key: str, program: ProgramScope = Depends(scope)) -> Response:
         return await _set_paused(request, key, program, paused=True)

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from bot.transcript import outcome_text
 from bot.web import exports, views_records
 from bot.web.pages import Pages, local_time
 from bot.web.routes_records import period
@@ -79,7 +80,7 @@ async def export(pages: Pages, request: Request, program: ProgramScope, fmt: str
         body = await asyncio.to_thread(pdf.render, meta, lines, previous)
         return Response(body, media_type=exports.MEDIA_TYPES[fmt], headers=headers)
     response = pages.render(request, "export.html", None, meta=meta, lines=lines, previous=previous,
-                            tzname=program.who.timezone)
+                            tzname=program.who.timezone, outcome=outcome_text)
     response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

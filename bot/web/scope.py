@@ -20,10 +20,12 @@ from sqlmodel import Session
 
 from bot.transcript import TranscriptLine, read_transcript
 from bot.web import auth, csrf
+from bot.web.scope_year import YearActions
 from storage import audit, repo
 from storage.models import Alert, Match, Person, Program, ReviewItem
 
 if TYPE_CHECKING:
+    from bot.review.patterns import Reviewed
     from bot.use_cases import Core
 
 
@@ -110,10 +112,12 @@ class ProgramScope:
         return person
 
     def audit(self, session: Session, *, action: str, target: str = "", rows: int = 0,
-              detail: dict[str, Any] | None = None) -> None:
-        """Record a view/search/export in the caller's transaction (commit before showing data)."""
+              detail: dict[str, Any] | None = None, subject: Any = None) -> None:
+        """Record a view/search/export in the caller's transaction (commit before showing data).
+
+        ``subject``: an anchored record changed by the action (``storage.audit.record``)."""
         audit.record(session, program_id=self.program_id, actor=self.actor, action=action,
-                     target=target, rows=rows, at=self.now(), detail=detail)
+                     target=target, rows=rows, at=self.now(), detail=detail, subject=subject)
 
     # -- core use cases, always with this program ------------------------------------------------
 
@@ -132,6 +136,16 @@ class ProgramScope:
         return await self._core.decide(review_id, decision, coordinator=await asyncio.to_thread(coordinator),
                                        actor=self.actor, note=note)
 
+    async def override(self, review_id: int, *, gates: list[str], reason: str, redacted: bool,
+                       note: str) -> ReviewItem:
+        def coordinator() -> Person:
+            with self.session() as session:
+                self.review_item(session, review_id)  # 404 outside the program
+                return self.coordinator(session)
+        return await self._core.override_gate(
+            review_id, gates=gates, reason=reason, coordinator=await asyncio.to_thread(coordinator),
+            actor=self.actor, note=note, decision="approve_redacted" if redacted else "approve")
+
     async def set_paused(self, match_key: str, *, paused: bool, reason: str) -> Match:
         def visible() -> None:
             with self.session() as session:
@@ -140,8 +154,43 @@ class ProgramScope:
         return await self._core.set_paused(match_key, paused=paused, program_id=self.program_id,
                                            actor=self.actor, reason=reason)
 
+    async def year_action(self, action: str, *args: Any, **kwargs: Any) -> str:
+        """One of the program year's actions (``bot.year.actions``) in this program, as this coordinator."""
+        return await self._core.year_do(getattr(self._core.year, action), self.program_id, *args,
+                                        actor=self.actor, **kwargs)
+    async def _coordinator_for_alert(self, alert_id: int) -> Person:
+        def coordinator() -> Person:
+            with self.session() as session:
+                self.alert(session, alert_id)  # 404 outside the program
+                return self.coordinator(session)
+        return await asyncio.to_thread(coordinator)
+
+    async def review_pattern(self, alert_id: int, reason: str) -> Reviewed:
+        """"Not a concern": clear the score of a pattern alert's mentor (audited with the reason)."""
+        coordinator = await self._coordinator_for_alert(alert_id)
+        return await self._core.review_pattern(alert_id, coordinator=coordinator, actor=self.actor,
+                                               reason=reason)
+
+    async def pause_from_alert(self, alert_id: int, reason: str) -> Match:
+        coordinator = await self._coordinator_for_alert(alert_id)
+        return await self._core.pause_from_alert(alert_id, coordinator=coordinator, actor=self.actor,
+                                                 reason=reason)
+
+    async def mark_flags_seen(self, signal_ids: list[int]) -> int:
+        return await self._core.mark_flags_seen(self.program_id, signal_ids, actor=self.actor)
+
     async def check_csrf(self, request: Request) -> None:
         await csrf.check(request, self.csrf_token)
+
+    @property
+    def year(self) -> YearActions:
+        """Profiles, bios, choosing, matching and hand-over for this program (issue 14)."""
+        return YearActions(self._core, self.program_id, self.actor, self.who.person_key)
+
+    @property
+    def engine(self) -> Any:
+        """For the year's read models (``bot.matching.overview``), which open their own session."""
+        return self._core.engine
 
 
 def scope_dependency(core: Core, key: bytes) -> Callable[[Request], ProgramScope]:

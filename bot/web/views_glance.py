@@ -9,12 +9,15 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from bot.web.scope import ProgramScope
-from storage import desk_repo
+from bot.web.views_conversation import Risk, risks
+from bot.year.settings import local_today
+from bot.year.standing import program_holds
+from storage import conversation_repo, desk_repo
 from storage.clock import as_utc
 from storage.models import Person
 
 QUIET_DAYS = 14
-SORTS = ("attention", "match", "model", "status", "last", "month", "holds", "alerts")
+SORTS = ("attention", "match", "model", "status", "last", "month", "holds", "alerts", "risk")
 
 
 @dataclass
@@ -28,32 +31,52 @@ class GlanceRow:
     this_month: int = 0
     open_holds: int = 0
     open_alerts: int = 0
+    urgent_alerts: int = 0  # unacknowledged urgent ones: a disclosure ranks above routine holds
     quiet: bool = False
+    risk: Risk = field(default_factory=Risk)  # the conversation score now, per direction
+    # person id -> the records that are not in order (issue 14); None: judge by the roster's dates
+    records: dict[int, str] | None = None
+
+    def _missing(self, role: str) -> list[Person]:
+        people = [p for p in self.students + self.mentors if p.role == role]
+        if self.records is None:
+            return [p for p in people if not (p.consent_received if role == "student" else p.cleared_on)]
+        return [p for p in people if p.id in self.records]
+
+    @property
+    def consent_missing(self) -> list[Person]:
+        """Students (peer mentors included) with no permission form in force for their platform."""
+        return self._missing("student")
+
+    @property
+    def clearance_missing(self) -> list[Person]:
+        """Adult mentors not cleared, or whose clearance or required training is not in order."""
+        return self._missing("mentor")
 
     @property
     def consent_ok(self) -> bool:
-        """Every student of the match, peer mentors included, has a permission form on file."""
-        return all(p.consent_received for p in self.students + self.mentors if p.role == "student")
+        return not self.consent_missing
 
     @property
     def clearance_ok(self) -> bool:
-        """Every adult mentor is cleared (a peer mentor is a student: consent applies instead)."""
-        return all(p.cleared_on for p in self.mentors if p.role == "mentor")
+        return not self.clearance_missing
 
     @property
     def worrying(self) -> bool:
-        return bool(self.open_alerts or self.open_holds or self.status == "paused")
+        return bool(self.open_alerts or self.open_holds or self.status == "paused" or self.risk.level)
 
 
 @dataclass(frozen=True, slots=True)
 class NavCounts:
     holds: int
     alerts: int
+    flagged: int = 0  # a mentor's weak signals nobody has looked at yet
 
 
 def nav_counts(session: Session, scope: ProgramScope) -> NavCounts:
     return NavCounts(desk_repo.open_hold_count(session, scope.program_id),
-                     desk_repo.open_alert_count(session, scope.program_id))
+                     desk_repo.open_alert_count(session, scope.program_id),
+                     conversation_repo.unseen_flag_count(session, scope.program_id))
 
 
 def month_start(now: datetime, timezone: str) -> datetime:
@@ -81,7 +104,14 @@ def glance(scope: ProgramScope, *, sort: str = "attention", descending: bool = F
             rows[match_id].open_holds = count
         for match_id, count in desk_repo.open_alerts_by_match(session, scope.program_id).items():
             rows[match_id].open_alerts = count
+        for match_id, count in desk_repo.open_urgent_alerts_by_match(session, scope.program_id).items():
+            rows[match_id].urgent_alerts = count
+        for match_id, risk in risks(session, scope.program_id, now).items():
+            rows[match_id].risk = risk
+        records = program_holds(session, scope.program_id, local_today(program, now))
         for row in rows.values():
+            row.records = {pid: ", ".join(s.rule for s in states) for pid, states in records.items()
+                           if any(p.id == pid for p in row.students + row.mentors)}
             row.quiet = row.status == "active" and (
                 row.last_contact is None or now - row.last_contact > timedelta(days=QUIET_DAYS))
         counts = nav_counts(session, scope)
@@ -91,16 +121,19 @@ def glance(scope: ProgramScope, *, sort: str = "attention", descending: bool = F
 
 
 def sort_rows(rows: list[GlanceRow], sort: str, descending: bool) -> list[GlanceRow]:
-    """``attention``: alerts, holds, paused, then quiet matches (longest silence first), then the rest."""
+    """``attention``: urgent alerts, other alerts, a risky conversation score (a pattern hold, then
+    rising), holds, paused, then quiet matches (longest silence first), then the rest."""
     never = as_utc(datetime(1970, 1, 1))
     if sort == "attention" or sort not in SORTS:
-        rows.sort(key=lambda r: (-r.open_alerts, -r.open_holds, r.status != "paused", not r.quiet,
-                                 r.last_contact or never, r.key))
+        rows.sort(key=lambda r: (-r.urgent_alerts, -r.open_alerts, -r.risk.level, -r.open_holds,
+                                 r.status != "paused", not r.quiet, -r.risk.top, r.last_contact or never,
+                                 r.key))
         return rows
     keys = {
         "match": lambda r: r.key, "model": lambda r: (r.model, r.key), "status": lambda r: (r.status, r.key),
         "last": lambda r: r.last_contact or never, "month": lambda r: r.this_month,
         "holds": lambda r: r.open_holds, "alerts": lambda r: r.open_alerts,
+        "risk": lambda r: (r.risk.level, r.risk.top),
     }
     rows.sort(key=keys[sort], reverse=descending)
     return rows

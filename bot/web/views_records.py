@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from bot.transcript import TranscriptLine
 from bot.web.scope import ProgramScope
+from bot.web.views_conversation import ScoreHistory, history
 from storage import desk_repo, repo
 from storage.models import AuditEvent, Match, MessageLog, Person, ReviewItem
 from storage.search import SearchFilters, SearchHit, search_messages
@@ -23,6 +24,7 @@ class TranscriptPage:
     previous_text: dict[int, str]  # edit line id -> the text it replaced
     reviews: dict[int, ReviewItem]  # message id -> its review decision
     members: list[tuple[Person, str]]
+    score: ScoreHistory | None = None  # the conversation score now and its history
 
 
 def transcript(scope: ProgramScope, key: str, *, since: datetime | None, until: datetime | None,
@@ -33,7 +35,8 @@ def transcript(scope: ProgramScope, key: str, *, since: datetime | None, until: 
         previous = previous_texts(session, scope, lines)
         reviews = desk_repo.reviews_of(session, scope.program_id, [line.id for line in lines])
         members = repo.members(session, match.id)  # type: ignore[arg-type]
-    return TranscriptPage(match, lines, previous, reviews, members)
+        score = history(session, match, scope.now())
+    return TranscriptPage(match, lines, previous, reviews, members, score)
 
 
 def previous_texts(session: Session, scope: ProgramScope, lines: list[TranscriptLine]) -> dict[int, str]:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlmodel import Session
 
+from bot.relay.gates import GATES, Gate
 from bot.web.scope import ProgramScope
-from storage import desk_repo
+from bot.web.views_conversation import PatternDetail, pattern_detail
+from storage import desk_repo, mail_repo, review_repo
 from storage.clock import as_utc
 from storage.models import Alert, Delivery, MessageLog, ReviewItem
+from storage.models_mail import MailMessage
 
 CONTEXT = 5
+ALERT_RANK = {"safeguarding": 0, "pattern": 1}  # a disclosure first, then a grooming pattern, then the rest
 CONTEXT_KINDS = ["message", "edit", "prompt", "nudge"]
 
 
@@ -40,10 +44,17 @@ class HoldCard:
     match_key: str | None
     hits: list[Hit]
     context: list[MessageLog]
+    urgent: bool = False
 
     @property
     def spans(self) -> list[tuple[int, int]]:
         return [(h.start, h.end) for h in self.hits if h.end > h.start]
+
+    @property
+    def gates(self) -> list[Gate]:
+        """The program gates still holding it (Approve is refused; override or wait)."""
+        rules = [rule for rule in self.item.gates.split(",") if rule]
+        return [GATES.get(rule) or Gate(rule, rule, "it clears") for rule in rules]
 
 
 @dataclass
@@ -54,6 +65,8 @@ class AlertCard:
     hits: list[Hit]
     context: list[MessageLog]
     notified: list[Delivery]
+    mails: list[MailMessage] = field(default_factory=list)  # e-mails about it and their state
+    pattern: PatternDetail | None = None  # a pattern alert: the messages that added up
 
 
 def hits_of(message: MessageLog) -> list[Hit]:
@@ -70,9 +83,12 @@ def review_queue(scope: ProgramScope) -> list[HoldCard]:
     """Open holds of the program, oldest first, each with its context; the view is audited."""
     with scope.session() as session:
         keys = desk_repo.match_keys(session, scope.program_id)
+        found = desk_repo.open_holds(session, scope.program_id)
+        urgent = review_repo.urgent_message_ids(session, [m.id for _, m in found])  # type: ignore[misc]
         cards = [HoldCard(item, message, keys.get(item.match_id or -1), hits_of(message),
-                          context_before(session, message))
-                 for item, message in desk_repo.open_holds(session, scope.program_id)]
+                          context_before(session, message), message.id in urgent)
+                 for item, message in found]
+        cards.sort(key=lambda c: not c.urgent)  # an urgent disclosure above routine holds
         scope.audit(session, action="review.view", target=f"program:{scope.program_id}",
                     rows=sum(1 + len(c.context) for c in cards),
                     detail={"holds": [c.item.id for c in cards]})
@@ -92,9 +108,10 @@ def alerts(scope: ProgramScope) -> list[AlertCard]:
     with scope.session() as session:
         keys = desk_repo.match_keys(session, scope.program_id)
         found = desk_repo.alerts(session, scope.program_id)
-        found.sort(key=lambda a: (a.acknowledged_at is not None, a.kind != "safeguarding", not a.urgent,
-                                  -as_utc(a.created_at).timestamp()))
+        found.sort(key=lambda a: (a.acknowledged_at is not None, ALERT_RANK.get(a.kind, len(ALERT_RANK)),
+                                  not a.urgent, -as_utc(a.created_at).timestamp()))
         cards = []
+        mails = mail_repo.mails_of_alerts(session, [a.id for a in found[:200]])  # type: ignore[misc]
         for alert in found[:200]:
             message = session.get(MessageLog, alert.message_id) if alert.message_id else None
             if message is not None and message.program_id != scope.program_id:
@@ -102,7 +119,9 @@ def alerts(scope: ProgramScope) -> list[AlertCard]:
             cards.append(AlertCard(alert, keys.get(alert.match_id or -1), message,
                                    hits_of(message) if message else [],
                                    context_before(session, message, 3) if message else [],
-                                   desk_repo.who_was_told(session, scope.program_id, alert)))
+                                   desk_repo.who_was_told(session, scope.program_id, alert),
+                                   mails.get(alert.id, []),  # type: ignore[arg-type]
+                                   pattern_detail(session, alert)))
         scope.audit(session, action="alerts.view", target=f"program:{scope.program_id}",
                     rows=len(cards), detail={"alerts": [c.alert.id for c in cards]})
         session.commit()
@@ -120,7 +139,7 @@ def record_action(scope: ProgramScope, alert_id: int, action_taken: str) -> Aler
             alert.acknowledged_at, alert.acknowledged_by = now, scope.actor
         session.add(alert)
         scope.audit(session, action="alert.action", target=f"alert:{alert.id}",
-                    detail={"action_taken": action_taken.strip()})
+                    detail={"action_taken": action_taken.strip()}, subject=alert)
         session.commit()
         session.refresh(alert)
         return alert

@@ -134,3 +134,61 @@ def test_audit_verify_notices_a_removed_row(demo_db, tmp_path):
     db.commit()
     bad = run("audit", "verify", env=demo_db)
     assert bad.returncode == 1 and "removed" in bad.stdout
+
+
+def test_review_approve_refuses_a_gate_hold_and_override_delivers_it(cli_env, tmp_path):
+    """Issue 12 item 1 at the command line (and the help text of item 9)."""
+    script = "hal: hi Kim!\n/approve 1\n/override 1 consent.missing form seen\n/quit\n"
+    (tmp_path / "s.txt").write_text(script)
+    demo = run("demo", "--script", str(tmp_path / "s.txt"), "--database", str(tmp_path / "d.db"), env=cli_env)
+    assert demo.returncode == 0, demo.stderr
+    assert "waits for the program's rules" in demo.stdout and "match.proposed" in demo.stdout
+    assert "name every gate" in demo.stdout  # the override named consent.missing only
+    env = dict(cli_env, DATABASE_URL=f"sqlite:///{tmp_path / 'd.db'}")
+    refused = run("review", "approve", "1", "--as", "okafor", env=env)
+    assert refused.returncode == 2 and "override" in refused.stderr and "consent.missing" in refused.stderr
+    done = run("review", "override", "1", "--gate", "consent.missing", "--gate", "match.proposed",
+               "--reason", "paper form seen today", "--as", "okafor", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "approved by okafor, overriding" in done.stdout
+
+
+def test_demo_loads_your_own_roster_and_match_pause_is_a_command(cli_env, tmp_path):
+    """Issue 12 item 9: `mentorbot demo --roster FILE`; `mentorbot match pause/resume`."""
+    roster = tmp_path / "mine.yml"
+    roster.write_text(MY_ROSTER)
+    result = run("demo", "--roster", str(roster), "--database", str(tmp_path / "mine.db"), env=cli_env,
+                 stdin="mo: Hi Stu, welcome!\n/quit\n")
+    assert result.returncode == 0, result.stderr
+    assert "My School Mentoring" in result.stdout
+    assert "[mo-stu-s] Mo Mentor: Hi Stu, welcome!" in result.stdout
+    env = dict(cli_env, DATABASE_URL=f"sqlite:///{tmp_path / 'mine.db'}")
+    paused = run("match", "pause", "mo-stu", "--reason", "checking a concern", env=env)
+    assert paused.returncode == 0, paused.stderr
+    assert "mo-stu is paused" in paused.stdout
+    again = run("match", "pause", "mo-stu", env=env)
+    assert again.returncode == 2 and "paused, not active" in again.stderr
+
+
+MY_ROSTER = """\
+program:
+  id: my-school
+  name: My School Mentoring
+  review_channel: {platform: console, workspace: demo, channel: desk}
+people:
+  - {id: pat, name: Pat Coordinator, role: coordinator,
+     accounts: [{platform: console, workspace: demo, user: pat}]}
+  - {id: mo, name: Mo Mentor, role: mentor, cleared: 2026-08-01,
+     accounts: [{platform: console, workspace: demo, user: mo}]}
+  - {id: stu, name: Stu Dent, role: student, consent: 2026-09-01,
+     accounts: [{platform: console, workspace: demo, user: stu}]}
+matches:
+  - id: mo-stu
+    model: one-to-one
+    status: active
+    mentors: [mo]
+    students: [stu]
+    channels:
+      - {side: mentor, platform: console, workspace: demo, channel: mo-stu-m}
+      - {side: student, platform: console, workspace: demo, channel: mo-stu-s}
+"""

@@ -6,9 +6,7 @@ import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import discord
 import pytest
-import yarl
 
 HERE = Path(__file__).resolve().parent
 sys.path.extend(p for p in (str(HERE), str(HERE.parent)) if p not in sys.path)  # dworld, fakes; no shadowing
@@ -18,26 +16,10 @@ from dworld import School, adapter_for, make_school  # noqa: E402
 from adapters.discord import DiscordAdapter  # noqa: E402
 from fakes.core import RecordingCore as FakeCore  # noqa: E402
 from fakes.discord_server import FakeDiscord  # noqa: E402
+from support import discord_fixtures  # noqa: E402
 
-
-@pytest.fixture
-def point_discord_at(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """Restore discord.py's endpoints after the test (the adapter sets them from its settings)."""
-    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
-    monkeypatch.setattr(
-        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
-    )
-    assert isinstance(discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY, yarl.URL)
-
-
-@pytest.fixture
-async def fake_discord(point_discord_at) -> AsyncIterator[FakeDiscord]:  # type: ignore[no-untyped-def]
-    fake = FakeDiscord()
-    await fake.start()
-    try:
-        yield fake
-    finally:
-        await fake.stop()
+point_discord_at = discord_fixtures.point_discord_at  # the shared fake Discord fixtures
+fake_discord = discord_fixtures.fake_discord
 
 
 @pytest.fixture

@@ -166,3 +166,18 @@ def test_the_invite_link_in_the_docs_asks_for_exactly_the_documented_permissions
     assert f"permissions={needed.value}\n" in docs
     assert not needed.administrator
     assert str(needed.value | discord.Permissions(manage_messages=True).value) in docs
+
+
+def test_a_pattern_alert_card_offers_pause_this_match_and_the_button_survives_a_restart() -> None:
+    from adapters.discord.interactions import AlertButton, review_view
+
+    pattern = review_card(match_id="morgan-ana", text="3 messages add up", review_id=None, alert_id=9,
+                          rules=("conversation.pattern",), actions=("pause_match",), urgent=True)
+    [spec] = convert.review_buttons(pattern)
+    assert (spec.custom_id, spec.label, spec.style) == ("mentorbot:alert:9:pause_match", "Pause this match",
+                                                        "danger")
+    match = convert.ALERT_ID_RE.fullmatch(spec.custom_id)
+    assert match is not None and convert.parse_review_custom_id(spec.custom_id) is None
+    view = review_view([spec])
+    assert view is not None and [type(i) for i in view.children] == [AlertButton]
+    assert convert.ALERT_ID_RE.fullmatch("mentorbot:alert:9:delete") is None  # only known actions

@@ -12,7 +12,15 @@ import asyncio
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot.messages import ChannelRef, CommandRequest, Inbound, ReviewRequest
+from bot.messages import (
+    AlertRequest,
+    ChannelRef,
+    CommandRequest,
+    FormResult,
+    FormSubmission,
+    Inbound,
+    ReviewRequest,
+)
 from bot.ports import FollowedChannel
 
 
@@ -23,11 +31,14 @@ class RecordingCore:
     duplicates: int = 0
     commands: list[CommandRequest] = field(default_factory=list)
     reviews: list[ReviewRequest] = field(default_factory=list)
+    alert_actions: list[AlertRequest] = field(default_factory=list)
     checked: list[ChannelRef] = field(default_factory=list)  # channels the adapter asked to check
     channels: list[ChannelRef] = field(default_factory=list)
     last_logged: dict[ChannelRef, str] = field(default_factory=dict)  # logged before the test began
     linked_at: dict[ChannelRef, datetime] = field(default_factory=dict)  # when a coordinator linked it
     command_reply: str = "ok"
+    forms: list[FormSubmission] = field(default_factory=list)
+    form_result: FormResult = field(default_factory=lambda: FormResult("Saved."))
     fail_next: int = 0
     handle_delay: float = 0.0
     _arrived: asyncio.Event = field(default_factory=asyncio.Event)
@@ -49,9 +60,17 @@ class RecordingCore:
         self.commands.append(request)
         return self.command_reply
 
+    async def submit_form(self, submission: FormSubmission) -> FormResult:
+        self.forms.append(submission)
+        return self.form_result
+
     async def decide_review(self, request: ReviewRequest) -> str:
         self.reviews.append(request)
         return f"Review {request.review_id}: {request.decision} recorded."
+
+    async def act_on_alert(self, request: AlertRequest) -> str:
+        self.alert_actions.append(request)
+        return f"Alert {request.alert_id}: {request.action} done."
 
     async def supervised_channels(self, platform: str) -> list[FollowedChannel]:
         return [FollowedChannel(c, self._last_logged(c), self.linked_at.get(c))

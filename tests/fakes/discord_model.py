@@ -64,10 +64,19 @@ class FakeGuildMixin:
         self._last_id = max(self._last_id + 1, ms << 22)
         return str(self._last_id)
 
+    def _id_on_shard(self, shard_id: int, count: int) -> str:
+        """A fresh snowflake whose ``(id >> 22) % count`` is ``shard_id`` (Discord's shard formula)."""
+        stamp = (self._last_id >> 22) + 1
+        stamp += (shard_id - stamp) % count
+        self._last_id = stamp << 22
+        return str(self._last_id)
+
     # ----------------------------------------------------------------- set-up
 
-    def add_guild(self, name: str, *, everyone_permissions: int = EVERYONE_DEFAULT) -> str:
-        gid = self.new_id()
+    def add_guild(self, name: str, *, everyone_permissions: int = EVERYONE_DEFAULT,
+                  on_shard: tuple[int, int] | None = None) -> str:
+        """A guild; ``on_shard=(shard_id, num_shards)`` picks an id Discord routes to that shard."""
+        gid = self.new_id() if on_shard is None else self._id_on_shard(*on_shard)
         everyone = self._role_payload(gid, "@everyone", everyone_permissions, position=0)
         self.guilds[gid] = {"id": gid, "name": name, "roles": [everyone], "channel_ids": [], "member_ids": []}
         bot_role = self.add_role(gid, "mentorbot", permissions=self.bot_permissions, managed=True)

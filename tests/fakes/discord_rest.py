@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
+from fakes.discord_components import component_problems
+
 if TYPE_CHECKING:
     from fakes.discord_server import Call, FakeDiscord
 
@@ -106,8 +108,11 @@ def _application(fake: FakeDiscord, call: Call) -> web.Response:
 
 
 def _gateway(fake: FakeDiscord, call: Call) -> web.Response:
-    limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
-    return _json({"url": fake.gateway_url, "shards": 1, "session_start_limit": limit})
+    """``GET /gateway/bot``: where to connect, how many shards Discord recommends, and how many
+    session starts (IDENTIFYs) are left today (1,000 a day; one at a time per concurrency bucket)."""
+    limit = {"total": 1000, "remaining": max(0, 1000 - fake.session_starts), "reset_after": 86_400_000,
+             "max_concurrency": 1}
+    return _json({"url": fake.gateway_url, "shards": fake.recommended_shards, "session_start_limit": limit})
 
 
 def _put_commands(fake: FakeDiscord, call: Call, app: str, guild: str | None) -> web.Response:
@@ -157,7 +162,7 @@ def _post_message(fake: FakeDiscord, call: Call, channel: str) -> web.Response:
     )
     fake.add_message(msg)
     fake.pending_dispatch("MESSAGE_CREATE", msg)
-    fake.accepted(msg)
+    fake.accepted(msg, call.peer)
     return _json(msg)
 
 
@@ -263,10 +268,15 @@ def _delete_webhook(fake: FakeDiscord, call: Call, webhook: str) -> web.Response
 def _execute(fake: FakeDiscord, call: Call, webhook: str, token: str) -> web.Response:
     body = call.body or {}
     if webhook == fake.app_id:  # an interaction follow-up
+        problems = component_problems(body.get("components") or [])
+        if problems:
+            return _json({"message": "Invalid Form Body", "code": 50035, "errors": problems}, 400)
         fake.interaction_responses.append({"kind": "followup", "token": token, **body})
         channel = fake.interaction_channels.get(token, "")
-        msg = fake.make_message(channel, dict(fake.bot_user), body.get("content") or "", webhook_id=webhook)
+        msg = fake.make_message(channel, dict(fake.bot_user), body.get("content") or "", webhook_id=webhook,
+                                components=body.get("components"))
         msg["flags"] = body.get("flags", 0)
+        fake.store_followup(msg, token)
         return _json(msg)
     wh = fake.webhooks.get(webhook)
     if wh is None or wh["token"] != token:
@@ -290,7 +300,7 @@ def _execute(fake: FakeDiscord, call: Call, webhook: str, token: str) -> web.Res
         msg["avatar_url"] = body["avatar_url"]  # not in real payloads; lets tests check the avatar
     fake.add_message(msg)
     fake.pending_dispatch("MESSAGE_CREATE", msg)
-    fake.accepted(msg)
+    fake.accepted(msg, call.peer)
     if call.query.get("wait") in ("1", "true", "True"):
         return _json(msg)
     return web.Response(status=204)
@@ -330,7 +340,12 @@ def _wh_delete(fake: FakeDiscord, call: Call, webhook: str, token: str, message:
 
 def _callback(fake: FakeDiscord, call: Call, interaction: str, token: str) -> web.Response:
     body = call.body or {}
+    problems = component_problems((body.get("data") or {}).get("components") or [])
+    if problems:
+        return _json({"message": "Invalid Form Body", "code": 50035, "errors": problems}, 400)
     fake.interaction_responses.append({"kind": "callback", "token": token, **body})
+    if body.get("type") == 7:  # UPDATE_MESSAGE: the component's message is redrawn
+        fake.update_message(interaction, body.get("data") or {})
     flags = (body.get("data") or {}).get("flags", 0)
     result: dict[str, Any] = {
         "interaction": {

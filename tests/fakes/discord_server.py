@@ -11,7 +11,14 @@ list carries each incoming webhook's ``token`` and its creator in ``user``; a ch
 15 webhooks (400, code 30007); history pages hold at most 100 messages and never echo ``nonce``;
 ``after_identify`` runs live traffic between GUILD_CREATE and discord.py's delayed ``on_ready``;
 ``on_accept`` sees each message the moment Discord has stored it, before the poster gets the answer
-(the crash tests kill the bot there).
+(the crash tests kill the bot there; ``accepting_peer`` is then the poster's address).
+
+Sharding as Discord documents it (https://discord.com/developers/docs/events/gateway#sharding):
+each IDENTIFY may carry ``shard: [shard_id, num_shards]``; a guild's events go to every session
+whose shard is ``(guild_id >> 22) % num_shards``, direct messages to shard 0 only. READY and the
+GUILD_CREATEs list only the session's own guilds. A shard id outside ``0..num_shards-1`` is closed
+with 4010, too few shards for the guilds with 4011. ``GET /gateway/bot`` answers the recommended
+shard count and the session start limit.
 Wire facts it relies on: /work/shared/notes/testing-platforms-offline.md (discord.py 2.7.1).
 """
 
@@ -29,6 +36,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from fakes.discord_components import DiscordComponentsMixin
 from fakes.discord_model import FakeGuildMixin
 from fakes.discord_rest import route
 
@@ -52,6 +60,7 @@ class Call:
     body: Any
     auth: str | None
     status: int = 0
+    peer: tuple[str, int] | None = None  # the caller's address (which process asked)
 
 
 @dataclass
@@ -69,12 +78,22 @@ class Fault:
 @dataclass
 class Session:
     session_id: str
+    shard: tuple[int, int] = (0, 1)  # (shard id, number of shards) from IDENTIFY
     log: list[dict[str, Any]] = field(default_factory=list)  # every dispatch frame, in seq order
     seq: int = 0
     delivered: int = 0  # highest seq written to a live socket
+    ws: web.WebSocketResponse | None = None  # its live socket, if any
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    def serves(self, guild_id: str | None) -> bool:
+        """Whether Discord sends this guild's events (or, for None, direct messages) to this session."""
+        shard_id, count = self.shard
+        if guild_id is None:
+            return shard_id == 0
+        return (int(guild_id) >> 22) % count == shard_id
 
 
-class FakeDiscord(FakeGuildMixin):
+class FakeDiscord(FakeGuildMixin, DiscordComponentsMixin):
     """State and controls of the fake; ``await start()``, then use ``api_base`` and ``gateway_url``."""
 
     def __init__(self, *, token: str = "fake-discord-token", heartbeat_ms: int = 41_250) -> None:
@@ -97,6 +116,8 @@ class FakeDiscord(FakeGuildMixin):
         self.reactions: list[tuple[str, str, str]] = []  # (channel_id, message_id, emoji)
         self.interaction_responses: list[dict[str, Any]] = []  # callbacks and follow-ups
         self.interaction_channels: dict[str, str] = {}  # interaction token -> channel id
+        self.interaction_users: dict[str, str] = {}  # interaction id -> the member who interacted
+        self._init_components()  # select menus in ephemeral follow-ups (fakes.discord_components)
         self.deleted: list[dict[str, Any]] = []  # messages removed through the API
         self.commands: dict[str, list[dict[str, Any]]] = {}  # scope ("global" or guild id) -> commands
         self.dm_channels: dict[str, dict[str, Any]] = {}  # user id -> DM channel
@@ -109,14 +130,37 @@ class FakeDiscord(FakeGuildMixin):
         self.fatal_on_identify: int | None = None  # e.g. 4004 bad token, 4014 disallowed intents
         self.replay_duplicates = 0  # on RESUME, also resend this many already delivered events
         self.replayed = 0  # MESSAGE_CREATEs resent on RESUME that the client had already received
-        self.session: Session | None = None
-        self.ws: web.WebSocketResponse | None = None
+        self.sessions: dict[str, Session] = {}  # every resumable session, by id
+        self._latest: Session | None = None  # the newest identified session (single-shard controls)
+        self.ws: web.WebSocketResponse | None = None  # the newest session's live socket
         self.connected = asyncio.Event()
+        self.recommended_shards = 1  # GET /gateway/bot "shards"
+        self.guilds_per_shard_limit = 2500  # more guilds than this on one shard: 4011 sharding required
+        self.session_starts = 0
+        self.accepting_peer: tuple[str, int] | None = None  # who posted the message ``on_accept`` sees
         self._session_ids = itertools.count(1)
         self._runner: web.AppRunner | None = None
-        self._flush_lock = asyncio.Lock()
         self._tasks: set[asyncio.Task[None]] = set()
         self.port = 0
+
+    @property
+    def session(self) -> Session | None:
+        """The newest identified session (what single-shard tests control)."""
+        return self._latest
+
+    @session.setter
+    def session(self, value: Session | None) -> None:
+        if value is None and self._latest is not None:  # Discord forgot it: a RESUME is refused
+            self.sessions.pop(self._latest.session_id, None)
+        self._latest = value
+
+    def shard_sessions(self, shard_id: int) -> list[Session]:
+        """Sessions identified as ``shard_id`` (any shard count), oldest first."""
+        return [s for s in self.sessions.values() if s.shard[0] == shard_id]
+
+    def live_shards(self) -> set[tuple[int, int]]:
+        """The (shard id, count) of every session with a live socket."""
+        return {s.shard for s in self.sessions.values() if s.ws is not None and not s.ws.closed}
 
     # ----------------------------------------------------------------- lifecycle
 
@@ -131,8 +175,9 @@ class FakeDiscord(FakeGuildMixin):
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     async def stop(self) -> None:
-        if self.ws is not None and not self.ws.closed:
-            await self.ws.close(code=1001)
+        for session in list(self.sessions.values()):
+            if session.ws is not None and not session.ws.closed:
+                await session.ws.close(code=1001)
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -147,13 +192,17 @@ class FakeDiscord(FakeGuildMixin):
     # ----------------------------------------------------------------- test controls: gateway
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
-        """Send one dispatch now, or keep it for replay on RESUME if no socket is connected."""
-        if self.session is None:
-            return
-        self.session.seq += 1
-        frame = {"op": 0, "t": event, "s": self.session.seq, "d": data}
-        self.session.log.append(frame)
-        await self._flush()
+        """Send one dispatch to every session of the guild's shard (direct messages: shard 0), now,
+        or keep it for replay on RESUME where no socket is connected."""
+        guild_id = data.get("guild_id")
+        for session in [s for s in self.sessions.values() if s.serves(guild_id)]:
+            await self._send_to(session, event, data)
+
+    async def _send_to(self, session: Session, event: str, data: dict[str, Any]) -> None:
+        session.seq += 1
+        frame = {"op": 0, "t": event, "s": session.seq, "d": data}
+        session.log.append(frame)
+        await self._flush(session)
 
     def pending_dispatch(self, event: str, data: dict[str, Any]) -> None:
         """Dispatch soon, as Discord echoes the effect of a REST call on the gateway."""
@@ -161,25 +210,29 @@ class FakeDiscord(FakeGuildMixin):
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def drop(self, code: int = 4000) -> None:
-        """Close the gateway socket with a resumable code; later dispatches wait for RESUME."""
+    def _detach_latest(self) -> web.WebSocketResponse | None:
+        """Take the newest session's socket away from it (later dispatches wait for RESUME)."""
         ws, self.ws = self.ws, None
         self.connected.clear()
+        if self._latest is not None and self._latest.ws is ws:
+            self._latest.ws = None
+        return ws
+
+    async def drop(self, code: int = 4000) -> None:
+        """Close the gateway socket with a resumable code; later dispatches wait for RESUME."""
+        ws = self._detach_latest()
         if ws is not None and not ws.closed:
             await ws.close(code=code)
 
     async def request_reconnect(self) -> None:
         """Send op 7 RECONNECT: the client is expected to RESUME on a new socket."""
-        ws = self.ws
-        self.connected.clear()
-        self.ws = None
+        ws = self._detach_latest()
         if ws is not None and not ws.closed:
             await ws.send_str(json.dumps({"op": 7, "d": None}))
 
     async def close_fatal(self, code: int) -> None:
         """Close the socket with a non-resumable code (4004 bad token, 4014 disallowed intents)."""
-        ws, self.ws = self.ws, None
-        self.connected.clear()
+        ws = self._detach_latest()
         if ws is not None and not ws.closed:
             await ws.close(code=code)
 
@@ -256,10 +309,14 @@ class FakeDiscord(FakeGuildMixin):
         self.webhooks[wid] = wh
         return wh
 
-    def accepted(self, msg: dict[str, Any]) -> None:
+    def accepted(self, msg: dict[str, Any], peer: tuple[str, int] | None = None) -> None:
         """Discord has stored a message a REST call created; the caller has not had the answer yet."""
         if self.on_accept is not None:
-            self.on_accept(msg)
+            self.accepting_peer = peer
+            try:
+                self.on_accept(msg)
+            finally:
+                self.accepting_peer = None
 
     # ----------------------------------------------------------------- test controls: REST faults
 
@@ -317,10 +374,10 @@ class FakeDiscord(FakeGuildMixin):
 
     # ----------------------------------------------------------------- gateway internals
 
-    async def _flush(self) -> None:
-        async with self._flush_lock:
-            s, ws = self.session, self.ws
-            if s is None or ws is None or ws.closed or not self.connected.is_set():
+    async def _flush(self, s: Session) -> None:
+        async with s.lock:
+            ws = s.ws
+            if ws is None or ws.closed:
                 return
             for frame in [f for f in s.log if f["s"] > s.delivered]:
                 if ws.closed:
@@ -344,10 +401,19 @@ class FakeDiscord(FakeGuildMixin):
                 await self._on_identify(ws, frame["d"])
             elif op == 6:
                 await self._on_resume(ws, frame["d"])
+        for session in self.sessions.values():
+            if session.ws is ws:
+                session.ws = None
         if self.ws is ws:
             self.ws = None
             self.connected.clear()
         return ws
+
+    def _attach(self, session: Session, ws: web.WebSocketResponse) -> None:
+        session.ws = ws
+        if session is self._latest:
+            self.ws = ws
+            self.connected.set()
 
     async def _on_identify(self, ws: web.WebSocketResponse, d: dict[str, Any]) -> None:
         self.identifies.append(d)
@@ -357,42 +423,52 @@ class FakeDiscord(FakeGuildMixin):
         if self.fatal_on_identify is not None:
             await ws.close(code=self.fatal_on_identify, message=b"Disallowed intent(s).")
             return
-        self.session = Session(session_id=f"fake-session-{next(self._session_ids)}")
-        self.ws = ws
-        self.connected.set()
+        shard_id, count = d.get("shard") or (0, 1)
+        if not 0 <= shard_id < count:
+            await ws.close(code=4010, message=b"Invalid shard.")
+            return
+        session = Session(session_id=f"fake-session-{next(self._session_ids)}", shard=(shard_id, count))
+        guilds = [g for g in self.guilds if session.serves(g)]
+        if len(guilds) > self.guilds_per_shard_limit:
+            await ws.close(code=4011, message=b"Sharding required.")
+            return
+        self.session_starts += 1
+        self.sessions[session.session_id] = session
+        self._latest = session
+        self._attach(session, ws)
         ready = {
             "v": 10,
             "user": self.bot_user,
-            "guilds": [{"id": g, "unavailable": True} for g in self.guilds],
-            "session_id": self.session.session_id,
+            "guilds": [{"id": g, "unavailable": True} for g in guilds],
+            "session_id": session.session_id,
             "resume_gateway_url": self.gateway_url,
             "application": {"id": self.app_id, "flags": 0},
             "private_channels": [],
             "relationships": [],
+            "shard": [shard_id, count],
         }
-        await self.dispatch("READY", ready)
-        for guild in self.guilds.values():
-            await self.dispatch("GUILD_CREATE", self.guild_payload(guild["id"]))
+        await self._send_to(session, "READY", ready)
+        for guild in guilds:
+            await self._send_to(session, "GUILD_CREATE", self.guild_payload(guild))
         hooks, self.after_identify = self.after_identify, []
         for hook in hooks:  # live traffic while discord.py still waits to report on_ready
             await hook()
 
     async def _on_resume(self, ws: web.WebSocketResponse, d: dict[str, Any]) -> None:
         self.resumes.append(d)
-        s = self.session
-        if s is None or d.get("session_id") != s.session_id or d.get("token") != self.token:
+        s = self.sessions.get(d.get("session_id") or "")
+        if s is None or d.get("token") != self.token:
             await ws.send_str(json.dumps({"op": 9, "d": False}))
             return
         acked = int(d.get("seq") or 0)
         s.delivered = max(0, acked - self.replay_duplicates)
         self.replayed += sum(1 for f in s.log if s.delivered < f["s"] <= acked and f["t"] == "MESSAGE_CREATE")
-        self.ws = ws
-        self.connected.set()
-        await self._flush()
+        self._attach(s, ws)
+        await self._flush(s)
         s.seq += 1
         frame = {"op": 0, "t": "RESUMED", "s": s.seq, "d": {}}
         s.log.append(frame)
-        await self._flush()
+        await self._flush(s)
 
     async def _interaction(
         self,
@@ -405,6 +481,7 @@ class FakeDiscord(FakeGuildMixin):
         iid = self.new_id()
         guild_id = self.channel_guild(channel_id)
         self.interaction_channels[f"itoken-{iid}"] = channel_id
+        self.interaction_users[iid] = user_id
         payload: dict[str, Any] = {
             "id": iid,
             "application_id": self.app_id,
@@ -441,7 +518,8 @@ class FakeDiscord(FakeGuildMixin):
             body = json.loads(raw) if raw else None
         except ValueError:
             body = raw.decode(errors="replace")
-        call = Call(request.method, path, dict(request.query), body, request.headers.get("Authorization"))
+        call = Call(request.method, path, dict(request.query), body, request.headers.get("Authorization"),
+                    peer=request.transport.get_extra_info("peername") if request.transport else None)
         self.calls.append(call)
         resp = self._fault_for(request.method, path) or await self._route(request.method, path, call)
         call.status = resp.status

@@ -8,12 +8,16 @@ The real ``slack_sdk``/``slack_bolt`` code talks to it over real HTTP and WebSoc
   ``ok: false`` errors; otherwise a small stateful default answers (messages are stored per
   channel, ``ts`` values increase, members/users come from the workspace definitions).
 * Socket Mode: ``apps.connections.open`` (with an ``xapp-`` token) returns a
-  ``ws://127.0.0.1:PORT/link/<team>`` URL. ``push()`` queues an envelope for a workspace and
-  sends it on the live socket; envelopes that are not acked are re-sent (``retry_attempt`` + 1,
-  ``retry_reason: "timeout"``) on the next connection, and — with ``redeliver_after`` set — also on
-  the live socket once that many seconds passed without an ack, at most ``max_retries`` times,
-  like Slack does. ``drop_socket()`` cuts the connection without a close handshake;
-  ``send_disconnect()`` sends a ``{"type": "disconnect"}`` envelope.
+  ``ws://127.0.0.1:PORT/link/<team>`` URL. An app may hold up to 10 connections at once (one per
+  ``mentorbot run`` replica); an 11th is told ``{"type": "disconnect", "reason":
+  "too_many_websockets"}`` and closed. ``push()`` queues an envelope for a workspace and sends it
+  to ONE live connection chosen at random, as Slack does with several. Envelopes that are not
+  acked are re-sent (``retry_attempt`` + 1, ``retry_reason: "timeout"``): those whose connection
+  closed, to the next connection that opens; and — with ``redeliver_after`` set — to a random live
+  connection once that many seconds passed without an ack, at most ``max_retries`` times.
+  ``drop_socket()`` cuts a connection without a close handshake; ``send_disconnect()`` sends a
+  ``{"type": "disconnect"}`` envelope (both act on the newest connection unless told which).
+  ``acks[id].connection`` says which connection acked an envelope.
 * ``conversations.history``/``replies`` carry a message's ``metadata`` only when asked with
   ``include_all_metadata``, as Slack's do; ``on_accept`` sees each ``chat.postMessage`` the moment
   it is stored, before the caller gets the answer (the crash tests kill the bot there).
@@ -37,6 +41,7 @@ import hashlib
 import hmac
 import itertools
 import json
+import random
 import time
 import uuid
 from collections import defaultdict
@@ -46,6 +51,8 @@ from urllib.parse import parse_qsl, urlencode
 
 import aiohttp
 from aiohttp import web
+
+from fakes.slack_views import SlackViewsMixin, view_submission
 
 __all__ = [
     "ApiCall",
@@ -60,6 +67,7 @@ __all__ = [
     "sign",
     "signed_headers",
     "slash_command",
+    "view_submission",
 ]
 
 _ts_counter = itertools.count(1)
@@ -133,6 +141,7 @@ class ApiCall:
     at: float
     status: int = 200
     response: dict[str, Any] | None = None
+    peer: tuple[str, int] | None = None  # the caller's address (which process asked)
 
     @property
     def channel(self) -> str | None:
@@ -149,12 +158,23 @@ class _Scripted:
 
 
 @dataclass
+class _Connection:
+    """One Socket Mode WebSocket of a workspace's app (numbered in the order they opened)."""
+
+    number: int
+    team_id: str
+    ws: web.WebSocketResponse
+    request: web.Request
+
+
+@dataclass
 class _Envelope:
     envelope_id: str
     team_id: str
     data: dict[str, Any]
     sent_count: int = 0
     first_sent_at: float | None = None
+    on: _Connection | None = None  # the live connection it was last sent on (None: to send again)
 
 
 @dataclass
@@ -162,13 +182,18 @@ class Ack:
     envelope_id: str
     payload: dict[str, Any] | None
     elapsed: float  # seconds from the last send of the envelope to its ack
+    connection: int = 0  # the number of the connection that acked it
 
 
-class FakeSlack:
-    """The fake Slack server. Use as ``async with FakeSlack(...) as fake`` or start()/stop()."""
+class FakeSlack(SlackViewsMixin):
+    """The fake Slack server. Use as ``async with FakeSlack(...) as fake`` or start()/stop().
+
+    Modals (``views.open``, ``view_submission``) come from ``fakes.slack_views``."""
+
+    MAX_CONNECTIONS = 10  # per app (Slack's limit; "too_many_websockets" beyond it)
 
     def __init__(self, *, workspaces: list[Workspace] | None = None, send_hello: bool = True,
-                 redeliver_after: float | None = None, max_retries: int = 3):
+                 redeliver_after: float | None = None, max_retries: int = 3, seed: int | None = None):
         self.workspaces: dict[str, Workspace] = {w.team_id: w for w in (workspaces or [Workspace.make("T1")])}
         self.send_hello = send_hello
         self.redeliver_after = redeliver_after
@@ -182,14 +207,21 @@ class FakeSlack:
         self.acks: dict[str, Ack] = {}
         self.sends: dict[str, list[int]] = defaultdict(list)  # envelope id -> retry_attempt of each send
         self.connections_opened: dict[str, int] = defaultdict(int)
+        self.refused_connections: dict[str, int] = defaultdict(int)  # beyond MAX_CONNECTIONS
+        self.accepting_peer: tuple[str, int] | None = None  # who posted the message ``on_accept`` sees
+        self._rng = random.Random(seed)
         self._scripts: dict[str, list[_Scripted]] = defaultdict(list)
         self._pending: dict[str, list[_Envelope]] = defaultdict(list)
-        self._sockets: dict[str, tuple[web.WebSocketResponse, web.Request]] = {}
+        self._sockets: dict[str, list[_Connection]] = defaultdict(list)  # live connections, oldest first
         self._ack_events: dict[str, asyncio.Event] = {}
         self._connected: dict[str, asyncio.Condition] = {}
         self._last_sent: dict[str, float] = {}
+        self._calling: ApiCall | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+        self.delays: dict[str, float] = {}  # method -> seconds its answer takes (after it took effect)
         self._runner: web.AppRunner | None = None
         self.port = 0
+        self._init_views()
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self) -> FakeSlack:
@@ -209,12 +241,12 @@ class FakeSlack:
         if self._redeliverer is not None:
             self._redeliverer.cancel()
             await asyncio.gather(self._redeliverer, return_exceptions=True)
-        for ws, request in list(self._sockets.values()):
+        for conn in [c for live in self._sockets.values() for c in live]:
             try:
-                await asyncio.wait_for(ws.close(), 1)
+                await asyncio.wait_for(conn.ws.close(), 1)
             except TimeoutError:
-                if request.transport is not None:
-                    request.transport.abort()
+                if conn.request.transport is not None:
+                    conn.request.transport.abort()
         self._sockets.clear()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -311,8 +343,10 @@ class FakeSlack:
         auth = request.headers.get("Authorization", "")
         token = auth[len("Bearer ") :] if auth.startswith("Bearer ") else args.pop("token", None)
         team = self._team_for_token(token)
-        call = ApiCall(method, args, token, team.team_id if team else None, time.monotonic())
+        call = ApiCall(method, args, token, team.team_id if team else None, time.monotonic(),
+                       peer=request.transport.get_extra_info("peername") if request.transport else None)
         self.calls.append(call)
+        self._calling = call
         scripted = self._take_script(method, args.get("channel"))
         if scripted is not None:
             call.status, call.response = scripted.status, scripted.body
@@ -323,6 +357,8 @@ class FakeSlack:
             handler = getattr(self, "_m_" + method.replace(".", "_"), None)
             body = handler(team, args) if handler else {"ok": True}
         call.response = body
+        if self.delays.get(method):  # done (stored) already; the answer is slow to come back
+            await asyncio.sleep(self.delays[method])
         return web.json_response(body)
 
     def _team_for_token(self, token: str | None) -> Workspace | None:
@@ -370,7 +406,11 @@ class FakeSlack:
         }
         self.messages[(w.team_id, channel)].append(msg)
         if self.on_accept is not None:
-            self.on_accept(msg)
+            self.accepting_peer = self._calling.peer if self._calling else None
+            try:
+                self.on_accept(msg)
+            finally:
+                self.accepting_peer = None
         return {
             "ok": True,
             "channel": channel,
@@ -444,14 +484,21 @@ class FakeSlack:
         team_id = request.match_info["team"]
         ws = web.WebSocketResponse(autoping=True)
         await ws.prepare(request)
-        self._sockets[team_id] = (ws, request)
+        live = self._sockets[team_id]
+        if len(live) >= self.MAX_CONNECTIONS:
+            self.refused_connections[team_id] += 1
+            await ws.send_json({"type": "disconnect", "reason": "too_many_websockets",
+                                "debug_info": {"host": "fake"}})
+            await ws.close()
+            return ws
         self.connections_opened[team_id] += 1
+        conn = _Connection(self.connections_opened[team_id], team_id, ws, request)
+        live.append(conn)
         if self.send_hello:
-            await ws.send_json(
-                {"type": "hello", "num_connections": 1, "connection_info": {"app_id": f"A{team_id}"}}
-            )
-        for env in list(self._pending[team_id]):
-            await self._send_envelope(ws, env)
+            await ws.send_json({"type": "hello", "num_connections": len(live),
+                                "connection_info": {"app_id": f"A{team_id}"}})
+        for env in [e for e in self._pending[team_id] if e.on is None]:  # left by a closed connection
+            await self._send_envelope(conn, env)
         cond = self._condition(team_id)
         async with cond:
             cond.notify_all()
@@ -462,64 +509,99 @@ class FakeSlack:
                 data = json.loads(msg.data)
                 eid = data.get("envelope_id")
                 if eid:
-                    self._record_ack(team_id, eid, data.get("payload"))
+                    self._record_ack(conn, eid, data.get("payload"))
         finally:
-            if self._sockets.get(team_id, (None,))[0] is ws:
-                del self._sockets[team_id]
+            self._forget(conn)
         return ws
+
+    def _forget(self, conn: _Connection) -> None:
+        """A connection closed: what it had not acked goes to another one (see the module doc)."""
+        live = self._sockets[conn.team_id]
+        if conn in live:
+            live.remove(conn)
+        orphans = [env for env in self._pending[conn.team_id] if env.on is conn]
+        for env in orphans:
+            env.on = None
+        if orphans and live and self.redeliver_after is None:  # no timeout to wait for: resend now
+            task = asyncio.get_running_loop().create_task(self._resend(conn.team_id, orphans))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _resend(self, team_id: str, envelopes: list[_Envelope]) -> None:
+        for env in envelopes:
+            conn = self._any_live(team_id)
+            if conn is None or env.on is not None or env.envelope_id in self.acks:
+                continue
+            try:
+                await self._send_envelope(conn, env)
+            except (ConnectionError, RuntimeError):
+                return
 
     def _condition(self, team_id: str) -> asyncio.Condition:
         if team_id not in self._connected:
             self._connected[team_id] = asyncio.Condition()
         return self._connected[team_id]
 
-    def _record_ack(self, team_id: str, eid: str, payload: dict[str, Any] | None) -> None:
+    def _record_ack(self, conn: _Connection, eid: str, payload: dict[str, Any] | None) -> None:
         if eid in self.acks:
             return
         elapsed = time.monotonic() - self._last_sent.get(eid, time.monotonic())
-        self.acks[eid] = Ack(eid, payload, elapsed)
-        self._pending[team_id] = [e for e in self._pending[team_id] if e.envelope_id != eid]
+        self.acks[eid] = Ack(eid, payload, elapsed, conn.number)
+        self._pending[conn.team_id] = [e for e in self._pending[conn.team_id] if e.envelope_id != eid]
         self._ack_events.setdefault(eid, asyncio.Event()).set()
 
-    async def _send_envelope(self, ws: web.WebSocketResponse, env: _Envelope) -> None:
+    async def _send_envelope(self, conn: _Connection, env: _Envelope) -> None:
         data = dict(env.data)
         if env.sent_count > 0:
             data["retry_attempt"] = env.sent_count
             data["retry_reason"] = "timeout"
         self.sends[env.envelope_id].append(data.get("retry_attempt", 0))
         env.sent_count += 1
+        env.on = conn
         self._last_sent[env.envelope_id] = time.monotonic()
-        await ws.send_json(data)
+        try:
+            await conn.ws.send_json(data)
+        except (ConnectionError, RuntimeError):
+            env.on = None  # the socket went away meanwhile; the next connection gets it
+            raise
+
+    def _any_live(self, team_id: str) -> _Connection | None:
+        live = self._sockets.get(team_id) or []
+        return self._rng.choice(live) if live else None
 
     async def _redeliver_unacked(self) -> None:
-        """Re-send envelopes left unacked for ``redeliver_after`` seconds on the live socket."""
+        """Re-send envelopes left unacked for ``redeliver_after`` seconds to a random live connection."""
         assert self.redeliver_after is not None
         while True:
             await asyncio.sleep(min(0.1, self.redeliver_after / 4))
             now = time.monotonic()
             for team_id, pending in list(self._pending.items()):
-                live = self._sockets.get(team_id)
                 for env in list(pending):
                     due = now - self._last_sent.get(env.envelope_id, now) >= self.redeliver_after
-                    if live is None or not due or env.sent_count > self.max_retries:
+                    conn = self._any_live(team_id)
+                    if conn is None or not due or env.sent_count > self.max_retries:
                         continue
                     try:
-                        await self._send_envelope(live[0], env)
+                        await self._send_envelope(conn, env)
                     except (ConnectionError, RuntimeError):
                         break  # the socket went away meanwhile; the next connection gets it
 
     def is_connected(self, team_id: str) -> bool:
-        return team_id in self._sockets
+        return bool(self._sockets.get(team_id))
 
-    async def wait_connected(self, team_id: str, *, connections: int = 1, timeout: float = 10) -> None:
-        """Wait until the workspace's app has opened at least ``connections`` sockets and one is live."""
+    def live_connections(self, team_id: str) -> int:
+        return len(self._sockets.get(team_id) or [])
+
+    async def wait_connected(self, team_id: str, *, connections: int = 1, timeout: float = 10,
+                             live: int = 1) -> None:
+        """Wait until the workspace's app has opened at least ``connections`` sockets and ``live``
+        of them are open now."""
         cond = self._condition(team_id)
 
         async def _wait() -> None:
             async with cond:
-                await cond.wait_for(
-                    lambda: self.connections_opened[team_id] >= connections and team_id in self._sockets
-                )
+                await cond.wait_for(lambda: self.connections_opened[team_id] >= connections
+                                    and self.live_connections(team_id) >= live)
 
         await asyncio.wait_for(_wait(), timeout)
 
@@ -539,6 +621,7 @@ class FakeSlack:
         Returns the envelope id (wait for its ack with ``wait_ack``).
         """
         eid = envelope_id or str(uuid.uuid4())
+        self.issue_trigger(payload)
         if type is None:
             if payload.get("type") == "event_callback":
                 type = "events_api"
@@ -556,9 +639,9 @@ class FakeSlack:
         }
         env = _Envelope(eid, team_id, data)
         self._pending[team_id].append(env)
-        live = self._sockets.get(team_id)
-        if live is not None:
-            await self._send_envelope(live[0], env)
+        conn = self._any_live(team_id)
+        if conn is not None:
+            await self._send_envelope(conn, env)
         return eid
 
     async def wait_ack(self, envelope_id: str, *, timeout: float = 5) -> Ack:
@@ -566,19 +649,29 @@ class FakeSlack:
         await asyncio.wait_for(event.wait(), timeout)
         return self.acks[envelope_id]
 
-    def unacked(self, team_id: str) -> list[str]:
-        return [e.envelope_id for e in self._pending[team_id]]
+    def unacked(self, team_id: str, *, connection: int | None = None) -> list[str]:
+        """Envelopes not acknowledged yet (only those last sent on ``connection``, if given)."""
+        return [e.envelope_id for e in self._pending[team_id]
+                if connection is None or (e.on is not None and e.on.number == connection)]
 
-    async def send_disconnect(self, team_id: str, *, reason: str = "refresh_requested") -> None:
-        """Slack's polite "please reconnect" envelope."""
-        ws, _ = self._sockets[team_id]
-        await ws.send_json({"type": "disconnect", "reason": reason, "debug_info": {"host": "fake"}})
+    def _connection(self, team_id: str, number: int | None) -> _Connection:
+        live = self._sockets[team_id]
+        if number is None:
+            return live[-1]
+        return next(c for c in live if c.number == number)
 
-    async def drop_socket(self, team_id: str) -> None:
-        """Cut the live connection without a close handshake (a network failure)."""
-        ws, request = self._sockets.pop(team_id)
-        if request.transport is not None:
-            request.transport.abort()
+    async def send_disconnect(self, team_id: str, *, reason: str = "refresh_requested",
+                              connection: int | None = None) -> None:
+        """Slack's polite "please reconnect" envelope (to the newest connection, or the one named)."""
+        conn = self._connection(team_id, connection)
+        await conn.ws.send_json({"type": "disconnect", "reason": reason, "debug_info": {"host": "fake"}})
+
+    async def drop_socket(self, team_id: str, *, connection: int | None = None) -> None:
+        """Cut a live connection without a close handshake (a network failure)."""
+        conn = self._connection(team_id, connection)
+        self._forget(conn)
+        if conn.request.transport is not None:
+            conn.request.transport.abort()
         await asyncio.sleep(0)
 
 

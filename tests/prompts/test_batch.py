@@ -1,6 +1,6 @@
 """The fast paths of the weekly fan-out write exactly what the plain paths would: the same stored
-values as SQLAlchemy's own INSERT, the same chain hashes as ``storage.chain.row_digest``, the same
-prompt text as the reference composer."""
+values as SQLAlchemy's own INSERT, the same commitments and chain hashes as ``storage.chain_format``,
+the same prompt text as the reference composer."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from sqlalchemy import Engine, text
 from sqlmodel import Session, SQLModel
 
 from bot.prompts.compose import Composer, WeekPrompt, fill, first_name, join_names
-from storage.bulk import ChainDigester, append_log_rows, insert_many, lock_head
-from storage.chain import row_digest, verify
+from storage import chain_format
+from storage.bulk import insert_many
+from storage.chain import verify
+from storage.chain_bulk import ChainDigester, append_log_rows, lock_head
 from storage.encryption import encrypted_columns, keyring_of
 from storage.models import Delivery, Match, MessageLog, Program
 from storage.models_prompts import PromptPost
@@ -169,7 +171,7 @@ def _log_values(i: int, body: str) -> dict:  # type: ignore[type-arg]
     }
 
 
-def test_chain_digester_matches_row_digest() -> None:
+def test_chain_digester_matches_chain_format() -> None:
     rng = random.Random(6)
     alphabet = "aZ09 \"\\/\n\t\x00\x7féçß✓🙂你{}’\u2028"
     bodies = ODD_TEXTS + ["NUL \x00 too"]
@@ -180,11 +182,14 @@ def test_chain_digester_matches_row_digest() -> None:
     ]
     for shared_names in shared_sets:
         for i, body in enumerate(bodies):
-            values = _log_values(i, body)
+            values = {**_log_values(i, body), "id": 1000 + i}
             common = {name: values[name] for name in shared_names}
             own = {k: v for k, v in values.items() if k not in common}
-            expected = row_digest(MessageLog(**values, row_hash=""))
-            assert ChainDigester(common).digest(own) == expected, body
+            ChainDigester(common).seal(own)
+            row = MessageLog(**values, row_hash="")
+            expected = chain_format.commitment(own["content_salt"], chain_format.content_of("message", row))
+            assert own["commitment"] == expected, body
+            assert own["row_hash"] == chain_format.row_hash("message", row, expected), body
 
 
 def test_appended_rows_verify_and_read_back_with_the_same_hashes(engine) -> None:  # type: ignore[no-untyped-def]

@@ -124,7 +124,8 @@ async def test_the_app_starts_the_scheduler_and_catches_up_at_once(make_harness,
     await h.app.start()
     try:
         jobs = {job.id for job in h.app.scheduler.scheduler.get_jobs()}
-        assert jobs == {"prompts", "nudges", "setup-check"}
+        assert jobs == {"prompts", "nudges", "setup-check", "program-year", "year-posts", "expiry",
+                        "data-care"}
         for _ in range(100):
             if [t for t in h.seen_in("dana-ana-student") if t.startswith("Hi ")]:
                 break

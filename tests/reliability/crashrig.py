@@ -111,29 +111,37 @@ class CrashRig:
         self.proc: asyncio.subprocess.Process | None = None
         self.armed = False
         self.report = CrashReport(cycles=0, seed=seed, logs=folder)
+        self.database_url = ""
 
     # ------------------------------------------------------------------ set-up
 
     async def __aenter__(self) -> CrashRig:
-        from bot.app import platform_names
-        from bot.roster.importer import import_roster
-        from storage.db import open_database, sqlite_url
-
         await self.discord.start()
-        self.world = make_world(self.discord, cross=1, slack_only=1, discord_only=1)
-        self.slack = FakeSlack(workspaces=[self.world.slack], redeliver_after=2.0)
+        self.world = self._make_world()
+        self.slack = FakeSlack(workspaces=[self.world.slack], redeliver_after=2.0, seed=self.seed)
         await self.slack.start()
         self.discord.on_accept = self._accepted
         self.slack.on_accept = self._accepted
         policy, roster = self.folder / "policy.yml", self.folder / "program.yml"
         policy.write_text(POLICY)
         roster.write_text(self.world.roster(policy))
-        self.database = self.folder / "mentorbot.db"
-        engine = open_database(sqlite_url(self.database))
-        import_roster(engine, roster, platforms=platform_names())
-        engine.dispose()
+        self._prepare_database(roster)
         self.env = self._environment()
         return self
+
+    def _make_world(self) -> World:
+        return make_world(self.discord, cross=1, slack_only=1, discord_only=1)
+
+    def _prepare_database(self, roster: Path) -> None:
+        """The embedded SQLite file, migrated, with the program imported."""
+        from bot.app import platform_names
+        from bot.roster.importer import import_roster
+        from storage.db import open_database, sqlite_url
+
+        self.database_url = sqlite_url(self.folder / "mentorbot.db")
+        engine = open_database(self.database_url)
+        import_roster(engine, roster, platforms=platform_names())
+        engine.dispose()
 
     async def __aexit__(self, *exc: object) -> None:
         await self._kill()
@@ -144,9 +152,10 @@ class CrashRig:
     def _environment(self) -> dict[str, str]:
         assert self.slack is not None and self.world is not None
         env = {k: v for k, v in os.environ.items()
-               if not k.startswith(("SLACK_", "DISCORD_", "DATABASE_", "DELIVERY_", "WEB_", "PROGRAM_"))}
+               if not k.startswith(("SLACK_", "DISCORD_", "DATABASE_", "DELIVERY_", "WEB_", "PROGRAM_",
+                                    "REPLICA_", "SHUTDOWN_", "MIGRATE_", "LOG_", "METRICS_", "READY_"))}
         env.update(
-            DATABASE_URL=f"sqlite:///{self.database}", DATA_DIR=str(self.folder / "var"), LOG_LEVEL="INFO",
+            DATABASE_URL=self.database_url, DATA_DIR=str(self.folder / "var"), LOG_LEVEL="INFO",
             DISCORD_TOKEN=self.discord.token, DISCORD_API_BASE=self.discord.api_base,
             DISCORD_GATEWAY_URL=self.discord.gateway_url, DISCORD_GUILD_READY_TIMEOUT="0.3",
             SLACK_BOT_TOKEN=self.world.slack.bot_token, SLACK_APP_TOKEN=self.world.slack.app_token,

@@ -3,7 +3,7 @@ matches, each a mentor-side and a student-side channel with one person in each, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from fakes.discord_model import VIEW_CHANNEL
@@ -23,6 +23,7 @@ class Side:
     person: str  # roster id
     user: str  # platform user id
     name: str
+    workspace: str = TEAM  # the Slack team or the Discord guild
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,16 @@ class MatchSpec:
 class World:
     discord: FakeDiscord
     slack: Workspace
-    guild: str
+    guild: str  # the first guild: the review channel is there
     review: str
     coordinator: str
     matches: list[MatchSpec]
+    guilds: list[str] = field(default_factory=list)  # every guild, the coordinator in each
 
     def roster(self, policy: Path) -> str:
-        people = [_person("kim", "P. Kim", "coordinator", "discord", self.guild, self.coordinator)]
+        accounts = ", ".join(f'{{platform: discord, workspace: "{g}", user: "{self.coordinator}"}}'
+                             for g in self.guilds or [self.guild])
+        people = [f"  - {{id: kim, name: P. Kim, role: coordinator, accounts: [{accounts}]}}"]
         matches = []
         for match in self.matches:
             for role, side in (("mentor", match.mentor), ("student", match.student)):
@@ -68,7 +72,7 @@ class World:
                 "people:\n" + "\n".join(people) + "\nmatches:\n" + "\n".join(matches) + "\n")
 
     def workspace(self, side: Side) -> str:
-        return TEAM if side.platform == "slack" else self.guild
+        return side.workspace
 
 
 def _person(key: str, name: str, role: str, platform: str, workspace: str, user: str) -> str:
@@ -77,13 +81,19 @@ def _person(key: str, name: str, role: str, platform: str, workspace: str, user:
             f'accounts: [{{platform: {platform}, workspace: "{workspace}", user: "{user}"}}]}}')
 
 
-def make_world(discord: FakeDiscord, *, cross: int = 0, slack_only: int = 0, discord_only: int = 0) -> World:
-    """The guild, the workspace's users and channels, and the matches (ids m1, m2, … in that order)."""
+def make_world(discord: FakeDiscord, *, cross: int = 0, slack_only: int = 0, discord_only: int = 0,
+               guilds: int = 1, shards: int = 1) -> World:
+    """The guilds (``guilds`` of them, spread over ``shards`` Discord shards, the coordinator in
+    each), the workspace's users and channels, and the matches (ids m1, m2, … in that order; matches
+    with a Discord side take the guilds in turn)."""
     slack = Workspace.make(TEAM, name="Acme Engineering")
-    guild = discord.add_guild("Reliable High")
-    coordinator = discord.add_member(guild, "P. Kim")
-    review = discord.add_channel(guild, "mentorbot-review")
-    world = World(discord, slack, guild, review, coordinator, [])
+    ids = [discord.add_guild(f"Reliable High {n + 1}", on_shard=(n % shards, shards) if shards > 1 else None)
+           for n in range(guilds)]
+    coordinator = discord.add_member(ids[0], "P. Kim")
+    for guild in ids[1:]:
+        discord.add_member(guild, "P. Kim", user_id=coordinator)
+    review = discord.add_channel(ids[0], "mentorbot-review")
+    world = World(discord, slack, ids[0], review, coordinator, [], ids)
     for kind in ["cross"] * cross + ["slack"] * slack_only + ["discord"] * discord_only:
         add_match(world, kind)
     return world
@@ -94,7 +104,9 @@ def add_match(world: World, kind: str) -> MatchSpec:
     n = len(world.matches) + 1
     mentor_platform = "discord" if kind == "discord" else "slack"
     student_platform = "slack" if kind == "slack" else "discord"
-    args = (world.discord, world.slack, world.guild, world.coordinator)
+    with_discord = sum(1 for m in world.matches if "discord" in (m.mentor.platform, m.student.platform))
+    guild = (world.guilds or [world.guild])[with_discord % len(world.guilds or [world.guild])]
+    args = (world.discord, world.slack, guild, world.coordinator)
     mentor = _side(*args, mentor_platform, f"mentor{n}", f"Mentor {n}", f"m{n}-mentors")
     student = _side(*args, student_platform, f"student{n}", f"Student {n}", f"m{n}-students")
     match = MatchSpec(f"m{n}", mentor, student)
@@ -108,11 +120,11 @@ def _side(discord: FakeDiscord, slack: Workspace, guild: str, coordinator: str, 
         user, channel = f"U{person.upper()}", f"C{channel_name.upper().replace('-', '')}"
         slack.add_user(user, name)
         slack.add_channel(channel, channel_name, members=[user], private=True)
-        return Side("slack", channel, person, user, name)
+        return Side("slack", channel, person, user, name, TEAM)
     user = discord.add_member(guild, name)
     channel = discord.add_channel(guild, channel_name, overwrites=[  # only the person and the coordinator
         discord.overwrite(guild, deny=VIEW_CHANNEL),
         discord.overwrite(user, member=True, allow=VIEW_CHANNEL),
         discord.overwrite(coordinator, member=True, allow=VIEW_CHANNEL),
     ])
-    return Side("discord", channel, person, user, name)
+    return Side("discord", channel, person, user, name, guild)

@@ -101,3 +101,45 @@ async def test_slash_command_over_http(fake_slack, fake_core, http_adapter):
     )
     assert status == 200
     assert json.loads(text) == {"text": "Your coordinator is P. Lee.", "response_type": "ephemeral"}
+
+
+@pytest.fixture
+async def single_workspace_adapter(fake_slack: FakeSlack, fake_core) -> AsyncIterator[SlackAdapter]:
+    school = fake_slack.workspace(SCHOOL)
+    adapter = SlackAdapter(
+        workspaces=[WorkspaceConfig(bot_token=school.bot_token, signing_secret=school.signing_secret)],
+        mode="http", api_url=fake_slack.base_url, http_host="127.0.0.1", http_port=0,
+    )
+    await adapter.start(fake_core)
+    try:
+        yield adapter
+    finally:
+        await adapter.stop()
+
+
+async def test_the_documented_single_workspace_path_answers_a_signed_request(
+        fake_slack, fake_core, single_workspace_adapter):
+    """Issue 12 item 7: Slack's Request URL ``…/slack/events`` works with one workspace."""
+    school = fake_slack.workspace(SCHOOL)
+    body = message_event(school, "CSTUDENTS", "USTUDENT1", "hello on the plain path")
+    status, _ = await post_signed(f"{single_workspace_adapter.http_url}/slack/events", body,
+                                  school.signing_secret)
+    assert status == 200
+    assert [e.text for e in fake_core.events] == ["hello on the plain path"]
+    status, _ = await post_signed(f"{single_workspace_adapter.http_url}/slack/events", body, "wrong")
+    assert status == 401
+
+
+@pytest.mark.parametrize("stamp", ["not-a-number", "", "12.5", "1e9", "９９９"])
+async def test_a_malformed_timestamp_is_401_not_500(fake_slack, fake_core, http_adapter, stamp):
+    """Issue 12 item 7: a malformed ``X-Slack-Request-Timestamp`` is an unauthenticated request."""
+    import aiohttp
+
+    school = fake_slack.workspace(SCHOOL)
+    body = json.dumps(message_event(school, "CSTUDENTS", "USTUDENT1", "x")).encode()
+    headers = {"Content-Type": "application/json", "X-Slack-Request-Timestamp": stamp,
+               "X-Slack-Signature": "v0=" + "0" * 64}
+    async with aiohttp.ClientSession() as session, session.post(
+            url(http_adapter, SCHOOL), data=body, headers=headers) as response:
+        assert response.status == 401
+    assert fake_core.events == []

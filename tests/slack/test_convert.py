@@ -173,3 +173,19 @@ def test_long_replies_are_chunked_without_losing_text():
     pieces = convert.chunk_text(text, 1000)
     assert all(len(p) <= 1000 for p in pieces)
     assert "".join(pieces) == text
+
+
+def test_a_pattern_alert_card_offers_pause_this_match():
+    blocks = convert.review_blocks(_card(review_id=None, alert_id=9, urgent=True, actions=("pause_match",)))
+    [actions] = [b for b in blocks if b["type"] == "actions"]
+    [button] = actions["elements"]
+    assert (button["action_id"], button["value"]) == ("mentorbot_alert:pause_match", "9")
+    assert button["style"] == "danger"
+    body = {"actions": [{"action_id": "mentorbot_alert:pause_match", "value": "9"}], "team": {"id": "T1"},
+            "user": {"id": "U1"}}
+    request = convert.alert_request(body)
+    assert request is not None
+    assert (request.alert_id, request.action, request.user_id) == (9, "pause_match", "U1")
+    unknown = {**body, "actions": [{"action_id": "mentorbot_alert:delete", "value": "9"}]}
+    assert convert.alert_request(unknown) is None
+    assert convert.review_request(body) is None  # never mistaken for a review decision

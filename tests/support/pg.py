@@ -38,6 +38,7 @@ class PgCluster:
     data_dir: Path
     port: int
     run_as: str | None
+    options: str = ""  # the server options it was started with
 
     @property
     def admin_url(self) -> str:
@@ -58,6 +59,15 @@ class PgCluster:
         finally:
             shutil.rmtree(self.data_dir.parent, ignore_errors=True)
 
+    def pause(self) -> None:
+        """Stop the server as a crash would (connections cut), keeping its data for ``resume``."""
+        self._run("pg_ctl", "-D", str(self.data_dir), "-m", "immediate", "-w", "stop")
+
+    def resume(self) -> None:
+        """Start the paused server again on the same port and data."""
+        self._run("pg_ctl", "-D", str(self.data_dir), "-o", self.options, "-l",
+                  str(self.data_dir.parent / "log"), "-w", "-t", "60", "start")
+
 
 def start_cluster() -> PgCluster:
     bin_dir = find_pg_bin()
@@ -73,6 +83,7 @@ def start_cluster() -> PgCluster:
     cluster._run("initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
                  "--locale=C.UTF-8")
     options = f"-c listen_addresses=127.0.0.1 -p {port} -k {base} -c fsync=off -c full_page_writes=off"
+    cluster.options = options
     cluster._run("pg_ctl", "-D", str(data), "-o", options, "-l", str(base / "log"), "-w", "-t", "60", "start")
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -12,9 +13,9 @@ from bot.app import platform_names
 from bot.roster import importer
 
 
-def import_roster(engine: Engine, path: str | Path) -> importer.ImportSummary:
+def import_roster(engine: Engine, path: str | Path, now: datetime | None = None) -> importer.ImportSummary:
     """``bot.roster.importer.import_roster`` with every platform mentorbot ships (as the CLI does)."""
-    return importer.import_roster(engine, path, platforms=platform_names())
+    return importer.import_roster(engine, path, platforms=platform_names(), now=now)
 
 
 def load_roster(path: str | Path) -> importer.Roster:

@@ -146,3 +146,98 @@ async def test_a_coordinators_day_in_the_browser(desk, chromium, tmp_path) -> No
             await browser.close()
     finally:
         await handle.stop()
+
+
+async def test_the_program_year_pages_in_the_browser(desk, chromium, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Over 60 lines by design: the year's pages in one browser session, each checked by what it shows.
+    from datetime import date
+
+    from playwright.async_api import async_playwright
+
+    from bot.messages import ChannelRef, CommandRequest
+
+    shots = DOC_SHOTS if os.environ.get("MENTORBOT_SCREENSHOTS") == "1" else tmp_path / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    h, core = desk.h, desk.h.app.core
+    year = core.year
+    await core.year_do(year.set_expectations, "riverside-ptech", "We write here every week.\nWe keep every "
+                       "conversation in this channel.\nWe tell the coordinator if something worries us.",
+                       actor="okafor")
+    agreeing = (("ana", "dana-ana-student"), ("raj", "raj-group-mentor"), ("ben", "raj-group-student"))
+    for user, channel in agreeing:
+        await core.run_command(CommandRequest(ChannelRef("console", "demo", channel), user, user, "agree"))
+    await core.year_do(year.add_module, "riverside-ptech", key="orientation", title="Mentor orientation",
+                       required=True, valid_days=365, actor="okafor")
+    await core.year_do(year.record_training, "riverside-ptech", "dana", "orientation",
+                       completed_on=date(2026, 9, 1), actor="okafor")
+    await core.year_do(year.record_consent, "riverside-ptech", "ana",
+                       form_type="WBL Travel and Media Consent Form",
+                       guardian="Maria R.", signed_on=date(2026, 9, 8), expires_on=date(2026, 11, 1),
+                       platforms=["console", "discord"], actor="okafor")
+    await core.run_command(CommandRequest(ChannelRef("console", "demo", "dana-ana-student"), "ana", "ana",
+                                          "reflect I learned that engineers test every design twice"))
+    await core.run_command(CommandRequest(ChannelRef("console", "demo", "dana-ana-student"), "ana", "ana",
+                                          "skills teamwork 2, communication 3"))
+    await core.run_command(CommandRequest(ChannelRef("console", "demo", "dana-ana-mentor"), "dana", "dana",
+                                          "feedback Ana explains her projects clearly"))
+    await core.year_do(year.log_activity, "riverside-ptech", title="Visit to the control room",
+                       kind="workplace visit", held_on=date(2026, 10, 9), hours=2.0, match_key="dana-ana",
+                       person_keys=[], actor="okafor")
+    await h.app.delivery.run_once()
+
+    port = _free_port()
+    handle = serve_web_in_background(h.app.core, h.app.settings, port=port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            if handle.server.started:
+                break
+            await asyncio.sleep(0.02)
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=chromium, args=ARGS)
+            context = await browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+            page = await context.new_page()
+            await page.goto(f"{base}/signin?token={desk.invite('okafor')}")
+            await page.click("button:has-text('Sign in')")
+            await page.wait_for_selector("h1:has-text('at a glance')")
+
+            await page.click("nav >> text=Year")
+            await page.wait_for_selector("table.acks")
+            assert "Ana R." in await page.inner_text("table.acks")
+            assert "8 not yet" in await page.inner_text("#acknowledged h2")
+            await page.fill("#checkins input[name=name]", "Fall 2026")
+            await page.fill("#checkins input[name=starts_on]", "2026-09-08")
+            await page.fill("#checkins input[name=ends_on]", "2027-01-29")
+            await page.click("#checkins button:has-text('Add the term')")
+            await page.wait_for_selector(".flash")
+            assert "check-in on" in await page.inner_text(".flash")
+            await page.screenshot(path=shots / "year.png", full_page=True)
+
+            await page.click("nav >> text=Records")
+            await page.wait_for_selector("#expiring")
+            assert "expires 01 Nov 2026" in await page.inner_text("#expiring")
+            await page.select_option("#mentors select[name=person]", "raj")
+            await page.fill("#mentors input[name=completed_on]", "2026-10-01")
+            await page.click("#mentors button:has-text('Record')")
+            await page.wait_for_selector(".flash")
+            assert "Raj Patel completed 'Mentor orientation'" in await page.inner_text(".flash")
+            await page.screenshot(path=shots / "records.png", full_page=True)
+
+            await page.goto(f"{base}/people/ana/year")
+            assert "engineers test every design twice" in await page.inner_text("#reflections")
+            assert "Dana Whitfield" in (feedback := await page.inner_text("#feedback"))
+            assert "explains her projects clearly" in feedback
+            await page.screenshot(path=shots / "student-year.png", full_page=True)
+
+            await page.click("nav >> text=Credit")
+            await page.wait_for_selector("table.credit")
+            row = await page.inner_text("table.credit tr:has-text('Ana R.')")
+            assert "Dana Whitfield" in row and "2.0" in row and "teamwork 2" in row
+            await page.screenshot(path=shots / "credit.png", full_page=True)
+            async with page.expect_download() as info:
+                await page.click(".exports >> text=PDF")
+            reader = pypdf.PdfReader(Path(await (await info.value).path()))
+            assert "Participation and credit report" in reader.pages[0].extract_text()
+            await browser.close()
+    finally:
+        await handle.stop()

@@ -2,7 +2,7 @@
 
 Revision ID: enc_0001
 Revises: web_0002
-Depends on: prompts_0001
+Depends on: prompts_0001, gov_0001 (it re-anchors the chains over the plaintext, so it runs first)
 Create Date: 2026-12-02 10:00:00
 
 Every value of the columns in SEALED is sealed with the key ring's current key (storage/keyring.py;
@@ -29,7 +29,7 @@ from storage.safe_text import unescape
 revision = 'enc_0001'
 down_revision = 'web_0002'
 branch_labels = ('enc',)
-depends_on = ('prompts_0001',)
+depends_on = ('prompts_0001', 'gov_0001')  # gov_0001 re-anchors chains over the plaintext first
 
 # Fixed here (not read from the models) so the migration means the same thing forever.
 SEALED = {

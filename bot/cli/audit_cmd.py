@@ -1,0 +1,160 @@
+"""``mentorbot audit``: prove the log was not altered — verify, the published head, export archives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bot.cli import runtime
+
+audit_app = typer.Typer(help="Prove the log was not altered.", no_args_is_help=True)
+
+
+@audit_app.command("verify")
+def audit_verify(
+    program: Annotated[str | None, typer.Argument(help="Program id (default: all)")] = None,
+    expect: Annotated[
+        str | None, typer.Option(help="A head you kept (from the daily post or `audit head`)")
+    ] = None,
+    head_file: Annotated[
+        Path | None, typer.Option(help="The append-only head file (default: CHAIN_HEAD_FILE)")
+    ] = None,
+) -> None:
+    """Recompute the hash chains of the message log and audit trail; name any altered row; list erasures."""
+    from sqlmodel import Session
+
+    from storage import repo
+    from storage.chain_anchor import problem_with
+    from storage.chain_format import parse_head
+
+    engine = runtime.engine()
+    head_file = head_file or runtime.settings().chain_head_file
+    if expect:
+        try:
+            expected_program = parse_head(expect)[0]
+        except ValueError as error:
+            raise _fail(str(error)) from error
+        program = program or expected_program
+    broken = 0
+    with Session(engine) as session:
+        programs = [program] if program else [p.id for p in repo.programs(session)]
+        for program_id in programs:
+            problems = _verify_one(session, program_id)
+            if expect:
+                why = problem_with(session, expect, program_id)
+                problems += [f"TAMPERED {program_id}: {why}"] if why else []
+                typer.echo(
+                    f"{'ok' if not why else 'FAILED'}: the head you kept ({expect}) "
+                    + ("is on the chain" if not why else "does not match")
+                )
+            if head_file is not None:
+                problems += _check_file(session, head_file, program_id)
+            for line in problems:
+                typer.echo(line)
+            broken += len(problems)
+    if broken:
+        raise typer.Exit(1)
+
+
+def _verify_one(session, program_id: str) -> list[str]:  # type: ignore[no-untyped-def]
+    from sqlmodel import select
+
+    from storage.chain_verify import verify_program
+    from storage.models import Program
+    from storage.models_governance import DestructionRecord
+
+    if session.get(Program, program_id) is None:
+        record = session.exec(
+            select(DestructionRecord).where(DestructionRecord.program_id == program_id)
+        ).first()
+        if record is None:
+            return [f"FAILED: there is no program '{program_id}'"]
+        typer.echo(
+            f"program {program_id} was destroyed on {record.destroyed_at:%Y-%m-%d} by {record.destroyed_by}; "
+            f"final chain head {record.final_head}; certificate SHA-256 {record.certificate_sha256}"
+        )
+        return []
+    report = verify_program(session, program_id)
+    problems = []
+    for b in report.breaks:
+        where = f"row id {b.row_id}" if b.row_id is not None else "end of chain"
+        kind = "log" if b.stream in ("message", "audit") else "record"
+        problems.append(f"TAMPERED {b.program_id} {b.stream} {kind}, seq {b.seq} ({where}): {b.problem}")
+    for erasure in report.erasures:
+        rows = ", ".join(f"{n} {table}" for table, n in erasure.rows.items()) or "nothing"
+        typer.echo(
+            f"erased: program {program_id}: {rows} under retention rule '{erasure.rule}' on "
+            f"{erasure.at:%Y-%m-%d} by {erasure.actor} (audit seq {erasure.seq}); tombstones verified"
+            if not any(b.row_id == erasure.event_id for b in report.breaks)
+            else f"erasure at audit seq {erasure.seq} does NOT match its tombstones"
+        )
+    if not report.breaks:
+        typer.echo(
+            f"ok: program {program_id}: message log and audit trail are intact "
+            f"({report.heads['message'][0]} messages, {report.heads['audit'][0]} audit events)"
+        )
+    return problems
+
+
+def _check_file(session, path: Path, program_id: str) -> list[str]:  # type: ignore[no-untyped-def]
+    from bot.governance.anchoring import HeadFileError, check_head_file
+
+    try:
+        checked, problems = check_head_file(session, path, program_id)
+    except HeadFileError as error:
+        return [f"FAILED: {error}"]
+    if not problems:
+        typer.echo(f"ok: program {program_id}: all {checked} head(s) in {path} are on the chain")
+    return [f"TAMPERED {program_id}: {p}" for p in problems]
+
+
+@audit_app.command("head")
+def audit_head(
+    program: Annotated[str | None, typer.Argument(help="Program id (default: all)")] = None,
+    publish: Annotated[
+        bool, typer.Option(help="Also append to CHAIN_HEAD_FILE and post to the review channel")
+    ] = False,
+) -> None:
+    """Print each program's chain head (keep it; `audit verify --expect` checks against it)."""
+    from sqlmodel import Session
+
+    from bot.governance.anchoring import publish_heads
+    from storage import chain, repo
+
+    engine, settings = runtime.engine(), runtime.settings()
+    if publish:
+        for published in publish_heads(engine, now=runtime.clock()(), head_file=settings.chain_head_file):
+            if program in (None, published.program_id):
+                typer.echo(published.head + ("  (posted to the review channel)" if published.posted else ""))
+        return
+    with Session(engine) as session:
+        for p in repo.programs(session):
+            if program in (None, p.id):
+                typer.echo(chain.head(session, p.id))
+
+
+@audit_app.command("verify-export")
+def audit_verify_export(
+    archive: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A program export (.zip)")],
+    expect: Annotated[str | None, typer.Option(help="The head you kept for this program")] = None,
+) -> None:
+    """Check a program export on its own: files against the manifest, both chains, the head."""
+    from bot.governance.verify_export import verify_export
+
+    check = verify_export(archive, expect)
+    report = check.report
+    assert report is not None
+    lines = [f"TAMPERED {b.stream} seq {b.seq} (row id {b.row_id}): {b.problem}" for b in report.breaks]
+    lines += [f"TAMPERED {p}" for p in check.problems]
+    for line in lines:
+        typer.echo(line)
+    if lines:
+        raise typer.Exit(1)
+    typer.echo(f"ok: {archive} is complete and its chains end at {check.head}")
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(2)
