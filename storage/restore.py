@@ -16,6 +16,7 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
@@ -27,7 +28,7 @@ from storage.keyring import KeyRing
 from storage.models import AuditEvent, MessageLog, Program
 from storage.private_files import open_private
 
-BeforeUse = Callable[[Engine], None]
+BeforeUse = Callable[[Engine], Any]  # may return what it did (``destroyed_again``: programs it removed)
 
 
 @dataclass
@@ -55,8 +56,12 @@ def checked_manifest(backup: Path, ring: KeyRing) -> Manifest:
     return manifest
 
 
-def verify_restored(engine: Engine, manifest: Manifest) -> tuple[int, list[str]]:
-    """Chains of every program intact, and each contains the head the backup was taken at."""
+def verify_restored(engine: Engine, manifest: Manifest, *, destroyed_again: set[str] | None = None
+                    ) -> tuple[int, list[str]]:
+    """Chains of every program intact, and each contains the head the backup was taken at.
+
+    ``destroyed_again``: programs ``before_use`` destroyed (they were destroyed after the backup);
+    any other program of the manifest that is missing is reported."""
     problems: list[str] = []
     with Session(engine) as session:
         programs = [p.id for p in session.exec(select(Program))]
@@ -65,6 +70,11 @@ def verify_restored(engine: Engine, manifest: Manifest) -> tuple[int, list[str]]
                 where = f"row id {b.row_id}" if b.row_id is not None else "end of chain"
                 problems.append(f"{b.program_id} {b.stream} log, seq {b.seq} ({where}): {b.problem}")
         for program_id, streams in manifest.chain_heads.items():
+            if program_id in (destroyed_again or set()):
+                continue
+            if program_id not in programs:
+                problems.append(f"{program_id}: in the backup's manifest but not in the restored database")
+                continue
             for stream, (seq, row_hash) in streams.items():
                 if seq and not _has_head(session, program_id, stream, int(seq), str(row_hash)):  # type: ignore[call-overload]
                     problems.append(f"{program_id} {stream} log: the head the backup was taken at "
@@ -103,11 +113,11 @@ def restore_sqlite(backup: Path, target: Path, *, ring: KeyRing, before_use: Bef
 
 
 def _check(url: str, manifest: Manifest, ring: KeyRing, before_use: BeforeUse | None) -> RestoreReport:
-    engine = open_database(url, keyring=ring)  # migrates an older backup; refuses keys that do not open it
+    # migrates an older backup (PostgreSQL too: nothing runs on it yet); refuses keys that do not open it
+    engine = open_database(url, migrate=True, keyring=ring)
     try:
-        if before_use:
-            before_use(engine)
-        programs, problems = verify_restored(engine, manifest)
+        gone = set(getattr(before_use(engine), "destroyed_again", ())) if before_use else set()
+        programs, problems = verify_restored(engine, manifest, destroyed_again=gone)
     finally:
         engine.dispose()  # SQLite: the last close folds the WAL back into the file
     return RestoreReport(manifest, programs, problems)

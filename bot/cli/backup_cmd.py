@@ -95,15 +95,17 @@ def restore(
         where = make_engine(url).url.render_as_string()
         raise _fail(f"this replaces the database at {where} with {file.name}. "
                     "Stop mentorbot (every process), then run again with --yes")
+    before_use = _reapply_after_restore(settings)
     try:
         ring = keyring_from_settings(settings)
         engine = make_engine(url, keyring=ring)
         if is_sqlite(url):
             from storage.backup import sqlite_path
 
-            report = restore_sqlite(file, sqlite_path(engine), ring=ring)
+            report = restore_sqlite(file, sqlite_path(engine), ring=ring, before_use=before_use)
         else:
-            report = restore_postgres(file, engine, ring=ring, pg_bin=settings.pg_bin_dir)
+            report = restore_postgres(file, engine, ring=ring, pg_bin=settings.pg_bin_dir,
+                                      before_use=before_use)
     except (BackupError, KeyRingError) as error:
         raise _fail(str(error)) from error
     for problem in report.breaks:
@@ -113,3 +115,22 @@ def restore(
         raise _fail(f"the restored chains do not verify{where}: this backup cannot be trusted", code=1)
     typer.echo(f"restored {file.name} (taken {report.manifest.taken:%Y-%m-%d %H:%M} UTC): {report.programs} "
                "program(s), chains intact and holding the heads recorded at backup time")
+
+
+def _reapply_after_restore(settings):  # type: ignore[no-untyped-def]
+    """The restore's ``before_use`` hook (issue 15): programs destroyed since the backup are destroyed
+    again (CHAIN_HEAD_FILE's ``# destroyed`` lines), then retention is applied as of now."""
+    from bot.governance.after_restore import reapply_after_restore
+    from storage.clock import utcnow
+
+    def before_use(engine):  # type: ignore[no-untyped-def]
+        done = reapply_after_restore(engine, head_file=settings.chain_head_file, now=utcnow(),
+                                     unrouted_days=settings.unrouted_retention_days)
+        for program_id in done.destroyed_again:
+            typer.echo(f"program {program_id} was destroyed after this backup was taken: destroyed again")
+        erased = sum(done.erased.values())
+        if erased:
+            typer.echo(f"retention applied as of now: {erased} record(s) erased that expired since the backup")
+        return done
+
+    return before_use
