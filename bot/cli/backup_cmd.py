@@ -130,7 +130,7 @@ def _reapply_after_restore(settings):  # type: ignore[no-untyped-def]
             typer.echo(f"program {program_id} was destroyed after this backup was taken: destroyed again")
         erased = sum(done.erased.values())
         if erased:
-            typer.echo(f"retention applied as of now: {erased} record(s) that expired since the backup erased")
+            typer.echo(f"retention applied as of now: {erased} expired record(s) erased")
         return done
 
     return before_use
