@@ -10,13 +10,13 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import Engine, MetaData, Text, text
-from sqlmodel import Session, SQLModel, select
+from sqlalchemy import Engine, MetaData, text
+from sqlmodel import Session, select
 
 import storage.all_models  # noqa: F401
-from storage.chain import GENESIS, row_digest, verify
+from storage.chain import verify
+from storage.chain_format import GENESIS, V1_FIELDS, v1_row_hash
 from storage.db import make_engine, sqlite_url, upgrade
-from storage.encryption import EncryptedText
 from storage.models import Alert, AuditEvent, MessageLog, Person
 from storage.search import SearchFilters, search_messages
 
@@ -44,19 +44,20 @@ def empty_engine(request, tmp_path) -> Iterator[Engine]:  # type: ignore[no-unty
         conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
 
 
-def _plain_tables() -> MetaData:
-    """The models' tables with sealed columns as plain TEXT: what a pre-encryption mentorbot wrote."""
+def _plain_tables(engine: Engine) -> MetaData:
+    """The tables as the old schema has them (reflected): sealed columns are plain TEXT there."""
     plain = MetaData()
-    for table in SQLModel.metadata.sorted_tables:
-        copy = table.to_metadata(plain)
-        for column in copy.columns:
-            if isinstance(column.type, EncryptedText):
-                column.type = Text()
+    plain.reflect(bind=engine)
     return plain
 
 
+def _format_1(row: MessageLog | AuditEvent, stream: str) -> dict[str, object]:
+    """The columns a chain-format-1 database had (before issue 15's salts, commitments and tokens)."""
+    return {name: getattr(row, name) for name in ("id", *V1_FIELDS[stream], "row_hash")}
+
+
 def _write_plaintext_program(engine: Engine) -> None:
-    tables = _plain_tables().tables
+    tables = _plain_tables(engine).tables
     logs, previous = [], GENESIS
     for seq, body in enumerate(OLD_TEXTS, start=1):
         row = MessageLog(id=seq, program_id="old", seq=seq, kind="message", match_id=1, platform="console",
@@ -64,12 +65,13 @@ def _write_plaintext_program(engine: Engine) -> None:
                          sender_person_id=2, sender_platform_id="lena", sender_name="Lena Moreau", text=body,
                          sent_at=NOW + timedelta(minutes=seq), received_at=NOW + timedelta(minutes=seq),
                          decision="allow", hits_json="[]", prev_hash=previous, row_hash="")
-        row.row_hash = previous = row_digest(row)
-        logs.append({k: v for k, v in row.model_dump().items() if k != "search_tokens"})
+        values = row.model_dump()
+        row.row_hash = previous = v1_row_hash("message", values)
+        logs.append(_format_1(row, "message"))
     audit = AuditEvent(id=1, program_id="old", seq=1, actor="okafor", action="transcript.read",
                        target="match:m1", detail_json='{"q": "Marimbafox"}', at=NOW,
                        prev_hash=GENESIS, row_hash="")
-    audit.row_hash = row_digest(audit)
+    audit.row_hash = v1_row_hash("audit", audit.model_dump())
     with engine.begin() as conn:
         conn.execute(tables["program"].insert(), [{"id": "old", "name": "Old", "timezone": "America/New_York",
                                                    "created_at": NOW, "updated_at": NOW}])
@@ -82,13 +84,17 @@ def _write_plaintext_program(engine: Engine) -> None:
                                                  "model": "one-to-one", "status": "active",
                                                  "prompts_paused": False}])
         conn.execute(tables["message_log"].insert(), logs)
-        conn.execute(tables["audit_event"].insert(), [audit.model_dump()])
+        conn.execute(tables["audit_event"].insert(), [_format_1(audit, "audit")])
         conn.execute(tables["alert"].insert(), [{"program_id": "old", "kind": "concern", "urgent": True,
                                                  "summary": "Lena Moreau mentioned Marimbafox",
                                                  "created_at": NOW}])
         conn.execute(tables["chainhead"].insert(), [
             {"program_id": "old", "stream": "message", "last_seq": 3, "last_hash": previous},
             {"program_id": "old", "stream": "audit", "last_seq": 1, "last_hash": audit.row_hash}])
+        if engine.dialect.name == "postgresql":  # ids were given: move the sequences past them
+            for table in ("person", "match", "message_log", "audit_event"):
+                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                  f"(SELECT max(id) FROM {table}))"))
 
 
 def _raw(engine: Engine) -> bytes:
@@ -116,6 +122,7 @@ def test_an_old_plaintext_database_is_sealed_by_its_upgrade(empty_engine: Engine
         assert [m.text for m in session.exec(select(MessageLog).order_by(MessageLog.id))] == OLD_TEXTS
         assert {p.display_name for p in session.exec(select(Person))} == {"Theo Vasquez", "Lena Moreau"}
         assert session.exec(select(Alert)).one().summary == "Lena Moreau mentioned Marimbafox"
-        assert session.exec(select(AuditEvent)).one().detail_json == '{"q": "Marimbafox"}'
+        read = select(AuditEvent).where(AuditEvent.action == "transcript.read")  # (+ gov_0001's re-anchor)
+        assert session.exec(read).one().detail_json == '{"q": "Marimbafox"}'
         found = search_messages(session, "old", SearchFilters(text="marimbafox"))
         assert [hit.text for hit in found] == [OLD_TEXTS[2], OLD_TEXTS[0]]
