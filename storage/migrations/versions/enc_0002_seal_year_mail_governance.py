@@ -24,6 +24,7 @@ from alembic import op
 
 from storage import reseal
 from storage.encryption import keyring_of
+from storage.keyring import KeyRingError
 from storage.safe_text import escape, unescape
 
 revision = 'enc_0002'
@@ -68,7 +69,23 @@ def upgrade() -> None:
         for table, (_key, columns, _escaped) in SEALED.items():
             changes = ", ".join(f"ALTER COLUMN {quote(c)} TYPE TEXT" for c in columns)
             op.execute(f"ALTER TABLE {quote(table)} {changes}")
-    _rewrite(lambda value, stored: ring.seal(value if stored else escape(value)))
+
+    def seal(value: str, stored: bool) -> str:
+        if _sealed(ring, value):  # already sealed (written by code that had this column sealed): kept
+            return value
+        return ring.seal(value if stored else escape(value))
+
+    _rewrite(seal)
+
+
+def _sealed(ring, value: str) -> bool:  # type: ignore[no-untyped-def]
+    if not value.startswith("e1."):
+        return False
+    try:
+        ring.open(value)
+    except KeyRingError:
+        return False
+    return True
 
 
 def downgrade() -> None:
