@@ -34,7 +34,7 @@ def empty_engine(request, tmp_path) -> Iterator[Engine]:  # type: ignore[no-unty
         engine.dispose()
         return
     cluster, admin = request.getfixturevalue("pg_cluster")
-    name = f"mb_old_{os.getpid()}_{next(_numbers)}"
+    name = f"mb_plain_{os.getpid()}_{next(_numbers)}"  # (tests/governance/test_migration.py uses mb_old_)
     with admin.connect() as conn:
         conn.execute(text(f"CREATE DATABASE {name}"))
     engine = make_engine(cluster.url(name))
