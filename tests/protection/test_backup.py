@@ -159,6 +159,32 @@ def test_the_commands_back_up_rotate_and_restore_a_database(tmp_path: Path):
     assert "Hello Ana, see you Tuesday" in transcript.stdout, transcript.output
 
 
+def test_a_restore_destroys_again_a_program_destroyed_after_the_backup(tmp_path: Path):
+    """i15a's hook runs before the restored database is used: the head file says the program was
+    destroyed after this backup was taken, so the restore destroys it again and still verifies."""
+    sample = Path(__file__).resolve().parents[2] / "examples" / "sample-program.yml"
+    heads = tmp_path / "heads" / "heads.log"
+    heads.parent.mkdir()
+    env = {"DATA_DIR": str(tmp_path / "var"), "ENCRYPTION_KEY_FILE": os.environ["ENCRYPTION_KEY_FILE"],
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'var' / 'mentorbot.db'}", "CHAIN_HEAD_FILE": str(heads)}
+    assert mentorbot("program", "import", str(sample), env=env).exit_code == 0
+    backed = mentorbot("backup", env=env)
+    assert backed.exit_code == 0, backed.output
+    backup = next((tmp_path / "var" / "backups").glob("mentorbot-*.sqlite3"))
+    destroyed = mentorbot("program", "destroy", "--certificate", str(tmp_path / "certificate.json"),
+                          "--by", "Grace Okafor, coordinator", "--reason", "end of contract",
+                          "--confirm", PROGRAM, env=env)
+    assert destroyed.exit_code == 0, destroyed.output
+    assert f"# destroyed {PROGRAM}" in heads.read_text()
+    restored = mentorbot("restore", str(backup), "--yes", env=env)
+    assert restored.exit_code == 0, restored.output
+    assert f"program {PROGRAM} was destroyed after this backup was taken: destroyed again" in restored.stdout
+    shown = mentorbot("program", "show", env=env)
+    assert "Riverside" not in shown.stdout, shown.output  # the backup did not bring the program back
+    verified = mentorbot("audit", "verify", PROGRAM, env=env)
+    assert verified.exit_code == 0 and "was destroyed on" in verified.stdout, verified.output
+
+
 async def test_the_running_bot_backs_up_daily_when_asked(make_harness, engine, request, tmp_path):
     from bot.scheduler import attach_scheduler, backup
 
