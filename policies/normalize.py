@@ -63,6 +63,8 @@ def fold_char(ch: str) -> str:
         return " "
     if ch in _LOOKALIKES:
         return _LOOKALIKES[ch]
+    if 0x1F1E6 <= cp <= 0x1F1FF:  # regional indicator symbols (flag letters) spell words too
+        return chr(ord("a") + cp - 0x1F1E6)
     out = []
     for c in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch)):
         if unicodedata.combining(c):
@@ -192,7 +194,8 @@ def _fold_with_index(text: str) -> tuple[str, str, list[int]]:
 # Obfuscations the rules would otherwise read past (``deobfuscate``): words spelled out letter by
 # letter ("s n a p c h a t", "s.e.c.r.e.t", words apart by two spaces), and leetspeak inside a
 # word ("sn@pch@t", "h0t", "k1ll"). Digits alone (phone numbers) are left as they are.
-_LETTER_RUN = re.compile(r"(?<![\w'\u2019])[^\W\d_](?:(?:[ ._*\-]|\s{2,})[^\W\d_](?!\w)){2,}")
+_LETTER_RUN = re.compile(r"(?<![^\W_])(?<!['\u2019])[^\W\d_]"
+                         r"(?:(?:[\s._*\-/,+|~]|\s{2,})[^\W\d_](?![^\W_])){2,}")
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 
 

@@ -1,6 +1,6 @@
 """Trivial transformations must not carry a message past the shipped policy: whatever the rules
 stop in plain writing, they still stop when one word is spelled out letter by letter, written in
-leetspeak, split by invisible characters, or typed with look-alike or full-width letters.
+leetspeak, split by invisible characters, or typed with look-alike, full-width or flag letters.
 
 The base messages are only vehicles: each is first checked to be stopped as written (so the test
 is about the transformation class, never about tuning a rule to a wording)."""
@@ -37,6 +37,8 @@ def _variants(text: str) -> list[tuple[str, str]]:
     for m in _words(text):
         word, a, b = m.group(), m.start(), m.end()
         for name, new in (("spelled", " ".join(word)), ("dotted", ".".join(word)),
+                          ("underscored", "_".join(word)), ("slashed", "/".join(word)),
+                          ("flag letters", "".join(chr(0x1F1E6 + ord(c) - 97) for c in word)),
                           ("leet", word[0] + word[1:].translate(LEET)),
                           ("zero-width", "\u200b".join(word)), ("homoglyph", word.translate(HOMOGLYPH)),
                           ("full-width", "".join(chr(ord(c) + 0xFEE0) for c in word))):
