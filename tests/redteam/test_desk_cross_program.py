@@ -148,10 +148,11 @@ async def test_no_state_changing_post_is_accepted_without_the_csrf_token(desk, e
     assert _riverside_fingerprint(engine) == before
 
 
-def test_fingerprint_sees_a_change(engine, sample_roster_path) -> None:  # type: ignore[no-untyped-def]
+def test_fingerprint_sees_a_change(sqlite_engine, sample_roster_path) -> None:  # type: ignore[no-untyped-def]
     """The fingerprint above is not blind: a riverside row changing changes it."""
     from support.roster_helpers import import_roster
 
+    engine = sqlite_engine
     import_roster(engine, sample_roster_path)
     before = _riverside_fingerprint(engine)
     with engine.begin() as conn:
