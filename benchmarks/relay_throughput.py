@@ -16,12 +16,19 @@ fsync off, as in the tests). ``--replicas N`` (PostgreSQL) runs N processes reco
 the one database, each on its own match of the sample program (so all share the program's hash
 chain, the worst case); the figure is all messages over the wall time from the first start to the
 last finish. Percentiles are over every message's ``Relay.record`` call.
+
+Personal data is sealed at rest (issue 15) with a throwaway key here (one per run, handed to the
+replicas' processes in the environment). The script also runs against a tree from before
+encryption (``PYTHONPATH=<that tree>``: the key is installed only where ``storage.encryption``
+exists), so the cost of encryption is measured as before/after pairs. Process CPU time per message
+is printed too: it moves far less than wall time on a shared machine.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import json
 import os
 import statistics
@@ -46,6 +53,7 @@ from policies import PolicyContext  # noqa: E402
 from storage.db import open_database, sqlite_url  # noqa: E402
 
 ROSTER = ROOT / "examples" / "sample-program.yml"
+BENCH_KEY = "MENTORBOT_BENCH_KEY"  # the run's throwaway key (base64), shared with replica processes
 TEXTS = [
     "Hi Ana! How did the robotics meet go on Saturday? I heard your team placed third.",
     "Thanks Dana, we did! The arm kept dropping the cube but we fixed it in room 214.",
@@ -63,6 +71,18 @@ def text_for(n: int, repeat: bool) -> str:
         return base
     topic = ["robotics", "the essay", "the interview", "my resume", "the internship", "python class"]
     return f"{base} Also, about {topic[n // 4 % len(topic)]}: update {n // 24} coming soon."
+
+
+def install_bench_key() -> None:
+    """A throwaway process-wide key ring where this tree seals data at rest (none before issue 15)."""
+    try:
+        from storage.encryption import install_keyring
+        from storage.keyring import KeyRing, decode_secret, new_secret
+    except ImportError:
+        return
+    if BENCH_KEY not in os.environ:
+        os.environ[BENCH_KEY] = base64.b64encode(new_secret()).decode("ascii")
+    install_keyring(KeyRing.single(decode_secret(os.environ[BENCH_KEY], where=BENCH_KEY)))
 
 
 def percentile(times: list[float], share: float) -> float:
@@ -121,7 +141,7 @@ async def record_lane(url: str, lane: int, messages: int, rules_only: bool, repe
     if start_at is not None:
         await asyncio.sleep(max(0.0, start_at - time.time()))
     times: list[float] = []
-    began = time.time()
+    began, cpu = time.time(), time.process_time()
     for n in range(messages):
         if batch > 1 and n % batch == 0:
             policy.prime([text_for(k + lane * messages, repeat) for k in range(n, min(n + batch, messages))])
@@ -132,8 +152,8 @@ async def record_lane(url: str, lane: int, messages: int, rules_only: bool, repe
         t0 = time.perf_counter()
         app.core.relay.record(event)
         times.append(time.perf_counter() - t0)
-    ended = time.time()
-    return {"began": began, "ended": ended, "times": times, "app": app}
+    ended, cpu = time.time(), time.process_time() - cpu
+    return {"began": began, "ended": ended, "times": times, "cpu": cpu, "app": app}
 
 
 def describe(url: str, messages: int, rules_only: bool, repeat: bool, batch: int, replicas: int) -> str:
@@ -155,13 +175,15 @@ async def single(url: str, args: argparse.Namespace) -> None:
     print(describe(url, args.messages, args.rules_only, args.repeat, args.batch, 1))
     report_record("record (dedupe + gates + policy + log + outbox, one transaction each)",
                   args.messages, lane["ended"] - lane["began"], lane["times"])
+    print(f"record CPU {lane['cpu'] / args.messages * 1e3:.2f} ms/msg")
     if args.no_deliver:
         return
-    t1 = time.perf_counter()
+    t1, cpu = time.perf_counter(), time.process_time()
     delivered = await lane["app"].delivery.run_once(max_passes=args.messages + 10)
-    delivering = time.perf_counter() - t1
+    delivering, deliver_cpu = time.perf_counter() - t1, time.process_time() - cpu
     print(f"deliver (one channel, strictly in order): {delivered / delivering:,.0f} deliveries/s "
-          f"({delivered} deliveries in {delivering:.2f} s)")
+          f"({delivered} deliveries in {delivering:.2f} s); "
+          f"CPU {deliver_cpu / max(delivered, 1) * 1e3:.2f} ms/delivery")
 
 
 def replicated(url: str, args: argparse.Namespace) -> None:
@@ -198,10 +220,11 @@ def main() -> None:
     parser.add_argument("--lane", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--start-at", type=float, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    install_bench_key()
     if args.lane_of:
         lane = asyncio.run(record_lane(args.database_url, args.lane, args.messages, args.rules_only,
                                        args.repeat, args.batch, args.start_at))
-        print(json.dumps({k: lane[k] for k in ("began", "ended", "times")}))
+        print(json.dumps({k: lane[k] for k in ("began", "ended", "times", "cpu")}))
         os._exit(0)
     with database(args.database_url, args.postgres) as url:
         if args.replicas > 1 and not url.startswith("postgresql"):

@@ -1,7 +1,7 @@
 """Desk search latency at scale on SQLite (FTS5) and PostgreSQL (tsvector + GIN).
 
     .venv/bin/python benchmarks/search.py --rows 1000000 [--engines sqlite,postgres] [--runs 300]
-                                          [--fresh 5000]
+                                          [--fresh 5000] [--scan]
 
 Bulk-generates realistic messages (Zipf-distributed vocabulary, 4 programs x 500 matches, one mentor
 and two students per match, two years of time) straight into message_log — on SQLite the FTS5
@@ -12,6 +12,12 @@ for: filtered to one match, filtered to one student (sender), and program-wide n
 query cycles over a common, a medium and a rare word. Prints p50/p95 in milliseconds. ``--fresh N``
 then inserts N more messages row by row (triggers and indexes live, no VACUUM: PostgreSQL's
 index-only scans then fetch the heap for those rows) and measures again.
+
+Message text, sender names and people's names are sealed at rest (issue 15), so rows are written
+sealed with a throwaway key and carry their blind-index tokens, as the app writes them; the indexes
+are over the tokens (migration enc_0001). ``--scan`` also measures the alternative that was not
+chosen — decrypt-and-scan: read the scope's newest rows, open each, test the words in Python, until
+50 hit (``scan_search`` below) — with a tenth of the runs, as it is slow where it matters.
 """
 
 from __future__ import annotations
@@ -34,8 +40,14 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 from sqlalchemy import text  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
+from storage import blind_index  # noqa: E402
 from storage.db import make_engine, sqlite_url, upgrade  # noqa: E402
-from storage.search import SearchFilters, search_messages  # noqa: E402
+from storage.encryption import install_keyring  # noqa: E402
+from storage.keyring import KeyRing, new_secret  # noqa: E402
+from storage.search import SearchFilters, load_hits, search_messages  # noqa: E402
+
+RING = KeyRing.single(new_secret())  # a throwaway key: the benchmark's data is generated
+install_keyring(RING)
 
 PROGRAMS = 4
 MATCHES_PER_PROGRAM = 500
@@ -44,7 +56,7 @@ WORDS = {"common": "w3", "medium": "w60", "rare": "w2500"}
 START = datetime(2024, 9, 1, tzinfo=UTC)
 COLUMNS = ("id, program_id, seq, kind, match_id, platform, workspace, channel, platform_message_id, "
            "sender_person_id, sender_platform_id, sender_name, sender_role, text, attachment_count, "
-           "sent_at, received_at, decision, alert, hits_json, prev_hash, row_hash")
+           "sent_at, received_at, decision, alert, hits_json, prev_hash, row_hash, search_tokens")
 
 
 def vocabulary() -> tuple[list[str], list[float]]:
@@ -72,7 +84,7 @@ def seed_roster(session: Session) -> dict[str, list]:
                 session.execute(text("INSERT INTO person (id, program_id, key, role, display_name, active) "
                                      "VALUES (:id, :p, :k, :r, :n, true)"),
                                 {"id": person_id, "p": program, "k": f"u{person_id}", "r": role,
-                                 "n": f"Person {person_id}"})
+                                 "n": RING.seal(f"Person {person_id}")})
                 session.execute(text("INSERT INTO matchmember (match_id, person_id, role) "
                                      "VALUES (:m, :u, :r)"), {"m": match_id, "u": person_id, "r": role})
                 people.append((person_id, role))
@@ -100,7 +112,8 @@ def messages(rows: int, roster: dict[str, list], seed: int = 7):  # type: ignore
         decision = "hold" if rng.random() < 0.03 else "allow"
         at = START + step * i
         yield (i, program, seqs[program], "message", match_id, "console", "bench", f"c{match_id}", f"x{i}",
-               person, f"u{person}", f"Person {person}", role, body, 0, at, at, decision, False, "[]", "", "")
+               person, f"u{person}", RING.seal(f"Person {person}"), role, RING.seal(body), 0, at, at,
+               decision, False, RING.seal("[]"), "", "", blind_index.tokens(RING, program, body))
 
 
 def _migration(name: str):  # type: ignore[no-untyped-def]
@@ -135,9 +148,9 @@ def load_sqlite(path: Path, rows: Callable[[dict[str, list]], Iterable[tuple]]):
     upgrade(engine)
     with Session(engine) as session:
         roster = seed_roster(session)
-    web = _migration("web_0001")
-    trigger = next(sql for sql in web.SQLITE_UP if "message_fts_ai" in sql)
-    backfill = web.SQLITE_UP[-1]
+    index = _migration("enc_0001")._sqlite_index("search_tokens")
+    trigger = next(sql for sql in index if "message_fts_ai" in sql)
+    backfill = index[-1]
     raw = engine.raw_connection()
     cursor = raw.cursor()
     marks = ", ".join("?" for _ in COLUMNS.split(","))
@@ -208,7 +221,36 @@ def add_fresh(engine, rows: list[tuple]) -> None:  # type: ignore[no-untyped-def
     raw.close()
 
 
-def measure(engine, roster, runs: int) -> dict[str, tuple[float, float]]:  # type: ignore[no-untyped-def]
+def scan_search(session: Session, program_id: str, filters: SearchFilters,  # type: ignore[no-untyped-def]
+                limit: int = 50, chunk: int = 1000):
+    """The alternative to a blind index: the scope's rows newest first through the btrees, each text
+    opened and its words tested in Python, until ``limit`` hit (no index of the words at all)."""
+    terms = set(filters.terms)
+    where = "program_id = :program AND kind != 'delete'"
+    if filters.match_id is not None:
+        where += " AND match_id = :match"
+    if filters.person_id is not None:
+        where += " AND sender_person_id = :person"
+    params: dict[str, object] = {"program": program_id, "match": filters.match_id,
+                                 "person": filters.person_id, "chunk": chunk}
+    found: list[int] = []
+    before = None
+    while len(found) < limit:
+        bound = " AND id < :before" if before is not None else ""
+        rows = session.execute(text(f"SELECT id, text FROM message_log WHERE {where}{bound} "
+                                    "ORDER BY id DESC LIMIT :chunk"), {**params, "before": before}).all()
+        for row_id, sealed in rows:
+            if terms <= set(blind_index.words(RING.open(sealed))):
+                found.append(row_id)
+                if len(found) == limit:
+                    break
+        if len(rows) < chunk:
+            break
+        before = rows[-1][0]
+    return load_hits(session, program_id, found)
+
+
+def measure(engine, roster, runs: int, search=search_messages) -> dict[str, tuple[float, float]]:  # type: ignore[no-untyped-def]
     rng = random.Random(11)
     big = [m for m in roster["matches"] if m[0] == "bench-0"]
     big_students = [s for s in roster["students"] if s[0] == "bench-0"]
@@ -224,7 +266,7 @@ def measure(engine, roster, runs: int) -> dict[str, tuple[float, float]]:  # typ
             for i in range(runs):
                 program, filters = make(list(WORDS.values())[i % len(WORDS)])
                 started = time.perf_counter()
-                search_messages(session, program, filters)
+                search(session, program, filters)
                 timings.append((time.perf_counter() - started) * 1000)
                 session.rollback()
             cuts = quantiles(timings, n=100)
@@ -247,10 +289,18 @@ def main() -> None:
     parser.add_argument("--engines", default="sqlite,postgres")
     parser.add_argument("--fresh", type=int, default=0,
                         help="then insert this many more messages (not vacuumed) and measure again")
+    parser.add_argument("--scan", action="store_true",
+                        help="also measure decrypt-and-scan (the alternative to the blind index)")
     args = parser.parse_args()
 
     def bulk(roster):  # type: ignore[no-untyped-def]
         return islice(messages(args.rows + args.fresh, roster), args.rows)
+
+    def scan(engine, roster, name: str) -> None:  # type: ignore[no-untyped-def]
+        if args.scan:
+            runs = max(30, args.runs // 10)
+            report(f"{name} — decrypt-and-scan instead of the index ({runs} runs)", args.rows, None,
+                   measure(engine, roster, runs, search=scan_search))
 
     def fresh(engine, roster, name: str) -> None:  # type: ignore[no-untyped-def]
         if args.fresh:
@@ -264,6 +314,7 @@ def main() -> None:
             engine, roster = load_sqlite(Path(folder) / "bench.db", bulk)
             load = time.perf_counter() - started
             report("SQLite FTS5", args.rows, load, measure(engine, roster, args.runs))
+            scan(engine, roster, "SQLite")
             fresh(engine, roster, "SQLite FTS5")
             engine.dispose()
         if "postgres" in args.engines:
@@ -278,6 +329,7 @@ def main() -> None:
                 engine, roster = load_postgres(cluster.url("bench"), bulk)
                 report("PostgreSQL GIN", args.rows, time.perf_counter() - started,
                        measure(engine, roster, args.runs))
+                scan(engine, roster, "PostgreSQL")
                 fresh(engine, roster, "PostgreSQL GIN")
                 engine.dispose()
                 admin.dispose()

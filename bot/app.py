@@ -21,6 +21,7 @@ from bot.alerts import delivery_failed
 from bot.commands import Commands
 from bot.delivery.worker import DeliveryWorker
 from bot.desk_address import desk_url, remember_desk_address
+from bot.keys import open_configured_database
 from bot.mail.worker import MailWorker
 from bot.ops.health import Readiness
 from bot.ops.metrics import Metrics
@@ -33,7 +34,6 @@ from bot.settings import Settings
 from bot.use_cases import Core
 from bot.year.actions import YearActions
 from storage.clock import utcnow
-from storage.db import open_database
 
 if TYPE_CHECKING:
     from adapters.console import ConsoleAdapter
@@ -152,7 +152,7 @@ def build_app(settings: Settings | None = None, *, adapters: dict[str, Adapter] 
     settings = settings or Settings()
     clock = clock or utcnow
     if engine is None:
-        engine = open_database(settings.resolved_database_url, migrate=settings.migrate_on_start)
+        engine = open_configured_database(settings)
     if adapters is None:
         from adapters.registry import build_adapters
 

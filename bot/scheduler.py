@@ -78,6 +78,14 @@ async def year_tick(core: Core) -> None:
     await core.year_tick()
 
 
+async def backup(core: Core) -> None:
+    """Daily: a backup, then old backups aged out; a failure is logged for the operator, not raised."""
+    try:
+        await core.back_up(once_per=f"{datetime.now(UTC):%Y-%m-%d}")
+    except Exception:  # noqa: BLE001 - the next day's run tries again; the log says why this one failed
+        logger.exception("the daily backup failed")
+
+
 @dataclass
 class SchedulerHandle:
     """Start and stop the jobs with the app (``MentorBot.start``/``stop``)."""
@@ -115,4 +123,9 @@ def attach_scheduler(core: Core) -> SchedulerHandle:
     scheduler.add_job(data_care, CronTrigger(hour=6, minute=30, timezone=UTC), args=[core], id="data-care")
     # every 5 minutes: a meet-and-greet opens within 5 minutes of its time
     scheduler.add_job(year_tick, CronTrigger(minute="*/5", timezone=UTC), args=[core], id="program-year")
+    # with replicas, the one that claims the day backs up (docs/data-protection.md: where BACKUP_DIR lives)
+    if core.settings.backup_daily_at:
+        hour, minute = (int(part) for part in core.settings.backup_daily_at.split(":"))
+        at = CronTrigger(hour=hour, minute=minute, timezone=UTC)
+        scheduler.add_job(backup, at, args=[core], id="backup")
     return SchedulerHandle(scheduler)

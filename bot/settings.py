@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATA_DIR = Path("var")
@@ -25,6 +25,22 @@ class Settings(BaseSettings):
     database_url: str | None = Field(
         default=None, description="SQLAlchemy URL; empty = SQLite file data_dir/mentorbot.db"
     )
+
+    # Encryption at rest (issue 15): the key ring that seals personal-data columns. A key file
+    # OUTSIDE data_dir (`mentorbot keys init PATH` makes one; `mentorbot keys rotate` updates it), or
+    # ENCRYPTION_KEY (base64, `mentorbot keys new`) with older keys still being read in
+    # ENCRYPTION_OLD_KEYS (comma-separated). Never in the database, never in the repository.
+    encryption_key_file: Path | None = None
+    encryption_key: SecretStr | None = None
+    encryption_old_keys: SecretStr | None = None
+
+    # Backups (issue 15): where `mentorbot backup` writes, and how many days a backup is kept
+    backup_dir: Path | None = Field(default=None, description="empty = data_dir/backups")
+    backup_keep_days: int = Field(default=35, ge=1)
+    # the running bot takes a backup every day at this UTC time (HH:MM); empty = only `mentorbot backup`
+    backup_daily_at: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    # PostgreSQL: the folder of pg_dump/pg_restore/psql matching the server's major version (empty = PATH)
+    pg_bin_dir: Path | None = None
 
     # Schema upgrades: None = SQLite migrates at start (one process), PostgreSQL does not (replicas
     # must never race): run `mentorbot migrate` before starting them. True/False forces either way.
@@ -139,6 +155,14 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'mentorbot.db').resolve()}"
+
+    @property
+    def resolved_backup_dir(self) -> Path:
+        return self.backup_dir or self.data_dir / "backups"
+
+    @property
+    def encryption_configured(self) -> bool:
+        return bool(self.encryption_key_file or self.encryption_key)
 
     @property
     def slack_configured(self) -> bool:

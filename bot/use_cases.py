@@ -44,6 +44,7 @@ from bot.year.expectations import post_for_new_matches
 from bot.year.expiry import remind_expiring
 from bot.year_use_cases import YearUseCases
 from storage import job_claims, repo
+from storage.backup import Manifest, prune, take_backup
 from storage.clock import as_utc
 from storage.models import Match, Person, ReviewItem
 from storage.safe_text import without_lone_surrogates
@@ -290,6 +291,26 @@ class Core(YearUseCases):
     async def remind_expiring(self) -> int:
         """Alerts for permission forms, training and clearance that expire soon or did (once each)."""
         return await self._write(remind_expiring, self.engine, self.clock())
+
+
+    async def back_up(self, *, once_per: str | None = None) -> Manifest | None:
+        """The daily backup (BACKUP_DAILY_AT) into BACKUP_DIR, then backups past BACKUP_KEEP_DAYS deleted.
+
+        ``once_per`` (the scheduler passes the day): with replicas only the one that claims the day
+        takes it, so a deployment makes one backup a day, not one per replica."""
+        settings, now = self.settings, self.clock()
+        if once_per and not await asyncio.to_thread(self._claim, "backup", once_per):
+            logger.info("backup: another replica has it for %s", once_per)
+            return None
+
+        def backup_and_prune() -> Manifest:
+            folder = settings.resolved_backup_dir
+            manifest = take_backup(self.engine, folder, now=now, pg_bin=settings.pg_bin_dir)
+            removed = prune(folder, keep_days=settings.backup_keep_days, now=now)
+            logger.info("backup %s taken; %d older backup(s) deleted", manifest.file, len(removed))
+            return manifest
+
+        return await asyncio.to_thread(backup_and_prune)
 
 
 def _share(platform: str, channels: list[ChannelRef]) -> str:

@@ -98,11 +98,23 @@ def _about(person: Person, match_ids: list[int], session: Session) -> Any:
     subjects = [f"person:{person.id}"] + [f"match:{m}" for m in match_ids]
     targets = [f"person:{person.key}"] + [f"match:{k}" for k in keys]
     condition = or_(AuditEvent.subject.in_(subjects), AuditEvent.target.in_(targets))  # type: ignore[union-attr]
-    for target in targets[1:]:
-        condition = condition | and_(
-            AuditEvent.action == "search", AuditEvent.detail_json.contains(f'"{target}"')
+    searches = _searches_naming(session, person.program_id, targets[1:])
+    return or_(condition, AuditEvent.id.in_(searches)) if searches else condition  # type: ignore[union-attr]
+
+
+def _searches_naming(session: Session, program_id: str, targets: list[str]) -> list[int]:
+    """Ids of desk searches whose details name one of ``targets``. ``detail_json`` is sealed at rest
+    (storage/encryption.py), so it cannot be matched in SQL: the program's search events are opened
+    and matched here (they are few: one per coordinator search)."""
+    if not targets:
+        return []
+    quoted = [f'"{target}"' for target in targets]
+    events = session.execute(
+        select(AuditEvent.id, AuditEvent.detail_json).where(
+            AuditEvent.program_id == program_id, AuditEvent.action == "search"
         )
-    return condition
+    )
+    return [event_id for event_id, detail in events if any(q in (detail or "") for q in quoted)]
 
 
 def _other_tables(session: Session, program_id: str, pid: int) -> Iterator[tuple[str, list[dict[str, Any]]]]:

@@ -5,6 +5,10 @@ IMMEDIATE`` already holds), ids are reserved, salts, commitments and hashes are 
 Python, rows are inserted in a few multi-row statements (``storage.bulk.insert_many``), and the
 head moves once.
 
+Sealed columns (``text``, ``sender_name``, ``hits_json``, ``notice``) are sealed by ``insert_many``
+through each column's bind processor, and each row gets its blind-index ``search_tokens``; the
+commitments cover the plaintext, so the chain is the same under any key.
+
 ``ChainDigester`` writes the canonical JSON documents of ``storage.chain_format`` with the fields
 every row shares encoded once (a prompt fan-out chains 10,000 rows that differ in a few fields);
 tests compare its bytes with ``chain_format``'s.
@@ -22,9 +26,11 @@ from typing import Any
 from sqlalchemy import update
 from sqlmodel import Session, select
 
+from storage import blind_index
 from storage.bulk import insert_ignore, insert_many
 from storage.chain import reserve_ids
 from storage.chain_format import CONTENT, GENESIS, META, VERSION, canonical
+from storage.encryption import keyring_of
 from storage.models import ChainHead, MessageLog
 from storage.safe_text import escape
 
@@ -116,6 +122,19 @@ class ChainDigester:
         row["row_hash"] = hashlib.sha256(self._meta.encode(row)).hexdigest()
 
 
+def _add_search_tokens(session: Session, rows: list[dict[str, Any]], shared: Mapping[str, Any]) -> None:
+    """Each row's blind-index tokens (storage.blind_index), once per distinct (program, kind, text).
+
+    Derived from the plaintext, not hashed (not in ``chain_format.META``): rotation re-keys them."""
+    ring = keyring_of(session.get_bind())
+    known: dict[tuple[Any, Any, Any], str | None] = {}
+    for row in rows:
+        key = tuple(row[name] if name in row else shared.get(name) for name in ("program_id", "kind", "text"))
+        if key not in known:
+            known[key] = blind_index.row_tokens(ring, *key)  # type: ignore[arg-type]
+        row["search_tokens"] = known[key]
+
+
 def append_log_rows(
     session: Session,
     head: ChainHead,
@@ -137,8 +156,9 @@ def append_log_rows(
         for row in rows:
             for name in own - row.keys():
                 row[name] = shared[name]
+    _add_search_tokens(session, rows, shared)
     own_keys = set(rows[0]) | {"id", "seq", "prev_hash", "row_hash", "content_salt", "commitment"}
-    shared = {k: v for k, v in shared.items() if k not in own_keys}
+    shared = {k: v for k, v in shared.items() if k not in own_keys and k != "search_tokens"}
     digester = ChainDigester(shared)
     table = MessageLog.__table__  # type: ignore[attr-defined]
     ids = reserve_ids(session, table, len(rows))

@@ -28,6 +28,7 @@ from sqlmodel import Session
 from storage import chain_format, governance
 from storage.chain_format import ANCHORED, CONTENT, GENESIS
 from storage.models import ChainHead
+from storage.sealed_rows import UNOPENED, opened, raw_columns
 
 STREAMS = (("message", "message_log"), ("audit", "audit_event"))
 ERASURE_PREFIX = "erasure:"
@@ -145,6 +146,8 @@ def _earlier_breaks(program_id: str, row: Mapping[str, Any], breaks: list[ChainB
 def _content_problem(
     stream: str, declared: governance.Declared, row: Mapping[str, Any], scan: _Scan
 ) -> str | None:
+    if row.get(UNOPENED):  # altered ciphertext, or plaintext written around mentorbot
+        return str(row[UNOPENED])
     content = chain_format.content_of(stream, row)
     if row["erased_by"] is not None:
         scan.erased[row["erased_by"]][declared.name].append(row["id"])
@@ -166,12 +169,12 @@ def verify_program(session: Session, program_id: str) -> Report:
     def stream_rows(table: str) -> Iterable[Mapping[str, Any]]:
         model = governance.declared(table).table
         query = (
-            select(model)
+            select(*raw_columns(model))  # sealed content opened per row: one bad value is one finding
             .where(model.c.program_id == program_id)
             .order_by(model.c.seq)
             .execution_options(yield_per=5000)
         )
-        return session.execute(query).mappings()
+        return opened(session.execute(query).mappings(), model, session.get_bind().dialect)
 
     def anchored(table: str) -> Iterable[Any]:
         declared = governance.declared(table)

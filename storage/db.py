@@ -9,6 +9,8 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
+from storage.encryption import attach_keyring
+from storage.keyring import KeyRing
 from storage.private_files import prepare_sqlite_file
 
 logger = logging.getLogger(__name__)
@@ -24,7 +26,7 @@ def sqlite_url(path: str | Path) -> str:
     return f"sqlite:///{Path(path).expanduser().resolve()}"
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
+def make_engine(url: str, *, echo: bool = False, keyring: KeyRing | None = None) -> Engine:
     """Build an engine with the settings each backend needs for the relay's guarantees.
 
     SQLite: WAL, foreign keys on, a 30 s busy timeout, and ``BEGIN IMMEDIATE`` so every
@@ -33,6 +35,13 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     SQLITE_BUSY instead of waiting). PostgreSQL: psycopg 3, ``prepare_threshold=None`` so no
     statement silently switches to a generic plan (see issue 7's search figures).
     """
+    engine = _make_engine(url, echo=echo)
+    if keyring is not None:
+        attach_keyring(engine, keyring)
+    return engine
+
+
+def _make_engine(url: str, *, echo: bool) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
@@ -60,6 +69,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=30000")
+        # freed space is zeroed: content replaced by the encrypting migration or destroyed under
+        # retention does not linger in free pages of the file
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -82,14 +94,17 @@ def _alembic_config():  # type: ignore[no-untyped-def]
     return config
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision (all branch heads) with Alembic.
+def upgrade(engine: Engine, revision: str = "heads") -> bool:
+    """Bring the schema to ``revision`` (default: all branch heads) with Alembic; True if it changed.
 
     On PostgreSQL the upgrade holds an advisory lock, so two ``mentorbot migrate`` started at once
     (two deploy jobs, say) run one after the other instead of racing over the same tables. On SQLite
-    foreign keys are off while batch migrations rebuild tables, and checked before the commit.
+    foreign keys are off while batch migrations rebuild tables, and checked before the commit; a
+    change is followed by a WAL checkpoint that empties the WAL file, so rows a migration rewrote
+    (plaintext sealed by enc_0001) are not left behind in it.
     """
     from alembic import command
+    from alembic.migration import MigrationContext
 
     config = _alembic_config()
     with engine.connect() as connection:
@@ -100,13 +115,26 @@ def upgrade(engine: Engine) -> None:
             with connection.begin():
                 if connection.dialect.name == "postgresql":
                     connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+                before = set(MigrationContext.configure(connection).get_current_heads())
                 config.attributes["connection"] = connection
-                command.upgrade(config, "heads")
+                command.upgrade(config, revision)
+                changed = set(MigrationContext.configure(connection).get_current_heads()) != before
                 if sqlite:
                     _check_foreign_keys(connection)
         finally:
             if sqlite:
                 _sqlite_foreign_keys(connection, on=True)
+    if changed and sqlite:
+        _checkpoint_wal(engine)
+    return changed
+
+
+def _checkpoint_wal(engine: Engine) -> None:
+    raw = engine.raw_connection()  # autocommit: a checkpoint inside a transaction cannot finish
+    try:
+        raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()
 
 
 def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> None:
@@ -150,18 +178,22 @@ def check_current(engine: Engine) -> None:
                            "or set MIGRATE_ON_START=true for a single process.")
 
 
-def open_database(url: str, *, migrate: bool | None = None) -> Engine:
-    """An engine on ``url`` whose schema is what this code needs.
+def open_database(url: str, *, migrate: bool | None = None, keyring: KeyRing | None = None) -> Engine:
+    """An engine on ``url`` whose schema is what this code needs, refusing a key ring that cannot open it.
 
     ``migrate``: True upgrades it; False only checks (``SchemaNotCurrent`` if it is behind or
     ahead); None decides by database — SQLite (one process) upgrades, PostgreSQL (possibly several
     replicas, which must never race to migrate) only checks: ``mentorbot migrate`` upgrades it.
+    ``keyring``: this engine's ring (else the process-wide one, ``storage.encryption.install_keyring``).
     """
-    engine = make_engine(url)
+    engine = make_engine(url, keyring=keyring)
     if migrate is None:
         migrate = is_sqlite(url)
     if migrate:
         upgrade(engine)
     else:
         check_current(engine)
+    from storage.key_check import check_keys
+
+    check_keys(engine)
     return engine

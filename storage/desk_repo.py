@@ -36,17 +36,19 @@ def match_keys(session: Session, program_id: str) -> dict[int, str]:
 
 
 def people(session: Session, program_id: str) -> list[Person]:
-    """The program's people by name (the search filter menu)."""
-    return list(session.exec(select(Person).where(Person.program_id == program_id)
-                             .order_by(Person.display_name)))
+    """The program's people by name (the search filter menu; names are sealed, so sorted here)."""
+    return sorted(session.exec(select(Person).where(Person.program_id == program_id)),
+                  key=lambda person: person.display_name)
 
 
 def members_by_name(session: Session, program_id: str) -> Sequence[tuple[MatchMember, Person]]:
-    """Every membership of the program's matches with its person, by display name."""
-    return session.exec(
+    """Every membership of the program's matches with its person, by display name (sorted here:
+    names are sealed)."""
+    rows = session.exec(
         select(MatchMember, Person).join(Person, col(Person.id) == col(MatchMember.person_id))
         .join(Match, col(Match.id) == col(MatchMember.match_id))
-        .where(Match.program_id == program_id).order_by(Person.display_name)).all()
+        .where(Match.program_id == program_id).order_by(MatchMember.match_id)).all()
+    return sorted(rows, key=lambda row: row[1].display_name)
 
 
 def _contact(program_id: str) -> tuple[Any, ...]:
@@ -147,13 +149,28 @@ def matches_of_person(session: Session, program_id: str, person_id: int) -> list
 
 
 def accesses_to(session: Session, program_id: str, targets: list[str], limit: int = 500) -> list[AuditEvent]:
-    """Audit events about these targets (and searches that showed them), newest first."""
-    condition = col(AuditEvent.target).in_(targets)
-    for target in targets[1:]:
-        condition = condition | ((AuditEvent.action == "search")
-                                 & col(AuditEvent.detail_json).contains(json.dumps(target)))
-    return list(session.exec(select(AuditEvent).where(AuditEvent.program_id == program_id, condition)
-                             .order_by(col(AuditEvent.seq).desc()).limit(limit)))
+    """Audit events about these targets (and searches that showed one of ``targets[1:]``), newest first.
+
+    A search's details are sealed at rest, so searches are read newest first and checked here; the
+    scan stops once ``limit`` of them matched (older ones could not make the newest ``limit``).
+    """
+    newest = col(AuditEvent.seq).desc()
+    found = list(session.exec(select(AuditEvent).where(
+        AuditEvent.program_id == program_id, col(AuditEvent.target).in_(targets))
+        .order_by(newest).limit(limit)))
+    shown = set(targets[1:])
+    if shown:
+        searches = session.exec(select(AuditEvent).where(
+            AuditEvent.program_id == program_id, AuditEvent.action == "search",
+            col(AuditEvent.target).not_in(targets)).order_by(newest).execution_options(yield_per=500))
+        hits = 0
+        for event in searches:
+            if shown.intersection(json.loads(event.detail_json).get("matches") or ()):
+                found.append(event)
+                hits += 1
+                if hits >= limit:
+                    break
+    return sorted(found, key=lambda event: event.seq, reverse=True)[:limit]
 
 
 def access_log(session: Session, program_id: str, *, offset: int, limit: int) -> list[AuditEvent]:

@@ -3,19 +3,24 @@
 Times are aware UTC everywhere (``storage.clock.utcnow``) so SQLite and PostgreSQL store and hash
 them identically. Free-form structures (rule hits, details) are canonical JSON text for the same
 reason. Columns that hold what people typed are ``SafeText``/``SafeString``: any string a platform
-sends — NUL and lone surrogates included — is stored losslessly (``storage.safe_text``).
+sends — NUL and lone surrogates included — is stored losslessly (``storage.safe_text``). Personal
+data is sealed at rest (``encrypted()``, storage/encryption.py), which escapes the same way first.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint, event
+from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Field, SQLModel
 
+from storage import blind_index
 from storage.chain_format import CONTENT
+from storage.encryption import encrypted, keyring_of
 from storage.governance import personal, program_data
-from storage.safe_text import SafeString, SafeText
+from storage.safe_text import SafeString
 
 
 @program_data("the program's own settings (school name, time zone, review channel)", scope="id")
@@ -53,9 +58,9 @@ class Person(SQLModel, table=True):
     program_id: str = Field(foreign_key="program.id", index=True)
     key: str = Field(max_length=64)  # the roster's id, stable across re-imports
     role: str  # coordinator | mentor | student | teacher
-    display_name: str
-    email: str | None = None
-    avatar_url: str | None = None
+    display_name: str = encrypted()
+    email: str | None = encrypted(nullable=True)
+    avatar_url: str | None = encrypted(nullable=True)
     grade: int | None = None
     consent_received: date | None = None  # students: permission form on file
     consent_recorded_by: str | None = None
@@ -140,7 +145,8 @@ class ChainHead(SQLModel, table=True):
 
 
 @personal(content=CONTENT["message"], retention="messages", written="sent_at", match="match_id",
-          people=("sender_person_id",), chained="message", erased_values={"hits_json": "[]"})
+          people=("sender_person_id",), chained="message", erased_values={"hits_json": "[]"},
+          derived=("search_tokens",))
 class MessageLog(SQLModel, table=True):
     """Append-only log of every inbound message event, decision and system post.
 
@@ -172,21 +178,37 @@ class MessageLog(SQLModel, table=True):
     original_id: int | None = Field(default=None, foreign_key="message_log.id")
     sender_person_id: int | None = Field(default=None, foreign_key="person.id")
     sender_platform_id: str
-    sender_name: str = Field(sa_type=SafeString)
+    sender_name: str = encrypted()
     sender_role: str | None = None
-    text: str = Field(sa_column=Column(SafeText, nullable=False))
+    text: str = encrypted()
     attachment_count: int = 0
     sent_at: datetime
     received_at: datetime
     decision: str  # allow | hold | block | not_relayed
     alert: bool = False
-    hits_json: str = Field(default="[]", sa_type=SafeString)
-    notice: str | None = Field(default=None, sa_type=SafeString)
+    hits_json: str = encrypted(default="[]")
+    notice: str | None = encrypted(nullable=True)
+    # blind-index tokens of ``text`` for the desk search (storage.blind_index); never plaintext
+    search_tokens: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     prev_hash: str
     row_hash: str
     content_salt: str | None = None  # the commitment's key; NULL once the content is erased
     commitment: str = ""  # HMAC-SHA-256(content_salt, content): what the chain hashes (chain_format)
     erased_by: int | None = None  # the audit event that erased the content (a tombstone)
+
+
+@event.listens_for(MessageLog, "before_insert")
+def _index_new_row(_mapper: Any, connection: Any, row: MessageLog) -> None:
+    """Every ORM-written log row gets its blind-index tokens (bulk writes: storage.bulk)."""
+    row.search_tokens = blind_index.row_tokens(keyring_of(connection.dialect), row.program_id, row.kind,
+                                               row.text)
+
+
+@event.listens_for(MessageLog, "before_update")
+def _reindex_changed_text(_mapper: Any, connection: Any, row: MessageLog) -> None:
+    """A text replaced (destroyed under retention, say) takes its old tokens out of the index."""
+    if sa_inspect(row).attrs.text.history.has_changes():
+        _index_new_row(_mapper, connection, row)
 
 
 @personal(content=("text", "sender_name", "sender_avatar", "user_id"), retention="outbox",
@@ -218,8 +240,8 @@ class Delivery(SQLModel, table=True):
     workspace: str
     channel: str
     user_id: str | None = None  # private notices
-    text: str = Field(sa_column=Column(SafeText, nullable=False))
-    sender_name: str | None = Field(default=None, sa_type=SafeString)
+    text: str = encrypted()
+    sender_name: str | None = encrypted(nullable=True)
     sender_avatar: str | None = None
     thread_id: str | None = None
     state: str = "pending"  # pending | sending | sent | failed | cancelled
@@ -248,10 +270,10 @@ class ReviewItem(SQLModel, table=True):
     created_at: datetime
     decided_at: datetime | None = None
     decided_by: str | None = None
-    note: str | None = Field(default=None, sa_type=SafeString)
+    note: str | None = encrypted(nullable=True)
     gates: str = ""  # comma-separated program gates still holding it (bot.relay.gates.GATES)
     override_gates: str | None = None  # the gates a coordinator overrode, comma-separated
-    override_reason: str | None = Field(default=None, sa_type=SafeString)  # their reason (also audited)
+    override_reason: str | None = encrypted(nullable=True)  # their reason (also audited)
     content_salt: str | None = None  # key of its anchors in the audit chain; NULL once erased
     erased_by: int | None = None
 
@@ -267,11 +289,11 @@ class Alert(SQLModel, table=True):
     urgent: bool = False
     message_id: int | None = Field(default=None, foreign_key="message_log.id")
     match_id: int | None = Field(default=None, foreign_key="match.id")
-    summary: str = Field(sa_column=Column(SafeText, nullable=False))
+    summary: str = encrypted()
     created_at: datetime
     acknowledged_at: datetime | None = None
     acknowledged_by: str | None = None
-    action_taken: str | None = Field(default=None, sa_type=SafeString)
+    action_taken: str | None = encrypted(nullable=True)
     content_salt: str | None = None  # key of its anchors in the audit chain; NULL once erased
     erased_by: int | None = None
 
@@ -291,7 +313,7 @@ class AuditEvent(SQLModel, table=True):
     action: str  # transcript.read | transcript.export | review.approve | match.pause | ...
     target: str = ""
     rows: int = 0
-    detail_json: str = Field(default="{}", sa_type=SafeString)
+    detail_json: str = encrypted(default="{}")
     at: datetime
     subject: str | None = Field(default=None, index=True)  # "reviewitem:12", "erasure:messages"
     anchor: str | None = None  # the subject's state commitment after this action (chain_format.anchor)
@@ -313,6 +335,6 @@ class UnroutedEvent(SQLModel, table=True):
     workspace: str
     channel: str
     user_id: str
-    text: str = Field(sa_column=Column(SafeText, nullable=False))
+    text: str = encrypted()
     is_direct: bool = False
     received_at: datetime

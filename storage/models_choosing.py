@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from storage.encryption import encrypted
 from storage.governance import personal, program_data
 
 
@@ -30,23 +31,23 @@ class Profile(SQLModel, table=True):
 
     person_id: int = Field(foreign_key="person.id", primary_key=True)
     program_id: str = Field(foreign_key="program.id", index=True)
-    bio_text: str = Field(default="", sa_column=Column(Text, nullable=False))
-    job_title: str | None = None  # mentors
-    employer: str | None = None  # mentors
+    bio_text: str = encrypted(default="")
+    job_title: str | None = encrypted(nullable=True)  # mentors
+    employer: str | None = encrypted(nullable=True)  # mentors
     interests_json: str = "[]"  # career interests
     pathway: str | None = None  # students: P-TECH pathway or CTE course
     languages_json: str = "[]"
     availability_json: str = "[]"  # program-defined slots, e.g. "tue-pm"
-    hobbies_json: str = "[]"
-    gender: str | None = None  # only when the program turns it on
-    gender_preference: str | None = None  # students: a gender of the vocabulary, or "same"
+    hobbies_json: str = encrypted(default="[]")
+    gender: str | None = encrypted(nullable=True)  # only when the program turns it on
+    gender_preference: str | None = encrypted(nullable=True)  # students: a gender of the list, or "same"
     capacity: int | None = None  # mentors: how many matches (students 1:1, groups otherwise)
     models_json: str = "[]"  # mentors: models offered, in their order of preference
     grades_json: str = "[]"  # mentors: the grades they take (empty: any)
     pathways_json: str = "[]"  # mentors: pathways they would like
     team: str | None = None  # mentors who mentor together share a team id
     bio_state: str = "unchecked"  # unchecked | ok | flagged | refused | approved
-    bio_check_json: str = "[]"  # [{"rule": ..., "reason": ...}] of the last check
+    bio_check_json: str = encrypted(default="[]")  # [{"rule": ..., "reason": ...}] of the last check
     bio_checked_at: datetime | None = None
     bio_approved_by: str | None = None  # who published a flagged bio anyway
     updated_at: datetime
@@ -156,9 +157,9 @@ class ProposalRun(SQLModel, table=True):
     run_at: datetime
     run_by: str = ""
     state: str = "open"  # open | superseded | confirmed
-    summary_json: str = "[]"  # sentences
-    unmatched_json: str = "[]"  # [{student, code, reason_text, suggestions, next_steps}]
-    left_out_json: str = "[]"  # [{mentor, code, reason_text}]
+    summary_json: str = encrypted(default="[]")  # sentences
+    unmatched_json: str = encrypted(default="[]")  # [{student, code, reason_text, suggestions, next_steps}]
+    left_out_json: str = encrypted(default="[]")  # [{mentor, code, reason_text}]
     erased_by: int | None = None  # the retention erasure that blanked it (issue 15)
 
 
@@ -179,8 +180,8 @@ class Proposal(SQLModel, table=True):
     model: str
     mentors_json: str = "[]"  # person keys
     students_json: str = "[]"
-    reasons_json: str = "{}"  # student key -> {"reason_text", "rank", "warnings"}
-    warnings_json: str = "[]"
+    reasons_json: str = encrypted(default="{}")  # student key -> {"reason_text", "rank", "warnings"}
+    warnings_json: str = encrypted(default="[]")
     state: str = "proposed"  # proposed | dropped | confirmed
     match_id: int | None = Field(default=None, foreign_key="match.id")
     edited_by: str | None = None

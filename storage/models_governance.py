@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import Column, Text
 from sqlmodel import Field, SQLModel
 
+from storage.encryption import encrypted
 from storage.governance import personal, program_data
 
 
@@ -31,12 +32,12 @@ class LegalHold(SQLModel, table=True):
     scope: str  # program | match | person
     match_id: int | None = Field(default=None, foreign_key="match.id")
     person_id: int | None = Field(default=None, foreign_key="person.id")
-    reason: str = Field(sa_column=Column(Text, nullable=False))
+    reason: str = encrypted()
     placed_by: str
     placed_at: datetime
     released_at: datetime | None = None
     released_by: str | None = None
-    release_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    release_reason: str | None = encrypted(nullable=True)
     content_salt: str | None = None
     erased_by: int | None = None
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Text
 from sqlmodel import Field, SQLModel
 
+from storage.encryption import encrypted
 from storage.governance import personal, program_data
 
 
@@ -42,10 +42,10 @@ class Departure(SQLModel, table=True):
     given_by: str  # the mentor's key, or the coordinator who recorded it
     via: str = ""  # slack | discord | console | desk | cli
     last_day: date
-    reason_text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    reason_text: str = encrypted(default="")
     state: str = "notice"  # notice | replaced | ended | withdrawn | paused
     replacement_id: int | None = Field(default=None, foreign_key="person.id")
-    student_message_text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    student_message_text: str = encrypted(default="")
     decided_at: datetime | None = None
     decided_by: str | None = None
     erased_by: int | None = None  # the retention erasure that blanked it (issue 15)

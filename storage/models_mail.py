@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Index
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
+from storage.encryption import encrypted
 from storage.governance import personal
-from storage.safe_text import SafeText
 
 
 @personal(content=("key", "to_address", "to_name", "subject", "body", "last_error"), retention="outbox",
@@ -31,10 +31,10 @@ class MailMessage(SQLModel, table=True):
     purpose: str  # alert | escalation | digest
     alert_id: int | None = Field(default=None, foreign_key="alert.id", index=True)
     digest_week: date | None = None
-    to_address: str
-    to_name: str = ""
-    subject: str
-    body: str = Field(sa_column=Column(SafeText, nullable=False))  # personal data: names, alert summary
+    to_address: str = encrypted()
+    to_name: str = encrypted(default="")
+    subject: str = encrypted()
+    body: str = encrypted()  # personal data: names, alert summary
     state: str = "pending"  # pending | sent | failed
     attempts: int = 0
     next_attempt_at: datetime

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from storage.encryption import encrypted
 from storage.governance import personal, program_data
 
 
@@ -117,5 +118,5 @@ class DigestRun(SQLModel, table=True):
     program_id: str = Field(foreign_key="program.id", max_length=64)
     week_start: date
     posted_at: datetime
-    text: str = Field(sa_column=Column(Text, nullable=False))
+    text: str = encrypted()  # the digest names students and quotes flags
     erased_by: int | None = None

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from storage.encryption import encrypted
 from storage.governance import personal, program_data
 from storage.safe_text import SafeText
 
@@ -127,7 +128,7 @@ class CheckinAnswer(SQLModel, table=True):
     match_id: int = Field(foreign_key="match.id")
     person_id: int = Field(foreign_key="person.id")
     answer: str  # yes | mostly | no
-    note_text: str | None = Field(default=None, sa_column=Column(SafeText, nullable=True))
+    note_text: str | None = encrypted(nullable=True)
     answered_at: datetime
     via: str
 
@@ -143,7 +144,7 @@ class ReflectionPrompt(SQLModel, table=True):
     program_id: str = Field(foreign_key="program.id", max_length=64, index=True)
     match_id: int = Field(foreign_key="match.id")
     week_start: date
-    question_text: str = Field(sa_column=Column(SafeText, nullable=False))
+    question_text: str = encrypted()
     mode: str  # private | channel, as the program chose that week
     message_id: int | None = Field(default=None, foreign_key="message_log.id")
     posted_at: datetime
@@ -165,8 +166,8 @@ class Reflection(SQLModel, table=True):
     person_id: int = Field(foreign_key="person.id")
     match_id: int | None = Field(default=None, foreign_key="match.id")
     week_start: date | None = None  # the reflection prompt it answers (None: a free reflection)
-    question_text: str | None = Field(default=None, sa_column=Column(SafeText, nullable=True))
-    reflection_text: str = Field(sa_column=Column(SafeText, nullable=False))
+    question_text: str | None = encrypted(nullable=True)
+    reflection_text: str = encrypted()
     source: str  # chat | written (a paper form) | verbal (noted by staff)
     submitted_at: datetime
     recorded_by: str | None = None
@@ -204,7 +205,7 @@ class MentorFeedback(SQLModel, table=True):
     match_id: int | None = Field(default=None, foreign_key="match.id")
     mentor_id: int = Field(foreign_key="person.id")
     student_id: int = Field(foreign_key="person.id")
-    feedback_text: str = Field(sa_column=Column(SafeText, nullable=False))
+    feedback_text: str = encrypted()
     submitted_at: datetime
     via: str
     recorded_by: str | None = None
@@ -271,7 +272,7 @@ class TrainingRecord(SQLModel, table=True):
     expires_on: date | None = None
     recorded_by: str
     recorded_at: datetime
-    note_text: str | None = Field(default=None, sa_column=Column(SafeText, nullable=True))
+    note_text: str | None = encrypted(nullable=True)
 
 
 @personal(content=("form_type", "guardian_name", "signed_on", "expires_on", "platforms", "withdrawn_on",
@@ -288,14 +289,14 @@ class ConsentForm(SQLModel, table=True):
     program_id: str = Field(foreign_key="program.id", max_length=64)
     person_id: int = Field(foreign_key="person.id")
     form_type: str = Field(max_length=200)  # e.g. "WBL Travel and Media Consent Form"
-    guardian_name: str = Field(max_length=200)
+    guardian_name: str = encrypted()
     signed_on: date
     expires_on: date | None = None
     platforms: str  # comma-separated platforms the form covers, e.g. "discord,slack"
     recorded_by: str
     recorded_at: datetime
     withdrawn_on: date | None = None
-    note_text: str | None = Field(default=None, sa_column=Column(SafeText, nullable=True))
+    note_text: str | None = encrypted(nullable=True)
 
 
 @program_data("which expiry reminders were sent (kind, item id, stage, alert id)")

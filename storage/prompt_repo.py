@@ -69,13 +69,14 @@ def match_rows(session: Session, program_id: str, statuses: tuple[str, ...], key
 
 def member_rows(session: Session, program_id: str, statuses: tuple[str, ...], keys: list[str] | None
                 ) -> Sequence[Any]:
-    """(match id, role, display name, grade) of those matches' members, by match and name."""
-    return session.connection().execute(
+    """(match id, role, display name, grade) of those matches' members, by match and name (names are
+    sealed at rest, so sorted here)."""
+    rows = session.connection().execute(
         select(MatchMember.match_id, MatchMember.role, Person.display_name, Person.grade)
         .join(Person, col(Person.id) == col(MatchMember.person_id))
         .where(col(MatchMember.match_id).in_(_scope(program_id, statuses, keys)))
-        .order_by(MatchMember.match_id, Person.display_name)
     ).all()
+    return sorted(rows, key=lambda row: (row[0], row[2]))
 
 
 def channel_rows(session: Session, program_id: str, statuses: tuple[str, ...], keys: list[str] | None

@@ -164,9 +164,9 @@ def members(session: Session, match_id: int) -> list[tuple[Person, str]]:
         select(Person, MatchMember.role)
         .join(MatchMember, col(MatchMember.person_id) == col(Person.id))
         .where(MatchMember.match_id == match_id)
-        .order_by(MatchMember.role, Person.display_name)
     )
-    return [(person, role) for person, role in rows]
+    # names are sealed at rest: sorted here, not in SQL
+    return sorted(((person, role) for person, role in rows), key=lambda pr: (pr[1], pr[0].display_name))
 
 
 def program(session: Session, program_id: str) -> Program | None:
@@ -247,10 +247,10 @@ def last_logged_message_id(session: Session, ref: ChannelAddress) -> str | None:
 
 
 def open_alert_exists(session: Session, program_id: str, kind: str, summary: str) -> bool:
-    """An identical unacknowledged alert exists, so a repeated check does not nag."""
-    return session.exec(select(Alert.id).where(
-        Alert.program_id == program_id, Alert.kind == kind, Alert.summary == summary,
-        Alert.acknowledged_at == None)).first() is not None  # noqa: E711
+    """An identical unacknowledged alert exists, so a repeated check does not nag (summaries are
+    sealed at rest, so they are compared here; open alerts of one kind are few)."""
+    return any(found == summary for found in session.exec(select(Alert.summary).where(
+        Alert.program_id == program_id, Alert.kind == kind, Alert.acknowledged_at == None)))  # noqa: E711
 
 
 TRANSCRIPT_KINDS = ["message", "edit", "delete", "prompt", "nudge"]

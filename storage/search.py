@@ -16,25 +16,29 @@ The query shape matters more than the engine (issue 7, measured at 10M messages)
   common word (1.35 s at 10M). Statements are never prepared (``prepare_threshold=None`` in
   storage/db.py) so no generic plan replaces these shapes.
 
+Message text is sealed at rest, so both index the message's blind-index tokens (``search_tokens``,
+storage/blind_index.py; migration enc_0001), not its words: a search word becomes the same keyed
+token before it reaches SQL.
+
 Callers pass the program id from ``bot.web.scope.ProgramScope``; nothing here widens it.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
+from storage import blind_index
 from storage.clock import as_utc
+from storage.encryption import keyring_of
 from storage.models import Match, MessageLog
 
 PAGE = 50
 WINDOWS = (400, 4000)  # PostgreSQL: newest rows tested before widening (then: all / GIN)
 DECISIONS = ("allow", "hold", "block", "retract", "not_relayed")
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _MAX_TERMS = 8
 
 
@@ -51,7 +55,8 @@ class SearchFilters:
 
     @property
     def terms(self) -> list[str]:
-        return [t.lower() for t in _WORD.findall(self.text)][:_MAX_TERMS]
+        """The words searched for, normalised as the blind index normalises a message's words."""
+        return blind_index.words(self.text)[:_MAX_TERMS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,16 +132,27 @@ def scope_tokens(program_id: str, filters: SearchFilters) -> list[str]:
     return tokens
 
 
-def fts5_query(program_id: str, filters: SearchFilters) -> str:
-    """A MATCH expression: every word quoted (no operator injection), scope tokens by column."""
+def fts5_query(program_id: str, filters: SearchFilters, alternatives: list[list[str]]) -> str:
+    """A MATCH expression: scope tokens by column, then each word as its blind-index token(s).
+
+    Tokens are hex digits (no operator injection possible); a word has one token per key rows may
+    be under (two during a key rotation), ORed.
+    """
     parts = [f"scope:{token}" for token in scope_tokens(program_id, filters)]
-    parts += ['body:"' + term.replace('"', '""') + '"' for term in filters.terms]
+    parts += ["(" + " OR ".join(f'body:"{token}"' for token in tokens) + ")" for tokens in alternatives]
     return " AND ".join(parts)
+
+
+def _alternatives(session: Session, program_id: str, filters: SearchFilters) -> list[list[str]]:
+    terms = filters.terms
+    if not terms:
+        return []
+    return blind_index.term_alternatives(keyring_of(session.get_bind()), program_id, terms)
 
 
 def _sqlite_ids(session: Session, program_id: str, filters: SearchFilters, limit: int,
                 before_id: int | None) -> list[int]:
-    query = fts5_query(program_id, filters)
+    query = fts5_query(program_id, filters, _alternatives(session, program_id, filters))
     dated = filters.since is not None or filters.until is not None
     batch = limit if not dated else max(limit * 4, 200)
     found: list[int] = []
@@ -181,6 +197,11 @@ SHORT_DOC = "(length(search_doc) <= 100 AND octet_length(search_doc::text) <= 15
 LONG_DOC = "(length(search_doc) > 100 OR octet_length(search_doc::text) > 1500)"
 
 
+def tsquery(alternatives: list[list[str]]) -> str:
+    """``('tok' | 'tok2') & ...``: the blind-index tokens (hex digits) as lexemes, exactly as stored."""
+    return " & ".join("(" + " | ".join(f"'{token}'" for token in tokens) + ")" for tokens in alternatives)
+
+
 def _narrow_sql(base: str) -> str:
     branch = ("(SELECT id FROM message_log WHERE {base} AND {doc} "
               "AND ts_match_vq(search_doc, CAST(:tsq AS tsquery)) ORDER BY id DESC LIMIT :limit)")
@@ -214,13 +235,13 @@ def _postgres_ids(session: Session, program_id: str, filters: SearchFilters, lim
         where.append("id < :before")
         params["before"] = before_id
     base = " AND ".join(where)
-    terms = filters.terms
-    if not terms:
+    alternatives = _alternatives(session, program_id, filters)
+    if not alternatives:
         if narrow:
             base += " AND program_id = :program"
         return [r[0] for r in session.execute(
             text(f"SELECT id FROM message_log WHERE {base} ORDER BY id DESC LIMIT :limit"), params)]
-    params["tsq"] = " & ".join("'" + t.replace("'", "''") + "'" for t in terms)
+    params["tsq"] = tsquery(alternatives)
     if narrow:
         return [r[0] for r in session.execute(text(_narrow_sql(base)), params)]
     floor: int | None = None

@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
+from storage import blind_index
 from storage.bulk import insert_ignore
+from storage.encryption import keyring_of
 from storage.models import Match, MatchMember, MessageLog, Person, SupervisedChannel
 from storage.models_prompts import PromptPost
 from storage.models_year import (
@@ -263,17 +265,23 @@ MARKER = "reflection:"
 
 
 def shared_reflections(session: Session, program_id: str, person_id: int | None = None) -> list[MessageLog]:
-    """Students' messages in their channel that start with "Reflection:" (the channel mode)."""
-    text = func.lower(func.substr(func.ltrim(MessageLog.text), 1, len(MARKER)))
+    """Students' messages in their channel that start with "Reflection:" (the channel mode).
+
+    The text is sealed at rest, so SQL cannot test its start: the blind index (storage.blind_index)
+    narrows to messages holding the word "reflection" under any key rows may be under, and the
+    start is checked here on the opened text."""
+    ring = keyring_of(session.get_bind())
+    [tokens] = blind_index.term_alternatives(ring, program_id, [MARKER.rstrip(":")])
     query = select(MessageLog).where(
         MessageLog.program_id == program_id,
         MessageLog.kind == "message",
         MessageLog.sender_role == "student",
-        text == MARKER,
+        or_(*(col(MessageLog.search_tokens).contains(token) for token in tokens)),
     )
     if person_id is not None:
         query = query.where(MessageLog.sender_person_id == person_id)
-    return list(session.exec(query.order_by(MessageLog.id)))
+    rows = session.exec(query.order_by(MessageLog.id))
+    return [row for row in rows if row.text.lstrip().lower().startswith(MARKER)]
 
 
 def skill_ratings(session: Session, program_id: str, person_id: int | None = None) -> list[SkillRating]:

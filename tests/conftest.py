@@ -3,22 +3,38 @@ program, and a console-backed app with a controllable clock."""
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import os
 import shutil
 import socket
+import tempfile
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
 from storage.db import make_engine, sqlite_url, upgrade
+from storage.encryption import install_keyring
+from storage.keyring import KeyRing, RingKey, format_ring, new_secret
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_ROSTER = REPO / "examples" / "sample-program.yml"
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+# -- the test key ring: one key file outside every test's DATA_DIR, for this process and the
+#    `mentorbot` subprocesses the CLI tests start (they inherit ENCRYPTION_KEY_FILE) -------------------
+
+TEST_KEY_DIR = Path(tempfile.mkdtemp(prefix="mentorbot-test-keys-"))
+TEST_KEY_FILE = TEST_KEY_DIR / "keys"
+TEST_KEY_FILE.touch(mode=0o600)
+TEST_KEY_FILE.write_text(format_ring([RingKey(new_secret(), "current", date(2026, 9, 1))]))
+os.environ["ENCRYPTION_KEY_FILE"] = str(TEST_KEY_FILE)
+install_keyring(KeyRing.from_file(TEST_KEY_FILE))
+atexit.register(shutil.rmtree, TEST_KEY_DIR, ignore_errors=True)
+
 
 # -- network guard (STYLE.md point 7): tests talk to 127.0.0.1 only ---------------------------------
 

@@ -76,7 +76,13 @@ def _verify_one(session, program_id: str) -> list[str]:  # type: ignore[no-untyp
             f"final chain head {record.final_head}; certificate SHA-256 {record.certificate_sha256}"
         )
         return []
-    report = verify_program(session, program_id)
+    from storage.keyring import KeyRingError
+
+    try:
+        report = verify_program(session, program_id)
+    except KeyRingError as error:  # a sealed value of an anchored record that does not open was altered too
+        session.rollback()
+        return [f"TAMPERED {program_id}: a sealed value does not open: {error}"]
     problems = []
     for b in report.breaks:
         where = f"row id {b.row_id}" if b.row_id is not None else "end of chain"

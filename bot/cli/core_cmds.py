@@ -26,6 +26,7 @@ def register(app: typer.Typer) -> None:
 def run() -> None:
     """Run mentorbot: the platforms configured in .env, or the console demo when there are none."""
     from bot.relay.policy_cache import PolicyBook, PolicyStartError, check_policies
+    from storage.keyring import KeyRingError
 
     settings = runtime.settings()
     if not (settings.slack_configured or settings.discord_configured):
@@ -43,7 +44,7 @@ def run() -> None:
 
     try:
         asyncio.run(run_service(settings))
-    except (PolicyStartError, SchemaNotCurrent, DeskSetupError) as error:
+    except (PolicyStartError, SchemaNotCurrent, DeskSetupError, KeyRingError) as error:
         _refuse(error)
     _exit_now()
 
@@ -92,10 +93,12 @@ def demo(
         lines = script.read_text(encoding="utf-8").splitlines()
     elif not sys.stdin.isatty():
         lines = sys.stdin.read().splitlines()
+    from storage.keyring import KeyRingError
+
     try:
         asyncio.run(run_demo(settings, path, lines, named=database is not None, replace=replace,
                              roster=roster))
-    except (NotADemoDatabase, RosterError) as error:
+    except (NotADemoDatabase, RosterError, KeyRingError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
 

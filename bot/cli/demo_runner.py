@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 
 from bot.settings import Settings
+from storage.keyring import KeyRing
 
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample-program.yml"
 # SQLite's header field for "which application owns this file" (PRAGMA application_id): the demo
@@ -55,6 +56,18 @@ def sample_roster() -> Path:
     return Path(str(files("bot").joinpath("data/sample-program.yml")))
 
 
+def demo_keyring(settings: Settings) -> KeyRing:
+    """The configured key ring, or (no key configured) a throwaway one: the demo's data is fictional."""
+    from bot.keys import keyring_from_settings
+    from storage.keyring import new_secret
+
+    if settings.encryption_configured:
+        return keyring_from_settings(settings)
+    typer.echo("(No encryption key is configured, so the demo seals its database with a throwaway key; "
+               "set ENCRYPTION_KEY_FILE to read it afterwards: see .env.example.)")
+    return KeyRing.single(new_secret())
+
+
 def console_people(engine, program_id: str) -> int:  # type: ignore[no-untyped-def]
     """How many people of the program have a console account (the demo posts as them)."""
     from sqlmodel import Session
@@ -75,7 +88,7 @@ async def run_demo(settings: Settings, path: Path, lines: list[str] | None, *, n
 
     logging.basicConfig(level=logging.ERROR, format="  ! %(name)s: %(message)s")
     clear_demo_file(path, named=named, replace=replace)
-    engine = open_database(sqlite_url(path))
+    engine = open_database(sqlite_url(path), keyring=demo_keyring(settings))
     with engine.begin() as connection:
         connection.exec_driver_sql(f"PRAGMA application_id = {DEMO_APPLICATION_ID}")
     import_roster(engine, roster or sample_roster(), platforms=platform_names())
@@ -107,6 +120,10 @@ async def run_demo(settings: Settings, path: Path, lines: list[str] | None, *, n
             if not await demo.run_line(line):
                 break
     await app.delivery.run_once()
-    typer.echo(f"bye — the log is in {path} (try: DATABASE_URL={sqlite_url(path)} mentorbot "
-               "transcript dana-ana)")
+    if settings.encryption_configured:
+        typer.echo(f"bye — the log is in {path} (try: DATABASE_URL={sqlite_url(path)} mentorbot "
+                   "transcript dana-ana)")
+    else:
+        typer.echo(f"bye — the log is in {path}, sealed with a throwaway key (set ENCRYPTION_KEY_FILE "
+                   "to keep one and read the log afterwards)")
     sys.stdout.flush()

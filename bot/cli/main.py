@@ -6,9 +6,11 @@ import typer
 
 from bot.cli import (
     audit_cmd,
+    backup_cmd,
     choosing_cmd,
     core_cmds,
     governance_cmd,
+    keys_cmd,
     match_cmd,
     ops_cmd,
     policy_cmd,
@@ -37,6 +39,8 @@ ops_cmd.register(app)  # migrate, healthcheck (issue 16)
 app.add_typer(choosing_cmd.bios_app, name="bios")
 app.add_typer(choosing_cmd.choosing_app, name="choosing")
 year_cmd.register(app)  # people, consent, training, expectations, year, end-match (issue 14)
+app.add_typer(keys_cmd.keys_app, name="keys")  # encryption at rest (issue 15)
+backup_cmd.register(app)  # backup and restore (issue 15)
 
 
 def main() -> None:

@@ -32,15 +32,18 @@ def settings() -> Settings:
 
 @cache
 def engine() -> Engine:
-    """The database, its schema checked (PostgreSQL) or upgraded (SQLite, or MIGRATE_ON_START=true)."""
-    from storage.db import SchemaNotCurrent, open_database
+    """The database with the configured key ring, its schema checked (PostgreSQL) or upgraded (SQLite,
+    or MIGRATE_ON_START=true); a key or schema problem is one clear line, exit code 2."""
+    from bot.keys import open_configured_database
+    from storage.db import SchemaNotCurrent
+    from storage.keyring import KeyRingError
     from storage.private_files import private_dir
 
     if not settings().database_url:
         private_dir(settings().data_dir)  # DATA_DIR owner-only (0700), tightened if an older one was not
     try:
-        return open_database(settings().resolved_database_url, migrate=settings().migrate_on_start)
-    except SchemaNotCurrent as error:
+        return open_configured_database(settings())
+    except (KeyRingError, SchemaNotCurrent) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
 

@@ -110,12 +110,18 @@ def test_audit_verify_passes_then_names_the_altered_row(demo_db, tmp_path):
     ok = run("audit", "verify", env=demo_db)
     assert ok.returncode == 0 and "intact" in ok.stdout
     db = sqlite3.connect(tmp_path / "var" / "demo.db")
-    row_id = db.execute("select id from message_log where text like '%circuits%'").fetchone()[0]
-    db.execute("update message_log set text = 'nothing to see' where id = ?", (row_id,))
+    # text is sealed at rest: swap two messages' sealed texts (each still opens, neither is where it was)
+    (row_id, first), (other_id, second) = db.execute(
+        "select id, text from message_log where kind = 'message' order by id limit 2").fetchall()
+    db.executemany("update message_log set text = ? where id = ?", [(second, row_id), (first, other_id)])
     db.commit()
     bad = run("audit", "verify", env=demo_db)
     assert bad.returncode == 1
     assert f"row id {row_id}" in bad.stdout and "altered" in bad.stdout
+    db.execute("update message_log set text = 'nothing to see' where id = ?", (row_id,))
+    db.commit()
+    plain = run("audit", "verify", env=demo_db)
+    assert plain.returncode == 1 and "TAMPERED" in plain.stdout and "not sealed" in plain.stdout
 
 
 def test_audit_verify_notices_a_removed_row(demo_db, tmp_path):

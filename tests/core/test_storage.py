@@ -16,12 +16,13 @@ from bot.relay.routing import relay_targets
 from bot.review.redaction import redact
 from storage.chain import verify
 from storage.models import MessageLog
-from storage.raw_ddl import include_object
+from storage.raw_ddl import compare_type, include_object
 
 
 def test_migrations_create_exactly_the_tables_the_models_describe(engine):
     with engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"include_object": include_object})
+        context = MigrationContext.configure(conn, opts={"include_object": include_object,
+                                                         "compare_type": compare_type})
         diff = compare_metadata(context, SQLModel.metadata)
     assert diff == [], f"models and migrations disagree (write a migration): {diff}"
 

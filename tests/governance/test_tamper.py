@@ -7,6 +7,7 @@ database with a realistic history serves every case.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -17,7 +18,9 @@ from bot.governance import legal_holds
 from storage import audit, chain, chain_format, erasure
 from storage.chain_anchor import problem_with
 from storage.chain_verify import verify_program
+from storage.encryption import keyring_of
 from storage.models import Alert, AuditEvent, ChainHead, MessageLog, ReviewItem
+from storage.safe_text import escape
 
 PROGRAM = "riverside-ptech"
 
@@ -41,7 +44,7 @@ async def history(make_harness, engine, clock):  # type: ignore[no-untyped-def]
         audit.record(
             session, program_id=PROGRAM, actor="okafor", action="alert.action", at=clock(), subject=alert
         )
-        erased = select(MessageLog.id).where(MessageLog.text == "answer 0")
+        erased = [_id_of(session, "answer 0")]  # text is sealed at rest: found in Python
         erasure.erase(
             session,
             program_id=PROGRAM,
@@ -60,6 +63,20 @@ async def history(make_harness, engine, clock):  # type: ignore[no-untyped-def]
 
 def _breaks(session: Session) -> list[str]:
     return [f"{b.stream}: {b.problem}" for b in verify_program(session, PROGRAM).breaks]
+
+
+def _id_of(session: Session, message: str) -> int:
+    """The id of the message_log row with this text (sealed at rest: compared after opening)."""
+    rows = session.exec(select(MessageLog).where(MessageLog.program_id == PROGRAM))
+    return next(row.id for row in rows if row.text == message)  # type: ignore[misc]
+
+
+def _resolved(session: Session, sql: str) -> str:
+    """A tamper's SQL with ``ID('text')`` as that message's id and ``SEAL('value')`` sealed with the
+    database's key: the insider has the key too, so an edit is caught by the chain, not the cipher."""
+    ring = keyring_of(session.get_bind())
+    sql = re.sub(r"ID\('([^']*)'\)", lambda m: str(_id_of(session, m.group(1))), sql)
+    return re.sub(r"SEAL\('([^']*)'\)", lambda m: f"'{ring.seal(escape(m.group(1)))}'", sql)
 
 
 def _one(session: Session, sql: str) -> int:
@@ -92,16 +109,20 @@ def _rehash_from(session: Session, stream: str, model: type, first_seq: int) -> 
 
 TAMPERS = {
     "edit content": (
-        "UPDATE message_log SET text = 'nothing to see' WHERE text = 'question 2 about circuits'",
+        "UPDATE message_log SET text = SEAL('nothing to see') WHERE id = ID('question 2 about circuits')",
         "its content was altered",
+    ),
+    "write plaintext around mentorbot": (
+        "UPDATE message_log SET text = 'nothing to see' WHERE id = ID('question 3 about circuits')",
+        "its sealed text does not open",
     ),
     "edit a decision": (
         "UPDATE message_log SET decision = 'allow' WHERE decision = 'hold'",
         "its columns or id were altered",
     ),
     "delete a row": (
-        "DELETE FROM delivery WHERE message_id IN (SELECT id FROM message_log WHERE text = 'answer 3');"
-        "DELETE FROM message_log WHERE text = 'answer 3'",
+        "DELETE FROM delivery WHERE message_id = ID('answer 3');"
+        "DELETE FROM message_log WHERE id = ID('answer 3')",
         None,
     ),
     "truncate the tail": (
@@ -109,16 +130,16 @@ TAMPERS = {
         "the newest 1 row(s) were removed",
     ),
     "remove content without a tombstone": (
-        "UPDATE message_log SET text = '', content_salt = NULL WHERE text = 'answer 1'",
+        "UPDATE message_log SET text = SEAL(''), content_salt = NULL WHERE id = ID('answer 1')",
         "removed without a tombstone",
     ),
     "fake a tombstone": (
-        "UPDATE message_log SET text = '', content_salt = NULL, erased_by = "
-        "(SELECT id FROM audit_event WHERE action = 'data.erase') WHERE text = 'answer 2'",
+        "UPDATE message_log SET text = SEAL(''), content_salt = NULL, erased_by = "
+        "(SELECT id FROM audit_event WHERE action = 'data.erase') WHERE id = ID('answer 2')",
         "are not the rows it erased",
     ),
     "put back erased content": (
-        "UPDATE message_log SET text = 'answer 0' WHERE erased_by IS NOT NULL",
+        "UPDATE message_log SET text = SEAL('answer 0') WHERE erased_by IS NOT NULL",
         "still holds content",
     ),
     "change a review outcome": (
@@ -126,7 +147,7 @@ TAMPERS = {
         "reviewitem: was changed outside mentorbot",
     ),
     "change an alert follow-up": (
-        "UPDATE alert SET action_taken = 'nothing needed'",
+        "UPDATE alert SET action_taken = SEAL('nothing needed')",
         "alert: was changed outside mentorbot",
     ),
     "release a legal hold behind the log": (
@@ -135,7 +156,7 @@ TAMPERS = {
     ),
     "delete a legal hold": ("DELETE FROM legal_hold", "legal_hold: was deleted"),
     "alter an erasure record": (
-        "UPDATE audit_event SET detail_json = '{}' WHERE action = 'data.erase'",
+        "UPDATE audit_event SET detail_json = SEAL('{}') WHERE action = 'data.erase'",
         "its content was altered",
     ),
 }
@@ -150,7 +171,7 @@ async def test_every_tamper_kind_is_caught_and_an_erasure_is_not_one(history, en
     for kind, (sql, expected) in TAMPERS.items():
         with Session(engine) as session:
             for statement in sql.split(";"):
-                session.execute(text(statement))
+                session.execute(text(_resolved(session, statement)))
             found = _breaks(session)
             assert found, f"{kind}: not detected"
             if expected is None:  # a gap: the row after it reports the missing seq
@@ -193,7 +214,7 @@ async def test_a_rewritten_chain_passes_inside_but_not_against_a_kept_head(histo
     head_file = tmp_path / "heads.log"
     head_file.write_text(f"2026-10-13T15:00:00+00:00 {kept_head}\n")
     with Session(engine) as session:  # the insider edits a message and recomputes everything after it
-        row = session.exec(select(MessageLog).where(MessageLog.text == "question 1 about circuits")).one()
+        row = session.get_one(MessageLog, _id_of(session, "question 1 about circuits"))
         row.text = "question 1 about the weather"
         session.add(row)
         _rehash_from(session, "message", MessageLog, row.seq)

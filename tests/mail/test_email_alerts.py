@@ -67,7 +67,7 @@ async def test_an_unacknowledged_alert_escalates_to_the_second_contact_even_afte
     await h.say("ben", "raj-group-student", "i want to hurt myself")
     assert await worker(engine, clock, smtp.port).run_once() == 1  # ben's alert; nothing escalates yet
     with Session(engine) as session:  # the coordinator acknowledged ben's alert at the desk
-        ben_alert = session.exec(select(Alert).where(Alert.summary.contains("Ben"))).one()  # type: ignore[attr-defined]
+        [ben_alert] = [a for a in session.exec(select(Alert)) if "Ben" in a.summary]  # sealed: compared here
         ben_alert.acknowledged_at, ben_alert.acknowledged_by = clock.now, "web:okafor"
         session.add(ben_alert)
         session.commit()

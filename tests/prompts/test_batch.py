@@ -9,13 +9,14 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, text
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from bot.prompts.compose import Composer, WeekPrompt, fill, first_name, join_names
 from storage import chain_format
 from storage.bulk import insert_many
 from storage.chain import verify
 from storage.chain_bulk import ChainDigester, append_log_rows, lock_head
+from storage.encryption import encrypted_columns, keyring_of
 from storage.models import Delivery, Match, MessageLog, Program
 from storage.models_prompts import PromptPost
 
@@ -44,11 +45,23 @@ def _program(engine: Engine, matches: int = 3) -> list[int]:
 
 
 def _raw(engine: Engine, table: str, skip: tuple[str, ...]) -> list[tuple]:  # type: ignore[type-arg]
-    """Stored values as the driver returns them (no SQLAlchemy type processing), ordered by id."""
+    """Stored values as the driver returns them (no SQLAlchemy type processing), ordered by id.
+
+    Sealed columns are randomized, so each is checked to be sealed and given back opened."""
+    ring = keyring_of(engine)
+    sealed = {column for table_name, column in encrypted_columns(SQLModel.metadata) if table_name == table}
     with engine.connect() as conn:
         result = conn.exec_driver_sql(f"SELECT * FROM {table} ORDER BY id")
-        keep = [i for i, name in enumerate(result.keys()) if name not in skip]
-        return [tuple(row[i] for i in keep) for row in result.all()]
+        names = list(result.keys())
+        keep = [i for i, name in enumerate(names) if name not in skip]
+
+        def stored(name: str, value: object) -> object:
+            if name not in sealed or value is None:
+                return value
+            assert str(value).startswith(f"e1.{ring.current_id}."), f"{table}.{name} is not sealed: {value!r}"
+            return ring.open(str(value))
+
+        return [tuple(stored(names[i], row[i]) for i in keep) for row in result.all()]
 
 
 def test_insert_many_stores_what_sqlalchemy_stores(engine) -> None:  # type: ignore[no-untyped-def]

@@ -86,9 +86,11 @@ def test_a_crash_before_commit_loses_nothing_and_duplicates_nothing(engine, setu
 
 
 KILLED = """
-import sys, time
+import os, sys, time
 from datetime import datetime
+from pathlib import Path
 from storage.db import make_engine
+from storage.keyring import KeyRing
 from bot.prompts import weekly
 from storage import outbox
 original = outbox.insert_batch
@@ -97,7 +99,8 @@ def slow(session, rows, **shared):
     print("READY", flush=True)   # rows written, transaction still open
     time.sleep(60)
 outbox.insert_batch = slow
-weekly.post_due_prompts(make_engine(sys.argv[1]), datetime.fromisoformat(sys.argv[2]))
+ring = KeyRing.from_file(Path(os.environ["ENCRYPTION_KEY_FILE"]))  # the test ring (tests/conftest.py)
+weekly.post_due_prompts(make_engine(sys.argv[1], keyring=ring), datetime.fromisoformat(sys.argv[2]))
 """
 
 

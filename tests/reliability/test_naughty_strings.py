@@ -37,6 +37,7 @@ from fakes.discord_server import FakeDiscord
 from fakes.slack_server import FakeSlack, encode_body, message_event, signed_headers
 from storage.chain import verify
 from storage.clock import utcnow
+from storage.encryption import keyring_of
 from storage.models import Delivery, MessageLog
 from storage.safe_text import without_lone_surrogates
 from support.roster_helpers import import_roster
@@ -161,11 +162,12 @@ async def test_every_naughty_string_is_logged_exactly_relayed_and_exported(pipel
     assert [row.text for row in from_discord] == EXTRAS
     with Session(engine) as session:
         assert verify(session, PROGRAM) == []
-        nul = session.exec(select(MessageLog).where(MessageLog.text == "a\x00b")).first()
+        everything = list(session.exec(select(MessageLog).where(MessageLog.kind == "message")))
+        nul = next(row for row in everything if row.text == "a\x00b")  # sealed at rest: found in Python
         raw = text("SELECT text FROM message_log WHERE id = :id")
         stored = session.execute(raw, {"id": nul.id}).scalar_one()
-        everything = list(session.exec(select(MessageLog).where(MessageLog.kind == "message")))
-    assert stored == "a\ufdd00000b"  # the documented escaping (storage/safe_text.py)
+    # the documented escaping (storage/safe_text.py), sealed at rest (storage/encryption.py)
+    assert stored.startswith("e1.") and keyring_of(engine).open(stored) == "a\ufdd00000b"
 
     _assert_relayed(pipeline, everything)
     _assert_exported(engine, first.key, sorted(by_match[0] + EXTRAS))
