@@ -13,6 +13,7 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from storage.models import Alert, ReviewItem
+from support.desk import served
 
 # What a riverside id / key is for each path parameter.
 RIVERSIDE_PARAMS = {
@@ -57,23 +58,8 @@ def _riverside_fingerprint(engine) -> dict[str, str]:  # type: ignore[no-untyped
     return out
 
 
-def _routes(routes):  # type: ignore[no-untyped-def]
-    """Every route, through FastAPI's wrappers of included routers (0.16x hides them from ``.routes``)."""
-    for route in routes:
-        inner = getattr(route, "original_router", None)
-        if inner is not None:
-            yield from _routes(inner.routes)
-        else:
-            yield route
-
-
 def _paths(desk) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    out = []
-    for route in _routes(desk.app.routes):
-        for method in sorted(getattr(route, "methods", None) or ()):
-            if method != "HEAD" and route.path not in NOT_PROGRAM_DATA:
-                out.append((method, route.path))
-    return out
+    return sorted((method, path) for method, path in served(desk.app) if path not in NOT_PROGRAM_DATA)
 
 
 def _concrete(path: str, ids: dict[str, str]) -> list[str]:
