@@ -102,3 +102,17 @@ def test_a_head_file_inside_data_dir_stops_the_command(tmp_path):
     )
     result = run(env, "audit", "verify")
     assert result.returncode == 2 and "inside DATA_DIR" in result.stderr
+
+
+def test_a_message_deleted_in_sqlite_is_reported_by_verify_not_a_crash(env, tmp_path):
+    """sqlite3 deletes with foreign keys off, so the message's outbox copies point at nothing: the
+    one command that must still run then is `audit verify`, and it names the missing row."""
+    db = sqlite3.connect(tmp_path / "var" / "demo.db")
+    first = db.execute("SELECT id FROM message_log WHERE seq = 1").fetchone()[0]
+    assert db.execute("SELECT count(*) FROM delivery WHERE message_id = ?", (first,)).fetchone()[0] > 0
+    db.execute("DELETE FROM message_log WHERE id = ?", (first,))
+    db.commit()
+    db.close()
+    caught = run(env, "audit", "verify")
+    assert caught.returncode == 1, caught.stderr
+    assert "row seq 1 is missing" in caught.stdout and "Traceback" not in caught.stderr
