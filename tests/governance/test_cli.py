@@ -116,3 +116,12 @@ def test_a_message_deleted_in_sqlite_is_reported_by_verify_not_a_crash(env, tmp_
     caught = run(env, "audit", "verify")
     assert caught.returncode == 1, caught.stderr
     assert "row seq 1 is missing" in caught.stdout and "Traceback" not in caught.stderr
+
+
+def test_retention_as_a_coordinator_without_naming_the_program_is_not_ignored(env):
+    """The erasure records who ran it: `--as` must name a real coordinator even when the program
+    is left out (the only one is meant), instead of being dropped for the operator's account."""
+    unknown = run(env, "retention", "run", "--apply", "--as", "nobody")
+    assert unknown.returncode == 2 and "no coordinator nobody" in unknown.stderr
+    known = run(env, "retention", "run", "--apply", "--as", "okafor")
+    assert known.returncode == 0, known.stderr
