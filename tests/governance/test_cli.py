@@ -125,3 +125,26 @@ def test_retention_as_a_coordinator_without_naming_the_program_is_not_ignored(en
     assert unknown.returncode == 2 and "no coordinator nobody" in unknown.stderr
     known = run(env, "retention", "run", "--apply", "--as", "okafor")
     assert known.returncode == 0, known.stderr
+
+
+def test_verify_after_a_destruction_names_it_and_checks_kept_heads_against_its_final_head(env, tmp_path):
+    """After `program destroy` the auditor still runs `audit verify` with the head file: the heads
+    published before are not tampering, and the certificate is reported; a head past the final
+    head (rows written after the certificate) is."""
+    published = run(env, "audit", "head", "--publish")
+    kept = published.stdout.split()[0]
+    destroyed = run(env, "program", "destroy", "--certificate", str(tmp_path / "c.json"), "--by", "G. Okafor",
+                    "--reason", "end of contract", "--confirm", "riverside-ptech")
+    assert destroyed.returncode == 0, destroyed.stderr
+
+    everything = run(env, "audit", "verify")
+    assert everything.returncode == 0, everything.stdout
+    assert "program riverside-ptech was destroyed on" in everything.stdout
+    assert "heads.log lead to its final head" in everything.stdout
+    one = run(env, "audit", "verify", "riverside-ptech", "--expect", kept)
+    assert one.returncode == 0 and "precedes the final head of its destruction" in one.stdout, one.stdout
+
+    program, rest = kept.split("@")
+    past = f"{program}@m999.a999:{rest.split(':')[1]}"
+    forged = run(env, "audit", "verify", "--expect", past)
+    assert forged.returncode == 1 and "is past the final head" in forged.stdout
