@@ -98,7 +98,10 @@ def check_head_file(
     ``final_head``: the program was destroyed with this head (its rows are gone), so each head in the
     file is compared with it rather than with the chain."""
     if not path.is_file():
-        raise HeadFileError(f"head file {path} does not exist")
+        raise HeadFileError(
+            f"head file {path} does not exist (if no head was ever published, `mentorbot audit head "
+            "--publish` writes the first; the running bot appends one daily. If it existed, it was removed)"
+        )
     checked, problems = 0, []
     for number, when, head in heads_in_file(path):
         if not head.startswith(program_id + "@"):
