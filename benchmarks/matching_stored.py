@@ -86,6 +86,10 @@ def timed(label: str, fn):  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
+    from storage.encryption import install_keyring
+    from storage.keyring import KeyRing, new_secret
+
+    install_keyring(KeyRing.single(new_secret()))  # a throwaway key for the sealed columns (issue 15)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=int, default=2000)
     parser.add_argument("--mentors", type=int, default=600)

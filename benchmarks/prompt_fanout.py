@@ -275,6 +275,10 @@ async def bench_delivery(platform_name: str, posts: int, workspaces: int) -> Non
 
 
 def main() -> None:
+    from storage.encryption import install_keyring
+    from storage.keyring import KeyRing, new_secret
+
+    install_keyring(KeyRing.single(new_secret()))  # a throwaway key for the sealed columns (issue 15)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--matches", type=int, default=10_000)
     parser.add_argument("--posts", type=int, default=1_000, help="outbox rows to deliver per platform")

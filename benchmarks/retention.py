@@ -158,8 +158,27 @@ def write_messages(engine, total: int, matches: int, copies: bool, batch: int = 
             session.commit()
 
 
+def install_bench_key(cache: Path | None) -> None:
+    """A throwaway key ring for the sealed columns (issue 15); kept beside a seed cache so a
+    cached database opens again next time."""
+    from storage.encryption import install_keyring
+    from storage.keyring import KeyRing, new_secret
+
+    key_file = cache / "bench.key" if cache else None
+    if key_file is not None and key_file.exists():
+        secret = key_file.read_bytes()
+    else:
+        secret = new_secret()
+        if key_file is not None:
+            key_file.parent.mkdir(parents=True, exist_ok=True)
+            key_file.write_bytes(secret)
+            key_file.chmod(0o600)
+    install_keyring(KeyRing.single(secret))
+
+
 def prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """A fresh SQLite copy of the seeded database (written now, or copied from ``--seed-cache``)."""
+    install_bench_key(args.seed_cache)
     folder = Path(tempfile.mkdtemp(prefix="mb-retention-"))
     name = f"seed-{args.messages}-{args.matches}-{args.keep}-{int(args.copies)}.db"
     cached = args.seed_cache / name if args.seed_cache else None
