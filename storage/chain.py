@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Table, bindparam, func, select, text, update
+from sqlalchemy import Select, Table, bindparam, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
@@ -41,8 +41,19 @@ def reserve_ids(session: Session, table: Table, count: int) -> list[int]:
             {"s": sequence, "n": count},
         )
         return sorted(int(value) for (value,) in rows)
-    largest = session.execute(select(func.max(table.c.id))).scalar_one() or 0
+    largest = session.execute(_largest_id(table)).scalar_one() or 0
     return list(range(largest + 1, largest + 1 + count))
+
+
+_LARGEST: dict[str, Select] = {}
+
+
+def _largest_id(table: Table) -> Select:
+    """``SELECT max(id)`` of ``table``, built once per table (it runs for every appended row)."""
+    found = _LARGEST.get(table.name)
+    if found is None:
+        found = _LARGEST[table.name] = select(func.max(table.c.id))
+    return found
 
 
 @dataclass(slots=True)

@@ -6,11 +6,15 @@ leave the rows in the session's identity map, so the ``session.get`` calls that 
 the program, the sender's membership) cost no statement as long as the caller holds on to what
 these return (the identity map keeps only weak references). Nothing is cached across transactions:
 every gate still reads the roster as it is at the moment the message is recorded.
+
+The statements are built once, at import, with bind parameters: building a SELECT and computing
+its cache key cost more CPU than SQLite spends running it, and the record path runs them for every
+message. SQLAlchemy memoizes the cache key of a statement object, so reusing one skips both.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, or_
+from sqlalchemy import and_, bindparam, exists, or_
 from sqlmodel import Session, col, select
 
 from storage.models import (
@@ -25,29 +29,33 @@ from storage.models import (
 )
 from storage.repo import ChannelAddress
 
+_SEEN = select(or_(exists().where(col(MessageLog.dedupe_key) == bindparam("key")),
+                   exists().where(col(UnroutedEvent.dedupe_key) == bindparam("key"))))
+
 
 def seen_event(session: Session, dedupe_key: str) -> bool:
     """True if this platform event was already recorded (a retry or a replay): one statement."""
-    logged = exists().where(col(MessageLog.dedupe_key) == dedupe_key)
-    unrouted = exists().where(col(UnroutedEvent.dedupe_key) == dedupe_key)
-    return bool(session.exec(select(or_(logged, unrouted))).one())
+    return bool(session.execute(_SEEN, {"key": dedupe_key}).scalar_one())
+
+
+_ORIGIN = (select(SupervisedChannel.match_id)
+           .where(SupervisedChannel.platform == bindparam("platform"),
+                  SupervisedChannel.workspace == bindparam("workspace"),
+                  SupervisedChannel.channel == bindparam("channel"), SupervisedChannel.active == True)  # noqa: E712
+           .scalar_subquery())
+_CONTEXT = (select(SupervisedChannel, Match, Program)
+            .join(Match, col(Match.id) == col(SupervisedChannel.match_id))
+            .join(Program, col(Program.id) == col(Match.program_id))
+            .where(SupervisedChannel.match_id == _ORIGIN, SupervisedChannel.active == True)  # noqa: E712
+            .order_by(SupervisedChannel.id))
 
 
 def channel_in_context(session: Session, ref: ChannelAddress
                        ) -> tuple[SupervisedChannel, Match, Program, list[SupervisedChannel]] | None:
     """The active supervised channel at ``ref``, its match, its program and every active channel of
     the match in id order (``repo.match_channels``: where an allowed message is copied), at once."""
-    origin = (select(SupervisedChannel.match_id)
-              .where(SupervisedChannel.platform == ref.platform, SupervisedChannel.workspace == ref.workspace,
-                     SupervisedChannel.channel == ref.channel, SupervisedChannel.active == True)  # noqa: E712
-              .scalar_subquery())
-    rows = session.exec(
-        select(SupervisedChannel, Match, Program)
-        .join(Match, col(Match.id) == col(SupervisedChannel.match_id))
-        .join(Program, col(Program.id) == col(Match.program_id))
-        .where(SupervisedChannel.match_id == origin, SupervisedChannel.active == True)  # noqa: E712
-        .order_by(SupervisedChannel.id)
-    ).all()
+    rows = session.execute(_CONTEXT, {"platform": ref.platform, "workspace": ref.workspace,
+                                      "channel": ref.channel}).all()
     siblings = [row[0] for row in rows]
     wanted = (ref.platform, ref.workspace, ref.channel)
     for channel, match, program in rows:
@@ -56,16 +64,18 @@ def channel_in_context(session: Session, ref: ChannelAddress
     return None
 
 
+_SENDER = (select(Person, MatchMember)
+           .join(Identity, col(Identity.person_id) == col(Person.id))
+           .outerjoin(MatchMember, and_(col(MatchMember.person_id) == col(Person.id),
+                                        col(MatchMember.match_id) == bindparam("match_id")))
+           .where(Identity.platform == bindparam("platform"), Identity.workspace == bindparam("workspace"),
+                  Identity.user_id == bindparam("user_id")))
+
+
 def sender_in_match(session: Session, ref: ChannelAddress, user_id: str,
                     match_id: int) -> tuple[Person, MatchMember | None] | None:
     """The roster person behind a platform account, with their membership of ``match_id`` (if any)
     loaded alongside, so ``repo.member_role`` that follows needs no statement."""
-    found = session.exec(
-        select(Person, MatchMember)
-        .join(Identity, col(Identity.person_id) == col(Person.id))
-        .outerjoin(MatchMember, and_(col(MatchMember.person_id) == col(Person.id),
-                                     col(MatchMember.match_id) == match_id))
-        .where(Identity.platform == ref.platform, Identity.workspace == ref.workspace,
-               Identity.user_id == user_id)
-    ).first()
+    found = session.execute(_SENDER, {"match_id": match_id, "platform": ref.platform,
+                                      "workspace": ref.workspace, "user_id": user_id}).first()
     return None if found is None else (found[0], found[1])
