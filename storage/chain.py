@@ -124,6 +124,18 @@ def close_row(session: Session, row: MessageLog | AuditEvent, head: Head, *, str
     session.add(row)
 
 
+def append_now(session: Session, row: MessageLog | AuditEvent, *, stream: str) -> None:
+    """``append``, with the row written at once by a Core INSERT instead of a later ORM flush
+    (``storage.direct_insert``: the relay's record path); the row stays in the session."""
+    from storage.direct_insert import insert_row
+
+    head = open_row(session, row, stream=stream)
+    seal(row, stream)
+    head.last_hash = row.row_hash
+    session.execute(_SET_HASH, {"h": row.row_hash, "p": head.program_id, "s": head.stream})
+    insert_row(session, row)
+
+
 def append(session: Session, row: MessageLog | AuditEvent, *, stream: str) -> None:
     """Give ``row`` its id, sequence number, commitment and hashes, and add it to the session."""
     head = open_row(session, row, stream=stream)

@@ -197,11 +197,16 @@ class MessageLog(SQLModel, table=True):
     erased_by: int | None = None  # the audit event that erased the content (a tombstone)
 
 
+def index_log_row(dialect: Any, row: MessageLog) -> None:
+    """Give a log row about to be written its blind-index tokens (the ORM hook below and the
+    relay's Core insert, ``storage.direct_insert``, both call this)."""
+    row.search_tokens = blind_index.row_tokens(keyring_of(dialect), row.program_id, row.kind, row.text)
+
+
 @event.listens_for(MessageLog, "before_insert")
 def _index_new_row(_mapper: Any, connection: Any, row: MessageLog) -> None:
     """Every ORM-written log row gets its blind-index tokens (bulk writes: storage.bulk)."""
-    row.search_tokens = blind_index.row_tokens(keyring_of(connection.dialect), row.program_id, row.kind,
-                                               row.text)
+    index_log_row(connection.dialect, row)
 
 
 @event.listens_for(MessageLog, "before_update")

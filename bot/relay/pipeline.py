@@ -67,31 +67,67 @@ class Relay:
     def record(self, event: Inbound) -> bool:
         """Record one event; True if anything was queued for delivery. Duplicates are no-ops."""
         with Session(self._engine) as session:
-            if relay_repo.seen_event(session, event.dedupe_key):
-                logger.info("<= duplicate %s ignored", event.dedupe_key)
-                return False
-            channel, sender, _held = self._locate(session, event)
-            if event.is_direct or channel is None:
-                if not event.is_direct or event.kind != InboundKind.MESSAGE:
-                    logger.debug("<= %s outside supervised channels, not relayed", event.channel)
-                    return False
-                self._record_attempt(session, event, sender)
-            elif event.kind == InboundKind.MESSAGE:
-                self._record_message(session, event, channel, sender)
-            elif event.kind == InboundKind.EDIT:
-                self._record_edit(session, event, channel, sender)
-            else:
-                self._record_delete(session, event, channel, sender)
-            try:
-                session.commit()
-            except IntegrityError:
-                session.rollback()
-                logger.info("<= duplicate %s lost the race, ignored", event.dedupe_key)
-                return False
-            if self._on_recorded is not None:
-                for decision in session.info.pop("decisions", []):
-                    self._on_recorded(decision)
-            return True
+            queued = self._record_in(session, event)
+        if queued is not None:
+            self._tell_recorded(queued[1])
+        return bool(queued and queued[0])
+
+    def record_many(self, events: list[Inbound]) -> list[bool | BaseException]:
+        """Record events that arrived together with one commit (group commit, issue 16).
+
+        Each event still is all or nothing: it runs in its own session on a SAVEPOINT of the one
+        transaction, so an event that fails (or loses a dedupe race) rolls back alone, and its
+        result is the exception (or False) while the others go on. Nothing is committed, and no
+        caller is answered, before the one COMMIT: a crash loses the whole group uncommitted, and
+        the platforms redeliver every event in it, as they would one event.
+        """
+        results: list[bool | BaseException] = []
+        decisions: list[str] = []
+        with self._engine.connect() as connection, connection.begin():
+            for event in events:
+                with Session(bind=connection, join_transaction_mode="create_savepoint") as session:
+                    try:
+                        queued = self._record_in(session, event)
+                    except Exception as error:  # this event's savepoint is rolled back; the group goes on
+                        session.rollback()
+                        results.append(error)
+                        continue
+                results.append(bool(queued and queued[0]))
+                decisions += queued[1] if queued else []
+        for decision in decisions:
+            self._tell_recorded([decision])
+        return results
+
+    def _tell_recorded(self, decisions: list[str]) -> None:
+        if self._on_recorded is not None:
+            for decision in decisions:
+                self._on_recorded(decision)
+
+    def _record_in(self, session: Session, event: Inbound) -> tuple[bool, list[str]] | None:
+        """``record`` in ``session``, committed there: (anything queued, the decisions logged), or
+        None for a duplicate (seen before, or lost the race to another writer)."""
+        if relay_repo.seen_event(session, event.dedupe_key):
+            logger.info("<= duplicate %s ignored", event.dedupe_key)
+            return None
+        channel, sender, _held = self._locate(session, event)
+        if event.is_direct or channel is None:
+            if not event.is_direct or event.kind != InboundKind.MESSAGE:
+                logger.debug("<= %s outside supervised channels, not relayed", event.channel)
+                return False, []
+            self._record_attempt(session, event, sender)
+        elif event.kind == InboundKind.MESSAGE:
+            self._record_message(session, event, channel, sender)
+        elif event.kind == InboundKind.EDIT:
+            self._record_edit(session, event, channel, sender)
+        else:
+            self._record_delete(session, event, channel, sender)
+        try:
+            session.commit()
+        except IntegrityError:
+            session.rollback()
+            logger.info("<= duplicate %s lost the race, ignored", event.dedupe_key)
+            return None
+        return True, session.info.pop("decisions", [])
 
     @staticmethod
     def _locate(session: Session, event: Inbound) -> tuple[SupervisedChannel | None, Person | None, tuple]:
@@ -288,8 +324,7 @@ class Relay:
             notice=decision.notice if decision and decision.action != Action.ALLOW else None,
             prev_hash="", row_hash="",
         )
-        chain.append(session, row, stream="message")
-        session.flush()
+        chain.append_now(session, row, stream="message")  # written now by a Core INSERT, stays in the session
         session.info.setdefault("decisions", []).append(row.decision)
         return row
 
