@@ -160,6 +160,7 @@ class MessageLog(SQLModel, table=True):
         Index("ix_message_log_match_time", "match_id", "id"),
         Index("ix_message_log_program_id", "program_id", "id"),  # desk search (web_0001 migration)
         Index("ix_message_log_sender_id", "sender_person_id", "id"),  # desk search (web_0001 migration)
+        Index("ix_message_log_sender_received", "sender_person_id", "received_at"),  # flood count: relay_0001
         Index("ix_message_log_platform_msg", "platform", "workspace", "channel", "platform_message_id"),
     )
 

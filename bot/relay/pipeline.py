@@ -106,10 +106,11 @@ class Relay:
     def _record_in(self, session: Session, event: Inbound) -> tuple[bool, list[str]] | None:
         """``record`` in ``session``, committed there: (anything queued, the decisions logged), or
         None for a duplicate (seen before, or lost the race to another writer)."""
-        if relay_repo.seen_event(session, event.dedupe_key):
+        seen, context = relay_repo.event_in_channel(session, event.channel, event.dedupe_key)
+        if seen:
             logger.info("<= duplicate %s ignored", event.dedupe_key)
             return None
-        channel, sender, _held = self._locate(session, event)
+        channel, sender, _held = self._locate(session, event, context)
         if event.is_direct or channel is None:
             if not event.is_direct or event.kind != InboundKind.MESSAGE:
                 logger.debug("<= %s outside supervised channels, not relayed", event.channel)
@@ -129,17 +130,20 @@ class Relay:
             return None
         return True, session.info.pop("decisions", [])
 
-    @staticmethod
-    def _locate(session: Session, event: Inbound) -> tuple[SupervisedChannel | None, Person | None, tuple]:
-        """The supervised channel and the sender in two statements. The third item holds the rows
-        loaded alongside (match, program, the sender's membership): while it is held, the steps
-        after read them from the session's identity map instead of the database."""
+    def _locate(self, session: Session, event: Inbound, context: relay_repo.Context | None
+                ) -> tuple[SupervisedChannel | None, Person | None, tuple]:
+        """The supervised channel (``context``, read with the dedupe check) and the sender in one
+        more statement. The third item holds the rows loaded alongside (match, program, the
+        sender's membership): while it is held, the steps after read them from the session's
+        identity map instead of the database."""
         ref = event.channel
-        context = relay_repo.channel_in_context(session, ref)
         if context is None:  # a direct message, or a channel nobody supervises
             return None, repo.person_by_account(session, ref.platform, ref.workspace, event.author_id), ()
         session.info["match_channels"] = {context[1].id: context[3]}  # for queue_copies
-        membership = relay_repo.sender_in_match(session, ref, event.author_id, context[1].id)  # type: ignore[arg-type]
+        membership = relay_repo.sender_in_match(session, ref, event.author_id, context[1].id,  # type: ignore[arg-type]
+                                                since=self._clock() - FLOOD_WINDOW)
+        if membership is not None:  # the flood count came with the sender: _record_message reads it
+            session.info["recent_count"] = {membership[0].id: membership[2]}
         return context[0], (membership[0] if membership else None), (context, membership)
 
     # -- the three kinds of event in a supervised channel ------------------------------------
@@ -161,7 +165,9 @@ class Relay:
         match_role, sender_role, facts = who.match_role, who.person_role, who.facts
         recent = 0
         if sender is not None:
-            recent = repo.recent_message_count(session, sender.id, now - FLOOD_WINDOW)  # type: ignore[arg-type]
+            recent = session.info.get("recent_count", {}).get(sender.id)
+            if recent is None:
+                recent = repo.recent_message_count(session, sender.id, now - FLOOD_WINDOW)  # type: ignore[arg-type]
         context = PolicyContext(
             role=match_role or sender_role or "student",
             sent_at=as_utc(event.sent_at) if event.sent_at else now, timezone=program.timezone,
