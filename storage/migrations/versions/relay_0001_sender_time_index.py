@@ -1,7 +1,7 @@
 """relay: the flood count reads one sender's last minute through an index (issue 16)
 
 Revision ID: relay_0001
-Revises: enc_0002
+Revises: 0001_core
 Create Date: 2026-12-04 23:50:00
 
 The relay counts the sender's messages of the last 60 seconds for every message it records (the
@@ -13,7 +13,7 @@ range scan of the last minute. No personal data: both columns are in other index
 from alembic import op
 
 revision = 'relay_0001'
-down_revision = 'enc_0002'  # after every migration that rebuilds message_log
+down_revision = '0001_core'  # its own branch, like ops and conversation (batch rebuilds keep indexes)
 branch_labels = ('relay',)
 depends_on = None
 
