@@ -95,6 +95,21 @@ class ReviewCard:
     urgent: bool
     idempotency_key: str
     actions: tuple[str, ...] = ()  # buttons an alert card offers: ``pause_match`` (a pattern alert)
+    # What the core allows on a hold (issue 12): a gate hold (``bot.relay.gates``) can only be
+    # rejected from chat (it is released when the gate clears, or overridden on the desk), and
+    # "approve without the flagged details" needs something flagged in the text.
+    gates: tuple[str, ...] = ()
+    can_redact: bool = True
+    held_because: str = ""  # a gate hold: why Approve is missing and how the hold ends
+
+    @property
+    def decisions(self) -> tuple[str, ...]:
+        """The review decisions a button may offer on this card (none on an alert's card)."""
+        if self.review_id is None:
+            return ()
+        if self.gates:
+            return ("reject",)
+        return ("approve", "approve_redacted", "reject") if self.can_redact else ("approve", "reject")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +117,7 @@ class ReviewOutcome:
     """How a review was decided, for updating the review card in place."""
 
     review_id: int
-    decision: str  # approved | approved_redacted | rejected
+    decision: str  # approved | approved_redacted | rejected | released
     decided_by: str
     decided_at: datetime
     note: str = ""

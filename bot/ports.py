@@ -163,9 +163,10 @@ class Adapter(Protocol):
         """Post a review card (hold or alert) to a coordinator channel; return its message id."""
 
     async def update_review(
-        self, channel: ChannelRef, message_id: str, card: ReviewCard, outcome: ReviewOutcome
+        self, channel: ChannelRef, message_id: str, card: ReviewCard, outcome: ReviewOutcome | None
     ) -> None:
-        """Show on the card who decided and when."""
+        """Show on the card who decided and when; with no ``outcome``, the hold is still open but
+        what it allows changed (a gate cleared): show the card's buttons again (``card.decisions``)."""
 
     async def members(self, channel: ChannelRef) -> Members:
         """Who can read the channel (humans only), and whether the platform shows it to coordinators."""

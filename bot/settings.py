@@ -18,7 +18,10 @@ DEFAULT_DATA_DIR = Path("var")
 class Settings(BaseSettings):
     """mentorbot's settings. Field names map to upper-case environment variables."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # env_ignore_empty: `KEY=` (as .env.example ships most keys) means "not set", i.e. the default
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True
+    )
 
     # Storage
     data_dir: Path = Field(default=DEFAULT_DATA_DIR, description="Folder for the SQLite file and exports")

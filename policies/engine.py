@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,7 +13,7 @@ from zoneinfo import ZoneInfo
 from policies.config import DEFAULTS_PATH, PolicyConfig, PolicyFileError, build_config
 from policies.conversation import ConversationSettings
 from policies.explain import describe, reason_for
-from policies.normalize import _MENTION, blank_mentions, normalize
+from policies.normalize import _MENTION, blank_mentions, deobfuscate, normalize
 from policies.regex import ENGINE, PatternSet, alternation, compile_pattern
 from policies.rules.concepts import build_layer
 from policies.rules.concepts.layer import PHRASE_REVIEW, QUIET_ALERT
@@ -44,6 +45,8 @@ _CONCERN_CAP = Action.HOLD
 _GROOMING_PHRASES = frozenset({"offplatform.secrecy", "offplatform.personal", "offplatform.parents",
                                "offplatform.photo", "offplatform.gift"})
 MAX_HITS_PER_RULE = 50
+# Rules whose own finders read spelled-out and leetspeak forms (``Policy._deobfuscated_hits``).
+_OWN_DEOBFUSCATION = frozenset({"language.profanity", "contact.phone"})
 _SUPPORT_NOTICE = ("Thank you for sharing this — your coordinator will reach out soon to make "
                    "sure you get support.")
 
@@ -192,6 +195,7 @@ class Policy:
             if h is not None:
                 hits.append(h)
         hits += self._concepts.hits(text, role, self.config.rules)
+        hits += self._deobfuscated_hits(text, role, hits)
         if self.encoder is not None:
             hits += self._encoder_hits(text, role)
         hold_until = None
@@ -210,6 +214,28 @@ class Policy:
                           f"sent {ctx.sent_at.isoformat()}, quiet hours "
                           f"{cfg.quiet_start:%H:%M}–{cfg.quiet_end:%H:%M}")
         return self._combine(hits, hold_until)
+
+    def _deobfuscated_hits(self, text: str, role: str, found: list[Hit]) -> list[Hit]:
+        """The rules' hits on the message read without letter-by-letter spelling or leetspeak
+        (``normalize.deobfuscate``), as spans of the original text; hits already found are kept once.
+        Profanity and phone numbers are left out: their finders read these forms already, and
+        leetspeak would turn digits into letters there."""
+        variant = deobfuscate(text)
+        if variant is None:
+            return []
+        vtext, index = variant
+        more = [h for h in (self._hit(rid, s, e, role, vtext) for rid, s, e in self.find(vtext)
+                            if rid not in _OWN_DEOBFUSCATION) if h is not None]
+        more += [h for h in self._concepts.hits(vtext, role, self.config.rules)
+                 if h.rule not in _OWN_DEOBFUSCATION]
+        out: list[Hit] = []
+        for h in more:
+            start = index[h.start] if h.start < len(index) else len(text)
+            end = index[h.end - 1] + 1 if h.end > h.start else start
+            if any(o.rule == h.rule and o.start < end and start < o.end for o in (*found, *out)):
+                continue
+            out.append(replace(h, start=start, end=end))
+        return out
 
     def _encoder_hits(self, text: str, role: str) -> list[Hit]:
         """The encoder's hits; if it fails, the message is held with an alert (fail-closed)."""

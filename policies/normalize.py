@@ -63,6 +63,8 @@ def fold_char(ch: str) -> str:
         return " "
     if ch in _LOOKALIKES:
         return _LOOKALIKES[ch]
+    if 0x1F1E6 <= cp <= 0x1F1FF:  # regional indicator symbols (flag letters) spell words too
+        return chr(ord("a") + cp - 0x1F1E6)
     out = []
     for c in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch)):
         if unicodedata.combining(c):
@@ -187,3 +189,48 @@ def _fold_with_index(text: str) -> tuple[str, str, list[int]]:
     if len(low) != len(cased):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in cased)
     return low, cased, index
+
+
+# Obfuscations the rules would otherwise read past (``deobfuscate``): words spelled out letter by
+# letter ("s n a p c h a t", "s.e.c.r.e.t", words apart by two spaces), and leetspeak inside a
+# word ("sn@pch@t", "h0t", "k1ll"). Digits alone (phone numbers) are left as they are.
+_LETTER_RUN = re.compile(r"(?<![^\W_])(?<!['\u2019])[^\W\d_]"
+                         r"(?:(?:[\s._*\-/,+|~]|\s{2,})[^\W\d_](?![^\W_])){2,}")
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+
+
+def deobfuscate(text: str) -> tuple[str, list[int]] | None:
+    """``text`` with spelled-out words joined and leetspeak inside words read as letters, plus the
+    index in ``text`` of each character kept; None when there is nothing of the kind (the usual case).
+
+    The policy reads this variant in a second pass, so one transformation cannot hide a message
+    from every rule at once (the profanity list and the phone/e-mail finders handle these already).
+    """
+    if _LETTER_RUN.search(text) is None and not any(c in text for c in _LEET):
+        return None
+    out: list[str] = []
+    index: list[int] = []
+    pos = 0
+    for m in _LETTER_RUN.finditer(text):
+        out.append(text[pos:m.start()])
+        index.extend(range(pos, m.start()))
+        for i in range(m.start(), m.end()):
+            ch = text[i]
+            if ch.isalpha():
+                out.append(ch)
+                index.append(i)
+            elif ch.isspace() and i + 1 < m.end() and text[i + 1].isspace() and (not out or out[-1] != " "):
+                out.append(" ")  # two spaces between spelled-out words: one word break
+                index.append(i)
+        pos = m.end()
+    out.append(text[pos:])
+    index.extend(range(pos, len(text)))
+    joined = "".join(out)
+    chars = list(joined)
+    for m in re.finditer(r"[\w@$]+", joined):
+        word = m.group()
+        if any(c.isalpha() for c in word) and any(c in _LEET for c in word) and not word.startswith("@"):
+            for i in range(m.start(), m.end()):
+                chars[i] = _LEET.get(chars[i], chars[i])
+    variant = "".join(chars)
+    return (variant, index) if variant != text else None

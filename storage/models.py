@@ -41,6 +41,8 @@ class Program(SQLModel, table=True):
         Integer, ForeignKey("person.id", use_alter=True, name="fk_program_escalate_to_person"),
         nullable=True))
     escalate_after_minutes: int = 30
+    # the number a student in danger is told to call (program file ``emergency_line``; NY: 911)
+    emergency_line: str = Field(default="911", max_length=32)
     created_at: datetime
     updated_at: datetime
 

@@ -2,7 +2,8 @@
 
 Each row is one message to one address, written before anything is sent, so a failing SMTP
 server delays an e-mail but never loses it (retried with back-off, the state shown in the desk).
-``key`` keeps each (purpose, alert or digest, address) to one row however often the planner runs.
+``key`` keeps each (purpose, alert or digest, recipient) to one row however often the planner runs;
+it names the recipient by person id, so it holds no personal data (the address is sealed).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ class MailMessage(SQLModel, table=True):
     __table_args__ = (Index("ix_mail_message_due", "state", "next_attempt_at"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    key: str = Field(unique=True, max_length=200)  # purpose:alert-or-digest:address
+    key: str = Field(unique=True, max_length=200)  # purpose:alert-or-digest:person-<id> (bot.mail.plan)
     program_id: str = Field(foreign_key="program.id", index=True)
     purpose: str  # alert | escalation | digest
     alert_id: int | None = Field(default=None, foreign_key="alert.id", index=True)

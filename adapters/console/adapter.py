@@ -105,12 +105,28 @@ class ConsoleAdapter:
         reasons = "; ".join(card.reasons)
         self._say(f"[{channel.channel}] {kind}{handle} ({card.match_id}) {card.sender_name}: "
                   f"{card.text!r} rules: {rules}" + (f" — {reasons}" if reasons else ""))
+        self._say_choices(channel, card)
         return posted.id
 
+    def _say_choices(self, channel: ChannelRef, card: ReviewCard) -> None:
+        """The demo commands that work on an open hold (the console's "buttons")."""
+        if card.review_id is None:
+            return
+        verbs = {"approve": "/approve", "approve_redacted": "/redact", "reject": "/reject"}
+        choices = ", ".join(f"{verbs[d]} {card.review_id}" for d in card.decisions)
+        if card.held_because:
+            choices += f", /override {card.review_id} {','.join(card.gates)} REASON"
+            self._say(f"[{channel.channel}]   {card.held_because}")
+        self._say(f"[{channel.channel}]   decide: {choices}")
+
     async def update_review(self, channel: ChannelRef, message_id: str, card: ReviewCard,
-                            outcome: ReviewOutcome) -> None:
+                            outcome: ReviewOutcome | None) -> None:
         self._maybe_fail(channel)
         self.review_cards[message_id] = (card, outcome)
+        if outcome is None:  # still open, but a gate cleared: other choices now
+            self._say(f"[{channel.channel}] held message #{card.review_id}: its program rules changed")
+            self._say_choices(channel, card)
+            return
         decision = outcome.decision.replace("_", " ")
         self._say(f"[{channel.channel}] held message #{outcome.review_id}: {decision} "
                   f"by {outcome.decided_by}")

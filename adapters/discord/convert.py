@@ -245,16 +245,21 @@ def parse_review_custom_id(custom_id: str) -> tuple[int, str] | None:
 
 
 def review_buttons(card: ReviewCard) -> list[ButtonSpec]:
-    """Approve / Approve redacted / Reject for a held message; an alert's own actions (a pattern
-    alert: Pause this match)."""
+    """The decisions the core allows on a held message (``card.decisions``: Approve, Approve
+    redacted, Reject; only Reject on a gate hold); an alert's own actions (a pattern alert: Pause
+    this match)."""
     if card.review_id is None:
         return [ButtonSpec(f"mentorbot:alert:{card.alert_id}:{action}", *ALERT_BUTTONS[action])
                 for action in card.actions if card.alert_id is not None and action in ALERT_BUTTONS]
-    return [
-        ButtonSpec(review_custom_id(card.review_id, "approve"), "Approve", "success"),
-        ButtonSpec(review_custom_id(card.review_id, "approve_redacted"), "Approve redacted", "secondary"),
-        ButtonSpec(review_custom_id(card.review_id, "reject"), "Reject", "danger"),
-    ]
+    return [ButtonSpec(review_custom_id(card.review_id, decision), *REVIEW_BUTTONS[decision])
+            for decision in card.decisions]
+
+
+REVIEW_BUTTONS = {  # decision: (label, style)
+    "approve": ("Approve", "success"),
+    "approve_redacted": ("Approve redacted", "secondary"),
+    "reject": ("Reject", "danger"),
+}
 
 
 def _clip(text: str, limit: int) -> str:
@@ -284,13 +289,16 @@ def review_embed(card: ReviewCard, outcome: ReviewOutcome | None = None) -> dict
         fields.append(
             {"name": "Why", "value": _clip("\n".join(card.reasons), EMBED_FIELD_MAX), "inline": False}
         )
+    if card.held_because and outcome is None:
+        fields.append({"name": "Why there is no Approve", "value": _clip(card.held_because, EMBED_FIELD_MAX),
+                       "inline": False})
     color = 0xE74C3C if card.urgent else 0xF1C40F
     if outcome is not None:
         who = f"{outcome.decision.replace('_', ' ')} by {outcome.decided_by}"
         when = outcome.decided_at.strftime("%Y-%m-%d %H:%M UTC")
         value = f"{who} at {when}" + (f"\n{outcome.note}" if outcome.note else "")
         fields.append({"name": "Decision", "value": _clip(value, EMBED_FIELD_MAX), "inline": False})
-        color = 0x2ECC71 if outcome.decision.startswith("approved") else 0x95A5A6
+        color = 0x2ECC71 if outcome.decision in ("approved", "approved_redacted", "released") else 0x95A5A6
     footer = f"review #{card.review_id}" if card.review_id is not None else f"alert #{card.alert_id}"
     return {
         "title": title,

@@ -103,15 +103,17 @@ class NoticesAndReviews:
         return str(sent.id)
 
     async def update_review(
-        self, channel: ChannelRef, message_id: str, card: ReviewCard, outcome: ReviewOutcome
+        self, channel: ChannelRef, message_id: str, card: ReviewCard, outcome: ReviewOutcome | None
     ) -> None:
         target = await self._channel(channel)
         embed = discord.Embed.from_dict(convert.review_embed(card, outcome))
+        # decided: no buttons; still open (a gate cleared): the buttons the hold allows now
+        view = review_view(convert.review_buttons(card)) if outcome is None else None
         try:
-            await target.get_partial_message(int(message_id)).edit(embed=embed, view=None)
+            await target.get_partial_message(int(message_id)).edit(embed=embed, view=view)
         except Exception as exc:
             raise delivery_error(exc, f"update review card {message_id}") from exc
-        logger.info("=> review card %s: %s", message_id, outcome.decision)
+        logger.info("=> review card %s: %s", message_id, outcome.decision if outcome else "buttons changed")
 
     # ------------------------------------------------------------------ membership
 

@@ -386,7 +386,7 @@ class SlackAdapter:
         return str(data["ts"])
 
     async def update_review(
-        self, channel: ChannelRef, message_id: str, card: ReviewCard, outcome: ReviewOutcome
+        self, channel: ChannelRef, message_id: str, card: ReviewCard, outcome: ReviewOutcome | None
     ) -> None:
         kwargs = convert.review_message_kwargs(channel, card, outcome)
         kwargs.pop("unfurl_links"), kwargs.pop("unfurl_media")

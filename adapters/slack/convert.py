@@ -280,9 +280,10 @@ def _review_text(card: ReviewCard) -> str:
 def review_blocks(card: ReviewCard, outcome: ReviewOutcome | None = None) -> list[dict[str, Any]]:
     """A ReviewCard as Block Kit: header, who/where, the text, the rules that fired, and buttons.
 
-    Buttons (only on holds that are still open): Approve, Approve without the flagged details
-    (redacted), Reject — ``action_id`` ``mentorbot_review:<decision>``, ``value`` the review id.
-    With an ``outcome`` the buttons are replaced by who decided and when.
+    Buttons (only on holds that are still open, and only the decisions the core allows:
+    ``card.decisions``): Approve, Approve without the flagged details (redacted), Reject —
+    ``action_id`` ``mentorbot_review:<decision>``, ``value`` the review id. A gate hold says why
+    Approve is missing. With an ``outcome`` the buttons are replaced by who decided and when.
     """
     header = ("🚨 URGENT — " if card.urgent else "") + (
         "Alert" if card.review_id is None else "Message held for review"
@@ -316,7 +317,11 @@ def review_blocks(card: ReviewCard, outcome: ReviewOutcome | None = None) -> lis
     if outcome is not None:
         blocks.append(_decided(outcome))
     elif card.review_id is not None:
-        blocks.append(_buttons(str(card.review_id)))
+        if card.held_because:
+            why_no_approve = "⏸ " + plain_to_slack(card.held_because)[:2900]
+            blocks.append({"type": "section", "block_id": f"review-{card.review_id}-gates",
+                           "text": {"type": "mrkdwn", "text": why_no_approve}})
+        blocks.append(_buttons(str(card.review_id), card.decisions))
     elif card.alert_id is not None and card.actions:
         blocks.append(_alert_buttons(card.alert_id, card.actions))
     return blocks
@@ -342,6 +347,7 @@ def _decided(outcome: ReviewOutcome) -> dict[str, Any]:
         "approved": "Approved",
         "approved_redacted": "Approved without the flagged details",
         "rejected": "Rejected",
+        "released": "Delivered",
     }.get(outcome.decision, outcome.decision)
     when = outcome.decided_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
     note = f" — {plain_to_slack(outcome.note)}" if outcome.note else ""
@@ -349,16 +355,19 @@ def _decided(outcome: ReviewOutcome) -> dict[str, Any]:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
 
 
-def _buttons(value: str) -> dict[str, Any]:
-    """Approve / Approve without flagged details / Reject for an open hold (``value``: review id)."""
+REVIEW_BUTTONS = {  # decision: (label, style)
+    "approve": ("Approve", "primary"),
+    "approve_redacted": ("Approve without flagged details", None),
+    "reject": ("Reject", "danger"),
+}
+
+
+def _buttons(value: str, decisions: tuple[str, ...]) -> dict[str, Any]:
+    """The buttons for an open hold's allowed decisions (``value``: review id)."""
     return {
         "type": "actions",
         "block_id": f"review-{value}",
-        "elements": [
-            _button("Approve", "approve", value, style="primary"),
-            _button("Approve without flagged details", "approve_redacted", value),
-            _button("Reject", "reject", value, style="danger"),
-        ],
+        "elements": [_button(REVIEW_BUTTONS[d][0], d, value, style=REVIEW_BUTTONS[d][1]) for d in decisions],
     }
 
 

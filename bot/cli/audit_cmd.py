@@ -25,7 +25,7 @@ def audit_verify(
     """Recompute the hash chains of the message log and audit trail; name any altered row; list erasures."""
     from sqlmodel import Session
 
-    from storage import repo
+    from bot.governance.anchoring import problem_after_destruction
     from storage.chain_anchor import problem_with
     from storage.chain_format import parse_head
 
@@ -39,18 +39,24 @@ def audit_verify(
         program = program or expected_program
     broken = 0
     with Session(engine) as session:
-        programs = [program] if program else [p.id for p in repo.programs(session)]
+        programs = [program] if program else _all_programs(session)
+        if not programs:
+            typer.echo("no programs in the database")
         for program_id in programs:
             problems = _verify_one(session, program_id)
+            final_head = _final_head(session, program_id)
             if expect:
-                why = problem_with(session, expect, program_id)
+                why = problem_after_destruction(expect, final_head) if final_head else (
+                    problem_with(session, expect, program_id)
+                )
                 problems += [f"TAMPERED {program_id}: {why}"] if why else []
+                found = "precedes the final head of its destruction" if final_head else "is on the chain"
                 typer.echo(
                     f"{'ok' if not why else 'FAILED'}: the head you kept ({expect}) "
-                    + ("is on the chain" if not why else "does not match")
+                    + (found if not why else "does not match")
                 )
             if head_file is not None:
-                problems += _check_file(session, head_file, program_id)
+                problems += _check_file(session, head_file, program_id, final_head)
             for line in problems:
                 typer.echo(line)
             broken += len(problems)
@@ -58,17 +64,45 @@ def audit_verify(
         raise typer.Exit(1)
 
 
-def _verify_one(session, program_id: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _all_programs(session) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every program in the database, then every destroyed one (its certificate is what is left)."""
     from sqlmodel import select
 
-    from storage.chain_verify import verify_program
+    from storage import repo
+    from storage.models_governance import DestructionRecord
+
+    live = [p.id for p in repo.programs(session)]
+    destroyed = session.exec(select(DestructionRecord.program_id).distinct()).all()
+    return live + sorted(set(destroyed) - set(live))
+
+
+def _destruction(session, program_id: str):  # type: ignore[no-untyped-def]
+    """The newest certificate of a program that is not in the database (destroyed), else None."""
+    from sqlmodel import select
+
     from storage.models import Program
     from storage.models_governance import DestructionRecord
 
+    if session.get(Program, program_id) is not None:
+        return None
+    return session.exec(
+        select(DestructionRecord)
+        .where(DestructionRecord.program_id == program_id)
+        .order_by(DestructionRecord.destroyed_at.desc())  # type: ignore[attr-defined]
+    ).first()
+
+
+def _final_head(session, program_id: str) -> str | None:  # type: ignore[no-untyped-def]
+    record = _destruction(session, program_id)
+    return record.final_head if record is not None else None
+
+
+def _verify_one(session, program_id: str) -> list[str]:  # type: ignore[no-untyped-def]
+    from storage.chain_verify import verify_program
+    from storage.models import Program
+
     if session.get(Program, program_id) is None:
-        record = session.exec(
-            select(DestructionRecord).where(DestructionRecord.program_id == program_id)
-        ).first()
+        record = _destruction(session, program_id)
         if record is None:
             return [f"FAILED: there is no program '{program_id}'"]
         typer.echo(
@@ -89,13 +123,7 @@ def _verify_one(session, program_id: str) -> list[str]:  # type: ignore[no-untyp
         kind = "log" if b.stream in ("message", "audit") else "record"
         problems.append(f"TAMPERED {b.program_id} {b.stream} {kind}, seq {b.seq} ({where}): {b.problem}")
     for erasure in report.erasures:
-        rows = ", ".join(f"{n} {table}" for table, n in erasure.rows.items()) or "nothing"
-        typer.echo(
-            f"erased: program {program_id}: {rows} under retention rule '{erasure.rule}' on "
-            f"{erasure.at:%Y-%m-%d} by {erasure.actor} (audit seq {erasure.seq}); tombstones verified"
-            if not any(b.row_id == erasure.event_id for b in report.breaks)
-            else f"erasure at audit seq {erasure.seq} does NOT match its tombstones"
-        )
+        typer.echo(erasure_line(program_id, erasure, report.breaks))
     if not report.breaks:
         typer.echo(
             f"ok: program {program_id}: message log and audit trail are intact "
@@ -104,15 +132,30 @@ def _verify_one(session, program_id: str) -> list[str]:  # type: ignore[no-untyp
     return problems
 
 
-def _check_file(session, path: Path, program_id: str) -> list[str]:  # type: ignore[no-untyped-def]
+def erasure_line(program_id: str, erasure, breaks) -> str:  # type: ignore[no-untyped-def]
+    """One erasure as ``audit verify`` reports it. Only a break of the erasure's own audit event
+    makes it suspect: row ids of other tables (a message with the same id) say nothing about it."""
+    if any(b.stream == "audit" and b.row_id == erasure.event_id for b in breaks):
+        return f"erasure at audit seq {erasure.seq} does NOT match its tombstones"
+    rows = ", ".join(f"{n} {table}" for table, n in erasure.rows.items()) or "nothing"
+    return (
+        f"erased: program {program_id}: {rows} under retention rule '{erasure.rule}' on "
+        f"{erasure.at:%Y-%m-%d} by {erasure.actor} (audit seq {erasure.seq}); tombstones verified"
+    )
+
+
+def _check_file(  # type: ignore[no-untyped-def]
+    session, path: Path, program_id: str, final_head: str | None
+) -> list[str]:
     from bot.governance.anchoring import HeadFileError, check_head_file
 
     try:
-        checked, problems = check_head_file(session, path, program_id)
+        checked, problems = check_head_file(session, path, program_id, final_head=final_head)
     except HeadFileError as error:
         return [f"FAILED: {error}"]
     if not problems:
-        typer.echo(f"ok: program {program_id}: all {checked} head(s) in {path} are on the chain")
+        where = "lead to its final head" if final_head else "are on the chain"
+        typer.echo(f"ok: program {program_id}: all {checked} head(s) in {path} {where}")
     return [f"TAMPERED {program_id}: {p}" for p in problems]
 
 

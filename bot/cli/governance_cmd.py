@@ -71,7 +71,8 @@ def retention_run(
     engine, now = runtime.engine(), runtime.clock()()
     settings = runtime.settings()
     pid = program_id(program) if program else None
-    by = actor(who, pid) if who and pid else runtime.whoami()
+    # --as names a coordinator of one program: the program named, or the only one (never ignored)
+    by = actor(who, pid or program_id(None)) if who else runtime.whoami()
     if not apply:
         plans = retention.plan_all(engine, now, pid)
         print_plans(plans, applied=False)

@@ -34,8 +34,8 @@ def print_plans(plans: list[ProgramPlan], *, applied: bool) -> None:
                     else ""
                 )
             )
-            if not rule.tables or rule.rows == 0:
-                typer.echo("    nothing due")
+            if (not rule.tables or rule.rows == 0) and not (applied and rule.erased):
+                typer.echo("    nothing due")  # an apply counts nothing first: its ERASED line says it
             for t in rule.tables:
                 if t.follows:
                     typer.echo(f"    + {t.rows} {t.table} row(s) that go with them")

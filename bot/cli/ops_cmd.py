@@ -29,8 +29,8 @@ def migrate(
 
     from storage.db import make_engine, revisions, upgrade
 
-    url = runtime.settings().resolved_database_url
-    engine = make_engine(url)
+    settings = runtime.settings()
+    engine = make_engine(settings.resolved_database_url)
     try:
         before, heads = revisions(engine)
         if check or before == heads:
@@ -38,6 +38,7 @@ def migrate(
             typer.echo(f"schema {'is current' if current else 'needs `mentorbot migrate`'}: "
                        f"at {_names(before)}, this mentorbot needs {_names(heads)}")
             raise typer.Exit(0 if current else 1)
+        _attach_configured_keys(engine, settings)  # migrations seal and re-anchor personal data
         upgrade(engine)
         after, _ = revisions(engine)
     except SQLAlchemyError as error:
@@ -47,6 +48,20 @@ def migrate(
     finally:
         engine.dispose()
     typer.echo(f"migrated: {_names(before)} -> {_names(after)}")
+
+
+def _attach_configured_keys(engine, settings) -> None:  # type: ignore[no-untyped-def]
+    """The settings' key ring on the migrating engine; a missing or unsafe key stops with one line."""
+    from bot.keys import keyring_from_settings
+    from storage.encryption import attach_keyring
+    from storage.keyring import KeyRingError
+
+    try:
+        attach_keyring(engine, keyring_from_settings(settings))
+    except KeyRingError as error:
+        engine.dispose()
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from error
 
 
 def healthcheck(

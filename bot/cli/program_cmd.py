@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 logger = logging.getLogger(__name__)
 
@@ -41,8 +42,8 @@ def import_cmd(
         summary = import_roster(_engine(), file, platforms=platform_names())
     except RosterError as exc:
         count = len(exc.problems)
-        err.print(f"[bold red]{file}: {count} problem{'s' if count != 1 else ''}; nothing was written.[/]",
-                  soft_wrap=True)
+        err.print(f"{file}: {count} problem{'s' if count != 1 else ''}; nothing was written.",
+                  style="bold red", markup=False, soft_wrap=True)
         for line in grouped(exc.problems):
             typer.echo(line, err=True)  # one line each, never wrapped: easy to grep
         raise typer.Exit(2) from None
@@ -61,7 +62,9 @@ def show_cmd(
     from bot.roster.view import list_programs, program_view
 
     engine = _engine()
-    out = Console()
+    # Names, keys and channels come from a roster file: printed as they are, never read as markup
+    # (a name like "Ana [/]" must not crash the command or restyle the output).
+    out = Console(markup=False)
     if program_id is None:
         programs = list_programs(engine)
         if not programs:
@@ -81,7 +84,7 @@ def show_cmd(
 
 def _print_program(out: Console, view) -> None:  # type: ignore[no-untyped-def]
     p = view.program
-    out.print(f"[bold]{p.name}[/] ({p.id}) — time zone {p.timezone}")
+    out.print(Text.assemble((p.name, "bold"), f" ({p.id}) — time zone {p.timezone}"))
     review = (f"{p.review_platform}:{p.review_workspace}/{p.review_channel}"
               if p.review_channel else "not set (add program.review_channel)")
     out.print(f"review channel: {review}", highlight=False)

@@ -27,16 +27,33 @@ def web(
     import uvicorn
 
     from bot.desk_address import remember_desk_address
-    from bot.web import create_web_app
 
     settings = runtime.settings()
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    core = runtime.core()
+    desk = desk_app(runtime.engine())
     where = f"http://{host or settings.web_host}:{port or settings.web_port}"
     remember_desk_address(settings, where)  # so `coordinator invite` prints this port
     typer.echo(f"Coordinator desk on {where} — sign in with a link from `mentorbot coordinator invite`.")
-    uvicorn.run(create_web_app(core), host=host or settings.web_host, port=port or settings.web_port,
-                log_level="warning")
+    uvicorn.run(desk, host=host or settings.web_host, port=port or settings.web_port, log_level="warning")
+
+
+def desk_app(engine):  # type: ignore[no-untyped-def]
+    """The desk alone (no platform connections), with /readyz and /metrics that say something.
+
+    /readyz checks the database (a load balancer must drop a desk that cannot read it); not the
+    outbox, which the bot's processes drain: a late outbox must not take the desk away from the
+    coordinators who need it then. /metrics: the database gauges (holds, alerts, outbox)."""
+    from dataclasses import replace
+
+    from bot.app import build_app
+    from bot.ops import Ops
+    from bot.web import create_web_app
+
+    settings = runtime.settings()
+    built = build_app(settings, adapters={}, engine=engine)
+    ops = Ops(readiness=replace(built.readiness, outbox_max_age=0.0), metrics=built.metrics,
+              metrics_token=settings.metrics_token)
+    return create_web_app(built.core, ops=ops)
 
 
 @coordinator_app.command("invite")

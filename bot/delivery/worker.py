@@ -270,7 +270,9 @@ class DeliveryWorker:
         with Session(self._engine) as session:
             review = session.get(ReviewItem, row.review_id or card_row.review_id)
             assert review is not None
-            return card_builder.card_for(session, card_row), card_builder.outcome_for(review)
+            # an open hold whose gates changed keeps its card, with the buttons it allows now
+            outcome = card_builder.outcome_for(review) if review.decided_at is not None else None
+            return card_builder.card_for(session, card_row), outcome
 
     def _resolve_thread(self, row: Delivery) -> str | None:
         """The target channel's id of the thread the original message was posted in.

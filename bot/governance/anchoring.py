@@ -21,6 +21,7 @@ from sqlmodel import Session
 from bot.alerts import review_channel
 from storage import chain, outbox, repo
 from storage.chain_anchor import heads_in_file, problem_with
+from storage.chain_format import parse_head
 from storage.private_files import append_private
 
 logger = logging.getLogger(__name__)
@@ -71,17 +72,47 @@ def publish_heads(
     return out
 
 
-def check_head_file(session: Session, path: Path, program_id: str) -> tuple[int, list[str]]:
-    """How many of the program's heads the file holds, and the problems found with them."""
+def problem_after_destruction(head: str, final_head: str) -> str | None:
+    """Why a head kept for a destroyed program cannot be one of its chain's, or None.
+
+    Its rows were deleted under a certificate, so a kept head is compared with the final head the
+    certificate recorded: it must not be past it, and where it is the same place it must be it.
+    """
+    program_id, message_seq, audit_seq, digest = parse_head(head)
+    _, final_message, final_audit, final_digest = parse_head(final_head)
+    if message_seq > final_message or audit_seq > final_audit:
+        return (
+            f"{head} is past the final head {final_head} recorded when {program_id} was destroyed: "
+            "rows were written after the certificate, or the certificate was forged"
+        )
+    if (message_seq, audit_seq) == (final_message, final_audit) and digest != final_digest:
+        return f"{head} does not match the final head {final_head} recorded when {program_id} was destroyed"
+    return None
+
+
+def check_head_file(
+    session: Session, path: Path, program_id: str, *, final_head: str | None = None
+) -> tuple[int, list[str]]:
+    """How many of the program's heads the file holds, and the problems found with them.
+
+    ``final_head``: the program was destroyed with this head (its rows are gone), so each head in the
+    file is compared with it rather than with the chain."""
     if not path.is_file():
-        raise HeadFileError(f"head file {path} does not exist")
+        raise HeadFileError(
+            f"head file {path} does not exist (if no head was ever published, `mentorbot audit head "
+            "--publish` writes the first; the running bot appends one daily. If it existed, it was removed)"
+        )
     checked, problems = 0, []
     for number, when, head in heads_in_file(path):
         if not head.startswith(program_id + "@"):
             continue
         checked += 1
         try:
-            problem = problem_with(session, head, program_id)
+            problem = (
+                problem_after_destruction(head, final_head)
+                if final_head
+                else problem_with(session, head, program_id)
+            )
         except ValueError as error:
             problem = str(error)
         if problem:

@@ -158,7 +158,7 @@ def _facts(
         "erasures_before": [
             {"rule": e.rule, "on": f"{e.at:%Y-%m-%d}", "rows": e.rows} for e in report.erasures
         ],
-        "last_export": _last_export(session, program.id),
+        "last_export": _last_export(session, program.id, chain.head(session, program.id)),
         "rows_deleted": _counts(session, program.id),
         "statement": STATEMENT,
     }
@@ -177,7 +177,17 @@ def _counts(session: Session, program_id: str) -> dict[str, int]:
     return counts
 
 
-def _last_export(session: Session, program_id: str) -> dict[str, Any] | None:
+def _messages_after(export_head: str | None, final_head: str) -> int | None:
+    """How many messages were logged after the export was cut (not in it); None if unknown."""
+    from storage.chain_format import parse_head
+
+    try:
+        return parse_head(final_head)[1] - parse_head(export_head or "")[1]
+    except ValueError:
+        return None
+
+
+def _last_export(session: Session, program_id: str, final_head: str) -> dict[str, Any] | None:
     event = session.scalars(
         select(AuditEvent)
         .where(AuditEvent.program_id == program_id, AuditEvent.action == "program.export")
@@ -193,7 +203,16 @@ def _last_export(session: Session, program_id: str) -> dict[str, Any] | None:
         "file": detail.get("file"),
         "sha256": detail.get("sha256"),
         "head": detail.get("head"),
+        "messages_after": _messages_after(detail.get("head"), final_head),
     }
+
+
+def _export_gap(export: dict[str, Any] | None) -> list[str]:
+    """A line when the school's copy (the last export) lacks messages logged after it."""
+    after = (export or {}).get("messages_after")
+    if not after:
+        return []
+    return [f"                {after} message(s) were logged after that export and are not in it"]
 
 
 def printable(data: dict[str, Any], digest: str) -> str:
@@ -219,6 +238,7 @@ def printable(data: dict[str, Any], digest: str) -> str:
             if export
             else "none was made"
         ),
+        *_export_gap(export),
         "",
         "Records deleted:",
         *(f"  {table:<22} {count:>10}" for table, count in sorted(data["rows_deleted"].items())),

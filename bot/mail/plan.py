@@ -7,8 +7,10 @@
 - every weekly digest recorded in the last two days that has not been e-mailed: to every
   coordinator with an address.
 
-Rows are keyed (purpose, alert or week, address), so running the plan twice, or in two
-processes, queues each e-mail once. ``mail_failure`` alerts are never e-mailed (no loop).
+Rows are keyed (purpose, alert or week, recipient), so running the plan twice, or in two
+processes, queues each e-mail once. The key names the recipient by their person id, never by
+address: it is a plain unique column, and the addresses are sealed at rest (issue 15b).
+``mail_failure`` alerts are never e-mailed (no loop).
 """
 
 from __future__ import annotations
@@ -64,11 +66,23 @@ def plan_due_mail(session: Session, now: datetime, *, desk_url: str) -> int:
 
 def _row(purpose: str, program: Program, person: Person, now: datetime, *, subject: str, body: str,
          alert: Alert | None = None, week: Any = None) -> dict[str, Any]:
-    subject_of = f"alert:{alert.id}" if alert is not None else f"digest:{program.id}:{week}"
-    return {"key": f"{purpose}:{subject_of}:{person.email}", "program_id": program.id, "purpose": purpose,
+    assert person.id is not None
+    return {"key": mail_key(purpose, person.id, alert_id=alert.id if alert else None, program_id=program.id,
+                            week=week), "program_id": program.id, "purpose": purpose,
             "alert_id": alert.id if alert else None, "digest_week": week, "to_address": person.email,
             "to_name": person.display_name, "subject": subject[:250], "body": body, "state": "pending",
             "attempts": 0, "next_attempt_at": now, "last_error": None, "created_at": now, "sent_at": None}
+
+
+def mail_key(purpose: str, person_id: int, *, alert_id: int | None, program_id: str, week: Any) -> str:
+    """The exactly-once key of one e-mail: ``alert:alert:12:person-3``,
+    ``digest:digest:riverside-ptech:2026-10-12:person-3``.
+
+    No personal data: the recipient is their person id (migration i12r_0001 rewrote the older keys,
+    which ended in the address).
+    """
+    subject_of = f"alert:{alert_id}" if alert_id is not None else f"digest:{program_id}:{week}"
+    return f"{purpose}:{subject_of}:person-{person_id}"
 
 
 def _subject(prefix: str, alert: Alert, session: Session, program: Program) -> str:

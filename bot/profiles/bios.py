@@ -95,7 +95,8 @@ def check_bios(
 def _store_check(
     session: Session, policy: PolicyLike, program: Program, view: ProfileView, now: datetime
 ) -> ProfileView:
-    verdict = check_bio(policy, view.bio, role=view.person.role, timezone=program.timezone)
+    # The whole post students read (title, employer, interests, languages too), not only the bio.
+    verdict = check_bio(policy, bio_text(view), role=view.person.role, timezone=program.timezone)
     row = choosing_repo.profile(session, view.person.id)  # type: ignore[arg-type]
     assert row is not None  # a bio lives in a stored profile
     approved = row.bio_state == "approved" and verdict.state == "flagged"  # still the approved text
@@ -173,7 +174,8 @@ def publish_bios(
     """Post the publishable bios of one side (``people`` only, when given) to ``channels``."""
     whose, _side = AUDIENCES[audience]
     result = BiosPosted(channels=[str(c) for c in channels])
-    check_bios(engine, policy_for, program_id, now=now, actor=actor)
+    # Every bio again, as it reads now: a title or interest edited since its check is read too.
+    check_bios(engine, policy_for, program_id, now=now, actor=actor, everyone=True)
     with Session(engine) as session:
         views = [v for v in load_profiles(session, program_id, whose) if people is None or v.key in people]
         ready = []

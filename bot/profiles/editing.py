@@ -15,8 +15,8 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bot.profiles.bio_check import check_bio
-from bot.profiles.bios import PolicyFor
-from bot.profiles.model import ProfileView, choosing_options, load_profile
+from bot.profiles.bios import PolicyFor, bio_text
+from bot.profiles.model import ProfileView, choosing_options, load_profile, view_of
 from bot.roster.schema import CHOOSING_MODELS
 from bot.roster.validate_profiles import BIO_LIMIT, MENTOR_ONLY, STUDENT_ONLY, TAG_LIMIT
 from storage import audit, choosing_repo, repo
@@ -32,6 +32,10 @@ COLUMN = {
     **{name: name for name in ("employer", "pathway", "gender", "gender_preference", "team")},
     **{name: f"{name}_json" for name in LIST_FIELDS},
 }
+
+# The columns the bio post shows students (``bios.bio_text``): a change to any is checked again.
+POSTED_COLUMNS = {COLUMN[name] for name in ("bio", "title", "employer", "pathway", "interests",
+                                            "languages", "models")}
 
 
 class ProfileError(Exception):
@@ -164,9 +168,10 @@ def save_profile(
         row = profile_row(session, person, now)
 
         def check(changed: list[str]) -> None:
-            if "bio_text" in changed or row.bio_state == "unchecked":
+            if set(changed) & POSTED_COLUMNS or row.bio_state == "unchecked":
                 program = repo.program(session, program_id)
-                verdict = check_bio(policy_for(program.policy_file if program else None), row.bio_text,
+                posted = bio_text(view_of(person, row)) if row.bio_text.strip() else ""
+                verdict = check_bio(policy_for(program.policy_file if program else None), posted,
                                     role=person.role, timezone=program.timezone if program else "UTC")
                 row.bio_state, row.bio_checked_at, row.bio_approved_by = verdict.state, now, None
                 row.bio_check_json = json.dumps(verdict.as_json_rows(), ensure_ascii=False)

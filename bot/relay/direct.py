@@ -21,17 +21,25 @@ from storage.models import MessageLog, Person, Program
 
 DIRECT_HIT = {"rule": "channel.direct_message", "start": 0, "end": 0, "action": "block", "alert": False,
               "reason": "Direct message to the bot; not relayed."}
+DEFAULT_EMERGENCY_LINE = "911"  # the programs are in New York; a program file sets its own
 CONCERN_REPLY = ("Thank you for telling me. I've let your program coordinator know privately, and they "
-                 "will reach out to you soon. If you are in danger right now, call 911 or tell a "
-                 "trusted adult near you.")
+                 "will reach out to you soon. If you are in danger right now, call {emergency_line} or "
+                 "tell a trusted adult near you.")
 STRANGER_CONCERN_REPLY = ("Thank you for telling me. I can't pass messages on for you, but I've let the "
                           "program's coordinator know privately so a trusted adult can reach out. If you "
-                          "are in danger right now, call 911 or tell a trusted adult near you.")
+                          "are in danger right now, call {emergency_line} or tell a trusted adult near you.")
 STRANGER_REPLY = ("Hi! I'm the mentoring program's bot: I only pass messages along in supervised "
                   "mentoring channels, so please ask your program coordinator to get you set up.")
 NO_PROGRAM_CONCERN_REPLY = ("Thank you for telling me. I can't pass messages on, so please tell a trusted "
                             "adult today: a teacher, a counselor or your program coordinator. If you are in "
-                            "danger right now, call 911.")
+                            "danger right now, call your local emergency number.")
+
+
+def with_emergency_line(text: str, program: Program | None) -> str:
+    """``text`` with ``{emergency_line}`` replaced by the program's emergency number (program file
+    ``emergency_line``, default 911); policy notices may use the placeholder too."""
+    line = (program.emergency_line if program is not None else "") or DEFAULT_EMERGENCY_LINE
+    return text.replace("{emergency_line}", line)
 
 
 def hits_json(verdict: Decision) -> str:
@@ -72,7 +80,14 @@ def program_of_workspace(session: Session, channel: ChannelRef) -> Program | Non
     return programs[0] if len(programs) == 1 else None
 
 
-def reply_to_stranger(verdict: Decision, *, known_program: bool) -> str:
+def reply_to_stranger(verdict: Decision, program: Program | None) -> str:
     if not verdict.alert:
         return STRANGER_REPLY
-    return STRANGER_CONCERN_REPLY if known_program else NO_PROGRAM_CONCERN_REPLY
+    if program is None:  # no program: no emergency number known for where they are
+        return NO_PROGRAM_CONCERN_REPLY
+    return with_emergency_line(STRANGER_CONCERN_REPLY, program)
+
+
+def concern_reply(program: Program | None) -> str:
+    """The kind reply to a roster member's concern written privately to the bot."""
+    return with_emergency_line(CONCERN_REPLY, program)

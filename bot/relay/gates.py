@@ -68,6 +68,21 @@ def describe_gates(rules: Iterable[str]) -> str:
     return "; ".join(f"{GATES[r].what} ({r})" if r in GATES else r for r in rules)
 
 
+def held_because(rules: Iterable[str]) -> str:
+    """Why a gate hold has no Approve, for review cards in chat (the desk shows the same facts).
+
+    "Held because the match is paused (match.paused); it is released when the match is resumed
+    (…), or override on the desk with a reason."
+    """
+    gates = [GATES[rule] for rule in gates_among(rules)]
+    if not gates:
+        return ""
+    why = "; ".join(f"{gate.what} ({gate.rule})" for gate in gates)
+    when = " and ".join(gate.clears_when for gate in gates)
+    return (f"Held because {why}; it is released when {when}, or override on the desk with a "
+            "reason. Approve is not offered here.")
+
+
 @dataclass(frozen=True, slots=True)
 class SenderFacts:
     """What the core knows about the sender and the match when a message arrives."""

@@ -251,7 +251,7 @@ class Relay:
                                       received_at=now))
             if verdict.alert and program is not None:
                 direct.alert_stranger(session, program=program, event=event, verdict=verdict, now=now)
-            text = direct.reply_to_stranger(verdict, known_program=program is not None)
+            text = direct.reply_to_stranger(verdict, program)
         else:
             row = self._log(session, event, program_id=sender.program_id, kind="attempt", match_id=None,
                             channel_id=None, sender=sender, sender_role=sender.role, decision=None,
@@ -260,7 +260,7 @@ class Relay:
             if verdict.alert and program is not None:
                 direct.alert_member(session, program=program, sender=sender, row=row, verdict=verdict,
                                     now=now)
-                text = direct.CONCERN_REPLY
+                text = direct.concern_reply(program)
             else:
                 home = self._home_channel(session, sender, event.channel.platform)
                 where = self._mention(home) if home else "your mentoring channel"
@@ -292,8 +292,8 @@ class Relay:
                        now=now)
         if decision.notice and (decision.action != Action.ALLOW or decision.alert):
             session.add(outbox.notice(program_id=program.id, message_id=row.id, channel=origin_ref,
-                                      user_id=event.author_id, text=decision.notice, now=now,
-                                      key=f"notice:{row.id}"))
+                                      user_id=event.author_id, now=now, key=f"notice:{row.id}",
+                                      text=direct.with_emergency_line(decision.notice, program)))
         if decision.alert:
             kind, urgent = final_decision.alert_kind(decision)
             reasons = "; ".join(h.reason for h in decision.hits if h.alert)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from sqlmodel import Session
 
 from bot.messages import ReviewCard, ReviewOutcome
 from bot.relay.conversation import pattern_lines
+from bot.relay.gates import gates_among, held_because
+from bot.review.outcome import has_flagged_text
 from storage.clock import as_utc
 from storage.models import Alert, Delivery, Match, MessageLog, Program, ReviewItem
 from storage.safe_text import without_lone_surrogates
@@ -47,7 +50,18 @@ def card_for(session: Session, delivery: Delivery) -> ReviewCard:
         urgent=bool(alert and alert.urgent),
         idempotency_key=delivery.idempotency_key,
         actions=actions,
+        **_what_the_core_allows(review, message),
     )
+
+
+def _what_the_core_allows(review: ReviewItem | None, message: MessageLog | None) -> dict[str, Any]:
+    """The gates still holding the message and whether anything can be removed (issue 12), as the
+    desk's review page and ``ReviewDesk.decide`` see them, so chat offers only buttons that work."""
+    if review is None:
+        return {}
+    gates = tuple(gates_among(rule for rule in (review.gates or "").split(",") if rule))
+    return {"gates": gates, "held_because": held_because(gates),
+            "can_redact": message is not None and has_flagged_text(message)}
 
 
 def outcome_for(review: ReviewItem) -> ReviewOutcome:

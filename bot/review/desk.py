@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bot.relay.gates import GATES, describe_gates
+from bot.review.gate_holds import gates_now
 from bot.review.outcome import carry_out, has_flagged_text
 from storage import audit, repo, review_repo
 from storage.models import MessageLog, Person, ReviewItem
@@ -88,6 +89,9 @@ class ReviewDesk:
         with Session(self._engine) as session:
             item, message = _open_item(session, review_id, coordinator)
             state = "released" if decision == "release" else DECISIONS[decision]
+            if state != "rejected" and _gates_closed_since(session, item, message, now, actor):
+                session.commit()  # it is a gate hold now: released when the gate clears
+                raise GateHoldError(item)
             if state != "rejected" and item.gates:
                 raise GateHoldError(item)
             if state == "approved_redacted" and not has_flagged_text(message):
@@ -111,7 +115,8 @@ class ReviewDesk:
         now = self._clock()
         with Session(self._engine) as session:
             item, message = _open_item(session, review_id, coordinator)
-            holding = [g for g in item.gates.split(",") if g]
+            holding = list(dict.fromkeys([*(g for g in item.gates.split(",") if g),
+                                          *gates_now(session, message, now)]))
             named = list(dict.fromkeys(g.strip() for g in gates if g.strip()))
             if not holding:
                 raise ReviewError(f"held message #{review_id} is not held by a program gate: use Approve")
@@ -152,6 +157,23 @@ class ReviewDesk:
     def coordinator_for(self, platform: str, workspace: str, user_id: str) -> Person | None:
         with Session(self._engine) as session:
             return repo.person_by_account(session, platform, workspace, user_id)
+
+
+def _gates_closed_since(session: Session, item: ReviewItem, message: MessageLog, now: datetime,
+                        actor: str) -> bool:
+    """True when a program gate holds the message now that did not when it was held (the match was
+    paused or ended, the sender left it, a form or clearance lapsed): delivering it then would break
+    "only inside an active match", so the hold becomes a gate hold (the audit trail says why)."""
+    before = [g for g in item.gates.split(",") if g]
+    new = [g for g in gates_now(session, message, now) if g not in before]
+    if not new:
+        return False
+    item.gates = ",".join([*before, *new])
+    item.release_at = None  # quiet hours ending no longer releases it; the gate clearing does
+    session.add(item)
+    audit.record(session, program_id=item.program_id, actor=actor, at=now, action="review.gates_changed",
+                 target=f"review:{item.id}", detail={"message_id": message.id, "closed": new}, subject=item)
+    return True
 
 
 def _open_item(session: Session, review_id: int, coordinator: Person | None) -> tuple[ReviewItem, MessageLog]:

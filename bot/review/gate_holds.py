@@ -21,8 +21,8 @@ from sqlmodel import Session
 from bot.relay.gates import gate_hits, gates_among
 from bot.relay.sender_facts import sender_in
 from bot.review.outcome import carry_out, judgement_rules
-from storage import audit, repo, review_repo
-from storage.models import Match, MessageLog, SupervisedChannel
+from storage import audit, outbox, repo, review_repo
+from storage.models import Match, MessageLog, ReviewItem, SupervisedChannel
 
 RELEASED_NOTICE = ("Your message has now been delivered: what it was waiting for (a form, a clearance or "
                    "the match being open) is done.")
@@ -65,4 +65,15 @@ def release_cleared_gates(session: Session, *, program_id: str, now: datetime, a
             carry_out(session, item, message, "released", decided_by=by, actor=actor, now=now,
                       notice=RELEASED_NOTICE, audit_detail={"cleared": cleared})
             released.append(item.id)  # type: ignore[arg-type]
+        else:
+            _refresh_card(session, item, now)
     return released
+
+
+def _refresh_card(session: Session, item: ReviewItem, now: datetime) -> None:
+    """Queue an in-place update of the hold's review card: its buttons follow the gates left."""
+    card = review_repo.card_of(session, item.id)  # type: ignore[arg-type]
+    if card is not None:
+        session.add(outbox.follow_up("review_update", ref=card, text="gates:" + item.gates, now=now,
+                                     key=f"card-gates:{item.id}:{now.isoformat()}:{item.gates}",
+                                     review_id=item.id))

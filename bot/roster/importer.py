@@ -228,7 +228,8 @@ class _Writer:
         row = self.s.get(Program, p.id)
         assert row is not None
         if assign(row, {"escalate_to_id": contact.id if contact else None,
-                         "escalate_after_minutes": p.escalate_after_minutes}):
+                         "escalate_after_minutes": p.escalate_after_minutes,
+                         "emergency_line": p.emergency_line}):
             row.updated_at = self.now
             counts = self.summary.counts["program"]
             if counts.unchanged:

@@ -240,6 +240,7 @@ class RosterProgram:
     retention: Schedule | None = None  # the retention schedule (bot.governance.schedule)
     escalate_to: str | None = None  # person id: an unacknowledged urgent alert is e-mailed to them
     escalate_after_minutes: int = 30
+    emergency_line: str = "911"  # what a student in danger is told to call (the programs are in NY)
     year: RosterYear = field(default_factory=lambda: RosterYear())
 
 

@@ -33,7 +33,8 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 TOP_KEYS = {"program": True, "people": True, "matches": False}
 PROGRAM_KEYS = {"id": True, "name": True, "timezone": False, "policy": False, "review_channel": False,
                 "retention": False, "escalate_to": False, "escalate_after_minutes": False, "profiles": False,
-                "choosing": False, "commitment": False}
+                "choosing": False, "commitment": False, "emergency_line": False}
+EMERGENCY_LINE = re.compile(r"^\+?[0-9][0-9 ()-]{1,23}$")  # 911, 112, 999, 000, "+44 20 7946 0000"
 PERSON_KEYS = {
     "id": True, "name": True, "role": True, "email": False, "avatar": False, "grade": False,
     "consent": False, "cleared": False, "accounts": False, "active": False, "employer": False,
@@ -232,12 +233,18 @@ def _program(r: Reader, node: Node | None, base_dir: Path, line: int) -> RosterP
             review = (parts[0], parts[1], parts[2])
     at = node.line if node is not None else line
     escalate_after = r.integer(f.get("escalate_after_minutes"), "escalate_after_minutes", 5, 24 * 60)
+    emergency = r.text(f.get("emergency_line"), "emergency_line")
+    if emergency is not None and not EMERGENCY_LINE.fullmatch(emergency):
+        r.problem(f["emergency_line"].line, f"emergency_line '{emergency}' should be a phone number "
+                  "a student can dial, such as 911 (digits, spaces, + - ( ) only)")
+        emergency = None
     from bot.roster.validate_profiles import read_year  # issue 14's blocks; imports this module
 
     return RosterProgram(id=pid or "", name=name or "", timezone=tz or "UTC", line=at, policy=policy,
                          review_channel=review, retention=read_retention(r, f.get("retention")),
                          escalate_to=r.text(f.get("escalate_to"), "escalate_to"),
-                         escalate_after_minutes=escalate_after or 30, year=read_year(r, f, at))
+                         escalate_after_minutes=escalate_after or 30, emergency_line=emergency or "911",
+                         year=read_year(r, f, at))
 
 
 def _person(r: Reader, node: Node) -> RosterPerson | None:

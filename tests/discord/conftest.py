@@ -11,6 +11,7 @@ import pytest
 HERE = Path(__file__).resolve().parent
 sys.path.extend(p for p in (str(HERE), str(HERE.parent)) if p not in sys.path)  # dworld, fakes; no shadowing
 
+from discord_world import world  # noqa: E402,F401  (the end-to-end world: a student in Discord, a mentor in Slack)
 from dworld import School, adapter_for, make_school  # noqa: E402
 
 from adapters.discord import DiscordAdapter  # noqa: E402

@@ -102,3 +102,49 @@ def test_a_head_file_inside_data_dir_stops_the_command(tmp_path):
     )
     result = run(env, "audit", "verify")
     assert result.returncode == 2 and "inside DATA_DIR" in result.stderr
+
+
+def test_a_message_deleted_in_sqlite_is_reported_by_verify_not_a_crash(env, tmp_path):
+    """sqlite3 deletes with foreign keys off, so the message's outbox copies point at nothing: the
+    one command that must still run then is `audit verify`, and it names the missing row."""
+    db = sqlite3.connect(tmp_path / "var" / "demo.db")
+    first = db.execute("SELECT id FROM message_log WHERE seq = 1").fetchone()[0]
+    assert db.execute("SELECT count(*) FROM delivery WHERE message_id = ?", (first,)).fetchone()[0] > 0
+    db.execute("DELETE FROM message_log WHERE id = ?", (first,))
+    db.commit()
+    db.close()
+    caught = run(env, "audit", "verify")
+    assert caught.returncode == 1, caught.stderr
+    assert "row seq 1 is missing" in caught.stdout and "Traceback" not in caught.stderr
+
+
+def test_retention_as_a_coordinator_without_naming_the_program_is_not_ignored(env):
+    """The erasure records who ran it: `--as` must name a real coordinator even when the program
+    is left out (the only one is meant), instead of being dropped for the operator's account."""
+    unknown = run(env, "retention", "run", "--apply", "--as", "nobody")
+    assert unknown.returncode == 2 and "no coordinator nobody" in unknown.stderr
+    known = run(env, "retention", "run", "--apply", "--as", "okafor")
+    assert known.returncode == 0, known.stderr
+
+
+def test_verify_after_a_destruction_names_it_and_checks_kept_heads_against_its_final_head(env, tmp_path):
+    """After `program destroy` the auditor still runs `audit verify` with the head file: the heads
+    published before are not tampering, and the certificate is reported; a head past the final
+    head (rows written after the certificate) is."""
+    published = run(env, "audit", "head", "--publish")
+    kept = published.stdout.split()[0]
+    destroyed = run(env, "program", "destroy", "--certificate", str(tmp_path / "c.json"), "--by", "G. Okafor",
+                    "--reason", "end of contract", "--confirm", "riverside-ptech")
+    assert destroyed.returncode == 0, destroyed.stderr
+
+    everything = run(env, "audit", "verify")
+    assert everything.returncode == 0, everything.stdout
+    assert "program riverside-ptech was destroyed on" in everything.stdout
+    assert "heads.log lead to its final head" in everything.stdout
+    one = run(env, "audit", "verify", "riverside-ptech", "--expect", kept)
+    assert one.returncode == 0 and "precedes the final head of its destruction" in one.stdout, one.stdout
+
+    program, rest = kept.split("@")
+    past = f"{program}@m999.a999:{rest.split(':')[1]}"
+    forged = run(env, "audit", "verify", "--expect", past)
+    assert forged.returncode == 1 and "is past the final head" in forged.stdout

@@ -104,7 +104,8 @@ async def test_export_then_destroy_with_a_certificate(program, engine, clock, tm
     assert _private(cert.json_path) and _private(cert.text_path)
     data = json.loads(certificate.read_text())
     assert data["destroyed_by"] == "Grace Okafor, coordinator" and data["chain_verified"] is True
-    assert data["last_export"]["sha256"] == summary.sha256
+    assert data["last_export"]["sha256"] == summary.sha256 and data["last_export"]["messages_after"] == 0
+    assert "logged after that export" not in cert.text_path.read_text()
     assert data["final_chain_head"].startswith(f"{PROGRAM}@m5.")
     assert data["rows_deleted"]["message_log"] == 5
     assert "CERTIFICATE OF DESTRUCTION" in cert.text_path.read_text()
@@ -118,6 +119,20 @@ async def test_export_then_destroy_with_a_certificate(program, engine, clock, tm
             assert left == 0, f"{declared.name} still holds {left} rows of the destroyed program"
         record = session.scalars(select(DestructionRecord)).one()
         assert record.certificate_sha256 == cert.sha256 and record.final_head == data["final_chain_head"]
+
+
+async def test_the_certificate_says_when_the_last_export_lacks_later_messages(
+    program, engine, clock, tmp_path
+):
+    """The school keeps the export as its copy: a conversation that went on after it is not in it,
+    and the certificate must say so rather than quote the export as if it were the whole record."""
+    export_program(engine, PROGRAM, tmp_path / "early.zip", actor="okafor", now=clock())
+    await program.say("dana", "dana-ana-mentor", "One more thing before the summer")
+    cert = destroy_program(engine, PROGRAM, actor="Grace Okafor", now=clock(),
+                           certificate=tmp_path / "c.json", reason="end of contract", database="test")
+    data = json.loads((tmp_path / "c.json").read_text())
+    assert data["last_export"]["messages_after"] == 1
+    assert "1 message(s) were logged after that export and are not in it" in cert.text_path.read_text()
 
 
 async def test_an_access_request_gives_the_students_record_and_is_logged(program, engine, clock, tmp_path):

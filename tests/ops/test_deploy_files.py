@@ -85,3 +85,14 @@ def test_the_systemd_units_wait_for_migrate_and_give_the_shutdown_time() -> None
     assert stop > Settings.model_fields["shutdown_grace_seconds"].default
     migrate = (DEPLOY / "mentorbot-migrate.service").read_text()
     assert "ExecStart=/opt/mentorbot/bin/mentorbot migrate" in migrate
+
+
+def test_migrate_and_every_replica_of_the_compose_get_the_same_encryption_key() -> None:
+    """Personal data is sealed: without a key `migrate` and `run` refuse to start, so the example
+    must hand one to each of them (and the same one, or a replica cannot read the others' rows)."""
+    services = compose()["services"]
+    keys = {name: (service.get("environment") or {}).get("ENCRYPTION_KEY")
+            for name, service in services.items() if name != "db"}
+    assert keys and all(keys.values()), keys
+    assert len(set(keys.values())) == 1
+    assert "?" in next(iter(keys.values()))  # compose refuses to start without it

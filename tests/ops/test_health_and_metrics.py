@@ -136,3 +136,26 @@ def test_a_desk_on_postgresql_without_a_shared_secret_key_refuses_to_start() -> 
         secret_key(Settings(_env_file=None, database_url="postgresql://db.invalid/mentorbot"))
 
 
+
+
+async def test_the_desk_alone_checks_its_database_and_shows_what_waits(
+    sqlite_engine, tmp_path, monkeypatch
+) -> None:
+    """`mentorbot web` (the desk without the bot): its /readyz must check the database, or a load
+    balancer keeps sending coordinators to a desk that cannot read; /metrics has the gauges."""
+    from bot.cli import runtime
+    from bot.cli.web_cmd import desk_app
+
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("WEB_SECRET_KEY", "test-desk-key-" + "k" * 32)
+    runtime.settings.cache_clear()
+    try:
+        desk = desk_app(sqlite_engine)
+    finally:
+        runtime.settings.cache_clear()
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=desk), base_url="http://desk") as client:
+        ready = await client.get("/readyz")
+        scraped = await client.get("/metrics")
+    assert ready.status_code == 200 and ready.json()["checks"]["database"] == "ok"
+    assert "outbox" not in ready.json()["checks"]  # the bot's processes drain it, not the desk
+    assert scraped.status_code == 200 and sample(scraped.text, "mentorbot_database_up") == 1

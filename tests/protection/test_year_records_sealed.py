@@ -103,8 +103,9 @@ def test_the_upgrade_seals_year_records_written_before_it(sqlite_engine: Engine)
             for row_id, value in conn.execute(text(f"SELECT {key}, {column} FROM {table}")).all():
                 conn.execute(text(f"UPDATE {table} SET {column} = :v WHERE {key} = :id"),
                              {"v": None if value is None else ring.open(value), "id": row_id})
+        conn.execute(text("ALTER TABLE program DROP COLUMN emergency_line"))  # i12r_0002, after enc_0002
         conn.execute(text("UPDATE alembic_version SET version_num = 'enc_0001' "
-                          "WHERE version_num = 'enc_0002'"))
+                          "WHERE version_num = 'i12r_0002'"))
         conn.execute(text("INSERT INTO alembic_version (version_num) VALUES ('gov_0002')"))
     assert b"Zephyrquill" in _raw(sqlite_engine)
     assert upgrade(sqlite_engine)

@@ -41,6 +41,8 @@ BAD_FILES = [
     ("missing consent, active", variant({9: CONSENTLESS_SOL}), 19, "student 'sol' has no consent date"),
     ("missing clearance, active", variant({7: P + "{id: mia, name: Mia Mentor, role: mentor}"}),
      18, "mentor 'mia' has no clearance date"),
+    ("emergency line not a number", variant({4: "  timezone: America/New_York\n  emergency_line: call 911"}),
+     5, "emergency_line 'call 911' should be a phone number"),
     ("bad YAML", variant({17: "    status: active: yes"}), 17, "not valid YAML"),
     ("tab indentation", variant({18: "\tmentors: [mia]"}), 18, "not valid YAML"),
     ("unclosed bracket", variant({19: "    students: [sol"}), 20, "not valid YAML"),

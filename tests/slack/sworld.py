@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func
+from sqlmodel import Session, select
+
 from adapters.slack import SlackAdapter, WorkspaceConfig
-from fakes.slack_server import FakeSlack, Workspace
+from bot.app import MentorBot
+from fakes.slack_server import FakeSlack, Workspace, message_event
+from support.waiting import until
 
 SCHOOL, CORP = "TSCHOOL", "TCORP"
 
@@ -35,3 +43,43 @@ def socket_adapter_for(fake: FakeSlack, **kwargs) -> SlackAdapter:
         connect_timeout=5,
         **kwargs,
     )
+
+
+@dataclass
+class World:
+    app: MentorBot
+    slack: FakeSlack
+    adapter: SlackAdapter
+    engine: Engine
+    clock: Callable
+
+    def mentor_side(self) -> list[dict]:
+        return self.slack.channel_messages(CORP, "CMENTORS")
+
+    def student_side(self) -> list[dict]:
+        return self.slack.channel_messages(SCHOOL, "CSTUDENTS")
+
+    def review_cards(self) -> list[dict]:
+        return self.slack.channel_messages(SCHOOL, "CREVIEW")
+
+    def notices_for(self, user: str) -> list[str]:
+        return [e["text"] for e in self.slack.ephemerals if e["user"] == user]
+
+    async def until(self, check: Callable[[], bool], timeout: float = 5.0) -> None:
+        """Let events arrive and the outbox drain until ``check()`` holds (bounded)."""
+        await until(check, app=self.app, timeout=timeout)
+
+    async def say(self, team: str, channel: str, user: str, text: str, **kw) -> tuple[str, dict]:
+        """Someone writes in Slack; returns (envelope id, the event body). Waits for the ack."""
+        body = message_event(self.slack.workspace(team), channel, user, text, **kw)
+        eid = await self.slack.push(team, body)
+        ack = await self.slack.wait_ack(eid)
+        assert ack.elapsed < 3.0  # Slack's deadline
+        return eid, body
+
+    def count(self, model, **where) -> int:  # type: ignore[no-untyped-def]
+        with Session(self.engine) as session:
+            query = select(func.count()).select_from(model)
+            for key, value in where.items():
+                query = query.where(getattr(model, key) == value)
+            return session.exec(query).one()

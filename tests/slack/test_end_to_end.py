@@ -8,17 +8,14 @@ predictable test policy (phone numbers blocked, "secret" held). Roster: tests/sl
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, func
-from sqlmodel import Session, select
-from sworld import CORP, SCHOOL, make_workspaces, socket_adapter_for
+from sqlalchemy import Engine
+from sworld import CORP, SCHOOL, World, make_workspaces, socket_adapter_for
 
-from adapters.slack import SlackAdapter
-from bot.app import MentorBot, build_app
+from bot.app import build_app
 from bot.relay.policy_cache import PolicyBook
 from bot.settings import Settings
 from fakes.slack_server import (
@@ -31,49 +28,8 @@ from fakes.slack_server import (
 from storage.models import Alert, Delivery, MessageLog
 from support.fake_policy import FakePolicy
 from support.roster_helpers import import_roster
-from support.waiting import until
 
 ROSTER = Path(__file__).parent / "program.yml"
-
-
-@dataclass
-class World:
-    app: MentorBot
-    slack: FakeSlack
-    adapter: SlackAdapter
-    engine: Engine
-    clock: Callable
-
-    def mentor_side(self) -> list[dict]:
-        return self.slack.channel_messages(CORP, "CMENTORS")
-
-    def student_side(self) -> list[dict]:
-        return self.slack.channel_messages(SCHOOL, "CSTUDENTS")
-
-    def review_cards(self) -> list[dict]:
-        return self.slack.channel_messages(SCHOOL, "CREVIEW")
-
-    def notices_for(self, user: str) -> list[str]:
-        return [e["text"] for e in self.slack.ephemerals if e["user"] == user]
-
-    async def until(self, check: Callable[[], bool], timeout: float = 5.0) -> None:
-        """Let events arrive and the outbox drain until ``check()`` holds (bounded)."""
-        await until(check, app=self.app, timeout=timeout)
-
-    async def say(self, team: str, channel: str, user: str, text: str, **kw) -> tuple[str, dict]:
-        """Someone writes in Slack; returns (envelope id, the event body). Waits for the ack."""
-        body = message_event(self.slack.workspace(team), channel, user, text, **kw)
-        eid = await self.slack.push(team, body)
-        ack = await self.slack.wait_ack(eid)
-        assert ack.elapsed < 3.0  # Slack's deadline
-        return eid, body
-
-    def count(self, model, **where) -> int:  # type: ignore[no-untyped-def]
-        with Session(self.engine) as session:
-            query = select(func.count()).select_from(model)
-            for key, value in where.items():
-                query = query.where(getattr(model, key) == value)
-            return session.exec(query).one()
 
 
 @pytest.fixture

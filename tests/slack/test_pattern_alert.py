@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, select
-from sworld import CORP, SCHOOL, make_workspaces, socket_adapter_for
-from test_end_to_end import World
+from sworld import CORP, SCHOOL, World, make_workspaces, socket_adapter_for
 
 from bot.app import build_app
 from bot.relay.policy_cache import PolicyBook

@@ -12,6 +12,23 @@ from bot.web.auth import create_invite
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
+def all_routes(routes):  # type: ignore[no-untyped-def]
+    """Every route of an app, through the wrappers FastAPI (0.16x) puts around included routers:
+    ``app.routes`` shows the wrapper, whose ``original_router`` holds the real routes."""
+    for route in routes:
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            yield from all_routes(inner.routes)
+        else:
+            yield route
+
+
+def served(app) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(method, path) of every route the app answers (HEAD, which GET implies, left out)."""
+    return {(method, route.path) for route in all_routes(app.routes)
+            for method in getattr(route, "methods", None) or () if method != "HEAD"}
+
+
 def csrf_of(html: str) -> str:
     found = CSRF.search(html)
     assert found, "page has no CSRF field"
