@@ -163,8 +163,10 @@ def append_now(session: Session, row: MessageLog | AuditEvent, *, stream: str) -
     head = open_row_now(session, row, stream=stream)
     seal(row, stream)
     head.last_hash = row.row_hash
-    session.execute(_SET_HASH, {"h": row.row_hash, "p": head.program_id, "s": head.stream})
-    insert_row(session, row)
+    # the head's new hash and the row in one statement on PostgreSQL (the row lock is held until
+    # the COMMIT: every round trip less is a shorter wait for the other replicas)
+    insert_row(session, row, along=("chain_hash", _SET_HASH,
+                                    {"h": row.row_hash, "p": head.program_id, "s": head.stream}))
 
 
 def append(session: Session, row: MessageLog | AuditEvent, *, stream: str) -> None:
