@@ -4,7 +4,7 @@ Each message is deduplicated, located, gated, policed by the real policy, writte
 log row and outbox rows in one transaction, then delivered by the worker through the console adapter.
 
     .venv/bin/python benchmarks/relay_throughput.py [--messages 2000] [--database-url URL | --postgres]
-        [--rules-only] [--repeat] [--batch N] [--replicas N] [--no-deliver]
+        [--rules-only] [--repeat] [--batch N] [--replicas N] [--group N] [--no-deliver]
 
 The policy runs both layers (rules, then the sentence encoder) unless ``--rules-only``. Every
 message is a new text by default (the encoder keeps a cache of texts it has embedded, so
@@ -15,7 +15,10 @@ of the batch is counted. ``--postgres`` starts a throwaway PostgreSQL cluster (t
 fsync off, as in the tests). ``--replicas N`` (PostgreSQL) runs N processes recording at once into
 the one database, each on its own match of the sample program (so all share the program's hash
 chain, the worst case); the figure is all messages over the wall time from the first start to the
-last finish. Percentiles are over every message's ``Relay.record`` call.
+last finish. Percentiles are over every message's ``Relay.record`` call. ``--group N`` records
+each run of N events with ``Relay.record_many`` (one commit, a savepoint per event, as ``Core``
+does for events that arrive together); each event's time is its group's, since its caller waits
+for the one commit.
 
 Personal data is sealed at rest (issue 15) with a throwaway key here (one per run, handed to the
 replicas' processes in the environment). The script also runs against a tree from before
@@ -120,7 +123,7 @@ def prepare(url: str) -> None:
 
 
 async def record_lane(url: str, lane: int, messages: int, rules_only: bool, repeat: bool,
-                      batch: int, start_at: float | None = None) -> dict:
+                      batch: int, start_at: float | None = None, group: int = 1) -> dict:
     """One process's share: ``messages`` events from one sender in one channel, timed one by one."""
     engine = open_database(url, migrate=False)
     console = ConsoleAdapter(workspace="demo")
@@ -142,6 +145,7 @@ async def record_lane(url: str, lane: int, messages: int, rules_only: bool, repe
         await asyncio.sleep(max(0.0, start_at - time.time()))
     times: list[float] = []
     began, cpu = time.time(), time.process_time()
+    group_of: list[Inbound] = []
     for n in range(messages):
         if batch > 1 and n % batch == 0:
             policy.prime([text_for(k + lane * messages, repeat) for k in range(n, min(n + batch, messages))])
@@ -149,6 +153,15 @@ async def record_lane(url: str, lane: int, messages: int, rules_only: bool, repe
                         event_key=f"bench:{time.time_ns()}:{lane}:{n}", author_id=author,
                         text=text_for(n + lane * messages, repeat))
         moment[0] += timedelta(seconds=5)
+        if group > 1:  # every event of a group waits for the group's one commit
+            group_of.append(event)
+            if len(group_of) == group or n == messages - 1:
+                t0 = time.perf_counter()
+                results = app.core.relay.record_many(group_of)
+                times += [time.perf_counter() - t0] * len(group_of)
+                assert all(r is True for r in results), results
+                group_of = []
+            continue
         t0 = time.perf_counter()
         app.core.relay.record(event)
         times.append(time.perf_counter() - t0)
@@ -156,13 +169,15 @@ async def record_lane(url: str, lane: int, messages: int, rules_only: bool, repe
     return {"began": began, "ended": ended, "times": times, "cpu": cpu, "app": app}
 
 
-def describe(url: str, messages: int, rules_only: bool, repeat: bool, batch: int, replicas: int) -> str:
+def describe(url: str, messages: int, rules_only: bool, repeat: bool, batch: int, replicas: int,
+             group: int = 1) -> str:
     backend = url.split(":", 1)[0].split("+")[0]
     layers = "rules only" if rules_only else "rules + sentence encoder"
     texts = ("4 texts repeated" if repeat else "every text new") + (
         f"; embedded in batches of {batch}" if batch > 1 else "")
     who = f"; replicas: {replicas} (one match each, one program chain)" if replicas > 1 else ""
-    return f"backend: {backend}; messages: {messages}; policy: {layers}; {texts}{who}"
+    grouped = f"; group commit of {group} (a savepoint each)" if group > 1 else ""
+    return f"backend: {backend}; messages: {messages}; policy: {layers}; {texts}{who}{grouped}"
 
 
 def report_record(label: str, count: int, seconds: float, times: list[float]) -> None:
@@ -171,8 +186,9 @@ def report_record(label: str, count: int, seconds: float, times: list[float]) ->
 
 
 async def single(url: str, args: argparse.Namespace) -> None:
-    lane = await record_lane(url, 0, args.messages, args.rules_only, args.repeat, args.batch)
-    print(describe(url, args.messages, args.rules_only, args.repeat, args.batch, 1))
+    lane = await record_lane(url, 0, args.messages, args.rules_only, args.repeat, args.batch,
+                             group=args.group)
+    print(describe(url, args.messages, args.rules_only, args.repeat, args.batch, 1, args.group))
     report_record("record (dedupe + gates + policy + log + outbox, one transaction each)",
                   args.messages, lane["ended"] - lane["began"], lane["times"])
     print(f"record CPU {lane['cpu'] / args.messages * 1e3:.2f} ms/msg")
@@ -191,7 +207,7 @@ def replicated(url: str, args: argparse.Namespace) -> None:
     start_at = time.time() + 8 + 4 * args.replicas  # after every process loaded its policy
     each = args.messages // args.replicas
     command = [sys.executable, __file__, "--lane-of", "--database-url", url, "--messages", str(each),
-               "--batch", str(args.batch), "--start-at", str(start_at)]
+               "--batch", str(args.batch), "--start-at", str(start_at), "--group", str(args.group)]
     command += ["--rules-only"] * args.rules_only + ["--repeat"] * args.repeat
     procs = [subprocess.Popen([*command, "--lane", str(i)], stdout=subprocess.PIPE, text=True)
              for i in range(args.replicas)]
@@ -200,7 +216,8 @@ def replicated(url: str, args: argparse.Namespace) -> None:
         print("warning: a replica started before the others were ready", file=sys.stderr)
     times = [t for r in results for t in r["times"]]
     wall = max(r["ended"] for r in results) - min(r["began"] for r in results)
-    print(describe(url, each * args.replicas, args.rules_only, args.repeat, args.batch, args.replicas))
+    print(describe(url, each * args.replicas, args.rules_only, args.repeat, args.batch, args.replicas,
+                   args.group))
     report_record(f"record, {args.replicas} processes at once (all together)", len(times), wall, times)
     for i, r in enumerate(results):
         report_record(f"  replica {i}", len(r["times"]), r["ended"] - r["began"], r["times"])
@@ -215,6 +232,8 @@ def main() -> None:
     parser.add_argument("--repeat", action="store_true", help="cycle the four texts (cache hits)")
     parser.add_argument("--batch", type=int, default=1, help="embed N arriving messages at once")
     parser.add_argument("--replicas", type=int, default=1, help="processes recording at once (PostgreSQL)")
+    parser.add_argument("--group", type=int, default=1,
+                        help="record N events per commit (Relay.record_many: a savepoint each)")
     parser.add_argument("--no-deliver", action="store_true", help="time recording only")
     parser.add_argument("--lane-of", action="store_true", help=argparse.SUPPRESS)  # a replica's process
     parser.add_argument("--lane", type=int, default=0, help=argparse.SUPPRESS)
@@ -223,7 +242,7 @@ def main() -> None:
     install_bench_key()
     if args.lane_of:
         lane = asyncio.run(record_lane(args.database_url, args.lane, args.messages, args.rules_only,
-                                       args.repeat, args.batch, args.start_at))
+                                       args.repeat, args.batch, args.start_at, args.group))
         print(json.dumps({k: lane[k] for k in ("began", "ended", "times", "cpu")}))
         os._exit(0)
     with database(args.database_url, args.postgres) as url:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, update
+from sqlalchemy import bindparam, func, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
@@ -21,16 +21,15 @@ from storage.models_conversation import ConversationScore, ConversationSignal
 PATTERN_RULE = "conversation.pattern"  # the hit the relay adds to a held mentor's message
 
 
-def _state_query(match_id: int, person_id: int, lock: bool):  # type: ignore[no-untyped-def]
-    query = select(ConversationScore).where(ConversationScore.match_id == match_id,
-                                            ConversationScore.person_id == person_id)
-    return query.with_for_update() if lock else query
+_STATE = select(ConversationScore).where(ConversationScore.match_id == bindparam("match_id"),
+                                         ConversationScore.person_id == bindparam("person_id"))
+_STATE_LOCKED = _STATE.with_for_update()  # both built once: the relay reads the state per message
 
 
 def state_of(session: Session, match_id: int, person_id: int) -> ConversationScore | None:
     """The sender's state in the match, locked for this transaction on PostgreSQL."""
-    lock = session.get_bind().dialect.name == "postgresql"
-    return session.exec(_state_query(match_id, person_id, lock)).first()
+    query = _STATE_LOCKED if session.get_bind().dialect.name == "postgresql" else _STATE
+    return session.execute(query, {"match_id": match_id, "person_id": person_id}).scalars().first()
 
 
 def create_state(session: Session, *, program_id: str, match_id: int, person_id: int, direction: str,

@@ -162,6 +162,7 @@ class MessageLog(SQLModel, table=True):
         Index("ix_message_log_match_time", "match_id", "id"),
         Index("ix_message_log_program_id", "program_id", "id"),  # desk search (web_0001 migration)
         Index("ix_message_log_sender_id", "sender_person_id", "id"),  # desk search (web_0001 migration)
+        Index("ix_message_log_sender_received", "sender_person_id", "received_at"),  # flood count: relay_0001
         Index("ix_message_log_platform_msg", "platform", "workspace", "channel", "platform_message_id"),
     )
 
@@ -199,11 +200,16 @@ class MessageLog(SQLModel, table=True):
     erased_by: int | None = None  # the audit event that erased the content (a tombstone)
 
 
+def index_log_row(dialect: Any, row: MessageLog) -> None:
+    """Give a log row about to be written its blind-index tokens (the ORM hook below and the
+    relay's Core insert, ``storage.direct_insert``, both call this)."""
+    row.search_tokens = blind_index.row_tokens(keyring_of(dialect), row.program_id, row.kind, row.text)
+
+
 @event.listens_for(MessageLog, "before_insert")
 def _index_new_row(_mapper: Any, connection: Any, row: MessageLog) -> None:
     """Every ORM-written log row gets its blind-index tokens (bulk writes: storage.bulk)."""
-    row.search_tokens = blind_index.row_tokens(keyring_of(connection.dialect), row.program_id, row.kind,
-                                               row.text)
+    index_log_row(connection.dialect, row)
 
 
 @event.listens_for(MessageLog, "before_update")

@@ -70,10 +70,19 @@ def relay(*, program_id: str, message_id: int, target: ChannelAddress, text: str
           sender_avatar: str | None, thread_id: str | None, now: datetime, kind: str = "relay",
           suffix: str = "") -> Delivery:
     """A copy of a logged message for one other channel of its match."""
+    return Delivery(**relay_columns(program_id=program_id, message_id=message_id, target=target, text=text,
+                                    sender_name=sender_name, sender_avatar=sender_avatar,
+                                    thread_id=thread_id, now=now, kind=kind, suffix=suffix))
+
+
+def relay_columns(*, program_id: str, message_id: int, target: ChannelAddress, text: str, sender_name: str,
+                  sender_avatar: str | None, thread_id: str | None, now: datetime, kind: str = "relay",
+                  suffix: str = "") -> dict[str, Any]:
+    """``relay`` as column values, for a Core insert (``storage.direct_insert.insert_values``)."""
     key = f"{kind}:{message_id}:{target.platform}:{target.workspace}/{target.channel}{suffix}"
-    return new_row(kind, key=key, channel=target, text=text, now=now, program_id=program_id,
-                   message_id=message_id, sender_name=sender_name, sender_avatar=sender_avatar,
-                   thread_id=thread_id)
+    return {**own_columns(key=key, channel=target, text=text, message_id=message_id),
+            **shared_columns(kind, program_id=program_id, now=now, sender_name=sender_name,
+                             sender_avatar=sender_avatar, thread_id=thread_id)}
 
 
 def notice(*, program_id: str | None, message_id: int | None, channel: ChannelAddress, user_id: str,

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 from sqlmodel import Session, col, select
 
 from storage.clock import as_utc
@@ -173,13 +173,13 @@ def program(session: Session, program_id: str) -> Program | None:
     return session.get(Program, program_id)
 
 
+_RECENT = (select(func.count()).select_from(MessageLog)  # built once: it runs for every relayed message
+           .where(MessageLog.sender_person_id == bindparam("person"),
+                  MessageLog.received_at >= bindparam("since"), MessageLog.kind == "message"))
+
+
 def recent_message_count(session: Session, person_id: int, since: datetime) -> int:
-    return session.exec(
-        select(func.count())
-        .select_from(MessageLog)
-        .where(MessageLog.sender_person_id == person_id, MessageLog.received_at >= since,
-               MessageLog.kind == "message")
-    ).one()
+    return session.execute(_RECENT, {"person": person_id, "since": since}).scalar_one()
 
 
 def original_message(session: Session, ref: ChannelAddress, platform_message_id: str) -> MessageLog | None:

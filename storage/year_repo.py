@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import or_
+from sqlalchemy import bindparam, or_
 from sqlmodel import Session, col, select
 
 from storage import blind_index
@@ -36,15 +36,18 @@ from storage.models_year import (
 # -- records: permission forms, training ------------------------------------------------------------
 
 
+# the relay's gates read these for every message a student or mentor sends: built once
+_CONSENT_FORMS = (select(ConsentForm).where(ConsentForm.person_id == bindparam("person"))
+                  .order_by(col(ConsentForm.signed_on).desc(), col(ConsentForm.id).desc()))
+_MODULES = (select(TrainingModule).where(TrainingModule.program_id == bindparam("program"))
+            .order_by(TrainingModule.id))
+_LATEST_TRAINING = (select(TrainingRecord).where(TrainingRecord.person_id == bindparam("person"))
+                    .order_by(TrainingRecord.completed_on, TrainingRecord.id))
+
+
 def consent_forms(session: Session, person_id: int) -> list[ConsentForm]:
     """A student's forms, newest first (by signing date, then by when they were recorded)."""
-    return list(
-        session.exec(
-            select(ConsentForm)
-            .where(ConsentForm.person_id == person_id)
-            .order_by(col(ConsentForm.signed_on).desc(), col(ConsentForm.id).desc())
-        )
-    )
+    return list(session.execute(_CONSENT_FORMS, {"person": person_id}).scalars())
 
 
 def program_consent_forms(session: Session, program_id: str) -> list[ConsentForm]:
@@ -58,11 +61,7 @@ def program_consent_forms(session: Session, program_id: str) -> list[ConsentForm
 
 
 def training_modules(session: Session, program_id: str) -> list[TrainingModule]:
-    return list(
-        session.exec(
-            select(TrainingModule).where(TrainingModule.program_id == program_id).order_by(TrainingModule.id)
-        )
-    )
+    return list(session.execute(_MODULES, {"program": program_id}).scalars())
 
 
 def training_module(session: Session, program_id: str, key: str) -> TrainingModule | None:
@@ -73,11 +72,7 @@ def training_module(session: Session, program_id: str, key: str) -> TrainingModu
 
 def latest_training(session: Session, person_id: int) -> dict[int, TrainingRecord]:
     """A mentor's newest completion of each module, by module id."""
-    rows = session.exec(
-        select(TrainingRecord)
-        .where(TrainingRecord.person_id == person_id)
-        .order_by(TrainingRecord.completed_on, TrainingRecord.id)
-    )
+    rows = session.execute(_LATEST_TRAINING, {"person": person_id}).scalars()
     return {row.module_id: row for row in rows}
 
 

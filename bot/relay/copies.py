@@ -12,7 +12,8 @@ from sqlmodel import Session
 from bot.messages import ChannelRef
 from bot.relay.routing import relay_targets
 from storage import outbox, repo
-from storage.models import MessageLog, Person
+from storage.direct_insert import insert_values
+from storage.models import Delivery, MessageLog, Person
 
 
 def queue_copies(session: Session, *, program_id: str, match_id: int, origin: ChannelRef, row: MessageLog,
@@ -21,10 +22,10 @@ def queue_copies(session: Session, *, program_id: str, match_id: int, origin: Ch
     # The relay loaded them with the origin channel in this transaction (storage/relay_repo.py).
     channels = session.info.get("match_channels", {}).get(match_id) or repo.match_channels(session, match_id)
     targets = relay_targets(origin, [ChannelRef(c.platform, c.workspace, c.channel) for c in channels])
-    for target in targets:
-        session.add(outbox.relay(
-            program_id=program_id, message_id=row.id, target=target, text=text,  # type: ignore[arg-type]
-            sender_name=row.sender_name, sender_avatar=sender.avatar_url if sender else None,
-            thread_id=row.thread_id, now=now, suffix=suffix,
-        ))
+    # written at once with one Core INSERT (storage.direct_insert): nothing reads them back as objects
+    insert_values(session, Delivery.__table__, [outbox.relay_columns(  # type: ignore[attr-defined]
+        program_id=program_id, message_id=row.id, target=target, text=text,  # type: ignore[arg-type]
+        sender_name=row.sender_name, sender_avatar=sender.avatar_url if sender else None,
+        thread_id=row.thread_id, now=now, suffix=suffix,
+    ) for target in targets])
     return len(targets)

@@ -66,44 +66,86 @@ class Relay:
 
     def record(self, event: Inbound) -> bool:
         """Record one event; True if anything was queued for delivery. Duplicates are no-ops."""
-        with Session(self._engine) as session:
-            if relay_repo.seen_event(session, event.dedupe_key):
-                logger.info("<= duplicate %s ignored", event.dedupe_key)
-                return False
-            channel, sender, _held = self._locate(session, event)
-            if event.is_direct or channel is None:
-                if not event.is_direct or event.kind != InboundKind.MESSAGE:
-                    logger.debug("<= %s outside supervised channels, not relayed", event.channel)
-                    return False
-                self._record_attempt(session, event, sender)
-            elif event.kind == InboundKind.MESSAGE:
-                self._record_message(session, event, channel, sender)
-            elif event.kind == InboundKind.EDIT:
-                self._record_edit(session, event, channel, sender)
-            else:
-                self._record_delete(session, event, channel, sender)
-            try:
-                session.commit()
-            except IntegrityError:
-                session.rollback()
-                logger.info("<= duplicate %s lost the race, ignored", event.dedupe_key)
-                return False
-            if self._on_recorded is not None:
-                for decision in session.info.pop("decisions", []):
-                    self._on_recorded(decision)
-            return True
+        # nothing reads the rows after the commit, so the commit need not expire them (a few % of CPU)
+        with Session(self._engine, expire_on_commit=False) as session:
+            queued = self._record_in(session, event)
+        if queued is not None:
+            self._tell_recorded(queued[1])
+        return bool(queued and queued[0])
 
-    @staticmethod
-    def _locate(session: Session, event: Inbound) -> tuple[SupervisedChannel | None, Person | None, tuple]:
-        """The supervised channel and the sender in two statements. The third item holds the rows
-        loaded alongside (match, program, the sender's membership): while it is held, the steps
-        after read them from the session's identity map instead of the database."""
+    def record_many(self, events: list[Inbound]) -> list[bool | BaseException]:
+        """Record events that arrived together with one commit (group commit, issue 16).
+
+        Each event still is all or nothing: it runs in its own session on a SAVEPOINT of the one
+        transaction, so an event that fails (or loses a dedupe race) rolls back alone, and its
+        result is the exception (or False) while the others go on. Nothing is committed, and no
+        caller is answered, before the one COMMIT: a crash loses the whole group uncommitted, and
+        the platforms redeliver every event in it, as they would one event.
+        """
+        results: list[bool | BaseException] = []
+        decisions: list[str] = []
+        with self._engine.connect() as connection, connection.begin():
+            for event in events:
+                with Session(bind=connection, join_transaction_mode="create_savepoint",
+                             expire_on_commit=False) as session:
+                    try:
+                        queued = self._record_in(session, event)
+                    except Exception as error:  # this event's savepoint is rolled back; the group goes on
+                        session.rollback()
+                        results.append(error)
+                        continue
+                results.append(bool(queued and queued[0]))
+                decisions += queued[1] if queued else []
+        for decision in decisions:
+            self._tell_recorded([decision])
+        return results
+
+    def _tell_recorded(self, decisions: list[str]) -> None:
+        if self._on_recorded is not None:
+            for decision in decisions:
+                self._on_recorded(decision)
+
+    def _record_in(self, session: Session, event: Inbound) -> tuple[bool, list[str]] | None:
+        """``record`` in ``session``, committed there: (anything queued, the decisions logged), or
+        None for a duplicate (seen before, or lost the race to another writer)."""
+        seen, context = relay_repo.event_in_channel(session, event.channel, event.dedupe_key)
+        if seen:
+            logger.info("<= duplicate %s ignored", event.dedupe_key)
+            return None
+        channel, sender, _held = self._locate(session, event, context)
+        if event.is_direct or channel is None:
+            if not event.is_direct or event.kind != InboundKind.MESSAGE:
+                logger.debug("<= %s outside supervised channels, not relayed", event.channel)
+                return False, []
+            self._record_attempt(session, event, sender)
+        elif event.kind == InboundKind.MESSAGE:
+            self._record_message(session, event, channel, sender)
+        elif event.kind == InboundKind.EDIT:
+            self._record_edit(session, event, channel, sender)
+        else:
+            self._record_delete(session, event, channel, sender)
+        try:
+            session.commit()
+        except IntegrityError:
+            session.rollback()
+            logger.info("<= duplicate %s lost the race, ignored", event.dedupe_key)
+            return None
+        return True, session.info.pop("decisions", [])
+
+    def _locate(self, session: Session, event: Inbound, context: relay_repo.Context | None
+                ) -> tuple[SupervisedChannel | None, Person | None, tuple]:
+        """The supervised channel (``context``, read with the dedupe check) and the sender in one
+        more statement. The third item holds the rows loaded alongside (match, program, the
+        sender's membership): while it is held, the steps after read them from the session's
+        identity map instead of the database."""
         ref = event.channel
-        context = relay_repo.channel_in_context(session, ref)
         if context is None:  # a direct message, or a channel nobody supervises
             return None, repo.person_by_account(session, ref.platform, ref.workspace, event.author_id), ()
         session.info["match_channels"] = {context[1].id: context[3]}  # for queue_copies
-        membership = relay_repo.sender_in_match(session, ref, event.author_id, context[1].id)  # type: ignore[arg-type]
+        membership = relay_repo.sender_in_match(session, ref, event.author_id, context[1].id,  # type: ignore[arg-type]
+                                                since=self._clock() - FLOOD_WINDOW)
+        if membership is not None:  # the flood count came with the sender: _record_message reads it
+            session.info["recent_count"] = {membership[0].id: membership[2]}
         return context[0], (membership[0] if membership else None), (context, membership)
 
     # -- the three kinds of event in a supervised channel ------------------------------------
@@ -125,7 +167,9 @@ class Relay:
         match_role, sender_role, facts = who.match_role, who.person_role, who.facts
         recent = 0
         if sender is not None:
-            recent = repo.recent_message_count(session, sender.id, now - FLOOD_WINDOW)  # type: ignore[arg-type]
+            recent = session.info.get("recent_count", {}).get(sender.id)
+            if recent is None:
+                recent = repo.recent_message_count(session, sender.id, now - FLOOD_WINDOW)  # type: ignore[arg-type]
         context = PolicyContext(
             role=match_role or sender_role or "student",
             sent_at=as_utc(event.sent_at) if event.sent_at else now, timezone=program.timezone,
@@ -288,8 +332,7 @@ class Relay:
             notice=decision.notice if decision and decision.action != Action.ALLOW else None,
             prev_hash="", row_hash="",
         )
-        chain.append(session, row, stream="message")
-        session.flush()
+        chain.append_now(session, row, stream="message")  # written now by a Core INSERT, stays in the session
         session.info.setdefault("decisions", []).append(row.decision)
         return row
 
