@@ -78,7 +78,7 @@ def main() -> None:
     for bucket in ("all", "en", "es+mix"):
         cells = []
         for k in KEYS:
-            h, n = t[bucket][k] if k in t[bucket] else (0, 0)
+            h, n = t[bucket].get(k, (0, 0))
             cells.append(f"{h / n:6.1%} ({h}/{n})" if n else "–")
         print(f"  {bucket:8}" + "".join(f"{c:>18}" for c in cells))
     if args.misses:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policies.config import PolicyConfig
+from policies.config import BAND_OFF, PolicyConfig
 
 # What each rule looks for, in a coordinator's words (also used by `policy show`).
 RULE_TEXT: dict[str, str] = {
@@ -91,6 +91,24 @@ def describe(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]] | None =
     return "\n".join(lines)
 
 
+# What each band of a head does with the message (``policy show``).
+_BAND_TEXT = {
+    "hold": "held for review",
+    "alert": "alert band: a student's message is delivered and the coordinator alerted at once "
+             "(nothing shown to the student)",
+    "flag": "flag band: a mentor's message is delivered and flagged for a later look",
+}
+
+
+def _band_text(head: str, band: str, v: float) -> str:
+    what = _BAND_TEXT.get(band, band)
+    if v == BAND_OFF:
+        return f"{what}: OFF (switched off by the program file)"
+    if v > 1:  # a threshold above 1 is never reached: training found none within the budget
+        return f"{what}: never (no threshold fits the ordinary-chat budget)"
+    return f"{what} from {v:.4g}"
+
+
 def _describe_encoder(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]] | None) -> list[str]:
     if not cfg.encoder_on:
         return ["Sentence encoder: off (the rules alone decide)"]
@@ -99,9 +117,7 @@ def _describe_encoder(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]]
         if th.get("on", 1.0) < 0.5:
             out.append(f"  - encoder.{head}: off")
             continue
-        # a threshold above 1 is never reached: training found none within the ordinary budget
-        parts = ", ".join(f"{k} at {v:.4g}" if v <= 1 else f"never {k}s (no threshold fits the "
-                          "ordinary-chat budget)" for k, v in th.items() if k != "on")
+        parts = ", ".join(_band_text(head, k, v) for k, v in th.items() if k != "on")
         out.append(f"  - encoder.{head}: {parts}")
     conv = cfg.conversation
     if conv.get("on", 1.0):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 # Characters people use to hide words from filters: zero-width and bidi controls, soft hyphen,
@@ -234,3 +236,75 @@ def deobfuscate(text: str) -> tuple[str, list[int]] | None:
                 chars[i] = _LEET.get(chars[i], chars[i])
     variant = "".join(chars)
     return (variant, index) if variant != text else None
+
+
+# Stretched letters ("pleeeease", "secreeeet", "nooo", "solitaaaa"): a run of three or more of
+# one letter inside a word. ``destretch`` squeezes each run to two letters or one, keeping the
+# form a vocabulary knows ("goood" -> "good", "sooo" -> "so"); one letter when none is known.
+_STRETCH = re.compile(r"([^\W\d_])\1\1", re.IGNORECASE)
+_STRETCH_ASCII = re.compile(r"([a-z])\1\1")
+_CHUNK = re.compile(r"\S+")
+_WORD = re.compile(r"[^\W\d_]+")
+_RUN = re.compile(r"([^\W\d_])\1{2,}", re.IGNORECASE)
+_MAX_RUNS = 4  # 2**4 spellings at most per word
+
+
+def destretch(text: str, known: Callable[[str], bool] | None = None) -> tuple[str, list[int]] | None:
+    """``text`` with stretched letters squeezed, plus the index in ``text`` of each character kept;
+    None when no word is stretched (the usual case).
+
+    Each run of 3+ letters becomes two or one; every spelling of a word is tried (two letters
+    first: "goood" is "good" before "god") and the first that ``known`` accepts wins, else all
+    runs become one letter. Links, e-mail addresses, handles and words with digits are left
+    alone, as are words of one repeated letter ("www", "zzz", "aaaa").
+    """
+    if (_STRETCH_ASCII if text.isascii() else _STRETCH).search(text.lower()) is None:
+        return None  # the usual case; the ASCII check costs ≈ 2 µs on a 200-character message
+    out: list[str] = []
+    index: list[int] = []
+    pos = 0
+    for chunk in _CHUNK.finditer(text):
+        c = chunk.group()
+        if _STRETCH.search(c) is None or any(s in c for s in ("/", "@", "www.", "://")) \
+                or any(ch.isdigit() for ch in c):
+            continue
+        for w in _WORD.finditer(c):
+            word = w.group()
+            if _STRETCH.search(word) is None or len(set(word.lower())) == 1:
+                continue
+            a = chunk.start() + w.start()
+            out.append(text[pos:a])
+            index.extend(range(pos, a))
+            squeezed, idx = _squeeze(word, known)
+            out.append(squeezed)
+            index.extend(a + i for i in idx)
+            pos = a + len(word)
+    if pos == 0:
+        return None
+    out.append(text[pos:])
+    index.extend(range(pos, len(text)))
+    return "".join(out), index
+
+
+def _squeeze(word: str, known: Callable[[str], bool] | None) -> tuple[str, list[int]]:
+    """The best squeezed spelling of one word and the index in ``word`` of each letter kept."""
+    runs = [(m.start(), m.end()) for m in _RUN.finditer(word)][:_MAX_RUNS]
+    choices = sorted(itertools.product((2, 1), repeat=len(runs)), key=lambda k: -sum(k))
+    for keep in choices if known is not None else []:
+        s, _ = _spell(word, runs, keep)
+        if known(s.lower()):
+            return _spell(word, runs, keep)
+    return _spell(word, runs, (1,) * len(runs))
+
+
+def _spell(word: str, runs: list[tuple[int, int]], keep: tuple[int, ...]) -> tuple[str, list[int]]:
+    letters: list[str] = []
+    idx: list[int] = []
+    pos = 0
+    for (a, b), k in zip(runs, keep, strict=True):
+        letters.append(word[pos:a + k])
+        idx.extend(range(pos, a + k))
+        pos = b
+    letters.append(word[pos:])
+    idx.extend(range(pos, len(word)))
+    return "".join(letters), idx
