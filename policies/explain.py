@@ -94,19 +94,27 @@ def describe(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]] | None =
 # What each band of a head does with the message (``policy show``).
 _BAND_TEXT = {
     "hold": "held for review",
-    "alert": "alert band: a student's message is delivered and the coordinator alerted at once "
-             "(nothing shown to the student)",
-    "flag": "flag band: a mentor's message is delivered and flagged for a later look",
+    "alert": "delivered, the coordinator alerted at once, nothing shown to the student",
+    "flag": "delivered, flagged for the coordinator's later look",
 }
+_JUDGES = {"grooming": "mentors' messages", "concern": "students' messages"}
 
 
-def _band_text(head: str, band: str, v: float) -> str:
-    what = _BAND_TEXT.get(band, band)
-    if v == BAND_OFF:
-        return f"{what}: OFF (switched off by the program file)"
-    if v > 1:  # a threshold above 1 is never reached: training found none within the budget
-        return f"{what}: never (no threshold fits the ordinary-chat budget)"
-    return f"{what} from {v:.4g}"
+def _band_lines(head: str, th: dict[str, float]) -> list[str]:
+    """One line per band of a head: where it starts and what it does."""
+    out = []
+    for band in ("hold", "alert", "flag"):
+        if band not in th:
+            continue
+        v, what = th[band], _BAND_TEXT[band]
+        if v == BAND_OFF:
+            out.append(f"      {band} band: OFF (switched off by the program file)")
+        elif v > 1:  # never reached: training found no threshold within the ordinary budget
+            out.append(f"      {band} band: never (no threshold fits the ordinary-chat budget)")
+        else:
+            upto = f" to {th['hold']:.4g}" if band != "hold" and th.get("hold", 2) <= 1 else ""
+            out.append(f"      {band} band from {v:.4g}{upto}: {what}")
+    return out
 
 
 def _describe_encoder(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]] | None) -> list[str]:
@@ -117,8 +125,9 @@ def _describe_encoder(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]]
         if th.get("on", 1.0) < 0.5:
             out.append(f"  - encoder.{head}: off")
             continue
-        parts = ", ".join(_band_text(head, k, v) for k, v in th.items() if k != "on")
-        out.append(f"  - encoder.{head}: {parts}")
+        judges = _JUDGES.get(head, "both senders' messages")
+        out.append(f"  - encoder.{head} (judges {judges}):")
+        out += _band_lines(head, th)
     conv = cfg.conversation
     if conv.get("on", 1.0):
         out.append(f"Conversation score: a pattern alert at {conv.get('alert_at', 1.5):g} from at least "

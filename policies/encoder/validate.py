@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-GROUPS = ("d1", "d2", "d3", "d4", "legacy")
+GROUPS = ("d1", "d2", "d3", "d4", "d5", "d6", "d7", "legacy")
 HOLD_HEADS = ("grooming", "concern", "contact", "offplatform")
 # Which senders a head judges: disclosures come from students, grooming moves from mentors.
 ROLES = {"grooming": {"mentor"}, "concern": {"student"}, "contact": {"student", "mentor"},
@@ -35,7 +35,7 @@ CONCERN_HOLD_FLOOR = 0.98  # holding a student's message needs more certainty th
 
 
 def writer(source: str) -> str:
-    """The writer group of a labelled file: d1..d4 by prefix, else the legacy regression sets."""
+    """The writer group of a labelled file: d1..d7 by prefix, else the legacy regression sets."""
     return source[:2] if source[:2] in GROUPS else "legacy"
 
 
