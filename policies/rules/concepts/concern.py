@@ -53,12 +53,15 @@ RULES = [
         "(ending|end|terminar|acabar|acabar_con) ~2 (it|it_all|everything|my_life|todo|mi_vida|con_todo|con_mi_vida)",
         "(kill|killing|hurt|hurting|harm|harming|matar|matarme) ~1 (myself|my_self|mi_misma|mi_mismo)",
         "(me_quiero|me_voy_a|quiero) ~1 (matar|morir|quitar_la_vida)",
+        # the infinitive with its pronoun attached ("quiero matarme", "ganas de morirme")
+        "(quiero|quisiera|voy_a|ganas_de|pienso|pensado_en|pensando_en|pense_en|pensaba_en|deseo) ~2 (matarme|morirme|quitarme_la_vida|suicidarme|tirarme_del|tirarme_de|aventarme|colgarme|cortarme_las_venas)",
+        "(seria|sería|would_be|it'd_be|itd_be|it_would_be) ~2 (mas_facil|mejor|easier|better|simpler) ~3 (no_estar|not_being_here|not_to_be_here|si_no_estuviera|if_i_wasn't_here|if_i_wasnt_here|if_i_weren't_here|if_i_wasn't_around|if_i_was_gone|if_i_were_gone|if_i_just_disappeared|desaparecer|no_existir|no_despertar)",
         "(suicide|suicidal|suicidio|suicidarme|kms|unalive|unaliving|self_delete|sewerslide)",
         "(nobody|no_one|noone|nadie|anyone) ~1 (would|will|'d|va_a|se) ~1 (even|really|actually|ever)? ~1 (notice|miss|care|extranaria|notaria|daria_cuenta|darian_cuenta|importaria) ~0 (me|if_i|si_yo|si_me|when_i|que_me)",
         "(nobody|no_one|noone|nadie) ~1 (would|will|'d) ~1 (even|really|actually|ever)? ~1 (notice|miss|care) ~1 (fr|tbh|honestly|anyway|lol|not_really|ngl)? $",
         "(wonder|wondering|pregunto) ~2 (if|whether|si) ~1 (anyone|anybody|alguien) ~2 (would|will)? ~2 (even)? ~1 (notice|care|miss|se_daria_cuenta) ~2 (if_i|me)",
         "(if|si) ~1 (i|yo) ~1 (disappeared|died|was_gone|were_gone|vanished|wasn't_here|wasnt_here|desaparezco|desapareciera|muero|me_muero|no_estuviera|die) ~3 (nobody|no_one|anyone|would_anyone|would_it|who_would|nadie|alguien|everyone|todos|can_my|would_you|my_mom|would_my)",
-        "(thinking|thought|think|pienso|pensando|pensar) ~2 (about|of|en) ~3 (morirme|dying|ending_it|ending_my_life|not_being_here|not_being_alive|being_gone|how_easy_it|how_peaceful_it|killing_myself|the_train_tracks|the_tracks|the_bridge|jumping|drowning|morir|matarme|no_estar|tomarme|dormir_pa|dormir_para|just_not_stopping|not_existing)",
+        "(thinking|thought|think|pienso|pensando|pensar|pensado|pense|pensaba) ~2 (about|of|en) ~3 (morirme|dying|ending_it|ending_my_life|not_being_here|not_being_alive|being_gone|how_easy_it|how_peaceful_it|killing_myself|the_train_tracks|the_tracks|the_bridge|jumping|drowning|morir|matarme|no_estar|tomarme|dormir_pa|dormir_para|just_not_stopping|not_existing)",
         "(a_burden|una_carga|puro_problema|everyone's_problem|everyones_problem|a_problem_for_anyone|un_estorbo|a_waste_of_space)",
         "(i'm|im|i_am|i've|ive|ya|me) ~2 (done|checked_out|cansé|canse|over_it) ~3 (with|de)? ~2 (everything|life|living|todo|existir|de_existir|this_life|already|the_world)",
         "(just|only|solo) ~2 (want|wanna|quiero) ~3 (it|everything|the_pain|all_of_this|todo|it_all) ~2 (to)? ~1 (stop|end|be_over|se_acabe|acabe|termine|se_apague|apague)",
@@ -213,6 +216,8 @@ RULES = [
         "ABUSER ~2 (hits|hit|hitting|beats|beat|beating|punched|punches|kicked|kicks|slapped|slaps|choked|chokes|strangled|shoved|pushed|grabbed|whips|whipped|burns|burned|smacked|hurts|hurt) ~1 (me|us|my_mom|my_mother|my_sister|my_brother|my_little|her|him|my_head|me_and)",
         "ABUSER ~2 (threw|throws|throwing|throw) ~3 (at_me|at_us|at_my_mom|at_my_head)",
         "ABUSER ~1 (me_pega|me_pego|me_golpea|me_golpeo|me_ahorca|me_ahorco|me_empuja|me_empujo|me_encierra|me_encerro|me_quema|me_maltrata|me_tira_cosas|le_pega)",
+        # the past tense and other verbs of the same act ("me tiró contra la pared", "me quemó la mano")
+        "ABUSER ~1 (me|nos|le) ~1 (tiro|tira|quemo|pateo|patea|cacheteo|cachetea|jalo|jala|arrastro|arrastra|avento|avienta|rompio|aruno|mordio|estrangulo|estrangula|asfixio|dejo_morao|deja_morao|dejo_marcas|dejo_moretones) ~3 (contra|con|la|el|los|las|del|por|al|a|otra_vez|again|de)",
         "ABUSER ~2 (pulled|jalo|broke|rompio) ~1 (my|mi) ~1 (hair|pelo|phone_over|arm|brazo|fingers|dedos)",
         "(got|get|gets|been|getting|was) ~1 (hit|beat|beaten|kicked|slapped|choked|punched|whipped|smacked) ~3 (again|by_my|by_him|by_her|for_talking|for_talking_back|last_night|at_home|otra_vez|with_a|with_the|in_the_ribs|in_the_face|in_the_head)",
         "(me_pega|me_pegan|me_pego|me_golpea|me_golpean|me_golpeo|me_maltrata|me_maltratan|me_ahorca|me_ahorco|me_patea|me_pateo|me_encierra|me_encierran|me_bota|me_tira_cosas|me_grita)",
@@ -281,7 +286,7 @@ RULES = [
         "(makes|made|obliga|hace|hizo) ~1 (her|him|la|lo) ~3 (do|hacer|touch|tocar|kiss|besar) ~2 (stuff|things|cosas|him|her)",
         "(entra|se_mete|comes_into|came_into) ~2 (al|a_el|a_la|a_mi|to_her|into_her|her) ~1 (bano|cuarto|room|bathroom|cama) ~3 (de_noche|por_la_noche|en_la_noche|cuando_duermo|cuando_me_bano|me_estoy_banando|at_night|cuando_me|y_no_me_gusta)",
         "(massage|massages|masajes|rubs|soba) ~6 (feels_wrong|wrong|weird|raro|uncomfortable|incomoda|incomodo)",
-        unless=r"\b(?:wake me|to wake|despertarme|for school|para la escuela|surprise|birthday)\b",
+        unless=r"\b(?:wake me|to wake|despertarme|for school|para la escuela|surprise|birthday|me toca(?:n|ba)? (?:a mi|a mí|\w+(?:ar|er|ir))|todo me toca)\b",
         examples=("my stepdad keeps coming into the bathroom when im showering",),
     ),
     _abuse(
@@ -302,6 +307,8 @@ RULES = [
         "(pressuring|pressures|pressure|presiona|presionando) ~2 (me|mi) ~3 (to|a|para) ~2 (do|hacer|send|mandar) ~3 (stuff|things|cosas|i'm_not_ready|no_estoy_lista|pics|fotos)",
         "(prove|probar) ~3 (i'm|im|i_am|que_soy|que_estoy) ~2 (loyal|fiel|home|en_la_casa)",
         "(he|she|my_bf|mi_novio|my_boyfriend) ~2 (says|dice|calls|called) ~3 (i_look_like|que_parezco|i'm_a|soy_una|me) ~1 (slut|whore|puta|zorra|hoe)",
+        "(PARTNER|he|she) ~2 (strangled|strangles|choked|chokes|slapped|slaps|punched|punches|kicked|shoved|bit|burned|ahorco|cacheteo|golpeo|pego|empujo) ~1 (me|my|mi)",
+        unless=r"\b(?:made me (?:a|an|some|my|this|breakfast|dinner|lunch|food|laugh|smile)|hizo (?:un|una))\b",
         examples=("my bf checks my phone every night and gets mad if i talk to any guys", "mi novio no me deja salir sin él"),
     ),
     _abuse(
