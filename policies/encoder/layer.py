@@ -60,7 +60,8 @@ def shared_heads() -> Heads:
 def vocabulary(model: MiniLM) -> frozenset[str]:
     """The whole words of the model's word-piece list (≈ 20,000): which squeezed spelling of a
     stretched word ("goood": "good" or "god") the model knows (``engine.encoder_text``)."""
-    return tokenizer_words(model.tokenizer)
+    tokenizer = getattr(model, "tokenizer", None)  # a stand-in model may have none
+    return tokenizer_words(tokenizer) if tokenizer is not None else frozenset()
 
 
 def tokenizer_words(tokenizer: Any) -> frozenset[str]:

@@ -337,7 +337,7 @@ RULES = [
         "(saying|telling|diciendo|dicen) ~2 (horrible|nasty|disgusting|terrible|awful|mean|horribles) ~2 (things|stuff|cosas) ~3 (about|sobre|to)? ~2 (me|my|mi)",
         "(posting|post|posted|subiendo|suben|keep_posting) ~2 (my|mi|mis) ~1 (pic|pics|picture|photo|fotos|foto|face|cara) ~4 (ugliest|fea|feo|fat|gorda|laughing|tagging|with|w|everyone|memes)",
         "(commenting|comment|comments|posting|saying|messaging|dming|comentan|escriben) ~3 (kys|kill_yourself|go_die|die|muerete|matate)",
-        unless=r"\b(?:stat|stats|statistic|percent|[0-9]+ in [0-9]+|project on|research|study shows|survey|cdc|assembly|anti-bullying|anti bullying)\b",
+        unless=r"\b(?:stat|stats|statistic|percent|[0-9]+ in [0-9]+|project on|research|study shows|survey|cdc|assembly|anti-bullying|anti bullying|video (?:about|sobre|de) (?:el )?bullying|sobre el bullying|about bullying|health class|clase de salud|en salud|lesson|leccion)\b",
         examples=("they filmed me getting jumped behind the gym and posted it", "subieron un video de mí peleando"),
     ),
     _neglect(
@@ -450,6 +450,7 @@ RULES = [
         "(bouncing|moving|rebotando) ~1 (between|from|entre) ~1 (houses|places|couches|casas|house_to_house)",
         "(couch_surfing|couchsurfing) ~2 (again|this_week|rn|now|otra_vez|for|since)",
         "(slept|sleeping|sleep|dormi|duermo) ~2 (at|in|en) ~2 (the|a|la|el)? ~1 (laundromat|hospital|library|stairwell|hallway|mcdonalds|mcdonald's|lavanderia|escalera|pasillo|bus|train|subway|park|parque|car|carro|station)",
+        unless=r"\b(?:visiting|visit|visitan|de visita|vacation|vacaciones|trip|sleepover|guests?|company|are staying with us|se quedan con nosotros|chaos but fun|fun)\b",
         examples=("we got evicted and i dont know where we're sleeping tonight", "no tengo dónde quedarme"),
     ),
     _neglect(

@@ -87,7 +87,7 @@ _CLASSES: dict[str, str] = {
                 "bra swimsuit bikini swim_suit leggings skirt dress uniform shorts towel "
                 "ropa vestido falda piyama pijama traje_de_bano bikini calzones "
                 "ropa_interior"),
-    "PETNAME": ("babe baby babygirl baby_girl bby princess gorgeous sexy darling angel doll cutie "
+    "PETNAME": ("babe baby babygirl baby_girl bby princess gorgeous sexy darling doll cutie "
                 "sweetheart sweetie sweety honey hun hon love_bug lovebug sweet_pea my_love "
                 "beautiful handsome my_girl my_boy mi_amor amor mi_vida mi_cielo cielo "
                 "princesa bebe mamita mami papito corazon preciosa hermosa mi_nina mi_reina "
