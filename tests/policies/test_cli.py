@@ -105,7 +105,7 @@ def test_encoder_hits_carry_score_and_threshold_in_jsonl(tmp_path):
     p.write_text("encoder:\n  thresholds:\n    grooming: {hold: 0.01, flag: 0.01}\n"
                  "    concern: {hold: 1.0, alert: 0.01}\n",
                  encoding="utf-8")
-    text, quiet = "hey whats ur snap so we can talk there", "ok see u thursday"
+    text, quiet = "hey whats ur snap so we can talk there", "kinda tired today ngl"
     lines = [json.dumps({"text": text, "role": "mentor"}), json.dumps({"text": quiet})]
     out = run_check(("\n".join(lines) + "\n").encode(), "--jsonl", "--policy", str(p))
     obj, band = [json.loads(o) for o in out]
