@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from policies.config import DEFAULTS_PATH, PolicyConfig, PolicyFileError, build_config
 from policies.conversation import ConversationSettings
 from policies.explain import describe, reason_for
-from policies.normalize import _MENTION, blank_mentions, deobfuscate, destretch, normalize
+from policies.normalize import _MENTION, blank_mentions, deobfuscate, destretch, normalize, windows
 from policies.regex import ENGINE, PatternSet, alternation, compile_pattern
 from policies.rules.concepts import build_layer
 from policies.rules.concepts.layer import PHRASE_REVIEW, QUIET_ALERT
@@ -47,6 +47,8 @@ _CONCERN_CAP = Action.HOLD
 _GROOMING_PHRASES = frozenset({"offplatform.secrecy", "offplatform.personal", "offplatform.parents",
                                "offplatform.photo", "offplatform.gift"})
 MAX_HITS_PER_RULE = 50
+# A longer message with stretched letters is read a second time only around the squeezed words.
+_WHOLE_VARIANT_CHARS = 2_000
 # Rules whose own finders read spelled-out and leetspeak forms (``Policy._deobfuscated_hits``).
 _OWN_DEOBFUSCATION = frozenset({"language.profanity", "contact.phone"})
 _SUPPORT_NOTICE = ("Thank you for sharing this — your coordinator will reach out soon to make "
@@ -251,6 +253,8 @@ class Policy:
         squeezed = destretch(vtext, self._vocab.__contains__)
         if squeezed is not None:
             vtext, inner = squeezed
+            if first is None and len(text) > _WHOLE_VARIANT_CHARS:
+                vtext, inner = windows(vtext, inner, len(text))  # only around the squeezed words
             index = inner if index is None else [index[i] for i in inner]
         return None if index is None else (vtext, index)
 

@@ -69,3 +69,19 @@ def test_the_encoder_reads_the_squeezed_text():
     known = frozenset({"please", "tell", "good"}).__contains__
     assert encoder_text("pleeeease dont teeell <@U123>", known) == "please dont tell Sam"
     assert encoder_text("a plain message", known) == "a plain message"
+
+
+def test_long_and_adversarial_messages_stay_bounded(rules_policy):
+    from policies.normalize import MAX_STRETCHED_WORDS
+
+    out, _ = destretch("fuuu " * 200, KNOWN)
+    assert out.count("fu ") == MAX_STRETCHED_WORDS  # the first 64 words only
+    assert destretch("fuuu" * 25_000, KNOWN) is None  # 100,000 letters are no word
+    # A long message is read a second time only around its stretched words, and the hit still
+    # points at the original text.
+    text = "the career fair is on friday in room 214. " * 1_200 + "this is our secreeeet ok"
+    vtext, index = rules_policy.variant(text)
+    assert len(vtext) < 1_000 and "our secret ok" in vtext
+    d = rules_policy.evaluate(text, MENTOR)
+    hit = next(h for h in d.hits if h.rule == "grooming.secrecy")
+    assert "secreeeet" in text[hit.start:hit.end] and d.action is not Action.ALLOW
