@@ -45,6 +45,10 @@ def test_new_grooming_concepts_from_a_mentor(rules_policy, text, concept):
     "honestly it would be so much easier if i wasn't here",
     "mi padrastro me tiró el celular en la cara anoche",
     "my ex choked me at the party and nobody did anything",
+    "en el bus se burlan de mi acento todos los días",
+    "ya no aguanto, me voy de mi casa esta noche",
+    "honestly i make myself throw up after dinner most nights",
+    "nobody's really been home since sunday",
 ])
 def test_new_disclosure_wordings_alert_and_are_never_blocked(rules_policy, text):
     d = rules_policy.evaluate(text, STUDENT)
@@ -60,6 +64,9 @@ def test_new_disclosure_wordings_alert_and_are_never_blocked(rules_policy, text)
     ("Your dad sounds strict about grades, but that's because he cares", MENTOR),
     ("the rules for the science fair are kind of confusing, let's read them together", MENTOR),
     ("I went out of my way to find three internships for the whole group, check the doc", MENTOR),
+    ("todos se rieron cuando el profe se cayó de la silla jaja", STUDENT),
+    ("my backpack is packed and ready for the college trip!", STUDENT),
+    ("our robotics team is gonna run away with the trophy this year", STUDENT),
 ])
 def test_ordinary_look_alikes_stay_allowed(rules_policy, text, role):
     d = rules_policy.evaluate(text, role)

@@ -140,6 +140,8 @@ RULES = [
     _selfharm(
         "concern.self_injury",
         "Describes hurting themselves or hiding the injuries (self-harm)",
+        "(throw_up|throwing_up|threw_up|make_myself_throw_up|make_myself_puke|purge|purging|vomito|vomitar|me_provoco_el_vomito|me_hago_vomitar) ~3 (after|despues_de|cada_vez_que|right_after) ~2 (i|yo)? ~1 (eat|eating|ate|comer|como|comida|each_meal|every_meal|meals|lunch|dinner)",
+        "(skip|skipping|skipped|me_salto|salto|no_como|dejo_de_comer|stopped_eating|only_drinking|solo_con_agua|only_water|como_casi_nada) ~4 (meals|lunch|dinner|breakfast|comidas|el_almuerzo|el_lunch|la_cena|el_desayuno|days|dias)? ~4 (to_lose|lose_weight|pa_bajar|para_bajar|bajar_de_peso|no_engordar|pa_no_engordar|para_no_engordar|be_skinnier|get_skinnier|ser_mas_flaca|adelgazar|skinnier|flaca|me_castigo|punish_myself)",
         "(hide|hiding|cover|covering|cover_up|esconder|escondo|tapo|tapar|ocultar|oculto) ~3 (the|my|mis|los|las)? ~2 (INJURY|marks|bandage|la_venda)",
         "(long_sleeves|longsleeves|long_sleeve|manga_larga|hoodie|sweater|sudadera|sleeves) ~6 (so_nobody|so_no_one|so_people_don't|so_ppl_dont|so_they_don't|so_nobody_asks|nobody_asks|pa_q_no|pa_que_no|para_que_no|to_hide|even_when_it's_hot|even_when_its_hot|in_june|in_summer|for_a_reason|por_algo|rolled_down)",
         "(can't|cant|cannot|no_puedo) ~2 (show|wear|ensenar|mostrar) ~3 (my|mis)? ~2 (arms|wrists|legs|brazos|munecas|short_sleeves|shorts|manga_corta)",
@@ -180,6 +182,10 @@ RULES = [
     _abuse(
         "concern.unsafe_home",
         "Is afraid of home or of going home (unsafe home)",
+        "(run|running|ran|gonna_run|going_to_run) ~0 (away) ~2 (from_home|tonight|tomorrow|for_good|again|this_weekend|and_never|and_not_come_back)",
+        "(irme|me_voy|me_escapo|escaparme|me_voy_a_escapar|me_vaya) ~3 (de_la_casa|de_mi_casa|de_casa) ~3 (y_no_vuelvo|y_no_regreso|pa_siempre|para_siempre|esta_noche|hoy|manana|y_ya)",
+        "(me_voy|me_iba|irme) ~3 (y_no_vuelvo|y_no_regreso|donde_nadie|nadie_me_va_a_encontrar|pa_donde_sea|para_donde_sea)",
+        "(mochila|maleta|bag|backpack) ~2 (lista|hecha|packed|ready) ~4 (me_voy|to_leave|y_me_voy|i'm_leaving|im_leaving|no_vuelvo|not_coming_back|figure_out_where|where_to_go)",
         "(don't|dont|do_not|no|really_don't|never|no_quiero) ~2 (want|wanna|quiero|feel_like) ~2 (to)? ~2 (go|be|going|ir|llegar|volver|being) ~2 (home|back_home|back_there|a_casa|a_mi_casa|pa_mi_casa|pa_la_casa|a_la_casa)",
         "(scared|afraid|terrified|miedo|asustad[oa]) ~3 (to|of|de) ~1 (go|going|be|being|ir|llegar) ~2 (home|back|back_home|back_there|a_casa|a_mi_casa|pa_la_casa|pa_mi_casa|alone_with|sola_con)",
         "(scared|afraid|terrified|miedo|asustad[oa]|shaking) ~3 (of|de|a|about) ~2 (what|lo_que|my|mi) ~2 (he|she|my_dad|my_mom|my_stepdad|mi_papa|mi_mama|mi_padrastro|dad|stepdad|padrastro|mom's_boyfriend|moms_boyfriend) ~3 (will|would|'ll|'d|va_a|vaya_a|might|when|cuando|toma|does)",
@@ -314,6 +320,9 @@ RULES = [
     _abuse(
         "concern.bullying",
         "Is bullied, filmed or shamed by others, online or at school (bullying)",
+        "(se_burlan|se_burlaron|se_burla|se_rien|se_rieron|se_rie) ~1 (de) ~1 (mi|como|mi_acento|mi_ropa|mi_cuerpo|mi_pelo|mi_ingles|mi_forma)",
+        "(me_imitan|me_imitaron|me_hacen_bullying|me_hacen_bulling|me_acosan|me_estan_acosando|me_acosaron|me_humillan|me_humillaron) ~4 (en|a|cuando|todos|siempre|otra_vez|por|del|de|y)",
+        "(nadie|nobody|no_one) ~2 (me_deja|lets_me|will_let_me|me_dejan) ~2 (sentar|sentarme|sit)",
         "(posted|recorded|filmed|shared|sending|sent|uploaded|put|spreading|subieron|grabaron|pasaron|mandaron|compartieron|publicaron) ~5 (video|vid|videos|pics|picture|pictures|photos|voice_memo|recording|nudes|screenshots|edit|video_de_mi|foto|fotos) ~4 (of_me|de_mi|mias|mios|crying|fighting|llorando|peleando|getting_jumped|naked|desnud[oa]|changing|in_the_bathroom|in_the_locker|meme_page|los_chats|the_whole_school|toda_la_escuela)",
         "(video|vid|pic|picture|photo|foto) ~2 (of_me|de_mi) ~5 (going_around|everyone|whole_school|viral|views|todos|se_estan_burlando|burlandose|keep_sending|sharing|pasando)",
         "(made|started|hicieron|crearon|making) ~2 (a|an|un|una) ~2 (group_chat|groupchat|gc|fake_account|account|page|poll|hashtag|slideshow|grupo|cuenta|pagina|encuesta|server) ~5 (about_me|of_me|to_make_fun|just_to_make|de_mi|pa_burlarse|para_burlarse|to_rate|whos_the_ugliest|who's_the_ugliest)",
@@ -456,6 +465,7 @@ RULES = [
     _neglect(
         "concern.hunger",
         "Has no food at home or goes hungry (hunger)",
+        "(no_hay_nadie|nobody's|nobodys|nobody_has|no_one's|no_one_has|nadie_ha|nadie_ha_estado) ~2 (en_la_casa|en_casa|home|at_home|been_home|estado_en_la_casa) ~2 (hace_dias|for_days|since|desde|in_days|en_dias)",
         "(no|nothing|not_any|isn't_any|wasn't_any|no_hay|no_tenemos|hasn't_been|hasnt_been|there's_no|theres_no|nada) ~2 (food|comida|to_eat|de_comer|real_food|meal|groceries) ~4 (home|house|casa|since|desde|in_the|en_la|again|otra_vez|at_home|fridge|left|today|hoy|this_week)?",
         "(haven't|havent|have_not|didn't|didnt|no_he|not|hasn't) ~2 (eaten|ate|had|comido|had_a_real|had_real) ~3 (since|in|for|desde|en) ~2 (yesterday|tuesday|monday|wednesday|thursday|friday|saturday|sunday|days|two_days|2_days|three_days|3_days|ayer|el_martes|el_lunes|dias|a_day|a_week|like_friday|like_tuesday)",
         "(only|solo|unica|only_real) ~2 (real|proper|actual)? ~1 (meal|food|comida) ~3 (i_get|i_have|del_dia|that_i|is_school|at_school|de_la_escuela)?",
