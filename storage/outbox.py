@@ -12,14 +12,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, or_, type_coerce, update
+from sqlalchemy import and_, case, exists, func, literal, or_, type_coerce, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 from sqlmodel.sql.sqltypes import UTCDateTime
 
 from storage.bulk import insert_many
 from storage.clock import as_utc
-from storage.models import Delivery, Match, MessageLog
+from storage.models import Delivery, Match, MessageLog, ReviewItem
 from storage.repo import ChannelAddress
 
 
@@ -131,10 +131,16 @@ CLOSED_MATCH = ("paused", "ended")  # a proposed match's copies exist only by a 
 
 
 def _match_is(closed: bool) -> Any:
-    """The row's source message belongs to a match that is (or is no longer) paused or ended."""
+    """The row's source message belongs to a match that is (or is no longer) paused or ended. A
+    message a coordinator delivered into the closed match on purpose (an override naming the
+    match's state, ``review.gate_override``) does not count as waiting for it."""
     status = col(Match.status).in_(CLOSED_MATCH)
-    return exists().where(MessageLog.id == Delivery.message_id, Match.id == MessageLog.match_id,
-                          status if closed else ~status)
+    if not closed:
+        return exists().where(MessageLog.id == Delivery.message_id, Match.id == MessageLog.match_id, ~status)
+    overridden = exists().where(ReviewItem.message_id == Delivery.message_id,
+                                col(ReviewItem.override_gates).contains(literal("match.") + Match.status))
+    return exists().where(MessageLog.id == Delivery.message_id, Match.id == MessageLog.match_id, status,
+                          ~overridden)
 
 
 def park_if_match_closed(session: Session, row_id: int) -> bool:

@@ -63,7 +63,7 @@ async def test_quiet_hours_release_waits_while_the_match_is_paused(make_harness,
 # -- copies queued before the pause (the platform was down, or the worker behind) ---------------------
 
 
-async def test_a_copy_queued_before_a_pause_waits_for_the_match_and_goes_out_once_on_resume(make_harness, engine):  # type: ignore[no-untyped-def]
+async def test_a_copy_queued_before_a_pause_waits_and_goes_out_once_on_resume(make_harness, engine):  # type: ignore[no-untyped-def]
     h = await make_harness()
     await h.console.say("dana", "dana-ana-mentor", "see you at the lab tour")  # queued; nothing sent yet
     await h.console.say("dana", "dana-ana-mentor", "bring your badge")
@@ -81,7 +81,7 @@ async def test_a_copy_queued_before_a_pause_waits_for_the_match_and_goes_out_onc
     assert seen.index("see you at the lab tour") < seen.index("bring your badge")  # order kept
 
 
-async def test_a_copy_parked_for_a_paused_match_is_never_sent_once_its_author_deletes_it(make_harness, engine):  # type: ignore[no-untyped-def]
+async def test_a_parked_copy_is_never_sent_once_its_author_deletes_it(make_harness, engine):  # type: ignore[no-untyped-def]
     from storage.models import Delivery
 
     h = await make_harness()
