@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.messages import (
@@ -81,6 +81,18 @@ def _thread_of(msg: dict[str, Any]) -> str | None:
     return thread_ts if thread_ts and thread_ts != msg.get("ts") else None
 
 
+def message_key(channel_id: str, ts: str) -> str:
+    """The log's key of a new message: its channel and ``ts`` (unique per channel), NOT the Events
+    API ``event_id``, so the catch-up, which reads ``conversations.history`` where there is no
+    event id, and a late retry of the live event give the same key and one log row."""
+    return f"{channel_id}:{ts}"
+
+
+def edit_key(channel_id: str, ts: str, edited_ts: str) -> str:
+    """The log's key of an edit: the message and ``edited.ts`` (as history shows it, too)."""
+    return f"{channel_id}:{ts}:edited:{edited_ts}"
+
+
 def inbound_from_event(body: dict[str, Any], *, bot_user_id: str | None = None) -> Inbound | None:
     """An Events API ``event_callback`` body with a ``message`` event -> Inbound, or None to ignore.
 
@@ -110,7 +122,7 @@ def inbound_from_event(body: dict[str, Any], *, bot_user_id: str | None = None) 
         kind=InboundKind.MESSAGE,
         channel=channel,
         message_id=event.get("ts", ""),
-        event_key=event_key,
+        event_key=message_key(channel_id, event.get("ts", "")) if event.get("ts") else event_key,
         author_id=event["user"],
         text=slack_to_plain(event.get("text", "")),
         sent_at=ts_to_datetime(event.get("ts")),
@@ -130,11 +142,13 @@ def _edit(body: dict[str, Any], event: dict[str, Any], channel: ChannelRef, even
         return None
     if msg.get("text", "") == prev.get("text", ""):
         return None
+    edited_at = (msg.get("edited") or {}).get("ts")
     return Inbound(
         kind=InboundKind.EDIT,
         channel=channel,
         message_id=msg.get("ts", ""),
-        event_key=event_key,
+        event_key=edit_key(channel.channel, msg["ts"], edited_at) if edited_at and msg.get("ts")
+        else event_key,
         author_id=msg.get("user", ""),
         text=slack_to_plain(msg.get("text", "")),
         sent_at=ts_to_datetime((msg.get("edited") or {}).get("ts") or event.get("ts")),
@@ -162,6 +176,39 @@ def _deletion(body: dict[str, Any], event: dict[str, Any], channel: ChannelRef, 
         is_direct=is_direct,
         raw=body,
     )
+
+
+def history_body(team_id: str, channel_id: str, message: dict[str, Any]) -> dict[str, Any]:
+    """A message read from ``conversations.history``/``replies`` as the ``event_callback`` body the
+    live event would have been (minus ``event_id``), so both take the same path and key."""
+    event = {**message, "type": "message", "channel": channel_id,
+             "channel_type": "im" if channel_id.startswith("D") else "channel"}
+    return {"type": "event_callback", "team_id": team_id, "event": event}
+
+
+def history_edit_body(team_id: str, channel_id: str, message: dict[str, Any]) -> dict[str, Any]:
+    """An edited message read from history as the ``message_changed`` body of its edit (Slack's
+    history keeps only the current text, so "previous" is unknown; the core compares with its log)."""
+    event = {"type": "message", "subtype": "message_changed", "channel": channel_id, "message": message,
+             "previous_message": {"ts": message.get("ts"), "text": None},
+             "ts": (message.get("edited") or {}).get("ts"),
+             "channel_type": "im" if channel_id.startswith("D") else "channel"}
+    return {"type": "event_callback", "team_id": team_id, "event": event}
+
+
+def catch_up_oldest(last_logged: str | None, linked_at: datetime | None, *, now: datetime,
+                    max_age: timedelta) -> float | None:
+    """Where a channel's catch-up starts (exclusive, as a Slack ``ts``): after the newest logged
+    message, else from the moment the channel was linked but never further back than ``max_age``;
+    None when neither is known."""
+    if last_logged:
+        try:
+            return float(last_logged)
+        except ValueError:
+            pass
+    if linked_at is None:
+        return None
+    return max(linked_at, now - max_age).timestamp()
 
 
 def display_name(user: dict[str, Any]) -> str:
