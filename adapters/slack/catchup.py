@@ -172,9 +172,12 @@ class WorkspaceCatchUp:
         """After giving up (live events went on), try the same window again: dedupe keeps it single."""
         logger.error("slack catch-up of %s/%s gave up for now: messages sent there while the bot was away "
                      "are screened when it tries again (in %.0fs)", self.team_id, channel, LATER_RETRIES[0])
-        if not await self._attempts(channel, oldest, LATER_RETRIES):
-            logger.error("slack catch-up of %s/%s failed: messages sent there while the bot was away may "
-                         "not be screened until the next start", self.team_id, channel)
+        for pause in LATER_RETRIES:
+            await asyncio.sleep(pause)
+            if await self._attempts(channel, oldest, (1.0,)):
+                return
+        logger.error("slack catch-up of %s/%s failed: messages sent there while the bot was away may "
+                     "not be screened until the next start or reconnect", self.team_id, channel)
 
     # -------------------------------------------------------------- one channel
     async def _screen(self, channel: str, oldest: float) -> int:
