@@ -7,7 +7,6 @@ import logging
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import timedelta
 from functools import partial
@@ -15,7 +14,6 @@ from typing import Any, Literal
 
 import aiohttp
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -25,6 +23,7 @@ from adapters.slack.catchup import CATCH_UP_MAX_AGE, WorkspaceCatchUp
 from adapters.slack.errors import delivery_error
 from adapters.slack.facts import FACTS
 from adapters.slack.history import history_client
+from adapters.slack.http_mode import signed_requests
 from adapters.slack.workspace import OrderedSocketModeHandler, Workspace, WorkspaceConfig
 from bot.messages import ChannelRef, Form, Inbound, Outbound, ReviewCard, ReviewOutcome
 from bot.ports import Capabilities, CoreGateway, DeliveryError, Members
@@ -167,7 +166,7 @@ class SlackAdapter:
             if not ws.config.signing_secret:
                 raise RuntimeError("HTTP mode needs SLACK_SIGNING_SECRET for every workspace")
             assert ws.app is not None
-            handler = _signed_requests(ws.app)
+            handler = signed_requests(ws.app)
             root.router.add_post(self.http_path(ws.team_id), handler)
             if len(self._workspaces) == 1:  # Slack's documented Request URL for one workspace
                 root.router.add_post("/slack/events", handler)
@@ -464,20 +463,3 @@ class SlackAdapter:
         info = data.get("channel") or {}
         return not info.get("is_private", True) and not info.get("is_im") and not info.get("is_mpim")
 
-
-def _signed_requests(app: AsyncApp) -> Callable[[web.Request], Awaitable[web.Response]]:
-    """The aiohttp handler of one workspace's Request URL(s).
-
-    bolt's own ``AsyncSlackAppServer`` answers 404 on any path but the one it was built with, and
-    slack_sdk's ``SignatureVerifier`` calls ``int()`` on the timestamp header, so a malformed one
-    raised a 500 (issue 12 item 7). Slack always sends whole seconds as ASCII digits; anything else
-    is an unauthenticated request: 401, before bolt sees it.
-    """
-    async def handle(request: web.Request) -> web.Response:
-        stamp = request.headers.get("X-Slack-Request-Timestamp", "")
-        if not (stamp.isascii() and stamp.isdigit()):
-            return web.Response(status=401, text="invalid or missing X-Slack-Request-Timestamp")
-        response = await app.async_dispatch(await to_bolt_request(request))
-        return await to_aiohttp_response(response)
-
-    return handle

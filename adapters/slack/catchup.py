@@ -25,7 +25,7 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack import convert, history
+from adapters.slack import history
 from bot.ports import FollowedChannel
 
 logger = logging.getLogger(__name__)
@@ -144,7 +144,7 @@ class WorkspaceCatchUp:
         return []
 
     async def _catch_up(self, followed: FollowedChannel) -> None:
-        oldest = convert.catch_up_oldest(followed.last_logged_message_id, followed.linked_at,
+        oldest = catch_up_oldest(followed.last_logged_message_id, followed.linked_at,
                                          now=datetime.now(UTC), max_age=self.max_age)
         if oldest is None:
             return
@@ -212,11 +212,26 @@ class WorkspaceCatchUp:
         if not ts:
             return
         if float(ts) > oldest:
-            items[("message", ts)] = (float(ts), convert.history_body(self.team_id, channel, message))
+            items[("message", ts)] = (float(ts), history.history_body(self.team_id, channel, message))
             return
         edited = (message.get("edited") or {}).get("ts")
         if edited and float(edited) > oldest:
-            items[("edit", ts)] = (float(edited), convert.history_edit_body(self.team_id, channel, message))
+            items[("edit", ts)] = (float(edited), history.history_edit_body(self.team_id, channel, message))
+
+
+def catch_up_oldest(last_logged: str | None, linked_at: datetime | None, *, now: datetime,
+                    max_age: timedelta) -> float | None:
+    """Where a channel's catch-up starts (exclusive, as a Slack ``ts``): after the newest logged
+    message, else from the moment the channel was linked but never further back than ``max_age``;
+    None when neither is known."""
+    if last_logged:
+        try:
+            return float(last_logged)
+        except ValueError:
+            pass
+    if linked_at is None:
+        return None
+    return max(linked_at, now - max_age).timestamp()
 
 
 def _thread_active_since(message: dict[str, Any], oldest: float) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from bot.messages import (
@@ -176,39 +176,6 @@ def _deletion(body: dict[str, Any], event: dict[str, Any], channel: ChannelRef, 
         is_direct=is_direct,
         raw=body,
     )
-
-
-def history_body(team_id: str, channel_id: str, message: dict[str, Any]) -> dict[str, Any]:
-    """A message read from ``conversations.history``/``replies`` as the ``event_callback`` body the
-    live event would have been (minus ``event_id``), so both take the same path and key."""
-    event = {**message, "type": "message", "channel": channel_id,
-             "channel_type": "im" if channel_id.startswith("D") else "channel"}
-    return {"type": "event_callback", "team_id": team_id, "event": event}
-
-
-def history_edit_body(team_id: str, channel_id: str, message: dict[str, Any]) -> dict[str, Any]:
-    """An edited message read from history as the ``message_changed`` body of its edit (Slack's
-    history keeps only the current text, so "previous" is unknown; the core compares with its log)."""
-    event = {"type": "message", "subtype": "message_changed", "channel": channel_id, "message": message,
-             "previous_message": {"ts": message.get("ts"), "text": None},
-             "ts": (message.get("edited") or {}).get("ts"),
-             "channel_type": "im" if channel_id.startswith("D") else "channel"}
-    return {"type": "event_callback", "team_id": team_id, "event": event}
-
-
-def catch_up_oldest(last_logged: str | None, linked_at: datetime | None, *, now: datetime,
-                    max_age: timedelta) -> float | None:
-    """Where a channel's catch-up starts (exclusive, as a Slack ``ts``): after the newest logged
-    message, else from the moment the channel was linked but never further back than ``max_age``;
-    None when neither is known."""
-    if last_logged:
-        try:
-            return float(last_logged)
-        except ValueError:
-            pass
-    if linked_at is None:
-        return None
-    return max(linked_at, now - max_age).timestamp()
 
 
 def display_name(user: dict[str, Any]) -> str:

@@ -61,6 +61,24 @@ def history_client(token: str, base_url: str) -> AsyncWebClient:
         AsyncConnectionErrorRetryHandler(max_retry_count=2), BoundedRateLimitRetryHandler()])
 
 
+def history_body(team_id: str, channel_id: str, message: dict[str, Any]) -> dict[str, Any]:
+    """A message read from ``conversations.history``/``replies`` as the ``event_callback`` body the
+    live event would have been (minus ``event_id``), so both take the same path and key."""
+    event = {**message, "type": "message", "channel": channel_id,
+             "channel_type": "im" if channel_id.startswith("D") else "channel"}
+    return {"type": "event_callback", "team_id": team_id, "event": event}
+
+
+def history_edit_body(team_id: str, channel_id: str, message: dict[str, Any]) -> dict[str, Any]:
+    """An edited message read from history as the ``message_changed`` body of its edit (Slack's
+    history keeps only the current text, so "previous" is unknown; the core compares with its log)."""
+    event = {"type": "message", "subtype": "message_changed", "channel": channel_id, "message": message,
+             "previous_message": {"ts": message.get("ts"), "text": None},
+             "ts": (message.get("edited") or {}).get("ts"),
+             "channel_type": "im" if channel_id.startswith("D") else "channel"}
+    return {"type": "event_callback", "team_id": team_id, "event": event}
+
+
 def _ts(message: dict[str, Any]) -> float:
     return float(message.get("ts") or 0)
 
