@@ -26,6 +26,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import history
+from adapters.slack.errors import PERMANENT_ERRORS
 from bot.ports import FollowedChannel
 
 logger = logging.getLogger(__name__)
@@ -114,8 +115,7 @@ class WorkspaceCatchUp:
                 self._again = False
                 await self._round()
         finally:
-            if not self._listed.is_set():  # never leave live events stuck behind a failed round
-                self._hold([])
+            self._hold([])  # no round runs any more: nothing may stay held
             self.idle.set()
 
     async def _round(self) -> None:
@@ -128,6 +128,8 @@ class WorkspaceCatchUp:
                 return
             try:
                 await self._catch_up(channel)
+            except Exception:  # one channel's surprise must not hold the others' live events
+                logger.exception("slack catch-up of %s failed", channel.channel)
             finally:
                 self._release(channel.channel.channel)
         self.rounds += 1
@@ -159,8 +161,12 @@ class WorkspaceCatchUp:
             try:
                 screened = await self._screen(channel, oldest)
             except _FAILURES as exc:
-                logger.warning("slack catch-up of %s/%s failed (%r); trying again in %.1fs",
-                               self.team_id, channel, exc, pause)
+                error = exc.response.get("error") if isinstance(exc, SlackApiError) else None
+                if error in PERMANENT_ERRORS:  # removed from the channel, archived, scope taken away
+                    logger.error("slack catch-up of %s/%s impossible: %s", self.team_id, channel, error)
+                    return True
+                logger.warning("slack catch-up of %s/%s failed (%s); trying again in %.1fs",
+                               self.team_id, channel, error or repr(exc), pause)
                 await asyncio.sleep(pause)
                 continue
             logger.info("slack catch-up of %s/%s: %d missed message(s) and edit(s) screened",

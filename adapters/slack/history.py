@@ -98,7 +98,7 @@ async def channel_since(client: AsyncWebClient, channel: str, oldest: float) -> 
     cursor: str | None = None
     for _ in range(MAX_HISTORY_PAGES):
         page = await client.conversations_history(channel=channel, oldest=f"{oldest:.6f}", limit=PAGE_SIZE,
-                                                  cursor=cursor, include_all_metadata=False)
+                                                  cursor=cursor)
         messages.extend(page.get("messages") or [])
         cursor = _next_cursor(page)
         if not cursor:

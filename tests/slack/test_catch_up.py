@@ -238,3 +238,14 @@ async def test_a_core_failure_during_catch_up_is_retried_without_doubles(fake_sl
     finally:
         await adapter.stop()
     assert texts(core) == ["m1", "m2"] and core.duplicates == 0
+
+
+async def test_a_channel_the_bot_was_removed_from_is_not_retried(fake_slack, fake_core):
+    following(fake_core)
+    fake_slack.fail("conversations.history", "not_in_channel", channel="CSTUDENTS")
+    adapter = await started(fake_slack, fake_core)
+    try:
+        await adapter.wait_caught_up(1)  # no pauses, no later tries
+    finally:
+        await adapter.stop()
+    assert len(fake_slack.calls_to("conversations.history", channel="CSTUDENTS")) == 1
