@@ -1,7 +1,7 @@
 """Slack catch-up: what supervised channels got while the bot could not hear them, screened first.
 
-Slack retries an event it could not deliver only for a while (Socket Mode: a few times within
-minutes; HTTP mode: for about an hour), then drops it. So on start and after every Socket Mode
+Slack retries an event it could not deliver only three times (at once, after one minute, after
+five minutes), then drops it. So on start and after every Socket Mode
 reconnect, each supervised channel of the workspace is read from ``conversations.history`` after
 its newest logged message (a channel with nothing logged yet: from its link time, at most
 ``CATCH_UP_MAX_AGE`` back), with the replies of threads that had replies since, and every message
