@@ -18,8 +18,13 @@ The real ``slack_sdk``/``slack_bolt`` code talks to it over real HTTP and WebSoc
   ``drop_socket()`` cuts a connection without a close handshake; ``send_disconnect()`` sends a
   ``{"type": "disconnect"}`` envelope (both act on the newest connection unless told which).
   ``acks[id].connection`` says which connection acked an envelope.
-* ``conversations.history``/``replies`` carry a message's ``metadata`` only when asked with
-  ``include_all_metadata``, as Slack's do; ``on_accept`` sees each ``chat.postMessage`` the moment
+* ``conversations.history``/``replies`` list people's messages (``remember(body)`` stores a
+  ``message_event``'s message, ``add_history`` any dict) and the bot's posts as Slack's do: history
+  newest first without thread replies (parents carry ``reply_count``/``latest_reply``), replies
+  oldest first after their parent, both filtered by ``oldest``/``latest``/``inclusive`` and paged by
+  ``limit`` with an opaque ``next_cursor``; ``metadata`` only when asked with
+  ``include_all_metadata``. ``rate_limit(method, retry_after=, after=n)`` answers a later call with
+  HTTP 429 + ``Retry-After``; ``on_accept`` sees each ``chat.postMessage`` the moment
   it is stored, before the caller gets the answer (the crash tests kill the bot there).
 * HTTP mode: ``signed_headers()`` / ``post_signed()`` sign a body the way Slack does.
 
