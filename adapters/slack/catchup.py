@@ -147,7 +147,7 @@ class WorkspaceCatchUp:
 
     async def _catch_up(self, followed: FollowedChannel) -> None:
         oldest = catch_up_oldest(followed.last_logged_message_id, followed.linked_at,
-                                         now=datetime.now(UTC), max_age=self.max_age)
+                                 now=datetime.now(UTC), max_age=self.max_age)
         if oldest is None:
             return
         if not await self._attempts(followed.channel.channel, oldest, CATCH_UP_RETRIES):
@@ -207,8 +207,6 @@ class WorkspaceCatchUp:
     async def _deliver_or_raise(self, body: dict[str, Any]) -> bool:
         try:
             return await self._deliver(body)
-        except asyncio.CancelledError:
-            raise
         except Exception as exc:
             raise RecordFailed(str(exc)) from exc
 
