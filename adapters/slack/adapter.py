@@ -90,7 +90,7 @@ class SlackAdapter:
             ws.bot_user_id, ws.bot_id = auth["user_id"], auth.get("bot_id", "")
             ws.app = self._build_app(ws)
             ws.catch_up = WorkspaceCatchUp(
-                team_id=ws.team_id, client=history_client(config.bot_token, self.api_url),
+                team_id=ws.team_id, client=history_client(config.bot_token, self.api_url, errors=self.errors),
                 followed=partial(core.supervised_channels, convert.PLATFORM),
                 deliver=partial(self._deliver_body, ws), max_age=self.catch_up_max_age)
             self._workspaces.append(ws)

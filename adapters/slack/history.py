@@ -11,6 +11,7 @@ delivery worker waits per channel.)
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from slack_sdk.http_retry.builtin_async_handlers import (
@@ -33,12 +34,16 @@ class BoundedRateLimitRetryHandler(AsyncRateLimitErrorRetryHandler):
     """slack_sdk's 429 handler (sleeps ``Retry-After``, then asks again), but only for waits of at
     most ``max_wait`` seconds."""
 
-    def __init__(self, *, max_retry_count: int = RATE_LIMIT_RETRIES, max_wait: float = MAX_RATE_LIMIT_WAIT):
+    def __init__(self, *, max_retry_count: int = RATE_LIMIT_RETRIES, max_wait: float = MAX_RATE_LIMIT_WAIT,
+                 errors: Counter[str] | None = None):
         super().__init__(max_retry_count=max_retry_count)
         self.max_wait = max_wait
+        self.errors = errors if errors is not None else Counter()  # the adapter's, for /metrics
 
     async def _can_retry_async(self, *, state: RetryState, request: HttpRequest,
                                response: HttpResponse | None = None, error: Exception | None = None) -> bool:
+        if response is not None and response.status_code == 429:
+            self.errors["rate_limited"] += 1
         if not await super()._can_retry_async(state=state, request=request, response=response, error=error):
             return False
         return response is not None and _retry_after(response) <= self.max_wait
@@ -55,10 +60,11 @@ def _retry_after(response: HttpResponse) -> float:
     return 1.0
 
 
-def history_client(token: str, base_url: str) -> AsyncWebClient:
-    """A Web API client for reading history: waits out 429s and retries a dropped connection."""
+def history_client(token: str, base_url: str, *, errors: Counter[str] | None = None) -> AsyncWebClient:
+    """A Web API client for reading history: waits out 429s (counted in ``errors``) and retries a
+    dropped connection."""
     return AsyncWebClient(token=token, base_url=base_url, retry_handlers=[
-        AsyncConnectionErrorRetryHandler(max_retry_count=2), BoundedRateLimitRetryHandler()])
+        AsyncConnectionErrorRetryHandler(max_retry_count=2), BoundedRateLimitRetryHandler(errors=errors)])
 
 
 def history_body(team_id: str, channel_id: str, message: dict[str, Any]) -> dict[str, Any]:

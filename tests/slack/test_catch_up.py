@@ -134,6 +134,7 @@ async def test_a_429_mid_catch_up_is_waited_out_and_nothing_is_lost(fake_slack, 
     assert [p.status for p in pages] == [200, 429, 200, 200]
     assert pages[2].at - pages[1].at >= 1.0  # Retry-After honoured by slack_sdk's retry handler
     assert pages[2].args.get("cursor") == pages[1].args.get("cursor")  # the same page asked again
+    assert adapter.errors["rate_limited"] == 1  # counted for /metrics like a refused post
 
 
 async def test_a_long_rate_limit_lets_live_messages_through_and_tries_again_later(
