@@ -8,8 +8,13 @@ its newest logged message (a channel with nothing logged yet: from its link time
 goes, oldest first, through the same path and under the same log key as its live event would
 (``convert.message_key``) — so one also delivered late by Slack is logged once.
 
-Order: the moment a new connection is up, and before any event on it is handled, the workspace's
-gate closes; a channel's live message events wait at the gate until that channel is caught up.
+Order: the moment the first connection is up, and before any event on it is handled, the
+workspace's gate closes; a channel's live message events wait at the gate until that channel is
+caught up. A reconnect (Slack refreshes Socket Mode connections routinely, and a replica's peers
+keep receiving meanwhile) catches up in the background without holding live events: reading
+every channel's history is rate-limited (Tier 3), and holding a large workspace's live traffic for
+minutes after every refresh would cost more than the rare message a reconnect missed arriving a
+little after newer ones.
 """
 
 from __future__ import annotations
@@ -67,13 +72,19 @@ class WorkspaceCatchUp:
         self._later: set[asyncio.Task[None]] = set()
         self.idle = asyncio.Event()
         self.idle.set()
+        self.sessions = 0  # connections announced; only the first one holds live events
+        self._hold_live = True
 
     # -------------------------------------------------------------- the gate
     def new_session(self) -> None:
         """A connection is up: hold every channel's live events until its catch-up is done.
 
-        Synchronous, so it runs before the new connection's first event is handled."""
-        self._listed.clear()
+        Synchronous, so it runs before the new connection's first event is handled. Only the first
+        connection holds live events (see the module's docstring); later ones catch up alongside."""
+        self.sessions += 1
+        self._hold_live = self.sessions == 1
+        if self._hold_live:
+            self._listed.clear()
         self._again = True
         self.idle.clear()
         if self._task is None or self._task.done():
@@ -122,7 +133,7 @@ class WorkspaceCatchUp:
         followed = await self._list_channels()
         if self._again:
             return  # a newer connection came up meanwhile: its round takes over
-        self._hold([f.channel.channel for f in followed])
+        self._hold([f.channel.channel for f in followed] if self._hold_live else [])
         for channel in followed:
             if self._again:
                 return

@@ -185,9 +185,28 @@ async def test_every_reconnect_catches_up(fake_slack, fake_core):
         said(fake_slack, "while the socket was down", 1)  # Slack gave up on it: history only
         await fake_slack.wait_connected(SCHOOL, connections=2, timeout=10)
         await fake_core.wait_events(1, timeout=10)
+        assert adapter._by_team[SCHOOL].catch_up.sessions == 2  # type: ignore[union-attr]
     finally:
         await adapter.stop()
     assert texts(fake_core) == ["while the socket was down"]
+
+
+async def test_a_reconnect_does_not_hold_live_messages_while_it_reads_history(fake_slack, fake_core):
+    following(fake_core)
+    adapter = await started(fake_slack, fake_core)
+    try:
+        await adapter.wait_caught_up(5)
+        fake_slack.delays["conversations.history"] = 4.0  # a large workspace's rate-limited reads
+        await fake_slack.drop_socket(SCHOOL)
+        await fake_slack.wait_connected(SCHOOL, connections=2, timeout=10)
+        school = fake_slack.workspace(SCHOOL)
+        live = await fake_slack.push(SCHOOL, message_event(school, "CSTUDENTS", "USTUDENT1",
+                                                           "live right after the refresh", ts=ts(10)))
+        await fake_slack.wait_ack(live, timeout=2)
+        await fake_core.wait_events(1, timeout=2)  # well before the history read could finish
+    finally:
+        await adapter.stop()
+    assert texts(fake_core) == ["live right after the refresh"]
 
 
 async def test_a_channel_with_nothing_logged_is_caught_up_from_its_link_time_at_most_max_age(
