@@ -84,7 +84,8 @@ def student_record(session: Session, program_id: str, person: Person) -> dict[st
         ),  # type: ignore[union-attr]
     }
     record.update(dict(_other_tables(session, program_id, pid)))  # type: ignore[arg-type]
-    record["access_log"], record["pages_listing_every_student"] = _access_log(session, program_id, person, record)
+    about, every_student = _access_log(session, program_id, person, record)
+    record["access_log"], record["pages_listing_every_student"] = about, every_student
     return record
 
 

@@ -21,8 +21,22 @@ from dataclasses import dataclass
 #: Each has a resolver in ``storage.audit_concerns``; ``hold`` is a legal hold's description
 #: ("match dana-ana", "the whole program"), resolved through its subject ``legal_hold:ID``.
 TARGET_KINDS = (
-    "", "person", "match", "proposal", "round", "review", "alert", "activity", "program", "search",
-    "hold", "module", "term", "calendar", "expectations", "rule",
+    "",
+    "person",
+    "match",
+    "proposal",
+    "round",
+    "review",
+    "alert",
+    "activity",
+    "program",
+    "search",
+    "hold",
+    "module",
+    "term",
+    "calendar",
+    "expectations",
+    "rule",
 )
 #: Kinds whose records concern nobody in particular (program settings, calendars, rules).
 IMPERSONAL_KINDS = ("", "round", "program", "module", "term", "calendar", "expectations", "rule")
@@ -55,8 +69,10 @@ ACTIONS: dict[str, Action] = {
     "transcript.read": Action(_MATCH + _PERSON),
     **{f"transcript.export.{f}": Action(_MATCH + _PERSON) for f in EXPORT_FORMATS.split()},
     **_same(_PERSON, "person.view profile.view year.student.view access_request.export"),
-    **{f"report.export.{f}": Action(_PERSON + _PROGRAM, everyone="participation and credit report")
-       for f in EXPORT_FORMATS.split()},
+    **{
+        f"report.export.{f}": Action(_PERSON + _PROGRAM, everyone="participation and credit report")
+        for f in EXPORT_FORMATS.split()
+    },
     "search": Action(("search",), listed=(("person", "person"), ("matches", "match"))),
     # desk pages over the program
     "review.view": Action(_PROGRAM, listed=(("holds", "review"),)),
@@ -81,12 +97,18 @@ ACTIONS: dict[str, Action] = {
     "alert.raised": Action(("alert",)),
     "alert.action": Action(("alert",)),
     "conversation.reviewed": Action(_MATCH),
-    **_same(_MATCH, "channel.link channel.unlink match.pause match.resume match.start match.end "
-                    "prompts.pause prompts.resume commitment.renew"),
+    **_same(
+        _MATCH,
+        "channel.link channel.unlink match.pause match.resume match.start match.end "
+        "prompts.pause prompts.resume commitment.renew",
+    ),
     # the program year (issue 14)
-    **_same(_PERSON, "person.add profile.update bio.approve consent.record consent.withdraw "
-                     "training.record clearance.record reflection.record feedback.record "
-                     "skills.record web.invite web.signin"),
+    **_same(
+        _PERSON,
+        "person.add profile.update bio.approve consent.record consent.withdraw "
+        "training.record clearance.record reflection.record feedback.record "
+        "skills.record web.invite web.signin",
+    ),
     "choice.record": Action(_PERSON, listed=(("mentors", "person"),)),
     "bios.check": Action(("",), everyone="a policy check of every bio"),
     "bios.publish": Action(("",), listed=(("people", "person"),)),
@@ -95,8 +117,7 @@ ACTIONS: dict[str, Action] = {
     "match.confirm": Action(_MATCH, listed=(("students", "person"), ("mentors", "person"))),
     "meet.schedule": Action(_MATCH, listed=(("students", "person"), ("mentors", "person"))),
     "expectations.ack.record": Action(_MATCH, listed=(("person", "person"),)),
-    **_same(_MATCH, "departure.notice departure.end departure.withdraw",
-            listed=(("mentor", "person"),)),
+    **_same(_MATCH, "departure.notice departure.end departure.withdraw", listed=(("mentor", "person"),)),
     "departure.replace": Action(_MATCH, listed=(("mentor", "person"), ("replacement", "person"))),
     "activity.log": Action(("activity",)),
     # settings and calendars: about nobody in particular

@@ -8,10 +8,11 @@ subject (an anchored review item, alert or legal hold) and, for steps over many 
 its detail lists. Lookups are built once per program, lazily, so an access request reads each
 table at most once however many events there are.
 
-A match concerns its members over time: today's members, whoever wrote in it, the students of the
-proposal it was confirmed from, and the mentors who left it or took over (a replacement changes the
-members of the same match). A held message or an alert concerns its writer; an adult's message
-also concerns the students of its match (it was written to them). Chained events are only read.
+A match concerns its members over time: today's members, whoever wrote in it, the people of the
+proposal it was confirmed from (as confirmed), and the mentors who left it or took over (a
+replacement changes the members of the same match). A held message or an alert concerns its
+writer; an adult's message also concerns the students of its match (it was written to them).
+Chained events are only read, never rewritten.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from storage.audit_actions import ACTIONS, Action, target_kind
+from storage.audit_actions import ACTIONS, target_kind
 from storage.models import Alert, AuditEvent, Match, MatchMember, MessageLog, Person, ReviewItem
 from storage.models_choosing import Proposal, ProposalRun
 from storage.models_governance import LegalHold
@@ -36,16 +37,16 @@ from storage.models_year import ActivityAttendee
 #: Columns read for every event; ``detail_json`` (sealed) only for events whose declaration lists ids.
 EVENT_COLUMNS = (AuditEvent.id, AuditEvent.seq, AuditEvent.action, AuditEvent.target, AuditEvent.subject)
 DETAIL_PAGE = 500
+EARLIER = "a program-wide step of an earlier mentorbot version"
 
 
 @dataclass(frozen=True, slots=True)
 class Concern:
     """``people``: person ids the event read or changed something about. ``everyone``: it showed
-    every student's record of some sort (what, in words); ``unknown``: mentorbot cannot place it."""
+    every student's record of some sort (what, in words)."""
 
     people: frozenset[int]
     everyone: str | None = None
-    unknown: bool = False
 
 
 def _int(text: str) -> int | None:
@@ -67,7 +68,9 @@ class Concerns:
 
     @cached_property
     def roles(self) -> dict[int, str]:
-        rows = self.session.execute(select(Person.id, Person.role).where(Person.program_id == self.program_id))
+        rows = self.session.execute(
+            select(Person.id, Person.role).where(Person.program_id == self.program_id)
+        )
         return {pid: role for pid, role in rows}
 
     @cached_property
@@ -81,30 +84,32 @@ class Concerns:
         out: dict[int, set[int]] = defaultdict(set)
         ids = list(self.matches.values())
         for mid, pid in self.session.execute(
-                select(MatchMember.match_id, MatchMember.person_id).where(MatchMember.match_id.in_(ids))):  # type: ignore[attr-defined]
+            select(MatchMember.match_id, MatchMember.person_id).where(MatchMember.match_id.in_(ids))
+        ):  # type: ignore[attr-defined]
             out[mid].add(pid)
         for mid, pid in self.session.execute(
-                select(MessageLog.match_id, MessageLog.sender_person_id).distinct().where(
-                    MessageLog.program_id == self.program_id, MessageLog.sender_person_id.is_not(None))):  # type: ignore[union-attr]
+            select(MessageLog.match_id, MessageLog.sender_person_id)
+            .distinct()
+            .where(MessageLog.program_id == self.program_id, MessageLog.sender_person_id.is_not(None))
+        ):  # type: ignore[union-attr]
             if mid is not None:
                 out[mid].add(pid)
         for mid, mentor, replacement in self.session.execute(
-                select(Departure.match_id, Departure.mentor_id, Departure.replacement_id).where(
-                    Departure.program_id == self.program_id)):
+            select(Departure.match_id, Departure.mentor_id, Departure.replacement_id).where(
+                Departure.program_id == self.program_id
+            )
+        ):
             out[mid].update(p for p in (mentor, replacement) if p is not None)
-        for (run_id, key), people in self.proposal_people.items():
-            mid = self.proposal_match.get((run_id, key))
-            if mid is not None:
-                out[mid] |= people
+        for p in self._proposals:  # as confirmed (a confirmed proposal is not edited again)
+            if p.match_id is not None:
+                out[p.match_id] |= self._ids(
+                    json.loads(p.students_json or "[]") + json.loads(p.mentors_json or "[]")
+                )
         return out
 
     @cached_property
     def _proposals(self) -> list[Proposal]:
         return list(self.session.scalars(select(Proposal).where(Proposal.program_id == self.program_id)))
-
-    @cached_property
-    def proposal_match(self) -> dict[tuple[int, str], int | None]:
-        return {(p.run_id, p.key): p.match_id for p in self._proposals}
 
     @cached_property
     def proposal_people(self) -> dict[tuple[int, str], set[int]]:
@@ -132,8 +137,11 @@ class Concerns:
     def message_people(self) -> dict[int, set[int]]:
         """A message's writer; an adult's (or mentorbot's) message also concerns its match's students."""
         out: dict[int, set[int]] = {}
-        rows = self.session.execute(select(MessageLog.id, MessageLog.sender_person_id, MessageLog.sender_role,
-                                           MessageLog.match_id).where(MessageLog.program_id == self.program_id))
+        rows = self.session.execute(
+            select(
+                MessageLog.id, MessageLog.sender_person_id, MessageLog.sender_role, MessageLog.match_id
+            ).where(MessageLog.program_id == self.program_id)
+        )
         for mid, sender, role, match_id in rows:
             people = {sender} if sender is not None else set()
             if role != "student" and match_id is not None:
@@ -143,29 +151,41 @@ class Concerns:
 
     @cached_property
     def review_people(self) -> dict[int, set[int]]:
-        rows = self.session.execute(select(ReviewItem.id, ReviewItem.message_id).where(
-            ReviewItem.program_id == self.program_id))
+        rows = self.session.execute(
+            select(ReviewItem.id, ReviewItem.message_id).where(ReviewItem.program_id == self.program_id)
+        )
         return {rid: self.message_people.get(mid, set()) for rid, mid in rows}
 
     @cached_property
     def alert_people(self) -> dict[int, set[int]]:
-        rows = self.session.execute(select(Alert.id, Alert.message_id, Alert.match_id).where(
-            Alert.program_id == self.program_id))
-        return {aid: self.message_people.get(mid, set()) if mid is not None
-                else self.match_people.get(match_id, set()) if match_id is not None else set()
-                for aid, mid, match_id in rows}
+        rows = self.session.execute(
+            select(Alert.id, Alert.message_id, Alert.match_id).where(Alert.program_id == self.program_id)
+        )
+        return {
+            aid: self.message_people.get(mid, set())
+            if mid is not None
+            else self.match_people.get(match_id, set())
+            if match_id is not None
+            else set()
+            for aid, mid, match_id in rows
+        }
 
     @cached_property
     def activity_people(self) -> dict[int, set[int]]:
         out: dict[int, set[int]] = defaultdict(set)
-        for aid, pid in self.session.execute(select(ActivityAttendee.activity_id, ActivityAttendee.person_id)):
+        for aid, pid in self.session.execute(
+            select(ActivityAttendee.activity_id, ActivityAttendee.person_id)
+        ):
             out[aid].add(pid)
         return out
 
     @cached_property
     def holds(self) -> dict[int, tuple[str, int | None, int | None]]:
-        rows = self.session.execute(select(LegalHold.id, LegalHold.scope, LegalHold.match_id, LegalHold.person_id)
-                                    .where(LegalHold.program_id == self.program_id))
+        rows = self.session.execute(
+            select(LegalHold.id, LegalHold.scope, LegalHold.match_id, LegalHold.person_id).where(
+                LegalHold.program_id == self.program_id
+            )
+        )
         return {hid: (scope, mid, pid) for hid, scope, mid, pid in rows}
 
     def _ids(self, keys: Any) -> set[int]:
@@ -178,8 +198,8 @@ class Concerns:
         declared = ACTIONS.get(action)
         kind = target_kind(target)
         people = self._target(kind, target) | self._subject(subject)
-        if declared is None:  # an action this version no longer writes: place it by its target alone
-            return Concern(frozenset(people), unknown=not people and kind not in ("", "program"))
+        if declared is None:  # an action this version no longer writes: placed by target and subject
+            return Concern(frozenset(people), everyone=EARLIER if kind == "program" else None)
         for key, listed_kind in declared.listed:
             people |= self._listed(listed_kind, (detail or {}).get(key))
         everyone = declared.everyone if kind in ("", "program") else None
@@ -220,17 +240,29 @@ class Concerns:
             scope, mid, pid = self.holds[number]
             if scope == "match" and mid is not None:
                 return set(self.match_people.get(mid, ()))
-            return {pid} if scope == "person" and pid is not None else set(self.roles) if scope == "program" else set()
+            return (
+                {pid}
+                if scope == "person" and pid is not None
+                else set(self.roles)
+                if scope == "program"
+                else set()
+            )
         return set()
 
     def _listed(self, kind: str, value: Any) -> set[int]:
-        values = value if isinstance(value, list | tuple) else list(value) if isinstance(value, dict) else [value]
+        values = (
+            value if isinstance(value, list | tuple) else list(value) if isinstance(value, dict) else [value]
+        )
         if kind == "person":
             return self._ids(values)
         if kind == "match":
             return set().union(*(self._target("match", v) for v in values if isinstance(v, str)))
-        table = {"review": self.review_people, "alert": self.alert_people, "message": self.message_people,
-                 "run": self.run_people}[kind]
+        table = {
+            "review": self.review_people,
+            "alert": self.alert_people,
+            "message": self.message_people,
+            "run": self.run_people,
+        }[kind]
         return set().union(*(table.get(v, set()) for v in values if isinstance(v, int)))
 
     def events(self) -> Iterator[tuple[Any, Concern]]:
@@ -238,14 +270,16 @@ class Concerns:
         opened only for actions that list ids, a page at a time; an erased event has lost its target
         and detail, so it is placed by its subject alone."""
         needs_detail = {name for name, a in ACTIONS.items() if a.listed}
-        rows = self.session.execute(select(*EVENT_COLUMNS).where(AuditEvent.program_id == self.program_id)
-                                    .order_by(AuditEvent.seq)).all()
+        rows = self.session.execute(
+            select(*EVENT_COLUMNS).where(AuditEvent.program_id == self.program_id).order_by(AuditEvent.seq)
+        ).all()
         wanted = [row.id for row in rows if row.action in needs_detail]
         details: dict[int, dict[str, Any]] = {}
         for start in range(0, len(wanted), DETAIL_PAGE):
-            page = wanted[start:start + DETAIL_PAGE]
-            found = self.session.execute(select(AuditEvent.id, AuditEvent.detail_json)
-                                         .where(AuditEvent.id.in_(page)))  # type: ignore[union-attr]
+            page = wanted[start : start + DETAIL_PAGE]
+            found = self.session.execute(
+                select(AuditEvent.id, AuditEvent.detail_json).where(AuditEvent.id.in_(page))
+            )  # type: ignore[union-attr]
             details.update((event_id, _opened(text)) for event_id, text in found)
         for row in rows:
             yield row, self.of(row.action, row.target or "", row.subject, details.get(row.id))

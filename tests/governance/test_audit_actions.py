@@ -69,8 +69,11 @@ class _Walk:
                         self.calls.append((f"{path.relative_to(ROOT)}:{node.lineno}", node, func))
 
     def sites(self) -> list[tuple[str, ast.Call, ast.AST]]:
-        return [(where, call, func) for where, call, func in self.calls
-                if _name(call) in WRITERS and any(k.arg == "action" for k in call.keywords)]
+        return [
+            (where, call, func)
+            for where, call, func in self.calls
+            if _name(call) in WRITERS and any(k.arg == "action" for k in call.keywords)
+        ]
 
     def values(self, call: ast.Call, func: ast.AST) -> list[ast.expr]:
         expr = next(k.value for k in call.keywords if k.arg == "action")
@@ -91,19 +94,27 @@ class _Walk:
             return []
         out: list[ast.expr] = []
         for node in ast.walk(func):
-            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == expr.id for t in node.targets):
+            if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == expr.id for t in node.targets
+            ):
                 out += self._traced(node.value, func, depth + 1)
         args = func.args  # type: ignore[attr-defined]
         params = args.args + args.kwonlyargs
         defaults = dict(zip([a.arg for a in args.args][::-1], args.defaults[::-1], strict=False))
-        defaults |= {a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if d is not None}
+        defaults |= {
+            a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if d is not None
+        }
         if expr.id in defaults:
             out += _strings(defaults[expr.id]) or []
         if any(a.arg == expr.id for a in params):
             for _where, call, caller in self.calls:
                 if _calls(call, func.name):  # type: ignore[attr-defined]
-                    out += [v for k in call.keywords if k.arg == expr.id
-                            for v in self._traced(k.value, caller, depth + 1)]
+                    out += [
+                        v
+                        for k in call.keywords
+                        if k.arg == expr.id
+                        for v in self._traced(k.value, caller, depth + 1)
+                    ]
         return out
 
 
@@ -113,9 +124,17 @@ SITES = WALK.sites()
 
 def test_the_walk_finds_the_writers_of_every_feature():
     files = {site.split(":")[0] for site, _, _ in SITES}
-    assert len(SITES) >= 70 and {"bot/year/reflections.py", "bot/matching/confirm.py",
-                                 "bot/handover/departure.py", "bot/web/views_year.py",
-                                 "storage/erasure.py"} <= files
+    assert (
+        len(SITES) >= 70
+        and {
+            "bot/year/reflections.py",
+            "bot/matching/confirm.py",
+            "bot/handover/departure.py",
+            "bot/web/views_year.py",
+            "storage/erasure.py",
+        }
+        <= files
+    )
 
 
 @pytest.mark.parametrize(("site", "call", "func"), SITES, ids=[s for s, _, _ in SITES])
@@ -128,7 +147,8 @@ def test_every_action_written_is_declared_with_its_target_kind(site, call, func)
         if target is None or isinstance(target, ast.JoinedStr | ast.Constant):
             kind = audit_actions.target_kind(_example(target) if target is not None else "")
             assert any(kind in ACTIONS[name].targets for name in declared), (
-                f"{site}: {ast.unparse(value)} names a {kind!r} target; declare that kind for it")
+                f"{site}: {ast.unparse(value)} names a {kind!r} target; declare that kind for it"
+            )
 
 
 def _example(target: ast.expr) -> str:
@@ -143,7 +163,9 @@ def test_every_declared_kind_has_a_resolver():
 
     from storage import audit_concerns
 
-    source = inspect.getsource(audit_concerns.Concerns._target) + inspect.getsource(audit_concerns.Concerns._listed)
+    source = inspect.getsource(audit_concerns.Concerns._target) + inspect.getsource(
+        audit_concerns.Concerns._listed
+    )
     for name, action in ACTIONS.items():
         assert set(action.targets) <= set(TARGET_KINDS), name
         for _key, kind in action.listed:
