@@ -206,22 +206,30 @@ class Concerns:
         return Concern(frozenset(people), everyone=everyone)
 
     def _target(self, kind: str, target: str) -> set[int]:
-        rest = target.split(":", 1)[1] if ":" in target else ""
-        if kind == "person":
-            return self._ids([rest])
-        if kind == "match":
-            mid = self.matches.get(rest)
-            return set(self.match_people.get(mid, ())) if mid is not None else set()
-        if kind == "proposal":
-            run, _, key = rest.partition("/")
-            return set(self.proposal_people.get((_int(run) or -1, key), ()))
-        if kind == "review":
-            return set(self.review_people.get(_int(rest) or -1, ()))
-        if kind == "alert":
-            return set(self.alert_people.get(_int(rest) or -1, ()))
-        if kind == "activity":
-            return set(self.activity_people.get(_int(rest) or -1, ()))
-        return set()  # impersonal kinds, "search" (its detail), "hold" (its subject)
+        """People a target names; impersonal kinds name nobody, ``search`` and ``hold`` are resolved
+        from their detail and subject."""
+        resolver = TARGET_RESOLVERS.get(kind)
+        return resolver(self, target.split(":", 1)[1] if ":" in target else "") if resolver else set()
+
+    def _person(self, key: str) -> set[int]:
+        return self._ids([key])
+
+    def _match(self, key: str) -> set[int]:
+        mid = self.matches.get(key)
+        return set(self.match_people.get(mid, ())) if mid is not None else set()
+
+    def _proposal(self, ref: str) -> set[int]:
+        run, _, key = ref.partition("/")
+        return set(self.proposal_people.get((_int(run) or -1, key), ()))
+
+    def _review(self, ident: str) -> set[int]:
+        return set(self.review_people.get(_int(ident) or -1, ()))
+
+    def _alert(self, ident: str) -> set[int]:
+        return set(self.alert_people.get(_int(ident) or -1, ()))
+
+    def _activity(self, ident: str) -> set[int]:
+        return set(self.activity_people.get(_int(ident) or -1, ()))
 
     def _subject(self, subject: str | None) -> set[int]:
         table, _, ident = (subject or "").partition(":")
@@ -255,14 +263,9 @@ class Concerns:
         )
         if kind == "person":
             return self._ids(values)
-        if kind == "match":
+        if kind == "match":  # "match:KEY" strings, as a search lists what it showed
             return set().union(*(self._target("match", v) for v in values if isinstance(v, str)))
-        table = {
-            "review": self.review_people,
-            "alert": self.alert_people,
-            "message": self.message_people,
-            "run": self.run_people,
-        }[kind]
+        table = getattr(self, LISTED_TABLES[kind])
         return set().union(*(table.get(v, set()) for v in values if isinstance(v, int)))
 
     def events(self) -> Iterator[tuple[Any, Concern]]:
@@ -283,6 +286,24 @@ class Concerns:
             details.update((event_id, _opened(text)) for event_id, text in found)
         for row in rows:
             yield row, self.of(row.action, row.target or "", row.subject, details.get(row.id))
+
+
+#: The resolver of each target kind that names people (``storage.audit_actions.TARGET_KINDS``).
+TARGET_RESOLVERS = {
+    "person": Concerns._person,
+    "match": Concerns._match,
+    "proposal": Concerns._proposal,
+    "review": Concerns._review,
+    "alert": Concerns._alert,
+    "activity": Concerns._activity,
+}
+#: The lookup of each listed kind given by ids (``storage.audit_actions.LISTED_KINDS``).
+LISTED_TABLES = {
+    "review": "review_people",
+    "alert": "alert_people",
+    "message": "message_people",
+    "run": "run_people",
+}
 
 
 def _opened(text: str | None) -> dict[str, Any]:
