@@ -143,6 +143,9 @@ async def test_an_access_request_lists_the_years_events_about_the_student_and_no
         ("search", "search"),
     } <= set(log)
     assert not {"person:ana", "match:dana-ana"} & {t for _, t in log}
+    assert {"review.held", "review.rejected"} <= {a for a, t in log if t.startswith("review:")}
+    assert ("review.view", f"program:{PROGRAM}") in log  # the review page listed her held message
+    assert "review.view" not in {e["action"] for e in record["access_log"]}  # not Ana's
     with Session(engine) as session:
         assert verify_program(session, PROGRAM).breaks == []  # the chain was only read
 
