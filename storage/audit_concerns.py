@@ -58,6 +58,7 @@ class Concerns:
 
     def __init__(self, session: Session, program_id: str):
         self.session, self.program_id = session, program_id
+        self._messages: dict[int, set[int]] = {}  # message id -> people, read on demand
 
     # -- lookups, each read once ------------------------------------------------------------------
 
@@ -133,42 +134,52 @@ class Concerns:
             out[run.id] |= self._ids(u.get("student") for u in unmatched if isinstance(u, dict))  # type: ignore[index]
         return out
 
-    @cached_property
-    def message_people(self) -> dict[int, set[int]]:
+    def _writer_and_readers(self, sender: int | None, role: str | None, match_id: int | None) -> set[int]:
         """A message's writer; an adult's (or mentorbot's) message also concerns its match's students."""
-        out: dict[int, set[int]] = {}
-        rows = self.session.execute(
-            select(
-                MessageLog.id, MessageLog.sender_person_id, MessageLog.sender_role, MessageLog.match_id
-            ).where(MessageLog.program_id == self.program_id)
-        )
-        for mid, sender, role, match_id in rows:
-            people = {sender} if sender is not None else set()
-            if role != "student" and match_id is not None:
-                people |= {p for p in self.match_people.get(match_id, ()) if self.roles.get(p) == "student"}
-            out[mid] = people
-        return out
+        people = {sender} if sender is not None else set()
+        if role != "student" and match_id is not None:
+            people |= {p for p in self.match_people.get(match_id, ()) if self.roles.get(p) == "student"}
+        return people
+
+    _MESSAGE = (MessageLog.sender_person_id, MessageLog.sender_role, MessageLog.match_id)
 
     @cached_property
     def review_people(self) -> dict[int, set[int]]:
         rows = self.session.execute(
-            select(ReviewItem.id, ReviewItem.message_id).where(ReviewItem.program_id == self.program_id)
+            select(ReviewItem.id, *self._MESSAGE)
+            .join(MessageLog, MessageLog.id == ReviewItem.message_id)  # type: ignore[arg-type]
+            .where(ReviewItem.program_id == self.program_id)
         )
-        return {rid: self.message_people.get(mid, set()) for rid, mid in rows}
+        return {rid: self._writer_and_readers(sender, role, mid) for rid, sender, role, mid in rows}
 
     @cached_property
     def alert_people(self) -> dict[int, set[int]]:
         rows = self.session.execute(
-            select(Alert.id, Alert.message_id, Alert.match_id).where(Alert.program_id == self.program_id)
+            select(Alert.id, Alert.message_id, Alert.match_id, *self._MESSAGE)
+            .outerjoin(MessageLog, MessageLog.id == Alert.message_id)  # type: ignore[arg-type]
+            .where(Alert.program_id == self.program_id)
         )
         return {
-            aid: self.message_people.get(mid, set())
-            if mid is not None
-            else self.match_people.get(match_id, set())
-            if match_id is not None
-            else set()
-            for aid, mid, match_id in rows
+            aid: self._writer_and_readers(sender, role, in_match)
+            if message_id is not None
+            else set(self.match_people.get(match_id, ()))
+            for aid, message_id, match_id, sender, role, in_match in rows
         }
+
+    def message_people(self, ids: list[int]) -> dict[int, set[int]]:
+        """The people of these messages (read on demand: a program logs far more messages than any
+        page lists), remembered for the next event."""
+        cache = self._messages
+        missing = [i for i in ids if i not in cache]
+        for start in range(0, len(missing), DETAIL_PAGE):
+            rows = self.session.execute(
+                select(MessageLog.id, *self._MESSAGE).where(
+                    MessageLog.program_id == self.program_id,
+                    MessageLog.id.in_(missing[start : start + DETAIL_PAGE]),  # type: ignore[union-attr]
+                )
+            )
+            cache.update((i, self._writer_and_readers(sender, role, mid)) for i, sender, role, mid in rows)
+        return {i: cache.get(i, set()) for i in ids}
 
     @cached_property
     def activity_people(self) -> dict[int, set[int]]:
@@ -265,8 +276,9 @@ class Concerns:
             return self._ids(values)
         if kind == "match":  # "match:KEY" strings, as a search lists what it showed
             return set().union(*(self._target("match", v) for v in values if isinstance(v, str)))
-        table = getattr(self, LISTED_TABLES[kind])
-        return set().union(*(table.get(v, set()) for v in values if isinstance(v, int)))
+        ids = [v for v in values if isinstance(v, int)]
+        table = self.message_people(ids) if kind == "message" else getattr(self, LISTED_TABLES[kind])
+        return set().union(*(table.get(v, set()) for v in ids))
 
     def events(self) -> Iterator[tuple[Any, Concern]]:
         """Every event of the program with whom it concerns, in chain order. Details (sealed) are
