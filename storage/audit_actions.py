@@ -136,7 +136,7 @@ ACTIONS: dict[str, Action] = {
     "chain.anchor": Action(("",)),  # its subject is the anchored review item or alert
 }
 
-_HOLD = re.compile(r"(match|person) \S+|the whole program")
+_HOLD = re.compile(r"(match|person) .+|the whole program")
 
 
 class UndeclaredAuditAction(ValueError):

@@ -32,7 +32,7 @@ from storage.models import Alert, AuditEvent, Match, MatchMember, MessageLog, Pe
 from storage.models_choosing import Proposal, ProposalRun
 from storage.models_governance import LegalHold
 from storage.models_handover import Departure
-from storage.models_year import ActivityAttendee
+from storage.models_year import Activity, ActivityAttendee
 
 #: Columns read for every event; ``detail_json`` (sealed) only for events whose declaration lists ids.
 EVENT_COLUMNS = (AuditEvent.id, AuditEvent.seq, AuditEvent.action, AuditEvent.target, AuditEvent.subject)
@@ -54,7 +54,7 @@ def _int(text: str) -> int | None:
 
 
 class Concerns:
-    """Resolves the events of one program; ``of(event)`` for one, ``events_about(person)`` for all."""
+    """Resolves the events of one program: ``of(...)`` for one event, ``events()`` for all of them."""
 
     def __init__(self, session: Session, program_id: str):
         self.session, self.program_id = session, program_id
@@ -84,15 +84,17 @@ class Concerns:
         """Each match's members over time (see the module's docstring)."""
         out: dict[int, set[int]] = defaultdict(set)
         ids = list(self.matches.values())
+        members = MatchMember.match_id.in_(ids)  # type: ignore[attr-defined]
         for mid, pid in self.session.execute(
-            select(MatchMember.match_id, MatchMember.person_id).where(MatchMember.match_id.in_(ids))
-        ):  # type: ignore[attr-defined]
+            select(MatchMember.match_id, MatchMember.person_id).where(members)
+        ):
             out[mid].add(pid)
+        written = MessageLog.sender_person_id.is_not(None)  # type: ignore[union-attr]
         for mid, pid in self.session.execute(
             select(MessageLog.match_id, MessageLog.sender_person_id)
             .distinct()
-            .where(MessageLog.program_id == self.program_id, MessageLog.sender_person_id.is_not(None))
-        ):  # type: ignore[union-attr]
+            .where(MessageLog.program_id == self.program_id, written)
+        ):
             if mid is not None:
                 out[mid].add(pid)
         for mid, mentor, replacement in self.session.execute(
@@ -186,6 +188,8 @@ class Concerns:
         out: dict[int, set[int]] = defaultdict(set)
         for aid, pid in self.session.execute(
             select(ActivityAttendee.activity_id, ActivityAttendee.person_id)
+            .join(Activity, Activity.id == ActivityAttendee.activity_id)  # type: ignore[arg-type]
+            .where(Activity.program_id == self.program_id)
         ):
             out[aid].add(pid)
         return out
@@ -255,18 +259,18 @@ class Concerns:
             return set(self.review_people.get(number, ()))
         if table == "alert":
             return set(self.alert_people.get(number, ()))
-        if table == "legal_hold" and number in self.holds:
-            scope, mid, pid = self.holds[number]
-            if scope == "match" and mid is not None:
-                return set(self.match_people.get(mid, ()))
-            return (
-                {pid}
-                if scope == "person" and pid is not None
-                else set(self.roles)
-                if scope == "program"
-                else set()
-            )
+        if table == "legal_hold":
+            return self._hold(number)
         return set()
+
+    def _hold(self, hold_id: int) -> set[int]:
+        """What a legal hold covers: a match's members, a person, or everyone in the program."""
+        scope, mid, pid = self.holds.get(hold_id, ("", None, None))
+        if scope == "match" and mid is not None:
+            return set(self.match_people.get(mid, ()))
+        if scope == "person" and pid is not None:
+            return {pid}
+        return set(self.roles) if scope == "program" else set()
 
     def _listed(self, kind: str, value: Any) -> set[int]:
         values = (
