@@ -103,9 +103,9 @@ def _access_log(session: Session, program_id: str, person: Person,
         if person.id in concern.people or row.id in erasures:
             others = bool((concern.people & students) - {person.id}) or concern.everyone is not None
             about.append((row.id, "shared" if others else "theirs"))
-        elif concern.everyone is not None:
-            everyone.append((row.id, concern.everyone))
-    return _events(session, program_id, dict(about)), _events(session, program_id, dict(everyone))
+        elif concern.everyone is not None:  # listed by who, what and when only (they are many)
+            everyone.append({**export_repo.plain(row._mapping), "shows_every_student": concern.everyone})
+    return _events(session, program_id, dict(about)), everyone
 
 
 def _events(session: Session, program_id: str, notes: dict[int, str]) -> list[dict[str, Any]]:
@@ -116,8 +116,6 @@ def _events(session: Session, program_id: str, notes: dict[int, str]) -> list[di
         note = notes[event["id"]]
         if note == "shared":
             event["detail_json"], event["detail_withheld"] = "{}", "it also concerns other students"
-        elif note != "theirs":
-            event["detail_json"], event["shows_every_student"] = "{}", note
         events.append(event)
     return events
 

@@ -35,7 +35,16 @@ from storage.models_handover import Departure
 from storage.models_year import Activity, ActivityAttendee
 
 #: Columns read for every event; ``detail_json`` (sealed) only for events whose declaration lists ids.
-EVENT_COLUMNS = (AuditEvent.id, AuditEvent.seq, AuditEvent.action, AuditEvent.target, AuditEvent.subject)
+EVENT_COLUMNS = (
+    AuditEvent.id,
+    AuditEvent.seq,
+    AuditEvent.at,
+    AuditEvent.actor,
+    AuditEvent.action,
+    AuditEvent.target,
+    AuditEvent.rows,
+    AuditEvent.subject,
+)
 DETAIL_PAGE = 500
 EARLIER = "a program-wide step of an earlier mentorbot version"
 
