@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel
 
-from storage import chain, chain_format
+from storage import audit_actions, chain, chain_format
 from storage.models import AuditEvent
 
 
@@ -42,7 +42,10 @@ def record(session: Session, *, program_id: str, actor: str, action: str, at: da
     """Append one audit event to the session (committed with the caller's transaction).
 
     Pass an anchored record as ``subject`` *after* changing it: its new state is anchored.
+    ``action`` must be declared in ``storage.audit_actions`` with the kind of ``target`` it names,
+    so access requests can tell whom the event concerns.
     """
+    audit_actions.check(action, target, has_subject=subject is not None)
     if isinstance(subject, SQLModel):
         anchor = anchor_state(session, subject)
         subject = subject_of(subject)
