@@ -10,6 +10,8 @@ behind mentorbot's back is caught.
 from __future__ import annotations
 
 import json
+import logging
+import os
 from datetime import datetime
 from typing import Any
 
@@ -17,6 +19,12 @@ from sqlmodel import Session, SQLModel
 
 from storage import audit_actions, chain, chain_format
 from storage.models import AuditEvent
+
+logger = logging.getLogger(__name__)
+# Tests set it (tests/conftest.py) so an undeclared action fails loudly there; in production the
+# event is still recorded and the gap logged: a registry omission must never undo a coordinator's
+# pause or a data decision.
+STRICT_ENV = "MENTORBOT_AUDIT_STRICT"
 
 
 def subject_of(record: SQLModel) -> str:
@@ -45,7 +53,13 @@ def record(session: Session, *, program_id: str, actor: str, action: str, at: da
     ``action`` must be declared in ``storage.audit_actions`` with the kind of ``target`` it names,
     so access requests can tell whom the event concerns.
     """
-    audit_actions.check(action, target, has_subject=subject is not None)
+    try:
+        audit_actions.check(action, target, has_subject=subject is not None)
+    except audit_actions.UndeclaredAuditAction:
+        if os.environ.get(STRICT_ENV) == "1":
+            raise
+        logger.error("audit action %r (target %r) is not declared: recorded, but access requests may "
+                     "miss whom it concerns", action, target)
     if isinstance(subject, SQLModel):
         anchor = anchor_state(session, subject)
         subject = subject_of(subject)

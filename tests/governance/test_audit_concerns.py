@@ -112,6 +112,17 @@ async def test_an_undeclared_action_is_refused_before_it_is_written(sample, engi
         assert len(session.exec(select(AuditEvent)).all()) == before
 
 
+async def test_outside_tests_an_undeclared_action_is_recorded_and_logged(sample, engine, clock, monkeypatch, caplog):
+    """Production: a registry omission must not undo the coordinator's action it audits."""
+    monkeypatch.delenv("MENTORBOT_AUDIT_STRICT")
+    with Session(engine) as session:
+        audit.record(session, program_id=PROGRAM, actor="okafor", action="profile.peek", at=clock(),
+                     target="person:ana")
+        session.commit()
+        assert session.exec(select(AuditEvent).where(AuditEvent.action == "profile.peek")).one()
+    assert "'profile.peek'" in caplog.text and "not declared" in caplog.text
+
+
 async def test_a_group_event_is_listed_without_its_detail(sample, engine, clock, tmp_path):
     from bot.transcript import read_transcript
 
