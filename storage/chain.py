@@ -148,7 +148,8 @@ def open_row_now(session: Session, row: MessageLog | AuditEvent, *, stream: str)
     dialect = session.get_bind().dialect.name
     if dialect != "postgresql" and any(isinstance(o, STREAM_TABLES[stream]) for o in session.new):
         session.flush()  # max(id) must see this session's pending rows (as reserve_ids does)
-    found = session.execute(_bump_with_id(dialect, table), {"p": row.program_id, "s": stream}).first()
+    found = session.connection().execute(_bump_with_id(dialect, table),  # type: ignore[call-overload]
+                                         {"p": row.program_id, "s": stream}).first()
     if found is None:  # the stream's first row: create its head on the way that tolerates a race
         return open_row(session, row, stream=stream)
     row.id, row.seq, row.prev_hash = int(found[2]), found[0], found[1] or GENESIS

@@ -119,6 +119,7 @@ def upgrade(engine: Engine, revision: str = "heads") -> bool:
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
                 changed = set(MigrationContext.configure(connection).get_current_heads()) != before
+                _roster_triggers(connection)
                 if sqlite and changed:  # only a migration's own work: rows removed by hand are audit's
                     _check_foreign_keys(connection)
         finally:
@@ -127,6 +128,17 @@ def upgrade(engine: Engine, revision: str = "heads") -> bool:
     if changed and sqlite:
         _checkpoint_wal(engine)
     return changed
+
+
+def _roster_triggers(connection: Connection) -> None:
+    """Put back any roster-generation trigger a migration's table rebuild dropped (SQLite batch
+    migrations recreate tables without their triggers; ``storage.roster_generation``)."""
+    from sqlalchemy import inspect
+
+    from storage.roster_generation import ensure_triggers
+
+    if inspect(connection).has_table("roster_generation"):
+        ensure_triggers(connection)
 
 
 def _checkpoint_wal(engine: Engine) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from pydantic_core import PydanticUndefined
 from sqlalchemy import Insert, Table, bindparam
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, SQLModel
@@ -31,23 +32,48 @@ def _insert_of(table: Table) -> tuple[Insert, tuple[str, ...]]:
     return found
 
 
-def insert_row(session: Session, row: SQLModel, *,
+class LogRow:
+    """A message-log row as plain attributes: what the relay writes for every message.
+
+    Building a ``MessageLog`` costs an instrumented attribute set per column (≈ 40 per row) and
+    keeping it in the session makes every later flush look at it; the relay only reads the row
+    back (its id, text, sender name) in the same transaction, so the record path writes this
+    instead. It has every column of ``message_log`` with the model's defaults, hashes and seals
+    the same way (``storage.chain`` reads attributes), and nothing in the session refers to it:
+    ``session.get(MessageLog, row.id)`` reads the written row from the database.
+    """
+
+    __table__ = MessageLog.__table__  # type: ignore[attr-defined]
+    _DEFAULTS: dict[str, Any] = {name: (None if field.default is PydanticUndefined else field.default)
+                                 for name, field in MessageLog.model_fields.items()}
+
+    def __init__(self, **values: Any) -> None:
+        unknown = values.keys() - self._DEFAULTS.keys()
+        if unknown:
+            raise TypeError(f"LogRow: no column {sorted(unknown)}")
+        self.__dict__.update(self._DEFAULTS)
+        self.__dict__.update(values)
+
+
+def insert_row(session: Session, row: SQLModel | LogRow, *,
                along: tuple[str, Any, dict[str, Any]] | None = None) -> None:
-    """Write ``row`` (its primary key already set) now, and keep it in the session as persistent.
+    """Write ``row`` (its primary key already set) now; an ORM row stays in the session as persistent.
 
     ``along``: (name, DML statement, its parameters) to run in the same statement, as a CTE, where
-    the database can (PostgreSQL: one round trip less), else just before the INSERT.
+    the database can (PostgreSQL: one round trip less), else just before the INSERT. Statements go
+    to the session's connection directly (Core: the ORM's execution layer adds nothing here).
     """
     table: Table = type(row).__table__  # type: ignore[attr-defined]
     if any(getattr(row, column.key) is None for column in table.primary_key):
         raise ValueError(f"insert_row: a {table.name} row needs its primary key before it is written")
-    if isinstance(row, MessageLog):
-        index_log_row(session.get_bind().dialect, row)
+    connection = session.connection()
+    if table is MessageLog.__table__:  # type: ignore[attr-defined]
+        index_log_row(connection.dialect, row)  # type: ignore[arg-type]
     statement, names = _insert_of(table)
     values = {name: getattr(row, name) for name in names}
     if along is not None:
         name, dml, params = along
-        if session.get_bind().dialect.name == "postgresql":
+        if connection.dialect.name == "postgresql":
             key = f"{table.name}+{name}"
             if key not in _INSERTS:  # the row's values under their own names: none is taken for the CTE's
                 own = table.insert().values({n: bindparam(f"row_{n}") for n in names})
@@ -55,14 +81,15 @@ def insert_row(session: Session, row: SQLModel, *,
             statement = _INSERTS[key][0]
             values = {**{f"row_{n}": v for n, v in values.items()}, **params}
         else:
-            session.execute(dml, params)
-    session.execute(statement, values)
-    make_transient_to_detached(row)
-    session.add(row)
+            connection.execute(dml, params)
+    connection.execute(statement, values)
+    if isinstance(row, SQLModel):
+        make_transient_to_detached(row)
+        session.add(row)
 
 
 def insert_values(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """Write rows given as column values (the same columns in each; the rest take their defaults,
     an id its autoincrement) in one statement; no objects are made."""
     if rows:
-        session.execute(_insert_of(table)[0], list(rows))
+        session.connection().execute(_insert_of(table)[0], list(rows))
