@@ -9,7 +9,9 @@ chain, while erasing content under a retention rule leaves a verifiable tombston
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, Table, bindparam, cast, func, select, text, update
 from sqlalchemy.dialects.postgresql import REGCLASS
@@ -20,6 +22,9 @@ from sqlmodel import Session
 from storage import chain_format
 from storage.chain_format import GENESIS, canonical  # noqa: F401  (re-exported: callers hash with them)
 from storage.models import AuditEvent, ChainHead, MessageLog
+
+if TYPE_CHECKING:
+    from storage.direct_insert import Rows
 
 STREAM_TABLES = {"message": MessageLog, "audit": AuditEvent}
 
@@ -156,18 +161,21 @@ def open_row_now(session: Session, row: MessageLog | AuditEvent, *, stream: str)
     return Head(row.program_id, stream, found[0], found[1])
 
 
-def append_now(session: Session, row: MessageLog | AuditEvent, *, stream: str) -> None:
+def append_now(session: Session, row: MessageLog | AuditEvent, *, stream: str,
+               then: Callable[[MessageLog | AuditEvent], Rows] | None = None) -> None:
     """``append``, with the row written at once by a Core INSERT instead of a later ORM flush
-    (``storage.direct_insert``: the relay's record path); the row stays in the session."""
+    (``storage.direct_insert``: the relay's record path); an ORM row stays in the session.
+    ``then``: given the row (with its id), rows of another table written with it (its outbox rows)."""
     from storage.direct_insert import insert_row
 
     head = open_row_now(session, row, stream=stream)
     seal(row, stream)
     head.last_hash = row.row_hash
-    # the head's new hash and the row in one statement on PostgreSQL (the row lock is held until
-    # the COMMIT: every round trip less is a shorter wait for the other replicas)
+    # the head's new hash, the row and its outbox rows in one statement on PostgreSQL (the row
+    # lock is held until the COMMIT: every round trip less is a shorter wait for the other replicas)
     insert_row(session, row, along=("chain_hash", _SET_HASH,
-                                    {"h": row.row_hash, "p": head.program_id, "s": head.stream}))
+                                    {"h": row.row_hash, "p": head.program_id, "s": head.stream}),
+               then=then(row) if then is not None else None)
 
 
 def append(session: Session, row: MessageLog | AuditEvent, *, stream: str) -> None:

@@ -55,13 +55,19 @@ class LogRow:
         self.__dict__.update(values)
 
 
+Rows = tuple[Table, Sequence[Mapping[str, Any]]]  # more rows of another table, written with the row
+
+
 def insert_row(session: Session, row: SQLModel | LogRow, *,
-               along: tuple[str, Any, dict[str, Any]] | None = None) -> None:
+               along: tuple[str, Any, dict[str, Any]] | None = None, then: Rows | None = None) -> None:
     """Write ``row`` (its primary key already set) now; an ORM row stays in the session as persistent.
 
     ``along``: (name, DML statement, its parameters) to run in the same statement, as a CTE, where
-    the database can (PostgreSQL: one round trip less), else just before the INSERT. Statements go
-    to the session's connection directly (Core: the ORM's execution layer adds nothing here).
+    the database can (PostgreSQL: one round trip less), else just before the INSERT. ``then``: rows
+    of another table that refer to this one (a message's outbox rows), in the same statement on
+    PostgreSQL too (the row as a CTE of their INSERT; foreign keys are checked at the statement's
+    end), else just after. Statements go to the session's connection directly (Core: the ORM's
+    execution layer adds nothing here).
     """
     table: Table = type(row).__table__  # type: ignore[attr-defined]
     if any(getattr(row, column.key) is None for column in table.primary_key):
@@ -71,21 +77,54 @@ def insert_row(session: Session, row: SQLModel | LogRow, *,
         index_log_row(connection.dialect, row)  # type: ignore[arg-type]
     statement, names = _insert_of(table)
     values = {name: getattr(row, name) for name in names}
-    if along is not None:
-        name, dml, params = along
-        if connection.dialect.name == "postgresql":
-            key = f"{table.name}+{name}"
-            if key not in _INSERTS:  # the row's values under their own names: none is taken for the CTE's
-                own = table.insert().values({n: bindparam(f"row_{n}") for n in names})
-                _INSERTS[key] = (own.add_cte(dml.cte(name)), names)
-            statement = _INSERTS[key][0]
-            values = {**{f"row_{n}": v for n, v in values.items()}, **params}
-        else:
-            connection.execute(dml, params)
-    connection.execute(statement, values)
+    if connection.dialect.name == "postgresql" and (along is not None or (then and then[1])):
+        statement, values = _combined(table, names, values, along, then)
+    else:
+        if along is not None:
+            connection.execute(along[1], along[2])
+        if then is not None:
+            connection.execute(statement, values)
+            statement, values = _insert_of(then[0])[0], list(then[1])  # type: ignore[assignment]
+            if not values:
+                statement = None  # type: ignore[assignment]
+    if statement is not None:
+        connection.execute(statement, values)
     if isinstance(row, SQLModel):
         make_transient_to_detached(row)
         session.add(row)
+
+
+def _combined(table: Table, names: tuple[str, ...], values: dict[str, Any],
+              along: tuple[str, Any, dict[str, Any]] | None,
+              then: Rows | None) -> tuple[Insert, dict[str, Any]]:
+    """One PostgreSQL statement: ``along`` and the row as CTEs of the INSERT of ``then``'s rows (or
+    ``along`` as the CTE of the row's INSERT), built once per shape. Every value goes under a name of
+    its own (``row_text``, ``d0_text``), so none is taken for another part's."""
+    rows = list(then[1]) if then else []
+    columns = tuple(rows[0]) if rows else ()
+    key = f"{table.name}+{along[0] if along else ''}+{then[0].name if then else ''}x{len(rows)}:{columns}"
+    statement = _COMBINED.get(key)
+    if statement is None:
+        own = table.insert().values({n: bindparam(f"row_{n}") for n in names})
+        if rows:  # one single-row INSERT each (a multi-row VALUES has no cache key: compiled every time)
+            inserts = [then[0].insert().values({c: bindparam(f"d{i}_{c}") for c in columns})  # type: ignore[index]
+                       for i in range(len(rows))]
+            statement = inserts[-1].add_cte(own.cte("logged"))
+            for i, earlier in enumerate(inserts[:-1]):
+                statement = statement.add_cte(earlier.cte(f"then_{i}"))
+        else:
+            statement = own
+        if along is not None:
+            statement = statement.add_cte(along[1].cte(along[0]))
+        _COMBINED[key] = statement
+    params = {f"row_{n}": v for n, v in values.items()}
+    params.update(along[2] if along else {})
+    for i, one in enumerate(rows):
+        params.update({f"d{i}_{c}": one[c] for c in columns})
+    return statement, params
+
+
+_COMBINED: dict[str, Insert] = {}
 
 
 def insert_values(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:

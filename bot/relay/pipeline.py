@@ -20,7 +20,7 @@ from bot.alerts import raise_alert
 from bot.messages import ChannelRef, Inbound, InboundKind
 from bot.ports import PlatformFacts
 from bot.relay import conversation, direct, final_decision, roster_facts
-from bot.relay.copies import queue_copies
+from bot.relay.copies import copy_rows
 from bot.relay.gates import gate_hits
 from bot.relay.policy_cache import PolicyBook, conversation_settings
 from bot.relay.roster_facts import RosterCache
@@ -28,7 +28,7 @@ from bot.review import holds
 from policies.types import Action, Decision, PolicyContext
 from storage import chain, outbox, repo, roster_generation
 from storage.clock import as_utc
-from storage.direct_insert import LogRow
+from storage.direct_insert import LogRow, Rows
 from storage.models import (
     Delivery,
     MessageLog,
@@ -179,17 +179,25 @@ class Relay:
             session, match=where.match, sender=sender, match_role=match_role, decision=decision,  # type: ignore[arg-type]
             at=context.sent_at or now, settings=conversation_settings(policy), original=original,
             stored=found.scored)
+        copies = decision.action == Action.ALLOW and fresh_copies  # written with the log row, below
+
+        def copies_of(row: LogRow) -> Rows:
+            origin = channel_ref(where.channel)  # type: ignore[arg-type]
+            return Delivery.__table__, copy_rows(  # type: ignore[attr-defined]
+                session, program_id=where.program.id, match_id=where.match.id, origin=origin,
+                row=row, text=row.text, sender=sender, now=now)  # type: ignore[arg-type]
+
         row = self._log(session, event, program_id=where.program.id, kind=kind, match_id=where.match.id,
                         channel_id=where.channel.id, sender=sender, sender_role=match_role or sender_role,
-                        decision=decision, original_id=original.id if original else None)
+                        decision=decision, original_id=original.id if original else None,
+                        then=copies_of if copies else None)
         if scored is not None and sender is not None:
             program, match = roster_facts.orm_rows(session, found)
             person = session.get(Person, sender.id)
             assert person is not None
             conversation.record(session, scored, program=program, match=match, sender=person, row=row,
                                 decision=decision, now=now)
-        self._act(session, found=found, row=row, decision=decision, sender=sender, event=event,
-                  fresh_copies=fresh_copies)
+        self._act(session, found=found, row=row, decision=decision, event=event)
         return row
 
     def _with_avatar(self, session: Session, event: Inbound,
@@ -290,14 +298,12 @@ class Relay:
     # -- acting on a decision ------------------------------------------------------------------
 
     def _act(self, session: Session, *, found: roster_facts.Found, row: LogRow, decision: Decision,
-             sender: roster_facts.PersonFacts | None, event: Inbound, fresh_copies: bool = True) -> None:
+             event: Inbound) -> None:
+        """What a decision adds beside the log row (an allowed message's copies went with the row)."""
         now = self._clock()
         where = found.where
         origin_ref = channel_ref(where.channel)  # type: ignore[arg-type]
-        if decision.action == Action.ALLOW and fresh_copies:
-            queue_copies(session, program_id=where.program.id, match_id=where.match.id, origin=origin_ref,
-                         row=row, text=row.text, sender=sender, now=now)  # type: ignore[arg-type]
-        elif decision.action == Action.HOLD:
+        if decision.action == Action.HOLD:
             program, _match = roster_facts.orm_rows(session, found)
             holds.hold(session, program=program, match_id=where.match.id, row=row, decision=decision,
                        now=now)
@@ -325,7 +331,8 @@ class Relay:
              sender: Person | roster_facts.PersonFacts | None,
              sender_role: str | None, decision: Decision | None, original_id: int | None,
              text: str | None = None, decision_value: str = "retract",
-             hits: str = "[]", alert: bool = False) -> LogRow:
+             hits: str = "[]", alert: bool = False,
+             then: Callable[[LogRow], Rows] | None = None) -> LogRow:
         now = self._clock()
         row = LogRow(
             program_id=program_id, seq=0, kind=kind, match_id=match_id, channel_id=channel_id,
@@ -343,7 +350,7 @@ class Relay:
             notice=decision.notice if decision and decision.action != Action.ALLOW else None,
             prev_hash="", row_hash="",
         )
-        chain.append_now(session, row, stream="message")  # written now by a Core INSERT
+        chain.append_now(session, row, stream="message", then=then)  # type: ignore[arg-type]  # a Core INSERT now
         session.info.setdefault("decisions", []).append(row.decision)
         return row
 
