@@ -103,6 +103,7 @@ class Probe(NamedTuple):
     seen: bool  # the event was recorded before (relay_repo.seen_event)
     recent: int  # the sender's messages since ``since`` (the policy's flood count; 0 without a sender)
     scored: bool  # the sender has a conversation_score row in the match
+    bumped: tuple[int, str, int] | None = None  # the message chain's head, taken: seq, previous hash, id
 
 
 _GENERATION = select(RosterGeneration.value).where(RosterGeneration.id == 1).scalar_subquery()
@@ -115,12 +116,37 @@ _RECENT = (select(func.count()).select_from(MessageLog)
 _SCORED = exists().where(ConversationScore.match_id == bindparam("match"),
                          ConversationScore.person_id == bindparam("person"))
 _PROBE = select(func.coalesce(_GENERATION, literal(-1)), _SEEN, _RECENT, _SCORED)
+_PROBE_BUMPING: list = []
+
+
+def _probe_bumping():  # type: ignore[no-untyped-def]
+    """``_PROBE`` that also takes the program's message-chain head (PostgreSQL: the bump as a
+    data-modifying CTE, run once whether or not the head exists; SQLite has no DML in WITH)."""
+    if not _PROBE_BUMPING:
+        from storage.chain import bump_statement
+
+        bumped = bump_statement("postgresql", "message").cte("bumped")
+        _PROBE_BUMPING.append(select(
+            func.coalesce(_GENERATION, literal(-1)), _SEEN, _RECENT, _SCORED,
+            select(bumped.c.last_seq).scalar_subquery(), select(bumped.c.last_hash).scalar_subquery(),
+            select(bumped.c.next_id).scalar_subquery()))
+    return _PROBE_BUMPING[0]
 
 
 def probe(connection: Connection, *, dedupe_key: str, person_id: int | None, match_id: int | None,
-          since: datetime) -> Probe:
+          since: datetime, bump_program: str | None = None) -> Probe:
     """The generation, the dedupe check, the flood count and whether a conversation state exists:
-    one statement built once (Core: no ORM objects), indexed look-ups only."""
-    generation, seen, recent, scored = connection.execute(_PROBE, {
-        "key": dedupe_key, "person": person_id, "since": since, "match": match_id}).one()
-    return Probe(int(generation), bool(seen), int(recent), bool(scored))
+    one statement built once (Core: no ORM objects), indexed look-ups only.
+
+    ``bump_program`` (PostgreSQL only): also take the next place in that program's message chain
+    (``storage.chain.bump_statement``), one round trip less for a caller sure to append one row
+    there in this transaction — or to roll it back (a duplicate, facts that changed), since the
+    head stays locked and bumped until the transaction ends.
+    """
+    params = {"key": dedupe_key, "person": person_id, "since": since, "match": match_id}
+    if bump_program is None or connection.dialect.name != "postgresql":
+        generation, seen, recent, scored = connection.execute(_PROBE, params).one()
+        return Probe(int(generation), bool(seen), int(recent), bool(scored))
+    found = connection.execute(_probe_bumping(), {**params, "p": bump_program, "s": "message"}).one()
+    bumped = (int(found[4]), found[5], int(found[6])) if found[4] is not None else None
+    return Probe(int(found[0]), bool(found[1]), int(found[2]), bool(found[3]), bumped)

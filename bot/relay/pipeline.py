@@ -190,7 +190,7 @@ class Relay:
         row = self._log(session, event, program_id=where.program.id, kind=kind, match_id=where.match.id,
                         channel_id=where.channel.id, sender=sender, sender_role=match_role or sender_role,
                         decision=decision, original_id=original.id if original else None,
-                        then=copies_of if copies else None)
+                        then=copies_of if copies else None, bumped=found.bumped)
         if scored is not None and sender is not None:
             program, match = roster_facts.orm_rows(session, found)
             person = session.get(Person, sender.id)
@@ -332,7 +332,8 @@ class Relay:
              sender_role: str | None, decision: Decision | None, original_id: int | None,
              text: str | None = None, decision_value: str = "retract",
              hits: str = "[]", alert: bool = False,
-             then: Callable[[LogRow], Rows] | None = None) -> LogRow:
+             then: Callable[[LogRow], Rows] | None = None,
+             bumped: tuple[int, str, int] | None = None) -> LogRow:
         now = self._clock()
         row = LogRow(
             program_id=program_id, seq=0, kind=kind, match_id=match_id, channel_id=channel_id,
@@ -350,7 +351,8 @@ class Relay:
             notice=decision.notice if decision and decision.action != Action.ALLOW else None,
             prev_hash="", row_hash="",
         )
-        chain.append_now(session, row, stream="message", then=then)  # type: ignore[arg-type]  # a Core INSERT now
+        # a Core INSERT now; ``bumped``: the chain's head was taken by the event's first statement
+        chain.append_now(session, row, stream="message", then=then, bumped=bumped)  # type: ignore[arg-type]
         session.info.setdefault("decisions", []).append(row.decision)
         return row
 
