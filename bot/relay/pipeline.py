@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -29,6 +29,7 @@ from policies.types import Action, Decision, PolicyContext
 from storage import chain, outbox, repo, roster_generation
 from storage.clock import as_utc
 from storage.direct_insert import LogRow, Rows
+from storage.held_connections import HeldConnections
 from storage.models import (
     Delivery,
     MessageLog,
@@ -61,6 +62,11 @@ class Relay:
         self._on_recorded = on_recorded  # told each committed log row's decision (metrics)
         self._roster = RosterCache()  # roster facts between messages, while their generation holds
         self._roster_checked = False
+        self._held = HeldConnections(engine)
+
+    def close(self) -> None:
+        """Close the connections the relay keeps between messages (the process is stopping)."""
+        self._held.close()
 
     @property
     def policies(self) -> PolicyBook:
@@ -69,9 +75,12 @@ class Relay:
 
     def record(self, event: Inbound) -> bool:
         """Record one event; True if anything was queued for delivery. Duplicates are no-ops."""
-        # nothing reads the rows after the commit, so the commit need not expire them (a few % of CPU)
-        with Session(self._engine, expire_on_commit=False) as session:
-            queued = self._record_in(session, event)
+        def transaction(connection: Connection) -> tuple[bool, list[str]] | None:
+            # nothing reads the rows after the commit, so the commit need not expire them (a few % of CPU)
+            with Session(bind=connection, expire_on_commit=False) as session:
+                return self._record_in(session, event)
+
+        queued = self._held.retry_once(transaction)  # a connection kept between messages
         if queued is not None:
             self._tell_recorded(queued[1])
         return bool(queued and queued[0])
