@@ -16,11 +16,13 @@ the programs it serves on their next message (a handful of statements, rarely: r
 rare next to messages), and the triggers need no program lookup. ``installed`` tells the relay
 whether every trigger is there (a table rebuilt by a later migration would lose its triggers): if
 not, it reads the roster for every message as before. ``storage.db.upgrade`` puts missing triggers
-back after every upgrade.
+back after every upgrade; a restored backup moves the number by a random leap (``leap``), so a
+process still holding facts from before the restore never finds its number again.
 """
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from typing import NamedTuple
 
@@ -89,6 +91,14 @@ def drop_triggers(connection: Connection) -> None:
             connection.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
     if connection.dialect.name == "postgresql":
         connection.execute(text(f"DROP FUNCTION IF EXISTS {_FUNCTION}()"))
+
+
+def leap(connection: Connection) -> None:
+    """Move the counter far, at random (a restored backup): its old value may equal one a running
+    process cached facts under, with other facts behind it; no process can hold the new one."""
+    jump = 1 + secrets.randbelow(2**40)
+    connection.execute(text("UPDATE roster_generation SET value = value + :jump WHERE id = 1"),
+                       {"jump": jump})
 
 
 def installed(connection: Connection) -> bool:
