@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DBAPIError
 
 T = TypeVar("T")
@@ -30,6 +30,9 @@ class HeldConnections:
         self._keep = keep
         self._idle: list[Connection] = []
         self._lock = threading.Lock()
+        # ``engine.dispose()`` closes these too, as it does the pool's (a SQLite file is then closed
+        # and its WAL folded back: a file copied afterwards is whole)
+        event.listen(engine, "engine_disposed", lambda _engine: self.close(for_good=True))
 
     @contextmanager
     def connection(self) -> Iterator[Connection]:
@@ -61,8 +64,12 @@ class HeldConnections:
         with self._engine.connect() as connection:
             return transaction(connection)
 
-    def close(self) -> None:
+    def close(self, *, for_good: bool = False) -> None:
+        """Give the kept connections back to the pool; ``for_good``: close them (the engine was
+        disposed: its pool is gone, and a connection given back to it would stay open)."""
         with self._lock:
             idle, self._idle = self._idle, []
         for connection in idle:
+            if for_good:
+                connection.invalidate()
             connection.close()
