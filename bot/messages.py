@@ -34,8 +34,10 @@ class InboundKind(StrEnum):
 class Inbound:
     """One platform event about a message, normalized.
 
-    ``event_key`` is unique per platform event *within the workspace* (Slack ``event_id``,
-    Discord message id plus edit timestamp, console counter) so a retry or replay is a no-op.
+    ``event_key`` is unique per platform event *within the workspace* (Slack channel + ``ts``,
+    + ``edited.ts`` for an edit, ``event_id`` for a deletion; Discord message id plus edit
+    timestamp; console counter) and the same whether the event arrived live or was read from the
+    history by a catch-up, so a retry, a replay or a catch-up of it is a no-op.
     ``is_direct`` marks a direct message to the bot. ``message_id`` is the platform's id of the
     message this event is about (for edits and deletions: the edited/deleted message).
     """

@@ -252,7 +252,7 @@ class Delivery(SQLModel, table=True):
     sender_name: str | None = encrypted(nullable=True)
     sender_avatar: str | None = None
     thread_id: str | None = None
-    state: str = "pending"  # pending | sending | sent | failed | cancelled
+    state: str = "pending"  # pending | sending | sent | failed | cancelled | parked (waits for its match)
     attempts: int = 0
     next_attempt_at: datetime
     lease_until: datetime | None = None

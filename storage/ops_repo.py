@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from storage.clock import as_utc
 from storage.models import Alert, Delivery, ReviewItem
 
-UNFINISHED = ("pending", "sending")
+UNFINISHED = ("pending", "sending", "parked")  # parked: a copy waiting for its paused match
 
 
 def ping(engine: Engine) -> None:

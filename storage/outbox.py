@@ -12,14 +12,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, or_, type_coerce, update
+from sqlalchemy import and_, case, exists, func, literal, or_, type_coerce, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 from sqlmodel.sql.sqltypes import UTCDateTime
 
 from storage.bulk import insert_many
 from storage.clock import as_utc
-from storage.models import Delivery, MessageLog
+from storage.models import Delivery, Match, MessageLog, ReviewItem
 from storage.repo import ChannelAddress
 
 
@@ -59,9 +59,11 @@ def insert_batch(session: Session, rows: list[dict[str, Any]], *, shared: dict[s
 
 
 def cancel_pending(session: Session, delivery_id: int, *, reason: str) -> bool:
-    """Cancel a row not yet claimed by the worker; False if it is already being sent (or was)."""
+    """Cancel a row not yet claimed by the worker (waiting, or parked for its match); False if it is
+    already being sent (or was)."""
     return bool(session.execute(
-        update(Delivery).where(Delivery.id == delivery_id, Delivery.state == "pending")  # type: ignore[arg-type]
+        update(Delivery).where(Delivery.id == delivery_id,  # type: ignore[arg-type]
+                               col(Delivery.state).in_(["pending", PARKED]))
         .values(state="cancelled", last_error=reason)
     ).rowcount)
 
@@ -117,6 +119,55 @@ def follow_up(kind: str, *, ref: Delivery, text: str, now: datetime, key: str,
     return new_row(kind, key=key, channel=ref, text=text, now=now, program_id=ref.program_id,
                    message_id=message_id if message_id is not None else ref.message_id,
                    ref_delivery_id=ref.id, review_id=review_id)
+
+
+# -- copies that wait for their match ----------------------------------------------------------------
+
+PARKED = "parked"  # a relayed copy (or its edit) whose match stopped being active before it went out
+WAITS_FOR_MATCH = ("relay", "edit")
+
+
+CLOSED_MATCH = ("paused", "ended")  # a proposed match's copies exist only by a coordinator's override
+
+
+def _match_is(closed: bool) -> Any:
+    """The row's source message belongs to a match that is (or is no longer) paused or ended. A
+    message a coordinator delivered into the closed match on purpose (an override naming the
+    match's state, ``review.gate_override``) does not count as waiting for it."""
+    status = col(Match.status).in_(CLOSED_MATCH)
+    if not closed:
+        return exists().where(MessageLog.id == Delivery.message_id, Match.id == MessageLog.match_id, ~status)
+    overridden = exists().where(ReviewItem.message_id == Delivery.message_id,
+                                col(ReviewItem.override_gates).contains(literal("match.") + Match.status))
+    return exists().where(MessageLog.id == Delivery.message_id, Match.id == MessageLog.match_id, status,
+                          ~overridden)
+
+
+def park_if_match_closed(session: Session, row_id: int) -> bool:
+    """Park a due copy whose match was paused or ended after it was queued (the platform was down,
+    say): "only inside an active match" holds at delivery time too. True if it was parked.
+
+    A parked row is no channel's head, so the pause notice queued after it goes out; the copy waits
+    without a deadline and ``unpark_reopened`` queues it again, in its place, when the match is
+    active again. Retractions are not parked: taking a message down is always allowed.
+    """
+    return bool(session.execute(
+        update(Delivery)
+        .where(Delivery.id == row_id, Delivery.state == "pending",  # type: ignore[arg-type]
+               col(Delivery.kind).in_(WAITS_FOR_MATCH), _match_is(closed=True))
+        .values(state=PARKED)
+    ).rowcount)
+
+
+def unpark_reopened(session: Session, now: datetime) -> int:
+    """Queue again the parked copies whose match is active again (resumed on the desk, by command,
+    by a roster import or a hand-over); they keep their place in the channel's order."""
+    return int(session.execute(
+        update(Delivery)
+        .where(Delivery.state == PARKED, _match_is(closed=False))  # type: ignore[arg-type]
+        .values(state="pending", next_attempt_at=now)
+        .execution_options(synchronize_session=False)
+    ).rowcount)
 
 
 # -- the worker's queries --------------------------------------------------------------------------

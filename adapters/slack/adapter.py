@@ -7,22 +7,25 @@ import logging
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from datetime import timedelta
+from functools import partial
 from typing import Any, Literal
 
 import aiohttp
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import convert, forms
+from adapters.slack.catchup import CATCH_UP_MAX_AGE, WorkspaceCatchUp
 from adapters.slack.errors import delivery_error
 from adapters.slack.facts import FACTS
+from adapters.slack.history import history_client
+from adapters.slack.http_mode import signed_requests
 from adapters.slack.workspace import OrderedSocketModeHandler, Workspace, WorkspaceConfig
-from bot.messages import ChannelRef, Form, Outbound, ReviewCard, ReviewOutcome
+from bot.messages import ChannelRef, Form, Inbound, Outbound, ReviewCard, ReviewOutcome
 from bot.ports import Capabilities, CoreGateway, DeliveryError, Members
 
 logger = logging.getLogger(__name__)
@@ -49,6 +52,7 @@ class SlackAdapter:
         http_port: int = 3000,
         ping_interval: float = 10.0,
         connect_timeout: float = 30.0,
+        catch_up_max_age: timedelta = CATCH_UP_MAX_AGE,
     ):
         if not workspaces:
             raise ValueError("SlackAdapter needs at least one workspace (SLACK_BOT_TOKEN)")
@@ -58,6 +62,7 @@ class SlackAdapter:
         self.http_port = http_port
         self.ping_interval = ping_interval
         self.connect_timeout = connect_timeout
+        self.catch_up_max_age = catch_up_max_age
         self._configs = list(workspaces)
         self._workspaces: list[Workspace] = []
         self._by_team: dict[str, Workspace] = {}
@@ -84,6 +89,10 @@ class SlackAdapter:
             ws.team_id, ws.team_name = auth["team_id"], auth.get("team", "")
             ws.bot_user_id, ws.bot_id = auth["user_id"], auth.get("bot_id", "")
             ws.app = self._build_app(ws)
+            ws.catch_up = WorkspaceCatchUp(
+                team_id=ws.team_id, client=history_client(config.bot_token, self.api_url, errors=self.errors),
+                followed=partial(core.supervised_channels, convert.PLATFORM),
+                deliver=partial(self._deliver_body, ws), max_age=self.catch_up_max_age)
             self._workspaces.append(ws)
             self._by_team[ws.team_id] = ws
             logger.info(
@@ -99,9 +108,12 @@ class SlackAdapter:
                     web_client=ws.client,
                     ping_interval=self.ping_interval,
                     locks=self._locks,
+                    on_session=ws.catch_up.new_session,  # each connection: catch up before its events
                 )
                 await asyncio.wait_for(ws.handler.connect_async(), self.connect_timeout)
         else:
+            for ws in self._workspaces:
+                ws.catch_up.new_session()  # no connection to lose: once, before the first request
             await self._start_http()
 
     async def stop_intake(self) -> None:
@@ -109,6 +121,8 @@ class SlackAdapter:
         new events — and redelivers any this process did not acknowledge — to the other replicas;
         in HTTP mode stop listening. Sending keeps working until ``stop``."""
         for ws in self._workspaces:
+            if ws.catch_up is not None:
+                await ws.catch_up.close()
             if ws.handler is not None:
                 await ws.handler.close_async()
                 ws.handler = None
@@ -120,6 +134,12 @@ class SlackAdapter:
         await self.stop_intake()
         self._workspaces.clear()
         self._by_team.clear()
+
+    async def wait_caught_up(self, timeout: float = 30.0) -> None:
+        """Wait (bounded) until no workspace's catch-up is running."""
+        for ws in self._workspaces:
+            if ws.catch_up is not None:
+                await asyncio.wait_for(ws.catch_up.idle.wait(), timeout)
 
     async def is_connected(self) -> bool:
         """Every workspace's Socket Mode connection is up (HTTP mode: the server is listening)."""
@@ -146,7 +166,7 @@ class SlackAdapter:
             if not ws.config.signing_secret:
                 raise RuntimeError("HTTP mode needs SLACK_SIGNING_SECRET for every workspace")
             assert ws.app is not None
-            handler = _signed_requests(ws.app)
+            handler = signed_requests(ws.app)
             root.router.add_post(self.http_path(ws.team_id), handler)
             if len(self._workspaces) == 1:  # Slack's documented Request URL for one workspace
                 root.router.add_post("/slack/events", handler)
@@ -201,10 +221,24 @@ class SlackAdapter:
         logger.info(
             "<= slack %s %s %s (retry %s)", inbound.kind, inbound.channel, inbound.event_key, retry_num[0]
         )
+        if ws.catch_up is not None:  # the channel's missed messages go first
+            await ws.catch_up.wait(inbound.channel.channel)
+        await self._deliver(ws, inbound)
+
+    async def _deliver_body(self, ws: Workspace, body: dict[str, Any]) -> bool:
+        """A message read by the catch-up, down the live path; False if it is not for the core."""
+        inbound = convert.inbound_from_event(body, bot_user_id=ws.bot_user_id)
+        if inbound is None:
+            return False
+        logger.info("<= slack %s %s %s (catch-up)", inbound.kind, inbound.channel, inbound.event_key)
+        return await self._deliver(ws, inbound)
+
+    async def _deliver(self, ws: Workspace, inbound: Inbound) -> bool:
+        """Name the sender and hand the event to the core (it raises if it could not record it)."""
         if inbound.author_id and inbound.kind != "delete":
             user = await self._user(ws, inbound.author_id)
             if user.get("is_bot"):
-                return
+                return False
             inbound = replace(
                 inbound,
                 author_name=convert.display_name(user) if user else inbound.author_id,
@@ -212,6 +246,7 @@ class SlackAdapter:
             )
         assert self._core is not None
         await self._core.handle(inbound)
+        return True
 
     async def _on_command(self, ws: Workspace, ack: Any, body: dict[str, Any]) -> None:
         request = convert.command_request(body)
@@ -428,20 +463,3 @@ class SlackAdapter:
         info = data.get("channel") or {}
         return not info.get("is_private", True) and not info.get("is_im") and not info.get("is_mpim")
 
-
-def _signed_requests(app: AsyncApp) -> Callable[[web.Request], Awaitable[web.Response]]:
-    """The aiohttp handler of one workspace's Request URL(s).
-
-    bolt's own ``AsyncSlackAppServer`` answers 404 on any path but the one it was built with, and
-    slack_sdk's ``SignatureVerifier`` calls ``int()`` on the timestamp header, so a malformed one
-    raised a 500 (issue 12 item 7). Slack always sends whole seconds as ASCII digits; anything else
-    is an unauthenticated request: 401, before bolt sees it.
-    """
-    async def handle(request: web.Request) -> web.Response:
-        stamp = request.headers.get("X-Slack-Request-Timestamp", "")
-        if not (stamp.isascii() and stamp.isdigit()):
-            return web.Response(status=401, text="invalid or missing X-Slack-Request-Timestamp")
-        response = await app.async_dispatch(await to_bolt_request(request))
-        return await to_aiohttp_response(response)
-
-    return handle

@@ -81,6 +81,18 @@ def _thread_of(msg: dict[str, Any]) -> str | None:
     return thread_ts if thread_ts and thread_ts != msg.get("ts") else None
 
 
+def message_key(channel_id: str, ts: str) -> str:
+    """The log's key of a new message: its channel and ``ts`` (unique per channel), NOT the Events
+    API ``event_id``, so the catch-up, which reads ``conversations.history`` where there is no
+    event id, and a late retry of the live event give the same key and one log row."""
+    return f"{channel_id}:{ts}"
+
+
+def edit_key(channel_id: str, ts: str, edited_ts: str) -> str:
+    """The log's key of an edit: the message and ``edited.ts`` (as history shows it, too)."""
+    return f"{channel_id}:{ts}:edited:{edited_ts}"
+
+
 def inbound_from_event(body: dict[str, Any], *, bot_user_id: str | None = None) -> Inbound | None:
     """An Events API ``event_callback`` body with a ``message`` event -> Inbound, or None to ignore.
 
@@ -110,7 +122,7 @@ def inbound_from_event(body: dict[str, Any], *, bot_user_id: str | None = None) 
         kind=InboundKind.MESSAGE,
         channel=channel,
         message_id=event.get("ts", ""),
-        event_key=event_key,
+        event_key=message_key(channel_id, event.get("ts", "")) if event.get("ts") else event_key,
         author_id=event["user"],
         text=slack_to_plain(event.get("text", "")),
         sent_at=ts_to_datetime(event.get("ts")),
@@ -130,11 +142,13 @@ def _edit(body: dict[str, Any], event: dict[str, Any], channel: ChannelRef, even
         return None
     if msg.get("text", "") == prev.get("text", ""):
         return None
+    edited_at = (msg.get("edited") or {}).get("ts")
     return Inbound(
         kind=InboundKind.EDIT,
         channel=channel,
         message_id=msg.get("ts", ""),
-        event_key=event_key,
+        event_key=edit_key(channel.channel, msg["ts"], edited_at) if edited_at and msg.get("ts")
+        else event_key,
         author_id=msg.get("user", ""),
         text=slack_to_plain(msg.get("text", "")),
         sent_at=ts_to_datetime((msg.get("edited") or {}).get("ts") or event.get("ts")),

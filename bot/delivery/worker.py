@@ -109,10 +109,19 @@ class DeliveryWorker:
 
     def _due_heads(self) -> list[int]:
         with Session(self._engine) as session:
-            return outbox.due_heads(session, list(self._adapters), self._clock(), self._order_window)
+            now = self._clock()
+            if outbox.unpark_reopened(session, now):  # copies that waited for a paused match
+                session.commit()
+            return outbox.due_heads(session, list(self._adapters), now, self._order_window)
 
-    def _claim(self, row_id: int) -> Delivery | None:
+    def _claim(self, row_id: int) -> Delivery | None | bool:
+        """The claimed row; None if another worker has it; False if it was parked instead (its match
+        is no longer active: it waits for the match, and the channel's next row goes out)."""
         with Session(self._engine) as session:
+            if outbox.park_if_match_closed(session, row_id):
+                session.commit()
+                logger.info("=> delivery %s parked: its match is not active", row_id)
+                return False
             claimed = outbox.claim(session, row_id, self._clock(), self._lease)
             session.commit()
             return session.get(Delivery, row_id) if claimed else None
@@ -124,6 +133,8 @@ class DeliveryWorker:
             if self._closing:
                 return 0
             row = await asyncio.to_thread(self._claim, row_id)
+            if row is False:
+                return 1  # parked: the channel moved on, another pass sends what follows
             if row is None:
                 return 0
             adapter = self._adapters[row.platform]

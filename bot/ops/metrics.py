@@ -120,8 +120,8 @@ def work_waiting_metrics(work: ops_repo.WorkWaiting) -> list[Metric]:
                                labels=["program", "urgent"])
     for (program, urgent), count in sorted(work.alerts.items()):
         alerts.add_metric([program, "true" if urgent else "false"], count)
-    outbox = GaugeMetricFamily("mentorbot_outbox_rows", "Unfinished outbox rows (pending or being sent)",
-                               labels=["platform", "state"])
+    outbox = GaugeMetricFamily("mentorbot_outbox_rows", "Unfinished outbox rows (pending, being sent, or "
+                               "parked until a paused match resumes)", labels=["platform", "state"])
     for (platform, state), count in sorted(work.outbox.items()):
         outbox.add_metric([platform, state], count)
     due = GaugeMetricFamily("mentorbot_outbox_oldest_due_seconds", "How long the most overdue outbox row "

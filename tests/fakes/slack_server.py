@@ -18,8 +18,13 @@ The real ``slack_sdk``/``slack_bolt`` code talks to it over real HTTP and WebSoc
   ``drop_socket()`` cuts a connection without a close handshake; ``send_disconnect()`` sends a
   ``{"type": "disconnect"}`` envelope (both act on the newest connection unless told which).
   ``acks[id].connection`` says which connection acked an envelope.
-* ``conversations.history``/``replies`` carry a message's ``metadata`` only when asked with
-  ``include_all_metadata``, as Slack's do; ``on_accept`` sees each ``chat.postMessage`` the moment
+* ``conversations.history``/``replies`` list people's messages (``remember(body)`` stores a
+  ``message_event``'s message, ``add_history`` any dict) and the bot's posts as Slack's do: history
+  newest first without thread replies (parents carry ``reply_count``/``latest_reply``), replies
+  oldest first after their parent, both filtered by ``oldest``/``latest``/``inclusive`` and paged by
+  ``limit`` with an opaque ``next_cursor``; ``metadata`` only when asked with
+  ``include_all_metadata``. ``rate_limit(method, retry_after=, after=n)`` answers a later call with
+  HTTP 429 + ``Retry-After``; ``on_accept`` sees each ``chat.postMessage`` the moment
   it is stored, before the caller gets the answer (the crash tests kill the bot there).
 * HTTP mode: ``signed_headers()`` / ``post_signed()`` sign a body the way Slack does.
 
@@ -37,6 +42,7 @@ Typical use::
 from __future__ import annotations
 
 import asyncio
+import base64
 import hashlib
 import hmac
 import itertools
@@ -155,6 +161,7 @@ class _Scripted:
     headers: dict[str, str]
     channel: str | None
     times: int
+    after: int = 0  # calls answered normally before this script applies
 
 
 @dataclass
@@ -279,16 +286,20 @@ class FakeSlack(SlackViewsMixin):
         headers: dict[str, str] | None = None,
         channel: str | None = None,
         times: int = 1,
+        after: int = 0,
     ) -> None:
-        """Answer the next ``times`` calls of ``method`` (optionally only for ``channel``) this way."""
+        """Answer the next ``times`` calls of ``method`` (optionally only for ``channel``) this way,
+        once ``after`` calls were answered normally."""
         self._scripts[method].append(
-            _Scripted(status, body if body is not None else {"ok": True}, headers or {}, channel, times)
+            _Scripted(status, body if body is not None else {"ok": True}, headers or {}, channel, times,
+                      after)
         )
 
     def rate_limit(
-        self, method: str, *, retry_after: int = 1, channel: str | None = None, times: int = 1
+        self, method: str, *, retry_after: int = 1, channel: str | None = None, times: int = 1, after: int = 0
     ) -> None:
-        """HTTP 429 with ``Retry-After`` for the next ``times`` calls."""
+        """HTTP 429 with a ``Retry-After`` header (seconds) and ``{"ok": false, "error":
+        "ratelimited"}``, as Slack's rate-limit docs describe, for ``times`` calls after ``after``."""
         self.script(
             method,
             status=429,
@@ -296,6 +307,7 @@ class FakeSlack(SlackViewsMixin):
             headers={"Retry-After": str(retry_after)},
             channel=channel,
             times=times,
+            after=after,
         )
 
     def fail(self, method: str, error: str, *, channel: str | None = None, times: int = 1) -> None:
@@ -328,6 +340,15 @@ class FakeSlack(SlackViewsMixin):
     def add_history(self, team_id: str, channel: str, message: dict[str, Any]) -> None:
         """A human message that ``conversations.history`` will return (for backfill tests)."""
         self.history[(team_id, channel)].append(message)
+
+    def remember(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Store the message of an ``event_callback`` body (``message_event``) as Slack stores every
+        message: ``conversations.history``/``replies`` list it from now on. Returns the stored
+        message, which a test may edit in place (``edited``, ``text``), as Slack's history would."""
+        event = body["event"]
+        message = {k: v for k, v in event.items() if k not in ("channel", "channel_type", "event_ts")}
+        self.history[(body["team_id"], event["channel"])].append(message)
+        return message
 
     # ------------------------------------------------------------------ Web API
     async def _api(self, request: web.Request) -> web.Response:
@@ -370,6 +391,9 @@ class FakeSlack(SlackViewsMixin):
     def _take_script(self, method: str, channel: str | None) -> _Scripted | None:
         for s in self._scripts[method]:
             if s.channel is None or s.channel == channel:
+                if s.after > 0:
+                    s.after -= 1
+                    return None
                 s.times -= 1
                 if s.times <= 0:
                     self._scripts[method].remove(s)
@@ -454,24 +478,46 @@ class FakeSlack(SlackViewsMixin):
         return {"ok": True, "channel": {k: v for k, v in ch.items() if k != "members"}}
 
     def _m_conversations_history(self, w: Workspace, args: dict[str, Any]) -> dict[str, Any]:
-        """Top-level messages, newest first: people's (``history``) and the bot's own posts."""
-        oldest = float(args.get("oldest") or 0)
+        """A channel's messages as Slack's ``conversations.history`` lists them: top-level messages
+        and replies also sent to the channel (people's, from ``history``, and the bot's posts),
+        newest first, between ``oldest`` and ``latest`` (exclusive unless ``inclusive``), at most
+        ``limit`` (default 100, max 999) a page, then ``has_more`` and an opaque ``next_cursor``.
+        A thread's parent carries ``reply_count``, ``reply_users`` and ``latest_reply``."""
         key = (w.team_id, args.get("channel", ""))
-        own = [m for m in self.messages[key] if not m.get("deleted") and not m.get("thread_ts")]
-        msgs = [m for m in self.history[key] + own if float(m["ts"]) > oldest]
-        msgs.sort(key=lambda m: float(m["ts"]), reverse=True)  # Slack returns newest first
-        msgs = msgs[: int(args.get("limit") or 100)]
-        return {"ok": True, "messages": _as_listed(msgs, args), "has_more": False,
-                "response_metadata": {"next_cursor": ""}}
+        everything = self._all_messages(key)
+        top = [m for m in everything if not m.get("thread_ts") or m.get("thread_ts") == m["ts"]
+               or m.get("subtype") == "thread_broadcast"]
+        msgs = sorted(_between(top, args), key=lambda m: float(m["ts"]), reverse=True)
+        start = _cursor_ts(args.get("cursor"))
+        if start is not None:
+            msgs = [m for m in msgs if float(m["ts"]) <= start]
+        page, rest = _page(msgs, args, default=100)
+        listed = [_with_thread_summary(m, everything) for m in page]
+        return {"ok": True, "messages": _as_listed(listed, args), "has_more": bool(rest),
+                "pin_count": 0, "response_metadata": {"next_cursor": _cursor(rest[0]) if rest else ""}}
 
     def _m_conversations_replies(self, w: Workspace, args: dict[str, Any]) -> dict[str, Any]:
-        """A thread: its parent and the replies, oldest first."""
+        """A thread, oldest first: its parent (always first on the first page, as Slack does even
+        when ``oldest`` excludes it), then the replies between ``oldest`` and ``latest``, paged."""
         key, ts = (w.team_id, args.get("channel", "")), args.get("ts")
-        msgs = [m for m in self.history[key] + self.messages[key]
-                if not m.get("deleted") and (m["ts"] == ts or m.get("thread_ts") == ts)]
-        msgs.sort(key=lambda m: float(m["ts"]))
-        return {"ok": True, "messages": _as_listed(msgs, args), "has_more": False,
-                "response_metadata": {"next_cursor": ""}}
+        everything = self._all_messages(key)
+        parent = next((m for m in everything if m["ts"] == ts), None)
+        if parent is None:
+            return {"ok": False, "error": "thread_not_found"}
+        replies = [m for m in everything if m.get("thread_ts") == ts and m["ts"] != ts]
+        replies = sorted(_between(replies, args), key=lambda m: float(m["ts"]))
+        start = _cursor_ts(args.get("cursor"))
+        if start is not None:
+            replies = [m for m in replies if float(m["ts"]) >= start]
+        page, rest = _page(replies, args, default=10)
+        if start is None:
+            page = [_with_thread_summary(parent, everything), *page]
+        return {"ok": True, "messages": _as_listed(page, args), "has_more": bool(rest),
+                "response_metadata": {"next_cursor": _cursor(rest[0]) if rest else ""}}
+
+    def _all_messages(self, key: tuple[str, str]) -> list[dict[str, Any]]:
+        """People's messages (``history``) and the bot's posts that are not deleted."""
+        return [m for m in self.history[key] + self.messages[key] if not m.get("deleted")]
 
     def _m_users_info(self, w: Workspace, args: dict[str, Any]) -> dict[str, Any]:
         user = w.users.get(args.get("user", ""))
@@ -673,6 +719,42 @@ class FakeSlack(SlackViewsMixin):
         if conn.request.transport is not None:
             conn.request.transport.abort()
         await asyncio.sleep(0)
+
+
+def _between(msgs: list[dict[str, Any]], args: dict[str, Any]) -> list[dict[str, Any]]:
+    """``oldest`` < ts < ``latest`` (``<=`` both with ``inclusive``), as Slack's history methods."""
+    oldest, latest = float(args.get("oldest") or 0), float(args.get("latest") or "inf")
+    if str(args.get("inclusive", "")).lower() in ("1", "true"):
+        return [m for m in msgs if oldest <= float(m["ts"]) <= latest]
+    return [m for m in msgs if oldest < float(m["ts"]) < latest]
+
+
+def _page(msgs: list[dict[str, Any]], args: dict[str, Any], *, default: int
+          ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    limit = min(max(int(args.get("limit") or default), 1), 999)
+    return msgs[:limit], msgs[limit:]
+
+
+def _cursor(message: dict[str, Any]) -> str:
+    """An opaque cursor naming the first message of the next page (Slack's are base64, too)."""
+    return base64.b64encode(f"next_ts:{message['ts']}".encode()).decode()
+
+
+def _cursor_ts(cursor: str | None) -> float | None:
+    if not cursor:
+        return None
+    return float(base64.b64decode(cursor).decode().removeprefix("next_ts:"))
+
+
+def _with_thread_summary(message: dict[str, Any], everything: list[dict[str, Any]]) -> dict[str, Any]:
+    """A thread parent as history shows it: ``reply_count``, ``reply_users``, ``latest_reply``."""
+    replies = [m for m in everything if m.get("thread_ts") == message["ts"] and m["ts"] != message["ts"]]
+    if not replies:
+        return message
+    latest = max(replies, key=lambda m: float(m["ts"]))["ts"]
+    users = sorted({m.get("user") or m.get("bot_id") or "" for m in replies} - {""})
+    return {**message, "thread_ts": message["ts"], "reply_count": len(replies), "reply_users": users,
+            "latest_reply": latest}
 
 
 def _as_listed(msgs: list[dict[str, Any]], args: dict[str, Any]) -> list[dict[str, Any]]:

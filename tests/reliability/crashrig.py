@@ -176,9 +176,11 @@ class CrashRig:
             try:
                 if origin.platform == "discord":  # stored in the channel first, then dispatched
                     await self.discord.user_says(origin.channel, origin.user, sent.text)
-                else:  # queued by the fake until some bot process acks it, redelivered if it never does
-                    await self.slack.push(TEAM, message_event(self.world.slack, origin.channel, origin.user,
-                                                              sent.text))
+                else:  # stored in the channel's history (the catch-up reads it), queued by the fake until
+                    # some bot process acks it, redelivered if it never does
+                    body = message_event(self.world.slack, origin.channel, origin.user, sent.text)
+                    self.slack.remember(body)
+                    await self.slack.push(TEAM, body)
             except (ConnectionError, RuntimeError):
                 pass  # the socket of a process just killed: the message is stored, the next life gets it
             await asyncio.sleep(self.interval)

@@ -25,7 +25,7 @@ def test_message_becomes_inbound_with_plain_text():
     assert inbound.kind == InboundKind.MESSAGE
     assert inbound.channel == ChannelRef("slack", "T0SCHOOL1", "C0STUDENTS")
     assert inbound.message_id == "1731400000.000100"
-    assert inbound.event_key == "Ev0STUDENT01"
+    assert inbound.event_key == "C0STUDENTS:1731400000.000100"  # channel + ts, as history has it too
     assert inbound.author_id == "U0STUDENT1"
     # links are spelled out so link rules see the URL; entities are unescaped
     assert (
@@ -45,12 +45,12 @@ def test_thread_reply_keeps_thread_and_counts_files():
     assert inbound.channel.workspace == "T0CORP001"
 
 
-def test_edit_keeps_edited_message_id_and_event_id():
+def test_edit_keeps_edited_message_id_and_is_keyed_by_its_edit_time():
     inbound = convert.inbound_from_event(load("message_changed"))
     assert inbound is not None
     assert inbound.kind == InboundKind.EDIT
     assert inbound.message_id == "1731400000.000100"
-    assert inbound.event_key == "Ev0EDIT0003"
+    assert inbound.event_key == "C0STUDENTS:1731400000.000100:edited:1731400200.000000"
     assert inbound.text == "call me at 555 0100"
     assert inbound.author_id == "U0STUDENT1"
 
