@@ -32,6 +32,7 @@ _TOP_KEYS = {"version", "rules", "links", "attachments", "quiet_hours", "flood",
 # delivered grooming signal; "alert" tells the coordinator about a possible disclosure).
 ENCODER_HEADS = {"grooming": ("hold", "flag"), "concern": ("hold", "alert"), "contact": ("hold",),
                  "offplatform": ("hold",)}
+BAND_OFF = 2.0  # a low band's threshold that no probability reaches: the band is off
 _CONVERSATION_KEYS = {"on", "half_life_days", "window_days", "alert_at", "min_messages"}
 _HHMM = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
 
@@ -301,10 +302,16 @@ def _encoder(e: dict[str, Any], st: dict[str, Any], c: _Checker) -> None:
         for k in spec:
             if k == "on":
                 moved["on"] = float(c.boolean(spec, "on"))
+            elif k in ("flag", "alert") and spec[k] is False:
+                moved[k] = BAND_OFF  # `alert: false` switches the band off; the hold stays
+            elif k in ("flag", "alert") and (isinstance(spec[k], bool)
+                                             or not isinstance(spec[k], int | float)):
+                c.fail(f"'{k}' must be a number from 0.01 to 1, or false to switch the {k} band "
+                       f"off, not {spec[k]!r}", spec, k)
             elif k != "__lines__":
                 moved[k] = c.number(spec, k, 0.01, 1.0)
         low = moved.get("flag", moved.get("alert"))
-        if low is not None and "hold" in moved and low > moved["hold"]:
+        if low is not None and low <= 1.0 and "hold" in moved and low > moved["hold"]:
             key = "flag" if "flag" in moved else "alert"
             c.fail(f"'{key}' of '{head}' ({low:g}) must not be above its 'hold' ({moved['hold']:g})",
                    spec, key if key in spec else "hold")

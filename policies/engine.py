@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -13,7 +14,7 @@ from zoneinfo import ZoneInfo
 from policies.config import DEFAULTS_PATH, PolicyConfig, PolicyFileError, build_config
 from policies.conversation import ConversationSettings
 from policies.explain import describe, reason_for
-from policies.normalize import _MENTION, blank_mentions, deobfuscate, normalize
+from policies.normalize import _MENTION, blank_mentions, deobfuscate, destretch, normalize, windows
 from policies.regex import ENGINE, PatternSet, alternation, compile_pattern
 from policies.rules.concepts import build_layer
 from policies.rules.concepts.layer import PHRASE_REVIEW, QUIET_ALERT
@@ -21,6 +22,7 @@ from policies.rules.contact import PHONE_GATE, ContactFinder, find_phones
 from policies.rules.links import LinkFinder
 from policies.rules.phrasebook import expand
 from policies.rules.phrases import APPROVED, PRIVATE, RULES
+from policies.rules.vocabulary import rules_vocabulary
 from policies.rules.words import EXTRA_BLOCK, WordMatcher, load_ordinary_words, load_profanity_list
 from policies.types import Action, Decision, Hit, PolicyContext
 
@@ -45,6 +47,8 @@ _CONCERN_CAP = Action.HOLD
 _GROOMING_PHRASES = frozenset({"offplatform.secrecy", "offplatform.personal", "offplatform.parents",
                                "offplatform.photo", "offplatform.gift"})
 MAX_HITS_PER_RULE = 50
+# A longer message with stretched letters is read a second time only around the squeezed words.
+_WHOLE_VARIANT_CHARS = 2_000
 # Rules whose own finders read spelled-out and leetspeak forms (``Policy._deobfuscated_hits``).
 _OWN_DEOBFUSCATION = frozenset({"language.profanity", "contact.phone"})
 _SUPPORT_NOTICE = ("Thank you for sharing this — your coordinator will reach out soon to make "
@@ -64,6 +68,9 @@ class Policy:
         )
         self._contact = ContactFinder()
         self._concepts = build_layer()  # concept rules (policies/rules/concepts/)
+        self._vocab = rules_vocabulary()  # which squeezed spelling of "goood" the rules know
+        # ... and the encoder: the rules' words and its own word list
+        self._encoder_known = (self._vocab | encoder.vocabulary).__contains__ if encoder else None
         self._links = LinkFinder(config.allowed_domains)
         self._phrases = {rid: compile_pattern(alternation([expand(p) for p in pats]))
                          for rid, pats in RULES.items()}
@@ -111,7 +118,7 @@ class Policy:
         message than one at a time); a no-op without the encoder. Never raises."""
         if self.encoder is not None:
             try:
-                self.encoder.embed([_encoder_text(t) for t in texts])
+                self.encoder.embed([encoder_text(t, self._encoder_known) for t in texts])
             except Exception:  # evaluate() will fail closed on each message instead
                 logger.exception("sentence encoder failed on a batch")
 
@@ -220,7 +227,7 @@ class Policy:
         (``normalize.deobfuscate``), as spans of the original text; hits already found are kept once.
         Profanity and phone numbers are left out: their finders read these forms already, and
         leetspeak would turn digits into letters there."""
-        variant = deobfuscate(text)
+        variant = self.variant(text)
         if variant is None:
             return []
         vtext, index = variant
@@ -237,10 +244,24 @@ class Policy:
             out.append(replace(h, start=start, end=end))
         return out
 
+    def variant(self, text: str) -> tuple[str, list[int]] | None:
+        """``text`` as the second pass reads it — spelled-out words joined, leetspeak read as
+        letters, stretched letters squeezed ("pleeeease", "secreeeet") — with the index in
+        ``text`` of each character; None when it reads the same (the usual case)."""
+        first = deobfuscate(text)
+        vtext, index = first if first is not None else (text, None)
+        squeezed = destretch(vtext, self._vocab.__contains__)
+        if squeezed is not None:
+            vtext, inner = squeezed
+            if first is None and len(text) > _WHOLE_VARIANT_CHARS:
+                vtext, inner = windows(vtext, inner, len(text))  # only around the squeezed words
+            index = inner if index is None else [index[i] for i in inner]
+        return None if index is None else (vtext, index)
+
     def _encoder_hits(self, text: str, role: str) -> list[Hit]:
         """The encoder's hits; if it fails, the message is held with an alert (fail-closed)."""
         assert self.encoder is not None
-        text = _encoder_text(text)
+        text = encoder_text(text, self._encoder_known)
         try:
             hits = self.encoder.hits(text, role)
             if any(h.rule == "encoder.grooming" and h.action is Action.HOLD for h in hits) \
@@ -346,20 +367,24 @@ class Policy:
                         hold_until=hold_until, flag=flag, layer=layer)
 
 
-def _encoder_text(text: str) -> str:
-    """What the encoder reads of a message (``prime`` and ``evaluate`` must embed the same text)."""
+def encoder_text(text: str, known: Callable[[str], bool] | None = None) -> str:
+    """What the encoder reads of a message (``prime``, ``evaluate`` and training embed the same
+    text): platform mentions become a name, stretched letters are squeezed ("pleeeease" reads
+    as "please", which the model knows; "pleeeease" it splits into odd word pieces)."""
     if "<" in text:  # a platform mention is a person or channel here, not a handle or number
-        return _MENTION_ANY_CASE.sub("Sam", text)
-    return text
+        text = _MENTION_ANY_CASE.sub("Sam", text)
+    squeezed = destretch(text, known)
+    return text if squeezed is None else squeezed[0]
 
 
 def _flag_only(hit: Hit) -> Hit:
     """An encoder grooming hold the rules read as negated or reported: delivered and flagged."""
     return Hit(rule=hit.rule, start=0, end=0, action=Action.ALLOW, alert=False,
-               reason=hit.reason.replace("(held)", "(the rules read the move as negated or reported: "
-                                                   "delivered, flagged for a later look)"),
+               reason=hit.reason.replace("(hold band: held)",
+                                         "(the rules read the move as negated or reported: "
+                                         "delivered, flagged for a later look)"),
                notice=hit.notice, category=hit.category, signal=hit.signal, score=hit.score,
-               threshold=hit.threshold)
+               threshold=hit.threshold, band="flag")
 
 
 def load_policy(path: str | Path | None = None, *, rules_only: bool = False) -> Policy:

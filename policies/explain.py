@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policies.config import PolicyConfig
+from policies.config import BAND_OFF, PolicyConfig
 
 # What each rule looks for, in a coordinator's words (also used by `policy show`).
 RULE_TEXT: dict[str, str] = {
@@ -91,6 +91,32 @@ def describe(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]] | None =
     return "\n".join(lines)
 
 
+# What each band of a head does with the message (``policy show``).
+_BAND_TEXT = {
+    "hold": "held for review",
+    "alert": "delivered, the coordinator alerted at once, nothing shown to the student",
+    "flag": "delivered, flagged for the coordinator's later look",
+}
+_JUDGES = {"grooming": "mentors' messages", "concern": "students' messages"}
+
+
+def _band_lines(head: str, th: dict[str, float]) -> list[str]:
+    """One line per band of a head: where it starts and what it does."""
+    out = []
+    for band in ("hold", "alert", "flag"):
+        if band not in th:
+            continue
+        v, what = th[band], _BAND_TEXT[band]
+        if v == BAND_OFF:
+            out.append(f"      {band} band: OFF (switched off by the program file)")
+        elif v > 1:  # never reached: training found no threshold within the ordinary budget
+            out.append(f"      {band} band: never (no threshold fits the ordinary-chat budget)")
+        else:
+            upto = f" to {th['hold']:.4g}" if band != "hold" and th.get("hold", 2) <= 1 else ""
+            out.append(f"      {band} band from {v:.4g}{upto}: {what}")
+    return out
+
+
 def _describe_encoder(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]] | None) -> list[str]:
     if not cfg.encoder_on:
         return ["Sentence encoder: off (the rules alone decide)"]
@@ -99,10 +125,9 @@ def _describe_encoder(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]]
         if th.get("on", 1.0) < 0.5:
             out.append(f"  - encoder.{head}: off")
             continue
-        # a threshold above 1 is never reached: training found none within the ordinary budget
-        parts = ", ".join(f"{k} at {v:.4g}" if v <= 1 else f"never {k}s (no threshold fits the "
-                          "ordinary-chat budget)" for k, v in th.items() if k != "on")
-        out.append(f"  - encoder.{head}: {parts}")
+        judges = _JUDGES.get(head, "both senders' messages")
+        out.append(f"  - encoder.{head} (judges {judges}):")
+        out += _band_lines(head, th)
     conv = cfg.conversation
     if conv.get("on", 1.0):
         out.append(f"Conversation score: a pattern alert at {conv.get('alert_at', 1.5):g} from at least "

@@ -33,7 +33,10 @@ class Hit:
     per-direction conversation score (policies/conversation.py): a WEAK signal is a hit with
     ``action=ALLOW`` and ``signal > 0`` (delivered but flagged); strong hits may carry one too.
     ``score``/``threshold`` are set by the encoder layer (the head's probability and the
-    threshold it crossed), so a coordinator can see how sure it was.
+    threshold it crossed), so a coordinator can see how sure it was; ``band`` names the band
+    of the head that fired: "hold" (held), "alert" (a student's low-confidence disclosure:
+    delivered, coordinator alerted, nothing shown to the student) or "flag" (a mentor's weak
+    grooming signal: delivered, flagged for a later look).
     """
 
     rule: str
@@ -47,6 +50,7 @@ class Hit:
     signal: float = 0.0
     score: float | None = None
     threshold: float | None = None
+    band: str = ""
 
 
 @dataclass(frozen=True, slots=True)

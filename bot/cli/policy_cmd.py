@@ -112,6 +112,8 @@ def _verdict_json(pol: Any, obj: Any, json: Any, student: Any, explain: bool, cl
         if h.score is not None:
             hit["score"] = h.score
             hit["threshold"] = h.threshold
+        if h.band:
+            hit["band"] = h.band
         hits.append(hit)
     out = {"decision": d.action.value, "alert": d.alert, "hits": hits, "flag": d.flag,
            "layer": d.layer, "score": round(d.signal, 4)}
@@ -138,7 +140,8 @@ def _check_plain(pol: Any, line: str, context: Any, explain: bool) -> str:
     parts = [f"{head}: {''.join(marked)}"]
     for h in d.hits:
         layer = "encoder" if h.score is not None else "rules"
-        extra = f" ({layer}: {h.action.value}{', alert' if h.alert else ''})" if explain else ""
+        band = f", {h.band} band" if h.band else ""
+        extra = f" ({layer}: {h.action.value}{', alert' if h.alert else ''}{band})" if explain else ""
         parts.append(f"    {h.rule}: {h.reason}{extra}")
     if d.notice:
         parts.append(f"    sender is told: {d.notice}")

@@ -11,6 +11,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -55,6 +56,19 @@ def shared_heads() -> Heads:
     return load_heads()
 
 
+@lru_cache(maxsize=4)
+def vocabulary(model: MiniLM) -> frozenset[str]:
+    """The whole words of the model's word-piece list (≈ 20,000): which squeezed spelling of a
+    stretched word ("goood": "good" or "god") the model knows (``engine.encoder_text``)."""
+    tokenizer = getattr(model, "tokenizer", None)  # a stand-in model may have none
+    return tokenizer_words(tokenizer) if tokenizer is not None else frozenset()
+
+
+def tokenizer_words(tokenizer: Any) -> frozenset[str]:
+    """Whole words (2+ letters) of a ``tokenizers.Tokenizer``'s word-piece list."""
+    return frozenset(w for w in tokenizer.get_vocab() if w.isalpha() and len(w) > 1)
+
+
 class EncoderUnavailable(Exception):
     """The encoder cannot run: its model files or heads are missing or not the pinned ones."""
 
@@ -72,6 +86,7 @@ class EncoderLayer:
         except (ModelUnavailable, HeadsUnavailable) as exc:
             raise EncoderUnavailable(str(exc)) from exc
         self.model = model
+        self.vocabulary = vocabulary(model)
         self.thresholds = {name: {**h.thresholds, **(moved or {}).get(name, {})}
                            for name, h in self.heads.heads.items()}
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -134,11 +149,12 @@ class EncoderLayer:
             return None
         # Toward the conversation score: a mentor's grooming or off-platform move counts.
         signal = round(p, 3) if mentor and name in ("grooming", "offplatform") else 0.0
-        verb = {"hold": "held", "alert": "delivered, coordinator alerted",
-                "flag": "delivered, flagged for a later look"}[crossed]
+        verb = {"hold": "hold band: held",
+                "alert": "alert band: delivered, coordinator alerted, nothing shown to the student",
+                "flag": "flag band: delivered, flagged for a later look"}[crossed]
         reason = (f"Encoder: the message {_WHAT[name]} — sent by the {role}; score {p:.4f} ≥ "
                   f"{crossed} threshold {th[crossed]:.4f} ({verb})")
         # No span: the whole message reads this way (redaction and highlighting skip it).
         return Hit(rule=f"encoder.{name}", start=0, end=0, reason=reason, notice=_NOTICE[name],
                    action=action, alert=alert, category="concern" if name == "concern" else name,
-                   signal=signal, score=round(p, 4), threshold=th[crossed])
+                   signal=signal, score=round(p, 4), threshold=th[crossed], band=crossed)

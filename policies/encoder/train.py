@@ -65,6 +65,20 @@ def embed(texts: list[str]) -> np.ndarray:
     return np.stack([cached[k] for k in keys]).astype(np.float32)
 
 
+def encoder_texts(rows: list[dict]) -> list[str]:
+    """The texts as the engine hands them to the encoder (``engine.encoder_text``: mentions as a
+    name, stretched letters squeezed), so the heads learn from what they will be shown."""
+    from tokenizers import Tokenizer
+
+    from policies.encoder.layer import tokenizer_words
+    from policies.engine import encoder_text
+    from policies.rules.vocabulary import rules_vocabulary
+
+    words = tokenizer_words(Tokenizer.from_file(str(model_files()["tokenizer.json"])))
+    known = (rules_vocabulary() | words).__contains__
+    return [encoder_text(r["text"], known) for r in rows]
+
+
 def features(emb: np.ndarray, rows: list[dict]) -> np.ndarray:
     mentor = np.array([r.get("role") == "mentor" for r in rows], np.float32)
     return np.concatenate([emb, mentor[:, None]], axis=1)
@@ -209,7 +223,7 @@ def main() -> None:
     groups = np.array([writer(r["source"]) for r in rows])
     print(f"{len(rows)} distinct rows; writers: "
           + ", ".join(f"{g} {int((groups == g).sum())}" for g in GROUPS), flush=True)
-    x = features(embed([r["text"] for r in rows]), rows)
+    x = features(embed(encoder_texts(rows)), rows)
     tb = Table.build(rows, rules_verdicts(rows))
     print_table("Rules alone, per writer", tb, outcome(tb, None, None))
     fit_kw = {"hidden": args.hidden, "epochs": args.epochs}

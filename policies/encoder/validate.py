@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-GROUPS = ("d1", "d2", "d3", "d4", "legacy")
+GROUPS = ("d1", "d2", "d3", "d4", "d5", "d6", "d7", "legacy")
 HOLD_HEADS = ("grooming", "concern", "contact", "offplatform")
 # Which senders a head judges: disclosures come from students, grooming moves from mentors.
 ROLES = {"grooming": {"mentor"}, "concern": {"student"}, "contact": {"student", "mentor"},
@@ -26,13 +26,16 @@ ROLES = {"grooming": {"mentor"}, "concern": {"student"}, "contact": {"student", 
 # Budgets on the pooled held-out ordinary rows (shares of all ordinary rows).
 STOP_TARGET = 0.007   # rules + encoder stop at most this much ordinary chat ...
 MIN_ENCODER_STOP = 0.0015  # ... but the encoder may always add this much (if the rules are over)
-ALERT_BUDGET = 0.004  # encoder-only alerts (a disclosure's alert band) on ordinary chat
+# The concern alert band (a student's low-confidence disclosure: delivered, coordinator alerted)
+# may touch this share of students' ordinary messages. A product decision (the lead, round 3):
+# a disclosure must never be lost, and a coordinator can afford a few extra quiet alerts.
+ALERT_BUDGET = 0.015
 FLAG_BUDGET = 0.02    # grooming flags (delivered, looked at later) on a mentor's ordinary chat
 CONCERN_HOLD_FLOOR = 0.98  # holding a student's message needs more certainty than alerting
 
 
 def writer(source: str) -> str:
-    """The writer group of a labelled file: d1..d4 by prefix, else the legacy regression sets."""
+    """The writer group of a labelled file: d1..d7 by prefix, else the legacy regression sets."""
     return source[:2] if source[:2] in GROUPS else "legacy"
 
 
@@ -122,6 +125,7 @@ def figures(tb: Table, out: dict[str, np.ndarray],
             "disclosures": frac(m & (cat == "concern"), ok),
             "ord stopped": frac(ordn, out["stop"]),
             "ord alerted": frac(ordn, ~out["stop"] & out["alert"]),
+            "stu ord alerted": frac(ordn & ~tb.mentor, ~out["stop"] & out["alert"]),
             "ord flagged": frac(ordn, out["flag"])}
 
 
@@ -136,7 +140,8 @@ def print_table(title: str, tb: Table, out: dict[str, np.ndarray],
     masks = rows_by or {g: tb.group == g for g in GROUPS}
     masks = {**masks, "pooled": np.ones(len(tb.category), bool), "pooled en": ~tb.spanish,
              "pooled es+mix": tb.spanish}
-    keys = ("violations", "grooming", "disclosures", "ord stopped", "ord alerted", "ord flagged")
+    keys = ("violations", "grooming", "disclosures", "ord stopped", "ord alerted", "stu ord alerted",
+            "ord flagged")
     print(f"\n{title}")
     print(f"  {'':14}" + "".join(f"{k:>20}" for k in keys))
     table = {}
@@ -205,27 +210,33 @@ def search(tb: Table, scores: dict[str, np.ndarray], mask: np.ndarray,
         _, h, j, cur_ok, cur_stop = best
         idx[h] = j
         th[h]["hold"] = float(cands[h][j])
-    th["concern"]["alert"] = _band(sub, sc, th, "concern", ALERT_BUDGET * n_ord, respect_rules)
-    th["grooming"]["flag"] = _band(sub, sc, th, "grooming", FLAG_BUDGET * int((ordinary & sub.mentor).sum()),
-                                   respect_rules)
+    th["concern"]["alert"] = _band(sub, sc, th, "concern", ALERT_BUDGET)
+    th["grooming"]["flag"] = _band(sub, sc, th, "grooming", FLAG_BUDGET)
     return th
 
 
-def _band(sub: Table, sc: dict[str, np.ndarray], th: dict, head: str, budget: float,
-          respect_rules: bool) -> float:
-    """The lowest concern-alert / grooming-flag threshold within its ordinary budget."""
-    key, measure = ("alert", "alert") if head == "concern" else ("flag", "flag")
+def band_touches(sub: Table, sc: dict[str, np.ndarray], th: dict, head: str) -> np.ndarray:
+    """Rows where a head's low band fires: judged sender, score in [low, hold), not stopped."""
+    key = "alert" if head == "concern" else "flag"
+    judged = ~sub.mentor if head == "concern" else sub.mentor
+    stop = outcome(sub, sc, th)["stop"]
+    return judged & (sc[head] >= th[head][key]) & (sc[head] < th[head]["hold"]) & ~stop
+
+
+def _band(sub: Table, sc: dict[str, np.ndarray], th: dict, head: str, share: float) -> float:
+    """The lowest concern-alert / grooming-flag threshold whose band touches at most ``share`` of
+    the judged sender's ordinary rows (students' for concern, mentors' for grooming)."""
+    key = "alert" if head == "concern" else "flag"
     ordinary = sub.category == "ordinary"
-    base = outcome(sub, sc, th, respect_rules)
-    base_n = int((base[measure] & ~base["stop"] & ordinary).sum())
+    judged = ordinary & (~sub.mentor if head == "concern" else sub.mentor)
+    budget = share * int(judged.sum())
     best = th[head]["hold"]
     for c in _candidates(sc[head], sub.category == head):
         if c > th[head]["hold"]:
             continue
         trial = {k: dict(v) for k, v in th.items()}
         trial[head][key] = float(c)
-        out = outcome(sub, sc, trial, respect_rules)
-        if int((out[measure] & ~out["stop"] & ordinary).sum()) - base_n > budget:
+        if int((band_touches(sub, sc, trial, head) & ordinary).sum()) > budget:
             break
         best = float(c)
     return min(best, th[head]["hold"])

@@ -27,7 +27,8 @@ def check_shape(obj: dict, text: str) -> None:
     assert obj.get("layer", "rules") in ("rules", "encoder", "rules+encoder")
     for h in obj["hits"]:
         assert {"rule", "start", "end", "reason"} <= set(h) <= {"rule", "start", "end", "reason",
-                                                                 "score", "threshold"}
+                                                                 "score", "threshold", "band"}
+        assert h.get("band", "hold") in ("hold", "alert", "flag")
         assert 0 <= h["start"] <= h["end"] <= len(text)
 
 
@@ -96,16 +97,29 @@ def test_explain_says_which_layer_decided_and_rules_only_skips_the_encoder():
 
 
 def test_encoder_hits_carry_score_and_threshold_in_jsonl(tmp_path):
-    # The contact head's hold threshold at its floor: a request for a handle crosses it for sure,
-    # so both layers decide and the encoder's hit names its score and threshold.
+    # The grooming head's hold threshold at its floor: a mentor's request for a handle crosses it
+    # for sure, so both layers decide and the encoder's hit names its score and threshold.
     p = tmp_path / "p.yml"
-    p.write_text("encoder:\n  thresholds:\n    contact: {hold: 0.01}\n", encoding="utf-8")
-    text = "hey whats ur snap so we can talk there"
-    obj = json.loads(run_check(json.dumps({"text": text}).encode() + b"\n", "--jsonl", "--policy", str(p))[0])
+    # The concern head's alert band stretched over everything below a hold nothing reaches: a
+    # student's ordinary line is delivered, the coordinator alerted, and the hit names its band.
+    p.write_text("encoder:\n  thresholds:\n    grooming: {hold: 0.01, flag: 0.01}\n"
+                 "    concern: {hold: 1.0, alert: 0.01}\n",
+                 encoding="utf-8")
+    text, quiet = "hey whats ur snap so we can talk there", "kinda tired today ngl"
+    lines = [json.dumps({"text": text, "role": "mentor"}), json.dumps({"text": quiet})]
+    out = run_check(("\n".join(lines) + "\n").encode(), "--jsonl", "--policy", str(p))
+    obj, band = [json.loads(o) for o in out]
     check_shape(obj, text)
-    hit = next(h for h in obj["hits"] if h["rule"] == "encoder.contact")
+    hit = next(h for h in obj["hits"] if h["rule"] == "encoder.grooming")
     assert obj["decision"] == "block" and obj["layer"] == "rules+encoder"
     assert 0.01 <= hit["score"] <= 1 and hit["threshold"] == 0.01 and hit["start"] == hit["end"] == 0
+    assert hit["band"] == "hold"
+    check_shape(band, quiet)
+    assert band["decision"] == "allow" and band["alert"] is True and band["layer"] == "encoder"
+    assert [(h["rule"], h["band"]) for h in band["hits"]] == [("encoder.concern", "alert")]
+    out = "\n".join(run_check(quiet.encode() + b"\n", "--explain", "--policy", str(p)))
+    assert "ALLOW + ALERT [decided by: encoder]" in out and "(encoder: allow, alert, alert band)" in out
+    assert "alert band: delivered, coordinator alerted, nothing shown to the student" in out
 
 
 def test_missing_model_is_explained_and_rules_only_still_works(tmp_path):

@@ -80,9 +80,25 @@ def test_program_file_moves_encoder_thresholds(tmp_path):
     trained = pol.encoder.heads.heads["grooming"].thresholds
     assert pol.encoder.thresholds["grooming"]["flag"] == trained["flag"]
     text = pol.describe()
-    assert "encoder.grooming: flag at" in text and "hold at 0.95" in text and "encoder.contact: off" in text
+    assert "hold band from 0.95: held for review" in text and "flag band from" in text
+    assert "encoder.contact: off" in text and "nothing shown to the student" in text
     off = load_policy(write(tmp_path, "encoder: {on: false}\n"))
     assert off.encoder is None and "Sentence encoder: off" in off.describe()
+
+
+def test_program_file_moves_or_switches_off_the_alert_band(tmp_path):
+    text = "things at home are kinda rough lately and i dont really sleep"
+    moved = load_policy(write(tmp_path, "encoder:\n  thresholds:\n    concern: {hold: 1.0, alert: 0.01}\n"))
+    d = moved.evaluate(text, PolicyContext())
+    assert d.action is Action.ALLOW and d.alert and d.notice is None  # delivered, coordinator told
+    encoder = [(h.rule, h.band) for h in d.hits if h.rule.startswith("encoder.")]
+    assert encoder == [("encoder.concern", "alert")]
+    off = load_policy(write(tmp_path, "encoder:\n  thresholds:\n    concern: {hold: 1.0, alert: false}\n"))
+    assert off.encoder.thresholds["concern"]["alert"] > 1
+    assert not any(h.rule == "encoder.concern" for h in off.evaluate(text, PolicyContext()).hits)
+    assert "alert band: OFF (switched off by the program file)" in off.describe()
+    with pytest.raises(PolicyFileError, match="or false to switch the alert band off"):
+        load_policy(write(tmp_path, "encoder:\n  thresholds:\n    concern: {alert: true}\n"))
 
 
 def test_missing_file_is_refused(tmp_path):

@@ -48,6 +48,15 @@ _CLASSES: dict[str, str] = {
                 "track% spy_on spies_on know%_(?:about|what) "
                 "revisa revisan revisar revise lee leen leer mira miran ve ven vigila vigilan "
                 "checa checan chequea chequean se_mete(?:n)?_en"),
+    # where the conversation lives, and who runs it (who might read "this chat")
+    "CHATROOM": ("threads? channels? chats? servers? groups? gc dms? messages msgs convos? "
+                 "conversations? workspace history logs? hilos? canal(?:es)? grupos? mensajes "
+                 "conversaciones? chat_history old_messages"),
+    "WATCHER": ("admins? administrators? mods? moderators? bots? program staff school "
+                "coordinators? coordinadora coordinador programa moderadores? nobody anyone "
+                "anybody someone somebody alguien nadie ms mr mrs"),
+    "KEEPS": ("save% log% flag% keep% store% record% archive% screen% review% scan% "
+              "guarda guardan graba graban revisa revisan"),
     # --- secrecy ----------------------------------------------------------------------------------
     "TELL": ("tell% told mention% say say_anything show% share% report% snitch% repeat% "
              "bring_up loop_in involve% "
@@ -78,7 +87,7 @@ _CLASSES: dict[str, str] = {
                 "bra swimsuit bikini swim_suit leggings skirt dress uniform shorts towel "
                 "ropa vestido falda piyama pijama traje_de_bano bikini calzones "
                 "ropa_interior"),
-    "PETNAME": ("babe baby babygirl baby_girl bby princess gorgeous sexy darling angel doll cutie "
+    "PETNAME": ("babe baby babygirl baby_girl bby princess gorgeous sexy darling doll cutie "
                 "sweetheart sweetie sweety honey hun hon love_bug lovebug sweet_pea my_love "
                 "beautiful handsome my_girl my_boy mi_amor amor mi_vida mi_cielo cielo "
                 "princesa bebe mamita mami papito corazon preciosa hermosa mi_nina mi_reina "
