@@ -19,7 +19,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
 
-from storage import chain_format
+from storage import chain_format, driver_statements
 from storage.chain_format import GENESIS, canonical  # noqa: F401  (re-exported: callers hash with them)
 from storage.models import AuditEvent, ChainHead, MessageLog
 
@@ -166,8 +166,12 @@ def open_row_now(session: Session, row: MessageLog | AuditEvent, *, stream: str,
     dialect = session.get_bind().dialect.name
     if dialect != "postgresql" and any(isinstance(o, STREAM_TABLES[stream]) for o in session.new):
         session.flush()  # max(id) must see this session's pending rows (as reserve_ids does)
-    found = session.connection().execute(_bump_with_id(dialect, table),  # type: ignore[call-overload]
-                                         {"p": row.program_id, "s": stream}).first()
+    connection, params = session.connection(), {"p": row.program_id, "s": stream}
+    if driver_statements.usable(connection):  # on the DBAPI cursor, compiled once
+        rows = driver_statements.execute(connection, _bump_with_id(dialect, table), params)
+        found = rows[0] if rows else None
+    else:
+        found = connection.execute(_bump_with_id(dialect, table), params).first()  # type: ignore[call-overload]
     if found is None:  # the stream's first row: create its head on the way that tolerates a race
         return open_row(session, row, stream=stream)
     row.id, row.seq, row.prev_hash = int(found[2]), found[0], found[1] or GENESIS

@@ -15,10 +15,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic_core import PydanticUndefined
-from sqlalchemy import Insert, Table, bindparam
+from sqlalchemy import Connection, Insert, Table, bindparam
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, SQLModel
 
+from storage import driver_statements
 from storage.models import MessageLog, index_log_row
 
 _INSERTS: dict[str, tuple[Insert, tuple[str, ...]]] = {}
@@ -77,8 +78,11 @@ def insert_row(session: Session, row: SQLModel | LogRow, *,
         index_log_row(connection.dialect, row)  # type: ignore[arg-type]
     statement, names = _insert_of(table)
     values = {name: getattr(row, name) for name in names}
-    if connection.dialect.name == "postgresql" and (along is not None or (then and then[1])):
+    if driver_statements.usable(connection):  # SQLite: on the DBAPI cursor, compiled once
+        _insert_on_driver(connection, statement, names, values, along, then)
+    elif connection.dialect.name == "postgresql" and (along is not None or (then and then[1])):
         statement, values = _combined(table, names, values, along, then)
+        connection.execute(statement, values)
     else:
         if along is not None:
             connection.execute(along[1], along[2])
@@ -87,11 +91,23 @@ def insert_row(session: Session, row: SQLModel | LogRow, *,
             statement, values = _insert_of(then[0])[0], list(then[1])  # type: ignore[assignment]
             if not values:
                 statement = None  # type: ignore[assignment]
-    if statement is not None:
-        connection.execute(statement, values)
+        if statement is not None:
+            connection.execute(statement, values)
     if isinstance(row, SQLModel):
         make_transient_to_detached(row)
         session.add(row)
+
+
+def _insert_on_driver(connection: Connection, statement: Insert, names: tuple[str, ...],
+                      values: dict[str, Any], along: tuple[str, Any, dict[str, Any]] | None,
+                      then: Rows | None) -> None:
+    """``insert_row``'s statements in the same order, each run on the DBAPI cursor (SQLite)."""
+    if along is not None:
+        driver_statements.execute(connection, along[1], along[2])
+    driver_statements.execute(connection, statement, values, column_keys=names)
+    if then is not None and then[1]:
+        rows = list(then[1])
+        driver_statements.execute_many(connection, _insert_of(then[0])[0], rows, column_keys=tuple(rows[0]))
 
 
 def _combined(table: Table, names: tuple[str, ...], values: dict[str, Any],

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from sqlalchemy import Connection, bindparam, exists, func, literal, select, text
 
+from storage import driver_statements
 from storage.models import MessageLog, UnroutedEvent
 from storage.models_conversation import ConversationScore
 from storage.models_ops import RosterGeneration
@@ -154,7 +155,10 @@ def probe(connection: Connection, *, dedupe_key: str, person_id: int | None, mat
     head stays locked and bumped until the transaction ends.
     """
     params = {"key": dedupe_key, "person": person_id, "since": since, "match": match_id}
-    if bump_program is None or connection.dialect.name != "postgresql":
+    if connection.dialect.name == "sqlite":  # on the DBAPI cursor, compiled once (driver_statements)
+        (generation, seen, recent, scored), = driver_statements.execute(connection, _PROBE, params)
+        return Probe(int(generation), bool(seen), int(recent), bool(scored))
+    if bump_program is None:
         generation, seen, recent, scored = connection.execute(_PROBE, params).one()
         return Probe(int(generation), bool(seen), int(recent), bool(scored))
     found = connection.execute(_probe_bumping(), {**params, "p": bump_program, "s": "message"}).one()
