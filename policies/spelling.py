@@ -5,7 +5,9 @@ Word lists of typos never end, so this is generic:
 
 - **One edit** (Damerau: a letter dropped, doubled or added, swapped with its neighbour, or
   replaced): a token of 5+ letters that is not a known word and is one edit from exactly one
-  English rule word of 6+ letters reads as that word. Known words (general English and
+  English rule word of 6+ letters reads as that word. Spanish rule words take only a careful
+  edit (a letter dropped, added or swapped before the last three letters), since their endings
+  carry person and tense ("mataste" is not "matarte"). Known words (general English and
   Spanish vocabularies, the rules' own words) are never changed, so "patient" never becomes "parent".
   The rule words' deletion neighbourhoods are indexed once at policy load (SymSpell), so a
   token costs a few dictionary look-ups, however many rule words there are.
@@ -100,6 +102,20 @@ def within_one_edit(a: str, b: str) -> bool:
     return (a[i + 1:] == b[i:]) if la > lb else (a[i:] == b[i + 1:])
 
 
+def careful_edit(a: str, b: str) -> bool:
+    """A one-edit typo that leaves the word's ending alone: a letter dropped, added or swapped
+    before the last three letters (never a replaced letter, never in the ending)."""
+    la, lb = len(a), len(b)
+    i = 0
+    while i < min(la, lb) and a[i] == b[i]:
+        i += 1
+    if i >= min(la, lb) - 3:
+        return False
+    if la == lb:
+        return a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
+    return (a[i + 1:] == b[i:]) if la > lb else (a[i:] == b[i + 1:])
+
+
 class Speller:
     """Reads misspelled tokens as rule words, through a deletion-neighbourhood index."""
 
@@ -109,8 +125,11 @@ class Speller:
         verb forms one edit apart are different words: "mataste" is not "matarte").
         ``english``/``other``: known words, never changed."""
         english = frozenset(english)
-        self.targets = frozenset(w for w in targets
-                                 if len(w) >= MIN_TARGET and w.isalpha() and w in english)
+        words = [w for w in targets if len(w) >= MIN_TARGET and w.isalpha()]
+        self.targets = frozenset(words)
+        # Other (Spanish) rule words are read into only through a careful edit (``careful_edit``):
+        # their endings carry person and tense ("mataste" is not "matarte").
+        self._careful = frozenset(w for w in words if w not in english)
         self.known = english | frozenset(other) | frozenset(targets)
         index: dict[str, set[str]] = {}
         for w in self.targets:
@@ -169,7 +188,8 @@ class Speller:
             candidates = set(self._index.get(token, ()))
             for d in _deletes(token):
                 candidates |= self._index.get(d, set())
-            close = [w for w in candidates if within_one_edit(token, w)]
+            close = [w for w in candidates if within_one_edit(token, w)
+                     and (w not in self._careful or careful_edit(token, w))]
             if not close:
                 close = list(self._skeletons.get(_undouble(token), ()))
             found = close[0] if len(close) == 1 else None

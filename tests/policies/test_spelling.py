@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from policies import Action, PolicyContext
-from policies.spelling import Speller, within_one_edit
+from policies.spelling import Speller, careful_edit, within_one_edit
 
 MENTOR, STUDENT = PolicyContext(role="mentor"), PolicyContext(role="student")
 TARGETS = ["secret", "disappear", "school", "tomorrow", "believe", "parents", "picture",
-           "matarte", "hitting", "sitting"]
-ENGLISH = TARGETS[:-3] + ["patient", "moles", "mole", "hitting", "sitting", "text"]
+           "secreto", "mensajes", "matarte", "hitting", "sitting"]
+ENGLISH = TARGETS[:7] + ["patient", "moles", "mole", "hitting", "sitting", "text"]
 SPANISH = ["mataste", "quiero"]
 
 
@@ -29,6 +29,9 @@ def speller() -> Speller:
     ("pictore", "picture"),      # a letter replaced
     ("dissapear", "disappear"),  # a double letter put in the wrong place
     ("tommorow", "tomorrow"),
+    ("secerto", "secreto"),      # Spanish: swapped before the ending
+    ("mensjaes", "mensajes"),
+    ("mnsajes", "mensajes"),     # Spanish: dropped before the ending
 ])
 def test_one_edit_from_a_rule_word_reads_as_it(speller, typo, word):
     assert speller.correct(typo) == word
@@ -45,6 +48,12 @@ def test_one_edit_from_a_rule_word_reads_as_it(speller, typo, word):
 ])
 def test_known_ambiguous_short_and_spanish_tokens_are_left_alone(speller, token):
     assert speller.correct(token) is None
+
+
+def test_spanish_rule_words_take_only_careful_edits():
+    assert careful_edit("secerto", "secreto") and careful_edit("mnsajes", "mensajes")
+    assert not careful_edit("matarse", "matarte")   # a replaced letter
+    assert not careful_edit("encanta", "encantas")  # the ending
 
 
 def test_damerau_distance_of_one():
@@ -83,6 +92,8 @@ def test_a_message_without_typos_is_not_read_twice(speller):
     ("kiero desaparecer ya", "student"),
     ("toy pensando en matarme", "student"),
     ("no le digas a nadie q hablamos, es nuestro secreto", "mentor"),
+    ("es nuestro secerto, no le digas a nadie", "mentor"),
+    ("porfa borra los mensjaes despues de leerlos", "mentor"),
 ])
 def test_misspelled_acts_are_caught_by_the_rules(rules_policy, text, role):
     d = rules_policy.evaluate(text, PolicyContext(role=role))
