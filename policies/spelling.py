@@ -28,6 +28,9 @@ MIN_TARGET = 6  # rule words shorter than this have too many one-edit neighbours
 MIN_TOKEN = MIN_TARGET - 1
 MAX_TOKEN = 20
 MAX_CHANGES = 64  # per message: a flood of typos costs no more than this
+# Unknown words looked up per message: a flood of junk words ("qzxvwlkj …") costs no more than
+# this; a typo after that many unknown words is read only as written.
+MAX_LOOKUPS = 64
 
 # Texting contractions, English and Spanish: token -> what it stands for.
 CONTRACTIONS: dict[str, str] = {
@@ -171,12 +174,20 @@ class Speller:
             return True
         # ``a - b`` walks the few tokens (``a.difference(b, c)`` would walk every known word)
         rest = (tokens - known) - clean  # type: ignore[operator]
+        looked = 0
         for t in rest:
+            if len(t) < MIN_TOKEN:
+                continue
             word = t.decode() if isinstance(t, bytes) else t
-            if len(word) >= MIN_TOKEN and word.isascii() and self.correct(word):
+            if not word.isascii():
+                continue
+            if self.correct(word):
                 return True
             if len(clean) < _MAX_REMEMBERED:
                 clean.add(t)  # type: ignore[arg-type]
+            looked += 1
+            if looked >= MAX_LOOKUPS:
+                break
         return False
 
     def correct(self, token: str) -> str | None:
@@ -212,13 +223,17 @@ class Speller:
             return None
         out: list[str] = []
         index: list[int] = []
-        pos = changes = 0
+        pos = changes = looked = 0
         for m in _TOKEN.finditer(text):
             tok = m.group()
             if not tok.isascii():
                 continue  # an accented word was typed with care: not a typo
             tok = tok.lower()
-            new = CONTRACTIONS.get(tok) or self.correct(tok)
+            new = CONTRACTIONS.get(tok)
+            if new is None and len(tok) >= MIN_TOKEN and looked < MAX_LOOKUPS \
+                    and not self.is_known(tok):
+                looked += 1
+                new = self.correct(tok)
             if new is None:
                 continue
             a, b = m.start(), m.end()

@@ -120,3 +120,11 @@ def test_ordinary_chat_with_typos_is_delivered(rules_policy, text):
     for ctx in (MENTOR, STUDENT):
         d = rules_policy.evaluate(text, ctx)
         assert d.action is Action.ALLOW and not d.alert, (text, d.hits)
+
+
+def test_a_flood_of_junk_words_is_looked_up_only_so_far():
+    from policies.spelling import MAX_LOOKUPS
+    sp = Speller(TARGETS, ENGLISH, SPANISH)
+    junk = " ".join(f"qzx{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}w" for i in range(MAX_LOOKUPS * 3))
+    assert sp.respell(junk + " secert") is None  # the typo after the flood is read as written
+    assert sp.respell("secert " + junk)[0].startswith("secret ")
