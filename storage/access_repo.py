@@ -3,9 +3,11 @@
 What belongs to it: their person row and accounts, their matches, every message they wrote,
 the messages adults (mentors, staff, mentorbot) wrote to them in their matches, decisions about
 them (policy decisions and review outcomes on their messages, alerts about their messages or
-matches), who read or changed their record (the access log), and the rows of every other declared
-table that names them (``people=`` in ``storage.governance``). Messages other students wrote in a
-group match are not theirs to see: they are counted, not included.
+matches), who read or changed their record (the access log: every audit event that concerns them,
+resolved by ``storage.audit_concerns``, and apart from it the pages that listed every student), and
+the rows of every other declared table that names them (``people=`` in ``storage.governance``).
+Messages other students wrote in a group match are not theirs to see: they are counted, not
+included; an event that also concerns another student shows who, what and when without its detail.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session
 
-from storage import export_repo, governance
+from storage import audit_concerns, export_repo, governance
 from storage.models import Alert, AuditEvent, MatchMember, MessageLog, Person, ReviewItem
 
 CORE = {
@@ -80,41 +82,48 @@ def student_record(session: Session, program_id: str, person: Person) -> dict[st
                 ),
             ),
         ),  # type: ignore[union-attr]
-        "access_log": _rows(session, "audit_event", program_id, _about(person, match_ids, session)),
     }
     record.update(dict(_other_tables(session, program_id, pid)))  # type: ignore[arg-type]
+    about, every_student = _access_log(session, program_id, person, record)
+    record["access_log"], record["pages_listing_every_student"] = about, every_student
     return record
 
 
-def _about(person: Person, match_ids: list[int], session: Session) -> Any:
-    """Audit events about the student: by subject, by target, and searches that showed their matches."""
-    keys = list(
-        session.scalars(
-            select(governance.declared("match").table.c.key).where(
-                governance.declared("match").table.c.id.in_(match_ids)
-            )
-        )
-    )
-    subjects = [f"person:{person.id}"] + [f"match:{m}" for m in match_ids]
-    targets = [f"person:{person.key}"] + [f"match:{k}" for k in keys]
-    condition = or_(AuditEvent.subject.in_(subjects), AuditEvent.target.in_(targets))  # type: ignore[union-attr]
-    searches = _searches_naming(session, person.program_id, targets[1:])
-    return or_(condition, AuditEvent.id.in_(searches)) if searches else condition  # type: ignore[union-attr]
+def _access_log(session: Session, program_id: str, person: Person,
+                record: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every audit event that read or changed something about the student (``storage.audit_concerns``):
+    those about them (their person, matches, proposals, held messages, alerts, activities; an
+    erasure that blanked one of their rows), and the pages and steps that showed every student.
+    An event that also concerns another student keeps who, what and when, not its detail."""
+    concerns = audit_concerns.Concerns(session, program_id)
+    erasures = _erasures_of(record)
+    students = {pid for pid, role in concerns.roles.items() if role == "student"}
+    about, everyone = [], []
+    for row, concern in concerns.events():
+        if person.id in concern.people or row.id in erasures:
+            others = bool((concern.people & students) - {person.id}) or concern.everyone is not None
+            about.append((row.id, "shared" if others else "theirs"))
+        elif concern.everyone is not None:  # listed by who, what and when only (they are many)
+            everyone.append({**export_repo.plain(row._mapping), "shows_every_student": concern.everyone})
+    return _events(session, program_id, dict(about)), everyone
 
 
-def _searches_naming(session: Session, program_id: str, targets: list[str]) -> list[int]:
-    """Ids of desk searches whose details name one of ``targets``. ``detail_json`` is sealed at rest
-    (storage/encryption.py), so it cannot be matched in SQL: the program's search events are opened
-    and matched here (they are few: one per coordinator search)."""
-    if not targets:
+def _events(session: Session, program_id: str, notes: dict[int, str]) -> list[dict[str, Any]]:
+    if not notes:
         return []
-    quoted = [f'"{target}"' for target in targets]
-    events = session.execute(
-        select(AuditEvent.id, AuditEvent.detail_json).where(
-            AuditEvent.program_id == program_id, AuditEvent.action == "search"
-        )
-    )
-    return [event_id for event_id, detail in events if any(q in (detail or "") for q in quoted)]
+    events = []
+    for event in _rows(session, "audit_event", program_id, AuditEvent.id.in_(list(notes))):  # type: ignore[union-attr]
+        note = notes[event["id"]]
+        if note == "shared":
+            event["detail_json"], event["detail_withheld"] = "{}", "it also concerns other students"
+        events.append(event)
+    return events
+
+
+def _erasures_of(record: dict[str, Any]) -> set[int]:
+    """The erasure events that blanked a row of the record (each tombstone names its event)."""
+    return {row["erased_by"] for rows in record.values() if isinstance(rows, list)
+            for row in rows if isinstance(row, dict) and row.get("erased_by")}
 
 
 def _other_tables(session: Session, program_id: str, pid: int) -> Iterator[tuple[str, list[dict[str, Any]]]]:

@@ -10,13 +10,21 @@ behind mentorbot's back is caught.
 from __future__ import annotations
 
 import json
+import logging
+import os
 from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session, SQLModel
 
-from storage import chain, chain_format
+from storage import audit_actions, chain, chain_format
 from storage.models import AuditEvent
+
+logger = logging.getLogger(__name__)
+# Tests set it (tests/conftest.py) so an undeclared action fails loudly there; in production the
+# event is still recorded and the gap logged: a registry omission must never undo a coordinator's
+# pause or a data decision.
+STRICT_ENV = "MENTORBOT_AUDIT_STRICT"
 
 
 def subject_of(record: SQLModel) -> str:
@@ -42,7 +50,16 @@ def record(session: Session, *, program_id: str, actor: str, action: str, at: da
     """Append one audit event to the session (committed with the caller's transaction).
 
     Pass an anchored record as ``subject`` *after* changing it: its new state is anchored.
+    ``action`` must be declared in ``storage.audit_actions`` with the kind of ``target`` it names,
+    so access requests can tell whom the event concerns.
     """
+    try:
+        audit_actions.check(action, target, has_subject=subject is not None)
+    except audit_actions.UndeclaredAuditAction:
+        if os.environ.get(STRICT_ENV) == "1":
+            raise
+        logger.error("audit action %r (target %r) is not declared: recorded, but access requests may "
+                     "miss whom it concerns", action, target)
     if isinstance(subject, SQLModel):
         anchor = anchor_state(session, subject)
         subject = subject_of(subject)

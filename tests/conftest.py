@@ -32,6 +32,7 @@ TEST_KEY_FILE = TEST_KEY_DIR / "keys"
 TEST_KEY_FILE.touch(mode=0o600)
 TEST_KEY_FILE.write_text(format_ring([RingKey(new_secret(), "current", date(2026, 9, 1))]))
 os.environ["ENCRYPTION_KEY_FILE"] = str(TEST_KEY_FILE)
+os.environ["MENTORBOT_AUDIT_STRICT"] = "1"  # an undeclared audit action fails the test (storage/audit.py)
 install_keyring(KeyRing.from_file(TEST_KEY_FILE))
 atexit.register(shutil.rmtree, TEST_KEY_DIR, ignore_errors=True)
 

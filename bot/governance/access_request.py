@@ -140,6 +140,23 @@ def _printable(
     lines += ["", "Who read or changed this record:"]
     lines += [
         f"  {e['at'][:16]} {e['actor'] or '(erased)'}: {e['action']} {e['target']}"
+        + (" (also about others: details withheld)" if e.get("detail_withheld") else "")
         for e in record["access_log"]
     ] or ["  nobody"]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _every_student(record["pages_listing_every_student"])) + "\n"
+
+
+def _every_student(events: list[dict[str, Any]]) -> list[str]:
+    """Pages and steps that showed every student's record of a sort, theirs among them: per page,
+    how often, when first and last, and by whom."""
+    if not events:
+        return []
+    pages: dict[str, list[dict[str, Any]]] = {}
+    for event in events:
+        pages.setdefault(event["shows_every_student"], []).append(event)
+    lines = ["", "Pages and steps that showed every student's record (theirs among them):"]
+    for what, seen in pages.items():
+        who = ", ".join(sorted({e["actor"] or "(erased)" for e in seen}))
+        first, last = seen[0]["at"][:10], seen[-1]["at"][:10]
+        lines.append(f"  {what}: {len(seen)} time(s), {first} to {last}, by {who}")
+    return lines
