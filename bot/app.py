@@ -112,6 +112,7 @@ class MentorBot:
         self._tasks.clear()
         for name, adapter in self.adapters.items():
             await _bounded(adapter.stop(), max(1.0, deadline - loop.time()), f"{name}: disconnect")
+        self.core.relay.close()  # the connections it keeps between messages
 
 
 async def _bounded(work: Awaitable[object], seconds: float, what: str) -> None:

@@ -9,7 +9,9 @@ chain, while erasing content under a retention rule leaves a verifiable tombston
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, Table, bindparam, cast, func, select, text, update
 from sqlalchemy.dialects.postgresql import REGCLASS
@@ -20,6 +22,9 @@ from sqlmodel import Session
 from storage import chain_format
 from storage.chain_format import GENESIS, canonical  # noqa: F401  (re-exported: callers hash with them)
 from storage.models import AuditEvent, ChainHead, MessageLog
+
+if TYPE_CHECKING:
+    from storage.direct_insert import Rows
 
 STREAM_TABLES = {"message": MessageLog, "audit": AuditEvent}
 
@@ -135,38 +140,57 @@ def _bump_with_id(dialect: str, table: Table):  # type: ignore[no-untyped-def]
             next_id = func.nextval(cast(func.pg_get_serial_sequence(table.name, "id"), REGCLASS))
         else:
             next_id = select(func.coalesce(func.max(table.c.id), 0) + 1).scalar_subquery()
-        found = _BUMP_WITH_ID[key] = _BUMP.returning(next_id)
+        found = _BUMP_WITH_ID[key] = _BUMP.returning(next_id.label("next_id"))
     return found
+
+
+def bump_statement(dialect: str, stream: str):  # type: ignore[no-untyped-def]
+    """The statement ``open_row_now`` runs (bind parameters ``p``, ``s``): a caller may run it as
+    part of a statement of its own and hand the result to ``append_now`` (``bumped``)."""
+    return _bump_with_id(dialect, STREAM_TABLES[stream].__table__)  # type: ignore[attr-defined]
 
 
 _BUMP_WITH_ID: dict[tuple[str, str], object] = {}
 
 
-def open_row_now(session: Session, row: MessageLog | AuditEvent, *, stream: str) -> Head:
-    """``open_row`` in one statement where the head exists (the relay appends for every message)."""
+def open_row_now(session: Session, row: MessageLog | AuditEvent, *, stream: str,
+                 bumped: tuple[int, str, int] | None = None) -> Head:
+    """``open_row`` in one statement where the head exists (the relay appends for every message).
+
+    ``bumped``: (sequence number, previous hash, id) that ``bump_statement`` already returned in
+    this transaction for this row (the relay runs it with its first statement on PostgreSQL)."""
+    if bumped is not None:
+        row.seq, row.prev_hash, row.id = bumped[0], bumped[1] or GENESIS, bumped[2]
+        return Head(row.program_id, stream, bumped[0], bumped[1])
     table = STREAM_TABLES[stream].__table__  # type: ignore[attr-defined]
     dialect = session.get_bind().dialect.name
     if dialect != "postgresql" and any(isinstance(o, STREAM_TABLES[stream]) for o in session.new):
         session.flush()  # max(id) must see this session's pending rows (as reserve_ids does)
-    found = session.execute(_bump_with_id(dialect, table), {"p": row.program_id, "s": stream}).first()
+    found = session.connection().execute(_bump_with_id(dialect, table),  # type: ignore[call-overload]
+                                         {"p": row.program_id, "s": stream}).first()
     if found is None:  # the stream's first row: create its head on the way that tolerates a race
         return open_row(session, row, stream=stream)
     row.id, row.seq, row.prev_hash = int(found[2]), found[0], found[1] or GENESIS
     return Head(row.program_id, stream, found[0], found[1])
 
 
-def append_now(session: Session, row: MessageLog | AuditEvent, *, stream: str) -> None:
+def append_now(session: Session, row: MessageLog | AuditEvent, *, stream: str,
+               then: Callable[[MessageLog | AuditEvent], Rows] | None = None,
+               bumped: tuple[int, str, int] | None = None) -> None:
     """``append``, with the row written at once by a Core INSERT instead of a later ORM flush
-    (``storage.direct_insert``: the relay's record path); the row stays in the session."""
+    (``storage.direct_insert``: the relay's record path); an ORM row stays in the session.
+    ``then``: given the row (with its id), rows of another table written with it (its outbox rows).
+    ``bumped``: see ``open_row_now``."""
     from storage.direct_insert import insert_row
 
-    head = open_row_now(session, row, stream=stream)
+    head = open_row_now(session, row, stream=stream, bumped=bumped)
     seal(row, stream)
     head.last_hash = row.row_hash
-    # the head's new hash and the row in one statement on PostgreSQL (the row lock is held until
-    # the COMMIT: every round trip less is a shorter wait for the other replicas)
+    # the head's new hash, the row and its outbox rows in one statement on PostgreSQL (the row
+    # lock is held until the COMMIT: every round trip less is a shorter wait for the other replicas)
     insert_row(session, row, along=("chain_hash", _SET_HASH,
-                                    {"h": row.row_hash, "p": head.program_id, "s": head.stream}))
+                                    {"h": row.row_hash, "p": head.program_id, "s": head.stream}),
+               then=then(row) if then is not None else None)
 
 
 def append(session: Session, row: MessageLog | AuditEvent, *, stream: str) -> None:

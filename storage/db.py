@@ -55,9 +55,28 @@ def _make_engine(url: str, *, echo: bool) -> Engine:
         return engine
     if parsed.drivername in ("postgresql", "postgres"):
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+    _psycopg_keeps_long_queries()
     return create_engine(  # connect_timeout: a database that went away fails probes in seconds, not minutes
         url, echo=echo, pool_pre_ping=True, connect_args={"prepare_threshold": None, "connect_timeout": 10}
     )
+
+
+def _psycopg_keeps_long_queries() -> None:
+    """Let psycopg remember how it rewrote the relay's one long statement (issue 16).
+
+    psycopg turns ``%(name)s`` placeholders into ``$n`` and caches the result only for queries of
+    at most 4,096 characters and 50 parameters; the relay's log row + chain head + outbox rows
+    statement has ≈ 80, so it was re-parsed for every message (≈ 15 % of the client's CPU per
+    message on PostgreSQL). The limits are module constants read at each call; an older or newer
+    psycopg without them is left alone.
+    """
+    try:
+        from psycopg import _queries
+    except ImportError:
+        return
+    if hasattr(_queries, "MAX_CACHED_STATEMENT_PARAMS") and hasattr(_queries, "MAX_CACHED_STATEMENT_LENGTH"):
+        _queries.MAX_CACHED_STATEMENT_PARAMS = max(_queries.MAX_CACHED_STATEMENT_PARAMS, 400)
+        _queries.MAX_CACHED_STATEMENT_LENGTH = max(_queries.MAX_CACHED_STATEMENT_LENGTH, 32_768)
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -119,6 +138,7 @@ def upgrade(engine: Engine, revision: str = "heads") -> bool:
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
                 changed = set(MigrationContext.configure(connection).get_current_heads()) != before
+                _roster_triggers(connection)
                 if sqlite and changed:  # only a migration's own work: rows removed by hand are audit's
                     _check_foreign_keys(connection)
         finally:
@@ -127,6 +147,17 @@ def upgrade(engine: Engine, revision: str = "heads") -> bool:
     if changed and sqlite:
         _checkpoint_wal(engine)
     return changed
+
+
+def _roster_triggers(connection: Connection) -> None:
+    """Put back any roster-generation trigger a migration's table rebuild dropped (SQLite batch
+    migrations recreate tables without their triggers; ``storage.roster_generation``)."""
+    from sqlalchemy import inspect
+
+    from storage.roster_generation import ensure_triggers
+
+    if inspect(connection).has_table("roster_generation"):
+        ensure_triggers(connection)
 
 
 def _checkpoint_wal(engine: Engine) -> None:

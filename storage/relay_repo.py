@@ -4,8 +4,8 @@ The relay's record path runs once per message on the hot path, and on this code 
 was statements: one per table it looked at. These readers join what is always read together and
 leave the rows in the session's identity map, so the ``session.get`` calls that follow (the match,
 the program, the sender's membership) cost no statement as long as the caller holds on to what
-these return (the identity map keeps only weak references). Nothing is cached across transactions:
-every gate still reads the roster as it is at the moment the message is recorded.
+these return (the identity map keeps only weak references). The relay keeps what these return
+between messages only while the roster's generation is unchanged (``bot.relay.roster_facts``).
 
 The statements are built once, at import, with bind parameters: building a SELECT and computing
 its cache key cost more CPU than SQLite spends running it, and the record path runs them for every

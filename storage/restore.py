@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from storage import chain
+from storage import chain, roster_generation
 from storage.backup import BackupError, Manifest, file_sha256, pg_args, pg_tool, read_manifest
 from storage.db import open_database, sqlite_url
 from storage.keyring import KeyRing
@@ -116,6 +116,8 @@ def _check(url: str, manifest: Manifest, ring: KeyRing, before_use: BeforeUse | 
     # migrates an older backup (PostgreSQL too: nothing runs on it yet); refuses keys that do not open it
     engine = open_database(url, migrate=True, keyring=ring)
     try:
+        with engine.begin() as connection:  # processes that cached roster facts read them again
+            roster_generation.leap(connection)
         gone = set(getattr(before_use(engine), "destroyed_again", ())) if before_use else set()
         programs, problems = verify_restored(engine, manifest, destroyed_again=gone)
     finally:

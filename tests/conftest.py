@@ -203,3 +203,50 @@ def make_harness(engine: Engine, clock: FakeClock, sample_roster_path: Path):  #
         return Harness(app, console, clock)
 
     return factory
+
+
+# -- a parallel run (`make test`: pytest-xdist on two workers) --------------------------------------
+#
+# The tests that take a minute of wall clock (real processes killed and restarted, hundreds of
+# hostile strings through both platforms, the command-line suites) start first, so the other worker
+# runs everything else meanwhile instead of one of them running alone at the end. The policy tests
+# run on one worker: most share the session's primed policy-corpus fixture (tests/policies/conftest.py,
+# ~2,500 messages through the encoder), which would otherwise be paid once per worker. Neither
+# changes what any test does, and a run without xdist (`pytest tests/<area>`) is ordered the same.
+
+LONG_FIRST = (
+    "tests/reliability/test_crash_cycles.py",
+    "tests/reliability/test_replicas.py",
+    "tests/reliability/test_naughty_strings.py",
+    "tests/prompts/test_cli.py",
+    "tests/governance/test_cli.py",
+    "tests/core/test_cli.py",
+    "tests/prompts/test_school_year.py",
+    "tests/roster/test_cli.py",
+)
+ONE_WORKER = "tests/policies/"
+
+
+def _starts_late(item: pytest.Item) -> int:
+    for rank, prefix in enumerate(LONG_FIRST):
+        if item.nodeid.startswith(prefix):
+            return rank
+    return len(LONG_FIRST)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=_starts_late)  # stable: the rest keep their order
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):  # type: ignore[no-untyped-def]
+    """xdist's scope scheduling with one scope for the policy folder and one per other test (the
+    biggest scope first, then collection order). xdist's own ``xdist_group`` marks cannot do this
+    here: pytest 9.2 no longer reads the node ids xdist 3.8 rewrites for them."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class PolicyFolderTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return ONE_WORKER if nodeid.startswith(ONE_WORKER) else nodeid
+
+    return PolicyFolderTogether(config, log)

@@ -76,11 +76,17 @@ def direction_of(match_role: str | None) -> str | None:
 
 def judge(session: Session, *, match: Match, sender: Person | None, match_role: str | None,
           decision: Decision, at: datetime, settings: ConversationSettings,
-          original: MessageLog | None = None) -> tuple[Decision, Pending | None]:
-    """Add this message to its sender's score; the decision comes back held under a pattern hold."""
+          original: MessageLog | None = None, stored: bool | None = None) -> tuple[Decision, Pending | None]:
+    """Add this message to its sender's score; the decision comes back held under a pattern hold.
+
+    ``stored`` False: the caller knows the sender has no state in the match yet (the relay's first
+    statement asks), so a message with no signal needs no read at all.
+    """
     direction = direction_of(match_role)
     if not settings.on or sender is None or direction is None:
         return decision, None
+    if stored is False and decision.signal <= 0:
+        return decision, None  # no state and nothing to add: what the read below would conclude
     row = conversation_repo.state_of(session, match.id, sender.id)  # type: ignore[arg-type]
     if row is None and decision.signal <= 0:
         return decision, None  # nothing to add and nothing held: no write either

@@ -9,27 +9,29 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.alerts import raise_alert
 from bot.messages import ChannelRef, Inbound, InboundKind
 from bot.ports import PlatformFacts
-from bot.relay import conversation, direct, final_decision
-from bot.relay.copies import queue_copies
+from bot.relay import conversation, direct, final_decision, roster_facts
+from bot.relay.copies import copy_rows
 from bot.relay.gates import gate_hits
 from bot.relay.policy_cache import PolicyBook, conversation_settings
-from bot.relay.sender_facts import sender_in
+from bot.relay.roster_facts import RosterCache
 from bot.review import holds
 from policies.types import Action, Decision, PolicyContext
-from storage import chain, outbox, relay_repo, repo
+from storage import chain, outbox, repo, roster_generation
 from storage.clock import as_utc
+from storage.direct_insert import LogRow, Rows
+from storage.held_connections import HeldConnections
 from storage.models import (
     Delivery,
-    Match,
     MessageLog,
     Person,
     Program,
@@ -58,6 +60,13 @@ class Relay:
         self._clock = clock
         self._platforms = platforms or {}  # from the adapters' registry: how to point at a channel
         self._on_recorded = on_recorded  # told each committed log row's decision (metrics)
+        self._roster = RosterCache()  # roster facts between messages, while their generation holds
+        self._roster_checked = False
+        self._held = HeldConnections(engine)
+
+    def close(self) -> None:
+        """Close the connections the relay keeps between messages (the process is stopping)."""
+        self._held.close()
 
     @property
     def policies(self) -> PolicyBook:
@@ -66,9 +75,12 @@ class Relay:
 
     def record(self, event: Inbound) -> bool:
         """Record one event; True if anything was queued for delivery. Duplicates are no-ops."""
-        # nothing reads the rows after the commit, so the commit need not expire them (a few % of CPU)
-        with Session(self._engine, expire_on_commit=False) as session:
-            queued = self._record_in(session, event)
+        def transaction(connection: Connection) -> tuple[bool, list[str]] | None:
+            # nothing reads the rows after the commit, so the commit need not expire them (a few % of CPU)
+            with Session(bind=connection, expire_on_commit=False) as session:
+                return self._record_in(session, event)
+
+        queued = self._held.retry_once(transaction)  # a connection kept between messages
         if queued is not None:
             self._tell_recorded(queued[1])
         return bool(queued and queued[0])
@@ -88,6 +100,8 @@ class Relay:
             for event in events:
                 with Session(bind=connection, join_transaction_mode="create_savepoint",
                              expire_on_commit=False) as session:
+                    # an earlier event's uncommitted roster write (an avatar) is visible here
+                    session.info[roster_facts.NO_STORE] = True
                     try:
                         queued = self._record_in(session, event)
                     except Exception as error:  # this event's savepoint is rolled back; the group goes on
@@ -108,22 +122,26 @@ class Relay:
     def _record_in(self, session: Session, event: Inbound) -> tuple[bool, list[str]] | None:
         """``record`` in ``session``, committed there: (anything queued, the decisions logged), or
         None for a duplicate (seen before, or lost the race to another writer)."""
-        seen, context = relay_repo.event_in_channel(session, event.channel, event.dedupe_key)
+        self._check_roster_triggers(session)
+        seen, found = roster_facts.find(session, self._roster, event, self._clock() - FLOOD_WINDOW)
         if seen:
             logger.info("<= duplicate %s ignored", event.dedupe_key)
             return None
-        channel, sender, _held = self._locate(session, event, context)
-        if event.is_direct or channel is None:
+        if event.is_direct or found is None:
             if not event.is_direct or event.kind != InboundKind.MESSAGE:
                 logger.debug("<= %s outside supervised channels, not relayed", event.channel)
                 return False, []
+            ref = event.channel
+            sender = repo.person_by_account(session, ref.platform, ref.workspace, event.author_id)
             self._record_attempt(session, event, sender)
-        elif event.kind == InboundKind.MESSAGE:
-            self._record_message(session, event, channel, sender)
-        elif event.kind == InboundKind.EDIT:
-            self._record_edit(session, event, channel, sender)
         else:
-            self._record_delete(session, event, channel, sender)
+            session.info["match_channels"] = {found.where.match.id: found.where.channels}  # for queue_copies
+            if event.kind == InboundKind.MESSAGE:
+                self._record_message(session, event, found)
+            elif event.kind == InboundKind.EDIT:
+                self._record_edit(session, event, found)
+            else:
+                self._record_delete(session, event, found)
         try:
             session.commit()
         except IntegrityError:
@@ -132,75 +150,84 @@ class Relay:
             return None
         return True, session.info.pop("decisions", [])
 
-    def _locate(self, session: Session, event: Inbound, context: relay_repo.Context | None
-                ) -> tuple[SupervisedChannel | None, Person | None, tuple]:
-        """The supervised channel (``context``, read with the dedupe check) and the sender in one
-        more statement. The third item holds the rows loaded alongside (match, program, the
-        sender's membership): while it is held, the steps after read them from the session's
-        identity map instead of the database."""
-        ref = event.channel
-        if context is None:  # a direct message, or a channel nobody supervises
-            return None, repo.person_by_account(session, ref.platform, ref.workspace, event.author_id), ()
-        session.info["match_channels"] = {context[1].id: context[3]}  # for queue_copies
-        membership = relay_repo.sender_in_match(session, ref, event.author_id, context[1].id,  # type: ignore[arg-type]
-                                                since=self._clock() - FLOOD_WINDOW)
-        if membership is not None:  # the flood count came with the sender: _record_message reads it
-            session.info["recent_count"] = {membership[0].id: membership[2]}
-        return context[0], (membership[0] if membership else None), (context, membership)
+    def _check_roster_triggers(self, session: Session) -> None:
+        """Cache roster facts only where the database counts every change to them (once a process)."""
+        if not self._roster_checked:
+            self._roster.enabled = roster_generation.installed(session.connection())
+            self._roster_checked = True
+            if not self._roster.enabled:
+                logger.warning("roster-generation triggers missing (run `mentorbot migrate`): the relay "
+                               "reads the roster for every message")
 
     # -- the three kinds of event in a supervised channel ------------------------------------
 
-    def _record_message(self, session: Session, event: Inbound, channel: SupervisedChannel,
-                        sender: Person | None, *, kind: str = "message",
-                        original: MessageLog | None = None, fresh_copies: bool = True) -> MessageLog:
+    def _record_message(self, session: Session, event: Inbound, found: roster_facts.Found, *,
+                        kind: str = "message", original: MessageLog | None = None,
+                        fresh_copies: bool = True) -> LogRow:
         """Police and log one message version; ``fresh_copies`` False when an allowed edit will
         update copies that already exist instead of posting new ones."""
-        match = session.get(Match, channel.match_id)
-        assert match is not None
-        program = session.get(Program, match.program_id)
-        assert program is not None
+        where = found.where
         now = self._clock()
-        if sender is not None and event.author_avatar and not sender.avatar_url:
-            sender.avatar_url = event.author_avatar  # relayed copies show the platform's picture
-            session.add(sender)
-        who = sender_in(session, sender=sender, match=match, channel=channel, now=now)
+        sender = self._with_avatar(session, event, found.speaker.person if found.speaker else None)
+        who = roster_facts.sender_standing(session, self._roster, found, now)
         match_role, sender_role, facts = who.match_role, who.person_role, who.facts
-        recent = 0
-        if sender is not None:
-            recent = session.info.get("recent_count", {}).get(sender.id)
-            if recent is None:
-                recent = repo.recent_message_count(session, sender.id, now - FLOOD_WINDOW)  # type: ignore[arg-type]
         context = PolicyContext(
             role=match_role or sender_role or "student",
-            sent_at=as_utc(event.sent_at) if event.sent_at else now, timezone=program.timezone,
-            recent_count=recent, recent_window_s=int(FLOOD_WINDOW.total_seconds()),
+            sent_at=as_utc(event.sent_at) if event.sent_at else now, timezone=where.program.timezone,
+            recent_count=found.recent if sender is not None else 0,
+            recent_window_s=int(FLOOD_WINDOW.total_seconds()),
             attachment_count=event.attachment_count, is_edit=kind == "edit",
         )
         # The policy reads what people see (a lone surrogate shows as U+FFFD); the log keeps the original.
-        policy = self._policies.for_file(program.policy_file)
+        policy = self._policies.for_file(where.program.policy_file)
         verdict = policy.evaluate(without_lone_surrogates(event.text), context)
         decision = final_decision.combine(gate_hits(facts), verdict)
-        # The sender's conversation score (one indexed read): a mentor's pattern holds the message.
+        # The sender's conversation score (one indexed read where a state exists): a mentor's
+        # pattern holds the message.
         decision, scored = conversation.judge(
-            session, match=match, sender=sender, match_role=match_role, decision=decision,
-            at=context.sent_at or now, settings=conversation_settings(policy), original=original)
-        row = self._log(session, event, program_id=program.id, kind=kind, match_id=match.id,
-                        channel_id=channel.id, sender=sender, sender_role=match_role or sender_role,
-                        decision=decision, original_id=original.id if original else None)
+            session, match=where.match, sender=sender, match_role=match_role, decision=decision,  # type: ignore[arg-type]
+            at=context.sent_at or now, settings=conversation_settings(policy), original=original,
+            stored=found.scored)
+        copies = decision.action == Action.ALLOW and fresh_copies  # written with the log row, below
+
+        def copies_of(row: LogRow) -> Rows:
+            origin = channel_ref(where.channel)  # type: ignore[arg-type]
+            return Delivery.__table__, copy_rows(  # type: ignore[attr-defined]
+                session, program_id=where.program.id, match_id=where.match.id, origin=origin,
+                row=row, text=row.text, sender=sender, now=now)  # type: ignore[arg-type]
+
+        row = self._log(session, event, program_id=where.program.id, kind=kind, match_id=where.match.id,
+                        channel_id=where.channel.id, sender=sender, sender_role=match_role or sender_role,
+                        decision=decision, original_id=original.id if original else None,
+                        then=copies_of if copies else None, bumped=found.bumped)
         if scored is not None and sender is not None:
-            conversation.record(session, scored, program=program, match=match, sender=sender, row=row,
+            program, match = roster_facts.orm_rows(session, found)
+            person = session.get(Person, sender.id)
+            assert person is not None
+            conversation.record(session, scored, program=program, match=match, sender=person, row=row,
                                 decision=decision, now=now)
-        self._act(session, program=program, match=match, origin=channel, row=row,
-                  decision=decision, sender=sender, event=event, fresh_copies=fresh_copies)
+        self._act(session, found=found, row=row, decision=decision, event=event)
         return row
 
-    def _record_edit(self, session: Session, event: Inbound, channel: SupervisedChannel,
-                     sender: Person | None) -> None:
+    def _with_avatar(self, session: Session, event: Inbound,
+                     sender: roster_facts.PersonFacts | None) -> roster_facts.PersonFacts | None:
+        """Relayed copies show the platform's picture: stored the first time an event carries one."""
+        if sender is None or not event.author_avatar or sender.avatar_url:
+            return sender
+        # a roster write: nothing this transaction reads from now on may be cached (roster_facts)
+        session.info[roster_facts.NO_STORE] = True
+        person = session.get(Person, sender.id)
+        assert person is not None
+        person.avatar_url = event.author_avatar
+        session.add(person)
+        return replace(sender, avatar_url=event.author_avatar)
+
+    def _record_edit(self, session: Session, event: Inbound, found: roster_facts.Found) -> None:
         original = repo.original_message(session, event.channel, event.message_id)
         if original is None:
             # An edit of a message we never saw (sent before the channel was linked): treat the
             # new text as a new message so it is policed and logged like any other.
-            self._record_message(session, event, channel, sender)
+            self._record_message(session, event, found)
             return
         versions = repo.message_versions(session, original.id)  # type: ignore[arg-type]
         latest = versions[-1]
@@ -210,9 +237,7 @@ class Relay:
             return
         live = repo.live_relay_copies(session, [v.id for v in versions])  # type: ignore[misc]
         holds.close_open(session, [v.id for v in versions], state="superseded", now=self._clock())  # type: ignore[misc]
-        match = session.get(Match, channel.match_id)
-        assert match is not None
-        row = self._record_message(session, event, channel, sender, kind="edit", original=original,
+        row = self._record_message(session, event, found, kind="edit", original=original,
                                    fresh_copies=not live)
         now = self._clock()
         if row.decision == Action.ALLOW.value and live:
@@ -222,8 +247,7 @@ class Relay:
         elif row.decision != Action.ALLOW.value:
             self._retract(session, live, row, now)
 
-    def _record_delete(self, session: Session, event: Inbound, channel: SupervisedChannel,
-                       sender: Person | None) -> None:
+    def _record_delete(self, session: Session, event: Inbound, found: roster_facts.Found) -> None:
         original = repo.original_message(session, event.channel, event.message_id)
         if original is None:
             return
@@ -234,7 +258,8 @@ class Relay:
         live = repo.live_relay_copies(session, ids)  # type: ignore[arg-type]
         holds.close_open(session, ids, state="withdrawn", now=self._clock())  # type: ignore[arg-type]
         row = self._log(session, event, program_id=original.program_id, kind="delete",
-                        match_id=original.match_id, channel_id=channel.id, sender=sender,
+                        match_id=original.match_id, channel_id=found.where.channel.id,
+                        sender=found.speaker.person if found.speaker else None,
                         sender_role=original.sender_role, decision=None, original_id=original.id,
                         text=versions[-1].text)
         self._retract(session, live, row, self._clock())
@@ -281,28 +306,28 @@ class Relay:
 
     # -- acting on a decision ------------------------------------------------------------------
 
-    def _act(self, session: Session, *, program: Program, match: Match, origin: SupervisedChannel,
-             row: MessageLog, decision: Decision, sender: Person | None, event: Inbound,
-             fresh_copies: bool = True) -> None:
+    def _act(self, session: Session, *, found: roster_facts.Found, row: LogRow, decision: Decision,
+             event: Inbound) -> None:
+        """What a decision adds beside the log row (an allowed message's copies went with the row)."""
         now = self._clock()
-        origin_ref = channel_ref(origin)
-        if decision.action == Action.ALLOW and fresh_copies:
-            queue_copies(session, program_id=program.id, match_id=match.id, origin=origin_ref,
-                         row=row, text=row.text, sender=sender, now=now)
-        elif decision.action == Action.HOLD:
-            holds.hold(session, program=program, match_id=match.id, row=row, decision=decision,  # type: ignore[arg-type]
+        where = found.where
+        origin_ref = channel_ref(where.channel)  # type: ignore[arg-type]
+        if decision.action == Action.HOLD:
+            program, _match = roster_facts.orm_rows(session, found)
+            holds.hold(session, program=program, match_id=where.match.id, row=row, decision=decision,
                        now=now)
         if decision.notice and (decision.action != Action.ALLOW or decision.alert):
-            session.add(outbox.notice(program_id=program.id, message_id=row.id, channel=origin_ref,
+            session.add(outbox.notice(program_id=where.program.id, message_id=row.id, channel=origin_ref,
                                       user_id=event.author_id, now=now, key=f"notice:{row.id}",
-                                      text=direct.with_emergency_line(decision.notice, program)))
+                                      text=direct.with_emergency_line(decision.notice, where.program)))  # type: ignore[arg-type]
         if decision.alert:
+            program, _match = roster_facts.orm_rows(session, found)
             kind, urgent = final_decision.alert_kind(decision)
             reasons = "; ".join(h.reason for h in decision.hits if h.alert)
-            raise_alert(session, program=program, kind=kind, urgent=urgent, match_id=match.id, now=now,
-                        message_id=row.id, summary=f"{row.sender_name} in {match.key}: {reasons}")
+            raise_alert(session, program=program, kind=kind, urgent=urgent, match_id=where.match.id, now=now,
+                        message_id=row.id, summary=f"{row.sender_name} in {where.match.key}: {reasons}")
 
-    def _retract(self, session: Session, live: list[Delivery], row: MessageLog, now: datetime) -> None:
+    def _retract(self, session: Session, live: list[Delivery], row: LogRow, now: datetime) -> None:
         for copy in live:
             if not outbox.cancel_pending(session, copy.id, reason=f"retracted by log row {row.id}"):  # type: ignore[arg-type]
                 session.add(outbox.follow_up("retract", ref=copy, text="", now=now,
@@ -311,12 +336,15 @@ class Relay:
     # -- helpers ---------------------------------------------------------------------------------
 
     def _log(self, session: Session, event: Inbound, *, program_id: str, kind: str,
-             match_id: int | None, channel_id: int | None, sender: Person | None,
+             match_id: int | None, channel_id: int | None,
+             sender: Person | roster_facts.PersonFacts | None,
              sender_role: str | None, decision: Decision | None, original_id: int | None,
              text: str | None = None, decision_value: str = "retract",
-             hits: str = "[]", alert: bool = False) -> MessageLog:
+             hits: str = "[]", alert: bool = False,
+             then: Callable[[LogRow], Rows] | None = None,
+             bumped: tuple[int, str, int] | None = None) -> LogRow:
         now = self._clock()
-        row = MessageLog(
+        row = LogRow(
             program_id=program_id, seq=0, kind=kind, match_id=match_id, channel_id=channel_id,
             platform=event.channel.platform, workspace=event.channel.workspace,
             channel=event.channel.channel, platform_message_id=event.message_id,
@@ -332,7 +360,8 @@ class Relay:
             notice=decision.notice if decision and decision.action != Action.ALLOW else None,
             prev_hash="", row_hash="",
         )
-        chain.append_now(session, row, stream="message")  # written now by a Core INSERT, stays in the session
+        # a Core INSERT now; ``bumped``: the chain's head was taken by the event's first statement
+        chain.append_now(session, row, stream="message", then=then, bumped=bumped)  # type: ignore[arg-type]
         session.info.setdefault("decisions", []).append(row.decision)
         return row
 

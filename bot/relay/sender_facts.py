@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from sqlmodel import Session
 
@@ -31,18 +32,34 @@ def sender_in(session: Session, *, sender: Person | None, match: Match, channel:
               now: datetime) -> Sender:
     """The facts about ``sender`` posting in ``channel`` of ``match`` as the database says at ``now``
     (permission forms and training are dated records: issue 14, ``bot.year.standing``)."""
-    match_role = repo.member_role(session, match.id, sender.id) if sender else None  # type: ignore[arg-type]
-    if sender is not None and sender.program_id != match.program_id:
-        match_role, person_role = None, None
-    else:
-        person_role = sender.role if sender else None
+    member_role = repo.member_role(session, match.id, sender.id) if sender else None  # type: ignore[arg-type]
     holds: tuple[tuple[str, str, str], ...] = ()
-    if sender is not None and person_role in ("student", "mentor"):
+    if sender is not None and sender.program_id == match.program_id and sender.role in ("student", "mentor"):
         program = session.get(Program, match.program_id)
         assert program is not None
         holds = record_holds(session, sender, channel.platform, local_today(program, now))
+    return judged(sender, member_role, match.program_id, match.status, channel.side, holds)
+
+
+class _Someone(Protocol):
+    @property
+    def program_id(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+
+
+def judged(sender: _Someone | None, member_role: str | None, program_id: str, match_status: str,
+           channel_side: str, holds: tuple[tuple[str, str, str], ...]) -> Sender:
+    """The gate facts from what was read (an ORM person or the relay's cached ``PersonFacts``)."""
+    match_role = member_role if sender is not None else None
+    if sender is not None and sender.program_id != program_id:
+        match_role, person_role = None, None  # another program's person: a stranger here
+    else:
+        person_role = sender.role if sender else None
+    if person_role not in ("student", "mentor"):
+        holds = ()
     facts = SenderFacts(
         known=sender is not None and person_role is not None, match_role=match_role,
-        person_role=person_role, match_status=match.status, channel_side=channel.side, record_holds=holds,
+        person_role=person_role, match_status=match_status, channel_side=channel_side, record_holds=holds,
     )
     return Sender(facts, match_role, person_role)

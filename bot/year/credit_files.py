@@ -11,11 +11,14 @@ from __future__ import annotations
 import csv
 import io
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bot.export_text import csv_cell
 from bot.web.exports import ExportMeta
-from bot.web.pdf import Document
 from bot.year.credit import ProgramCredit, StudentCredit, StudentDetail
+
+if TYPE_CHECKING:  # fpdf2 (with numpy and cryptography) takes ~0.5-1 s to import: only when a PDF is made
+    from bot.web.pdf import Document
 
 COLUMNS = [
     "student",
@@ -144,6 +147,8 @@ def _title(pdf: Document, meta: ExportMeta, title: str) -> None:
 
 
 def program_pdf(meta: ExportMeta, report: ProgramCredit) -> bytes:
+    from bot.web.pdf import Document
+
     pdf = Document(meta, orientation="landscape")
     _title(pdf, meta, "Participation and credit report")
     pdf.set_font(pdf.family, "", 8)
@@ -185,6 +190,8 @@ def program_pdf(meta: ExportMeta, report: ProgramCredit) -> bytes:
 
 
 def student_pdf(meta: ExportMeta, detail: StudentDetail) -> bytes:
+    from bot.web.pdf import Document
+
     pdf = Document(meta)
     r = detail.row
     _title(pdf, meta, f"Participation and credit report of {r.name} ({r.key})")

@@ -46,7 +46,9 @@ def _riverside_fingerprint(engine) -> dict[str, str]:  # type: ignore[no-untyped
     whole of the tables without a program column that hold people's records."""
     out = {}
     inspector = sa_inspect(engine)
-    skip = ("alembic_version", "audit_log", "desk_session", "desk_invite", "job_claim")
+    # job_claim and roster_generation are database-wide (no program's records): the generation
+    # moves with every program's roster change, the intruder's own program's included
+    skip = ("alembic_version", "audit_log", "desk_session", "desk_invite", "job_claim", "roster_generation")
     tables = {name: [c["name"] for c in inspector.get_columns(name)]
               for name in sorted(inspector.get_table_names())
               if name not in skip and not name.startswith("message_fts")}  # the search index
