@@ -187,7 +187,7 @@ class Speller:
                 clean.add(t)  # type: ignore[arg-type]
             looked += 1
             if looked >= MAX_LOOKUPS:
-                break
+                return True  # the full pass decides, in the message's order (also capped)
         return False
 
     def correct(self, token: str) -> str | None:
