@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -24,6 +25,7 @@ from policies.rules.phrasebook import expand
 from policies.rules.phrases import APPROVED, PRIVATE, RULES
 from policies.rules.vocabulary import rules_vocabulary
 from policies.rules.words import EXTRA_BLOCK, WordMatcher, load_ordinary_words, load_profanity_list
+from policies.spelling import Speller, known_words
 from policies.types import Action, Decision, Hit, PolicyContext
 
 if TYPE_CHECKING:
@@ -69,6 +71,8 @@ class Policy:
         self._contact = ContactFinder()
         self._concepts = build_layer()  # concept rules (policies/rules/concepts/)
         self._vocab = rules_vocabulary()  # which squeezed spelling of "goood" the rules know
+        # misspellings and texting spellings read as the rules' words (policies/spelling.py)
+        self._speller = Speller(self._vocab, *known_words())
         # ... and the encoder: the rules' words and its own word list
         self._encoder_known = (self._vocab | encoder.vocabulary).__contains__ if encoder else None
         self._links = LinkFinder(config.allowed_domains)
@@ -246,15 +250,23 @@ class Policy:
 
     def variant(self, text: str) -> tuple[str, list[int]] | None:
         """``text`` as the second pass reads it — spelled-out words joined, leetspeak read as
-        letters, stretched letters squeezed ("pleeeease", "secreeeet") — with the index in
+        letters, stretched letters squeezed ("pleeeease", "secreeeet"), misspellings and texting
+        spellings read as the rules' words ("dissapear", "wanna", "xq") — with the index in
         ``text`` of each character; None when it reads the same (the usual case)."""
         first = deobfuscate(text)
         vtext, index = first if first is not None else (text, None)
-        squeezed = destretch(vtext, self._vocab.__contains__)
-        if squeezed is not None:
-            vtext, inner = squeezed
-            if first is None and len(text) > _WHOLE_VARIANT_CHARS:
-                vtext, inner = windows(vtext, inner, len(text))  # only around the squeezed words
+        squeeze = partial(destretch, known=self._vocab.__contains__)
+        tokens = self._concepts.last_tokens(text)  # split once, by the concept layer
+        respell = partial(self._speller.respell, tokens=tokens if vtext is text else None)
+        for step in (squeeze, respell):  # respelling reads the squeezed words
+            changed = step(vtext)
+            if step is squeeze and changed is not None:
+                respell = self._speller.respell  # the squeezed text has its own tokens
+            if changed is None:
+                continue
+            before, (vtext, inner) = vtext, changed
+            if first is None and len(before) > _WHOLE_VARIANT_CHARS:
+                vtext, inner = windows(vtext, inner, len(before))  # only around the changes
             index = inner if index is None else [index[i] for i in inner]
         return None if index is None else (vtext, index)
 

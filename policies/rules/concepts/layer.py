@@ -98,6 +98,14 @@ class ConceptLayer:
         self._index_b = {k.encode(): v for k, v in self._index.items() if k.isascii()}
         self._keys_b = frozenset(self._index_b)
         self._symbols = [(k, k.encode()) for k in self._keys if k in _SYMBOLS]
+        # The message read last and its tokens, for the spelling pass (``last_tokens``).
+        self._last: tuple[str, set] = ("", set())
+
+    def last_tokens(self, text: str) -> set | None:
+        """The tokens of ``text`` (the very object last given to ``hits``) as the candidate
+        filter split them: bytes for ASCII text, else str; None for any other text."""
+        last_text, toks = self._last
+        return toks if last_text is text else None
 
     def compile_all(self) -> None:
         """Compile every template now (tests; a server may call it to warm up)."""
@@ -106,7 +114,7 @@ class ConceptLayer:
                 if tpl._rx is None:
                     tpl._rx = compile_pattern(tpl.pattern)
 
-    def candidates(self, t: str) -> list[_Template]:
+    def candidates(self, t: str, remember: str | None = None) -> list[_Template]:
         """Templates whose anchor words all occur in folded text ``t``."""
         if t.isascii():  # the common case: split and intersect at C speed, as bytes
             toks = ascii_words(t)
@@ -119,6 +127,8 @@ class ConceptLayer:
             toks = tokenize(t)
             present = toks & self._keys
             index, attr = self._index, "required"
+        if remember is not None:
+            self._last = (remember, toks)
         if not present:
             return self._always
         seen: set[int] = set()
@@ -132,11 +142,12 @@ class ConceptLayer:
                     out.append(tpl)
         return out + self._always
 
-    def matches(self, t: str, role: str) -> list[Match]:
-        """Concept matches in folded text ``t`` for a sender in ``role``."""
+    def matches(self, t: str, role: str, remember: str | None = None) -> list[Match]:
+        """Concept matches in folded text ``t`` for a sender in ``role`` (``remember``: the
+        original message, whose tokens ``last_tokens`` then gives back)."""
         out: list[Match] = []
         counts: dict[int, int] = {}
-        for tpl in self.candidates(t):
+        for tpl in self.candidates(t, remember):
             i = tpl.rule_index
             r = self.rules[i]
             w = r.weight(role)
@@ -183,7 +194,7 @@ class ConceptLayer:
         RuleSetting (on/off, action and alert per role, the sender's notice)."""
         norm = normalize(text)
         t = blank_mentions(norm.text)
-        found = self.matches(t, role)
+        found = self.matches(t, role, remember=text)
         if not found:
             return []
         weak = [m.weight for m in found

@@ -1,0 +1,253 @@
+"""Misspellings and texting spellings, read as the words the rules know (the second pass).
+
+Students type fast: "dissapear", "shcool", "tommorow", "beleive", "jus", "wanna", "bc", "xq".
+Word lists of typos never end, so this is generic:
+
+- **One edit** (Damerau: a letter dropped, doubled or added, swapped with its neighbour, or
+  replaced): a token of 5+ letters that is not a known word and is one edit from exactly one
+  English rule word of 6+ letters reads as that word. Spanish rule words take only a careful
+  edit (a letter dropped, added or swapped before the last three letters), since their endings
+  carry person and tense ("mataste" is not "matarte"). Known words (general English and
+  Spanish vocabularies, the rules' own words) are never changed, so "patient" never becomes "parent".
+  The rule words' deletion neighbourhoods are indexed once at policy load (SymSpell), so a
+  token costs a few dictionary look-ups, however many rule words there are.
+- **Texting contractions** ("wanna", "ima", "bc", "xq", "tmb"): a short table, expanded.
+
+``respell`` returns the message as the rules' second pass reads it, with the index in the
+original text of each character (like ``normalize.deobfuscate``); None when nothing changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from functools import cache
+from pathlib import Path
+
+MIN_TARGET = 6  # rule words shorter than this have too many one-edit neighbours
+MIN_TOKEN = MIN_TARGET - 1
+MAX_TOKEN = 20
+MAX_CHANGES = 64  # per message: a flood of typos costs no more than this
+# Unknown words looked up per message: a flood of junk words ("qzxvwlkj …") costs no more than
+# this; a typo after that many unknown words is read only as written.
+MAX_LOOKUPS = 64
+
+# Texting contractions, English and Spanish: token -> what it stands for.
+CONTRACTIONS: dict[str, str] = {
+    "jus": "just", "juss": "just", "wanna": "want to", "wana": "want to", "gonna": "going to",
+    "gona": "going to", "gotta": "got to", "ima": "i'm going to", "imma": "i'm going to",
+    "tryna": "trying to", "lemme": "let me", "gimme": "give me", "bc": "because",
+    "bcuz": "because", "bcoz": "because", "cuz": "because", "coz": "because",
+    "tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow", "2morrow": "tomorrow",
+    "2day": "today", "2nite": "tonight", "tonite": "tonight", "ppl": "people", "pls": "please",
+    "plz": "please", "abt": "about", "sum1": "someone", "some1": "someone", "any1": "anyone",
+    "every1": "everyone", "kno": "know", "dunno": "don't know", "prolly": "probably",
+    # Spanish texting
+    "q": "que", "ke": "que", "xq": "porque", "pq": "porque", "porq": "porque", "xk": "porque",
+    "tmb": "tambien", "tb": "tambien", "tmbn": "tambien", "toy": "estoy", "stoy": "estoy",
+    "pa": "para", "pal": "para el",
+    "kiero": "quiero", "qiero": "quiero", "kieres": "quieres", "bn": "bien", "dnd": "donde",
+    "xfa": "por favor", "porfa": "por favor", "msj": "mensaje", "msjs": "mensajes",
+    "tqm": "te quiero mucho", "aki": "aqui", "kien": "quien", "kuando": "cuando",
+}
+
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_WORDCH = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789'")
+_MAX_REMEMBERED = 50_000
+# Words as bytes: upper case folded to lower, non-ASCII bytes kept inside their word.
+_BYTE_SPLIT = bytes(c + 32 if 65 <= c <= 90 else c if c in _WORDCH or c >= 0x80 else 32
+                    for c in range(256))
+_KNOWN_PATH = Path(__file__).resolve().parent / "data" / "known_words.txt"
+
+
+@cache
+def known_words() -> tuple[frozenset[str], frozenset[str]]:
+    """General English and Spanish vocabularies (``policies/data/known_words.txt``)."""
+    sections: dict[str, set[str]] = {"en": set(), "es": set()}
+    current = sections["en"]
+    for line in _KNOWN_PATH.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line in ("[en]", "[es]"):
+            current = sections[line[1:3]]
+            continue
+        current.update(line.split())
+    return frozenset(sections["en"]), frozenset(sections["es"])
+
+
+_ENDINGS = ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+_DOUBLE = re.compile(r"([a-z])\1+")
+
+
+def _undouble(word: str) -> str:
+    return _DOUBLE.sub(r"\1", word)
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by at most one Damerau edit (drop, add, replace, swap)."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    i = 0
+    while i < min(la, lb) and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        if a[i + 1:] == b[i + 1:]:
+            return True  # replaced
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
+    return (a[i + 1:] == b[i:]) if la > lb else (a[i:] == b[i + 1:])
+
+
+def careful_edit(a: str, b: str) -> bool:
+    """A one-edit typo that leaves the word's ending alone: a letter dropped, added or swapped
+    before the last three letters (never a replaced letter, never in the ending)."""
+    la, lb = len(a), len(b)
+    i = 0
+    while i < min(la, lb) and a[i] == b[i]:
+        i += 1
+    if i >= min(la, lb) - 3:
+        return False
+    if la == lb:
+        return a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
+    return (a[i + 1:] == b[i:]) if la > lb else (a[i:] == b[i + 1:])
+
+
+class Speller:
+    """Reads misspelled tokens as rule words, through a deletion-neighbourhood index."""
+
+    def __init__(self, targets: Iterable[str], english: Iterable[str],
+                 other: Iterable[str] = ()) -> None:
+        """``targets``: the rules' words; only English ones of 6+ letters are read into (Spanish
+        verb forms one edit apart are different words: "mataste" is not "matarte").
+        ``english``/``other``: known words, never changed."""
+        english = frozenset(english)
+        words = [w for w in targets if len(w) >= MIN_TARGET and w.isalpha()]
+        self.targets = frozenset(words)
+        # Other (Spanish) rule words are read into only through a careful edit (``careful_edit``):
+        # their endings carry person and tense ("mataste" is not "matarte").
+        self._careful = frozenset(w for w in words if w not in english)
+        self.known = english | frozenset(other) | frozenset(targets)
+        index: dict[str, set[str]] = {}
+        for w in self.targets:
+            index.setdefault(w, set()).add(w)
+            for d in _deletes(w):
+                index.setdefault(d, set()).add(w)
+        self._index = index
+        # Doubled letters put in the wrong place ("dissapear", "tommorow") are two edits; the
+        # words with every double letter written once ("disapear", "tomorow") meet.
+        skeletons: dict[str, set[str]] = {}
+        for w in self.targets:
+            skeletons.setdefault(_undouble(w), set()).add(w)
+        self._skeletons = skeletons
+        self._cache: dict[str, str | None] = {}
+        # The fast path (most messages have no typo): the message's words as bytes, split and
+        # compared with the known words at C speed.
+        self._known_b = frozenset(w.encode() for w in self.known if w.isascii())
+        self._short_b = frozenset(w.encode() for w in CONTRACTIONS)
+        self._clean_b: set[bytes] = set()
+        self._short = frozenset(CONTRACTIONS)
+        self._clean: set[str] = set()
+
+    def worth_reading(self, text: str, tokens: Collection[str] | Collection[bytes] | None = None) -> bool:
+        """Whether ``text`` holds a contraction or an unknown word that may be a typo.
+        ``tokens``: its words already split by the concept layer (bytes for ASCII text), which
+        saves splitting it again. Otherwise bytes of non-ASCII letters stay inside their word,
+        whose token is then skipped (an accented word is not a typo), as the full pass does.
+        Tokens once found to be no typo are remembered, so the usual message costs two set
+        differences."""
+        if tokens is None:
+            tokens = set(text.encode().translate(_BYTE_SPLIT).split())
+        if not tokens:
+            return False
+        if isinstance(next(iter(tokens)), bytes):
+            short, known, clean = self._short_b, self._known_b, self._clean_b
+        else:
+            short, known, clean = self._short, self.known, self._clean
+        if not short.isdisjoint(tokens):
+            return True
+        # ``a - b`` walks the few tokens (``a.difference(b, c)`` would walk every known word)
+        rest = (tokens - known) - clean  # type: ignore[operator]
+        looked = 0
+        for t in rest:
+            if len(t) < MIN_TOKEN:
+                continue
+            word = t.decode() if isinstance(t, bytes) else t
+            if not word.isascii():
+                continue
+            if self.correct(word):
+                return True
+            if len(clean) < _MAX_REMEMBERED:
+                clean.add(t)  # type: ignore[arg-type]
+            looked += 1
+            if looked >= MAX_LOOKUPS:
+                return True  # the full pass decides, in the message's order (also capped)
+        return False
+
+    def correct(self, token: str) -> str | None:
+        """The one rule word ``token`` is a misspelling of, or None (known, ambiguous, none)."""
+        if token in self._cache:
+            return self._cache[token]
+        found: str | None = None
+        if (MIN_TOKEN <= len(token) <= MAX_TOKEN and token.isalpha()
+                and not self.is_known(token)):
+            candidates = set(self._index.get(token, ()))
+            for d in _deletes(token):
+                candidates |= self._index.get(d, set())
+            close = [w for w in candidates if within_one_edit(token, w)
+                     and (w not in self._careful or careful_edit(token, w))]
+            if not close:
+                close = list(self._skeletons.get(_undouble(token), ()))
+            found = close[0] if len(close) == 1 else None
+        if len(self._cache) < _MAX_REMEMBERED:
+            self._cache[token] = found
+        return found
+
+    def is_known(self, token: str) -> bool:
+        """A known word, or one with a regular English ending ("moles", "texted")."""
+        if token in self.known:
+            return True
+        return any(token.endswith(e) and token[:-len(e)] in self.known for e in _ENDINGS)
+
+    def respell(self, text: str, tokens: Collection[str] | Collection[bytes] | None = None
+                ) -> tuple[str, list[int]] | None:
+        """``text`` with contractions expanded and misspellings read as rule words,
+        and the index in ``text`` of each character; None when nothing changes."""
+        if not self.worth_reading(text, tokens):
+            return None
+        out: list[str] = []
+        index: list[int] = []
+        pos = changes = looked = 0
+        for m in _TOKEN.finditer(text):
+            tok = m.group()
+            if not tok.isascii():
+                continue  # an accented word was typed with care: not a typo
+            tok = tok.lower()
+            new = CONTRACTIONS.get(tok)
+            if new is None and len(tok) >= MIN_TOKEN and looked < MAX_LOOKUPS \
+                    and not self.is_known(tok):
+                looked += 1
+                new = self.correct(tok)
+            if new is None:
+                continue
+            a, b = m.start(), m.end()
+            out.append(text[pos:a])
+            index.extend(range(pos, a))
+            out.append(new)
+            # each new letter points at the original letter in its place (the last one after)
+            index.extend(min(a + i, b - 1) for i in range(len(new)))
+            pos = b
+            changes += 1
+            if changes >= MAX_CHANGES:
+                break
+        if not changes:
+            return None
+        out.append(text[pos:])
+        index.extend(range(pos, len(text)))
+        return "".join(out), index
