@@ -180,6 +180,8 @@ def lowo(x: np.ndarray, rows: list[dict], groups: np.ndarray, **fit_kw) -> np.nd
     z = np.zeros((len(rows), len(HEADS)), np.float32)
     for g in GROUPS:
         test = groups == g
+        if not test.any():  # a group whose files are not there (yet)
+            continue
         train = np.flatnonzero(~test)
         p = fit_heads(x[train], [rows[i] for i in train], **fit_kw)
         z[test] = logits(p, x[test])
@@ -199,6 +201,8 @@ def nested(tb: Table, scores: dict[str, np.ndarray], respect_rules: bool) -> dic
     """Per-writer outcome with thresholds chosen on the OTHER groups' held-out scores only."""
     parts = {}
     for g in GROUPS:
+        if not (tb.group == g).any():
+            continue
         th = search(tb, scores, tb.group != g, respect_rules)
         parts[g] = (tb.group == g, outcome(tb, scores, th, respect_rules))
     out = {k: np.zeros(len(tb.category), bool) for k in ("stop", "alert", "blocked", "flag")}

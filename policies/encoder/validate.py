@@ -18,7 +18,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-GROUPS = ("d1", "d2", "d3", "d4", "d5", "d6", "d7", "legacy")
+# Writer groups: the training files' name prefix (before the first "_"). d1..d9 wrote for the
+# project; sa..sf are the spent sealed sets A, B, C, D, E1, E2, F (round 5); legacy = the
+# regression sets in tests/policies/corpus/.
+GROUPS = ("d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9",
+          "sa", "sb", "sc", "sd", "se1", "se2", "sf", "legacy")
 HOLD_HEADS = ("grooming", "concern", "contact", "offplatform")
 # Which senders a head judges: disclosures come from students, grooming moves from mentors.
 ROLES = {"grooming": {"mentor"}, "concern": {"student"}, "contact": {"student", "mentor"},
@@ -35,8 +39,10 @@ CONCERN_HOLD_FLOOR = 0.98  # holding a student's message needs more certainty th
 
 
 def writer(source: str) -> str:
-    """The writer group of a labelled file: d1..d7 by prefix, else the legacy regression sets."""
-    return source[:2] if source[:2] in GROUPS else "legacy"
+    """The writer group of a labelled file: its name's prefix (``d4_conv_01`` -> d4, ``se1_messages``
+    -> se1) when that is a group, else the legacy regression sets."""
+    prefix = source.split("_", 1)[0]
+    return prefix if prefix in GROUPS else "legacy"
 
 
 @dataclass
@@ -137,7 +143,7 @@ def _pct(hn: tuple[int, int]) -> str:
 def print_table(title: str, tb: Table, out: dict[str, np.ndarray],
                 rows_by: dict[str, np.ndarray] | None = None) -> dict[str, dict[str, tuple[int, int]]]:
     """One line per writer group (or ``rows_by`` masks), then pooled and per language."""
-    masks = rows_by or {g: tb.group == g for g in GROUPS}
+    masks = rows_by or {g: tb.group == g for g in GROUPS if (tb.group == g).any()}
     masks = {**masks, "pooled": np.ones(len(tb.category), bool), "pooled en": ~tb.spanish,
              "pooled es+mix": tb.spanish}
     keys = ("violations", "grooming", "disclosures", "ord stopped", "ord alerted", "stu ord alerted",
