@@ -100,6 +100,8 @@ RULES = [
         "(linkedin|messenger) ~1 (messages|message|mensajes|dm|dms) ~3 (accept|acepta|connection|conexion)?",
         "(👻|📱) ~1 ? ~1 (😉|😏|👀)?",
         "(do|does|d) ~1 (u|you) ~1 (have|got|use|tienes) ~1 (it|telegram|signal|kik|whatsapp|snap|insta) ~3 (more_private|mas_privado|safer|es_mas)?",
+        # messaging one of the program's adults directly is what the program asks for
+        unless=r"\b(?:message|text|write(?: to)?|dm|email|escribele|escribirle|contact|reach out to) (?:ms|mr|mrs|miss|dr|prof|sra|sr|srta|the coordinator|your coordinator|your teacher|your counselor|la coordinadora|el coordinador|la maestra|el maestro|tu maestra|tu maestro)\b",
         examples=("pasemos esto al whatsapp", "Message me directly, not in the channel."),
     ),
     _private(

@@ -95,6 +95,10 @@ RULES = [
         "(tienes|tenes) ~1 (cuarto|recamara|habitacion) ~1 (propio|propia|solo|sola)",
         "(compartes|share) ~2 (tu|your|ur)? ~1 (cuarto|room|bedroom|recamara)",
         "(are_you|r_u|are_u|estas|estes|you|sigues) ~2 (in|en) ~1 (YOUR|tu|ur|your|la) ~1 (bed|cama|room|cuarto)",
+        # round 5 (a family in four writers' misses): the question as a statement, usted, the lock
+        "(YOU|you've|youve|usted|tu) ~2 (have|got|tiene|tienes|'ve_got) ~2 (your|ur|su|tu|a)? ~1 (own|private|propio|propia) ~1 (room|bedroom|cuarto|habitacion|recamara)",
+        "(YOUR|su) ~1 (room|bedroom|cuarto|habitacion|recamara) ~2 (has|have|tiene) ~2 (a|una|la)? ~1 (lock|door_that_locks|puerta_con_seguro|seguro|llave|cerrojo)",
+        "(what's|whats|what_is|como_es|describe|describeme) ~1 (YOUR|su) ~1 (bedroom|room|cuarto|habitacion|recamara) ~1 (like)?",
         mentor=1.0,
         unless=r"\b(dorm|dorms|college|campus|residence|roommate|hotel|interview|zoom|class|classroom|meeting|office|conference|waiting)\b",
         examples=("are you typing from your room?", "¿cierras la puerta de tu cuarto?"),
@@ -174,6 +178,9 @@ RULES = [
     _personal(
         "grooming.undermining",
         "Belittles the program's rules or adults, or the parents, to put the adult above them (undermining supervision)",
+        # round 5 (four writers): the adult sets himself apart from the adults who would report
+        "(i'm_not|im_not|i_am_not|no_soy|yo_no_soy) ~1 (like|como) ~2 (the|your|ur|tus|los|las)? ~1 (other|otros|otras)? ~1 (adults|teachers|parents|grownups|grown-ups|maestros|papas|padres|adultos|profes)",
+        "(i|yo) ~2 (don't|dont|do_not|no) ~2 (have_to|tengo_que) ~1 (report|reportar)",
         "(OVERSEER|program's|coordinator's|school's|del_programa|de_la_coordinadora|these|the|las|estas) ~2 (rules?|reglas|policies|policy|normas) ~3 (are|is|son|es) ~3 (kind_of|kinda|so|just|muy|bien|way|honestly|really)? ~1 (ridiculous|silly|dumb|stupid|pointless|overkill|too_much|exagerad[oa]s?|tontas?|ridicul[oa]s?|a_joke|una_tonteria|not_for_us|no_aplican|no_son_para_ti)",
         "(rules?|reglas|normas) ~2 (are|is|son|es) ~3 (mostly|only|just|solo|nada_mas)? ~1 (for|para) ~2 (the|los|las)? ~1 (other|otros|otras|weird|creepy|bad|demas) ~2 (kids|mentors|students|chicos|estudiantes|mentores)?",
         "(rules?|reglas|normas) ~2 (don't|dont|doesn't|no) ~1 (apply|aplican|aplica|count) ~3 (to_you|to_us|to_me|contigo|a_nosotros|with_me|here)",
@@ -293,6 +300,9 @@ RULES = [
         "(gave_up|sacrifice|sacrifique|deje|rearranged|cancelled|cancele) ~3 (my|mi) ~1 (whole|entire|todo_mi|todo_el)? ~1 (saturday|weekend|lunch|day|sabado|fin|week|semana|plans)",
         "(anxious|worried|ansioso|ansiosa|preocupado|preocupada|nervous) ~3 (when|cuando|if|si) ~2 (you|u|tu) ~2 (go_quiet|don't_reply|dont_reply|no_contestas|no_escribes|disappear|don't_answer|desapareces)",
         "(wait|esperar|espero|waiting) ~3 (for|a_que) ~2 (you|u|tu) ~2 (to)? ~1 (reply|answer|contestes|respondas|write_back|text_back)",
+        # round 5: guilt for not replying (five writers, English and Spanish)
+        "(bummed|hurt|hurts|sad|upset|disappointed|disappointing|decepciona|decepcionado|decepcionada|me_siento_mal|triste|dolio|worried|preocupado|preocupada) ~4 (that|when|cuando|que|you|u|since) ~3 (didn't|didnt|don't|dont|haven't|havent|no|never|not|stopped) ~3 (reply|replied|replying|answer|answered|write|wrote|text|texted|respond|responded|contesta|contestas|contestaste|contestado|contestes|contestar|escribes|escribiste|escribas|respondes|respondiste|hablas|me_hablas|me_escribes|me_contestas)",
+        "(ignoring|ignored|ghosting|ghosted|ignorando|ignoras|ignoraste|dejaste_en_visto|dejas_en_visto) ~1 (me|mi|a_mi)",
         "(checking|checo|reviso|keep_checking) ~2 (my|mi) ~1 (phone|cel) ~4 (you've|you|if_you|si_me|written|escribiste|replied|respondiste)",
         "(our_talks|our_chats|these_chats|nuestras_charlas|nuestras_platicas|our_conversations) ~3 (are_all|mean_so_much|son_todo|is_all|significan|mean_everything)",
         "(don't|please_don't|no|never) ~1 (stop|dejes_de) ~2 (writing|talking|texting|escribirme|hablarme|messaging) ~2 (to_me|me)?",
@@ -457,6 +467,11 @@ RULES = [
         "(your|ur|tu) ~1 (boyfriend|girlfriend|bf|gf|novio|novia) ~4 (alone|solos|a_solas|when_you're_alone|in_the_picture|still_around|anymore|asking_for)",
         "(lucky|suerte) ~2 (to)? ~1 (date|salir_con|be_with|kiss|call_you_theirs|tenerte_de_novia|tenerte_de_novio) ~1 (you|u|ti|contigo)?",
         "(who's|whos|who_is|quien_es) ~1 (your|ur|tu) ~1 (crush|type|bf|gf|novio|novia|amor)",
+        # round 5: boyfriend questions in usted / as a follow-up, boys "after" the student, her "type"
+        "(tiene|tienes|tenes|ya_tiene|usted_tiene) ~1 (novio|novia|pareja|jevo|jeva|boyfriend|girlfriend)",
+        "^ (y|and|so|what_about) ~1 (el|la|tu|su|the|your|ur) ~1 (novio|novia|boyfriend|girlfriend|bf|gf) ?",
+        "(guys|boys|chicos|muchachos|chicas|girls|muchachas|pelaos|dudes) ~4 (hit_on|hitting_on|are_after|r_after|be_after|chasing|flirt|flirting|flirts|coquetean|te_tiran|te_echan|te_caen) ~2 (you|u|te|contigo)",
+        "(what's|whats|what_is|cual_es) ~1 (your|ur|tu|su) ~1 (type|tipo)",
         "(cute|hot|guapos|lindos) ~1 (boys|girls|guys|chicos|chicas) ~2 (in|at|en)",
         "(attention|atencion) ~2 (from|de) ~1 (guys|boys|girls|chicos|hombres|men)",
         "(little_spoon|big_spoon|cucharita)",
@@ -582,8 +597,13 @@ RULES = [
         "(like_a|como_una|more_like_a|como_a_una) ~1 (girlfriend|novia|boyfriend|novio) ~3 (than|que|not|no)",
         "(ready|lista|listo) ~3 (for_the_real_world|for_adult|in_every_way|for_a_real_relationship|pa_cosas_de_adultos)",
         "(too_young|muy_joven|demasiado_joven) ~3 (for_things|pa_cosas|you're_not|you_aren't|no_lo_eres)",
+        # round 5: the age gap as a joke ("if you were a few years older I'd be in trouble", four writers)
+        "(growing_up|grown_up) ~2 (so|a_lot|really)? ~2 (fast|quick|this_year|since|physically)",
+        "(if|si) ~2 (you|u|tu) ~1 (were|was|fueras|tuvieras) ~4 (older|mayor|years_older|anos_mas|grande) ~5 (trouble|problemas|lio|date|dating|saldria|be_in_trouble)",
+        "(age|edad) ~2 (is_just|es_solo|is_only|es_nada_mas|'s_just) ~2 (paperwork|un_papel|numbers)",
+        "(make|makes|haces|hace|hacen) ~2 (me)? ~1 (feel|sentir) ~2 (young|younger|joven|mas_joven)",
         mentor=1.0,
-        unless=r"\b(eligible|eligibility|qualify|qualifies|to apply|can apply|internship|paid position|work permit|working papers|license|learner's permit|permiso de trabajo|podras aplicar|adult (?:education|learners?|ed|school|literacy)|18 or older to (?:apply|work|register)|must be 18|turn 18 (?:you can vote|to vote|to register)|when you turn 18(?:,)? you (?:can|will be able to) (?:vote|register|apply))\b",
+        unless=r"\b((?:to|pa|para) (?:start|begin|learn|empezar|comenzar|aprender)|eligible|eligibility|qualify|qualifies|to apply|can apply|internship|paid position|work permit|working papers|license|learner's permit|permiso de trabajo|podras aplicar|adult (?:education|learners?|ed|school|literacy)|18 or older to (?:apply|work|register)|must be 18|turn 18 (?:you can vote|to vote|to register)|when you turn 18(?:,)? you (?:can|will be able to) (?:vote|register|apply))\b",
         examples=("you're so mature for your age", "eres muy madura para tu edad"),
     ),
     _personal(
@@ -673,7 +693,10 @@ RULES = [
         "(somewhere|someplace|a_spot|un_lugar|place) ~4 (nobody|no_one|noone|your_friends|nadie|private|privately|quiet|alone|won't_see|wont_see|can't_see|no_nos_vean)",
         "(where|donde) ~2 (nobody|no_one|noone|nadie) ~2 (goes|is|will|would|can|nos|va)",
         "(tell|dile|dile_a|let) ~3 (YOUR ~1 (PARENT|OVERSEER)|ms|mr|mrs|miss|tu_mama|tu_papa|your_mom|your_teacher|the_school|la_maestra|el_maestro) ~3 (you|you're|youre|that|it|the|que|ends|is|have|tienes|with|you_have) ~4 (with_me|at_8|a_dentist|a_las|el_taller|the_event|the_school|dentist|appointment|es_con|instead|driving|taking)",
-        "(i'll|ill|i_will|i_can|let_me) ~1 (tell|let|clear_it_with|handle_it_with|talk_to|sign|get) ~2 (your|ur|the|ms|mr|mrs)? ~2 (OVERSEER|teacher|coordinator|vice|you_out|yourself_out) ~4 (you're|youre|with_me|i'm|im|i'd|i_would|that|so|of|out|early)",
+        # the adult's cover story to the school ("I'll tell your teacher you're with me"), not
+        # a mentor keeping the program's adults informed ("I'll let Ms. Harris know so …")
+        "(i'll|ill|i_will|i_can|let_me) ~1 (tell|let|clear_it_with|handle_it_with|talk_to) ~2 (your|ur|the|ms|mr|mrs)? ~2 (OVERSEER|teacher|coordinator|vice) ~4 ((you're|youre|you_are) ~3 (me|my)|with_me|i'm|im|i'd|i_would)",
+        "(i'll|ill|i_will|i_can|let_me) ~1 (sign|get) ~1 (you|yourself)_out ~4 (of|early|out)",
         "(skip|ditch|lose|slip_away|sneak_away|sneak_out|get_out_of|no_tomes) ~2 (the|your|class|last|el|la)? ~2 (bus|train|chaperone|class|period|group|field_trip|tren|camion|group_day|session|bus_back) ~5 (i'll|ill|i_will|i_can|with_me|to_hang|to_meet|and_meet|and_come|we_can|conmigo|yo_te|i'll_drive|i'll_take|my_car|meet_me)",
         "(lose|ditch) ~1 the ~1 chaperone",
         "(don't|dont|no) ~1 (bring|traigas) ~2 (your|ur|tu|anyone|anybody|a|nadie)? ~1 (friend|friends|amiga|amigo|mom|parents|chaperone|nadie|anyone)",
@@ -738,6 +761,11 @@ RULES = [
         "(nearly|almost|casi|it's|son|already) ~1 (1|2|3|midnight|la_1|las_2|las_3|medianoche) ~4 (still|todavia|aun|you're|estas|and_you|y_tu)",
         "(midnight|late-night|late_night|nocturnas|de_noche) ~1 (conversations|conversaciones|chats|talks)",
         "(before|antes_de) ~2 (bed|you_sleep|you_go_to_sleep|dormir|acostarte) ~3 (hear_from_you|text_me|message_me|send|escribeme|mandame)",
+        # round 5: when the student or the household goes to bed (bedtime questions, five writers)
+        "(what|what's|whats|when|a_que_hora|que_hora) ~3 (YOU|YOUR ~1 PARENT|tu_mama|tus_papas|su_mama|sus_papas|everyone|everybody|todos) ~3 (usually|normally|normalmente|siempre)? ~2 (go_to_bed|go_to_sleep|get_to_bed|se_acuesta|se_acuestan|se_duerme|se_duermen|te_acuestas|te_duermes|fall_asleep)",
+        "(a_que_hora|que_hora|cuando) ~1 (se_acuesta|se_acuestan|se_duerme|se_duermen|te_acuestas|te_duermes|se_va_a_dormir|se_van_a_dormir|te_vas_a_dormir) ~2 (tu|tus|su|sus|la|el|los)? ~1 (PARENT|ustedes|usted)?",
+        "(your|ur|tu|su) ~1 (usual|normal)? ~1 (bedtime|hora_de_dormir)",
+        "(is|are|r|esta|estan) ~1 (everyone|everybody|they|YOUR ~1 PARENT|todos|tus_papas|tu_mama) ~2 (asleep|sleeping|dormidos|dormida|dormido|in_bed) ~3 (by_then|at_your_place|at_home|en_tu_casa|en_la_casa|already|ya|yet|rn|now)",
         mentor=1.0,
         unless=r"\b(deadline|due at midnight|submit by|portal closes|closes at midnight|night shift|overnight shift|hackathon|study group|exam|finals)\b",
         examples=("u still awake? wanna chat", "message me after your parents go to bed"),

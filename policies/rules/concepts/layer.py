@@ -147,6 +147,7 @@ class ConceptLayer:
         original message, whose tokens ``last_tokens`` then gives back)."""
         out: list[Match] = []
         counts: dict[int, int] = {}
+        t = _titles(t)
         for tpl in self.candidates(t, remember):
             i = tpl.rule_index
             r = self.rules[i]
@@ -179,6 +180,7 @@ class ConceptLayer:
         """Whether folded text ``t`` holds a move of these concepts (by this sender) that the
         sentence reads away — negated or reported ("I'd never ask you to keep secrets"). The
         encoder does not read negation; the engine asks this before it lets the encoder hold."""
+        t = _titles(t)
         for tpl in self.candidates(t):
             r = self.rules[tpl.rule_index]
             if not r.id.startswith(prefix) or r.weight(role) <= 0:
@@ -279,6 +281,16 @@ _STUDENT_REPORTS = frozenset({"offplatform.secrecy", "offplatform.gift", "offpla
 
 
 _EDGE = frozenset(" \t\r\n.,;:!\"()[]{}<>-_/\\|*~^`")
+# The dot of a title before a name is not a sentence end: "does Ms. Ortiz actually read every
+# message" is one question. Replaced by a space (same length, so spans stay put).
+_TITLE_DOT = re.compile(r"\b(?:mrs|mr|ms|mx|dr|prof|sra|srta|sr)\.(?= ?[a-z])")
+
+
+def _titles(t: str) -> str:
+    """Folded text ``t`` with the dots after titles (Mr., Ms., Dr., Sra. …) made spaces."""
+    if "." not in t:
+        return t
+    return _TITLE_DOT.sub(lambda m: m.group()[:-1] + " ", t)
 
 
 def _trim(t: str, s: int, e: int) -> tuple[int, int]:
