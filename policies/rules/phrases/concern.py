@@ -16,7 +16,8 @@ _BASE: dict[str, list[str]] = {
         "(?:took|take|taking|swallowed|swallow) (?:a bunch of|a lot of|too many|all (?:my|the|of my|of the)|a handful of|so many) (?:pills|meds|medicine|tablets|sleeping pills)",
         "jump (?:off|from) (?:a|the|my) (?:bridge|roof|building|balcony)",
         "wish i (?:wasn't|wasnt|weren't) (?:alive|born|here)",
-        "(?:started|been|keep|still|am|i'm) cutting (?:again|myself|my arms|my legs)?",
+        # "i'm cutting" alone or with the body, not "i'm cutting sugar for the season" (d8)
+        "(?:started|been|keep|still|am|i'm) cutting(?: again| myself| my (?:arms?|legs?|thighs?|wrists?|skin|stomach|hips?|body)| and| but| pero| lol| tbh| ngl|[.!?,]|$)",
         "(?:i|i'm|im|i am) (?:feel )?(?:so )?(?:hopeless|worthless|empty|a burden|a waste of space)",
     ],
     "concern.abuse": [
