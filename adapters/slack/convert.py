@@ -205,6 +205,14 @@ def command_request(body: dict[str, Any]) -> CommandRequest:
     )
 
 
+def team_of(body: dict[str, Any]) -> str:
+    """The workspace a request says it comes from (events and commands: ``team_id``; buttons and
+    forms: ``team.id``, else the user's or the view's team)."""
+    team = body.get("team")
+    return str(body.get("team_id") or (team.get("id") if isinstance(team, dict) else team or "")
+               or (body.get("user") or {}).get("team_id") or (body.get("view") or {}).get("team_id") or "")
+
+
 def alert_request(body: dict[str, Any]) -> AlertRequest | None:
     """A ``block_actions`` body for one of our alert buttons -> AlertRequest (None if not ours)."""
     action = (body.get("actions") or [{}])[0]
