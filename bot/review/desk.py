@@ -71,14 +71,25 @@ class ReviewDesk:
         self._clock = clock
         self._quiet_until = quiet_until  # the program's quiet hours: nothing time-held goes out in them
 
-    def open_holds(self, program_id: str | None = None) -> list[HoldView]:
+    def open_holds(self, program_id: str | None = None, *, reader: str | None = None) -> list[HoldView]:
+        """The open holds, urgent first. ``reader``: who is shown their text (chat, CLI), audited as
+        ``review.view`` per program like the desk's review page (a read of message content)."""
         with Session(self._engine) as session:
             found = review_repo.open_holds(session, program_id)
             urgent = review_repo.urgent_message_ids(session, [msg.id for _, msg, _ in found])  # type: ignore[misc]
+            if reader is not None:
+                self._audit_read(session, reader, [item.program_id for item, _, _ in found], program_id)
             views = [HoldView(item.id, match.key if match else None, msg.sender_name,  # type: ignore[arg-type]
                               msg.sender_role or "", msg.text, item.reason, item.created_at, msg.id in urgent)
                      for item, msg, match in found]
         return sorted(views, key=lambda v: not v.urgent)  # stable: oldest first within each
+
+    def _audit_read(self, session: Session, reader: str, shown: list[str], program_id: str | None) -> None:
+        now = self._clock()
+        for program in sorted(set(shown) | ({program_id} if program_id else set())):
+            audit.record(session, program_id=program, actor=reader, action="review.view", at=now,
+                         target=f"program:{program}", rows=shown.count(program))
+        session.commit()
 
     def decide(self, review_id: int, decision: str, *, coordinator: Person | None, actor: str,
                note: str = "") -> ReviewItem:
