@@ -107,7 +107,8 @@ def inbound_from_event(body: dict[str, Any], *, bot_user_id: str | None = None) 
     channel_id = event.get("channel") or ""
     channel = ChannelRef(PLATFORM, team, channel_id)
     event_key = body.get("event_id") or f"{channel_id}:{event.get('event_ts') or event.get('ts')}"
-    is_direct = event.get("channel_type") == "im"
+    # A group DM (``mpim``) that includes the bot is private contact too: logged and answered like a DM.
+    is_direct = event.get("channel_type") in ("im", "mpim")
     subtype = event.get("subtype")
 
     if subtype == "message_changed":

@@ -77,3 +77,18 @@ async def test_a_thread_reply_under_a_held_message_does_not_reveal_it(world) -> 
                     thread_ts=held["event"]["ts"])
     await world.until(lambda: "how was your day" in _posted_anywhere(world, CORP, "CMENTORS"))
     assert "secret" not in _posted_anywhere(world, CORP, "CMENTORS")
+
+
+async def test_a_group_dm_with_the_bot_is_logged_not_ignored(world) -> None:  # type: ignore[no-untyped-def]
+    """A mentor opens a group DM (Slack ``mpim``) with a student and adds the bot: private contact
+    the program forbids. Like a DM to the bot, it is logged for the coordinator and answered with
+    a pointer to the supervised channel; it was dropped without a trace."""
+    school = world.slack.workspace(SCHOOL)
+    school.add_channel("GMPIM1", "mpdm-jo--sam--mentorbot", members=["UPARK1", "USTUDENT2"], private=True)
+    body = message_event(school, "GMPIM1", "UPARK1", "hi Sam, let's talk here instead", channel_type="mpim")
+    await world.slack.wait_ack(await world.slack.push(SCHOOL, body))
+    await world.until(lambda: world.count(MessageLog) == 1)
+    with Session(world.engine) as session:
+        row = session.exec(select(MessageLog)).one()
+    assert (row.kind, row.text, row.sender_role) == ("attempt", "hi Sam, let's talk here instead", "mentor")
+    assert "let's talk here" not in _posted_anywhere(world, SCHOOL, "CPARKS")
