@@ -15,6 +15,12 @@ from storage.models import MessageLog
 BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
+@pytest.fixture
+def engine(sqlite_engine):  # type: ignore[no-untyped-def]
+    """SQLite only: these probe what the policy reads and the relay shows, not the database."""
+    return sqlite_engine
+
+
 @pytest.fixture(scope="module")
 def real_policy():  # type: ignore[no-untyped-def]
     return load_policy(rules_only=True)
