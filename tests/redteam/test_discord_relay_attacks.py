@@ -114,3 +114,15 @@ async def test_a_sticker_counts_as_an_attachment_for_the_policy(world: World) ->
 def _count(world_: World, model) -> int:  # type: ignore[no-untyped-def]
     with Session(world_.app.core.engine) as session:
         return len(list(session.exec(select(model))))
+
+
+async def test_relayed_links_show_no_preview_the_policy_never_read(world: World) -> None:  # noqa: F811
+    """A link preview (embed) shows the page's title and description, which the author controls
+    (a shared document titled "text me 555-…"); the policy read only the address. Slack copies
+    are posted with unfurling off; Discord copies must suppress embeds too (flag 1 << 2)."""
+    d, s = world.discord, world.school
+    await d.user_says(s.mentors, s.lee, "here is the doc https://docs.google.com/document/d/abc123")
+    await world.until(lambda: any("docs.google.com" in t for t in d.texts(world.ben_channel)))
+    posts = [c for c in d.calls if c.method == "POST" and isinstance(c.body, dict)
+             and "docs.google.com" in str(c.body.get("content"))]
+    assert posts and all(int(c.body.get("flags") or 0) & 4 for c in posts), [c.body for c in posts]
