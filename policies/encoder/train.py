@@ -4,8 +4,8 @@
     .venv/bin/python -m policies.encoder.train --dry-run  # the same, writes nothing
     .venv/bin/python -m policies.encoder.train --data /work/traindata   # read training files there
 
-The procedure (policies/encoder/validate.py): for each writer group (d1, d2, d3, d4, the legacy
-regression sets) the heads are trained on the other groups and score the held-out one; the
+The procedure (policies/encoder/validate.py): for each writer group (d1 … d9, sa … sf, the
+legacy regression sets) the heads are trained on the other groups and score the held-out one; the
 thresholds are searched on those pooled held-out scores (recall as high as the ordinary-chat
 budgets allow); a nested run picks thresholds without the group too and prints per-writer
 figures in which neither heads nor thresholds saw the writer. The final heads are then trained

@@ -54,7 +54,7 @@ _CLASSES: dict[str, str] = {
                  "conversaciones? chat_history old_messages"),
     "WATCHER": ("admins? administrators? mods? moderators? bots? program staff school "
                 "coordinators? coordinadora coordinador programa moderadores? nobody anyone "
-                "anybody someone somebody alguien nadie ms mr mrs"),
+                "anybody someone somebody alguien nadie ms mr mrs miss dr sra srta sr"),
     "KEEPS": ("save% log% flag% keep% store% record% archive% screen% review% scan% "
               "guarda guardan graba graban revisa revisan"),
     # --- secrecy ----------------------------------------------------------------------------------
