@@ -253,7 +253,7 @@ class Policy:
         letters, stretched letters squeezed ("pleeeease", "secreeeet"), misspellings and texting
         spellings read as the rules' words ("dissapear", "wanna", "xq") — with the index in
         ``text`` of each character; None when it reads the same (the usual case)."""
-        first = deobfuscate(text)
+        first = deobfuscate(text, self._vocab.__contains__)
         vtext, index = first if first is not None else (text, None)
         squeeze = partial(destretch, known=self._vocab.__contains__)
         tokens = self._concepts.last_tokens(text)  # split once, by the concept layer
