@@ -8,8 +8,9 @@ decides. This runs the whole policy — the rules alone, then rules + encoder un
 ``--rules-only`` — over every labelled row of tests/policies/corpus (train/*.jsonl,
 heldout*.jsonl, corpus.jsonl, fp_probes.jsonl; the rows of THIS checkout, so both trees read
 the same text) in each tree, and compares per row: action, alert, flag and the set of rules that
-hit (and, counted apart, the hits' spans). Each tree runs in its own process with this interpreter (the same installed packages and
-model files), its own directory first on ``sys.path``. It prints counts of changed rows by
+hit (and, counted apart, the hits' spans). Each tree runs in its own process with this
+interpreter (the same installed packages and model files), its own directory first on
+``sys.path``. It prints counts of changed rows by
 category and kind (a positive newly missed, an ordinary row newly stopped, …) and the first
 changed rows. Exit status 1 when any decision changed.
 """

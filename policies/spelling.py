@@ -190,6 +190,15 @@ class Speller:
                 return True  # the full pass decides, in the message's order (also capped)
         return False
 
+    def typo_free(self, token: bytes) -> bool:
+        """Whether an ASCII word (bytes, lower case) is no contraction and no typo ``respell``
+        would read (the per-word part of ``worth_reading``)."""
+        if token in self._short_b:
+            return False
+        if token in self._known_b or token in self._clean_b or len(token) < MIN_TOKEN:
+            return True
+        return self.correct(token.decode()) is None
+
     def correct(self, token: str) -> str | None:
         """The one rule word ``token`` is a misspelling of, or None (known, ambiguous, none)."""
         if token in self._cache:
