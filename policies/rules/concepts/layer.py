@@ -95,10 +95,10 @@ class ConceptLayer:
                 for word in primary:
                     self._index.setdefault(word, []).append(tpl)
         self._keys = frozenset(self._index)
-        # Per anchor word, each template with the other anchor sets it needs, as one tuple
-        # (text and bytes): the candidate filter's inner loop reads no attributes.
-        self._pairs = {k: [(t, tuple(t.required)) for t in v] for k, v in self._index.items()}
-        self._pairs_b = {k.encode(): [(t, tuple(t.required_b)) for t in v]
+        # Per anchor word, each template with the other anchor sets it needs (text and bytes):
+        # the candidate filter's inner loop reads no attributes.
+        self._pairs = {k: [(t, t.required) for t in v] for k, v in self._index.items()}
+        self._pairs_b = {k.encode(): [(t, t.required_b) for t in v]
                          for k, v in self._index.items() if k.isascii()}
         self._keys_b = frozenset(self._pairs_b)
         self._symbols = [(k, k.encode()) for k in self._keys if k in _SYMBOLS]
