@@ -29,6 +29,7 @@ from bot.ports import Adapter, MailSender, PlatformFacts, stop_intake
 from bot.relay.pipeline import Relay
 from bot.relay.policy_cache import PolicyBook
 from bot.review.desk import ReviewDesk
+from bot.review.quiet import quiet_hours_end
 from bot.scheduler import SchedulerHandle, attach_scheduler
 from bot.settings import Settings
 from bot.use_cases import Core
@@ -160,7 +161,8 @@ def build_app(settings: Settings | None = None, *, adapters: dict[str, Adapter] 
         adapters = build_adapters(settings)
     platforms = {**platform_facts(), **{name: a.facts for name, a in adapters.items() if hasattr(a, "facts")}}
     metrics = Metrics()
-    review = ReviewDesk(engine=engine, clock=clock)
+    policies = policies or PolicyBook()
+    review = ReviewDesk(engine=engine, clock=clock, quiet_until=quiet_hours_end(policies))
     delivery = DeliveryWorker(
         engine=engine, adapters=adapters, clock=clock, metrics=metrics,
         on_failure=lambda session, row, error: delivery_failed(session, row, error, clock()),
@@ -182,7 +184,7 @@ def build_app(settings: Settings | None = None, *, adapters: dict[str, Adapter] 
         if mail is not None:
             mail.wake()
 
-    relay = Relay(engine=engine, policies=policies or PolicyBook(), clock=clock, platforms=platforms,
+    relay = Relay(engine=engine, policies=policies, clock=clock, platforms=platforms,
                   on_recorded=metrics.message)
     core = Core(
         settings=settings, engine=engine, clock=clock, review=review, adapters=adapters, wake=wake,

@@ -180,7 +180,7 @@ class Commands:
         return f"I've stopped relaying this channel for match {match.key}."
 
     def _holds(self, coordinator: Person) -> str:
-        holds = self._review.open_holds(coordinator.program_id)
+        holds = self._review.open_holds(coordinator.program_id, reader=coordinator.key)
         if not holds:
             return "No held messages. 🎉"
         return "\n".join(f"#{h.review_id} {h.match_key}: {h.sender_name} ({h.sender_role}): "

@@ -14,6 +14,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from functools import partial
 from itertools import groupby
 from typing import Any, TypeVar
 
@@ -168,8 +169,9 @@ class Core(YearUseCases):
         return await self._write(self.review.decide, review_id, decision, coordinator=coordinator,
                                  actor=actor, note=note)
 
-    async def open_holds(self, program_id: str | None = None) -> list[HoldView]:
-        return await asyncio.to_thread(self.review.open_holds, program_id)
+    async def open_holds(self, program_id: str | None = None, *, reader: str | None = None) -> list[HoldView]:
+        """Open holds; ``reader`` (who is shown their text) is audited."""
+        return await asyncio.to_thread(partial(self.review.open_holds, program_id, reader=reader))
 
     async def set_paused(self, match_key: str, *, paused: bool, program_id: str | None, actor: str,
                          reason: str = "") -> Match:

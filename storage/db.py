@@ -32,8 +32,9 @@ def make_engine(url: str, *, echo: bool = False, keyring: KeyRing | None = None)
     SQLite: WAL, foreign keys on, a 30 s busy timeout, and ``BEGIN IMMEDIATE`` so every
     transaction takes the write lock up front (the chain of the message log must be appended
     by one writer at a time; deferred transactions that read then write can fail with
-    SQLITE_BUSY instead of waiting). PostgreSQL: psycopg 3, ``prepare_threshold=None`` so no
-    statement silently switches to a generic plan (see issue 7's search figures).
+    SQLITE_BUSY instead of waiting). PostgreSQL: psycopg 3, no statement is prepared because it
+    ran often (``PREPARE_ONLY_WHEN_ASKED``), so none silently switches to a generic plan (see
+    issue 7's search figures); the relay's few hot statements ask (``storage.driver_statements``).
     """
     engine = _make_engine(url, echo=echo)
     if keyring is not None:
@@ -57,8 +58,15 @@ def _make_engine(url: str, *, echo: bool) -> Engine:
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
     _psycopg_keeps_long_queries()
     return create_engine(  # connect_timeout: a database that went away fails probes in seconds, not minutes
-        url, echo=echo, pool_pre_ping=True, connect_args={"prepare_threshold": None, "connect_timeout": 10}
+        url, echo=echo, pool_pre_ping=True,
+        connect_args={"prepare_threshold": PREPARE_ONLY_WHEN_ASKED, "connect_timeout": 10},
     )
+
+
+# psycopg prepares a statement once it ran this many times on a connection (never, here), or at
+# once when the execute asks (``prepare=True``: the relay's hot statements, storage.driver_statements);
+# ``None`` would refuse even those
+PREPARE_ONLY_WHEN_ASKED = 2**62
 
 
 def _psycopg_keeps_long_queries() -> None:

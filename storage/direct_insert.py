@@ -78,11 +78,14 @@ def insert_row(session: Session, row: SQLModel | LogRow, *,
         index_log_row(connection.dialect, row)  # type: ignore[arg-type]
     statement, names = _insert_of(table)
     values = {name: getattr(row, name) for name in names}
-    if driver_statements.usable(connection):  # SQLite: on the DBAPI cursor, compiled once
-        _insert_on_driver(connection, statement, names, values, along, then)
-    elif connection.dialect.name == "postgresql" and (along is not None or (then and then[1])):
+    if connection.dialect.name == "postgresql" and (along is not None or (then and then[1])):
         statement, values = _combined(table, names, values, along, then)
-        connection.execute(statement, values)
+        if driver_statements.usable(connection):  # on psycopg's cursor, compiled once
+            driver_statements.execute(connection, statement, values)
+        else:
+            connection.execute(statement, values)
+    elif driver_statements.usable(connection):  # SQLite: on the DBAPI cursor, compiled once
+        _insert_on_driver(connection, statement, names, values, along, then)
     else:
         if along is not None:
             connection.execute(along[1], along[2])

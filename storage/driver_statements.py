@@ -1,42 +1,53 @@
-"""The relay's hot SQLite statements, run on the DBAPI cursor with SQL compiled once (issue 16).
+"""The relay's hot statements, run on the DBAPI cursor with SQL compiled once (issue 16).
 
 Every message the relay records runs the same few statements (the probe, the chain-head bump and
-hash, the log row, its outbox rows). On SQLite, SQLAlchemy's execution layer around them (the
-compiled-cache look-up, parameter construction, events, result wrapping) cost more CPU than SQLite
-spends running them. Here each statement is the same SQLAlchemy construct as before, compiled
-once for the connection's dialect (positional ``?`` parameters, so its column list cannot drift
-from the models), and each run binds its values in the compiled order through the compiled bind
-processors: a sealed column is encrypted by its type's bind processor and a datetime is
-formatted exactly as a Core execute would. It runs on the cursor of the session's connection,
-inside the transaction the session began (``BEGIN IMMEDIATE``, ``storage.db``). PostgreSQL keeps
-the Core path.
+hash, the log row, its outbox rows). SQLAlchemy's execution layer around them (the compiled-cache
+look-up, parameter construction, events, result wrapping) cost more client CPU than the database
+spends running them on SQLite, and a good share of it on PostgreSQL. Here each statement is the
+same SQLAlchemy construct as before, compiled once for the connection's dialect (so its column
+list cannot drift from the models), and each run binds its values through the compiled bind
+processors: a sealed column is encrypted by its type's bind processor and a datetime is formatted
+exactly as a Core execute would. It runs on the cursor of the session's connection, inside the
+transaction the session began (SQLite: ``BEGIN IMMEDIATE``, ``storage.db``; psycopg: its implicit
+``BEGIN``). A driver error goes through Core's own handler, so it is raised as SQLAlchemy's
+(``IntegrityError`` ...) and a connection the server dropped is invalidated as Core would.
+
+On PostgreSQL (psycopg 3) each statement is also prepared on its connection the first time it
+runs there (``prepare=True``): the server parses and plans the relay's two statements once per
+connection instead of for every message, which was more than a third of the server's CPU per
+message. Nothing else is prepared (``storage.db.PREPARE_ONLY_WHEN_ASKED``). psycopg forgets its
+prepared statements on a ROLLBACK and prepares them again on the next run.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import Connection
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import ClauseElement
 
-_COMPILED: dict[tuple[int, str], _Compiled] = {}
+_COMPILED: dict[tuple[int, str, str, str], _Compiled] = {}
 
 
 class _Compiled:
-    """SQL text, its parameter names in order, and what turns each value into what SQLite stores."""
+    """SQL text, its parameters in order (SQLite: positional) or by name (PostgreSQL: psycopg's
+    ``%(name)s``), and what turns each value into what the database stores."""
 
-    __slots__ = ("statement", "sql", "names", "processors", "defaults", "fixed")
+    __slots__ = ("statement", "sql", "names", "keys", "processors", "defaults", "fixed", "positional")
 
     def __init__(self, statement: ClauseElement, connection: Connection,
                  column_keys: Sequence[str] | None) -> None:
         self.statement = statement  # held, so its id is never another statement's
         compiled = statement.compile(dialect=connection.dialect, column_keys=column_keys)
-        if compiled.positiontup is None:
-            raise TypeError("driver_statements: the dialect does not use positional parameters")
         self.sql = compiled.string
-        self.names: tuple[str, ...] = tuple(compiled.positiontup)
+        self.positional = compiled.positiontup is not None
+        if self.positional:
+            self.names: tuple[str, ...] = tuple(compiled.positiontup)  # type: ignore[arg-type]
+        else:
+            self.names = tuple(dict.fromkeys(compiled.bind_names.values()))
+        escaped = compiled.escaped_bind_names  # what a name is called in the SQL text (rarely other)
+        self.keys: tuple[str, ...] = tuple(escaped.get(name, name) for name in self.names)
         processors = compiled._bind_processors  # noqa: SLF001  (what Core applies on execute)
         self.processors: tuple[Callable[[Any], Any] | None, ...] = tuple(
             processors.get(name) for name in self.names)  # type: ignore[misc]
@@ -48,7 +59,7 @@ class _Compiled:
         self.fixed: dict[str, Any] = {name: compiled.binds[name].effective_value for name in self.names
                                       if name in compiled.binds and not compiled.binds[name].required}
 
-    def values(self, params: Mapping[str, Any]) -> list[Any]:
+    def values(self, params: Mapping[str, Any]) -> list[Any] | dict[str, Any]:
         bound = []
         for name, processor in zip(self.names, self.processors, strict=True):
             if name in params:
@@ -60,7 +71,7 @@ class _Compiled:
             else:
                 raise KeyError(f"driver_statements: no value for parameter {name!r}")
             bound.append(value if processor is None else processor(value))
-        return bound
+        return bound if self.positional else dict(zip(self.keys, bound, strict=True))
 
 
 def _default_value(default: Any) -> Any:
@@ -73,7 +84,8 @@ def _default_value(default: Any) -> Any:
 
 def _compiled(statement: ClauseElement, connection: Connection,
               column_keys: Sequence[str] | None) -> _Compiled:
-    key = (id(statement), ",".join(column_keys) if column_keys else "")
+    dialect = connection.dialect
+    key = (id(statement), dialect.name, dialect.driver, ",".join(column_keys) if column_keys else "")
     found = _COMPILED.get(key)  # type: ignore[arg-type]
     if found is None or found.statement is not statement:
         found = _COMPILED[key] = _Compiled(statement, connection, column_keys)  # type: ignore[index]
@@ -89,10 +101,13 @@ def execute(connection: Connection, statement: ClauseElement, params: Mapping[st
     values = compiled.values(params)
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.execute(compiled.sql, values)
+        if compiled.positional:  # sqlite3
+            cursor.execute(compiled.sql, values)
+        else:  # psycopg: prepared once per connection where the engine allows it (storage.db)
+            cursor.execute(compiled.sql, values, prepare=True)
         return cursor.fetchall() if cursor.description is not None else []
-    except connection.dialect.loaded_dbapi.Error as error:
-        raise _wrapped(connection, compiled.sql, values, error) from error
+    except Exception as error:
+        _raise_as_core(connection, compiled.sql, values, cursor, error)
     finally:
         cursor.close()
 
@@ -105,18 +120,22 @@ def execute_many(connection: Connection, statement: ClauseElement, rows: Sequenc
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.executemany(compiled.sql, values)
-    except connection.dialect.loaded_dbapi.Error as error:
-        raise _wrapped(connection, compiled.sql, values, error) from error
+    except Exception as error:
+        _raise_as_core(connection, compiled.sql, values, cursor, error)
     finally:
         cursor.close()
 
 
-def _wrapped(connection: Connection, sql: str, values: Any, error: Exception) -> Exception:
-    """The error as Core raises it (``IntegrityError`` for a duplicate, ``OperationalError``...)."""
-    dbapi = connection.dialect.loaded_dbapi
-    return DBAPIError.instance(sql, values, error, dbapi.Error, dialect=connection.dialect)  # type: ignore[return-value]
+def _raise_as_core(connection: Connection, sql: str, values: Any, cursor: Any, error: Exception) -> NoReturn:
+    """The error as Core raises it (``IntegrityError`` for a duplicate, ``OperationalError``...),
+    through Core's own handler: a connection the server dropped is invalidated and the error says
+    so (``connection_invalidated``: ``storage.held_connections`` retries on a fresh one)."""
+    connection._handle_dbapi_exception(error, sql, values, cursor, None)  # noqa: SLF001
+
+
+DRIVERS = ("pysqlite", "psycopg")  # the DBAPI drivers whose cursors this module knows
 
 
 def usable(connection: Connection) -> bool:
-    """The driver path applies: SQLite (PostgreSQL keeps Core's execution)."""
-    return connection.dialect.name == "sqlite"
+    """The driver path applies: SQLite's sqlite3 or PostgreSQL's psycopg 3 (anything else: Core)."""
+    return connection.dialect.driver in DRIVERS

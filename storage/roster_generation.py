@@ -155,12 +155,16 @@ def probe(connection: Connection, *, dedupe_key: str, person_id: int | None, mat
     head stays locked and bumped until the transaction ends.
     """
     params = {"key": dedupe_key, "person": person_id, "since": since, "match": match_id}
-    if connection.dialect.name == "sqlite":  # on the DBAPI cursor, compiled once (driver_statements)
-        (generation, seen, recent, scored), = driver_statements.execute(connection, _PROBE, params)
+    bumping = bump_program is not None and connection.dialect.name == "postgresql"
+    statement = _probe_bumping() if bumping else _PROBE
+    if bumping:
+        params.update(p=bump_program, s="message")
+    if driver_statements.usable(connection):  # on the DBAPI cursor, compiled once
+        found, = driver_statements.execute(connection, statement, params)
+    else:
+        found = connection.execute(statement, params).one()
+    if not bumping:
+        generation, seen, recent, scored = found
         return Probe(int(generation), bool(seen), int(recent), bool(scored))
-    if bump_program is None:
-        generation, seen, recent, scored = connection.execute(_PROBE, params).one()
-        return Probe(int(generation), bool(seen), int(recent), bool(scored))
-    found = connection.execute(_probe_bumping(), {**params, "p": bump_program, "s": "message"}).one()
     bumped = (int(found[4]), found[5], int(found[6])) if found[4] is not None else None
     return Probe(int(found[0]), bool(found[1]), int(found[2]), bool(found[3]), bumped)

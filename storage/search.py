@@ -13,8 +13,9 @@ The query shape matters more than the engine (issue 7, measured at 10M messages)
   of the program through a btree first and only then tests ``search_doc @@ query`` on them,
   widening the window when too few hit; a rare word falls back to the GIN index on older ids.
   A plain ``WHERE search_doc @@ q ORDER BY id DESC LIMIT 50`` bitmap-scans every hit of a
-  common word (1.35 s at 10M). Statements are never prepared (``prepare_threshold=None`` in
-  storage/db.py) so no generic plan replaces these shapes.
+  common word (1.35 s at 10M). These statements are never prepared (only the relay's hot
+  statements ask for it, storage/db.py ``PREPARE_ONLY_WHEN_ASKED``) so no generic plan replaces
+  these shapes.
 
 Message text is sealed at rest, so both index the message's blind-index tokens (``search_tokens``,
 storage/blind_index.py; migration enc_0001), not its words: a search word becomes the same keyed

@@ -298,6 +298,7 @@ class DiscordAdapter(NoticesAndReviews):
                 "username": convert.webhook_username(message.sender_name),
                 "wait": True,
                 "allowed_mentions": discord.AllowedMentions.none(),
+                "suppress_embeds": True,  # no link preview: its title and text were never policed
             }
             if message.sender_avatar:
                 kwargs["avatar_url"] = message.sender_avatar
@@ -322,6 +323,7 @@ class DiscordAdapter(NoticesAndReviews):
                 prefix + parts[number] + marks.mark_for(message.idempotency_key, number),
                 nonce=convert.nonce_for(message.idempotency_key, number),
                 allowed_mentions=discord.AllowedMentions.none(),
+                suppress_embeds=True,  # no link preview: its title and text were never policed
             )
             done.append(str(sent.id))
         return list(done)

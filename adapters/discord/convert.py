@@ -84,6 +84,29 @@ def _thread_of(payload: dict[str, Any], thread: str | None) -> str | None:
     return thread
 
 
+def message_text(payload: dict[str, Any]) -> str:
+    """Everything a reader sees as text: the content, a forwarded message's text (Discord puts it
+    in ``message_snapshots``, with ``content`` empty) and a poll's question and answers. All of it
+    is policed, logged and relayed as one text, so a forward or a poll cannot carry what the policy
+    never read."""
+    parts = [payload.get("content") or ""]
+    for snapshot in payload.get("message_snapshots") or []:
+        forwarded = ((snapshot or {}).get("message") or {}).get("content") or ""
+        parts.append(f"[forwarded] {forwarded}" if forwarded else "")
+    poll = payload.get("poll") or {}
+    if poll:
+        question = (poll.get("question") or {}).get("text") or ""
+        answers = [((a or {}).get("poll_media") or {}).get("text") or "" for a in poll.get("answers") or []]
+        parts.append(f"[poll] {question}" + "".join(f"\n- {a}" for a in answers))
+    return "\n".join(p for p in parts if p)
+
+
+def _attached(payload: dict[str, Any]) -> int:
+    """Files and stickers, a forwarded message's included."""
+    carriers = [payload] + [(s or {}).get("message") or {} for s in payload.get("message_snapshots") or []]
+    return sum(len(c.get("attachments") or []) + len(c.get("sticker_items") or []) for c in carriers)
+
+
 def inbound_message(payload: dict[str, Any], *, parent_id: str | None = None) -> Inbound:
     """MESSAGE_CREATE (or a history entry) -> Inbound; the event key is the message id."""
     ref, thread = channel_ref(payload, parent_id=parent_id)
@@ -94,10 +117,10 @@ def inbound_message(payload: dict[str, Any], *, parent_id: str | None = None) ->
         event_key=str(payload["id"]),
         author_id=str(payload["author"]["id"]),
         author_name=author_name(payload),
-        text=payload.get("content") or "",
+        text=message_text(payload),
         sent_at=parse_time(payload.get("timestamp")),
         thread_id=_thread_of(payload, thread),
-        attachment_count=len(payload.get("attachments") or []) + len(payload.get("sticker_items") or []),
+        attachment_count=_attached(payload),
         is_direct=not payload.get("guild_id"),
         raw=payload,
     )

@@ -89,6 +89,16 @@ def message_fields(message: discord.Message) -> dict[str, Any]:
     nick = getattr(message.author, "nick", None)
     if nick:
         data["member"] = {"nick": nick}
+    snapshots = getattr(message, "message_snapshots", None) or []
+    if snapshots:  # a forward: its text and files are not in ``content``
+        data["message_snapshots"] = [{"message": {
+            "content": snap.content,
+            "attachments": [{"id": str(a.id)} for a in snap.attachments],
+            "sticker_items": [{"id": str(s.id)} for s in getattr(snap, "stickers", [])],
+        }} for snap in snapshots]
+    if message.poll is not None:
+        data["poll"] = {"question": {"text": message.poll.question},
+                        "answers": [{"poll_media": {"text": a.text}} for a in message.poll.answers]}
     if message.reference and message.reference.message_id:
         data["message_reference"] = {"message_id": str(message.reference.message_id)}
     return data

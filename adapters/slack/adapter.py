@@ -15,6 +15,7 @@ from typing import Any, Literal
 import aiohttp
 from aiohttp import web
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -188,6 +189,17 @@ class SlackAdapter:
             process_before_response=True,
             name=f"mentorbot-{ws.team_id or 'slack'}",
         )
+
+        @app.middleware
+        async def _own_workspace_only(body: dict[str, Any], next: Any) -> BoltResponse | None:  # noqa: A002
+            # Each workspace's app has its own signing secret, which that workspace's admins can read:
+            # a request signed with the company's secret must not speak for the school's people.
+            claimed = convert.team_of(body)
+            if claimed and claimed != ws.team_id and claimed in self._by_team:
+                logger.warning("slack request signed for %s claims workspace %s: refused",
+                               ws.team_id, claimed)
+                return BoltResponse(status=401, body="")
+            return await next()
 
         @app.event("message")
         async def _message(body: dict[str, Any], request: Any) -> None:

@@ -107,7 +107,8 @@ def inbound_from_event(body: dict[str, Any], *, bot_user_id: str | None = None) 
     channel_id = event.get("channel") or ""
     channel = ChannelRef(PLATFORM, team, channel_id)
     event_key = body.get("event_id") or f"{channel_id}:{event.get('event_ts') or event.get('ts')}"
-    is_direct = event.get("channel_type") == "im"
+    # A group DM (``mpim``) that includes the bot is private contact too: logged and answered like a DM.
+    is_direct = event.get("channel_type") in ("im", "mpim")
     subtype = event.get("subtype")
 
     if subtype == "message_changed":
@@ -203,6 +204,14 @@ def command_request(body: dict[str, Any]) -> CommandRequest:
         user_name=body.get("user_name", ""),
         text=slack_to_plain(body.get("text", "")).strip(),
     )
+
+
+def team_of(body: dict[str, Any]) -> str:
+    """The workspace a request says it comes from (events and commands: ``team_id``; buttons and
+    forms: ``team.id``, else the user's or the view's team)."""
+    team = body.get("team")
+    return str(body.get("team_id") or (team.get("id") if isinstance(team, dict) else team or "")
+               or (body.get("user") or {}).get("team_id") or (body.get("view") or {}).get("team_id") or "")
 
 
 def alert_request(body: dict[str, Any]) -> AlertRequest | None:

@@ -143,7 +143,7 @@ def review_list(ctx: typer.Context) -> None:
     """List held messages (then decide with approve / redact / reject)."""
     if ctx.invoked_subcommand is not None:
         return
-    holds = asyncio.run(runtime.core().open_holds())
+    holds = asyncio.run(runtime.core().open_holds(reader=runtime.whoami()))
     if not holds:
         typer.echo("No held messages.")
     for h in holds:

@@ -123,7 +123,7 @@ class Demo:
             elif verb == "who":
                 self._who()
             elif verb == "holds":
-                holds = await self.app.core.open_holds(self.program_id)
+                holds = await self.app.core.open_holds(self.program_id, reader=actor)
                 self.echo("  no held messages" if not holds else "\n".join(
                     f"  #{h.review_id} [{h.match_key}] {h.sender_name} ({h.sender_role}): {h.text!r}"
                     f" — {h.rules}" for h in holds))

@@ -28,6 +28,7 @@ from bot.delivery.pacing import RateLimiter, limiter_for
 from bot.messages import ChannelRef, Outbound
 from bot.ops.metrics import Metrics
 from bot.ports import Adapter, DeliveryError
+from bot.relay.shown_text import as_relayed
 from bot.review import card_builder
 from storage import outbox, repo
 from storage.clock import as_utc
@@ -191,8 +192,9 @@ class DeliveryWorker:
             thread = None
             if adapter.capabilities.threads:
                 thread = await asyncio.to_thread(self._resolve_thread, row)
+            text = as_relayed(row.text) if row.kind == "relay" else row.text  # shown as the policy read it
             return await adapter.send(Outbound(
-                channel=channel, text=without_lone_surrogates(row.text),
+                channel=channel, text=without_lone_surrogates(text),
                 idempotency_key=row.idempotency_key,
                 sender_name=row.sender_name, sender_avatar=row.sender_avatar, thread_id=thread,
                 attempt=row.attempts, queued_at=as_utc(row.created_at)))
@@ -207,7 +209,8 @@ class DeliveryWorker:
         if ref is None or not ref.platform_message_id:
             return None  # the copy it acts on was never posted: nothing to do
         if row.kind == "edit":
-            await adapter.edit(channel, ref.platform_message_id, without_lone_surrogates(row.text))
+            text = without_lone_surrogates(as_relayed(row.text))
+            await adapter.edit(channel, ref.platform_message_id, text)
         elif row.kind == "retract":
             await adapter.delete(channel, ref.platform_message_id)
         elif row.kind == "review_update":

@@ -24,6 +24,7 @@ from bot.relay.copies import copy_rows
 from bot.relay.gates import gate_hits
 from bot.relay.policy_cache import PolicyBook, conversation_settings
 from bot.relay.roster_facts import RosterCache
+from bot.relay.split_contact import SplitContacts
 from bot.review import holds
 from policies.types import Action, Decision, PolicyContext
 from storage import chain, outbox, repo, roster_generation
@@ -63,6 +64,7 @@ class Relay:
         self._roster = RosterCache()  # roster facts between messages, while their generation holds
         self._roster_checked = False
         self._held = HeldConnections(engine)
+        self._split = SplitContacts()  # each sender's last message, for details split over two
 
     def close(self) -> None:
         """Close the connections the relay keeps between messages (the process is stopping)."""
@@ -181,6 +183,10 @@ class Relay:
         # The policy reads what people see (a lone surrogate shows as U+FFFD); the log keeps the original.
         policy = self._policies.for_file(where.program.policy_file)
         verdict = policy.evaluate(without_lone_surrogates(event.text), context)
+        if sender is not None and kind == "message":  # a detail split over two messages
+            verdict = self._split.judge(policy, channel_id=where.channel.id, sender_id=sender.id,  # type: ignore[arg-type]
+                                        text=without_lone_surrogates(event.text),
+                                        at=context.sent_at or now, context=context, decision=verdict)
         decision = final_decision.combine(gate_hits(facts), verdict)
         # The sender's conversation score (one indexed read where a state exists): a mentor's
         # pattern holds the message.

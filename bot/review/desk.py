@@ -18,8 +18,10 @@ from sqlmodel import Session
 from bot.relay.gates import GATES, describe_gates
 from bot.review.gate_holds import gates_now
 from bot.review.outcome import carry_out, has_flagged_text
+from bot.review.quiet import QuietUntil
 from storage import audit, repo, review_repo
-from storage.models import MessageLog, Person, ReviewItem
+from storage.clock import as_utc
+from storage.models import MessageLog, Person, Program, ReviewItem
 
 logger = logging.getLogger(__name__)
 
@@ -63,18 +65,31 @@ class HoldView:
 class ReviewDesk:
     """The review queue's transactions (sync; ``bot.use_cases`` runs them off the event loop)."""
 
-    def __init__(self, *, engine: Engine, clock: Callable[[], datetime]):
+    def __init__(self, *, engine: Engine, clock: Callable[[], datetime],
+                 quiet_until: QuietUntil | None = None):
         self._engine = engine
         self._clock = clock
+        self._quiet_until = quiet_until  # the program's quiet hours: nothing time-held goes out in them
 
-    def open_holds(self, program_id: str | None = None) -> list[HoldView]:
+    def open_holds(self, program_id: str | None = None, *, reader: str | None = None) -> list[HoldView]:
+        """The open holds, urgent first. ``reader``: who is shown their text (chat, CLI), audited as
+        ``review.view`` per program like the desk's review page (a read of message content)."""
         with Session(self._engine) as session:
             found = review_repo.open_holds(session, program_id)
             urgent = review_repo.urgent_message_ids(session, [msg.id for _, msg, _ in found])  # type: ignore[misc]
+            if reader is not None:
+                self._audit_read(session, reader, [item.program_id for item, _, _ in found], program_id)
             views = [HoldView(item.id, match.key if match else None, msg.sender_name,  # type: ignore[arg-type]
                               msg.sender_role or "", msg.text, item.reason, item.created_at, msg.id in urgent)
                      for item, msg, match in found]
         return sorted(views, key=lambda v: not v.urgent)  # stable: oldest first within each
+
+    def _audit_read(self, session: Session, reader: str, shown: list[str], program_id: str | None) -> None:
+        now = self._clock()
+        for program in sorted(set(shown) | ({program_id} if program_id else set())):
+            audit.record(session, program_id=program, actor=reader, action="review.view", at=now,
+                         target=f"program:{program}", rows=shown.count(program))
+        session.commit()
 
     def decide(self, review_id: int, decision: str, *, coordinator: Person | None, actor: str,
                note: str = "") -> ReviewItem:
@@ -144,7 +159,9 @@ class ReviewDesk:
         """Release quiet-hours holds whose time has come; returns how many."""
         now = self._clock()
         with Session(self._engine) as session:
-            due = review_repo.due_releases(session, now)
+            due = [review_id for review_id in review_repo.due_releases(session, now)
+                   if not self._still_quiet(session, review_id, now)]
+            session.commit()
         released = 0
         for review_id in due:
             try:
@@ -153,6 +170,23 @@ class ReviewDesk:
             except ReviewError:
                 continue  # decided meanwhile by a coordinator
         return released
+
+    def _still_quiet(self, session: Session, review_id: int, now: datetime) -> bool:
+        """Move a due release to the end of the program's quiet hours if they are on now (a gate
+        that cleared at night made it due at once); True when it was moved."""
+        if self._quiet_until is None:
+            return False
+        item = session.get(ReviewItem, review_id)
+        program = session.get(Program, item.program_id) if item is not None else None
+        message = session.get(MessageLog, item.message_id) if item is not None else None
+        if item is None or program is None or message is None:
+            return False
+        until = self._quiet_until(program, message.sender_role, now)
+        if until is None or as_utc(until) <= as_utc(now):
+            return False
+        item.release_at = as_utc(until)
+        session.add(item)
+        return True
 
     def coordinator_for(self, platform: str, workspace: str, user_id: str) -> Person | None:
         with Session(self._engine) as session:

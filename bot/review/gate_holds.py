@@ -8,12 +8,15 @@ again against the database as it is now (the same facts the relay reads), and
 
 - a gate that cleared is written to the audit trail (``review.gate_cleared``);
 - a hold with no gate left and nothing else for a coordinator to judge is delivered
-  (``released``, decided by "system (gate cleared: …)"), the sender told;
+  (``released``, decided by "system (gate cleared: …)"), the sender told — unless it was also
+  written in quiet hours: then it is due now and ``ReviewDesk.release_due`` delivers it once the
+  program's quiet hours are over (a match resumed at 23:00 does not ring a student's phone);
 - a hold with no gate left but policy flags stays open: now Approve can decide it.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from sqlmodel import Session
@@ -39,6 +42,12 @@ def gates_now(session: Session, message: MessageLog, now: datetime) -> list[str]
     return gates_among(h.rule for h in gate_hits(facts))
 
 
+def waited_for_time(message: MessageLog) -> bool:
+    """True when the message was written in quiet hours (a ``time.`` rule held it)."""
+    return any(h.get("rule", "").startswith("time.") and h.get("action") not in (None, "allow")
+               for h in json.loads(message.hits_json or "[]"))
+
+
 def release_cleared_gates(session: Session, *, program_id: str, now: datetime, actor: str,
                           match_ids: list[int] | None = None) -> list[int]:
     """Re-judge the program's gate holds (or those of ``match_ids``); returns the review ids delivered.
@@ -60,7 +69,10 @@ def release_cleared_gates(session: Session, *, program_id: str, now: datetime, a
                      action="review.gate_cleared" if cleared else "review.gates_changed",
                      target=f"review:{item.id}",
                      detail={"message_id": message.id, "cleared": cleared, "still": still}, subject=item)
-        if not still and not judgement_rules(message):
+        if not still and not judgement_rules(message) and waited_for_time(message):
+            item.release_at = now  # the worker's next pass releases it, or waits for the morning
+            _refresh_card(session, item, now)
+        elif not still and not judgement_rules(message):
             by = f"system (gate cleared: {', '.join(cleared)})"
             carry_out(session, item, message, "released", decided_by=by, actor=actor, now=now,
                       notice=RELEASED_NOTICE, audit_detail={"cleared": cleared})

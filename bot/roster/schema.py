@@ -54,8 +54,34 @@ _YAML_FIX = (
 )
 
 
+MIN_EXPANSION = 100_000  # values a file may expand to through aliases at least (a district roster: ~50,000)
+EXPANSION_FACTOR = 20  # ...and at most this many times the values it writes out
+
+
+class _TooMuch(Exception):
+    """The file's aliases (``*name``) expand to far more values than it writes (a "billion laughs")."""
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
 def parse_yaml(text: str) -> tuple[Node | None, list[RosterProblem]]:
-    """Parse ``text`` into a ``Node`` tree; a YAML error becomes one problem with its line."""
+    """Parse ``text`` into a ``Node`` tree; a YAML error becomes one problem with its line.
+
+    A hostile file cannot hang the import: nesting deeper than Python can follow, or anchors and
+    aliases that repeat each other into millions of values, is one problem with its line."""
+    try:
+        return _parse_yaml(text)
+    except RecursionError:
+        return None, [RosterProblem(1, "the file nests lists or blocks deeper than any roster or calendar; "
+                                       "see docs/roster.md for its shape")]
+    except _TooMuch as exc:
+        return None, [RosterProblem(exc.line, "the anchors (&name) and aliases (*name) here repeat each "
+                                              "other into far more values than this file could hold; "
+                                              "write the values out instead")]
+
+
+def _parse_yaml(text: str) -> tuple[Node | None, list[RosterProblem]]:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -72,11 +98,32 @@ def parse_yaml(text: str) -> tuple[Node | None, list[RosterProblem]]:
     if root is None:
         return None, [RosterProblem(1, "the file is empty; start it with 'program:' (see docs/roster.md)")]
     problems: list[RosterProblem] = []
-    return _convert(root, SafeConstructor(), problems), problems
+    budget = [max(MIN_EXPANSION, EXPANSION_FACTOR * _written(root))]
+    return _convert(root, SafeConstructor(), problems, budget), problems
 
 
-def _convert(node: yaml.Node, constructor: SafeConstructor, problems: list[RosterProblem]) -> Node:
+def _written(root: yaml.Node) -> int:
+    """How many distinct values the file writes (an alias counts once, however often it is used)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack += [n for pair in node.value for n in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return len(seen)
+
+
+def _convert(node: yaml.Node, constructor: SafeConstructor, problems: list[RosterProblem],
+             budget: list[int]) -> Node:
     line = node.start_mark.line + 1
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooMuch(line)
     if isinstance(node, yaml.MappingNode):
         constructor.flatten_mapping(node)  # resolves YAML merge keys (<<: *anchor)
         out: dict[str, Node] = {}
@@ -94,11 +141,11 @@ def _convert(node: yaml.Node, constructor: SafeConstructor, problems: list[Roste
                     "keep one of them",
                 ))
                 continue
-            out[key] = _convert(value_node, constructor, problems)
+            out[key] = _convert(value_node, constructor, problems, budget)
             key_lines[key] = key_line
         return Node(line, out, key_lines)
     if isinstance(node, yaml.SequenceNode):
-        return Node(line, [_convert(item, constructor, problems) for item in node.value])
+        return Node(line, [_convert(item, constructor, problems, budget) for item in node.value])
     try:
         value = constructor.construct_object(node)
     except (yaml.YAMLError, ValueError) as exc:  # e.g. an impossible date such as 2026-02-30

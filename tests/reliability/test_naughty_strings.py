@@ -30,6 +30,7 @@ from adapters.slack import SlackAdapter, WorkspaceConfig
 from adapters.slack.convert import plain_to_slack, slack_to_plain
 from bot.app import MentorBot, build_app
 from bot.ports import PlatformLimits
+from bot.relay.shown_text import as_relayed
 from bot.settings import Settings
 from bot.transcript import describe, read_transcript, to_csv, to_json
 from bot.web import exports
@@ -135,7 +136,7 @@ def _logged(engine: Engine, match: MatchSpec, side: Side) -> list[MessageLog]:
 
 
 def _shown_on_discord(t: str) -> str:
-    shown = without_lone_surrogates(t)
+    shown = without_lone_surrogates(as_relayed(t))  # copies carry no bidi controls (bot.relay.shown_text)
     return shown if shown.strip() else NO_TEXT
 
 
@@ -188,7 +189,7 @@ def _assert_relayed(pipeline: Pipeline, rows: list[MessageLog]) -> None:
             assert "".join(parts) == _shown_on_discord(row.text), row.text[:80]
         else:
             posted = slack_posts[copy.platform_message_id]["text"]
-            assert slack_to_plain(posted) == without_lone_surrogates(row.text), row.text[:80]
+            assert slack_to_plain(posted) == without_lone_surrogates(as_relayed(row.text)), row.text[:80]
 
 
 def _assert_exported(engine: Engine, match_key: str, strings: list[str]) -> None:
