@@ -25,6 +25,7 @@ from policies.rules.phrasebook import expand
 from policies.rules.phrases import APPROVED, PRIVATE, RULES
 from policies.rules.vocabulary import rules_vocabulary
 from policies.rules.words import EXTRA_BLOCK, WordMatcher, load_ordinary_words, load_profanity_list
+from policies.second_reading import SecondReadingGate
 from policies.spelling import Speller, known_words
 from policies.types import Action, Decision, Hit, PolicyContext
 
@@ -73,6 +74,7 @@ class Policy:
         self._vocab = rules_vocabulary()  # which squeezed spelling of "goood" the rules know
         # misspellings and texting spellings read as the rules' words (policies/spelling.py)
         self._speller = Speller(self._vocab, *known_words())
+        self._second = SecondReadingGate(self._vocab.__contains__, self._speller)
         # ... and the encoder: the rules' words and its own word list
         self._encoder_known = (self._vocab | encoder.vocabulary).__contains__ if encoder else None
         self._links = LinkFinder(config.allowed_domains)
@@ -253,10 +255,12 @@ class Policy:
         letters, stretched letters squeezed ("pleeeease", "secreeeet"), misspellings and texting
         spellings read as the rules' words ("dissapear", "wanna", "xq") — with the index in
         ``text`` of each character; None when it reads the same (the usual case)."""
-        first = deobfuscate(text)
+        tokens = self._concepts.last_tokens(text)  # split once, by the concept layer
+        if self._second.reads_the_same(text, tokens):  # the usual case, in a few µs
+            return None
+        first = deobfuscate(text, self._vocab.__contains__)
         vtext, index = first if first is not None else (text, None)
         squeeze = partial(destretch, known=self._vocab.__contains__)
-        tokens = self._concepts.last_tokens(text)  # split once, by the concept layer
         respell = partial(self._speller.respell, tokens=tokens if vtext is text else None)
         for step in (squeeze, respell):  # respelling reads the squeezed words
             changed = step(vtext)

@@ -8,6 +8,9 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
+# Spelled-out words and leetspeak, read in the rules' second pass (kept importable from here).
+from policies.deobfuscate import deobfuscate, has_obfuscation  # noqa: F401
+
 # Characters people use to hide words from filters: zero-width and bidi controls, soft hyphen,
 # variation selectors, word joiners, Mongolian vowel separator, tag characters.
 _INVISIBLE = set(
@@ -191,51 +194,6 @@ def _fold_with_index(text: str) -> tuple[str, str, list[int]]:
     if len(low) != len(cased):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in cased)
     return low, cased, index
-
-
-# Obfuscations the rules would otherwise read past (``deobfuscate``): words spelled out letter by
-# letter ("s n a p c h a t", "s.e.c.r.e.t", words apart by two spaces), and leetspeak inside a
-# word ("sn@pch@t", "h0t", "k1ll"). Digits alone (phone numbers) are left as they are.
-_LETTER_RUN = re.compile(r"(?<![^\W_])(?<!['\u2019])[^\W\d_]"
-                         r"(?:(?:[\s._*\-/,+|~]|\s{2,})[^\W\d_](?![^\W_])){2,}")
-_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
-
-
-def deobfuscate(text: str) -> tuple[str, list[int]] | None:
-    """``text`` with spelled-out words joined and leetspeak inside words read as letters, plus the
-    index in ``text`` of each character kept; None when there is nothing of the kind (the usual case).
-
-    The policy reads this variant in a second pass, so one transformation cannot hide a message
-    from every rule at once (the profanity list and the phone/e-mail finders handle these already).
-    """
-    if _LETTER_RUN.search(text) is None and not any(c in text for c in _LEET):
-        return None
-    out: list[str] = []
-    index: list[int] = []
-    pos = 0
-    for m in _LETTER_RUN.finditer(text):
-        out.append(text[pos:m.start()])
-        index.extend(range(pos, m.start()))
-        for i in range(m.start(), m.end()):
-            ch = text[i]
-            if ch.isalpha():
-                out.append(ch)
-                index.append(i)
-            elif ch.isspace() and i + 1 < m.end() and text[i + 1].isspace() and (not out or out[-1] != " "):
-                out.append(" ")  # two spaces between spelled-out words: one word break
-                index.append(i)
-        pos = m.end()
-    out.append(text[pos:])
-    index.extend(range(pos, len(text)))
-    joined = "".join(out)
-    chars = list(joined)
-    for m in re.finditer(r"[\w@$]+", joined):
-        word = m.group()
-        if any(c.isalpha() for c in word) and any(c in _LEET for c in word) and not word.startswith("@"):
-            for i in range(m.start(), m.end()):
-                chars[i] = _LEET.get(chars[i], chars[i])
-    variant = "".join(chars)
-    return (variant, index) if variant != text else None
 
 
 # Stretched letters ("pleeeease", "secreeeet", "nooo", "solitaaaa"): a run of three or more of

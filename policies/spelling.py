@@ -133,13 +133,15 @@ class Speller:
         # Other (Spanish) rule words are read into only through a careful edit (``careful_edit``):
         # their endings carry person and tense ("mataste" is not "matarte").
         self._careful = frozenset(w for w in words if w not in english)
-        self.known = english | frozenset(other) | frozenset(targets)
+        # Known words as the three sets they come in (a union would be one more 6 MB set).
+        self._known = (english, frozenset(other), frozenset(targets))
         index: dict[str, set[str]] = {}
         for w in self.targets:
             index.setdefault(w, set()).add(w)
             for d in _deletes(w):
                 index.setdefault(d, set()).add(w)
-        self._index = index
+        # As tuples: ≈ 29,000 keys, nearly all naming one word (a set each would be ≈ 6 MB more).
+        self._index = {k: tuple(v) for k, v in index.items()}
         # Doubled letters put in the wrong place ("dissapear", "tommorow") are two edits; the
         # words with every double letter written once ("disapear", "tomorow") meet.
         skeletons: dict[str, set[str]] = {}
@@ -149,7 +151,7 @@ class Speller:
         self._cache: dict[str, str | None] = {}
         # The fast path (most messages have no typo): the message's words as bytes, split and
         # compared with the known words at C speed.
-        self._known_b = frozenset(w.encode() for w in self.known if w.isascii())
+        self._known_b = frozenset(w.encode() for ws in self._known for w in ws if w.isascii())
         self._short_b = frozenset(w.encode() for w in CONTRACTIONS)
         self._clean_b: set[bytes] = set()
         self._short = frozenset(CONTRACTIONS)
@@ -167,13 +169,16 @@ class Speller:
         if not tokens:
             return False
         if isinstance(next(iter(tokens)), bytes):
-            short, known, clean = self._short_b, self._known_b, self._clean_b
+            short, known, clean = self._short_b, (self._known_b,), self._clean_b
         else:
-            short, known, clean = self._short, self.known, self._clean
+            short, known, clean = self._short, self._known, self._clean
         if not short.isdisjoint(tokens):
             return True
         # ``a - b`` walks the few tokens (``a.difference(b, c)`` would walk every known word)
-        rest = (tokens - known) - clean  # type: ignore[operator]
+        rest = tokens
+        for words in known:
+            rest = rest - words  # type: ignore[operator]
+        rest = rest - clean  # type: ignore[operator]
         looked = 0
         for t in rest:
             if len(t) < MIN_TOKEN:
@@ -190,6 +195,15 @@ class Speller:
                 return True  # the full pass decides, in the message's order (also capped)
         return False
 
+    def typo_free(self, token: bytes) -> bool:
+        """Whether an ASCII word (bytes, lower case) is no contraction and no typo ``respell``
+        would read (the per-word part of ``worth_reading``)."""
+        if token in self._short_b:
+            return False
+        if token in self._known_b or token in self._clean_b or len(token) < MIN_TOKEN:
+            return True
+        return self.correct(token.decode()) is None
+
     def correct(self, token: str) -> str | None:
         """The one rule word ``token`` is a misspelling of, or None (known, ambiguous, none)."""
         if token in self._cache:
@@ -199,7 +213,7 @@ class Speller:
                 and not self.is_known(token)):
             candidates = set(self._index.get(token, ()))
             for d in _deletes(token):
-                candidates |= self._index.get(d, set())
+                candidates.update(self._index.get(d, ()))
             close = [w for w in candidates if within_one_edit(token, w)
                      and (w not in self._careful or careful_edit(token, w))]
             if not close:
@@ -211,9 +225,12 @@ class Speller:
 
     def is_known(self, token: str) -> bool:
         """A known word, or one with a regular English ending ("moles", "texted")."""
-        if token in self.known:
+        if self._in_known(token):
             return True
-        return any(token.endswith(e) and token[:-len(e)] in self.known for e in _ENDINGS)
+        return any(token.endswith(e) and self._in_known(token[:-len(e)]) for e in _ENDINGS)
+
+    def _in_known(self, word: str) -> bool:
+        return any(word in ws for ws in self._known)
 
     def respell(self, text: str, tokens: Collection[str] | Collection[bytes] | None = None
                 ) -> tuple[str, list[int]] | None:

@@ -1,9 +1,9 @@
 """all-MiniLM-L6-v2 without torch: tokens → 6 BERT layers → mean pooling → L2 norm.
 
 ``tokenizers`` reads tokenizer.json; the safetensors file is memory-mapped (its header is a
-length and a JSON table of tensor offsets), so the 47 MB word-piece table stays on disk except
-for the rows chat actually uses; the layers' weights are copied once, transposed for the
-matrix products. (onnxruntime was measured too: ~1.5× faster per message, but a 1.6 s load and
+length and a JSON table of tensor offsets); the 47 MB word-piece table stays on disk and only
+the rows a batch uses are read (``FileRows``); the layers' weights are copied once, transposed
+for the matrix products. (onnxruntime was measured too: ~1.5× faster per message, but a 1.6 s load and
 about 100 MB more memory — over the policy's budgets; see docs/benchmarks-policy.md.)
 Each batch is padded to its own longest message (not to 128: chat messages are short) and
 truncated at 256 word pieces, as sentence-transformers does for this model.
@@ -46,6 +46,40 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
             raise ValueError(f"tensor {name} has a bad size in {path}")
         out[name] = np.memmap(path, dtype=dtype, mode="r", offset=8 + size + start, shape=shape)
     return out
+
+
+class FileRows:
+    """A 2-D tensor of a file whose rows are read on demand (``os.pread``), never mapped.
+
+    The 47 MB word-piece table: a message needs a few dozen of its 30,522 rows. Memory-mapped,
+    each row read faulted in the pages around it too (fault-around and read-ahead: ≈ 40 MB of
+    the table resident after 300 messages); read this way only the rows of the batch at hand
+    are in memory, as ordinary arrays, byte for byte the same values."""
+
+    def __init__(self, mapped: np.memmap) -> None:
+        self.path, self.offset = str(mapped.filename), int(mapped.offset)
+        self.shape, self.dtype = mapped.shape, mapped.dtype
+        self._row_bytes = self.dtype.itemsize * self.shape[1]
+        self._fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+
+    def __getitem__(self, ids: np.ndarray) -> np.ndarray:
+        """The rows for an integer array of ids, shaped ``ids.shape + (width,)``."""
+        ids = np.asarray(ids)
+        unique, inverse = np.unique(ids, return_inverse=True)
+        rows = np.empty((len(unique), self.shape[1]), self.dtype)
+        for j, i in enumerate(unique.tolist()):
+            if not 0 <= i < self.shape[0]:
+                raise IndexError(f"row {i} outside a table of {self.shape[0]} rows")
+            data = os.pread(self._fd, self._row_bytes, self.offset + i * self._row_bytes)
+            if len(data) != self._row_bytes:
+                raise OSError(f"{self.path} is shorter than its header says")
+            rows[j] = np.frombuffer(data, self.dtype)
+        return rows[inverse.reshape(-1)].reshape(ids.shape + (self.shape[1],))
+
+    def __del__(self) -> None:
+        fd = getattr(self, "_fd", None)
+        if fd is not None:
+            os.close(fd)
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
@@ -104,7 +138,7 @@ class MiniLM:
         self.tokenizer.enable_truncation(MAX_PIECES)
         w = read_safetensors(weights)
         p = "embeddings."
-        self.word = w[p + "word_embeddings.weight"]  # stays mapped: only used rows are read
+        self.word = FileRows(w[p + "word_embeddings.weight"])  # only used rows are read
         self.pos = np.array(w[p + "position_embeddings.weight"][:MAX_PIECES])
         self.type0 = np.array(w[p + "token_type_embeddings.weight"][0])
         self.emb_ln = (np.array(w[p + "LayerNorm.weight"]), np.array(w[p + "LayerNorm.bias"]))

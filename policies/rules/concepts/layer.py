@@ -95,8 +95,12 @@ class ConceptLayer:
                 for word in primary:
                     self._index.setdefault(word, []).append(tpl)
         self._keys = frozenset(self._index)
-        self._index_b = {k.encode(): v for k, v in self._index.items() if k.isascii()}
-        self._keys_b = frozenset(self._index_b)
+        # Per anchor word, each template with the other anchor sets it needs (text and bytes):
+        # the candidate filter's inner loop reads no attributes.
+        self._pairs = {k: [(t, t.required) for t in v] for k, v in self._index.items()}
+        self._pairs_b = {k.encode(): [(t, t.required_b) for t in v]
+                         for k, v in self._index.items() if k.isascii()}
+        self._keys_b = frozenset(self._pairs_b)
         self._symbols = [(k, k.encode()) for k in self._keys if k in _SYMBOLS]
         # The message read last and its tokens, for the spelling pass (``last_tokens``).
         self._last: tuple[str, set] = ("", set())
@@ -122,23 +126,26 @@ class ConceptLayer:
                 if sym in t:
                     toks.add(sym_b)
             present = toks & self._keys_b
-            index, attr = self._index_b, "required_b"
+            pairs = self._pairs_b
         else:
             toks = tokenize(t)
             present = toks & self._keys
-            index, attr = self._index, "required"
+            pairs = self._pairs
         if remember is not None:
             self._last = (remember, toks)
         if not present:
             return self._always
-        seen: set[int] = set()
+        seen: set[_Template] = set()
         out = []
         for tok in present:
-            for tpl in index[tok]:
-                if id(tpl) in seen:
+            for tpl, required in pairs[tok]:
+                if tpl in seen:  # listed under two anchor words; its other anchors are the same
                     continue
-                seen.add(id(tpl))
-                if all(not a.isdisjoint(toks) for a in getattr(tpl, attr)):
+                seen.add(tpl)
+                for words in required:
+                    if words.isdisjoint(toks):
+                        break
+                else:
                     out.append(tpl)
         return out + self._always
 

@@ -1,0 +1,58 @@
+"""Whether the rules' second reading can change a message at all (the usual answer: no).
+
+The second pass (``Policy.variant``) reads a message again with spelled-out words joined,
+leetspeak read as letters, stretched letters squeezed and typos and texting spellings respelled.
+Saying that none of these applies must cost a small part of the rules layer, so for plain ASCII
+text (most chat) it is decided word by word, on the words the concept layer has already split:
+a word once found plain — no letter next to a leetspeak digit, no letter written three times,
+no contraction, no typo of a rule word — is remembered, and ordinary chat costs one set
+difference and one re2 test (spelled-out words, "s n a p", span words). Any other message
+takes the full path, whose steps each make their own exact check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+
+from policies.deobfuscate import _is_leet
+from policies.regex import compile_pattern
+from policies.spelling import Speller
+
+# ``deobfuscate``'s letter runs, necessary part, for ASCII text and without look-around (so re2
+# runs it): three single letters apart by separators, not inside a word.
+_ASCII_RUN_GATE = compile_pattern(
+    r"(?:^|[^A-Za-z0-9'])[A-Za-z](?:[\t-\r\x1c-\x1f ._*\-/,+|~]+[A-Za-z]){2}(?:$|[^A-Za-z0-9])")
+_STRETCHED = re.compile(rb"([a-z])\1\1")
+# Characters the concept layer's words do not keep as deobfuscate reads them: "@" and "$" are
+# leetspeak there, "_" joins words, "<" opens a platform mention (blanked for the concepts).
+_OTHER_SPLIT = re.compile(r"[@$_<]|[\x00-\x08\x0e-\x1b\x7f]")  # + control characters folded away
+MAX_REMEMBERED = 50_000  # plain words remembered (a flood of new words is checked, not stored)
+
+
+class SecondReadingGate:
+    """For one policy: its known words (a number's leetspeak reading must not be one) and its
+    speller (a word must be no typo of a rule word)."""
+
+    def __init__(self, known: Callable[[str], bool], speller: Speller) -> None:
+        self._known = known
+        self._speller = speller
+        self._plain: set[bytes] = set()
+
+    def reads_the_same(self, text: str, tokens: Collection[str] | Collection[bytes] | None) -> bool:
+        """True when the second reading certainly changes nothing in ``text``; False when it may
+        (then the full path decides). ``tokens``: the concept layer's words of ``text`` (bytes
+        of the lower-cased text for ASCII), or None."""
+        if tokens is None or not text.isascii() or _OTHER_SPLIT.search(text) is not None:
+            return False
+        plain = self._plain
+        for w in tokens - plain:  # type: ignore[operator]
+            if not isinstance(w, bytes) or not self._plain_word(w):
+                return False
+            if len(plain) < MAX_REMEMBERED:
+                plain.add(w)
+        return not _ASCII_RUN_GATE.test(text)
+
+    def _plain_word(self, w: bytes) -> bool:
+        return (_STRETCHED.search(w) is None and self._speller.typo_free(w)
+                and not _is_leet(w.decode(), self._known))
