@@ -84,8 +84,20 @@ class PolicyConfig:
     conversation: dict[str, float] = field(default_factory=dict)
 
 
-def _plain(node: yaml.Node) -> Any:
-    """A YAML node as plain Python, remembering the line of every mapping value."""
+MAX_VALUES = 100_000  # values a policy file may hold once its aliases (*name) are expanded
+
+
+def _plain(node: yaml.Node, budget: list[int] | None = None) -> Any:
+    """A YAML node as plain Python, remembering the line of every mapping value.
+
+    ``budget`` counts the values left: aliases that repeat each other into millions of values
+    (a "billion laughs") are refused instead of hanging the bot's start-up."""
+    budget = [MAX_VALUES] if budget is None else budget
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise PolicyFileError("the anchors (&name) and aliases (*name) here repeat each other into "
+                              "far more values than a policy file holds; write the values out instead",
+                              line=node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         lines: dict[str, int] = {}
@@ -93,12 +105,12 @@ def _plain(node: yaml.Node) -> Any:
             key = str(k.value)
             if key in out:
                 raise PolicyFileError(f"'{key}' is given twice", line=k.start_mark.line + 1)
-            out[key] = _plain(v)
+            out[key] = _plain(v, budget)
             lines[key] = k.start_mark.line + 1
         out["__lines__"] = lines
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_plain(v) for v in node.value]
+        return [_plain(v, budget) for v in node.value]
     return yaml.safe_load(yaml.serialize(node))
 
 
@@ -110,17 +122,19 @@ def read_yaml(path: Path) -> dict[str, Any]:
         raise PolicyFileError(f"cannot read the file ({exc})", path=str(path)) from exc
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is None:
+            return {"__lines__": {}}
+        if not isinstance(node, yaml.MappingNode):
+            raise PolicyFileError("the file must be a mapping of settings", line=1, path=str(path))
+        return _plain(node)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise PolicyFileError(f"not valid YAML: {exc.problem}", line=line, path=str(path)) from exc
-    if node is None:
-        return {"__lines__": {}}
-    if not isinstance(node, yaml.MappingNode):
-        raise PolicyFileError("the file must be a mapping of settings", line=1, path=str(path))
-    try:
-        return _plain(node)
+    except RecursionError:
+        raise PolicyFileError("the file nests lists or blocks deeper than any policy file; see "
+                              "docs/policy.md for its shape", line=1, path=str(path)) from None
     except PolicyFileError as exc:
-        raise PolicyFileError(exc.reason, line=exc.line, path=str(path)) from None
+        raise PolicyFileError(exc.reason, line=exc.line, path=exc.path or str(path)) from None
 
 
 class _Checker:

@@ -15,7 +15,15 @@ from zoneinfo import ZoneInfo
 from policies.config import DEFAULTS_PATH, PolicyConfig, PolicyFileError, build_config
 from policies.conversation import ConversationSettings
 from policies.explain import describe, reason_for
-from policies.normalize import _MENTION, blank_mentions, deobfuscate, destretch, normalize, windows
+from policies.normalize import (
+    _MENTION,
+    blank_markup,
+    blank_mentions,
+    deobfuscate,
+    destretch,
+    normalize,
+    windows,
+)
 from policies.regex import ENGINE, PatternSet, alternation, compile_pattern
 from policies.rules.concepts import build_layer
 from policies.rules.concepts.layer import PHRASE_REVIEW, QUIET_ALERT
@@ -149,7 +157,7 @@ class Policy:
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """Content hits as (rule, start, end) spans of the ORIGINAL text, in text order."""
         norm = normalize(text)
-        t = blank_mentions(norm.text)
+        t = blank_markup(blank_mentions(norm.text))
         raw: list[tuple[str, int, int]] = []
         gated = self._gate is None or self._gate.test(t)
         emails: list[tuple[int, int]] = []

@@ -47,6 +47,15 @@ _MENTION = re.compile(
 )
 
 
+def blank_markup(folded: str) -> str:
+    """Chat markup that renders as nothing (Discord's "||" spoiler bars, "`" inline code) as
+    spaces of the same length: the reader sees what is inside, so the finders must too (spans
+    stay where they were)."""
+    if "`" in folded or "||" in folded:
+        return folded.replace("||", "  ").replace("`", " ")
+    return folded
+
+
 def blank_mentions(folded: str) -> str:
     """Platform mentions in folded text replaced by spaces of the same length."""
     if "<" not in folded:
@@ -70,6 +79,8 @@ def fold_char(ch: str) -> str:
         return _LOOKALIKES[ch]
     if 0x1F1E6 <= cp <= 0x1F1FF:  # regional indicator symbols (flag letters) spell words too
         return chr(ord("a") + cp - 0x1F1E6)
+    if cp > 0x7F and unicodedata.category(ch) == "Nd":  # digits of any script (Arabic-Indic
+        return str(unicodedata.decimal(ch))  # ٥, Devanagari ५ …) are read as the number they show
     out = []
     for c in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch)):
         if unicodedata.combining(c):

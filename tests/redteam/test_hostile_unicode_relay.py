@@ -51,8 +51,6 @@ async def test_an_edit_cannot_add_an_override_either(make_harness, real_policy) 
     assert not any(ch in BIDI for t in h.seen_in("dana-ana-mentor") for ch in t)
 
 
-@pytest.mark.xfail(strict=True, reason="policy evasion left open (policies/ normaliser): phone numbers in "
-                   "Arabic-Indic or Devanagari digits are not read as digits")
 @pytest.mark.parametrize("text", ["my number ٥٥٥-٢٠١-٣٣٤٤", "my number ५५५-२०१-३३४४"])
 async def test_phone_numbers_in_other_digit_scripts(make_harness, real_policy, text) -> None:  # type: ignore[no-untyped-def]
     h = await make_harness(policy=real_policy)
