@@ -2,7 +2,8 @@
 
 The policy judges one message at a time, so each half passes. The relay remembers each sender's
 last message in a channel for a few minutes and, when the new one could continue a detail (it
-starts with a digit, "@" or ".", or the last one ended with a digit or "@"), asks the policy about
+starts with a digit, "@" or ".", is one handle-shaped word such as "ana_r2009", or the last one
+ended with a digit or "@"), asks the policy about
 the two read together (ordinary chat pays nothing). A
 contact hit that spans both halves is added to the new message's decision, so the half that would
 complete the detail is held or blocked like the whole detail would be. The memory is this
@@ -26,6 +27,9 @@ JOIN = "\n"
 REACH = 60  # characters read on each side of the join: a contact detail is shorter than that
 _MAY_CONTINUE = re.compile(r"^\W{0,2}[0-9@.]")  # the new message starts like the rest of a detail
 _MAY_BE_CONTINUED = re.compile(r"[0-9@]\W{0,2}$")  # the last one ended like the start of one
+# The new message is one handle-shaped word ("ana_r2009", "maria.g07"): it may complete a platform
+# name sent just before ("add me on snap"), which only the two read together show.
+_HANDLE_SHAPED = re.compile(r"^\W{0,2}[A-Za-z][\w.]{0,28}[._0-9][\w.]{0,28}\W{0,2}$")
 
 
 class SplitContacts:
@@ -45,15 +49,19 @@ class SplitContacts:
         if previous is None or not timedelta(0) <= at - previous[1] <= WINDOW:
             return decision
         before = previous[0]
-        if not (_MAY_CONTINUE.search(text) or _MAY_BE_CONTINUED.search(before)):
+        handle_like = bool(_HANDLE_SHAPED.match(text.strip()))
+        if not (handle_like or _MAY_CONTINUE.search(text) or _MAY_BE_CONTINUED.search(before)):
             return decision
-        spanning = _spanning_hits(policy, before, text, context)
+        spanning = _spanning_hits(policy, before, text, context, precheck=not handle_like)
         return final_decision.combine(spanning, decision) if spanning else decision
 
 
-def _spanning_hits(policy: PolicyLike, before: str, text: str, context: PolicyContext) -> list[Hit]:
+def _spanning_hits(policy: PolicyLike, before: str, text: str, context: PolicyContext, *,
+                   precheck: bool = True) -> list[Hit]:
     """The contact hits of ``before + text`` that take characters from both, as spans of ``text``
-    (only the end of one and the start of the other are read: cheap, and enough for a detail)."""
+    (only the end of one and the start of the other are read: cheap, and enough for a detail).
+    ``precheck`` asks the rules' spans first; a handle next to a platform name is found only by
+    the whole evaluation, so a handle-shaped word skips it."""
     before, text = before[-REACH:], text[:REACH]
     joined, cut = before + JOIN + text, len(before)
     start_of_new = cut + len(JOIN)
@@ -62,7 +70,7 @@ def _spanning_hits(policy: PolicyLike, before: str, text: str, context: PolicyCo
         return rule.startswith("contact.") and start < cut and end > start_of_new
 
     finder = getattr(policy, "find", None)  # the rules' spans alone: cheap, no encoder
-    if finder is not None and not any(spans(*found) for found in finder(joined)):
+    if precheck and finder is not None and not any(spans(*found) for found in finder(joined)):
         return []
     together = policy.evaluate(joined, context)
     return [replace(h, start=0, end=h.end - start_of_new,

@@ -54,11 +54,19 @@ async def test_halves_hours_apart_are_judged_alone(make_harness, real_policy, cl
     assert "3344 points in the game" in h.seen_in("dana-ana-mentor")
 
 
-@pytest.mark.xfail(strict=True, reason="policy evasion left open: a handle split from its platform name "
-                   "('add me on snap' + 'ana_r2009') starts and ends with letters, so the relay does not "
-                   "read the two together (reading every pair would cost every message a second policy pass)")
-async def test_a_handle_split_from_its_platform_name(make_harness, real_policy) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("handle", ["ana_r2009", "ana.rivera"])
+async def test_a_handle_split_from_its_platform_name(make_harness, real_policy, handle) -> None:  # type: ignore[no-untyped-def]
     h = await make_harness(policy=real_policy)
     await h.say("ana", "dana-ana-student", "ok add me on snap")
-    await h.say("ana", "dana-ana-student", "ana_r2009")
-    assert not any("ana_r2009" in text for text in h.seen_in("dana-ana-mentor"))
+    await h.say("ana", "dana-ana-student", handle)
+    assert not any(handle in text for text in h.seen_in("dana-ana-mentor"))
+
+
+async def test_a_handle_shaped_word_after_ordinary_chat_is_relayed(make_harness, real_policy) -> None:  # type: ignore[no-untyped-def]
+    h = await make_harness(policy=real_policy)
+    await h.say("ana", "dana-ana-student", "which file should i open for the lab?")
+    await h.say("ana", "dana-ana-student", "lab_03.py")
+    await h.say("ana", "dana-ana-student", "what do u play these days")
+    await h.say("ana", "dana-ana-student", "fortnite_ch5")
+    seen = h.seen_in("dana-ana-mentor")
+    assert any("lab_03.py" in text for text in seen) and any("fortnite_ch5" in text for text in seen)
