@@ -76,10 +76,10 @@ class FileRows:
             rows[j] = np.frombuffer(data, self.dtype)
         return rows[inverse.reshape(-1)].reshape(ids.shape + (self.shape[1],))
 
-    def __del__(self) -> None:
+    def __del__(self, _close=os.close) -> None:  # bound now: at interpreter exit ``os`` may be gone
         fd = getattr(self, "_fd", None)
         if fd is not None:
-            os.close(fd)
+            _close(fd)
 
 
 def _erf(x: np.ndarray) -> np.ndarray:

@@ -109,7 +109,12 @@ async def test_the_cursor_path_stores_what_core_stores(engine, twin, clock, monk
     assert len(cursor_logs) >= 8 and {"allow", "block", "hold"} <= {r["decision"] for r in cursor_logs}
     assert any(c["kind"] == "relay" for c in cursor_copies)
     assert differences(comparable(cursor_logs, RANDOM), comparable(core_logs, RANDOM)) == []
-    assert differences(cursor_copies, core_copies) == []
+    # Copies for different channels go out concurrently in one delivery pass, so which of two
+    # gets the console's next post number varies from run to run: compare those numbers as a set.
+    posted = {"platform_message_id"}
+    assert differences(comparable(cursor_copies, posted), comparable(core_copies, posted)) == []
+    assert sorted(str(c["platform_message_id"]) for c in cursor_copies) == \
+        sorted(str(c["platform_message_id"]) for c in core_copies)
 
 
 def differences(ours: list[dict], theirs: list[dict]) -> list[tuple]:
