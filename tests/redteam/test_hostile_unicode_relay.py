@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, select
 
-from policies.engine import load_policy
 from storage.models import MessageLog
 
 BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -19,11 +18,6 @@ BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069
 def engine(sqlite_engine):  # type: ignore[no-untyped-def]
     """SQLite only: these probe what the policy reads and the relay shows, not the database."""
     return sqlite_engine
-
-
-@pytest.fixture(scope="module")
-def real_policy():  # type: ignore[no-untyped-def]
-    return load_policy(rules_only=True)
 
 
 @pytest.mark.parametrize("text", [

@@ -7,18 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from policies.engine import load_policy
-
 
 @pytest.fixture
 def engine(sqlite_engine):  # type: ignore[no-untyped-def]
     """SQLite only: these probe what the policy reads and the relay shows, not the database."""
     return sqlite_engine
-
-
-@pytest.fixture(scope="module")
-def real_policy():  # type: ignore[no-untyped-def]
-    return load_policy(rules_only=True)
 
 
 @pytest.mark.parametrize("text", ["||555||-||201||-||3344||", "`555` `201` `3344`"], ids=["spoiler", "code"])

@@ -7,18 +7,11 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import pytest
 from sqlmodel import Session, select
 
-from policies.engine import load_policy
 from storage.models import ReviewItem
 
 NEW_YORK = ZoneInfo("America/New_York")
-
-
-@pytest.fixture(scope="module")
-def real_policy():  # type: ignore[no-untyped-def]
-    return load_policy(rules_only=True)
 
 
 def _items(engine) -> list[ReviewItem]:  # type: ignore[no-untyped-def]
