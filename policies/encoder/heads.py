@@ -30,6 +30,7 @@ class Head:
     weights: np.ndarray  # over the shared hidden layer
     bias: float
     thresholds: dict[str, float]  # "hold", and "flag" (grooming) or "alert" (concern)
+    ngram: float = 0.0  # weight of the n-gram model's logit for this head (0: embedding only)
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,24 @@ class Heads:
     sha256: str
     meta: dict
 
-    def scores(self, embeddings: np.ndarray, mentor: np.ndarray) -> dict[str, np.ndarray]:
-        """Probability per category for each row (embedding + the sender-is-a-mentor flag)."""
+    @property
+    def uses_ngrams(self) -> bool:
+        return any(h.ngram for h in self.heads.values())
+
+    def scores(self, embeddings: np.ndarray, mentor: np.ndarray,
+               ngram_logits: dict[str, np.ndarray] | None = None) -> dict[str, np.ndarray]:
+        """Probability per category for each row (embedding + the sender-is-a-mentor flag),
+        blended with the n-gram model's logit per head where the head was trained with it."""
         x = np.concatenate([embeddings, mentor.reshape(-1, 1).astype(np.float32)], axis=1)
         hidden = np.maximum(x @ self.hidden_w + self.hidden_b, 0.0)
         out = {}
         for name, h in self.heads.items():
-            z = np.clip(hidden @ h.weights + h.bias, -40.0, 40.0)
+            z = hidden @ h.weights + h.bias
+            if h.ngram:
+                if ngram_logits is None or name not in ngram_logits:
+                    raise HeadsUnavailable(f"the {name} head needs the n-gram model's logit")
+                z = z + h.ngram * ngram_logits[name]
+            z = np.clip(z, -40.0, 40.0)
             out[name] = 1.0 / (1.0 + np.exp(-z))
         return out
 
@@ -70,7 +82,8 @@ def load_heads(path: Path = HEADS_PATH, pin: str | None = None) -> Heads:
     heads = {}
     for name, h in doc["heads"].items():
         heads[name] = Head(category=name, weights=np.asarray(h["w"], np.float32), bias=float(h["b"]),
-                           thresholds={k: float(v) for k, v in h["thresholds"].items()})
+                           thresholds={k: float(v) for k, v in h["thresholds"].items()},
+                           ngram=float(h.get("ngram", 0.0)))
     hidden = doc["hidden"]
     return Heads(heads=heads, hidden_w=np.asarray(hidden["w"], np.float32),
                  hidden_b=np.asarray(hidden["b"], np.float32), model_sha256=doc["model_sha256"], sha256=got,

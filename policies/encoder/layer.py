@@ -1,8 +1,10 @@
 """The encoder layer as the engine uses it: text + role in, explainable hits out.
 
-It loads the checked weights and heads once, caches embeddings by text (an edited or repeated
-message is not embedded twice), and turns head probabilities into hits with the rule id
-``encoder.<head>``, the score, the threshold crossed and the words for coordinator and sender.
+It loads the checked weights, heads and n-gram weights once, caches embeddings by text (an edited
+or repeated message is not embedded twice), blends each head's embedding logit with the n-gram
+model's (``ngrams.py``: what the English-first embedding blurs), and turns head probabilities
+into hits with the rule id ``encoder.<head>``, the score, the threshold crossed and the words for
+coordinator and sender.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import numpy as np
 from policies.encoder.heads import Heads, HeadsUnavailable, load_heads
 from policies.encoder.minilm import MiniLM
 from policies.encoder.model_files import PINS, ModelUnavailable, model_files
+from policies.encoder.ngrams import NgramModel, NgramsUnavailable, load_ngrams
 from policies.types import Action, Hit
 
 __all__ = ["EncoderLayer", "EncoderUnavailable"]
@@ -56,6 +59,11 @@ def shared_heads() -> Heads:
     return load_heads()
 
 
+@lru_cache(maxsize=1)
+def shared_ngrams() -> NgramModel:
+    return load_ngrams()
+
+
 @lru_cache(maxsize=4)
 def vocabulary(model: MiniLM) -> frozenset[str]:
     """The whole words of the model's word-piece list (≈ 20,000): which squeezed spelling of a
@@ -77,13 +85,14 @@ class EncoderLayer:
     """all-MiniLM-L6-v2 + the trained heads; thresholds = trained ones, moved by the program."""
 
     def __init__(self, moved: dict[str, dict[str, float]] | None = None, heads: Heads | None = None,
-                 model: MiniLM | None = None) -> None:
+                 model: MiniLM | None = None, ngrams: NgramModel | None = None) -> None:
         try:
             self.heads = heads or shared_heads()
             if self.heads.model_sha256 != PINS["model.safetensors"]:
                 raise HeadsUnavailable("the encoder heads were trained on another model file")
+            self.ngrams = self._paired_ngrams(ngrams) if self.heads.uses_ngrams else None
             model = model or shared_model()
-        except (ModelUnavailable, HeadsUnavailable) as exc:
+        except (ModelUnavailable, HeadsUnavailable, NgramsUnavailable) as exc:
             raise EncoderUnavailable(str(exc)) from exc
         self.model = model
         self.vocabulary = vocabulary(model)
@@ -91,6 +100,15 @@ class EncoderLayer:
                            for name, h in self.heads.heads.items()}
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()  # the desk and the relay may evaluate at the same time
+
+    def _paired_ngrams(self, ngrams: NgramModel | None) -> NgramModel:
+        """The n-gram model the heads were blended with (its pinned file, trained in the same run)."""
+        ngrams = ngrams or shared_ngrams()
+        want = self.heads.meta.get("ngrams_sha256")
+        if want != ngrams.sha256:
+            raise NgramsUnavailable(f"the encoder heads were blended with n-gram weights {want}, "
+                                    f"not {ngrams.sha256}; retrain with `python -m policies.encoder.train`")
+        return ngrams
 
     def embed(self, texts: Iterable[str]) -> list[np.ndarray]:
         """Embeddings of the texts, computing the uncached ones in small batches."""
@@ -120,7 +138,11 @@ class EncoderLayer:
         """Each head's probability for this message from this sender."""
         emb = self.embed([text])[0][None, :]
         mentor = np.array([1.0 if role == "mentor" else 0.0], np.float32)
-        return {k: float(v[0]) for k, v in self.heads.scores(emb, mentor).items()}
+        ngram = None
+        if self.ngrams is not None:
+            z = self.ngrams.logits(text, role == "mentor")
+            ngram = {name: z[j:j + 1] for j, name in enumerate(self.ngrams.heads)}
+        return {k: float(v[0]) for k, v in self.heads.scores(emb, mentor, ngram).items()}
 
     def hits(self, text: str, role: str, scores: dict[str, float] | None = None) -> list[Hit]:
         """The encoder's hits for one message (empty when no head crosses a threshold)."""
