@@ -7,6 +7,7 @@ written as word classes combined by proximity, read in their sentence and weighe
 from __future__ import annotations
 
 from policies.rules.concepts import (
+    bond,
     concern,
     contact,
     grooming,
@@ -20,7 +21,7 @@ from policies.rules.concepts.lexicon import LEXICON
 
 __all__ = ["ALL_RULES", "ConceptLayer", "Rule", "build_layer"]
 
-ALL_RULES: list[Rule] = [*grooming.RULES, *concern.RULES, *contact.RULES, *language.RULES,
+ALL_RULES: list[Rule] = [*grooming.RULES, *bond.RULES, *concern.RULES, *contact.RULES, *language.RULES,
                          *harassment.RULES, *offplatform.RULES]
 
 
