@@ -10,6 +10,7 @@ from policies.rules.concepts import (
     bond,
     concern,
     contact,
+    disclosure,
     grooming,
     harassment,
     language,
@@ -21,8 +22,9 @@ from policies.rules.concepts.lexicon import LEXICON
 
 __all__ = ["ALL_RULES", "ConceptLayer", "Rule", "build_layer"]
 
-ALL_RULES: list[Rule] = [*grooming.RULES, *bond.RULES, *concern.RULES, *contact.RULES, *language.RULES,
-                         *harassment.RULES, *offplatform.RULES]
+ALL_RULES: list[Rule] = [*grooming.RULES, *bond.RULES, *concern.RULES, *disclosure.RULES,
+                         *contact.RULES, *language.RULES, *harassment.RULES,
+                         *offplatform.RULES]
 
 
 def build_layer() -> ConceptLayer:
