@@ -101,7 +101,7 @@ RULES = [
         "(👻|📱) ~1 ? ~1 (😉|😏|👀)?",
         "(do|does|d) ~1 (u|you) ~1 (have|got|use|tienes) ~1 (it|telegram|signal|kik|whatsapp|snap|insta) ~3 (more_private|mas_privado|safer|es_mas)?",
         # messaging one of the program's adults directly is what the program asks for
-        unless=r"\b(?:message|text|write(?: to)?|dm|email|escribele|escribirle|contact|reach out to) (?:ms|mr|mrs|miss|dr|prof|sra|sr|srta|the coordinator|your coordinator|your teacher|your counselor|la coordinadora|el coordinador|la maestra|el maestro|tu maestra|tu maestro)\b",
+        unless=r"\b(?:message|text|write(?: to)?|dm|email|escribele|escribirle|contact|reach out to) (?:ms|mr|mrs|miss|dr|prof|sra|sr|srta|the coordinator|your coordinator|your teacher|your counselor|la coordinadora|el coordinador|la maestra|el maestro|tu maestra|tu maestro)\b|\b(?:official|oficial|the school runs|counselor|consejer[oa]|not on a job site)\b",
         examples=("pasemos esto al whatsapp", "Message me directly, not in the channel."),
     ),
     _private(
