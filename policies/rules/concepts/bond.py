@@ -23,7 +23,7 @@ RULES = [
     _personal(
         "grooming.like_i_do",
         "Says nobody else values or understands the student the way the adult does (exclusivity)",
-        "(te|la|lo) ~0 (valoran|valora|aprecian|aprecia|entienden|entiende|escuchan|escucha|cuidan|cuida|conocen|conoce|ayudan|ayuda|merecen|merece|quieren|quiere|tratan|trata) ~3 (como|tanto_como|asi_como) ~0 (yo|lo_hago_yo)",
+        "(te|la|lo) ~2 (valoran|valora|valorar|aprecian|aprecia|apreciar|entienden|entiende|entender|escuchan|escucha|escuchar|cuidan|cuida|cuidar|conocen|conoce|conocer|ayudan|ayuda|ayudar|merecen|merece|quieren|quiere|querer|tratan|trata|tratar) ~3 (como|tanto_como|asi_como) ~0 (yo|lo_hago_yo)",
         "(yo|i) ~1 (te)? ~0 (ayudo|help|escucho|listen|entiendo|understand) ~1 (mejor|better) ~3 (que|than)?",
         "(yo|i'm|im|i_am) ~1 (soy)? ~1 (el|la|the) ~0 (unico|unica|only|only_one) ~3 (que|who|that) ~3 (de_verdad|really|truly|actually)? ~2 (te|you|u)? ~0 (entiende|entiendo|gets|understands|se_preocupa|cares|valora|escucha)",
         "(los|las|the) ~0 (demas|otros|otras|others|other) ~3 (no_me|don't|dont) ~0 (entienden|entiende|get|understand) ~2 (como|like|the_way) ~0 (tu|tu|you)",
@@ -45,7 +45,8 @@ RULES = [
         "(the_others|other_mentees|the_other_kids|the_rest|los_demas|los_otros) ~3 (just|are_fine|don't|dont|no) ~3 (think_like|get_me|like_you_and_me|like_you|but_you|como_tu|me_entienden)",
         "(cancelled|canceled|cancele|i_dropped|dropped) ~2 (my|mi|the)? ~1 (other|otra|otro) ~1 (mentee's|mentees|student's|students|sessions?|estudiante)",
         "(rather|prefer|prefiero) ~2 (not_have|mentor_you|no_tener|mentorearte) ~3 (other_mentees|one-on-one|one_on_one|alone|otros_estudiantes|a_solas|drop_the_group)",
-        mentor=1.0,
+        # "they'll never value you like I do": the negation is the comparison itself
+        negatable=False,
         examples=("Tus amigas no te valoran como yo.", "Contigo es otra cosa."),
     ),
     _personal(
@@ -111,7 +112,7 @@ RULES = [
     _personal(
         "grooming.photo_private",
         "Asks for photos just for the adult, of outfits or of the body (photo request)",
-        "(send|sending|take|snap|show|mandame|manda|enviame|tomate) ~6 (PIC|one|it|some|a_few|more|the_ones|las|los) ~8 (just_for_me|only_for_me|solo_para_mi|solo_pa_mi|not_the_group|not_to_the_group|not_in_the_group|not_the_group_ones|didn't_post|no_subiste|nobody_else|nadie_mas)",
+        "(send|sending|take|snap|show|mandame|manda|enviame|tomate) ~6 (PIC|one|ones|it|them|those|some|a_few|more|the_ones|las|los|extra) ~8 (just_for_me|only_for_me|solo_para_mi|solo_pa_mi|not_the_group|not_to_the_group|not_in_the_group|not_the_group_ones|didn't_post|no_subiste|nobody_else|nadie_mas)",
         "(send|take|snap|mandame|manda|enviame|tomate|hazte) ~3 (me)? ~2 (a|an|una|un)? ~1 PIC ~3 (in|of|wearing|con|de_como|en) ~3 (your|ur|the|something|tu|el|la|what_you're|lo_que|como_te) ~2 (WEARING|outfit|dress|skirt|costume|swimsuit|pajamas|work_gear|more_comfortable|planning_to_wear|queda|quedo|uniforme|vestido)",
         "(full_length|full-length|few_angles|a_few_angles|front_and_back|shirt_off|sin_camisa|de_cuerpo_completo|cuerpo_entero|you_in_it|tu_en_ella) ~6 (send|pic|photo|foto|see|ver|mandame|so_i_can)?",
         "(model|try_on|pose|posa|pruebate|ponte) ~4 (and|y)? ~2 (send|mandame|manda|snap|take) ~2 (me)? ~2 (a|una|some)? ~1 (PIC|it|one|some)",

@@ -70,7 +70,7 @@ RULES = [
         "concern.hiding_cuts",
         "Hides cuts or blades, or says the marks are self-made (self-harm)",
         "(cortadas|cortaditas|cortes|cuchillas|navajas|navajitas|curitas|cicatrices|cuts|blades|razors|scars) ~8 (escondi|esconder|escondo|escondidas|hide|hid|hiding|tapar|tapo|cubrir|no_quiero|pa_q_no|para_que_no|que_no|vea|vean|me_hago_yo|lo_q_me_hago|lo_que_me_hago|i_do_myself|i_did_myself|not_from)",
-        "(escondi|esconder|escondo|hide|hid|hiding) ~3 (las|the|my|mis) ~0 (cuchillas|navajas|blades|razors|cortadas|cuts)",
+        "(escondi|esconder|escondo|hide|hid|hiding) ~3 (las|the|my|mis) ~0 (cuchillas|cuchillitas|navajas|navajitas|blades|razors|cortadas|cuts|gillettes)",
         "(pa|para|so) ~0 (q|que|that) ~0 (no|nobody|no_one|nadie) ~1 (me)? ~0 (vean|vea|noten|note|sees|see|notices) ~2 (los_brazos|mis_brazos|my_arms|las_munecas|my_wrists|las_piernas|my_legs|los_moretones|the_bruises|las_cortadas|the_cuts)",
         "(el_dolor_fisico|physical_pain|the_pain) ~2 (me_calma|calms_me|helps|me_ayuda|makes_me_feel)",
         "(las_manos|my_hands|los_brazos|my_arms|las_piernas|my_legs) ~1 (llenas|llenos|full|covered) ~1 (de|of|in)? ~0 (cortaditas|cortadas|cortes|cuts|scratches|marcas)",

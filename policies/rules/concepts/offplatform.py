@@ -36,7 +36,7 @@ RULES = [
         "Asks for or offers a phone or video call outside the program (private call)",
         "(can|could|may|puedo|podemos|wanna|want_to|quieres|lets|let's|let_me|lemme|should_i|i'll|ill|i_can) ~2 (just)? ~1 (call|llamar|llamarte|llamarle|facetime|ft|videollamada|video_call|video_chat) ~1 (u|you|te|le|usted|later|tonight|sometime|esta_noche|hoy|manana|mas_tarde)",
         "(me|nos) ~0 (puede|puedes|podria|podrias|hace|haces) ~0 (llamar|videollamada|una_videollamada|facetime) ~3 (ahora|ahorita|hoy|esta_noche|por|mas_tarde|?|pa|para)",
-        "(hablar|hablamos|hablemos|talk|continue|seguir|seguimos|conversations|conversaciones|chat|llamar|llama|explicar|explain|explicarle) ~4 (by|por|on|over|via) ~1 (telephone|telefono|facetime|videollamada|video_call|videocall|ft) ~4 (evenings|en_las_noches|de_noche|tonight|esta_noche|manana|tomorrow|after|despues|later|mas_tarde|hoy|cuando|when|mejor|better|?)",
+        "(hablar|hablamos|hablemos|talk|continue|seguir|seguimos|conversations|conversaciones|chat|llamar|llama|explicar|explain|explicarle) ~4 (by|por|on|over|via) ~1 (the)? ~1 (telephone|telefono|phone|facetime|videollamada|video_call|videocall|ft) ~4 (evenings|en_las_noches|de_noche|tonight|esta_noche|manana|tomorrow|after|despues|later|mas_tarde|hoy|cuando|when|mejor|better|?)",
         "(call|calling|llamar|llamo|llama|llamame|text|texting) ~1 (my|your|ur|tu|mi|su) ~1 (cell|celular|cel|personal_number|private_number|numero_personal)",
         "(hop|jump|get) ~1 (in|on|into) ~2 (the|my|a)? ~1 (party_chat|vc|voice_chat|voice) ~4 (tonight|later|with_me|just_us|rn|right_now|esta_noche|and_we'll|y_hablamos|easier)",
         "(hacemos|hagamos|hacer|do|we_do|podemos_hacer) ~1 (una|un|a)? ~1 (facetime|videollamada|video_call|llamada) ~4 (tu_y_yo|just_us|nosotros_dos|esta_noche|tonight|mas_tarde|later)",
@@ -48,7 +48,7 @@ RULES = [
     _move(
         "offplatform.app_send",
         "Sends or asks for messages or files on another app (channel switch)",
-        "(send|sending|text|texting|message|messaging|msg|dm|hmu|hit_me_up|reply|write|add|talk|chat|reach|contact) ~3 (on|over|via|through|thru|in) ~1 (the|my|your|ur)? ~1 (PLATFORM|imessage|messenger|email|telegram|signal)",
+        "(send|sending|text|texting|message|messaging|msg|dm|hmu|hit_me_up|reply|write|add|talk|chat|reach|contact) ~6 (on|over|via|through|thru|in) ~1 (the|my|your|ur)? ~1 (PLATFORM|imessage|messenger|email|telegram|signal)",
         "(te|le|les|me) ~0 (mando|mandare|envio|enviare|escribo|escribire|escribi|paso|hablo|agrego|llamo|contesto|respondo|mande|envie|mandas|escribes) ~4 (por|en|pal|al|a_mi|a_tu|on) ~1 PLATFORM",
         "(mandame|manda|mandeme|escribeme|escribame|hablame|agregame|pasate|pasame|dame|enviame|envieme|textea|texteame) ~4 (por|en|pal|al|on|a) ~1 (el|la|mi|tu|su)? ~1 (PLATFORM|dm|privado|correo|email)",
         "(can|could|should|can_we|lets|let's|wanna|podemos) ~2 (just|we)? ~1 (use|usar|usemos|switch_to|move_to|get_on) ~1 (PLATFORM|imessage|email|correo|telegram|signal|messenger)",
