@@ -94,6 +94,10 @@ def test_round6_grooming_families_from_a_mentor(rules_policy, text, concept):
     ("me siento vacía todo el tiempo, como que nada importa", "concern.empty"),
     ("mi novio me revisa el cel todos los días y no me deja salir", "concern.controlling_partner"),
     ("el dueño no me paga desde hace dos meses", "concern.unpaid_work"),
+    ("i skip lunch pretty much every day and nobody notices lol", "concern.eating"),
+    ("when he drinks we all go hide in the bathroom until he leaves", "concern.afraid_at_home"),
+    ("told the nurse the bruises were from gym class. they weren't", "concern.marks_explained_away"),
+    ("some random accounts keep dming me saying i should die", "concern.shamed_online"),
 ])
 def test_round6_disclosures_alert_and_are_never_blocked(rules_policy, text, concept):
     d = rules_policy.evaluate(text, STUDENT)
@@ -123,6 +127,10 @@ def test_round6_disclosures_alert_and_are_never_blocked(rules_policy, text, conc
     ("your cover letter makes you sound like someone who loves solving problems", MENTOR),
     ("Talk it over with your parents and see what works for the family.", MENTOR),
     ("my teacher told me not to tell anyone about the surprise party", STUDENT),
+    ("i haven't eaten since breakfast, so hungry rn", STUDENT),
+    ("the makeup artist showed us how to cover scars for the play", STUDENT),
+    ("¡Venga, tú puedes con ese examen!", MENTOR),
+    ("quiero bajar 5 libras para la temporada de lucha", STUDENT),
 ])
 def test_round6_ordinary_look_alikes_stay_allowed(rules_policy, text, role):
     d = rules_policy.evaluate(text, role)

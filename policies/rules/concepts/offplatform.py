@@ -92,7 +92,7 @@ RULES = [
         "(un_dia_de_estos|one_of_these_days|some_day|algun_dia) ~2 (paso|pasare|i'll_stop|i'll_swing|i'll_come) ~2 (por|by)? ~1 (tu|your|ur) ~1 (edificio|building|casa|house|escuela|school)",
         "(puedes|puede|can_you|could_you|can_u|wanna|quieres|want_to|u_wanna) ~1 (venir|come|pasar|stop_by) ~1 (a|to|over|by)? ~2 (la|my|mi|the)? ~1 (casa|house|place|party|fiesta|junte|bday|cumple|cumpleanos|dinner|cena|over)",
         "(invite|invitar|invitarte|invitarle) ~1 (u|you|te|le|lo|la)? ~1 (over|a_la_casa|a_casa|to_our_house|for_dinner|a_cenar|a_comer)",
-        "(venga|vente|come_thru|pull_up) ~2 (mister|miss|profe)? ~3 (a_mi_casa|to_my_house|my_house|mi_casa|la_casa|the_party|la_fiesta|el_junte|the_cuchifrito|el_spot)?",
+        "(venga|vente|come_thru|pull_up) ~2 (mister|miss|profe)? ~3 (a_mi_casa|to_my_house|my_house|mi_casa|the_party|la_fiesta|el_junte|my_spot|el_spot)",
         "(near|cerca_de|by|around|por) ~1 (your|ur|tu|su) ~1 (school|escuela|building|edificio|house|casa) ~4 (meet_you|verte|te_veo|sal|come_out|salir|grab_you|pick_you_up|i_can_meet)",
         unless=r"\b(?:job shadow|site visit|career fair|feria|field trip|excursion|the program|el programa|con el grupo|with the group|with your class|con tu clase|the coordinator|la coordinadora|tour for the|sign up|inscribete|orientation|open house)\b(?! (?:without|sin))",
         examples=("Un día de estos paso por tu edificio a saludarte.", "Swing by after classes any day, I'll give you a tour myself"),
