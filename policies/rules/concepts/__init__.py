@@ -6,14 +6,25 @@ written as word classes combined by proximity, read in their sentence and weighe
 
 from __future__ import annotations
 
-from policies.rules.concepts import concern, contact, grooming, language
+from policies.rules.concepts import (
+    bond,
+    concern,
+    contact,
+    disclosure,
+    grooming,
+    harassment,
+    language,
+    offplatform,
+)
 from policies.rules.concepts.dsl import Rule
 from policies.rules.concepts.layer import ConceptLayer
 from policies.rules.concepts.lexicon import LEXICON
 
 __all__ = ["ALL_RULES", "ConceptLayer", "Rule", "build_layer"]
 
-ALL_RULES: list[Rule] = [*grooming.RULES, *concern.RULES, *contact.RULES, *language.RULES]
+ALL_RULES: list[Rule] = [*grooming.RULES, *bond.RULES, *concern.RULES, *disclosure.RULES,
+                         *contact.RULES, *language.RULES, *harassment.RULES,
+                         *offplatform.RULES]
 
 
 def build_layer() -> ConceptLayer:

@@ -64,3 +64,57 @@ def reported(text: str, start: int, end: int) -> bool:
 def window(text: str, start: int, end: int, around: int = 40) -> str:
     """The match with a few words either side (for a rule's ``unless`` pattern)."""
     return text[max(0, start - around):end + around]
+
+
+# A negator inside an insult's own words: "you are not stupid", "no eres tonta, eres nueva".
+_NEG_INSIDE = re.compile(
+    r"\b(?:not|never|isn't|isnt|aren't|arent|ain't|aint|nunca|no(?! one| body| wonder))\b")
+_NOT_INSIDE = re.compile(r"\b(?:not|isn't|isnt|aren't|arent)\b")
+
+
+def negated_inside(text: str, start: int, end: int, strict: bool = False) -> bool:
+    """A negator after the first word of the match ("you're NOT stupid"); ``strict``: only
+    "not" (a phrase such as "you'll never amount to…" holds "never" itself)."""
+    first = re.match(r"[^\s]+", text[start:end])
+    rx = _NOT_INSIDE if strict else _NEG_INSIDE
+    return rx.search(text, start + (first.end() if first else 0), end) is not None
+
+
+# An order ("shut up", "get lost") with a subject or a condition before it is a statement:
+# "i never shut up on the court", "in case you get lost, call the office".
+_SUBJECT_BEFORE = re.compile(
+    r"\b(?:(?:if|in case|case|when|so) (?:you|u|we|they|i)|i|we|they|he|she|never|to|can't|cant"
+    r"|don't|dont|didn't|won't)[^a-z0-9'.!?\n]*$")
+
+
+def stated_not_ordered(text: str, start: int) -> bool:
+    """The words before an order make it a statement or a condition."""
+    return _SUBJECT_BEFORE.search(clause_prefix(text, start)) is not None
+
+
+# Threat words said of a game, a sibling or a spreadsheet, or taken back ("not really", "jk").
+_HYPERBOLE = re.compile(
+    r"\b(?:not really|jk|just kidding|(?:my|mi) (?:little |lil |baby )?(?:brother|sister|bro|sis"
+    r"|cousin|hermanito|hermanita|hermano|hermana|primo|prima)|in (?:smash|fortnite|2k|fifa|madden"
+    r"|valorant|the game|smash bros)|excel|spreadsheet|en el juego"
+    r"|(?:get|got) (?:you|u) (?:to|through|there|ready|set|started|into|on|up|sorted|covered|in)\b)")
+
+
+def hyperbole(window_text: str) -> bool:
+    """Threat words used about a game, a sibling or work, or taken back in the same breath."""
+    return _HYPERBOLE.search(window_text) is not None
+
+
+# A public office number given as such: "the program office number is …", "la línea de la
+# oficina del programa es …" (a personal number is "my", "mi", "cell", "personal").
+_OFFICIAL_LINE = re.compile(
+    r"\b(?:main office|(?:school|program|company|coordinator)'?s? (?:main |office )?(?:office|line"
+    r"|number)|program office|office (?:line|number)|front desk|official|letterhead"
+    r"|l[ií]nea de la oficina|oficina del programa|oficina de la escuela|n[uú]mero de la oficina)\b")
+_PERSONAL_LINE = re.compile(r"\b(?:my|mi|personal|cell|celular|cel|private|privad[oa]|home|casa)\b")
+
+
+def official_line(text: str, start: int) -> bool:
+    """A phone number introduced as a school, program or company office line."""
+    prefix = clause_prefix(text, start)
+    return _OFFICIAL_LINE.search(prefix) is not None and _PERSONAL_LINE.search(prefix) is None

@@ -17,7 +17,15 @@ from policies.normalize import blank_mentions, normalize
 from policies.regex import compile_pattern
 from policies.rules.concepts.anchors import ascii_words
 from policies.rules.concepts.anchors import tokens as tokenize
-from policies.rules.concepts.context import negated, reported, window
+from policies.rules.concepts.context import (
+    hyperbole,
+    negated,
+    negated_inside,
+    official_line,
+    reported,
+    stated_not_ordered,
+    window,
+)
 from policies.rules.concepts.dsl import Lexicon, Rule, best, compile_with_anchors
 from policies.types import Action, Hit
 
@@ -30,6 +38,11 @@ _FAMILY_UNLESS = frozenset({"offplatform.secrecy", "offplatform.gift"})
 # the video") but sometimes comes just before a disclosure ("dont tell anyone but i ran away"):
 # from a student these families are delivered with a quiet alert, never held.
 QUIET_ALERT = frozenset({"offplatform.secrecy"})
+# Insults read away when negated inside their own words ("you are not stupid").
+_INSULTS = frozenset({"language.insult", "language.insult_about", "language.body_shaming",
+                      "language.body_mock"})
+# Orders that are statements with a subject before them ("i never shut up").
+_ORDERS = re.compile(r"(?:shut up|shut it|zip it|get lost|go away|stfu)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +191,8 @@ class ConceptLayer:
         r = self.rules[i]
         if r.negatable and negated(t, s):
             return False
+        if r.id in _INSULTS and negated_inside(t, s, e):
+            return False
         if r.reportable and reported(t, s, e):
             return False
         unless = self._unless[i]
@@ -238,6 +253,11 @@ class ConceptLayer:
         reported, or not this act from this sender), below 1 makes it a weak signal."""
         if rule_id.startswith("concern."):  # a disclosure is the student's (concern.py)
             return 0.0 if role == "mentor" else STRONG
+        if rule_id.startswith("language."):
+            return self._language_weight(rule_id, text, start, end)
+        if rule_id == "contact.phone" and len(text) == len(text.lower()) \
+                and official_line(text.lower(), start):
+            return 0.0
         review = PHRASE_REVIEW.get(rule_id)
         if review is None:
             return STRONG
@@ -257,6 +277,22 @@ class ConceptLayer:
         if any(u.search(around) for u in self._family_unless.get(rule_id, ())):
             return 0.0
         return w
+
+    @staticmethod
+    def _language_weight(rule_id: str, text: str, start: int, end: int) -> float:
+        """Harassment and threat phrases, read in their sentence: negated ("you're not
+        stupid"), an order with a subject before it ("i never shut up"), a threat said of a
+        game or a sibling ("im gonna kill him (not really lol)") is no attack."""
+        low = text.lower()
+        if len(low) != len(text) or rule_id == "language.profanity":
+            return STRONG
+        if negated_inside(low, start, end, strict=True) or negated(low, start):
+            return 0.0
+        if _ORDERS.match(low, start) and stated_not_ordered(low, start):
+            return 0.0
+        if rule_id == "language.threat" and hyperbole(window(low, start, end)):
+            return 0.0
+        return STRONG
 
 
 # Phrase-rule families read as concepts: (mentor weight, student weight). Grooming moves are an

@@ -161,6 +161,52 @@ _CLASSES: dict[str, str] = {
                   "perc(?:s|ocet)? lean molly coke alcohol liquor vodka tequila henny blunts? "
                   "joints? bebo tomo fumo fumar beber tomar emborracharme emborracho borracha "
                   "borracho drogas mota"),
+    # --- round 6: targets and attitudes of harassment ------------------------------------------
+    # praise said to mock ("wow great job genius 🙄") and what marks it as a mock
+    "IRONIC": ("genius geniuses genio genia einstein brilliant brillante rocket_scientist "
+               "resident_genius mr_smart miss_smart smarty smartypants sabelotodo inteligente "
+               "ingeniero ingeniera teacher's_pet"),
+    "SNEER": ("🙄 🤡 did_u_even did_you_even were_you_even otra_vez shocker por_eso "
+              "for_someone_who para_alguien_que can't_even cant_even no_sabe ni_sabe reprobaste "
+              "sin_hacer_nada can't_wait definitivamente all_by_urself all_by_yourself slowest "
+              "el_mas_lento la_mas_lenta ya_veo really_smart_move love_that_for_you vas_pa "
+              "vas_para like_always como_siempre de_la_clase del_grupo"),
+    # insults that only name a person (not "trash", "a joke", "annoying": those are said of things)
+    "PERSON_INSULT": ("idiot idiots moron morons loser losers clown clowns dumbass dumbasses "
+                      "imbecile retard bitch whore slut skank hoe thot fatass crackhead dummy "
+                      "jerk creep weirdo brat brats snitch "
+                      "idiota idiotas pendejo pendeja pendejos pendejas imbecil payaso payasa "
+                      "culero culera cabron cabrona comemierda mamabicho mamaguevo mamahuevo "
+                      "cafre bellaco bellaca gonorrea pajaro rata lambon lambona malparido "
+                      "malparida hijueputa estupido estupida retrasado retrasada mongolico "
+                      "mongolica tarado tarada baboso babosa inutil perdedor perdedora "
+                      "come_cable comebola charro charra"),
+    # peoples and origins (with the nicknames used to insult them)
+    "ORIGIN": ("mexicans mexican mexicanos mexicano mexicana mexicanas dominicans dominican "
+               "dominicanos dominicano dominicana venezuelans venezuelan venezolanos "
+               "venezolano venezolana venecos veneco veneca venecas haitians haitian haitianos "
+               "haitiano haitiana ecuadorians ecuadorian ecuatorianos ecuatoriano ecuatoriana "
+               "colombians colombian colombianos colombiano colombiana puerto_ricans "
+               "puertorriquenos boricuas chinese chinos chino china asians asian africans "
+               "african africanos africano africana arabs arab arabes muslims muslim "
+               "musulmanes musulman musulmana immigrants immigrant inmigrantes inmigrante "
+               "refugees refugiados latinos latinas indians indio india guatemaltecos "
+               "hondurenos salvadorenos cubanos cubans jews jewish judios nuevos_que_llegaron "
+               "los_que_acaban_de_llegar the_new_kids_from"),
+    # what is said of them to attack
+    "XENO_PRED": ("smell smells stink stinks huelen huele apestan apesta eat_dogs eats_dogs "
+                  "comen_perros come_perros eat_cats cheat cheats steal steals roban roba "
+                  "take_our_jobs take_the_jobs taking_our_jobs quitan quitarnos nos_quitan "
+                  "vienen_a_quitar vinieron_a_quitarnos vienen_a_vivir_del_gobierno "
+                  "vivir_del_gobierno can't_do cant_do no_pueden no_saben are_all son_todos "
+                  "dirty sucios sucias lazy vagos flojos illegal ilegales are_good_at_math "
+                  "good_at_math shouldn't_be shouldnt_be no_deberian se_regresen "
+                  "se_devuelvan se_vayan parecen_enanos terrorists terroristas criminals "
+                  "criminales delincuentes rats ratas"),
+    # games played together online (an invitation to play is an invitation to another channel)
+    "GAME": ("fortnite valorant roblox minecraft 2k nba_2k nba2k cod warzone apex overwatch "
+             "league fifa fc24 fc25 among_us rocket_league smash gta rainbow_six r6 "
+             "call_of_duty madden"),
 }
 
 LEXICON = Lexicon(_CLASSES)
