@@ -1,3 +1,4 @@
-"""SHA-256 of the committed heads.json (written by policies.encoder.train)."""
+"""SHA-256 of the committed heads.json and ngrams.npz (written by policies.encoder.train)."""
 
-HEADS_SHA256 = "8140747423f3018357f61d3c4c9033d0b4b39cb7841359a050f365053eb72638"
+HEADS_SHA256 = "386248f4bb2dde86c9e510fbf332b551d6882ac36d70f191b64af28ff92275e7"
+NGRAMS_SHA256 = "7de0bec7493079da737b17a269753b645efb420de688d2d10fe01f13901fc86d"

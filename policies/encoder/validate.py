@@ -21,7 +21,7 @@ import numpy as np
 # Writer groups: the training files' name prefix (before the first "_"). d1..d9 wrote for the
 # project; sa..sf are the spent sealed sets A, B, C, D, E1, E2, F (round 5); legacy = the
 # regression sets in tests/policies/corpus/.
-GROUPS = ("d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11",
+GROUPS = ("d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13",
           "sa", "sb", "sc", "sd", "se1", "se2", "sf", "sg", "legacy")
 HOLD_HEADS = ("grooming", "concern", "contact", "offplatform")
 # Which senders a head judges: disclosures come from students, grooming moves from mentors.
@@ -187,7 +187,9 @@ def search(tb: Table, scores: dict[str, np.ndarray], mask: np.ndarray,
     th["grooming"]["flag"], th["concern"]["alert"] = 1.01, 1.01
     th["concern"]["hold"] = CONCERN_HOLD_FLOOR  # fixed: below it a disclosure alerts, not holds
     greedy = [h for h in HOLD_HEADS if h != "concern"]
-    cands = {h: _candidates(sc[h], sub.category == h) for h in greedy}
+    # Candidates from the positives the rules let through: the top of a head's scores is often
+    # rows the rules already stop, and a step among those gains nothing (the greedy stalled).
+    cands = {h: _candidates(sc[h], (sub.category == h) & ~sub.rules_stop) for h in greedy}
     idx = dict.fromkeys(greedy, -1)
 
     def state(t: dict) -> tuple[int, int]:
@@ -199,7 +201,7 @@ def search(tb: Table, scores: dict[str, np.ndarray], mask: np.ndarray,
     while True:
         best = None
         for h in greedy:
-            for step in (1, 2, 4, 8, 16):
+            for step in (1, 2, 4, 8, 16, 32, 64):
                 j = idx[h] + step
                 if j >= len(cands[h]):
                     break
