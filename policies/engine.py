@@ -218,7 +218,14 @@ class Policy:
         hits += self._concepts.hits(text, role, self.config.rules)
         hits += self._deobfuscated_hits(text, role, hits)
         if self.encoder is not None:
-            hits += self._encoder_hits(text, role)
+            enc, concern_score = self._encoder_hits(text, role)
+            if role != "mentor":
+                hits = self._quiet_uncorroborated_concerns(hits, concern_score)
+            if any(h.category == "concern" for h in (*hits, *enc)):
+                # A disclosure comes first: "he said he'd kill me" is not the student's insult,
+                # and a student reaching out must never read "let's keep it respectful".
+                enc = [h for h in enc if h.rule != "encoder.language"]
+            hits += enc
         hold_until = None
         cfg = self.config
         if ctx.attachment_count > 0 and not cfg.attachments_allowed:
@@ -282,23 +289,45 @@ class Policy:
             index = inner if index is None else [index[i] for i in inner]
         return None if index is None else (vtext, index)
 
-    def _encoder_hits(self, text: str, role: str) -> list[Hit]:
-        """The encoder's hits; if it fails, the message is held with an alert (fail-closed)."""
+    def _encoder_hits(self, text: str, role: str) -> tuple[list[Hit], float | None]:
+        """The encoder's hits and its concern score; if it fails, the message is held with an
+        alert (fail-closed) and the score is None."""
         assert self.encoder is not None
         text = encoder_text(text, self._encoder_known)
         try:
-            hits = self.encoder.hits(text, role)
+            scores = self.encoder.scores(text, role)
+            hits = self.encoder.hits(text, role, scores)
             if any(h.rule == "encoder.grooming" and h.action is Action.HOLD for h in hits) \
                     and self.read_away(text, role):
                 hits = [_flag_only(h) if h.rule == "encoder.grooming" else h for h in hits]
-            return hits
+            return hits, scores.get("concern")
         except Exception as exc:
             logger.exception("sentence encoder failed; holding the message for review")
             return [Hit(rule="encoder.error", start=0, end=0, action=Action.HOLD, alert=True,
                         reason=f"The sentence encoder could not check this message ({type(exc).__name__}: "
                                f"{str(exc)[:120]}); please review it.",
                         notice="Your message is waiting for a quick check by your coordinator.",
-                        category="policy")]
+                        category="policy")], None
+
+    def _quiet_uncorroborated_concerns(self, hits: list[Hit], concern_score: float | None) -> list[Hit]:
+        """A student's message held only by the rules' disclosure words, which the concern head
+        does not read as a disclosure (below its alert band: "this rubric makes me want to die
+        lol"), is delivered with the coordinator alerted at once — the alert band's handling.
+        The coordinator still hears of it, so no disclosure is lost; the student is not told
+        "thank you for sharing" about a joke, and the mentor's conversation goes on."""
+        assert self.encoder is not None
+        th = self.encoder.thresholds["concern"]
+        alert_at = th.get("alert", 2.0)
+        if th.get("on", 1.0) < 0.5 or alert_at > 1:  # the program switched the head or band off
+            return hits
+        stopping = [h for h in hits if h.action is not Action.ALLOW]
+        if concern_score is None or concern_score >= alert_at or not stopping \
+                or any(h.category != "concern" for h in stopping):
+            return hits
+        note = (f" — the concern head reads it at {concern_score:.4f}, below its alert band "
+                f"({alert_at:.4f}): delivered, coordinator alerted, nothing shown to the student")
+        return [replace(h, action=Action.ALLOW, alert=True, band="alert", reason=h.reason + note)
+                if h in stopping else h for h in hits]
 
     def read_away(self, text: str, role: str) -> bool:
         """Whether the rules read a grooming move in ``text`` as negated or reported ("I'd never

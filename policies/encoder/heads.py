@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 HEADS_PATH = Path(__file__).resolve().parent / "heads.json"
-CATEGORIES = ("grooming", "concern", "contact", "offplatform")
+CATEGORIES = ("grooming", "concern", "contact", "offplatform", "language")
 
 
 class HeadsUnavailable(Exception):

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from policies.encoder.evidence import may_hold_contact
 from policies.encoder.heads import Heads, HeadsUnavailable, load_heads
 from policies.encoder.minilm import MiniLM
 from policies.encoder.model_files import PINS, ModelUnavailable, model_files
@@ -33,6 +34,7 @@ _WHAT = {
     "concern": "reads like a possible safeguarding disclosure",
     "contact": "reads like sharing or asking for personal contact details",
     "offplatform": "reads like moving the conversation or meeting outside the program",
+    "language": "reads like an insult, harassment, a slur or a threat",
 }
 _NOTICE = {
     "grooming": "Let's keep the conversation professional — about school, skills and careers.",
@@ -41,10 +43,12 @@ _NOTICE = {
     "contact": "Personal contact details stay private here — your coordinator can help if you need "
                "to exchange details.",
     "offplatform": "Mentoring conversations stay in this supervised channel — let's keep talking here.",
+    "language": "Let's keep it respectful — this message waits for a coordinator's look before it is "
+                "delivered.",
 }
 # Which senders each head judges (disclosures come from students, grooming moves from mentors).
 ROLES = {"grooming": ("mentor",), "concern": ("student",), "contact": ("student", "mentor"),
-         "offplatform": ("student", "mentor")}
+         "offplatform": ("student", "mentor"), "language": ("student", "mentor")}
 
 
 @lru_cache(maxsize=1)
@@ -151,6 +155,8 @@ class EncoderLayer:
         for name, p in scores.items():
             if role not in ROLES.get(name, ()):
                 continue
+            if name == "contact" and not may_hold_contact(text):
+                continue  # nothing concrete to share: "four (live)" only sounds like a number
             hit = self._hit(name, p, role)
             if hit is not None:
                 out.append(hit)

@@ -45,9 +45,11 @@ SPANISH_WEIGHT = 3.0
 # Which rows each head learns as positives, and which rows it must not learn as negatives
 # (a look-alike category that the policy also stops: contact and off-platform overlap).
 POSITIVE = {"grooming": {"grooming"}, "concern": {"concern"}, "contact": {"contact"},
-            "offplatform": {"offplatform"}}
+            "offplatform": {"offplatform"}, "language": {"language"}}
+# A harassing message may carry a grooming or off-platform move too: those rows teach the
+# language head nothing either way.
 NOT_NEGATIVE = {"grooming": {"offplatform"}, "offplatform": {"grooming", "contact"},
-                "contact": {"offplatform"}, "concern": set()}
+                "contact": {"offplatform"}, "concern": set(), "language": {"grooming"}}
 
 
 def embed(texts: list[str]) -> np.ndarray:
@@ -171,16 +173,19 @@ def _near_miss(source: str) -> bool:
     return source in GATE_FILES or "nearmiss" in source or "_nm_" in source
 
 
-def rules_verdicts(rows: list[dict]) -> list[tuple[str, bool, bool, bool]]:
-    """(action, alerted, flagged, grooming move read away) by the rules layer alone per row."""
-    from policies import PolicyContext, load_policy
+def rules_verdicts(rows: list[dict]) -> list[tuple[str, bool, bool, bool, bool]]:
+    """(action, alerted, flagged, grooming move read away, stopped only by disclosure words) by
+    the rules layer alone per row."""
+    from policies import Action, PolicyContext, load_policy
 
     pol = load_policy(rules_only=True)
     out = []
     for r in rows:
         role = r.get("role", "student")
         d = pol.evaluate(r["text"], PolicyContext(role=role))
-        out.append((d.action.value, d.alert, d.flag, role == "mentor" and pol.read_away(r["text"], role)))
+        stopping = [h for h in d.hits if h.action is not Action.ALLOW]
+        out.append((d.action.value, d.alert, d.flag, role == "mentor" and pol.read_away(r["text"], role),
+                    bool(stopping) and all(h.category == "concern" for h in stopping)))
     return out
 
 

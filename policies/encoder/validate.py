@@ -23,10 +23,10 @@ import numpy as np
 # regression sets in tests/policies/corpus/.
 GROUPS = ("d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13",
           "sa", "sb", "sc", "sd", "se1", "se2", "sf", "sg", "legacy")
-HOLD_HEADS = ("grooming", "concern", "contact", "offplatform")
+HOLD_HEADS = ("grooming", "concern", "contact", "offplatform", "language")
 # Which senders a head judges: disclosures come from students, grooming moves from mentors.
 ROLES = {"grooming": {"mentor"}, "concern": {"student"}, "contact": {"student", "mentor"},
-         "offplatform": {"student", "mentor"}}
+         "offplatform": {"student", "mentor"}, "language": {"student", "mentor"}}
 # Budgets on the pooled held-out ordinary rows (shares of all ordinary rows).
 STOP_TARGET = 0.007   # rules + encoder stop at most this much ordinary chat ...
 MIN_ENCODER_STOP = 0.0015  # ... but the encoder may always add this much (if the rules are over)
@@ -58,9 +58,10 @@ class Table:
     rules_alert: np.ndarray
     rules_flag: np.ndarray
     read_away: np.ndarray  # the rules found a grooming move but read it as negated/reported
+    concern_only: np.ndarray  # the rules stopped it only for disclosure words
 
     @classmethod
-    def build(cls, rows: list[dict], verdicts: list[tuple[str, bool, bool, bool]]) -> Table:
+    def build(cls, rows: list[dict], verdicts: list[tuple]) -> Table:
         return cls(
             category=np.array([r["category"] for r in rows]),
             mentor=np.array([r.get("role") == "mentor" for r in rows]),
@@ -71,6 +72,7 @@ class Table:
             rules_alert=np.array([v[1] for v in verdicts]),
             rules_flag=np.array([v[2] for v in verdicts]),
             read_away=np.array([v[3] for v in verdicts]),
+            concern_only=np.array([len(v) > 4 and v[4] for v in verdicts]),
         )
 
 
@@ -82,7 +84,7 @@ def outcome(tb: Table, scores: dict[str, np.ndarray] | None, th: dict | None,
     hold_alert = np.zeros(n, bool)
     concern_alert = np.zeros(n, bool)
     flag = tb.rules_flag.copy()
-    for name, t in (th or {}).items():
+    for name, t in sorted((th or {}).items(), key=lambda kv: kv[0] != "concern"):  # concern first
         s = scores[name]
         judged = tb.mentor if ROLES[name] == {"mentor"} else (~tb.mentor if ROLES[name] == {"student"}
                                                               else np.ones(n, bool))
@@ -95,9 +97,15 @@ def outcome(tb: Table, scores: dict[str, np.ndarray] | None, th: dict | None,
             flag |= low
         if name == "concern":
             concern_alert |= judged & (s >= t["alert"])
+        if name == "language":  # a disclosure comes first (policies/engine.py)
+            h &= ~(concern_alert | (tb.rules_alert & ~tb.mentor))
         hold |= h
-        hold_alert |= h & (tb.mentor if name in ("contact", "offplatform") else True)
-    stop = tb.rules_stop | hold
+        hold_alert |= h & (tb.mentor if name in ("contact", "offplatform", "language") else True)
+    rules_stop = tb.rules_stop
+    if th and "concern" in th:  # uncorroborated disclosure words: alerted, not held (engine.py)
+        quiet = tb.concern_only & ~tb.mentor & (scores["concern"] < th["concern"]["alert"])
+        rules_stop = rules_stop & ~quiet
+    stop = rules_stop | hold
     alert = tb.rules_alert | hold_alert | concern_alert
     # a disclosure is never blocked: the encoder's concern alert caps a rules block at hold
     blocked = tb.rules_block & ~concern_alert
@@ -117,7 +125,8 @@ def caught(tb: Table, out: dict[str, np.ndarray]) -> np.ndarray:
 
 def figures(tb: Table, out: dict[str, np.ndarray],
             mask: np.ndarray | None = None) -> dict[str, tuple[int, int]]:
-    """(hits, rows) for violations, grooming, disclosures, ordinary stopped/alerted/flagged."""
+    """(hits, rows) for violations, grooming, disclosures, language, ordinary stopped/alerted/
+    flagged."""
     m = np.ones(len(tb.category), bool) if mask is None else mask
     ok = caught(tb, out)
     cat = tb.category
@@ -129,6 +138,7 @@ def figures(tb: Table, out: dict[str, np.ndarray],
 
     return {"violations": frac(viol, ok), "grooming": frac(m & (cat == "grooming"), ok),
             "disclosures": frac(m & (cat == "concern"), ok),
+            "language": frac(m & (cat == "language"), ok),
             "ord stopped": frac(ordn, out["stop"]),
             "ord alerted": frac(ordn, ~out["stop"] & out["alert"]),
             "stu ord alerted": frac(ordn & ~tb.mentor, ~out["stop"] & out["alert"]),
@@ -146,8 +156,8 @@ def print_table(title: str, tb: Table, out: dict[str, np.ndarray],
     masks = rows_by or {g: tb.group == g for g in GROUPS if (tb.group == g).any()}
     masks = {**masks, "pooled": np.ones(len(tb.category), bool), "pooled en": ~tb.spanish,
              "pooled es+mix": tb.spanish}
-    keys = ("violations", "grooming", "disclosures", "ord stopped", "ord alerted", "stu ord alerted",
-            "ord flagged")
+    keys = ("violations", "grooming", "disclosures", "language", "ord stopped", "ord alerted",
+            "stu ord alerted", "ord flagged")
     print(f"\n{title}")
     print(f"  {'':14}" + "".join(f"{k:>20}" for k in keys))
     table = {}
@@ -186,6 +196,9 @@ def search(tb: Table, scores: dict[str, np.ndarray], mask: np.ndarray,
     th = {h: {"hold": 1.01} for h in HOLD_HEADS}
     th["grooming"]["flag"], th["concern"]["alert"] = 1.01, 1.01
     th["concern"]["hold"] = CONCERN_HOLD_FLOOR  # fixed: below it a disclosure alerts, not holds
+    # The alert band decides which of the rules' disclosure-word stops are quieted (outcome), so
+    # it is set before the hold thresholds are searched, and again after.
+    th["concern"]["alert"] = _band(sub, sc, th, "concern", ALERT_BUDGET)
     greedy = [h for h in HOLD_HEADS if h != "concern"]
     # Candidates from the positives the rules let through: the top of a head's scores is often
     # rows the rules already stop, and a step among those gains nothing (the greedy stalled).

@@ -8,13 +8,22 @@ import re
 _TLDS = (
     "com|org|net|edu|gov|io|co|us|me|ly|gg|app|dev|tv|info|biz|link|xyz|ai|to|sh|page|site"
     "|online|live|am|ee|be|fm|so|club|shop|store|blog|nyc|ny\\.us"
+    # Top-level domains of piracy, scam, gambling and file-drop links and of link shorteners
+    # (mega.nz, goo.gl, forms.gle, rb.gy, tiny.cc, free-games.ru, answers.top). Country codes that
+    # are also words in chat ("it", "in", "at", "no", "do", "es", "de", "fr" for "for real") are left
+    # out: a missing space after a full stop ("done.it was hard") must not read as a link.
+    "|ru|su|cn|ua|nz|cc|tk|ml|ga|cf|gq|pw|ws|gy|gd|gl|gle|uk|ca|mx|br|top|bet|chat|gift|click"
+    "|win|cam|buzz|icu|vip|xxx|porn|sex|fun|space|website|stream|download|zip|mov|lat"
 )
 # A link is one whitespace-free token: a scheme or "www." prefix, or a bare domain with a
 # known top-level domain. Tokens are checked one by one (linear, and no pattern can run away
 # on a long token: only the first 300 characters of a token are looked at).
 _SCHEME = re.compile(r"(?:https?://|hxxps?://|www\.)")
+# Link shorteners whose top-level domain is also a chat word ("shorturl.at", "is.gd", "s.id").
+_SHORTENERS = r"shorturl\.at|is\.gd|v\.gd|s\.id"
 _BARE = re.compile(
-    r"[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}\.(?:" + _TLDS + r")(?![a-z0-9-])(?:/|$|[^a-z0-9.@-])"
+    r"(?:[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}\.(?:" + _TLDS + r")|" + _SHORTENERS + r")"
+    r"(?![a-z0-9-])(?:/|$|[^a-z0-9.@-])"
 )
 _TRAIL = ".,;:!?)]}>'\""
 

@@ -16,9 +16,9 @@ def _table(rng: np.random.Generator, n_ord: int = 2000, n_concern: int = 200) ->
     off = np.zeros(len(cats), bool)
     tb = Table(category=cats, mentor=mentor, spanish=off.copy(), group=np.array(["d1"] * len(cats)),
                rules_stop=off.copy(), rules_block=off.copy(), rules_alert=off.copy(),
-               rules_flag=off.copy(), read_away=off.copy())
+               rules_flag=off.copy(), read_away=off.copy(), concern_only=off.copy())
     concern = np.concatenate([rng.beta(2, 8, n_ord), rng.beta(8, 2, n_concern)])
-    low = {h: rng.beta(1, 20, len(cats)) for h in ("grooming", "contact", "offplatform")}
+    low = {h: rng.beta(1, 20, len(cats)) for h in ("grooming", "contact", "offplatform", "language")}
     return tb, {"concern": concern, **low}
 
 

@@ -73,6 +73,11 @@ def test_policy_file_option(tmp_path):
     p = tmp_path / "p.yml"
     p.write_text("rules:\n  language.profanity: {on: false}\n")
     out = run_check(b'{"text": "damn"}\n', "--jsonl", "--policy", str(p))
+    # the encoder's language head reads mild profanity too: a program that allows it says so twice
+    assert [h["rule"] for h in json.loads(out[0])["hits"]] == ["encoder.language"]
+    p.write_text("rules:\n  language.profanity: {on: false}\n"
+                 "encoder:\n  thresholds:\n    language: {on: false}\n")
+    out = run_check(b'{"text": "damn"}\n', "--jsonl", "--policy", str(p))
     assert json.loads(out[0])["decision"] == "allow"
 
 

@@ -145,3 +145,23 @@ def test_hold_until_is_in_the_future(policy):
     sent = datetime(2026, 1, 5, 21, 0, tzinfo=UTC)
     d = policy.evaluate("hi", PolicyContext(sent_at=sent, timezone="UTC"))
     assert d.hold_until - sent == timedelta(hours=10)
+
+
+@pytest.mark.parametrize("text", [
+    "free robux generator here -> robux-gen.top/claim", "stream it at pelis-free.click",
+    "all the past regents answers: regents-keys.ru", "my files r at mega.nz/file/Qw3#x",
+    "sign up here forms.gle/Ab12Cd", "short link: rb.gy/4xk9 trust", "tiny.cc/quiz-ans",
+    "see shorturl.at/Xy7z for the mod", "bet on the game at sports-picks.bet lol",
+])
+def test_links_on_any_top_level_domain_or_shortener_need_the_allow_list(policy, text):
+    d = policy.evaluate(text, STUDENT)
+    assert d.action is Action.HOLD and "links.domain" in d.rules, d.hits
+
+
+@pytest.mark.parametrize("text", [
+    "i finished.it was so long", "thats crazy.fr", "we meet on the 5.de mayo parade",
+    "check my main.py file", "the course is on edx.org", "our site is www.nyc.gov/dycd",
+])
+def test_chat_that_only_looks_like_a_link_passes(policy, text):
+    d = policy.evaluate(text, STUDENT)
+    assert "links.domain" not in d.rules, d.hits

@@ -91,7 +91,7 @@ def test_folded_head_computes_the_blend_the_thresholds_were_chosen_on():
     h = np.maximum(x @ p["w1"] + p["b1"], 0)
     z, zn = h @ p["w2"] + p["b2"], rng.normal(2.0, 3.0, size=(n, len(HEADS)))
     mixed, k = blend(z, zn)
-    temps = [1.5, 2.0, 0.75, 3.0][: len(HEADS)]
+    temps = [1.5, 2.0, 0.75, 3.0, 1.2][: len(HEADS)]
     for j in range(len(HEADS)):
         f = _folded(p, k, temps, j)
         runtime = h @ f["w"] + f["b"] + f["ngram"] * zn[:, j]
