@@ -17,6 +17,7 @@ from policies.normalize import blank_mentions, normalize
 from policies.regex import compile_pattern
 from policies.rules.concepts.anchors import ascii_words
 from policies.rules.concepts.anchors import tokens as tokenize
+from policies.rules.concepts.compiled import compile_templates
 from policies.rules.concepts.context import (
     hyperbole,
     negated,
@@ -26,7 +27,7 @@ from policies.rules.concepts.context import (
     stated_not_ordered,
     window,
 )
-from policies.rules.concepts.dsl import Lexicon, Rule, best, compile_with_anchors
+from policies.rules.concepts.dsl import Lexicon, Rule, best
 from policies.types import Action, Hit
 
 STRONG = 1.0
@@ -97,16 +98,16 @@ class ConceptLayer:
                 self._family_unless.setdefault(r.governs, []).append(u)
         self._always: list[_Template] = []  # templates without a known anchor word
         self._index: dict[str, list[_Template]] = {}
-        for i, r in enumerate(self.rules):
-            for text in r.templates:
-                pattern, required = compile_with_anchors(text, lexicon)
-                primary = best(required)
-                if primary is None:
-                    self._always.append(_Template(i, pattern, required))
-                    continue
-                tpl = _Template(i, pattern, [a for a in required if a is not primary])
-                for word in primary:
-                    self._index.setdefault(word, []).append(tpl)
+        owners = [i for i, r in enumerate(self.rules) for _ in r.templates]
+        compiled = compile_templates([t for r in self.rules for t in r.templates], lexicon)
+        for i, (pattern, required) in zip(owners, compiled, strict=True):
+            primary = best(required)
+            if primary is None:
+                self._always.append(_Template(i, pattern, required))
+                continue
+            tpl = _Template(i, pattern, [a for a in required if a is not primary])
+            for word in primary:
+                self._index.setdefault(word, []).append(tpl)
         self._keys = frozenset(self._index)
         # Per anchor word, each template with the other anchor sets it needs (text and bytes):
         # the candidate filter's inner loop reads no attributes.
