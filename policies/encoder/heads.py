@@ -66,18 +66,24 @@ class Heads:
         return out
 
 
+def read_pinned(path: Path, pin: str, what: str, error: type[Exception]) -> tuple[bytes, str]:
+    """A trained file's bytes and SHA-256, refused (``error``) when unreadable or not ``pin``."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise error(f"cannot read the {what} {path} ({exc})") from exc
+    got = hashlib.sha256(raw).hexdigest()
+    if got != pin:
+        raise error(f"the {what} {path} have SHA-256 {got}, not the pinned {pin}; "
+                    "retrain with `python -m policies.encoder.train` or restore the file")
+    return raw, got
+
+
 def load_heads(path: Path = HEADS_PATH, pin: str | None = None) -> Heads:
     """Read and check the heads file (``pin`` defaults to the committed pin)."""
     if pin is None:
         from policies.encoder.pins import HEADS_SHA256 as pin  # noqa: N811
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise HeadsUnavailable(f"cannot read the encoder heads {path} ({exc})") from exc
-    got = hashlib.sha256(raw).hexdigest()
-    if got != pin:
-        raise HeadsUnavailable(f"the encoder heads {path} have SHA-256 {got}, not the pinned {pin}; "
-                               "retrain with `python -m policies.encoder.train` or restore the file")
+    raw, got = read_pinned(path, pin, "encoder heads", HeadsUnavailable)
     doc = json.loads(raw)
     heads = {}
     for name, h in doc["heads"].items():

@@ -12,13 +12,14 @@ space-padded word, and words and word pairs. The trained weights live in ``ngram
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 import zlib
 from pathlib import Path
 
 import numpy as np
+
+from policies.encoder.heads import read_pinned
 
 NGRAMS_PATH = Path(__file__).resolve().parent / "ngrams.npz"
 BUCKETS = 1 << 18
@@ -95,14 +96,7 @@ def load_ngrams(path: Path = NGRAMS_PATH, pin: str | None = None) -> NgramModel:
     """Read and check the n-gram weights (``pin`` defaults to the committed pin)."""
     if pin is None:
         from policies.encoder.pins import NGRAMS_SHA256 as pin  # noqa: N811
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise NgramsUnavailable(f"cannot read the n-gram weights {path} ({exc})") from exc
-    got = hashlib.sha256(raw).hexdigest()
-    if got != pin:
-        raise NgramsUnavailable(f"the n-gram weights {path} have SHA-256 {got}, not the pinned {pin}; "
-                                "retrain with `python -m policies.encoder.train` or restore the file")
+    raw, got = read_pinned(path, pin, "n-gram weights", NgramsUnavailable)
     with np.load(io.BytesIO(raw), allow_pickle=False) as z:
         heads = tuple(str(h) for h in z["heads"])
         return NgramModel(heads, z["weights"], z["mentor"], z["bias"], sha256=got)

@@ -17,6 +17,7 @@ from policies.encoder.heads import HeadsUnavailable, load_heads
 from policies.encoder.layer import EncoderLayer, EncoderUnavailable, shared_model
 from policies.encoder.minilm import MiniLM
 from policies.encoder.model_files import PINS, ModelUnavailable, find_model_zip, model_files
+from support.encoder_helpers import around, unruled
 
 MENTOR, STUDENT = PolicyContext(role="mentor"), PolicyContext(role="student")
 # sentence-transformers' published quickstart / semantic-search values for all-MiniLM-L6-v2.
@@ -139,22 +140,13 @@ def test_encoder_failure_holds_with_an_alert_never_allows():
     assert pol.evaluate("what's your snap", STUDENT).action is Action.BLOCK
 
 
-def _unruled(role: str, *texts: str) -> str:
-    """The first text the rules alone let through, so the encoder is what decides."""
-    rules = load_policy(rules_only=True)
-    ctx = PolicyContext(role=role)
-    return next(t for t in texts if rules.evaluate(t, ctx).action is Action.ALLOW
-                and not rules.evaluate(t, ctx).alert)
-
-
 def _around(text: str, role: str, head: str, **offsets: float) -> EncoderLayer:
     """An encoder whose thresholds sit just around this message's score (robust to retraining)."""
-    p = EncoderLayer().scores(text, role)[head]
-    return EncoderLayer({head: {k: min(max(p + d, 0.01), 1.0) for k, d in offsets.items()}})
+    return around(text, role, **{head: offsets})
 
 
 def test_weak_grooming_signal_from_a_mentor_is_delivered_flagged_and_counts():
-    text = _unruled("mentor", "you can always talk to me about anything, you know that right?",
+    text = unruled("mentor", "you can always talk to me about anything, you know that right?",
                     "how was your weekend? anything fun at home?", "you did great today")
     pol = load_policy()
     pol.encoder = _around(text, "mentor", "grooming", hold=+0.001, flag=-0.001)
@@ -171,7 +163,7 @@ def test_weak_grooming_signal_from_a_mentor_is_delivered_flagged_and_counts():
 
 
 def test_low_confidence_disclosure_alerts_and_is_never_blocked():
-    text = _unruled("student", "idk i just feel like nobody would notice if i was gone",
+    text = unruled("student", "idk i just feel like nobody would notice if i was gone",
                     "things at home are kinda rough lately", "im just really tired of everything",
                     "i had a long day")
     pol = load_policy()

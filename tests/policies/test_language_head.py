@@ -8,45 +8,31 @@ import pytest
 from policies import Action, PolicyContext, PolicyFileError, load_policy
 from policies.encoder.dataset import load_rows
 from policies.encoder.layer import EncoderLayer
+from support.encoder_helpers import around, unruled
 
 MENTOR, STUDENT = PolicyContext(role="mentor"), PolicyContext(role="student")
 
 
-def _unruled(role: str, *texts: str) -> str:
-    """The first text the rules alone let through, so the encoder is what decides."""
-    rules = load_policy(rules_only=True)
-    ctx = PolicyContext(role=role)
-    return next(t for t in texts if (d := rules.evaluate(t, ctx)).action is Action.ALLOW and not d.alert)
-
-
-def _with(text: str, role: str, **heads: dict[str, float]) -> EncoderLayer:
-    """An encoder whose named heads' thresholds sit just around this message's scores."""
-    p = EncoderLayer().scores(text, role)
-    return EncoderLayer({h: {k: min(max(p[h] + d, 0.01), 1.0) for k, d in offsets.items()}
-                         for h, offsets in heads.items()})
-
-
 def test_an_insult_the_rules_let_through_is_held_with_a_respectful_notice():
-    text = _unruled("student", "ur honestly the slowest person in this whole group, nobody wants u here",
+    text = unruled("student", "ur honestly the slowest person in this whole group, nobody wants u here",
                     "nadie te soporta en el grupo, mejor ni vengas", "bro ur presentation was mid")
     pol = load_policy()
-    pol.encoder = _with(text, "student", language={"hold": -0.001})
+    pol.encoder = around(text, "student", language={"hold": -0.001})
     d = pol.evaluate(text, STUDENT)
     assert d.action is Action.HOLD and "encoder.language" in d.rules
     assert "respectful" in d.notice and not d.alert  # a student's rudeness: held, not escalated
-    pol.encoder = _with(text, "mentor", language={"hold": -0.001})
+    pol.encoder = around(text, "mentor", language={"hold": -0.001})
     d = pol.evaluate(text, MENTOR)
     assert d.action is Action.HOLD and d.alert  # an adult harassing a student: the coordinator is told
-    pol.encoder = _with(text, "student", language={"hold": -0.001})
-    pol.encoder = _with(text, "student", language={"hold": +0.001})
+    pol.encoder = around(text, "student", language={"hold": +0.001})
     assert pol.evaluate(text, STUDENT).action is Action.ALLOW
 
 
 def test_a_disclosure_is_never_held_as_rude_language():
-    text = _unruled("student", "my stepdad said he would kill me if i told anyone what happens at home",
+    text = unruled("student", "my stepdad said he would kill me if i told anyone what happens at home",
                     "he said hed hurt me if i told", "mi padrastro dice que me va a matar si hablo")
     pol = load_policy()
-    pol.encoder = _with(text, "student", language={"hold": -0.001},
+    pol.encoder = around(text, "student", language={"hold": -0.001},
                         concern={"hold": +0.001, "alert": -0.001})
     d = pol.evaluate(text, STUDENT)
     assert "encoder.language" not in d.rules

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policies import Action, PolicyContext, load_policy
-from policies.encoder.layer import EncoderLayer
+from support.encoder_helpers import around
 
 STUDENT, MENTOR = PolicyContext(role="student"), PolicyContext(role="mentor")
 
@@ -21,8 +21,7 @@ def _held_by_disclosure_words(*texts: str) -> str:
 
 def _policy_with_alert_band(text: str, offset: float):
     pol = load_policy()
-    p = EncoderLayer().scores(text, "student")["concern"]
-    pol.encoder = EncoderLayer({"concern": {"hold": 1.0, "alert": min(max(p + offset, 0.01), 1.0)}})
+    pol.encoder = around(text, "student", concern={"hold": 1.0, "alert": offset})
     return pol
 
 
