@@ -105,16 +105,69 @@ def hyperbole(window_text: str) -> bool:
     return _HYPERBOLE.search(window_text) is not None
 
 
-# A public office number given as such: "the program office number is …", "la línea de la
-# oficina del programa es …" (a personal number is "my", "mi", "cell", "personal").
+# A public office number given as such: "the program office number is …", "call the P-TECH office
+# at …", "our school has a text line for snow days, it's …", "la línea de la oficina del programa
+# es …": an institution owns the number. A person's number is "my", "me", "mi", "cell", "personal".
+_INSTITUTION = (r"office|offices|oficina|school'?s?|escuela|colegio|program'?s?|programa|p-?tech|district"
+                r"|department|dept|front desk|reception|recepci[oó]n|switchboard|headquarters|hq"
+                r"|main line|hotline|helpline|help line|crisis line|text line|l[ií]nea|guidance"
+                r"|counseling|counselor'?s? office|registrar|admissions|secretar[ií]a|direcci[oó]n")
+# ... named as its owner ("the P-TECH office", "our school", "el programa") or its line ("office
+# number", "línea de la escuela"); "after school call 555…" names no owner.
 _OFFICIAL_LINE = re.compile(
-    r"\b(?:main office|(?:school|program|company|coordinator)'?s? (?:main |office )?(?:office|line"
-    r"|number)|program office|office (?:line|number)|front desk|official|letterhead"
-    r"|l[ií]nea de la oficina|oficina del programa|oficina de la escuela|n[uú]mero de la oficina)\b")
-_PERSONAL_LINE = re.compile(r"\b(?:my|mi|personal|cell|celular|cel|private|privad[oa]|home|casa)\b")
+    rf"\b(?:(?:the|our|your|their|this|la|el|del|al|de la|nuestr[ao]|su|tu) (?:[\w'-]+ ){{0,2}}"
+    rf"(?:{_INSTITUTION})"
+    rf"|(?:{_INSTITUTION}) (?:main )?(?:line|number|phone|tel[eé]fono|n[uú]mero)"
+    rf"|(?:tel[eé]fono|n[uú]mero|l[ií]nea) de (?:la |el |l )?(?:{_INSTITUTION})"
+    r"|hotline|helpline|help line|crisis line|front desk|switchboard|official|letterhead)\b")
+# The sender's own line: "my", "mi", "cell", "personal" anywhere in the sentence, "me", "I" in
+# the part that names the institution ("reach me about the program, the coordinator's office
+# line is …" gives the office's; "call me at the office, …" the sender's).
+_PERSONAL_LINE = re.compile(r"\b(?:my|mi|m[ií]o|personal|cell|celular|cel|private|privad[oa]|home|casa"
+                            r"|whatsapp|wa|signal|telegram)\b")
+_SENDER = re.compile(r"\b(?:me|yo|i|i'?m|i'?ll|i'?d)\b")
 
 
 def official_line(text: str, start: int) -> bool:
-    """A phone number introduced as a school, program or company office line."""
+    """A phone number introduced as a school, program or office line."""
     prefix = clause_prefix(text, start)
-    return _OFFICIAL_LINE.search(prefix) is not None and _PERSONAL_LINE.search(prefix) is None
+    last = None
+    for m in _OFFICIAL_LINE.finditer(prefix):
+        last = m
+    if last is None or _PERSONAL_LINE.search(prefix) is not None:
+        return False
+    return _SENDER.search(prefix, prefix.rfind(",", 0, last.start()) + 1) is None
+
+
+# An address that names a function, not a person (RFC 2142's info@, support@; a program's
+# mentoring-office@, admissions@): the school's or program's desk, not a private channel.
+_ROLE_WORDS_TEXT = (
+    "office offices oficina info information admissions admission mentoring mentorship program "
+    "programs programa ptech frontdesk desk support help helpdesk contact contacto hello registrar "
+    "counseling guidance careers career internships internship hr jobs recruiting events noreply "
+    "no-reply reception main secretaria attendance principal")
+_ROLE_WORDS = frozenset(_ROLE_WORDS_TEXT.split())
+_LOCAL_PART = re.compile(r"([a-z0-9._+-]+)@")
+
+
+def official_address(text: str, start: int, end: int) -> bool:
+    """An e-mail address whose local part is a role ("mentoring.office@…", "info@…") and whose
+    sentence does not make it the sender's own ("my", "me", "mi" …)."""
+    m = _LOCAL_PART.match(text, start, end)
+    if m is None:
+        return False
+    parts = [p for p in re.split(r"[._+-]", m.group(1)) if p]
+    if not parts or not any(p in _ROLE_WORDS for p in parts):
+        return False
+    prefix = clause_prefix(text, start)
+    return _PERSONAL_LINE.search(prefix) is None and _SENDER.search(prefix) is None
+
+
+# A ride the student's own family gives ("mi tío me da pon", "my grandpa drives me"): the family
+# member is the driver, not merely mentioned ("mi mamá trabaja tarde, ¿me das un pon?"). Used in
+# the ride rules' ``unless`` (offplatform.ride_more, offplatform.give_ride).
+FAMILY_DRIVES = (
+    r"(?:mi|my|mis) (?:papa|papi|mama|mami|dad|mom|tia|tio|aunt|uncle|abuela|abuelo|grandma|grandpa"
+    r"|hermano|hermana|brother|sister|primo|prima|cousin|padrastro|madrastra|stepdad|stepmom|padrino|madrina"
+    r"|vecino|vecina|neighbor|parents|papas) (?:[a-z]+ )?(?:me|nos|us) (?:da|dan|dio|lleva|llevan|llevo"
+    r"|recoge|recogen|trae|traen|busca|buscan|pasa|drives|drove|gives|gave|picks|picked|takes|took)")

@@ -202,7 +202,9 @@ RULES = [
         "grooming.exclusivity",
         "Presents the adult as the only one who understands the student (exclusivity)",
         "(i'm|im|i_am|i) ~1 (the_only|the_one|only) ~2 (one|person|people|who|that) ~3 (really|truly|actually|ever)? ~1 (gets|get|understands|understand|listens|cares|knows|sees|has_your_back|in_your_corner|never_let_you_down)",
-        "(nobody|no_one|noone|nadie|none_of_them|they) ~3 (gets|get|understands|understand|knows|know|sees|see|appreciates|listens_to|cares_about|te_entiende|te_conoce|te_escucha|te_quiere) ~2 (you|u|ya|te)? ~3 (like|the_way|as_well_as|better_than|como) ~1 (i|me|yo)",
+        "(nobody|no_one|noone|nadie|none_of_them) ~3 (gets|get|understands|understand|knows|know|sees|see|appreciates|listens_to|cares_about|te_entiende|te_conoce|te_escucha|te_quiere) ~2 (you|u|ya|te)? ~3 (like|the_way|as_well_as|better_than|como) ~1 (i|me|yo)",
+        # "they don't get you like I do" — not "they know you better than I do" (deferring to them)
+        "(they|them|ellos|ellas) ~2 (don't|dont|never|no|can't|cant|won't|wont|doesn't|doesnt) ~2 (gets|get|understands|understand|knows|know|sees|see|appreciates|appreciate|listens_to|listen_to|cares_about|care_about|te_entiende|te_entienden|te_conocen|te_escuchan|te_quieren) ~2 (you|u|ya|te)? ~3 (like|the_way|as_well_as|como) ~1 (i|me|yo)",
         "(they|YOUR ~1 (PARENT|OVERSEER|friends|sister|brother|family|boyfriend|girlfriend)|tus_amigas|tus_amigos|tu_mama|tus_papas) ~4 (don't|dont|doesn't|doesnt|never|won't|wont|no|nunca) ~3 (really|actually|even)? ~1 (get|understand|know|see|listen_to|appreciate|deserve|te_entienden|te_conocen|te_escucha|te_escuchan) ~1 (you|u|ya|te)? ~4 (like_i|i_do|but_i_do|like_me|como_yo|yo_si|i_always_will|the_real_you|i_see)",
         "(you|u) ~1 (don't|dont|do_not) ~1 need ~3 (them|those|your_friends|anyone_else|anybody_else|anyone|other_people|those_girls|those_guys|a_esas|a_esos) ~4 (you've_got|you_have|youve_got|got|have) ~1 me",
         "(me_tienes_a_mi|you've_got_me|you_have_me|you_got_me)",
@@ -394,7 +396,7 @@ RULES = [
         "(shorter|mas_cortas|mas_corta|tighter) ~1 (skirts|skirt|falda|faldas|shorts|dresses|clothes)",
         "LEWD_EMOJI",
         mentor=1.0,
-        unless=r"\b(pretty (?:good|much|sure|well|close|far|hard|easy|cool|fast|late|early|bad|big|long|short|smart|solid|strong|impressive|interesting|common|normal)|(?:look|looks|looked|looking) (?:good|great|fine|nice|solid|strong|clean|professional|sharp|polished|perfect|amazing) (?:on|for|to)|fine (?:print|art|arts|line|tuning)|(?:resume|essay|work|project|slides?|deck|code|design|portfolio|presentation|cover letter|draft|plan|idea|answer|outfit for the interview) (?:look|looks|is|was)|beautiful (?:work|job|code|design|essay|writing|photo of the|view|day|campus|city|building|weather)|buen[oa]s? (?:en|para|pa|con|explicando|haciendo|estudiante|persona|amig[oa]|onda|idea|pregunta|suerte|nota|presentacion|trabajo)|rico (?:en|de)|bien (?:hecho|dicho)|que bien|muy bien|estas bien|estas buena en (?:mate|clase)|hot (?:topic|take|seat|skill|market|job|field|dog|chocolate|sauce|wings)|fit (?:in|for)|a good fit|the fit|fine (?:by|with)|i'm fine|im fine|it's fine|its fine|that's fine|thats fine|ur fine|you're fine|youre fine|figure (?:it|out|this|that|how|what|why|where|things|stuff)|(?:public|key|historical|role|father|mother|authority|six|seven|stick) figures?|figure skating|will thank you|thank you later|te lo agradecera|listen to your body|escucha a tu cuerpo|body language|lenguaje corporal|(?:cuerpo|body) (?:es|is) (?:tu|your) (?:herramienta|tool))\b",
+        unless=r"\b(pretty (?:good|much|sure|well|close|far|hard|easy|cool|fast|late|early|bad|big|long|short|smart|solid|strong|impressive|interesting|common|normal)|(?:look|looks|looked|looking) (?:good|great|fine|nice|solid|strong|clean|professional|sharp|polished|perfect|amazing) (?:on|for|to)|fine (?:print|art|arts|line|tuning)|(?:resume|essay|work|project|slides?|deck|code|design|portfolio|presentation|cover letter|draft|plan|idea|answer|outfit for the interview) (?:look|looks|is|was)|beautiful (?:work|job|code|design|essay|writing|photo of the|view|day|campus|city|building|weather)|buen[oa]s? (?:[a-z]+(?:ando|iendo)|en|para|pa|con|estudiante|persona|amig[oa]|onda|idea|pregunta|suerte|nota|presentacion|trabajo)|rico (?:en|de)|bien (?:hecho|dicho)|que bien|muy bien|estas bien|estas buena en (?:mate|clase)|hot (?:topic|take|seat|skill|market|job|field|dog|chocolate|sauce|wings)|fit (?:in|for)|a good fit|the fit|fine (?:by|with)|i'm fine|im fine|it's fine|its fine|that's fine|thats fine|ur fine|you're fine|youre fine|figure (?:it|out|this|that|how|what|why|where|things|stuff)|(?:public|key|historical|role|father|mother|authority|six|seven|stick) figures?|figure skating|will thank you|thank you later|te lo agradecera|listen to your body|escucha a tu cuerpo|body language|lenguaje corporal|(?:cuerpo|body) (?:es|is) (?:tu|your) (?:herramienta|tool))\b",
         examples=("you look so cute in that pic", "te ves bien bonita hoy"),
     ),
     _photo(
@@ -729,7 +731,13 @@ RULES = [
         "(no_va_a_haber|there_won't_be|nobody_will_be) ~1 (nadie|anyone|there) ~3 (en|at|in) ~2 (la|the) ~1 (oficina|office|lab|building)",
         "(just_for_you|solo_para_ti) ~4 (special|especial|arranged|organice)",
         mentor=1.0,
-        unless=r"\b(with (?:the|your|our) (?:group|class|cohort|teacher|coordinator|classmates)|whole group|everyone (?:is|will be) (?:there|invited)|group (?:session|visit|tour) (?:is|will)|(?:the|our) coordinator (?:will|can) (?:join|come|be there)|your parents? (?:can|are welcome|is welcome|should) (?:come|join))\b",
+        # another adult of the program there ("with Ms. Kaplan", "con la profe"; not the cover
+        # story "I'll clear it with Mr. Davis"), or the offer made to the whole group ("anyone
+        # who wants extra help …")
+        unless=r"\b(with (?:the|your|our) (?:group|class|cohort|teacher|coordinator|classmates)"
+               r"|(?<!it )(?:with|con) (?:ms|mr|mrs|miss|mx|dr|prof|profe|la profe|el profe|la maestra|el maestro"
+               r"|la coordinadora|el coordinador|coach)[. ]+[a-z]+|(?:anyone|anybody|whoever) (?:who|that)? ?(?:wants|needs)"
+               r"|quien quiera|todos los que|whole group|everyone (?:is|will be) (?:there|invited)|group (?:session|visit|tour) (?:is|will)|(?:the|our) coordinator (?:will|can) (?:join|come|be there)|your parents? (?:can|are welcome|is welcome|should) (?:come|join))\b",
         examples=("stay after and I'll drive you home", "quédate cuando los demás se vayan"),
     ),
     _parents(

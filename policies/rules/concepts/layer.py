@@ -22,6 +22,7 @@ from policies.rules.concepts.context import (
     hyperbole,
     negated,
     negated_inside,
+    official_address,
     official_line,
     reported,
     stated_not_ordered,
@@ -256,9 +257,11 @@ class ConceptLayer:
             return 0.0 if role == "mentor" else STRONG
         if rule_id.startswith("language."):
             return self._language_weight(rule_id, text, start, end)
-        if rule_id == "contact.phone" and len(text) == len(text.lower()) \
-                and official_line(text.lower(), start):
-            return 0.0
+        if rule_id in ("contact.phone", "contact.email") and len(text) == len(text.lower()):
+            low = text.lower()
+            if (official_line(low, start) if rule_id == "contact.phone"
+                    else official_address(low, start, end)):
+                return 0.0  # the school's or program's line or desk, not a person's
         review = PHRASE_REVIEW.get(rule_id)
         if review is None:
             return STRONG
