@@ -72,3 +72,36 @@ def test_an_office_address_read_as_leetspeak_is_no_link(rules_policy):
     assert d.action is Action.ALLOW, d.rules
     personal = rules_policy.evaluate("It's dana.r.home@gmail.com. Todo lo del programa va ahí.", MENTOR)
     assert "contact.email" in personal.rules and "links.domain" not in personal.rules
+
+
+@pytest.mark.parametrize("text", [
+    "do u have snap? jk jk i know the rules",
+    "profe usted tiene tiktok? es broma, ya sé que no se puede",
+    "could u drive me to the expo?? just kidding my dad is taking me",
+])
+def test_a_students_ask_taken_back_is_delivered(rules_policy, text):
+    """A student's ask retracted in the same breath is a weak signal: delivered, never held."""
+    d = rules_policy.evaluate(text, STUDENT)
+    assert d.action is Action.ALLOW, (text, d.rules)
+    assert d.hits, "the ask is still on record for the coordinator"
+
+
+@pytest.mark.parametrize("text, role", [
+    ("do u have snap? jk... unless 👀", STUDENT),  # the retraction taken back
+    ("do u have snap? jk its kayla_b09", STUDENT),  # something concrete shared anyway
+    ("my number is 917 555 0143 jk", STUDENT),
+    ("what's your snap? jk jk", MENTOR),  # an adult's "jk" is boundary testing
+    ("whats ur insta", STUDENT),
+])
+def test_asks_not_really_taken_back_still_stop(rules_policy, text, role):
+    d = rules_policy.evaluate(text, role)
+    assert d.action is not Action.ALLOW, (text, d.rules)
+
+
+def test_another_adults_office_is_a_referral(rules_policy):
+    referral = "The nurse, Ms. Hill, is great — you can stop by her office anytime this week."
+    assert rules_policy.evaluate(referral, MENTOR).action is Action.ALLOW
+    invite = "you can stop by my office saturday, nobody will be there"
+    assert rules_policy.evaluate(invite, MENTOR).action is not Action.ALLOW
+    usted = "profe puedo pasar por su oficina un día que no haya programa? sin los demás"
+    assert rules_policy.evaluate(usted, STUDENT).action is not Action.ALLOW

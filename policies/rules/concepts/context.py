@@ -171,3 +171,36 @@ FAMILY_DRIVES = (
     r"|hermano|hermana|brother|sister|primo|prima|cousin|padrastro|madrastra|stepdad|stepmom|padrino|madrina"
     r"|vecino|vecina|neighbor|parents|papas) (?:[a-z]+ )?(?:me|nos|us) (?:da|dan|dio|lleva|llevan|llevo"
     r"|recoge|recogen|trae|traen|busca|buscan|pasa|drives|drove|gives|gave|picks|picked|takes|took)")
+
+
+# A student's ask taken back in the same breath ("do u have whatsapp? jk i know we cant", "¿usted
+# tiene instagram? jk ya sé que no se puede"): teen texting's retraction, within a few words.
+_RETRACTION = re.compile(
+    r"(?:\W*[\w']+){0,4}?\W*\b(?:jk|jkjk|j/k|just kidding|just playing|i'?m playing|kidding|es broma"
+    r"|era broma|es chiste|mentira|na+h? (?:jk|i'?m playing))\b")
+
+
+# ... unless the retraction is itself taken back ("jk... unless 👀", "es broma, o no?").
+_UNLESS_AFTER = re.compile(
+    r"\W*(?:unless|but fr|but for real|or not|or am i|pero en serio|o no|a menos que)\b")
+
+
+def retracted(text: str, end: int) -> bool:
+    """The words just after a match take it back ("jk", "es broma") and do not take that back."""
+    m = _RETRACTION.match(text, end, end + 60)
+    return m is not None and _UNLESS_AFTER.match(text, m.end()) is None
+
+
+# Somebody else's place named as such: "the counselor … you can stop by his office", "la oficina
+# de la consejera" — a referral to another adult, not the sender's invitation. (Spanish "su
+# oficina" is also the formal "your office": not a referral.)
+_REFERRAL_PLACE = re.compile(
+    r"\b(?:(?:his|her|their) (?:office|room|classroom|desk)"
+    r"|(?:counselor|nurse|teacher|coordinator|principal|consejer[oa]|enfermer[oa]|coordinador[a]?)'?s?"
+    r" (?:office|room|desk)|(?:oficina|salon) (?:de|del) (?:la |el )?(?:consejer[oa]|enfermer[oa]"
+    r"|coordinador[a]?|director[a]?|profe|maestr[oa]))\b")
+
+
+def referral_place(window_text: str) -> bool:
+    """The place of a meeting belongs to another adult of the school (a referral)."""
+    return _REFERRAL_PLACE.search(window_text) is not None

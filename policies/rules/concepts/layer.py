@@ -24,7 +24,9 @@ from policies.rules.concepts.context import (
     negated_inside,
     official_address,
     official_line,
+    referral_place,
     reported,
+    retracted,
     stated_not_ordered,
     window,
 )
@@ -182,7 +184,9 @@ class ConceptLayer:
                     continue
                 if any(x.rule is r and x.start < e and s < x.end for x in out):
                     continue  # another template of the rule already covers these words
-                out.append(Match(r, s, e, w))
+                if r.governs in _PLACES and referral_place(window(t, s, e)):
+                    continue
+                out.append(Match(r, s, e, taken_back(r.governs, role, t, e, w)))
                 counts[i] = counts.get(i, 0) + 1
                 if counts[i] >= MAX_SPANS_PER_RULE:
                     break
@@ -262,9 +266,11 @@ class ConceptLayer:
             if (official_line(low, start) if rule_id == "contact.phone"
                     else official_address(low, start, end)):
                 return 0.0  # the school's or program's line or desk, not a person's
+        if rule_id in _PLACES and referral_place(window(text.lower(), start, end)):
+            return 0.0
         review = PHRASE_REVIEW.get(rule_id)
         if review is None:
-            return STRONG
+            return taken_back(rule_id, role, text.lower(), end, STRONG)
         mentor_w, student_w = review
         w = mentor_w if role == "mentor" else student_w
         if w <= 0:
@@ -280,7 +286,7 @@ class ConceptLayer:
         around = window(low, start, end)
         if any(u.search(around) for u in self._family_unless.get(rule_id, ())):
             return 0.0
-        return w
+        return taken_back(rule_id, role, low, end, w)
 
     @staticmethod
     def _language_weight(rule_id: str, text: str, start: int, end: int) -> float:
@@ -347,3 +353,21 @@ def _trim(t: str, s: int, e: int) -> tuple[int, int]:
     while e > s and t[e - 1] in _EDGE:
         e -= 1
     return s, e
+
+
+# Invitations whose place may be another adult's ("stop by his office": a referral).
+_PLACES = frozenset({"offplatform.meet", "offplatform.home"})
+# A student's ask for contact or an outside channel, taken back at once ("jk"), with nothing
+# concrete in the message: a weak signal (delivered, the coordinator told), never a stop. Two of
+# them do not add up to a strong one (2 x 0.3 < 1); a mentor's "jk" is boundary testing and stays.
+RETRACTED_WEIGHT = 0.3
+_ASKS = ("offplatform.", "contact.")
+
+
+def taken_back(family: str, role: str, text: str, end: int, weight: float) -> float:
+    """``weight`` lowered to RETRACTED_WEIGHT when a student's ask is retracted right after it."""
+    if role == "mentor" or weight <= RETRACTED_WEIGHT or not family.startswith(_ASKS):
+        return weight
+    if any(c.isdigit() or c == "@" for c in text) or not retracted(text, end):
+        return weight
+    return RETRACTED_WEIGHT
