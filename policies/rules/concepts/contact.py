@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from policies.rules.concepts.context import FAMILY_DRIVES
 from policies.rules.concepts.dsl import rule
 
 _social = partial(rule, governs="contact.social", mentor=1.0, student=1.0)
@@ -152,7 +151,7 @@ RULES = [
         "(swing_by|pick_up|pass_by|come_get) ~3 (tu|your|ur) ~1 (escuela|school|casa|house) ~4 (te_llevo|and_take|y_te|a_las|at)",
         "(me|nos) ~1 (busca|buscas|recoge|recoges|pasa_a_buscar|pasas_a_buscar|lleva|llevas|puede_buscar|puedes_buscar) ~3 (en_mi|a_mi|en_la|al|after|despues|?)",
         unless=r"\b(?:school (?:van|bus)|van de la escuela|bus de la escuela|the program|el programa|job shadow"
-               rf"|chaperone|{FAMILY_DRIVES})\b",
+               r"|chaperone)\b",
         examples=("te recojo en la escuela a las 3", "no esperes el bus, yo paso por ti en el carro"),
     ),
 ]

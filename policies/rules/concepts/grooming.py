@@ -151,7 +151,7 @@ RULES = [
         "(use|usa|usar) ~2 (a|your|tu|un|una)? ~1 (friend's|amiga|amigo|de_una_amiga|de_un_amigo|different) ~1 (address|direccion|email|correo) ~3 (so|para_que|so_that) ~4 (PARENT|OVERSEER|nobody|nadie)",
         "(if|when|si|cuando) ~1 (anyone|anybody|someone|somebody|YOUR ~1 (PARENT|OVERSEER)|OVERSEER|they|people|alguien|te|le) ~2 (asks?|asked|pregunta|preguntan|pregunte) ~4 (we|we're|we_were|us|nosotros|solo) ~3 (were|was|just|only|solo|talked|talking|hablamos|estabamos|met|studied) ~3 (about|de|talking|sobre|on)?",
         mentor=1.0, student=0.5,
-        unless=r"\b(interview(?:er|ers)?|recruiter|employer|hiring manager|entrevista(?:dor|dora)?|publicly|in public|en publico|the secret to|el secreto para|surprise party|surprise for|gift for (?:your|my) mom|secret (?:santa|formula|recipe|ingredient|sauce|menu|code|level|weapon|agent|service|garden|passage|door|word)|secret until|spoilers?|finale|episode|episodio|season|temporada|serie|series|the movie|la pelicula|the show|password|passwords|pin|social security|ssn|including me|incluso conmigo|ni conmigo|privacy|privacidad|anything personal|nada personal|personal info|screenshots? of the channel|capturas de pantalla del canal|stays? (?:in|on) (?:this|the) (?:channel|chat|program)|let's loop in|let's tell)\b",
+        unless=r"\b(interview(?:er|ers)?|recruiter|employer|hiring manager|entrevista(?:dor|dora)?|publicly|in public|en publico|the secret to|el secreto para|let (?:anyone|anybody|nobody|no one) (?:onto|into|inside|past|through|near|enter|use|touch|operate|ride|drive)|let (?:anyone|anybody|nobody|no one) (?:on|in) (?:the )?(?:floor|site|lab|shop|building|plant|room|bus|field|roof|stage|premises)|surprise party|surprise for|gift for (?:your|my) mom|secret (?:santa|formula|recipe|ingredient|sauce|menu|code|level|weapon|agent|service|garden|passage|door|word)|secret until|spoilers?|finale|episode|episodio|season|temporada|serie|series|the movie|la pelicula|the show|password|passwords|pin|social security|ssn|including me|incluso conmigo|ni conmigo|privacy|privacidad|anything personal|nada personal|personal info|screenshots? of the channel|capturas de pantalla del canal|stays? (?:in|on) (?:this|the) (?:channel|chat|program)|let's loop in|let's tell)\b",
         examples=("let's keep this just between us", "no screenshots ok?",
                   "esto queda entre nosotros"),
     ),
@@ -396,7 +396,7 @@ RULES = [
         "(shorter|mas_cortas|mas_corta|tighter) ~1 (skirts|skirt|falda|faldas|shorts|dresses|clothes)",
         "LEWD_EMOJI",
         mentor=1.0,
-        unless=r"\b(pretty (?:good|much|sure|well|close|far|hard|easy|cool|fast|late|early|bad|big|long|short|smart|solid|strong|impressive|interesting|common|normal)|(?:look|looks|looked|looking) (?:good|great|fine|nice|solid|strong|clean|professional|sharp|polished|perfect|amazing) (?:on|for|to)|fine (?:print|art|arts|line|tuning)|(?:resume|essay|work|project|slides?|deck|code|design|portfolio|presentation|cover letter|draft|plan|idea|answer|outfit for the interview) (?:look|looks|is|was)|beautiful (?:work|job|code|design|essay|writing|photo of the|view|day|campus|city|building|weather)|buen[oa]s? (?:[a-z]+(?:ando|iendo)|en|para|pa|con|estudiante|persona|amig[oa]|onda|idea|pregunta|suerte|nota|presentacion|trabajo)|rico (?:en|de)|bien (?:hecho|dicho)|que bien|muy bien|estas bien|estas buena en (?:mate|clase)|hot (?:topic|take|seat|skill|market|job|field|dog|chocolate|sauce|wings)|fit (?:in|for)|a good fit|the fit|fine (?:by|with)|i'm fine|im fine|it's fine|its fine|that's fine|thats fine|ur fine|you're fine|youre fine|figure (?:it|out|this|that|how|what|why|where|things|stuff)|(?:public|key|historical|role|father|mother|authority|six|seven|stick) figures?|figure skating|will thank you|thank you later|te lo agradecera|listen to your body|escucha a tu cuerpo|body language|lenguaje corporal|(?:cuerpo|body) (?:es|is) (?:tu|your) (?:herramienta|tool))\b",
+        unless=r"\b(pretty (?:good|much|sure|well|close|far|hard|easy|cool|fast|late|early|bad|big|long|short|smart|solid|strong|impressive|interesting|common|normal)|(?:look|looks|looked|looking) (?:good|great|fine|nice|solid|strong|clean|professional|sharp|polished|perfect|amazing) (?:on|for|to)|fine (?:print|art|arts|line|tuning)|(?:resume|essay|work|project|slides?|deck|code|design|portfolio|presentation|cover letter|draft|plan|idea|answer|outfit for the interview) (?:look|looks|is|was)|beautiful (?:work|job|code|design|essay|writing|photo of the|view|day|campus|city|building|weather)|(?:eres|es|son|sos) (?:muy |bien |tan |super |re )?buen[oa]s? (?!cuando|mando)[a-z]+(?:ando|iendo)|buen[oa]s? (?:en|para|pa|con|estudiante|persona|amig[oa]|onda|idea|pregunta|suerte|nota|presentacion|trabajo)|rico (?:en|de)|bien (?:hecho|dicho)|que bien|muy bien|estas bien|estas buena en (?:mate|clase)|hot (?:topic|take|seat|skill|market|job|field|dog|chocolate|sauce|wings)|fit (?:in|for)|a good fit|the fit|fine (?:by|with)|i'm fine|im fine|it's fine|its fine|that's fine|thats fine|ur fine|you're fine|youre fine|figure (?:it|out|this|that|how|what|why|where|things|stuff)|(?:public|key|historical|role|father|mother|authority|six|seven|stick) figures?|figure skating|will thank you|thank you later|te lo agradecera|listen to your body|escucha a tu cuerpo|body language|lenguaje corporal|(?:cuerpo|body) (?:es|is) (?:tu|your) (?:herramienta|tool))\b",
         examples=("you look so cute in that pic", "te ves bien bonita hoy"),
     ),
     _photo(
@@ -731,13 +731,14 @@ RULES = [
         "(no_va_a_haber|there_won't_be|nobody_will_be) ~1 (nadie|anyone|there) ~3 (en|at|in) ~2 (la|the) ~1 (oficina|office|lab|building)",
         "(just_for_you|solo_para_ti) ~4 (special|especial|arranged|organice)",
         mentor=1.0,
-        # another adult of the program there ("with Ms. Kaplan", "con la profe"; not the cover
-        # story "I'll clear it with Mr. Davis"), or the offer made to the whole group ("anyone
-        # who wants extra help …")
+        # another adult of the program there with them ("in room 214 with Ms. Kaplan", "Mr. Ochoa
+        # will be there"; not "I'll clear it with Mr. Davis", a cover story)
         unless=r"\b(with (?:the|your|our) (?:group|class|cohort|teacher|coordinator|classmates)"
-               r"|(?<!it )(?:with|con) (?:ms|mr|mrs|miss|mx|dr|prof|profe|la profe|el profe|la maestra|el maestro"
-               r"|la coordinadora|el coordinador|coach)[. ]+[a-z]+|(?:anyone|anybody|whoever) (?:who|that)? ?(?:wants|needs)"
-               r"|quien quiera|todos los que|whole group|everyone (?:is|will be) (?:there|invited)|group (?:session|visit|tour) (?:is|will)|(?:the|our) coordinator (?:will|can) (?:join|come|be there)|your parents? (?:can|are welcome|is welcome|should) (?:come|join))\b",
+               r"|(?:in|en) (?:room|the \w+|el \w+|la \w+|sala|aula)(?: \w+)? (?:with|con) (?:ms|mr|mrs|miss|mx|dr"
+               r"|prof|profe|la profe|el profe|la maestra|el maestro|coach)[. ]+[a-z]+"
+               r"|(?:ms|mr|mrs|miss|mx|dr|profe|la profe|el profe|la maestra|el maestro|coach)[. ]+[a-z]+ (?:will be"
+               r"|is|'ll be|estara|va a estar|tambien estara) (?:there|here|alli|ahi|in the room|presente)"
+               r"|whole group|everyone (?:is|will be) (?:there|invited)|group (?:session|visit|tour) (?:is|will)|(?:the|our) coordinator (?:will|can) (?:join|come|be there)|your parents? (?:can|are welcome|is welcome|should) (?:come|join))\b",
         examples=("stay after and I'll drive you home", "quédate cuando los demás se vayan"),
     ),
     _parents(

@@ -106,9 +106,9 @@ RULES = [
         "(too|muy|demasiado) ~1 (dark|black|prieto|prieta|negro|negra|brown|indio|india) ~2 (to|para|pa) ~2 (be|estar|ser)",
         # ... and "mojado" as the word for wet ("llegué todo mojado", "la tarea mojada")
         unless=r"\b(?:bad hair day|(?:mi|my|mis) (?:mama|mami|mom|mother|papa|papi|dad|father|parents|padres|papas|familia|family|tio|tia|abuela|abuelo|hermano|hermana|primo|prima)"
-               r"|(?:todo|toda|bien|muy|medio|super|re|estoy|estas|esta|estaba|quede|quedo|llegue|sali|me|te"
-               r"|tarea|ropa|piso|suelo|pelo|zapatos|tenis|medias|toalla|papel|calle|libro|mochila)"
-               r" mojad[oa]s?|mojad[oa]s? (?:por|de|con) (?:la|el)? ?(?:lluvia|agua|nieve|sudor))\b",
+               r"|(?:todo|toda|estoy|estas|esta|estaba|estabamos|quede|quedo|llegue|llego|sali"
+               r"|tarea|ropa|piso|suelo|zapatos|tenis|medias|toalla|papel|calle|libro|mochila)"
+               r"(?: bien| muy| todo| toda| medio)? mojad[oa]s?|mojad[oa]s? (?:por|de|con) (?:la|el)? ?(?:lluvia|agua|nieve|sudor))\b",
         examples=("go back to where you came from", "regrésate a tu país, aquí nadie te quiere"),
     ),
     _harass(

@@ -19,6 +19,7 @@ from policies.rules.concepts.anchors import ascii_words
 from policies.rules.concepts.anchors import tokens as tokenize
 from policies.rules.concepts.compiled import compile_templates
 from policies.rules.concepts.context import (
+    family_drives,
     hyperbole,
     negated,
     negated_inside,
@@ -37,6 +38,13 @@ STRONG = 1.0
 _SIGNAL_CATEGORIES = frozenset({"grooming", "offplatform"})
 _SYMBOLS = frozenset('<$@#"')
 MAX_SPANS_PER_RULE = 5
+# Invitations whose place may be another adult's ("stop by his office": a referral).
+_PLACES = frozenset({"offplatform.meet", "offplatform.home"})
+# A student's ask for contact or an outside channel, taken back at once ("jk"), with nothing
+# concrete in the message: a weak signal (delivered, the coordinator told), never a stop. Two of
+# them do not add up to a strong one (2 x 0.3 < 1); a mentor's "jk" is boundary testing and stays.
+RETRACTED_WEIGHT = 0.3
+_ASKS = ("offplatform.", "contact.")
 _FAMILY_UNLESS = frozenset({"offplatform.secrecy", "offplatform.gift"})
 # A student asking the mentor to keep a secret is usually ordinary ("don't tell my mom i liked
 # the video") but sometimes comes just before a disclosure ("dont tell anyone but i ran away"):
@@ -184,9 +192,13 @@ class ConceptLayer:
                     continue
                 if any(x.rule is r and x.start < e and s < x.end for x in out):
                     continue  # another template of the rule already covers these words
-                if r.governs in _PLACES and referral_place(window(t, s, e)):
+                if r.id.startswith("offplatform.") and r.governs in _PLACES \
+                        and referral_place(t, s, e):
                     continue
-                out.append(Match(r, s, e, taken_back(r.governs, role, t, e, w)))
+                if r.governs == "offplatform.ride" and role != "mentor" \
+                        and family_drives(window(t, s, e)):
+                    continue  # the student's own family drives them
+                out.append(Match(r, s, e, taken_back(r.governs, role, t, s, e, w)))
                 counts[i] = counts.get(i, 0) + 1
                 if counts[i] >= MAX_SPANS_PER_RULE:
                     break
@@ -266,11 +278,11 @@ class ConceptLayer:
             if (official_line(low, start) if rule_id == "contact.phone"
                     else official_address(low, start, end)):
                 return 0.0  # the school's or program's line or desk, not a person's
-        if rule_id in _PLACES and referral_place(window(text.lower(), start, end)):
+        if rule_id in _PLACES and referral_place(text.lower(), start, end):
             return 0.0
         review = PHRASE_REVIEW.get(rule_id)
         if review is None:
-            return taken_back(rule_id, role, text.lower(), end, STRONG)
+            return taken_back(rule_id, role, text.lower(), start, end, STRONG)
         mentor_w, student_w = review
         w = mentor_w if role == "mentor" else student_w
         if w <= 0:
@@ -286,7 +298,7 @@ class ConceptLayer:
         around = window(low, start, end)
         if any(u.search(around) for u in self._family_unless.get(rule_id, ())):
             return 0.0
-        return taken_back(rule_id, role, low, end, w)
+        return taken_back(rule_id, role, low, start, end, w)
 
     @staticmethod
     def _language_weight(rule_id: str, text: str, start: int, end: int) -> float:
@@ -355,19 +367,10 @@ def _trim(t: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-# Invitations whose place may be another adult's ("stop by his office": a referral).
-_PLACES = frozenset({"offplatform.meet", "offplatform.home"})
-# A student's ask for contact or an outside channel, taken back at once ("jk"), with nothing
-# concrete in the message: a weak signal (delivered, the coordinator told), never a stop. Two of
-# them do not add up to a strong one (2 x 0.3 < 1); a mentor's "jk" is boundary testing and stays.
-RETRACTED_WEIGHT = 0.3
-_ASKS = ("offplatform.", "contact.")
-
-
-def taken_back(family: str, role: str, text: str, end: int, weight: float) -> float:
-    """``weight`` lowered to RETRACTED_WEIGHT when a student's ask is retracted right after it."""
+def taken_back(family: str, role: str, text: str, start: int, end: int, weight: float) -> float:
+    """``weight`` lowered to RETRACTED_WEIGHT when a student's question is retracted right after it."""
     if role == "mentor" or weight <= RETRACTED_WEIGHT or not family.startswith(_ASKS):
         return weight
-    if any(c.isdigit() or c == "@" for c in text) or not retracted(text, end):
+    if any(c.isdigit() or c == "@" for c in text) or not retracted(text, start, end):
         return weight
     return RETRACTED_WEIGHT

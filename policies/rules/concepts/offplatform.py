@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from policies.rules.concepts.context import FAMILY_DRIVES
 from policies.rules.concepts.dsl import rule
 
 _move = partial(rule, governs="offplatform.move", mentor=1.0, student=1.0)
@@ -116,9 +115,9 @@ RULES = [
         "(swing_by|come_by|pass_by|stop_by) ~2 (and)? ~1 (grab|get|pick_up|pick) ~1 (you|u)",
         "(te|le) ~0 (llevo|llevare|puedo_llevar) ~2 (en_mi|in_my) ~0 (carro|car|troca|truck)",
         "(no_te_montes|don't_take|dont_take|skip) ~2 (en_el|the)? ~0 (bus|guagua|train|tren) ~4 (te_llevo|i'll_drive|i'll_take|yo_te_llevo|i_can_drive|i'll_give_you)",
-        # the school's van, or the student's own family driving (``FAMILY_DRIVES``)
+        # the school's van (the student's own family driving: ``family_drives``, in the layer)
         unless=r"\b(?:school (?:van|bus)|van de la escuela|bus de la escuela|the program'?s? (?:van|bus)|chaperone"
-               rf"|la guagua del programa|{FAMILY_DRIVES})\b",
+               r"|la guagua del programa)\b",
         examples=("¿A qué hora sales de la práctica? Yo te paso a buscar.", "profe, me puede dar un raite a mi casa"),
     ),
     _bypass(

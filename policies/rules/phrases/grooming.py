@@ -27,9 +27,7 @@ _BASE: dict[str, list[str]] = {
         "(?:keep|keeping) {ww}(?:this|it|that|these|our (?:chats?|convos?|conversations?|messages|texts)|us) {w}(?:a |our |a little |our little )?(?:secret|between us|between you and me|between you and i|to yourself|on the low|on the down low|on the dl|quiet|private|hush hush|hush|lowkey|low key|under wraps)",
         "(?:just |only )?between (?:{you} and me|us two|me and {you}|{you} and i|the two of us|us)",
         "(?:delete|erase|clear|remove|wipe|unsend) {ww}(?:these|this|our|the|all|your|those|my|that) {w}(?:messages|message|msgs|msg|chat|chats|conversation|conversations|texts|text|dms|history|convo|convos|pics|photos|pictures)",
-        "{cant} (?:tell|say|mention) {w}(?:anyone|anybody|your|the|them|ur|a soul)",
-        # "can't let anyone know", not "the plant won't let anyone on the floor without PPE"
-        "{cant} let {w}(?:anyone|anybody|your|the|them|ur|a soul) {w}(?:know|see|find out|hear|read)",
+        "{cant} (?:tell|let|say|mention) {w}(?:anyone|anybody|your|the|them|ur|a soul)",
         "{adults} (?:doesn't|doesnt|don't|dont|do not|does not|won't|wont|will never|never) (?:need to|have to|gotta|got to) (?:know|find out|see this|hear about)",
         "{adults} (?:won't|wont|will never|never|don't|dont|doesn't|doesnt) (?:ever )?(?:know|find out|see this|hear about)(?:$|[.,!?]| about (?:this|us|it|that|our)| lol| ok| if| unless| we| you| i)",
         "promise (?:me )?(?:you|u)? ?(?:won't|wont|will not|not to|you won't|you wont) tell",
