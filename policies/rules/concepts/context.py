@@ -223,7 +223,7 @@ def retracted(text: str, start: int, end: int) -> bool:
     m = _RETRACTION.match(text, end)
     if m is None or "?" not in text[start:m.end()]:
         return False
-    return _UNLESS_AFTER.search(text, m.end()) is None
+    return _UNLESS_AFTER.search(text, m.end(), m.end() + 300) is None
 
 
 # Somebody else's place, named as the place to go: "the counselor … you can stop by her office",

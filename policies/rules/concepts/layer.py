@@ -45,6 +45,8 @@ _PLACES = frozenset({"offplatform.meet", "offplatform.home"})
 # them do not add up to a strong one (2 x 0.3 < 1); a mentor's "jk" is boundary testing and stays.
 RETRACTED_WEIGHT = 0.3
 _ASKS = ("offplatform.", "contact.")
+_DETAIL = re.compile(r"[0-9@]")  # a number or an address near the ask: something was shared
+_NEAR = 300  # characters either side (a 100,000-character message is not scanned per match)
 _FAMILY_UNLESS = frozenset({"offplatform.secrecy", "offplatform.gift"})
 # A student asking the mentor to keep a secret is usually ordinary ("don't tell my mom i liked
 # the video") but sometimes comes just before a disclosure ("dont tell anyone but i ran away"):
@@ -371,6 +373,6 @@ def taken_back(family: str, role: str, text: str, start: int, end: int, weight: 
     """``weight`` lowered to RETRACTED_WEIGHT when a student's question is retracted right after it."""
     if role == "mentor" or weight <= RETRACTED_WEIGHT or not family.startswith(_ASKS):
         return weight
-    if any(c.isdigit() or c == "@" for c in text) or not retracted(text, start, end):
+    if not retracted(text, start, end) or _DETAIL.search(text, max(0, start - _NEAR), end + _NEAR):
         return weight
     return RETRACTED_WEIGHT
