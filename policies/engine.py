@@ -257,13 +257,24 @@ class Policy:
         more += [h for h in self._concepts.hits(vtext, role, self.config.rules)
                  if h.rule not in _OWN_DEOBFUSCATION]
         out: list[Hit] = []
+        # Leetspeak reads an address's "@" as "a": the first pass judged the address as an
+        # e-mail (an office's may be fine), so its second reading is no link.
+        emails = (self._email_spans(text)
+                  if "@" in text and any(h.rule == "links.domain" for h in more) else [])
         for h in more:
             start = index[h.start] if h.start < len(index) else len(text)
             end = index[h.end - 1] + 1 if h.end > h.start else start
             if any(o.rule == h.rule and o.start < end and start < o.end for o in (*found, *out)):
                 continue
+            if h.rule == "links.domain" and any(a < end and start < b for a, b in emails):
+                continue
             out.append(replace(h, start=start, end=end))
         return out
+
+    def _email_spans(self, text: str) -> list[tuple[int, int]]:
+        """E-mail addresses in ``text`` as spans of the original text."""
+        norm = normalize(text)
+        return [norm.span(s, e) for s, e in self._contact.emails(blank_markup(blank_mentions(norm.text)))]
 
     def variant(self, text: str) -> tuple[str, list[int]] | None:
         """``text`` as the second pass reads it — spelled-out words joined, leetspeak read as

@@ -70,13 +70,19 @@ def test_crlf_and_invalid_utf8_lines_get_answers():
 
 
 def test_policy_file_option(tmp_path):
+    """A program's file moves the rules and the encoder's heads: profanity off lets "damn" through
+    the rules; a language head moved to hold everything holds it; the head switched off does not."""
     p = tmp_path / "p.yml"
     p.write_text("rules:\n  language.profanity: {on: false}\n")
     out = run_check(b'{"text": "damn"}\n', "--jsonl", "--policy", str(p))
-    # the encoder's language head reads mild profanity too: a program that allows it says so twice
-    assert [h["rule"] for h in json.loads(out[0])["hits"]] == ["encoder.language"]
+    assert "language.profanity" not in [h["rule"] for h in json.loads(out[0])["hits"]]
     p.write_text("rules:\n  language.profanity: {on: false}\n"
-                 "encoder:\n  thresholds:\n    language: {on: false}\n")
+                 "encoder:\n  thresholds:\n    language: {hold: 0.01}\n")
+    out = run_check(b'{"text": "damn"}\n', "--jsonl", "--policy", str(p))
+    held = json.loads(out[0])
+    assert held["decision"] == "hold" and [h["rule"] for h in held["hits"]] == ["encoder.language"]
+    p.write_text("rules:\n  language.profanity: {on: false}\n"
+                 "encoder:\n  thresholds:\n    language: {hold: 0.01, on: false}\n")
     out = run_check(b'{"text": "damn"}\n', "--jsonl", "--policy", str(p))
     assert json.loads(out[0])["decision"] == "allow"
 

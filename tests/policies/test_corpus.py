@@ -71,8 +71,22 @@ def test_false_positives_on_ordinary_chat(scored):
 
 def test_ordinary_lookalikes_of_new_rules_pass(policy, corpus):
     """Career-chat sentences that share words with the rules ("hop on a call with my team",
-    "we're gonna beat them", "take it to the office", "kicked out of the library")."""
-    rows = corpus("fp_probes")
+    "we're gonna beat them", "take it to the office", "kicked out of the library") are never
+    held or blocked. The concern head's alert band (delivered, the coordinator quietly told) may
+    touch a few, within the budget the band is chosen for (ALERT_BUDGET of students' ordinary
+    chat): round 7's heads alert on "thinking about ending things with my bf" (0.80)."""
+    from policies.encoder.validate import ALERT_BUDGET
+
+    rows = [r for r in corpus("fp_probes") if r["category"] == "ordinary"]
     assert len(rows) >= 40
-    caught, total, misses = _score(policy, rows)
-    assert caught["ordinary"] == total["ordinary"], misses["ordinary"]
+    stopped, quiet = [], []
+    for r in rows:
+        d = policy.evaluate(r["text"], PolicyContext(role=r.get("role", "student")))
+        if d.action is not Action.ALLOW:
+            stopped.append(r["text"])
+        elif d.alert:
+            assert all(h.band == "alert" for h in d.hits if h.alert), (r["text"], d.rules)
+            quiet.append(r["text"])
+    assert not stopped, stopped
+    students = sum(r.get("role", "student") == "student" for r in rows)
+    assert len(quiet) <= ALERT_BUDGET * students, quiet

@@ -150,7 +150,8 @@ RULES = [
         "(dar|dame|give_me) ~1 (pon|un_pon|aventon|un_aventon)",
         "(swing_by|pick_up|pass_by|come_get) ~3 (tu|your|ur) ~1 (escuela|school|casa|house) ~4 (te_llevo|and_take|y_te|a_las|at)",
         "(me|nos) ~1 (busca|buscas|recoge|recoges|pasa_a_buscar|pasas_a_buscar|lleva|llevas|puede_buscar|puedes_buscar) ~3 (en_mi|a_mi|en_la|al|after|despues|?)",
-        unless=r"\b(?:school (?:van|bus)|van de la escuela|bus de la escuela|the program|el programa|job shadow|mi papa|mi mama|my dad|my mom|mi tia|my aunt|mi abuela|my grandma|chaperone)\b",
+        unless=r"\b(?:school (?:van|bus)|van de la escuela|bus de la escuela|the program|el programa|job shadow"
+               r"|chaperone)\b",
         examples=("te recojo en la escuela a las 3", "no esperes el bus, yo paso por ti en el carro"),
     ),
 ]

@@ -105,16 +105,141 @@ def hyperbole(window_text: str) -> bool:
     return _HYPERBOLE.search(window_text) is not None
 
 
-# A public office number given as such: "the program office number is …", "la línea de la
-# oficina del programa es …" (a personal number is "my", "mi", "cell", "personal").
+# A public office number given as such: "call the P-TECH office at …", "the coordinator's office
+# line is …", "our school has a text line for snow days, it's …", "el programa tiene línea: …".
+# An institution owns the number: named as the owner of a line, or as what to call, and close
+# before the number with no new clause in between ("the program office never answers, text …"
+# gives the sender's). Text here is lower-cased, not folded (accents stay).
+_OWNER = (r"office|offices|oficina|school|escuela|colegio|program|programa|p-?tech|district|department"
+          r"|dept|registrar|admissions|guidance|counseling|secretar[ií]a|direcci[oó]n|coordinator"
+          r"|coordinador[a]?|counselor|consejer[oa]|nurse|front desk|reception|recepci[oó]n"
+          r"|switchboard|headquarters|company|empresa|hr")
+_LINE_NOUN = (r"office|line|number|phone|telephone|hotline|helpline|desk|extension|ext"
+              r"|oficina|l[ií]nea|n[uú]mero|tel[eé]fono")
+_CALL = r"call|ring|contact|reach|dial|phone|text|llam[ae]n?|llamar|marc[ae]n?|marcar|contact[ae]n?"
 _OFFICIAL_LINE = re.compile(
-    r"\b(?:main office|(?:school|program|company|coordinator)'?s? (?:main |office )?(?:office|line"
-    r"|number)|program office|office (?:line|number)|front desk|official|letterhead"
-    r"|l[ií]nea de la oficina|oficina del programa|oficina de la escuela|n[uú]mero de la oficina)\b")
-_PERSONAL_LINE = re.compile(r"\b(?:my|mi|personal|cell|celular|cel|private|privad[oa]|home|casa)\b")
+    rf"\b(?:(?:{_OWNER})(?:'s)? (?:[\w'-]+ ){{0,3}}(?:{_LINE_NOUN})"
+    rf"|(?:{_CALL}) (?:to |a |al |the |our |your |la |el |a la )?(?:[\w'-]+ ){{0,2}}(?:{_OWNER})"
+    rf"|(?:{_LINE_NOUN}) (?:de|del|of|for) (?:la |el |the |our |your )?(?:[\w'-]+ )?(?:{_OWNER})"
+    r"|hotline|helpline|help line|crisis line|front desk|switchboard|letterhead)\b")
+# Between the owner and the number: a few words, and a comma only as an apposition ("her office
+# line at the school, 718-…") or pointing back ("…, it's 914-…"); "…never picks up, text 917-…"
+# starts a new clause.
+_CLOSE_GAP = 40
+_NEW_CLAUSE = re.compile(r"[,;—–]| - ")
+_APPOSITION = re.compile(r" *(?:(?:it'?s|it is|that'?s|thats|es|which is|el número es|la línea es) *:?)? *")
+# The sender's own line: "my", "mi", "cell", "personal" anywhere in the sentence; "me", "I" and
+# Spanish "escríbeme"/"llámame" in the part that names the institution ("reach me about the
+# program, the coordinator's office line is …" gives the office's; "call me at the office, …"
+# the sender's).
+_PERSONAL_LINE = re.compile(r"\b(?:my|mi|m[ií]o|personal|cell|celular|cel|private|privad[oa]|home|casa"
+                            r"|whatsapp|wa|signal|telegram)\b")
+_SENDER = re.compile(r"\b(?:me|yo|i|i'?m|i'?ll|i'?d|hmu|escr[ií]beme|escribime|ll[aá]mame|m[aá]rcame"
+                     r"|text[eé]ame|h[aá]blame|b[uú]scame|agr[eé]game|mand[aá]me)\b")
 
 
 def official_line(text: str, start: int) -> bool:
-    """A phone number introduced as a school, program or company office line."""
+    """A phone number introduced as a school, program or office line, just before it."""
     prefix = clause_prefix(text, start)
-    return _OFFICIAL_LINE.search(prefix) is not None and _PERSONAL_LINE.search(prefix) is None
+    last = None
+    for m in _OFFICIAL_LINE.finditer(prefix):
+        last = m
+    if last is None or _PERSONAL_LINE.search(prefix) is not None:
+        return False
+    gap = prefix[last.end():]
+    parts = _NEW_CLAUSE.split(gap)
+    if len(gap) > _CLOSE_GAP or (len(parts) > 1 and _APPOSITION.fullmatch(parts[-1]) is None):
+        return False
+    return _SENDER.search(prefix, prefix.rfind(",", 0, last.start()) + 1) is None
+
+
+# An address that names a function, not a person (RFC 2142's info@, support@; a program's
+# mentoring-office@, admissions@) at a school's or program's domain (.edu, k12, "ptech",
+# "program" …): the school's desk, not a private channel. Every part of the local part must be a
+# role ("dana.mentoring@" is Dana's), and a free-mail or personal domain never counts.
+_ROLE_WORDS_TEXT = (
+    "office offices oficina info information admissions admission mentoring mentorship mentors "
+    "program programs programa ptech p-tech frontdesk front desk support help helpdesk contact contacto "
+    "registrar counseling guidance careers career internships internship hr jobs recruiting "
+    "events noreply no-reply reception secretaria attendance principal coordinator coordinacion")
+_ROLE_WORDS = frozenset(_ROLE_WORDS_TEXT.split())
+_SCHOOL_DOMAIN_TEXT = ("edu k12 gov school schools ptech p-tech program programa programs college university "
+                       "cuny suny district academy escuela colegio nycdoe doe")
+_SCHOOL_DOMAIN_WORDS = frozenset(_SCHOOL_DOMAIN_TEXT.split())
+_LOCAL_PART = re.compile(r"([a-z0-9._+-]+)@([a-z0-9.-]+)")
+
+
+def official_address(text: str, start: int, end: int) -> bool:
+    """An e-mail address whose local part is a role ("mentoring.office@…", "info@…") at a school's
+    or program's domain, in a sentence that does not make it the sender's own."""
+    m = _LOCAL_PART.match(text, start, end)
+    if m is None:
+        return False
+    parts = [x for x in re.split(r"[._+-]", m.group(1)) if x]
+    domain = set(re.split(r"[.-]", m.group(2)))
+    if not parts or not all(x in _ROLE_WORDS for x in parts) or domain.isdisjoint(_SCHOOL_DOMAIN_WORDS):
+        return False
+    prefix = clause_prefix(text, start)
+    return _PERSONAL_LINE.search(prefix) is None and _SENDER.search(prefix) is None
+
+
+# A ride the student's own family gives ("mi tío me da pon", "my grandpa drives me", "my dad picks
+# us up"): the family member is the driver, not merely mentioned ("mi mamá trabaja tarde, ¿me das
+# un pon?") nor said not to drive ("mi mamá no me recoge hoy"). Read only in a student's message
+# (a mentor's "mi hermano nos lleva, paso por ti" is still the mentor's ride).
+_FAMILY = (r"(?:mi|my|mis) (?:papa|papi|papá|mama|mami|mamá|dad|mom|tia|tía|tio|tío|aunt|uncle|abuela"
+           r"|abuelo|grandma|grandpa|hermano|hermana|brother|sister|primo|prima|cousin|padrastro"
+           r"|madrastra|stepdad|stepmom|padrino|madrina|vecino|vecina|neighbor|parents|papas|papás)")
+_NOT_DRIVING = r"(?!(?:no|never|nunca|can'?t|won'?t|doesn'?t|didn'?t|ya no|isn'?t|ain'?t) )"
+_FAMILY_DRIVES = re.compile(
+    rf"\b{_FAMILY} {_NOT_DRIVING}(?:[a-z]+ )?(?:me|nos) (?:da|dan|dio|lleva|llevan|llevó|llevo|recoge"
+    r"|recogen|trae|traen|busca|buscan|pasa)\b"
+    rf"|\b{_FAMILY} {_NOT_DRIVING}(?:[a-z]+ )?(?:drives|drove|gives|gave|picks|picked|takes|took|brings"
+    r"|brought) (?:me|us)\b")
+
+
+def family_drives(window_text: str) -> bool:
+    """The student's own family member drives them (``_FAMILY_DRIVES``)."""
+    return _FAMILY_DRIVES.search(window_text) is not None
+
+
+# A student's ask taken back in the same breath ("do u have whatsapp? jk i know we cant", "¿usted
+# tiene instagram? jk ya sé que no se puede"): teen texting's retraction, a few words after the
+# question. "no kidding", "not kidding", "no es mentira" say the opposite; "playing" is too often a
+# game ("add me on roblox, im playing rn") to count.
+_RETRACTION = re.compile(
+    r"(?:[^?]{0,40}?\?)?[\W_]*(?:[\w']+\W+){0,3}?(?<!no )(?<!not )(?<!no es )"
+    r"(?:jk|jkjk|j/k|just kidding|kidding|es broma|era broma|es chiste|mentira)\b")
+# ... unless the retraction is itself taken back anywhere after it ("jk... unless 👀", "jk lol but
+# fr", "es broma... bueno no tanto").
+_UNLESS_AFTER = re.compile(
+    r"\b(?:unless|but fr|fr|for real|or nah|or not|or am i|kinda|sorta|lowkey|pero en serio|o no"
+    r"|a menos|no tanto|bueno no|medio en serio)\b|[👀😏😉😈]")
+
+
+def retracted(text: str, start: int, end: int) -> bool:
+    """The question matched at ``start:end`` is taken back in the next few words ("jk", "es
+    broma") and that is not taken back in turn."""
+    m = _RETRACTION.match(text, end)
+    if m is None or "?" not in text[start:m.end()]:
+        return False
+    return _UNLESS_AFTER.search(text, m.end(), m.end() + 300) is None
+
+
+# Somebody else's place, named as the place to go: "the counselor … you can stop by her office",
+# "la oficina de la consejera" — a referral to another adult of the school, not the sender's
+# invitation ("nos vemos en la oficina de…", "meet me in …" include the sender; Spanish "su
+# oficina" is also the formal "your office": not a referral).
+_REFERRAL_PLACE = re.compile(
+    r"^[\w' ]{0,30}?\b(?:(?:his|her|their) (?:office|room|desk)"
+    r"|(?:the )?(?:counselor|nurse|coordinator|principal|consejer[oa]|enfermer[oa]|coordinador[a]?)'?s?"
+    r" (?:office|room|desk)|(?:oficina|salon) (?:de|del) (?:la |el )?(?:consejer[oa]|enfermer[oa]"
+    r"|coordinador[a]?|director[a]?))\b")
+_SENDER_GOES = re.compile(r"\b(?:me|my|mi|nos|we|let'?s|lets|i'?ll|i|yo|us|vemos|veamos)\b")
+
+
+def referral_place(text: str, start: int, end: int) -> bool:
+    """The invitation matched at ``start:end`` sends the student to another adult's place."""
+    if _SENDER_GOES.search(text, start, end) is not None:
+        return False
+    return _REFERRAL_PLACE.search(text[start:end + 40]) is not None

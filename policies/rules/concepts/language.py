@@ -104,7 +104,11 @@ RULES = [
         "(not_in|no_estas_en|ur_not_in|you're_not_in) ~1 (ur|your|tu) ~1 (country|pais)",
         "(muslim|muslims|musulmanes|black|negros|indian|mexican|haitian|dominican|chinese|asian|asians|jewish) ~2 (kids|girls|boys|people|ninos|chicos|ones)? ~4 (smell|huelen|are_dirty|son_sucios|stink|apestan|are_all)",
         "(too|muy|demasiado) ~1 (dark|black|prieto|prieta|negro|negra|brown|indio|india) ~2 (to|para|pa) ~2 (be|estar|ser)",
-        unless=r"\b(?:bad hair day|(?:mi|my|mis) (?:mama|mami|mom|mother|papa|papi|dad|father|parents|padres|papas|familia|family|tio|tia|abuela|abuelo|hermano|hermana|primo|prima))\b",
+        # ... and "mojado" as the word for wet ("llegué todo mojado", "la tarea mojada")
+        unless=r"\b(?:bad hair day|(?:mi|my|mis) (?:mama|mami|mom|mother|papa|papi|dad|father|parents|padres|papas|familia|family|tio|tia|abuela|abuelo|hermano|hermana|primo|prima)"
+               r"|(?:todo|toda|estoy|estas|esta|estaba|estabamos|quede|quedo|llegue|llego|sali"
+               r"|tarea|ropa|piso|suelo|zapatos|tenis|medias|toalla|papel|calle|libro|mochila)"
+               r"(?: bien| muy| todo| toda| medio)? mojad[oa]s?|mojad[oa]s? (?:por|de|con) (?:la|el)? ?(?:lluvia|agua|nieve|sudor))\b",
         examples=("go back to where you came from", "regrésate a tu país, aquí nadie te quiere"),
     ),
     _harass(

@@ -19,11 +19,15 @@ from policies.rules.concepts.anchors import ascii_words
 from policies.rules.concepts.anchors import tokens as tokenize
 from policies.rules.concepts.compiled import compile_templates
 from policies.rules.concepts.context import (
+    family_drives,
     hyperbole,
     negated,
     negated_inside,
+    official_address,
     official_line,
+    referral_place,
     reported,
+    retracted,
     stated_not_ordered,
     window,
 )
@@ -34,6 +38,15 @@ STRONG = 1.0
 _SIGNAL_CATEGORIES = frozenset({"grooming", "offplatform"})
 _SYMBOLS = frozenset('<$@#"')
 MAX_SPANS_PER_RULE = 5
+# Invitations whose place may be another adult's ("stop by his office": a referral).
+_PLACES = frozenset({"offplatform.meet", "offplatform.home"})
+# A student's ask for contact or an outside channel, taken back at once ("jk"), with nothing
+# concrete in the message: a weak signal (delivered, the coordinator told), never a stop. Two of
+# them do not add up to a strong one (2 x 0.3 < 1); a mentor's "jk" is boundary testing and stays.
+RETRACTED_WEIGHT = 0.3
+_ASKS = ("offplatform.", "contact.")
+_DETAIL = re.compile(r"[0-9@]")  # a number or an address near the ask: something was shared
+_NEAR = 300  # characters either side (a 100,000-character message is not scanned per match)
 _FAMILY_UNLESS = frozenset({"offplatform.secrecy", "offplatform.gift"})
 # A student asking the mentor to keep a secret is usually ordinary ("don't tell my mom i liked
 # the video") but sometimes comes just before a disclosure ("dont tell anyone but i ran away"):
@@ -181,7 +194,13 @@ class ConceptLayer:
                     continue
                 if any(x.rule is r and x.start < e and s < x.end for x in out):
                     continue  # another template of the rule already covers these words
-                out.append(Match(r, s, e, w))
+                if r.id.startswith("offplatform.") and r.governs in _PLACES \
+                        and referral_place(t, s, e):
+                    continue
+                if r.governs == "offplatform.ride" and role != "mentor" \
+                        and family_drives(window(t, s, e)):
+                    continue  # the student's own family drives them
+                out.append(Match(r, s, e, taken_back(r.governs, role, t, s, e, w)))
                 counts[i] = counts.get(i, 0) + 1
                 if counts[i] >= MAX_SPANS_PER_RULE:
                     break
@@ -256,12 +275,16 @@ class ConceptLayer:
             return 0.0 if role == "mentor" else STRONG
         if rule_id.startswith("language."):
             return self._language_weight(rule_id, text, start, end)
-        if rule_id == "contact.phone" and len(text) == len(text.lower()) \
-                and official_line(text.lower(), start):
+        if rule_id in ("contact.phone", "contact.email") and len(text) == len(text.lower()):
+            low = text.lower()
+            if (official_line(low, start) if rule_id == "contact.phone"
+                    else official_address(low, start, end)):
+                return 0.0  # the school's or program's line or desk, not a person's
+        if rule_id in _PLACES and referral_place(text.lower(), start, end):
             return 0.0
         review = PHRASE_REVIEW.get(rule_id)
         if review is None:
-            return STRONG
+            return taken_back(rule_id, role, text.lower(), start, end, STRONG)
         mentor_w, student_w = review
         w = mentor_w if role == "mentor" else student_w
         if w <= 0:
@@ -277,7 +300,7 @@ class ConceptLayer:
         around = window(low, start, end)
         if any(u.search(around) for u in self._family_unless.get(rule_id, ())):
             return 0.0
-        return w
+        return taken_back(rule_id, role, low, start, end, w)
 
     @staticmethod
     def _language_weight(rule_id: str, text: str, start: int, end: int) -> float:
@@ -344,3 +367,12 @@ def _trim(t: str, s: int, e: int) -> tuple[int, int]:
     while e > s and t[e - 1] in _EDGE:
         e -= 1
     return s, e
+
+
+def taken_back(family: str, role: str, text: str, start: int, end: int, weight: float) -> float:
+    """``weight`` lowered to RETRACTED_WEIGHT when a student's question is retracted right after it."""
+    if role == "mentor" or weight <= RETRACTED_WEIGHT or not family.startswith(_ASKS):
+        return weight
+    if not retracted(text, start, end) or _DETAIL.search(text, max(0, start - _NEAR), end + _NEAR):
+        return weight
+    return RETRACTED_WEIGHT

@@ -115,7 +115,9 @@ RULES = [
         "(swing_by|come_by|pass_by|stop_by) ~2 (and)? ~1 (grab|get|pick_up|pick) ~1 (you|u)",
         "(te|le) ~0 (llevo|llevare|puedo_llevar) ~2 (en_mi|in_my) ~0 (carro|car|troca|truck)",
         "(no_te_montes|don't_take|dont_take|skip) ~2 (en_el|the)? ~0 (bus|guagua|train|tren) ~4 (te_llevo|i'll_drive|i'll_take|yo_te_llevo|i_can_drive|i'll_give_you)",
-        unless=r"\b(?:school (?:van|bus)|van de la escuela|bus de la escuela|the program'?s? (?:van|bus)|chaperone|mi papa|mi mama|my dad|my mom|mi tia|my aunt|mi abuela|my grandma|la guagua del programa)\b",
+        # the school's van (the student's own family driving: ``family_drives``, in the layer)
+        unless=r"\b(?:school (?:van|bus)|van de la escuela|bus de la escuela|the program'?s? (?:van|bus)|chaperone"
+               r"|la guagua del programa)\b",
         examples=("¿A qué hora sales de la práctica? Yo te paso a buscar.", "profe, me puede dar un raite a mi casa"),
     ),
     _bypass(
