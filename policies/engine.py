@@ -26,7 +26,7 @@ from policies.normalize import (
 )
 from policies.regex import ENGINE, PatternSet, alternation, compile_pattern
 from policies.rules.concepts import build_layer
-from policies.rules.concepts.layer import PHRASE_REVIEW, QUIET_ALERT
+from policies.rules.concepts.layer import PHRASE_REVIEW, QUIET_ALERT, RETRACTED_WEIGHT, taken_back
 from policies.rules.contact import PHONE_GATE, ContactFinder, find_phones
 from policies.rules.links import LinkFinder
 from policies.rules.phrasebook import expand
@@ -219,6 +219,10 @@ class Policy:
         hits += self._deobfuscated_hits(text, role, hits)
         if self.encoder is not None:
             enc, concern_score = self._encoder_hits(text, role)
+            if any(h.rule in _ASK_HEADS and h.action is Action.HOLD for h in enc) \
+                    and self._retracted_ask(text, role, hits):
+                enc = [_flag_only(h, _RETRACTED_NOTE, RETRACTED_WEIGHT) if h.rule in _ASK_HEADS else h
+                       for h in enc]
             if role != "mentor":
                 hits = self._quiet_uncorroborated_concerns(hits, concern_score)
             if any(h.category == "concern" for h in (*hits, *enc)):
@@ -340,6 +344,20 @@ class Policy:
         return [replace(h, action=Action.ALLOW, alert=True, band="alert", reason=h.reason + note)
                 if h in stopping else h for h in hits]
 
+    @staticmethod
+    def _retracted_ask(text: str, role: str, hits: list[Hit]) -> bool:
+        """Whether a student's contact or off-platform question was taken back at once ("do u
+        have snap? jk i know we can't"), as the rules read it: every such rule hit is a weak
+        signal and one of them is the retraction (``taken_back``). The encoder does not read
+        retractions; the rules' reading wins over its contact and off-platform holds."""
+        if role == "mentor" or len(text.lower()) != len(text):
+            return False
+        asks = [h for h in hits if h.category in ("contact", "offplatform")]
+        if not asks or any(h.action is not Action.ALLOW for h in asks):
+            return False
+        low = text.lower()
+        return any(taken_back(h.rule, role, low, h.start, h.end, 1.0) < 1.0 for h in asks)
+
     def read_away(self, text: str, role: str) -> bool:
         """Whether the rules read a grooming move in ``text`` as negated or reported ("I'd never
         ask you to keep secrets", "my training said never ask for a student's snap"). The
@@ -441,13 +459,20 @@ def encoder_text(text: str, known: Callable[[str], bool] | None = None) -> str:
     return text if squeezed is None else squeezed[0]
 
 
-def _flag_only(hit: Hit) -> Hit:
-    """An encoder grooming hold the rules read as negated or reported: delivered and flagged."""
+_NEGATED_NOTE = "(the rules read the move as negated or reported: delivered, flagged for a later look)"
+_RETRACTED_NOTE = ("(the rules read the student's question as taken back at once: delivered, flagged "
+                   "for a later look)")
+# Encoder heads whose hold a student's retracted question turns into a flag (``_retracted_ask``).
+_ASK_HEADS = frozenset({"encoder.contact", "encoder.offplatform"})
+
+
+def _flag_only(hit: Hit, note: str = _NEGATED_NOTE, signal: float | None = None) -> Hit:
+    """An encoder hold the rules read away (a negated or reported grooming move, a retracted
+    question): delivered and flagged (``signal``: its weight when the hit had none)."""
     return Hit(rule=hit.rule, start=0, end=0, action=Action.ALLOW, alert=False,
-               reason=hit.reason.replace("(hold band: held)",
-                                         "(the rules read the move as negated or reported: "
-                                         "delivered, flagged for a later look)"),
-               notice=hit.notice, category=hit.category, signal=hit.signal, score=hit.score,
+               reason=hit.reason.replace("(hold band: held)", note),
+               notice=hit.notice, category=hit.category,
+               signal=hit.signal if signal is None else max(hit.signal, signal), score=hit.score,
                threshold=hit.threshold, band="flag")
 
 

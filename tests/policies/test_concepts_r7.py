@@ -127,3 +127,15 @@ def test_another_adults_office_is_a_referral(rules_policy):
     assert rules_policy.evaluate(invite, MENTOR).action is not Action.ALLOW
     usted = "profe puedo pasar por su oficina un día que no haya programa? sin los demás"
     assert rules_policy.evaluate(usted, STUDENT).action is not Action.ALLOW
+
+
+def test_the_rules_reading_of_a_retraction_wins_over_the_encoders_hold(policy):
+    """The encoder does not read "jk": when the rules read a student's question as taken back,
+    the contact and off-platform heads' holds become flags (delivered, flagged for a later look);
+    the same question without the retraction, or with the retraction taken back, is held."""
+    taken_back = policy.evaluate("do u have snap? jk i know we cant lol", STUDENT)
+    assert taken_back.action is Action.ALLOW and taken_back.flag, taken_back.rules
+    assert all(h.band == "flag" for h in taken_back.hits if h.rule.startswith("encoder."))
+    for text in ("do u have snap", "do u have snap? jk... unless 👀"):
+        assert policy.evaluate(text, STUDENT).action is not Action.ALLOW, text
+    assert policy.evaluate("do u have snap? jk", MENTOR).action is not Action.ALLOW
