@@ -41,8 +41,8 @@ MAX_SPANS_PER_RULE = 5
 # Invitations whose place may be another adult's ("stop by his office": a referral).
 _PLACES = frozenset({"offplatform.meet", "offplatform.home"})
 # A student's ask for contact or an outside channel, taken back at once ("jk"), with nothing
-# concrete in the message: a weak signal (delivered, the coordinator told), never a stop. Two of
-# them do not add up to a strong one (2 x 0.3 < 1); a mentor's "jk" is boundary testing and stays.
+# concrete near it: a weak signal (delivered and on record; an off-platform one flagged), never a
+# stop. Two do not add up to a strong one (2 x 0.3 < 1); a mentor's "jk" is boundary testing.
 RETRACTED_WEIGHT = 0.3
 _ASKS = ("offplatform.", "contact.")
 _DETAIL = re.compile(r"[0-9@]")  # a number or an address near the ask: something was shared
