@@ -26,7 +26,8 @@ _ASCII_RUN_GATE = compile_pattern(
 _STRETCHED = re.compile(rb"([a-z])\1\1")
 # Characters the concept layer's words do not keep as deobfuscate reads them: "@" and "$" are
 # leetspeak there, "_" joins words, "<" opens a platform mention (blanked for the concepts).
-_OTHER_SPLIT = re.compile(r"[@$_<]|[\x00-\x08\x0e-\x1b\x7f]")  # + control characters folded away
+# and a letter masked with "*" ("r*tarded") is read as the word it hides.
+_OTHER_SPLIT = re.compile(r"[@$_<]|[\x00-\x08\x0e-\x1b\x7f]|[A-Za-z]\*")  # + control characters
 MAX_REMEMBERED = 50_000  # plain words remembered (a flood of new words is checked, not stored)
 
 

@@ -22,7 +22,7 @@ import numpy as np
 # project; sa..sf are the spent sealed sets A, B, C, D, E1, E2, F (round 5); legacy = the
 # regression sets in tests/policies/corpus/.
 GROUPS = ("d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13",
-          "sa", "sb", "sc", "sd", "se1", "se2", "sf", "sg", "si", "sj", "sk", "sl", "sm", "legacy")
+          "sa", "sb", "sc", "sd", "se1", "se2", "sf", "sg", "si", "sj", "sk", "sl", "sm", "sn", "legacy")
 HOLD_HEADS = ("grooming", "concern", "contact", "offplatform", "language")
 # Which senders a head judges: disclosures come from students, grooming moves from mentors.
 ROLES = {"grooming": {"mentor"}, "concern": {"student"}, "contact": {"student", "mentor"},

@@ -56,9 +56,46 @@ def reported(text: str, start: int, end: int) -> bool:
     if _REPORTED.search(prefix):
         return True
     if prefix.count('"') % 2 == 0:  # a quote opened in this sentence and closed after the match
-        return False
+        return single_quoted(text, start, end)
     rest = _SENTENCE_END.search(text, end)
     return '"' in text[end:rest.start() if rest else len(text)]
+
+
+# Quotes in single or typographic marks ('…', ‘…’, “…”): an opening mark at the start of a word,
+# a closing one at its end, so an apostrophe inside a word ("don't", "girls' room") is neither.
+_QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(\[:]))['\u2018\u201c](?=[^\W_])")
+_QUOTE_CLOSE = re.compile(r"(?<=[^\s'\u2018\u201c])['\u2019\u201d](?=$|[\s.,!?;:)\]…]|[^\x00-\x7f])")
+_QUOTE_REACH = 120
+# ... and only words somebody said or wrote: a verb of saying or writing just before the opening
+# mark ("typed 'im gonna find u'", "texting someone 'what's ur address'", "me dijo 'no le
+# digas'"). A quote with no such verb may be the sender's own slogan ("remember: 'what happens
+# here stays here' 😉"), so it is read as the sender's words.
+_SAID_BEFORE_QUOTE = re.compile(
+    r"\b(?:said|says|say|saying|typed|types|typing|texted|texts|texting|wrote|writes|writing"
+    r"|asked|asks|asking|messaged|messages|messaging|dm'?d|dms|posted|posts|posting|commented"
+    r"|comments|replied|replies|answered|goes|went|yelled|yells|screamed|called|calls|like"
+    r"|tweeted|captioned|sent|sends|dijo|dice|dicen|dec[ií]a|escribi[oó]|escribe|escriben|puso"
+    r"|pone|pusieron|mand[oó]|manda|mandaron|pregunt[oó]|pregunta|contest[oó]|grit[oó]|coment[oó]"
+    r"|public[oó]|llam[oó]|tipo|como)\b(?:\W+[\w']+){0,4}\W*$")
+
+
+def single_quoted(text: str, start: int, end: int) -> bool:
+    """The match lies inside a quote in single or typographic marks on one line: somebody's
+    words the sender passes on ("this guy typed 'i'm gonna find u'", "texting 'what's ur
+    address' at work means UPS"), not the sender's own."""
+    lo = max(0, start - _QUOTE_REACH)
+    line = text.rfind("\n", lo, start)
+    lo = line + 1 if line >= 0 else lo
+    opened = None
+    for m in _QUOTE_OPEN.finditer(text, lo, start + 1):
+        if m.end() <= start:
+            opened = m.end()
+    if opened is None or _QUOTE_CLOSE.search(text, opened, start) is not None:
+        return False
+    if _SAID_BEFORE_QUOTE.search(text, lo, opened - 1) is None:
+        return False
+    hi = text.find("\n", end, end + _QUOTE_REACH)
+    return _QUOTE_CLOSE.search(text, end, hi if hi >= 0 else end + _QUOTE_REACH) is not None
 
 
 def window(text: str, start: int, end: int, around: int = 40) -> str:

@@ -20,7 +20,43 @@ _threat = partial(rule, governs="language.threat", mentor=1.0, student=1.0, repo
 # "my mom is from Mexico", "my uncle is such a clown lol": family talk is not an attack.
 _FAMILY = r"\b(?:my|mi|mis) (?:mom|mama|mami|dad|papa|papi|parents|padres|papas|family|familia|tio|tia|abuela|abuelo|grandma|grandpa|uncle|aunt|brother|sister|hermano|hermana|primo|prima|cousin|little brother|hermanito|hermanita|dog|perro|cat|gato)\b"
 
+# Girls and women as a group (the speaker's subject of a generalisation).
+_GIRLS = ("(girls|women|females|ladies|chicks|mujeres|chicas|ninas|muchachas|hembras|a_girl"
+          "|a_woman|una_mujer|una_chica|you_girls|you_ladies)")
+# Saying the generalisation is wrong, asking whether it is true, or quoting someone who says it:
+# "who says girls can't weld?", "don't let anyone tell you women aren't built for this".
+_COUNTER = (r"\b(?:who (?:says|said|told)|quien (?:dijo|dice|te dijo)|(?:don't|dont|do not|never|nunca)"
+            r" (?:let|listen|believe|dejes|creas|escuches)|(?:people|some people|they|folks|la gente"
+            r"|algunos|muchos|many) (?:think|thought|say|said|believe|dicen|piensan|creen|assume)"
+            r"|used to (?:think|say)|myths?|stereotypes?|estereotipos?|mitos?|prove (?:them|him|her"
+            r"|everyone|people) wrong|wrong|equivocad[oa]s?|not true|no es (?:verdad|cierto)"
+            r"|is it true|es (?:verdad|cierto) que|sexist|racist|sexista|racista|if anyone|si alguien)\b")
+
 RULES = [
+    _harass(
+        "language.stereotype",
+        "Demeans people as a group: girls and women, where people come from (stereotype)",
+        # girls and women said to be unable or unfit: "women just aren't cut out for this trade"
+        _GIRLS + " ~2 (just|really|simply|generally|usually|honestly|naturally)? ~1 (aren't|arent|are_not|r_not|isn't|isnt|is_not|ain't|aint|weren't|no_son|no_es|no_estan) ~2 (really|just|even|naturally|physically|realmente)? ~1 (built|cut_out|made|meant|wired|designed|strong_enough|smart_enough|tough_enough|good_enough|hechas|hecha|capaces|capaz|aptas|apta|buenas_pa|buenas_para)",
+        _GIRLS + " ~2 (can't|cant|cannot|can_never|never|no_pueden|no_puede|no_saben|no_sabe|no_sirven|no_sirve) ~2 (really|even|ever|realmente)? ~1 (code|program|weld|lead|drive|engineer|do_math|do_the_math|think_logically|be_engineers|be_electricians|be_mechanics|be_leaders|be_bosses|programar|soldar|manejar|mandar|liderar|pa|para|arreglar|construir|la_mecanica|mecanica)",
+        _GIRLS + " ~2 (can't|cant|cannot|can_never|no_pueden|no_saben) ~1 (really|even|ever|realmente)? ~1 (do|hacer|handle|aguantar) ~1 (welding|coding|engineering|math|science|physics|electrical|construction|mechanics|plumbing|tech|stem|the_trades|trades|matematicas|ciencias|ingenieria|mecanica|construccion|soldadura)",
+        # ... told to stay in their place: "the girls should stick to the design side"
+        _GIRLS + " ~4 (should|need_to|better|deberian|tienen_que|mejor|belong|pertenecen) ~2 (stick|stay|keep|quedarse|dedicarse|in|en|go_back) ~2 (to|with|in|at|a|en|con|the|la|el)? ~2 (the_office|office|admin|design|the_design|makeup|kitchen|cocina|home|casa|oficina|paperwork|the_easy|easy|nursing|teaching|cosas_de)",
+        _GIRLS + " ~8 (isn't|isnt|is_not|ain't|aint|not|no_es|no_son) ~2 (really|just|realmente|really_meant)? ~1 (for|para) ~1 (them|ellas|girls|women|mujeres|chicas)",
+        "(coding|engineering|electrical_work|welding|construction|tech|stem|programming|mechanics|la_mecanica|la_ingenieria|programar|la_construccion) ~3 (isn't|isnt|is_not|ain't|aint|no_es) ~2 (really|just|realmente)? ~1 (for|para|un_trabajo_para|a_job_for|a_field_for) ~1 (girls|women|ladies|females|mujeres|chicas|ninas|a_girl|una_mujer)",
+        # success put down to looks or sex: "she only got the role cuz she's pretty"
+        "(only|solo|just|nomas|nada_mas) ~1 (got|gets|won|was_hired|got_hired|got_in|got_picked|consiguio|gano|entro|la_escogieron|la_contrataron) ~4 (because|bc|cuz|cause|porque|x_q|pq|xq) ~1 (she's|shes|she_is|es|ur|you're|youre|you_are|u_r) ~2 (a|an|una)? ~1 (girl|woman|female|mujer|chica|hot|pretty|cute|bonita|linda|guapa|bella|sexy|diversity_hire|latina|black|negra)",
+        "(she|ella|he|el|you|u|tu) ~2 (probably|seguro|prolly|definitely|def|must_have|must've|musta)? ~1 (did_something|hizo_algo|slept_with|slept_her_way|se_acosto_con|did_favors|did_stuff|did_things) ~2 (for_it|for_that|pa_eso|para_eso|to_get|with|con|for_the)",
+        "diversity_hire",
+        # people from a place or people "like you" as all one bad thing: "all the kids from that
+        # block are thugs", "your people never want to work", "you Dominicans always show up late"
+        "(kids|people|ppl|folks|guys|gente|chamacos|chicos|muchachos|pelaos|families|familias|ninos) ~1 (from|de|del) ~4 (are|r|son|estan) ~1 (all|just|todos|todas|puros|nothing_but|always|siempre|basically) ~2 (thugs|criminals|criminales|gangsters|delincuentes|animals|animales|lazy|vagos|flojos|dirty|sucios|ghetto|dumb|brutos|ignorant|ignorantes|hoodlums|ladrones|thieves|trash|basura|savages|salvajes|dropouts|losers|gangbangers|maleantes|tecatos|junkies)",
+        "(all|every|todos_los|todas_las) ~2 (the)? ~1 (kids|people|ppl|folks|gente|chamacos|chicos|muchachos|families|familias) ~1 (from|de|del) ~4 (end_up|ends_up|terminan|wind_up|winds_up|go_to|van_a) ~2 (in|en|a|on)? ~1 (jail|prison|la_carcel|carcel|preso|presos|welfare|pregnant|embarazadas|gangs|gangas|the_street|la_calle)",
+        "(your|ur|you|u|ustedes) ~0 (people|kind|ppl|gente|raza|lot) ~4 (never|nunca|always|siempre|are_all|son_todos|lazy|vagos|flojos) ~3 (work|trabajar|trabajan|handout|handouts|welfare|limosna|late|tarde|lie|mienten|steal|roban|cheat|complain|quejan|lazy|vagos|loud|escandalosos|dirty|sucios|ghetto)",
+        "(ustedes|you|y'all|yall|you_guys) ~1 (los|las)? ~1 ORIGIN ~3 (always|siempre|never|nunca|are_all|son_todos|all)",
+        unless=_COUNTER,
+        examples=("honestly women just aren't cut out for the trades", "you people never want to work"),
+    ),
     _harass(
         "language.fake_praise",
         "Mocks the other person with fake praise (sarcasm)",

@@ -28,6 +28,7 @@ from policies.rules.concepts.context import (
     referral_place,
     reported,
     retracted,
+    single_quoted,
     stated_not_ordered,
     window,
 )
@@ -215,6 +216,8 @@ class ConceptLayer:
             return False
         if r.reportable and reported(t, s, e):
             return False
+        if r.id.startswith("language.") and single_quoted(t, s, e):
+            return False  # somebody's words passed on: "he typed 'im gonna find u'"
         unless = self._unless[i]
         return unless is None or unless.search(window(t, s, e)) is None
 
@@ -316,6 +319,8 @@ class ConceptLayer:
             return 0.0
         if rule_id == "language.threat" and hyperbole(window(low, start, end)):
             return 0.0
+        if single_quoted(low, start, end):
+            return 0.0  # quoted: somebody's words passed on, not the sender's attack
         return STRONG
 
 
