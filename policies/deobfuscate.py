@@ -119,29 +119,35 @@ def _leet_words(text: str, shape: str) -> set[str]:
     return {text[m.start():m.end()] for m in _LEET_WORDS.finditer(shape)}
 
 
-def _unmask(word: str, known: Callable[[str], bool] | None) -> str | None:
+def _unmask(word: str, known: Callable[[str], bool] | None,
+            prefer: Callable[[str], bool] | None = None) -> str | None:
     """The known word a masked word stands for, trying a vowel in each masked place (at most
-    two masks: 36 tries), or None."""
+    two masks: 36 tries), or None. A word ``prefer`` accepts (a strong word: people mask
+    "p*ta", not "pata") wins over the first known one."""
     stars = word.count("*")
     if known is None or stars > 2 or len(word) - stars < 3:
         return None
     parts = word.lower().split("*")
     fills = [a + b for a in _MASK_FILL for b in _MASK_FILL] if stars == 2 else list(_MASK_FILL)
+    first = None
     for fill in fills:
         letters = iter(fill)
         cand = parts[0] + "".join(next(letters) + p for p in parts[1:])
         if known(cand):
-            return cand
-    return None
+            if prefer is None or prefer(cand):
+                return cand
+            first = first or cand
+    return first
 
 
-def _masked_words(text: str, known: Callable[[str], bool] | None) -> list[tuple[int, str]]:
+def _masked_words(text: str, known: Callable[[str], bool] | None,
+                  prefer: Callable[[str], bool] | None = None) -> list[tuple[int, str]]:
     """(start, word it stands for) of each masked word ``_unmask`` reads."""
     if "*" not in text:
         return []
     out = []
     for m in _MASKED.finditer(text):
-        word = _unmask(m.group(), known)
+        word = _unmask(m.group(), known, prefer)
         if word is not None:
             out.append((m.start(), word))
     return out
@@ -163,7 +169,8 @@ def has_obfuscation(text: str, known: Callable[[str], bool] | None = None) -> bo
     return any(_is_leet(w, known) for w in _leet_words(text, shape))
 
 
-def deobfuscate(text: str, known: Callable[[str], bool] | None = None) -> tuple[str, list[int]] | None:
+def deobfuscate(text: str, known: Callable[[str], bool] | None = None,
+                prefer: Callable[[str], bool] | None = None) -> tuple[str, list[int]] | None:
     """``text`` with spelled-out words joined and leetspeak inside words read as letters, plus the
     index in ``text`` of each character kept; None when there is nothing of the kind (the usual case).
 
@@ -172,16 +179,17 @@ def deobfuscate(text: str, known: Callable[[str], bool] | None = None) -> tuple[
     The policy reads this variant in a second pass, so one transformation cannot hide a message
     from every rule at once (the profanity list and the phone/e-mail finders handle these already).
     """
-    return read_obfuscated(text, known) if has_obfuscation(text, known) else None
+    return read_obfuscated(text, known, prefer) if has_obfuscation(text, known) else None
 
 
-def read_obfuscated(text: str, known: Callable[[str], bool] | None = None) -> tuple[str, list[int]] | None:
+def read_obfuscated(text: str, known: Callable[[str], bool] | None = None,
+                    prefer: Callable[[str], bool] | None = None) -> tuple[str, list[int]] | None:
     """``deobfuscate`` without its cheap check (the caller made one: ``SecondReadingGate``)."""
     out: list[str] = []
     index: list[int] = []
     pos = 0
     original = text
-    masked = _masked_words(text, known)
+    masked = _masked_words(text, known, prefer)
     if masked:  # same length: every character keeps its index
         chars = list(text)
         for start, word in masked:

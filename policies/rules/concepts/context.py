@@ -63,8 +63,8 @@ def reported(text: str, start: int, end: int) -> bool:
 
 # Quotes in single or typographic marks ('…', ‘…’, “…”): an opening mark at the start of a word,
 # a closing one at its end, so an apostrophe inside a word ("don't", "girls' room") is neither.
-_QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(\[:]))['\u2018\u201c](?=[^\W_])")
-_QUOTE_CLOSE = re.compile(r"(?<=[^\s'\u2018\u201c])['\u2019\u201d](?=$|[\s.,!?;:)\]…]|[^\x00-\x7f])")
+_QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(\[:]))['`\u2018\u201c](?=[^\W_])")
+_QUOTE_CLOSE = re.compile(r"(?<=[^\s'`\u2018\u201c])['`\u2019\u201d](?=$|[\s.,!?;:)\]…]|[^\x00-\x7f])")
 _QUOTE_REACH = 120
 # ... and only words somebody said or wrote: a verb of saying or writing just before the opening
 # mark ("typed 'im gonna find u'", "texting someone 'what's ur address'", "me dijo 'no le
@@ -73,10 +73,16 @@ _QUOTE_REACH = 120
 _SAID_BEFORE_QUOTE = re.compile(
     r"\b(?:said|says|say|saying|typed|types|typing|texted|texts|texting|wrote|writes|writing"
     r"|asked|asks|asking|messaged|messages|messaging|dm'?d|dms|posted|posts|posting|commented"
-    r"|comments|replied|replies|answered|goes|went|yelled|yells|screamed|called|calls|like"
+    r"|comments|replied|replies|answered|goes|went|yelled|yells|screamed|called|calls"
     r"|tweeted|captioned|sent|sends|dijo|dice|dicen|dec[ií]a|escribi[oó]|escribe|escriben|puso"
     r"|pone|pusieron|mand[oó]|manda|mandaron|pregunt[oó]|pregunta|contest[oó]|grit[oó]|coment[oó]"
-    r"|public[oó]|llam[oó]|tipo|como)\b(?:\W+[\w']+){0,4}\W*$")
+    r"|public[oó]|llam[oó])\b(?:\W+[\w']+){0,4}\W*$")
+# ... said by somebody else: "like I said 'delete this chat'", "as I wrote: '…'", "you said '…'"
+# are the two people in this chat, not words passed on.
+_OWN_SAYING = re.compile(r"\b(?:i|i've|ive|i'd|id|i'll|ill|we|you|u|ya|yo|tu|nosotros)"
+                         r"(?: (?:just|already|literally|also|even|ya|never|always|kept|keep|had|have))?"
+                         r" \w+$")
+_VERB = re.compile(r"[\w']*")
 
 
 def single_quoted(text: str, start: int, end: int) -> bool:
@@ -92,7 +98,11 @@ def single_quoted(text: str, start: int, end: int) -> bool:
             opened = m.end()
     if opened is None or _QUOTE_CLOSE.search(text, opened, start) is not None:
         return False
-    if _SAID_BEFORE_QUOTE.search(text, lo, opened - 1) is None:
+    said = _SAID_BEFORE_QUOTE.search(text, lo, opened - 1)
+    if said is None:
+        return False
+    verb_end = said.start() + len(_VERB.match(text, said.start()).group())
+    if _OWN_SAYING.search(text, lo, verb_end) is not None:
         return False
     hi = text.find("\n", end, end + _QUOTE_REACH)
     return _QUOTE_CLOSE.search(text, end, hi if hi >= 0 else end + _QUOTE_REACH) is not None
@@ -280,3 +290,49 @@ def referral_place(text: str, start: int, end: int) -> bool:
     if _SENDER_GOES.search(text, start, end) is not None:
         return False
     return _REFERRAL_PLACE.search(text[start:end + 40]) is not None
+
+
+# Said to the whole group, not to one student: "see you all Thursday at the site visit",
+# "Chicos, pongan una foto profesional en LinkedIn", "Les mando un abrazo a todos". An adult's
+# grooming move singles one child out; the same words said to everyone are program talk (a weak
+# signal: delivered and flagged). Not when the sentence singles someone out again ("just you",
+# "tú y yo", "nobody else") or the group word is a comparison ("better than everyone").
+_GROUP_WORDS = (r"everyone|everybody|y'?all|team|folks|chicos|chicas|muchachos|muchachas|gente|guys"
+                r"|todos|todas|class|cohort")
+_GROUP = re.compile(
+    # the group called by name at either end of the sentence: "Chicos, …", "…, everyone!"
+    r"(?:^|[.!?\n]) *(?:(?:hey|hi|hello|ok|okay|good (?:morning|afternoon|evening)"
+    r"|buenas(?: tardes| noches)?|buenos dias|hola|gracias|thanks|thank you|great job|buen trabajo)"
+    r"[ ,!]*)?(?:" + _GROUP_WORDS + r") *[,:!.]"
+    r"|, *(?:" + _GROUP_WORDS + r") *(?:[.!]|$)"
+    # ... or the sentence says it is for all of them
+    r"|\b(?:all of you|each of you|every one of you|to all|see you all|see everyone"
+    r"|a tod[oa]s(?= *(?:[,.!]|$| y | por | ustedes))"
+    r"|todos ustedes|ustedes|para todos|nos vemos todos|los veo a todos|everyone is invited"
+    r"|the whole (?:group|class|cohort|team))\b")
+_SINGLED_OUT = re.compile(
+    r"\b(?:just you|only you|you and me|you and i|me and you|just us|just the two of us|solo tu"
+    r"|solo contigo|solo a ti|tu y yo|entre nosotros|between us|nobody else|no one else|nadie mas"
+    r"|privately|in private|en privado|por privado|alone|sol[oa]s?|one on one|1 on 1|1:1|dm|dms"
+    r"|especially you|sobre todo tu|except you|menos tu|not the others|los demas no|the others"
+    # one student addressed in Spanish (tú, te, eres, vas …) or by a pet name
+    r"|tu|te|ti|contigo|eres|estas|vas|tienes|mamita|mami|mija|nena|bebe|princesa|preciosa|hermosa"
+    r"|baby|babe|sweetie|sweetheart|honey|cutie|beautiful|gorgeous|princess|kiddo)\b")
+_GROUP_REACH = 160
+
+
+def to_the_group(text: str, start: int, end: int) -> bool:
+    """Whether the sentence of a match is said to the whole group and singles nobody out."""
+    lo = max(0, start - _GROUP_REACH)
+    before = text[lo:start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    lo += ends[-1] if ends else 0
+    rest = _SENTENCE_END.search(text, end, end + _GROUP_REACH)
+    hi = rest.start() if rest else min(len(text), end + _GROUP_REACH)
+    # the sentence before the match's may name the group ("Buenas tardes, chicos. Les …")
+    prev = text[max(0, lo - _GROUP_REACH):lo]
+    sentence = text[lo:hi]
+    if _SINGLED_OUT.search(text, max(0, lo - _GROUP_REACH), hi) is not None:
+        return False
+    return _GROUP.search(sentence) is not None or (
+        bool(prev) and _GROUP.search(prev) is not None)

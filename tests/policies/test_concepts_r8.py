@@ -1,0 +1,116 @@
+"""Round 8: generalisations that demean a group, words censored with asterisks, and somebody's
+words passed on in quotes. Wordings written for these tests, not copied from any writer's file:
+each violation is stopped by the rule named, and the ordinary reading next to it stays allowed."""
+
+from __future__ import annotations
+
+import pytest
+
+from policies import Action, PolicyContext
+from policies.deobfuscate import deobfuscate
+from policies.rules.concepts.context import single_quoted
+
+MENTOR, STUDENT = PolicyContext(role="mentor"), PolicyContext(role="student")
+
+
+@pytest.mark.parametrize("text, role, rule", [
+    # girls and women said to be unfit, told to stay in their place, their success put down to looks
+    ("Women just aren't cut out for engineering, that's biology.", MENTOR, "language.stereotype"),
+    ("honestly girls cant really code, sorry", MENTOR, "language.stereotype"),
+    ("girls can't do welding, stick to admin", MENTOR, "language.stereotype"),
+    ("The ladies in the group should stick to the paperwork side.", MENTOR, "language.stereotype_place"),
+    ("Tech isn't really a field for women, that's just facts.", MENTOR, "language.stereotype"),
+    ("las mujeres no sirven pa la mecánica", STUDENT, "language.stereotype"),
+    ("she only got picked cuz she's pretty", STUDENT, "language.stereotype"),
+    # a place or "your people" as all one bad thing
+    ("You people never want to work, always want a handout.", MENTOR, "language.stereotype"),
+    ("All the kids from that neighborhood end up in jail anyway.", MENTOR, "language.stereotype"),
+    ("people from the projects are all ghetto lol", STUDENT, "language.stereotype"),
+    ("you Haitians always show up late", MENTOR, "language.stereotype"),
+])
+def test_group_put_downs_are_stopped(rules_policy, text, role, rule):
+    d = rules_policy.evaluate(text, role)
+    assert d.action is not Action.ALLOW and rule in d.rules, (text, d.rules)
+
+
+@pytest.mark.parametrize("text, role", [
+    # the stereotype named to reject it, asked about, or quoted from someone else
+    ("Who says girls can't weld? Two of our best welders are women.", MENTOR),
+    ("Don't let anyone tell you women aren't built for the trades.", MENTOR),
+    ("my uncle says girls cant be electricians but hes wrong", STUDENT),
+    ("is it true girls aren't good at math?", STUDENT),
+    ("A lot of people think women aren't meant for construction. My whole crew proves that wrong.", MENTOR),
+    # girls and places in ordinary sentences
+    ("the girls can't make it friday, they have a game", STUDENT),
+    ("girls should stick together in this program fr", STUDENT),
+    ("girls aren't allowed in the boys locker room obviously", STUDENT),
+    ("kids from my block are all so talented at music", STUDENT),
+    ("most kids from my neighborhood end up in jail, thats why im doing ptech", STUDENT),
+    ("Coding isn't for everyone, and that's okay.", MENTOR),
+    ("Cooking isn't just for women, my dad does all of it", MENTOR),
+])
+def test_group_words_in_ordinary_chat_are_allowed(rules_policy, text, role):
+    d = rules_policy.evaluate(text, role)
+    assert d.action is Action.ALLOW and "language.stereotype" not in d.rules, (text, d.rules)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("ur actually r*tarded", "language.insult"),
+    ("ese man es un p*ndejo", "language.insult_about"),
+    ("q p*ndeja eres", "language.insult"),
+])
+def test_masked_insults_are_read(rules_policy, text, rule):
+    d = rules_policy.evaluate(text, STUDENT)
+    assert d.action is not Action.ALLOW and rule in d.rules, (text, d.rules)
+
+
+@pytest.mark.parametrize("text", [
+    "this is *really* important",
+    "the answer is 5*3",
+    "we need a*b for the formula",
+])
+def test_asterisks_that_mask_nothing_are_left_alone(rules_policy, text):
+    assert rules_policy.evaluate(text, STUDENT).action is Action.ALLOW
+
+
+def test_a_masked_word_keeps_every_character_in_place():
+    known = {"retarded"}.__contains__
+    variant = deobfuscate("ur so r*tarded bro", known)
+    assert variant is not None
+    text, index = variant
+    assert text == "ur so retarded bro" and index == list(range(len(text)))
+    assert deobfuscate("ur so r*tarded bro", set().__contains__) is None  # nothing it could be
+
+
+@pytest.mark.parametrize("text, words, inside", [
+    ("this guy typed 'im gonna beat u up' then left", "beat u up", True),
+    ("texting someone 'hey whats ur address' at work", "ur address", True),
+    ("he said ‘send me a pic’ lol", "send me a pic", True),
+    ("ella me dijo 'eres una tonta' delante de todos", "eres una tonta", True),
+    # no verb of saying before the mark: the sender's own slogan
+    ("remember: 'what happens here stays between us' ;)", "between us", False),
+    # apostrophes inside words open no quote; a closed quote earlier does not cover what follows
+    ("don't tell anyone what's ur address", "ur address", False),
+    ("he typed 'ok' and then asked whats ur address", "ur address", False),
+])
+def test_single_quoted_reads_a_quote_after_a_saying_verb(text, words, inside):
+    i = text.index(words)
+    assert single_quoted(text, i, i + len(words)) is inside
+
+
+@pytest.mark.parametrize("text, role", [
+    ("this guy in valorant typed 'ima find where u live' and then rage quit lol", STUDENT),
+    ("Texting someone 'hey what's ur address' at work usually means UPS lol", MENTOR),
+])
+def test_words_passed_on_in_quotes_are_not_the_senders(rules_policy, text, role):
+    assert rules_policy.evaluate(text, role).action is Action.ALLOW
+
+
+@pytest.mark.parametrize("text, role, rule", [
+    # the sender's own words in quotes, and the sender's own attack around a quote
+    ("remember our rule: 'what we talk about stays between us' 😉", MENTOR, "offplatform.secrecy"),
+    ("what's ur address? 'for the card' lol", MENTOR, "contact.address"),
+])
+def test_quotes_without_a_saying_verb_still_count(rules_policy, text, role, rule):
+    d = rules_policy.evaluate(text, role)
+    assert d.action is not Action.ALLOW and rule in d.rules, (text, d.rules)
