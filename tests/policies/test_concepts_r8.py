@@ -114,3 +114,56 @@ def test_words_passed_on_in_quotes_are_not_the_senders(rules_policy, text, role)
 def test_quotes_without_a_saying_verb_still_count(rules_policy, text, role, rule):
     d = rules_policy.evaluate(text, role)
     assert d.action is not Action.ALLOW and rule in d.rules, (text, d.rules)
+
+
+@pytest.mark.parametrize("text", [
+    "Chicos, les mando un abrazo a todos, hicieron un trabajo increíble hoy.",
+    "Nos vemos todos el sábado en el parque para la limpieza del programa.",
+    "You all look so grown up in the graduation photos!",
+])
+def test_a_move_said_to_the_whole_group_is_delivered_and_flagged(rules_policy, text):
+    d = rules_policy.evaluate(text, MENTOR)
+    assert d.action is Action.ALLOW and d.flag, (text, d.rules)
+
+
+@pytest.mark.parametrize("text", [
+    "Te mando un abrazo, te extraño mucho.",
+    "nos vemos el sábado en el parque, solo tú y yo",
+    "You look so grown up in that photo 😍",
+    # the group named, one student singled out again
+    "Con esa falda vas a volver locos a todos, mamita.",
+    "send me a pic of you for your profile, just you",
+])
+def test_the_same_move_to_one_student_is_stopped(rules_policy, text):
+    d = rules_policy.evaluate(text, MENTOR)
+    assert d.action is not Action.ALLOW and d.alert, (text, d.rules)
+
+
+@pytest.mark.parametrize("text", [
+    "he texted me 'i know where you live' and now im scared to go out",
+    "this kid keeps messaging me 'im gonna find u after school'",
+])
+def test_a_threat_a_student_passes_on_is_delivered_with_an_alert(rules_policy, text):
+    d = rules_policy.evaluate(text, STUDENT)
+    assert d.action is Action.ALLOW and d.alert, (text, d.rules)
+
+
+@pytest.mark.parametrize("text, role", [
+    # the sender's own words are no words passed on
+    ("like i told u 'delete this chat after'", MENTOR),
+    ("as i wrote before: 'text me on whatsapp'", MENTOR),
+    ("i said 'ima kill you' and i meant it", STUDENT),
+    # a quote mark glued to the first word hides nothing
+    ("'kill yourself'", STUDENT),
+])
+def test_own_words_in_quotes_still_count(rules_policy, text, role):
+    assert rules_policy.evaluate(text, role).action is not Action.ALLOW, text
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("eres una p*ta", "language.insult"),  # not "pata"
+    ("show me ur t*ts", "language.profanity"),  # a word the profanity finder's masks miss
+])
+def test_a_masked_word_is_read_as_the_listed_word(rules_policy, text, rule):
+    d = rules_policy.evaluate(text, STUDENT)
+    assert d.action is not Action.ALLOW and rule in d.rules, (text, d.rules)
