@@ -20,6 +20,13 @@ _threat = partial(rule, governs="language.threat", mentor=1.0, student=1.0, repo
 # "my mom is from Mexico", "my uncle is such a clown lol": family talk is not an attack.
 _FAMILY = r"\b(?:my|mi|mis) (?:mom|mama|mami|dad|papa|papi|parents|padres|papas|family|familia|tio|tia|abuela|abuelo|grandma|grandpa|uncle|aunt|brother|sister|hermano|hermana|primo|prima|cousin|little brother|hermanito|hermanita|dog|perro|cat|gato)\b"
 
+# Talk ABOUT a stereotype (a class discussion, the news) is no attack: "en historia hablamos de
+# los estereotipos de los latinos en las películas", "that's a stereotype".
+META_STEREOTYPE = (r"|\b(?:(?:is|es|it's|its|that's|thats|son|are|was|era) (?:un |una |a |just a |solo un |such a )?"
+                   r"(?:stereotypes?|estereotipos?)|(?:talked|hablamos|habl[oó]|learned|aprendimos|discussed"
+                   r"|discutimos|le[ií]mos|read|wrote|escribimos|studied|estudiamos|project|proyecto|essay|ensayo)"
+                   r" (?:about|de|sobre) [^.!?]{0,40}(?:stereotypes?|estereotipos?)|(?:stereotypes?|estereotipos?)"
+                   r" (?:of|about|de|sobre|against|contra))\b")
 # Girls and women as a group (the subject of a generalisation).
 _GIRLS = ("(girls|women|females|ladies|chicks|mujeres|chicas|ninas|muchachas|hembras|a_girl"
           "|a_woman|una_mujer|una_chica|you_girls|you_ladies)")
@@ -85,7 +92,7 @@ RULES = [
         "(ustedes|you|y'all|yall|you_guys) ~1 (los|las)? ~1 ORIGIN ~3 (always|siempre|never|nunca|are_all|son_todos|all|are|son) ~3 " + _BAD_TRAIT,
         "ORIGIN ~2 (are|r|son) ~1 (always|siempre|never|nunca|all|todos|todas|just|puros) ~2 " + _BAD_TRAIT,
         "(typical|tipico|tipica|classic) ~1 ORIGIN ~4 (always|siempre|never|nunca|late|tarde|lazy|vagos|loud)",
-        unless=_COUNTER + _SOME_GIRLS,
+        unless=_COUNTER + _SOME_GIRLS + META_STEREOTYPE,
         examples=("honestly women just aren't cut out for the trades", "you people never want to work"),
     ),
     _harass(
@@ -156,7 +163,7 @@ RULES = [
         "(mejor|better|just) ~1 (habla|speak) ~1 (espanol|spanish|your_language|tu_idioma) ~2 (en_tu_casa|at_home|at_your_house|en_tu_pais)",
         "(build|construyan) ~1 (the|el) ~0 (wall|muro)",
         "(vete|go|andate) ~1 (a_vender|sell) ~1 (elotes|tamales|flores|mangos|churros)",
-        unless=_FAMILY,
+        unless=_FAMILY + META_STEREOTYPE,
         examples=("ppl like mariam should just go back to their country", "los venecos vinieron a quitarnos todo, q se devuelvan"),
     ),
     _harass(
