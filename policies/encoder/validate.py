@@ -24,7 +24,8 @@ from policies.encoder.spec import HEAD_ROLES
 # project; sa..sf are the spent sealed sets A, B, C, D, E1, E2, F (round 5); legacy = the
 # regression sets in tests/policies/corpus/.
 GROUPS = ("d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13",
-          "sa", "sb", "sc", "sd", "se1", "se2", "sf", "sg", "si", "sj", "sk", "sl", "sm", "sn", "sp", "sq", "legacy")
+          "sa", "sb", "sc", "sd", "se1", "se2", "sf", "sg", "si", "sj", "sk", "sl", "sm", "sn", "sp", "sq",
+          "legacy")
 HOLD_HEADS = ("grooming", "concern", "contact", "offplatform", "language")
 # Which senders a head judges: disclosures come from students, grooming moves from mentors.
 ROLES = {name: set(roles) for name, roles in HEAD_ROLES.items()}  # policies/encoder/spec.py

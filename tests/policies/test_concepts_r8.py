@@ -167,3 +167,34 @@ def test_own_words_in_quotes_still_count(rules_policy, text, role):
 def test_a_masked_word_is_read_as_the_listed_word(rules_policy, text, rule):
     d = rules_policy.evaluate(text, STUDENT)
     assert d.action is not Action.ALLOW and rule in d.rules, (text, d.rules)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("a veces pienso que seria mejor si yo no existiera, nadie lo notaría", "concern.wish_gone"),
+    ("quiero irme de mi casa, nadie me entiende y me tratan mal", "concern.run_away"),
+    ("me da miedo volver a mi casa, mi padrastro llega borracho todas las noches", "concern.fear_home"),
+    ("unos manes me dijeron que me van a esperar a la salida", "concern.threatened_by_others"),
+    ("me dejan sin comer cuando mi stepmom se enoja", "concern.food_withheld"),
+    ("nos desalojaron del apartamento ayer y no sé dónde vamos a dormir", "concern.shelter"),
+    ("el dueño de la tienda donde trabajo me guarda los papeles y dice que le debo", "concern.papers_kept"),
+])
+def test_spanish_disclosures_are_alerted(rules_policy, text, rule):
+    d = rules_policy.evaluate(text, STUDENT)
+    assert d.alert and d.action is not Action.BLOCK and rule in d.rules, (text, d.rules)
+
+
+@pytest.mark.parametrize("text", [
+    "me voy de la casa a las 7 pa la escuela",
+    "ya no aguanto más este calor",
+    "mis papás me van a matar si saco una F jaja",
+    "mi tío me cuida cuando mi mamá no está",
+    "mi mamá me tiene guardado el pasaporte pa que no se pierda",
+    "mi mamá no me deja ir a la escuela hoy porque estoy enferma",
+    "fuimos a donar ropa al shelter con el club",
+    "ya nada importa, ya entregué el proyecto jaja",
+    "if i fail this test mi mama me deja sin comer por un mes lol",
+    "pa que sigo estudiando si igual no entiendo nada de química 😭",
+])
+def test_spanish_look_alikes_of_disclosures_are_not_alerted(rules_policy, text):
+    d = rules_policy.evaluate(text, STUDENT)
+    assert d.action is Action.ALLOW and not d.alert, (text, d.rules)
