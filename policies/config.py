@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from policies.encoder.spec import HEAD_THRESHOLDS
 from policies.types import Action
 
 DEFAULTS_PATH = Path(__file__).resolve().parent / "defaults.yml"
@@ -30,8 +31,7 @@ _TOP_KEYS = {"version", "rules", "links", "attachments", "quiet_hours", "flood",
              "conversation"}
 # The encoder's heads and the thresholds each may move ("hold" stops the message; "flag" marks a
 # delivered grooming signal; "alert" tells the coordinator about a possible disclosure).
-ENCODER_HEADS = {"grooming": ("hold", "flag"), "concern": ("hold", "alert"), "contact": ("hold",),
-                 "offplatform": ("hold",), "language": ("hold",)}
+ENCODER_HEADS = HEAD_THRESHOLDS  # policies/encoder/spec.py: one table for every head
 BAND_OFF = 2.0  # a low band's threshold that no probability reaches: the band is off
 _CONVERSATION_KEYS = {"on", "half_life_days", "window_days", "alert_at", "min_messages"}
 _HHMM = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")

@@ -24,6 +24,11 @@ _LETTER_RUN = re.compile(r"(?<![^\W_])(?<!['\u2019])[^\W\d_]"
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 _LEET_TABLE = str.maketrans(_LEET)
 _WORD = re.compile(r"[\w@$]+")
+# A word censored with asterisks inside it ("r*tarded", "p**ndejo"): read as the rules' word it
+# hides when a vowel in each masked place gives one (``_unmask``). Writers and teens alike mask
+# the worst words; the profanity list reads its own masked words, the concept rules did not.
+_MASKED = re.compile(r"(?<![\w*])[^\W\d_]+(?:\*{1,2}[^\W\d_]+)+(?![\w*])")
+_MASK_FILL = "aeiouy"
 
 # A number with an ordinal or unit after it is a number, not leetspeak: a time ("3:30pm",
 # "10am"), a date ("4th", "1st", "2do"), a count or an amount ("3x", "$70k", "90s", "5k").
@@ -114,12 +119,48 @@ def _leet_words(text: str, shape: str) -> set[str]:
     return {text[m.start():m.end()] for m in _LEET_WORDS.finditer(shape)}
 
 
+def _unmask(word: str, known: Callable[[str], bool] | None,
+            prefer: Callable[[str], bool] | None = None) -> str | None:
+    """The known word a masked word stands for, trying a vowel in each masked place (at most
+    two masks: 36 tries), or None. A word ``prefer`` accepts (a strong word: people mask
+    "p*ta", not "pata") wins over the first known one."""
+    stars = word.count("*")
+    if known is None or stars > 2 or len(word) - stars < 3:
+        return None
+    parts = word.lower().split("*")
+    fills = [a + b for a in _MASK_FILL for b in _MASK_FILL] if stars == 2 else list(_MASK_FILL)
+    first = None
+    for fill in fills:
+        letters = iter(fill)
+        cand = parts[0] + "".join(next(letters) + p for p in parts[1:])
+        if known(cand):
+            if prefer is None or prefer(cand):
+                return cand
+            first = first or cand
+    return first
+
+
+def _masked_words(text: str, known: Callable[[str], bool] | None,
+                  prefer: Callable[[str], bool] | None = None) -> list[tuple[int, str]]:
+    """(start, word it stands for) of each masked word ``_unmask`` reads."""
+    if "*" not in text:
+        return []
+    out = []
+    for m in _MASKED.finditer(text):
+        word = _unmask(m.group(), known, prefer)
+        if word is not None:
+            out.append((m.start(), word))
+    return out
+
+
 def has_obfuscation(text: str, known: Callable[[str], bool] | None = None) -> bool:
     """Whether ``deobfuscate`` could read anything in ``text``: a spelled-out word or a
     leetspeak word. Exact (it never says no where ``deobfuscate`` would read something) and
     cheap on ordinary chat: one translation into character classes and two re2 tests; the words
     themselves are looked at only when the shape holds a letter next to a digit or symbol
     (a time such as "3:30pm": a few µs more)."""
+    if "*" in text and _masked_words(text, known):
+        return True
     shape = _shape(text)
     if _RUN_GATE.test(shape) and _LETTER_RUN.search(text) is not None:
         return True
@@ -128,7 +169,8 @@ def has_obfuscation(text: str, known: Callable[[str], bool] | None = None) -> bo
     return any(_is_leet(w, known) for w in _leet_words(text, shape))
 
 
-def deobfuscate(text: str, known: Callable[[str], bool] | None = None) -> tuple[str, list[int]] | None:
+def deobfuscate(text: str, known: Callable[[str], bool] | None = None,
+                prefer: Callable[[str], bool] | None = None) -> tuple[str, list[int]] | None:
     """``text`` with spelled-out words joined and leetspeak inside words read as letters, plus the
     index in ``text`` of each character kept; None when there is nothing of the kind (the usual case).
 
@@ -137,14 +179,22 @@ def deobfuscate(text: str, known: Callable[[str], bool] | None = None) -> tuple[
     The policy reads this variant in a second pass, so one transformation cannot hide a message
     from every rule at once (the profanity list and the phone/e-mail finders handle these already).
     """
-    return read_obfuscated(text, known) if has_obfuscation(text, known) else None
+    return read_obfuscated(text, known, prefer) if has_obfuscation(text, known) else None
 
 
-def read_obfuscated(text: str, known: Callable[[str], bool] | None = None) -> tuple[str, list[int]] | None:
+def read_obfuscated(text: str, known: Callable[[str], bool] | None = None,
+                    prefer: Callable[[str], bool] | None = None) -> tuple[str, list[int]] | None:
     """``deobfuscate`` without its cheap check (the caller made one: ``SecondReadingGate``)."""
     out: list[str] = []
     index: list[int] = []
     pos = 0
+    original = text
+    masked = _masked_words(text, known, prefer)
+    if masked:  # same length: every character keeps its index
+        chars = list(text)
+        for start, word in masked:
+            chars[start:start + len(word)] = word
+        text = "".join(chars)
     for m in _LETTER_RUN.finditer(text):
         out.append(text[pos:m.start()])
         index.extend(range(pos, m.start()))
@@ -166,4 +216,4 @@ def read_obfuscated(text: str, known: Callable[[str], bool] | None = None) -> tu
             for i in range(m.start(), m.end()):
                 chars[i] = _LEET.get(chars[i], chars[i])
     variant = "".join(chars)
-    return (variant, index) if variant != text else None
+    return (variant, index) if variant != original else None

@@ -27,6 +27,7 @@ from policies.normalize import (
 from policies.regex import ENGINE, PatternSet, alternation, compile_pattern
 from policies.rules.concepts import build_layer
 from policies.rules.concepts.layer import PHRASE_REVIEW, QUIET_ALERT, RETRACTED_WEIGHT, taken_back
+from policies.rules.concepts.lexicon import insult_words
 from policies.rules.contact import PHONE_GATE, ContactFinder, find_phones
 from policies.rules.links import LinkFinder
 from policies.rules.phrasebook import expand
@@ -66,6 +67,14 @@ _SUPPORT_NOTICE = ("Thank you for sharing this — your coordinator will reach o
                    "sure you get support.")
 
 
+def _masked_in(text: str, index: list[int], start: int, end: int) -> bool:
+    """Whether the original of a second-reading span holds a "*" mask ("t*ts"): the profanity
+    finder reads only the masks of its strong words, so the second reading's hit counts."""
+    if end <= start or end > len(index):
+        return False
+    return "*" in text[index[start]:index[end - 1] + 1]
+
+
 class Policy:
     """One program's policy, compiled once; ``evaluate`` is pure and never raises."""
 
@@ -83,6 +92,8 @@ class Policy:
         # misspellings and texting spellings read as the rules' words (policies/spelling.py)
         self._speller = Speller(self._vocab, *known_words())
         self._second = SecondReadingGate(self._vocab.__contains__, self._speller)
+        # a masked word ("p*ta") is read as a listed or insult word before an ordinary one
+        self._strong_words = frozenset(self._words.block) | insult_words()
         # ... and the encoder: the rules' words and its own word list
         self._encoder_known = (self._vocab | encoder.vocabulary).__contains__ if encoder else None
         self._links = LinkFinder(config.allowed_domains)
@@ -257,7 +268,9 @@ class Policy:
             return []
         vtext, index = variant
         more = [h for h in (self._hit(rid, s, e, role, vtext) for rid, s, e in self.find(vtext)
-                            if rid not in _OWN_DEOBFUSCATION) if h is not None]
+                            if rid not in _OWN_DEOBFUSCATION
+                            or (rid == "language.profanity" and _masked_in(text, index, s, e)))
+                if h is not None]
         more += [h for h in self._concepts.hits(vtext, role, self.config.rules)
                  if h.rule not in _OWN_DEOBFUSCATION]
         out: list[Hit] = []
@@ -288,7 +301,7 @@ class Policy:
         tokens = self._concepts.last_tokens(text)  # split once, by the concept layer
         if self._second.reads_the_same(text, tokens):  # the usual case, in a few µs
             return None
-        first = deobfuscate(text, self._vocab.__contains__)
+        first = deobfuscate(text, self._vocab.__contains__, self._strong_words.__contains__)
         vtext, index = first if first is not None else (text, None)
         squeeze = partial(destretch, known=self._vocab.__contains__)
         respell = partial(self._speller.respell, tokens=tokens if vtext is text else None)

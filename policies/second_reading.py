@@ -27,6 +27,8 @@ _STRETCHED = re.compile(rb"([a-z])\1\1")
 # Characters the concept layer's words do not keep as deobfuscate reads them: "@" and "$" are
 # leetspeak there, "_" joins words, "<" opens a platform mention (blanked for the concepts).
 _OTHER_SPLIT = re.compile(r"[@$_<]|[\x00-\x08\x0e-\x1b\x7f]")  # + control characters folded away
+# A letter masked with "*" ("r*tarded") is read as the word it hides (a "*" is rare: tested first).
+_MASK = re.compile(r"[A-Za-z]\*")
 MAX_REMEMBERED = 50_000  # plain words remembered (a flood of new words is checked, not stored)
 
 
@@ -43,7 +45,8 @@ class SecondReadingGate:
         """True when the second reading certainly changes nothing in ``text``; False when it may
         (then the full path decides). ``tokens``: the concept layer's words of ``text`` (bytes
         of the lower-cased text for ASCII), or None."""
-        if tokens is None or not text.isascii() or _OTHER_SPLIT.search(text) is not None:
+        if tokens is None or not text.isascii() or _OTHER_SPLIT.search(text) is not None \
+                or ("*" in text and _MASK.search(text) is not None):
             return False
         plain = self._plain
         for w in tokens - plain:  # type: ignore[operator]

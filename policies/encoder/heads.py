@@ -14,8 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
+from policies.encoder.spec import HEADS
+
 HEADS_PATH = Path(__file__).resolve().parent / "heads.json"
-CATEGORIES = ("grooming", "concern", "contact", "offplatform", "language")
+CATEGORIES = tuple(HEADS)  # policies/encoder/spec.py
 
 
 class HeadsUnavailable(Exception):

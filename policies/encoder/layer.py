@@ -22,6 +22,7 @@ from policies.encoder.heads import Heads, HeadsUnavailable, load_heads
 from policies.encoder.minilm import MiniLM
 from policies.encoder.model_files import PINS, ModelUnavailable, model_files
 from policies.encoder.ngrams import NgramModel, NgramsUnavailable, load_ngrams
+from policies.encoder.spec import HEAD_ROLES
 from policies.types import Action, Hit
 
 __all__ = ["EncoderLayer", "EncoderUnavailable"]
@@ -47,8 +48,7 @@ _NOTICE = {
                 "delivered.",
 }
 # Which senders each head judges (disclosures come from students, grooming moves from mentors).
-ROLES = {"grooming": ("mentor",), "concern": ("student",), "contact": ("student", "mentor"),
-         "offplatform": ("student", "mentor"), "language": ("student", "mentor")}
+ROLES = HEAD_ROLES  # whose messages each head reads (policies/encoder/spec.py)
 
 
 @lru_cache(maxsize=1)

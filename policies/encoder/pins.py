@@ -1,4 +1,4 @@
 """SHA-256 of the committed heads.json and ngrams.npz (written by policies.encoder.train)."""
 
-HEADS_SHA256 = "a4dd1187f72cca6eafad73a2915c2e9ca447030482bcf648e358bff4b49f29ec"
-NGRAMS_SHA256 = "49462c3371cc152c2a8a9fc309a984703698324b243f167ecba9fac799a7b2c1"
+HEADS_SHA256 = "a94d5868e1fd44f41c680683a7e1b3110c9683cd99343fe05045a2b2c9af6cc5"
+NGRAMS_SHA256 = "7a4c1a763629ec5104067252630585e9fd1012d2a7ac035cd57bb4aa8185b189"

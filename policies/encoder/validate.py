@@ -18,15 +18,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from policies.encoder.spec import HEAD_ROLES
+
 # Writer groups: the training files' name prefix (before the first "_"). d1..d9 wrote for the
 # project; sa..sf are the spent sealed sets A, B, C, D, E1, E2, F (round 5); legacy = the
 # regression sets in tests/policies/corpus/.
 GROUPS = ("d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13",
-          "sa", "sb", "sc", "sd", "se1", "se2", "sf", "sg", "si", "sj", "sk", "sl", "sm", "legacy")
+          "sa", "sb", "sc", "sd", "se1", "se2", "sf", "sg", "si", "sj", "sk", "sl", "sm", "sn", "sp", "sq",
+          "legacy")
 HOLD_HEADS = ("grooming", "concern", "contact", "offplatform", "language")
 # Which senders a head judges: disclosures come from students, grooming moves from mentors.
-ROLES = {"grooming": {"mentor"}, "concern": {"student"}, "contact": {"student", "mentor"},
-         "offplatform": {"student", "mentor"}, "language": {"student", "mentor"}}
+ROLES = {name: set(roles) for name, roles in HEAD_ROLES.items()}  # policies/encoder/spec.py
 # Budgets on the pooled held-out ordinary rows (shares of all ordinary rows).
 STOP_TARGET = 0.007   # rules + encoder stop at most this much ordinary chat ...
 MIN_ENCODER_STOP = 0.0015  # ... but the encoder may always add this much (if the rules are over)

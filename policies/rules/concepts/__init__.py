@@ -11,6 +11,7 @@ from policies.rules.concepts import (
     concern,
     contact,
     disclosure,
+    disclosure_es,
     grooming,
     harassment,
     language,
@@ -23,6 +24,7 @@ from policies.rules.concepts.lexicon import LEXICON
 __all__ = ["ALL_RULES", "ConceptLayer", "Rule", "build_layer"]
 
 ALL_RULES: list[Rule] = [*grooming.RULES, *bond.RULES, *concern.RULES, *disclosure.RULES,
+                         *disclosure_es.RULES,
                          *contact.RULES, *language.RULES, *harassment.RULES,
                          *offplatform.RULES]
 

@@ -263,7 +263,9 @@ RULES = [
         "(threatened|amenazaron|amenazo|said_they'd|dijeron_que) ~2 (to|con|que)? ~2 (break|beat|jump|romperme|pegarme|matarme|hurt|kill|partirme) ~2 (my|me|mi|la)",
         "(passed_out|desmayada|desmayado|tirada|tirado) ~3 (from|de|drunk|borracha|borracho|again|otra_vez|drinking|on_the_floor|en_el_piso)",
         "(can't|cant|cannot|no_puedo) ~1 (go|ir) ~1 (home|a_casa|back_home|pa_mi_casa|pa_la_casa) ~2 (tonight|today|esta_noche|hoy|rn|because|bc|he's|hes|she's)",
-        unless=r"\b(?:beat (?:me|us) (?:in|at) (?:2k|nba|fortnite|madden|fifa|chess|mario|smash|uno|cards|ping pong|pong|basketball|soccer|tennis|a race|the race|monopoly|the game|this game|that game|minecraft|roblox|valorant|cod|call of duty|trivia|arm wrestling|checkers|dominoes|domino)|pillows?|ball|balls|snowballs?|paper|popcorn|candy|frisbee|water balloons?|confetti|kicked out of|(?:book|novel|movie|show|character|story|report)\b[^.!?]{0,40}\b(?:abusive|violent))\b",
+        unless=r"\b(?:beat (?:me|us) (?:in|at) (?:2k|nba|fortnite|madden|fifa|chess|mario|smash|uno|cards|ping pong|pong|basketball|soccer|tennis|a race|the race|monopoly|the game|this game|that game|minecraft|roblox|valorant|cod|call of duty|trivia|arm wrestling|checkers|dominoes|domino)|pillows?|ball|balls|snowballs?|paper|popcorn|candy|frisbee|water balloons?|confetti|kicked out of|(?:book|novel|movie|show|character|story|report)\b[^.!?]{0,40}\b(?:abusive|violent)"
+               # a dentist's or doctor's swelling
+               r"|wisdom teeth|dentist|dentista|muelas|braces|brackets|surgery|cirug[ií]a|allerg\w*|alergia|bee sting)\b",
         examples=("my dad threw a plate at me last night", "mi papá me pegó con la correa otra vez"),
     ),
     _abuse(
@@ -292,7 +294,10 @@ RULES = [
         "(makes|made|obliga|hace|hizo) ~1 (her|him|la|lo) ~3 (do|hacer|touch|tocar|kiss|besar) ~2 (stuff|things|cosas|him|her)",
         "(entra|se_mete|comes_into|came_into) ~2 (al|a_el|a_la|a_mi|to_her|into_her|her) ~1 (bano|cuarto|room|bathroom|cama) ~3 (de_noche|por_la_noche|en_la_noche|cuando_duermo|cuando_me_bano|me_estoy_banando|at_night|cuando_me|y_no_me_gusta)",
         "(massage|massages|masajes|rubs|soba) ~6 (feels_wrong|wrong|weird|raro|uncomfortable|incomoda|incomodo)",
-        unless=r"\b(?:wake me|to wake|despertarme|for school|para la escuela|surprise|birthday|me toca(?:n|ba)? (?:a mi|a mí|\w+(?:ar|er|ir))|todo me toca)\b",
+        unless=r"\b(?:wake me|to wake|despertarme|for school|para la escuela|surprise|birthday|me toca(?:n|ba)? (?:a mi|a mí|\w+(?:ar|er|ir))|todo me toca"
+               # "¡qué abuso!" of a price: a rip-off
+               r"|(?:cuesta|cuestan|cobran|cobraron|precio|dolares|d[oó]lares|pesos|renta|caro|cara)\b[^.!?]{0,50}\bqu[eé] abuso"
+               r"|qu[eé] abuso\b[^.!?]{0,30}\b(?:precio|cobrar|cobran|cuesta|dolares|d[oó]lares))\b",
         examples=("my stepdad keeps coming into the bathroom when im showering",),
     ),
     _abuse(
@@ -459,7 +464,9 @@ RULES = [
         "(bouncing|moving|rebotando) ~1 (between|from|entre) ~1 (houses|places|couches|casas|house_to_house)",
         "(couch_surfing|couchsurfing) ~2 (again|this_week|rn|now|otra_vez|for|since)",
         "(slept|sleeping|sleep|dormi|duermo) ~2 (at|in|en) ~2 (the|a|la|el)? ~1 (laundromat|hospital|library|stairwell|hallway|mcdonalds|mcdonald's|lavanderia|escalera|pasillo|bus|train|subway|park|parque|car|carro|station)",
-        unless=r"\b(?:visiting|visit|visitan|de visita|vacation|vacaciones|trip|sleepover|guests?|company|are staying with us|se quedan con nosotros|chaos but fun|fun)\b",
+        unless=r"\b(?:visiting|visit|visitan|de visita|vacation|vacaciones|trip|sleepover|guests?|company|(?:is|are) staying with us|se (?:est[aá]n? )?qued(?:an|a|ando) con nosotros|chaos but fun|fun"
+               r"|(?:call|zoom|teams|meet|server|lobby|game|match|discord|class|chat|app|meeting|library|store|gym|stream)\b[^.!?]{0,25}\bkick(?:ed|s)? (?:me|us) out"
+               r"|kick(?:ed|s)? (?:me|us) out (?:of )?(?:the |my |our )?(?:call|zoom|teams|meet|server|lobby|game|match|discord|class|chat|app|meeting|library|store|gym|stream))\b",
         examples=("we got evicted and i dont know where we're sleeping tonight", "no tengo dónde quedarme"),
     ),
     _neglect(

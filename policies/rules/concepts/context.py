@@ -31,7 +31,9 @@ _REPORTED = re.compile(
     r"|someone online|they|a mentor|an older)|(?:is it|it's|its|it is) (?:normal|ok|okay|weird"
     r"|allowed|appropriate) (?:if|when|for|to)|what (?:do|should) (?:i|you) do (?:if|when)"
     r"|how (?:do|should) (?:i|you) (?:respond|answer|react)|si (?:alguien|un adulto|una persona"
-    r"|te piden))\b"
+    r"|te piden)|if (?:a|an|some|any) [a-z'\"]+ (?:dms?|messages?|asks?|texts?|offers?|contacts?|adds?|sends?"
+    r"|reaches out|tells?|wants?)|si (?:un|una|alg[uú]n|alguna) \w+ te (?:escribe|pide|manda|contacta|ofrece"
+    r"|agrega|dice))\b"
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _WINDOW = 90
@@ -56,9 +58,56 @@ def reported(text: str, start: int, end: int) -> bool:
     if _REPORTED.search(prefix):
         return True
     if prefix.count('"') % 2 == 0:  # a quote opened in this sentence and closed after the match
-        return False
+        return single_quoted(text, start, end)
     rest = _SENTENCE_END.search(text, end)
     return '"' in text[end:rest.start() if rest else len(text)]
+
+
+# Quotes in single or typographic marks ('…', ‘…’, “…”): an opening mark at the start of a word,
+# a closing one at its end, so an apostrophe inside a word ("don't", "girls' room") is neither.
+_QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(\[:]))['`\"\u2018\u201c](?=[^\W_])")
+_QUOTE_CLOSE = re.compile(r"(?<=[^\s'`\"\u2018\u201c])['`\"\u2019\u201d](?=$|[\s.,!?;:)\]…]|[^\x00-\x7f])")
+_QUOTE_REACH = 120
+# ... and only words somebody said or wrote: a verb of saying or writing just before the opening
+# mark ("typed 'im gonna find u'", "texting someone 'what's ur address'", "me dijo 'no le
+# digas'"). A quote with no such verb may be the sender's own slogan ("remember: 'what happens
+# here stays here' 😉"), so it is read as the sender's words.
+_SAID_BEFORE_QUOTE = re.compile(
+    r"\b(?:said|says|say|saying|typed|types|typing|texted|texts|texting|wrote|writes|writing"
+    r"|asked|asks|asking|messaged|messages|messaging|dm'?d|dms|posted|posts|posting|commented"
+    r"|comments|replied|replies|answered|goes|went|yelled|yells|screamed|called|calls"
+    r"|tweeted|captioned|sent|sends|dijo|dice|dicen|dec[ií]a|escribi[oó]|escribe|escriben|puso"
+    r"|pone|pusieron|mand[oó]|manda|mandaron|pregunt[oó]|pregunta|contest[oó]|grit[oó]|coment[oó]"
+    r"|public[oó]|llam[oó])\b(?:\W+[\w']+){0,4}\W*$")
+# ... said by somebody else: "like I said 'delete this chat'", "as I wrote: '…'", "you said '…'"
+# are the two people in this chat, not words passed on.
+_OWN_SAYING = re.compile(r"\b(?:i|i've|ive|i'd|id|i'll|ill|we|you|u|ya|yo|tu|nosotros)"
+                         r"(?: (?:just|already|literally|also|even|ya|never|always|kept|keep|had|have))?"
+                         r" \w+$")
+_VERB = re.compile(r"[\w']*")
+
+
+def single_quoted(text: str, start: int, end: int) -> bool:
+    """The match lies inside a quote in single or typographic marks on one line: somebody's
+    words the sender passes on ("this guy typed 'i'm gonna find u'", "texting 'what's ur
+    address' at work means UPS"), not the sender's own."""
+    lo = max(0, start - _QUOTE_REACH)
+    line = text.rfind("\n", lo, start)
+    lo = line + 1 if line >= 0 else lo
+    opened = None
+    for m in _QUOTE_OPEN.finditer(text, lo, start + 1):
+        if m.end() <= start:
+            opened = m.end()
+    if opened is None or _QUOTE_CLOSE.search(text, opened, start) is not None:
+        return False
+    said = _SAID_BEFORE_QUOTE.search(text, lo, opened - 1)
+    if said is None:
+        return False
+    verb_end = said.start() + len(_VERB.match(text, said.start()).group())
+    if _OWN_SAYING.search(text, lo, verb_end) is not None:
+        return False
+    hi = text.find("\n", end, end + _QUOTE_REACH)
+    return _QUOTE_CLOSE.search(text, end, hi if hi >= 0 else end + _QUOTE_REACH) is not None
 
 
 def window(text: str, start: int, end: int, around: int = 40) -> str:
@@ -121,7 +170,10 @@ _OFFICIAL_LINE = re.compile(
     rf"\b(?:(?:{_OWNER})(?:'s)? (?:[\w'-]+ ){{0,3}}(?:{_LINE_NOUN})"
     rf"|(?:{_CALL}) (?:to |a |al |the |our |your |la |el |a la )?(?:[\w'-]+ ){{0,2}}(?:{_OWNER})"
     rf"|(?:{_LINE_NOUN}) (?:de|del|of|for) (?:la |el |the |our |your )?(?:[\w'-]+ )?(?:{_OWNER})"
-    r"|hotline|helpline|help line|crisis line|front desk|switchboard|letterhead)\b")
+    r"|hotline|helpline|help line|crisis line|front desk|switchboard|letterhead"
+    # the sender's organisation's desk: "our community relations desk, 646-…"
+    r"|(?:our|nuestra|nuestro) (?:[\w'-]+ ){0,3}"
+    r"(?:desk|hotline|helpline|main line|main office|recepci[oó]n))\b")
 # Between the owner and the number: a few words, and a comma only as an apposition ("her office
 # line at the school, 718-…") or pointing back ("…, it's 914-…"); "…never picks up, text 917-…"
 # starts a new clause.
@@ -136,6 +188,37 @@ _PERSONAL_LINE = re.compile(r"\b(?:my|mi|m[ií]o|personal|cell|celular|cel|priva
                             r"|whatsapp|wa|signal|telegram)\b")
 _SENDER = re.compile(r"\b(?:me|yo|i|i'?m|i'?ll|i'?d|hmu|escr[ií]beme|escribime|ll[aá]mame|m[aá]rcame"
                      r"|text[eé]ame|h[aá]blame|b[uú]scame|agr[eé]game|mand[aá]me)\b")
+
+
+# ... or named just after the number: "716-555-0126 is the program's text line", "prueba el
+# 718-555-0176, ese es el directo de la coordinadora".
+_LINE_AFTER = re.compile(
+    rf"[\s,)]*(?:[-—–:]\s*)?(?:(?:is|it'?s|its|that'?s|thats|that is|which is|es|ese es|esa es|este es)\s+)?"
+    rf"(?:the|our|el|la|nuestra|nuestro)\s+(?:(?:{_OWNER})(?:'s)?\s+(?:[\w'-]+\s+){{0,2}}(?:{_LINE_NOUN}|directo)"
+    rf"|(?:[\w'-]+\s+){{0,2}}(?:{_LINE_NOUN}|directo)\s+(?:de|del|of|for)\s+(?:la |el |the |our )?"
+    rf"(?:[\w'-]+ )?(?:{_OWNER}))\b")
+
+
+def official_line_after(text: str, end: int) -> bool:
+    """A phone number followed at once by the institution's line it is."""
+    if _LINE_AFTER.match(text, end, end + 120) is None:
+        return False
+    rest = _SENTENCE_END.search(text, end)
+    sentence = clause_prefix(text, end) + text[end:rest.start() if rest else len(text)]
+    return _PERSONAL_LINE.search(sentence) is None
+
+
+_PHONE_LINK = re.compile(r"wa\.me|signal\.me|t\.me|tel:|sms:|whatsapp|/p/|phone")
+_URL_BEFORE = re.compile(r"(?:https?://|www\.|\b[a-z0-9-]+\.[a-z]{2,}/)\S*$")
+
+
+def in_url(text: str, start: int) -> bool:
+    """Digits inside a link ("zoom.us/j/5550193847"): the link's rules judge the link; its
+    meeting number is no phone number."""
+    if start == 0 or text[start - 1] not in "/=#-_" or text[start] == "+":
+        return False
+    url = _URL_BEFORE.search(text, max(0, start - 200), start)
+    return url is not None and _PHONE_LINK.search(url.group()) is None
 
 
 def official_line(text: str, start: int) -> bool:
@@ -161,12 +244,26 @@ _ROLE_WORDS_TEXT = (
     "office offices oficina info information admissions admission mentoring mentorship mentors "
     "program programs programa ptech p-tech frontdesk front desk support help helpdesk contact contacto "
     "registrar counseling guidance careers career internships internship hr jobs recruiting "
-    "events noreply no-reply reception secretaria attendance principal coordinator coordinacion")
+    "events noreply no-reply reception secretaria attendance principal coordinator coordinacion "
+    "coordinators coordinadora coordinador consejeria orientacion mentoria mentores wbl cte pathways")
 _ROLE_WORDS = frozenset(_ROLE_WORDS_TEXT.split())
 _SCHOOL_DOMAIN_TEXT = ("edu k12 gov school schools ptech p-tech program programa programs college university "
                        "cuny suny district academy escuela colegio nycdoe doe")
 _SCHOOL_DOMAIN_WORDS = frozenset(_SCHOOL_DOMAIN_TEXT.split())
 _LOCAL_PART = re.compile(r"([a-z0-9._+-]+)@([a-z0-9.-]+)")
+# ... also inside one label of the domain: "canarsieptech.org", "bronxcareeracademy.org"
+_SCHOOL_IN_LABEL = re.compile(r"ptech|school|academy|college|careers?|district|escuela|colegio")
+_FREE_MAIL = frozenset(["gmail", "yahoo", "hotmail", "outlook", "icloud", "aol", "proton", "protonmail",
+                        "live", "msn", "me", "mail", "gmx"])
+
+
+def _school_domain(domain: str) -> bool:
+    """A school's or program's domain, never a free-mail one."""
+    labels = [x for x in re.split(r"[.-]", domain) if x]
+    if not _FREE_MAIL.isdisjoint(labels):
+        return False
+    return not _SCHOOL_DOMAIN_WORDS.isdisjoint(labels) or any(
+        _SCHOOL_IN_LABEL.search(x) for x in labels[:-1])
 
 
 def official_address(text: str, start: int, end: int) -> bool:
@@ -176,8 +273,7 @@ def official_address(text: str, start: int, end: int) -> bool:
     if m is None:
         return False
     parts = [x for x in re.split(r"[._+-]", m.group(1)) if x]
-    domain = set(re.split(r"[.-]", m.group(2)))
-    if not parts or not all(x in _ROLE_WORDS for x in parts) or domain.isdisjoint(_SCHOOL_DOMAIN_WORDS):
+    if not parts or not all(x in _ROLE_WORDS for x in parts) or not _school_domain(m.group(2)):
         return False
     prefix = clause_prefix(text, start)
     return _PERSONAL_LINE.search(prefix) is None and _SENDER.search(prefix) is None
@@ -243,3 +339,49 @@ def referral_place(text: str, start: int, end: int) -> bool:
     if _SENDER_GOES.search(text, start, end) is not None:
         return False
     return _REFERRAL_PLACE.search(text[start:end + 40]) is not None
+
+
+# Said to the whole group, not to one student: "see you all Thursday at the site visit",
+# "Chicos, pongan una foto profesional en LinkedIn", "Les mando un abrazo a todos". An adult's
+# grooming move singles one child out; the same words said to everyone are program talk (a weak
+# signal: delivered and flagged). Not when the sentence singles someone out again ("just you",
+# "tú y yo", "nobody else") or the group word is a comparison ("better than everyone").
+_GROUP_WORDS = (r"everyone|everybody|y'?all|team|folks|chicos|chicas|muchachos|muchachas|gente|guys"
+                r"|todos|todas|class|cohort")
+_GROUP = re.compile(
+    # the group called by name at either end of the sentence: "Chicos, …", "…, everyone!"
+    r"(?:^|[.!?\n]) *(?:(?:hey|hi|hello|ok|okay|good (?:morning|afternoon|evening)"
+    r"|buenas(?: tardes| noches)?|buenos dias|hola|gracias|thanks|thank you|great job|buen trabajo)"
+    r"[ ,!]*)?(?:" + _GROUP_WORDS + r") *[,:!.]"
+    r"|, *(?:" + _GROUP_WORDS + r") *(?:[.!]|$)"
+    # ... or the sentence says it is for all of them
+    r"|\b(?:all of you|each of you|every one of you|to all|see you all|see everyone"
+    r"|a tod[oa]s(?= *(?:[,.!]|$| y | por | ustedes))"
+    r"|todos ustedes|ustedes|para todos|nos vemos todos|los veo a todos|everyone is invited"
+    r"|the whole (?:group|class|cohort|team))\b")
+_SINGLED_OUT = re.compile(
+    r"\b(?:just you|only you|you and me|you and i|me and you|just us|just the two of us|solo tu"
+    r"|solo contigo|solo a ti|tu y yo|entre nosotros|between us|nobody else|no one else|nadie mas"
+    r"|privately|in private|en privado|por privado|alone|sol[oa]s?|one on one|1 on 1|1:1|dm|dms"
+    r"|especially you|sobre todo tu|except you|menos tu|not the others|los demas no|the others"
+    # one student addressed in Spanish (tú, te, eres, vas …) or by a pet name
+    r"|tu|te|ti|contigo|eres|estas|vas|tienes|mamita|mami|mija|nena|bebe|princesa|preciosa|hermosa"
+    r"|baby|babe|sweetie|sweetheart|honey|cutie|beautiful|gorgeous|princess|kiddo)\b")
+_GROUP_REACH = 160
+
+
+def to_the_group(text: str, start: int, end: int) -> bool:
+    """Whether the sentence of a match is said to the whole group and singles nobody out."""
+    lo = max(0, start - _GROUP_REACH)
+    before = text[lo:start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    lo += ends[-1] if ends else 0
+    rest = _SENTENCE_END.search(text, end, end + _GROUP_REACH)
+    hi = rest.start() if rest else min(len(text), end + _GROUP_REACH)
+    # the sentence before the match's may name the group ("Buenas tardes, chicos. Les …")
+    prev = text[max(0, lo - _GROUP_REACH):lo]
+    sentence = text[lo:hi]
+    if _SINGLED_OUT.search(text, max(0, lo - _GROUP_REACH), hi) is not None:
+        return False
+    return _GROUP.search(sentence) is not None or (
+        bool(prev) and _GROUP.search(prev) is not None)

@@ -79,6 +79,8 @@ RULES = [
         "(pa|para|so) ~0 (q|que|that) ~0 (no|nobody|no_one|nadie) ~1 (me)? ~0 (vean|vea|noten|note|sees|see|notices) ~2 (los_brazos|mis_brazos|my_arms|las_munecas|my_wrists|las_piernas|my_legs|los_moretones|the_bruises|las_cortadas|the_cuts)",
         "(el_dolor_fisico|physical_pain|the_pain) ~2 (me_calma|calms_me|helps|me_ayuda|makes_me_feel)",
         "(las_manos|my_hands|los_brazos|my_arms|las_piernas|my_legs) ~1 (llenas|llenos|full|covered) ~1 (de|of|in)? ~0 (cortaditas|cortadas|cortes|cuts|scratches|marcas)",
+        # a safety rule said to someone else: "los guantes son pa que no te cortes"
+        unless=r"\b(?:pa|para|so) (?:que |q )?(?:no te|you don'?t) cort|don'?t cut yourself|no te vayas a cortar",
         examples=("uso sueter aunque haga calor pa q no me vean los brazos", "escondi las cuchillas en mi cuarto"),
     ),
     _abuse(

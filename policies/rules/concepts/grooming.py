@@ -423,7 +423,10 @@ RULES = [
         "(take|record|film|graba|grabate|hazte) ~2 (a|un)? ~1 (video|vid) ~2 (of_you|of_yourself|de_ti|walking|dancing|bailando|caminando|in|en|wearing)",
         "(pic|pics|photo|foto) ~1 (or_it_didn't_happen|or_it_didnt_happen|o_no_paso)",
         mentor=1.0,
-        unless=r"\b(of (?:the|your|ur) (?:homework|assignment|essay|resume|work|project|notes|screen|board|code|error|worksheet|answers?|problem|math|graph|robot|build|poster|certificate|badge|schedule|form|flyer|ticket|receipt|setup|desk)|de la tarea|del proyecto|de tu tarea|headshot for (?:the|your) (?:linkedin|profile|badge|application))\b",
+        unless=r"\b(of (?:the|your|ur) (?:homework|assignment|essay|resume|work|project|notes|screen|board|code|error|worksheet|answers?|problem|math|graph|robot|build|poster|certificate|badge|schedule|form|flyer|ticket|receipt|setup|desk)|de la tarea|del proyecto|de tu tarea|headshot for (?:the|your) (?:linkedin|profile|badge|application)"
+               # advice on a professional photo, or on what photos give away: no request for one
+               r"|headshots?|linkedin|geotags?|geotagged|foto profesional|professional (?:photo|picture|pic)"
+               r"|(?:photo|pic|foto) de perfil profesional)\b",
         examples=("send me a pic of you in the outfit", "mándame una foto tuya"),
     ),
     _personal(

@@ -20,7 +20,91 @@ _threat = partial(rule, governs="language.threat", mentor=1.0, student=1.0, repo
 # "my mom is from Mexico", "my uncle is such a clown lol": family talk is not an attack.
 _FAMILY = r"\b(?:my|mi|mis) (?:mom|mama|mami|dad|papa|papi|parents|padres|papas|family|familia|tio|tia|abuela|abuelo|grandma|grandpa|uncle|aunt|brother|sister|hermano|hermana|primo|prima|cousin|little brother|hermanito|hermanita|dog|perro|cat|gato)\b"
 
+# Talk ABOUT a stereotype (a class discussion, the news) is no attack: "en historia hablamos de
+# los estereotipos de los latinos en las películas", "that's a stereotype".
+META_STEREOTYPE = (r"|\b(?:(?:is|es|it's|its|that's|thats|son|are|was|era) (?:un |una |a |just a |solo un |such a )?"
+                   r"(?:stereotypes?|estereotipos?)|(?:talked|hablamos|habl[oó]|learned|aprendimos|discussed"
+                   r"|discutimos|le[ií]mos|read|wrote|escribimos|studied|estudiamos|project|proyecto|essay|ensayo)"
+                   r" (?:about|de|sobre) [^.!?]{0,40}(?:stereotypes?|estereotipos?)|(?:stereotypes?|estereotipos?)"
+                   r" (?:of|about|de|sobre|against|contra))\b")
+# Girls and women as a group (the subject of a generalisation).
+_GIRLS = ("(girls|women|females|ladies|chicks|mujeres|chicas|ninas|muchachas|hembras|a_girl"
+          "|a_woman|una_mujer|una_chica|you_girls|you_ladies)")
+_NOT = ("(aren't|arent|are_not|r_not|isn't|isnt|is_not|ain't|aint|weren't|no_son|no_es|no_estan"
+        "|are_just_not|are_simply_not|are_really_not|are_not_really|just_aren't|really_aren't)")
+_TRADE = ("(code|weld|lead|engineer|do_math|think_logically|handle_the_job|handle_the_work"
+          "|handle_the_pressure|handle_a_job_site|handle_the_site|programar|soldar|liderar|mandar"
+          "|pa_na|pa_nada|para_nada|be_engineers|be_electricians|be_mechanics|be_welders|be_leaders"
+          "|be_bosses|be_programmers|be_pilots|be_surgeons|be_ceos|be_an_engineer|be_an_electrician"
+          "|be_a_mechanic|be_a_welder|be_a_leader|be_a_boss|be_a_programmer|be_a_pilot|be_a_surgeon"
+          "|be_a_ceo|ser_ingenieras|ser_mecanicas|ser_jefas|ser_ingeniera|ser_mecanica|ser_jefa"
+          "|do_welding|do_coding|do_engineering|do_electrical|do_construction|do_mechanics|do_tech"
+          "|do_stem|do_the_trades|do_physics|hacer_mecanica|la_mecanica|mecanica|ingenieria"
+          "|la_ingenieria|electricidad|la_electricidad|construccion|la_construccion)")
+# A whole place's people or "your people" as one bad thing.
+_PEOPLE = ("(kids|people|ppl|folks|gente|chamacos|chicos|muchachos|pelaos|families|familias|ninos"
+           "|everybody|everyone|todos|todo_el_mundo)")
+_BAD_TRAIT = ("(thugs|thug|criminals|criminal|criminales|gangsters|gangster|delincuentes|delincuente"
+              "|animals|animales|lazy|vagos|vago|flojos|dirty|sucios|ghetto|dumb|brutos|ignorant"
+              "|ignorantes|hoodlums|ladrones|ladron|ladrona|thieves|thief|trash|basura|savages|salvajes"
+              "|dropouts|losers|gangbangers|maleantes|tecatos|junkies|late|tarde|loud|escandalosos"
+              "|liars|mentirosos|drunks|borrachos|illegal|ilegales|cheaters|tramposos|rude|groseros)")
+# Saying the generalisation is wrong, asking whether it is true, or warning about it: "who says
+# girls can't weld?", "don't let anyone tell you women aren't built for this", "that's a myth".
+# "I'm not sexist but…" and "prove me wrong" introduce one: they are no counter.
+_COUNTER = (r"\b(?:who (?:says|said|told)|quien (?:dijo|dice|te dijo)|(?:don't|dont|do not|never|nunca)"
+            r" (?:let|listen to|believe|dejes|creas|escuches)|used to (?:think|say|believe)"
+            r"|(?:that's|thats|that is|it's|its|it is|is|es|eso es) (?:a |un |una |just a |so |totally )?"
+            r"(?:myth|stereotype|mito|estereotipo|sexist|racist|sexista|racista|not true|mentira|falso|wrong|bs)"
+            r"|no es (?:verdad|cierto)|prove[sd]? (?:them|him|her|everyone|people|that|it|this|those \w+) wrong"
+            r"|(?:they're|theyre|they are|he's|hes|she's|shes|people are|est[aá]n?|is) (?:so |dead |totally |just )?"
+            r"(?:wrong|equivocad[oa]s?)|is it true|es (?:verdad|cierto) que|if anyone|si alguien"
+            r"|built different|(?:a girl|a woman|una chica|una mujer) (?:who|that|que)"
+            r"|(?:people|some people|many people|a lot of people|lots of people|folks|la gente|mucha gente|algunos)"
+            r" (?:think|thought|say|said|believe|assume|piensan|creen|dicen)(?![^.!?]{0,80}\b(?:right|razon|true|verdad)\b)"
+            r"|yet|till|until|todav[ií]a|a[uú]n no|sin licencia|right now|ahora mismo"
+            r"|(?:in|with|con) (?:those|these|that|this|esos|esas|estos|estas)\b)\b")
+# English "the girls", "my girls": some girls, not girls as such.
+_SOME_GIRLS = (r"|\b(?:the|our|my|these|those|some|both|two|three|four|five|all the|his|her|their|your)"
+               r" (?:girls|women|ladies|females|chicks)\b")
+
 RULES = [
+    _harass(
+        "language.stereotype",
+        "Demeans people as a group: girls and women, or where people come from (stereotype)",
+        # girls and women said to be unfit: "women just aren't cut out for this trade"
+        _GIRLS + " ~2 (just|really|simply|generally|usually|honestly|naturally)? ~1 " + _NOT
+        + " ~2 (really|just|even|naturally|physically|realmente)? ~1 (built|cut_out|made|meant|wired|designed|smart_enough|strong_enough|tough_enough|good_enough|hechas|hecha|capaces|capaz|aptas|apta|buenas) ~1 (for|pa|para|to_do|to_be|to_work|to_handle)",
+        _GIRLS + " ~2 (can't|cant|cannot|can_never|never|no_pueden|no_puede|no_saben|no_sabe|no_sirven|no_sirve) ~2 (really|even|ever|realmente)? ~1 " + _TRADE,
+        "(coding|engineering|electrical_work|welding|construction|tech|stem|programming|mechanics|la_mecanica|la_ingenieria|programar|la_construccion|this_job|this_trade|this_field|este_trabajo) ~3 (isn't|isnt|is_not|ain't|aint|no_es) ~2 (really|just|realmente)? ~1 (for|para|a_job_for|un_trabajo_para|a_field_for|a_career_for|cosa_de) ~1 (girls|women|ladies|females|mujeres|chicas|ninas|a_girl|a_woman|una_mujer|una_chica)",
+        # success put down to looks or sex: "she only got the role cuz she's pretty"
+        "(only|solo|just|nomas|nada_mas) ~1 (got|gets|won|was_hired|got_hired|got_in|got_picked|consiguio|gano|entro|la_escogieron|la_contrataron|la_cogieron) ~4 (because|bc|cuz|cause|porque|x_q|pq|xq) ~1 (she's|shes|she_is|she|es|esta|ur|you're|youre|you_are|u_r) ~2 (a|an|una)? ~1 (girl|woman|female|mujer|chica|hot|pretty|cute|fine|bonita|linda|guapa|bella|buena|sexy|diversity_hire|latina|black|negra)",
+        "(got|gets|won|hired|picked|consiguio|gano|contrataron|escogieron) ~4 (only|just|solo|nomas|nada_mas) ~1 (because|bc|cuz|cause|porque|x_q|pq|xq) ~1 (she's|shes|she_is|she|es|esta|ur|you're|youre|you_are|u_r) ~2 (a|an|una)? ~1 (girl|woman|female|mujer|chica|hot|pretty|cute|fine|bonita|linda|guapa|bella|buena|sexy)",
+        "(because_of|cuz_of|bc_of|cause_of|por) ~1 (her|su|ur|your|tu) ~1 (looks|body|cuerpo|cara|face|cuerpazo)",
+        "(slept|sleeps|sleeping|se_acosto|se_acuesta) ~1 (with|con) ~2 (the|el|la|her|his|a|un|una|su)? ~1 (boss|manager|jefe|jefa|mentor|mentora|teacher|profe|recruiter|director|supervisor|interviewer|coach|entrenador|hiring_manager)",
+        "(slept|sleeping) ~0 (her|his|their) ~0 way",
+        "diversity_hire",
+        # a place's people or "your people" as one bad thing: "kids from that block are thugs"
+        _PEOPLE + " ~1 (from|de|del) ~4 (are|r|is|son|es|estan) ~1 (all|just|todos|todas|toda|todo|puros|nothing_but|always|siempre|basically)? ~2 (a_bunch_of|unos|unas|un|una|a|puros)? ~1 " + _BAD_TRAIT,
+        "(all|every|todos_los|todas_las) ~2 (the)? ~1 (kids|people|ppl|folks|gente|chamacos|chicos|muchachos|families|familias) ~1 (from|de|del) ~4 (end_up|ends_up|terminan|wind_up|winds_up|go_to|van_a) ~2 (in|en|a|on)? ~1 (jail|prison|la_carcel|carcel|preso|presos|welfare|pregnant|embarazadas|gangs|gangas|the_street|la_calle)",
+        "(your|ur|you|u|ustedes) ~0 (people|kind|ppl|gente|raza|lot) ~4 (never|nunca|always|siempre|are_all|son_todos|lazy|vagos|flojos|don't|dont|no) ~3 (work|trabajar|trabajan|handout|handouts|welfare|limosna|late|tarde|lie|mienten|steal|roban|cheat|complain|quejan|lazy|vagos|loud|dirty|sucios|ghetto)",
+        "(people|gente|kids) ~0 (like|como) ~0 (you|u|ustedes|tu|them|ellos) ~2 (never|nunca|always|siempre|don't|dont|no) ~3 (work|trabajar|trabajan|handout|handouts|welfare|limosna|show_up|lie|mienten|steal|roban|cheat|learn|aprenden|make_it|llegan)",
+        "(ustedes|you|y'all|yall|you_guys) ~1 (los|las)? ~1 ORIGIN ~3 (always|siempre|never|nunca|are_all|son_todos|all|are|son) ~3 " + _BAD_TRAIT,
+        "ORIGIN ~2 (are|r|son) ~1 (always|siempre|never|nunca|all|todos|todas|just|puros) ~2 " + _BAD_TRAIT,
+        "(typical|tipico|tipica|classic) ~1 ORIGIN ~4 (always|siempre|never|nunca|late|tarde|lazy|vagos|loud)",
+        unless=_COUNTER + _SOME_GIRLS + META_STEREOTYPE,
+        examples=("honestly women just aren't cut out for the trades", "you people never want to work"),
+    ),
+    _harass(
+        "language.stereotype_place",
+        "Tells girls or women to keep to their place (stereotype)",
+        # "the girls should stick to the design side", "women belong in the kitchen"
+        _GIRLS + " ~4 (should|need_to|better|deberian|tienen_que|mejor|have_to) ~2 (stick|keep) ~0 to ~2 (the|la|el)? ~2 (office_side|office_work|admin|design|the_design|makeup|paperwork|the_paperwork|the_easy|easy_stuff|nursing|teaching|cooking|the_kitchen|kitchen|pretty_slides|the_slides|slides|cosas_de)",
+        _GIRLS + " ~4 (belong|belongs|pertenecen|deberian_estar|should_be|should_stay|van|se_quedan|quedense) ~2 (in|at|en|a)? ~1 (the|la)? ~1 (kitchen|cocina|la_cocina|the_kitchen|sandwich|sandwiches)",
+        _GIRLS + " ~4 (should|deberian|tienen_que|need_to|mejor) ~2 (dedicarse|dedicate_themselves|stay_home|stay_at_home|quedarse_en_la_casa|quedarse_en_casa|go_make|go_do|ir_a_cocinar|cocinar|cook|make_sandwiches)",
+        unless=_COUNTER,
+        examples=("the girls should stick to the paperwork side", "women belong in the kitchen"),
+    ),
     _harass(
         "language.fake_praise",
         "Mocks the other person with fake praise (sarcasm)",
@@ -79,7 +163,7 @@ RULES = [
         "(mejor|better|just) ~1 (habla|speak) ~1 (espanol|spanish|your_language|tu_idioma) ~2 (en_tu_casa|at_home|at_your_house|en_tu_pais)",
         "(build|construyan) ~1 (the|el) ~0 (wall|muro)",
         "(vete|go|andate) ~1 (a_vender|sell) ~1 (elotes|tamales|flores|mangos|churros)",
-        unless=_FAMILY,
+        unless=_FAMILY + META_STEREOTYPE,
         examples=("ppl like mariam should just go back to their country", "los venecos vinieron a quitarnos todo, q se devuelvan"),
     ),
     _harass(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import partial
 
 from policies.rules.concepts.dsl import rule
+from policies.rules.concepts.harassment import META_STEREOTYPE
 
 _harass = partial(rule, governs="language.harassment", mentor=1.0, student=1.0)
 _threat = partial(rule, governs="language.threat", mentor=1.0, student=1.0, reportable=False)
@@ -108,7 +109,8 @@ RULES = [
         unless=r"\b(?:bad hair day|(?:mi|my|mis) (?:mama|mami|mom|mother|papa|papi|dad|father|parents|padres|papas|familia|family|tio|tia|abuela|abuelo|hermano|hermana|primo|prima)"
                r"|(?:todo|toda|estoy|estas|esta|estaba|estabamos|quede|quedo|llegue|llego|sali"
                r"|tarea|ropa|piso|suelo|zapatos|tenis|medias|toalla|papel|calle|libro|mochila)"
-               r"(?: bien| muy| todo| toda| medio)? mojad[oa]s?|mojad[oa]s? (?:por|de|con) (?:la|el)? ?(?:lluvia|agua|nieve|sudor))\b",
+               r"(?: bien| muy| todo| toda| medio)? mojad[oa]s?|mojad[oa]s? (?:por|de|con) (?:la|el)? ?(?:lluvia|agua|nieve|sudor))\b"
+               + META_STEREOTYPE,
         examples=("go back to where you came from", "regrésate a tu país, aquí nadie te quiere"),
     ),
     _harass(

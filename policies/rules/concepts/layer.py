@@ -21,14 +21,18 @@ from policies.rules.concepts.compiled import compile_templates
 from policies.rules.concepts.context import (
     family_drives,
     hyperbole,
+    in_url,
     negated,
     negated_inside,
     official_address,
     official_line,
+    official_line_after,
     referral_place,
     reported,
     retracted,
+    single_quoted,
     stated_not_ordered,
+    to_the_group,
     window,
 )
 from policies.rules.concepts.dsl import Lexicon, Rule, best
@@ -51,7 +55,18 @@ _FAMILY_UNLESS = frozenset({"offplatform.secrecy", "offplatform.gift"})
 # A student asking the mentor to keep a secret is usually ordinary ("don't tell my mom i liked
 # the video") but sometimes comes just before a disclosure ("dont tell anyone but i ran away"):
 # from a student these families are delivered with a quiet alert, never held.
-QUIET_ALERT = frozenset({"offplatform.secrecy"})
+QUIET_ALERT = frozenset({"offplatform.secrecy", "language.threat"})
+# An adult's moves that single one child out; said to the whole group they are a weak signal
+# (``context.to_the_group``). Secrecy and exclusivity stay: a secret kept from the parents or
+# "you're my favourite" is no less one when the group hears it.
+_ONE_CHILD_MOVES = frozenset({
+    "grooming.affection", "grooming.looks_body", "grooming.photo_request", "grooming.age_maturity",
+    "grooming.gifts_money", "grooming.late_night", "offplatform.meet_up",
+    })
+GROUP_WEIGHT = 0.3
+# A threat quoted after a verb of saying ("he texted me 'im gonna find u'") may be one the sender
+# received: delivered, and from a student the coordinator is alerted (``QUIET_ALERT``).
+QUOTED_WEIGHT = 0.3
 # Insults read away when negated inside their own words ("you are not stupid").
 _INSULTS = frozenset({"language.insult", "language.insult_about", "language.body_shaming",
                       "language.body_mock"})
@@ -181,7 +196,7 @@ class ConceptLayer:
         original message, whose tokens ``last_tokens`` then gives back)."""
         out: list[Match] = []
         counts: dict[int, int] = {}
-        t = _titles(t)
+        t = _quote_marks(_titles(t))
         for tpl in self.candidates(t, remember):
             i = tpl.rule_index
             r = self.rules[i]
@@ -200,6 +215,11 @@ class ConceptLayer:
                 if r.governs == "offplatform.ride" and role != "mentor" \
                         and family_drives(window(t, s, e)):
                     continue  # the student's own family drives them
+                if r.governs == "language.threat" and single_quoted(t, s, e):
+                    w = min(w, QUOTED_WEIGHT)  # a threat passed on: maybe one received
+                if role == "mentor" and r.id in _ONE_CHILD_MOVES and w >= STRONG \
+                        and to_the_group(t, s, e):
+                    w = GROUP_WEIGHT  # program talk to everyone: delivered and flagged
                 out.append(Match(r, s, e, taken_back(r.governs, role, t, s, e, w)))
                 counts[i] = counts.get(i, 0) + 1
                 if counts[i] >= MAX_SPANS_PER_RULE:
@@ -215,6 +235,8 @@ class ConceptLayer:
             return False
         if r.reportable and reported(t, s, e):
             return False
+        if r.id.startswith("language.") and r.governs != "language.threat" and single_quoted(t, s, e):
+            return False  # somebody's words passed on: "he typed 'ur so dumb'"
         unless = self._unless[i]
         return unless is None or unless.search(window(t, s, e)) is None
 
@@ -222,7 +244,7 @@ class ConceptLayer:
         """Whether folded text ``t`` holds a move of these concepts (by this sender) that the
         sentence reads away — negated or reported ("I'd never ask you to keep secrets"). The
         encoder does not read negation; the engine asks this before it lets the encoder hold."""
-        t = _titles(t)
+        t = _quote_marks(_titles(t))
         for tpl in self.candidates(t):
             r = self.rules[tpl.rule_index]
             if not r.id.startswith(prefix) or r.weight(role) <= 0:
@@ -277,9 +299,9 @@ class ConceptLayer:
             return self._language_weight(rule_id, text, start, end)
         if rule_id in ("contact.phone", "contact.email") and len(text) == len(text.lower()):
             low = text.lower()
-            if (official_line(low, start) if rule_id == "contact.phone"
-                    else official_address(low, start, end)):
-                return 0.0  # the school's or program's line or desk, not a person's
+            if (official_line(low, start) or official_line_after(low, end) or in_url(low, start)
+                    if rule_id == "contact.phone" else official_address(low, start, end)):
+                return 0.0  # the school's or program's line or desk, or a link's digits
         if rule_id in _PLACES and referral_place(text.lower(), start, end):
             return 0.0
         review = PHRASE_REVIEW.get(rule_id)
@@ -316,6 +338,8 @@ class ConceptLayer:
             return 0.0
         if rule_id == "language.threat" and hyperbole(window(low, start, end)):
             return 0.0
+        if single_quoted(low, start, end):  # quoted: somebody's words passed on
+            return QUOTED_WEIGHT if rule_id == "language.threat" else 0.0
         return STRONG
 
 
@@ -351,6 +375,18 @@ _EDGE = frozenset(" \t\r\n.,;:!\"()[]{}<>-_/\\|*~^`")
 # The dot of a title before a name is not a sentence end: "does Ms. Ortiz actually read every
 # message" is one question. Replaced by a space (same length, so spans stay put).
 _TITLE_DOT = re.compile(r"\b(?:mrs|mr|ms|mx|dr|prof|sra|srta|sr)\.(?= ?[a-z])")
+
+
+# A single quote mark glued to a word ("'kill yourself'", "i told her 'i want to die'") would make
+# "'kill" one word and hide it from every rule: opening and closing marks become "`" (same length,
+# so spans stay put; ``context.single_quoted`` reads "`" as a quote mark). Apostrophes inside a
+# word ("don't") stay.
+_QUOTE_MARK = re.compile(r"(?:^|(?<=[\s(\[:]))'(?=[a-z0-9])|(?<=[a-z0-9.!?])'(?=$|[\s.,!?;:)\]])")
+
+
+def _quote_marks(t: str) -> str:
+    """Folded text ``t`` with single quote marks (not apostrophes) made "`"."""
+    return _QUOTE_MARK.sub("`", t) if "'" in t else t
 
 
 def _titles(t: str) -> str:

@@ -210,3 +210,12 @@ _CLASSES: dict[str, str] = {
 }
 
 LEXICON = Lexicon(_CLASSES)
+
+
+def insult_words() -> frozenset[str]:
+    """The one-word insults and slurs of the lexicon (a masked word is read as one of these
+    before an ordinary word: ``policies.deobfuscate``)."""
+    out: set[str] = set()
+    for name in ("INSULT", "PERSON_INSULT"):
+        out.update(w for w in _CLASSES.get(name, "").split() if w.isalpha())
+    return frozenset(out)

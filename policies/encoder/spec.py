@@ -1,0 +1,17 @@
+"""The encoder's heads in one table: whose messages each head reads, and which thresholds a
+program file may move for it. The runtime layer, the training script's validation and the policy
+file's checks all read this table, so a head cannot be added to one and missed by another."""
+
+from __future__ import annotations
+
+# head: (the senders whose messages it reads, its thresholds — "hold" stops the message; "flag"
+# marks a delivered grooming signal; "alert" tells the coordinator about a possible disclosure)
+HEADS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "grooming": (("mentor",), ("hold", "flag")),
+    "concern": (("student",), ("hold", "alert")),
+    "contact": (("student", "mentor"), ("hold",)),
+    "offplatform": (("student", "mentor"), ("hold",)),
+    "language": (("student", "mentor"), ("hold",)),
+}
+HEAD_ROLES = {name: roles for name, (roles, _) in HEADS.items()}
+HEAD_THRESHOLDS = {name: bands for name, (_, bands) in HEADS.items()}
