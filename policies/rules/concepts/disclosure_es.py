@@ -10,16 +10,8 @@ the sentence checks are the safeguarding ones (never cancelled by negation or re
 
 from __future__ import annotations
 
-from functools import partial
-
-from policies.rules.concepts.dsl import rule
-
-_c = partial(rule, mentor=0.0, student=1.0, negatable=False, reportable=False)
-_selfharm = partial(_c, governs="concern.selfharm")
-_abuse = partial(_c, governs="concern.abuse")
-_neglect = partial(_c, governs="concern.neglect")
-_exploit = partial(_c, governs="concern.exploitation")
-_homeless = partial(_c, governs="concern.homeless")
+# The safeguarding families' rule makers (students only, never read away): concern.py's own.
+from policies.rules.concepts.concern import _abuse, _exploit, _homeless, _neglect, _selfharm
 
 # An adult at home the student may fear (Spanish and Spanglish).
 _ADULT = ("(mi_papa|mi_papi|mi_pai|mi_padrastro|mi_stepdad|mi_stepmom|mi_madrastra|mi_mama|mi_mami|mi_mai"
