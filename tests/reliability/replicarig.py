@@ -98,7 +98,8 @@ class ReplicaRig(CrashRig):
         assert migrate.returncode == 0, migrate.stdout + migrate.stderr
         engine = make_engine(self.database_url)
         import_roster(engine, roster, platforms=platform_names())
-        local = datetime.now(ZoneInfo("America/New_York"))
+        assert self.world is not None
+        local = datetime.now(ZoneInfo(self.world.timezone))
         due = max(local - timedelta(minutes=1), local.replace(hour=0, minute=0))
         set_schedule(engine, PROGRAM, actor="replica-rig", clock=lambda: datetime.now(ZoneInfo("UTC")),
                      weekday=local.weekday(), post_time=f"{due:%H:%M}", grace_minutes=240,

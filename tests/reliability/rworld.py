@@ -4,7 +4,9 @@ matches, each a mentor-side and a student-side channel with one person in each, 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from fakes.discord_model import VIEW_CHANNEL
 from fakes.discord_server import FakeDiscord
@@ -12,6 +14,16 @@ from fakes.slack_server import Workspace
 
 TEAM = "TACME"
 PROGRAM = "reliable-high"
+# A prompt's grace window never runs past the end of its local day, so a rig that makes the prompt
+# due "now" must not run across local midnight (a CI run at 00:00 New York saw the window close
+# before the replicas were up: prompts 0). The world takes the first zone where it is daytime.
+ZONES = ("America/New_York", "Europe/London", "Asia/Tokyo")
+
+
+def daytime_zone(now: datetime | None = None) -> str:
+    """The first of ``ZONES`` whose local hour is 01–20, so a run of minutes stays in one local day."""
+    moment = now or datetime.now(ZoneInfo("UTC"))
+    return next(zone for zone in ZONES if 1 <= moment.astimezone(ZoneInfo(zone)).hour <= 20)
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,7 @@ class World:
     coordinator: str
     matches: list[MatchSpec]
     guilds: list[str] = field(default_factory=list)  # every guild, the coordinator in each
+    timezone: str = field(default_factory=daytime_zone)  # the program's, chosen when the world is made
 
     def roster(self, policy: Path) -> str:
         accounts = ", ".join(f'{{platform: discord, workspace: "{g}", user: "{self.coordinator}"}}'
@@ -67,7 +80,7 @@ class World:
                            f"coordinator: kim, mentors: [{match.mentor.person}], "
                            f"students: [{match.student.person}], channels: [{channels}]}}")
         review = f'{{platform: discord, workspace: "{self.guild}", channel: "{self.review}"}}'
-        return (f"program:\n  id: {PROGRAM}\n  name: Reliable High\n  timezone: America/New_York\n"
+        return (f"program:\n  id: {PROGRAM}\n  name: Reliable High\n  timezone: {self.timezone}\n"
                 f"  policy: {policy}\n  review_channel: {review}\n"
                 "people:\n" + "\n".join(people) + "\nmatches:\n" + "\n".join(matches) + "\n")
 
