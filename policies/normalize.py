@@ -155,8 +155,25 @@ class Normalized:
         return s, max(e, s)
 
 
+# The message folded last: the engine's finders and the concept layer each fold the same
+# message, and the second fold costs as much as the first. Kept by identity (the very string
+# object, so never a stale answer); one entry, a 100 KB message at most is held.
+_last: tuple[str | None, Normalized | None] = (None, None)
+
+
 def normalize(text: str) -> Normalized:
     """Fold ``text``: NFKC, look-alikes, diacritics and invisibles removed, whitespace collapsed."""
+    global _last
+    last_text, last_norm = _last
+    if last_text is text and last_norm is not None:
+        return last_norm
+    norm = _fold(text)
+    _last = (text, norm)
+    return norm
+
+
+def _fold(text: str) -> Normalized:
+    """``normalize`` without the memory of the last message."""
     if text.isascii() and text.isprintable() and "  " not in text:  # the common case
         return Normalized(text, text.lower(), text, None)
     if _SPECIAL.search(text) is None:
@@ -205,6 +222,26 @@ def _fold_with_index(text: str) -> tuple[str, str, list[int]]:
     if len(low) != len(cased):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in cased)
     return low, cased, index
+
+
+# The words of folded ASCII text as the concept rules' anchors see them: runs of a-z, 0-9, "'".
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789'")
+_BYTE_SPLIT = bytes(c if c in _WORD_BYTES else 32 for c in range(256))
+# The text split last and its words: the engine's address check, the concept filter and the
+# second reading read the same folded message, which is split once. Kept by identity (the very
+# string object), one entry.
+_last_split: tuple[str | None, list[bytes]] = (None, [])
+
+
+def ascii_words(folded: str) -> list[bytes]:
+    """The words of folded ASCII text in order, repeats kept, as bytes (a C-speed split: the
+    common case). Shared between callers: never change the list."""
+    global _last_split
+    last_text, words = _last_split
+    if last_text is not folded:
+        words = folded.encode("ascii").translate(_BYTE_SPLIT).split()
+        _last_split = (folded, words)
+    return words
 
 
 # Stretched letters ("pleeeease", "secreeeet", "nooo", "solitaaaa"): a run of three or more of
