@@ -23,19 +23,11 @@ _WORD_RUN = re.compile(r"[a-z0-9']+")
 # Tokens of a message: words, plus single characters some forms start with (emoji, "<3").
 TOKEN = re.compile(r"[a-z0-9']+|[^\x00-\x7f]|[<$@#\"]")
 _SYMBOL_START = set('<$@#"')
-_WORDCH = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789'")
-_BYTE_SPLIT = bytes(c if c in _WORDCH else 32 for c in range(256))
 
 
 def tokens(text: str) -> set[str]:
     """The message's tokens (``TOKEN``)."""
     return set(TOKEN.findall(text))
-
-
-def ascii_words(text: str) -> set[bytes]:
-    """The word tokens of an ASCII message, as bytes (a C-speed split: the common case)."""
-    return set(text.encode("ascii").translate(_BYTE_SPLIT).split())
-
 
 
 def _load_ranks() -> dict[str, int]:

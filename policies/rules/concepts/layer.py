@@ -13,9 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from policies.normalize import blank_mentions, normalize
+from policies.normalize import ascii_words, blank_mentions, normalize
 from policies.regex import compile_pattern
-from policies.rules.concepts.anchors import ascii_words
 from policies.rules.concepts.anchors import tokens as tokenize
 from policies.rules.concepts.compiled import compile_templates
 from policies.rules.concepts.context import (
@@ -97,9 +96,14 @@ class _Template:
         self._rx = None
 
     def finditer(self, t: str):
-        if self._rx is None:
-            self._rx = compile_pattern(self.pattern)
-        return self._rx.finditer(t)
+        """The matches in ``t``; none without running the match machinery when a test says so
+        (most candidate templates do not match, and re2's yes/no answer costs half as much)."""
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = compile_pattern(self.pattern)
+        if rx.cheap_test and not rx.test(t):
+            return iter(())
+        return rx.finditer(t)
 
 
 def _ascii(words: frozenset[str]) -> frozenset[bytes]:
@@ -145,13 +149,18 @@ class ConceptLayer:
         self._keys_b = frozenset(self._pairs_b)
         self._symbols = [(k, k.encode()) for k in self._keys if k in _SYMBOLS]
         # The message read last and its tokens, for the spelling pass (``last_tokens``).
-        self._last: tuple[str, set] = ("", set())
+        self._last: tuple[str, set, list[bytes] | None] = ("", set(), None)
 
     def last_tokens(self, text: str) -> set | None:
         """The tokens of ``text`` (the very object last given to ``hits``) as the candidate
         filter split them: bytes for ASCII text, else str; None for any other text."""
-        last_text, toks = self._last
+        last_text, toks, _ = self._last
         return toks if last_text is text else None
+
+    def last_words(self, text: str) -> list[bytes] | None:
+        """The same words of ``text`` in order, repeats kept (ASCII text only), else None."""
+        last_text, _, words = self._last
+        return words if last_text is text else None
 
     def compile_all(self) -> None:
         """Compile every template now (tests; a server may call it to warm up)."""
@@ -162,8 +171,10 @@ class ConceptLayer:
 
     def candidates(self, t: str, remember: str | None = None) -> list[_Template]:
         """Templates whose anchor words all occur in folded text ``t``."""
+        words = None
         if t.isascii():  # the common case: split and intersect at C speed, as bytes
-            toks = ascii_words(t)
+            words = ascii_words(t)  # the engine's finders may have split it already
+            toks = set(words)
             for sym, sym_b in self._symbols:
                 if sym in t:
                     toks.add(sym_b)
@@ -174,7 +185,7 @@ class ConceptLayer:
             present = toks & self._keys
             pairs = self._pairs
         if remember is not None:
-            self._last = (remember, toks)
+            self._last = (remember, toks, words)
         if not present:
             return self._always
         seen: set[_Template] = set()
