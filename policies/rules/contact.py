@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from policies.normalize import ascii_words
 from policies.regex import compile_pattern
 
 # Digits spelled out, in English and Spanish (folded: "dieciséis" is "dieciseis").
@@ -417,6 +418,18 @@ _ADDRESS_FOLDED = (
     r"|terrace|parkway|pkwy)\b(?: ?(?:apt|apartment|unit|#|fl|floor)\.? ?[0-9a-z]{1,5}\b)?"
 )
 _POBOX = r"\b(?:p\.? ?o\.? box|po box|psc [0-9]{2,5}, box) ?[0-9]{1,6}\b"
+# The cased pattern's street words (and plurals) as the folded text's words: its address ends in
+# one, a whole word after a space, so a message holding none cannot match it.
+_STREET_WORDS = frozenset(w.lower().encode() + s for w in _SUFFIX_CAP.split("|") for s in (b"", b"s"))
+
+
+def _may_name_a_street(folded: str) -> bool:
+    """Whether folded text may hold one of ``_ADDRESS_CASED``'s street words: a set look-up on
+    its words (split once for the concept rules too) instead of a regex pass. Text with an
+    apostrophe ("Main St's") or outside ASCII is not split here: the pattern decides."""
+    if "'" in folded or not folded.isascii():
+        return True
+    return not _STREET_WORDS.isdisjoint(ascii_words(folded))
 
 
 # An address next to these words is a school, office or event venue, not someone's home…
@@ -492,7 +505,7 @@ class ContactFinder:
         rx_cheap = self._addr_folded.cheap_test
         spans = ([m.span() for m in self._addr_folded.finditer(text)]
                  if folded and (not rx_cheap or self._addr_folded.test(text)) else [])
-        if not rx_cheap or self._addr_cased.test(cased):
+        if _may_name_a_street(text) and (not rx_cheap or self._addr_cased.test(cased)):
             spans += [m.span() for m in self._addr_cased.finditer(cased)]
         if spans and _PUBLIC_PLACE.search(text) and not _PERSONAL_PLACE.search(text):
             return []
