@@ -299,7 +299,7 @@ class Policy:
         spellings read as the rules' words ("dissapear", "wanna", "xq") — with the index in
         ``text`` of each character; None when it reads the same (the usual case)."""
         tokens = self._concepts.last_tokens(text)  # split once, by the concept layer
-        if self._second.reads_the_same(text, tokens):  # the usual case, in a few µs
+        if self._second.reads_the_same(text, tokens, self._concepts.last_words(text)):  # usual
             return None
         first = deobfuscate(text, self._vocab.__contains__, self._strong_words.__contains__)
         vtext, index = first if first is not None else (text, None)
