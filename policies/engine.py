@@ -36,7 +36,7 @@ from policies.rules.vocabulary import rules_vocabulary
 from policies.rules.words import EXTRA_BLOCK, WordMatcher, load_ordinary_words, load_profanity_list
 from policies.second_reading import SecondReadingGate
 from policies.spelling import Speller, known_words
-from policies.types import Action, Decision, Hit, PolicyContext
+from policies.types import ALLOW, Action, Decision, Hit, PolicyContext
 
 if TYPE_CHECKING:
     from policies.encoder.layer import EncoderLayer
@@ -433,8 +433,8 @@ class Policy:
 
     @staticmethod
     def _combine(hits: list[Hit], hold_until: datetime | None) -> Decision:
-        if not hits:
-            return Decision(action=Action.ALLOW)
+        if not hits:  # most messages: one shared frozen decision (building one costs ≈ 2 µs)
+            return ALLOW
         hits.sort(key=lambda h: (h.start, h.end))
         by_encoder = {h.rule.startswith("encoder.") for h in hits}
         layer = ("rules+encoder" if len(by_encoder) == 2 else
