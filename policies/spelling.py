@@ -241,6 +241,7 @@ class Speller:
         out: list[str] = []
         index: list[int] = []
         pos = changes = looked = 0
+        known_b = self._known_b  # a known word is skipped by one set look-up (``is_known``'s first test)
         for m in _TOKEN.finditer(text):
             tok = m.group()
             if not tok.isascii():
@@ -248,7 +249,7 @@ class Speller:
             tok = tok.lower()
             new = CONTRACTIONS.get(tok)
             if new is None and len(tok) >= MIN_TOKEN and looked < MAX_LOOKUPS \
-                    and not self.is_known(tok):
+                    and tok.encode() not in known_b and not self.is_known(tok):
                 looked += 1
                 new = self.correct(tok)
             if new is None:
