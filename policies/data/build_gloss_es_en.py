@@ -4309,6 +4309,56 @@ culera|bitch
 """
 
 OVERRIDES = r"""
+# everyday senses first (review of round 9): a slang sense must not turn ordinary chat into abuse,
+# slurs, sex, weapons or drugs ("vimos patos en el parque", "mi perra se llama luna", "Ms. Ruiz")
+pato|duck
+patos|ducks
+pájaro|bird
+pájaros|birds
+cuero|leather
+cueros|leathers
+perra|dog
+perras|dogs
+bicho|bug
+bichos|bugs
+bicha|bug
+pito|whistle
+cuca|cockroach
+pasto|grass
+hierba|grass
+fierro|iron
+pipa|pipe
+cuete|firecracker
+pack|pack
+seno|chest
+mami|mom
+papi|dad
+está buena|is good
+está bueno|is good
+qué rica|how delicious
+qué rico|how delicious
+sabrosa|delicious
+sabroso|delicious
+ms|Ms
+we|we
+la viola|the viola
+el violín|the violin
+toco la guitarra|I play the guitar
+toco el piano|I play the piano
+me pegó la gripa/me pegó la gripe/me dio gripa/me dio gripe|I caught the flu
+# a verb followed by an infinitive (policies/encoder/gloss.py reads "KEY +inf" when the next word
+# is an infinitive): "te quiero mandar el link" is "I want to send you the link", not "I love you"
+te quiero +inf|I want to
+quiero +inf|I want to
+queremos +inf|we want to
+me toca +inf|I have to
+te toca +inf|you have to
+le toca +inf|has to
+nos toca +inf|we have to
+les toca +inf|they have to
+me tocó +inf|I had to
+te tocó +inf|you had to
+le tocó +inf|had to
 # forms where two verbs collide: the sense given here wins
 fue|was
 fui|I went

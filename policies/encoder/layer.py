@@ -124,10 +124,12 @@ class EncoderLayer:
         try:
             lexicon = load_lexicon()
         except (OSError, UnicodeError, ValueError) as exc:
-            raise HeadsUnavailable(f"the Spanish gloss lexicon cannot be read: {exc}") from exc
+            raise HeadsUnavailable(f"the Spanish gloss lexicon cannot be read ({exc}); reinstall mentorbot "
+                                   "or rebuild it with `python policies/data/build_gloss_es_en.py`") from exc
         if lexicon.sha256 != want:
             raise HeadsUnavailable(f"the encoder heads were trained on Spanish glosses from lexicon {want}, "
-                                   f"not {lexicon.sha256}; retrain with `python -m policies.encoder.train`")
+                                   f"not {lexicon.sha256} (policies/data/gloss_es_en.tsv, known_words.txt or "
+                                   "the gloss code changed); retrain with `python -m policies.encoder.train`")
         return lexicon
 
     def reading(self, text: str) -> str:

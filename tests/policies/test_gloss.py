@@ -77,3 +77,27 @@ def test_the_layer_embeds_the_gloss_and_caches_by_reading():
     assert layer.reading(text) != text and layer.reading("see you thursday") == "see you thursday"
     spanish = layer.embed([text])[0]
     assert (spanish == layer.embed([layer.reading(text)])[0]).all()
+
+
+def test_ordinary_spanish_keeps_its_everyday_sense():
+    """A slang sense must not turn ordinary chat into slurs, sex or weapons for the encoder."""
+    lexicon = load_lexicon()
+    cases = {
+        "vimos patos en el parque": "ducks", "mi perra se llama luna": "dog",
+        "compré un pack de cuadernos": "pack of notebooks", "la película está buena": "is good",
+        "te quiero mandar el link": "want to send", "me toca presentar mañana": "have to present",
+        "nos vemos con Ms. Ruiz en la biblioteca": "Ms",
+    }
+    for text, expected in cases.items():
+        assert expected in (gloss(text, lexicon) or ""), (text, gloss(text, lexicon))
+    assert "touches me" in (gloss("mi tío me toca cuando mi mamá no está", lexicon) or "")
+    assert "not touches" in (gloss("él no me toca", lexicon) or "")
+
+
+def test_english_texting_and_decomposed_accents():
+    lexicon = load_lexicon()
+    for text in ["u r so hot lol", "u ok?", "k lol", "can u send me a pic lol", "yo bro", "thats sus lol",
+                 "idk man", "y’all r crazy lol", "is that a q"]:
+        assert gloss(text, lexicon) is None, text
+    decomposed = "mañana está bien".replace("ñ", "n\u0303").replace("á", "a\u0301")
+    assert gloss(decomposed, lexicon) == gloss("mañana está bien", lexicon) == "tomorrow it is ok"
