@@ -328,6 +328,8 @@ class Policy:
             if any(h.rule == "encoder.grooming" and h.action is Action.HOLD for h in hits) \
                     and self.read_away(text, role):
                 hits = [_flag_only(h) if h.rule == "encoder.grooming" else h for h in hits]
+            if any(h.rule == "encoder.language" for h in hits) and self._only_allowed_words(text, role):
+                hits = [h for h in hits if h.rule != "encoder.language"]
             return hits, scores.get("concern")
         except Exception as exc:
             logger.exception("sentence encoder failed; holding the message for review")
@@ -336,6 +338,23 @@ class Policy:
                                f"{str(exc)[:120]}); please review it.",
                         notice="Your message is waiting for a quick check by your coordinator.",
                         category="policy")], None
+
+    def _only_allowed_words(self, text: str, role: str) -> bool:
+        """Whether the language head's hold rests on words this program's file allows
+        (``words: allow: [damn]``): read without them, the message is below the head's threshold.
+        The coordinator allowed the word; the encoder must not stop it for them."""
+        assert self.encoder is not None
+        allowed = self.config.allow_words
+        if not allowed:
+            return False
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in allowed) + r")\b", re.IGNORECASE)
+        without = " ".join(pattern.sub(" ", text).split())
+        if without == " ".join(text.split()):
+            return False
+        if not without:
+            return True
+        score = self.encoder.scores(without, role).get("language", 0.0)
+        return score < self.encoder.thresholds["language"]["hold"]
 
     def _quiet_uncorroborated_concerns(self, hits: list[Hit], concern_score: float | None) -> list[Hit]:
         """A student's message held only by the rules' disclosure words, which the concern head

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from policies.encoder.evidence import may_hold_contact
+from policies.encoder.gloss import Lexicon, gloss, load_lexicon
 from policies.encoder.heads import Heads, HeadsUnavailable, load_heads
 from policies.encoder.minilm import MiniLM
 from policies.encoder.model_files import PINS, ModelUnavailable, model_files
@@ -95,6 +96,7 @@ class EncoderLayer:
             if self.heads.model_sha256 != PINS["model.safetensors"]:
                 raise HeadsUnavailable("the encoder heads were trained on another model file")
             self.ngrams = self._paired_ngrams(ngrams) if self.heads.uses_ngrams else None
+            self.lexicon = self._paired_lexicon()
             model = model or shared_model()
         except (ModelUnavailable, HeadsUnavailable, NgramsUnavailable) as exc:
             raise EncoderUnavailable(str(exc)) from exc
@@ -114,9 +116,30 @@ class EncoderLayer:
                                     f"not {ngrams.sha256}; retrain with `python -m policies.encoder.train`")
         return ngrams
 
+    def _paired_lexicon(self) -> Lexicon | None:
+        """The Spanish gloss lexicon the heads were trained with (None: heads that read no gloss)."""
+        want = self.heads.meta.get("gloss_sha256")
+        if not want:
+            return None
+        try:
+            lexicon = load_lexicon()
+        except (OSError, UnicodeError, ValueError) as exc:
+            raise HeadsUnavailable(f"the Spanish gloss lexicon cannot be read ({exc}); reinstall mentorbot "
+                                   "or rebuild it with `python policies/data/build_gloss_es_en.py`") from exc
+        if lexicon.sha256 != want:
+            raise HeadsUnavailable(f"the encoder heads were trained on Spanish glosses from lexicon {want}, "
+                                   f"not {lexicon.sha256} (policies/data/gloss_es_en.tsv, known_words.txt or "
+                                   "the gloss code changed); retrain with `python -m policies.encoder.train`")
+        return lexicon
+
+    def reading(self, text: str) -> str:
+        """What the embedding reads: a Spanish-looking message's English gloss (gloss.py), else the text."""
+        return (gloss(text, self.lexicon) or text) if self.lexicon is not None else text
+
     def embed(self, texts: Iterable[str]) -> list[np.ndarray]:
-        """Embeddings of the texts, computing the uncached ones in small batches."""
-        texts = list(texts)
+        """Embeddings of the texts (as ``reading`` gives them), computing the uncached ones in small
+        batches."""
+        texts = [self.reading(t) for t in texts]
         with self._lock:
             missing = [t for t in texts if t not in self._cache]
         # Similar lengths batched together: padding to the longest costs every row in a batch.

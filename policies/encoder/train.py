@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from policies.encoder.dataset import CORPUS, REPO, TRAIN_DIR, load_rows
+from policies.encoder.gloss import Lexicon, gloss, load_lexicon
 from policies.encoder.heads import CATEGORIES as HEADS
 from policies.encoder.heads import HEADS_PATH
 from policies.encoder.model_files import PINS, cache_dir, model_files
@@ -307,6 +308,8 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=EPOCHS)
     ap.add_argument("--blend", type=float, default=NGRAM_BLEND,
                     help="share of the embedding heads in each head's logit (1: no n-grams)")
+    ap.add_argument("--no-gloss", action="store_true",
+                    help="embed Spanish messages as written, not their English gloss (a comparison run)")
     ap.add_argument("--ignore-rules-reading", action="store_true",
                     help="let the encoder hold grooming moves the rules read as negated/reported")
     args = ap.parse_args()
@@ -317,7 +320,8 @@ def main() -> None:
     print(f"{len(rows)} distinct rows; writers: "
           + ", ".join(f"{g} {int((groups == g).sum())}" for g in GROUPS), flush=True)
     texts = encoder_texts(rows)
-    x = features(embed(texts), rows)
+    lexicon = None if args.no_gloss else load_lexicon()
+    x = features(embed([gloss(t, lexicon) or t for t in texts] if lexicon else texts), rows)
     ngx = ngram_matrix(texts, rows)
     tb = Table.build(rows, rules_verdicts(rows))
     print_table("Rules alone, per writer", tb, outcome(tb, None, None))
@@ -334,7 +338,7 @@ def main() -> None:
     print_table("Rules + encoder, NESTED: neither the heads nor the thresholds saw the writer",
                 tb, nested(tb, scores, respect))
     if not args.dry_run:
-        write(fit_heads(x, rows, **fit_kw), fit_ngrams(ngx, rows), k, temps, th, rows, groups)
+        write(fit_heads(x, rows, **fit_kw), fit_ngrams(ngx, rows), k, temps, th, rows, groups, lexicon)
 
 
 def _folded(p: dict[str, np.ndarray], k: dict[str, np.ndarray], temps: list[float], j: int) -> dict:
@@ -349,7 +353,8 @@ def _folded(p: dict[str, np.ndarray], k: dict[str, np.ndarray], temps: list[floa
 
 
 def write(p: dict[str, np.ndarray], pn: dict[str, np.ndarray], k: dict[str, np.ndarray], temps: list[float],
-          th: dict[str, dict[str, float]], rows: list[dict], groups: np.ndarray) -> None:
+          th: dict[str, dict[str, float]], rows: list[dict], groups: np.ndarray,
+          lexicon: Lexicon | None = None) -> None:
     """heads.json, ngrams.npz and their pins, from one training run."""
     from policies.encoder.ngrams import BUCKETS, NGRAMS_PATH
 
@@ -365,6 +370,7 @@ def write(p: dict[str, np.ndarray], pn: dict[str, np.ndarray], k: dict[str, np.n
                        "thresholds": {key: round(v, 4) for key, v in th[name].items()}}
     doc = {"version": 3, "model_sha256": PINS["model.safetensors"],
            "ngrams_sha256": hashlib.sha256(ngram_raw).hexdigest(),
+           "gloss_sha256": lexicon.sha256 if lexicon else "",
            "features": "all-MiniLM-L6-v2 mean-pooled, L2-normalised (384) + sender is a mentor (1); "
                        f"blended {NGRAM_BLEND:g} : {1 - NGRAM_BLEND:g} with hashed n-grams (ngrams.npz)",
            "roles": {key: sorted(v) for key, v in ROLES.items()},
