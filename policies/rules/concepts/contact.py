@@ -138,7 +138,12 @@ RULES = [
         "(i|yo) ~2 (could|can|puedo|podria) ~1 (come_by|stop_by|swing_by|pasar|pasarme|visit|visitarte|come_see) ~3 (your|ur|tu|on_my|en_mi|at_your)",
         "(come|stop|swing|drop|pasa|ven) ~1 (by|over|por) ~3 (anytime|whenever|cuando_quieras|any_time|my_place|my_house|mi_casa)",
         "(which|what|que|cual) ~1 (bus|train|tren|guagua|stop|parada) ~2 (do|d)? ~1 (you|u|tomas|coges|take) ~3 (home|a_casa|see_you|verte|at_the_stop)",
-        unless=r"\b(?:session|sesion|classroom|salon|career fair|feria|job shadow|site visit|company visit|info session|orientation|workshop|taller|program event|evento del programa|con el grupo|with the group|with your class|con la coordinadora|with the coordinator|supervised|supervisad[oa]|channel|canal|en la escuela|at school|at the school|de la escuela|class|clase|club|table|mesa|classmates|companeros|students|estudiantes|team|equipo|parade|desfile|showcase|expo|horario de escuela|school hours)\b",
+        unless=r"\b(?:session|sesion|classroom|salon|career fair|feria|job shadow|site visit|company visit|info session|orientation|workshop|taller|program event|evento del programa|con el grupo|with the group|with your class|con la coordinadora|with the coordinator|supervised|supervisad[oa]|channel|canal|en la escuela|at school|at the school|de la escuela|class|clase|club|table|mesa|classmates|companeros|students|estudiantes|team|equipo|parade|desfile|showcase|expo|horario de escuela|school hours"
+               # a member of staff or a school room named as part of it ("nos vemos en la
+               # biblioteca con Mr. Ruiz", "el martes en el room 112"): a supervised meeting
+               r"|(?:with|con) (?:mr|ms|mrs|miss|dr|coach|the teacher|your teacher|our teacher|el profe|la profe"
+               r"|tu profe|el profesor|la profesora|el maestro|la maestra|tu maestr[ao]|el coach|la coach"
+               r"|la consejera|el consejero|the counselor)|(?:room|rm|salon|aula) ?#?\d+)\b",
         examples=("¿nos vemos en el parque?", "vente a mi oficina el sábado, no hace falta avisar"),
     ),
     _ride(

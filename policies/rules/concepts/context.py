@@ -33,7 +33,12 @@ _REPORTED = re.compile(
     r"|how (?:do|should) (?:i|you) (?:respond|answer|react)|si (?:alguien|un adulto|una persona"
     r"|te piden)|if (?:a|an|some|any) [a-z'\"]+ (?:dms?|messages?|asks?|texts?|offers?|contacts?|adds?|sends?"
     r"|reaches out|tells?|wants?)|si (?:un|una|alg[uú]n|alguna) \w+ te (?:escribe|pide|manda|contacta|ofrece"
-    r"|agrega|dice))\b"
+    r"|agrega|dice)"
+    # a question about what mentors may do, not an ask: "are mentors allowed to add us on discord?"
+    r"|(?:are|r|is) (?:the |our |my )?(?:mentors?|volunteers?) (?:even |really )?"
+    r"(?:allowed|supposed|permitted) to|(?:can|could) (?:the |our )?(?:mentors|volunteers) "
+    r"|(?:los|las|nuestros|nuestras) (?:mentores|mentoras) (?:pueden|tienen permitido)"
+    r"|(?:pueden|puede) (?:los|las) (?:mentores|mentoras))\b"
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _WINDOW = 90
@@ -221,19 +226,52 @@ def in_url(text: str, start: int) -> bool:
     return url is not None and _PHONE_LINK.search(url.group()) is None
 
 
+# ... or named earlier in the sentence, the clause just before the number only pointing at its
+# line: "if you need to reach the program office for the form, the number is (212) …", "la oficina
+# del programa está en el tercer piso, teléfono 718-…", "si necesitan la oficina del programa,
+# llamen al (718) …". Not when the sentence says the office fails the sender ("the program office
+# never answers, text 917-…" gives the sender's own).
+_POINTER = re.compile(rf"(?:(?:the |el |la |its |their |su )?(?:{_LINE_NOUN})(?: number)?(?: (?:is|es))?"
+                      rf"|(?:{_CALL})(?: (?:to|a|al|at|the|them at|them|la|el))?) *[:(]? *")
+_FAILS = re.compile(r"\b(?:never|not|no|nunca|don'?t|doesn'?t|won'?t|can'?t|cannot|closed|cerrad[ao]|ni"
+                    r"|useless|sucks|broken|wrong|slow)\b")
+_OWNER_NAMED = re.compile(rf"\b(?:{_OWNER})\b")
+_POINTER_GAP = 100
+
+
 def official_line(text: str, start: int) -> bool:
     """A phone number introduced as a school, program or office line, just before it."""
     prefix = clause_prefix(text, start)
     last = None
     for m in _OFFICIAL_LINE.finditer(prefix):
         last = m
-    if last is None or _PERSONAL_LINE.search(prefix) is not None:
+    if _PERSONAL_LINE.search(prefix) is not None:
         return False
-    gap = prefix[last.end():]
+    if last is not None:
+        gap = prefix[last.end():]
+        parts = _NEW_CLAUSE.split(gap)
+        if len(gap) <= _CLOSE_GAP and (len(parts) == 1 or _APPOSITION.fullmatch(parts[-1]) is not None):
+            return _SENDER.search(prefix, prefix.rfind(",", 0, last.start()) + 1) is None
+    return _pointed_at(text, start, prefix)
+
+
+def _pointed_at(text: str, start: int, prefix: str) -> bool:
+    """The institution named earlier in the sentence and the last clause before the number only
+    points at its line; nothing in the sentence makes it the sender's own or says the office fails."""
+    named = None
+    for m in _OWNER_NAMED.finditer(prefix):
+        named = m
+    if named is None:
+        return False
+    gap = prefix[named.end():]
     parts = _NEW_CLAUSE.split(gap)
-    if len(gap) > _CLOSE_GAP or (len(parts) > 1 and _APPOSITION.fullmatch(parts[-1]) is None):
+    if len(parts) < 2 or len(gap) > _POINTER_GAP or _POINTER.fullmatch(parts[-1].lstrip()) is None \
+            or _FAILS.search(gap) is not None:
         return False
-    return _SENDER.search(prefix, prefix.rfind(",", 0, last.start()) + 1) is None
+    rest = _SENTENCE_END.search(text, start)
+    after = text[start:rest.start() if rest else len(text)]
+    return (_SENDER.search(prefix) is None and _SENDER.search(after) is None
+            and _PERSONAL_LINE.search(after) is None)
 
 
 # An address that names a function, not a person (RFC 2142's info@, support@; a program's
