@@ -33,12 +33,7 @@ _REPORTED = re.compile(
     r"|how (?:do|should) (?:i|you) (?:respond|answer|react)|si (?:alguien|un adulto|una persona"
     r"|te piden)|if (?:a|an|some|any) [a-z'\"]+ (?:dms?|messages?|asks?|texts?|offers?|contacts?|adds?|sends?"
     r"|reaches out|tells?|wants?)|si (?:un|una|alg[uú]n|alguna) \w+ te (?:escribe|pide|manda|contacta|ofrece"
-    r"|agrega|dice)"
-    # a question about what mentors may do, not an ask: "are mentors allowed to add us on discord?"
-    r"|(?:are|r|is) (?:the |our |my )?(?:mentors?|volunteers?) (?:even |really )?"
-    r"(?:allowed|supposed|permitted) to|(?:can|could) (?:the |our )?(?:mentors|volunteers) "
-    r"|(?:los|las|nuestros|nuestras) (?:mentores|mentoras) (?:pueden|tienen permitido)"
-    r"|(?:pueden|puede) (?:los|las) (?:mentores|mentoras))\b"
+    r"|agrega|dice))\b"
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _WINDOW = 90
@@ -231,16 +226,28 @@ def in_url(text: str, start: int) -> bool:
 # del programa está en el tercer piso, teléfono 718-…", "si necesitan la oficina del programa,
 # llamen al (718) …". Not when the sentence says the office fails the sender ("the program office
 # never answers, text 917-…" gives the sender's own).
-_POINTER = re.compile(rf"(?:(?:the |el |la |its |their |su )?(?:{_LINE_NOUN})(?: number)?(?: (?:is|es))?"
-                      rf"|(?:{_CALL})(?: (?:to|a|al|at|the|them at|them|la|el))?) *[:(]? *")
+_POINTER = re.compile(r"(?:(?:the |el |la |its |their |su )?"
+                      r"(?:number|phone|line|tel[eé]fono|n[uú]mero|l[ií]nea)(?: number)?(?: (?:is|es))?"
+                      r"|call|ll[aá]men(?: al)?|llamar al|marquen al) *[:(]? *")
 _FAILS = re.compile(r"\b(?:never|not|no|nunca|don'?t|doesn'?t|won'?t|can'?t|cannot|closed|cerrad[ao]|ni"
-                    r"|useless|sucks|broken|wrong|slow)\b")
-_OWNER_NAMED = re.compile(rf"\b(?:{_OWNER})\b")
+                    r"|useless|sucks|broken|wrong|slow|forever|busy|out|instead|forget|tonight|anytime"
+                    r"|esta noche|cuando quieras|solo para ti|directly|directo|whenever|text|texto)\b")
+# The institution as a place with a line: an office, a desk (not "the company", "school" or "hr")
+# that the sentence reaches for ("if you need to reach …", "si necesitan …", "questions for …") or
+# places ("… está en el tercer piso").
+_OFFICE_NAMED = re.compile(
+    r"\b(?:need|needs|reach|contact|questions?|call|necesitan?|necesita|comunicarse|comun[ií]quense"
+    r"|preguntas|hablar con|llamar a)\b[^,;]{0,40}\b(?:the|la|el|our|nuestra|main|front)? ?"
+    r"(?:(?:program|school|main|front|guidance|counseling|attendance|district|p-?tech)(?:'s)? office"
+    r"|oficina(?: del programa| de la escuela| principal)?|front desk|recepci[oó]n|secretar[ií]a)\b"
+    r"|\b(?:the|la|el) (?:(?:program|school|main|front)(?:'s)? office|oficina del programa"
+    r"|oficina de la escuela|front desk)\b[^,;]{0,30}\b(?:is on|is in|is at|est[aá] en|queda en)\b")
 _POINTER_GAP = 100
 
 
-def official_line(text: str, start: int) -> bool:
-    """A phone number introduced as a school, program or office line, just before it."""
+def official_line(text: str, start: int, pointer: bool = True) -> bool:
+    """A phone number introduced as a school, program or office line, just before it
+    (``pointer``: also an office named earlier in the sentence, ``_pointed_at``)."""
     prefix = clause_prefix(text, start)
     last = None
     for m in _OFFICIAL_LINE.finditer(prefix):
@@ -252,14 +259,15 @@ def official_line(text: str, start: int) -> bool:
         parts = _NEW_CLAUSE.split(gap)
         if len(gap) <= _CLOSE_GAP and (len(parts) == 1 or _APPOSITION.fullmatch(parts[-1]) is not None):
             return _SENDER.search(prefix, prefix.rfind(",", 0, last.start()) + 1) is None
-    return _pointed_at(text, start, prefix)
+    return pointer and _pointed_at(text, start, prefix)
 
 
 def _pointed_at(text: str, start: int, prefix: str) -> bool:
-    """The institution named earlier in the sentence and the last clause before the number only
-    points at its line; nothing in the sentence makes it the sender's own or says the office fails."""
+    """An office reached for or placed earlier in the sentence and the last clause before the
+    number only points at its line; nothing in the sentence makes it the sender's own, says the
+    office fails or sets a time to call. Read for mentors only (``phrase_weight``)."""
     named = None
-    for m in _OWNER_NAMED.finditer(prefix):
+    for m in _OFFICE_NAMED.finditer(prefix):
         named = m
     if named is None:
         return False
@@ -271,7 +279,7 @@ def _pointed_at(text: str, start: int, prefix: str) -> bool:
     rest = _SENTENCE_END.search(text, start)
     after = text[start:rest.start() if rest else len(text)]
     return (_SENDER.search(prefix) is None and _SENDER.search(after) is None
-            and _PERSONAL_LINE.search(after) is None)
+            and _PERSONAL_LINE.search(after) is None and _FAILS.search(after) is None)
 
 
 # An address that names a function, not a person (RFC 2142's info@, support@; a program's
