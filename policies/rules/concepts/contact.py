@@ -138,7 +138,19 @@ RULES = [
         "(i|yo) ~2 (could|can|puedo|podria) ~1 (come_by|stop_by|swing_by|pasar|pasarme|visit|visitarte|come_see) ~3 (your|ur|tu|on_my|en_mi|at_your)",
         "(come|stop|swing|drop|pasa|ven) ~1 (by|over|por) ~3 (anytime|whenever|cuando_quieras|any_time|my_place|my_house|mi_casa)",
         "(which|what|que|cual) ~1 (bus|train|tren|guagua|stop|parada) ~2 (do|d)? ~1 (you|u|tomas|coges|take) ~3 (home|a_casa|see_you|verte|at_the_stop)",
-        unless=r"\b(?:session|sesion|classroom|salon|career fair|feria|job shadow|site visit|company visit|info session|orientation|workshop|taller|program event|evento del programa|con el grupo|with the group|with your class|con la coordinadora|with the coordinator|supervised|supervisad[oa]|channel|canal|en la escuela|at school|at the school|de la escuela|class|clase|club|table|mesa|classmates|companeros|students|estudiantes|team|equipo|parade|desfile|showcase|expo|horario de escuela|school hours)\b",
+        unless=r"\b(?:session|sesion|classroom|salon|career fair|feria|job shadow|site visit|company visit|info session|orientation|workshop|taller|program event|evento del programa|con el grupo|with the group|with your class|con la coordinadora|with the coordinator|supervised|supervisad[oa]|channel|canal|en la escuela|at school|at the school|de la escuela|class|clase|club|table|mesa|classmates|companeros|students|estudiantes|team|equipo|parade|desfile|showcase|expo|horario de escuela|school hours)\b"
+               # a member of staff present at a school place ("nos vemos en la biblioteca con Mr.
+               # Ruiz", "el martes en el room 112 con Mr. Santos"): a supervised meeting — not
+               # with a hotel, a car, a park, "just us", a secret or the sender as the "teacher"
+               r"|^(?=[\s\S]*\b(?:library|biblioteca|cafeteria|school|escuela|gym|gimnasio|auditorium"
+               r"|auditorio|lab|laboratorio|(?:room|rm|salon|aula) ?#?\d+)\b)"
+               r"(?![\s\S]*\b(?:hotel|motel|cuarto|carro|car|mi casa|my place|my house|my apartment|conmigo"
+               r"|soy yo|o sea yo|osea yo|yo jaja|solos|a solas|alone|just us|nadie mas|nobody else|sin tus"
+               r"|without your|don'?t tell|no le digas|no les digas|secret|secreto|parque|park|mall|cine"
+               r"|movie|plaza|estacion|station|esquina|corner|tonight|esta noche)\b)"
+               r"[\s\S]*\b(?:with|con) (?:mr|ms|mrs|miss|dr|coach|the teacher|your teacher|our teacher"
+               r"|el profe|la profe|tu profe|el profesor|la profesora|el maestro|la maestra|tu maestr[ao]"
+               r"|el coach|la coach|la consejera|el consejero|the counselor)\b",
         examples=("¿nos vemos en el parque?", "vente a mi oficina el sábado, no hace falta avisar"),
     ),
     _ride(

@@ -221,19 +221,65 @@ def in_url(text: str, start: int) -> bool:
     return url is not None and _PHONE_LINK.search(url.group()) is None
 
 
-def official_line(text: str, start: int) -> bool:
-    """A phone number introduced as a school, program or office line, just before it."""
+# ... or named earlier in the sentence, the clause just before the number only pointing at its
+# line: "if you need to reach the program office for the form, the number is (212) …", "la oficina
+# del programa está en el tercer piso, teléfono 718-…", "si necesitan la oficina del programa,
+# llamen al (718) …". Not when the sentence says the office fails the sender ("the program office
+# never answers, text 917-…" gives the sender's own).
+_POINTER = re.compile(r"(?:(?:the |el |la |its |their |su )?"
+                      r"(?:number|phone|line|tel[eé]fono|n[uú]mero|l[ií]nea)(?: number)?(?: (?:is|es))?"
+                      r"|call|ll[aá]men(?: al)?|llamar al|marquen al) *[:(]? *")
+_FAILS = re.compile(r"\b(?:never|not|no|nunca|don'?t|doesn'?t|won'?t|can'?t|cannot|closed|cerrad[ao]|ni"
+                    r"|useless|sucks|broken|wrong|slow|forever|busy|out|instead|forget|tonight|anytime"
+                    r"|esta noche|cuando quieras|solo para ti|directly|directo|whenever|text|texto)\b")
+# The institution as a place with a line: an office, a desk (not "the company", "school" or "hr")
+# that the sentence reaches for ("if you need to reach …", "si necesitan …", "questions for …") or
+# places ("… está en el tercer piso").
+_OFFICE_NAMED = re.compile(
+    r"\b(?:need|needs|reach|contact|questions?|call|necesitan?|necesita|comunicarse|comun[ií]quense"
+    r"|preguntas|hablar con|llamar a)\b[^,;]{0,40}\b(?:the|la|el|our|nuestra|main|front)? ?"
+    r"(?:(?:program|school|main|front|guidance|counseling|attendance|district|p-?tech)(?:'s)? office"
+    r"|oficina(?: del programa| de la escuela| principal)?|front desk|recepci[oó]n|secretar[ií]a)\b"
+    r"|\b(?:the|la|el) (?:(?:program|school|main|front)(?:'s)? office|oficina del programa"
+    r"|oficina de la escuela|front desk)\b[^,;]{0,30}\b(?:is on|is in|is at|est[aá] en|queda en)\b")
+_POINTER_GAP = 100
+
+
+def official_line(text: str, start: int, pointer: bool = True) -> bool:
+    """A phone number introduced as a school, program or office line, just before it
+    (``pointer``: also an office named earlier in the sentence, ``_pointed_at``)."""
     prefix = clause_prefix(text, start)
     last = None
     for m in _OFFICIAL_LINE.finditer(prefix):
         last = m
-    if last is None or _PERSONAL_LINE.search(prefix) is not None:
+    if _PERSONAL_LINE.search(prefix) is not None:
         return False
-    gap = prefix[last.end():]
+    if last is not None:
+        gap = prefix[last.end():]
+        parts = _NEW_CLAUSE.split(gap)
+        if len(gap) <= _CLOSE_GAP and (len(parts) == 1 or _APPOSITION.fullmatch(parts[-1]) is not None):
+            return _SENDER.search(prefix, prefix.rfind(",", 0, last.start()) + 1) is None
+    return pointer and _pointed_at(text, start, prefix)
+
+
+def _pointed_at(text: str, start: int, prefix: str) -> bool:
+    """An office reached for or placed earlier in the sentence and the last clause before the
+    number only points at its line; nothing in the sentence makes it the sender's own, says the
+    office fails or sets a time to call. Read for mentors only (``phrase_weight``)."""
+    named = None
+    for m in _OFFICE_NAMED.finditer(prefix):
+        named = m
+    if named is None:
+        return False
+    gap = prefix[named.end():]
     parts = _NEW_CLAUSE.split(gap)
-    if len(gap) > _CLOSE_GAP or (len(parts) > 1 and _APPOSITION.fullmatch(parts[-1]) is None):
+    if len(parts) < 2 or len(gap) > _POINTER_GAP or _POINTER.fullmatch(parts[-1].lstrip()) is None \
+            or _FAILS.search(gap) is not None:
         return False
-    return _SENDER.search(prefix, prefix.rfind(",", 0, last.start()) + 1) is None
+    rest = _SENTENCE_END.search(text, start)
+    after = text[start:rest.start() if rest else len(text)]
+    return (_SENDER.search(prefix) is None and _SENDER.search(after) is None
+            and _PERSONAL_LINE.search(after) is None and _FAILS.search(after) is None)
 
 
 # An address that names a function, not a person (RFC 2142's info@, support@; a program's

@@ -310,7 +310,8 @@ class ConceptLayer:
             return self._language_weight(rule_id, text, start, end)
         if rule_id in ("contact.phone", "contact.email") and len(text) == len(text.lower()):
             low = text.lower()
-            if (official_line(low, start) or official_line_after(low, end) or in_url(low, start)
+            if (official_line(low, start, pointer=role == "mentor") or official_line_after(low, end)
+                    or in_url(low, start)
                     if rule_id == "contact.phone" else official_address(low, start, end)):
                 return 0.0  # the school's or program's line or desk, or a link's digits
         if rule_id in _PLACES and referral_place(text.lower(), start, end):
