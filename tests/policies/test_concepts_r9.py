@@ -47,3 +47,37 @@ def test_program_context_is_delivered(rules_policy, text, role):
 def test_the_violation_next_to_it_is_still_stopped(rules_policy, text, role):
     d = rules_policy.evaluate(text, role)
     assert d.action is not Action.ALLOW, (text, d.rules)
+
+
+@pytest.mark.parametrize("text, role", [
+    # somebody's joke judged, not the person called a joke
+    ("lol your dad joke was so bad i actually laughed", STUDENT),
+    ("jaja tu chiste del pollo estuvo pésimo", STUDENT),
+    # an office's number pointed at on its flyer or website
+    ("if you need the main office about the trip, the number is on the website: 718-555-0177", MENTOR),
+])
+def test_second_half_readings_deliver(rules_policy, text, role):
+    d = rules_policy.evaluate(text, role)
+    assert d.action is Action.ALLOW, (text, d.rules)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("ur a joke fr", STUDENT),
+    ("you're such a joke lmao", STUDENT),
+    ("eres un chiste 🤡", STUDENT),
+    ("the office number is on the flyer but just text me instead, 718-555-0177", MENTOR),
+])
+def test_second_half_readings_still_stop(rules_policy, text, role):
+    d = rules_policy.evaluate(text, role)
+    assert d.action is not Action.ALLOW, (text, d.rules)
+
+
+def test_a_threat_quoted_after_told_is_somebody_elses_words():
+    from policies.rules.concepts.context import single_quoted
+
+    text = 'a kid on my bus told my friend "i will fight you" and everyone laughed'
+    start = text.index("i will")
+    assert single_quoted(text, start, start + len("i will fight you"))
+    own = 'i told him "i will fight you" if he does it again'
+    start = own.index("i will")
+    assert not single_quoted(own, start, start + len("i will fight you"))

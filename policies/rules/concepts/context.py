@@ -76,7 +76,8 @@ _SAID_BEFORE_QUOTE = re.compile(
     r"\b(?:said|says|say|saying|typed|types|typing|texted|texts|texting|wrote|writes|writing"
     r"|asked|asks|asking|messaged|messages|messaging|dm'?d|dms|posted|posts|posting|commented"
     r"|comments|replied|replies|answered|goes|went|yelled|yells|screamed|called|calls"
-    r"|tweeted|captioned|sent|sends|dijo|dice|dicen|dec[ií]a|escribi[oó]|escribe|escriben|puso"
+    r"|tweeted|captioned|sent|sends|told|tells|telling|threatened|threatens"
+    r"|dijo|dice|dicen|dec[ií]a|escribi[oó]|escribe|escriben|puso"
     r"|pone|pusieron|mand[oó]|manda|mandaron|pregunt[oó]|pregunta|contest[oó]|grit[oó]|coment[oó]"
     r"|public[oó]|llam[oó])\b(?:\W+[\w']+){0,4}\W*$")
 # ... said by somebody else: "like I said 'delete this chat'", "as I wrote: '…'", "you said '…'"
@@ -228,7 +229,9 @@ def in_url(text: str, start: int) -> bool:
 # never answers, text 917-…" gives the sender's own).
 _POINTER = re.compile(r"(?:(?:the |el |la |its |their |su )?"
                       r"(?:number|phone|line|tel[eé]fono|n[uú]mero|l[ií]nea)(?: number)?(?: (?:is|es))?"
-                      r"|call|ll[aá]men(?: al)?|llamar al|marquen al) *[:(]? *")
+                      r"(?: (?:on|in|en) (?:the |el |la )?(?:flyer|website|web|syllabus|handout|sign|volante"
+                      r"|p[aá]gina|hoja))?"
+                      r"|call|ll[aá]men(?: al)?|llamar al|marquen al)(?: *[:(])* *")
 _FAILS = re.compile(r"\b(?:never|not|no|nunca|don'?t|doesn'?t|won'?t|can'?t|cannot|closed|cerrad[ao]|ni"
                     r"|useless|sucks|broken|wrong|slow|forever|busy|out|instead|forget|tonight|anytime"
                     r"|esta noche|cuando quieras|solo para ti|directly|directo|whenever|text|texto)\b")

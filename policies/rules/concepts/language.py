@@ -148,6 +148,9 @@ RULES = [
         "(ur|your|tus|tu) ~1 (parents|mom|dad|papas|mama|papa|family) ~2 (must_be|deben_estar|debe_estar|are_so) ~2 (so|tan|muy|really)? ~1 (proud|orgullosos|orgullosa|orgulloso) ~2 (lmao|lmaooo|lmfao|lol|jaja|jajaja|💀|😂|🤡|🤣)",
         "(that's_why|thats_why|por_eso|that_explains_why) ~2 (u|you|te|tu|ur) ~2 (failed|fail|reprobaste|dejaron|suspendiste|flunked|got_held|repeated|repetiste|no_tienes)",
         "(great_job|good_job|bien_hecho|bravo|congrats|felicidades|nice|nice_job) ~2 (genio|genius|einstein|genia|smart_one|champ) ~3 (👏|otra_vez|again|arruinaste|ruined|failed|💀|🤡|lol)",
+        # somebody's joke judged ("tu chiste de la vaca estuvo malísimo", "your dad joke"), not
+        # the person called one ("ur a joke", "eres un chiste")
+        unless=r"\b(?:your|ur|yr|tu|tus|su|sus)(?: (?!(?:a|an|such|so|un|una|el|la)\b)[\w']+)? (?:jokes?|chistes?)\b",
         examples=("great idea, said no one ever", "claro, tú vas a ser ingeniero, y yo presidente"),
     ),
     _harass(

@@ -352,8 +352,14 @@ class ConceptLayer:
             return 0.0
         if single_quoted(low, start, end):  # quoted: somebody's words passed on
             return QUOTED_WEIGHT if rule_id == "language.threat" else 0.0
+        if _JOKE_JUDGED.fullmatch(low, start, end):  # "your dad joke": a joke, not the person
+            return 0.0
         return STRONG
 
+
+# Somebody's joke judged, not the person called one: "your dad joke", "ur joke was mid"; "ur a
+# joke" and "you're such a joke" stay insults.
+_JOKE_JUDGED = re.compile(r"(?:your|ur|yr|tu) (?!(?:a|an|such|so|un|una)\b)(?:[\w']+ )?jokes?")
 
 # Phrase-rule families read as concepts: (mentor weight, student weight). Grooming moves are an
 # adult's acts: from a student they are at most a weak signal (a student asking whether the
