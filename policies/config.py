@@ -22,7 +22,7 @@ RULE_IDS = (
     "language.profanity", "language.harassment", "language.threat",
     "concern.selfharm", "concern.abuse", "concern.neglect", "concern.exploitation",
     "concern.homeless",
-    "links.domain", "files.attachment", "time.quiet_hours", "volume.flood",
+    "links.domain", "links.personal_share", "files.attachment", "time.quiet_hours", "volume.flood",
 )
 ROLES = ("student", "mentor")
 _RULE_KEYS = {"on", "action", "alert", "notice", "student", "mentor"}

@@ -182,7 +182,8 @@ class Policy:
         for s, e, kind in self._links.find(t):
             if any(a < e and s < b for a, b in emails):
                 continue
-            raw.append(("contact.link" if kind == "profile" else "links.domain", s, e))
+            rule = {"profile": "contact.link", "share": "links.personal_share"}.get(kind, "links.domain")
+            raw.append((rule, s, e))
         if "secret" in t:
             t = _BENIGN.sub(lambda m: " " * len(m.group()), t)
         if _WORDISH.search(t) is not None and self._any_phrase.test(t):

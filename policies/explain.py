@@ -33,6 +33,7 @@ RULE_TEXT: dict[str, str] = {
                             "paid by adults, sextortion)",
     "concern.homeless": "disclosures of homelessness or eviction",
     "links.domain": "links to sites that are not on the program's allow-list",
+    "links.personal_share": "links to someone's own or personal file share (my Drive, WeTransfer…)",
     "files.attachment": "attachments (files and images)",
     "time.quiet_hours": "messages sent during quiet hours",
     "volume.flood": "floods of messages",

@@ -20,9 +20,12 @@ _TLDS = (
 # on a long token: only the first 300 characters of a token are looked at).
 _SCHEME = re.compile(r"(?:https?://|hxxps?://|www\.)")
 # Link shorteners whose top-level domain is also a chat word ("shorturl.at", "is.gd", "s.id").
-_SHORTENERS = r"shorturl\.at|is\.gd|v\.gd|s\.id"
+_SHORTENERS = r"shorturl\.at|is\.gd|v\.gd|s\.id|we\.tl"
 _BARE = re.compile(
-    r"(?:[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}\.(?:" + _TLDS + r")|" + _SHORTENERS + r")"
+    r"(?:[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}\.(?:" + _TLDS + r")|" + _SHORTENERS
+    # RFC 2606's reserved documentation domain, with a path ("quickbet.example/ref/…"): what
+    # people write when they must not name a real site ("for.example" alone is no link)
+    + r"|[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,4}\.example(?=/))"
     r"(?![a-z0-9-])(?:/|$|[^a-z0-9.@-])"
 )
 _TRAIL = ".,;:!?)]}>'\""
@@ -40,6 +43,23 @@ PROFILE_HOSTS = (
     "vsco.co", "reddit.com/u", "reddit.com/user", "youtube.com/@", "tumblr.com",
     "snapchat.com/add", "line.me", "wechat.com", "chat.whatsapp.com",
 )
+
+
+# File-sharing hosts: a school may allow them (Google Drive for class work), but a folder the
+# sender calls their own or personal ("my personal drive", "mi WeTransfer", "mis fotos en mi
+# Drive") is a private channel to the student, not class material.
+FILE_SHARE_HOSTS = (
+    "drive.google.com", "dropbox.com", "db.tt", "onedrive.live.com", "1drv.ms", "box.com",
+    "icloud.com", "we.tl", "wetransfer.com", "mega.nz", "mediafire.com",
+)
+_OWN_SHARE = re.compile(
+    r"\b(?:my|mi|mis)\b[^.!?\n]{0,30}\b(?:drive|dropbox|onedrive|icloud|wetransfer|box|mega|folder"
+    r"|carpeta|files|archivos|photos|fotos|pics|notes|apuntes)\b|\bpersonal\b|\bprivad[oa]\b|\bprivate\b")
+
+
+_SHARED_PLACE = re.compile(r"\b(?:class|shared|program'?s?|school|team|group|clase|programa|escuela|equipo"
+                           r"|grupo|compartid[ao]|del programa|de la clase)\s+(?:google\s+)?(?:drive|folder"
+                           r"|carpeta|dropbox)\b")
 
 
 class LinkFinder:
@@ -69,7 +89,8 @@ class LinkFinder:
         return False
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, kind) with kind 'profile' or 'domain' (not on the allow-list)."""
+        """(start, end, kind) with kind 'profile', 'domain' (not on the allow-list) or 'share' (a
+        file-sharing link the message calls the sender's own or personal)."""
         if "." not in text and "://" not in text:
             return []
         out: list[tuple[int, int, str]] = []
@@ -97,8 +118,12 @@ class LinkFinder:
             s = m.start() + start
             if self._matches(host, path, PROFILE_HOSTS):
                 out.append((s, s + len(url), "profile"))
-            elif not self._matches(host, "", self.allowed):
-                out.append((s, s + len(url), "domain"))
+            else:
+                if self._matches(host, "", FILE_SHARE_HOSTS) and _OWN_SHARE.search(text) is not None \
+                        and _SHARED_PLACE.search(text) is None:
+                    out.append((s, s + len(url), "share"))
+                if not self._matches(host, "", self.allowed):
+                    out.append((s, s + len(url), "domain"))
             if len(out) >= 50:
                 break
         return out

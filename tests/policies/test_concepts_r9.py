@@ -81,3 +81,26 @@ def test_a_threat_quoted_after_told_is_somebody_elses_words():
     own = 'i told him "i will fight you" if he does it again'
     start = own.index("i will")
     assert not single_quoted(own, start, start + len("i will fight you"))
+
+
+@pytest.mark.parametrize("text, role, expected", [
+    # a mentor's own file share, on a host the program allows for class work
+    ("all my old project pics are in my drive: drive.google.com/drive/folders/1Qa2Ws3Ed", MENTOR,
+     "links.personal_share"),
+    ("te paso mi carpeta personal de dropbox, dropbox.com/sh/abc123/xyz", MENTOR, "links.personal_share"),
+    # a link on the reserved documentation domain is a link like any other
+    ("free skins if u sign up here lol skinz-drop.example/claim", STUDENT, "links.domain"),
+])
+def test_personal_shares_and_example_links_are_held(rules_policy, text, role, expected):
+    d = rules_policy.evaluate(text, role)
+    assert d.action is Action.HOLD and expected in d.rules, (text, d.rules)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("the slides are in the class folder: drive.google.com/drive/folders/1Qa2Ws3Ed", MENTOR),
+    ("subí mi resume al drive del programa: drive.google.com/file/d/9xYz/view", STUDENT),
+    ("for example, a for.example typo is no link", STUDENT),
+])
+def test_class_folders_and_the_word_example_pass(rules_policy, text, role):
+    d = rules_policy.evaluate(text, role)
+    assert d.action is Action.ALLOW, (text, d.rules)
