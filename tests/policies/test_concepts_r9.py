@@ -20,6 +20,15 @@ MENTOR, STUDENT = PolicyContext(role="mentor"), PolicyContext(role="student")
     # a meeting with a teacher present, or in a numbered school room
     ("nos vemos el lunes en la cafetería con la profe Díaz para la práctica de entrevista", MENTOR),
     ("we'll meet in room 214 with Ms. Park after 6th period", MENTOR),
+    # second half: somebody's joke judged, not the person called a joke
+    ("lol your dad joke was so bad i actually laughed", STUDENT),
+    ("jaja tu chiste del pollo estuvo pésimo", STUDENT),
+    # an office's number pointed at on its flyer or website
+    ("if you need the main office about the trip, the number is on the website: 718-555-0177", MENTOR),
+    # the class's or program's folder, and the word "example"
+    ("the slides are in the class folder: drive.google.com/drive/folders/1Qa2Ws3Ed", MENTOR),
+    ("subí mi resume al drive del programa: drive.google.com/file/d/9xYz/view", STUDENT),
+    ("for example, a for.example typo is no link", STUDENT),
 ])
 def test_program_context_is_delivered(rules_policy, text, role):
     d = rules_policy.evaluate(text, role)
@@ -43,31 +52,13 @@ def test_program_context_is_delivered(rules_policy, text, role):
     ("nos vemos en el parque el sábado con Mr. Pérez", MENTOR),
     ("nos juntamos en la biblioteca con la profe, osea yo 😏", MENTOR),
     ("lets meet at the Marriott, room 214, saturday night", MENTOR),
-])
-def test_the_violation_next_to_it_is_still_stopped(rules_policy, text, role):
-    d = rules_policy.evaluate(text, role)
-    assert d.action is not Action.ALLOW, (text, d.rules)
-
-
-@pytest.mark.parametrize("text, role", [
-    # somebody's joke judged, not the person called a joke
-    ("lol your dad joke was so bad i actually laughed", STUDENT),
-    ("jaja tu chiste del pollo estuvo pésimo", STUDENT),
-    # an office's number pointed at on its flyer or website
-    ("if you need the main office about the trip, the number is on the website: 718-555-0177", MENTOR),
-])
-def test_second_half_readings_deliver(rules_policy, text, role):
-    d = rules_policy.evaluate(text, role)
-    assert d.action is Action.ALLOW, (text, d.rules)
-
-
-@pytest.mark.parametrize("text, role", [
+    # second half: the person called a joke, the office's number beside the sender's own
     ("ur a joke fr", STUDENT),
     ("you're such a joke lmao", STUDENT),
     ("eres un chiste 🤡", STUDENT),
     ("the office number is on the flyer but just text me instead, 718-555-0177", MENTOR),
 ])
-def test_second_half_readings_still_stop(rules_policy, text, role):
+def test_the_violation_next_to_it_is_still_stopped(rules_policy, text, role):
     d = rules_policy.evaluate(text, role)
     assert d.action is not Action.ALLOW, (text, d.rules)
 
@@ -94,13 +85,3 @@ def test_a_threat_quoted_after_told_is_somebody_elses_words():
 def test_personal_shares_and_example_links_are_held(rules_policy, text, role, expected):
     d = rules_policy.evaluate(text, role)
     assert d.action is Action.HOLD and expected in d.rules, (text, d.rules)
-
-
-@pytest.mark.parametrize("text, role", [
-    ("the slides are in the class folder: drive.google.com/drive/folders/1Qa2Ws3Ed", MENTOR),
-    ("subí mi resume al drive del programa: drive.google.com/file/d/9xYz/view", STUDENT),
-    ("for example, a for.example typo is no link", STUDENT),
-])
-def test_class_folders_and_the_word_example_pass(rules_policy, text, role):
-    d = rules_policy.evaluate(text, role)
-    assert d.action is Action.ALLOW, (text, d.rules)
