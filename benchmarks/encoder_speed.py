@@ -87,14 +87,15 @@ def cli_marginal(rows: list[dict]) -> None:
 def encoder_figures(corpus: list[dict]) -> None:
     from policies import PolicyContext, load_policy
 
-    print("\nENCODER LAYER (one BLAS thread; messages it has not seen, no embedding cache)")
+    policy = load_policy()
+    model = policy.encoder.model
+    print(f"\nENCODER LAYER ({model.backend}, {model.threads} thread(s); messages it has not seen, "
+          "no embedding cache)")
     texts = list(dict.fromkeys(r["text"] for r in corpus))
     fresh = _fresh_process(corpus[:300])
     print(f"policy load in a fresh process: {fresh['load'] * 1000:.0f} ms (imports, SHA-256 of the "
           f"weights, heads); RSS after load {fresh['rss_load']:.0f} MB, with the bot's modules and "
           f"300 messages {fresh['rss_bot']:.0f} MB, peak {fresh['peak']:.0f} MB")
-    policy = load_policy()
-    model = policy.encoder.model
     sample = [t for t in texts if 20 <= len(t) <= 200][:400]
     pieces = [len(p) for p in model.pieces(sample)]
     model.encode(sample[:5])

@@ -5,10 +5,11 @@ Rules layer: load time, µs/message (wall, and this process's CPU time: on a sha
 CPU figure is the steadier one) and msg/s for short (20 chars), typical (200) and long
 (2,000, with non-ASCII) messages, better-profanity's ``contains_profanity`` on the same messages,
 the labelled corpus (ordinary chat and violations separately), and the worst 100,000-character
-adversarial message. Encoder layer (policies/encoder/, one BLAS thread): load time and resident
-memory of a fresh process, p50/p95 per message on messages it has not seen (no cache), batched
-throughput, and the marginal cost per line of ``mentorbot policy check --jsonl`` next to the
-engine's own.
+adversarial message. Encoder layer (policies/encoder/, one thread unless
+MENTORBOT_ENCODER_THREADS says otherwise; MENTORBOT_ENCODER_BACKEND=numpy for the fallback):
+load time and resident memory of a fresh process, p50/p95 per message on messages it has not seen
+(no cache), batched throughput, and the marginal cost per line of ``mentorbot policy check
+--jsonl`` next to the engine's own.
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ def per_message(fn, msgs: list[str], min_time: float = 1.0, rounds: int = 3) -> 
 
 
 def main() -> None:
+    # The encoder's limits are per message on one core; the relay's figure uses the default.
+    os.environ.setdefault("MENTORBOT_ENCODER_THREADS", "1")
     t0 = time.perf_counter()
     from policies import PolicyContext, load_policy
     from policies.regex import ENGINE

@@ -228,7 +228,13 @@ async def record_lane(url: str, lane: int, messages: int, rules_only: bool, repe
 def describe(url: str, messages: int, rules_only: bool, repeat: bool, batch: int, replicas: int,
              group: int = 1) -> str:
     backend = url.split(":", 1)[0].split("+")[0]
-    layers = "rules only" if rules_only else "rules + sentence encoder"
+    if rules_only:
+        layers = "rules only"
+    else:
+        from policies.encoder.minilm import choose_backend, choose_threads
+
+        engine = choose_backend()
+        layers = f"rules + sentence encoder ({engine}, {choose_threads(engine)} thread(s))"
     texts = ("4 texts repeated" if repeat else "every text new") + (
         f"; embedded in batches of {batch}" if batch > 1 else "")
     who = f"; replicas: {replicas} (one match each, one program chain)" if replicas > 1 else ""

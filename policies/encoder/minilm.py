@@ -3,8 +3,9 @@
 ``tokenizers`` reads tokenizer.json; the safetensors file is memory-mapped (its header is a
 length and a JSON table of tensor offsets); the 47 MB word-piece table stays on disk and only
 the rows a batch uses are read (``FileRows``); the layers' weights are copied once, transposed
-for the matrix products. (onnxruntime was measured too: ~1.5× faster per message, but a 1.6 s load and
-about 100 MB more memory — over the policy's budgets; see docs/benchmarks-policy.md.)
+for the matrix products. The six layers run in onnxruntime when it is installed (ort_layers.py:
+its fused BERT kernels take about half numpy's time per message; the same values to ~1e-6), and in
+numpy otherwise or with ``MENTORBOT_ENCODER_BACKEND=numpy``.
 Each batch is padded to its own longest message (not to 128: chat messages are short) and
 truncated at 256 word pieces, as sentence-transformers does for this model.
 """
@@ -12,12 +13,14 @@ truncated at 256 word pieces, as sentence-transformers does for this model.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import struct
 from pathlib import Path
 
 import numpy as np
 
+logger = logging.getLogger(__name__)
 MAX_PIECES = 256
 # Only the head of a long message is tokenised: 256 word pieces never need more than this many
 # characters (a piece is at least one character), and tokenising 100 KB would take ~150 ms.
@@ -82,6 +85,33 @@ class FileRows:
             _close(fd)
 
 
+def choose_threads(backend: str) -> int:
+    """Threads for one message's layers (MENTORBOT_ENCODER_THREADS). numpy: one BLAS thread —
+    with two, on a shared machine, waiting BLAS threads made a 256-piece message take seconds.
+    onnxruntime: up to two (its pool does not spin between messages; measured with the other core
+    busy, a 256-piece message took 37–40 ms on two threads against 57–59 ms on one)."""
+    asked = os.environ.get("MENTORBOT_ENCODER_THREADS", "").strip()
+    if asked:
+        return max(1, int(asked))
+    return min(2, os.cpu_count() or 1) if backend == "onnxruntime" else 1
+
+
+def choose_backend() -> str:
+    """``onnxruntime`` when installed (or asked for), else ``numpy`` (MENTORBOT_ENCODER_BACKEND)."""
+    asked = os.environ.get("MENTORBOT_ENCODER_BACKEND", "").strip().lower()
+    if asked not in ("", "onnxruntime", "numpy"):
+        raise ValueError(f"MENTORBOT_ENCODER_BACKEND={asked!r}: use onnxruntime or numpy")
+    if asked == "numpy":
+        return "numpy"
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        if asked:
+            raise
+        return "numpy"
+    return "onnxruntime"
+
+
 def _erf(x: np.ndarray) -> np.ndarray:
     s = np.sign(x)
     a = np.abs(x)
@@ -129,10 +159,10 @@ class MiniLM:
         from threadpoolctl import threadpool_limits
         from tokenizers import Tokenizer
 
-        # Small matrix products one message at a time: one BLAS thread (MENTORBOT_ENCODER_THREADS)
-        # is steadier than two on a shared machine, where waiting threads made a 256-piece
-        # message take seconds instead of ~0.1 s. Process-wide: the encoder is numpy's only user.
-        threadpool_limits(limits=int(os.environ.get("MENTORBOT_ENCODER_THREADS", "1")), user_api="blas")
+        self.backend = choose_backend()
+        self.threads = choose_threads(self.backend)
+        # Process-wide: the encoder is numpy's only user (with onnxruntime numpy does no products).
+        threadpool_limits(limits=self.threads if self.backend == "numpy" else 1, user_api="blas")
         self.tokenizer = Tokenizer.from_file(str(tokenizer))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(MAX_PIECES)
@@ -142,7 +172,21 @@ class MiniLM:
         self.pos = np.array(w[p + "position_embeddings.weight"][:MAX_PIECES])
         self.type0 = np.array(w[p + "token_type_embeddings.weight"][0])
         self.emb_ln = (np.array(w[p + "LayerNorm.weight"]), np.array(w[p + "LayerNorm.bias"]))
-        self.layers = [_layer_weights(w, f"encoder.layer.{i}.") for i in range(LAYERS)]
+        self.layers: list[dict] = []
+        if self.backend == "onnxruntime":
+            try:
+                from policies.encoder.ort_layers import OrtLayers
+
+                self.ort_layers = OrtLayers(lambda i: _layer_weights(w, f"encoder.layer.{i}."),
+                                            LAYERS, HIDDEN, HEADS, threads=self.threads)
+            except Exception as exc:  # a broken onnxruntime install: the same layers in numpy
+                if os.environ.get("MENTORBOT_ENCODER_BACKEND"):
+                    raise
+                logger.warning("onnxruntime could not run the encoder (%s); using numpy", exc)
+                self.backend, self.threads = "numpy", choose_threads("numpy")
+                threadpool_limits(limits=self.threads, user_api="blas")
+        if self.backend == "numpy":
+            self.layers = [_layer_weights(w, f"encoder.layer.{i}.") for i in range(LAYERS)]
 
     def pieces(self, texts: list[str]) -> list[list[int]]:
         """Word-piece ids per text ([CLS] … [SEP], at most 256)."""
@@ -160,14 +204,21 @@ class MiniLM:
             batch[row, :len(seq)] = seq
             mask[row, :len(seq)] = 1.0
         x = _layer_norm(self.word[batch] + self.pos[:longest] + self.type0, *self.emb_ln)
-        x = x.reshape(n * longest, HIDDEN)
+        if self.backend == "onnxruntime":
+            x = self.ort_layers(x, mask)
+        else:
+            x = self._numpy_layers(x.reshape(n * longest, HIDDEN), mask, n, longest)
+        x = x.reshape(n, longest, HIDDEN)
+        mean = (x * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1.0)
+        return mean / np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
+
+    def _numpy_layers(self, x: np.ndarray, mask: np.ndarray, n: int, longest: int) -> np.ndarray:
+        """The six layers in numpy on (n·longest × 384) rows."""
         # A padded batch needs the mask; a single message (the relay's case) has no padding.
         bias = None if n == 1 else ((1.0 - mask) * np.float32(-1e4))[:, None, None, :]
         for layer in self.layers:
             x = self._block(x, layer, bias, n, longest)
-        x = x.reshape(n, longest, HIDDEN)
-        mean = (x * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1.0)
-        return mean / np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
+        return x
 
     @staticmethod
     def _block(x: np.ndarray, L: dict, bias: np.ndarray | None, n: int, t: int) -> np.ndarray:

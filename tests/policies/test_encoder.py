@@ -47,9 +47,12 @@ def no_hub(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", guarded)
 
 
-def test_loads_offline_and_reproduces_published_similarities(no_hub):
+@pytest.mark.parametrize("backend", ["onnxruntime", "numpy"])
+def test_loads_offline_and_reproduces_published_similarities(no_hub, backend, monkeypatch):
+    monkeypatch.setenv("MENTORBOT_ENCODER_BACKEND", backend)
     files = model_files()
     model = MiniLM(files["model.safetensors"], files["tokenizer.json"])
+    assert model.backend == backend
     for a, b, expected in PUBLISHED:
         ea, eb = model.encode([a, b])
         assert round(float(ea @ eb), 4) == expected, (a, b)
