@@ -231,10 +231,10 @@ def describe(url: str, messages: int, rules_only: bool, repeat: bool, batch: int
     if rules_only:
         layers = "rules only"
     else:
-        from policies.encoder.minilm import choose_backend, choose_threads
+        from policies.encoder.layer import shared_model
 
-        engine = choose_backend()
-        layers = f"rules + sentence encoder ({engine}, {choose_threads(engine)} thread(s))"
+        model = shared_model()  # the one the run used (loaded already, unless in replicas only)
+        layers = f"rules + sentence encoder ({model.backend}, {model.threads} thread(s))"
     texts = ("4 texts repeated" if repeat else "every text new") + (
         f"; embedded in batches of {batch}" if batch > 1 else "")
     who = f"; replicas: {replicas} (one match each, one program chain)" if replicas > 1 else ""

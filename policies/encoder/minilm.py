@@ -20,6 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
+from policies.encoder.model_files import ModelUnavailable
+
 logger = logging.getLogger(__name__)
 MAX_PIECES = 256
 # Only the head of a long message is tokenised: 256 word pieces never need more than this many
@@ -85,6 +87,13 @@ class FileRows:
             _close(fd)
 
 
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # a container's or taskset's share, not the host's
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def choose_threads(backend: str) -> int:
     """Threads for one message's layers (MENTORBOT_ENCODER_THREADS). numpy: one BLAS thread —
     with two, on a shared machine, waiting BLAS threads made a 256-piece message take seconds.
@@ -92,24 +101,42 @@ def choose_threads(backend: str) -> int:
     busy, a 256-piece message took 37–40 ms on two threads against 57–59 ms on one)."""
     asked = os.environ.get("MENTORBOT_ENCODER_THREADS", "").strip()
     if asked:
-        return max(1, int(asked))
-    return min(2, os.cpu_count() or 1) if backend == "onnxruntime" else 1
+        if not asked.isdigit() or int(asked) < 1:
+            raise ModelUnavailable(f"MENTORBOT_ENCODER_THREADS={asked!r}: use a whole number, 1 or more")
+        return int(asked)
+    return min(2, _cpus()) if backend == "onnxruntime" else 1
+
+
+def asked_backend() -> str:
+    """MENTORBOT_ENCODER_BACKEND as given ("" when unset: the best one that works)."""
+    asked = os.environ.get("MENTORBOT_ENCODER_BACKEND", "").strip().lower()
+    if asked not in ("", "onnxruntime", "numpy"):
+        raise ModelUnavailable(f"MENTORBOT_ENCODER_BACKEND={asked!r}: use onnxruntime or numpy "
+                               "(or leave it unset)")
+    return asked
 
 
 def choose_backend() -> str:
-    """``onnxruntime`` when installed (or asked for), else ``numpy`` (MENTORBOT_ENCODER_BACKEND)."""
-    asked = os.environ.get("MENTORBOT_ENCODER_BACKEND", "").strip().lower()
-    if asked not in ("", "onnxruntime", "numpy"):
-        raise ValueError(f"MENTORBOT_ENCODER_BACKEND={asked!r}: use onnxruntime or numpy")
+    """``onnxruntime`` when it imports (or when asked for), else ``numpy``."""
+    asked = asked_backend()
     if asked == "numpy":
         return "numpy"
     try:
         import onnxruntime  # noqa: F401
-    except ImportError:
+    except Exception as exc:  # not installed, or a broken install
         if asked:
-            raise
+            raise ModelUnavailable(f"MENTORBOT_ENCODER_BACKEND=onnxruntime, but onnxruntime cannot be "
+                                   f"imported ({exc}); install it or unset the variable") from exc
         return "numpy"
     return "onnxruntime"
+
+
+# Published cosine similarities of all-MiniLM-L6-v2 (sentence-transformers' quickstart), checked at
+# every load: a model that does not reproduce them is not the model the heads were trained on.
+SELF_CHECK = (("The weather is lovely today.", "It's so sunny outside!", 0.6660),
+              ("The weather is lovely today.", "He drove to the stadium.", 0.1046),
+              ("It's so sunny outside!", "He drove to the stadium.", 0.1411))
+_SELF_CHECK_TOLERANCE = 5e-4  # the published values are rounded to 4 decimals; float32 moves 1e-6
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
@@ -175,18 +202,34 @@ class MiniLM:
         self.layers: list[dict] = []
         if self.backend == "onnxruntime":
             try:
-                from policies.encoder.ort_layers import OrtLayers
-
-                self.ort_layers = OrtLayers(lambda i: _layer_weights(w, f"encoder.layer.{i}."),
-                                            LAYERS, HIDDEN, HEADS, threads=self.threads)
-            except Exception as exc:  # a broken onnxruntime install: the same layers in numpy
-                if os.environ.get("MENTORBOT_ENCODER_BACKEND"):
-                    raise
-                logger.warning("onnxruntime could not run the encoder (%s); using numpy", exc)
-                self.backend, self.threads = "numpy", choose_threads("numpy")
-                threadpool_limits(limits=self.threads, user_api="blas")
+                self._start_onnxruntime(w)
+            except Exception as exc:  # a broken onnxruntime: the same layers in numpy
+                if asked_backend():
+                    raise ModelUnavailable(f"onnxruntime cannot run the encoder: {exc}") from exc
+                logger.warning("onnxruntime cannot run the encoder (%s); using numpy", exc)
+                self.backend, self.threads = "numpy", 1
+                threadpool_limits(limits=1, user_api="blas")
         if self.backend == "numpy":
             self.layers = [_layer_weights(w, f"encoder.layer.{i}.") for i in range(LAYERS)]
+            self.self_check()
+        logger.info("sentence encoder: %s, %d thread(s)", self.backend, self.threads)
+
+    def _start_onnxruntime(self, w: dict[str, np.ndarray]) -> None:
+        from policies.encoder.ort_layers import OrtLayers
+
+        self.ort_layers = OrtLayers(lambda i: _layer_weights(w, f"encoder.layer.{i}."), LAYERS,
+                                    HIDDEN, HEADS, threads=self.threads)
+        self.self_check()
+
+    def self_check(self) -> None:
+        """Raise ModelUnavailable unless the published similarities come out (≈ 5 ms)."""
+        texts = sorted({t for a, b, _ in SELF_CHECK for t in (a, b)})
+        vectors = dict(zip(texts, self.encode(texts), strict=True))
+        for a, b, published in SELF_CHECK:
+            got = float(vectors[a] @ vectors[b])
+            if not abs(got - published) <= _SELF_CHECK_TOLERANCE:
+                raise ModelUnavailable(f"the encoder ({self.backend}) gives {got:.4f} for a published "
+                                       f"similarity of {published:.4f}: its output is not the model's")
 
     def pieces(self, texts: list[str]) -> list[list[int]]:
         """Word-piece ids per text ([CLS] … [SEP], at most 256)."""
@@ -210,7 +253,10 @@ class MiniLM:
             x = self._numpy_layers(x.reshape(n * longest, HIDDEN), mask, n, longest)
         x = x.reshape(n, longest, HIDDEN)
         mean = (x * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1.0)
-        return mean / np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
+        out = mean / np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
+        if not np.isfinite(out).all():  # a NaN would score as "nothing": the caller holds instead
+            raise FloatingPointError(f"the encoder ({self.backend}) produced a non-finite embedding")
+        return out
 
     def _numpy_layers(self, x: np.ndarray, mask: np.ndarray, n: int, longest: int) -> np.ndarray:
         """The six layers in numpy on (n·longest × 384) rows."""

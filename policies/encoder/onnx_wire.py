@@ -3,7 +3,7 @@
 Why by hand: the ``onnx`` package takes ≈ 1 s to import (over the policy's whole load budget)
 and the encoder only needs to *write* one small graph whose weights it already holds. The field
 numbers are onnx.proto's (ModelProto, GraphProto, NodeProto, AttributeProto, TensorProto,
-ValueInfoProto); tests/policies/test_encoder_onnx.py has the real ``onnx`` package parse and
+ValueInfoProto); tests/policies/test_encoder_backends.py has the real ``onnx`` package parse and
 check what this module writes.
 """
 

@@ -38,8 +38,9 @@ def _graph(load_layer: Callable[[int], dict], n_layers: int, hidden: int, heads:
     """The serialised model: input ``x`` (batch × pieces × hidden, after the embedding
     LayerNorm) and ``mask`` (batch × pieces, 1 for a real piece), output ``y`` (last layer).
 
-    ``load_layer(i)`` gives layer i's weights; they are read one layer at a time while the
-    model is written, so at most one layer's copy is alive beside the model's bytes."""
+    ``load_layer(i)`` gives layer i's weights (copies: transposed, q/k/v joined); all six are
+    alive until ``onnx_wire.model`` joins them into the model's bytes, then freed (≈ 80 MB for a
+    moment at load, on top of what onnxruntime builds from the bytes)."""
     nodes: list[bytes] = []
     x = "x"
     for i in range(n_layers):
@@ -96,6 +97,8 @@ class OrtLayers:
         # The Python session keeps the model's bytes (≈ 43 MB) only to rebuild itself for
         # set_providers(), which the encoder never calls (onnxruntime's own comment calls holding
         # them "bad"); the C++ session has its own packed copy of the weights.
+        # Its retry on another execution provider would rebuild from those bytes: off (CPU only).
+        self.session.disable_fallback()
         if getattr(self.session, "_model_bytes", None) is not None:
             self.session._model_bytes = None
 

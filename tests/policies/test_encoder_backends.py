@@ -19,10 +19,13 @@ from policies.encoder.minilm import (
     choose_backend,
     choose_threads,
 )
-from policies.encoder.model_files import model_files
+from policies.encoder.model_files import ModelUnavailable, model_files
 from policies.encoder.ort_layers import _graph
 
 TEXTS = [
+    "",
+    "   ",
+    "😂😂🔥",
     "ok",
     "does your mom ever check your phone?",
     "mi mamá no me deja salir y ya no quiero volver a casa",
@@ -45,7 +48,14 @@ def both() -> dict[str, MiniLM]:
 def test_the_shipped_default_runs_onnxruntime(monkeypatch):
     monkeypatch.delenv("MENTORBOT_ENCODER_BACKEND", raising=False)
     assert choose_backend() == "onnxruntime"
-    assert shared_model().backend == "onnxruntime"
+    shared_model.cache_clear()  # as in a fresh process
+    try:
+        model = shared_model()
+        assert model.backend == "onnxruntime"
+        # the session does not keep a second copy of the model's ≈ 43 MB of weights
+        assert model.ort_layers.session._model_bytes is None
+    finally:
+        shared_model.cache_clear()
 
 
 def test_both_backends_give_the_same_embeddings_one_at_a_time_and_in_batches(both):
@@ -63,20 +73,39 @@ def test_numpy_is_used_when_onnxruntime_is_missing_unless_onnxruntime_was_asked_
     monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import fails as if not installed
     monkeypatch.delenv("MENTORBOT_ENCODER_BACKEND", raising=False)
     assert choose_backend() == "numpy"
-    monkeypatch.setenv("MENTORBOT_ENCODER_BACKEND", "onnxruntime")
-    with pytest.raises(ImportError):
+    monkeypatch.setenv("MENTORBOT_ENCODER_BACKEND", " ONNXRuntime ")
+    with pytest.raises(ModelUnavailable, match="cannot be imported"):
         choose_backend()
     monkeypatch.setenv("MENTORBOT_ENCODER_BACKEND", "torch")
-    with pytest.raises(ValueError, match="onnxruntime or numpy"):
+    with pytest.raises(ModelUnavailable, match="onnxruntime or numpy"):
         choose_backend()
+
+
+def test_bad_settings_stop_the_start_with_a_sentence_not_a_traceback(monkeypatch):
+    from policies.encoder.layer import EncoderLayer, EncoderUnavailable
+
+    shared_model.cache_clear()
+    try:
+        monkeypatch.setenv("MENTORBOT_ENCODER_BACKEND", "torch")
+        with pytest.raises(EncoderUnavailable, match="use onnxruntime or numpy"):
+            EncoderLayer()
+        monkeypatch.delenv("MENTORBOT_ENCODER_BACKEND")
+        monkeypatch.setenv("MENTORBOT_ENCODER_THREADS", "two")
+        with pytest.raises(EncoderUnavailable, match="whole number"):
+            EncoderLayer()
+    finally:
+        shared_model.cache_clear()
 
 
 def test_thread_counts(monkeypatch):
     monkeypatch.delenv("MENTORBOT_ENCODER_THREADS", raising=False)
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
     assert choose_threads("numpy") == 1  # BLAS threads waiting on a shared machine: seconds
-    assert choose_threads("onnxruntime") == min(2, __import__("os").cpu_count() or 1)
-    monkeypatch.setenv("MENTORBOT_ENCODER_THREADS", "1")
+    assert choose_threads("onnxruntime") == 2  # never more than two
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {3})  # a container's one CPU
     assert choose_threads("onnxruntime") == 1
+    monkeypatch.setenv("MENTORBOT_ENCODER_THREADS", "3")
+    assert choose_threads("onnxruntime") == 3
 
 
 def test_the_graph_written_by_hand_is_a_valid_onnx_model():
@@ -124,5 +153,58 @@ def test_a_broken_onnxruntime_falls_back_to_numpy_unless_it_was_asked_for(monkey
     assert model.backend == "numpy" and "using numpy" in caplog.text
     assert model.encode(["hi there"]).shape == (1, HIDDEN)
     monkeypatch.setenv("MENTORBOT_ENCODER_BACKEND", "onnxruntime")
-    with pytest.raises(RuntimeError, match="Attention"):
+    with pytest.raises(ModelUnavailable, match="Attention"):
         MiniLM(files["model.safetensors"], files["tokenizer.json"])
+
+
+class _Drifted:
+    """An onnxruntime whose kernels give slightly different numbers (another release, say)."""
+
+    def __init__(self, real):
+        self.real = real
+
+    def __call__(self, x, mask):
+        y = self.real(x, mask)
+        return y + np.float32(0.05) * np.sin(np.arange(y.shape[-1], dtype=np.float32))
+
+
+def test_an_onnxruntime_that_misses_the_published_similarities_is_not_used(monkeypatch, caplog):
+    from policies.encoder import ort_layers
+
+    real = ort_layers.OrtLayers
+    monkeypatch.setattr(ort_layers, "OrtLayers", lambda *a, **k: _Drifted(real(*a, **k)))
+    monkeypatch.delenv("MENTORBOT_ENCODER_BACKEND", raising=False)
+    files = model_files()
+    model = MiniLM(files["model.safetensors"], files["tokenizer.json"])
+    assert model.backend == "numpy" and "published" in caplog.text
+    monkeypatch.setenv("MENTORBOT_ENCODER_BACKEND", "onnxruntime")
+    with pytest.raises(ModelUnavailable, match="published similarity"):
+        MiniLM(files["model.safetensors"], files["tokenizer.json"])
+
+
+def test_a_non_finite_embedding_holds_the_message_with_an_alert(both):
+    """A NaN would score as "nothing" and let a disclosure through: the policy holds it instead."""
+    from policies import Action, PolicyContext, load_policy
+
+    policy = load_policy()
+    model = policy.encoder.model
+    real = model.ort_layers
+    model.ort_layers = lambda x, mask: real(x, mask) * np.float32("nan")
+    try:
+        decision = policy.evaluate("things at home have been really bad, I don't want to go back",
+                                   PolicyContext(role="student"))
+    finally:
+        model.ort_layers = real
+    assert decision.action is Action.HOLD and decision.alert
+    assert any(h.rule == "encoder.error" for h in decision.hits)
+
+
+def test_one_session_serves_several_threads_at_once(both):
+    from concurrent.futures import ThreadPoolExecutor
+
+    model = both["onnxruntime"]
+    texts = [f"message {i}: " + "how was the robotics meet " * (i % 7) for i in range(48)]
+    alone = [model.encode([t])[0] for t in texts]
+    with ThreadPoolExecutor(6) as pool:
+        together = list(pool.map(lambda t: model.encode([t])[0], texts))
+    assert max(np.abs(a - b).max() for a, b in zip(alone, together, strict=True)) == 0.0
