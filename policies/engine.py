@@ -131,7 +131,11 @@ class Policy:
 
     def describe(self) -> str:
         """The effective policy in plain language (``mentorbot policy show``)."""
-        return describe(self.config, self.encoder.thresholds if self.encoder else None)
+        if self.encoder is None:
+            return describe(self.config, None)
+        model = self.encoder.model
+        runtime = f"{getattr(model, 'backend', '?')}, {getattr(model, 'threads', '?')} thread(s)"
+        return describe(self.config, self.encoder.thresholds, runtime)
 
     @property
     def conversation(self) -> ConversationSettings:

@@ -49,8 +49,10 @@ def reason_for(rule: str, role: str, matched: str) -> str:
     return f"{what[:1].upper()}{what[1:]} — sent by the {role}: “{shown}”"
 
 
-def describe(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]] | None = None) -> str:
-    """The effective policy as a short plain-language report (``thresholds``: the encoder's)."""
+def describe(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]] | None = None,
+             runtime: str = "") -> str:
+    """The effective policy as a short plain-language report (``thresholds``: the encoder's;
+    ``runtime``: how its layers run, e.g. "onnxruntime, 2 threads")."""
     lines = [f"Policy from {cfg.source}", ""]
     group = ""
     for rid, st in cfg.rules.items():
@@ -86,7 +88,7 @@ def describe(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]] | None =
         lines.append("Extra blocked words: " + ", ".join(cfg.block_words))
     if cfg.allow_words:
         lines.append("Extra allowed words: " + ", ".join(cfg.allow_words))
-    lines += _describe_encoder(cfg, thresholds)
+    lines += _describe_encoder(cfg, thresholds, runtime)
     lines.append("Safeguarding concerns are never blocked: the coordinator is alerted at once "
                  "and the sender gets a kind notice.")
     return "\n".join(lines)
@@ -118,10 +120,12 @@ def _band_lines(head: str, th: dict[str, float]) -> list[str]:
     return out
 
 
-def _describe_encoder(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]] | None) -> list[str]:
+def _describe_encoder(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]] | None,
+                      runtime: str = "") -> list[str]:
     if not cfg.encoder_on:
         return ["Sentence encoder: off (the rules alone decide)"]
-    out = ["Sentence encoder: on, after the rules; it holds for review and never blocks"]
+    out = ["Sentence encoder: on, after the rules; it holds for review and never blocks"
+           + (f" (runs on {runtime})" if runtime else "")]
     for head, th in (thresholds or cfg.encoder_thresholds).items():
         if th.get("on", 1.0) < 0.5:
             out.append(f"  - encoder.{head}: off")

@@ -116,6 +116,7 @@ def test_describe_is_plain_language(policy):
 def test_show_command(tmp_path):
     out = subprocess.run([MENTORBOT, "policy", "show"], capture_output=True, text=True, check=True)
     assert "contact.phone" in out.stdout
+    assert "(runs on onnxruntime, " in out.stdout  # how the encoder's layers run, for the operator
     bad = write(tmp_path, "rules:\n  contact.phone: {action: nope}\n")
     res = subprocess.run([MENTORBOT, "policy", "show", "--policy", str(bad)],
                          capture_output=True, text=True)
