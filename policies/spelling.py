@@ -77,6 +77,20 @@ def known_words() -> tuple[frozenset[str], frozenset[str]]:
 _ENDINGS = ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
 
 
+def spanish_inflections(spanish: frozenset[str], english: frozenset[str]) -> frozenset[str]:
+    """The other gender and number of each Spanish participle in ``spanish`` ("pegado" → "pegada",
+    "pegados", "pegadas") that neither list has: a word frequency list holds most participles in
+    one form only, and an unknown form one letter from a rule word would be read as that word
+    ("vive pegada a TikTok" as "apegada", attached)."""
+    out = set()
+    for word in spanish:
+        if len(word) > 4 and word.endswith(("ado", "ada", "ido", "ida")):
+            stem = word[:-1]
+            out.update(f for f in (stem + "o", stem + "a", stem + "os", stem + "as")
+                       if f not in spanish and f not in english)
+    return frozenset(out)
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
@@ -133,8 +147,10 @@ class Speller:
         # Other (Spanish) rule words are read into only through a careful edit (``careful_edit``):
         # their endings carry person and tense ("mataste" is not "matarte").
         self._careful = frozenset(w for w in words if w not in english)
-        # Known words as the three sets they come in (a union would be one more 6 MB set).
-        self._known = (english, frozenset(other), frozenset(targets))
+        # Known words as the sets they come in (a union would be one more 6 MB set); the
+        # Spanish list has most participles in one form only ("pegado", not "pegada").
+        other = frozenset(other)
+        self._known = (english, other, spanish_inflections(other, english), frozenset(targets))
         index: dict[str, set[str]] = {}
         for w in self.targets:
             index.setdefault(w, set()).add(w)

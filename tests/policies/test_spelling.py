@@ -128,3 +128,19 @@ def test_a_flood_of_junk_words_is_looked_up_only_so_far():
     junk = " ".join(f"qzx{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}w" for i in range(MAX_LOOKUPS * 3))
     assert sp.respell(junk + " secert") is None  # the typo after the flood is read as written
     assert sp.respell("secert " + junk)[0].startswith("secret ")
+
+
+def test_the_other_form_of_a_known_spanish_participle_is_a_known_word():
+    """A frequency list holds "pegado" but not "pegada"; one letter from the rule word
+    "apegada" (attached), it was read as it: "my daughter lives glued to TikTok" was blocked."""
+    speller = Speller(["apegada", "apegado"], ["glued"], ["pegado", "cansado"])
+    assert speller.correct("pegada") is None and speller.correct("pegadas") is None
+    assert speller.is_known("cansadas")
+    assert speller.correct("apgada") == "apegada"  # a real typo of the rule word still reads as it
+
+
+def test_inflected_spanish_is_delivered_and_the_rule_word_still_stops(policy):
+    glued = policy.evaluate("mi hija vive pegada a TikTok jaja, es universal", MENTOR)
+    assert glued.action is Action.ALLOW
+    attached = policy.evaluate("estoy muy apegada a ti, no sé qué haría sin ti", MENTOR)
+    assert attached.action is not Action.ALLOW
