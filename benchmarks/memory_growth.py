@@ -7,7 +7,8 @@ pattern's DFA lazily, as new text arrives, inside a memory budget per pattern. T
 labelled training rows (tests/policies/corpus/train, cycled if more are asked for) one after
 another and prints VmRSS at a few points, then what ``malloc_trim`` gives back. The rules layer
 alone by default; ``--encoder`` adds the sentence encoder (its embedding cache is bounded).
-``MENTORBOT_POLICY_REGEX=re`` runs the same with Python's ``re`` (no DFA caches) for comparison.
+``MENTORBOT_POLICY_REGEX=re`` runs the same with Python's ``re`` (no DFA caches) for comparison;
+``MENTORBOT_REGEX_CACHE_MB=0`` turns off the guard that rebuilds the patterns (policies/regex.py).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from policies import PolicyContext, load_policy
-    from policies.regex import ENGINE
+    from policies.regex import CACHE_GUARD, ENGINE
 
     policy = load_policy(rules_only=not args.encoder)
     rows = [json.loads(line) for f in sorted((REPO / "tests/policies/corpus/train").glob("*.jsonl"))
@@ -58,7 +59,9 @@ def main() -> None:
         trimmed = f"; after malloc_trim {rss_mb():.0f} MB"
     except (OSError, AttributeError):
         trimmed = ""
-    print(f"CPU {per:.0f} µs per message (first sight of each text){trimmed}")
+    print(f"CPU {per:.0f} µs per message (first sight of each text){trimmed}; the patterns were "
+          f"rebuilt {CACHE_GUARD.rebuilds} time(s) (budget {CACHE_GUARD.budget_mb:g} MB, "
+          "MENTORBOT_REGEX_CACHE_MB)")
 
 
 if __name__ == "__main__":

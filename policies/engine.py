@@ -24,7 +24,7 @@ from policies.normalize import (
     normalize,
     windows,
 )
-from policies.regex import ENGINE, PatternSet, alternation, compile_pattern
+from policies.regex import CACHE_GUARD, ENGINE, PatternSet, alternation, compile_pattern
 from policies.rules.concepts import build_layer
 from policies.rules.concepts.layer import PHRASE_REVIEW, QUIET_ALERT, RETRACTED_WEIGHT, taken_back
 from policies.rules.concepts.lexicon import insult_words
@@ -120,7 +120,7 @@ class Policy:
     def evaluate(self, text: str, ctx: PolicyContext) -> Decision:
         """The decision for one message; on an internal error, hold it for review."""
         try:
-            return self._evaluate(text if isinstance(text, str) else str(text), ctx)
+            decision = self._evaluate(text if isinstance(text, str) else str(text), ctx)
         except Exception:  # the relay must never crash on a message
             logger.exception("policy evaluation failed; holding the message for review")
             hit = Hit(rule="policy.error", start=0, end=0, action=Action.HOLD, alert=True,
@@ -128,6 +128,11 @@ class Policy:
                       notice="Your message is waiting for a quick check by your coordinator.",
                       category="policy")
             return Decision(action=Action.HOLD, alert=True, hits=(hit,), notice=hit.notice)
+        try:
+            CACHE_GUARD.note()  # now and then: re2's DFA caches rebuilt when memory has grown
+        except Exception:  # a failed rebuild leaves working patterns; the decision stands
+            logger.exception("rebuilding the compiled patterns failed")
+        return decision
 
     def describe(self) -> str:
         """The effective policy in plain language (``mentorbot policy show``)."""

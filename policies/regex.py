@@ -8,8 +8,12 @@ Set ``MENTORBOT_POLICY_REGEX=re`` to force the fallback (the tests do).
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
 import re
+import threading
+import weakref
 from typing import Any
 
 # The one environment read outside bot/settings.py: the engine is chosen when this module is
@@ -35,10 +39,18 @@ class _Re2Pattern:
     """A compiled re2 pattern plus ``test``: a match-or-not answer without the Python-level
     match object and offset bookkeeping of the re2 wrapper (about 1 µs less per call)."""
 
-    __slots__ = ("_rx", "_raw", "_anchor", "pattern")
+    __slots__ = ("_rx", "_raw", "_anchor", "pattern", "__weakref__")
     cheap_test = True  # ``test`` before ``finditer`` pays off
 
     def __init__(self, rx: Any) -> None:
+        self._use(rx)
+        _COMPILED.add(self)
+
+    def rebuild(self) -> None:
+        """Compile the pattern afresh: the old object, and the DFA states it has cached, go."""
+        self._use(_re2.compile(self.pattern, options=_re2_options))
+
+    def _use(self, rx: Any) -> None:
         self._rx = rx
         self.pattern = rx.pattern
         raw = getattr(rx, "_regexp", None)
@@ -68,6 +80,81 @@ class _Re2Pattern:
 
     def sub(self, repl: Any, text: str, count: int = 0) -> Any:
         return self._rx.sub(repl, text, count)
+
+
+# Every re2 pattern and set compiled in this process, for ``CacheGuard`` (weakly: a policy that
+# is dropped takes its patterns with it).
+_COMPILED: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def rebuild_all() -> int:
+    """Compile every live re2 pattern and set afresh; returns how many. re2 builds each pattern's
+    DFA lazily, as new text arrives, and keeps it (up to ``max_mem`` per pattern): a process that
+    has read tens of thousands of distinct messages holds 150–200 MB of DFA states
+    (benchmarks/memory_growth.py). The matches are the same before and after."""
+    items = list(_COMPILED)
+    for item in items:
+        item.rebuild()
+    return len(items)
+
+
+def _rss_mb() -> float:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0  # no /proc: the guard never fires
+
+
+def _return_freed_memory() -> None:
+    """Hand the freed DFA states back to the system (glibc keeps freed heap otherwise)."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: reused by the next DFAs
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+class CacheGuard:
+    """Bounds the memory re2's DFA caches take: every ``every`` evaluations it reads the process's
+    resident memory, and when that has grown by more than ``budget_mb`` since the last rebuild
+    (or the first look) it rebuilds every pattern (≈ 0.6 s for the ≈ 1,500 of a policy, so at
+    most once per ``every`` messages, in practice once per several thousand)."""
+
+    def __init__(self, budget_mb: float, every: int = 1000, rss=_rss_mb) -> None:
+        self.budget_mb, self.every, self._rss = budget_mb, every, rss
+        self._count = 0
+        self._baseline: float | None = None
+        self._lock = threading.Lock()
+        self.rebuilds = 0
+
+    def note(self) -> None:
+        """One evaluation happened (cheap: a counter; a look at memory every ``every``)."""
+        self._count += 1
+        if self._count % self.every or ENGINE != "re2" or self.budget_mb <= 0:
+            return
+        if not self._lock.acquire(blocking=False):
+            return  # another thread is looking or rebuilding
+        try:
+            now = self._rss()
+            if self._baseline is None or now < self._baseline:
+                self._baseline = now
+            elif now - self._baseline > self.budget_mb:
+                rebuild_all()
+                _return_freed_memory()
+                self.rebuilds += 1
+                self._baseline = self._rss()
+        finally:
+            self._lock.release()
+
+
+def _budget_from_env() -> float:
+    raw = os.environ.get("MENTORBOT_REGEX_CACHE_MB", "").strip()
+    try:
+        return float(raw) if raw else 96.0
+    except ValueError:
+        return 96.0
+
+
+# One guard per process (the caches are per pattern, and patterns are shared between policies).
+CACHE_GUARD = CacheGuard(_budget_from_env())
 
 
 class _RePattern:
@@ -103,8 +190,15 @@ class PatternSet:
 
     def __init__(self, patterns: list[str]) -> None:
         self._set = None
+        self._patterns = list(patterns)
         if ENGINE != "re2" or _re2 is None:
             return
+        _COMPILED.add(self)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Compile the set afresh (see ``_Re2Pattern.rebuild``)."""
+        patterns = self._patterns
         try:
             rs = _re2.Set.SearchSet(_re2_options)
             for p in patterns:
