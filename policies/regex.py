@@ -44,7 +44,7 @@ class _Re2Pattern:
 
     def __init__(self, rx: Any) -> None:
         self._use(rx)
-        _COMPILED.add(self)
+        _register(self)
 
     def rebuild(self) -> None:
         """Compile the pattern afresh: the old object, and the DFA states it has cached, go."""
@@ -85,6 +85,12 @@ class _Re2Pattern:
 # Every re2 pattern and set compiled in this process, for ``CacheGuard`` (weakly: a policy that
 # is dropped takes its patterns with it).
 _COMPILED: weakref.WeakSet[Any] = weakref.WeakSet()
+_COMPILED_LOCK = threading.Lock()  # a concept template compiled in one thread while another rebuilds
+
+
+def _register(item: Any) -> None:
+    with _COMPILED_LOCK:
+        _COMPILED.add(item)
 
 
 def rebuild_all() -> int:
@@ -92,7 +98,8 @@ def rebuild_all() -> int:
     DFA lazily, as new text arrives, and keeps it (up to ``max_mem`` per pattern): a process that
     has read tens of thousands of distinct messages holds 150–200 MB of DFA states
     (benchmarks/memory_growth.py). The matches are the same before and after."""
-    items = list(_COMPILED)
+    with _COMPILED_LOCK:
+        items = list(_COMPILED)
     for item in items:
         item.rebuild()
     return len(items)
@@ -193,7 +200,7 @@ class PatternSet:
         self._patterns = list(patterns)
         if ENGINE != "re2" or _re2 is None:
             return
-        _COMPILED.add(self)
+        _register(self)
         self.rebuild()
 
     def rebuild(self) -> None:
