@@ -94,11 +94,11 @@ class OrtLayers:
         options.log_severity_level = 3
         self.session = ort.InferenceSession(_graph(load_layer, n_layers, hidden, heads), options,
                                             providers=["CPUExecutionProvider"])
-        # The Python session keeps the model's bytes (≈ 43 MB) only to rebuild itself for
+        # CPU only: no retry on another execution provider (it would rebuild from the bytes below).
+        self.session.disable_fallback()
+        # The Python session keeps the model's bytes (≈ 43 MB) only for such rebuilds and for
         # set_providers(), which the encoder never calls (onnxruntime's own comment calls holding
         # them "bad"); the C++ session has its own packed copy of the weights.
-        # Its retry on another execution provider would rebuild from those bytes: off (CPU only).
-        self.session.disable_fallback()
         if getattr(self.session, "_model_bytes", None) is not None:
             self.session._model_bytes = None
 
