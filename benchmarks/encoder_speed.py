@@ -14,7 +14,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 MENTORBOT = REPO / ".venv" / "bin" / "mentorbot"
 
-# A fresh process: imports + model files checked (SHA-256) + weights mapped + heads loaded.
+# A fresh process: imports + model files checked (SHA-256) + weights mapped + heads loaded; then
+# the modules of the process being measured (argv[2]): none (the policy's own process, as
+# `mentorbot policy check` has it), the bot's core ("core"), or the core with the desk and the
+# Slack adapter ("run": a `mentorbot run` serving Slack); then 300 messages.
 _LOAD = """
 import json, resource, sys, time
 t0 = time.perf_counter()
@@ -24,11 +27,14 @@ load = time.perf_counter() - t0
 def rss():
     return int(open("/proc/self/status").read().split("VmRSS:")[1].split()[0]) / 1024
 after_load = rss()
-import bot.app, bot.relay  # the rest of the bot, as `mentorbot run` has it
+if sys.argv[2] in ("core", "run"):
+    import bot.app, bot.relay
+if sys.argv[2] == "run":
+    import bot.web, adapters.slack.adapter
 rows = [json.loads(l) for l in open(sys.argv[1])]
 for r in rows:
     p.evaluate(r["text"], PolicyContext(role=r.get("role", "student")))
-print(json.dumps({"load": load, "rss_load": after_load, "rss_bot": rss(),
+print(json.dumps({"load": load, "rss_load": after_load, "rss": rss(),
                   "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -37,11 +43,11 @@ def _pct(xs: list[float], q: float) -> float:
     return sorted(xs)[min(len(xs) - 1, int(q * len(xs)))]
 
 
-def _fresh_process(rows: list[dict]) -> dict:
+def _fresh_process(rows: list[dict], modules: str = "core") -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
         f.write("".join(json.dumps(r) + "\n" for r in rows))
     try:
-        out = subprocess.run([sys.executable, "-c", _LOAD, f.name], cwd=REPO, capture_output=True,
+        out = subprocess.run([sys.executable, "-c", _LOAD, f.name, modules], cwd=REPO, capture_output=True,
                              text=True, check=True, timeout=600)
     finally:
         os.unlink(f.name)
@@ -93,9 +99,12 @@ def encoder_figures(corpus: list[dict]) -> None:
           "no embedding cache)")
     texts = list(dict.fromkeys(r["text"] for r in corpus))
     fresh = _fresh_process(corpus[:300])
+    alone, run = (_fresh_process(corpus[:300], m)["rss"] for m in ("policy", "run"))
     print(f"policy load in a fresh process: {fresh['load'] * 1000:.0f} ms (imports, SHA-256 of the "
-          f"weights, heads); RSS after load {fresh['rss_load']:.0f} MB, with the bot's modules and "
-          f"300 messages {fresh['rss_bot']:.0f} MB, peak {fresh['peak']:.0f} MB")
+          f"weights, heads); RSS after load {fresh['rss_load']:.0f} MB; after 300 messages: "
+          f"{alone:.0f} MB in the policy's own process, {fresh['rss']:.0f} MB with the bot's core "
+          f"modules, {run:.0f} MB with the desk and the Slack adapter too (a `mentorbot run`'s "
+          f"modules); peak {fresh['peak']:.0f} MB")
     sample = [t for t in texts if 20 <= len(t) <= 200][:400]
     pieces = [len(p) for p in model.pieces(sample)]
     model.encode(sample[:5])

@@ -90,12 +90,12 @@ class Policy:
         self._concepts = build_layer()  # concept rules (policies/rules/concepts/)
         self._vocab = rules_vocabulary()  # which squeezed spelling of "goood" the rules know
         # misspellings and texting spellings read as the rules' words (policies/spelling.py)
-        self._speller = Speller(self._vocab, *known_words())
+        self._speller = Speller(self._vocab, known_words())
         self._second = SecondReadingGate(self._vocab.__contains__, self._speller)
         # a masked word ("p*ta") is read as a listed or insult word before an ordinary one
         self._strong_words = frozenset(self._words.block) | insult_words()
         # ... and the encoder: the rules' words and its own word list
-        self._encoder_known = (self._vocab | encoder.vocabulary).__contains__ if encoder else None
+        self._encoder_known = self._known_to_encoder if encoder else None
         self._links = LinkFinder(config.allowed_domains)
         self._phrases = {rid: compile_pattern(alternation([expand(p) for p in pats]))
                          for rid, pats in RULES.items()}
@@ -116,6 +116,10 @@ class Policy:
                 self._gate = compile_pattern("|".join(f"(?:{p})" for p in parts))
 
     # -- public interface -------------------------------------------------------------------
+
+    def _known_to_encoder(self, word: str) -> bool:
+        """A rule word or a whole word of the encoder's word-piece list."""
+        return word in self._vocab or (self.encoder is not None and self.encoder.knows_word(word))
 
     def evaluate(self, text: str, ctx: PolicyContext) -> Decision:
         """The decision for one message; on an internal error, hold it for review."""

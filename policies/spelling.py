@@ -20,7 +20,7 @@ original text of each character (like ``normalize.deobfuscate``); None when noth
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -60,34 +60,69 @@ _BYTE_SPLIT = bytes(c + 32 if 65 <= c <= 90 else c if c in _WORDCH or c >= 0x80 
 _KNOWN_PATH = Path(__file__).resolve().parent / "data" / "known_words.txt"
 
 
+class WordView:
+    """Membership in one list of a ``KnownWords`` (``word in known.english``), text or bytes."""
+
+    __slots__ = ("_flags", "_bit")
+
+    def __init__(self, flags: dict[bytes, int], bit: int) -> None:
+        self._flags, self._bit = flags, bit
+
+    def __contains__(self, word: object) -> bool:
+        key = word.encode() if isinstance(word, str) else word
+        return bool(self._flags.get(key, 0) & self._bit)  # type: ignore[call-overload]
+
+
+class KnownWords:
+    """General English and Spanish vocabularies, each word stored once: one dict of UTF-8 words
+    to flags (which lists hold the word). The two lists as sets of text plus the speller's copy
+    as bytes (its fast path splits messages into bytes) were 17 MB in every process; this is 9."""
+
+    ENGLISH, SPANISH = 1, 2
+
+    def __init__(self, english: Iterable[str], spanish: Iterable[str]) -> None:
+        flags: dict[bytes, int] = {}
+        for bit, words in ((self.ENGLISH, english), (self.SPANISH, spanish)):
+            for w in words:
+                key = w.encode()
+                flags[key] = flags.get(key, 0) | bit
+        self.flags = flags
+        self.english = WordView(flags, self.ENGLISH)
+        self.spanish = WordView(flags, self.SPANISH)
+
+    def words(self, bit: int) -> Iterator[str]:
+        """The words of one list, as text."""
+        return (k.decode() for k, f in self.flags.items() if f & bit)
+
+
 @cache
-def known_words() -> tuple[frozenset[str], frozenset[str]]:
+def known_words() -> KnownWords:
     """General English and Spanish vocabularies (``policies/data/known_words.txt``)."""
-    sections: dict[str, set[str]] = {"en": set(), "es": set()}
+    sections: dict[str, list[str]] = {"en": [], "es": []}
     current = sections["en"]
     for line in _KNOWN_PATH.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line in ("[en]", "[es]"):
             current = sections[line[1:3]]
             continue
-        current.update(line.split())
-    return frozenset(sections["en"]), frozenset(sections["es"])
+        current.extend(line.split())
+    return KnownWords(sections["en"], sections["es"])
 
 
 _ENDINGS = ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
 
 
-def spanish_inflections(spanish: frozenset[str], english: frozenset[str]) -> frozenset[str]:
-    """The other gender and number of each Spanish participle in ``spanish`` ("pegado" → "pegada",
-    "pegados", "pegadas") that neither list has: a word frequency list holds most participles in
-    one form only, and an unknown form one letter from a rule word would be read as that word
-    ("vive pegada a TikTok" as "apegada", attached)."""
+def spanish_inflections(known: KnownWords) -> frozenset[str]:
+    """The other gender and number of each Spanish participle ``known`` has ("pegado" →
+    "pegada", "pegados", "pegadas") that neither list has: a word frequency list holds most
+    participles in one form only, and an unknown form one letter from a rule word would be read as
+    that word ("vive pegada a TikTok" as "apegada", attached)."""
     out = set()
-    for word in spanish:
+    for word in known.words(KnownWords.SPANISH):
         if len(word) > 4 and word.endswith(("ado", "ada", "ido", "ida")):
             stem = word[:-1]
             out.update(f for f in (stem + "o", stem + "a", stem + "os", stem + "as")
-                       if f not in spanish and f not in english)
+                       if f.encode() not in known.flags)
     return frozenset(out)
 
 
@@ -136,42 +171,43 @@ def careful_edit(a: str, b: str) -> bool:
 class Speller:
     """Reads misspelled tokens as rule words, through a deletion-neighbourhood index."""
 
-    def __init__(self, targets: Iterable[str], english: Iterable[str],
+    def __init__(self, targets: Iterable[str], english: Iterable[str] | KnownWords,
                  other: Iterable[str] = ()) -> None:
         """``targets``: the rules' words; only English ones of 6+ letters are read into (Spanish
         verb forms one edit apart are different words: "mataste" is not "matarte").
-        ``english``/``other``: known words, never changed."""
-        english = frozenset(english)
+        ``english``/``other``: known words, never changed (or ``english`` a ``KnownWords``, shared
+        with the encoder's Spanish gloss)."""
+        known = english if isinstance(english, KnownWords) else KnownWords(english, other)
         words = [w for w in targets if len(w) >= MIN_TARGET and w.isalpha()]
         self.targets = frozenset(words)
         # Other (Spanish) rule words are read into only through a careful edit (``careful_edit``):
         # their endings carry person and tense ("mataste" is not "matarte").
-        self._careful = frozenset(w for w in words if w not in english)
-        # Known words as the sets they come in (a union would be one more 6 MB set); the
-        # Spanish list has most participles in one form only ("pegado", not "pegada").
-        other = frozenset(other)
-        self._known = (english, other, spanish_inflections(other, english), frozenset(targets))
+        self._careful = frozenset(w for w in words if w not in known.english)
+        # Known words: the shared lists (bytes → flags), and the speller's own few: the rules' words
+        # and the participle forms the Spanish list lacks ("pegado", not "pegada").
+        self._known_b = known.flags
+        self._extra_b = frozenset(w.encode() for w in (*targets, *spanish_inflections(known))
+                                  if w.encode() not in known.flags)
         index: dict[str, set[str]] = {}
         for w in self.targets:
             index.setdefault(w, set()).add(w)
             for d in _deletes(w):
                 index.setdefault(d, set()).add(w)
-        # As tuples: ≈ 29,000 keys, nearly all naming one word (a set each would be ≈ 6 MB more).
-        self._index = {k: tuple(v) for k, v in index.items()}
+        # A key naming one word keeps that word, others a tuple: ≈ 35,000 keys, nearly all naming
+        # one word (a tuple or set each would be 2–6 MB more).
+        self._index: dict[str, str | tuple[str, ...]] = {
+            k: next(iter(v)) if len(v) == 1 else tuple(v) for k, v in index.items()}
         # Doubled letters put in the wrong place ("dissapear", "tommorow") are two edits; the
         # words with every double letter written once ("disapear", "tomorow") meet.
         skeletons: dict[str, set[str]] = {}
         for w in self.targets:
             skeletons.setdefault(_undouble(w), set()).add(w)
-        self._skeletons = skeletons
+        self._skeletons = {k: tuple(v) for k, v in skeletons.items()}
         self._cache: dict[str, str | None] = {}
         # The fast path (most messages have no typo): the message's words as bytes, split and
         # compared with the known words at C speed.
-        self._known_b = frozenset(w.encode() for ws in self._known for w in ws if w.isascii())
         self._short_b = frozenset(w.encode() for w in CONTRACTIONS)
         self._clean_b: set[bytes] = set()
-        self._short = frozenset(CONTRACTIONS)
-        self._clean: set[str] = set()
 
     def worth_reading(self, text: str, tokens: Collection[str] | Collection[bytes] | None = None) -> bool:
         """Whether ``text`` holds a contraction or an unknown word that may be a typo.
@@ -182,30 +218,30 @@ class Speller:
         differences."""
         if tokens is None:
             tokens = set(text.encode().translate(_BYTE_SPLIT).split())
+        elif tokens and isinstance(next(iter(tokens)), str):
+            tokens = {t.encode() for t in tokens}  # type: ignore[union-attr]
         if not tokens:
             return False
-        if isinstance(next(iter(tokens)), bytes):
-            short, known, clean = self._short_b, (self._known_b,), self._clean_b
-        else:
-            short, known, clean = self._short, self._known, self._clean
-        if not short.isdisjoint(tokens):
+        if not self._short_b.isdisjoint(tokens):
             return True
-        # ``a - b`` walks the few tokens (``a.difference(b, c)`` would walk every known word)
-        rest = tokens
-        for words in known:
-            rest = rest - words  # type: ignore[operator]
-        rest = rest - clean  # type: ignore[operator]
+        # Each step walks the few tokens (``a.difference(b, c)`` would walk every known word;
+        # ``difference`` with a dict looks each token up in it).
+        as_set = tokens if isinstance(tokens, (set, frozenset)) else set(tokens)
+        rest = as_set.difference(self._known_b)
+        if rest:
+            rest = rest - self._extra_b - self._clean_b
+        clean = self._clean_b
         looked = 0
         for t in rest:
             if len(t) < MIN_TOKEN:
                 continue
-            word = t.decode() if isinstance(t, bytes) else t
+            word = t.decode()
             if not word.isascii():
                 continue
             if self.correct(word):
                 return True
             if len(clean) < _MAX_REMEMBERED:
-                clean.add(t)  # type: ignore[arg-type]
+                clean.add(t)
             looked += 1
             if looked >= MAX_LOOKUPS:
                 return True  # the full pass decides, in the message's order (also capped)
@@ -216,7 +252,8 @@ class Speller:
         would read (the per-word part of ``worth_reading``)."""
         if token in self._short_b:
             return False
-        if token in self._known_b or token in self._clean_b or len(token) < MIN_TOKEN:
+        if (token in self._known_b or token in self._extra_b or token in self._clean_b
+                or len(token) < MIN_TOKEN):
             return True
         return self.correct(token.decode()) is None
 
@@ -227,9 +264,13 @@ class Speller:
         found: str | None = None
         if (MIN_TOKEN <= len(token) <= MAX_TOKEN and token.isalpha()
                 and not self.is_known(token)):
-            candidates = set(self._index.get(token, ()))
-            for d in _deletes(token):
-                candidates.update(self._index.get(d, ()))
+            candidates: set[str] = set()
+            for key in (token, *_deletes(token)):
+                found_words = self._index.get(key, ())
+                if isinstance(found_words, str):
+                    candidates.add(found_words)
+                else:
+                    candidates.update(found_words)
             close = [w for w in candidates if within_one_edit(token, w)
                      and (w not in self._careful or careful_edit(token, w))]
             if not close:
@@ -246,7 +287,8 @@ class Speller:
         return any(token.endswith(e) and self._in_known(token[:-len(e)]) for e in _ENDINGS)
 
     def _in_known(self, word: str) -> bool:
-        return any(word in ws for ws in self._known)
+        key = word.encode()
+        return key in self._known_b or key in self._extra_b
 
     def respell(self, text: str, tokens: Collection[str] | Collection[bytes] | None = None
                 ) -> tuple[str, list[int]] | None:
@@ -257,7 +299,6 @@ class Speller:
         out: list[str] = []
         index: list[int] = []
         pos = changes = looked = 0
-        known_b = self._known_b  # a known word is skipped by one set look-up (``is_known``'s first test)
         for m in _TOKEN.finditer(text):
             tok = m.group()
             if not tok.isascii():
@@ -265,7 +306,7 @@ class Speller:
             tok = tok.lower()
             new = CONTRACTIONS.get(tok)
             if new is None and len(tok) >= MIN_TOKEN and looked < MAX_LOOKUPS \
-                    and tok.encode() not in known_b and not self.is_known(tok):
+                    and not self.is_known(tok):
                 looked += 1
                 new = self.correct(tok)
             if new is None:

@@ -95,4 +95,5 @@ def load_heads(path: Path = HEADS_PATH, pin: str | None = None) -> Heads:
     hidden = doc["hidden"]
     return Heads(heads=heads, hidden_w=np.asarray(hidden["w"], np.float32),
                  hidden_b=np.asarray(hidden["b"], np.float32), model_sha256=doc["model_sha256"], sha256=got,
-                 meta={k: v for k, v in doc.items() if k != "heads"})
+                 # the hidden layer's weights as Python floats would be 1.5 MB kept for nothing
+                 meta={k: v for k, v in doc.items() if k not in ("heads", "hidden")})

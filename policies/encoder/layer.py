@@ -69,17 +69,19 @@ def shared_ngrams() -> NgramModel:
     return load_ngrams()
 
 
-@lru_cache(maxsize=4)
-def vocabulary(model: MiniLM) -> frozenset[str]:
-    """The whole words of the model's word-piece list (≈ 20,000): which squeezed spelling of a
-    stretched word ("goood": "good" or "god") the model knows (``engine.encoder_text``)."""
-    tokenizer = getattr(model, "tokenizer", None)  # a stand-in model may have none
-    return tokenizer_words(tokenizer) if tokenizer is not None else frozenset()
-
-
 def tokenizer_words(tokenizer: Any) -> frozenset[str]:
-    """Whole words (2+ letters) of a ``tokenizers.Tokenizer``'s word-piece list."""
+    """Whole words (2+ letters) of a ``tokenizers.Tokenizer``'s word-piece list (for training)."""
     return frozenset(w for w in tokenizer.get_vocab() if w.isalpha() and len(w) > 1)
+
+
+def knows_word(model: MiniLM, word: str) -> bool:
+    """Whether ``word`` is a whole word (2+ letters) of the model's word-piece list: which squeezed
+    spelling of a stretched word ("goood": "good" or "god") the model knows
+    (``engine.encoder_text``). Asked of the tokenizer, not copied out of it (a set of its
+    ≈ 20,000 words would be 3 MB more in every process)."""
+    tokenizer = getattr(model, "tokenizer", None)  # a stand-in model may have none
+    return (tokenizer is not None and len(word) > 1 and word.isalpha()
+            and tokenizer.token_to_id(word) is not None)
 
 
 class EncoderUnavailable(Exception):
@@ -101,7 +103,6 @@ class EncoderLayer:
         except (ModelUnavailable, HeadsUnavailable, NgramsUnavailable) as exc:
             raise EncoderUnavailable(str(exc)) from exc
         self.model = model
-        self.vocabulary = vocabulary(model)
         self.thresholds = {name: {**h.thresholds, **(moved or {}).get(name, {})}
                            for name, h in self.heads.heads.items()}
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -131,6 +132,10 @@ class EncoderLayer:
                                    f"not {lexicon.sha256} (policies/data/gloss_es_en.tsv, known_words.txt or "
                                    "the gloss code changed); retrain with `python -m policies.encoder.train`")
         return lexicon
+
+    def knows_word(self, word: str) -> bool:
+        """A whole word of the model's word-piece list (``knows_word``)."""
+        return knows_word(self.model, word)
 
     def reading(self, text: str) -> str:
         """What the embedding reads: a Spanish-looking message's English gloss (gloss.py), else the text."""

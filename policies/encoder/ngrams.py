@@ -82,13 +82,14 @@ class NgramModel:
                                     f"({len(heads)}, {BUCKETS})")
         self.heads, self.sha256 = heads, sha256
         # Slot-major (BUCKETS × heads): one message's few hundred slots are one fancy-index read.
-        self._w = np.ascontiguousarray(weights.T.astype(np.float32))
+        # Kept as stored (float16: 2.6 MB, not 5.1); the rows read are widened exactly to float32.
+        self._w = np.ascontiguousarray(weights.T)
         self._mentor, self._bias = mentor.astype(np.float32), bias.astype(np.float32)
 
     def logits(self, text: str, mentor: bool) -> np.ndarray:
         """Each head's logit (in ``heads`` order) for one message."""
         idx, val = features(text)
-        z = val @ self._w[idx] if len(idx) else np.zeros(len(self.heads), np.float32)
+        z = val @ self._w[idx].astype(np.float32) if len(idx) else np.zeros(len(self.heads), np.float32)
         return z + self._bias + (self._mentor if mentor else 0.0)
 
 

@@ -89,10 +89,11 @@ class _Template:
 
     __slots__ = ("rule_index", "pattern", "required", "required_b", "_rx")
 
-    def __init__(self, rule_index: int, pattern: str, required: list[frozenset[str]]) -> None:
+    def __init__(self, rule_index: int, pattern: str, required: list[frozenset[str]],
+                 as_bytes: _AsciiSets) -> None:
         self.rule_index, self.pattern = rule_index, pattern
         self.required = required
-        self.required_b = [_ascii(a) for a in required]
+        self.required_b = [as_bytes(a) for a in required]
         self._rx = None
 
     def finditer(self, t: str):
@@ -106,9 +107,20 @@ class _Template:
         return rx.finditer(t)
 
 
-def _ascii(words: frozenset[str]) -> frozenset[bytes]:
-    """The ASCII words of an anchor set as bytes (others can never occur in ASCII text)."""
-    return frozenset(w.encode() for w in words if w.isascii())
+class _AsciiSets:
+    """The ASCII words of an anchor set as bytes (others can never occur in ASCII text), made
+    once per distinct set and word: templates share most of their anchor sets."""
+
+    def __init__(self) -> None:
+        self._sets: dict[frozenset[str], frozenset[bytes]] = {}
+        self._words: dict[str, bytes] = {}
+
+    def __call__(self, words: frozenset[str]) -> frozenset[bytes]:
+        got = self._sets.get(words)
+        if got is None:
+            enc = self._words
+            got = self._sets[words] = frozenset(enc.setdefault(w, w.encode()) for w in words if w.isascii())
+        return got
 
 
 class ConceptLayer:
@@ -132,12 +144,15 @@ class ConceptLayer:
         self._index: dict[str, list[_Template]] = {}
         owners = [i for i, r in enumerate(self.rules) for _ in r.templates]
         compiled = compile_templates([t for r in self.rules for t in r.templates], lexicon)
+        as_bytes = _AsciiSets()
         for i, (pattern, required) in zip(owners, compiled, strict=True):
             primary = best(required)
             if primary is None:
-                self._always.append(_Template(i, pattern, required))
+                self._always.append(_Template(i, pattern, required, as_bytes))
                 continue
-            tpl = _Template(i, pattern, [a for a in required if a is not primary])
+            others = list(required)
+            others.remove(primary)  # one occurrence: equal anchor sets are one shared object
+            tpl = _Template(i, pattern, others, as_bytes)
             for word in primary:
                 self._index.setdefault(word, []).append(tpl)
         self._keys = frozenset(self._index)
