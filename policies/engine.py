@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from policies.config import DEFAULTS_PATH, PolicyConfig, PolicyFileError, build_config
 from policies.conversation import ConversationSettings
 from policies.explain import describe, reason_for
+from policies.heap import fix_mmap_threshold
 from policies.normalize import (
     _MENTION,
     blank_markup,
@@ -541,4 +542,6 @@ def load_policy(path: str | Path | None = None, *, rules_only: bool = False) -> 
         from policies.encoder.layer import EncoderLayer
 
         encoder = EncoderLayer(config.encoder_thresholds)
-    return Policy(config, encoder)
+    policy = Policy(config, encoder)
+    fix_mmap_threshold()  # loaded: from now on a message's large buffers leave no holes (heap.py)
+    return policy

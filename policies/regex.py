@@ -8,13 +8,13 @@ Set ``MENTORBOT_POLICY_REGEX=re`` to force the fallback (the tests do).
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import os
 import re
 import threading
 import weakref
 from typing import Any
+
+from policies.heap import return_freed_memory
 
 # The one environment read outside bot/settings.py: the engine is chosen when this module is
 # imported, before any settings object exists, and policies/ stays independent of bot/.
@@ -113,12 +113,6 @@ def _rss_mb() -> float:
         return 0.0  # no /proc: the guard never fires
 
 
-def _return_freed_memory() -> None:
-    """Hand the freed DFA states back to the system (glibc keeps freed heap otherwise)."""
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: reused by the next DFAs
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
 class CacheGuard:
     """Bounds the memory re2's DFA caches take: every ``every`` evaluations it reads the process's
     resident memory, and when that has grown by more than ``budget_mb`` since the last rebuild
@@ -145,7 +139,7 @@ class CacheGuard:
                 self._baseline = now
             elif now - self._baseline > self.budget_mb:
                 rebuild_all()
-                _return_freed_memory()
+                return_freed_memory()  # the freed DFA states
                 self.rebuilds += 1
                 self._baseline = self._rss()
         finally:
