@@ -15,8 +15,8 @@ REPO = Path(__file__).resolve().parents[1]
 MENTORBOT = REPO / ".venv" / "bin" / "mentorbot"
 
 # A fresh process: imports + model files checked (SHA-256) + weights mapped + heads loaded; then
-# the modules of the process being measured (argv[2]): none (the policy's own process, as
-# `mentorbot policy check` has it), the bot's core ("core"), or the core with the desk and the
+# the modules of the process being measured (argv[2]): "policy" (none more: the policy's own
+# process, as `mentorbot policy check` has it), the bot's core ("core"), or the core with the desk and the
 # Slack adapter ("run": a `mentorbot run` serving Slack); then 300 messages.
 _LOAD = """
 import json, resource, sys, time

@@ -95,8 +95,8 @@ class Policy:
         self._second = SecondReadingGate(self._vocab.__contains__, self._speller)
         # a masked word ("p*ta") is read as a listed or insult word before an ordinary one
         self._strong_words = frozenset(self._words.block) | insult_words()
-        # ... and the encoder: the rules' words and its own word list
-        self._encoder_known = self._known_to_encoder if encoder else None
+        # ... and the encoder: the rules' words and its own word list (bound now, as the rest)
+        self._encoder_known = _either(self._vocab.__contains__, encoder.knows_word) if encoder else None
         self._links = LinkFinder(config.allowed_domains)
         self._phrases = {rid: compile_pattern(alternation([expand(p) for p in pats]))
                          for rid, pats in RULES.items()}
@@ -117,10 +117,6 @@ class Policy:
                 self._gate = compile_pattern("|".join(f"(?:{p})" for p in parts))
 
     # -- public interface -------------------------------------------------------------------
-
-    def _known_to_encoder(self, word: str) -> bool:
-        """A rule word or a whole word of the encoder's word-piece list."""
-        return word in self._vocab or (self.encoder is not None and self.encoder.knows_word(word))
 
     def evaluate(self, text: str, ctx: PolicyContext) -> Decision:
         """The decision for one message; on an internal error, hold it for review."""
@@ -521,6 +517,11 @@ def _flag_only(hit: Hit, note: str = _NEGATED_NOTE, signal: float | None = None)
                notice=hit.notice, category=hit.category,
                signal=hit.signal if signal is None else max(hit.signal, signal), score=hit.score,
                threshold=hit.threshold, band="flag")
+
+
+def _either(first: Callable[[str], bool], second: Callable[[str], bool]) -> Callable[[str], bool]:
+    """A word test passed by a word either test passes."""
+    return lambda word: first(word) or second(word)
 
 
 def load_policy(path: str | Path | None = None, *, rules_only: bool = False) -> Policy:

@@ -86,6 +86,8 @@ class KnownWords:
             for w in words:
                 key = w.encode()
                 flags[key] = flags.get(key, 0) | bit
+        # Never changed (the speller and the gloss share it), and an exact dict: ``set.difference``
+        # looks each token up in one at C speed (a read-only proxy would walk every word).
         self.flags = flags
         self.english = WordView(flags, self.ENGLISH)
         self.spanish = WordView(flags, self.SPANISH)
@@ -171,13 +173,12 @@ def careful_edit(a: str, b: str) -> bool:
 class Speller:
     """Reads misspelled tokens as rule words, through a deletion-neighbourhood index."""
 
-    def __init__(self, targets: Iterable[str], english: Iterable[str] | KnownWords,
-                 other: Iterable[str] = ()) -> None:
+    def __init__(self, targets: Iterable[str], known: KnownWords) -> None:
         """``targets``: the rules' words; only English ones of 6+ letters are read into (Spanish
         verb forms one edit apart are different words: "mataste" is not "matarte").
-        ``english``/``other``: known words, never changed (or ``english`` a ``KnownWords``, shared
+        ``known``: general English and Spanish words, never changed (``known_words()``, shared
         with the encoder's Spanish gloss)."""
-        known = english if isinstance(english, KnownWords) else KnownWords(english, other)
+        targets = list(targets)
         words = [w for w in targets if len(w) >= MIN_TARGET and w.isalpha()]
         self.targets = frozenset(words)
         # Other (Spanish) rule words are read into only through a careful edit (``careful_edit``):
@@ -214,7 +215,9 @@ class Speller:
         ``tokens``: its words already split by the concept layer (bytes for ASCII text), which
         saves splitting it again. Otherwise bytes of non-ASCII letters stay inside their word,
         whose token is then skipped (an accented word is not a typo), as the full pass does.
-        Tokens once found to be no typo are remembered, so the usual message costs two set
+        Tokens once found to be no typo are remembered (one memory for text and bytes tokens: a
+        flood of junk words in one message can decide how soon a later one reaches the look-up
+        cap), so the usual message costs a look-up of each token in the known words and two set
         differences."""
         if tokens is None:
             tokens = set(text.encode().translate(_BYTE_SPLIT).split())

@@ -220,3 +220,16 @@ def test_an_encoder_grooming_hold_yields_to_the_rules_reading_of_negation():
     assert d.action is Action.ALLOW and d.flag and not d.alert, d.hits
     assert "negated or reported" in d.hits[0].reason
     assert pol.evaluate(plain, MENTOR).action is not Action.ALLOW
+
+
+def test_the_model_knows_exactly_the_whole_words_of_its_word_piece_list():
+    """``knows_word`` asks the tokenizer instead of holding a set of its ≈ 20,000 whole words
+    (3 MB): the same words, word pieces ("##ing"), digits and one letter excluded."""
+    from policies.encoder.layer import knows_word, tokenizer_words
+
+    model = shared_model()
+    vocab = model.tokenizer.get_vocab()
+    words = tokenizer_words(model.tokenizer)
+    assert {w for w in vocab if knows_word(model, w)} == words
+    assert knows_word(model, "phone") and not knows_word(model, "##ing")
+    assert not knows_word(model, "a") and not knows_word(model, "2020") and not knows_word(model, "zzqxv")

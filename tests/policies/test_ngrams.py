@@ -108,3 +108,14 @@ def test_heads_without_the_ngram_logit_fail_rather_than_guess():
         heads.scores(emb, mentor)
     p = heads.scores(emb, mentor, {"grooming": np.array([2.0], np.float32)})["grooming"][0]
     assert p == pytest.approx(1 / (1 + np.exp(-(6.0 + 0.5 * 2.0))))  # hidden [3, 3]·[1, 1] + 0.5·2
+
+
+def test_weights_kept_as_stored_give_the_logits_of_float32_weights():
+    """The weights stay float16 in memory (half the size); the rows a message reads are widened
+    exactly, so its logits are those of a float32 copy of the same weights, bit for bit."""
+    model = load_ngrams()
+    assert model._w.dtype == np.float16
+    wide = NgramModel(model.heads, model._w.T.astype(np.float32), model._mentor, model._bias)
+    for text in ("u free this weekend? dont tell ur mom lol", "nadie me entiende como tú", "ok"):
+        for mentor in (True, False):
+            assert np.array_equal(model.logits(text, mentor), wide.logits(text, mentor))

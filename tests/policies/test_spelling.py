@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from policies import Action, PolicyContext
-from policies.spelling import Speller, careful_edit, within_one_edit
+from policies.spelling import KnownWords, Speller, careful_edit, within_one_edit
 
 MENTOR, STUDENT = PolicyContext(role="mentor"), PolicyContext(role="student")
 TARGETS = ["secret", "disappear", "school", "tomorrow", "believe", "parents", "picture",
@@ -17,7 +17,7 @@ SPANISH = ["mataste", "quiero"]
 
 @pytest.fixture(scope="module")
 def speller() -> Speller:
-    return Speller(TARGETS, ENGLISH, SPANISH)
+    return Speller(TARGETS, KnownWords(ENGLISH, SPANISH))
 
 
 @pytest.mark.parametrize("typo, word", [
@@ -124,7 +124,7 @@ def test_ordinary_chat_with_typos_is_delivered(rules_policy, text):
 
 def test_a_flood_of_junk_words_is_looked_up_only_so_far():
     from policies.spelling import MAX_LOOKUPS
-    sp = Speller(TARGETS, ENGLISH, SPANISH)
+    sp = Speller(TARGETS, KnownWords(ENGLISH, SPANISH))
     junk = " ".join(f"qzx{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}w" for i in range(MAX_LOOKUPS * 3))
     assert sp.respell(junk + " secert") is None  # the typo after the flood is read as written
     assert sp.respell("secert " + junk)[0].startswith("secret ")
@@ -133,7 +133,7 @@ def test_a_flood_of_junk_words_is_looked_up_only_so_far():
 def test_the_other_form_of_a_known_spanish_participle_is_a_known_word():
     """A frequency list holds "pegado" but not "pegada"; one letter from the rule word
     "apegada" (attached), it was read as it: "my daughter lives glued to TikTok" was blocked."""
-    speller = Speller(["apegada", "apegado"], ["glued"], ["pegado", "cansado"])
+    speller = Speller(["apegada", "apegado"], KnownWords(["glued"], ["pegado", "cansado"]))
     assert speller.correct("pegada") is None and speller.correct("pegadas") is None
     assert speller.is_known("cansadas")
     assert speller.correct("apgada") == "apegada"  # a real typo of the rule word still reads as it
@@ -144,3 +144,20 @@ def test_inflected_spanish_is_delivered_and_the_rule_word_still_stops(policy):
     assert glued.action is Action.ALLOW
     attached = policy.evaluate("estoy muy apegada a ti, no sé qué haría sin ti", MENTOR)
     assert attached.action is not Action.ALLOW
+
+
+def test_known_words_are_stored_once_and_read_as_text_or_bytes():
+    """One dict of UTF-8 words to the lists that hold them serves the speller (bytes) and the
+    Spanish gloss (text); a word in both lists is in both, accented words are found too."""
+    from policies.spelling import known_words
+
+    known = KnownWords(["no", "patient", "final", "secret"], ["no", "final", "niño", "quiero"])
+    assert "no" in known.english and "no" in known.spanish and b"final" in known.spanish
+    assert "niño" in known.spanish and "niño".encode() in known.spanish and "niño" not in known.english
+    assert "quiero" not in known.english and "mataste" not in known.spanish
+    sp = Speller(["secret", "secreto"], known)
+    assert sp.is_known("niño") and sp.is_known("patients") and sp.is_known("secreto")
+    assert sp.correct("secert") == "secret"
+    assert not sp.worth_reading("niño final", tokens={"niño", "final"})  # text tokens: as bytes
+    assert sp.worth_reading("el secert", tokens={"el", "secert"})
+    assert type(known_words().flags) is dict  # set.difference reads an exact dict at C speed
