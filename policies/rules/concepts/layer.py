@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from policies.normalize import ascii_words, blank_mentions, normalize
 from policies.regex import compile_pattern
@@ -83,14 +84,18 @@ class Match:
     weight: float
 
 
+_ORDER = attrgetter("order")
+
+
 class _Template:
     """One compiled template: its regex (compiled on first use) and its anchor sets, as text
     and as bytes (the ASCII fast path)."""
 
-    __slots__ = ("rule_index", "pattern", "required", "required_b", "_rx")
+    __slots__ = ("order", "rule_index", "pattern", "required", "required_b", "_rx")
 
-    def __init__(self, rule_index: int, pattern: str, required: list[frozenset[str]],
+    def __init__(self, order: int, rule_index: int, pattern: str, required: list[frozenset[str]],
                  as_bytes: _AsciiSets) -> None:
+        self.order = order  # its place among all templates, as the rule files list them
         self.rule_index, self.pattern = rule_index, pattern
         self.required = required
         self.required_b = [as_bytes(a) for a in required]
@@ -145,14 +150,14 @@ class ConceptLayer:
         owners = [i for i, r in enumerate(self.rules) for _ in r.templates]
         compiled = compile_templates([t for r in self.rules for t in r.templates], lexicon)
         as_bytes = _AsciiSets()
-        for i, (pattern, required) in zip(owners, compiled, strict=True):
+        for order, (i, (pattern, required)) in enumerate(zip(owners, compiled, strict=True)):
             primary = best(required)
             if primary is None:
-                self._always.append(_Template(i, pattern, required, as_bytes))
+                self._always.append(_Template(order, i, pattern, required, as_bytes))
                 continue
             others = list(required)
             others.remove(primary)  # one occurrence: equal anchor sets are one shared object
-            tpl = _Template(i, pattern, others, as_bytes)
+            tpl = _Template(order, i, pattern, others, as_bytes)
             for word in primary:
                 self._index.setdefault(word, []).append(tpl)
         self._keys = frozenset(self._index)
@@ -215,6 +220,11 @@ class ConceptLayer:
                         break
                 else:
                     out.append(tpl)
+        if len(out) > 1:
+            # In the rule files' order, not the order of a set of words (which changes with each
+            # process's string hashing): the first template of a rule to match claims its span,
+            # so the span a coordinator is shown, and the checks read around it, stay the same.
+            out.sort(key=_ORDER)
         return out + self._always
 
     def matches(self, t: str, role: str, remember: str | None = None) -> list[Match]:
