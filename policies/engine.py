@@ -544,5 +544,5 @@ def load_policy(path: str | Path | None = None, *, rules_only: bool = False) -> 
 
         encoder = EncoderLayer(config.encoder_thresholds)
     policy = Policy(config, encoder)
-    fix_mmap_threshold()  # loaded: from now on a message's large buffers leave no holes (heap.py)
+    fix_mmap_threshold()  # loaded: from now on a message's large buffers are mapped, not heap (heap.py)
     return policy
