@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+from functools import cache
 
 _M_MMAP_THRESHOLD = -3  # mallopt's parameter number (malloc.h)
 MMAP_THRESHOLD = 1 << 20  # 1 MiB: as small as 128 KiB gave nothing more (254 against 256 MB)
 
 
+@cache
 def _libc() -> ctypes.CDLL | None:
     try:
         return ctypes.CDLL("libc.so.6")
