@@ -36,7 +36,6 @@ from policies.rules.concepts.context import (
     window,
 )
 from policies.rules.concepts.dsl import Lexicon, Rule, best
-from policies.rules.concepts.institution import INSTITUTION_WEIGHT, institution_handles
 from policies.types import Action, Hit
 
 STRONG = 1.0
@@ -65,16 +64,6 @@ _ONE_CHILD_MOVES = frozenset({
     "grooming.gifts_money", "grooming.late_night", "offplatform.meet_up",
     })
 GROUP_WEIGHT = 0.3
-_INSTITUTION_NOTE = (" (handled by the program, the school or its staff, and nothing private in the "
-                     "message: delivered, flagged)")
-# Families whose match the program or school may handle itself ("the coordinator will send the
-# Zoom link to your school email"): read by institution.py. Not a contact detail (a number, an
-# address or a handle is judged by itself: context.official_line / official_address), not a ride
-# or a home visit (an adult driving a student is never the program's cover), and not secrecy,
-# parents, photos or a personal relationship.
-_INSTITUTIONAL = frozenset({
-    "offplatform.gift", "offplatform.meet", "offplatform.move", "offplatform.private",
-    })
 # A threat quoted after a verb of saying ("he texted me 'im gonna find u'") may be one the sender
 # received: delivered, and from a student the coordinator is alerted (``QUIET_ALERT``).
 QUOTED_WEIGHT = 0.3
@@ -93,7 +82,6 @@ class Match:
     start: int
     end: int
     weight: float
-    note: str = ""  # why a reading made it weak, for the coordinator (empty: the general note)
 
 
 _ORDER = attrgetter("order")
@@ -265,15 +253,10 @@ class ConceptLayer:
                     continue  # the student's own family drives them
                 if r.governs == "language.threat" and single_quoted(t, s, e):
                     w = min(w, QUOTED_WEIGHT)  # a threat passed on: maybe one received
-                note = ""
-                if r.governs in _INSTITUTIONAL and w > INSTITUTION_WEIGHT \
-                        and institution_handles(t, s, e):
-                    w = INSTITUTION_WEIGHT  # the program's own channel, place or staff
-                    note = _INSTITUTION_NOTE
                 if role == "mentor" and r.id in _ONE_CHILD_MOVES and w >= STRONG \
                         and to_the_group(t, s, e):
                     w = GROUP_WEIGHT  # program talk to everyone: delivered and flagged
-                out.append(Match(r, s, e, taken_back(r.governs, role, t, s, e, w), note))
+                out.append(Match(r, s, e, taken_back(r.governs, role, t, s, e, w)))
                 counts[i] = counts.get(i, 0) + 1
                 if counts[i] >= MAX_SPANS_PER_RULE:
                     break
@@ -333,7 +316,7 @@ class ConceptLayer:
             elif role != "mentor" and m.rule.governs in QUIET_ALERT:
                 action, alert, note = Action.ALLOW, True, " (from a student: delivered, coordinator alerted)"
             else:
-                action, alert, note = Action.ALLOW, False, m.note or " (weak signal: delivered, flagged)"
+                action, alert, note = Action.ALLOW, False, " (weak signal: delivered, flagged)"
             category = m.rule.id.split(".")[0]
             # Only grooming moves feed the conversation score (policies/conversation.py).
             signal = (max(m.weight, STRONG) if strong else m.weight) \
@@ -346,13 +329,6 @@ class ConceptLayer:
     def phrase_weight(self, rule_id: str, role: str, text: str, start: int, end: int) -> float:
         """How much a phrase-rule hit weighs, read like a concept: 0 drops it (negated,
         reported, or not this act from this sender), below 1 makes it a weak signal."""
-        w = self._phrase_weight(rule_id, role, text, start, end)
-        if w > INSTITUTION_WEIGHT and rule_id in _INSTITUTIONAL and len(text) == len(low := text.lower()) \
-                and institution_handles(low, start, end):
-            return INSTITUTION_WEIGHT  # the program's own channel, place or staff
-        return w
-
-    def _phrase_weight(self, rule_id: str, role: str, text: str, start: int, end: int) -> float:
         if rule_id.startswith("concern."):  # a disclosure is the student's (concern.py)
             return 0.0 if role == "mentor" else STRONG
         if rule_id.startswith("language."):
