@@ -27,6 +27,7 @@ from policies.normalize import (
 )
 from policies.regex import CACHE_GUARD, ENGINE, PatternSet, alternation, compile_pattern
 from policies.rules.concepts import build_layer
+from policies.rules.concepts.cover import without_borrowed_authority
 from policies.rules.concepts.layer import PHRASE_REVIEW, QUIET_ALERT, RETRACTED_WEIGHT, taken_back
 from policies.rules.concepts.lexicon import insult_words
 from policies.rules.contact import PHONE_GATE, ContactFinder, find_phones
@@ -56,6 +57,9 @@ _APPROVED = re.compile(APPROVED)
 _PRIVATE = re.compile(PRIVATE)
 _APPROVAL_APPLIES = {"offplatform.meet", "offplatform.private", "offplatform.move"}
 _CONCERN_CAP = Action.HOLD
+_REREAD_ADDRESS = frozenset({"links.domain", "contact.email"})
+_CLAIM_NOTE = (" — read without the message's claim that staff approved or asked for it"
+               " (policies/rules/concepts/cover.py); worth checking with them")
 # Phrase families that are grooming moves (a negated or reported one vetoes an encoder hold).
 _GROOMING_PHRASES = frozenset({"offplatform.secrecy", "offplatform.personal", "offplatform.parents",
                                "offplatform.photo", "offplatform.gift"})
@@ -232,13 +236,19 @@ class Policy:
 
     def _evaluate(self, text: str, ctx: PolicyContext) -> Decision:
         role = (ctx.role or "student").lower()
-        hits: list[Hit] = []
-        for rid, s, e in self.find(text):
-            h = self._hit(rid, s, e, role, text)
-            if h is not None:
-                hits.append(h)
-        hits += self._concepts.hits(text, role, self.config.rules)
-        hits += self._deobfuscated_hits(text, role, hits)
+        # The rules read the act without any claim that staff approved it (same length: spans
+        # stay those of ``text``); the encoder reads the message as sent.
+        read = without_borrowed_authority(text, role)
+        hits = self._rule_hits(read, role, text)
+        if read is not text and read != text:
+            # A disclosure is read as written ("el jefe dice que si me quejo…" names a boss, it
+            # claims no approval); every other act as read without the claim.
+            hits = [h for h in hits if h.category != "concern"] + \
+                [h for h in self._rule_hits(text, role, text) if h.category == "concern"]
+            if _claim_blanked(read, text):
+                # The coordinator should know the sender claimed staff approval: it is checkable.
+                hits = [replace(h, reason=h.reason + _CLAIM_NOTE) if h.category != "concern" else h
+                        for h in hits]
         if self.encoder is not None:
             enc, concern_score = self._encoder_hits(text, role)
             if any(h.rule in _ASK_HEADS and h.action is Action.HOLD for h in enc) \
@@ -269,6 +279,18 @@ class Policy:
                           f"{cfg.quiet_start:%H:%M}–{cfg.quiet_end:%H:%M}")
         return self._combine(hits, hold_until)
 
+    def _rule_hits(self, read: str, role: str, text: str) -> list[Hit]:
+        """The rules' hits (phrases, concepts, the second reading) on ``read``, a same-length
+        reading of ``text`` (the message as sent, which the excerpts quote)."""
+        hits: list[Hit] = []
+        for rid, s, e in self.find(read):
+            h = self._hit(rid, s, e, role, read, shown_from=text)
+            if h is not None:
+                hits.append(h)
+        hits += self._concepts.hits(read, role, self.config.rules, shown_from=text)
+        hits += self._deobfuscated_hits(read, role, hits)
+        return hits
+
     def _deobfuscated_hits(self, text: str, role: str, found: list[Hit]) -> list[Hit]:
         """The rules' hits on the message read without letter-by-letter spelling or leetspeak
         (``normalize.deobfuscate``), as spans of the original text; hits already found are kept once.
@@ -286,15 +308,16 @@ class Policy:
                  if h.rule not in _OWN_DEOBFUSCATION]
         out: list[Hit] = []
         # Leetspeak reads an address's "@" as "a": the first pass judged the address as an
-        # e-mail (an office's may be fine), so its second reading is no link.
+        # e-mail (an office's may be fine), so its second reading is no link, and no new address
+        # ("the coordinators at mentoring@ptech-program.org" is not "coordinators@mentoringa…").
         emails = (self._email_spans(text)
-                  if "@" in text and any(h.rule == "links.domain" for h in more) else [])
+                  if "@" in text and any(h.rule in _REREAD_ADDRESS for h in more) else [])
         for h in more:
             start = index[h.start] if h.start < len(index) else len(text)
             end = index[h.end - 1] + 1 if h.end > h.start else start
             if any(o.rule == h.rule and o.start < end and start < o.end for o in (*found, *out)):
                 continue
-            if h.rule == "links.domain" and any(a < end and start < b for a, b in emails):
+            if h.rule in _REREAD_ADDRESS and any(a < end and start < b for a, b in emails):
                 continue
             out.append(replace(h, start=start, end=end))
         return out
@@ -405,6 +428,7 @@ class Policy:
         """Whether the rules read a grooming move in ``text`` as negated or reported ("I'd never
         ask you to keep secrets", "my training said never ask for a student's snap"). The
         encoder cannot read negation; when the rules can, their reading wins over its hold."""
+        text = without_borrowed_authority(text, role)
         t = blank_mentions(normalize(text).text)
         if self._concepts.read_away(t, role):
             return True
@@ -414,7 +438,8 @@ class Policy:
                 return True
         return False
 
-    def _hit(self, rid: str, s: int, e: int, role: str, text: str) -> Hit | None:
+    def _hit(self, rid: str, s: int, e: int, role: str, text: str,
+             shown_from: str | None = None) -> Hit | None:
         st = self.config.rules[rid]
         if not st.on:
             return None
@@ -425,7 +450,8 @@ class Policy:
             return None
         quiet_alert = role != "mentor" and rid in QUIET_ALERT
         action, alert = st.for_role(role) if weight >= 1 else (Action.ALLOW, quiet_alert)
-        return Hit(rule=rid, start=s, end=e, reason=reason_for(rid, role, text[s:e]),
+        sent = shown_from if shown_from is not None and len(shown_from) == len(text) else text
+        return Hit(rule=rid, start=s, end=e, reason=reason_for(rid, role, sent[s:e]),
                    notice=st.notice, action=action, alert=alert, category=rid.split(".")[0],
                    signal=weight if rid.startswith("offplatform.") else 0.0)
 
@@ -490,6 +516,11 @@ class Policy:
         flag = action is Action.ALLOW and any(h.signal > 0 for h in hits)
         return Decision(action=action, alert=alert, hits=tuple(hits), notice=notice,
                         hold_until=hold_until, flag=flag, layer=layer)
+
+
+def _claim_blanked(read: str, text: str) -> bool:
+    """Whether the reading blanked words of ``text`` (a claim), not only renamed "the mentor"."""
+    return any(r == " " and c != " " for r, c in zip(read, text, strict=True))
 
 
 def encoder_text(text: str, known: Callable[[str], bool] | None = None) -> str:

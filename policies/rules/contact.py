@@ -391,6 +391,11 @@ _EMAIL_PATTERNS = [
     r"\b(?:[a-z0-9._-] ){3,63}@ ?(?:[a-z0-9-] ?){1,63}\. ?(?:[a-z] ?){1,9}[a-z]",
     r"\b(?:[a-z0-9._-] ){3,63}(?:at|arroba|\(a\)|\(at\)) ?" + _PROVIDER + r"\b",
 ]
+# "The FAFSA is at studentaid.gov", "apply online at nyc.gov": a site is somewhere, and a verb or
+# a place word is nobody's mailbox name.
+_SITE_AT = re.compile(r"(?:is|are|was|were|be|been|it'?s|its|that'?s|found|located|online|site|website"
+                      r"|page|go|here|there|it|this|that|apply|register|info|more|details|live|up|it all"
+                      r"|everything|esta|est[aá]n?|aqu[ií]|all)\s+(?:at|\[at\]|\(at\))\s")
 _EMAIL_HINTS = ("@", " at", "[at", "(at", "{at", "<at", "arroba", "(a)", "gma", "yah", "hotm",
                 "outl", "iclo", "proton")
 
@@ -439,7 +444,7 @@ _PUBLIC_PLACE = re.compile(
     r"|station|venue|lobby|conference|expo|store|restaurant|park|stadium|field trip"
     r"|open house|tour|fair|workshop|hackathon|info session|interview|orientation|city tech"
     r"|oficina|empresa|escuela|biblioteca|museo|feria|evento|visita|universidad|estacion|tienda"
-    r"|restaurante|parque|edificio de la empresa)\b"
+    r"|restaurante|parque|edificio de la empresa|entrevista|internship|pasant[ií]a)\b"
 )
 # …unless the message also says it is where someone lives.
 _PERSONAL_PLACE = re.compile(
@@ -486,13 +491,14 @@ class ContactFinder:
         if self._email.cheap_test and not self._email.test(text):
             return []
         if len(text) <= 600:
-            return [m.span() for m in self._email.finditer(text)]
+            return [m.span() for m in self._email.finditer(text) if not _SITE_AT.match(m.group())]
         # A long message: only the stretches around an "@"-like hint can hold an address, so
         # the (bounded, but wide) patterns run there (the re fallback would otherwise try
         # every start position of a 100,000-character message).
         spans: list[tuple[int, int]] = []
         for a, b in _hint_windows(text):
-            spans += [(s + a, e + a) for s, e in (m.span() for m in self._email.finditer(text[a:b]))
+            spans += [(s + a, e + a) for s, e in (m.span() for m in self._email.finditer(text[a:b])
+                                                   if not _SITE_AT.match(m.group()))
                       if not spans or s + a >= spans[-1][1]]
             if len(spans) >= 50:
                 break

@@ -41,11 +41,12 @@ MACROS = {
                 r"|bereal|be real|youtube|linkedin|vsco|pinterest|hangouts|google chat|teams"
                 r"|zoom|google meet|sc|ig|tg|wa|x|gamertag|email|e-mail|gmail)",
     # platform names that are not also everyday words ("line", "signal", "teams", "threads",
-    # "zoom", "steam", "snap"): the bare "name: word" shape needs one of these
+    # "zoom", "steam", "snap"): the bare "name: word" shape needs one of these (not LinkedIn,
+    # the program's own professional network: "For LinkedIn: clear headshot, …" is advice)
     "appname": r"(?:instagram|insta|ig|snapchat|tiktok|tik tok|whatsapp|whats app|whatsap"
                r"|telegram|kik|facebook|fb|messenger|discord|twitter|twitch|xbox|psn|playstation"
                r"|roblox|minecraft|fortnite|venmo|cashapp|cash app|imessage|facetime|skype|wechat"
-               r"|viber|groupme|reddit|tumblr|bereal|youtube|linkedin|vsco|pinterest|gamertag"
+               r"|viber|groupme|reddit|tumblr|bereal|youtube|vsco|pinterest|gamertag"
                r"|gmail|email|e-mail|x)",
     "social": r"(?:instagram|insta|ig|snapchat|snap|tiktok|tik tok|whatsapp|whats app|whatsap"
               r"|telegram|kik|facebook|fb|messenger|twitter|threads|twitch|xbox|psn|roblox"

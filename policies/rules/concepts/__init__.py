@@ -7,12 +7,14 @@ written as word classes combined by proximity, read in their sentence and weighe
 from __future__ import annotations
 
 from policies.rules.concepts import (
+    arrangements,
     bond,
     concern,
     contact,
     disclosure,
     disclosure_es,
     grooming,
+    handover,
     harassment,
     language,
     offplatform,
@@ -25,8 +27,8 @@ __all__ = ["ALL_RULES", "ConceptLayer", "Rule", "build_layer"]
 
 ALL_RULES: list[Rule] = [*grooming.RULES, *bond.RULES, *concern.RULES, *disclosure.RULES,
                          *disclosure_es.RULES,
-                         *contact.RULES, *language.RULES, *harassment.RULES,
-                         *offplatform.RULES]
+                         *contact.RULES, *handover.RULES, *language.RULES, *harassment.RULES,
+                         *offplatform.RULES, *arrangements.RULES]
 
 
 def build_layer() -> ConceptLayer:

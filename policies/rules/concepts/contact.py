@@ -50,7 +50,7 @@ RULES = [
         "(add|follow|agregame|sigueme|add_me|follow_me) ~3 (on|en) ~1 (whichever|the_one|la_que|any)",
         "(como|how|where|donde) ~2 (te|can_i|do_i|puedo|lo|la) ~1 (encuentro|find|encontrarte|find_you|buscar|look_you_up) ~2 (en|on|in) ~1 PLATFORM",
         "(my|mi) ~2 (mom|mama|dad|papa|parents|papas|family) ~2 (wants|quiere|want|quieren) ~2 (ur|your|su|tu) ~1 (number|numero|cel|phone|email|correo)",
-        unless=r"\b(?:resume|resum|cv|header|application|the form|el formulario|linkedin profile|emergency contact|contacto de emergencia|the school|la escuela|recruiter|reclutador|hr|company|empresa)\b",
+        unless=r"\b(?:resume|resum|cv|header|application|the form|el formulario|linkedin profile|emergency contact|contacto de emergencia|the school|la escuela|recruiter|reclutador|hr|company|empresa|off (?:the|your)|out of (?:the|your))\b",
         examples=("pasame tu numero mister", "drop your number", "y su celular?"),
     ),
     _address(
@@ -101,7 +101,9 @@ RULES = [
         "(👻|📱) ~1 ? ~1 (😉|😏|👀)?",
         "(do|does|d) ~1 (u|you) ~1 (have|got|use|tienes) ~1 (it|telegram|signal|kik|whatsapp|snap|insta) ~3 (more_private|mas_privado|safer|es_mas)?",
         # messaging one of the program's adults directly is what the program asks for
-        unless=r"\b(?:message|text|write(?: to)?|dm|email|escribele|escribirle|contact|reach out to) (?:ms|mr|mrs|miss|dr|prof|sra|sr|srta|the coordinator|your coordinator|your teacher|your counselor|la coordinadora|el coordinador|la maestra|el maestro|tu maestra|tu maestro)\b|\b(?:official|oficial|the school runs|counselor|consejer[oa]|not on a job site)\b",
+        unless=r"\b(?:message|text|write(?: to)?|dm|email|escribele|escribirle|contact|reach out to) (?:ms|mr|mrs|miss|dr|prof|sra|sr|srta|the coordinator|your coordinator|your teacher|your counselor|la coordinadora|el coordinador|la maestra|el maestro|tu maestra|tu maestro)\b|\b(?:official|oficial|the school runs|counselor|consejer[oa]|not on a job site)\b"
+               # content made for an app, not a move there: "i wanna make a tiktok about my project"
+               r"|\b(?:make|making|made|film|filming|post|posting|hacer|haciendo|subir|grabar) (?:a |an |un |una |my |mi )?(?:tiktok|video|reel|youtube|post|short)s?\b",
         examples=("pasemos esto al whatsapp", "Message me directly, not in the channel."),
     ),
     _private(
@@ -138,7 +140,7 @@ RULES = [
         "(i|yo) ~2 (could|can|puedo|podria) ~1 (come_by|stop_by|swing_by|pasar|pasarme|visit|visitarte|come_see) ~3 (your|ur|tu|on_my|en_mi|at_your)",
         "(come|stop|swing|drop|pasa|ven) ~1 (by|over|por) ~3 (anytime|whenever|cuando_quieras|any_time|my_place|my_house|mi_casa)",
         "(which|what|que|cual) ~1 (bus|train|tren|guagua|stop|parada) ~2 (do|d)? ~1 (you|u|tomas|coges|take) ~3 (home|a_casa|see_you|verte|at_the_stop)",
-        unless=r"\b(?:session|sesion|classroom|salon|career fair|feria|job shadow|site visit|company visit|info session|orientation|workshop|taller|program event|evento del programa|con el grupo|with the group|with your class|con la coordinadora|with the coordinator|supervised|supervisad[oa]|channel|canal|en la escuela|at school|at the school|de la escuela|class|clase|club|table|mesa|classmates|companeros|students|estudiantes|team|equipo|parade|desfile|showcase|expo|horario de escuela|school hours)\b"
+        unless=r"\b(?:session|sesion|classroom|salon|career fair|feria|job shadow|site visit|company visit|info session|orientation|workshop|taller|program event|evento del programa|con el grupo|with the group|with your class|con la coordinadora|with the coordinator|supervised|supervisad[oa]|channel|canal|en la escuela|at school|at the school|de la escuela|class|clase|club|table|mesa|classmates|companeros|students|estudiantes|team|equipo|parade|desfile|showcase|expo|horario de escuela|school hours|group study|study group|grupo de estudio|group project|proyecto en grupo)\b"
                # a member of staff present at a school place ("nos vemos en la biblioteca con Mr.
                # Ruiz", "el martes en el room 112 con Mr. Santos"): a supervised meeting — not
                # with a hotel, a car, a park, "just us", a secret or the sender as the "teacher"

@@ -163,7 +163,11 @@ def hyperbole(window_text: str) -> bool:
 _OWNER = (r"office|offices|oficina|school|escuela|colegio|program|programa|p-?tech|district|department"
           r"|dept|registrar|admissions|guidance|counseling|secretar[ií]a|direcci[oó]n|coordinator"
           r"|coordinador[a]?|counselor|consejer[oa]|nurse|front desk|reception|recepci[oó]n"
-          r"|switchboard|headquarters|company|empresa|hr")
+          r"|switchboard|headquarters|company|empresa|hr"
+          # public institutions and businesses (round 14): "the hospital's main line is …"
+          r"|hospital|cl[ií]nica|clinic|library|biblioteca|museum|museo|agency|agencia|dot|dmv|mta"
+          r"|city|county|state|plant|store|tienda|bank|banco|university|universidad|college|campus"
+          r"|center|centro|firm|studio|hq")
 _LINE_NOUN = (r"office|line|number|phone|telephone|hotline|helpline|desk|extension|ext"
               r"|oficina|l[ií]nea|n[uú]mero|tel[eé]fono")
 _CALL = r"call|ring|contact|reach|dial|phone|text|llam[ae]n?|llamar|marc[ae]n?|marcar|contact[ae]n?"
@@ -172,6 +176,8 @@ _OFFICIAL_LINE = re.compile(
     rf"|(?:{_CALL}) (?:to |a |al |the |our |your |la |el |a la )?(?:[\w'-]+ ){{0,2}}(?:{_OWNER})"
     rf"|(?:{_LINE_NOUN}) (?:de|del|of|for) (?:la |el |the |our |your )?(?:[\w'-]+ )?(?:{_OWNER})"
     r"|hotline|helpline|help line|crisis line|front desk|switchboard|letterhead"
+    r"|main line|info line|information line|public (?:info |information )?line|general line"
+    r"|l[ií]nea (?:general|principal|de informaci[oó]n)|customer service|servicio al cliente"
     # the sender's organisation's desk: "our community relations desk, 646-…"
     r"|(?:our|nuestra|nuestro) (?:[\w'-]+ ){0,3}"
     r"(?:desk|hotline|helpline|main line|main office|recepci[oó]n))\b")
@@ -434,3 +440,19 @@ def to_the_group(text: str, start: int, end: int) -> bool:
         return False
     return _GROUP.search(sentence) is not None or (
         bool(prev) and _GROUP.search(prev) is not None)
+
+
+# The act's object is a crowd, not the other person: "game studios find people through Discord",
+# "a teacher got arrested for messaging kids on instagram" tell of an app, they move nobody.
+_CROWD_OBJECT = re.compile(
+    r"[\w']+\s+(?:(?:a|some|the|random|other|young|little|real|new|more|lots of|a lot of|these|those"
+    r"|all the|unos|unas|los|las|otros|otras|muchos|muchas)\s+)?"
+    r"(?:people|ppl|kids|children|students|teens|teenagers|minors|girls|boys|strangers|others|followers"
+    r"|fans|candidates|recruiters|employers|customers|clients|users|players|gente|personas|chicos|chicas"
+    r"|ni[nñ]os|ni[nñ]as|estudiantes|menores|desconocidos|extra[nñ]os|seguidores|clientes|jugadores)\b")
+
+
+def crowd_object(span_text: str) -> bool:
+    """Whether the act in ``span_text`` (lowercased, from its verb) is done to a crowd."""
+    return _CROWD_OBJECT.match(span_text) is not None
+

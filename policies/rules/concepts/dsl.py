@@ -103,6 +103,8 @@ class _Parser:
             if m := _GAP_TOKEN.fullmatch(tok):
                 gap = max(int(m.group(1)), carry)  # an absent optional item leaves its gap
                 continue
+            if tok.startswith("~"):  # "~10" would be read as the literal text "~10"
+                raise ValueError(f"a gap is ~0 … ~9, not {tok!r}, in template {self.template!r}")
             if tok in _SPECIAL:
                 out += _SPECIAL[tok]
                 first = tok in ("^", ",")  # what follows them joins without a gap

@@ -19,6 +19,7 @@ from policies.regex import compile_pattern
 from policies.rules.concepts.anchors import tokens as tokenize
 from policies.rules.concepts.compiled import compile_templates
 from policies.rules.concepts.context import (
+    crowd_object,
     family_drives,
     hyperbole,
     in_url,
@@ -67,6 +68,8 @@ GROUP_WEIGHT = 0.3
 # A threat quoted after a verb of saying ("he texted me 'im gonna find u'") may be one the sender
 # received: delivered, and from a student the coordinator is alerted (``QUIET_ALERT``).
 QUOTED_WEIGHT = 0.3
+# Channel moves and account asks read away when done to a crowd (``context.crowd_object``).
+_CROWD_ACTS = frozenset({"contact.social", "offplatform.move"})
 # Insults read away when negated inside their own words ("you are not stupid").
 _INSULTS = frozenset({"language.insult", "language.insult_about", "language.body_shaming",
                       "language.body_mock"})
@@ -273,6 +276,8 @@ class ConceptLayer:
             return False
         if r.id.startswith("language.") and r.governs != "language.threat" and single_quoted(t, s, e):
             return False  # somebody's words passed on: "he typed 'ur so dumb'"
+        if r.governs in _CROWD_ACTS and crowd_object(t[s:e]):
+            return False  # "messaging kids on instagram": an app told of, nobody moved
         unless = self._unless[i]
         return unless is None or unless.search(window(t, s, e)) is None
 
@@ -291,9 +296,11 @@ class ConceptLayer:
                     return True
         return False
 
-    def hits(self, text: str, role: str, settings: dict) -> list[Hit]:
+    def hits(self, text: str, role: str, settings: dict, shown_from: str | None = None) -> list[Hit]:
         """Hits for ``text`` sent by ``role``; ``settings`` maps a governing rule id to its
-        RuleSetting (on/off, action and alert per role, the sender's notice)."""
+        RuleSetting (on/off, action and alert per role, the sender's notice). ``shown_from``: the
+        message as sent, when ``text`` is a same-length reading of it (the excerpt quotes it)."""
+        sent = text if shown_from is None or len(shown_from) != len(text) else shown_from
         norm = normalize(text)
         t = blank_mentions(norm.text)
         found = self.matches(t, role, remember=text)
@@ -308,7 +315,7 @@ class ConceptLayer:
             if st is None or not st.on:
                 continue
             s, e = norm.span(m.start, m.end)
-            shown = text[s:e] if e - s <= 120 else text[s:s + 117] + "…"
+            shown = sent[s:e] if e - s <= 120 else sent[s:s + 117] + "…"
             strong = m.weight >= STRONG or together or m.rule.id.startswith("concern.")
             if strong:
                 action, alert = st.for_role(role)
@@ -341,6 +348,12 @@ class ConceptLayer:
                 return 0.0  # the school's or program's line or desk, or a link's digits
         if rule_id in _PLACES and referral_place(text.lower(), start, end):
             return 0.0
+        if rule_id in _CROWD_ACTS and len(text) == len(text.lower()) \
+                and crowd_object(text[start:end].lower()):
+            return 0.0  # "game studios find people through Discord": an app told of
+        if rule_id == "offplatform.private" and text[start:end].lower().endswith("call") \
+                and _NAMING.match(low_or(text), end):
+            return 0.0  # "let's call that the needs vs. wants lesson": naming, not a call
         review = PHRASE_REVIEW.get(rule_id)
         if review is None:
             return taken_back(rule_id, role, text.lower(), start, end, STRONG)
@@ -379,7 +392,32 @@ class ConceptLayer:
             return QUOTED_WEIGHT if rule_id == "language.threat" else 0.0
         if _JOKE_JUDGED.fullmatch(low, start, end):  # "your dad joke": a joke, not the person
             return 0.0
+        if _SHUT_UP.match(low, start) and _SURPRISE.search(low, end, _sentence_end(low, end)):
+            return 0.0  # "shut upppp you met the ceo?? no way": surprise, not an order
         return STRONG
+
+
+# "shut up" as surprise ("shut upppp you met the ceo?? no way"), not an order: a surprise word
+# later in its sentence ("shut up!!" alone stays an order).
+_SHUT_UP = re.compile(r"shut up")
+_SURPRISE = re.compile(r"\b(?:no way|omg|oh my god|for real|fr|seriously|you met|you got|u met|u got"
+                       r"|no manches|en serio|are you serious|r u serious|congrats|that'?s amazing)\b")
+# "call it/that …" names something ("let's call it a day"); it phones nobody.
+_NAMING = re.compile(r"\s+(?:it|that)\s+(?:a|an|the|my|our|your|his|her|even|quits|done)\b")
+
+
+_END = re.compile(r"[.!?\n]\s")
+
+
+def _sentence_end(text: str, start: int) -> int:
+    m = _END.search(text, start)
+    return m.start() if m else len(text)
+
+
+def low_or(text: str) -> str:
+    """``text`` lowercased when that keeps its length (spans stay put), else as it is."""
+    low = text.lower()
+    return low if len(low) == len(text) else text
 
 
 # Somebody's joke judged, not the person called one: "your dad joke", "ur joke was mid"; "ur a

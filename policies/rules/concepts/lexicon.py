@@ -137,6 +137,41 @@ _CLASSES: dict[str, str] = {
                       "whatsapp email e-mail correo gmail insta snap socials redes handle usuario "
                       "address direccion contacto contact contact_info personal_number numero_personal "
                       "telefono_personal correo_personal personal_email"),
+    # a local number: 3 + 4 digits, in figures or in words (round 14, ``handover.py``)
+    # (figures in two groups or one by one, or words; not digits in a list "5, 4, 4, 3…")
+    "PHONE7": ("re:(?:[0-9]{3}[ .-]?[0-9]{4}|(?:[0-9][ -]){6}[0-9]|(?:(?:zero|oh|one|two|three|four|five|six"
+               "|seven|eight|nine|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)[ ,.-]+){6}"
+               "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|cero|uno|dos|tres|cuatro|cinco|seis"
+               "|siete|ocho|nueve))"),
+    # everyday places to meet outside the program (round 14, ``arrangements.py``)
+    "MEET_PLACE": ("train_station station subway subway_station bus_stop starbucks coffee_shop cafe diner "
+                   "mall park corner parking_lot plaza estacion metro parada parque centro_comercial esquina "
+                   "mcdonalds dunkin dunkin_donuts chipotle pizza_place food_court movies cine "
+                   "my_car mi_carro the_car el_carro my_building mi_edificio my_apartment mi_apartamento"),
+    "NIGHT": ("overnight hotel hotel's hotels motel airbnb stay_the_night spend_the_night sleepover sleep_over "
+              "nos_quedamos quedarnos quedarte te_quedas pasar_la_noche dormir_en weekend_at fin_de_semana_en "
+              "lake_house beach_house cabin casa_del_lago casa_de_playa cabana two_nights dos_noches"),
+    # parents and guardians only (``PARENT`` also holds siblings and the wider family)
+    # a contact detail by name (``CONTACT_THING`` without the bare "number", which is also a
+    # jersey's, a bus's or a lucky one)
+    "CONTACT_DETAIL": ("cel celular cell cellphone phone phone_number telefono whats whatsapp email e-mail "
+                       "correo gmail insta snap socials handle usuario address direccion contacto "
+                       "contact_info personal_number numero_personal telefono_personal correo_personal "
+                       "personal_email numero_de_celular numero_de_cel cell_number"),
+    # the detail handed to the adult in the chat (``handover.py``)
+    "HANDED_TO_ME": ("here aqui aca below in_the_chat en_el_chat to_me me_lo me_la a_mi send_it_over send_me "
+                     "reply reply_with_it drop_it drop_them type_it pasamelo pasamela mandamelo mandamela "
+                     "me_lo_pasas me_lo_mandas me_lo_das what's_yours whats_yours cual_es_el_tuyo por_aqui "
+                     "dm_me text_it_to_me so_i_can pa_que_yo para_que_yo i'll_pass i'll_forward yo_se_lo "
+                     "yo_se_la i'll_send_it i'll_fill"),
+    "GUARDIAN": ("parents? mom moms mum mommy momma mother dad dads daddy father folks guardians? stepdad "
+                 "stepmom step_dad step_mom stepfather stepmother grandma grandmother abuela abuelita "
+                 "mama mami papa papi padres papas papis padrastro madrastra"),
+    "LATE": ("after_9 after_10 after_11 after_9pm after_10pm after_11pm past_10 past_11 10pm 11pm 12am "
+             "10_pm 11_pm midnight medianoche late_at_night late_tonight really_late super_late "
+             "despues_de_las_10 despues_de_las_11 despues_de_las_9 10_de_la_noche 11_de_la_noche "
+             "12_de_la_noche de_madrugada "
+             "tarde_en_la_noche bien_tarde after_my_kids_sleep after_everyone's_asleep"),
     # --- insults -----------------------------------------------------------------------------
     "INSULT": ("stupid dumb idiot idiots moron morons loser losers ugly worthless useless pathetic "
                "trash garbage disgusting clown joke failure dumbass fool creep creepy weirdo freak "

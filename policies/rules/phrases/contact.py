@@ -30,7 +30,7 @@ _BASE: dict[str, list[str]] = {
     "contact.social": [
         '(?:drop|send|share|give|post|dm|text) {your} (?:@|handle|username|user name|socials|snap|snapchat|insta|ig|sc|tiktok|discord|telegram|whatsapp|kik)',
         "(?:i'm|im|i am) (?:also |active )?on (?:{social}|signal|discord|telegram)(?: too(?:$|[.,!?])| as| if| so (?:u|you)| btw|[.,!?]|$)",
-        "(?:add|follow|friend|dm|pm|message|msg|ping|hmu|hit {me} up|text|find|search|look {me} up"
+        "(?:add|follow|friend (?:me|you|u|req|request)|dm|pm|message|msg|ping|hmu|hit {me} up|text|find|search|look {me} up"
         "|look up|chat with {me}|talk to {me}|sub to|subscribe to|reach {me}|catch {me}"
         "|contact {me}|snap|call {me}|add me|follow me|find me) {ww}(?:on|at|in|thru|through|via) {platform}",
         "{my} {platform} (?:is|:|=|@|handle|username|user name|user|name|id|tag|account|acc|@"
