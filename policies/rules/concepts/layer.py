@@ -348,11 +348,12 @@ class ConceptLayer:
                 return 0.0  # the school's or program's line or desk, or a link's digits
         if rule_id in _PLACES and referral_place(text.lower(), start, end):
             return 0.0
-        if rule_id in _CROWD_ACTS and len(text) == len(text.lower()) \
-                and crowd_object(text[start:end].lower()):
+        low = text.lower()
+        same = len(low) == len(text)  # lowercasing kept the spans
+        if rule_id in _CROWD_ACTS and same and crowd_object(low[start:end]):
             return 0.0  # "game studios find people through Discord": an app told of
         if rule_id == "offplatform.private" and text[start:end].lower().endswith("call") \
-                and _NAMING.match(low_or(text), end):
+                and _NAMING.match(low if same else text, end):
             return 0.0  # "let's call that the needs vs. wants lesson": naming, not a call
         review = PHRASE_REVIEW.get(rule_id)
         if review is None:
@@ -412,12 +413,6 @@ _END = re.compile(r"[.!?\n]\s")
 def _sentence_end(text: str, start: int) -> int:
     m = _END.search(text, start)
     return m.start() if m else len(text)
-
-
-def low_or(text: str) -> str:
-    """``text`` lowercased when that keeps its length (spans stay put), else as it is."""
-    low = text.lower()
-    return low if len(low) == len(text) else text
 
 
 # Somebody's joke judged, not the person called one: "your dad joke", "ur joke was mid"; "ur a
