@@ -27,6 +27,7 @@ from policies.normalize import (
 )
 from policies.regex import CACHE_GUARD, ENGINE, PatternSet, alternation, compile_pattern
 from policies.rules.concepts import build_layer
+from policies.rules.concepts.context import lesson_retold
 from policies.rules.concepts.cover import without_borrowed_authority
 from policies.rules.concepts.layer import PHRASE_REVIEW, QUIET_ALERT, RETRACTED_WEIGHT, taken_back
 from policies.rules.concepts.lexicon import insult_words
@@ -262,6 +263,9 @@ class Policy:
                 # and a student reaching out must never read "let's keep it respectful".
                 enc = [h for h in enc if h.rule != "encoder.language"]
             hits += enc
+        if role != "mentor" and any(h.category == "concern" and h.action is not Action.ALLOW for h in hits) \
+                and lesson_retold(text.lower()):
+            hits = _lesson_alerts(hits)
         hold_until = None
         cfg = self.config
         if ctx.attachment_count > 0 and not cfg.attachments_allowed:
@@ -516,6 +520,17 @@ class Policy:
         flag = action is Action.ALLOW and any(h.signal > 0 for h in hits)
         return Decision(action=action, alert=alert, hits=tuple(hits), notice=notice,
                         hold_until=hold_until, flag=flag, layer=layer)
+
+
+_LESSON_NOTE = (" — the student retells a safety lesson, with nothing of their own: delivered, "
+                "coordinator alerted, nothing shown to the student")
+
+
+def _lesson_alerts(hits: list[Hit]) -> list[Hit]:
+    """A retold safety lesson's disclosure hits, from the rules or the concern head, move to the
+    alert band: the coordinator still hears of it, the class topic is not held from the mentor."""
+    return [replace(h, action=Action.ALLOW, alert=True, band="alert", reason=h.reason + _LESSON_NOTE)
+            if h.category == "concern" and h.action is not Action.ALLOW else h for h in hits]
 
 
 def _claim_blanked(read: str, text: str) -> bool:

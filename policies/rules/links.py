@@ -29,6 +29,11 @@ _BARE = re.compile(
     r"(?![a-z0-9-])(?:/|$|[^a-z0-9.@-])"
 )
 _TRAIL = ".,;:!?)]}>'\""
+# A shortener named bare, with no path and no scheme ("a fake bit.ly link") is the service
+# talked about; "bit.ly/3xYz9" is a link.
+_SERVICE_NAMED = re.compile(r"\s+(?:links?|urls?|enlaces?|shorteners?|acortador(?:es)?)\b")
+SHORTENER_HOSTS = ("bit.ly", "tinyurl.com", "goo.gl", "t.co", "rb.gy", "tiny.cc", "ow.ly", "is.gd",
+                   "v.gd", "shorturl.at", "cutt.ly", "buff.ly", "s.id", "t.ly", "shorturl.com")
 
 # Hosts (and path prefixes) that are someone's personal profile or an invitation to a
 # private space. Source: the platforms' own short-link and profile URL formats, 2026.
@@ -113,7 +118,8 @@ class LinkFinder:
             if not url:
                 continue
             host, path = self.host_path(url)
-            if "." not in host:
+            if "." not in host or (sm is None and not path.strip("/") and host in SHORTENER_HOSTS
+                                   and _SERVICE_NAMED.match(text, m.end()) is not None):
                 continue
             s = m.start() + start
             if self._matches(host, path, PROFILE_HOSTS):

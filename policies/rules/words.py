@@ -62,6 +62,9 @@ ALLOW_PHRASES = (
     "dick tracy", "cum laude", "magna cum", "summa cum", "hell's kitchen", "hells kitchen",
     "homo sapiens", "homo erectus", "tit for tat", "negro league", "negro leagues",
     "sex ed", "sex education", "what the heck", "hell gate", "pen island", "shiitake",
+    # "hell" as "he'll" after a verb of saying or thinking ("my dad said hell throw me out")
+    "said hell", "says hell", "think hell", "thinks hell", "hope hell", "bet hell", "know hell",
+    "swear hell", "promised hell", "guess hell", "sure hell", "worried hell", "scared hell",
 )
 
 

@@ -82,6 +82,8 @@ RULES = [
         "offplatform.personal_channel",
         "Points to the adult's own private phone, e-mail or account (channel switch)",
         "(text|call|email|e-mail|dm|message|add|follow|request|write|escribeme|escribele|llamame|llamale|reach|contact|send|mandame|hit) ~4 (my|mi|me_on|me_at|me_to) ~1 (personal|private|privado|privada|burner|second|segundo) ~1 (phone|cell|number|email|e-mail|instagram|insta|ig|snap|snapchat|account|acc|cuenta|correo|numero|telefono|celular|cel|server|discord|page|tiktok|whatsapp|line)",
+        "(my|mi|mis) ~1 (dms|dm|inbox|privado|mensajes_privados) ~2 (are|r|is|son|estan|esta|always|siempre)? ~1 (open|abiertos|abierto|abierta)",
+        "(my|mi|mis) ~1 (own|personal|propio|propia|private|privado|privada) ~1 (link|zoom|meet|room|sala|email|correo|account|cuenta|number|numero) ~4 (not_the|no_el|no_la|instead_of|en_vez_del|en_vez_de_la) ~2 (school|program|escuela|programa|class|clase|official|oficial)",
         "(send_me|send_it_to_me|send_them_to_me|to_my|a_mi|mandame|mandamelo|mandamela|mandamelas|mandamelos|text_me|dm_me|email_me|escribeme|pasamelo|pasamela|enviamelo|enviamela) ~8 (no_aqui|no_por_aqui|not_in_here|not_on_here|not_in_the_channel|not_on_slack|not_on_discord|no_por_el_canal|fuera_del_canal|outside_the_channel|no_por_slack|no_por_discord)",
         unless=(r"\b(?:(?:to|a|al) (?:the|your|ur|la|el|tu) (?:coordinator|coordinadora|coordinador|teacher|maestra|maestro"
                 r"|counselor|consejera|consejero|office|oficina|school|escuela|program|programa)"

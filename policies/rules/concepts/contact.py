@@ -42,16 +42,36 @@ RULES = [
         "Asks for or offers a personal number, e-mail or account (contact request)",
         "(give|gimme|drop|send|share|pass|text|dm|write|leave|pasame|pasas|pasa|dame|das|me_das|me_da|mandame|manda|envia|enviame|escribe|deja|dejame|dime|anota|apunta|me_pasas) ~2 (me|a_mi)? ~1 (YOUR|su|your_personal|tu_numero|tu) ~2 CONTACT_THING",
         "(y|and|what's|whats|cual_es|what_is|cuál_es) ~1 (YOUR|su|el_de_tu|tu) ~1 CONTACT_THING ?",
-        "(tienes|tiene|do_you_have|u_got|you_got|have_you_got|got|usas|usa|do_you_use) ~1 (a|an|un|una)? ~1 (personal|private|personal_phone|phone|PLATFORM|whatsapp|whats|cel|celular|telefono_personal|correo_personal|gmail) ~2 ?",
+        "(tienes|tiene|do_you_have|u_got|you_got|have_you_got|got|usas|usa|do_you_use) ~1 (a|an|un|una)? ~1 (personal|private|personal_phone|phone|PLATFORM|whatsapp|whats|cel|celular|telefono_personal|correo_personal|gmail|personal_email|personal_e-mail|private_email|personal_number|personal_cell|email_personal|other_email|non-school_email) ~2 ?",
         "(which|what|cuales|que|which_one) ~1 (socials|redes|social_media|platforms|redes_sociales) ~3 (do_you|you|u|usas|tienes|use|have|are_you_on|estas)",
         "(number|numero|num|cel|phone) ~3 (where|donde|to|para) ~2 (i_can|puedo|te_puedo) ~2 (reach|call|text|contact|llamar|escribir|localizar)",
         "(put|pon|guarda|save|anota|apunta) ~2 (YOUR|ur|tu|my|mi) ~1 (number|numero|num|cel) ~3 (in|en) ~2 (my|mi|your|tu) ~1 (phone|cel|celular|contacts)",
         "(te|le) ~1 (sigo|agrego|mando_solicitud|doy_follow|voy_a_seguir|voy_a_agregar)",
+        "(me_puedes|me_puede|puedes|can_you|could_you|me_podrias) ~1 (add|agregar|seguir|follow|dar_follow|mandar_solicitud) ~1 (me)? ~1 (en|on|in|por) ~1 PLATFORM",
         "(add|follow|agregame|sigueme|add_me|follow_me) ~3 (on|en) ~1 (whichever|the_one|la_que|any)",
         "(como|how|where|donde) ~2 (te|can_i|do_i|puedo|lo|la) ~1 (encuentro|find|encontrarte|find_you|buscar|look_you_up) ~2 (en|on|in) ~1 PLATFORM",
         "(my|mi) ~2 (mom|mama|dad|papa|parents|papas|family) ~2 (wants|quiere|want|quieren) ~2 (ur|your|su|tu) ~1 (number|numero|cel|phone|email|correo)",
-        unless=r"\b(?:resume|resum|cv|header|application|the form|el formulario|linkedin profile|emergency contact|contacto de emergencia|the school|la escuela|recruiter|reclutador|hr|company|empresa|off (?:the|your)|out of (?:the|your))\b",
+        unless=r"\b(?:resume|resum|cv|header|application|the form|el formulario|linkedin profile|emergency contact|contacto de emergencia|the school(?! one)|la escuela|recruiter|reclutador|hr|company|empresa|off (?:the|your|it|of it)|out of (?:the|your|it))\b"
+               # an organisation's account asked after: "tu compañía tiene tiktok?", "does your hospital have insta?"
+               r"|\b(?:compa[nñ][ií]as?|company|empresa|firm|team|equipo|ustedes|hospital|tienda|panader[ií]a|f[aá]brica|plant"
+               r"|store|shop|bakery|studio|estudio|agency|agencia|brand|marca|negocio|business|organization|organizaci[oó]n"
+               r"|union|sindicato)(?: [\w-]+){0,2} (?:tiene|tienen|has|have|got|is on|are on|est[aá]n? en|usa|uses|use)"
+               r" (?:an? |un |una |su |their )?(?:instagram|insta|ig|tiktok|facebook|fb|twitter|youtube|linkedin|page|p[aá]gina|account|cuenta)\b",
         examples=("pasame tu numero mister", "drop your number", "y su celular?"),
+    ),
+    _social(
+        "contact.not_the_school_one",
+        "Asks for a personal e-mail, number or account rather than the school's (contact request)",
+        "(personal|private|own|other|personal_e-mail|privado|propio) ~1 (email|e-mail|correo|number|numero|account|cuenta) ~3 (that_isn't|that_isnt|that's_not|thats_not|not_the|aside_from|besides|other_than|que_no_sea|aparte_del|aparte_de_la) ~2 (the|el|la|your|tu)? ~1 (school|escuela|program|programa|district|work|class)",
+        unless=r"\b(?:set up|create|make|crea|abre|open|get) (?:a|an|un|una|your|tu)\b|\bfor (?:your|the|tus) (?:applications?|college|jobs?|aplicaciones)\b|\bdon'?t share it\b",
+        examples=("Do you have a personal email that isn't the school one?",),
+    ),
+    rule(
+        "offplatform.after_program",
+        "An adult asks the student to keep talking once the program is over (channel switch)",
+        "(keep_talking|stay_in_touch|keep_in_touch|seguir_hablando|seguimos_hablando|sigamos_hablando) ~5 (when|once|after|cuando|despues_de_que) ~2 (the|el)? ~1 (program|program's|programa) ~1 (ends|is_over|is_done|done|over|termine|acabe|se_acabe|wraps_up)",
+        governs="offplatform.move", mentor=1.0, student=0.0,
+        examples=("promise we keep talking over the summer when the program's done",),
     ),
     _address(
         "contact.place",
@@ -59,11 +79,13 @@ RULES = [
         "(which|what|que|cual|en_que|which_one) ~1 (building|apartment|apt|floor|street|calle|edificio|piso|apartamento|block|cuadra|house|casa) ~3 (is_yours|are_you_in|do_you_live|vives|vive|es_el_tuyo|es_tuyo|you_in|es_la_tuya|is_it|are_you)",
         "(where|donde) ~2 (do|does|d)? ~1 (YOU|usted|tu) ~1 (live|stay|vives|vive|queda_tu_casa|queda_su_casa) ~2 (exactly|exactamente|en_que|?)?",
         "(donde) ~2 (vives|vive|queda_tu_casa|queda_su_casa) ~2 (exactly|exactamente|en_que|?)?",
-        "(i'm|im|i_live|i_stay|vivo|my_house|my_building|my_apartment|mi_casa|mi_edificio|my_place) ~4 (corner_of|esquina_de|la_esquina) ~2 ([0-9]+[a-z]{0,2}|[a-z]+) ~1 (and|&|y|con) ~1 ([0-9]+[a-z]{0,2}|[a-z]+)",
+        "(i'm|im|i_live|i_stay|vivo|my_house|my_building|my_apartment|mi_casa|mi_edificio|my_place) ~6 (corner_of|esquina_de|la_esquina) ~2 ([0-9]+[a-z]{0,2}|[a-z]+) ~1 (and|&|y|con) ~1 ([0-9]+[a-z]{0,2}|[a-z]+)",
         "(i_live|i_stay|vivo|my_house_is|my_building_is|mi_casa_queda|mi_casa_es|my_place_is|im_on|i'm_on) ~2 (on|en|at|off|near|by|cerca_de|en_la) ~2 ([0-9]+[a-z]{0,2}|[a-z]+) ~1 (and|&|y|con) ~1 ([0-9]+[a-z]{0,2}|[a-z]+)",
         "(my|mi|our|nuestro|nuestra) ~4 (apt|apartment|apartamento|puerta|piso|floor|unit|door|building|edificio) ~1 (is|es|#|number|numero|no)? ~0 ([0-9]{1,3}[a-z]?|[0-9]+[a-z]{2})",
         "(apt|apartment|apartamento|puerta|unit) ~0 ([0-9]{1,3}[a-z]) ~4 (if_u|if_you|come|drop|pasa|ven|traeme|bring)",
         "(sharing|share|compartiendo|te_mando|te_comparto|mandame|send_me|comparteme) ~2 (my|mi|your|tu|la) ~1 (location|ubicacion|live_location|pin)",
+        "(buzzer|timbre|intercom|bell) ~2 (says|dice|is|es|for|:)? ~1 ([0-9]{1,3}[a-z])",
+        "(1st|2nd|3rd|4th|5th|6th|7th|8th|9th|[0-9]|primer|segundo|tercer|cuarto) ~0 (floor|piso) ~1 (of|del|de) ~1 ([0-9]{2,5})",
         "(mandame|send_me|pasame|dame) ~2 (la|your|tu)? ~1 (ubicacion|location|direccion|address) ~2 (de_tu|of_your|tu)? ~1 (casa|house|home)?",
         "(what|which|que|cual|en_que) ~1 (street|calle|block|building|avenue|avenida|floor|edificio|cuadra) ~2 (u|you|ur|your|tu|usted) ~1 (on|live|en|at|in|vives|vive|stay)?",
         "(tell_me|dime|just_tell_me) ~1 (which|what|que|cual) ~1 (building|apartment|edificio|apartamento|floor|piso|street|calle)",
@@ -76,6 +98,7 @@ RULES = [
         "(let's|lets|we_can|can_we|wanna|want_to|podemos|pasemos|hablemos|sigamos|seguimos|vamos|cambiemos|mejor|better|easier|more_private|mas_privado|mas_comodo|es_mejor|hablamos|continue|continuemos|seguir) ~3 (on|en|por|a|al|to|over|via|through|in) ~1 (PLATFORM|text|texto|mensaje_de_texto|sms|email|correo|privado|dm|dms|inbox|private|el_chat_del_juego|party_chat|otro_lado|otra_app|otro_server|another_server|my_server|mi_server)",
         "(keep_in_touch|stay_in_touch|stay_connected|keep_talking|seguir_en_contacto|mantenernos_en_contacto|seguimos_en_contacto) ~3 (on|en|por|via|through|over) ~2 (my|mi|your|tu)? ~1 (personal|private|privado)? ~1 PLATFORM",
         "(download|get|bajate|baja|descarga|instala|install) ~2 PLATFORM ~4 (private|privado|seguro|safer|secure|chat|hablar|te_escribo|and_we|y_te|alla|there)",
+        "(download|bajate|descarga|instala|install) ~1 PLATFORM ~1 (and|y) ~1 (i'll|ill|i|te|we|we'll) ~6 (there|alla|ahi|tonight|esta_noche|way_easier|easier|mas_facil|mejor)",
         "(message|text|write|dm|email|escribeme|mandame|textea|textéame|texteame|hablame) ~2 (me)? ~2 (directly|privately|instead|personal|directo|por_fuera|aparte|al_privado|al_numero|al_correo|a_mi_correo|normal) ~4 (not_in|no_por|not_here|instead|no_aqui|the_channel|el_canal|monitored|vigilan)?",
         "(not|no) ~0 (in|por|en|on|aqui|here) ~1 (the|este|el|this)? ~1 (channel|chat|canal|discord|server)",
         "(por|on|in|en|via) ~2 (fuera|otro_lado|otra_parte|another_app|otra_app|other_app) ~3 (de_aqui|from_here|mejor|better|hablamos|talk|te_cuento|le_cuento|le_escribo)?",
@@ -83,9 +106,9 @@ RULES = [
         "(hablamos|hablemos|talk|chat|te_escribo|te_cuento|le_cuento|le_escribo|message|text|dm|continue|seguimos|sigamos) ~3 (por|on|in|en|via) ~2 (private|privado)",
         "(aqui|here|this_channel|en_este_chat|this_chat) ~3 (nos_vigilan|they_watch|is_monitored|everyone_reads|lo_lee_todo|se_guarda|they_read|lo_leen|me_da_pena) ~4 (por|on|en|better|mejor|whats|snap|text)?",
         "(the|el|este) ~1 (bot|coordinator|coordinadora|programa|program) ~2 (blocks|bloquea|reads|lee|won't_let|no_me_deja) ~4 (todo|everything|anything|nada) ~4 (hablamos|talk|por|on|otro|another|outside|fuera)",
-        "(when|once|cuando|after|despues_de_que) ~2 (the|el)? ~1 (program|programa) ~2 (ends|is_over|termine|acabe|se_acabe|finishes|termina) ~5 (stay_in_touch|seguimos|keep_talking|te_sigo|lo_sigo|contacto|por_fuera|text|insta|whats|snap|discord|instagram)",
+        "(when|once|cuando|after|despues_de_que) ~2 (the|el)? ~1 (program|programa) ~2 (ends|is_over|termine|acabe|se_acabe|finishes|termina|done|is_done|over|wraps_up|se_termine) ~5 (stay_in_touch|seguimos|keep_talking|te_sigo|lo_sigo|contacto|por_fuera|text|insta|whats|snap|discord|instagram)",
         "(groupchat|group_chat|gc|grupo|server|servidor|canal) ~4 (aparte|separate|private|privado|sin_los|without_the|just_for|solo_pa|solo_para|for_me_and_you|para_ti_y|where_there's_no|donde_no_hay|ahi_no_hay|no_bot)",
-        "(check|revisa|mira) ~2 (your|ur|tu|tus) ~1 (dms|dm|inbox|privado|mensajes_privados|snap|insta|whats)",
+        "(check|revisa|mira) ~2 (your|ur|tu|tus) ~0 (dms|dm|inbox|privado|mensajes_privados|snap|insta|whats)",
         "(lmk|tell_me|dime|explain|explico|cuento) ~3 (in|por|en) ~1 (dms|dm|private|privado|inbox)",
         "(sending|send|mandando|te_mando) ~2 (u|you|te)? ~2 (a)? ~1 (dm|private_message|mensaje_privado|privado) ~2 (now|ahora|ya)?",
         "PLATFORM ~1 (me|moi) ~2 (lol|pls|plz|porfa|later|tonight)?",
@@ -101,7 +124,7 @@ RULES = [
         "(👻|📱) ~1 ? ~1 (😉|😏|👀)?",
         "(do|does|d) ~1 (u|you) ~1 (have|got|use|tienes) ~1 (it|telegram|signal|kik|whatsapp|snap|insta) ~3 (more_private|mas_privado|safer|es_mas)?",
         # messaging one of the program's adults directly is what the program asks for
-        unless=r"\b(?:message|text|write(?: to)?|dm|email|escribele|escribirle|contact|reach out to) (?:ms|mr|mrs|miss|dr|prof|sra|sr|srta|the coordinator|your coordinator|your teacher|your counselor|la coordinadora|el coordinador|la maestra|el maestro|tu maestra|tu maestro)\b|\b(?:official|oficial|the school runs|counselor|consejer[oa]|not on a job site)\b"
+        unless=r"\b(?:tiktok|youtube|insta|instagram|reddit|google|chatgpt|duolingo|khan academy|linkedin) (?:(?:taught|teaches|showed|shows|told|tells|helped|helps|reminded|recommended|gave|made|got|ense[nñ][oó]|ense[nñ]a|mostr[oó]) me|me (?:ense[nñ][oó]|ense[nñ]a|mostr[oó]|ayud[oó]|explic[oó]))\b|\b(?:message|text|write(?: to)?|dm|email|escribele|escribirle|contact|reach out to) (?:ms|mr|mrs|miss|dr|prof|sra|sr|srta|the coordinator|your coordinator|your teacher|your counselor|la coordinadora|el coordinador|la maestra|el maestro|tu maestra|tu maestro)\b|\b(?:official|oficial|the school runs|counselor|consejer[oa]|not on a job site)\b"
                # content made for an app, not a move there: "i wanna make a tiktok about my project"
                r"|\b(?:make|making|made|film|filming|post|posting|hacer|haciendo|subir|grabar) (?:a |an |un |una |my |mi )?(?:tiktok|video|reel|youtube|post|short)s?\b",
         examples=("pasemos esto al whatsapp", "Message me directly, not in the channel."),
@@ -140,7 +163,12 @@ RULES = [
         "(i|yo) ~2 (could|can|puedo|podria) ~1 (come_by|stop_by|swing_by|pasar|pasarme|visit|visitarte|come_see) ~3 (your|ur|tu|on_my|en_mi|at_your)",
         "(come|stop|swing|drop|pasa|ven) ~1 (by|over|por) ~3 (anytime|whenever|cuando_quieras|any_time|my_place|my_house|mi_casa)",
         "(which|what|que|cual) ~1 (bus|train|tren|guagua|stop|parada) ~2 (do|d)? ~1 (you|u|tomas|coges|take) ~3 (home|a_casa|see_you|verte|at_the_stop)",
-        unless=r"\b(?:session|sesion|classroom|salon|career fair|feria|job shadow|site visit|company visit|info session|orientation|workshop|taller|program event|evento del programa|con el grupo|with the group|with your class|con la coordinadora|with the coordinator|supervised|supervisad[oa]|channel|canal|en la escuela|at school|at the school|de la escuela|class|clase|club|table|mesa|classmates|companeros|students|estudiantes|team|equipo|parade|desfile|showcase|expo|horario de escuela|school hours|group study|study group|grupo de estudio|group project|proyecto en grupo)\b"
+        unless=r"\b(?:session|sesion|classroom|salon|career fair|feria|job shadow|site visit|company visit|info session|orientation|workshop|taller|program event|evento del programa|con el grupo|with the group|with your class|con la coordinadora|with the coordinator|supervised|supervisad[oa]|channel|canal|en la escuela|at school|at the school|de la escuela|class|clase|club|table|mesa|classmates|companeros|students|estudiantes|team|equipo|parade|desfile|showcase|expo|horario de escuela|school hours|group study|study group|grupo de estudio|group project|proyecto en grupo"
+               # program events and school periods ("the end of year celebration", "la visita a la
+               # obra", "in the morning period")
+               r"|shadow day|shadowing|permission slip|la visita (?:a|al|de)|the visit to|field trip|excursi[oó]n|celebration|celebraci[oó]n|ceremony"
+               r"|ceremonia|graduation|graduaci[oó]n|end of (?:the )?year|fin de a[nñ]o|(?:morning|afternoon"
+               r"|lunch|advisory|[0-9](?:st|nd|rd|th)|first|second|third|last) period|periodo|homeroom)\b"
                # a member of staff present at a school place ("nos vemos en la biblioteca con Mr.
                # Ruiz", "el martes en el room 112 con Mr. Santos"): a supervised meeting — not
                # with a hotel, a car, a park, "just us", a secret or the sender as the "teacher"

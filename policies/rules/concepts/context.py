@@ -7,6 +7,7 @@ before the match, with plain ``re`` (the window is bounded, so they stay cheap a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _NEGATORS = (
     r"not|never|dont|don't|didnt|didn't|doesnt|doesn't|wouldnt|wouldn't|won't|wont|cant|can't"
@@ -60,7 +61,7 @@ def reported(text: str, start: int, end: int) -> bool:
     if prefix.count('"') % 2 == 0:  # a quote opened in this sentence and closed after the match
         return single_quoted(text, start, end)
     rest = _SENTENCE_END.search(text, end)
-    return '"' in text[end:rest.start() if rest else len(text)]
+    return '"' in text[end:rest.start() if rest else len(text)] or single_quoted(text, start, end)
 
 
 # Quotes in single or typographic marks ('…', ‘…’, “…”): an opening mark at the start of a word,
@@ -80,6 +81,19 @@ _SAID_BEFORE_QUOTE = re.compile(
     r"|dijo|dice|dicen|dec[ií]a|escribi[oó]|escribe|escriben|puso"
     r"|pone|pusieron|mand[oó]|manda|mandaron|pregunt[oó]|pregunta|contest[oó]|grit[oó]|coment[oó]"
     r"|public[oó]|llam[oó])\b(?:\W+[\w']+){0,4}\W*$")
+# ... or a title or a term named, not used: "that song 'Call me when you want'", "what does
+# "reach out" mean in an email?"
+_NAMED_BEFORE_QUOTE = re.compile(
+    r"\b(?:songs?|canci[oó]n|track|album|[aá]lbum|movie|film|pel[ií]cula|show|series|book|libro|poem|line|lyrics?"
+    r"|letra|verse|chorus|coro|caption|title|t[ií]tulo"
+    r"|poema|called|titled|named|llamad[ao]|titulad[ao]|word|words|phrase|term|palabra|frase|t[eé]rmino"
+    r"|expression|expresi[oó]n|what does|what do|qu[eé] significa|que quiere decir)\W*$")
+_APPLIED_TO_US = re.compile(
+    r"\b(?:us|our|ours|we|nosotros|nuestr[oa]s?|you|u|ya|t[uú]|ti|te|do it|hazlo|reminds? me|me recuerda"
+    r"|that'?s (?:what|how|us|our|the)|eso (?:es|somos)|saturday|sunday|friday|tonight|tomorrow|at \d|then"
+    r"|deal|wanna|want to|quieres|[aá]ndale|see you|nos vemos|s[aá]bado|domingo|viernes|ma[nñ]ana|esta noche"
+    r"|entonces)\b")
+_MEANING_AFTER_QUOTE = re.compile(r"\W{0,3}(?:mean|means|meant|significa|quiere decir|stands for)\b")
 # ... said by somebody else: "like I said 'delete this chat'", "as I wrote: '…'", "you said '…'"
 # are the two people in this chat, not words passed on.
 _OWN_SAYING = re.compile(r"\b(?:i|i've|ive|i'd|id|i'll|ill|we|you|u|ya|yo|tu|nosotros)"
@@ -101,6 +115,13 @@ def single_quoted(text: str, start: int, end: int) -> bool:
             opened = m.end()
     if opened is None or _QUOTE_CLOSE.search(text, opened, start) is not None:
         return False
+    hi = text.find("\n", start, end + _QUOTE_REACH)
+    close = _QUOTE_CLOSE.search(text, start + 1, hi if hi >= 0 else end + _QUOTE_REACH)
+    if close is not None and (_NAMED_BEFORE_QUOTE.search(text, lo, opened - 1) is not None
+                              or _MEANING_AFTER_QUOTE.match(text, close.end()) is not None):
+        # a title or a term named ("esa canción 'Call me when you want'"), unless the sender
+        # applies it to the two of them ("… reminds me of you, do it", "that's our rule now")
+        return _APPLIED_TO_US.search(text, close.end(), close.end() + 200) is None
     said = _SAID_BEFORE_QUOTE.search(text, lo, opened - 1)
     if said is None:
         return False
@@ -114,6 +135,84 @@ def single_quoted(text: str, start: int, end: int) -> bool:
 def window(text: str, start: int, end: int, around: int = 40) -> str:
     """The match with a few words either side (for a rule's ``unless`` pattern)."""
     return text[max(0, start - around):end + around]
+
+
+# Advice to keep one's own accounts private ("keep it private and clean — recruiters look",
+# "tener las cuentas personales en privado", "don't share [your password] with anyone, me
+# included"): the message is about profiles, passwords or recruiters, and neither the move's words
+# nor those around it name an "us", a chat, or a person to keep something from.
+_PRIVACY_TOPIC = re.compile(
+    r"\b(?:passwords?|contrase[nñ]as?|passcodes?|profiles?|perfil(?:es)?|accounts?"
+    r"|(?:tus|mis|las|sus) cuentas"
+    r"|cuentas? (?:personales|privadas|p[uú]blicas|de)|settings"
+    r"|configuraci[oó]n|recruiters?|reclutador(?:es)?|employers?|public|p[uú]blic[oa]s?|socials"
+    r"|redes sociales|linkedin|2fa|two[- ]factor|logins?|digital footprint|huella digital)\b")
+_SECRET_FROM_SOMEONE = re.compile(
+    r"\b(?:us|our|ours|between|nosotros|nuestr[oa]s?|entre|chats?|conversations?|conversaci[oó]n"
+    r"|messages?|mensajes?|talks?|hablamos|coordinator|coordinador[a]?|program|programa|parents?"
+    r"|mom|dad|pap[aá]s?|padres|mam[aá]|teachers?|maestr[oa]s?|staff|school|escuela|gifts?|regalo"
+    r"|know|sepa|saber|tell|digas|decirle|anyone|anybody|everyone|nobody|no one|nadie|todos|only|solo|s[oó]lo"
+    r"|just me|for me|para m[ií]|pics?|photos?|fotos?|sent|mand[eé]|accept|acepta|songs?|phrase|rule|regla"
+    r"|mention|menciones|got you|bought|gave you|te (?:compr[eé]|regal[eé]|di))\b")
+# "don't share it with anyone, me included": the sender excludes himself too
+_SELF_INCLUDED = re.compile(r"\b(?:anyone|anybody|nadie|nobody),? (?:me|myself|yo) included\b"
+                            r"|\bnot even (?:me|to me)\b"
+                            r"|\bni (?:siquiera )?(?:a )?m[ií]\b|\bincluding me\b|\bincluido yo\b")
+
+
+@lru_cache(maxsize=64)
+def privacy_advice(text: str) -> bool:
+    """Whether a "keep it private" in ``text`` is advice about the student's own profile or
+    password: read for the whole message, once (cached)."""
+    return (_PRIVACY_TOPIC.search(text) is not None
+            and _SECRET_FROM_SOMEONE.search(_SELF_INCLUDED.sub(" ", text)) is None)
+
+
+# A safety lesson retold ("my health teacher said if someone online asks for pics tell an adult",
+# "in health we learned the warning signs of depression", "el profe nos habló de las señales de
+# abuso"): a class, a teacher or "we learned" frames it, and nothing outside the frame is the
+# student's own ("… and honestly i have all of them" is).
+_LESSON_FRAME = re.compile(
+    r"\b(?:(?:my |mi |el |la |our |the )?(?:health|cyber|advisory|homeroom|sex ed|wellness|salud)"
+    r"(?: class| teacher| clase| profe| maestr[oa])?|clase de (?:salud|health)|(?:my |mi |el |la |our |the )?"
+    r"(?:teacher|profe|profesor[a]?|maestr[oa]|counselor|consejer[oa]|nurse|presenter|speaker|officer)"
+    r" (?:said|says|told us|taught us|showed us|explained|talked about|went over|nos \w+|dijo|dice|explic[oó]"
+    r"|habl[oó])"
+    r"|(?:we|they) (?:learned|learnt|talked about|went over|were taught|watched)|learned about"
+    r"|nos (?:dijo|dice|explic[oó]|ense[nñ][oó]|habl[oó]|ense[nñ]aron|explicaron|hablaron|dijeron)"
+    r"|aprendimos|told us|taught us|showed us"
+    r"|(?:the |las |los )?(?:warning )?(?:signs|se[nñ]ales) (?:of|de))\b")
+_OWN_WORDS = re.compile(r"\b(?:i|i'?m|i'?ve|i'?ll|i'?d|im|me|my|mine|myself|yo|mi|mis|m[ií]o|conmigo"
+                        r"|our|ours|us"
+                        r"|nuestr[oa]s?|nosotros)\b")
+
+
+# "asking for a friend", "hypothetically", "¿qué pasa si alguien…?": the disguises a disclosure
+# wears, never a lesson.
+_DISGUISE = re.compile(r"\b(?:hypothetically|hipot[eé]ticamente|for a friend|por un amig[oa]|pa un amig[oa]"
+                       r"|what (?:happens|would happen|do you do) if|qu[eé] pasa si|qu[eé] pasar[ií]a si"
+                       r"|asking for|preguntando por)\b")
+
+
+def lesson_retold(text: str) -> bool:
+    """A student retelling a safety lesson, with no word of their own beyond the lesson's frame."""
+    if _LESSON_FRAME.search(text) is None or _DISGUISE.search(text) is not None:
+        return False
+    return _OWN_WORDS.search(_LESSON_FRAME.sub(" ", text)) is None
+
+
+# A program event or a school period named as the time or place to meet ("in the lunch period",
+# "at the end of year celebration", "la visita a la obra"): the program's own meeting.
+_PROGRAM_TIME = re.compile(
+    r"\b(?:shadow day|shadowing|permission slip"
+    r"|la visita (?:a|al|de)|the visit to|field trip|excursi[oó]n|celebration|celebraci[oó]n|ceremony"
+    r"|ceremonia|graduation|graduaci[oó]n|end of (?:the )?year|fin de a[nñ]o|(?:morning|afternoon|lunch"
+    r"|advisory|[0-9](?:st|nd|rd|th)|first|second|third|last) period|periodo|homeroom)\b")
+
+
+def program_time(text: str) -> bool:
+    """Whether ``text`` names a program event or a school period."""
+    return _PROGRAM_TIME.search(text) is not None
 
 
 # A negator inside an insult's own words: "you are not stupid", "no eres tonta, eres nueva".
@@ -266,9 +365,45 @@ def official_line(text: str, start: int, pointer: bool = True) -> bool:
     if last is not None:
         gap = prefix[last.end():]
         parts = _NEW_CLAUSE.split(gap)
-        if len(gap) <= _CLOSE_GAP and (len(parts) == 1 or _APPOSITION.fullmatch(parts[-1]) is not None):
+        if len(gap) <= _CLOSE_GAP and (len(parts) == 1 or _APPOSITION.fullmatch(parts[-1]) is not None) \
+                and _FAILS.search(gap) is None:
             return _SENDER.search(prefix, prefix.rfind(",", 0, last.start()) + 1) is None
     return pointer and _pointed_at(text, start, prefix)
+
+
+# ... or, in a message with one number, an institution's line named anywhere ("can u call the
+# school main office to confirm the outing? its 718-…", "the member service line is 315-… — it's
+# on the back of every card"), when nothing in the message is the sender's own, a reason to call
+# it at odd hours or instead, or a second number.
+_INSTITUTION_LINE = re.compile(
+    r"\b(?:main (?:line|office|number|desk)|front desk|front office|reception|recepci[oó]n|switchboard"
+    r"|request line|listener line|public line|l[ií]nea p[uú]blica|l[ií]nea para oyentes"
+    r"|service line|member services?|customer service|servicio al cliente|help ?line|hotline"
+    r"|(?:school|program|office|district|company|hospital|clinic|library|bank|store)(?:'s)? "
+    r"(?:main |front |general )?(?:office|number|line|phone|desk)"
+    r"|n[uú]mero (?:principal|general|de la (?:escuela|oficina|empresa|compa[nñ][ií]a))"
+    r"|l[ií]nea (?:principal|general)|tel[eé]fono (?:principal|de la (?:escuela|oficina|empresa))"
+    r"|oficina (?:del programa|de la escuela|principal)"
+    r"|on the back of (?:the|your|every|each|my) (?:card|badge|id|letter))\b")
+_OWN_OR_ODD = re.compile(
+    r"\b(?:my|mi|mine|m[ií]o|me|i|i'?m|i'?ll|i'?d|personal|cell|celular|cel|private|privad[oa]|home"
+    r"|whatsapp|signal|telegram|text me|textea|directly|directo|instead|closed|closes|closing|cierra"
+    r"|cerrad[oa]|busy|after that|despu[eé]s de eso|save|saved|guarda|gu[aá]rdalo|quick\w*|faster"
+    r"|better|mejor"
+    r"|useless|forever|slow|can'?t help|no sirve|no contesta|skip|straight|friend|amig[oa]|share|compartas"
+    r"|text it|text after|text when|text before|escribe al|escr[ií]beme|por whats|the one to text|works"
+    r"|never|nunca|after hours|weekends?|tonight|esta noche|anytime|whenever|cuando quieras|late)\b")
+_NUMBER_RUN = re.compile(r"\d[\d\s().-]{5,}\d")
+
+
+@lru_cache(maxsize=64)
+def institution_line_message(text: str) -> bool:
+    """A message whose one phone number is an institution's line named anywhere in it (a
+    greeting "yo" aside), with no word making it the sender's or a call at odd hours. Read for
+    the whole message, once (cached): a message of many numbers asks it for each."""
+    if len(_NUMBER_RUN.findall(text)) != 1 or _INSTITUTION_LINE.search(text) is None:
+        return False
+    return _OWN_OR_ODD.search(re.sub(r"^\W*yo\b", "", text)) is None
 
 
 def _pointed_at(text: str, start: int, prefix: str) -> bool:
@@ -349,9 +484,27 @@ _FAMILY_DRIVES = re.compile(
     r"|brought) (?:me|us)\b")
 
 
-def family_drives(window_text: str) -> bool:
-    """The student's own family member drives them (``_FAMILY_DRIVES``)."""
-    return _FAMILY_DRIVES.search(window_text) is not None
+# ... and in a mentor's message, the student's family named as the driver ("great that your mom
+# is picking you up", "an adult family member picking you up is fine"); never "I" or "my".
+_YOUR_FAMILY = (r"(?:your|ur|tu|su|tus|sus) (?:papa|papi|papá|mama|mami|mamá|dad|mom|tia|tía|tio|tío|aunt"
+                r"|uncle|abuela|abuelo|grandma|grandpa|hermano|hermana|brother|sister|parents?|papas|papás"
+                r"|padres|guardian|family|familia)|(?:an? )?(?:adult )?family member")
+_YOUR_FAMILY_DRIVES = re.compile(
+    rf"\b{_YOUR_FAMILY} {_NOT_DRIVING}(?:is |are |will |can |could |'s |va a |puede )?(?:[a-z]+ )?"
+    r"(?:driving|picking|drives|picks|pick|drive|takes|taking|bringing|brings|lleva|recoge|busca|recoger"
+    r"|buscar|llevar)(?: (?:you|u|te|le|los|las))?\b")
+_SENDER_DRIVES = re.compile(r"\b(?:i|i'?ll|i'?m|i'?d|me|my|mi|yo|te llevo|paso por ti|we|us|could|can|should"
+                            r"|podr[ií]a|puede|hotel|motel|lake|cabin|party|fiesta|movies|cine|apartment|apartamento"
+                            r"|house|casa|saturday|sunday|s[aá]bado|domingo|tonight|esta noche|crew)\b")
+
+
+def family_drives(window_text: str, role: str = "student") -> bool:
+    """The student's own family member drives them (``_FAMILY_DRIVES``; for a mentor,
+    ``_YOUR_FAMILY_DRIVES`` with no word making the sender a driver too)."""
+    if role != "mentor":
+        return _FAMILY_DRIVES.search(window_text) is not None
+    return (_YOUR_FAMILY_DRIVES.search(window_text) is not None
+            and _SENDER_DRIVES.search(window_text) is None)
 
 
 # A student's ask taken back in the same breath ("do u have whatsapp? jk i know we cant", "¿usted
@@ -372,9 +525,16 @@ def retracted(text: str, start: int, end: int) -> bool:
     """The question matched at ``start:end`` is taken back in the next few words ("jk", "es
     broma") and that is not taken back in turn."""
     m = _RETRACTION.match(text, end)
-    if m is None or "?" not in text[start:m.end()]:
+    if m is None or ("?" not in text[start:m.end()] and _KNOWS_THE_RULE.match(text, m.end()) is None):
         return False
     return _UNLESS_AFTER.search(text, m.end(), m.end() + 300) is None
+
+
+# ... or an ask said and taken back with the rule named: "text me... jk jk i know, we stay on slack".
+_KNOWS_THE_RULE = re.compile(
+    r"(?:\W+(?:jk|lol|lmao|jaja\w*|haha\w*))*\W+(?:[\w']+\W+){0,3}?(?:i know|ik|ya s[eé]|lo s[eé]|we can'?t"
+    r"|can'?t|cant|not allowed|no se puede|no podemos|we stay|stay (?:here|on)|on slack|on discord|in here"
+    r"|aqu[ií] nom[aá]s|rules?|reglas?)\b")
 
 
 # Somebody else's place, named as the place to go: "the counselor … you can stop by her office",

@@ -32,6 +32,13 @@ RULES = [
         unless=r"\b(?:surprise|sorpresa|party|fiesta|answers?|respuestas?|spoilers?|gift for|regalo para|birthday|cumple\w*|quiz|test|exam|examen|the ending|el final)\b",
         examples=("mi stepdad me dice q si le cuento a mi mom nadie me va a creer", "mr. ramos me dijo q no le diga a la coordinadora que me mando plata"),
     ),
+    _abuse(
+        "concern.threat_if_told",
+        "Says someone will hurt them if they tell (threatened into silence)",
+        "(he'll|hell|she'll|shell|he_will|she_will|he'd|she'd|they'll|he's_gonna|she's_gonna|hes_gonna|shes_gonna|me_va_a|me_van_a) ~1 (kill|hurt|beat|matar|pegar|hacer_algo) ~1 (me|us)? ~3 (if|si) ~1 (i|yo)? ~1 (tell|told|say|snitch|cuento|digo|hablo|le_cuento|le_digo)",
+        unless=r"\b(?:lol|lmao|lmfao|jaja\w*|haha\w*|jk|boyfriend|girlfriend|novi[oa]|crush|florero|vase|cried|llor[oó]|broke|rompi[oó]|spoilers?|surprise|sorpresa|ate|se comi[oó]|birthday|cumple\w*)\b|😂|💀|🤣",
+        examples=("my dad said hell kill me if i tell anyone what he does",),
+    ),
     _exploit(
         "concern.offer_for_pictures",
         "Says someone offers money or gifts for photos, for things on camera or for carrying packages (exploitation)",

@@ -23,6 +23,7 @@ RULES = [
         "(callate|shut_up|stfu|cierra_la_boca|shut_it) ~2 INSULT",
         "INSULT ~3 (and_so_are_you|y_tu_tambien|y_usted_tambien|like_you|just_like_you|como_tu)",
         "(worthless|useless|inutil|trash|basura|garbage|pathetic|patetico|patetica) ~4 (that's_all|thats_all|eso_es_lo_que|is_what) ~2 (you|u|eres)? ~1 (are|r|eres)?",
+        "(no_seas) ~1 (tan|bien|re)? ~1 (burro|burra|bruto|bruta|menso|mensa|tonto|tonta|baboso|babosa|pendejo|pendeja|idiota|estupido|estupida|bobo|boba)",
         "(dumbest|stupidest|ugliest|worst|laziest|mas_bruto|mas_bruta|mas_estupido|mas_estupida|mas_tonto|mas_tonta) ~2 (person|kid|student|mentor|human|persona) ~4 (i've|ive|i_have|ever|que_conozco|he_conocido|in_this)",
         "(your|ur|tu|tus|su) ~1 (advice|ideas?|work|project|resume|essay|art|drawing|code|consejos|trabajo|proyecto|dibujo|presentation|presentacion|slides) ~2 (is|are|es|son|sucks|suck|was) ~2 (trash|garbage|basura|una_mierda|mierda|a_joke|un_chiste|terrible|awful|horrible|pathetic)",
         "(you're|youre|ur|you_are|eres|vas_a|you'll|you_will|u_will) ~2 (going_to|gonna|never|nunca|a)? ~2 (end_up|terminar|amount_to|llegar_a) ~3 (flipping_burgers|nothing|a_nada|nowhere|ningun_lado|homeless|en_la_calle)",

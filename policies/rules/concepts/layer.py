@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 
 from policies.normalize import ascii_words, blank_mentions, normalize
@@ -19,15 +20,19 @@ from policies.regex import compile_pattern
 from policies.rules.concepts.anchors import tokens as tokenize
 from policies.rules.concepts.compiled import compile_templates
 from policies.rules.concepts.context import (
+    clause_prefix,
     crowd_object,
     family_drives,
     hyperbole,
     in_url,
+    institution_line_message,
     negated,
     negated_inside,
     official_address,
     official_line,
     official_line_after,
+    privacy_advice,
+    program_time,
     referral_place,
     reported,
     retracted,
@@ -50,7 +55,8 @@ _PLACES = frozenset({"offplatform.meet", "offplatform.home"})
 # stop. Two do not add up to a strong one (2 x 0.3 < 1); a mentor's "jk" is boundary testing.
 RETRACTED_WEIGHT = 0.3
 _ASKS = ("offplatform.", "contact.")
-_DETAIL = re.compile(r"[0-9@]")  # a number or an address near the ask: something was shared
+# a number, an address or a handle ("nayeli_xo", "bryan.bx") near the ask: something was shared
+_DETAIL = re.compile(r"[0-9@]|\b[a-z]+[._][a-z0-9_.]*[a-z0-9]\b")
 _NEAR = 300  # characters either side (a 100,000-character message is not scanned per match)
 _FAMILY_UNLESS = frozenset({"offplatform.secrecy", "offplatform.gift"})
 # A student asking the mentor to keep a secret is usually ordinary ("don't tell my mom i liked
@@ -251,8 +257,7 @@ class ConceptLayer:
                 if r.id.startswith("offplatform.") and r.governs in _PLACES \
                         and referral_place(t, s, e):
                     continue
-                if r.governs == "offplatform.ride" and role != "mentor" \
-                        and family_drives(window(t, s, e)):
+                if r.governs == "offplatform.ride" and family_drives(window(t, s, e), role):
                     continue  # the student's own family drives them
                 if r.governs == "language.threat" and single_quoted(t, s, e):
                     w = min(w, QUOTED_WEIGHT)  # a threat passed on: maybe one received
@@ -278,8 +283,15 @@ class ConceptLayer:
             return False  # somebody's words passed on: "he typed 'ur so dumb'"
         if r.governs in _CROWD_ACTS and crowd_object(t[s:e]):
             return False  # "messaging kids on instagram": an app told of, nobody moved
+        if _keeps_private(r.governs, t, s, e) and privacy_advice(t):
+            return False  # "keep it private — recruiters look": advice about one's own profile
         unless = self._unless[i]
-        return unless is None or unless.search(window(t, s, e)) is None
+        if unless is None:
+            return True
+        around = window(t, s, e)
+        # a program event or a school place does not clear "solo tú", a parking lot or a car
+        return unless.search(around) is None or (r.governs == "offplatform.meet"
+                                                  and _JUST_US.search(around) is not None)
 
     def read_away(self, t: str, role: str, prefix: str = "grooming.") -> bool:
         """Whether folded text ``t`` holds a move of these concepts (by this sender) that the
@@ -343,7 +355,7 @@ class ConceptLayer:
         if rule_id in ("contact.phone", "contact.email") and len(text) == len(text.lower()):
             low = text.lower()
             if (official_line(low, start, pointer=role == "mentor") or official_line_after(low, end)
-                    or in_url(low, start)
+                    or in_url(low, start) or institution_line_message(low)
                     if rule_id == "contact.phone" else official_address(low, start, end)):
                 return 0.0  # the school's or program's line or desk, or a link's digits
         if rule_id in _PLACES and referral_place(text.lower(), start, end):
@@ -355,6 +367,34 @@ class ConceptLayer:
         if rule_id == "offplatform.private" and text[start:end].lower().endswith("call") \
                 and _NAMING.match(low if same else text, end):
             return 0.0  # "let's call that the needs vs. wants lesson": naming, not a call
+        if rule_id == "contact.social" and same and role != "mentor" \
+                and _MY_ACCOUNT.search(low[start:end]) is not None \
+                and _names_no_handle(low) \
+                and _ACCOUNT_FOR_THE_WORK.search(window(low, start, end, 60)) is not None:
+            return 0.0  # "my discord name for the program server", "my instagram art page in my portfolio"
+        if rule_id == "offplatform.move" and same \
+                and _KEEP_DETAILS_OUT.search(low, max(0, start - 60), start) \
+                and _SEND_IT_ELSEWHERE.search(low, end, end + 200) is None:
+            return 0.0  # "keep contact info out of the channel": details kept out, nobody moved
+        if rule_id == "contact.phone" and same \
+                and _NOT_A_PHONE.search(low, max(0, start - 45), start) is not None:
+            return 0.0  # "account numbers like 2045553381": a number of another kind, named so
+        if rule_id == "contact.address" and same and _PLACE_OF.search(clause_prefix(low, start)) is not None:
+            return 0.0  # "la dirección de la planta de reciclaje es …": a workplace's address
+        if rule_id == "offplatform.private" and same \
+                and _THIRD_PARTY_CAN.search(low, max(0, start - 60), start):
+            return 0.0  # "people can message you there": somebody else contacting the student
+        if rule_id == "contact.social" and same and _FOR_WORK.match(low, end) is not None:
+            return 0.0  # "do u use tiktok for work?": the app's use at work
+        if rule_id == "offplatform.move" and same and _RESCHEDULED.match(low, end) is not None:
+            return 0.0  # "move our Friday chat to Monday": a new time, the same channel
+        if rule_id == "offplatform.ride" and same and family_drives(window(low, start, end), role):
+            return 0.0  # the student's own family drives them
+        if rule_id == "offplatform.personal" and same and low[start:end].endswith("only") \
+                and _ONLY_ONE_WHO_DID.match(low, end):
+            return 0.0  # "you're the only one who turned in the reflection": a fact about the work
+        if same and _keeps_private(rule_id, low, start, end) and privacy_advice(low):
+            return 0.0
         review = PHRASE_REVIEW.get(rule_id)
         if review is None:
             return taken_back(rule_id, role, text.lower(), start, end, STRONG)
@@ -373,6 +413,8 @@ class ConceptLayer:
         around = window(low, start, end)
         if any(u.search(around) for u in self._family_unless.get(rule_id, ())):
             return 0.0
+        if rule_id == "offplatform.meet" and program_time(around) and _JUST_US.search(around) is None:
+            return 0.0  # "can we meet in the lunch period", "at the end of year celebration"
         return taken_back(rule_id, role, low, start, end, w)
 
     @staticmethod
@@ -404,6 +446,56 @@ _SHUT_UP = re.compile(r"shut up")
 _SURPRISE = re.compile(r"\b(?:no way|omg|oh my god|for real|fr|seriously|you met|you got|u met|u got"
                        r"|no manches|en serio|are you serious|r u serious|congrats|that'?s amazing)\b")
 # "call it/that …" names something ("let's call it a day"); it phones nobody.
+# An account named for the program's own server or for the student's career documents, with no
+# handle anywhere in the message.
+_ACCOUNT_FOR_THE_WORK = re.compile(
+    r"\b(?:(?:the|our|this|el|nuestro)\s+)?(?:program(?:'s)?|class|school|mentoring|programa|clase|escuela)\s+"
+    r"(?:server|workspace|discord|slack|servidor)\b"
+    r"|\b(?:server|servidor)\s+(?:del|de la)\s+(?:programa|clase|escuela)\b"
+    r"|\b(?:in|on|into|to|en|a)\s+(?:my|mi|the|el|la)\s+(?:portfolio|portafolio|resume|r[eé]sum[eé]|cv|curr[ií]culum"
+    r"|college application|application|personal website)\b")
+_FOLLOW_ME = re.compile(r"\b(?:follow|add|dm|message|text|request|accept|find|search|look"
+                        r"|s[ií]gueme|agr[eé]game"
+                        r"|b[uú]scame|check (?:it|me) out)\b")
+_MY_ACCOUNT = re.compile(r"\b(?:my|mi|mine)\b")
+_PERSONAL_ONE = re.compile(r"\b(?:personal|private|privad[oa]|own|propi[oa]|not the|no el|no la)\b")
+_HANDLE_LIKE = re.compile(r"@\w|\w#\d{4}|\b[a-z]+[._][a-z0-9_.]+\b|\d{3,}")
+_NOT_A_PHONE = re.compile(
+    r"\b(?:account|order|tracking|confirmation|claim|policy|routing|serial|part|case|ticket|member|reference"
+    r"|invoice|badge|employee|student|cuenta|pedido|orden|seguimiento|confirmaci[oó]n|p[oó]liza)"
+    r"\s*(?:#|numbers?|nums?|no\.?|ids?|n[uú]meros?)\s*(?:like|such as|e\.g\.|is|are|:|como|es)?\s*$"
+    r"|\b(?:sku|id)\s*(?:#|:)?\s*$")
+_PLACE_OF = re.compile(
+    r"\b(?:la direcci[oó]n|the address|the location|la ubicaci[oó]n)\s+(?:de|del|of|for)\s+"
+    r"(?:la|el|the|our|nuestra|nuestro)?\s*"
+    r"(?:planta|plant|empresa|company|museo|museum|hospital|office|oficina|site|sitio|event|evento|fair|feria"
+    r"|building|edificio|school|escuela|warehouse|almac[eé]n|factory|f[aá]brica|center|centro|station|estaci[oó]n"
+    r"|shop|taller|lab|laboratorio|job shadow|tour|visit|visita)\b")
+_THIRD_PARTY_CAN = re.compile(
+    r"\b(?:people|recruiters?|employers?|companies|hiring managers?|others|la gente|reclutadores|empresas)\s+"
+    r"(?:can|could|will|may|might|pueden|podr[aá]n)\s+(?:\w+\s+)?$")
+_FOR_WORK = re.compile(r"\s+(?:for|at|in|para|en)\s+(?:work|your job|the job|jobs|the company|your company"
+                       r"|marketing|business|el trabajo|tu trabajo|la empresa|tu empresa)\b")
+_RESCHEDULED = re.compile(
+    r"\s*(?:(?:to|a|al|para el|para)\s+)?(?:next\s+)?(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?"
+    r"|saturdays?|sundays?|tomorrow|next week|the afternoon|the morning|after school|lunch"
+    r"|(?:morning|afternoon|lunch|advisory)"
+    r"\s+period|[0-9]|lunes|martes|mi[eé]rcoles|jueves|viernes|ma[nñ]ana|la tarde|la semana que viene)\b")
+_SEND_IT_ELSEWHERE = re.compile(
+    r"\b(?:send|dm|text|message|email|privately|to me|a m[ií]|m[aá]nd|escr[ií]b|p[aá]sa)\w*")
+_JUST_US = re.compile(
+    r"\b(?:just us|just the two of us|alone|by ourselves|solo t[uú]|t[uú] y yo|nom[aá]s t[uú]|solos|a solas"
+    r"|parking|estacionamiento|my car|mi carro|my place|mi casa|ditch)\b")
+_KEEP_DETAILS_OUT = re.compile(
+    r"\b(?:keep|keeping|leave|leaving)\s+(?:(?:your|ur|all|any|the|personal|private|real|tu|tus)\s+){0,2}"
+    r"(?:contact\s+info(?:rmation)?|contact\s+details|details|numbers?|phone\s+numbers?|emails?|addresses"
+    r"|handles|socials|personal\s+info(?:rmation)?|names|last\s+names|links|drama|that\s+stuff)\s+$")
+_ONLY_ONE_WHO_DID = re.compile(
+    r"\s+one\s+(?:who|that|to)\s+(?:(?:actually|even|already)\s+)?(?:turned|submitted|submit|turn"
+    r"|finished|finish|did\s+the|got\s+(?:a|an|the|all|every|\d)|handed|completed|remembered\s+(?:the|to)"
+    r"|replied\s+to\s+the|posted\s+(?:the|your|a)|signed\s+up|filled|uploaded|emailed\s+the|asked\s+a\s+question)\b"
+    r"(?![^.!?\n]*\b(?:special|lonely|mind|feel|felt|heart|miss|care|cares|understand|gets\s+me|love|trust"
+    r"|only\s+me|secret|between|like|last\s+night|favou?rite|fav|anoche)\b)")
 _NAMING = re.compile(r"\s+(?:it|that)\s+(?:a|an|the|my|our|your|his|her|even|quits|done)\b")
 
 
@@ -458,6 +550,28 @@ _TITLE_DOT = re.compile(r"\b(?:mrs|mr|ms|mx|dr|prof|sra|srta|sr)\.(?= ?[a-z])")
 # so spans stay put; ``context.single_quoted`` reads "`" as a quote mark). Apostrophes inside a
 # word ("don't") stay.
 _QUOTE_MARK = re.compile(r"(?:^|(?<=[\s(\[:]))'(?=[a-z0-9])|(?<=[a-z0-9.!?])'(?=$|[\s.,!?;:)\]])")
+
+
+_ACCOUNT_BEFORE = re.compile(r"\b(?:cuentas?|perfil(?:es)?|accounts?|profiles?|pages?|p[aá]ginas?|settings"
+                             r"|configuraci[oó]n)\b[^.!?]{0,20}$")
+_TALK = re.compile(r"\b(?:habl\w*|talk\w*|chat\w*|escrib\w*|text\w*|messag\w*|dm|dms|segu\w*|sigamos"
+                   r"|let'?s|we|podemos|cuent\w*|tell)\b")
+
+
+@lru_cache(maxsize=64)
+def _names_no_handle(low: str) -> bool:
+    """No handle, no "follow/add" and no "personal one" anywhere in the message (read once)."""
+    return (_FOLLOW_ME.search(low) is None and _HANDLE_LIKE.search(low) is None
+            and _PERSONAL_ONE.search(low) is None)
+
+
+def _keeps_private(family: str, t: str, s: int, e: int) -> bool:
+    """A secrecy move, or "en privado"/"private" said of an account ("tener las cuentas
+    personales en privado"), not of a conversation ("hablemos en privado")."""
+    if family == "offplatform.secrecy":
+        return True
+    return (family in ("offplatform.move", "offplatform.switch_app") and "priva" in t[s:e]
+            and _TALK.search(t[s:e]) is None and _ACCOUNT_BEFORE.search(t, max(0, s - 40), s) is not None)
 
 
 def _quote_marks(t: str) -> str:
