@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from policies import Action, PolicyContext
+from policies.rules.concepts import ALL_RULES
 from policies.rules.concepts.context import institution_line_message, lesson_retold, privacy_advice
 
 MENTOR = PolicyContext(role="mentor")
@@ -194,11 +195,14 @@ def test_a_safety_lesson_retold(text, lesson):
 
 
 def test_a_retold_lesson_alerts_without_holding(rules_policy):
-    d = rules_policy.evaluate(
-        "our health teacher said if someone online asks for pics you block and tell an adult", STUDENT)
-    if d.alert:  # whatever reads it as a disclosure, the coordinator hears of it ...
-        assert d.action is Action.ALLOW  # ... and the class topic reaches the mentor
+    d = rules_policy.evaluate("in health class the teacher said if someone online offers you money for "
+                              "pics you block them and tell an adult", STUDENT)
+    assert d.alert and d.action is Action.ALLOW  # the coordinator hears of it, the mentor reads it
     d = rules_policy.evaluate("someone online keeps asking me for pics and says he'll post them", STUDENT)
+    assert d.alert and d.action is Action.HOLD
+    # told in the third person after the frame, with an adult named: a disclosure, held
+    d = rules_policy.evaluate("the health teacher said if an adult offers money for pics tell someone. "
+                              "mr ortiz offers me money for pics every night", STUDENT)
     assert d.alert and d.action is Action.HOLD
 
 
@@ -240,8 +244,6 @@ def test_the_reviewers_false_stops_are_delivered(rules_policy, text):
 def test_every_concept_rule_governs_a_configured_rule(rules_policy):
     """A concept whose ``governs`` names no rule of the policy file is silently dropped when its
     hits are made: every concept must govern one the file configures."""
-    from policies.rules.concepts import ALL_RULES
-
     configured = set(rules_policy.config.rules)
     assert {r.id: r.governs for r in ALL_RULES if r.governs not in configured} == {}
 
@@ -249,3 +251,23 @@ def test_every_concept_rule_governs_a_configured_rule(rules_policy):
 def test_come_to_me_first_is_isolation(rules_policy):
     d = rules_policy.evaluate("if the other kids bother you, tell me first, not your teacher", MENTOR)
     assert d.action is not Action.ALLOW
+
+
+# The code review's bypasses of the new readings (new wordings of each kind).
+@pytest.mark.parametrize("text", [
+    "the word 'cute' fits your selfie perfectly",
+    "ever heard the song 'send me a pic before bed'? 🎶",
+    "delete this convo after, and set your account to private",
+    "erase these texts tonight, also make your profile private",
+    "a family member will be picking you up at the corner, get in the van",
+    "my badge number is 917-555-0143, text it",
+    "keep your numbers out of the channel, whatsapp is easier",
+])
+def test_the_code_reviews_bypasses_are_stopped(rules_policy, text):
+    assert rules_policy.evaluate(text, MENTOR).action is not Action.ALLOW, text
+
+
+def test_a_students_quoted_title_is_named_but_a_mentors_is_not_exempt(rules_policy):
+    song = "that song 'Text Me Tonight' is stuck in my head"
+    assert rules_policy.evaluate(song, STUDENT).action is Action.ALLOW
+    assert rules_policy.evaluate("the song 'text me tonight' is about you", MENTOR).action is not Action.ALLOW

@@ -82,6 +82,8 @@ ADVERSARIAL = [
     "ѕһіt " * 20_000,
     "my insta is " * 8_000,
     "x" * 99_999 + "@gmail.com",
+    # an ask taken back, then a run of apostrophes: no regex may try every split of the run
+    "add me on snap jk " + "'" * 99_000 + "x",
 ]
 
 

@@ -168,7 +168,7 @@ RULES = [
                # obra", "in the morning period")
                r"|shadow day|shadowing|permission slip|la visita (?:a|al|de)|the visit to|field trip|excursi[oó]n|celebration|celebraci[oó]n|ceremony"
                r"|ceremonia|graduation|graduaci[oó]n|end of (?:the )?year|fin de a[nñ]o|(?:morning|afternoon"
-               r"|lunch|advisory|[0-9](?:st|nd|rd|th)|first|second|third|last) period|periodo|homeroom)\b"
+               r"|lunch|advisory|[0-9](?:st|nd|rd|th)|first|second|third|last) period|homeroom)\b"
                # a member of staff present at a school place ("nos vemos en la biblioteca con Mr.
                # Ruiz", "el martes en el room 112 con Mr. Santos"): a supervised meeting — not
                # with a hotel, a car, a park, "just us", a secret or the sender as the "teacher"

@@ -61,7 +61,7 @@ def reported(text: str, start: int, end: int) -> bool:
     if prefix.count('"') % 2 == 0:  # a quote opened in this sentence and closed after the match
         return single_quoted(text, start, end)
     rest = _SENTENCE_END.search(text, end)
-    return '"' in text[end:rest.start() if rest else len(text)] or single_quoted(text, start, end)
+    return '"' in text[end:rest.start() if rest else len(text)]
 
 
 # Quotes in single or typographic marks ('…', ‘…’, “…”): an opening mark at the start of a word,
@@ -89,7 +89,9 @@ _NAMED_BEFORE_QUOTE = re.compile(
     r"|poema|called|titled|named|llamad[ao]|titulad[ao]|word|words|phrase|term|palabra|frase|t[eé]rmino"
     r"|expression|expresi[oó]n|what does|what do|qu[eé] significa|que quiere decir)\W*$")
 _APPLIED_TO_US = re.compile(
-    r"\b(?:us|our|ours|we|nosotros|nuestr[oa]s?|you|u|ya|t[uú]|ti|te|do it|hazlo|reminds? me|me recuerda"
+    r"\b(?:us|our|ours|we|nosotros|nuestr[oa]s?|you|u|ya|your|ur|t[uú]|ti|te|do it|hazlo|reminds? me"
+    r"|me recuerda"
+    r"|show me|pics?|photos?|fotos?"
     r"|that'?s (?:what|how|us|our|the)|eso (?:es|somos)|saturday|sunday|friday|tonight|tomorrow|at \d|then"
     r"|deal|wanna|want to|quieres|[aá]ndale|see you|nos vemos|s[aá]bado|domingo|viernes|ma[nñ]ana|esta noche"
     r"|entonces)\b")
@@ -115,13 +117,6 @@ def single_quoted(text: str, start: int, end: int) -> bool:
             opened = m.end()
     if opened is None or _QUOTE_CLOSE.search(text, opened, start) is not None:
         return False
-    hi = text.find("\n", start, end + _QUOTE_REACH)
-    close = _QUOTE_CLOSE.search(text, start + 1, hi if hi >= 0 else end + _QUOTE_REACH)
-    if close is not None and (_NAMED_BEFORE_QUOTE.search(text, lo, opened - 1) is not None
-                              or _MEANING_AFTER_QUOTE.match(text, close.end()) is not None):
-        # a title or a term named ("esa canción 'Call me when you want'"), unless the sender
-        # applies it to the two of them ("… reminds me of you, do it", "that's our rule now")
-        return _APPLIED_TO_US.search(text, close.end(), close.end() + 200) is None
     said = _SAID_BEFORE_QUOTE.search(text, lo, opened - 1)
     if said is None:
         return False
@@ -130,6 +125,29 @@ def single_quoted(text: str, start: int, end: int) -> bool:
         return False
     hi = text.find("\n", end, end + _QUOTE_REACH)
     return _QUOTE_CLOSE.search(text, end, hi if hi >= 0 else end + _QUOTE_REACH) is not None
+
+
+def named_in_quotes(text: str, start: int, end: int) -> bool:
+    """The match lies in quotes that name a title or a term ("esa canción 'Call me when you
+    want'", "what does "reach out" mean?"), and the sender does not apply it to the two of them
+    ("… reminds me of you, do it", "that's our rule now", "friday at 4 then"). Read for a
+    student's message only: an adult's "the song 'send me a pic…'" is the ask itself."""
+    lo = max(0, start - _QUOTE_REACH)
+    line = text.rfind("\n", lo, start)
+    lo = line + 1 if line >= 0 else lo
+    opened = None
+    for m in _QUOTE_OPEN.finditer(text, lo, start + 1):
+        if m.end() <= start:
+            opened = m.end()
+    if opened is None:
+        return False
+    hi = text.find("\n", start, end + _QUOTE_REACH)
+    close = _QUOTE_CLOSE.search(text, start + 1, hi if hi >= 0 else end + _QUOTE_REACH)
+    if close is None or _QUOTE_CLOSE.search(text, opened, start) is not None:
+        return False
+    named = (_NAMED_BEFORE_QUOTE.search(text, lo, opened - 1) is not None
+             or _MEANING_AFTER_QUOTE.match(text, close.end()) is not None)
+    return named and _APPLIED_TO_US.search(text, close.end(), close.end() + 200) is None
 
 
 def window(text: str, start: int, end: int, around: int = 40) -> str:
@@ -160,7 +178,7 @@ _SELF_INCLUDED = re.compile(r"\b(?:anyone|anybody|nadie|nobody),? (?:me|myself|y
                             r"|\bni (?:siquiera )?(?:a )?m[ií]\b|\bincluding me\b|\bincluido yo\b")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8)
 def privacy_advice(text: str) -> bool:
     """Whether a "keep it private" in ``text`` is advice about the student's own profile or
     password: read for the whole message, once (cached)."""
@@ -182,6 +200,12 @@ _LESSON_FRAME = re.compile(
     r"|nos (?:dijo|dice|explic[oó]|ense[nñ][oó]|habl[oó]|ense[nñ]aron|explicaron|hablaron|dijeron)"
     r"|aprendimos|told us|taught us|showed us"
     r"|(?:the |las |los )?(?:warning )?(?:signs|se[nñ]ales) (?:of|de))\b")
+# ... and outside the frame, no adult named and nothing ongoing ("mr ramos asks for pics every
+# night" after the lesson is a disclosure told in the third person).
+_SOMEONE_ONGOING = re.compile(
+    r"\b(?:mr|ms|mrs|mister|miss|coach|se[nñ]or|se[nñ]ora|uncle|stepdad|t[ií]o|padrastro"
+    r"|every (?:night|day|time|week)"
+    r"|keeps|always|siempre|todas las noches|todos los d[ií]as|cada (?:noche|d[ií]a))\b")
 _OWN_WORDS = re.compile(r"\b(?:i|i'?m|i'?ve|i'?ll|i'?d|im|me|my|mine|myself|yo|mi|mis|m[ií]o|conmigo"
                         r"|our|ours|us"
                         r"|nuestr[oa]s?|nosotros)\b")
@@ -198,7 +222,8 @@ def lesson_retold(text: str) -> bool:
     """A student retelling a safety lesson, with no word of their own beyond the lesson's frame."""
     if _LESSON_FRAME.search(text) is None or _DISGUISE.search(text) is not None:
         return False
-    return _OWN_WORDS.search(_LESSON_FRAME.sub(" ", text)) is None
+    rest = _LESSON_FRAME.sub(" ", text)
+    return _OWN_WORDS.search(rest) is None and _SOMEONE_ONGOING.search(rest) is None
 
 
 # A program event or a school period named as the time or place to meet ("in the lunch period",
@@ -207,7 +232,7 @@ _PROGRAM_TIME = re.compile(
     r"\b(?:shadow day|shadowing|permission slip"
     r"|la visita (?:a|al|de)|the visit to|field trip|excursi[oó]n|celebration|celebraci[oó]n|ceremony"
     r"|ceremonia|graduation|graduaci[oó]n|end of (?:the )?year|fin de a[nñ]o|(?:morning|afternoon|lunch"
-    r"|advisory|[0-9](?:st|nd|rd|th)|first|second|third|last) period|periodo|homeroom)\b")
+    r"|advisory|[0-9](?:st|nd|rd|th)|first|second|third|last) period|homeroom)\b")
 
 
 def program_time(text: str) -> bool:
@@ -396,7 +421,7 @@ _OWN_OR_ODD = re.compile(
 _NUMBER_RUN = re.compile(r"\d[\d\s().-]{5,}\d")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8)
 def institution_line_message(text: str) -> bool:
     """A message whose one phone number is an institution's line named anywhere in it (a
     greeting "yo" aside), with no word making it the sender's or a call at odd hours. Read for
@@ -495,7 +520,8 @@ _YOUR_FAMILY_DRIVES = re.compile(
     r"|buscar|llevar)(?: (?:you|u|te|le|los|las))?\b")
 _SENDER_DRIVES = re.compile(r"\b(?:i|i'?ll|i'?m|i'?d|me|my|mi|yo|te llevo|paso por ti|we|us|could|can|should"
                             r"|podr[ií]a|puede|hotel|motel|lake|cabin|party|fiesta|movies|cine|apartment|apartamento"
-                            r"|house|casa|saturday|sunday|s[aá]bado|domingo|tonight|esta noche|crew)\b")
+                            r"|house|casa|saturday|sunday|s[aá]bado|domingo|tonight|esta noche|crew|corner"
+                            r"|esquina|gas station|van|get in|s[uú]bete|parking|behind|around the block)\b")
 
 
 def family_drives(window_text: str, role: str = "student") -> bool:
@@ -525,16 +551,18 @@ def retracted(text: str, start: int, end: int) -> bool:
     """The question matched at ``start:end`` is taken back in the next few words ("jk", "es
     broma") and that is not taken back in turn."""
     m = _RETRACTION.match(text, end)
-    if m is None or ("?" not in text[start:m.end()] and _KNOWS_THE_RULE.match(text, m.end()) is None):
+    if m is None or ("?" not in text[start:m.end()]
+                     and _KNOWS_THE_RULE.search(text, m.end(), m.end() + _RULE_NAMED_REACH) is None):
         return False
     return _UNLESS_AFTER.search(text, m.end(), m.end() + 300) is None
 
 
 # ... or an ask said and taken back with the rule named: "text me... jk jk i know, we stay on slack".
+# Searched in the few characters after the retraction (no nested repetition: linear on any text).
+_RULE_NAMED_REACH = 40
 _KNOWS_THE_RULE = re.compile(
-    r"(?:\W+(?:jk|lol|lmao|jaja\w*|haha\w*))*\W+(?:[\w']+\W+){0,3}?(?:i know|ik|ya s[eé]|lo s[eé]|we can'?t"
-    r"|can'?t|cant|not allowed|no se puede|no podemos|we stay|stay (?:here|on)|on slack|on discord|in here"
-    r"|aqu[ií] nom[aá]s|rules?|reglas?)\b")
+    r"\b(?:i know|ik|ya s[eé]|lo s[eé]|we can'?t|can'?t|cant|not allowed|no se puede|no podemos|we stay"
+    r"|stay (?:here|on)|on slack|on discord|in here|aqu[ií] nom[aá]s|rules?|reglas?)\b")
 
 
 # Somebody else's place, named as the place to go: "the counselor … you can stop by her office",

@@ -112,7 +112,7 @@ RULES = [
         "grooming.come_to_me_first",
         "Tells the student to bring problems to the adult instead of the school or the parents (isolation)",
         "(come_to_me|tell_me|talk_to_me|ven_conmigo|dime_a_mi|me_dices_a_mi|vienes_conmigo|habla_conmigo) ~1 (first|primero|instead|antes) ~3 (not|no|before|antes_de|instead_of|en_vez_de) ~2 (the|la|el|your|tu|tus)? ~1 (school|escuela|teacher|teachers|coordinator|parents|mom|dad|counselor|maestra|maestro|coordinadora|papas|mama|consejera|program|programa)",
-        governs="offplatform.meet", mentor=1.0, student=0.0, negatable=False, reportable=False,
+        governs="offplatform.secrecy", mentor=1.0, student=0.0, negatable=False, reportable=False,
         examples=("If anyone gives you trouble, come to me first, not the school.",),
     ),
     _secrecy(

@@ -26,6 +26,7 @@ from policies.rules.concepts.context import (
     hyperbole,
     in_url,
     institution_line_message,
+    named_in_quotes,
     negated,
     negated_inside,
     official_address,
@@ -250,7 +251,7 @@ class ConceptLayer:
                 continue
             for m in tpl.finditer(t):
                 s, e = _trim(t, m.start(), m.end())
-                if e <= s or not self._keep(i, t, s, e):
+                if e <= s or not self._keep(i, t, s, e, role):
                     continue
                 if any(x.rule is r and x.start < e and s < x.end for x in out):
                     continue  # another template of the rule already covers these words
@@ -271,7 +272,7 @@ class ConceptLayer:
         out.sort(key=lambda x: (x.start, x.end))
         return out
 
-    def _keep(self, i: int, t: str, s: int, e: int) -> bool:
+    def _keep(self, i: int, t: str, s: int, e: int, role: str) -> bool:
         r = self.rules[i]
         if r.negatable and negated(t, s):
             return False
@@ -279,6 +280,8 @@ class ConceptLayer:
             return False
         if r.reportable and reported(t, s, e):
             return False
+        if role != "mentor" and named_in_quotes(t, s, e):
+            return False  # "esa canción 'Call me when you want'": a title named
         if r.id.startswith("language.") and r.governs != "language.threat" and single_quoted(t, s, e):
             return False  # somebody's words passed on: "he typed 'ur so dumb'"
         if r.governs in _CROWD_ACTS and crowd_object(t[s:e]):
@@ -377,14 +380,16 @@ class ConceptLayer:
                 and _SEND_IT_ELSEWHERE.search(low, end, end + 200) is None:
             return 0.0  # "keep contact info out of the channel": details kept out, nobody moved
         if rule_id == "contact.phone" and same \
-                and _NOT_A_PHONE.search(low, max(0, start - 45), start) is not None:
+                and _NOT_A_PHONE.search(low, max(0, start - 45), start) is not None \
+                and _ASKS_CONTACT.search(low, max(0, start - 200), end + 200) is None:
             return 0.0  # "account numbers like 2045553381": a number of another kind, named so
         if rule_id == "contact.address" and same and _PLACE_OF.search(clause_prefix(low, start)) is not None:
             return 0.0  # "la dirección de la planta de reciclaje es …": a workplace's address
         if rule_id == "offplatform.private" and same \
                 and _THIRD_PARTY_CAN.search(low, max(0, start - 60), start):
             return 0.0  # "people can message you there": somebody else contacting the student
-        if rule_id == "contact.social" and same and _FOR_WORK.match(low, end) is not None:
+        if rule_id == "contact.social" and same and _FOR_WORK.match(low, end) is not None \
+                and _ASKS_CONTACT.search(low, max(0, start - 200), end + 200) is None:
             return 0.0  # "do u use tiktok for work?": the app's use at work
         if rule_id == "offplatform.move" and same and _RESCHEDULED.match(low, end) is not None:
             return 0.0  # "move our Friday chat to Monday": a new time, the same channel
@@ -410,6 +415,8 @@ class ConceptLayer:
         if negated(low, start) or (reported(low, start, end)
                                    and not (role != "mentor" and rule_id in _STUDENT_REPORTS)):
             return 0.0
+        if role != "mentor" and named_in_quotes(low, start, end):
+            return 0.0  # a title or a term a student names in quotes
         around = window(low, start, end)
         if any(u.search(around) for u in self._family_unless.get(rule_id, ())):
             return 0.0
@@ -482,7 +489,12 @@ _RESCHEDULED = re.compile(
     r"|(?:morning|afternoon|lunch|advisory)"
     r"\s+period|[0-9]|lunes|martes|mi[eé]rcoles|jueves|viernes|ma[nñ]ana|la tarde|la semana que viene)\b")
 _SEND_IT_ELSEWHERE = re.compile(
-    r"\b(?:send|dm|text|message|email|privately|to me|a m[ií]|m[aá]nd|escr[ií]b|p[aá]sa)\w*")
+    r"\b(?:send|dm|text|message|email|privately|to me|a m[ií]|m[aá]nd|escr[ií]b|p[aá]sa|whats\w*|snap\w*"
+    r"|insta\w*"
+    r"|ig|telegram|signal|discord|tiktok|facebook|messenger|kik|easier|mejor)\w*")
+_ASKS_CONTACT = re.compile(
+    r"\b(?:text|call|ring|whatsapp|signal|telegram|hmu|hit me|reach me|add me|follow me|dm me|my cell|mi cel"
+    r"|ll[aá]mame|escr[ií]beme|text[eé]ame|agr[eé]game|s[ií]gueme)\b")
 _JUST_US = re.compile(
     r"\b(?:just us|just the two of us|alone|by ourselves|solo t[uú]|t[uú] y yo|nom[aá]s t[uú]|solos|a solas"
     r"|parking|estacionamiento|my car|mi carro|my place|mi casa|ditch)\b")
@@ -552,13 +564,15 @@ _TITLE_DOT = re.compile(r"\b(?:mrs|mr|ms|mx|dr|prof|sra|srta|sr)\.(?= ?[a-z])")
 _QUOTE_MARK = re.compile(r"(?:^|(?<=[\s(\[:]))'(?=[a-z0-9])|(?<=[a-z0-9.!?])'(?=$|[\s.,!?;:)\]])")
 
 
+_PRIVACY_WORDS = re.compile(r"priva|share|compart")
+_HIDING_WORDS = re.compile(r"delet|eras|borr|hide|escond|convo|text|chat|messag|mensaj|histor")
 _ACCOUNT_BEFORE = re.compile(r"\b(?:cuentas?|perfil(?:es)?|accounts?|profiles?|pages?|p[aá]ginas?|settings"
                              r"|configuraci[oó]n)\b[^.!?]{0,20}$")
 _TALK = re.compile(r"\b(?:habl\w*|talk\w*|chat\w*|escrib\w*|text\w*|messag\w*|dm|dms|segu\w*|sigamos"
                    r"|let'?s|we|podemos|cuent\w*|tell)\b")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8)
 def _names_no_handle(low: str) -> bool:
     """No handle, no "follow/add" and no "personal one" anywhere in the message (read once)."""
     return (_FOLLOW_ME.search(low) is None and _HANDLE_LIKE.search(low) is None
@@ -569,7 +583,8 @@ def _keeps_private(family: str, t: str, s: int, e: int) -> bool:
     """A secrecy move, or "en privado"/"private" said of an account ("tener las cuentas
     personales en privado"), not of a conversation ("hablemos en privado")."""
     if family == "offplatform.secrecy":
-        return True
+        words = t[s:e]
+        return _PRIVACY_WORDS.search(words) is not None and _HIDING_WORDS.search(words) is None
     return (family in ("offplatform.move", "offplatform.switch_app") and "priva" in t[s:e]
             and _TALK.search(t[s:e]) is None and _ACCOUNT_BEFORE.search(t, max(0, s - 40), s) is not None)
 
