@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from policies.rules.concepts.context import PROGRAM_TIME_WORDS
 from policies.rules.concepts.dsl import rule
 
 _social = partial(rule, governs="contact.social", mentor=1.0, student=1.0)
@@ -166,9 +167,7 @@ RULES = [
         unless=r"\b(?:session|sesion|classroom|salon|career fair|feria|job shadow|site visit|company visit|info session|orientation|workshop|taller|program event|evento del programa|con el grupo|with the group|with your class|con la coordinadora|with the coordinator|supervised|supervisad[oa]|channel|canal|en la escuela|at school|at the school|de la escuela|class|clase|club|table|mesa|classmates|companeros|students|estudiantes|team|equipo|parade|desfile|showcase|expo|horario de escuela|school hours|group study|study group|grupo de estudio|group project|proyecto en grupo"
                # program events and school periods ("the end of year celebration", "la visita a la
                # obra", "in the morning period")
-               r"|shadow day|shadowing|permission slip|la visita (?:a|al|de)|the visit to|field trip|excursi[oó]n|celebration|celebraci[oó]n|ceremony"
-               r"|ceremonia|graduation|graduaci[oó]n|end of (?:the )?year|fin de a[nñ]o|(?:morning|afternoon"
-               r"|lunch|advisory|[0-9](?:st|nd|rd|th)|first|second|third|last) period|homeroom)\b"
+               r"|" + PROGRAM_TIME_WORDS + r")\b"
                # a member of staff present at a school place ("nos vemos en la biblioteca con Mr.
                # Ruiz", "el martes en el room 112 con Mr. Santos"): a supervised meeting — not
                # with a hotel, a car, a park, "just us", a secret or the sender as the "teacher"

@@ -228,11 +228,13 @@ def lesson_retold(text: str) -> bool:
 
 # A program event or a school period named as the time or place to meet ("in the lunch period",
 # "at the end of year celebration", "la visita a la obra"): the program's own meeting.
-_PROGRAM_TIME = re.compile(
-    r"\b(?:shadow day|shadowing|permission slip"
+# The words, an alternation, are shared with the meeting concepts' ``unless`` (contact.py).
+PROGRAM_TIME_WORDS = (
+    r"shadow day|shadowing|permission slip"
     r"|la visita (?:a|al|de)|the visit to|field trip|excursi[oó]n|celebration|celebraci[oó]n|ceremony"
     r"|ceremonia|graduation|graduaci[oó]n|end of (?:the )?year|fin de a[nñ]o|(?:morning|afternoon|lunch"
-    r"|advisory|[0-9](?:st|nd|rd|th)|first|second|third|last) period|homeroom)\b")
+    r"|advisory|[0-9](?:st|nd|rd|th)|first|second|third|last) period|homeroom")
+_PROGRAM_TIME = re.compile(rf"\b(?:{PROGRAM_TIME_WORDS})\b")
 
 
 def program_time(text: str) -> bool:

@@ -452,7 +452,6 @@ class ConceptLayer:
 _SHUT_UP = re.compile(r"shut up")
 _SURPRISE = re.compile(r"\b(?:no way|omg|oh my god|for real|fr|seriously|you met|you got|u met|u got"
                        r"|no manches|en serio|are you serious|r u serious|congrats|that'?s amazing)\b")
-# "call it/that …" names something ("let's call it a day"); it phones nobody.
 # An account named for the program's own server or for the student's career documents, with no
 # handle anywhere in the message.
 _ACCOUNT_FOR_THE_WORK = re.compile(
@@ -508,6 +507,7 @@ _ONLY_ONE_WHO_DID = re.compile(
     r"|replied\s+to\s+the|posted\s+(?:the|your|a)|signed\s+up|filled|uploaded|emailed\s+the|asked\s+a\s+question)\b"
     r"(?![^.!?\n]*\b(?:special|lonely|mind|feel|felt|heart|miss|care|cares|understand|gets\s+me|love|trust"
     r"|only\s+me|secret|between|like|last\s+night|favou?rite|fav|anoche)\b)")
+# "call it/that …" names something ("let's call it a day"); it phones nobody.
 _NAMING = re.compile(r"\s+(?:it|that)\s+(?:a|an|the|my|our|your|his|her|even|quits|done)\b")
 
 
