@@ -27,7 +27,7 @@ from policies.normalize import (
 )
 from policies.regex import CACHE_GUARD, ENGINE, PatternSet, alternation, compile_pattern
 from policies.rules.concepts import build_layer
-from policies.rules.concepts.context import lesson_retold
+from policies.rules.concepts.context import declines_by_the_rule, handled_story, lesson_retold
 from policies.rules.concepts.cover import without_borrowed_authority
 from policies.rules.concepts.layer import PHRASE_REVIEW, QUIET_ALERT, RETRACTED_WEIGHT, taken_back
 from policies.rules.concepts.lexicon import insult_words
@@ -263,9 +263,12 @@ class Policy:
                 # and a student reaching out must never read "let's keep it respectful".
                 enc = [h for h in enc if h.rule != "encoder.language"]
             hits += enc
-        if role != "mentor" and any(h.category == "concern" and h.action is not Action.ALLOW for h in hits) \
-                and lesson_retold(text.lower()):
-            hits = _lesson_alerts(hits)
+        if role != "mentor" and any(h.category == "concern" and h.action is not Action.ALLOW for h in hits):
+            low = text.lower()
+            if lesson_retold(low):
+                hits = _alert_band(hits, _LESSON_NOTE)
+            elif handled_story(low):
+                hits = _alert_band(hits, _STORY_NOTE)
         hold_until = None
         cfg = self.config
         if ctx.attachment_count > 0 and not cfg.attachments_allowed:
@@ -363,9 +366,11 @@ class Policy:
         try:
             scores = self.encoder.scores(text, role)
             hits = self.encoder.hits(text, role, scores)
-            if any(h.rule == "encoder.grooming" and h.action is Action.HOLD for h in hits) \
-                    and self.read_away(text, role):
-                hits = [_flag_only(h) if h.rule == "encoder.grooming" else h for h in hits]
+            if any(h.rule == "encoder.grooming" and h.action is Action.HOLD for h in hits):
+                note = (_NEGATED_NOTE if self.read_away(text, role) else
+                        _DECLINED_NOTE if role == "mentor" and declines_by_the_rule(text.lower()) else None)
+                if note is not None:
+                    hits = [_flag_only(h, note) if h.rule == "encoder.grooming" else h for h in hits]
             if any(h.rule == "encoder.language" for h in hits) and self._only_allowed_words(text, role):
                 hits = [h for h in hits if h.rule != "encoder.language"]
             return hits, scores.get("concern")
@@ -524,12 +529,15 @@ class Policy:
 
 _LESSON_NOTE = (" — the student retells a safety lesson, with nothing of their own: delivered, "
                 "coordinator alerted, nothing shown to the student")
+_STORY_NOTE = (" — the student tells of somebody else's trouble that an adult already knows of: "
+               "delivered, coordinator alerted, nothing shown to the student")
 
 
-def _lesson_alerts(hits: list[Hit]) -> list[Hit]:
-    """A retold safety lesson's disclosure hits, from the rules or the concern head, move to the
-    alert band: the coordinator still hears of it, the class topic is not held from the mentor."""
-    return [replace(h, action=Action.ALLOW, alert=True, band="alert", reason=h.reason + _LESSON_NOTE)
+def _alert_band(hits: list[Hit], note: str) -> list[Hit]:
+    """Disclosure hits, from the rules or the concern head, moved to the alert band: the
+    coordinator still hears of it, and a class topic or a friend's handled story is not held
+    from the mentor."""
+    return [replace(h, action=Action.ALLOW, alert=True, band="alert", reason=h.reason + note)
             if h.category == "concern" and h.action is not Action.ALLOW else h for h in hits]
 
 
@@ -549,6 +557,8 @@ def encoder_text(text: str, known: Callable[[str], bool] | None = None) -> str:
 
 
 _NEGATED_NOTE = "(the rules read the move as negated or reported: delivered, flagged for a later look)"
+_DECLINED_NOTE = ("(the mentor turns something down by the program's rule: delivered, flagged for a "
+                  "later look)")
 _RETRACTED_NOTE = ("(the rules read the student's question as taken back at once: delivered, flagged "
                    "for a later look)")
 # Encoder heads whose hold a student's retracted question turns into a flag (``_retracted_ask``).

@@ -21,6 +21,12 @@ _move = partial(rule, governs="offplatform.move", mentor=1.0, student=1.0)
 _private = partial(rule, governs="offplatform.private", mentor=1.0, student=1.0)
 _meet = partial(rule, governs="offplatform.meet", mentor=1.0, student=1.0)
 _ride = partial(rule, governs="offplatform.ride", mentor=1.0, student=1.0)
+# A channel switch's look-alikes: an app that taught the sender something, messaging one of the
+# program's adults directly (what the program asks for), an official form, content made for an app
+# ("i wanna make a tiktok about my project").
+_SWITCH_UNLESS = (r"\b(?:tiktok|youtube|insta|instagram|reddit|google|chatgpt|duolingo|khan academy|linkedin) (?:(?:taught|teaches|showed|shows|told|tells|helped|helps|reminded|recommended|gave|made|got|ense[nñ][oó]|ense[nñ]a|mostr[oó]) me|me (?:ense[nñ][oó]|ense[nñ]a|mostr[oó]|ayud[oó]|explic[oó]))\b|\b(?:message|text|write(?: to)?|dm|email|escribele|escribirle|contact|reach out to) (?:ms|mr|mrs|miss|dr|prof|sra|sr|srta|the coordinator|your coordinator|your teacher|your counselor|la coordinadora|el coordinador|la maestra|el maestro|tu maestra|tu maestro)\b|\b(?:official|oficial|the school runs|counselor|consejer[oa]|not on a job site)\b"
+    # content made for an app, not a move there: "i wanna make a tiktok about my project"
+    r"|\b(?:make|making|made|film|filming|post|posting|hacer|haciendo|subir|grabar) (?:a |an |un |una |my |mi )?(?:tiktok|video|reel|youtube|post|short)s?\b")
 
 RULES = [
     _social(
@@ -101,7 +107,6 @@ RULES = [
         "(download|get|bajate|baja|descarga|instala|install) ~2 PLATFORM ~4 (private|privado|seguro|safer|secure|chat|hablar|te_escribo|and_we|y_te|alla|there)",
         "(download|bajate|descarga|instala|install) ~1 PLATFORM ~1 (and|y) ~1 (i'll|ill|i|te|we|we'll) ~6 (there|alla|ahi|tonight|esta_noche|way_easier|easier|mas_facil|mejor)",
         "(message|text|write|dm|email|escribeme|mandame|textea|textéame|texteame|hablame) ~2 (me)? ~2 (directly|privately|instead|personal|directo|por_fuera|aparte|al_privado|al_numero|al_correo|a_mi_correo|normal) ~4 (not_in|no_por|not_here|instead|no_aqui|the_channel|el_canal|monitored|vigilan)?",
-        "(not|no) ~0 (in|por|en|on|aqui|here) ~1 (the|este|el|this)? ~1 (channel|chat|canal|discord|server)",
         "(por|on|in|en|via) ~2 (fuera|otro_lado|otra_parte|another_app|otra_app|other_app) ~3 (de_aqui|from_here|mejor|better|hablamos|talk|te_cuento|le_cuento|le_escribo)?",
         "(por|on|in|en|via) ~2 (private|privado) ~3 (de_aqui|from_here|mejor|better|hablamos|talk|te_cuento|le_cuento|le_escribo|te_escribo|chat|dm|message|text)",
         "(hablamos|hablemos|talk|chat|te_escribo|te_cuento|le_cuento|le_escribo|message|text|dm|continue|seguimos|sigamos) ~3 (por|on|in|en|via) ~2 (private|privado)",
@@ -125,10 +130,18 @@ RULES = [
         "(👻|📱) ~1 ? ~1 (😉|😏|👀)?",
         "(do|does|d) ~1 (u|you) ~1 (have|got|use|tienes) ~1 (it|telegram|signal|kik|whatsapp|snap|insta) ~3 (more_private|mas_privado|safer|es_mas)?",
         # messaging one of the program's adults directly is what the program asks for
-        unless=r"\b(?:tiktok|youtube|insta|instagram|reddit|google|chatgpt|duolingo|khan academy|linkedin) (?:(?:taught|teaches|showed|shows|told|tells|helped|helps|reminded|recommended|gave|made|got|ense[nñ][oó]|ense[nñ]a|mostr[oó]) me|me (?:ense[nñ][oó]|ense[nñ]a|mostr[oó]|ayud[oó]|explic[oó]))\b|\b(?:message|text|write(?: to)?|dm|email|escribele|escribirle|contact|reach out to) (?:ms|mr|mrs|miss|dr|prof|sra|sr|srta|the coordinator|your coordinator|your teacher|your counselor|la coordinadora|el coordinador|la maestra|el maestro|tu maestra|tu maestro)\b|\b(?:official|oficial|the school runs|counselor|consejer[oa]|not on a job site)\b"
-               # content made for an app, not a move there: "i wanna make a tiktok about my project"
-               r"|\b(?:make|making|made|film|filming|post|posting|hacer|haciendo|subir|grabar) (?:a |an |un |una |my |mi )?(?:tiktok|video|reel|youtube|post|short)s?\b",
+        unless=_SWITCH_UNLESS,
         examples=("pasemos esto al whatsapp", "Message me directly, not in the channel."),
+    ),
+    _move(
+        "offplatform.not_here",
+        "Moves the conversation to another app, private messages or outside the program (channel switch)",
+        "(not|no) ~0 (in|por|en|on|aqui|here) ~1 (the|este|el|this)? ~1 (channel|chat|canal|discord|server)",
+        # who is in a chat, not where to talk: "i'm the only one not in the group chat"
+        unless=_SWITCH_UNLESS + r"|\b(?:i'?m|i am|i was|she'?s|he'?s|who'?s|who (?:is|are|was)|they'?re|you'?re|ur|everyone'?s"
+               r"|everybody'?s|estoy|est[aá]|est[aá]n|soy|es)(?: (?:the only (?:one|person|kid)|el [uú]nico|la [uú]nica"
+               r"|still|todav[ií]a|even|ni siquiera))? (?:not|no) (?:in|en) (?:the|el|este|this|that|ese|our|their)\b",
+        examples=("Message me directly, not in the channel.", "mejor no por el canal"),
     ),
     _private(
         "offplatform.call",

@@ -226,6 +226,97 @@ def lesson_retold(text: str) -> bool:
     return _OWN_WORDS.search(rest) is None and _SOMEONE_ONGOING.search(rest) is None
 
 
+# Somebody else's trouble, already handled ("mi amiga me contó que un tipo le pidió fotos, ella lo
+# bloqueó y le dijo a su mamá", "this kid in my class was getting picked on and we told the dean"):
+# a third person is its subject, an adult knows or the person acted, and the teller's only part is
+# the telling ("told me", "me and my friend told the dean", "i think"). Any other first-person
+# word ("… and he does it to me too", "same lol", "vivo con ellos"), a disguise ("asking for a
+# friend"), an adult named as the one doing it, something still going on or still to come ("but
+# nothing happened", "tonight", "by friday"), or a danger to life keeps it a disclosure to hold.
+_OTHER = (r"(?:best )?(?:friends?|amig[oa]s?|cousins?|prim[oa]s?|classmates?|compa[nñ]er[oa]s?|kids?|girls?"
+          r"|boys?|chic[oa]s?|ni[nñ][oa]s?|neighbou?rs?|vecin[oa]s?|sisters?|brothers?|herman[oa]s?|bff|homegirl"
+          r"|homie|teammates?|roommates?|girlfriend|boyfriend|novi[oa]|sobrin[oa]s?)")
+_THIRD_PARTY = re.compile(
+    rf"\b(?:my|mi|mis|a|one of my|this|that|una?|esta?|este|ese|esa|our|his|her|su|sus|la|el) {_OTHER}\b"
+    r"|\b(?:someone|somebody|alguien) (?:i know|que conozco|in my class|de mi clase)\b")
+# ... an adult already knows, or the person acted
+_HANDLED = re.compile(
+    r"\b(?:(?:told|talked to|went to|se lo dijo a|le dijo a|le dijeron a|le contaron a|le cont[oó] a"
+    r"|hablaron con|habl[oó] con|fue con|fueron con) (?:the |her |his |their |a |an |our |my |su |sus "
+    r"|la |el |al |a la |a su |a el |a mi )?(?:dean|counsel(?:l)?or|consejer[oa]|teacher|maestr[oa]|profe"
+    r"|principal|director[a]?|parents?|mom|mama|mam[aá]|dad|pap[aá]|padres|t[ií]a|aunt|police|polic[ií]a"
+    r"|coordinator|coordinador[a]?|social worker|trabajador[a] social|nurse|enfermer[oa]|adult|adulto"
+    r"|psic[oó]log[oa]|therapist)"
+    r"|reported|reportaron|report[oó]|blocked|bloque[oó]|bloquearon|called the police"
+    r"|llamaron a la polic[ií]a|got help|is getting help|est[aá] recibiendo ayuda|already knows"
+    r"|ya (?:lo )?saben?|they handled it|lo resolvieron)\b")
+# ... not "she never actually told", "nadie le dijo a la consejera"
+_NOT_DONE = re.compile(r"\b(?:n't|not|never|no|nunca|nadie|nobody|no one|ni)(?:\s+[\w']+){0,2}\s+$")
+# ... the teller's own part is only the telling
+_TELLER = re.compile(
+    r"\b(?:(?:told|tells|showed|texted|sent) me|me (?:cont[oó]|dijo|dice|cuenta|mand[oó]|ense[nñ][oó])"
+    r"|(?:me and (?:my|her|his|a) \w+|(?:my|her) \w+ and i|we|nosotr[oa]s)"
+    r"\s+(?:told|reported|went to|talked to|le dijimos|fuimos con|hablamos con)"
+    r"|i told (?:her|him|them|the|a|my|our)\b"
+    r"|(?:yo )?le (?:dije|dijimos)|i (?:said|think|thought|hope|guess|feel bad|helped|went with|was like)"
+    r"|i'?m glad|im glad|idk|i don'?t know|creo|espero|me alegro|bien hecho"
+    r"|(?:in|at|from) (?:my|our) (?:class|grade|school|team)"
+    r"|(?:en|de) (?:mi|nuestr[ao]) (?:clase|escuela|grado)"
+    rf"|(?:my|mi|mis|one of my) {_OTHER})\b")
+_OWN_MORE = re.compile(r"\b(?:we|nos|m[ií]|same|igual|tambi[eé]n|too|both|las dos|los dos|estoy|tengo|siento"
+                       r"|soy|necesito|vivo|quiero|puedo|voy|estaba|ten[ií]a)\b")
+# ... an adult of her own world doing it (a stranger online, "un tipo", "some guy", is not named)
+_KNOWN_ADULT = re.compile(
+    r"\b(?:mr|ms|mrs|mister|coach|entrenador[a]?|uncle|t[ií]o|stepdad|stepmom|stepfather|padrastro|madrastra"
+    r"|dad|father|pap[aá]|padre|mom|mother|mam[aá]|madre|boyfriend of|novio de)\b")
+_STILL_GOING = re.compile(
+    r"\b(?:still|again|todav[ií]a|sigue|siguen|otra vez|tonight|tomorrow|esta noche|ma[nñ]ana|by (?:friday"
+    r"|monday|tuesday|wednesday|thursday|saturday|sunday|the weekend)|going to|gonna|wants more|keeps"
+    r"|every (?:night|day|time)|always|siempre|but (?:nothing|they|he|she|it|no one|nobody)"
+    r"|pero (?:nada|no|[eé]l|ella|ellos|sigue))\b")
+_DANGER = re.compile(
+    r"\b(?:die|dying|kill (?:herself|himself|themself|themselves)|suicid\w*|pills|pastillas|goodbye|despedida"
+    r"|morir\w*|matarse|se quiere matar|cuts|cutting|se corta\w*|overdos\w*)\b")
+
+
+@lru_cache(maxsize=8)
+def handled_story(text: str) -> bool:
+    """A student telling of somebody else's trouble that an adult already knows of or that was
+    dealt with, with nothing of their own, nothing still going on and no danger to life."""
+    if _THIRD_PARTY.search(text) is None or _DISGUISE.search(text) is not None:
+        return False
+    done = next((m for m in _HANDLED.finditer(text)
+                 if _NOT_DONE.search(text, max(0, m.start() - 40), m.start()) is None), None)
+    if done is None or _STILL_GOING.search(text, done.end()) is not None or _DANGER.search(text):
+        return False
+    rest = _TELLER.sub(" ", _HANDLED.sub(" told ", text))
+    return (_OWN_WORDS.search(rest) is None and _OWN_MORE.search(rest) is None
+            and _KNOWN_ADULT.search(rest) is None)
+
+
+# A mentor turning something down by the program's rule ("that's kind of you, but program rules
+# say no gifts", "no puedo aceptar regalos, son las reglas"): a refusal, which the encoder cannot
+# read as one. Nothing after the rule may take it back ("… but I made an exception for you").
+_RULE_CITED = re.compile(
+    r"\b(?:(?:the |our |program(?:'s)? |school(?:'s)? )?(?:rules?|policy|policies)"
+    r"|las reglas(?: del programa)?|la pol[ií]tica(?: del programa)?|el reglamento)"
+    r" (?:say|says|are|is|dicen|son|es|no permiten|don'?t allow)\b"
+    r"|\bagainst (?:the |program |our |school )?(?:rules|policy)\b|\bcontra las reglas\b"
+    r"|\b(?:not allowed to|can'?t accept|cannot accept|can'?t take|no puedo aceptar|no puedo recibir"
+    r"|no se permite|no est[aá] permitido|no podemos aceptar)\b")
+_TAKEN_BACK_AFTER = re.compile(
+    r"\b(?:but|pero|except|excepto|exceptions?|excepci[oó]n|just this once|solo esta vez|nobody|nadie"
+    r"|between us|entre nosotros|secret|secreto|don'?t tell|no le digas|no digas|unless|a menos que"
+    r"|instead|en vez|outside|afuera|fuera)\b")
+
+
+def declines_by_the_rule(text: str) -> bool:
+    """Whether ``text`` turns something down by naming the program's rule, with nothing after
+    the rule that takes the refusal back."""
+    m = _RULE_CITED.search(text)
+    return m is not None and _TAKEN_BACK_AFTER.search(text, m.end()) is None
+
+
 # A program event or a school period named as the time or place to meet ("in the lunch period",
 # "at the end of year celebration", "la visita a la obra"): the program's own meeting.
 # The words, an alternation, are shared with the meeting concepts' ``unless`` (contact.py).
@@ -458,7 +549,7 @@ def _pointed_at(text: str, start: int, prefix: str) -> bool:
 # "program" …): the school's desk, not a private channel. Every part of the local part must be a
 # role ("dana.mentoring@" is Dana's), and a free-mail or personal domain never counts.
 _ROLE_WORDS_TEXT = (
-    "office offices oficina info information admissions admission mentoring mentorship mentors "
+    "office offices oficina info information admissions admission mentoring mentorship mentor mentors "
     "program programs programa ptech p-tech frontdesk front desk support help helpdesk contact contacto "
     "registrar counseling guidance careers career internships internship hr jobs recruiting "
     "events noreply no-reply reception secretaria attendance principal coordinator coordinacion "
@@ -493,7 +584,33 @@ def official_address(text: str, start: int, end: int) -> bool:
     if not parts or not all(x in _ROLE_WORDS for x in parts) or not _school_domain(m.group(2)):
         return False
     prefix = clause_prefix(text, start)
-    return _PERSONAL_LINE.search(prefix) is None and _SENDER.search(prefix) is None
+    if _PERSONAL_LINE.search(prefix) is not None:
+        return False
+    if _SENDER.search(prefix) is None:
+        return True
+    # "email me through the program address, …" — and nothing after it makes it the sender's own
+    after = text[end:_sentence_stop(text, end)]
+    return (_THROUGH_INSTITUTION.search(prefix) is not None and parts != ["mentor"]
+            and _MINE_AFTER.search(after) is None)
+
+
+_MINE_AFTER = re.compile(r"\b(?:i|i'?m|i'?ll|my|mine|myself|me|yo|m[ií]o|m[ií]a|personal|private|privad[oa]"
+                         r"|night|noche|weekend)\b")
+
+
+def _sentence_stop(text: str, start: int) -> int:
+    m = _SENTENCE_END.search(text, start)
+    return m.start() if m else len(text)
+
+
+# "email me through the program address, mentoring@…": the sender named as reached only through
+# the institution's own address.
+_THROUGH_INSTITUTION = re.compile(
+    r"\b(?:through|via|using|use|at|to|por|a trav[eé]s de|con|en)\s+(?:the|our|el|la|nuestro|nuestra)\s+"
+    r"(?:program|school|office|programa|escuela|oficina)(?:'s)?\s+(?:address|email|e-mail|inbox|account|correo"
+    r"|cuenta)\b"
+    r"|\b(?:the|our|el|la)\s+(?:address|email|e-mail|inbox|correo|cuenta)\s+(?:of the|del|de la)\s+"
+    r"(?:program|school|office|programa|escuela|oficina)\b")
 
 
 # A ride the student's own family gives ("mi tío me da pon", "my grandpa drives me", "my dad picks

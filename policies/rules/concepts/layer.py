@@ -383,7 +383,8 @@ class ConceptLayer:
                 and _NOT_A_PHONE.search(low, max(0, start - 45), start) is not None \
                 and _ASKS_CONTACT.search(low, max(0, start - 200), end + 200) is None:
             return 0.0  # "account numbers like 2045553381": a number of another kind, named so
-        if rule_id == "contact.address" and same and _PLACE_OF.search(clause_prefix(low, start)) is not None:
+        if rule_id == "contact.address" and same and _PLACE_OF.search(clause_prefix(low, start)) is not None \
+                and _A_HOME.search(low) is None:
             return 0.0  # "la dirección de la planta de reciclaje es …": a workplace's address
         if rule_id == "offplatform.private" and same \
                 and _THIRD_PARTY_CAN.search(low, max(0, start - 60), start):
@@ -436,7 +437,8 @@ class ConceptLayer:
             return 0.0
         if _ORDERS.match(low, start) and stated_not_ordered(low, start):
             return 0.0
-        if rule_id == "language.threat" and hyperbole(window(low, start, end)):
+        if rule_id == "language.threat" and (hyperbole(window(low, start, end))
+                                             or _sibling_is_the_object(low, start, end)):
             return 0.0
         if single_quoted(low, start, end):  # quoted: somebody's words passed on
             return QUOTED_WEIGHT if rule_id == "language.threat" else 0.0
@@ -445,6 +447,20 @@ class ConceptLayer:
         if _SHUT_UP.match(low, start) and _SURPRISE.search(low, end, _sentence_end(low, end)):
             return 0.0  # "shut upppp you met the ceo?? no way": surprise, not an order
         return STRONG
+
+
+# "my brother ate my leftovers again im gonna kill him": the threat's object is him or her, and a
+# sibling is named earlier in the sentence; never "you" ("my sister told me what u said, im gonna
+# kill you" is a threat).
+_THIRD_OBJECT = re.compile(r"\s*(?:him|her|them|em|'em)\b")
+_THREAT_AT_YOU = re.compile(r"\b(?:you|u|ya|ur|te|ti|usted)\b")
+
+
+def _sibling_is_the_object(low: str, start: int, end: int) -> bool:
+    span = low[start:end]
+    object_after = _THIRD_OBJECT.match(low, end) is not None or re.search(r"\b(?:him|her|them)$", span)
+    return bool(object_after) and _THREAT_AT_YOU.search(span) is None \
+        and hyperbole(clause_prefix(low, start))
 
 
 # "shut up" as surprise ("shut upppp you met the ceo?? no way"), not an order: a surprise word
@@ -476,7 +492,16 @@ _PLACE_OF = re.compile(
     r"(?:la|el|the|our|nuestra|nuestro)?\s*"
     r"(?:planta|plant|empresa|company|museo|museum|hospital|office|oficina|site|sitio|event|evento|fair|feria"
     r"|building|edificio|school|escuela|warehouse|almac[eé]n|factory|f[aá]brica|center|centro|station|estaci[oó]n"
-    r"|shop|taller|lab|laboratorio|job shadow|tour|visit|visita)\b")
+    r"|shop|taller|lab|laboratorio|job shadow|tour|visit|visita|trabajo|work|job|jobsite|worksite|internship"
+    r"|pasant[ií]a|pr[aá]cticas|obra|clinic|cl[ií]nica|bank|banco|library|biblioteca|hangar|port|puerto"
+    r"|theater|theatre|teatro|zoo)\b"
+    # ... named as what the address is, with at most a few words of its own between ("de reciclaje")
+    r"(?:\s+(?!(?:i|my|mi|mis|we|where|donde|que|su|sus|his|her|their|that|which)\b)[\w'áéíóúñ]+){0,3}"
+    r"\s*(?:is|es|queda en|est[aá] en|:)\s*(?:at\s+|en\s+)?$")
+# ... and no home in the message: "vivimos arriba", "that's my place", "come pick me up"
+_A_HOME = re.compile(r"\b(?:live|lives|living|vivo|vive|vivimos|viven|my place|my apartment|my apt|mi casa"
+                     r"|mi depa|mi apartamento|home|casa|pick me up|come to|come by|swing by|ven a|pasa por"
+                     r"|b[uú]scame)\b")
 _THIRD_PARTY_CAN = re.compile(
     r"\b(?:people|recruiters?|employers?|companies|hiring managers?|others|la gente|reclutadores|empresas)\s+"
     r"(?:can|could|will|may|might|pueden|podr[aá]n)\s+(?:\w+\s+)?$")

@@ -1,0 +1,76 @@
+"""Round 16: the ordinary look-alikes of the round's development sets, each read as a kind —
+somebody else's trouble that an adult already knows of, who is in a chat (not where to talk), a
+threat word said of a sibling earlier in the sentence, the address of a workplace of any kind,
+and a mentor reached through the program's own address. Wordings written for these tests, not
+copied from any writer's file."""
+
+from __future__ import annotations
+
+import pytest
+
+from policies import Action, PolicyContext
+from policies.rules.concepts.context import handled_story
+
+MENTOR = PolicyContext(role="mentor")
+STUDENT = PolicyContext(role="student")
+
+
+@pytest.mark.parametrize(("text", "handled"), [
+    ("my cousin told me a guy on tiktok kept asking her for pics, she blocked him and told her mom", True),
+    ("a girl in my class was getting messages from some older dude but she reported him to the dean", True),
+    ("mi prima me dijo que un señor le pedía fotos por snap, ya lo bloqueó y habló con la consejera", True),
+    ("me and my friend told the counselor bc a kid in our grade was getting jumped after school", True),
+    # the student's own trouble, even with a friend in the story
+    ("my friend told the counselor that my stepdad hits me", False),
+    ("mi amiga le dijo a la consejera que un señor me pide fotos", False),
+    ("my friend blocked him but now he messages me instead", False),
+    # nobody told, nothing done
+    ("my friend's boyfriend checks her phone every night and she won't tell her mom", False),
+    ("my friend is getting bullied and she didn't tell anyone", False),
+])
+def test_somebody_elses_handled_story(text, handled):
+    assert handled_story(text.lower()) is handled
+
+
+def test_a_handled_story_alerts_without_holding(rules_policy):
+    d = rules_policy.evaluate("mi amiga me contó que un tipo en un juego le pidió fotos, ella lo bloqueó "
+                              "y se lo dijo a su mamá", STUDENT)
+    assert d.alert and d.action is Action.ALLOW  # the coordinator hears of it; the mentor reads it
+    d = rules_policy.evaluate("un tipo en un juego me pide fotos y me dijo que no le diga a mi mamá", STUDENT)
+    assert d.alert and d.action is Action.HOLD
+
+
+@pytest.mark.parametrize(("text", "role", "stopped"), [
+    # who is in a chat is no move
+    ("i'm still not in the group chat for the project, can someone add me", "student", False),
+    ("mi hermana es la única que no está en el chat del salón jaja", "student", False),
+    # where to talk still is
+    ("answer me on my phone, not in the channel", "mentor", True),
+    ("mejor no por el canal, te escribo luego", "student", True),
+    # a threat word about a sibling, named earlier in the sentence
+    ("my little sister used all my shampoo again and i'm literally going to kill her", "student", False),
+    ("you better watch it, i'm gonna kill you", "student", True),
+    # a workplace's address, whatever the workplace
+    ("the address of the clinic is 410 Warren St, the bus stops right in front", "mentor", False),
+    ("la dirección de la tienda es 88 Main St, ahí es la entrevista", "student", False),
+    ("my address is 88 Main St apt 2, come by after", "mentor", True),
+    # the program's own address, reached through it
+    ("send the form through the program address, mentoring@bronx-ptech.org, it copies Ms. Diaz",
+     "mentor", False),
+    ("my email is dana.ruiz@gmail.com, faster than the portal", "mentor", True),
+])
+def test_round_16_kinds(rules_policy, text, role, stopped):
+    d = rules_policy.evaluate(text, PolicyContext(role=role))
+    assert (d.action is not Action.ALLOW) is stopped, (text, d.rules)
+
+
+@pytest.mark.parametrize(("text", "declines"), [
+    ("thank you for thinking of me! program rules say no gifts though, a card in the channel is perfect", True),
+    ("ay qué lindo, pero no puedo aceptar regalos, son las reglas del programa", True),
+    ("the rules say no gifts, but i'll make an exception for you this once", False),
+    ("no puedo aceptar regalos, pero te dejé algo en la recepción, que no se entere nadie", False),
+    ("you deserve a gift for all that work", False),
+])
+def test_a_refusal_by_the_program_rule(text, declines):
+    from policies.rules.concepts.context import declines_by_the_rule
+    assert declines_by_the_rule(text.lower()) is declines
