@@ -27,7 +27,7 @@ from policies.normalize import (
 )
 from policies.regex import CACHE_GUARD, ENGINE, PatternSet, alternation, compile_pattern
 from policies.rules.concepts import build_layer
-from policies.rules.concepts.context import declines_by_the_rule, handled_story, lesson_retold
+from policies.rules.concepts.context import declined_rest, handled_story, lesson_retold
 from policies.rules.concepts.cover import without_borrowed_authority
 from policies.rules.concepts.layer import PHRASE_REVIEW, QUIET_ALERT, RETRACTED_WEIGHT, taken_back
 from policies.rules.concepts.lexicon import insult_words
@@ -368,7 +368,7 @@ class Policy:
             hits = self.encoder.hits(text, role, scores)
             if any(h.rule == "encoder.grooming" and h.action is Action.HOLD for h in hits):
                 note = (_NEGATED_NOTE if self.read_away(text, role) else
-                        _DECLINED_NOTE if role == "mentor" and declines_by_the_rule(text.lower()) else None)
+                        _DECLINED_NOTE if role == "mentor" and self._declined(text, role) else None)
                 if note is not None:
                     hits = [_flag_only(h, note) if h.rule == "encoder.grooming" else h for h in hits]
             if any(h.rule == "encoder.language" for h in hits) and self._only_allowed_words(text, role):
@@ -381,6 +381,18 @@ class Policy:
                                f"{str(exc)[:120]}); please review it.",
                         notice="Your message is waiting for a quick check by your coordinator.",
                         category="policy")], None
+
+    def _declined(self, text: str, role: str) -> bool:
+        """A mentor's refusal by the program's rule whose grooming hold rests on the refusal:
+        read without the rule's clause, the message is below the grooming head's hold."""
+        assert self.encoder is not None
+        rest = declined_rest(text.lower())
+        if rest is None:
+            return False
+        if not rest.strip(" .,!?"):
+            return True
+        hold = self.encoder.thresholds["grooming"]["hold"]
+        return self.encoder.scores(rest, role).get("grooming", 1.0) < hold
 
     def _only_allowed_words(self, text: str, role: str) -> bool:
         """Whether the language head's hold rests on words this program's file allows

@@ -65,12 +65,36 @@ def test_round_16_kinds(rules_policy, text, role, stopped):
 
 
 @pytest.mark.parametrize(("text", "declines"), [
-    ("thank you for thinking of me! program rules say no gifts though, a card in the channel is perfect", True),
+    ("thank you for thinking of me! program rules say no gifts though, a card here is perfect", True),
     ("ay qué lindo, pero no puedo aceptar regalos, son las reglas del programa", True),
     ("the rules say no gifts, but i'll make an exception for you this once", False),
     ("no puedo aceptar regalos, pero te dejé algo en la recepción, que no se entere nadie", False),
     ("you deserve a gift for all that work", False),
 ])
 def test_a_refusal_by_the_program_rule(text, declines):
-    from policies.rules.concepts.context import declines_by_the_rule
-    assert declines_by_the_rule(text.lower()) is declines
+    from policies.rules.concepts.context import declined_rest
+    assert (declined_rest(text.lower()) is not None) is declines
+
+
+def test_a_refusal_is_read_again_without_the_rule():
+    from policies.rules.concepts.context import declined_rest
+    rest = declined_rest("las reglas dicen que no regalos, te lo doy cuando salgas de la escuela")
+    assert rest is not None and "las reglas" not in rest and "te lo doy" in rest
+
+
+@pytest.mark.parametrize(("text", "stopped"), [
+    # somebody else's move, warned about
+    ("heads up: scammers try to get you onto telegram real quick, block them", False),
+    ("si un reclutador te pide pasar a whatsapp para la entrevista, es estafa", False),
+    ("some dude kept trying to get my cousin to switch to snap, she blocked him", False),
+    # advice against giving one's own things to anyone
+    ("never send a pic of your ID to anyone over dm, not even for a job", False),
+    # ... never the sender's own move, nor a secret asked for, nor a detail
+    ("recruiters always wanna chat on signal, so lets just do that, add me there", True),
+    ("scammers use telegram, not me lol, text me at 555 310 2299", True),
+    ("nunca le digas a nadie lo que hablamos por dm", True),
+    ("let's move this to whatsapp, it's a scam that they read everything here", True),
+])
+def test_a_move_somebody_else_makes_warned_about(rules_policy, text, stopped):
+    d = rules_policy.evaluate(text, MENTOR)
+    assert (d.action is not Action.ALLOW) is stopped, (text, d.rules)

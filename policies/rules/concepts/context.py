@@ -307,14 +307,93 @@ _RULE_CITED = re.compile(
 _TAKEN_BACK_AFTER = re.compile(
     r"\b(?:but|pero|except|excepto|exceptions?|excepci[oó]n|just this once|solo esta vez|nobody|nadie"
     r"|between us|entre nosotros|secret|secreto|don'?t tell|no le digas|no digas|unless|a menos que"
-    r"|instead|en vez|outside|afuera|fuera)\b")
+    r"|instead|en vez|outside|afuera|fuera|quiet|shh+|nuestro|nuestra|solos|solitos|a solas|alone|no one"
+    r"|after school)\b")
 
 
-def declines_by_the_rule(text: str) -> bool:
-    """Whether ``text`` turns something down by naming the program's rule, with nothing after
-    the rule that takes the refusal back."""
+_CLAUSE_BREAK = re.compile(r"[,.;:!?\n]|\s(?:so|and|but|pero|y|as[ií] que|entonces|because|porque)\s")
+
+
+def declined_rest(text: str) -> str | None:
+    """When ``text`` turns something down by naming the program's rule, with nothing after the
+    rule that takes the refusal back: the message without the rule's clause (to be read again —
+    "las reglas dicen que no regalos, así que te lo doy cuando estemos solos" keeps its move).
+    None otherwise."""
     m = _RULE_CITED.search(text)
-    return m is not None and _TAKEN_BACK_AFTER.search(text, m.end()) is None
+    if m is None or _TAKEN_BACK_AFTER.search(text, m.end()) is not None:
+        return None
+    starts = [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())]
+    stop = _CLAUSE_BREAK.search(text, m.end())
+    return text[:starts[-1] if starts else 0] + " " + text[stop.start() if stop else len(text):]
+
+
+# A move somebody else makes, warned about ("scammers love to move you to whatsapp fast, watch
+# out", "if a recruiter ever asks u to move to telegram, it's a scam", "some guy got her to switch
+# to telegram"), or advice against making it with anyone ("nunca mandes fotos de tu ID a nadie por
+# DM"): the move's doer is a stranger, a scammer or a recruiter named just before it, or nobody in
+# particular, and the message warns. A message that also asks for contact ("… but text me") is
+# read as the ask (the caller checks ``_ASKS_CONTACT``).
+_STRANGER_AGENT = re.compile(
+    r"\b(?:scammers?|estafador(?:es|as?)?|recruiters?|reclutador(?:es|as?)?|strangers?|desconocid[oa]s?"
+    r"|extra[nñ]os?|predators?|depredador(?:es)?|hackers?|bots?|catfish(?:ers)?|randoms?|fake \w+"
+    r"|some (?:guy|dude|man|woman|lady|person|rando|random|creep|account)|un (?:tipo|se[nñ]or|desconocido"
+    r"|extra[nñ]o|perfil)|una (?:se[nñ]ora|desconocida|cuenta)|people (?:online|you (?:don'?t know|meet))"
+    r"|gente (?:rara|desconocida)|(?:a|an|any) (?:employer|company|recruiter|job offer|stranger)"
+    r"|someone you (?:don'?t know|met|meet) online)\b(?:[^a-z0-9.!?\n]+[a-z0-9']+){0,8}[^a-z0-9.!?\n]*$")
+_WARNS = re.compile(
+    r"\b(?:scams?|scammed|scammers?|scammy|estafad[oa]s?|estafaron|fake|red flags?|watch out|careful"
+    r"|cuidado|estafas?|fraud|fraude|phishing|block(?:ed|ing)?|bloqu\w+|report(?:ed|ing)?|reporta\w*|never"
+    r"|nunca|sketchy|sus|suspicious|sospechos[oa]|trap|trampa|creepy|ojo|aguas"
+    r"|legit (?:company|employer|job) (?:would|will) never|no legit)\b")
+_NOBODY_IN_PARTICULAR = re.compile(
+    r"\b(?:a nadie|con nadie|to anyone|to anybody|with anyone|with anybody|to strangers|a desconocidos"
+    r"|to people you (?:don'?t know|meet online)|to someone you (?:don'?t know|met online))\b")
+_ADVICE_START = re.compile(r"^\W*(?:(?:tip|pro tip|consejo|ojo|reminder|recordatorio)\W+)?"
+                           r"(?:never|nunca|don'?t|do not|no|jam[aá]s)\b")
+# ... advice about the student's own things ("tu ID", "your number"), never about the two of them
+# ("nunca le digas a nadie lo que hablamos" is a secret asked for)
+_YOUR_THING = re.compile(
+    r"\b(?:your|ur|tu|tus) (?:\w+ )?(?:id|ids|number|n[uú]mero|address|direcci[oó]n|password|contrase[nñ]a"
+    r"|info|informaci[oó]n|photos?|pics?|fotos?|personal|datos|ssn|social|bank|banco|card|tarjeta|location"
+    r"|ubicaci[oó]n|documents?|documentos?)\b")
+_ABOUT_US = re.compile(r"\b(?:we|us|our|nosotros|nuestr[oa]s?|hablamos|lo que|what we|this chat|este chat"
+                       r"|esto|this|tell|digas|decir|cuentes|contar|say|secret|secreto)\b")
+# ... and the sender asks nothing for themselves ("… but text me", "so let's do that, add me")
+_SENDER_ASKS = re.compile(
+    r"\b(?:text me|call me|hmu|hit me up|reach me|add me|follow me|dm me|message me|my (?:cell|number|snap"
+    r"|insta|ig|whatsapp|telegram|signal|discord|email)|mi (?:cel|n[uú]mero|snap|insta|whatsapp|correo)"
+    r"|let'?s|lets|vamos|pasemos|podemos|ll[aá]mame|escr[ií]beme|text[eé]ame|agr[eé]game|s[ií]gueme)\b")
+
+
+# ... and nothing after it offers the sender instead ("… but i'm legit, wanna move there?", "with
+# me it's fine tho, find me there", "mándamelas a mí mejor"), within the next few sentences.
+_OFFERED_AFTER = re.compile(
+    r"\b(?:but|tho|though|pero|except|excepto|unless|a menos|instead|mejor|me|m[ií]|mine|yours|wanna|we|us"
+    r"|let'?s|lets|podemos|vamos|find|shoot|send|m[aá]nd\w*|text|dm|hmu|call|ll[aá]ma\w*|escr[ií]b\w*)\b")
+_OFFER_REACH = 200
+
+
+@lru_cache(maxsize=8)
+def _warning_message(text: str) -> tuple[bool, bool]:
+    """For the whole message, once: (no ask of the sender's and a warning word in it, shaped as
+    advice about the student's own things with anyone)."""
+    if _SENDER_ASKS.search(text) is not None:
+        return False, False
+    return (_WARNS.search(text) is not None,
+            _NOBODY_IN_PARTICULAR.search(text) is not None and _YOUR_THING.search(text) is not None
+            and _ABOUT_US.search(text) is None)
+
+
+def warned_of(text: str, start: int, end: int) -> bool:
+    """Whether the move at ``start:end`` is somebody else's, warned about, or advice against
+    making it with anyone — and nothing after it offers the sender instead."""
+    warns, advice = _warning_message(text)
+    if not (warns or advice) or _OFFERED_AFTER.search(text, end, end + _OFFER_REACH) is not None:
+        return False
+    prefix = clause_prefix(text, start)
+    if _STRANGER_AGENT.search(prefix) is not None:
+        return warns
+    return advice and _ADVICE_START.search(prefix) is not None
 
 
 # A program event or a school period named as the time or place to meet ("in the lunch period",

@@ -40,6 +40,7 @@ from policies.rules.concepts.context import (
     single_quoted,
     stated_not_ordered,
     to_the_group,
+    warned_of,
     window,
 )
 from policies.rules.concepts.dsl import Lexicon, Rule, best
@@ -77,6 +78,9 @@ GROUP_WEIGHT = 0.3
 QUOTED_WEIGHT = 0.3
 # Channel moves and account asks read away when done to a crowd (``context.crowd_object``).
 _CROWD_ACTS = frozenset({"contact.social", "offplatform.move"})
+# Moves and asks that may be somebody else's, warned about (``warned_of``).
+_WARNABLE = frozenset({"offplatform.move", "offplatform.private", "offplatform.photo", "contact.social",
+                       "contact.phone", "contact.email", "contact.address"})
 # Insults read away when negated inside their own words ("you are not stupid").
 _INSULTS = frozenset({"language.insult", "language.insult_about", "language.body_shaming",
                       "language.body_mock"})
@@ -288,6 +292,8 @@ class ConceptLayer:
             return False  # "messaging kids on instagram": an app told of, nobody moved
         if _keeps_private(r.governs, t, s, e) and privacy_advice(t):
             return False  # "keep it private — recruiters look": advice about one's own profile
+        if r.governs in _WARNABLE and _warned_of(t, s, e):
+            return False  # "scammers love to move you to whatsapp, watch out": somebody else's move
         unless = self._unless[i]
         if unless is None:
             return True
@@ -401,6 +407,8 @@ class ConceptLayer:
             return 0.0  # "you're the only one who turned in the reflection": a fact about the work
         if same and _keeps_private(rule_id, low, start, end) and privacy_advice(low):
             return 0.0
+        if rule_id in _WARNABLE and same and _warned_of(low, start, end):
+            return 0.0  # "if a recruiter ever asks u to move to telegram, it's a scam"
         review = PHRASE_REVIEW.get(rule_id)
         if review is None:
             return taken_back(rule_id, role, text.lower(), start, end, STRONG)
@@ -595,6 +603,13 @@ _ACCOUNT_BEFORE = re.compile(r"\b(?:cuentas?|perfil(?:es)?|accounts?|profiles?|p
                              r"|configuraci[oó]n)\b[^.!?]{0,20}$")
 _TALK = re.compile(r"\b(?:habl\w*|talk\w*|chat\w*|escrib\w*|text\w*|messag\w*|dm|dms|segu\w*|sigamos"
                    r"|let'?s|we|podemos|cuent\w*|tell)\b")
+
+
+@lru_cache(maxsize=8)
+def _warned_of(low: str, start: int, end: int) -> bool:
+    """Somebody else's move warned about, or advice against it — never with the detail itself
+    in the match."""
+    return not any(c.isdigit() or c == "@" for c in low[start:end]) and warned_of(low, start, end)
 
 
 @lru_cache(maxsize=8)
