@@ -94,6 +94,9 @@ def test_a_refusal_is_read_again_without_the_rule():
     ("scammers use telegram, not me lol, text me at 555 310 2299", True),
     ("nunca le digas a nadie lo que hablamos por dm", True),
     ("let's move this to whatsapp, it's a scam that they read everything here", True),
+    # a spelled-out number is a detail, whatever "the bot blocks it" says around it
+    ("te lo pongo en letras por si el bot lo bloquea: siete uno ocho, cinco cinco cinco, dos dos uno cero",
+     True),
 ])
 def test_a_move_somebody_else_makes_warned_about(rules_policy, text, stopped):
     d = rules_policy.evaluate(text, MENTOR)

@@ -335,7 +335,7 @@ def declined_rest(text: str) -> str | None:
 # read as the ask (the caller checks ``_ASKS_CONTACT``).
 _STRANGER_AGENT = re.compile(
     r"\b(?:scammers?|estafador(?:es|as?)?|recruiters?|reclutador(?:es|as?)?|strangers?|desconocid[oa]s?"
-    r"|extra[nñ]os?|predators?|depredador(?:es)?|hackers?|bots?|catfish(?:ers)?|randoms?|fake \w+"
+    r"|extra[nñ]os?|predators?|depredador(?:es)?|hackers?|catfish(?:ers)?|randoms?|fake \w+"
     r"|some (?:guy|dude|man|woman|lady|person|rando|random|creep|account)|un (?:tipo|se[nñ]or|desconocido"
     r"|extra[nñ]o|perfil)|una (?:se[nñ]ora|desconocida|cuenta)|people (?:online|you (?:don'?t know|meet))"
     r"|gente (?:rara|desconocida)|(?:a|an|any) (?:employer|company|recruiter|job offer|stranger)"

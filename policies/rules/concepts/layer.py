@@ -79,8 +79,8 @@ QUOTED_WEIGHT = 0.3
 # Channel moves and account asks read away when done to a crowd (``context.crowd_object``).
 _CROWD_ACTS = frozenset({"contact.social", "offplatform.move"})
 # Moves and asks that may be somebody else's, warned about (``warned_of``).
-_WARNABLE = frozenset({"offplatform.move", "offplatform.private", "offplatform.photo", "contact.social",
-                       "contact.phone", "contact.email", "contact.address"})
+# Not the contact details themselves: a spelled-out number has no digit to tell it by.
+_WARNABLE = frozenset({"offplatform.move", "offplatform.private", "offplatform.photo", "contact.social"})
 # Insults read away when negated inside their own words ("you are not stupid").
 _INSULTS = frozenset({"language.insult", "language.insult_about", "language.body_shaming",
                       "language.body_mock"})
