@@ -263,12 +263,11 @@ class Policy:
                 # and a student reaching out must never read "let's keep it respectful".
                 enc = [h for h in enc if h.rule != "encoder.language"]
             hits += enc
-        if role != "mentor" and any(h.category == "concern" and h.action is not Action.ALLOW for h in hits):
-            low = text.lower()
-            if lesson_retold(low):
-                hits = _alert_band(hits, _LESSON_NOTE)
-            elif handled_story(low):
-                hits = _alert_band(hits, _STORY_NOTE)
+        stops = {h.category for h in hits if h.action is not Action.ALLOW} if role != "mentor" else set()
+        if "concern" in stops and lesson_retold(text.lower()):
+            hits = _alert_band(hits, _LESSON_NOTE)
+        elif stops & {"concern", "contact", "offplatform"} and handled_story(text.lower()):
+            hits = _story_moves(_alert_band(hits, _STORY_NOTE), text)
         hold_until = None
         cfg = self.config
         if ctx.attachment_count > 0 and not cfg.attachments_allowed:
@@ -551,6 +550,25 @@ def _alert_band(hits: list[Hit], note: str) -> list[Hit]:
     from the mentor."""
     return [replace(h, action=Action.ALLOW, alert=True, band="alert", reason=h.reason + note)
             if h.category == "concern" and h.action is not Action.ALLOW else h for h in hits]
+
+
+# In a story of somebody else's, a move's words with nobody of the chat in them ("got a msg on insta
+# from someone") are the story's; a detail, or "me"/"you", is not.
+_CHAT_PERSON = re.compile(r"\b(?:me|my|mine|mi|mis|you|u|ya|te|tu|tus|ur|your|yours|let'?s|lets|we|us)\b"
+                          r"|[@0-9]")
+_STORY_MOVE_NOTE = (" — part of the story of somebody else's trouble told above: delivered, flagged for a "
+                    "later look")
+
+
+def _story_moves(hits: list[Hit], text: str) -> list[Hit]:
+    """Contact and off-platform hits inside a handled story, with no detail and nobody of the
+    chat in their words, become flags (the story's own words, not an ask)."""
+    low = text.lower()
+    return [replace(h, action=Action.ALLOW, alert=False, signal=max(h.signal, RETRACTED_WEIGHT), band="flag",
+                    reason=h.reason + _STORY_MOVE_NOTE)
+            if h.category in ("contact", "offplatform") and h.action is not Action.ALLOW
+            and h.end > h.start and len(low) == len(text) and _CHAT_PERSON.search(low[h.start:h.end]) is None
+            else h for h in hits]
 
 
 def _claim_blanked(read: str, text: str) -> bool:

@@ -31,7 +31,13 @@ _BARE = re.compile(
 _TRAIL = ".,;:!?)]}>'\""
 # A shortener named bare, with no path and no scheme ("a fake bit.ly link") is the service
 # talked about; "bit.ly/3xYz9" is a link.
-_SERVICE_NAMED = re.compile(r"\s+(?:links?|urls?|enlaces?|shorteners?|acortador(?:es)?)\b")
+_SERVICE_NAMED = re.compile(r"\s+(?:links?|urls?|enlaces?|shorteners?|acortador(?:es)?|stuff|things|cosas)\b")
+# A profile URL's bare prefix, written as a template ("linkedin.com/in/ followed by your name"):
+# it points at nobody.
+_PROFILE_PREFIXES = frozenset({"in", "u", "user", "users", "add", "invite", "j", "my", "pub", "profile", "@"})
+# A school's own site: a .edu or .gov host, or a label that only schools use ("ptech-school.org",
+# "bronx-k12.org"). A program lists its own domains in its policy file; these need none.
+_SCHOOL_LABELS = frozenset({"edu", "gov", "k12", "ptech", "p-tech", "nycdoe", "cuny", "suny"})
 SHORTENER_HOSTS = ("bit.ly", "tinyurl.com", "goo.gl", "t.co", "rb.gy", "tiny.cc", "ow.ly", "is.gd",
                    "v.gd", "shorturl.at", "cutt.ly", "buff.ly", "s.id", "t.ly", "shorturl.com")
 
@@ -121,6 +127,10 @@ class LinkFinder:
             if "." not in host or (sm is None and not path.strip("/") and host in SHORTENER_HOSTS
                                    and _SERVICE_NAMED.match(text, m.end()) is not None):
                 continue
+            if url.endswith("/") and path.strip("/").lower() in _PROFILE_PREFIXES:
+                continue  # "linkedin.com/in/" and a name to follow: a template
+            if _school_host(host):
+                continue
             s = m.start() + start
             if self._matches(host, path, PROFILE_HOSTS):
                 out.append((s, s + len(url), "profile"))
@@ -133,6 +143,12 @@ class LinkFinder:
             if len(out) >= 50:
                 break
         return out
+
+
+def _school_host(host: str) -> bool:
+    """A school's own site (see ``_SCHOOL_LABELS``)."""
+    labels = re.split(r"[.-]", host)
+    return labels[-1] in ("edu", "gov") or not _SCHOOL_LABELS.isdisjoint(labels) or "p-tech" in host
 
 
 _TOKEN = re.compile(r"[^\s<>|]+")

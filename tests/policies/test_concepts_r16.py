@@ -101,3 +101,36 @@ def test_a_refusal_is_read_again_without_the_rule():
 def test_a_move_somebody_else_makes_warned_about(rules_policy, text, stopped):
     d = rules_policy.evaluate(text, MENTOR)
     assert (d.action is not Action.ALLOW) is stopped, (text, d.rules)
+
+
+@pytest.mark.parametrize(("text", "role", "stopped"), [
+    # whom the sender follows is no account of theirs
+    ("i follow the MTA on twitter for the delays lol", "student", False),
+    ("i follow you on insta now lol", "student", True),
+    # a shortener named as a kind of thing
+    ("in advisory they said never open tinyurl things from people you don't know", "student", False),
+    # the chat itself as the place
+    ("bueno, nos vemos el martes en el chat para lo del resume", "student", False),
+    ("nos vemos el martes en el parque, solo tú y yo", "mentor", True),
+    # a number's label with its object in between
+    ("the tracking number for the package is 774-310-2258, it says out for delivery", "student", False),
+    # a profile URL's bare prefix, written as a template; a school's own site
+    ("your link will look like linkedin.com/in/ and then your first and last name", "mentor", False),
+    ("my profile: linkedin.com/in/dana-ruiz-88", "mentor", True),
+    ("the form is on https://bronx-ptech.org/forms, same one as last year", "mentor", False),
+    # a home-safety lesson about the bedroom door
+    ("fire safety tip for the poster: close your bedroom door at night, it keeps smoke out", "mentor", False),
+    ("do you close your bedroom door at night?", "mentor", True),
+])
+def test_round_16_second_kinds(rules_policy, text, role, stopped):
+    d = rules_policy.evaluate(text, PolicyContext(role=role))
+    assert (d.action is not Action.ALLOW) is stopped, (text, d.rules)
+
+
+def test_a_handled_story_carries_its_own_moves(rules_policy):
+    d = rules_policy.evaluate("my friend got a dm on snap from some man asking for pics, she blocked him and "
+                              "told the counselor", STUDENT)
+    assert d.action is Action.ALLOW and d.flag  # delivered; the coordinator can look later
+    d = rules_policy.evaluate("my friend got a dm on snap from some man, she blocked him and told the counselor. "
+                              "add me on snap tho", STUDENT)
+    assert d.action is not Action.ALLOW

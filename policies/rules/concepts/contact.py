@@ -181,6 +181,8 @@ RULES = [
                # program events and school periods ("the end of year celebration", "la visita a la
                # obra", "in the morning period")
                r"|" + PROGRAM_TIME_WORDS + r")\b"
+               # the chat itself ("nos vemos el jueves en el chat", "see u monday on zoom for the session")
+               r"|\b(?:en|in|on) (?:el |the |this |este |our |nuestro )?(?:chat|zoom|slack|teams|google meet)\b"
                # a member of staff present at a school place ("nos vemos en la biblioteca con Mr.
                # Ruiz", "el martes en el room 112 con Mr. Santos"): a supervised meeting — not
                # with a hotel, a car, a park, "just us", a secret or the sender as the "teacher"

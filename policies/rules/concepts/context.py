@@ -279,11 +279,18 @@ _DANGER = re.compile(
     r"|morir\w*|matarse|se quiere matar|cuts|cutting|se corta\w*|overdos\w*)\b")
 
 
+# ... the disguises ("asking for a friend", "hypothetically"), not any "asking for [pics]"
+_STORY_DISGUISE = re.compile(
+    r"\b(?:hypothetically|hipot[eé]ticamente|for a friend|por un amig[oa]|pa un amig[oa]"
+    r"|what (?:happens|would happen|do you do) if|qu[eé] pasa si|qu[eé] pasar[ií]a si"
+    r"|asking for (?:a|my|this) \w+|preguntando por (?:un|una|mi) \w+)\b")
+
+
 @lru_cache(maxsize=8)
 def handled_story(text: str) -> bool:
     """A student telling of somebody else's trouble that an adult already knows of or that was
     dealt with, with nothing of their own, nothing still going on and no danger to life."""
-    if _THIRD_PARTY.search(text) is None or _DISGUISE.search(text) is not None:
+    if _THIRD_PARTY.search(text) is None or _STORY_DISGUISE.search(text) is not None:
         return False
     done = next((m for m in _HANDLED.finditer(text)
                  if _NOT_DONE.search(text, max(0, m.start() - 40), m.start()) is None), None)

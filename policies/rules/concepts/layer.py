@@ -395,6 +395,9 @@ class ConceptLayer:
         if rule_id == "offplatform.private" and same \
                 and _THIRD_PARTY_CAN.search(low, max(0, start - 60), start):
             return 0.0  # "people can message you there": somebody else contacting the student
+        if rule_id == "contact.social" and same and _FOLLOWS_SOMEONE_ELSE.match(low, start) is not None \
+                and _I_OR_WE_BEFORE.search(clause_prefix(low, start)) is not None:
+            return 0.0  # "i follow NASA on insta": whom the sender reads, no account of theirs
         if rule_id == "contact.social" and same and _FOR_WORK.match(low, end) is not None \
                 and _ASKS_CONTACT.search(low, max(0, start - 200), end + 200) is None:
             return 0.0  # "do u use tiktok for work?": the app's use at work
@@ -493,7 +496,8 @@ _HANDLE_LIKE = re.compile(r"@\w|\w#\d{4}|\b[a-z]+[._][a-z0-9_.]+\b|\d{3,}")
 _NOT_A_PHONE = re.compile(
     r"\b(?:account|order|tracking|confirmation|claim|policy|routing|serial|part|case|ticket|member|reference"
     r"|invoice|badge|employee|student|cuenta|pedido|orden|seguimiento|confirmaci[oó]n|p[oó]liza)"
-    r"\s*(?:#|numbers?|nums?|no\.?|ids?|n[uú]meros?)\s*(?:like|such as|e\.g\.|is|are|:|como|es)?\s*$"
+    r"\s*(?:#|numbers?|nums?|no\.?|ids?|n[uú]meros?)(?:\s+(?:for|of|on|de|del|para)\s+(?:the\s+|my\s+|el\s+|la\s+|mi\s+)?"
+    r"[\w'-]+)?\s*(?:like|such as|e\.g\.|is|are|:|como|es)?\s*$"
     r"|\b(?:sku|id)\s*(?:#|:)?\s*$")
 _PLACE_OF = re.compile(
     r"\b(?:la direcci[oó]n|the address|the location|la ubicaci[oó]n)\s+(?:de|del|of|for)\s+"
@@ -513,6 +517,11 @@ _A_HOME = re.compile(r"\b(?:live|lives|living|vivo|vive|vivimos|viven|my place|m
 _THIRD_PARTY_CAN = re.compile(
     r"\b(?:people|recruiters?|employers?|companies|hiring managers?|others|la gente|reclutadores|empresas)\s+"
     r"(?:can|could|will|may|might|pueden|podr[aá]n)\s+(?:\w+\s+)?$")
+_FOLLOWS_SOMEONE_ELSE = re.compile(
+    r"(?:follow|followed|watch|watched|sigo|seguimos)\s+(?!(?:me|you|u|ya|ur|your|yours|te|ti|mine|my|each|him|her"
+    r"|them|us|mi|tu|su|sus|nos)\b)(?:(?:the|el|la|los|las)\s+)?[\w.'&-]+\s+(?:on|en|in)\b")
+_I_OR_WE_BEFORE = re.compile(r"\b(?:i|we|yo|i also|i just|i only|i mostly|we all)\s+"
+                             r"(?:also\s+|just\s+|only\s+|mostly\s+|literally\s+|lowkey\s+|ya\s+|tambi[eé]n\s+)?$")
 _FOR_WORK = re.compile(r"\s+(?:for|at|in|para|en)\s+(?:work|your job|the job|jobs|the company|your company"
                        r"|marketing|business|el trabajo|tu trabajo|la empresa|tu empresa)\b")
 _RESCHEDULED = re.compile(
