@@ -27,7 +27,7 @@ from policies.normalize import (
 )
 from policies.regex import CACHE_GUARD, ENGINE, PatternSet, alternation, compile_pattern
 from policies.rules.concepts import build_layer
-from policies.rules.concepts.context import declined_rest, handled_story, lesson_retold
+from policies.rules.concepts.context import declined_rest, handled_story, lesson_retold, story_handled_at
 from policies.rules.concepts.cover import without_borrowed_authority
 from policies.rules.concepts.layer import PHRASE_REVIEW, QUIET_ALERT, RETRACTED_WEIGHT, taken_back
 from policies.rules.concepts.lexicon import insult_words
@@ -552,22 +552,32 @@ def _alert_band(hits: list[Hit], note: str) -> list[Hit]:
             if h.category == "concern" and h.action is not Action.ALLOW else h for h in hits]
 
 
-# In a story of somebody else's, a move's words with nobody of the chat in them ("got a msg on insta
-# from someone") are the story's; a detail, or "me"/"you", is not.
+# In a story of somebody else's, the words of what happened to them ("got a msg on insta from some
+# guy", before "she blocked him") are the story's: a social or app hit there, with nobody of the chat
+# in its words, no handle anywhere and no invitation in the message ("hmu", "wanna", "hablemos").
+_STORY_FAMILIES = frozenset({"contact.social", "offplatform.app_send", "offplatform.private",
+                             "offplatform.switch_app"})
 _CHAT_PERSON = re.compile(r"\b(?:me|my|mine|mi|mis|you|u|ya|te|tu|tus|ur|your|yours|let'?s|lets|we|us)\b"
                           r"|[@0-9]")
+_INVITES = re.compile(r"\b(?:hmu|hit me|wanna|want to|let'?s|lets|instead|here|aqu[ií]|ac[aá]|\w+emos"
+                      r"|text me|call me|dm me|add me|facetime|call|ll[aá]ma\w*|escr[ií]b\w*|podemos|vamos"
+                      r"|tonight|later|luego|m[aá]s tarde)\b")
+_HANDLE_SHAPE = re.compile(r"@\w|\w#\d{4}|\b[a-z]+[._][a-z0-9_.]+\b|\d{3,}")
 _STORY_MOVE_NOTE = (" — part of the story of somebody else's trouble told above: delivered, flagged for a "
                     "later look")
 
 
 def _story_moves(hits: list[Hit], text: str) -> list[Hit]:
-    """Contact and off-platform hits inside a handled story, with no detail and nobody of the
-    chat in their words, become flags (the story's own words, not an ask)."""
+    """Social and app hits in what happened to somebody else, before the story says it was
+    handled, become flags (the story's own words, not an ask)."""
     low = text.lower()
+    told_at = story_handled_at(low)
+    if len(low) != len(text) or told_at < 0 or _INVITES.search(low) or _HANDLE_SHAPE.search(low):
+        return hits
     return [replace(h, action=Action.ALLOW, alert=False, signal=max(h.signal, RETRACTED_WEIGHT), band="flag",
                     reason=h.reason + _STORY_MOVE_NOTE)
-            if h.category in ("contact", "offplatform") and h.action is not Action.ALLOW
-            and h.end > h.start and len(low) == len(text) and _CHAT_PERSON.search(low[h.start:h.end]) is None
+            if h.rule in _STORY_FAMILIES and h.action is not Action.ALLOW and h.start < h.end <= told_at
+            and _CHAT_PERSON.search(low[h.start:h.end]) is None
             else h for h in hits]
 
 

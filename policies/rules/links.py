@@ -35,9 +35,10 @@ _SERVICE_NAMED = re.compile(r"\s+(?:links?|urls?|enlaces?|shorteners?|acortador(
 # A profile URL's bare prefix, written as a template ("linkedin.com/in/ followed by your name"):
 # it points at nobody.
 _PROFILE_PREFIXES = frozenset({"in", "u", "user", "users", "add", "invite", "j", "my", "pub", "profile", "@"})
-# A school's own site: a .edu or .gov host, or a label that only schools use ("ptech-school.org",
-# "bronx-k12.org"). A program lists its own domains in its policy file; these need none.
-_SCHOOL_LABELS = frozenset({"edu", "gov", "k12", "ptech", "p-tech", "nycdoe", "cuny", "suny"})
+# ... and only when a template's words follow it ("… followed by your name", "y luego tu nombre")
+_TEMPLATE_AFTER = re.compile(r"\s*(?:followed by|and then|then|plus|\+|y luego|seguido de|con)?\s*"
+                             r"(?:your|ur|tu|su)\s+(?:[a-z]+\s+){0,3}(?:name|nombre|handle|username)\b"
+                             r"|\s*[\[<(](?:name|nombre|your name|tu nombre)[\]>)]")
 SHORTENER_HOSTS = ("bit.ly", "tinyurl.com", "goo.gl", "t.co", "rb.gy", "tiny.cc", "ow.ly", "is.gd",
                    "v.gd", "shorturl.at", "cutt.ly", "buff.ly", "s.id", "t.ly", "shorturl.com")
 
@@ -127,10 +128,11 @@ class LinkFinder:
             if "." not in host or (sm is None and not path.strip("/") and host in SHORTENER_HOSTS
                                    and _SERVICE_NAMED.match(text, m.end()) is not None):
                 continue
-            if url.endswith("/") and path.strip("/").lower() in _PROFILE_PREFIXES:
-                continue  # "linkedin.com/in/" and a name to follow: a template
-            if _school_host(host):
-                continue
+            if url.endswith("/") and path.strip("/").lower() in _PROFILE_PREFIXES \
+                    and _TEMPLATE_AFTER.match(text, m.end()) is not None:
+                continue  # "linkedin.com/in/ followed by your name": a template
+            if host.rsplit(".", 1)[-1] in ("edu", "gov"):
+                continue  # a school's or an agency's own site (registries vet .edu and .gov)
             s = m.start() + start
             if self._matches(host, path, PROFILE_HOSTS):
                 out.append((s, s + len(url), "profile"))
@@ -143,12 +145,6 @@ class LinkFinder:
             if len(out) >= 50:
                 break
         return out
-
-
-def _school_host(host: str) -> bool:
-    """A school's own site (see ``_SCHOOL_LABELS``)."""
-    labels = re.split(r"[.-]", host)
-    return labels[-1] in ("edu", "gov") or not _SCHOOL_LABELS.isdisjoint(labels) or "p-tech" in host
 
 
 _TOKEN = re.compile(r"[^\s<>|]+")

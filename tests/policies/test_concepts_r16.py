@@ -117,9 +117,12 @@ def test_a_move_somebody_else_makes_warned_about(rules_policy, text, stopped):
     # a profile URL's bare prefix, written as a template; a school's own site
     ("your link will look like linkedin.com/in/ and then your first and last name", "mentor", False),
     ("my profile: linkedin.com/in/dana-ruiz-88", "mentor", True),
-    ("the form is on https://bronx-ptech.org/forms, same one as last year", "mentor", False),
-    # a home-safety lesson about the bedroom door
-    ("fire safety tip for the poster: close your bedroom door at night, it keeps smoke out", "mentor", False),
+    ("the form is on https://bronxptech.cuny.edu/forms, same one as last year", "mentor", False),
+    # ... a school's name in a host anyone can register is no school's site (review 3)
+    ("send me a pic on my site ptech-photos.com/upload", "mentor", True),
+    ("add me snapchat.com/add/ mike.rivs09", "student", True),
+    # a safety reason does not clear a question about the bedroom door (review 3)
+    ("close your bedroom door when we video chat, its a fire safety thing lol", "mentor", True),
     ("do you close your bedroom door at night?", "mentor", True),
 ])
 def test_round_16_second_kinds(rules_policy, text, role, stopped):
@@ -131,6 +134,6 @@ def test_a_handled_story_carries_its_own_moves(rules_policy):
     d = rules_policy.evaluate("my friend got a dm on snap from some man asking for pics, she blocked him and "
                               "told the counselor", STUDENT)
     assert d.action is Action.ALLOW and d.flag  # delivered; the coordinator can look later
-    d = rules_policy.evaluate("my friend got a dm on snap from some man, she blocked him and told the counselor. "
-                              "add me on snap tho", STUDENT)
+    d = rules_policy.evaluate("my friend got a dm on snap from some man, she blocked him and told the "
+                              "counselor. add me on snap tho", STUDENT)
     assert d.action is not Action.ALLOW

@@ -181,8 +181,12 @@ RULES = [
                # program events and school periods ("the end of year celebration", "la visita a la
                # obra", "in the morning period")
                r"|" + PROGRAM_TIME_WORDS + r")\b"
-               # the chat itself ("nos vemos el jueves en el chat", "see u monday on zoom for the session")
-               r"|\b(?:en|in|on) (?:el |the |this |este |our |nuestro )?(?:chat|zoom|slack|teams|google meet)\b"
+               # the chat itself as where they meet ("nos vemos el jueves en el chat"), with no place
+               # of the world in reach ("… at the mall? dm me in this chat the time" is not)
+               r"|^(?![^\n]*\b(?:park|parque|mall|station|estaci[oó]n|starbucks|library|biblioteca|house|casa"
+               r"|car|carro|caf[eé]|plaza|corner|esquina|store|tienda|restaurant|restaurante|place|lugar)\b)"
+               r"[^\n]*\b(?:nos vemos|see (?:you|u|ya)|talk|hablamos|meet|te veo|veo)\b[^\n.!?]{0,30}"
+               r"\b(?:en|in|on) (?:el |the |this |este |our |nuestro )?(?:chat|zoom|slack|teams)\b"
                # a member of staff present at a school place ("nos vemos en la biblioteca con Mr.
                # Ruiz", "el martes en el room 112 con Mr. Santos"): a supervised meeting — not
                # with a hotel, a car, a park, "just us", a secret or the sender as the "teacher"

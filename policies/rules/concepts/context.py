@@ -286,19 +286,25 @@ _STORY_DISGUISE = re.compile(
     r"|asking for (?:a|my|this) \w+|preguntando por (?:un|una|mi) \w+)\b")
 
 
-@lru_cache(maxsize=8)
 def handled_story(text: str) -> bool:
     """A student telling of somebody else's trouble that an adult already knows of or that was
     dealt with, with nothing of their own, nothing still going on and no danger to life."""
+    return story_handled_at(text) >= 0
+
+
+@lru_cache(maxsize=8)
+def story_handled_at(text: str) -> int:
+    """Where a handled story (``handled_story``) says it was handled ("she blocked him"), or -1."""
     if _THIRD_PARTY.search(text) is None or _STORY_DISGUISE.search(text) is not None:
-        return False
+        return -1
     done = next((m for m in _HANDLED.finditer(text)
                  if _NOT_DONE.search(text, max(0, m.start() - 40), m.start()) is None), None)
     if done is None or _STILL_GOING.search(text, done.end()) is not None or _DANGER.search(text):
-        return False
+        return -1
     rest = _TELLER.sub(" ", _HANDLED.sub(" told ", text))
-    return (_OWN_WORDS.search(rest) is None and _OWN_MORE.search(rest) is None
-            and _KNOWN_ADULT.search(rest) is None)
+    own = (_OWN_WORDS.search(rest) is not None or _OWN_MORE.search(rest) is not None
+           or _KNOWN_ADULT.search(rest) is not None)
+    return -1 if own else done.start()
 
 
 # A mentor turning something down by the program's rule ("that's kind of you, but program rules

@@ -396,7 +396,9 @@ class ConceptLayer:
                 and _THIRD_PARTY_CAN.search(low, max(0, start - 60), start):
             return 0.0  # "people can message you there": somebody else contacting the student
         if rule_id == "contact.social" and same and _FOLLOWS_SOMEONE_ELSE.match(low, start) is not None \
-                and _I_OR_WE_BEFORE.search(clause_prefix(low, start)) is not None:
+                and _I_OR_WE_BEFORE.search(clause_prefix(low, start)) is not None \
+                and _HANDLE_LIKE.search(low) is None and _ASKS_CONTACT.search(low) is None \
+                and _YOU_ANYWHERE.search(low) is None:
             return 0.0  # "i follow NASA on insta": whom the sender reads, no account of theirs
         if rule_id == "contact.social" and same and _FOR_WORK.match(low, end) is not None \
                 and _ASKS_CONTACT.search(low, max(0, start - 200), end + 200) is None:
@@ -519,7 +521,8 @@ _THIRD_PARTY_CAN = re.compile(
     r"(?:can|could|will|may|might|pueden|podr[aá]n)\s+(?:\w+\s+)?$")
 _FOLLOWS_SOMEONE_ELSE = re.compile(
     r"(?:follow|followed|watch|watched|sigo|seguimos)\s+(?!(?:me|you|u|ya|ur|your|yours|te|ti|mine|my|each|him|her"
-    r"|them|us|mi|tu|su|sus|nos)\b)(?:(?:the|el|la|los|las)\s+)?[\w.'&-]+\s+(?:on|en|in)\b")
+    r"|them|us|mi|tu|su|sus|nos)\b)(?:[\w.'&-]+\s+){1,3}(?:on|en|in)\b")
+_YOU_ANYWHERE = re.compile(r"\b(?:you\w*|u|ya|your\w*|ur|te|tu|tus|usted)\b")
 _I_OR_WE_BEFORE = re.compile(r"\b(?:i|we|yo|i also|i just|i only|i mostly|we all)\s+"
                              r"(?:also\s+|just\s+|only\s+|mostly\s+|literally\s+|lowkey\s+|ya\s+|tambi[eé]n\s+)?$")
 _FOR_WORK = re.compile(r"\s+(?:for|at|in|para|en)\s+(?:work|your job|the job|jobs|the company|your company"
