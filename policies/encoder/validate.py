@@ -22,12 +22,13 @@ from policies.encoder.spec import HEAD_ROLES
 
 # Writer groups: the training files' name prefix (before the first "_"). d1..d9 wrote for the
 # project; sa..sf are the spent sealed sets A, B, C, D, E1, E2, F (round 5); ah..ak, csa, csb the
-# spent sets of round 14, an, ao, aq, al those of round 15 (not yet in any trained head); legacy = the
+# spent sets of round 14, an, ao, aq, al those of round 15 (all in the heads since round 16); at,
+# au, av, aw the spent sets of round 16 (not yet in any trained head); legacy = the
 # regression sets in tests/policies/corpus/.
 GROUPS = ("d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13",
           "sa", "sb", "sc", "sd", "se1", "se2", "sf", "sg", "si", "sj", "sk", "sl", "sm", "sn", "sp", "sq",
           "o8", "p8", "q8", "r9", "s9", "t9",
-          "ah", "ai", "aj", "ak", "csa", "csb", "an", "ao", "aq", "al",
+          "ah", "ai", "aj", "ak", "csa", "csb", "an", "ao", "aq", "al", "at", "au", "av", "aw",
           "legacy")
 HOLD_HEADS = ("grooming", "concern", "contact", "offplatform", "language")
 # Which senders a head judges: disclosures come from students, grooming moves from mentors.
