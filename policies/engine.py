@@ -27,7 +27,13 @@ from policies.normalize import (
 )
 from policies.regex import CACHE_GUARD, ENGINE, PatternSet, alternation, compile_pattern
 from policies.rules.concepts import build_layer
-from policies.rules.concepts.context import declined_rest, handled_story, lesson_retold, story_handled_at
+from policies.rules.concepts.context import (
+    declined_rest,
+    handled_story,
+    lesson_retold,
+    story_handled_at,
+    threat_of_someone_else,
+)
 from policies.rules.concepts.cover import without_borrowed_authority
 from policies.rules.concepts.layer import PHRASE_REVIEW, QUIET_ALERT, RETRACTED_WEIGHT, taken_back
 from policies.rules.concepts.lexicon import insult_words
@@ -263,6 +269,8 @@ class Policy:
                 # and a student reaching out must never read "let's keep it respectful".
                 enc = [h for h in enc if h.rule != "encoder.language"]
             hits += enc
+        if role != "mentor" and any(h.rule == "language.threat" for h in hits):
+            hits = _reported_threats(hits, text)
         stops = {h.category for h in hits if h.action is not Action.ALLOW} if role != "mentor" else set()
         if "concern" in stops and lesson_retold(text.lower()):
             hits = _alert_band(hits, _LESSON_NOTE)
@@ -579,6 +587,24 @@ def _story_moves(hits: list[Hit], text: str) -> list[Hit]:
             if h.rule in _STORY_FAMILIES and h.action is not Action.ALLOW and h.start < h.end <= told_at
             and _CHAT_PERSON.search(low[h.start:h.end]) is None
             else h for h in hits]
+
+
+_REPORTED_THREAT_NOTE = (" — a threat somebody else made, told by the student: held, coordinator alerted "
+                         "(a safeguarding report, not the student's threat)")
+
+
+def _reported_threats(hits: list[Hit], text: str) -> list[Hit]:
+    """A student's message telling of somebody else's threat ("this kid keeps saying hes gonna
+    shoot up the school") is a safeguarding report: held with the coordinator alerted and the
+    kind sentence, never blocked as the student's own threat."""
+    low = text.lower()
+    if len(low) != len(text):
+        return hits
+    return [replace(h, action=Action.HOLD, alert=True, category="concern", notice=_SUPPORT_NOTICE,
+                    reason=h.reason + _REPORTED_THREAT_NOTE)
+            if h.rule == "language.threat" and h.end > h.start
+            and threat_of_someone_else(low, h.start, h.end) else h
+            for h in hits]
 
 
 def _claim_blanked(read: str, text: str) -> bool:

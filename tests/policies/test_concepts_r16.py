@@ -137,3 +137,12 @@ def test_a_handled_story_carries_its_own_moves(rules_policy):
     d = rules_policy.evaluate("my friend got a dm on snap from some man, she blocked him and told the "
                               "counselor. add me on snap tho", STUDENT)
     assert d.action is not Action.ALLOW
+
+
+def test_a_threat_somebody_else_made_is_a_report(rules_policy):
+    d = rules_policy.evaluate("this boy in my grade keeps saying hes gonna shoot up the school", STUDENT)
+    assert d.action is Action.HOLD and d.alert  # held for the coordinator, not blocked as the student's
+    assert "concern" in {h.category for h in d.hits}
+    for own in ("he's so annoying im gonna kill you", "i swear ima shoot up this school"):
+        d = rules_policy.evaluate(own, STUDENT)
+        assert d.action is Action.BLOCK and d.alert, own

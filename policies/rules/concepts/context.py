@@ -409,6 +409,24 @@ def warned_of(text: str, start: int, end: int) -> bool:
     return advice and _ADVICE_START.search(prefix) is not None
 
 
+# A threat somebody else made, told by a student ("this kid keeps saying hes gonna shoot up the
+# school", "dice que va a traer una pistola"): a third person is the threat's subject, a few words
+# before it, and no "I" among them. The student is reporting a danger, not threatening.
+_THIRD_PERSON_THREAT = re.compile(
+    r"\b(?:he|she|they|hes|he'?s|shes|she'?s|theyre|they'?re|[eé]l|ella|ellos|ellas)"
+    r"(?:\s+(?!(?:i|i'?m|im|ima|i'?ll|we|yo|voy)\b)[\w']+){0,3}\s*$")
+
+
+_SENDERS_THREAT = re.compile(r"\b(?:i|i'?m|im|ima|i'?ll|ill|we|we'?ll|yo|voy|vamos|you|u|ya|te|ti|usted)\b")
+
+
+def threat_of_someone_else(text: str, start: int, end: int) -> bool:
+    """Whether the threat at ``start:end`` is a third person's, told by the sender: never with
+    "I" or "you" in the threat's own words ("he's so annoying im gonna kill you")."""
+    return (_SENDERS_THREAT.search(text, start, end) is None
+            and _THIRD_PERSON_THREAT.search(clause_prefix(text, start)) is not None)
+
+
 # A program event or a school period named as the time or place to meet ("in the lunch period",
 # "at the end of year celebration", "la visita a la obra"): the program's own meeting.
 # The words, an alternation, are shared with the meeting concepts' ``unless`` (contact.py).
