@@ -35,7 +35,13 @@ from policies.rules.concepts.context import (
     threat_of_someone_else,
 )
 from policies.rules.concepts.cover import without_borrowed_authority
-from policies.rules.concepts.layer import PHRASE_REVIEW, QUIET_ALERT, RETRACTED_WEIGHT, taken_back
+from policies.rules.concepts.layer import (
+    HANDLE_LIKE,
+    PHRASE_REVIEW,
+    QUIET_ALERT,
+    RETRACTED_WEIGHT,
+    taken_back,
+)
 from policies.rules.concepts.lexicon import insult_words
 from policies.rules.contact import PHONE_GATE, ContactFinder, find_phones
 from policies.rules.links import LinkFinder
@@ -570,7 +576,6 @@ _CHAT_PERSON = re.compile(r"\b(?:me|my|mine|mi|mis|you|u|ya|te|tu|tus|ur|your|yo
 _INVITES = re.compile(r"\b(?:hmu|hit me|wanna|want to|let'?s|lets|instead|here|aqu[ií]|ac[aá]|\w+emos"
                       r"|text me|call me|dm me|add me|facetime|call|ll[aá]ma\w*|escr[ií]b\w*|podemos|vamos"
                       r"|tonight|later|luego|m[aá]s tarde)\b")
-_HANDLE_SHAPE = re.compile(r"@\w|\w#\d{4}|\b[a-z]+[._][a-z0-9_.]+\b|\d{3,}")
 _STORY_MOVE_NOTE = (" — part of the story of somebody else's trouble told above: delivered, flagged for a "
                     "later look")
 
@@ -580,7 +585,7 @@ def _story_moves(hits: list[Hit], text: str) -> list[Hit]:
     handled, become flags (the story's own words, not an ask)."""
     low = text.lower()
     told_at = story_handled_at(low)
-    if len(low) != len(text) or told_at < 0 or _INVITES.search(low) or _HANDLE_SHAPE.search(low):
+    if len(low) != len(text) or told_at < 0 or _INVITES.search(low) or HANDLE_LIKE.search(low):
         return hits
     return [replace(h, action=Action.ALLOW, alert=False, signal=max(h.signal, RETRACTED_WEIGHT), band="flag",
                     reason=h.reason + _STORY_MOVE_NOTE)

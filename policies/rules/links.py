@@ -36,7 +36,7 @@ _SERVICE_NAMED = re.compile(r"\s+(?:links?|urls?|enlaces?|shorteners?|acortador(
 # it points at nobody.
 _PROFILE_PREFIXES = frozenset({"in", "u", "user", "users", "add", "invite", "j", "my", "pub", "profile", "@"})
 # ... and only when a template's words follow it ("… followed by your name", "y luego tu nombre")
-_TEMPLATE_AFTER = re.compile(r"\s*(?:followed by|and then|then|plus|\+|y luego|seguido de|con)?\s*"
+_TEMPLATE_AFTER = re.compile(r"\s*(?:(?:followed by|and then|then|plus|\+|y luego|seguido de|con)\s*)?"
                              r"(?:your|ur|tu|su)\s+(?:[a-z]+\s+){0,3}(?:name|nombre|handle|username)\b"
                              r"|\s*[\[<(](?:name|nombre|your name|tu nombre)[\]>)]")
 SHORTENER_HOSTS = ("bit.ly", "tinyurl.com", "goo.gl", "t.co", "rb.gy", "tiny.cc", "ow.ly", "is.gd",
@@ -131,8 +131,6 @@ class LinkFinder:
             if url.endswith("/") and path.strip("/").lower() in _PROFILE_PREFIXES \
                     and _TEMPLATE_AFTER.match(text, m.end()) is not None:
                 continue  # "linkedin.com/in/ followed by your name": a template
-            if host.rsplit(".", 1)[-1] in ("edu", "gov"):
-                continue  # a school's or an agency's own site (registries vet .edu and .gov)
             s = m.start() + start
             if self._matches(host, path, PROFILE_HOSTS):
                 out.append((s, s + len(url), "profile"))

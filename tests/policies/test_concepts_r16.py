@@ -146,3 +146,27 @@ def test_a_threat_somebody_else_made_is_a_report(rules_policy):
     for own in ("he's so annoying im gonna kill you", "i swear ima shoot up this school"):
         d = rules_policy.evaluate(own, STUDENT)
         assert d.action is Action.BLOCK and d.alert, own
+
+
+# A code review of the whole diff found these; each is a kind the exceptions must not cover.
+@pytest.mark.parametrize(("text", "role"), [
+    ("my brother snitched on me, im bringing a knife tomorrow and im gonna kill him", "student"),
+    ("vente a mi depa el sabado, luego hablamos en el chat", "mentor"),
+    ("the address for the job is 451 Oak St apt 3, its just me there saturday", "mentor"),
+    ("write to mentor@ptech-help.net whenever, i check it at night", "mentor"),
+    ("my student id for snap is 7185552210", "student"),
+])
+def test_code_review_findings_stay_stopped(rules_policy, text, role):
+    d = rules_policy.evaluate(text, PolicyContext(role=role))
+    assert d.action is not Action.ALLOW, (text, d.rules)
+
+
+def test_a_secret_is_no_refusal():
+    from policies.rules.concepts.context import declined_rest
+    assert declined_rest("you are not allowed to tell anyone what we talk about") is None
+    assert declined_rest("i can't accept gifts from students, but a card here would be lovely") is None
+    assert declined_rest("i can't accept gifts from students. a card in the channel is perfect") is not None
+
+
+def test_a_friends_danger_to_life_is_no_handled_story():
+    assert not handled_story("my friend tried to hang herself last week, her mom called the police")

@@ -84,6 +84,11 @@ ADVERSARIAL = [
     "x" * 99_999 + "@gmail.com",
     # an ask taken back, then a run of apostrophes: no regex may try every split of the run
     "add me on snap jk " + "'" * 99_000 + "x",
+    # ... and after a stranger named before a move (round 16's warning reading)
+    "scammers " + "''" * 20 + " x x x x x x x x x switch to telegram " + "'" * 99_000,
+    "i follow the mta on twitter for delays. " * 2_500,
+    "this kid says hes gonna shoot up the school " * 2_200,
+    "my friend got a dm on snap from some guy, she blocked him and told her mom. " * 1_300,
 ]
 
 

@@ -138,9 +138,9 @@ RULES = [
         "Moves the conversation to another app, private messages or outside the program (channel switch)",
         "(not|no) ~0 (in|por|en|on|aqui|here) ~1 (the|este|el|this)? ~1 (channel|chat|canal|discord|server)",
         # who is in a chat, not where to talk: "i'm the only one not in the group chat"
-        unless=_SWITCH_UNLESS + r"|\b(?:i'?m|i am|i was|she'?s|he'?s|who'?s|who (?:is|are|was)|they'?re|you'?re|ur|everyone'?s"
-               r"|everybody'?s|estoy|est[aá]|est[aá]n|soy|es)(?: (?:the only (?:one|person|kid)|el [uú]nico|la [uú]nica"
-               r"|still|todav[ií]a|even|ni siquiera))? (?:not|no) (?:in|en) (?:the|el|este|this|that|ese|our|their)\b",
+        unless=_SWITCH_UNLESS + r"|\b(?:i'?m|i am|i was|she'?s|he'?s|who'?s|who (?:is|are|was)|they'?re|you'?re|ur"
+               r"|everyone'?s|everybody'?s)(?: (?:the only (?:one|person|kid)|still|even))? not in (?:the|this|that"
+               r"|our|their)\b",
         examples=("Message me directly, not in the channel.", "mejor no por el canal"),
     ),
     _private(
@@ -181,12 +181,6 @@ RULES = [
                # program events and school periods ("the end of year celebration", "la visita a la
                # obra", "in the morning period")
                r"|" + PROGRAM_TIME_WORDS + r")\b"
-               # the chat itself as where they meet ("nos vemos el jueves en el chat"), with no place
-               # of the world in reach ("… at the mall? dm me in this chat the time" is not)
-               r"|^(?![^\n]*\b(?:park|parque|mall|station|estaci[oó]n|starbucks|library|biblioteca|house|casa"
-               r"|car|carro|caf[eé]|plaza|corner|esquina|store|tienda|restaurant|restaurante|place|lugar)\b)"
-               r"[^\n]*\b(?:nos vemos|see (?:you|u|ya)|talk|hablamos|meet|te veo|veo)\b[^\n.!?]{0,30}"
-               r"\b(?:en|in|on) (?:el |the |this |este |our |nuestro )?(?:chat|zoom|slack|teams)\b"
                # a member of staff present at a school place ("nos vemos en la biblioteca con Mr.
                # Ruiz", "el martes en el room 112 con Mr. Santos"): a supervised meeting — not
                # with a hotel, a car, a park, "just us", a secret or the sender as the "teacher"

@@ -276,7 +276,10 @@ _STILL_GOING = re.compile(
     r"|pero (?:nada|no|[eé]l|ella|ellos|sigue))\b")
 _DANGER = re.compile(
     r"\b(?:die|dying|kill (?:herself|himself|themself|themselves)|suicid\w*|pills|pastillas|goodbye|despedida"
-    r"|morir\w*|matarse|se quiere matar|cuts|cutting|se corta\w*|overdos\w*)\b")
+    r"|morir\w*|matarse|se quiere matar|cuts|cutting|se corta\w*|overdos\w*"
+    r"|hang(?:ed|ing)? (?:herself|himself|themself|themselves)|self[- ]?harm\w*"
+    r"|end (?:it|her life|his life|their life)|hurt (?:herself|himself)"
+    r"|jump(?:ed)? off|ahorc\w*|colgarse|quitarse la vida|lastimarse|hacerse da[nñ]o)\b")
 
 
 # ... the disguises ("asking for a friend", "hypothetically"), not any "asking for [pics]"
@@ -315,13 +318,15 @@ _RULE_CITED = re.compile(
     r"|las reglas(?: del programa)?|la pol[ií]tica(?: del programa)?|el reglamento)"
     r" (?:say|says|are|is|dicen|son|es|no permiten|don'?t allow)\b"
     r"|\bagainst (?:the |program |our |school )?(?:rules|policy)\b|\bcontra las reglas\b"
-    r"|\b(?:not allowed to|can'?t accept|cannot accept|can'?t take|no puedo aceptar|no puedo recibir"
-    r"|no se permite|no est[aá] permitido|no podemos aceptar)\b")
+    # ... or a gift turned down in so many words ("i can't accept gifts", "no puedo aceptar regalos")
+    r"|\b(?:can'?t|cannot|not allowed to|no puedo|no podemos|no se permite|no est[aá] permitido)"
+    r" (?:accept|take|receive|aceptar|recibir|dar|darte|give|give you)(?: [\w']+){0,2}"
+    r" (?:gifts?|regalos?|presents?|money|dinero|cash|gift cards?|tips?|propinas?)\b")
 _TAKEN_BACK_AFTER = re.compile(
     r"\b(?:but|pero|except|excepto|exceptions?|excepci[oó]n|just this once|solo esta vez|nobody|nadie"
     r"|between us|entre nosotros|secret|secreto|don'?t tell|no le digas|no digas|unless|a menos que"
     r"|instead|en vez|outside|afuera|fuera|quiet|shh+|nuestro|nuestra|solos|solitos|a solas|alone|no one"
-    r"|after school)\b")
+    r"|after school|anyone|anybody|we|us|our|tell|digas|decir)\b")
 
 
 _CLAUSE_BREAK = re.compile(r"[,.;:!?\n]|\s(?:so|and|but|pero|y|as[ií] que|entonces|because|porque)\s")
@@ -352,7 +357,7 @@ _STRANGER_AGENT = re.compile(
     r"|some (?:guy|dude|man|woman|lady|person|rando|random|creep|account)|un (?:tipo|se[nñ]or|desconocido"
     r"|extra[nñ]o|perfil)|una (?:se[nñ]ora|desconocida|cuenta)|people (?:online|you (?:don'?t know|meet))"
     r"|gente (?:rara|desconocida)|(?:a|an|any) (?:employer|company|recruiter|job offer|stranger)"
-    r"|someone you (?:don'?t know|met|meet) online)\b(?:[^a-z0-9.!?\n]+[a-z0-9']+){0,8}[^a-z0-9.!?\n]*$")
+    r"|someone you (?:don'?t know|met|meet) online)\b(?:[^a-z0-9'.!?\n]+[a-z0-9']+){0,8}[^a-z0-9'.!?\n]*$")
 _WARNS = re.compile(
     r"\b(?:scams?|scammed|scammers?|scammy|estafad[oa]s?|estafaron|fake|red flags?|watch out|careful"
     r"|cuidado|estafas?|fraud|fraude|phishing|block(?:ed|ing)?|bloqu\w+|report(?:ed|ing)?|reporta\w*|never"
@@ -696,12 +701,11 @@ def official_address(text: str, start: int, end: int) -> bool:
     prefix = clause_prefix(text, start)
     if _PERSONAL_LINE.search(prefix) is not None:
         return False
-    if _SENDER.search(prefix) is None:
-        return True
-    # "email me through the program address, …" — and nothing after it makes it the sender's own
-    after = text[end:_sentence_stop(text, end)]
-    return (_THROUGH_INSTITUTION.search(prefix) is not None and parts != ["mentor"]
-            and _MINE_AFTER.search(after) is None)
+    # "mentor@…" alone is somebody's, and "… i check it at night" makes any address the sender's
+    if parts == ["mentor"] or _MINE_AFTER.search(text[end:_sentence_stop(text, end)]) is not None:
+        return False
+    # "email me through the program address, …": the sender reached only through the institution
+    return _SENDER.search(prefix) is None or _THROUGH_INSTITUTION.search(prefix) is not None
 
 
 _MINE_AFTER = re.compile(r"\b(?:i|i'?m|i'?ll|my|mine|myself|me|yo|m[ií]o|m[ií]a|personal|private|privad[oa]"
@@ -767,7 +771,7 @@ def family_drives(window_text: str, role: str = "student") -> bool:
 # question. "no kidding", "not kidding", "no es mentira" say the opposite; "playing" is too often a
 # game ("add me on roblox, im playing rn") to count.
 _RETRACTION = re.compile(
-    r"(?:[^?]{0,40}?\?)?[\W_]*(?:[\w']+\W+){0,3}?(?<!no )(?<!not )(?<!no es )"
+    r"(?:[^?]{0,40}?\?)?[\W_]*(?:\w+(?:'\w+)*[\W_]+){0,3}?(?<!no )(?<!not )(?<!no es )"
     r"(?:jk|jkjk|j/k|just kidding|kidding|es broma|era broma|es chiste|mentira)\b")
 # ... unless the retraction is itself taken back anywhere after it ("jk... unless 👀", "jk lol but
 # fr", "es broma... bueno no tanto").

@@ -47,6 +47,9 @@ from policies.rules.concepts.dsl import Lexicon, Rule, best
 from policies.types import Action, Hit
 
 STRONG = 1.0
+# A threat word about a sibling named earlier in the sentence: a weak signal (from a student the
+# coordinator is alerted quietly; nothing is blocked).
+WEAK_THREAT = 0.5
 _SIGNAL_CATEGORIES = frozenset({"grooming", "offplatform"})
 _SYMBOLS = frozenset('<$@#"')
 MAX_SPANS_PER_RULE = 5
@@ -292,6 +295,8 @@ class ConceptLayer:
             return False  # "messaging kids on instagram": an app told of, nobody moved
         if _keeps_private(r.governs, t, s, e) and privacy_advice(t):
             return False  # "keep it private — recruiters look": advice about one's own profile
+        if r.id == "offplatform.meet_up" and _IN_THE_CHAT.match(t, e) is not None:
+            return False  # "nos vemos el jueves en el chat": the meeting's own place is the chat
         if r.governs in _WARNABLE and _warned_of(t, s, e):
             return False  # "scammers love to move you to whatsapp, watch out": somebody else's move
         unless = self._unless[i]
@@ -390,15 +395,13 @@ class ConceptLayer:
                 and _ASKS_CONTACT.search(low, max(0, start - 200), end + 200) is None:
             return 0.0  # "account numbers like 2045553381": a number of another kind, named so
         if rule_id == "contact.address" and same and _PLACE_OF.search(clause_prefix(low, start)) is not None \
-                and _A_HOME.search(low) is None:
+                and not _a_home(low):
             return 0.0  # "la dirección de la planta de reciclaje es …": a workplace's address
         if rule_id == "offplatform.private" and same \
                 and _THIRD_PARTY_CAN.search(low, max(0, start - 60), start):
             return 0.0  # "people can message you there": somebody else contacting the student
         if rule_id == "contact.social" and same and _FOLLOWS_SOMEONE_ELSE.match(low, start) is not None \
-                and _I_OR_WE_BEFORE.search(clause_prefix(low, start)) is not None \
-                and _HANDLE_LIKE.search(low) is None and _ASKS_CONTACT.search(low) is None \
-                and _YOU_ANYWHERE.search(low) is None:
+                and _I_OR_WE_BEFORE.search(clause_prefix(low, start)) is not None and _nobody_of_ours(low):
             return 0.0  # "i follow NASA on insta": whom the sender reads, no account of theirs
         if rule_id == "contact.social" and same and _FOR_WORK.match(low, end) is not None \
                 and _ASKS_CONTACT.search(low, max(0, start - 200), end + 200) is None:
@@ -450,9 +453,10 @@ class ConceptLayer:
             return 0.0
         if _ORDERS.match(low, start) and stated_not_ordered(low, start):
             return 0.0
-        if rule_id == "language.threat" and (hyperbole(window(low, start, end))
-                                             or _sibling_is_the_object(low, start, end)):
+        if rule_id == "language.threat" and hyperbole(window(low, start, end)):
             return 0.0
+        if rule_id == "language.threat" and _sibling_is_the_object(low, start, end):
+            return WEAK_THREAT  # "…my leftovers AGAIN im gonna kill him": delivered, the coordinator told
         if single_quoted(low, start, end):  # quoted: somebody's words passed on
             return QUOTED_WEIGHT if rule_id == "language.threat" else 0.0
         if _JOKE_JUDGED.fullmatch(low, start, end):  # "your dad joke": a joke, not the person
@@ -469,11 +473,19 @@ _THIRD_OBJECT = re.compile(r"\s*(?:him|her|them|em|'em)\b")
 _THREAT_AT_YOU = re.compile(r"\b(?:you|u|ya|ur|te|ti|usted)\b")
 
 
+_MEANT = re.compile(r"\b(?:knife|knives|gun|guns|pistol|pistola|navaja|cuchillo|bat|bate|bring(?:ing)?|traer"
+                    r"|tomorrow|ma[nñ]ana|tonight|esta noche|after school|at school|for real|not joking"
+                    r"|no es broma)\b")
+
+
 def _sibling_is_the_object(low: str, start: int, end: int) -> bool:
+    """Him or her is the threat's object, a sibling is named earlier in the sentence, and
+    nothing in the sentence makes it meant (a weapon, a time)."""
     span = low[start:end]
     object_after = _THIRD_OBJECT.match(low, end) is not None or re.search(r"\b(?:him|her|them)$", span)
+    sentence = clause_prefix(low, start) + low[start:_sentence_end(low, end)]
     return bool(object_after) and _THREAT_AT_YOU.search(span) is None \
-        and hyperbole(clause_prefix(low, start))
+        and hyperbole(clause_prefix(low, start)) and _MEANT.search(sentence) is None
 
 
 # "shut up" as surprise ("shut upppp you met the ceo?? no way"), not an order: a surprise word
@@ -495,11 +507,13 @@ _FOLLOW_ME = re.compile(r"\b(?:follow|add|dm|message|text|request|accept|find|se
 _MY_ACCOUNT = re.compile(r"\b(?:my|mi|mine)\b")
 _PERSONAL_ONE = re.compile(r"\b(?:personal|private|privad[oa]|own|propi[oa]|not the|no el|no la)\b")
 _HANDLE_LIKE = re.compile(r"@\w|\w#\d{4}|\b[a-z]+[._][a-z0-9_.]+\b|\d{3,}")
+HANDLE_LIKE = _HANDLE_LIKE  # what looks like a handle or a number (the engine's story reading too)
 _NOT_A_PHONE = re.compile(
     r"\b(?:account|order|tracking|confirmation|claim|policy|routing|serial|part|case|ticket|member|reference"
     r"|invoice|badge|employee|student|cuenta|pedido|orden|seguimiento|confirmaci[oó]n|p[oó]liza)"
     r"\s*(?:#|numbers?|nums?|no\.?|ids?|n[uú]meros?)(?:\s+(?:for|of|on|de|del|para)\s+(?:the\s+|my\s+|el\s+|la\s+|mi\s+)?"
-    r"[\w'-]+)?\s*(?:like|such as|e\.g\.|is|are|:|como|es)?\s*$"
+    r"(?!(?:snap\w*|insta\w*|ig|whats\w*|wa|telegram|signal|discord|tiktok|kik|phone|cell|cel|celular|me|you|u"
+    r"|text\w*|call\w*|numbers?|n[uú]mero)\b)[\w'-]+)?\s*(?:like|such as|e\.g\.|is|are|:|como|es)?\s*$"
     r"|\b(?:sku|id)\s*(?:#|:)?\s*$")
 _PLACE_OF = re.compile(
     r"\b(?:la direcci[oó]n|the address|the location|la ubicaci[oó]n)\s+(?:de|del|of|for)\s+"
@@ -515,13 +529,17 @@ _PLACE_OF = re.compile(
 # ... and no home in the message: "vivimos arriba", "that's my place", "come pick me up"
 _A_HOME = re.compile(r"\b(?:live|lives|living|vivo|vive|vivimos|viven|my place|my apartment|my apt|mi casa"
                      r"|mi depa|mi apartamento|home|casa|pick me up|come to|come by|swing by|ven a|pasa por"
-                     r"|b[uú]scame)\b")
+                     r"|b[uú]scame|apt|apto|apartment|apartamento|unit|just me|solit[oa]|sol[oa]|alone"
+                     r"|weekend|saturday|s[aá]bado|sunday|domingo|tonight|esta noche)\b|#\s?\d")
 _THIRD_PARTY_CAN = re.compile(
     r"\b(?:people|recruiters?|employers?|companies|hiring managers?|others|la gente|reclutadores|empresas)\s+"
     r"(?:can|could|will|may|might|pueden|podr[aá]n)\s+(?:\w+\s+)?$")
 _FOLLOWS_SOMEONE_ELSE = re.compile(
     r"(?:follow|followed|watch|watched|sigo|seguimos)\s+(?!(?:me|you|u|ya|ur|your|yours|te|ti|mine|my|each|him|her"
     r"|them|us|mi|tu|su|sus|nos)\b)(?:[\w.'&-]+\s+){1,3}(?:on|en|in)\b")
+# Right after a meeting's words, the chat itself as its place ("… en | el chat", "see u on | zoom").
+_IN_THE_CHAT = re.compile(r"\s*(?:(?:en|in|on)\s+)?(?:el\s+|the\s+|this\s+|este\s+|our\s+|nuestro\s+)?"
+                          r"(?:chat|zoom|slack|teams)\b(?!\s*(?:de|del|with|con)\b)")
 _YOU_ANYWHERE = re.compile(r"\b(?:you\w*|u|ya|your\w*|ur|te|tu|tus|usted)\b")
 _I_OR_WE_BEFORE = re.compile(r"\b(?:i|we|yo|i also|i just|i only|i mostly|we all)\s+"
                              r"(?:also\s+|just\s+|only\s+|mostly\s+|literally\s+|lowkey\s+|ya\s+|tambi[eé]n\s+)?$")
@@ -622,6 +640,19 @@ def _warned_of(low: str, start: int, end: int) -> bool:
     """Somebody else's move warned about, or advice against it — never with the detail itself
     in the match."""
     return not any(c.isdigit() or c == "@" for c in low[start:end]) and warned_of(low, start, end)
+
+
+@lru_cache(maxsize=8)
+def _nobody_of_ours(low: str) -> bool:
+    """No handle, no ask for contact and no "you" anywhere in the message (read once)."""
+    return (_HANDLE_LIKE.search(low) is None and _ASKS_CONTACT.search(low) is None
+            and _YOU_ANYWHERE.search(low) is None)
+
+
+@lru_cache(maxsize=8)
+def _a_home(low: str) -> bool:
+    """A home, a unit number or a time alone anywhere in the message (read once)."""
+    return _A_HOME.search(low) is not None
 
 
 @lru_cache(maxsize=8)
