@@ -170,3 +170,13 @@ def test_a_secret_is_no_refusal():
 
 def test_a_friends_danger_to_life_is_no_handled_story():
     assert not handled_story("my friend tried to hang herself last week, her mom called the police")
+
+
+def test_the_last_labelled_rows_diff_findings(rules_policy):
+    # "not to me directly" sends nothing to the sender: the program's inbox stays the program's
+    d = rules_policy.evaluate("send the form to the program inbox, mentoring@bronx-ptech.org, not to me",
+                              MENTOR)
+    assert d.action is Action.ALLOW, d.rules
+    # "imma" is the sender's own threat, whoever "he" is
+    d = rules_policy.evaluate("if he talks about my mom again imma punch him", STUDENT)
+    assert d.action is Action.BLOCK, d.rules

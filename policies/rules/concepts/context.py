@@ -419,10 +419,11 @@ def warned_of(text: str, start: int, end: int) -> bool:
 # before it, and no "I" among them. The student is reporting a danger, not threatening.
 _THIRD_PERSON_THREAT = re.compile(
     r"\b(?:he|she|they|hes|he'?s|shes|she'?s|theyre|they'?re|[eé]l|ella|ellos|ellas)"
-    r"(?:\s+(?!(?:i|i'?m|im|ima|i'?ll|we|yo|voy)\b)[\w']+){0,3}\s*$")
+    r"(?:\s+(?!(?:i|i'?m|im|i'?ma|imma|i'?mma|i'?ll|we|yo|voy)\b)[\w']+){0,3}\s*$")
 
 
-_SENDERS_THREAT = re.compile(r"\b(?:i|i'?m|im|ima|i'?ll|ill|we|we'?ll|yo|voy|vamos|you|u|ya|te|ti|usted)\b")
+_SENDERS_THREAT = re.compile(r"\b(?:i|i'?m|im|i'?ma|imma|i'?mma|i'?ll|ill|we|we'?ll|yo|voy|vamos|you|u|ya"
+                             r"|te|ti|usted)\b")
 
 
 def threat_of_someone_else(text: str, start: int, end: int) -> bool:
@@ -708,8 +709,11 @@ def official_address(text: str, start: int, end: int) -> bool:
     return _SENDER.search(prefix) is None or _THROUGH_INSTITUTION.search(prefix) is not None
 
 
-_MINE_AFTER = re.compile(r"\b(?:i|i'?m|i'?ll|my|mine|myself|me|yo|m[ií]o|m[ií]a|personal|private|privad[oa]"
-                         r"|night|noche|weekend)\b")
+# ... and after the address, nothing that makes it the sender's own ("i check it at night", "that's
+# mine", "i made it myself"); "not to me directly" sends nothing to the sender.
+_MINE_AFTER = re.compile(r"\b(?:i (?:check|read|see|answer|made|set up|use)|mine|m[ií]o|m[ií]a|my own|myself"
+                         r"|my personal|personal|private|privad[oa]|at night|late|tonight|por la noche"
+                         r"|de noche|weekends?|fin de semana|only i|solo yo|just me)\b")
 
 
 def _sentence_stop(text: str, start: int) -> int:
