@@ -213,9 +213,9 @@ _OWN_WORDS = re.compile(r"\b(?:i|i'?m|i'?ve|i'?ll|i'?d|im|me|my|mine|myself|yo|m
 
 # "asking for a friend", "hypothetically", "¿qué pasa si alguien…?": the disguises a disclosure
 # wears, never a lesson.
-_DISGUISE = re.compile(r"\b(?:hypothetically|hipot[eé]ticamente|for a friend|por un amig[oa]|pa un amig[oa]"
-                       r"|what (?:happens|would happen|do you do) if|qu[eé] pasa si|qu[eé] pasar[ií]a si"
-                       r"|asking for|preguntando por)\b")
+_DISGUISE_WORDS = (r"hypothetically|hipot[eé]ticamente|for a friend|por un amig[oa]|pa un amig[oa]"
+                   r"|what (?:happens|would happen|do you do) if|qu[eé] pasa si|qu[eé] pasar[ií]a si")
+_DISGUISE = re.compile(rf"\b(?:{_DISGUISE_WORDS}|asking for|preguntando por)\b")
 
 
 def lesson_retold(text: str) -> bool:
@@ -284,9 +284,7 @@ _DANGER = re.compile(
 
 # ... the disguises ("asking for a friend", "hypothetically"), not any "asking for [pics]"
 _STORY_DISGUISE = re.compile(
-    r"\b(?:hypothetically|hipot[eé]ticamente|for a friend|por un amig[oa]|pa un amig[oa]"
-    r"|what (?:happens|would happen|do you do) if|qu[eé] pasa si|qu[eé] pasar[ií]a si"
-    r"|asking for (?:a|my|this) \w+|preguntando por (?:un|una|mi) \w+)\b")
+    rf"\b(?:{_DISGUISE_WORDS}|asking for (?:a|my|this) \w+|preguntando por (?:un|una|mi) \w+)\b")
 
 
 def handled_story(text: str) -> bool:
