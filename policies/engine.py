@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from policies.config import DEFAULTS_PATH, PolicyConfig, PolicyFileError, build_config
 from policies.conversation import ConversationSettings
+from policies.encoder.spec import corroborate_at
 from policies.explain import describe, reason_for
 from policies.heap import fix_mmap_threshold
 from policies.normalize import (
@@ -270,7 +271,7 @@ class Policy:
                        for h in enc]
             if role != "mentor":
                 hits = self._quiet_uncorroborated_concerns(hits, concern_score)
-            if any(h.category == "concern" for h in (*hits, *enc)):
+            if any(h.category == "concern" for h in hits) or any(self._corroborated(h) for h in enc):
                 # A disclosure comes first: "he said he'd kill me" is not the student's insult,
                 # and a student reaching out must never read "let's keep it respectful".
                 enc = [h for h in enc if h.rule != "encoder.language"]
@@ -432,17 +433,28 @@ class Policy:
         "thank you for sharing" about a joke, and the mentor's conversation goes on."""
         assert self.encoder is not None
         th = self.encoder.thresholds["concern"]
-        alert_at = th.get("alert", 2.0)
-        if th.get("on", 1.0) < 0.5 or alert_at > 1:  # the program switched the head or band off
+        if th.get("on", 1.0) < 0.5 or th.get("alert", 2.0) > 1:  # the program switched the head or band off
             return hits
+        needed = corroborate_at(th)
         stopping = [h for h in hits if h.action is not Action.ALLOW]
-        if concern_score is None or concern_score >= alert_at or not stopping \
+        if concern_score is None or concern_score >= needed or not stopping \
                 or any(h.category != "concern" for h in stopping):
             return hits
-        note = (f" — the concern head reads it at {concern_score:.4f}, below its alert band "
-                f"({alert_at:.4f}): delivered, coordinator alerted, nothing shown to the student")
+        note = (f" — the concern head reads it at {concern_score:.4f}, below the score that backs "
+                f"disclosure words ({needed:.4f}): delivered, coordinator alerted, nothing shown to "
+                f"the student")
         return [replace(h, action=Action.ALLOW, alert=True, band="alert", reason=h.reason + note)
                 if h in stopping else h for h in hits]
+
+    def _corroborated(self, hit: Hit) -> bool:
+        """Whether an encoder hit is a disclosure read firmly enough to come before the language
+        head: a concern hold, or an alert at or above the corroborate threshold (the wider alert
+        band below it only tells the coordinator)."""
+        if hit.category != "concern":
+            return False
+        if hit.action is not Action.ALLOW or self.encoder is None:
+            return True
+        return (hit.score or 0.0) >= corroborate_at(self.encoder.thresholds["concern"])
 
     @staticmethod
     def _retracted_ask(text: str, role: str, hits: list[Hit]) -> bool:

@@ -5,13 +5,21 @@ file's checks all read this table, so a head cannot be added to one and missed b
 from __future__ import annotations
 
 # head: (the senders whose messages it reads, its thresholds — "hold" stops the message; "flag"
-# marks a delivered grooming signal; "alert" tells the coordinator about a possible disclosure)
+# marks a delivered grooming signal; "alert" tells the coordinator about a possible disclosure;
+# "corroborate" is the concern score at which the head backs the rules' disclosure words)
 HEADS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "grooming": (("mentor",), ("hold", "flag")),
-    "concern": (("student",), ("hold", "alert")),
+    "concern": (("student",), ("hold", "alert", "corroborate")),
     "contact": (("student", "mentor"), ("hold",)),
     "offplatform": (("student", "mentor"), ("hold",)),
     "language": (("student", "mentor"), ("hold",)),
 }
 HEAD_ROLES = {name: roles for name, (roles, _) in HEADS.items()}
 HEAD_THRESHOLDS = {name: bands for name, (_, bands) in HEADS.items()}
+
+
+def corroborate_at(t: dict[str, float]) -> float:
+    """The concern score that corroborates the rules' disclosure words: the head's own
+    ``corroborate`` threshold (heads before round 17 had none: their alert band), never below
+    the alert band (a program that raises its alert band raises this with it)."""
+    return max(t.get("corroborate", t["alert"]), t["alert"])

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from policies.encoder.spec import HEAD_ROLES
+from policies.encoder.spec import HEAD_ROLES, corroborate_at
 
 # Writer groups: the training files' name prefix (before the first "_"). d1..d9 wrote for the
 # project; sa..sf are the spent sealed sets A, B, C, D, E1, E2, F (round 5); ah..ak, csa, csb the
@@ -37,9 +37,14 @@ ROLES = {name: set(roles) for name, roles in HEAD_ROLES.items()}  # policies/enc
 STOP_TARGET = 0.007   # rules + encoder stop at most this much ordinary chat ...
 MIN_ENCODER_STOP = 0.0015  # ... but the encoder may always add this much (if the rules are over)
 # The concern alert band (a student's low-confidence disclosure: delivered, coordinator alerted)
-# may touch this share of students' ordinary messages. A product decision (the lead, round 3):
-# a disclosure must never be lost, and a coordinator can afford a few extra quiet alerts.
-ALERT_BUDGET = 0.015
+# may touch this share of students' ordinary messages. A product decision (the lead, round 3;
+# raised from 1.5 % in round 17): a disclosure must never be lost, and a coordinator can afford
+# a few extra quiet alerts — one more in a hundred student messages.
+ALERT_BUDGET = 0.025
+# The concern score that corroborates the rules' disclosure words (below it they alert, not
+# hold) and puts a disclosure before the language head: chosen as the alert band was before
+# round 17, so widening the band stops nothing more and quiets no more of the rules' holds.
+CORROBORATE_BUDGET = 0.015
 FLAG_BUDGET = 0.02    # grooming flags (delivered, looked at later) on a mentor's ordinary chat
 CONCERN_HOLD_FLOOR = 0.98  # holding a student's message needs more certainty than alerting
 
@@ -89,6 +94,7 @@ def outcome(tb: Table, scores: dict[str, np.ndarray] | None, th: dict | None,
     hold = np.zeros(n, bool)
     hold_alert = np.zeros(n, bool)
     concern_alert = np.zeros(n, bool)
+    corroborated = np.zeros(n, bool)  # a disclosure the head reads firmly enough to come first
     flag = tb.rules_flag.copy()
     for name, t in sorted((th or {}).items(), key=lambda kv: kv[0] != "concern"):  # concern first
         s = scores[name]
@@ -103,13 +109,14 @@ def outcome(tb: Table, scores: dict[str, np.ndarray] | None, th: dict | None,
             flag |= low
         if name == "concern":
             concern_alert |= judged & (s >= t["alert"])
+            corroborated |= judged & (s >= corroborate_at(t))
         if name == "language":  # a disclosure comes first (policies/engine.py)
-            h &= ~(concern_alert | (tb.rules_alert & ~tb.mentor))
+            h &= ~(corroborated | (tb.rules_alert & ~tb.mentor))
         hold |= h
         hold_alert |= h & (tb.mentor if name in ("contact", "offplatform", "language") else True)
     rules_stop = tb.rules_stop
     if th and "concern" in th:  # uncorroborated disclosure words: alerted, not held (engine.py)
-        quiet = tb.concern_only & ~tb.mentor & (scores["concern"] < th["concern"]["alert"])
+        quiet = tb.concern_only & ~tb.mentor & (scores["concern"] < corroborate_at(th["concern"]))
         rules_stop = rules_stop & ~quiet
     stop = rules_stop | hold
     alert = tb.rules_alert | hold_alert | concern_alert
@@ -204,7 +211,7 @@ def search(tb: Table, scores: dict[str, np.ndarray], mask: np.ndarray,
     th["concern"]["hold"] = CONCERN_HOLD_FLOOR  # fixed: below it a disclosure alerts, not holds
     # The alert band decides which of the rules' disclosure-word stops are quieted (outcome), so
     # it is set before the hold thresholds are searched, and again after.
-    th["concern"]["alert"] = _band(sub, sc, th, "concern", ALERT_BUDGET)
+    _concern_bands(sub, sc, th)
     greedy = [h for h in HOLD_HEADS if h != "concern"]
     # Candidates from the positives the rules let through: the top of a head's scores is often
     # rows the rules already stop, and a step among those gains nothing (the greedy stalled).
@@ -237,9 +244,18 @@ def search(tb: Table, scores: dict[str, np.ndarray], mask: np.ndarray,
         _, h, j, cur_ok, cur_stop = best
         idx[h] = j
         th[h]["hold"] = float(cands[h][j])
-    th["concern"]["alert"] = _band(sub, sc, th, "concern", ALERT_BUDGET)
+    _concern_bands(sub, sc, th)
     th["grooming"]["flag"] = _band(sub, sc, th, "grooming", FLAG_BUDGET)
     return th
+
+
+def _concern_bands(sub: Table, sc: dict[str, np.ndarray], th: dict) -> None:
+    """The concern head's corroborate threshold (``CORROBORATE_BUDGET``, moved together with the
+    alert band, as the one band was chosen before round 17), then the wider alert band below it
+    (``ALERT_BUDGET``): the alert band only adds quiet alerts, never a stop."""
+    c = _band(sub, sc, th, "concern", CORROBORATE_BUDGET, with_corroborate=True)
+    th["concern"]["corroborate"] = th["concern"]["alert"] = c
+    th["concern"]["alert"] = _band(sub, sc, th, "concern", ALERT_BUDGET)
 
 
 def band_touches(sub: Table, sc: dict[str, np.ndarray], th: dict, head: str) -> np.ndarray:
@@ -250,9 +266,11 @@ def band_touches(sub: Table, sc: dict[str, np.ndarray], th: dict, head: str) -> 
     return judged & (sc[head] >= th[head][key]) & (sc[head] < th[head]["hold"]) & ~stop
 
 
-def _band(sub: Table, sc: dict[str, np.ndarray], th: dict, head: str, share: float) -> float:
+def _band(sub: Table, sc: dict[str, np.ndarray], th: dict, head: str, share: float,
+          with_corroborate: bool = False) -> float:
     """The lowest concern-alert / grooming-flag threshold whose band touches at most ``share`` of
-    the judged sender's ordinary rows (students' for concern, mentors' for grooming)."""
+    the judged sender's ordinary rows (students' for concern, mentors' for grooming); with
+    ``with_corroborate`` the concern head's corroborate threshold moves with the alert band."""
     key = "alert" if head == "concern" else "flag"
     ordinary = sub.category == "ordinary"
     judged = ordinary & (~sub.mentor if head == "concern" else sub.mentor)
@@ -263,6 +281,8 @@ def _band(sub: Table, sc: dict[str, np.ndarray], th: dict, head: str, share: flo
             continue
         trial = {k: dict(v) for k, v in th.items()}
         trial[head][key] = float(c)
+        if with_corroborate:
+            trial[head]["corroborate"] = float(c)
         if int((band_touches(sub, sc, trial, head) & ordinary).sum()) > budget:
             break
         best = float(c)

@@ -30,7 +30,7 @@ def test_uncorroborated_disclosure_words_are_delivered_with_an_alert():
                                      "i want to die this homework is so long")
     quiet = _policy_with_alert_band(text, +0.01).evaluate(text, STUDENT)  # head below its band
     assert quiet.action is Action.ALLOW and quiet.alert and quiet.notice is None
-    assert any("below its alert band" in h.reason for h in quiet.hits)
+    assert any("below the score that backs disclosure words" in h.reason for h in quiet.hits)
     held = _policy_with_alert_band(text, -0.01).evaluate(text, STUDENT)  # head agrees
     assert held.action is Action.HOLD and held.alert and "reach out" in held.notice
 
