@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from policies.config import BAND_OFF, PolicyConfig
+from policies.encoder.spec import corroborate_at
 
 # What each rule looks for, in a coordinator's words (also used by `policy show`).
 RULE_TEXT: dict[str, str] = {
@@ -117,6 +118,9 @@ def _band_lines(head: str, th: dict[str, float]) -> list[str]:
         else:
             upto = f" to {th['hold']:.4g}" if band != "hold" and th.get("hold", 2) <= 1 else ""
             out.append(f"      {band} band from {v:.4g}{upto}: {what}")
+    if head == "concern" and th.get("alert", 2) <= 1 and "corroborate" in th:
+        out.append(f"      the rules' disclosure words are held from {corroborate_at(th):.4g} (below it they "
+                   f"alert, delivered)")
     return out
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 import numpy as np
 
 from policies import Action, PolicyContext, load_policy
-from policies.encoder.validate import ALERT_BUDGET, CONCERN_HOLD_FLOOR, Table, band_touches, search
+from policies.encoder.validate import (
+    ALERT_BUDGET,
+    CONCERN_HOLD_FLOOR,
+    CORROBORATE_BUDGET,
+    Table,
+    band_touches,
+    outcome,
+    search,
+)
 
 
 def _table(rng: np.random.Generator, n_ord: int = 2000, n_concern: int = 200) -> tuple[Table, dict]:
@@ -40,10 +48,32 @@ def test_band_touches_at_most_its_share_of_students_ordinary_chat_and_sits_below
     assert not (band_touches(tb, scores, th, "concern") & tb.mentor).any()
 
 
+def test_the_wider_alert_band_adds_quiet_alerts_and_never_a_stop():
+    """The corroborate threshold is chosen as the one band was before round 17 (its own, smaller
+    budget); the alert band below it only adds alerts: the same messages are stopped."""
+    rng = np.random.default_rng(5)
+    tb, scores = _table(rng)
+    # some students' messages the rules hold for disclosure words only, ordinary and concern alike
+    tb.rules_stop[rng.choice(len(tb.category), 80, replace=False)] = True
+    tb.concern_only[:] = tb.rules_stop & ~tb.mentor
+    th = search(tb, scores, np.ones(len(tb.category), bool))
+    c = th["concern"]
+    assert c["alert"] < c["corroborate"] < c["hold"]
+    students_ordinary = (tb.category == "ordinary") & ~tb.mentor
+    narrow = {k: dict(v) for k, v in th.items()}
+    narrow["concern"]["alert"] = c["corroborate"]
+    touched_narrow = band_touches(tb, scores, narrow, "concern") & students_ordinary
+    assert touched_narrow.sum() <= CORROBORATE_BUDGET * students_ordinary.sum()
+    wide, old = outcome(tb, scores, th), outcome(tb, scores, narrow)
+    assert (wide["stop"] == old["stop"]).all()
+    concern = tb.category == "concern"
+    assert (wide["alert"] & concern).sum() > (old["alert"] & concern).sum()
+
+
 def test_the_shipped_band_delivers_alerts_and_never_shames():
     pol = load_policy()
     th = pol.encoder.thresholds["concern"]
-    assert 0 < th["alert"] < th["hold"] <= 1
+    assert 0 < th["alert"] < th["corroborate"] < th["hold"] <= 1
     text = "i dont really want to go back to my place after practice, its loud there"
     p = pol.encoder.scores(text, "student")["concern"]
     # Put the message in the band whatever the retrained heads score it at.

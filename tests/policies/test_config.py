@@ -99,6 +99,9 @@ def test_program_file_moves_or_switches_off_the_alert_band(tmp_path):
     assert "alert band: OFF (switched off by the program file)" in off.describe()
     with pytest.raises(PolicyFileError, match="or false to switch the alert band off"):
         load_policy(write(tmp_path, "encoder:\n  thresholds:\n    concern: {alert: true}\n"))
+    firmer = load_policy(write(tmp_path, "encoder:\n  thresholds:\n    concern: {corroborate: 0.9}\n"))
+    assert firmer.encoder.thresholds["concern"]["corroborate"] == 0.9
+    assert "disclosure words are held from 0.9" in firmer.describe()
 
 
 def test_missing_file_is_refused(tmp_path):

@@ -19,9 +19,12 @@ def _held_by_disclosure_words(*texts: str) -> str:
     raise AssertionError("the rules hold none of these for disclosure words")
 
 
-def _policy_with_alert_band(text: str, offset: float):
+def _policy_with_alert_band(text: str, offset: float, alert: float | None = None):
+    """The concern head's corroborate threshold ``offset`` from this message's score (and its
+    alert band there too, or at ``alert``)."""
     pol = load_policy()
-    pol.encoder = around(text, "student", concern={"hold": 1.0, "alert": offset})
+    pol.encoder = around(text, "student", concern={"hold": 1.0, "corroborate": offset,
+                                                   "alert": offset if alert is None else alert})
     return pol
 
 
@@ -49,3 +52,18 @@ def test_other_stops_are_not_quieted():
     text += " call 347 555 0199"
     d = _policy_with_alert_band(text, +0.01).evaluate(text, STUDENT)
     assert d.action is not Action.ALLOW and d.alert
+
+
+def test_the_wider_alert_band_does_not_hold_disclosure_words_it_does_not_corroborate():
+    """Round 17: the alert band reaches below the corroborate threshold. A score in between
+    alerts the coordinator, but it does not back the rules' disclosure words into a hold."""
+    text = _held_by_disclosure_words("ugh i wanna die", "i hate tuesdays i wanna disappear lol",
+                                     "i want to die this homework is so long")
+    between = _policy_with_alert_band(text, +0.01, alert=-0.01).evaluate(text, STUDENT)
+    assert between.action is Action.ALLOW and between.alert and between.notice is None
+    assert any("below the score that backs disclosure words" in h.reason for h in between.hits)
+    # A program that raises its alert band above the corroborate threshold raises that too.
+    pol = load_policy()
+    pol.encoder = around(text, "student", concern={"hold": 1.0, "corroborate": -0.02, "alert": +0.01})
+    raised = pol.evaluate(text, STUDENT)
+    assert raised.action is Action.ALLOW and raised.alert
