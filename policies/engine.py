@@ -32,6 +32,7 @@ from policies.rules.concepts.context import (
     declined_rest,
     handled_story,
     lesson_retold,
+    says_me_too,
     story_handled_at,
     threat_of_someone_else,
 )
@@ -278,6 +279,8 @@ class Policy:
             hits += enc
         if role != "mentor" and any(h.rule == "language.threat" for h in hits):
             hits = _reported_threats(hits, text)
+        if role != "mentor" and any(h.rule == _SOMEONE_ATTEMPTED and h.action is Action.ALLOW for h in hits):
+            hits = _somebody_elses_attempt(hits, text)
         stops = {h.category for h in hits if h.action is not Action.ALLOW} if role != "mentor" else set()
         if "concern" in stops and lesson_retold(text.lower()):
             hits = _alert_band(hits, _LESSON_NOTE)
@@ -564,6 +567,10 @@ class Policy:
                         hold_until=hold_until, flag=flag, layer=layer)
 
 
+_SOMEONE_ATTEMPTED = "concern.someone_attempted"
+_SOMEONE_NOTE = (" — words of somebody else's attempt, told by the student: delivered, coordinator "
+                 "alerted, nothing shown to the student")
+_ME_TOO_NOTE = (" — and the student says it is theirs too: held, coordinator alerted, the kind notice")
 _LESSON_NOTE = (" — the student retells a safety lesson, with nothing of their own: delivered, "
                 "coordinator alerted, nothing shown to the student")
 _STORY_NOTE = (" — the student tells of somebody else's trouble that an adult already knows of: "
@@ -608,6 +615,19 @@ def _story_moves(hits: list[Hit], text: str) -> list[Hit]:
 
 _REPORTED_THREAT_NOTE = (" — a threat somebody else made, told by the student: held, coordinator alerted "
                          "(a safeguarding report, not the student's threat)")
+
+
+def _somebody_elses_attempt(hits: list[Hit], text: str) -> list[Hit]:
+    """A student telling of somebody else's attempt or self-harm: the disclosure words inside
+    that telling ("attempted suicide", "took a bunch of pills") are the friend's, so they alert
+    without holding; a student who adds it is theirs too ("same tbh") is held, kind notice."""
+    someone = [h for h in hits if h.rule == _SOMEONE_ATTEMPTED]
+    if says_me_too(text.lower()):
+        return [replace(h, action=Action.HOLD, notice=None, reason=h.reason + _ME_TOO_NOTE)
+                if h in someone else h for h in hits]
+    return [replace(h, action=Action.ALLOW, alert=True, band="alert", reason=h.reason + _SOMEONE_NOTE)
+            if h.category == "concern" and h.action is not Action.ALLOW and not h.rule.startswith("encoder.")
+            and any(h.start < o.end and o.start < h.end for o in someone) else h for h in hits]
 
 
 def _reported_threats(hits: list[Hit], text: str) -> list[Hit]:

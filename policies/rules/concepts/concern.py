@@ -27,6 +27,23 @@ _HYPERBOLE = (r"\b(?:homework|essay|test|exam|finals|midterms?|quiz|class|assign
               r"regents|sat|psat|math|chem|physics|bio|lab report|presentation|game|match|"
               r"season|episode|show|movie|song|meme|video game|tarea|examen|prueba|clase)\b")
 
+# Somebody else's suicide attempt or self-harm, told by a student ("my cousin tried to kill herself
+# in october", "mi amiga se corta"): the coordinator must hear of it (the student may need support,
+# the friend may be in danger, and "my friend" is often the student), but the student said nothing
+# wrong: its own setting, delivered with an alert (docs/policy.md). Someone of the student's world
+# is the subject; a story, a show or a lesson's "what to do if a friend…" is not.
+_SOMEONE = ("(my|mi|mis|a|one|this|some|our|su|una|un|esta|este|la|el|that) ~2 (friend|friends|bestie|bff|homegirl|homie|"
+            "cousin|sister|brother|sis|bro|stepsister|stepbrother|classmate|girl|boy|kid|student|teammate|neighbor|"
+            "girlfriend|boyfriend|gf|bf|amiga|amigo|amigas|amigos|prima|primo|hermana|hermano|hermanastra|hermanastro|"
+            "companera|companero|vecina|vecino|chica|chico|nena|nene|novia|novio|pana|mejor_amiga|mejor_amigo)")
+_someone_else = partial(_c, governs="concern.someone_else")
+_FICTION = (r"\b(?:book|novel|movie|film|show|series|episode|season|anime|manga|character|play|poem|story we read|"
+            r"libro|novela|pel[ií]cula|serie|episodio|temporada|personaje|obra|what to do if|qu[eé] hacer si|"
+            r"if (?:a|your|ur) (?:friend|classmate)|si (?:un|una|tu) (?:amig[oa]|compa[nñ]er[oa])|"
+            r"game|juego|minecraft|fortnite|roblox|gta|sims|laughing|laughed|de la risa|de risa|"
+            r"cooking|shaving|by accident|accidentally|on accident|sin querer|cocinando|playing|practice|"
+            r"skating|biking|fell|se cay[oó]|jugando)\b")
+
 RULES = [
     _selfharm(
         "concern.suicidal",
@@ -495,5 +512,18 @@ RULES = [
         "PARENT ~2 (has_been|been|is|se_fue|left|hasn't_been_home|hasnt_been_home|no_ha_vuelto|no_vuelve|hasn't_been|hasnt_been|gone) ~3 (for|since|desde|hace|por) ~1 ([0-9]+|two|three|four|five|a_few|several|dos|tres|cuatro|days|weeks) ~1 (days|weeks|dias|semanas)?",
         unless=r"\b(?:growth spurt|practice|workout|gym|swim|track|season|diet|fasting|ramadan|since (?:breakfast|lunch|this morning|noon))\b",
         examples=("there hasnt been food in the house since like tuesday", "no hay comida en la casa"),
+    ),
+    _someone_else(
+        "concern.someone_attempted",
+        "Tells that someone they know tried to end their life or hurts themselves (somebody else's attempt or self-harm)",
+        _SOMEONE + " ~4 (tried|attempted|try|tries|trying|intento|trato|quiso|intentaron) ~2 (to)? ~1 (kill_herself|kill_himself|kill_themself|kill_themselves|end_her_life|end_his_life|end_their_life|take_her_life|take_his_life|take_her_own_life|take_his_own_life|hang_herself|hang_himself|quitarse_la_vida|matarse|suicidarse|ahorcarse|colgarse|cortarse_las_venas|tirarse_del|tirarse_de|aventarse)",
+        _SOMEONE + " ~4 (attempted_suicide|tried_suicide|overdosed|od'd|odd_on_purpose|took_a_bunch_of_pills|took_all_her_pills|took_all_his_pills|se_intento_suicidar|se_trato_de_matar|se_quiso_matar|se_tomo_las_pastillas|se_tomo_un_monton_de_pastillas|se_tomo_todas_las_pastillas)",
+        _SOMEONE + " ~4 (cuts|cut|cutting|has_been_cutting|started_cutting|burns|burned|burning|hurts|hurting|has_been_hurting|harms|harmed|harming) ~1 (herself|himself|themself|themselves)",
+        _SOMEONE + " ~4 (se_corta|se_corto|se_cortaba|se_esta_cortando|se_quema|se_quemo) ~1 (las_munecas|los_brazos|las_piernas|los_muslos|a_proposito)",
+        _SOMEONE + " ~4 (se_hace_dano|se_lastima_a_proposito|se_hizo_dano_a_proposito|self-harms|self_harms|is_self_harming|has_been_self_harming)",
+        _SOMEONE + " ~4 (is|was|got|esta|estuvo) ~1 (in_the_psych_ward|in_a_psych_ward|on_suicide_watch|en_el_psiquiatrico|en_un_psiquiatrico)",
+        unless=_FICTION,
+        examples=("my cousin tried to kill herself in october, my aunt found her",
+                  "mi amiga intentó quitarse la vida pero su mamá ya llamó a la consejera"),
     ),
 ]

@@ -308,6 +308,22 @@ def story_handled_at(text: str) -> int:
     return -1 if own else done.start()
 
 
+# A student who tells of somebody else's attempt or self-harm and then of their own ("… and honestly
+# i think about it too", "same here lowkey", "yo también lo he pensado"): the student's own disclosure.
+_ME_TOO = re.compile(
+    r"\b(?:i|me|yo|a m[ií])\b[^.!?\n]{0,40}\b(?:too|also|as well|tambi[eé]n|igual)\b"
+    r"|\b(?:same(?: here| tbh| ngl| lowkey)?|me too|lowkey same|yo tambi[eé]n"
+    r"|a m[ií] (?:tambi[eé]n|igual))\b")
+
+
+def says_me_too(text: str) -> bool:
+    """Whether a student's telling of somebody else's trouble adds that it is theirs too."""
+    return _ME_TOO.search(_TOLD_ME.sub(" ", text)) is not None
+
+
+_TOLD_ME = re.compile(r"\b(?:told|tells|showed|texted|sent) me\b|\bme (?:cont[oó]|dijo|dice|cuenta)\b")
+
+
 # A mentor turning something down by the program's rule ("that's kind of you, but program rules
 # say no gifts", "no puedo aceptar regalos, son las reglas"): a refusal, which the encoder cannot
 # read as one. Nothing after the rule may take it back ("… but I made an exception for you").

@@ -1,0 +1,85 @@
+"""Round 17: somebody else's suicide attempt or self-harm, told by a student. The coordinator
+hears of it at once (the student may need support, the friend may be in danger, and "my friend"
+is often the student), but the student said nothing wrong: the message is delivered. A student
+who adds that it is theirs too is held with the kind notice. Wordings written for these tests,
+not copied from any writer's file."""
+
+from __future__ import annotations
+
+import pytest
+
+from policies import Action, PolicyContext, load_policy
+
+MENTOR = PolicyContext(role="mentor")
+STUDENT = PolicyContext(role="student")
+RULE = "concern.someone_attempted"
+
+
+@pytest.mark.parametrize("text", [
+    "my cousin tried to kill herself in october, my aunt found her",
+    "my best friend literally tried to end her life last month",
+    "a boy on my team attempted suicide over the break",
+    "my older brother overdosed on purpose in march",
+    "this girl in my grade tried to hang herself, the whole school knows",
+    "my friend has been cutting herself again",
+    "mi amiga intentó quitarse la vida pero su mamá ya llamó a la consejera",
+    "mi primo se quiso matar el año pasado",
+    "mi hermana se corta los brazos y nadie en la casa sabe",
+    "my homegirl is on suicide watch rn",
+])
+def test_somebody_elses_attempt_alerts_and_is_delivered(rules_policy, text):
+    d = rules_policy.evaluate(text, STUDENT)
+    assert any(h.rule == RULE for h in d.hits), text
+    ours = [h for h in d.hits if h.rule == RULE]
+    assert d.alert and all(h.action is Action.ALLOW for h in ours)
+    if all(h.category == "concern" and h.action is Action.ALLOW for h in d.hits):
+        assert d.action is Action.ALLOW and d.notice is None  # no "thank you" for a friend's story
+
+
+@pytest.mark.parametrize("text", [
+    "my friend tried to kill herself and honestly i think about doing it too",
+    "my sister cut herself last year, same tbh",
+    "mi prima se cortó las muñecas, a mí también me pasa",
+])
+def test_a_student_who_says_it_is_theirs_too_is_held_with_the_kind_notice(rules_policy, text):
+    d = rules_policy.evaluate(text, STUDENT)
+    assert d.action is Action.HOLD and d.alert and "Thank you" in (d.notice or "")
+
+
+@pytest.mark.parametrize("text", [
+    "my sister cut herself cooking last night lol",
+    "my brother tried to kill himself laughing at that video",
+    "my little brother keeps trying to kill himself in minecraft lol",
+    "in the book the main character tries to kill himself",
+    "we learned what to do if a friend tries to hurt themselves",
+    "my sister cuts her hair herself",
+    "mi hermana se corta el pelo sola",
+    "my brother was hospitalized for asthma",
+    "my cousin tried to fix the sink himself and flooded the kitchen",
+])
+def test_look_alikes_are_not_somebody_elses_attempt(rules_policy, text):
+    d = rules_policy.evaluate(text, STUDENT)
+    assert not any(h.rule == RULE for h in d.hits), text
+
+
+def test_disclosure_words_inside_the_story_are_the_friends(rules_policy):
+    """"attempted suicide", "took a bunch of pills": the friend's words alert without holding; the
+    student's own words in the same message still hold it."""
+    for text in ("a boy on my team attempted suicide over the break",
+                 "my friend took a bunch of pills on purpose last weekend"):
+        d = rules_policy.evaluate(text, STUDENT)
+        assert d.action is Action.ALLOW and d.alert and d.notice is None, text
+    d = rules_policy.evaluate("my friend took a bunch of pills on purpose and i want to die", STUDENT)
+    assert d.action is Action.HOLD and d.alert
+
+
+def test_a_mentor_telling_such_a_story_is_not_a_disclosure(rules_policy):
+    d = rules_policy.evaluate("my cousin tried to kill herself when she was your age, it gets better", MENTOR)
+    assert not any(h.rule == RULE for h in d.hits)
+
+
+def test_a_program_can_hold_these(tmp_path):
+    path = tmp_path / "program.yml"
+    path.write_text("rules:\n  concern.someone_else: {action: hold}\n", encoding="utf-8")
+    d = load_policy(path, rules_only=True).evaluate("my cousin tried to kill herself in october", STUDENT)
+    assert d.action is Action.HOLD and d.alert
