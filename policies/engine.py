@@ -108,6 +108,10 @@ class Policy:
         )
         self._contact = ContactFinder()
         self._concepts = build_layer()  # concept rules (policies/rules/concepts/)
+        # Self-harm words somebody else's telling may hold (not the danger-now concept: it holds).
+        self._selfharm_words = frozenset({"concern.selfharm"} | {
+            r.id for r in self._concepts.rules
+            if r.governs == "concern.selfharm" and r.id != "concern.someone_in_danger"})
         self._vocab = rules_vocabulary()  # which squeezed spelling of "goood" the rules know
         # misspellings and texting spellings read as the rules' words (policies/spelling.py)
         self._speller = Speller(self._vocab, known_words())
@@ -279,8 +283,8 @@ class Policy:
             hits += enc
         if role != "mentor" and any(h.rule == "language.threat" for h in hits):
             hits = _reported_threats(hits, text)
-        if role != "mentor" and any(h.rule == _SOMEONE_ATTEMPTED and h.action is Action.ALLOW for h in hits):
-            hits = _somebody_elses_attempt(hits, text)
+        if role != "mentor" and any(h.rule in _SOMEONE_ELSE and h.action is Action.ALLOW for h in hits):
+            hits = _somebody_elses_attempt(hits, text, self._selfharm_words)
         stops = {h.category for h in hits if h.action is not Action.ALLOW} if role != "mentor" else set()
         if "concern" in stops and lesson_retold(text.lower()):
             hits = _alert_band(hits, _LESSON_NOTE)
@@ -567,7 +571,7 @@ class Policy:
                         hold_until=hold_until, flag=flag, layer=layer)
 
 
-_SOMEONE_ATTEMPTED = "concern.someone_attempted"
+_SOMEONE_ELSE = frozenset({"concern.someone_attempted", "concern.someone_self_harm"})
 _SOMEONE_NOTE = (" — words of somebody else's attempt, told by the student: delivered, coordinator "
                  "alerted, nothing shown to the student")
 _ME_TOO_NOTE = (" — and the student says it is theirs too: held, coordinator alerted, the kind notice")
@@ -617,17 +621,18 @@ _REPORTED_THREAT_NOTE = (" — a threat somebody else made, told by the student:
                          "(a safeguarding report, not the student's threat)")
 
 
-def _somebody_elses_attempt(hits: list[Hit], text: str) -> list[Hit]:
-    """A student telling of somebody else's attempt or self-harm: the disclosure words inside
-    that telling ("attempted suicide", "took a bunch of pills") are the friend's, so they alert
-    without holding; a student who adds it is theirs too ("same tbh") is held, kind notice."""
-    someone = [h for h in hits if h.rule == _SOMEONE_ATTEMPTED]
-    if says_me_too(text.lower()):
+def _somebody_elses_attempt(hits: list[Hit], text: str, selfharm: frozenset[str]) -> list[Hit]:
+    """A student telling of somebody else's attempt or self-harm: self-harm words inside that
+    telling ("attempted suicide", "took a bunch of pills") are the friend's, so they alert without
+    holding; a student who adds after it that it is theirs too ("same tbh") is held, kind notice.
+    Any other disclosure in the message (abuse, the student's own words) keeps its hold."""
+    someone = [h for h in hits if h.rule in _SOMEONE_ELSE]
+    if says_me_too(text.lower(), min(h.end for h in someone)):
         return [replace(h, action=Action.HOLD, notice=None, reason=h.reason + _ME_TOO_NOTE)
                 if h in someone else h for h in hits]
     return [replace(h, action=Action.ALLOW, alert=True, band="alert", reason=h.reason + _SOMEONE_NOTE)
-            if h.category == "concern" and h.action is not Action.ALLOW and not h.rule.startswith("encoder.")
-            and any(h.start < o.end and o.start < h.end for o in someone) else h for h in hits]
+            if h.rule in selfharm and h.action is not Action.ALLOW
+            and any(o.start <= h.start and h.end <= o.end for o in someone) else h for h in hits]
 
 
 def _reported_threats(hits: list[Hit], text: str) -> list[Hit]:

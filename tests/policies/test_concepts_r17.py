@@ -12,7 +12,7 @@ from policies import Action, PolicyContext, load_policy
 
 MENTOR = PolicyContext(role="mentor")
 STUDENT = PolicyContext(role="student")
-RULE = "concern.someone_attempted"
+RULES = {"concern.someone_attempted", "concern.someone_self_harm"}
 
 
 @pytest.mark.parametrize("text", [
@@ -26,11 +26,15 @@ RULE = "concern.someone_attempted"
     "mi primo se quiso matar el año pasado",
     "mi hermana se corta los brazos y nadie en la casa sabe",
     "my homegirl is on suicide watch rn",
+    "my mom tried to kill herself when i was in 8th grade",
+    "someone in my grade killed himself over the summer",
+    "my ex slit his wrists last year",
+    "mi compa se cortó las venas",
 ])
 def test_somebody_elses_attempt_alerts_and_is_delivered(rules_policy, text):
     d = rules_policy.evaluate(text, STUDENT)
-    assert any(h.rule == RULE for h in d.hits), text
-    ours = [h for h in d.hits if h.rule == RULE]
+    assert any(h.rule in RULES for h in d.hits), text
+    ours = [h for h in d.hits if h.rule in RULES]
     assert d.alert and all(h.action is Action.ALLOW for h in ours)
     if all(h.category == "concern" and h.action is Action.ALLOW for h in d.hits):
         assert d.action is Action.ALLOW and d.notice is None  # no "thank you" for a friend's story
@@ -40,6 +44,7 @@ def test_somebody_elses_attempt_alerts_and_is_delivered(rules_policy, text):
     "my friend tried to kill herself and honestly i think about doing it too",
     "my sister cut herself last year, same tbh",
     "mi prima se cortó las muñecas, a mí también me pasa",
+    "my bf self harms and so do i",
 ])
 def test_a_student_who_says_it_is_theirs_too_is_held_with_the_kind_notice(rules_policy, text):
     d = rules_policy.evaluate(text, STUDENT)
@@ -56,10 +61,14 @@ def test_a_student_who_says_it_is_theirs_too_is_held_with_the_kind_notice(rules_
     "mi hermana se corta el pelo sola",
     "my brother was hospitalized for asthma",
     "my cousin tried to fix the sink himself and flooded the kitchen",
+    "my cousin overdosed on hot cheetos lol",
+    "my brother burns himself out every finals week",
+    "she keeps cutting herself off mid sentence",
+    "my sister cut herself some bangs",
 ])
 def test_look_alikes_are_not_somebody_elses_attempt(rules_policy, text):
     d = rules_policy.evaluate(text, STUDENT)
-    assert not any(h.rule == RULE for h in d.hits), text
+    assert not any(h.rule in RULES for h in d.hits), text
 
 
 def test_disclosure_words_inside_the_story_are_the_friends(rules_policy):
@@ -75,7 +84,7 @@ def test_disclosure_words_inside_the_story_are_the_friends(rules_policy):
 
 def test_a_mentor_telling_such_a_story_is_not_a_disclosure(rules_policy):
     d = rules_policy.evaluate("my cousin tried to kill herself when she was your age, it gets better", MENTOR)
-    assert not any(h.rule == RULE for h in d.hits)
+    assert not any(h.rule in RULES for h in d.hits)
 
 
 def test_a_program_can_hold_these(tmp_path):
@@ -83,3 +92,39 @@ def test_a_program_can_hold_these(tmp_path):
     path.write_text("rules:\n  concern.someone_else: {action: hold}\n", encoding="utf-8")
     d = load_policy(path, rules_only=True).evaluate("my cousin tried to kill herself in october", STUDENT)
     assert d.action is Action.HOLD and d.alert
+
+
+@pytest.mark.parametrize("text", [
+    "my friend and i both took a bunch of pills last night",
+    "my friend found out i took a bunch of pills on purpose",
+    "my bf found me after i took a bunch of pills",
+    "me and my bestie attempted suicide together in august",
+])
+def test_the_student_in_the_telling_is_their_own_disclosure(rules_policy, text):
+    """The student is part of the act: never read as somebody else's, the hold stays."""
+    d = rules_policy.evaluate(text, STUDENT)
+    assert not any(h.rule in RULES for h in d.hits), text
+    assert d.action is Action.HOLD and d.alert, text
+
+
+def test_abuse_next_to_a_partners_self_harm_keeps_its_hold(rules_policy):
+    for text in ("my boyfriend chokes me and then tries to kill himself when i say im leaving",
+                 "mi novio me pega y luego se corta los brazos"):
+        d = rules_policy.evaluate(text, STUDENT)
+        assert d.action is Action.HOLD and d.alert, text
+
+
+@pytest.mark.parametrize("text", [
+    "my cousin tried to kill herself, and i told my mom too",
+    "my friend cut herself and i was scared too",
+    "i just found out my cousin also cut herself",
+    "same girl from volleyball tried to kill herself last year",
+])
+def test_a_first_person_too_that_is_not_the_students_own_is_not_a_me_too(rules_policy, text):
+    d = rules_policy.evaluate(text, STUDENT)
+    assert d.action is Action.ALLOW and d.alert, text
+
+
+def test_somebody_in_danger_now_is_held_with_the_emergency_notice(rules_policy):
+    d = rules_policy.evaluate("my sister said she's gonna kill herself tonight", STUDENT)
+    assert d.action is Action.HOLD and d.alert and "988" in (d.notice or "")

@@ -28,21 +28,32 @@ _HYPERBOLE = (r"\b(?:homework|essay|test|exam|finals|midterms?|quiz|class|assign
               r"season|episode|show|movie|song|meme|video game|tarea|examen|prueba|clase)\b")
 
 # Somebody else's suicide attempt or self-harm, told by a student ("my cousin tried to kill herself
-# in october", "mi amiga se corta"): the coordinator must hear of it (the student may need support,
-# the friend may be in danger, and "my friend" is often the student), but the student said nothing
-# wrong: its own setting, delivered with an alert (docs/policy.md). Someone of the student's world
-# is the subject; a story, a show or a lesson's "what to do if a friend…" is not.
-_SOMEONE = ("(my|mi|mis|a|one|this|some|our|su|una|un|esta|este|la|el|that) ~2 (friend|friends|bestie|bff|homegirl|homie|"
-            "cousin|sister|brother|sis|bro|stepsister|stepbrother|classmate|girl|boy|kid|student|teammate|neighbor|"
-            "girlfriend|boyfriend|gf|bf|amiga|amigo|amigas|amigos|prima|primo|hermana|hermano|hermanastra|hermanastro|"
-            "companera|companero|vecina|vecino|chica|chico|nena|nene|novia|novio|pana|mejor_amiga|mejor_amigo)")
+# in october", "mi amiga se corta los brazos"): the coordinator must hear of it (the student may need
+# support, the friend may be in danger, and "my friend" is often the student), but the student said
+# nothing wrong: its own setting, delivered with an alert (docs/policy.md). Someone of the student's
+# world is the subject, with no "i"/"me" in the telling (the layer checks: ``teller_in_it``); a
+# story, a show, a game or a lesson's "what to do if a friend…" is not.
+_SOMEONE_NOUNS = ("friend|friends|bestie|bff|homegirl|homie|cousin|sister|brother|sis|bro|stepsister|stepbrother|"
+                  "classmate|girl|boy|kid|student|teammate|neighbor|girlfriend|boyfriend|gf|bf|ex|mom|mother|dad|"
+                  "father|stepmom|stepdad|aunt|uncle|grandma|grandpa|someone|somebody|person|guy|amiga|amigo|amigas|"
+                  "amigos|prima|primo|hermana|hermano|hermanastra|hermanastro|companera|companero|compa|vecina|vecino|"
+                  "chica|chico|nena|nene|novia|novio|pana|mejor_amiga|mejor_amigo|mama|papa|madre|padre|tia|tio|"
+                  "abuela|abuelo|alguien|persona")
+_SOMEONE = ("(my|mi|mis|a|one|this|some|our|su|una|un|esta|este|la|el|that|his|her|ur|your)? ~2 ("
+            + _SOMEONE_NOUNS + ")")
 _someone_else = partial(_c, governs="concern.someone_else")
-_FICTION = (r"\b(?:book|novel|movie|film|show|series|episode|season|anime|manga|character|play|poem|story we read|"
-            r"libro|novela|pel[ií]cula|serie|episodio|temporada|personaje|obra|what to do if|qu[eé] hacer si|"
-            r"if (?:a|your|ur) (?:friend|classmate)|si (?:un|una|tu) (?:amig[oa]|compa[nñ]er[oa])|"
-            r"game|juego|minecraft|fortnite|roblox|gta|sims|laughing|laughed|de la risa|de risa|"
-            r"cooking|shaving|by accident|accidentally|on accident|sin querer|cocinando|playing|practice|"
-            r"skating|biking|fell|se cay[oó]|jugando)\b")
+_NOT_REAL = (r"book|novel|movie|film|show|series|episode|season|anime|manga|character|play|poem|story we read|"
+             r"libro|novela|pel[ií]cula|serie|episodio|temporada|personaje|obra|what to do if|qu[eé] hacer si|"
+             r"if (?:a|your|ur) (?:friend|classmate)|si (?:un|una|tu) (?:amig[oa]|compa[nñ]er[oa])|"
+             r"minecraft|fortnite|roblox|gta|sims|speedrun|lava|backflip|stunt|video ?game|videojuego|"
+             r"laughing|laughed|de la risa|de risa")
+_ATTEMPT_UNLESS = (r"\b(?:" + _NOT_REAL + r")\b"
+                   r"|\b(?:overdosed|od'?d) on (?!purpose|pills|her|his|their|meds|medicine|drugs|xanax|percs?|fent)\w+")
+# Accidents and idioms ("cut herself cooking", "burns himself out", "cutting herself off mid sentence").
+_HARM_UNLESS = (r"\b(?:" + _NOT_REAL + r"|cooking|shaving|can opener|curling iron|glue gun|stove|oven|iron|knife "
+                r"slipped|by accident|accidentally|on accident|sin querer|cocinando|fell|se cay[oó]|practice|"
+                r"skating|biking|playing|jugando|bangs|hair|pelo|u[nñ]as|nails|fleco)\b"
+                r"|\b(?:herself|himself|themself|themselves) (?:out|off|short|some slack|a break)\b")
 
 RULES = [
     _selfharm(
@@ -515,15 +526,30 @@ RULES = [
     ),
     _someone_else(
         "concern.someone_attempted",
-        "Tells that someone they know tried to end their life or hurts themselves (somebody else's attempt or self-harm)",
-        _SOMEONE + " ~4 (tried|attempted|try|tries|trying|intento|trato|quiso|intentaron) ~2 (to)? ~1 (kill_herself|kill_himself|kill_themself|kill_themselves|end_her_life|end_his_life|end_their_life|take_her_life|take_his_life|take_her_own_life|take_his_own_life|hang_herself|hang_himself|quitarse_la_vida|matarse|suicidarse|ahorcarse|colgarse|cortarse_las_venas|tirarse_del|tirarse_de|aventarse)",
-        _SOMEONE + " ~4 (attempted_suicide|tried_suicide|overdosed|od'd|odd_on_purpose|took_a_bunch_of_pills|took_all_her_pills|took_all_his_pills|se_intento_suicidar|se_trato_de_matar|se_quiso_matar|se_tomo_las_pastillas|se_tomo_un_monton_de_pastillas|se_tomo_todas_las_pastillas)",
-        _SOMEONE + " ~4 (cuts|cut|cutting|has_been_cutting|started_cutting|burns|burned|burning|hurts|hurting|has_been_hurting|harms|harmed|harming) ~1 (herself|himself|themself|themselves)",
-        _SOMEONE + " ~4 (se_corta|se_corto|se_cortaba|se_esta_cortando|se_quema|se_quemo) ~1 (las_munecas|los_brazos|las_piernas|los_muslos|a_proposito)",
-        _SOMEONE + " ~4 (se_hace_dano|se_lastima_a_proposito|se_hizo_dano_a_proposito|self-harms|self_harms|is_self_harming|has_been_self_harming)",
+        "Tells that someone they know tried to end their life, or did (somebody else's attempt)",
+        _SOMEONE + " ~4 (tried|attempted|try|tries|trying|intento|trato|quiso|intentaron) ~2 (to)? ~1 (kill_herself|kill_himself|kill_themself|kill_themselves|unalive_herself|unalive_himself|unalive_themself|unalive_themselves|end_her_life|end_his_life|end_their_life|take_her_life|take_his_life|take_her_own_life|take_his_own_life|hang_herself|hang_himself|quitarse_la_vida|matarse|suicidarse|ahorcarse|colgarse|cortarse_las_venas|tirarse_del|tirarse_de|aventarse)",
+        _SOMEONE + " ~4 (attempted_suicide|tried_suicide|overdosed|od'd|odd_on_purpose|took_a_bunch_of_pills|took_all_her_pills|took_all_his_pills|took_a_whole_bottle|took_the_whole_bottle|swallowed_a_bottle|se_intento_suicidar|se_trato_de_matar|se_quiso_matar|se_tomo_las_pastillas|se_tomo_un_monton_de_pastillas|se_tomo_todas_las_pastillas|se_tomo_un_frasco)",
+        _SOMEONE + " ~4 (killed_herself|killed_himself|killed_themself|killed_themselves|unalived_herself|unalived_himself|unalived_themself|unalived_themselves|took_her_own_life|took_his_own_life|took_their_own_life|se_suicido|se_mato|se_quito_la_vida|se_ahorco)",
         _SOMEONE + " ~4 (is|was|got|esta|estuvo) ~1 (in_the_psych_ward|in_a_psych_ward|on_suicide_watch|en_el_psiquiatrico|en_un_psiquiatrico)",
-        unless=_FICTION,
+        unless=_ATTEMPT_UNLESS,
         examples=("my cousin tried to kill herself in october, my aunt found her",
                   "mi amiga intentó quitarse la vida pero su mamá ya llamó a la consejera"),
+    ),
+    _someone_else(
+        "concern.someone_self_harm",
+        "Tells that someone they know cuts, burns or hurts themselves on purpose (somebody else's self-harm)",
+        _SOMEONE + " ~4 (cuts|cut|cutting|has_been_cutting|started_cutting|burns|burned|burning|hurts|hurting|has_been_hurting|harms|harmed|harming|scratches|scratching) ~1 (herself|himself|themself|themselves)",
+        _SOMEONE + " ~4 (cuts|cut|cutting|slit|slits|slitting) ~1 (her|his|their) ~0 (wrists|wrist|arms|legs|thighs)",
+        _SOMEONE + " ~4 (se_corta|se_corto|se_cortaba|se_esta_cortando|se_quema|se_quemo) ~1 (las_munecas|los_brazos|las_piernas|los_muslos|las_venas|a_proposito)",
+        _SOMEONE + " ~4 (se_hace_dano|se_lastima_a_proposito|se_hizo_dano_a_proposito|self-harms|self_harms|self_harming|self-harming|is_self_harming|has_been_self_harming|been_self_harming|started_self_harming)",
+        unless=_HARM_UNLESS,
+        examples=("my best friend has been cutting herself again", "mi hermana se corta los brazos"),
+    ),
+    _selfharm(
+        "concern.someone_in_danger",
+        "Says someone they know is about to end their life (somebody else in danger now)",
+        "(" + _SOMEONE_NOUNS + "|she|he|they|ella|el) ~4 (is_gonna|is_going_to|gonna|going_to|wants_to|plans_to|planning_to|said_she's_gonna|said_hes_gonna|said_he's_gonna|said_shes_gonna|says_she's_gonna|says_shes_gonna|va_a|quiere|piensa|dice_que_va_a|dijo_que_se_va_a) ~2 (kill_herself|kill_himself|kill_themself|kill_themselves|unalive_herself|unalive_himself|end_her_life|end_his_life|end_their_life|end_it_tonight|end_it_today|take_her_life|take_his_life|matarse|quitarse_la_vida|suicidarse|ahorcarse|tirarse_del_puente|tirarse_del_techo|matar)",
+        unless=_ATTEMPT_UNLESS,
+        examples=("my sister said she's gonna kill herself tonight",),
     ),
 ]

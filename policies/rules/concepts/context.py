@@ -308,20 +308,44 @@ def story_handled_at(text: str) -> int:
     return -1 if own else done.start()
 
 
-# A student who tells of somebody else's attempt or self-harm and then of their own ("… and honestly
-# i think about it too", "same here lowkey", "yo también lo he pensado"): the student's own disclosure.
+# A student who tells of somebody else's attempt or self-harm and then of their own ("… same tbh",
+# "and so do i", "a mí también me pasa", "the friend is me"): the student's own disclosure.
 _ME_TOO = re.compile(
-    r"\b(?:i|me|yo|a m[ií])\b[^.!?\n]{0,40}\b(?:too|also|as well|tambi[eé]n|igual)\b"
-    r"|\b(?:same(?: here| tbh| ngl| lowkey)?|me too|lowkey same|yo tambi[eé]n"
-    r"|a m[ií] (?:tambi[eé]n|igual))\b")
+    r"\b(?:me too|same here|same tbh|same ngl|same lol|lowkey same|same lowkey|so (?:do|did|have|am) i"
+    r"|i (?:do|did|have|am|feel it|think about it|thought about it|want to|wanna) (?:too|also|as well)"
+    r"|i(?:'ve| have)? (?:tried|done|cut|thought about|think about|wanted to)\b[^.!?\n]{0,25}"
+    r"\b(?:too|also|as well)"
+    r"|yo tambi[eé]n|a m[ií] (?:tambi[eé]n|igual|me pasa)|yo igual|yo tampoco"
+    r"|yo lo (?:hago|he pensado|pienso)"
+    r"|(?:it'?s|its|it was|the friend is|the friend was) (?:really )?me"
+    r"|(?:la amiga|el amigo|la persona) soy yo)\b"
+    r"|^\W*same\W*$|[,.!?]\s*same\W*$")
+# The teller in the telling ("my friend and i both took…", "my bf found me after i took…", "me and my
+# bestie attempted…"): not somebody else's act alone.
+_TELLER_WORD = re.compile(r"\b(?:i|me|i'?m|im|i'?ve|ive|i'?d|myself|yo|we|us|both|together|juntos|juntas"
+                          r"|los dos|las dos|nosotr[oa]s)\b")
+_ME_AND = re.compile(r"\b(?:me|i|yo) (?:and|&|y|n) (?:my |mi |a |the |this )?$")
+_WITH_ME_AFTER = re.compile(r"^[^.!?\n]{0,12}\b(?:together|with me|conmigo|juntos|juntas|both of us"
+                            r"|los dos|las dos)\b")
 
 
-def says_me_too(text: str) -> bool:
-    """Whether a student's telling of somebody else's trouble adds that it is theirs too."""
-    return _ME_TOO.search(_TOLD_ME.sub(" ", text)) is not None
+def says_me_too(text: str, after: int = 0) -> bool:
+    """Whether a student's telling of somebody else's trouble adds, after it, that it is theirs too."""
+    return _ME_TOO.search(text[after:].strip()) is not None
 
 
-_TOLD_ME = re.compile(r"\b(?:told|tells|showed|texted|sent) me\b|\bme (?:cont[oó]|dijo|dice|cuenta)\b")
+def teller_in_it(text: str, start: int, end: int) -> bool:
+    """Whether the student is in the telling of somebody else's act: a first-person word inside it,
+    or "me and" just before it."""
+    told = _TOLD_ME.sub(lambda m: " " * len(m.group()), text[start:end])
+    return (_TELLER_WORD.search(told) is not None
+            or _ME_AND.search(text[max(0, start - 16):start]) is not None
+            or _WITH_ME_AFTER.search(text[end:]) is not None)
+
+
+_TOLD_ME = re.compile(r"\b(?:told|tells|telling|showed|texted|sent|dm'?d|messaged|called) me\b"
+                      r"|\bme (?:cont[oó]|dijo|dice|cuenta|escribi[oó]|mand[oó]|llam[oó])\b"
+                      r"|\bi (?:think|guess|heard|found out|just found out|learned)\b|\bcreo que\b")
 
 
 # A mentor turning something down by the program's rule ("that's kind of you, but program rules
