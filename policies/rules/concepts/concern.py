@@ -53,7 +53,8 @@ _ATTEMPT_UNLESS = (r"\b(?:" + _NOT_REAL + r")\b"
 _HARM_UNLESS = (r"\b(?:" + _NOT_REAL + r"|cooking|shaving|can opener|curling iron|glue gun|stove|oven|iron|knife "
                 r"slipped|by accident|accidentally|on accident|sin querer|cocinando|fell|se cay[oó]|practice|"
                 r"skating|biking|playing|jugando|bangs|hair|pelo|u[nñ]as|nails|fleco)\b"
-                r"|\b(?:herself|himself|themself|themselves) (?:out|off|short|some slack|a break)\b")
+                r"|\b(?:herself|himself|themself|themselves) (?:out|off|short|some slack|a break)\b"
+                r"|\b(?:herself|himself|themself|themselves) on (?!purpose)")
 
 RULES = [
     _selfharm(
@@ -549,6 +550,7 @@ RULES = [
         "concern.someone_in_danger",
         "Says someone they know is about to end their life (somebody else in danger now)",
         "(" + _SOMEONE_NOUNS + "|she|he|they|ella|el) ~4 (is_gonna|is_going_to|gonna|going_to|wants_to|plans_to|planning_to|said_she's_gonna|said_hes_gonna|said_he's_gonna|said_shes_gonna|says_she's_gonna|says_shes_gonna|va_a|quiere|piensa|dice_que_va_a|dijo_que_se_va_a) ~2 (kill_herself|kill_himself|kill_themself|kill_themselves|unalive_herself|unalive_himself|end_her_life|end_his_life|end_their_life|end_it_tonight|end_it_today|take_her_life|take_his_life|matarse|quitarse_la_vida|suicidarse|ahorcarse|tirarse_del_puente|tirarse_del_techo|matar)",
+        "(" + _SOMEONE_NOUNS + "|she|he|they|ella|el) ~4 (is_gonna|is_going_to|gonna|going_to|wants_to|plans_to|va_a|quiere) ~1 (end_it|end_it_all|acabar_con_todo) ~3 (tonight|today|tomorrow|after_school|this_weekend|esta_noche|hoy|manana)",
         unless=_ATTEMPT_UNLESS,
         examples=("my sister said she's gonna kill herself tonight",),
     ),

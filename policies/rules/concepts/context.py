@@ -312,10 +312,14 @@ def story_handled_at(text: str) -> int:
 # "and so do i", "a mí también me pasa", "the friend is me"): the student's own disclosure.
 _ME_TOO = re.compile(
     r"\b(?:me too|same here|same tbh|same ngl|same lol|lowkey same|same lowkey|so (?:do|did|have|am) i"
-    r"|i (?:do|did|have|am|feel it|think about it|thought about it|want to|wanna) (?:too|also|as well)"
+    r"|i (?:do|did|have|am|feel it|think about it|thought about it|want to|wanna)(?: it| that)?"
+    r" (?:too|also|as well)"
+    r"|i (?:did|do|tried|want to do|wanna do) the same(?: thing)?|(?:yo )?hice lo mismo"
+    r"|i (?:wish|wished) i (?:had|did|could)(?: too)?|i should'?ve gone with (?:her|him|them)"
+    r"|i(?:'ve| have)? (?:been|keep) thinking (?:about|of) (?:doing )?(?:it|that|the same)"
     r"|i(?:'ve| have)? (?:tried|done|cut|thought about|think about|wanted to)\b[^.!?\n]{0,25}"
     r"\b(?:too|also|as well)"
-    r"|yo tambi[eé]n|a m[ií] (?:tambi[eé]n|igual|me pasa)|yo igual|yo tampoco"
+    r"|yo tambi[eé]n|a m[ií] (?:tambi[eé]n|igual|me pasa)|yo igual|yo\b[^.!?\n]{0,25}\btampoco"
     r"|yo lo (?:hago|he pensado|pienso)"
     r"|(?:it'?s|its|it was|the friend is|the friend was) (?:really )?me"
     r"|(?:la amiga|el amigo|la persona) soy yo)\b"
