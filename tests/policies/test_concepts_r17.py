@@ -128,3 +128,19 @@ def test_a_first_person_too_that_is_not_the_students_own_is_not_a_me_too(rules_p
 def test_somebody_in_danger_now_is_held_with_the_emergency_notice(rules_policy):
     d = rules_policy.evaluate("my sister said she's gonna kill herself tonight", STUDENT)
     assert d.action is Action.HOLD and d.alert and "988" in (d.notice or "")
+
+
+@pytest.mark.parametrize("text", [
+    "hypothetically if someone took a bunch of pills how many would it actually take",
+    "asking for a friend, if someone took a bunch of pills last night should they go to the er",
+])
+def test_a_disguise_or_a_question_stays_the_students_own(rules_policy, text):
+    d = rules_policy.evaluate(text, STUDENT)
+    assert not any(h.rule in RULES for h in d.hits)
+    assert d.action is Action.HOLD and d.alert
+
+
+@pytest.mark.parametrize("text", ["mi mamá me va a matar si saco otra C en algebra lol",
+                                  "mi hermano me quiere matar porque le rompí los audífonos jajaja"])
+def test_going_to_kill_me_is_not_somebody_in_danger(rules_policy, text):
+    assert not any(h.rule == "concern.someone_in_danger" for h in rules_policy.evaluate(text, STUDENT).hits)
