@@ -324,6 +324,14 @@ def _encoder(e: dict[str, Any], st: dict[str, Any], c: _Checker) -> None:
                        f"off, not {spec[k]!r}", spec, k)
             elif k != "__lines__":
                 moved[k] = c.number(spec, k, 0.01, 1.0)
+        corr = moved.get("corroborate")
+        if corr is not None and "alert" in spec and moved["alert"] <= 1.0 and corr < moved["alert"]:
+            c.fail(f"'corroborate' of '{head}' ({corr:g}) must not be below its 'alert' "
+                   f"({moved['alert']:g}): disclosure words the head does not back alert, so the "
+                   f"band must start at or below it", spec, "corroborate")
+        if corr is not None and "hold" in moved and corr > moved["hold"]:
+            c.fail(f"'corroborate' of '{head}' ({corr:g}) must not be above its 'hold' ({moved['hold']:g})",
+                   spec, "corroborate")
         low = moved.get("flag", moved.get("alert"))
         if low is not None and low <= 1.0 and "hold" in moved and low > moved["hold"]:
             key = "flag" if "flag" in moved else "alert"

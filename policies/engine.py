@@ -34,6 +34,7 @@ from policies.rules.concepts.context import (
     lesson_retold,
     says_me_too,
     story_handled_at,
+    teller_in_it,
     threat_of_someone_else,
 )
 from policies.rules.concepts.cover import without_borrowed_authority
@@ -112,6 +113,8 @@ class Policy:
         self._selfharm_words = frozenset({"concern.selfharm"} | {
             r.id for r in self._concepts.rules
             if r.governs == "concern.selfharm" and r.id != "concern.someone_in_danger"})
+        selfharm_setting = config.rules.get("concern.selfharm")
+        self._own_notice = selfharm_setting.notice if selfharm_setting is not None else ""
         self._vocab = rules_vocabulary()  # which squeezed spelling of "goood" the rules know
         # misspellings and texting spellings read as the rules' words (policies/spelling.py)
         self._speller = Speller(self._vocab, known_words())
@@ -284,7 +287,7 @@ class Policy:
         if role != "mentor" and any(h.rule == "language.threat" for h in hits):
             hits = _reported_threats(hits, text)
         if role != "mentor" and any(h.rule in _SOMEONE_ELSE and h.action is Action.ALLOW for h in hits):
-            hits = _somebody_elses_attempt(hits, text, self._selfharm_words)
+            hits = _somebody_elses_attempt(hits, text, self._selfharm_words, self._own_notice)
         stops = {h.category for h in hits if h.action is not Action.ALLOW} if role != "mentor" else set()
         if "concern" in stops and lesson_retold(text.lower()):
             hits = _alert_band(hits, _LESSON_NOTE)
@@ -445,7 +448,7 @@ class Policy:
         needed = corroborate_at(th)
         stopping = [h for h in hits if h.action is not Action.ALLOW]
         if concern_score is None or concern_score >= needed or not stopping \
-                or any(h.category != "concern" for h in stopping):
+                or any(h.category != "concern" or h.rule in _NEVER_QUIETED for h in stopping):
             return hits
         note = (f" — the concern head reads it at {concern_score:.4f}, below the score that backs "
                 f"disclosure words ({needed:.4f}): delivered, coordinator alerted, nothing shown to "
@@ -558,7 +561,8 @@ class Policy:
             if action.severity > _CONCERN_CAP.severity:
                 action = _CONCERN_CAP
             # A low-confidence disclosure alerts quietly (delivered, no notice to the student).
-            notice = (concerns[0].notice or _SUPPORT_NOTICE) if action is not Action.ALLOW else None
+            held = [h for h in concerns if h.action is not Action.ALLOW] or concerns
+            notice = (held[0].notice or _SUPPORT_NOTICE) if action is not Action.ALLOW else None
         holders = [h for h in hits if h.action is Action.HOLD or h.category == "concern"]
         if not (action is Action.HOLD and holders
                 and all(h.rule == "time.quiet_hours" for h in holders)
@@ -572,9 +576,12 @@ class Policy:
 
 
 _SOMEONE_ELSE = frozenset({"concern.someone_attempted", "concern.someone_self_harm"})
+# Somebody in danger now is held whatever the concern head reads: the emergency notice matters.
+_NEVER_QUIETED = frozenset({"concern.someone_in_danger"})
 _SOMEONE_NOTE = (" — words of somebody else's attempt, told by the student: delivered, coordinator "
                  "alerted, nothing shown to the student")
-_ME_TOO_NOTE = (" — and the student says it is theirs too: held, coordinator alerted, the kind notice")
+_ME_TOO_NOTE = (" — and the student is in it, or says it is theirs too: their own disclosure: held, "
+                "coordinator alerted, the kind notice")
 _LESSON_NOTE = (" — the student retells a safety lesson, with nothing of their own: delivered, "
                 "coordinator alerted, nothing shown to the student")
 _STORY_NOTE = (" — the student tells of somebody else's trouble that an adult already knows of: "
@@ -621,18 +628,33 @@ _REPORTED_THREAT_NOTE = (" — a threat somebody else made, told by the student:
                          "(a safeguarding report, not the student's threat)")
 
 
-def _somebody_elses_attempt(hits: list[Hit], text: str, selfharm: frozenset[str]) -> list[Hit]:
-    """A student telling of somebody else's attempt or self-harm: self-harm words inside that
-    telling ("attempted suicide", "took a bunch of pills") are the friend's, so they alert without
-    holding; a student who adds after it that it is theirs too ("same tbh") is held, kind notice.
-    Any other disclosure in the message (abuse, the student's own words) keeps its hold."""
+def _somebody_elses_attempt(hits: list[Hit], text: str, selfharm: frozenset[str],
+                            own_notice: str) -> list[Hit]:
+    """A student telling of somebody else's attempt or self-harm. Self-harm words of that telling
+    ("attempted suicide", "took a bunch of pills", in it or after it in the same sentence with no
+    "i" between) are the friend's: they alert without holding. The student in the telling ("my
+    friend and i both took…") or adding after it that it is theirs too ("same tbh") makes it their
+    own: held, the self-harm notice. Any other disclosure (abuse, the student's own words) keeps its hold."""
+    low = text.lower()
     someone = [h for h in hits if h.rule in _SOMEONE_ELSE]
-    if says_me_too(text.lower(), min(h.end for h in someone)):
-        return [replace(h, action=Action.HOLD, notice=None, reason=h.reason + _ME_TOO_NOTE)
+    own = [h for h in someone if teller_in_it(low, h.start, h.end)]
+    if own or says_me_too(low, min(h.end for h in someone)):
+        return [replace(h, action=Action.HOLD, notice=own_notice or None, reason=h.reason + _ME_TOO_NOTE)
                 if h in someone else h for h in hits]
+
+    def the_friends(h: Hit) -> bool:
+        return h.rule in selfharm and h.action is not Action.ALLOW and any(
+            (h.start < o.end and o.start < h.end)
+            or (h.start >= o.end and _SAME_TELLING.fullmatch(low, o.end, h.start) is not None
+                and not teller_in_it(low, h.start, h.end))
+            for o in someone)
+
     return [replace(h, action=Action.ALLOW, alert=True, band="alert", reason=h.reason + _SOMEONE_NOTE)
-            if h.rule in selfharm and h.action is not Action.ALLOW
-            and any(o.start <= h.start and h.end <= o.end for o in someone) else h for h in hits]
+            if the_friends(h) else h for h in hits]
+
+
+# Between somebody else's telling and more of its words: the same sentence, nobody else in it.
+_SAME_TELLING = re.compile(r"(?:(?!\b(?:i|me|i'?m|im|yo|we|my)\b)[^.!?\n]){0,40}")
 
 
 def _reported_threats(hits: list[Hit], text: str) -> list[Hit]:

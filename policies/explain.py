@@ -33,6 +33,7 @@ RULE_TEXT: dict[str, str] = {
     "concern.exploitation": "disclosures of exploitation (pressure to send photos, "
                             "paid by adults, sextortion)",
     "concern.homeless": "disclosures of homelessness or eviction",
+    "concern.someone_else": "somebody else's suicide attempt or self-harm, told by a student",
     "links.domain": "links to sites that are not on the program's allow-list",
     "links.personal_share": "links to someone's own or personal file share (my Drive, WeTransfer…)",
     "files.attachment": "attachments (files and images)",
@@ -65,13 +66,17 @@ def describe(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]] | None =
             lines.append(f"  - {RULE_TEXT.get(rid, rid)}: OFF ({rid})")
             continue
         roles = []
-        for role in ("student", "mentor"):
+        # safeguarding concepts read students' messages only, and a concern always alerts
+        for role in ("student",) if g == "concern" else ("student", "mentor"):
             act, alert = st.for_role(role)
             roles.append(f"from a {role}: {_ACTION_TEXT[act.value]}"
-                         + (", coordinator alerted" if alert else ""))
+                         + (", coordinator alerted" if alert or g == "concern" else ""))
         lines.append(f"  - {RULE_TEXT.get(rid, rid)} ({rid})")
         lines.append(f"      {'; '.join(roles)}")
-        lines.append(f"      sender is told: \"{st.notice}\"")
+        if st.action.value != "allow" or any(a.value != "allow" for a, _ in st.by_role.values()):
+            lines.append(f"      sender is told: \"{st.notice}\"")
+        else:
+            lines.append("      sender is told nothing (the message is delivered)")
     lines.append("")
     doms = ", ".join(cfg.allowed_domains) or "none"
     lines.append(f"Links allowed without review: {doms}")
@@ -90,8 +95,8 @@ def describe(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]] | None =
     if cfg.allow_words:
         lines.append("Extra allowed words: " + ", ".join(cfg.allow_words))
     lines += _describe_encoder(cfg, thresholds, runtime)
-    lines.append("Safeguarding concerns are never blocked: the coordinator is alerted at once "
-                 "and the sender gets a kind notice.")
+    lines.append("Safeguarding concerns are never blocked: the coordinator is alerted at once, "
+                 "and a held one gets the sender a kind notice.")
     return "\n".join(lines)
 
 

@@ -31,7 +31,7 @@ class Head:
     category: str
     weights: np.ndarray  # over the shared hidden layer
     bias: float
-    thresholds: dict[str, float]  # "hold", and "flag" (grooming) or "alert" (concern)
+    thresholds: dict[str, float]  # "hold", and "flag" (grooming) or "alert" + "corroborate" (concern)
     ngram: float = 0.0  # weight of the n-gram model's logit for this head (0: embedding only)
 
 

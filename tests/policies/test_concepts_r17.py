@@ -99,12 +99,13 @@ def test_a_program_can_hold_these(tmp_path):
     "my friend found out i took a bunch of pills on purpose",
     "my bf found me after i took a bunch of pills",
     "me and my bestie attempted suicide together in august",
+    "my friend tried to kill herself with me",
+    "me and my friend tried to kill ourselves",
 ])
 def test_the_student_in_the_telling_is_their_own_disclosure(rules_policy, text):
-    """The student is part of the act: never read as somebody else's, the hold stays."""
+    """The student is part of the act: their own disclosure, held with the self-harm notice."""
     d = rules_policy.evaluate(text, STUDENT)
-    assert not any(h.rule in RULES for h in d.hits), text
-    assert d.action is Action.HOLD and d.alert, text
+    assert d.action is Action.HOLD and d.alert and "Thank you" in (d.notice or ""), text
 
 
 def test_abuse_next_to_a_partners_self_harm_keeps_its_hold(rules_policy):
@@ -119,15 +120,67 @@ def test_abuse_next_to_a_partners_self_harm_keeps_its_hold(rules_policy):
     "my friend cut herself and i was scared too",
     "i just found out my cousin also cut herself",
     "same girl from volleyball tried to kill herself last year",
+    "my friend attempted suicide and she told me too",
+    "my cousin tried to kill herself, it was me who found her",
+    "my friend cut herself, i tried talking to her about it too",
+    "my friend told us she tried to kill herself",
 ])
 def test_a_first_person_too_that_is_not_the_students_own_is_not_a_me_too(rules_policy, text):
     d = rules_policy.evaluate(text, STUDENT)
     assert d.action is Action.ALLOW and d.alert, text
 
 
-def test_somebody_in_danger_now_is_held_with_the_emergency_notice(rules_policy):
-    d = rules_policy.evaluate("my sister said she's gonna kill herself tonight", STUDENT)
-    assert d.action is Action.HOLD and d.alert and "988" in (d.notice or "")
+def test_somebody_in_danger_now_is_held_with_the_emergency_notice(rules_policy, policy):
+    """Held whatever the concern head reads: the emergency line is in the notice."""
+    for pol in (rules_policy, policy):
+        for text in ("my sister said she's gonna kill herself tonight", "my friend is gonna end it tonight"):
+            d = pol.evaluate(text, STUDENT)
+            assert d.action is Action.HOLD and d.alert and "988" in (d.notice or ""), text
+    assert rules_policy.evaluate("my brother is gonna kill himself trying to finish this homework",
+                                 STUDENT).action is Action.ALLOW
+
+
+def test_a_held_disclosure_next_to_a_friends_story_gets_its_own_notice(rules_policy):
+    """The notice is the held disclosure's, not the delivered story's."""
+    d = rules_policy.evaluate("my friend attempted suicide and i want to die", STUDENT)
+    assert d.action is Action.HOLD and "988" in (d.notice or "")
+    d = rules_policy.evaluate("my friend tried to kill herself and my stepdad hits me", STUDENT)
+    assert d.action is Action.HOLD and "safe" in (d.notice or "")
+
+
+@pytest.mark.parametrize("text", [
+    "my best friend has been cutting herself again",
+    "my friend took a bunch of pills and attempted suicide",
+    "my friend overdosed on tylenol",
+    "my friend cut herself on her thigh",
+    "my friend tried to kill herself last night, what if she does it again",
+])
+def test_more_of_the_friends_words_alert_without_holding(rules_policy, text):
+    d = rules_policy.evaluate(text, STUDENT)
+    assert d.action is Action.ALLOW and d.alert and any(h.rule in RULES for h in d.hits), text
+
+
+def test_policy_show_says_what_the_setting_does():
+    from policies import load_policy as load
+
+    shown = load(rules_only=True).describe()
+    line = shown.index("(concern.someone_else)")
+    nxt = shown[line:line + 300]
+    assert "from a student: delivered, coordinator alerted" in nxt
+    assert "from a mentor" not in nxt.split("\n  - ")[0]
+    assert "sender is told nothing" in nxt.split("\n  - ")[0]
+
+
+def test_a_program_file_keeps_corroborate_between_alert_and_hold(tmp_path):
+    from policies import PolicyFileError
+
+    bad = tmp_path / "p.yml"
+    bad.write_text("encoder:\n  thresholds:\n    concern: {alert: 0.8, corroborate: 0.7}\n", encoding="utf-8")
+    with pytest.raises(PolicyFileError, match="must not be below its 'alert'"):
+        load_policy(bad)
+    bad.write_text("encoder:\n  thresholds:\n    concern: {hold: 0.9, corroborate: 0.95}\n", encoding="utf-8")
+    with pytest.raises(PolicyFileError, match="must not be above its 'hold'"):
+        load_policy(bad)
 
 
 @pytest.mark.parametrize("text", [

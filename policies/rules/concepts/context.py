@@ -314,20 +314,23 @@ _ME_TOO = re.compile(
     r"\b(?:me too|same here|same tbh|same ngl|same lol|lowkey same|same lowkey|so (?:do|did|have|am) i"
     r"|i (?:do|did|have|am|feel it|think about it|thought about it|want to|wanna)(?: it| that)?"
     r" (?:too|also|as well)"
+    r"|i(?:'ve| have)? (?:tried|done|cut|thought about|think about|wanted to)"
+    r"(?: it| that| the same| myself| it myself)? (?:too|also|as well)"
     r"|i (?:did|do|tried|want to do|wanna do) the same(?: thing)?|(?:yo )?hice lo mismo"
-    r"|i (?:wish|wished) i (?:had|did|could)(?: too)?|i should'?ve gone with (?:her|him|them)"
+    r"|i wish i (?:had|did)(?: too| as well)?(?=\s*(?:$|[.!?,]|lol|tbh|fr|ngl))"
+    r"|i should'?ve gone with (?:her|him|them)"
     r"|i(?:'ve| have)? (?:been|keep) thinking (?:about|of) (?:doing )?(?:it|that|the same)"
-    r"|i(?:'ve| have)? (?:tried|done|cut|thought about|think about|wanted to)\b[^.!?\n]{0,25}"
-    r"\b(?:too|also|as well)"
+    r"|i (?:think|thought|sometimes think|kinda think) (?:about|of) doing (?:it|that|the same)"
     r"|yo tambi[eé]n|a m[ií] (?:tambi[eé]n|igual|me pasa)|yo igual|yo\b[^.!?\n]{0,25}\btampoco"
     r"|yo lo (?:hago|he pensado|pienso)"
-    r"|(?:it'?s|its|it was|the friend is|the friend was) (?:really )?me"
+    r"|(?:it'?s|its|the friend is|the friend was) (?:really )?me"
+    r"(?=\s*(?:$|[.!?,)]|lol|tbh|fr|ngl|isn'?t it|isnt it))"
     r"|(?:la amiga|el amigo|la persona) soy yo)\b"
     r"|^\W*same\W*$|[,.!?]\s*same\W*$")
 # The teller in the telling ("my friend and i both took…", "my bf found me after i took…", "me and my
 # bestie attempted…"): not somebody else's act alone.
-_TELLER_WORD = re.compile(r"\b(?:i|me|i'?m|im|i'?ve|ive|i'?d|myself|yo|we|us|both|together|juntos|juntas"
-                          r"|los dos|las dos|nosotr[oa]s)\b")
+_TELLER_WORD = re.compile(r"\b(?:i|me|i'?m|im|i'?ve|ive|i'?d|myself|yo|we|ourselves|both|together|juntos"
+                          r"|juntas|los dos|las dos|nosotr[oa]s)\b")
 _ME_AND = re.compile(r"\b(?:me|i|yo) (?:and|&|y|n) (?:my |mi |a |the |this )?$")
 _WITH_ME_AFTER = re.compile(r"^[^.!?\n]{0,12}\b(?:together|with me|conmigo|juntos|juntas|both of us"
                             r"|los dos|las dos)\b")
@@ -335,21 +338,26 @@ _WITH_ME_AFTER = re.compile(r"^[^.!?\n]{0,12}\b(?:together|with me|conmigo|junto
 
 def says_me_too(text: str, after: int = 0) -> bool:
     """Whether a student's telling of somebody else's trouble adds, after it, that it is theirs too."""
-    return _ME_TOO.search(text[after:].strip()) is not None
+    rest = _TOLD_ME.sub(" ", text[after:after + _ME_TOO_REACH])  # "she told me too" is the telling
+    return _ME_TOO.search(rest.strip()) is not None
+
+
+_ME_TOO_REACH = 200  # characters after the telling: a "same" at the end of a long message is not read
 
 
 def teller_in_it(text: str, start: int, end: int) -> bool:
     """Whether the student is in the telling of somebody else's act: a first-person word inside it,
     or "me and" just before it."""
-    told = _TOLD_ME.sub(lambda m: " " * len(m.group()), text[start:end])
+    told = _I_HEARD.sub(lambda m: " " * len(m.group()),
+                        _TOLD_ME.sub(lambda m: " " * len(m.group()), text[start:end]))
     return (_TELLER_WORD.search(told) is not None
             or _ME_AND.search(text[max(0, start - 16):start]) is not None
             or _WITH_ME_AFTER.search(text[end:]) is not None)
 
 
-_TOLD_ME = re.compile(r"\b(?:told|tells|telling|showed|texted|sent|dm'?d|messaged|called) me\b"
-                      r"|\bme (?:cont[oó]|dijo|dice|cuenta|escribi[oó]|mand[oó]|llam[oó])\b"
-                      r"|\bi (?:think|guess|heard|found out|just found out|learned)\b|\bcreo que\b")
+_TOLD_ME = re.compile(r"\b(?:told|tells|telling|showed|texted|sent|dm'?d|messaged|called) (?:me|us)\b"
+                      r"|\bme (?:cont[oó]|dijo|dice|cuenta|escribi[oó]|mand[oó]|llam[oó])\b")
+_I_HEARD = re.compile(r"\bi (?:think|guess|heard|found out|just found out|learned)\b|\bcreo que\b")
 
 
 # A mentor turning something down by the program's rule ("that's kind of you, but program rules

@@ -39,7 +39,6 @@ from policies.rules.concepts.context import (
     retracted,
     single_quoted,
     stated_not_ordered,
-    teller_in_it,
     to_the_group,
     warned_of,
     window,
@@ -296,8 +295,6 @@ class ConceptLayer:
             return False  # "messaging kids on instagram": an app told of, nobody moved
         if _keeps_private(r.governs, t, s, e) and privacy_advice(t):
             return False  # "keep it private — recruiters look": advice about one's own profile
-        if r.governs == "concern.someone_else" and teller_in_it(t, s, e):
-            return False  # "my friend and i both took…": the student is in it (their own disclosure)
         if r.id == "offplatform.meet_up" and _IN_THE_CHAT.match(t, e) is not None:
             return False  # "nos vemos el jueves en el chat": the meeting's own place is the chat
         if r.governs in _WARNABLE and _warned_of(t, s, e):
