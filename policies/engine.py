@@ -30,6 +30,7 @@ from policies.regex import CACHE_GUARD, ENGINE, PatternSet, alternation, compile
 from policies.rules.concepts import build_layer
 from policies.rules.concepts.context import (
     declined_rest,
+    disguised,
     handled_story,
     lesson_retold,
     says_me_too,
@@ -630,31 +631,24 @@ _REPORTED_THREAT_NOTE = (" — a threat somebody else made, told by the student:
 
 def _somebody_elses_attempt(hits: list[Hit], text: str, selfharm: frozenset[str],
                             own_notice: str) -> list[Hit]:
-    """A student telling of somebody else's attempt or self-harm. Self-harm words of that telling
-    ("attempted suicide", "took a bunch of pills", in it or after it in the same sentence with no
-    "i" between) are the friend's: they alert without holding. The student in the telling ("my
-    friend and i both took…") or adding after it that it is theirs too ("same tbh") makes it their
+    """A student telling of somebody else's attempt or self-harm. Self-harm words inside that
+    telling ("attempted suicide", "took a bunch of pills") are the friend's: they alert without
+    holding. The student in the telling ("my friend and i both took…"), adding after it that it is
+    theirs too ("same tbh"), or a disguise ("hypothetically", "asking for a friend") makes it their
     own: held, the self-harm notice. Any other disclosure (abuse, the student's own words) keeps its hold."""
     low = text.lower()
     someone = [h for h in hits if h.rule in _SOMEONE_ELSE]
     own = [h for h in someone if teller_in_it(low, h.start, h.end)]
-    if own or says_me_too(low, min(h.end for h in someone)):
+    if own or says_me_too(low, min(h.end for h in someone)) or disguised(low):
         return [replace(h, action=Action.HOLD, notice=own_notice or None, reason=h.reason + _ME_TOO_NOTE)
                 if h in someone else h for h in hits]
 
     def the_friends(h: Hit) -> bool:
         return h.rule in selfharm and h.action is not Action.ALLOW and any(
-            (h.start < o.end and o.start < h.end)
-            or (h.start >= o.end and _SAME_TELLING.fullmatch(low, o.end, h.start) is not None
-                and not teller_in_it(low, h.start, h.end))
-            for o in someone)
+            h.start < o.end and o.start < h.end for o in someone)
 
     return [replace(h, action=Action.ALLOW, alert=True, band="alert", reason=h.reason + _SOMEONE_NOTE)
             if the_friends(h) else h for h in hits]
-
-
-# Between somebody else's telling and more of its words: the same sentence, nobody else in it.
-_SAME_TELLING = re.compile(r"(?:(?!\b(?:i|me|i'?m|im|yo|we|my)\b)[^.!?\n]){0,40}")
 
 
 def _reported_threats(hits: list[Hit], text: str) -> list[Hit]:

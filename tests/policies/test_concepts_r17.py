@@ -150,7 +150,6 @@ def test_a_held_disclosure_next_to_a_friends_story_gets_its_own_notice(rules_pol
 
 @pytest.mark.parametrize("text", [
     "my best friend has been cutting herself again",
-    "my friend took a bunch of pills and attempted suicide",
     "my friend overdosed on tylenol",
     "my friend cut herself on her thigh",
     "my friend tried to kill herself last night, what if she does it again",
@@ -186,14 +185,42 @@ def test_a_program_file_keeps_corroborate_between_alert_and_hold(tmp_path):
 @pytest.mark.parametrize("text", [
     "hypothetically if someone took a bunch of pills how many would it actually take",
     "asking for a friend, if someone took a bunch of pills last night should they go to the er",
+    "say someone took a bunch of pills on purpose, would you have to call their parents",
+    "asking 4 a friend... my friend has been cutting herself",
+    "pregunto por una amiga: si alguien se corta los brazos qué debe hacer",
 ])
 def test_a_disguise_or_a_question_stays_the_students_own(rules_policy, text):
     d = rules_policy.evaluate(text, STUDENT)
-    assert not any(h.rule in RULES for h in d.hits)
-    assert d.action is Action.HOLD and d.alert
+    assert d.action is Action.HOLD and d.alert and "988" in (d.notice or "")
 
 
 @pytest.mark.parametrize("text", ["mi mamá me va a matar si saco otra C en algebra lol",
                                   "mi hermano me quiere matar porque le rompí los audífonos jajaja"])
 def test_going_to_kill_me_is_not_somebody_in_danger(rules_policy, text):
     assert not any(h.rule == "concern.someone_in_danger" for h in rules_policy.evaluate(text, STUDENT).hits)
+
+
+@pytest.mark.parametrize("text", [
+    "my bro attempted suicide last year and lowkey wanna die too",
+    "mi hermano se intentó suicidar y la neta también quiero morirme",
+    "my sister attempted suicide and honestly sometimes i feel like doing the same",
+    "my friend took a bunch of pills and attempted suicide",
+])
+def test_the_students_own_words_after_a_friends_story_keep_the_hold(rules_policy, text):
+    assert rules_policy.evaluate(text, STUDENT).action is Action.HOLD, text
+
+
+@pytest.mark.parametrize("text", [
+    "she wants to end it with her boyfriend today lol finally",
+    "my cousin said she's going to end it with her job today, her boss is awful",
+    "bro the refs are gonna end it tonight if they keep calling those fouls",
+    "my dad said he's gonna kill himself if the cowboys lose again lol",
+    "my sister is gonna kill herself if she doesn't get taylor swift tickets",
+    "mi abuela se mató trabajando toda su vida",
+    "my friend burned herself making quesadillas",
+    "the news said a guy in our city killed himself after the layoffs",
+])
+def test_breakups_jokes_idioms_and_news_are_not_somebody_elses_attempt(policy, text):
+    d = policy.evaluate(text, STUDENT)
+    assert d.action is Action.ALLOW, text
+    assert not any(h.rule in RULES | {"concern.someone_in_danger"} for h in d.hits), text

@@ -43,21 +43,24 @@ _SOMEONE_NOUNS = ("friend|friends|bestie|bff|homegirl|homie|cousin|sister|brothe
 _SOMEONE = ("(my|mi|mis|a|one|this|some|our|su|una|un|esta|este|la|el|that|his|her|ur|your)? ~2 ("
             + _SOMEONE_NOUNS + ")")
 _someone_else = partial(_c, governs="concern.someone_else")
+# Who may be in danger now: the people, and "she's" / "he's" (never "bro" or "sis", said to anyone).
+_DANGER_SUBJECTS = (_SOMEONE_NOUNS.replace("|sis|bro|", "|") + "|she|he|they|she's|shes|he's|hes|ella|el")
 _NOT_REAL = (r"book|novel|movie|film|show|series|episode|season|anime|manga|character|play|poem|story we read|"
              r"libro|novela|pel[ií]cula|serie|episodio|temporada|personaje|obra|what to do if|qu[eé] hacer si|"
              r"if (?:a|your|ur) (?:friend|classmate)|si (?:un|una|tu) (?:amig[oa]|compa[nñ]er[oa])|"
              r"minecraft|fortnite|roblox|gta|sims|speedrun|lava|backflip|stunt|video ?game|videojuego|"
-             r"laughing|laughed|de la risa|de risa|"
-             # a disguise or a question about "someone" is the student's own until shown otherwise
-             r"hypothetic\w*|hipot[eé]tic\w*|asking for a friend|preguntando por (?:un|una) amig[oa]|"
-             r"if (?:someone|somebody|a person|a friend|a kid|u|you)|si alguien|si una persona")
+             r"laughing|laughed|de la risa|de risa|news|noticias|article|art[ií]culo|podcast|documentary|documental")
 _ATTEMPT_UNLESS = (r"\b(?:" + _NOT_REAL + r")\b"
                    r"|\b(?:overdosed|od'?d) on (?:caffeine|coffee|sugar|candy|chocolate|hot cheetos|cheetos|takis"
-                   r"|energy drinks?|red bull|monster|boba|anime|tiktok|netflix|k-?dramas?|homework|pizza)\b")
+                   r"|energy drinks?|red bull|monster|boba|anime|tiktok|netflix|k-?dramas?|homework|pizza)\b"
+                   # "se mató trabajando" (worked herself to death), "killed himself laughing/studying"
+                   r"|\bse mat[oó] (?:\w+ando|\w+iendo|de risa)\b|\b(?:killed|killing|kill) (?:herself|himself|themselves)"
+                   r" (?:\w+ing)\b")
 # Accidents and idioms ("cut herself cooking", "burns himself out", "cutting herself off mid sentence").
 _HARM_UNLESS = (r"\b(?:" + _NOT_REAL + r"|cooking|shaving|can opener|curling iron|glue gun|stove|oven|iron|knife "
                 r"slipped|by accident|accidentally|on accident|sin querer|cocinando|fell|se cay[oó]|practice|"
-                r"skating|biking|playing|jugando|bangs|hair|pelo|u[nñ]as|nails|fleco)\b"
+                r"skating|biking|playing|jugando|bangs|hair|pelo|u[nñ]as|nails|fleco|making|haciendo|aceite|"
+                r"grease|comal|slides?|sliding|tackl\w*|game|partido)\b"
                 r"|\b(?:herself|himself|themself|themselves) (?:out|off|short|some slack|a break)\b"
                 r"|\b(?:herself|himself|themself|themselves) on (?:a|an|the|some|broken) (?!purpose\b)\w+")
 
@@ -534,7 +537,7 @@ RULES = [
         "concern.someone_attempted",
         "Tells that someone they know tried to end their life, or did (somebody else's attempt)",
         _SOMEONE + " ~4 (tried|attempted|try|tries|trying|intento|trato|quiso|intentaron) ~2 (to)? ~1 (kill_herself|kill_himself|kill_themself|kill_themselves|kill_ourselves|end_our_lives|unalive_herself|unalive_himself|unalive_themself|unalive_themselves|end_her_life|end_his_life|end_their_life|take_her_life|take_his_life|take_her_own_life|take_his_own_life|hang_herself|hang_himself|quitarse_la_vida|matarse|suicidarse|ahorcarse|colgarse|cortarse_las_venas|tirarse_del|tirarse_de|aventarse)",
-        _SOMEONE + " ~4 (attempted_suicide|tried_suicide|overdosed|od'd|odd_on_purpose|took_a_bunch_of_pills|took_all_her_pills|took_all_his_pills|took_a_whole_bottle|took_the_whole_bottle|swallowed_a_bottle|se_intento_suicidar|se_trato_de_matar|se_quiso_matar|se_tomo_las_pastillas|se_tomo_un_monton_de_pastillas|se_tomo_todas_las_pastillas|se_tomo_un_frasco)",
+        _SOMEONE + " ~4 (attempted_suicide|tried_suicide|overdosed|od'd|odd_on_purpose|took_a_bunch_of_pills|took_all_her_pills|took_all_his_pills|took_a_whole_bottle|took_the_whole_bottle|swallowed_a_bottle|se_intento_suicidar|se_trato_de_matar|se_quiso_matar|se_quiso_ahorcar|se_quiso_suicidar|se_intento_matar|se_intento_ahorcar|se_trato_de_ahorcar|se_quiso_cortar_las_venas|se_tomo_las_pastillas|se_tomo_un_monton_de_pastillas|se_tomo_todas_las_pastillas|se_tomo_un_frasco)",
         _SOMEONE + " ~4 (killed_herself|killed_himself|killed_themself|killed_themselves|unalived_herself|unalived_himself|unalived_themself|unalived_themselves|took_her_own_life|took_his_own_life|took_their_own_life|se_suicido|se_mato|se_quito_la_vida|se_ahorco)",
         _SOMEONE + " ~4 (is|was|got|esta|estuvo) ~1 (in_the_psych_ward|in_a_psych_ward|on_suicide_watch|en_el_psiquiatrico|en_un_psiquiatrico)",
         unless=_ATTEMPT_UNLESS,
@@ -554,9 +557,12 @@ RULES = [
     _selfharm(
         "concern.someone_in_danger",
         "Says someone they know is about to end their life (somebody else in danger now)",
-        "(" + _SOMEONE_NOUNS + "|she|he|they|ella|el) ~4 (is_gonna|is_going_to|gonna|going_to|wants_to|plans_to|planning_to|said_she's_gonna|said_hes_gonna|said_he's_gonna|said_shes_gonna|says_she's_gonna|says_shes_gonna|va_a|quiere|piensa|dice_que_va_a|dijo_que_se_va_a) ~2 (kill_herself|kill_himself|kill_themself|kill_themselves|unalive_herself|unalive_himself|end_her_life|end_his_life|end_their_life|end_it_tonight|end_it_today|take_her_life|take_his_life|matarse|quitarse_la_vida|suicidarse|ahorcarse|tirarse_del_puente|tirarse_del_techo)",
-        "(" + _SOMEONE_NOUNS + "|she|he|they|ella|el) ~4 (is_gonna|is_going_to|gonna|going_to|wants_to|plans_to|va_a|quiere) ~1 (end_it|end_it_all|acabar_con_todo) ~3 (tonight|today|tomorrow|after_school|this_weekend|esta_noche|hoy|manana)",
-        unless=_ATTEMPT_UNLESS + "|" + _HYPERBOLE + r"|\btrying to\b",
+        "(" + _DANGER_SUBJECTS + ") ~4 (is_gonna|is_going_to|gonna|going_to|wants_to|plans_to|planning_to|said_she's_gonna|said_hes_gonna|said_he's_gonna|said_shes_gonna|says_she's_gonna|says_shes_gonna|va_a|quiere|piensa|dice_que_va_a|dijo_que_se_va_a) ~2 (kill_herself|kill_himself|kill_themself|kill_themselves|unalive_herself|unalive_himself|end_her_life|end_his_life|end_their_life|take_her_life|take_his_life|matarse|quitarse_la_vida|suicidarse|ahorcarse|tirarse_del_puente|tirarse_del_techo)",
+        "(" + _DANGER_SUBJECTS + ") ~4 (is_gonna|is_going_to|gonna|going_to|wants_to|plans_to|va_a|quiere) ~1 (end_it|end_it_all|acabar_con_todo) ~1 (tonight|today|tomorrow|this_weekend|esta_noche|hoy)",
+        "(" + _DANGER_SUBJECTS + ") ~4 (se_va_a_matar|se_quiere_matar|se_va_a_suicidar|se_quiere_suicidar|se_va_a_quitar_la_vida|se_quiere_quitar_la_vida|se_va_a_tirar|se_va_a_ahorcar)",
+        unless=_ATTEMPT_UNLESS + r"|\b(?:lol|lmao|lmfao|jk|jaja\w*|haha\w*|homework|essay|test|exam|finals|quiz|assignment|project|"
+               r"game|games|match|season|tickets?|concert|working|shifts?|practice|cowboys|yankees|knicks|mets|giants|jets|"
+               r"nets|lose|loses|wins?|score|trying to)\b|\bend (?:it|things) with\b|😂|🤣|💀",
         examples=("my sister said she's gonna kill herself tonight",),
     ),
 ]

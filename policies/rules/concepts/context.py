@@ -322,7 +322,16 @@ _ME_TOO = re.compile(
     r"|i(?:'ve| have)? (?:been|keep) thinking (?:about|of) (?:doing )?(?:it|that|the same)"
     r"|i (?:think|thought|sometimes think|kinda think) (?:about|of) doing (?:it|that|the same)"
     r"|yo tambi[eé]n|a m[ií] (?:tambi[eé]n|igual|me pasa)|yo igual|yo\b[^.!?\n]{0,25}\btampoco"
-    r"|yo lo (?:hago|he pensado|pienso)"
+    r"|yo lo (?:hago|he pensado|pienso)|yo tmb|yo tb|yo a veces tambi[eé]n"
+    r"|tambi[eé]n (?:quiero|lo he pensado|lo pienso|pienso en|me quiero|me corto|me lastimo|lo hago"
+    r"|lo intent[eé])"
+    r"|(?:wanna|want to|i want to|feel like|i feel like) (?:die|do it|do the same|doing the same|doing it)"
+    r"(?: too| also)?"
+    r"|(?:i'?ve|ive|i have) done (?:it|that|the same)(?: too| also| as well)?"
+    r"|(?:ngl|honestly|tbh|lowkey|fr) same"
+    r"|(?:the friend|my friend|la amiga|el amigo) is (?:actually|really|lowkey) me"
+    r"|(?:we|nosotr[oa]s) (?:do|did|have done|hacemos|lo hacemos|lo hicimos)\b[^.!?\n]{0,20}"
+    r"\b(?:together|juntos|juntas)"
     r"|(?:it'?s|its|the friend is|the friend was) (?:really )?me"
     r"(?=\s*(?:$|[.!?,)]|lol|tbh|fr|ngl|isn'?t it|isnt it))"
     r"|(?:la amiga|el amigo|la persona) soy yo)\b"
@@ -334,6 +343,19 @@ _TELLER_WORD = re.compile(r"\b(?:i|me|i'?m|im|i'?ve|ive|i'?d|myself|yo|we|oursel
 _ME_AND = re.compile(r"\b(?:me|i|yo) (?:and|&|y|n) (?:my |mi |a |the |this )?$")
 _WITH_ME_AFTER = re.compile(r"^[^.!?\n]{0,12}\b(?:together|with me|conmigo|juntos|juntas|both of us"
                             r"|los dos|las dos)\b")
+
+
+_SOMEONE_DISGUISE = re.compile(
+    rf"\b(?:{_DISGUISE_WORDS}|asking (?:4|for) a|askin (?:4|for) a"
+    r"|(?:let'?s |lets )?say (?:someone|somebody|a friend|a kid|u|you)"
+    r"|if (?:someone|somebody|a person|a friend|a kid)|si alguien|es para (?:una|un) amig[oa]"
+    r"|pregunto por (?:una|un) amig[oa]|preguntando por (?:una|un) amig[oa])\b")
+
+
+def disguised(text: str) -> bool:
+    """Whether a telling of "someone"'s trouble wears a disguise ("hypothetically", "asking 4 a
+    friend", "say someone…", "si alguien…"): the student's own until shown otherwise."""
+    return _SOMEONE_DISGUISE.search(text) is not None
 
 
 def says_me_too(text: str, after: int = 0) -> bool:
