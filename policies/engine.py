@@ -637,6 +637,8 @@ def _somebody_elses_attempt(hits: list[Hit], text: str, selfharm: frozenset[str]
     theirs too ("same tbh"), or a disguise ("hypothetically", "asking for a friend") makes it their
     own: held, the self-harm notice. Any other disclosure (abuse, the student's own words) keeps its hold."""
     low = text.lower()
+    if len(low) != len(text):  # "İ" lowers to two characters: keep the hits' spans in place
+        low = "".join(ch.lower()[:1] for ch in text)
     someone = [h for h in hits if h.rule in _SOMEONE_ELSE]
     own = [h for h in someone if teller_in_it(low, h.start, h.end)]
     if own or says_me_too(low, min(h.end for h in someone)) or disguised(low):

@@ -224,3 +224,8 @@ def test_breakups_jokes_idioms_and_news_are_not_somebody_elses_attempt(policy, t
     d = policy.evaluate(text, STUDENT)
     assert d.action is Action.ALLOW, text
     assert not any(h.rule in RULES | {"concern.someone_in_danger"} for h in d.hits), text
+
+
+def test_letters_that_lower_to_two_keep_the_spans_in_place(rules_policy):
+    d = rules_policy.evaluate("İİİ my friend and i both took a bunch of pills last night", STUDENT)
+    assert d.action is Action.HOLD and d.alert
