@@ -34,17 +34,18 @@ _HYPERBOLE = (r"\b(?:homework|essay|test|exam|finals|midterms?|quiz|class|assign
 # nothing wrong: its own setting, delivered with an alert (docs/policy.md). Someone of the student's
 # world is the subject; with "i"/"me" in the telling it is the student's own and held (the engine:
 # ``teller_in_it``); a story, a show, a game or a lesson's "what to do if a friend…" is not.
-_SOMEONE_NOUNS = ("friend|friends|bestie|bff|homegirl|homie|cousin|sister|brother|sis|bro|stepsister|stepbrother|"
-                  "classmate|girl|boy|kid|student|teammate|neighbor|girlfriend|boyfriend|gf|bf|ex|mom|mother|dad|"
-                  "father|stepmom|stepdad|aunt|uncle|grandma|grandpa|someone|somebody|person|guy|amiga|amigo|amigas|"
-                  "amigos|prima|primo|hermana|hermano|hermanastra|hermanastro|companera|companero|compa|vecina|vecino|"
-                  "chica|chico|nena|nene|novia|novio|pana|mama|papa|madre|padre|tia|tio|"
-                  "abuela|abuelo|alguien|persona")
+_PEOPLE = ("friend|friends|bestie|bff|homegirl|homie|cousin|sister|brother|stepsister|stepbrother|"
+           "classmate|girl|boy|kid|student|teammate|neighbor|girlfriend|boyfriend|gf|bf|ex|mom|mother|dad|"
+           "father|stepmom|stepdad|aunt|uncle|grandma|grandpa|someone|somebody|person|guy|amiga|amigo|amigas|"
+           "amigos|prima|primo|hermana|hermano|hermanastra|hermanastro|companera|companero|compa|vecina|vecino|"
+           "chica|chico|nena|nene|novia|novio|pana|mama|papa|madre|padre|tia|tio|"
+           "abuela|abuelo|alguien|persona")
+_SOMEONE_NOUNS = _PEOPLE + "|sis|bro"
 _SOMEONE = ("(my|mi|mis|a|one|this|some|our|su|una|un|esta|este|la|el|that|his|her|ur|your)? ~2 ("
             + _SOMEONE_NOUNS + ")")
 _someone_else = partial(_c, governs="concern.someone_else")
 # Who may be in danger now: the people, and "she's" / "he's" (never "bro" or "sis", said to anyone).
-_DANGER_SUBJECTS = (_SOMEONE_NOUNS.replace("|sis|bro|", "|") + "|she|he|they|she's|shes|he's|hes|ella|el")
+_DANGER_SUBJECTS = _PEOPLE + "|she|he|they|she's|shes|he's|hes|ella|el"
 _NOT_REAL = (r"book|novel|movie|film|show|series|episode|season|anime|manga|character|play|poem|story we read|"
              r"libro|novela|pel[ií]cula|serie|episodio|temporada|personaje|obra|what to do if|qu[eé] hacer si|"
              r"if (?:a|your|ur) (?:friend|classmate)|si (?:un|una|tu) (?:amig[oa]|compa[nñ]er[oa])|"
