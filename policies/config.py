@@ -332,6 +332,9 @@ def _encoder(e: dict[str, Any], st: dict[str, Any], c: _Checker) -> None:
         if corr is not None and "hold" in moved and corr > moved["hold"]:
             c.fail(f"'corroborate' of '{head}' ({corr:g}) must not be above its 'hold' ({moved['hold']:g})",
                    spec, "corroborate")
+        if "backs" in spec and "hold" in moved and moved["backs"] > moved["hold"]:
+            c.fail(f"'backs' of '{head}' ({moved['backs']:g}) must not be above its 'hold' "
+                   f"({moved['hold']:g}): a score the head holds at backs the rules too", spec, "backs")
         low = moved.get("flag", moved.get("alert"))
         if low is not None and low <= 1.0 and "hold" in moved and low > moved["hold"]:
             key = "flag" if "flag" in moved else "alert"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -14,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from policies.config import DEFAULTS_PATH, PolicyConfig, PolicyFileError, build_config
 from policies.conversation import ConversationSettings
-from policies.encoder.spec import corroborate_at
+from policies.encoder.spec import backs_at, corroborate_at
 from policies.explain import describe, reason_for
 from policies.heap import fix_mmap_threshold
 from policies.normalize import (
@@ -273,7 +274,8 @@ class Policy:
                 hits = [replace(h, reason=h.reason + _CLAIM_NOTE) if h.category != "concern" else h
                         for h in hits]
         if self.encoder is not None:
-            enc, concern_score = self._encoder_hits(text, role)
+            enc, scores = self._encoder_hits(text, role)
+            concern_score = scores.get("concern") if scores is not None else None
             if any(h.rule in _ASK_HEADS and h.action is Action.HOLD for h in enc) \
                     and self._retracted_ask(text, role, hits):
                 enc = [_flag_only(h, _RETRACTED_NOTE, RETRACTED_WEIGHT) if h.rule in _ASK_HEADS else h
@@ -285,6 +287,8 @@ class Policy:
                 # and a student reaching out must never read "let's keep it respectful".
                 enc = [h for h in enc if h.rule != "encoder.language"]
             hits += enc
+            if role == "mentor" and scores is not None:
+                hits = self._unbacked_mentor_reading(hits, scores, text)
         if role != "mentor" and any(h.rule == "language.threat" for h in hits):
             hits = _reported_threats(hits, text)
         if role != "mentor" and any(h.rule in _SOMEONE_ELSE and h.action is Action.ALLOW for h in hits):
@@ -383,9 +387,9 @@ class Policy:
             index = inner if index is None else [index[i] for i in inner]
         return None if index is None else (vtext, index)
 
-    def _encoder_hits(self, text: str, role: str) -> tuple[list[Hit], float | None]:
-        """The encoder's hits and its concern score; if it fails, the message is held with an
-        alert (fail-closed) and the score is None."""
+    def _encoder_hits(self, text: str, role: str) -> tuple[list[Hit], dict[str, float] | None]:
+        """The encoder's hits and its heads' scores; if it fails, the message is held with an
+        alert (fail-closed) and the scores are None."""
         assert self.encoder is not None
         text = encoder_text(text, self._encoder_known)
         try:
@@ -398,7 +402,7 @@ class Policy:
                     hits = [_flag_only(h, note) if h.rule == "encoder.grooming" else h for h in hits]
             if any(h.rule == "encoder.language" for h in hits) and self._only_allowed_words(text, role):
                 hits = [h for h in hits if h.rule != "encoder.language"]
-            return hits, scores.get("concern")
+            return hits, scores
         except Exception as exc:
             logger.exception("sentence encoder failed; holding the message for review")
             return [Hit(rule="encoder.error", start=0, end=0, action=Action.HOLD, alert=True,
@@ -455,6 +459,51 @@ class Policy:
                 f"disclosure words ({needed:.4f}): delivered, coordinator alerted, nothing shown to "
                 f"the student")
         return [replace(h, action=Action.ALLOW, alert=True, band="alert", reason=h.reason + note)
+                if h in stopping else h for h in hits]
+
+    def _unbacked_mentor_reading(self, hits: list[Hit], scores: dict[str, float], text: str) -> list[Hit]:
+        """A mentor's message stopped by one soft reading of the rules (one grooming, off-platform
+        or harassment rule, or several on one span) that the matching heads do not back (each
+        below its ``backs`` threshold) is delivered and flagged: its conversation signal is kept,
+        so a mentor whose flagged moves add up raises a pattern alert and is held. On fresh
+        writers' chat, most of a mentor's ordinary messages the rules stopped were one phrase
+        read out of its sense ("take you out in milligrams", "get out of this program by June");
+        contact details, threats, profanity, a detail (digits, "@") in the span or any encoder
+        hold keep the stop."""
+        assert self.encoder is not None
+        stopping = [h for h in hits if h.action is not Action.ALLOW]
+        if not stopping or any(not _soft_reading(h, text) for h in stopping) or not _plainly_written(text):
+            return hits
+        first_end = min(h.end for h in stopping)
+        first_start = min(h.start for h in stopping)
+        if len({h.rule for h in stopping}) > 1 and not all(
+                h.start < first_end and first_start < h.end for h in stopping):
+            return hits
+        th = self.encoder.thresholds
+        heads = {_SOFT_HEADS[h.category] for h in stopping}
+        heads = {name for group in heads for name in group if th.get(name, {}).get("on", 1.0) >= 0.5}
+        if not heads:
+            return hits
+        if any(scores.get(name, 1.0) >= backs_at(th[name]) for name in heads):
+            return hits
+        # ... nor in the reading's own sentences: other sentences around it ("000.\nour secret.")
+        # must not dilute the score that could overrule the rules.
+        own = _sentences_of(text, first_start, max(h.end for h in stopping))
+        if own != text.strip():
+            try:
+                alone = self.encoder.scores(encoder_text(own, self._encoder_known), "mentor")
+            except Exception:  # the stop stands: the encoder cannot overrule what it cannot read
+                logger.exception("sentence encoder failed on a reading's sentence")
+                return hits
+            if any(alone.get(name, 1.0) >= backs_at(th[name]) for name in heads):
+                return hits
+            scores = {name: max(scores.get(name, 0.0), alone.get(name, 0.0)) for name in heads}
+        backed = [f"{name} {scores.get(name, 1.0):.4f} (backs at {backs_at(th[name]):.4f})"
+                  for name in sorted(heads)]
+        note = (f" — one reading the heads do not back ({', '.join(backed)}): delivered, flagged for "
+                f"the coordinator's later look; it still counts toward the conversation score")
+        return [replace(h, action=Action.ALLOW, alert=False, band="flag", reason=h.reason + note,
+                        signal=max(h.signal, 1.0) if h.category in ("grooming", "offplatform") else h.signal)
                 if h in stopping else h for h in hits]
 
     def _corroborated(self, hit: Hit) -> bool:
@@ -579,6 +628,47 @@ class Policy:
 _SOMEONE_ELSE = frozenset({"concern.someone_attempted", "concern.someone_self_harm"})
 # Somebody in danger now is held whatever the concern head reads: the emergency notice matters.
 _NEVER_QUIETED = frozenset({"concern.someone_in_danger"})
+# A mentor's soft readings (``Policy._unbacked_mentor_reading``): the heads that may back each
+# category's stop, and the rules that always keep theirs (threats, "kys", sexual remarks, the
+# profanity list).
+_SOFT_HEADS = {"grooming": ("grooming", "offplatform"), "offplatform": ("grooming", "offplatform"),
+               "language": ("language",)}
+_NEVER_SOFT = ("language.profanity", "language.slur", "language.threat", "language.kys",
+               "language.sexual_remark")
+_DETAIL_IN_SPAN = re.compile(r"[0-9@$|!+*]")
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?\n]+")
+
+
+def _sentences_of(text: str, start: int, end: int) -> str:
+    """The sentence(s) holding ``text[start:end]``, stripped."""
+    begin = 0
+    for m in _SENTENCE_BREAK.finditer(text, 0, start):
+        begin = m.end()
+    stop = _SENTENCE_BREAK.search(text, end)
+    return text[begin:stop.end() if stop else len(text)].strip()
+
+
+def _plainly_written(text: str) -> bool:
+    """No zero-width or other invisible character and no letter outside the Latin script
+    ("оur sеcret" with Cyrillic o and e): the encoder reads the message as sent, so a disguise
+    that the rules see through must not lower the score that could overrule them."""
+    for ch in text:
+        if ch.isascii():
+            continue
+        cat = unicodedata.category(ch)
+        if cat == "Cf" or (cat.startswith("L") and not unicodedata.name(ch, "").startswith("LATIN ")):
+            return False
+    return True
+
+
+def _soft_reading(hit: Hit, text: str) -> bool:
+    """Whether a stopping hit is a rule's reading the heads may overrule: a grooming,
+    off-platform or harassment rule (not an encoder hold, a contact detail or a threat) with no
+    digit or "@" in its span."""
+    return (hit.category in _SOFT_HEADS and not hit.rule.startswith(("encoder.", *_NEVER_SOFT))
+            and hit.end > hit.start and _DETAIL_IN_SPAN.search(text, hit.start, hit.end) is None)
 _SOMEONE_NOTE = (" — words of somebody else's attempt, told by the student: delivered, coordinator "
                  "alerted, nothing shown to the student")
 _ME_TOO_NOTE = (" — and the student is in it, or says it is theirs too: their own disclosure: held, "

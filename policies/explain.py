@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policies.config import BAND_OFF, PolicyConfig
-from policies.encoder.spec import corroborate_at
+from policies.encoder.spec import HEAD_THRESHOLDS, backs_at, corroborate_at
 
 # What each rule looks for, in a coordinator's words (also used by `policy show`).
 RULE_TEXT: dict[str, str] = {
@@ -126,6 +126,9 @@ def _band_lines(head: str, th: dict[str, float]) -> list[str]:
     if head == "concern" and th.get("alert", 2) <= 1 and "corroborate" in th:
         out.append(f"      the rules' disclosure words are held from {corroborate_at(th):.4g} (below it they "
                    f"alert, delivered)")
+    if "backs" in HEAD_THRESHOLDS.get(head, ()):
+        out.append(f"      backs a mentor's message stopped by one soft reading of the rules from "
+                   f"{backs_at(th):.4g} (below it on every matching head: delivered, flagged)")
     return out
 
 

@@ -572,7 +572,14 @@ _OWNER = (r"office|offices|oficina|school|escuela|colegio|program|programa|p-?te
           # public institutions and businesses (round 14): "the hospital's main line is …"
           r"|hospital|cl[ií]nica|clinic|library|biblioteca|museum|museo|agency|agencia|dot|dmv|mta"
           r"|city|county|state|plant|store|tienda|bank|banco|university|universidad|college|campus"
-          r"|center|centro|firm|studio|hq")
+          r"|center|centro|firm|studio|hq"
+          # departments and public services (round 18): "the security desk number", "el número de
+          # recursos humanos de la planta", "the financial aid line"
+          r"|security|seguridad|human resources|recursos humanos|financial aid|ayuda financiera"
+          r"|admisiones|box office|taquilla|ticket office|billing|facturaci[oó]n|pharmacy|farmacia"
+          r"|precinct|comisar[ií]a|payroll|n[oó]mina|help desk|benefits|student services"
+          r"|servicios estudiantiles|consulate|consulado|station|estaci[oó]n|shelter|albergue|food bank"
+          r"|banco de comida|airline|aerol[ií]nea|newsroom|planta|parts desk|dispatch|despacho")
 _LINE_NOUN = (r"office|line|number|phone|telephone|hotline|helpline|desk|extension|ext"
               r"|oficina|l[ií]nea|n[uú]mero|tel[eé]fono")
 _CALL = r"call|ring|contact|reach|dial|phone|text|llam[ae]n?|llamar|marc[ae]n?|marcar|contact[ae]n?"

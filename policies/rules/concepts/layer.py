@@ -299,6 +299,8 @@ class ConceptLayer:
             return False  # "nos vemos el jueves en el chat": the meeting's own place is the chat
         if r.governs in _WARNABLE and _warned_of(t, s, e):
             return False  # "scammers love to move you to whatsapp, watch out": somebody else's move
+        if r.governs in _ACCOUNT_FAMILIES and account_talked_of(t, s, e):
+            return False  # "my gamertag is so old lol": the account talked of, not given
         unless = self._unless[i]
         if unless is None:
             return True
@@ -417,6 +419,8 @@ class ConceptLayer:
             return 0.0
         if rule_id in _WARNABLE and same and _warned_of(low, start, end):
             return 0.0  # "if a recruiter ever asks u to move to telegram, it's a scam"
+        if rule_id in _ACCOUNT_FAMILIES and same and account_talked_of(low, start, end):
+            return 0.0  # "my email is still the one from middle school": talked of, not given
         review = PHRASE_REVIEW.get(rule_id)
         if review is None:
             return taken_back(rule_id, role, text.lower(), start, end, STRONG)
@@ -640,6 +644,36 @@ def _warned_of(low: str, start: int, end: int) -> bool:
     """Somebody else's move warned about, or advice against it — never with the detail itself
     in the match."""
     return not any(c.isdigit() or c == "@" for c in low[start:end]) and warned_of(low, start, end)
+
+
+# "my gamertag is so embarrassing", "my email is still the one i made in 6th grade", "mi usuario es
+# viejísimo": a student's or mentor's own account described, nothing of it given. The match ends on
+# its "is"/"es" and what follows is how the account is (an adverb, an adjective, "the one from …"),
+# with no handle, address or number anywhere in the message and no "add/follow me".
+_ACCOUNT_FAMILIES = frozenset({"contact.social", "contact.email"})
+_GIVEN = re.compile(r"@|\d{3,}|\b[a-z]+[._-]?\d{2,}|\b(?:at|arroba|dot|punto)\b")
+_RESTATED = re.compile(r"\b(?:it'?s|its|es)\b|:")
+# ... an intensifier alone is no description after "it's" ("its literally shadow wolf")
+_BARE_INTENSIFIER = re.compile(r"\s*(?:literally|honestly|really|pretty|not|never|like)\b")
+_ENDS_ON_IS = re.compile(r"(?:\bis|\bes|'s|\bwas|\bera)\s*$")
+_HOW_IT_IS = re.compile(
+    r"\s*(?:still|so|too|very|mad|hella|really|lowkey|kinda|kind of|literally|super|pretty|honestly|not|never"
+    r"|like (?:so|super|really|mad)|the one (?:i|that|from|my|with)|from (?:when|middle|elementary|like|back)"
+    r"|embarrassing|cringe|cringy|old|ancient|outdated|private|public|weird|corny|terrible|bad|dumb|stupid"
+    r"|ugly|long|short|funny|hacked|banned|deleted|gone|dead|inactive|full|broken|a mess|messed up"
+    r"|unprofessional|childish|random|muy|tan|bien|s[uú]per|todav[ií]a|sigue|viej\w*|fe[oa]|rid[ií]cul[oa]"
+    r"|privad[oa]|p[uú]blic[oa]|de cuando|el mismo de|la misma de|vergonzos[oa]|horrible)\b")
+
+
+def account_talked_of(low: str, start: int, end: int) -> bool:
+    """An account's "my X is" followed by how the account is, nothing of it given (no handle, no
+    number or address, no "add/follow me" anywhere in the message)."""
+    if _ENDS_ON_IS.search(low, start, end) is None or _HOW_IT_IS.match(low, end) is None \
+            or _GIVEN.search(low) is not None or not _names_no_handle(low) or _ASKS_CONTACT.search(low):
+        return False
+    # ... and every later "it's …" says how it is again, never what it is ("… its literally shadow wolf")
+    return all(_BARE_INTENSIFIER.match(low, m.end()) is None and _HOW_IT_IS.match(low, m.end()) is not None
+               for m in _RESTATED.finditer(low, end))
 
 
 @lru_cache(maxsize=8)

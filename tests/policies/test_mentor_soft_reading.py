@@ -1,0 +1,104 @@
+"""Round 18: a mentor's message stopped by one soft reading of the rules that the encoder's
+matching heads do not back is delivered and flagged (the issue's "weak single signals from a
+mentor may be delivered but flagged"). Its conversation signal is kept, so flagged moves still
+add up to a pattern alert. Contact details, threats, profanity, a detail in the span, a disguise
+(zero-width or look-alike letters) or a strong sentence inside a longer message keep the stop.
+Wordings written for these tests, not copied from any writer's file."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from policies import Action, PolicyContext, PolicyFileError, load_policy
+
+MENTOR = PolicyContext(role="mentor")
+STUDENT = PolicyContext(role="student")
+
+
+@pytest.mark.parametrize("text", [
+    "What's the biggest thing you hope to get out of this program before graduation?",
+    "Nos vemos el jueves en la sala de conferencias del piso 3.",
+])
+def test_an_unbacked_single_reading_is_delivered_and_flagged(policy, text):
+    d = policy.evaluate(text, MENTOR)
+    assert d.action is Action.ALLOW and d.flag and not d.alert, d
+    flagged = [h for h in d.hits if h.band == "flag" and not h.rule.startswith("encoder.")]
+    assert flagged and all("do not back" in h.reason for h in flagged)
+    assert d.signal > 0  # it still counts toward the conversation score
+
+
+def test_the_rules_alone_still_stop_it(rules_policy):
+    d = rules_policy.evaluate("What's the biggest thing you hope to get out of this program before "
+                              "graduation?", MENTOR)
+    assert d.action is not Action.ALLOW  # --rules-only: nothing can overrule the rules
+
+
+@pytest.mark.parametrize("text", [
+    "our secret",
+    "just between us ok",
+    "you looked really grown up in that picture",
+    "text me tonight",
+    "I can pick you up after practice, your mom doesn't need to know",
+])
+def test_moves_the_heads_back_stay_stopped(policy, text):
+    assert policy.evaluate(text, MENTOR).action is not Action.ALLOW, text
+
+
+@pytest.mark.parametrize("text", [
+    "\u043eur s\u0435cret",           # Cyrillic o and e
+    "our\u200b secret",               # a zero-width space
+    "000.\nour secret.",              # noise in another sentence
+    "Great work on the resume today, the formatting is clean and your summary is strong. "
+    "Let's keep this our secret. See you Thursday.",
+])
+def test_disguise_or_dilution_does_not_lower_the_bar(policy, text):
+    assert policy.evaluate(text, MENTOR).action is not Action.ALLOW, text
+
+
+@pytest.mark.parametrize("text", [
+    "my cell is 917 555 0148",
+    "watch what happens if you tell anyone",
+])
+def test_contact_details_and_threats_are_never_soft(policy, text):
+    assert policy.evaluate(text, MENTOR).action is not Action.ALLOW, text
+
+
+def test_students_messages_are_unchanged(policy, rules_policy):
+    text = "nos vemos el jueves en el parque despues de clase"
+    assert policy.evaluate(text, STUDENT).action is rules_policy.evaluate(text, STUDENT).action
+
+
+def _program(tmp_path, body: str):
+    path = tmp_path / "program.yml"
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+def test_a_program_can_keep_every_rule_stop(tmp_path):
+    path = _program(tmp_path, """
+        encoder:
+          thresholds:
+            grooming: {backs: 0.01}
+            offplatform: {backs: 0.01}
+            language: {backs: 0.01}
+        """)
+    strict = load_policy(path)
+    d = strict.evaluate("What's the biggest thing you hope to get out of this program before graduation?",
+                        MENTOR)
+    assert d.action is not Action.ALLOW
+
+
+def test_backs_above_hold_is_refused(tmp_path):
+    path = _program(tmp_path, """
+        encoder:
+          thresholds:
+            grooming: {hold: 0.9, backs: 0.95}
+        """)
+    with pytest.raises(PolicyFileError, match="backs"):
+        load_policy(path)
+
+
+def test_policy_show_says_where_the_heads_back_the_rules(policy):
+    assert "backs a mentor's message stopped by one soft reading" in policy.describe()
