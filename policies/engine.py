@@ -45,6 +45,7 @@ from policies.rules.concepts.layer import (
     PHRASE_REVIEW,
     QUIET_ALERT,
     RETRACTED_WEIGHT,
+    asks_here_only,
     taken_back,
 )
 from policies.rules.concepts.lexicon import insult_words
@@ -280,6 +281,11 @@ class Policy:
                     and self._retracted_ask(text, role, hits):
                 enc = [_flag_only(h, _RETRACTED_NOTE, RETRACTED_WEIGHT) if h.rule in _ASK_HEADS else h
                        for h in enc]
+            elif any(h.rule in _ASK_HEADS and h.action is Action.HOLD for h in enc) \
+                    and not any(h.category in ("contact", "offplatform") and h.action is not Action.ALLOW
+                                for h in hits) \
+                    and len(text.lower()) == len(text) and asks_here_only(text.lower()):
+                enc = [_flag_only(h, _HERE_NOTE) if h.rule in _ASK_HEADS else h for h in enc]
             if role != "mentor":
                 hits = self._quiet_uncorroborated_concerns(hits, concern_score)
             if any(h.category == "concern" for h in hits) or any(self._corroborated(h) for h in enc):
@@ -777,6 +783,8 @@ _DECLINED_NOTE = ("(the mentor turns something down by the program's rule: deliv
                   "later look)")
 _RETRACTED_NOTE = ("(the rules read the student's question as taken back at once: delivered, flagged "
                    "for a later look)")
+# ... and the note when the ask is to write here, in this channel (``asks_here_only``).
+_HERE_NOTE = "(asked to write here, in this channel: delivered, flagged)"
 # Encoder heads whose hold a student's retracted question turns into a flag (``_retracted_ask``).
 _ASK_HEADS = frozenset({"encoder.contact", "encoder.offplatform"})
 

@@ -50,3 +50,63 @@ def test_a_departments_line_is_delivered(rules_policy, text):
 ])
 def test_a_line_that_is_the_senders_is_stopped(rules_policy, text):
     assert rules_policy.evaluate(text, STUDENT).action is not Action.ALLOW, text
+
+
+@pytest.mark.parametrize("text", [
+    "you can book the plant tour through our community office, 212-555-0164",
+    "if u need the guidance office its 718-555-0135, they open at 8",
+    "la oficina de admisiones: 212 555 0170",
+])
+def test_an_office_named_before_its_number_is_delivered(rules_policy, text):
+    assert rules_policy.evaluate(text, STUDENT).action is Action.ALLOW, text
+
+
+@pytest.mark.parametrize("text", [
+    "call me at the office, 212-555-0101",
+    "my office, 212-555-0101",
+    "the office never picks up, text 917-555-0101",
+])
+def test_an_office_that_is_the_senders_is_stopped(rules_policy, text):
+    assert rules_policy.evaluate(text, STUDENT).action is not Action.ALLOW, text
+
+
+MENTOR = PolicyContext(role="mentor")
+
+
+@pytest.mark.parametrize("text", [
+    "just message me here when the essay is done, I check the channel after work",
+    "escríbeme aquí mismo cuando termines el presupuesto",
+    "text me in this channel if the link doesn't open",
+])
+def test_writing_here_is_this_channel(policy, text):
+    d = policy.evaluate(text, MENTOR)
+    assert d.action is Action.ALLOW, (text, d)
+
+
+@pytest.mark.parametrize("text", [
+    "message me here or on insta",
+    "text me here 917 555 0101",
+    "dm me here",
+    "text me",
+    "escríbeme aquí o por whatsapp",
+])
+def test_here_with_another_place_is_still_stopped(policy, text):
+    assert policy.evaluate(text, MENTOR).action is not Action.ALLOW, text
+
+
+@pytest.mark.parametrize("text", [
+    "mi papá me hace compartir mi ubicación con él, es bien estricto jaja",
+    "my mom makes me share my location with her, she's just protective",
+])
+def test_a_parents_location_rule_is_ordinary(rules_policy, text):
+    assert rules_policy.evaluate(text, STUDENT).action is Action.ALLOW, text
+
+
+@pytest.mark.parametrize("text", [
+    "my boyfriend makes me share my location all the time",
+    "my dad makes me share my location and hits me if i turn it off",
+    "my dad makes me delete my friends and hits me",
+])
+def test_control_or_harm_is_still_a_disclosure(rules_policy, text):
+    d = rules_policy.evaluate(text, STUDENT)
+    assert d.alert and d.action is not Action.ALLOW, text

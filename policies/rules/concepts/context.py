@@ -592,7 +592,11 @@ _OFFICIAL_LINE = re.compile(
     r"|l[ií]nea (?:general|principal|de informaci[oó]n)|customer service|servicio al cliente"
     # the sender's organisation's desk: "our community relations desk, 646-…"
     r"|(?:our|nuestra|nuestro) (?:[\w'-]+ ){0,3}"
-    r"(?:desk|hotline|helpline|main line|main office|recepci[oó]n))\b")
+    r"(?:desk|hotline|helpline|main line|main office|recepci[oó]n)"
+    # an office named as such (round 18): "through our education office, 518-…", "the attendance
+    # office its 718-…", "la oficina de admisiones: …"
+    r"|(?:the|our|la|el|nuestra|nuestro) (?:[\w'-]+ ){0,2}(?:office|oficina)"
+    r"(?: (?:de|del) (?:la |el )?[\w'-]+)?)\b")
 # Between the owner and the number: a few words, and a comma only as an apposition ("her office
 # line at the school, 718-…") or pointing back ("…, it's 914-…"); "…never picks up, text 917-…"
 # starts a new clause.

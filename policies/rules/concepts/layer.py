@@ -299,6 +299,8 @@ class ConceptLayer:
             return False  # "nos vemos el jueves en el chat": the meeting's own place is the chat
         if r.governs in _WARNABLE and _warned_of(t, s, e):
             return False  # "scammers love to move you to whatsapp, watch out": somebody else's move
+        if r.governs in _HERE_FAMILIES and asked_here(t, s, e):
+            return False  # "escríbeme aquí mismo cuando termines": this channel is the place
         if r.governs in _ACCOUNT_FAMILIES and account_talked_of(t, s, e):
             return False  # "my gamertag is so old lol": the account talked of, not given
         unless = self._unless[i]
@@ -419,6 +421,8 @@ class ConceptLayer:
             return 0.0
         if rule_id in _WARNABLE and same and _warned_of(low, start, end):
             return 0.0  # "if a recruiter ever asks u to move to telegram, it's a scam"
+        if rule_id in _HERE_FAMILIES and same and asked_here(low, start, end):
+            return 0.0  # "just text me here when you're done": this channel is the place
         if rule_id in _ACCOUNT_FAMILIES and same and account_talked_of(low, start, end):
             return 0.0  # "my email is still the one from middle school": talked of, not given
         review = PHRASE_REVIEW.get(rule_id)
@@ -644,6 +648,36 @@ def _warned_of(low: str, start: int, end: int) -> bool:
     """Somebody else's move warned about, or advice against it — never with the detail itself
     in the match."""
     return not any(c.isdigit() or c == "@" for c in low[start:end]) and warned_of(low, start, end)
+
+
+# "just text me here when you're done", "escríbeme aquí mismo", "message me in this channel": a
+# message asked for in this channel. The verb is a plain "text/message/write" (not "dm", "pm",
+# "inbox" or "call": those leave the channel even on the same platform), "here" follows at once,
+# and nothing in the message names another app, a number, an address or an "or" elsewhere.
+_HERE_FAMILIES = frozenset({"offplatform.private", "offplatform.move"})
+_PLAIN_ASK = re.compile(r"\b(?:text|txt|message|msg|write|escr[ií]beme|escr[ií]banme|m[aá]ndame un mensaje"
+                        r"|textea(?:me)?|text[eé]ame)\b")
+_HERE = re.compile(
+    r"(?:\s+(?:me|to me|us|a m[ií]))?\s+(?:right |just |back )?(?:here|aqu[ií](?: mismo)?|on here|in here"
+    r"|in (?:this|the|our) (?:channel|chat|thread|space)|en (?:este|el|nuestro) (?:canal|chat|espacio)"
+    r"|por aqu[ií]|por ac[aá]|ac[aá])\b")
+_ELSEWHERE = re.compile(
+    r"@|\d{3,}|\b(?:or|o|instead|better|mejor|en vez|whats\w*|wa|snap\w*|insta\w*|ig|telegram|signal|discord"
+    r"|tiktok|kik|facebook|fb|messenger|imessage|sms|cell|cel|celular|phone|tel[eé]fono|n[uú]mero|number"
+    r"|email|e-mail|correo|gmail|dm|dms|pm|inbox|privado|private\w*|personal|directo|directly)\b")
+
+
+def asked_here(low: str, start: int, end: int) -> bool:
+    """A plain ask to write whose place is this channel, with no other place in the message."""
+    return (_PLAIN_ASK.search(low, start, end) is not None and _HERE.match(low, end) is not None
+            and _ELSEWHERE.search(low) is None)
+
+
+def asks_here_only(low: str) -> bool:
+    """The message asks to write in this channel ("text me here when you're done") and names no
+    other place (``asked_here``): the encoder's ask heads read "text me" and not the "here"."""
+    return _ELSEWHERE.search(low) is None and any(
+        _HERE.match(low, m.end()) is not None for m in _PLAIN_ASK.finditer(low))
 
 
 # "my gamertag is so embarrassing", "my email is still the one i made in 6th grade", "mi usuario es
