@@ -492,10 +492,14 @@ class Policy:
             return hits
         if any(scores.get(name, 1.0) >= backs_at(th[name]) for name in heads):
             return hits
-        # ... nor in the reading's own sentences: other sentences around it ("000.\nour secret.")
-        # must not dilute the score that could overrule the rules.
-        own = _sentences_of(text, first_start, max(h.end for h in stopping))
-        if own != text.strip():
+        # ... nor in the reading's own sentence, which is short: other sentences around it
+        # ("000.\nour secret.") or a long sentence of logistics around it ("the deadline is april
+        # 15 and you need two letters and do you have a boyfriend") must not dilute the score.
+        last_end = max(h.end for h in stopping)
+        own = _sentences_of(text, first_start, last_end)
+        if len(own.split()) > _SOFT_SENTENCE_WORDS:
+            return hits  # a long sentence could hide a move among other words
+        if own not in ("", text.strip()):
             try:
                 alone = self.encoder.scores(encoder_text(own, self._encoder_known), "mentor")
             except Exception:  # the stop stands: the encoder cannot overrule what it cannot read
@@ -656,6 +660,9 @@ def _sentences_of(text: str, start: int, end: int) -> str:
     return text[begin:stop.end() if stop else len(text)].strip()
 
 
+# The longest sentence whose single soft reading the heads may overrule (padding a move with
+# logistics in one long sentence lowers its score).
+_SOFT_SENTENCE_WORDS = 14
 def _plainly_written(text: str) -> bool:
     """No zero-width or other invisible character and no letter outside the Latin script
     ("оur sеcret" with Cyrillic o and e): the encoder reads the message as sent, so a disguise

@@ -30,6 +30,8 @@ def test_an_account_described_is_delivered(rules_policy, text):
     "my insta is so empty lol follow me tho",
     "my gamertag on xbox is so cringe its darkknight22",
     "my email is still the one from middle school, jessiegirl at yahoo",
+    "my snap is still the one from 7th grade, lilbeanxo without the o",
+    "my gamertag is so old lol GhostRiderQ with a q",
 ])
 def test_an_account_given_is_still_stopped(rules_policy, text):
     assert rules_policy.evaluate(text, STUDENT).action is not Action.ALLOW, text
@@ -62,6 +64,10 @@ def test_an_office_named_before_its_number_is_delivered(rules_policy, text):
 
 
 @pytest.mark.parametrize("text", [
+    "our tiny office is 929-555-0181, keep it for after the program",
+    "la oficina de pedro: 347-555-0122, escríbele cuando quieras",
+    "the guidance office 917-555-0144, ask for me, i'm there late",
+    "the records office 718-555-0157 actually goes to my cell",
     "call me at the office, 212-555-0101",
     "my office, 212-555-0101",
     "the office never picks up, text 917-555-0101",
@@ -89,17 +95,11 @@ def test_writing_here_is_this_channel(policy, text):
     "dm me here",
     "text me",
     "escríbeme aquí o por whatsapp",
+    "message me here after midnight when nobody is checking",
+    "text me here and we can plan to meet up this weekend",
 ])
 def test_here_with_another_place_is_still_stopped(policy, text):
     assert policy.evaluate(text, MENTOR).action is not Action.ALLOW, text
-
-
-@pytest.mark.parametrize("text", [
-    "mi papá me hace compartir mi ubicación con él, es bien estricto jaja",
-    "my mom makes me share my location with her, she's just protective",
-])
-def test_a_parents_location_rule_is_ordinary(rules_policy, text):
-    assert rules_policy.evaluate(text, STUDENT).action is Action.ALLOW, text
 
 
 @pytest.mark.parametrize("text", [

@@ -52,6 +52,11 @@ def test_moves_the_heads_back_stay_stopped(policy, text):
     "000.\nour secret.",              # noise in another sentence
     "Great work on the resume today, the formatting is clean and your summary is strong. "
     "Let's keep this our secret. See you Thursday.",
+    # padding inside one long sentence
+    "the deadline for the summer program is april 15 and you need two recommendation letters and do "
+    "you have a boyfriend by the way",
+    "for the resume put your volunteer work first, then skills, then education, and delete this "
+    "conversation after you copy it",
 ])
 def test_disguise_or_dilution_does_not_lower_the_bar(policy, text):
     assert policy.evaluate(text, MENTOR).action is not Action.ALLOW, text

@@ -96,8 +96,7 @@ RULES = [
         "(mandame|send_me|pasame|dame) ~2 (la|your|tu)? ~1 (ubicacion|location|direccion|address) ~2 (de_tu|of_your|tu)? ~1 (casa|house|home)?",
         "(what|which|que|cual|en_que) ~1 (street|calle|block|building|avenue|avenida|floor|edificio|cuadra) ~2 (u|you|ur|your|tu|usted) ~1 (on|live|en|at|in|vives|vive|stay)?",
         "(tell_me|dime|just_tell_me) ~1 (which|what|que|cual) ~1 (building|apartment|edificio|apartamento|floor|piso|street|calle)",
-        unless=r"\b(?:share|shares|sharing|comparto|compartir) (?:my|mi) (?:live )?(?:location|ubicaci[oó]n) (?:with|con) (?:her|him|them|ella|[eé]l|ellos|my (?:mom|dad|parents|mother|father|family)|mi (?:mam[aá]|pap[aá]|familia|madre|padre)|mis pap[aá]s|mis padres)\b|"
-               r"\b(?:school|campus|office|building for the|the event|career fair|job shadow|site visit|escuela|oficina|evento|feria|museum|museo|library|biblioteca|zoom|floor of the|minutes?|mins?|blocks?|away|stops?|hours?|cuadras|minutos|lejos|tour|lobby|work|company|trabajo)\b",
+        unless=r"\b(?:school|campus|office|building for the|the event|career fair|job shadow|site visit|escuela|oficina|evento|feria|museum|museo|library|biblioteca|zoom|floor of the|minutes?|mins?|blocks?|away|stops?|hours?|cuadras|minutos|lejos|tour|lobby|work|company|trabajo)\b",
         examples=("¿En qué calle vives exactamente?", "apt 9J if u want to drop the book"),
     ),
     _move(

@@ -595,8 +595,10 @@ _OFFICIAL_LINE = re.compile(
     r"(?:desk|hotline|helpline|main line|main office|recepci[oó]n)"
     # an office named as such (round 18): "through our education office, 518-…", "the attendance
     # office its 718-…", "la oficina de admisiones: …"
-    r"|(?:the|our|la|el|nuestra|nuestro) (?:[\w'-]+ ){0,2}(?:office|oficina)"
-    r"(?: (?:de|del) (?:la |el )?[\w'-]+)?)\b")
+    r"|(?:the|our|la|el|nuestra|nuestro)"
+    r" (?!(?:little|tiny|own|home|personal|private|secret|other|mentors?'?)\b)"
+    r"(?:[\w'-]+ ){1,2}(?:office|oficina)(?! (?:de|del|of) )"
+    rf"|(?:the|la|el) (?:office|oficina) (?:de|del|of) (?:la |el |the )?(?:{_OWNER}))\b")
 # Between the owner and the number: a few words, and a comma only as an apposition ("her office
 # line at the school, 718-…") or pointing back ("…, it's 914-…"); "…never picks up, text 917-…"
 # starts a new clause.
@@ -668,6 +670,26 @@ _OFFICE_NAMED = re.compile(
     r"|\b(?:the|la|el) (?:(?:program|school|main|front)(?:'s)? office|oficina del programa"
     r"|oficina de la escuela|front desk)\b[^,;]{0,30}\b(?:is on|is in|is at|est[aá] en|queda en)\b")
 _POINTER_GAP = 100
+
+
+# After the number, the sender's own line or a call at odd hours or elsewhere (round 18: "… 347-555-
+# 0112, thats basically where i am", "… pero contesto yo directo", "… ask for mike, thats me").
+_SENDERS_AFTER = re.compile(
+    r"\b(?:that'?s me|thats me|it'?s me|its me|es mi|it'?s (?:actually |really |just )?my"
+    r"|its (?:actually |really |just )?my"
+    r"|my (?:cell|phone|number|line|personal|direct)|mine|ask for|pregunta por|preguntes por|contesto yo"
+    r"|i answer|i pick up|i'?m there|goes to my|rings my|llega a mi|text (?:me|it)|hit (?:me|it)|hmu|call me"
+    r"|ll[aá]mame|escr[ií]beme|escr[ií]bele|m[aá]ndame|cuando quieras|anytime|whenever|tonight|esta noche"
+    r"|after hours|weekend|fin de semana|after the program|fuera del canal"
+    r"|outside (?:the|this) (?:channel|program)"
+    r"|save it|gu[aá]rdalo|home alone|alone|sol[oa]|late at night|after (?:midnight|1[0-2]|9|10pm|11pm))\b")
+_AFTER_REACH = 160
+
+
+def senders_after(text: str, end: int) -> bool:
+    """Whether the words after a number (to the end of the next sentence, at most a short
+    reach) make it the sender's own line or a call outside the program."""
+    return _SENDERS_AFTER.search(text, end, min(len(text), end + _AFTER_REACH)) is not None
 
 
 def official_line(text: str, start: int, pointer: bool = True) -> bool:

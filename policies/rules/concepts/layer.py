@@ -37,6 +37,7 @@ from policies.rules.concepts.context import (
     referral_place,
     reported,
     retracted,
+    senders_after,
     single_quoted,
     stated_not_ordered,
     to_the_group,
@@ -44,6 +45,7 @@ from policies.rules.concepts.context import (
     window,
 )
 from policies.rules.concepts.dsl import Lexicon, Rule, best
+from policies.spelling import known_words
 from policies.types import Action, Hit
 
 STRONG = 1.0
@@ -372,8 +374,8 @@ class ConceptLayer:
             return self._language_weight(rule_id, text, start, end)
         if rule_id in ("contact.phone", "contact.email") and len(text) == len(text.lower()):
             low = text.lower()
-            if (official_line(low, start, pointer=role == "mentor") or official_line_after(low, end)
-                    or in_url(low, start) or institution_line_message(low)
+            if (((official_line(low, start, pointer=role == "mentor") or official_line_after(low, end))
+                 and not senders_after(low, end)) or in_url(low, start) or institution_line_message(low)
                     if rule_id == "contact.phone" else official_address(low, start, end)):
                 return 0.0  # the school's or program's line or desk, or a link's digits
         if rule_id in _PLACES and referral_place(text.lower(), start, end):
@@ -659,12 +661,18 @@ _PLAIN_ASK = re.compile(r"\b(?:text|txt|message|msg|write|escr[ií]beme|escr[ií
                         r"|textea(?:me)?|text[eé]ame)\b")
 _HERE = re.compile(
     r"(?:\s+(?:me|to me|us|a m[ií]))?\s+(?:right |just |back )?(?:here|aqu[ií](?: mismo)?|on here|in here"
-    r"|in (?:this|the|our) (?:channel|chat|thread|space)|en (?:este|el|nuestro) (?:canal|chat|espacio)"
+    r"|in (?:this|our) (?:channel|chat|thread|space)|in the (?:channel|thread)"
+    r"|en (?:este|nuestro) (?:canal|chat|espacio)|en el canal"
     r"|por aqu[ií]|por ac[aá]|ac[aá])\b")
 _ELSEWHERE = re.compile(
     r"@|\d{3,}|\b(?:or|o|instead|better|mejor|en vez|whats\w*|wa|snap\w*|insta\w*|ig|telegram|signal|discord"
     r"|tiktok|kik|facebook|fb|messenger|imessage|sms|cell|cel|celular|phone|tel[eé]fono|n[uú]mero|number"
-    r"|email|e-mail|correo|gmail|dm|dms|pm|inbox|privado|private\w*|personal|directo|directly)\b")
+    r"|email|e-mail|correo|gmail|dm|dms|pm|inbox|privado|private\w*|personal|directo|directly"
+    r"|free fire|roblox|minecraft|steam|groupme|xbox|psn|playstation|fortnite|twitch|game|juego|server"
+    # ... nor a time, a place or a secret that makes it more than a message here
+    r"|alone|sol[oa]|solit[oa]|midnight|medianoche|late|tarde|tonight|esta noche|night|noche|weekend"
+    r"|fin de semana|nobody|no one|nadie|baby|beb[eé]|babe|wearing|secret\w*|secreto|parents?|pap[aá]s"
+    r"|padres|mom|dad|anything|lo que sea|meet|vernos|verte|pick|recoger|ride|after the program)\b")
 
 
 def asked_here(low: str, start: int, end: int) -> bool:
@@ -685,6 +693,15 @@ def asks_here_only(low: str) -> bool:
 # its "is"/"es" and what follows is how the account is (an adverb, an adjective, "the one from …"),
 # with no handle, address or number anywhere in the message and no "add/follow me".
 _ACCOUNT_FAMILIES = frozenset({"contact.social", "contact.email"})
+_SPELLED_OUT = re.compile(
+    r"\b(?:one word|all one word|no spaces?|with (?:two|2|three|3|an?|the) \w|without the"
+    r"|all (?:lower|upper)case|underscore|guion|todo junto|sin espacios?|con (?:dos|2) \w"
+    r"|same as (?:my|mi)|spelled|se escribe)\b")
+_CHAT_WORDS = frozenset({"lol", "lmao", "lmfao", "fr", "tbh", "ngl", "lowkey", "highkey", "jaja", "jajaja",
+                         "xd", "i", "a", "y", "o", "e",
+                         "bro", "u", "ur", "im", "idk", "smh", "omg", "rn", "tho", "bc", "cuz", "kinda",
+                         "sorta", "gonna", "wanna", "ya", "yall", "y'all", "ok", "okay", "pls", "plz", "dont",
+                         "cant", "its", "it's", "i'm", "that's", "thats", "grade", "middle", "school"})
 _GIVEN = re.compile(r"@|\d{3,}|\b[a-z]+[._-]?\d{2,}|\b(?:at|arroba|dot|punto)\b")
 _RESTATED = re.compile(r"\b(?:it'?s|its|es)\b|:")
 # ... an intensifier alone is no description after "it's" ("its literally shadow wolf")
@@ -705,9 +722,18 @@ def account_talked_of(low: str, start: int, end: int) -> bool:
     if _ENDS_ON_IS.search(low, start, end) is None or _HOW_IT_IS.match(low, end) is None \
             or _GIVEN.search(low) is not None or not _names_no_handle(low) or _ASKS_CONTACT.search(low):
         return False
-    # ... and every later "it's …" says how it is again, never what it is ("… its literally shadow wolf")
-    return all(_BARE_INTENSIFIER.match(low, m.end()) is None and _HOW_IT_IS.match(low, m.end()) is not None
-               for m in _RESTATED.finditer(low, end))
+    # ... every later "it's …" says how it is again, never what it is ("… its literally shadow wolf")
+    if not all(_BARE_INTENSIFIER.match(low, m.end()) is None and _HOW_IT_IS.match(low, m.end()) is not None
+               for m in _RESTATED.finditer(low, end)):
+        return False
+    # ... and every word after it is a word, not a name spelled out ("… DarkWolfXx with two x",
+    # "jakethesnake2 without the 2", "mikey the mentor, one word")
+    if _SPELLED_OUT.search(low, end) is not None:
+        return False
+    how = _HOW_IT_IS.match(low, end)
+    rest = low[how.end() if how is not None else end:]  # its own word ("viejísimo") is read already
+    known = known_words().flags
+    return all(w in _CHAT_WORDS or w.encode() in known for w in re.findall(r"[a-záéíóúñü']+", rest))
 
 
 @lru_cache(maxsize=8)
