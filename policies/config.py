@@ -318,6 +318,8 @@ def _encoder(e: dict[str, Any], st: dict[str, Any], c: _Checker) -> None:
                 moved["on"] = float(c.boolean(spec, "on"))
             elif k in ("flag", "alert") and spec[k] is False:
                 moved[k] = BAND_OFF  # `alert: false` switches the band off; the hold stays
+            elif k == "backs" and spec[k] is False:
+                moved[k] = 0.0  # `backs: false`: the head backs every rule stop (none overruled)
             elif k in ("flag", "alert") and (isinstance(spec[k], bool)
                                              or not isinstance(spec[k], int | float)):
                 c.fail(f"'{k}' must be a number from 0.01 to 1, or false to switch the {k} band "

@@ -284,7 +284,8 @@ class Policy:
             elif any(h.rule in _ASK_HEADS and h.action is Action.HOLD for h in enc) \
                     and not any(h.category in ("contact", "offplatform") and h.action is not Action.ALLOW
                                 for h in hits) \
-                    and len(text.lower()) == len(text) and asks_here_only(text.lower()):
+                    and len(text.lower()) == len(text) and asks_here_only(text.lower()) \
+                    and not any(h.rule == "encoder.grooming" for h in enc):
                 enc = [_flag_only(h, _HERE_NOTE) if h.rule in _ASK_HEADS else h for h in enc]
             if role != "mentor":
                 hits = self._quiet_uncorroborated_concerns(hits, concern_score)
@@ -478,13 +479,13 @@ class Policy:
         hold keep the stop."""
         assert self.encoder is not None
         stopping = [h for h in hits if h.action is not Action.ALLOW]
-        if not stopping or any(not _soft_reading(h, text) for h in stopping) or not _plainly_written(text):
+        if not stopping or any(not _soft_reading(h, text) for h in stopping) or not _plainly_written(text) \
+                or _DETAIL_ANYWHERE.search(text) is not None:
             return hits
         first_end = min(h.end for h in stopping)
         first_start = min(h.start for h in stopping)
-        if len({h.rule for h in stopping}) > 1 and not all(
-                h.start < first_end and first_start < h.end for h in stopping):
-            return hits
+        if not all(h.start < first_end and first_start < h.end for h in stopping):
+            return hits  # two readings in two places are not "one reading"
         th = self.encoder.thresholds
         heads = {_SOFT_HEADS[h.category] for h in stopping}
         heads = {name for group in heads for name in group if th.get(name, {}).get("on", 1.0) >= 0.5}
@@ -646,6 +647,10 @@ _SOFT_HEADS = {"grooming": ("grooming", "offplatform"), "offplatform": ("groomin
 _NEVER_SOFT = ("language.profanity", "language.slur", "language.threat", "language.kys",
                "language.sexual_remark")
 _DETAIL_IN_SPAN = re.compile(r"[0-9@$|!+*]")
+# ... nor anywhere in the message: a link, an address or a phone-length run of digits the other
+# rules may have missed ("te mandé un link a mi OneDrive: 1drv.ms/u/s!Ak3x")
+_DETAIL_ANYWHERE = re.compile(r"@|https?://|www\.|\b[a-z0-9-]+\.(?:com|net|org|ms|ly|gg|io|me|co|us|edu|gov|app|link)\b"
+                              r"|\d[\d\s().-]{5,}\d", re.IGNORECASE)
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?\n]+")
@@ -663,23 +668,31 @@ def _sentences_of(text: str, start: int, end: int) -> str:
 # The longest sentence whose single soft reading the heads may overrule (padding a move with
 # logistics in one long sentence lowers its score).
 _SOFT_SENTENCE_WORDS = 14
+
+
 def _plainly_written(text: str) -> bool:
-    """No zero-width or other invisible character and no letter outside the Latin script
-    ("оur sеcret" with Cyrillic o and e): the encoder reads the message as sent, so a disguise
-    that the rules see through must not lower the score that could overrule them."""
+    """No invisible character, no combining mark typed on its own (overlays, underlines) and no
+    letter but an ASCII letter with at most its accents ("оur sеcret" in Cyrillic, "ᴏᴜʀ ꜱᴇᴄʀᴇᴛ" in
+    small capitals): the encoder reads the message as sent, so a disguise that the rules see
+    through must not lower the score that could overrule them."""
     for ch in text:
         if ch.isascii():
             continue
         cat = unicodedata.category(ch)
-        if cat == "Cf" or (cat.startswith("L") and not unicodedata.name(ch, "").startswith("LATIN ")):
+        if cat in ("Cf", "Mn", "Me"):
             return False
+        if cat.startswith("L"):
+            base = unicodedata.normalize("NFKD", ch)
+            if not (base[0].isascii() and base[0].isalpha()
+                    and all(unicodedata.category(c) == "Mn" for c in base[1:])):
+                return False
     return True
 
 
 def _soft_reading(hit: Hit, text: str) -> bool:
     """Whether a stopping hit is a rule's reading the heads may overrule: a grooming,
     off-platform or harassment rule (not an encoder hold, a contact detail or a threat) with no
-    digit or "@" in its span."""
+    digit or symbol ("@", "$", "|", "!", "+", "*") in its span."""
     return (hit.category in _SOFT_HEADS and not hit.rule.startswith(("encoder.", *_NEVER_SOFT))
             and hit.end > hit.start and _DETAIL_IN_SPAN.search(text, hit.start, hit.end) is None)
 _SOMEONE_NOTE = (" — words of somebody else's attempt, told by the student: delivered, coordinator "

@@ -32,6 +32,12 @@ def test_an_account_described_is_delivered(rules_policy, text):
     "my email is still the one from middle school, jessiegirl at yahoo",
     "my snap is still the one from 7th grade, lilbeanxo without the o",
     "my gamertag is so old lol GhostRiderQ with a q",
+    "my snap is still shadow wolf",
+    "my insta is still sunset lover",
+    "my xbox gamertag is hella old lol dark knight forever",
+    "my gamertag is so old, dark knight from when i was 9",
+    "my snap is still the one with my name, jay smith",
+    "my email is still the one on my resume, write me there",
 ])
 def test_an_account_given_is_still_stopped(rules_policy, text):
     assert rules_policy.evaluate(text, STUDENT).action is not Action.ALLOW, text
@@ -68,6 +74,8 @@ def test_an_office_named_before_its_number_is_delivered(rules_policy, text):
     "la oficina de pedro: 347-555-0122, escríbele cuando quieras",
     "the guidance office 917-555-0144, ask for me, i'm there late",
     "the records office 718-555-0157 actually goes to my cell",
+    "the back office is 917-555-0112, that's where i usually am",
+    "the mentoring office 917-555-0112 is me basically",
     "call me at the office, 212-555-0101",
     "my office, 212-555-0101",
     "the office never picks up, text 917-555-0101",
@@ -86,7 +94,7 @@ MENTOR = PolicyContext(role="mentor")
 ])
 def test_writing_here_is_this_channel(policy, text):
     d = policy.evaluate(text, MENTOR)
-    assert d.action is Action.ALLOW, (text, d)
+    assert d.action is Action.ALLOW, (text, d)  # delivered (flagged when a rule read an ask)
 
 
 @pytest.mark.parametrize("text", [
@@ -97,6 +105,10 @@ def test_writing_here_is_this_channel(policy, text):
     "escríbeme aquí o por whatsapp",
     "message me here after midnight when nobody is checking",
     "text me here and we can plan to meet up this weekend",
+    "text me here when everyone's asleep",
+    "text me here anytime, i'll always answer you first",
+    "text me here and i'll send you my digits",
+    "message me here and then delete it",
 ])
 def test_here_with_another_place_is_still_stopped(policy, text):
     assert policy.evaluate(text, MENTOR).action is not Action.ALLOW, text

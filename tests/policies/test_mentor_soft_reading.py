@@ -49,6 +49,10 @@ def test_moves_the_heads_back_stay_stopped(policy, text):
 @pytest.mark.parametrize("text", [
     "\u043eur s\u0435cret",           # Cyrillic o and e
     "our\u200b secret",               # a zero-width space
+    # small capitals: "keep this our secret"
+    "\u1d0b\u1d07\u1d07\u1d18 \u1d1b\u029c\u026a\ua731 "
+    "\u1d0f\u1d1c\u0280 \ua731\u1d07\u1d04\u0280\u1d07\u1d1b",
+    "o\u0336u\u0336r\u0336 secret",    # overlay strokes
     "000.\nour secret.",              # noise in another sentence
     "Great work on the resume today, the formatting is clean and your summary is strong. "
     "Let's keep this our secret. See you Thursday.",
@@ -70,6 +74,30 @@ def test_contact_details_and_threats_are_never_soft(policy, text):
     assert policy.evaluate(text, MENTOR).action is not Action.ALLOW, text
 
 
+def test_a_detail_elsewhere_keeps_the_stop(policy):
+    d = policy.evaluate("Te mandé un link a mi OneDrive, ahí están mis fotos del viaje: 1drv.ms/u/s!Ak3xQz",
+                        MENTOR)
+    assert d.action is not Action.ALLOW
+
+
+def test_the_same_rule_in_two_places_is_not_one_reading(policy):
+    d = policy.evaluate("Keep it between us. Nobody needs to know.", MENTOR)
+    assert d.action is not Action.ALLOW
+
+
+def test_an_encoder_failure_on_the_sentence_keeps_the_stop(policy, monkeypatch):
+    text = "What's the biggest thing you hope to get out of this program before graduation? Thanks!"
+    real = policy.encoder.scores
+
+    def failing(t, role):
+        if t.strip().startswith("Thanks") or "graduation?" in t and "Thanks" not in t:
+            raise RuntimeError("encoder down")
+        return real(t, role)
+
+    monkeypatch.setattr(policy.encoder, "scores", failing)
+    assert policy.evaluate(text, MENTOR).action is not Action.ALLOW
+
+
 def test_students_messages_are_unchanged(policy, rules_policy):
     text = "nos vemos el jueves en el parque despues de clase"
     assert policy.evaluate(text, STUDENT).action is rules_policy.evaluate(text, STUDENT).action
@@ -85,9 +113,9 @@ def test_a_program_can_keep_every_rule_stop(tmp_path):
     path = _program(tmp_path, """
         encoder:
           thresholds:
-            grooming: {backs: 0.01}
-            offplatform: {backs: 0.01}
-            language: {backs: 0.01}
+            grooming: {backs: false}
+            offplatform: {backs: false}
+            language: {backs: false}
         """)
     strict = load_policy(path)
     d = strict.evaluate("What's the biggest thing you hope to get out of this program before graduation?",

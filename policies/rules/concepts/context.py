@@ -675,14 +675,15 @@ _POINTER_GAP = 100
 # After the number, the sender's own line or a call at odd hours or elsewhere (round 18: "… 347-555-
 # 0112, thats basically where i am", "… pero contesto yo directo", "… ask for mike, thats me").
 _SENDERS_AFTER = re.compile(
-    r"\b(?:that'?s me|thats me|it'?s me|its me|es mi|it'?s (?:actually |really |just )?my"
-    r"|its (?:actually |really |just )?my"
+    r"\b(?:that'?s me|it'?s me|es mi|it'?s (?:actually |really |just )?my"
     r"|my (?:cell|phone|number|line|personal|direct)|mine|ask for|pregunta por|preguntes por|contesto yo"
     r"|i answer|i pick up|i'?m there|goes to my|rings my|llega a mi|text (?:me|it)|hit (?:me|it)|hmu|call me"
     r"|ll[aá]mame|escr[ií]beme|escr[ií]bele|m[aá]ndame|cuando quieras|anytime|whenever|tonight|esta noche"
     r"|after hours|weekend|fin de semana|after the program|fuera del canal"
     r"|outside (?:the|this) (?:channel|program)"
-    r"|save it|gu[aá]rdalo|home alone|alone|sol[oa]|late at night|after (?:midnight|1[0-2]|9|10pm|11pm))\b")
+    r"|save it|gu[aá]rdalo|home alone|alone|sol[oa]|late at night|after (?:midnight|1[0-2]|9|10pm|11pm)"
+    r"|where i (?:usually |basically |always |normally )?am|is (?:basically |just |really )?me"
+    r"|me basically|that'?s (?:my|mi)|thats (?:my|mi)|my desk|forward\w*|desv[ií]a\w*)\b")
 _AFTER_REACH = 160
 
 

@@ -45,7 +45,6 @@ from policies.rules.concepts.context import (
     window,
 )
 from policies.rules.concepts.dsl import Lexicon, Rule, best
-from policies.spelling import known_words
 from policies.types import Action, Hit
 
 STRONG = 1.0
@@ -424,7 +423,7 @@ class ConceptLayer:
         if rule_id in _WARNABLE and same and _warned_of(low, start, end):
             return 0.0  # "if a recruiter ever asks u to move to telegram, it's a scam"
         if rule_id in _HERE_FAMILIES and same and asked_here(low, start, end):
-            return 0.0  # "just text me here when you're done": this channel is the place
+            return HERE_WEIGHT  # "just text me here when you're done": this channel; delivered, flagged
         if rule_id in _ACCOUNT_FAMILIES and same and account_talked_of(low, start, end):
             return 0.0  # "my email is still the one from middle school": talked of, not given
         review = PHRASE_REVIEW.get(rule_id)
@@ -657,6 +656,7 @@ def _warned_of(low: str, start: int, end: int) -> bool:
 # "inbox" or "call": those leave the channel even on the same platform), "here" follows at once,
 # and nothing in the message names another app, a number, an address or an "or" elsewhere.
 _HERE_FAMILIES = frozenset({"offplatform.private", "offplatform.move"})
+HERE_WEIGHT = 0.5  # a weak signal: delivered and flagged, it still counts toward the conversation score
 _PLAIN_ASK = re.compile(r"\b(?:text|txt|message|msg|write|escr[ií]beme|escr[ií]banme|m[aá]ndame un mensaje"
                         r"|textea(?:me)?|text[eé]ame)\b")
 _HERE = re.compile(
@@ -672,7 +672,11 @@ _ELSEWHERE = re.compile(
     # ... nor a time, a place or a secret that makes it more than a message here
     r"|alone|sol[oa]|solit[oa]|midnight|medianoche|late|tarde|tonight|esta noche|night|noche|weekend"
     r"|fin de semana|nobody|no one|nadie|baby|beb[eé]|babe|wearing|secret\w*|secreto|parents?|pap[aá]s"
-    r"|padres|mom|dad|anything|lo que sea|meet|vernos|verte|pick|recoger|ride|after the program)\b")
+    r"|padres|mom|dad|anything|lo que sea|meet|vernos|verte|pick|recoger|ride|after the program"
+    r"|asleep|sleep|sleeping|bed|cama|dormid[oa]s?|delete|deleted|borra\w*|digits|contact|contacto|hang ?out"
+    r"|hangout|anytime|always|siempre|first|primero|everyone|todos|give you|te doy|send you|te mando"
+    r"|other|otro|otra|just us|solo nosotros|between us|entre nosotros|love|amor|cari\w*|honey|sweetie"
+    r"|beautiful|hermos[oa]|guap[oa]|cutie)\b")
 
 
 def asked_here(low: str, start: int, end: int) -> bool:
@@ -702,13 +706,31 @@ _CHAT_WORDS = frozenset({"lol", "lmao", "lmfao", "fr", "tbh", "ngl", "lowkey", "
                          "bro", "u", "ur", "im", "idk", "smh", "omg", "rn", "tho", "bc", "cuz", "kinda",
                          "sorta", "gonna", "wanna", "ya", "yall", "y'all", "ok", "okay", "pls", "plz", "dont",
                          "cant", "its", "it's", "i'm", "that's", "thats", "grade", "middle", "school"})
+# ... the closed set of words a description may go on with: how old, since when, what the sender
+# needs now ("so embarrassing i made it when i was 10 lol", "still the one i made in 6th grade, i
+# need a new one for applications")
+_ACCOUNT_TALK_TEXT = (
+    "i i'm im me my mine it it's its is was were be been the a an one ones this that so too very really "
+    "kinda lowkey still old dead cringe embarrassing from when since back in grade middle elementary "
+    "school th st nd rd made make had have has got get created started opened open used use using when "
+    "was when and but or also now anymore ever never even since years year ago like literally honestly "
+    "need new better different professional real for applications application college jobs job resume "
+    "internship internships work gotta have to should change changing fix update mom dad made for de "
+    "cuando desde que era tenía tenia hice lo la el un una nuevo nueva necesito tengo que cambiar para "
+    "aplicaciones trabajo escuela primaria secundaria grado años año muy tan bien feo fea viejo vieja "
+)
+_ACCOUNT_TALK_WORDS = frozenset(_ACCOUNT_TALK_TEXT.split())
 _GIVEN = re.compile(r"@|\d{3,}|\b[a-z]+[._-]?\d{2,}|\b(?:at|arroba|dot|punto)\b")
 _RESTATED = re.compile(r"\b(?:it'?s|its|es)\b|:")
 # ... an intensifier alone is no description after "it's" ("its literally shadow wolf")
 _BARE_INTENSIFIER = re.compile(r"\s*(?:literally|honestly|really|pretty|not|never|like)\b")
 _ENDS_ON_IS = re.compile(r"(?:\bis|\bes|'s|\bwas|\bera)\s*$")
 _HOW_IT_IS = re.compile(
-    r"\s*(?:still|so|too|very|mad|hella|really|lowkey|kinda|kind of|literally|super|pretty|honestly|not|never"
+    r"\s*(?:(?:still|so|too|very|mad|hella|really|lowkey|kinda|kind of|literally|super|pretty|honestly"
+    r"|not|never)(?=\s+(?:the one|from|so|too|very|mad|hella|really|lowkey|kinda|super|pretty|old|dead"
+    r"|embarrassing|cringe|cringy|ancient|outdated|private|public|weird|corny|terrible|bad|dumb|stupid|ugly"
+    r"|long|funny|hacked|banned|deleted|gone|inactive|unprofessional|childish|random|a mess|messed up"
+    r"|empty)\b)\s+\w+"
     r"|like (?:so|super|really|mad)|the one (?:i|that|from|my|with)|from (?:when|middle|elementary|like|back)"
     r"|embarrassing|cringe|cringy|old|ancient|outdated|private|public|weird|corny|terrible|bad|dumb|stupid"
     r"|ugly|long|short|funny|hacked|banned|deleted|gone|dead|inactive|full|broken|a mess|messed up"
@@ -726,14 +748,13 @@ def account_talked_of(low: str, start: int, end: int) -> bool:
     if not all(_BARE_INTENSIFIER.match(low, m.end()) is None and _HOW_IT_IS.match(low, m.end()) is not None
                for m in _RESTATED.finditer(low, end)):
         return False
-    # ... and every word after it is a word, not a name spelled out ("… DarkWolfXx with two x",
-    # "jakethesnake2 without the 2", "mikey the mentor, one word")
+    # ... and every word after it is one of the few words that tell of the account, never a name
+    # ("… DarkWolfXx with two x", "… still shadow wolf", "… hella old lol dark knight forever")
     if _SPELLED_OUT.search(low, end) is not None:
         return False
     how = _HOW_IT_IS.match(low, end)
     rest = low[how.end() if how is not None else end:]  # its own word ("viejísimo") is read already
-    known = known_words().flags
-    return all(w in _CHAT_WORDS or w.encode() in known for w in re.findall(r"[a-záéíóúñü']+", rest))
+    return all(w in _CHAT_WORDS or w in _ACCOUNT_TALK_WORDS for w in re.findall(r"[a-záéíóúñü']+", rest))
 
 
 @lru_cache(maxsize=8)
