@@ -697,10 +697,6 @@ def asks_here_only(low: str) -> bool:
 # its "is"/"es" and what follows is how the account is (an adverb, an adjective, "the one from …"),
 # with no handle, address or number anywhere in the message and no "add/follow me".
 _ACCOUNT_FAMILIES = frozenset({"contact.social", "contact.email"})
-_SPELLED_OUT = re.compile(
-    r"\b(?:one word|all one word|no spaces?|with (?:two|2|three|3|an?|the) \w|without the"
-    r"|all (?:lower|upper)case|underscore|guion|todo junto|sin espacios?|con (?:dos|2) \w"
-    r"|same as (?:my|mi)|spelled|se escribe)\b")
 _CHAT_WORDS = frozenset({"lol", "lmao", "lmfao", "fr", "tbh", "ngl", "lowkey", "highkey", "jaja", "jajaja",
                          "xd", "i", "a", "y", "o", "e",
                          "bro", "u", "ur", "im", "idk", "smh", "omg", "rn", "tho", "bc", "cuz", "kinda",
@@ -719,7 +715,7 @@ _ACCOUNT_TALK_TEXT = (
     "cuando desde que era tenía tenia hice lo la el un una nuevo nueva necesito tengo que cambiar para "
     "aplicaciones trabajo escuela primaria secundaria grado años año muy tan bien feo fea viejo vieja "
 )
-_ACCOUNT_TALK_WORDS = frozenset(_ACCOUNT_TALK_TEXT.split())
+_ACCOUNT_TALK_WORDS = frozenset(_ACCOUNT_TALK_TEXT.split()) | _CHAT_WORDS
 _GIVEN = re.compile(r"@|\d{3,}|\b[a-z]+[._-]?\d{2,}|\b(?:at|arroba|dot|punto)\b")
 _RESTATED = re.compile(r"\b(?:it'?s|its|es)\b|:")
 # ... an intensifier alone is no description after "it's" ("its literally shadow wolf")
@@ -749,12 +745,10 @@ def account_talked_of(low: str, start: int, end: int) -> bool:
                for m in _RESTATED.finditer(low, end)):
         return False
     # ... and every word after it is one of the few words that tell of the account, never a name
-    # ("… DarkWolfXx with two x", "… still shadow wolf", "… hella old lol dark knight forever")
-    if _SPELLED_OUT.search(low, end) is not None:
-        return False
+    # or how to spell one ("… DarkWolfXx with two x", "… still shadow wolf", "… mikey, one word")
     how = _HOW_IT_IS.match(low, end)
     rest = low[how.end() if how is not None else end:]  # its own word ("viejísimo") is read already
-    return all(w in _CHAT_WORDS or w in _ACCOUNT_TALK_WORDS for w in re.findall(r"[a-záéíóúñü']+", rest))
+    return all(w in _ACCOUNT_TALK_WORDS for w in re.findall(r"[a-záéíóúñü']+", rest))
 
 
 @lru_cache(maxsize=8)
