@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from policies.config import DEFAULTS_PATH, PolicyConfig, PolicyFileError, build_config
 from policies.conversation import ConversationSettings
-from policies.encoder.spec import backs_at, corroborate_at
+from policies.encoder.spec import HEAD_ROLES, backs_at, corroborate_at
 from policies.explain import describe, reason_for
 from policies.heap import fix_mmap_threshold
 from policies.normalize import (
@@ -294,8 +294,8 @@ class Policy:
                 # and a student reaching out must never read "let's keep it respectful".
                 enc = [h for h in enc if h.rule != "encoder.language"]
             hits += enc
-            if role == "mentor" and scores is not None:
-                hits = self._unbacked_mentor_reading(hits, scores, text)
+            if scores is not None:
+                hits = self._unbacked_reading(hits, scores, text, role)
         if role != "mentor" and any(h.rule == "language.threat" for h in hits):
             hits = _reported_threats(hits, text)
         if role != "mentor" and any(h.rule in _SOMEONE_ELSE and h.action is Action.ALLOW for h in hits):
@@ -468,41 +468,56 @@ class Policy:
         return [replace(h, action=Action.ALLOW, alert=True, band="alert", reason=h.reason + note)
                 if h in stopping else h for h in hits]
 
-    def _unbacked_mentor_reading(self, hits: list[Hit], scores: dict[str, float], text: str) -> list[Hit]:
-        """A mentor's message stopped by one soft reading of the rules (one grooming, off-platform
-        or harassment rule, or several on one span) that the matching heads do not back (each
-        below its ``backs`` threshold) is delivered and flagged: its conversation signal is kept,
-        so a mentor whose flagged moves add up raises a pattern alert and is held. On fresh
-        writers' chat, most of a mentor's ordinary messages the rules stopped were one phrase
-        read out of its sense ("take you out in milligrams", "get out of this program by June");
-        contact details, threats, profanity, a detail (digits, "@") in the span or any encoder
+    def _unbacked_reading(self, hits: list[Hit], scores: dict[str, float], text: str,
+                          role: str) -> list[Hit]:
+        """A stop that rests on one reading of the rules which the matching heads do not back
+        (each below its ``backs`` threshold) is delivered and flagged; its conversation signal is
+        kept, so flagged moves that add up still raise a pattern alert and hold the sender. On
+        fresh writers' chat, the positives the rules stop are nearly always held by the encoder
+        too or read by the heads above ``backs``, while most ordinary stops were one phrase read
+        out of its sense ("take you out in milligrams") or a public line ("the hospital's
+        information line is 212-…"). Two kinds of reading qualify: a soft one (grooming,
+        off-platform, harassment; ``_soft_reading``) and a plainly written contact detail
+        (``_plain_detail``). A disclosure, threats, profanity, a disguise, a link and any encoder
         hold keep the stop."""
         assert self.encoder is not None
         stopping = [h for h in hits if h.action is not Action.ALLOW]
-        if not stopping or any(not _soft_reading(h, text) for h in stopping) or not _plainly_written(text) \
-                or _DETAIL_ANYWHERE.search(text) is not None:
+        if not stopping or not _plainly_written(text):
             return hits
-        first_end = min(h.end for h in stopping)
+        th = self.encoder.thresholds
+        if role != "mentor" and (any(h.category == "concern" for h in hits)
+                                 or scores.get("concern", 0.0) >= th.get("concern", {}).get("alert", 1.0)):
+            return hits  # a disclosure is never quieted by the heads of other categories
+        if all(h.category == "contact" for h in stopping):
+            if not all(_plain_detail(h, text) for h in stopping) or _SPELLED_DETAIL.search(text):
+                return hits
+            heads = set(_CONTACT_HEADS)
+        else:
+            if any(not _soft_reading(h, text) for h in stopping) or _DETAIL_ANYWHERE.search(text):
+                return hits
+            heads = {name for h in stopping for name in _SOFT_HEADS[h.category]}
         first_start = min(h.start for h in stopping)
+        first_end = min(h.end for h in stopping)
         if not all(h.start < first_end and first_start < h.end for h in stopping):
             return hits  # two readings in two places are not "one reading"
-        th = self.encoder.thresholds
-        heads = {_SOFT_HEADS[h.category] for h in stopping}
-        heads = {name for group in heads for name in group if th.get(name, {}).get("on", 1.0) >= 0.5}
-        if not heads:
+        heads = {name for name in heads
+                 if role in HEAD_ROLES.get(name, ()) and th.get(name, {}).get("on", 1.0) >= 0.5}
+        if not heads or any(scores.get(name, 1.0) >= backs_at(th[name]) for name in heads):
             return hits
-        if any(scores.get(name, 1.0) >= backs_at(th[name]) for name in heads):
-            return hits
-        # ... nor in the reading's own sentence, which is short: other sentences around it
-        # ("000.\nour secret.") or a long sentence of logistics around it ("the deadline is april
-        # 15 and you need two letters and do you have a boyfriend") must not dilute the score.
         last_end = max(h.end for h in stopping)
         own = _sentences_of(text, first_start, last_end)
+        parts = {own}
         if len(own.split()) > _SOFT_SENTENCE_WORDS:
-            return hits  # a long sentence could hide a move among other words
-        if own not in ("", text.strip()):
+            if stopping[0].category != "contact":
+                return hits  # a long sentence could hide a move among other words
+            parts.add(_window_of(text, first_start, last_end))
+        # Nor in the reading's own sentence (nor, in a long one, in the few words around the
+        # detail): other sentences ("000.\nour secret.", "… 917-555-0142 btw") or logistics around
+        # it ("the deadline is april 15 and you need two letters and my cell is 917…") must not
+        # dilute the score.
+        for part in parts - {"", text.strip()}:
             try:
-                alone = self.encoder.scores(encoder_text(own, self._encoder_known), "mentor")
+                alone = self.encoder.scores(encoder_text(part, self._encoder_known), role)
             except Exception:  # the stop stands: the encoder cannot overrule what it cannot read
                 logger.exception("sentence encoder failed on a reading's sentence")
                 return hits
@@ -514,7 +529,7 @@ class Policy:
         note = (f" — one reading the heads do not back ({', '.join(backed)}): delivered, flagged for "
                 f"the coordinator's later look; it still counts toward the conversation score")
         return [replace(h, action=Action.ALLOW, alert=False, band="flag", reason=h.reason + note,
-                        signal=max(h.signal, 1.0) if h.category in ("grooming", "offplatform") else h.signal)
+                        signal=max(h.signal, 1.0) if h.category in _SIGNALLED else h.signal)
                 if h in stopping else h for h in hits]
 
     def _corroborated(self, hit: Hit) -> bool:
@@ -639,11 +654,15 @@ class Policy:
 _SOMEONE_ELSE = frozenset({"concern.someone_attempted", "concern.someone_self_harm"})
 # Somebody in danger now is held whatever the concern head reads: the emergency notice matters.
 _NEVER_QUIETED = frozenset({"concern.someone_in_danger"})
-# A mentor's soft readings (``Policy._unbacked_mentor_reading``): the heads that may back each
+# A mentor's soft readings (``Policy._unbacked_reading``): the heads that may back each
 # category's stop, and the rules that always keep theirs (threats, "kys", sexual remarks, the
 # profanity list).
 _SOFT_HEADS = {"grooming": ("grooming", "offplatform"), "offplatform": ("grooming", "offplatform"),
                "language": ("language",)}
+# A contact detail's stop may be overruled only when neither the contact nor the off-platform
+# head backs it, and it counts toward the conversation score like a grooming move.
+_CONTACT_HEADS = ("contact", "offplatform")
+_SIGNALLED = ("grooming", "offplatform", "contact")
 _NEVER_SOFT = ("language.profanity", "language.slur", "language.threat", "language.kys",
                "language.sexual_remark")
 _DETAIL_IN_SPAN = re.compile(r"[0-9@$|!+*]")
@@ -687,6 +706,37 @@ def _plainly_written(text: str) -> bool:
                     and all(unicodedata.category(c) == "Mn" for c in base[1:])):
                 return False
     return True
+
+
+# Symbols spelled out ("princess dot maria", "arroba", "at gmail") are a disguise the encoder
+# may not read as a detail: the rules' stop stands.
+_SPELLED_DETAIL = re.compile(r"https?://|www\.|\b[a-z0-9-]+\.[a-z]{2,}\b|\b(?:dot|punto|arroba|underscore|slash"
+                             r"|guion bajo|at (?:gmail|yahoo|hotmail|outlook|icloud|aol|proton)\w*)\b",
+                             re.IGNORECASE)
+# A phone number written plainly: digits with the usual separators, nothing spelled or swapped.
+_PLAIN_NUMBER = re.compile(r"\+?[0-9][0-9 ().-]*[0-9]")
+# A handle-like word: letters mixed with digits, dots or underscores ("sh4d0w.b0rn_").
+_HANDLE_LIKE = re.compile(r"\w*(?:[a-z][0-9_]|[0-9_][a-z]|[a-z]\.[a-z])\w*", re.IGNORECASE)
+
+
+def _plain_detail(hit: Hit, text: str) -> bool:
+    """Whether a contact rule's stopping hit is plainly written: a phone number of digits and
+    separators only, or a mention of an account, an e-mail or a place with no digit, symbol or
+    handle-like word in its span. The encoder reads digits and disguises poorly; those stops stand."""
+    span = text[hit.start:hit.end]
+    if hit.rule.startswith("encoder.") or hit.end <= hit.start or not span.isascii():
+        return False
+    if hit.rule == "contact.phone":
+        return _PLAIN_NUMBER.fullmatch(span.strip()) is not None
+    return _DETAIL_IN_SPAN.search(span) is None and _HANDLE_LIKE.search(span) is None
+
+
+def _window_of(text: str, start: int, end: int, words: int = 6) -> str:
+    """``text[start:end]`` with up to ``words`` words either side: a reading's own words, so
+    padding elsewhere in the message cannot dilute the heads' score."""
+    before = text[:start].split()[-words:]
+    after = text[end:].split()[:words]
+    return " ".join([*before, text[start:end], *after]).strip()
 
 
 def _soft_reading(hit: Hit, text: str) -> bool:
