@@ -30,6 +30,9 @@ from policies.normalize import (
 from policies.regex import CACHE_GUARD, ENGINE, PatternSet, alternation, compile_pattern
 from policies.rules.concepts import build_layer
 from policies.rules.concepts.context import (
+    SENDERS_ANYWHERE as _SENDERS_ANYWHERE,
+)
+from policies.rules.concepts.context import (
     declined_rest,
     disguised,
     handled_story,
@@ -472,41 +475,42 @@ class Policy:
                           role: str) -> list[Hit]:
         """A stop that rests on one reading of the rules which the matching heads do not back
         (each below its ``backs`` threshold) is delivered and flagged; its conversation signal is
-        kept, so flagged moves that add up still raise a pattern alert and hold the sender. On
-        fresh writers' chat, the positives the rules stop are nearly always held by the encoder
-        too or read by the heads above ``backs``, while most ordinary stops were one phrase read
-        out of its sense ("take you out in milligrams") or a public line ("the hospital's
-        information line is 212-…"). Two kinds of reading qualify: a soft one (grooming,
-        off-platform, harassment; ``_soft_reading``) and a plainly written contact detail
-        (``_plain_detail``). A disclosure, threats, profanity, a disguise, a link and any encoder
-        hold keep the stop."""
+        kept, so flagged moves that add up still raise a pattern alert and hold the sender. Two
+        readings qualify: a mentor's soft one (one grooming, off-platform or harassment rule;
+        ``_soft_reading``: "take you out in milligrams") and, from either sender, a public line
+        written as plain digits with no word of the sender's own anywhere ("the museum's front
+        desk is 212-…, mr d said call it if the bus is late"; ``_plain_number``). On fresh writers'
+        chat, the positives the rules stop are nearly always held by the encoder too or read by
+        the heads above ``backs``. A disclosure, threats, profanity, a disguise, a link and any
+        encoder hold keep the stop."""
         assert self.encoder is not None
         stopping = [h for h in hits if h.action is not Action.ALLOW]
         if not stopping or not _plainly_written(text):
             return hits
         th = self.encoder.thresholds
-        if role != "mentor" and (any(h.category == "concern" for h in hits)
-                                 or scores.get("concern", 0.0) >= th.get("concern", {}).get("alert", 1.0)):
-            return hits  # a disclosure is never quieted by the heads of other categories
-        if all(h.category == "contact" for h in stopping):
-            if not all(_plain_detail(h, text) for h in stopping) or _SPELLED_DETAIL.search(text):
+        if role != "mentor":
+            # Students' messages keep every stop: the off-platform head misses their hints ("i'm
+            # more on the other app", "can't say it here"), no head judges their grooming words,
+            # and a student's flag reaches no coordinator's list.
+            return hits
+        public_line = all(h.category == "contact" for h in stopping)
+        if public_line:
+            if not all(_plain_number(h, text) for h in stopping) or _SPELLED_DETAIL.search(text) \
+                    or _FIRST_PERSON.search(text) or _SENDERS_ANYWHERE.search(text.lower()):
                 return hits
             heads = set(_CONTACT_HEADS)
         else:
             if any(not _soft_reading(h, text) for h in stopping) or _DETAIL_ANYWHERE.search(text):
-                return hits
-            if role != "mentor" and any(h.category == "grooming" or "secre" in h.rule for h in stopping):
-                # No head judges a student's grooming words, and a student asking the adult for
-                # secrecy from parents or staff is what the coordinator must see.
                 return hits
             heads = {name for h in stopping for name in _SOFT_HEADS[h.category]}
         first_start = min(h.start for h in stopping)
         first_end = min(h.end for h in stopping)
         if not all(h.start < first_end and first_start < h.end for h in stopping):
             return hits  # two readings in two places are not "one reading"
-        heads = {name for name in heads
-                 if role in HEAD_ROLES.get(name, ()) and th.get(name, {}).get("on", 1.0) >= 0.5}
-        if not heads or any(scores.get(name, 1.0) >= backs_at(th[name]) for name in heads):
+        heads = {name for name in heads if role in HEAD_ROLES.get(name, ())}
+        if not heads or any(th.get(name, {}).get("on", 1.0) < 0.5 for name in heads):
+            return hits  # a head switched off cannot vouch for the message
+        if any(scores.get(name, 1.0) >= backs_at(th[name]) for name in heads):
             return hits
         last_end = max(h.end for h in stopping)
         own = _sentences_of(text, first_start, last_end)
@@ -530,9 +534,14 @@ class Policy:
             scores = {name: max(scores.get(name, 0.0), alone.get(name, 0.0)) for name in heads}
         backed = [f"{name} {scores.get(name, 1.0):.4f} (backs at {backs_at(th[name]):.4f})"
                   for name in sorted(heads)]
-        note = (f" — one reading the heads do not back ({', '.join(backed)}): delivered, flagged for "
-                f"the coordinator's later look; it still counts toward the conversation score")
-        return [replace(h, action=Action.ALLOW, alert=False, band="flag", reason=h.reason + note,
+        if public_line:
+            note = (f" — a line the heads do not read as the mentor's own ({', '.join(backed)}): "
+                    f"delivered, the coordinator alerted as for any number a mentor gives; it still "
+                    f"counts toward the conversation score")
+        else:
+            note = (f" — one reading the heads do not back ({', '.join(backed)}): delivered, flagged "
+                    f"for the coordinator's later look; it still counts toward the conversation score")
+        return [replace(h, action=Action.ALLOW, alert=public_line, band="flag", reason=h.reason + note,
                         signal=max(h.signal, 1.0) if h.category in _SIGNALLED else h.signal)
                 if h in stopping else h for h in hits]
 
@@ -658,14 +667,14 @@ class Policy:
 _SOMEONE_ELSE = frozenset({"concern.someone_attempted", "concern.someone_self_harm"})
 # Somebody in danger now is held whatever the concern head reads: the emergency notice matters.
 _NEVER_QUIETED = frozenset({"concern.someone_in_danger"})
-# A mentor's soft readings (``Policy._unbacked_reading``): the heads that may back each
+# Soft readings (``Policy._unbacked_reading``, a mentor's only): the heads that may back each
 # category's stop, and the rules that always keep theirs (threats, "kys", sexual remarks, the
 # profanity list).
 _SOFT_HEADS = {"grooming": ("grooming", "offplatform"), "offplatform": ("grooming", "offplatform"),
                "language": ("language",)}
-# A contact detail's stop may be overruled only when neither the contact nor the off-platform
-# head backs it, and it counts toward the conversation score like a grooming move.
-_CONTACT_HEADS = ("contact", "offplatform")
+# A public line's stop may be overruled only when neither the contact, the off-platform nor (for a
+# mentor) the grooming head backs it; it counts toward the conversation score like a move.
+_CONTACT_HEADS = ("contact", "offplatform", "grooming")
 _SIGNALLED = ("grooming", "offplatform", "contact")
 _NEVER_SOFT = ("language.profanity", "language.slur", "language.threat", "language.kys",
                "language.sexual_remark")
@@ -704,7 +713,12 @@ def _plainly_written(text: str) -> bool:
         cat = unicodedata.category(ch)
         if cat in ("Cf", "Mn", "Me"):
             return False
-        if cat.startswith("L"):
+        if cat.startswith("L") or cat == "So":
+            folded = unicodedata.normalize("NFKC", ch)
+            if folded != ch and any(c.isalpha() for c in folded):
+                return False  # full-width, circled or mathematical letters ("ｔｅｘｔ ｍｅ", "ⓜⓔⓔⓣ")
+            if not cat.startswith("L"):
+                continue
             base = unicodedata.normalize("NFKD", ch)
             if not (base[0].isascii() and base[0].isalpha()
                     and all(unicodedata.category(c) == "Mn" for c in base[1:])):
@@ -719,20 +733,19 @@ _SPELLED_DETAIL = re.compile(r"https?://|www\.|\b[a-z0-9-]+\.[a-z]{2,}\b|\b(?:do
                              re.IGNORECASE)
 # A phone number written plainly: digits with the usual separators, nothing spelled or swapped.
 _PLAIN_NUMBER = re.compile(r"\+?[0-9][0-9 ().-]*[0-9]")
-# A handle-like word: letters mixed with digits, dots or underscores ("sh4d0w.b0rn_").
-_HANDLE_LIKE = re.compile(r"\w*(?:[a-z][0-9_]|[0-9_][a-z]|[a-z]\.[a-z])\w*", re.IGNORECASE)
+_NUMBER_RULES = ("contact.phone", "contact.local_number")
+# The sender's own words anywhere in a message with a number ("ask for me", "that's my desk",
+# "pregunta por mí", "my mom works there"): the line may be theirs, and the heads do not read it.
+_FIRST_PERSON = re.compile(r"\b(?:i|i['’]?m|i['’]?ll|i['’]?ve|i['’]?d|me|my|mine|myself"
+                           r"|yo|mi|mis|m[ií]o|m[ií]a|conmigo)\b", re.IGNORECASE)
 
 
-def _plain_detail(hit: Hit, text: str) -> bool:
-    """Whether a contact rule's stopping hit is plainly written: a phone number of digits and
-    separators only, or a mention of an account, an e-mail or a place with no digit, symbol or
-    handle-like word in its span. The encoder reads digits and disguises poorly; those stops stand."""
-    span = text[hit.start:hit.end]
-    if hit.rule.startswith("encoder.") or hit.end <= hit.start or not span.isascii():
-        return False
-    if hit.rule == "contact.phone":
-        return _PLAIN_NUMBER.fullmatch(span.strip()) is not None
-    return _DETAIL_IN_SPAN.search(span) is None and _HANDLE_LIKE.search(span) is None
+def _plain_number(hit: Hit, text: str) -> bool:
+    """Whether a contact rule's stopping hit is a phone number written plainly: digits and the
+    usual separators only. The encoder reads spelled or swapped digits poorly, and an account,
+    handle or e-mail told as a story hides the detail outside the rule's words: those stops stand."""
+    span = text[hit.start:hit.end].strip()
+    return hit.rule in _NUMBER_RULES and span.isascii() and _PLAIN_NUMBER.fullmatch(span) is not None
 
 
 def _window_of(text: str, start: int, end: int, words: int = 6) -> str:
