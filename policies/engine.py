@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from policies.config import DEFAULTS_PATH, PolicyConfig, PolicyFileError, build_config
 from policies.conversation import ConversationSettings
-from policies.encoder.spec import HEAD_ROLES, backs_at, corroborate_at
+from policies.encoder.spec import backs_at, corroborate_at
 from policies.explain import describe, reason_for
 from policies.heap import fix_mmap_threshold
 from policies.normalize import (
@@ -29,9 +29,6 @@ from policies.normalize import (
 )
 from policies.regex import CACHE_GUARD, ENGINE, PatternSet, alternation, compile_pattern
 from policies.rules.concepts import build_layer
-from policies.rules.concepts.context import (
-    SENDERS_ANYWHERE as _SENDERS_ANYWHERE,
-)
 from policies.rules.concepts.context import (
     declined_rest,
     disguised,
@@ -297,8 +294,8 @@ class Policy:
                 # and a student reaching out must never read "let's keep it respectful".
                 enc = [h for h in enc if h.rule != "encoder.language"]
             hits += enc
-            if scores is not None:
-                hits = self._unbacked_reading(hits, scores, text, role)
+            if role == "mentor" and scores is not None:
+                hits = self._unbacked_mentor_reading(hits, scores, text)
         if role != "mentor" and any(h.rule == "language.threat" for h in hits):
             hits = _reported_threats(hits, text)
         if role != "mentor" and any(h.rule in _SOMEONE_ELSE and h.action is Action.ALLOW for h in hits):
@@ -335,7 +332,8 @@ class Policy:
                 hits.append(h)
         hits += self._concepts.hits(read, role, self.config.rules, shown_from=text)
         hits += self._deobfuscated_hits(read, role, hits)
-        return hits
+        return [_role_mailbox(h, text) if h.rule == "contact.email" and h.action is not Action.ALLOW else h
+                for h in hits]
 
     def _deobfuscated_hits(self, text: str, role: str, found: list[Hit]) -> list[Hit]:
         """The rules' hits on the message read without letter-by-letter spelling or leetspeak
@@ -471,61 +469,42 @@ class Policy:
         return [replace(h, action=Action.ALLOW, alert=True, band="alert", reason=h.reason + note)
                 if h in stopping else h for h in hits]
 
-    def _unbacked_reading(self, hits: list[Hit], scores: dict[str, float], text: str,
-                          role: str) -> list[Hit]:
-        """A stop that rests on one reading of the rules which the matching heads do not back
-        (each below its ``backs`` threshold) is delivered and flagged; its conversation signal is
-        kept, so flagged moves that add up still raise a pattern alert and hold the sender. Two
-        readings qualify: a mentor's soft one (one grooming, off-platform or harassment rule;
-        ``_soft_reading``: "take you out in milligrams") and, from either sender, a public line
-        written as plain digits with no word of the sender's own anywhere ("the museum's front
-        desk is 212-…, mr d said call it if the bus is late"; ``_plain_number``). On fresh writers'
-        chat, the positives the rules stop are nearly always held by the encoder too or read by
-        the heads above ``backs``. A disclosure, threats, profanity, a disguise, a link and any
-        encoder hold keep the stop."""
+    def _unbacked_mentor_reading(self, hits: list[Hit], scores: dict[str, float], text: str) -> list[Hit]:
+        """A mentor's message stopped by one soft reading of the rules (one grooming, off-platform
+        or harassment rule, or several on one span) that the matching heads do not back (each
+        below its ``backs`` threshold) is delivered and flagged: its conversation signal is kept,
+        so a mentor whose flagged moves add up raises a pattern alert and is held. On fresh
+        writers' chat, most of a mentor's ordinary messages the rules stopped were one phrase
+        read out of its sense ("take you out in milligrams", "get out of this program by June");
+        contact details, threats, profanity, a detail (digits, "@") in the span or any encoder
+        hold keep the stop."""
         assert self.encoder is not None
         stopping = [h for h in hits if h.action is not Action.ALLOW]
-        if not stopping or not _plainly_written(text):
+        if not stopping or any(not _soft_reading(h, text) for h in stopping) or not _plainly_written(text) \
+                or _DETAIL_ANYWHERE.search(text) is not None:
             return hits
-        th = self.encoder.thresholds
-        if role != "mentor":
-            # Students' messages keep every stop: the off-platform head misses their hints ("i'm
-            # more on the other app", "can't say it here"), no head judges their grooming words,
-            # and a student's flag reaches no coordinator's list.
-            return hits
-        public_line = all(h.category == "contact" for h in stopping)
-        if public_line:
-            if not all(_plain_number(h, text) for h in stopping) or _SPELLED_DETAIL.search(text) \
-                    or _FIRST_PERSON.search(text) or _SENDERS_ANYWHERE.search(text.lower()):
-                return hits
-            heads = set(_CONTACT_HEADS)
-        else:
-            if any(not _soft_reading(h, text) for h in stopping) or _DETAIL_ANYWHERE.search(text):
-                return hits
-            heads = {name for h in stopping for name in _SOFT_HEADS[h.category]}
-        first_start = min(h.start for h in stopping)
         first_end = min(h.end for h in stopping)
+        first_start = min(h.start for h in stopping)
         if not all(h.start < first_end and first_start < h.end for h in stopping):
             return hits  # two readings in two places are not "one reading"
-        heads = {name for name in heads if role in HEAD_ROLES.get(name, ())}
-        if not heads or any(th.get(name, {}).get("on", 1.0) < 0.5 for name in heads):
-            return hits  # a head switched off cannot vouch for the message
+        th = self.encoder.thresholds
+        heads = {name for h in stopping for name in _SOFT_HEADS[h.category]}
+        if any(th.get(name, {}).get("on", 1.0) < 0.5 for name in heads):
+            return hits  # a head switched off by the program cannot vouch for the message
         if any(scores.get(name, 1.0) >= backs_at(th[name]) for name in heads):
             return hits
+        # ... nor in the reading's own sentence, nor, in a sentence longer than
+        # ``_SOFT_SENTENCE_WORDS``, in the words around the reading: other sentences around it
+        # ("000.\nour secret.") or logistics inside one long sentence ("the deadline is april 15
+        # and you need two letters and do you have a boyfriend") must not dilute the score.
         last_end = max(h.end for h in stopping)
         own = _sentences_of(text, first_start, last_end)
         parts = {own}
         if len(own.split()) > _SOFT_SENTENCE_WORDS:
-            if stopping[0].category != "contact":
-                return hits  # a long sentence could hide a move among other words
             parts.add(_window_of(text, first_start, last_end))
-        # Nor in the reading's own sentence (nor, in a long one, in the few words around the
-        # detail): other sentences ("000.\nour secret.", "… 917-555-0142 btw") or logistics around
-        # it ("the deadline is april 15 and you need two letters and my cell is 917…") must not
-        # dilute the score.
         for part in parts - {"", text.strip()}:
             try:
-                alone = self.encoder.scores(encoder_text(part, self._encoder_known), role)
+                alone = self.encoder.scores(encoder_text(part, self._encoder_known), "mentor")
             except Exception:  # the stop stands: the encoder cannot overrule what it cannot read
                 logger.exception("sentence encoder failed on a reading's sentence")
                 return hits
@@ -534,15 +513,10 @@ class Policy:
             scores = {name: max(scores.get(name, 0.0), alone.get(name, 0.0)) for name in heads}
         backed = [f"{name} {scores.get(name, 1.0):.4f} (backs at {backs_at(th[name]):.4f})"
                   for name in sorted(heads)]
-        if public_line:
-            note = (f" — a line the heads do not read as the mentor's own ({', '.join(backed)}): "
-                    f"delivered, the coordinator alerted as for any number a mentor gives; it still "
-                    f"counts toward the conversation score")
-        else:
-            note = (f" — one reading the heads do not back ({', '.join(backed)}): delivered, flagged "
-                    f"for the coordinator's later look; it still counts toward the conversation score")
-        return [replace(h, action=Action.ALLOW, alert=public_line, band="flag", reason=h.reason + note,
-                        signal=max(h.signal, 1.0) if h.category in _SIGNALLED else h.signal)
+        note = (f" — one reading the heads do not back ({', '.join(backed)}): delivered, flagged for "
+                f"the coordinator's later look; it still counts toward the conversation score")
+        return [replace(h, action=Action.ALLOW, alert=False, band="flag", reason=h.reason + note,
+                        signal=max(h.signal, 1.0) if h.category in ("grooming", "offplatform") else h.signal)
                 if h in stopping else h for h in hits]
 
     def _corroborated(self, hit: Hit) -> bool:
@@ -667,15 +641,11 @@ class Policy:
 _SOMEONE_ELSE = frozenset({"concern.someone_attempted", "concern.someone_self_harm"})
 # Somebody in danger now is held whatever the concern head reads: the emergency notice matters.
 _NEVER_QUIETED = frozenset({"concern.someone_in_danger"})
-# Soft readings (``Policy._unbacked_reading``, a mentor's only): the heads that may back each
+# A mentor's soft readings (``Policy._unbacked_mentor_reading``): the heads that may back each
 # category's stop, and the rules that always keep theirs (threats, "kys", sexual remarks, the
 # profanity list).
 _SOFT_HEADS = {"grooming": ("grooming", "offplatform"), "offplatform": ("grooming", "offplatform"),
                "language": ("language",)}
-# A public line's stop may be overruled only when neither the contact, the off-platform nor (for a
-# mentor) the grooming head backs it; it counts toward the conversation score like a move.
-_CONTACT_HEADS = ("contact", "offplatform", "grooming")
-_SIGNALLED = ("grooming", "offplatform", "contact")
 _NEVER_SOFT = ("language.profanity", "language.slur", "language.threat", "language.kys",
                "language.sexual_remark")
 _DETAIL_IN_SPAN = re.compile(r"[0-9@$|!+*]")
@@ -697,9 +667,56 @@ def _sentences_of(text: str, start: int, end: int) -> str:
     return text[begin:stop.end() if stop else len(text)].strip()
 
 
-# The longest sentence whose single soft reading the heads may overrule (padding a move with
-# logistics in one long sentence lowers its score).
+# Beyond this many words, a sentence is also read as the few words around its reading (padding a
+# move with logistics in one long sentence lowers the sentence's score, not the window's).
 _SOFT_SENTENCE_WORDS = 14
+_WINDOW_WORDS = 6
+
+
+def _window_of(text: str, start: int, end: int, words: int = _WINDOW_WORDS) -> str:
+    """``text[start:end]`` with up to ``words`` words either side: the reading's own words."""
+    before = text[:start].split()[-words:]
+    after = text[end:].split()[:words]
+    return " ".join([*before, text[start:end], *after]).strip()
+
+
+# An organisation's role mailbox ("careers@harborline-hotels.com", "empleos@grupotextil.com", the
+# program's "mentoria@…"): the local part is a job, not a person (RFC 2142's role accounts and their
+# HR and school cousins), at a domain that is not a free mail provider.
+_ROLE_LOCAL = frozenset({
+    "info", "information", "contact", "contacto", "contactus", "hello", "hola", "careers", "career",
+    "jobs", "job", "empleos", "empleo", "trabajos", "trabajo", "recruiting", "recruitment", "recruiter",
+    "talent", "hr", "rrhh", "humanresources", "admissions", "admission", "admisiones", "office", "oficina",
+    "frontdesk", "reception", "recepcion", "support", "soporte", "help", "helpdesk", "ayuda", "mentoring",
+    "mentoria", "mentorship", "mentors", "program", "programa", "programs", "internships", "internship",
+    "pasantias", "registrar", "attendance", "asistencia", "counseling", "guidance", "events", "eventos",
+    "volunteer", "volunteers", "voluntarios", "noreply", "team", "staff", "apply", "applications",
+    "hiring", "students", "estudiantes", "scholarships", "becas", "financialaid", "youth", "summerjobs",
+    "coordinators", "coordinacion", "enrollment", "inscripciones",
+})
+_FREE_MAIL = re.compile(r"@(?:[\w-]+\.)*(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud"
+                        r"|me|mac|aol|proton|protonmail|pm|gmx|mail|zoho|yandex|comcast|verizon|att|sbcglobal|qq"
+                        r"|163|tutanota|hey|fastmail)\.", re.IGNORECASE)
+_PLAIN_ADDRESS = re.compile(r"([a-z]+(?:[._-][a-z]+)*)@[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
+# The sender's own ("my", "mi") or an ask to write to them ("email me", "escríbeme"): a role
+# mailbox may still be the sender's own inbox.
+_OWN_INBOX = re.compile(r"\b(?:my|mine|mi|mis|m[ií]o|m[ií]a|(?:e-?mail|write|message|contact|reach|mail|text"
+                        r"|dm|ping|hit)\s+me|escr[ií]beme|m[aá]ndame|cont[aá]ctame)\b", re.IGNORECASE)
+
+
+def _role_mailbox(hit: Hit, text: str) -> Hit:
+    """An e-mail hit on an organisation's role mailbox, in a message that does not make it the
+    sender's own, delivered and flagged: it is not a personal contact detail."""
+    span = text[hit.start:hit.end]
+    m = _PLAIN_ADDRESS.search(span)  # the finder's span may run on into the next word
+    if m is None or span.count("@") != 1 or text.count("@") != 1 or _FREE_MAIL.search(m.group()) \
+            or _OWN_INBOX.search(text) is not None:
+        return hit
+    if not all(part.lower() in _ROLE_LOCAL for part in re.split(r"[._-]", m.group(1))):
+        return hit
+    return replace(hit, action=Action.ALLOW, alert=False, band="flag",
+                   reason=hit.reason + " — an organisation's role mailbox, not a person's: delivered, "
+                                       "flagged for the coordinator's later look")
 
 
 def _plainly_written(text: str) -> bool:
@@ -724,36 +741,6 @@ def _plainly_written(text: str) -> bool:
                     and all(unicodedata.category(c) == "Mn" for c in base[1:])):
                 return False
     return True
-
-
-# Symbols spelled out ("princess dot maria", "arroba", "at gmail") are a disguise the encoder
-# may not read as a detail: the rules' stop stands.
-_SPELLED_DETAIL = re.compile(r"https?://|www\.|\b[a-z0-9-]+\.[a-z]{2,}\b|\b(?:dot|punto|arroba|underscore|slash"
-                             r"|guion bajo|at (?:gmail|yahoo|hotmail|outlook|icloud|aol|proton)\w*)\b",
-                             re.IGNORECASE)
-# A phone number written plainly: digits with the usual separators, nothing spelled or swapped.
-_PLAIN_NUMBER = re.compile(r"\+?[0-9][0-9 ().-]*[0-9]")
-_NUMBER_RULES = ("contact.phone", "contact.local_number")
-# The sender's own words anywhere in a message with a number ("ask for me", "that's my desk",
-# "pregunta por mí", "my mom works there"): the line may be theirs, and the heads do not read it.
-_FIRST_PERSON = re.compile(r"\b(?:i|i['’]?m|i['’]?ll|i['’]?ve|i['’]?d|me|my|mine|myself"
-                           r"|yo|mi|mis|m[ií]o|m[ií]a|conmigo)\b", re.IGNORECASE)
-
-
-def _plain_number(hit: Hit, text: str) -> bool:
-    """Whether a contact rule's stopping hit is a phone number written plainly: digits and the
-    usual separators only. The encoder reads spelled or swapped digits poorly, and an account,
-    handle or e-mail told as a story hides the detail outside the rule's words: those stops stand."""
-    span = text[hit.start:hit.end].strip()
-    return hit.rule in _NUMBER_RULES and span.isascii() and _PLAIN_NUMBER.fullmatch(span) is not None
-
-
-def _window_of(text: str, start: int, end: int, words: int = 6) -> str:
-    """``text[start:end]`` with up to ``words`` words either side: a reading's own words, so
-    padding elsewhere in the message cannot dilute the heads' score."""
-    before = text[:start].split()[-words:]
-    after = text[end:].split()[:words]
-    return " ".join([*before, text[start:end], *after]).strip()
 
 
 def _soft_reading(hit: Hit, text: str) -> bool:

@@ -127,7 +127,7 @@ def _band_lines(head: str, th: dict[str, float]) -> list[str]:
         out.append(f"      the rules' disclosure words are held from {corroborate_at(th):.4g} (below it they "
                    f"alert, delivered)")
     if "backs" in HEAD_THRESHOLDS.get(head, ()):
-        out.append(f"      backs a message stopped by one reading of the rules from "
+        out.append(f"      backs a mentor's message stopped by one soft reading of the rules from "
                    f"{backs_at(th):.4g} (below it on every matching head: delivered, flagged)")
     return out
 

@@ -7,17 +7,16 @@ from __future__ import annotations
 # head: (the senders whose messages it reads, its thresholds — "hold" stops the message; "flag"
 # marks a delivered grooming signal; "alert" tells the coordinator about a possible disclosure;
 # "corroborate" is the concern score at which the head backs the rules' disclosure words;
-# "backs" the score at which it backs a message stopped by one reading of the rules)
+# "backs" the score at which it backs a mentor's message stopped by one soft reading of the rules)
 HEADS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "grooming": (("mentor",), ("hold", "flag", "backs")),
     "concern": (("student",), ("hold", "alert", "corroborate")),
-    "contact": (("student", "mentor"), ("hold", "backs")),
+    "contact": (("student", "mentor"), ("hold",)),
     "offplatform": (("student", "mentor"), ("hold", "backs")),
     "language": (("student", "mentor"), ("hold", "backs")),
 }
 # Chosen on spent development sets before the round's fresh sets were scored (docs/policy.md):
-# below it, the head does not back a single rule stop (a mentor's soft reading since round 18; a
-# student's, and a plainly written contact detail, since round 19).
+# below it, the head does not back a mentor's single soft rule stop.
 BACKS_DEFAULT = 0.8
 HEAD_ROLES = {name: roles for name, (roles, _) in HEADS.items()}
 HEAD_THRESHOLDS = {name: bands for name, (_, bands) in HEADS.items()}
@@ -31,7 +30,7 @@ def corroborate_at(t: dict[str, float]) -> float:
 
 
 def backs_at(t: dict[str, float]) -> float:
-    """The score at which a head backs a message stopped by one reading of the rules
-    (``Policy._unbacked_reading``): the head's ``backs`` threshold, else the default;
+    """The score at which a head backs a mentor's message stopped by one soft reading of the
+    rules (``Policy._unbacked_mentor_reading``): the head's ``backs`` threshold, else the default;
     never above its hold (a score the head would hold at backs the rules too)."""
     return min(t.get("backs", BACKS_DEFAULT), t.get("hold", 1.0))

@@ -70,7 +70,7 @@ def test_disguise_or_dilution_does_not_lower_the_bar(policy, text):
     "my cell is 917 555 0148",
     "watch what happens if you tell anyone",
 ])
-def test_a_personal_number_and_threats_stay_stopped(policy, text):
+def test_contact_details_and_threats_are_never_soft(policy, text):
     assert policy.evaluate(text, MENTOR).action is not Action.ALLOW, text
 
 
@@ -98,11 +98,9 @@ def test_an_encoder_failure_on_the_sentence_keeps_the_stop(policy, monkeypatch):
     assert policy.evaluate(text, MENTOR).action is not Action.ALLOW
 
 
-def test_a_students_meeting_outside_the_program_stays_stopped(policy):
-    # Students' soft readings can be overruled too since round 19 (test_unbacked_reading.py);
-    # the off-platform head backs this one.
-    assert policy.evaluate("nos vemos el jueves en el parque despues de clase, solos tu y yo",
-                           STUDENT).action is not Action.ALLOW
+def test_students_messages_are_unchanged(policy, rules_policy):
+    text = "nos vemos el jueves en el parque despues de clase"
+    assert policy.evaluate(text, STUDENT).action is rules_policy.evaluate(text, STUDENT).action
 
 
 def _program(tmp_path, body: str):
@@ -136,4 +134,4 @@ def test_backs_above_hold_is_refused(tmp_path):
 
 
 def test_policy_show_says_where_the_heads_back_the_rules(policy):
-    assert "backs a message stopped by one reading of the rules" in policy.describe()
+    assert "backs a mentor's message stopped by one soft reading" in policy.describe()

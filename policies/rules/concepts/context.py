@@ -685,8 +685,6 @@ _SENDERS_AFTER = re.compile(
     r"|where i (?:usually |basically |always |normally )?am|is (?:basically |just |really )?me"
     r"|me basically|that'?s (?:my|mi)|thats (?:my|mi)|my desk|forward\w*|desv[ií]a\w*)\b")
 _AFTER_REACH = 160
-# The same words anywhere in a message (the engine's public-line reading, policies/engine.py).
-SENDERS_ANYWHERE = _SENDERS_AFTER
 
 
 def senders_after(text: str, end: int) -> bool:
