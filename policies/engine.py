@@ -332,8 +332,7 @@ class Policy:
                 hits.append(h)
         hits += self._concepts.hits(read, role, self.config.rules, shown_from=text)
         hits += self._deobfuscated_hits(read, role, hits)
-        return [_role_mailbox(h, text) if h.rule == "contact.email" and h.action is not Action.ALLOW else h
-                for h in hits]
+        return hits
 
     def _deobfuscated_hits(self, text: str, role: str, found: list[Hit]) -> list[Hit]:
         """The rules' hits on the message read without letter-by-letter spelling or leetspeak
@@ -493,18 +492,19 @@ class Policy:
             return hits  # a head switched off by the program cannot vouch for the message
         if any(scores.get(name, 1.0) >= backs_at(th[name]) for name in heads):
             return hits
-        # ... nor in the reading's own sentence, nor, in a sentence longer than
-        # ``_SOFT_SENTENCE_WORDS``, in the words around the reading: other sentences around it
-        # ("000.\nour secret.") or logistics inside one long sentence ("the deadline is april 15
-        # and you need two letters and do you have a boyfriend") must not dilute the score.
+        # ... nor in the reading's own sentence, which is short: other sentences around it
+        # ("000.\nour secret.") or a long sentence of logistics around it ("the deadline is april
+        # 15 and you need two letters and do you have a boyfriend") must not dilute the score.
         last_end = max(h.end for h in stopping)
         own = _sentences_of(text, first_start, last_end)
-        parts = {own}
         if len(own.split()) > _SOFT_SENTENCE_WORDS:
-            parts.add(_window_of(text, first_start, last_end))
-        for part in parts - {"", text.strip()}:
+            # A long sentence could hide a move among other words. (Round 19 tried reading the six
+            # words around the reading instead: an insult or "you're different from the other
+            # students" padded into logistics passed the language and grooming heads there.)
+            return hits
+        if own not in ("", text.strip()):
             try:
-                alone = self.encoder.scores(encoder_text(part, self._encoder_known), "mentor")
+                alone = self.encoder.scores(encoder_text(own, self._encoder_known), "mentor")
             except Exception:  # the stop stands: the encoder cannot overrule what it cannot read
                 logger.exception("sentence encoder failed on a reading's sentence")
                 return hits
@@ -667,63 +667,17 @@ def _sentences_of(text: str, start: int, end: int) -> str:
     return text[begin:stop.end() if stop else len(text)].strip()
 
 
-# Beyond this many words, a sentence is also read as the few words around its reading (padding a
-# move with logistics in one long sentence lowers the sentence's score, not the window's).
+# The longest sentence whose single soft reading the heads may overrule (padding a move with
+# logistics in one long sentence lowers its score).
 _SOFT_SENTENCE_WORDS = 14
-_WINDOW_WORDS = 6
-
-
-def _window_of(text: str, start: int, end: int, words: int = _WINDOW_WORDS) -> str:
-    """``text[start:end]`` with up to ``words`` words either side: the reading's own words."""
-    before = text[:start].split()[-words:]
-    after = text[end:].split()[:words]
-    return " ".join([*before, text[start:end], *after]).strip()
-
-
-# An organisation's role mailbox ("careers@harborline-hotels.com", "empleos@grupotextil.com", the
-# program's "mentoria@…"): the local part is a job, not a person (RFC 2142's role accounts and their
-# HR and school cousins), at a domain that is not a free mail provider.
-_ROLE_LOCAL = frozenset({
-    "info", "information", "contact", "contacto", "contactus", "hello", "hola", "careers", "career",
-    "jobs", "job", "empleos", "empleo", "trabajos", "trabajo", "recruiting", "recruitment", "recruiter",
-    "talent", "hr", "rrhh", "humanresources", "admissions", "admission", "admisiones", "office", "oficina",
-    "frontdesk", "reception", "recepcion", "support", "soporte", "help", "helpdesk", "ayuda", "mentoring",
-    "mentoria", "mentorship", "mentors", "program", "programa", "programs", "internships", "internship",
-    "pasantias", "registrar", "attendance", "asistencia", "counseling", "guidance", "events", "eventos",
-    "volunteer", "volunteers", "voluntarios", "noreply", "team", "staff", "apply", "applications",
-    "hiring", "students", "estudiantes", "scholarships", "becas", "financialaid", "youth", "summerjobs",
-    "coordinators", "coordinacion", "enrollment", "inscripciones",
-})
-_FREE_MAIL = re.compile(r"@(?:[\w-]+\.)*(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud"
-                        r"|me|mac|aol|proton|protonmail|pm|gmx|mail|zoho|yandex|comcast|verizon|att|sbcglobal|qq"
-                        r"|163|tutanota|hey|fastmail)\.", re.IGNORECASE)
-_PLAIN_ADDRESS = re.compile(r"([a-z]+(?:[._-][a-z]+)*)@[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
-# The sender's own ("my", "mi") or an ask to write to them ("email me", "escríbeme"): a role
-# mailbox may still be the sender's own inbox.
-_OWN_INBOX = re.compile(r"\b(?:my|mine|mi|mis|m[ií]o|m[ií]a|(?:e-?mail|write|message|contact|reach|mail|text"
-                        r"|dm|ping|hit)\s+me|escr[ií]beme|m[aá]ndame|cont[aá]ctame)\b", re.IGNORECASE)
-
-
-def _role_mailbox(hit: Hit, text: str) -> Hit:
-    """An e-mail hit on an organisation's role mailbox, in a message that does not make it the
-    sender's own, delivered and flagged: it is not a personal contact detail."""
-    span = text[hit.start:hit.end]
-    m = _PLAIN_ADDRESS.search(span)  # the finder's span may run on into the next word
-    if m is None or span.count("@") != 1 or text.count("@") != 1 or _FREE_MAIL.search(m.group()) \
-            or _OWN_INBOX.search(text) is not None:
-        return hit
-    if not all(part.lower() in _ROLE_LOCAL for part in re.split(r"[._-]", m.group(1))):
-        return hit
-    return replace(hit, action=Action.ALLOW, alert=False, band="flag",
-                   reason=hit.reason + " — an organisation's role mailbox, not a person's: delivered, "
-                                       "flagged for the coordinator's later look")
 
 
 def _plainly_written(text: str) -> bool:
     """No invisible character, no combining mark typed on its own (overlays, underlines) and no
     letter but an ASCII letter with at most its accents ("оur sеcret" in Cyrillic, "ᴏᴜʀ ꜱᴇᴄʀᴇᴛ" in
-    small capitals): the encoder reads the message as sent, so a disguise that the rules see
-    through must not lower the score that could overrule them."""
+    small capitals, "𝐨𝐮𝐫 𝐬𝐞𝐜𝐫𝐞𝐭" in mathematical bold, full-width or circled letters): the
+    encoder reads the message as sent, so a disguise that the rules see through must not lower the
+    score that could overrule them."""
     for ch in text:
         if ch.isascii():
             continue

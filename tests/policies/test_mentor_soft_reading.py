@@ -53,6 +53,14 @@ def test_moves_the_heads_back_stay_stopped(policy, text):
     "\u1d0b\u1d07\u1d07\u1d18 \u1d1b\u029c\u026a\ua731 "
     "\u1d0f\u1d1c\u0280 \ua731\u1d07\u1d04\u0280\u1d07\u1d1b",
     "o\u0336u\u0336r\u0336 secret",    # overlay strokes
+    # mathematical bold, circled and full-width letters (round 19's code review)
+    "\U0001d425\U0001d41e\U0001d42d\U0001d42c \U0001d424\U0001d41e\U0001d41e\U0001d429 "
+    "\U0001d42d\U0001d421\U0001d422\U0001d42c \U0001d428\U0001d42e\U0001d42b "
+    "\U0001d42c\U0001d41e\U0001d41c\U0001d42b\U0001d41e\U0001d42d",
+    "\u24db\u24d4\u24e3\u24e2 \u24da\u24d4\u24d4\u24df \u24e3\u24d7\u24d8\u24e2 "
+    "\u24de\u24e4\u24e1 \u24e2\u24d4\u24d2\u24e1\u24d4\u24e3",
+    "\uff43\uff41\uff4e \uff49 \uff43\uff41\uff4c\uff4c \uff59\uff4f\uff55 "
+    "\uff54\uff4f\uff4e\uff49\uff47\uff48\uff54",
     "000.\nour secret.",              # noise in another sentence
     "Great work on the resume today, the formatting is clean and your summary is strong. "
     "Let's keep this our secret. See you Thursday.",
@@ -135,3 +143,21 @@ def test_backs_above_hold_is_refused(tmp_path):
 
 def test_policy_show_says_where_the_heads_back_the_rules(policy):
     assert "backs a mentor's message stopped by one soft reading" in policy.describe()
+
+
+@pytest.mark.parametrize("text", ["Nos vemos el jueves en la sala 214 🙂", "Good job… see you Friday",
+                                  "¿Qué tal la entrevista? ¡Cuéntame!"])
+def test_accents_emoji_and_punctuation_are_plainly_written(text):
+    from policies.engine import _plainly_written
+    assert _plainly_written(text)
+
+
+def test_a_head_switched_off_cannot_vouch_for_a_message(tmp_path):
+    blind = load_policy(_program(tmp_path, """
+        encoder:
+          thresholds:
+            offplatform: {on: false}
+        """))
+    d = blind.evaluate("What's the biggest thing you hope to get out of this program before graduation?",
+                       MENTOR)
+    assert d.action is not Action.ALLOW
