@@ -23,12 +23,15 @@ from policies.encoder.spec import HEAD_ROLES, corroborate_at
 # Writer groups: the training files' name prefix (before the first "_"). d1..d9 wrote for the
 # project; sa..sf are the spent sealed sets A, B, C, D, E1, E2, F (round 5); ah..ak, csa, csb the
 # spent sets of round 14, an, ao, aq, al those of round 15 (all in the heads since round 16); at,
-# au, av, aw the spent sets of round 16 (not yet in any trained head); legacy = the
+# au, av, aw the spent sets of round 16 and am, ap, ar, as, ax..bm those of rounds 14-18 (not yet in
+# any shipped head: round 19's retraining on them was not shipped); legacy = the
 # regression sets in tests/policies/corpus/.
 GROUPS = ("d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12", "d13",
           "sa", "sb", "sc", "sd", "se1", "se2", "sf", "sg", "si", "sj", "sk", "sl", "sm", "sn", "sp", "sq",
           "o8", "p8", "q8", "r9", "s9", "t9",
           "ah", "ai", "aj", "ak", "csa", "csb", "an", "ao", "aq", "al", "at", "au", "av", "aw",
+          "am", "ap", "ar", "as", "ax", "ay", "az", "ba", "bb", "bc", "bd", "be", "bf", "bg", "bh", "bi",
+          "bj", "bk", "bl", "bm",
           "legacy")
 HOLD_HEADS = ("grooming", "concern", "contact", "offplatform", "language")
 # Which senders a head judges: disclosures come from students, grooming moves from mentors.
