@@ -12,6 +12,7 @@ import textwrap
 import pytest
 
 from policies import Action, PolicyContext, PolicyFileError, load_policy
+from policies.engine import _plainly_written
 
 MENTOR = PolicyContext(role="mentor")
 STUDENT = PolicyContext(role="student")
@@ -148,7 +149,6 @@ def test_policy_show_says_where_the_heads_back_the_rules(policy):
 @pytest.mark.parametrize("text", ["Nos vemos el jueves en la sala 214 🙂", "Good job… see you Friday",
                                   "¿Qué tal la entrevista? ¡Cuéntame!"])
 def test_accents_emoji_and_punctuation_are_plainly_written(text):
-    from policies.engine import _plainly_written
     assert _plainly_written(text)
 
 
