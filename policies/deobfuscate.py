@@ -19,11 +19,17 @@ from policies.regex import compile_pattern
 # Obfuscations the rules would otherwise read past (``deobfuscate``): words spelled out letter by
 # letter ("s n a p c h a t", "s.e.c.r.e.t", words apart by two spaces), and leetspeak inside a
 # word ("sn@pch@t", "h0t", "k1ll"). Digits alone (phone numbers) are left as they are.
+# Separators between spelled-out letters: punctuation people put between them ("m:o:r:i:r",
+# "t·o·u·c·h", "s^e^x^y"), an emoji or other symbol ("k🔪i🔪l🔪l"), each maybe with a space either side.
+_SEPARATOR_CHARS = "._*\\-/,+|~:;=^\\\\#\u00b7\u2027\u2219\u2022\u2026\u2044\u30fb"
+_SEPARATOR = (r"(?:\s?(?:[" + _SEPARATOR_CHARS + r"]|[\u2190-\u2bff\U0001f000-\U0001faff])\s?"
+              r"|\s|\s{2,})")
 _LETTER_RUN = re.compile(r"(?<![^\W_])(?<!['\u2019])[^\W\d_]"
-                         r"(?:(?:[\s._*\-/,+|~]|\s{2,})[^\W\d_](?![^\W_])){2,}")
-_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+                         r"(?:" + _SEPARATOR + r"[^\W\d_](?![^\W_])){2,}")
+# "!" is an "i" only inside a word ("k!ll", "p!c"); at a word's end it is an exclamation mark.
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 _LEET_TABLE = str.maketrans(_LEET)
-_WORD = re.compile(r"[\w@$]+")
+_WORD = re.compile(r"[\w@$]+(?:!+[\w@$]+)*")
 # A word censored with asterisks inside it ("r*tarded", "p**ndejo"): read as the rules' word it
 # hides when a vowel in each masked place gives one (``_unmask``). Writers and teens alike mask
 # the worst words; the profanity list reads its own masked words, the concept rules did not.
@@ -57,6 +63,7 @@ def _is_number(word: str, known: Callable[[str], bool] | None) -> bool:
 @lru_cache(maxsize=8192)
 def _is_leet(word: str, known: Callable[[str], bool] | None) -> bool:
     """Whether ``deobfuscate`` reads letters into this word (a ``[\\w@$]+`` token)."""
+    word = word.strip("!")
     return (any(c.isalpha() for c in word) and any(c in _LEET for c in word)
             and not word.startswith("@") and not _is_number(word, known))
 
@@ -70,9 +77,11 @@ class _ShapeTable(dict):
 
     def __missing__(self, cp: int) -> str:
         ch = chr(cp)
-        out = ("1" if ch in "013457" else "@" if ch in "@$" else "_" if ch == "_"
+        out = ("1" if ch in "013457" else "@" if ch in "@$!" else "_" if ch == "_"
                else "'" if ch in "'\u2019" else " " if ch.isspace()
-               else "." if ch in "._*-/,+|~" else "2" if ch.isdecimal()
+               else "." if ch in "._*-/,+|~:;=^\\#\u00b7\u2027\u2219\u2022\u2026\u2044\u30fb"
+               or 0x2190 <= cp <= 0x2BFF or 0x1F000 <= cp <= 0x1FAFF
+               else "2" if ch.isdecimal()
                else "a" if ch.isalnum() else "#")
         if cp > 0x7F and len(self) > 20_000:
             return out  # a flood of distinct characters is classed, not remembered
@@ -102,7 +111,7 @@ def _shape(text: str) -> str:
 
 
 # Words of an ASCII text and of its shape, split alike at C speed (``_leet_words``).
-_TEXT_SPLIT = bytes(c if chr(c).isascii() and (chr(c).isalnum() or chr(c) in "_@$") else 32
+_TEXT_SPLIT = bytes(c if chr(c).isascii() and (chr(c).isalnum() or chr(c) in "_@$!") else 32
                     for c in range(256))
 _SHAPE_SPLIT = bytes(c if chr(c) in "a12_@" else 32 for c in range(256))
 

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from policies.config import DEFAULTS_PATH, PolicyConfig, PolicyFileError, build_config
 from policies.conversation import ConversationSettings
+from policies.encoder.checks import checked_scores
 from policies.encoder.spec import backs_at, corroborate_at
 from policies.explain import describe, reason_for
 from policies.heap import fix_mmap_threshold
@@ -57,7 +58,7 @@ from policies.rules.vocabulary import rules_vocabulary
 from policies.rules.words import EXTRA_BLOCK, WordMatcher, load_ordinary_words, load_profanity_list
 from policies.second_reading import SecondReadingGate
 from policies.spelling import Speller, known_words
-from policies.types import ALLOW, Action, Decision, Hit, PolicyContext
+from policies.types import ALLOW, Action, Decision, Hit, PolicyContext, reading_role
 
 if TYPE_CHECKING:
     from policies.encoder.layer import EncoderLayer
@@ -260,7 +261,7 @@ class Policy:
         return out
 
     def _evaluate(self, text: str, ctx: PolicyContext) -> Decision:
-        role = (ctx.role or "student").lower()
+        role = reading_role(ctx.role)
         # The rules read the act without any claim that staff approved it (same length: spans
         # stay those of ``text``); the encoder reads the message as sent.
         read = without_borrowed_authority(text, role)
@@ -332,7 +333,23 @@ class Policy:
                 hits.append(h)
         hits += self._concepts.hits(read, role, self.config.rules, shown_from=text)
         hits += self._deobfuscated_hits(read, role, hits)
+        if not read.isascii():
+            hits += self._spaced_hits(read, role, text, hits)
         return hits
+
+    def _spaced_hits(self, read: str, role: str, text: str, found: list[Hit]) -> list[Hit]:
+        """The rules' hits on the message with each invisible character between two letters read
+        as a space: "I\u200bwant\u200bto\u200bkill\u200bmyself" shows as one run of letters,
+        which a person reads as words (a zero-width character inside a word is read away by
+        the fold, the first reading). Same length, so spans stay those of ``text``."""
+        spaced = _INVISIBLE_BETWEEN_LETTERS.sub(lambda m: " " * len(m.group()), read)
+        if spaced == read:
+            return []
+        more = [h for h in (self._hit(rid, s, e, role, spaced, shown_from=text)
+                            for rid, s, e in self.find(spaced)) if h is not None]
+        more += self._concepts.hits(spaced, role, self.config.rules, shown_from=text)
+        return [h for h in more
+                if not any(o.rule == h.rule and o.start < h.end and h.start < o.end for o in found)]
 
     def _deobfuscated_hits(self, text: str, role: str, found: list[Hit]) -> list[Hit]:
         """The rules' hits on the message read without letter-by-letter spelling or leetspeak
@@ -400,7 +417,7 @@ class Policy:
         assert self.encoder is not None
         text = encoder_text(text, self._encoder_known)
         try:
-            scores = self.encoder.scores(text, role)
+            scores = checked_scores(self.encoder.scores(text, role), self.encoder.thresholds)
             hits = self.encoder.hits(text, role, scores)
             if any(h.rule == "encoder.grooming" and h.action is Action.HOLD for h in hits):
                 note = (_NEGATED_NOTE if self.read_away(text, role) else
@@ -504,7 +521,8 @@ class Policy:
             return hits
         if own not in ("", text.strip()):
             try:
-                alone = self.encoder.scores(encoder_text(own, self._encoder_known), "mentor")
+                alone = checked_scores(self.encoder.scores(encoder_text(own, self._encoder_known), "mentor"),
+                                       self.encoder.thresholds)
             except Exception:  # the stop stands: the encoder cannot overrule what it cannot read
                 logger.exception("sentence encoder failed on a reading's sentence")
                 return hits
@@ -806,6 +824,10 @@ def encoder_text(text: str, known: Callable[[str], bool] | None = None) -> str:
     return text if squeezed is None else squeezed[0]
 
 
+# Zero-width and other invisible characters between two letters (``Policy._spaced_hits``).
+_INVISIBLE_BETWEEN_LETTERS = re.compile(
+    r"(?<=[^\W\d_])[\u00ad\u034f\u061c\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+    r"\ufe00-\ufe0f\ufeff\U000e0000-\U000e007f]+(?=[^\W\d_])")
 _NEGATED_NOTE = "(the rules read the move as negated or reported: delivered, flagged for a later look)"
 _DECLINED_NOTE = ("(the mentor turns something down by the program's rule: delivered, flagged for a "
                   "later look)")

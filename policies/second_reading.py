@@ -22,13 +22,15 @@ from policies.spelling import Speller
 # ``deobfuscate``'s letter runs, necessary part, for ASCII text and without look-around (so re2
 # runs it): three single letters apart by separators, not inside a word.
 _ASCII_RUN_GATE = compile_pattern(
-    r"(?:^|[^A-Za-z0-9'])[A-Za-z](?:[\t-\r\x1c-\x1f ._*\-/,+|~]+[A-Za-z]){2}(?:$|[^A-Za-z0-9])")
+    r"(?:^|[^A-Za-z0-9'])[A-Za-z](?:[\t-\r\x1c-\x1f ._*\-/,+|~:;=^\\#]+[A-Za-z]){2}(?:$|[^A-Za-z0-9])")
 _STRETCHED = re.compile(rb"([a-z])\1\1")
 # Characters the concept layer's words do not keep as deobfuscate reads them: "@" and "$" are
 # leetspeak there, "_" joins words, "<" opens a platform mention (blanked for the concepts).
 _OTHER_SPLIT = re.compile(r"[@$_<]|[\x00-\x08\x0e-\x1b\x7f]")  # + control characters folded away
 # A letter masked with "*" ("r*tarded") is read as the word it hides (a "*" is rare: tested first).
 _MASK = re.compile(r"[A-Za-z]\*")
+# A "!" between letters is leetspeak for "i" ("k!ll"): that message takes the full path.
+_BANG = re.compile(r"[A-Za-z]![A-Za-z]")
 # Every ASCII byte but those: ``translate`` deleting these leaves only the others (a C loop, a
 # fraction of the regex's cost on a 200-character message).
 _NOT_OTHER = bytes(c for c in range(256) if c > 127 or _OTHER_SPLIT.match(chr(c)) is None)
@@ -52,7 +54,8 @@ class SecondReadingGate:
         of the lower-cased text for ASCII), or None; ``words``: the same words in order, repeats
         kept (``ConceptLayer.last_words``), which spares most messages a re2 test."""
         if tokens is None or not text.isascii() or text.encode().translate(None, _NOT_OTHER) \
-                or ("*" in text and _MASK.search(text) is not None):
+                or ("*" in text and _MASK.search(text) is not None) \
+                or ("!" in text and _BANG.search(text) is not None):
             return False
         plain = self._plain
         for w in tokens - plain:  # type: ignore[operator]

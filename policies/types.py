@@ -53,6 +53,22 @@ class Hit:
     band: str = ""
 
 
+# The roster's roles (bot/roster/schema.py) a message can be sent in.
+SENDER_ROLES = ("student", "mentor", "teacher", "coordinator")
+
+
+def reading_role(role: str | None) -> str:
+    """The role a message is read as: "student", "mentor" or "coordinator".
+
+    An adult who is not the program's coordinator ("teacher") is read as a mentor is, and so is a
+    role nobody knows ("Mentor " with a space is a mentor; "volunteer" is read as one): the adult
+    reading stops contact details, off-platform moves and grooming, so a typo never buys the
+    lenient one. The coordinator reviews the channel and posts its notices: read as before.
+    """
+    name = (role or "student").strip().lower()
+    return name if name in ("student", "mentor", "coordinator") else "mentor"
+
+
 @dataclass(frozen=True, slots=True)
 class PolicyContext:
     """What the policy may know about a message besides its text.

@@ -43,7 +43,8 @@ def check(
     jsonl: bool = typer.Option(False, "--jsonl", help="JSON lines in and out (for tools)."),
     explain: bool = typer.Option(False, "--explain",
                                  help="Say which layer decided and why (scores and thresholds)."),
-    role: str = typer.Option("student", "--role", help="Who sent the plain-text lines: student or mentor."),
+    role: str = typer.Option("student", "--role",
+                             help="Who sent the plain-text lines: student, mentor, teacher or coordinator."),
     policy: str | None = _POLICY_OPT,
     rules_only: bool = _RULES_ONLY_OPT,
 ) -> None:
@@ -51,8 +52,11 @@ def check(
     import json
 
     from policies import PolicyContext
+    from policies.types import SENDER_ROLES
     from storage.safe_text import without_lone_surrogates
 
+    if role.strip().lower() not in SENDER_ROLES:
+        raise typer.BadParameter(f"must be one of {', '.join(SENDER_ROLES)}", param_hint="--role")
     pol = _load(policy, rules_only)
     # Read bytes and decode leniently: any input line gets an answer, never a crash.
     stdin = sys.stdin.buffer
@@ -61,7 +65,8 @@ def check(
     interactive = out.isatty()
     if jsonl:
         def run(line: str) -> str:
-            return _check_jsonl(pol, without_lone_surrogates, line, json, PolicyContext, explain)
+            return _check_jsonl(pol, without_lone_surrogates, line, json, PolicyContext, explain,
+                                SENDER_ROLES)
     else:
         def run(line: str) -> str:
             return _check_plain(pol, line, PolicyContext(role=role), explain)
@@ -77,11 +82,12 @@ def check(
     out.flush()
 
 
-def _check_jsonl(pol: Any, clean: Any, line: str, json: Any, context: Any, explain: bool) -> str:
+def _check_jsonl(pol: Any, clean: Any, line: str, json: Any, context: Any, explain: bool,
+                 roles: tuple[str, ...]) -> str:
     """One answer per line, whatever the line holds: a verdict, or ``{"error": ...}``.
 
-    ``clean`` (lone surrogates out), ``json`` and ``context`` (PolicyContext) are passed in:
-    imported once per command, not per line.
+    ``clean`` (lone surrogates out), ``json``, ``context`` (PolicyContext) and ``roles`` (the
+    sender roles a line may name) are passed in: imported once per command, not per line.
     """
     try:
         obj = json.loads(line)
@@ -90,20 +96,24 @@ def _check_jsonl(pol: Any, clean: Any, line: str, json: Any, context: Any, expla
     except RecursionError:  # e.g. "[" * 100_000: Python's parser gives up before the end
         return json.dumps({"error": "not valid JSON: nested too deeply"})
     try:
-        return _verdict_json(pol, obj, json, context(role="student"), explain, clean)
+        return _verdict_json(pol, obj, json, context(role="student"), explain, clean, roles)
     except Exception as exc:  # never let one line stop the answers to the next ones
         return json.dumps({"error": f"could not check this line: {type(exc).__name__}"})
 
 
-def _verdict_json(pol: Any, obj: Any, json: Any, student: Any, explain: bool, clean: Any) -> str:
+def _verdict_json(pol: Any, obj: Any, json: Any, student: Any, explain: bool, clean: Any,
+                  roles: tuple[str, ...]) -> str:
     if not isinstance(obj, dict):
         return json.dumps({"error": "each line must be a JSON object with a \"text\" field"})
     text = obj.get("text")
-    role = obj.get("role", "student")
+    role = obj.get("role")
     if not isinstance(text, str):
         return json.dumps({"error": "\"text\" must be a string"})
-    if not isinstance(role, str) or not role:
+    if role is None or role == "":
         role = "student"  # the contract: role is optional, student by default
+    elif not isinstance(role, str) or role.strip().lower() not in roles:
+        # A typo must not be judged as somebody else: say so, and check nothing.
+        return json.dumps({"error": f"\"role\" must be one of {', '.join(roles)}, not {json.dumps(role)}"})
     ctx = student if role == "student" else type(student)(role=role)
     d = pol.evaluate(clean(text), ctx)  # as a platform shows it
     hits = []

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from policies.encoder.checks import checked_scores
 from policies.encoder.evidence import may_hold_contact
 from policies.encoder.gloss import Lexicon, gloss, load_lexicon
 from policies.encoder.heads import Heads, HeadsUnavailable, load_heads
@@ -174,7 +175,8 @@ class EncoderLayer:
         if self.ngrams is not None:
             z = self.ngrams.logits(text, role == "mentor")
             ngram = {name: z[j:j + 1] for j, name in enumerate(self.ngrams.heads)}
-        return {k: float(v[0]) for k, v in self.heads.scores(emb, mentor, ngram).items()}
+        return checked_scores({k: float(v[0]) for k, v in self.heads.scores(emb, mentor, ngram).items()},
+                              self.heads.heads)
 
     def hits(self, text: str, role: str, scores: dict[str, float] | None = None) -> list[Hit]:
         """The encoder's hits for one message (empty when no head crosses a threshold)."""

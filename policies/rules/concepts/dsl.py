@@ -176,7 +176,10 @@ class Rule:
     ``negatable``: a negation just before the match ("I'd never ask you to…") cancels it.
     ``reportable``: reported speech, advice or a quote ("my teacher said don't share your
     number") cancels it. ``unless``: a regex on the matched words and the few words around
-    them that marks an ordinary use ("you're pretty GOOD at this").
+    them that marks an ordinary use ("you're pretty GOOD at this"). ``softens``: a regex on the
+    same words that marks a disclosure as likely exaggeration ("i want to die, this essay"): the
+    hit is kept at ``SOFTENED`` weight, delivered with the coordinator alerted — a disclosure
+    is never read away by a word nearby (issue 11: low-confidence disclosures still alert).
     """
 
     id: str
@@ -187,6 +190,7 @@ class Rule:
     negatable: bool = True
     reportable: bool = True
     unless: str = ""
+    softens: str = ""
     governs: str = ""
     examples: tuple[str, ...] = field(default=())
 

@@ -77,6 +77,10 @@ _ONE_CHILD_MOVES = frozenset({
     "grooming.gifts_money", "grooming.late_night", "offplatform.meet_up",
     })
 GROUP_WEIGHT = 0.3
+# A disclosure with a word nearby that suggests exaggeration ("i want to die lol this essay"):
+# below STRONG, so delivered with the coordinator alerted instead of held (``Rule.softens``).
+SOFTENED = 0.5
+_SOFTENED_NOTE = " (read as likely exaggeration from the words around it: delivered, coordinator alerted)"
 # A threat quoted after a verb of saying ("he texted me 'im gonna find u'") may be one the sender
 # received: delivered, and from a student the coordinator is alerted (``QUIET_ALERT``).
 QUOTED_WEIGHT = 0.3
@@ -155,6 +159,7 @@ class ConceptLayer:
         if len(set(ids)) != len(ids):
             raise ValueError("a concept rule id is used twice")
         self._unless = [re.compile(r.unless) if r.unless else None for r in self.rules]
+        self._softens = [re.compile(r.softens) if r.softens else None for r in self.rules]
         # The ordinary uses the secrecy and gift concepts know ("surprise party", "spoilers",
         # "social security", "from the program") also clear those families' phrase hits. (Not
         # every family: the contact and ride concepts' filters are about their own templates'
@@ -273,7 +278,9 @@ class ConceptLayer:
                 if role == "mentor" and r.id in _ONE_CHILD_MOVES and w >= STRONG \
                         and to_the_group(t, s, e):
                     w = GROUP_WEIGHT  # program talk to everyone: delivered and flagged
-                out.append(Match(r, s, e, taken_back(r.governs, role, t, s, e, w)))
+                softens = self._softens[i]
+                wm = min(w, SOFTENED) if softens is not None and softens.search(window(t, s, e)) else w
+                out.append(Match(r, s, e, taken_back(r.governs, role, t, s, e, wm)))
                 counts[i] = counts.get(i, 0) + 1
                 if counts[i] >= MAX_SPANS_PER_RULE:
                     break
@@ -347,10 +354,13 @@ class ConceptLayer:
                 continue
             s, e = norm.span(m.start, m.end)
             shown = sent[s:e] if e - s <= 120 else sent[s:s + 117] + "…"
-            strong = m.weight >= STRONG or together or m.rule.id.startswith("concern.")
+            disclosure = m.rule.id.startswith("concern.")
+            strong = (m.weight >= STRONG or together or disclosure) and not (disclosure and m.weight < STRONG)
             if strong:
                 action, alert = st.for_role(role)
                 note = "" if m.weight >= STRONG else " (several weak signals together)"
+            elif disclosure:  # read as likely exaggeration (``Rule.softens``): never lost
+                action, alert, note = Action.ALLOW, True, _SOFTENED_NOTE
             elif role != "mentor" and m.rule.governs in QUIET_ALERT:
                 action, alert, note = Action.ALLOW, True, " (from a student: delivered, coordinator alerted)"
             else:
@@ -361,7 +371,8 @@ class ConceptLayer:
                 if category in _SIGNAL_CATEGORIES else 0.0
             out.append(Hit(rule=m.rule.id, start=s, end=e, action=action, alert=alert,
                            reason=f"{m.rule.reason}{note} — sent by the {role}: “{shown}”",
-                           notice=st.notice, category=category, signal=signal))
+                           notice=st.notice, category=category, signal=signal,
+                           band="alert" if disclosure and not strong else ""))
         return out
 
     def phrase_weight(self, rule_id: str, role: str, text: str, start: int, end: int) -> float:
