@@ -38,7 +38,22 @@ _LOOKALIKES = {
     "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\u2024": ".", "\u3002": ".", "\uff0e": ".", "\u2022": ".", "\u00b7": ".",
+    # Armenian, Cherokee and Lisu letters that pass for Latin ones ("my dad հits me", "ᏦᎥᏞᏞ").
+    "օ": "o", "ս": "u", "հ": "h", "ո": "n", "ց": "g", "զ": "q", "ա": "w", "Օ": "o", "Ս": "u", "Տ": "s",
+    "Ꭺ": "a", "Ᏼ": "b", "Ꮯ": "c", "Ꭰ": "d", "Ꭼ": "e", "Ꮐ": "g", "Ꮋ": "h", "Ꭵ": "i", "Ꭻ": "j",
+    "Ꮶ": "k", "Ꮮ": "l", "Ꮇ": "m", "Ꮲ": "p", "Ꮢ": "r", "Ꮪ": "s", "Ꭲ": "t", "Ꮩ": "v", "Ꮃ": "w",
+    "Ꮤ": "w", "Ꮓ": "z", "Ꮑ": "n", "Ꮻ": "o", "Ꮜ": "u",
+    "ꓐ": "b", "ꓑ": "p", "ꓓ": "d", "ꓔ": "t", "ꓖ": "g", "ꓗ": "k", "ꓙ": "j", "ꓚ": "c", "ꓜ": "z",
+    "ꓝ": "f", "ꓟ": "m", "ꓠ": "n", "ꓡ": "l", "ꓢ": "s", "ꓣ": "r", "ꓦ": "v", "ꓧ": "h", "ꓪ": "w",
+    "ꓫ": "x", "ꓬ": "y", "ꓮ": "a", "ꓰ": "e", "ꓲ": "i", "ꓳ": "o", "ꓴ": "u",
 }
+# Cherokee small letters fold to the capitals above.
+_LOOKALIKES.update({chr(ord(k) - 0x13A0 + 0xAB70): v for k, v in list(_LOOKALIKES.items())
+                    if 0x13A0 <= ord(k) <= 0x13EF})
+# A Latin letter dressed up, by its Unicode name: hooks, bars and strokes ("ƈ", "ɳ", "ƚ"), turned
+# letters ("ʞ"), and letters in squares, circles or parentheses ("🅺", "⒦"): the letter itself.
+_DRESSED_LATIN = re.compile(r"(?:NEGATIVE )?(?:SQUARED |CIRCLED |PARENTHESIZED )?LATIN (?:SMALL |CAPITAL )?"
+                            r"LETTER (?:SMALL CAPITAL |TURNED |REVERSED |DOTLESS )?([A-Z])(?: WITH .+)?")
 
 # Platform mentions inside the channel (Slack <@U123>, Discord <@!123>, <#123>, <:emoji:123>,
 # <t:1700000000:R>) carry long digit ids; they are blanked before the content checks.
@@ -86,6 +101,14 @@ def fold_char(ch: str) -> str:
         return chr(ord("a") + cp - 0x1F1E6)
     if cp > 0x7F and unicodedata.category(ch) == "Nd":  # digits of any script (Arabic-Indic
         return str(unicodedata.decimal(ch))  # ٥, Devanagari ५ …) are read as the number they show
+    if cp > 0x7F and unicodedata.category(ch) == "No" and unicodedata.digit(ch, None) is not None \
+            and not unicodedata.normalize("NFKC", ch).isascii():
+        return str(unicodedata.digit(ch))  # dingbat and negative circled digits: "➊", "❶", "⓿"
+    if cp > 0x7F:
+        dressed = _DRESSED_LATIN.fullmatch(unicodedata.name(ch, ""))
+        plain = unicodedata.normalize("NFKC", ch)
+        if dressed is not None and not (plain.isascii() and plain.isalpha()):
+            return dressed.group(1).lower()
     out = []
     for c in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch)):
         if unicodedata.combining(c):
