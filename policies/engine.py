@@ -335,7 +335,34 @@ class Policy:
         hits += self._deobfuscated_hits(read, role, hits)
         if not read.isascii():
             hits += self._spaced_hits(read, role, text, hits)
+            if "\u202e" in read:
+                hits += self._overridden_hits(read, role, text, hits)
         return hits
+
+    def _overridden_hits(self, read: str, role: str, text: str, found: list[Hit]) -> list[Hit]:
+        """The rules' hits on the message as a screen shows it when a right-to-left override
+        (U+202E) reverses what follows it, up to a pop (U+202C) or the line's end:
+        "\u202eflesym llik ot tnaw I" shows as "I want to kill myself". Spans are mapped back
+        to the characters as sent."""
+        segments = [(m.start(1), m.end(1)) for m in _OVERRIDDEN.finditer(read)]
+        chars = list(read)
+        for a, b in segments:
+            chars[a:b] = chars[a:b][::-1]
+        shown = "".join(chars)
+
+        def sent_at(i: int) -> int:
+            return next((a + b - 1 - i for a, b in segments if a <= i < b), i)
+
+        more = [h for h in (self._hit(rid, s, e, role, shown) for rid, s, e in self.find(shown))
+                if h is not None]
+        more += self._concepts.hits(shown, role, self.config.rules)
+        out: list[Hit] = []
+        for h in more:
+            ends = [sent_at(i) for i in range(h.start, max(h.end, h.start + 1))]
+            start, end = min(ends), max(ends) + 1
+            if not any(o.rule == h.rule and o.start < end and start < o.end for o in (*found, *out)):
+                out.append(replace(h, start=start, end=end))
+        return out
 
     def _spaced_hits(self, read: str, role: str, text: str, found: list[Hit]) -> list[Hit]:
         """The rules' hits on the message with each invisible character between two letters read
@@ -824,6 +851,8 @@ def encoder_text(text: str, known: Callable[[str], bool] | None = None) -> str:
     return text if squeezed is None else squeezed[0]
 
 
+# What a right-to-left override reverses on screen: up to a pop or the line's end.
+_OVERRIDDEN = re.compile("\u202e([^\u202c\n]*)")
 # Zero-width and other invisible characters between two letters (``Policy._spaced_hits``).
 _INVISIBLE_BETWEEN_LETTERS = re.compile(
     r"(?<=[^\W\d_])[\u00ad\u034f\u061c\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f"

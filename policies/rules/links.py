@@ -74,6 +74,39 @@ _SHARED_PLACE = re.compile(r"\b(?:class|shared|program'?s?|school|team|group|cla
                            r"|carpeta|dropbox)\b")
 
 
+# Defanged links, written so no app makes them clickable but every reader can type them:
+# "bit[.]ly/…", "site(dot)com", "freegames-xyz dot com", "bit. ly/…", "%2E" for a dot.
+_DEFANG = re.compile(
+    r"\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|\[punto\]|\(punto\))\s*"
+    r"|(?<=[a-z0-9])(?<!\bthe)(?<!\bla)(?<!\bel)(?<!\ba)\s+(?:dot|punto)\s+(?=(?:com|net|org|io|gg|ly|xyz|co)\b)"
+    r"|(?<=\bbit)\s*\.\s+(?=ly\b)|(?<=\bbit)\s+\.\s*(?=ly\b)"
+    r"|(?<=\btinyurl)\s*\.\s+(?=com\b)|(?<=\btinyurl)\s+\.\s*(?=com\b)"
+    r"|%2e")
+_DOT_DEFANGS = ("[.]", "(.)", "{.}", "bit", "tinyurl")
+
+
+def refanged(text: str) -> tuple[str, list[int]] | None:
+    """``text`` with each defanged dot written as ".", and the index in ``text`` of each character
+    kept; None when it holds none (the usual case: a few substring tests)."""
+    if not (("." in text and any(g in text for g in _DOT_DEFANGS))
+            or "dot" in text or "punto" in text or "%2e" in text):
+        return None
+    out: list[str] = []
+    index: list[int] = []
+    pos = 0
+    for m in _DEFANG.finditer(text):
+        out.append(text[pos:m.start()])
+        index.extend(range(pos, m.start()))
+        out.append(".")
+        index.append(m.start())
+        pos = m.end()
+    if pos == 0:
+        return None
+    out.append(text[pos:])
+    index.extend(range(pos, len(text)))
+    return "".join(out), index
+
+
 class LinkFinder:
     """Finds links and sorts them: profile/invite (contact) or other (allow-list check)."""
 
@@ -102,7 +135,19 @@ class LinkFinder:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, kind) with kind 'profile', 'domain' (not on the allow-list) or 'share' (a
-        file-sharing link the message calls the sender's own or personal)."""
+        file-sharing link the message calls the sender's own or personal); defanged links
+        ("bit[.]ly/…", "site dot com") too, as spans of ``text``."""
+        found = self._find(text)
+        refang = refanged(text)
+        if refang is not None:
+            variant, index = refang
+            for s, e, kind in self._find(variant):
+                start, end = index[s], index[e - 1] + 1
+                if not any(a < end and start < b for a, b, _ in found):
+                    found.append((start, end, kind))
+        return found
+
+    def _find(self, text: str) -> list[tuple[int, int, str]]:
         if "." not in text and "://" not in text:
             return []
         out: list[tuple[int, int, str]] = []
@@ -125,7 +170,10 @@ class LinkFinder:
             if not url:
                 continue
             host, path = self.host_path(url)
-            if "." not in host or (sm is None and not path.strip("/") and host in SHORTENER_HOSTS
+            # With a scheme, a host with no dot is still somewhere to go: a number or hex for an
+            # IP address ("https://3232235786"), an IPv6 literal, an encoded dot.
+            if ("." not in host and (sm is None or not host.strip("[]:"))) \
+                    or (sm is None and not path.strip("/") and host in SHORTENER_HOSTS
                                    and _SERVICE_NAMED.match(text, m.end()) is not None):
                 continue
             if url.endswith("/") and path.strip("/").lower() in _PROFILE_PREFIXES \
