@@ -22,7 +22,7 @@ from policies.regex import compile_pattern
 # Separators between spelled-out letters: punctuation people put between them ("m:o:r:i:r",
 # "t·o·u·c·h", "s^e^x^y"), an emoji or other symbol ("k🔪i🔪l🔪l"), each maybe with a space either side.
 _SEPARATOR_CHARS = "._*\\-/,+|~:;=^\\\\#\u00b7\u2027\u2219\u2022\u2026\u2044\u30fb"
-_SEPARATOR = (r"(?:\s?(?:[" + _SEPARATOR_CHARS + r"]|[\u2190-\u2bff\U0001f000-\U0001faff])\s?"
+_SEPARATOR = (r"(?:\s?(?:[" + _SEPARATOR_CHARS + r"]{1,2}|[\u2190-\u2bff\U0001f000-\U0001faff]\ufe0f?)\s?"
               r"|\s|\s{2,})")
 _LETTER_RUN = re.compile(r"(?<![^\W_])(?<!['\u2019])[^\W\d_]"
                          r"(?:" + _SEPARATOR + r"[^\W\d_](?![^\W_])){2,}")
@@ -80,7 +80,7 @@ class _ShapeTable(dict):
         out = ("1" if ch in "013457" else "@" if ch in "@$!" else "_" if ch == "_"
                else "'" if ch in "'\u2019" else " " if ch.isspace()
                else "." if ch in "._*-/,+|~:;=^\\#\u00b7\u2027\u2219\u2022\u2026\u2044\u30fb"
-               or 0x2190 <= cp <= 0x2BFF or 0x1F000 <= cp <= 0x1FAFF
+               or 0x2190 <= cp <= 0x2BFF or 0x1F000 <= cp <= 0x1FAFF or cp == 0xFE0F
                else "2" if ch.isdecimal()
                else "a" if ch.isalnum() else "#")
         if cp > 0x7F and len(self) > 20_000:
@@ -162,12 +162,37 @@ def _masked_words(text: str, known: Callable[[str], bool] | None,
     return out
 
 
+# Blank letters that show as a space (Hangul fillers, the braille blank; ``normalize._BLANKS``):
+# "kㅤiㅤlㅤl" is spelled out like "k i l l".
+_BLANKS_TO_SPACE = str.maketrans(dict.fromkeys((0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800), " "))
+
+
+def _spelled_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of words spelled out letter by letter. A word keeps its separator: in "a p:i:c"
+    or "p.i.c a" the lone letter apart by a plain space is a word of its own ("a", "i"), not the
+    spelled word's first or last letter (a run of three letters or more is left)."""
+    out = []
+    for m in _LETTER_RUN.finditer(text):
+        letters = [i for i in range(m.start(), m.end()) if text[i].isalpha()]
+        marks = [text[a + 1:b].strip() for a, b in zip(letters, letters[1:], strict=False)]
+        first, last = 0, len(letters) - 1
+        if len(marks) >= 3 and not marks[0] and marks[1]:
+            first = 1
+        if len(marks) >= 3 and not marks[-1] and marks[-2]:
+            last -= 1
+        if last - first >= 2:
+            out.append((letters[first], letters[last] + 1))
+    return out
+
+
 def has_obfuscation(text: str, known: Callable[[str], bool] | None = None) -> bool:
     """Whether ``deobfuscate`` could read anything in ``text``: a spelled-out word or a
     leetspeak word. Exact (it never says no where ``deobfuscate`` would read something) and
     cheap on ordinary chat: one translation into character classes and two re2 tests; the words
     themselves are looked at only when the shape holds a letter next to a digit or symbol
     (a time such as "3:30pm": a few µs more)."""
+    if not text.isascii():
+        text = text.translate(_BLANKS_TO_SPACE)
     if "*" in text and _masked_words(text, known):
         return True
     shape = _shape(text)
@@ -198,24 +223,26 @@ def read_obfuscated(text: str, known: Callable[[str], bool] | None = None,
     index: list[int] = []
     pos = 0
     original = text
+    if not text.isascii():
+        text = text.translate(_BLANKS_TO_SPACE)  # same length: every index stays
     masked = _masked_words(text, known, prefer)
     if masked:  # same length: every character keeps its index
         chars = list(text)
         for start, word in masked:
             chars[start:start + len(word)] = word
         text = "".join(chars)
-    for m in _LETTER_RUN.finditer(text):
-        out.append(text[pos:m.start()])
-        index.extend(range(pos, m.start()))
-        for i in range(m.start(), m.end()):
+    for start, end in _spelled_runs(text):
+        out.append(text[pos:start])
+        index.extend(range(pos, start))
+        for i in range(start, end):
             ch = text[i]
             if ch.isalpha():
                 out.append(ch)
                 index.append(i)
-            elif ch.isspace() and i + 1 < m.end() and text[i + 1].isspace() and (not out or out[-1] != " "):
+            elif ch.isspace() and i + 1 < end and text[i + 1].isspace() and (not out or out[-1] != " "):
                 out.append(" ")  # two spaces between spelled-out words: one word break
                 index.append(i)
-        pos = m.end()
+        pos = end
     out.append(text[pos:])
     index.extend(range(pos, len(text)))
     joined = "".join(out)

@@ -25,6 +25,7 @@ from policies.normalize import (
     blank_mentions,
     deobfuscate,
     destretch,
+    has_obfuscation,
     normalize,
     windows,
 )
@@ -524,8 +525,9 @@ class Policy:
         assert self.encoder is not None
         stopping = [h for h in hits if h.action is not Action.ALLOW]
         if not stopping or any(not _soft_reading(h, text) for h in stopping) or not _plainly_written(text) \
-                or _DETAIL_ANYWHERE.search(text) is not None:
-            return hits
+                or _DETAIL_ANYWHERE.search(text) is not None \
+                or has_obfuscation(text, self._vocab.__contains__):
+            return hits  # a word spelled out or in leetspeak ("p:i:c", "s3cret") is no plain writing
         first_end = min(h.end for h in stopping)
         first_start = min(h.start for h in stopping)
         if not all(h.start < first_end and first_start < h.end for h in stopping):
