@@ -152,7 +152,7 @@ class _Checker:
         if v is None:
             return {"__lines__": {}}
         if not isinstance(v, dict):
-            self.fail(f"'{key}' must be a mapping of settings", d, key)
+            self.fail(f"'{key}' must be a mapping of settings, not {v!r}", d, key)
         return v
 
     def keys(self, d: dict[str, Any], allowed: set[str], what: str) -> None:
@@ -197,7 +197,7 @@ class _Checker:
         if v is None:
             return []
         if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
-            self.fail(f"'{key}' must be a list of words or names", d, key)
+            self.fail(f"'{key}' must be a list of words or names (like [a, b]), not {v!r}", d, key)
         return [x.strip().lower() for x in v]
 
 
@@ -242,8 +242,11 @@ def _apply(doc: dict[str, Any], st: dict[str, Any], c: _Checker) -> None:
         on = c.boolean(spec, "on") if "on" in spec else (old.on if old else True)
         act = c.action(spec, "action") if "action" in spec else (old.action if old else None)
         alert = c.boolean(spec, "alert") if "alert" in spec else (old.alert if old else False)
+        if "notice" in spec and (not isinstance(spec["notice"], str) or not spec["notice"].strip()):
+            c.fail(f"'notice' of rule '{rid}' must be text (the sentence the sender reads, in quotes), "
+                   f"not {spec['notice']!r}", spec, "notice")
         notice = spec.get("notice", old.notice if old else None)
-        if act is None or not notice or not isinstance(notice, str):
+        if act is None or not notice:
             c.fail(f"rule '{rid}' needs an action and a notice", rules, rid)
         by_role = dict(old.by_role) if old else {}
         for role in ROLES:

@@ -62,6 +62,10 @@ encoder:
     ("encoder:\n  threshold: {}\n", 2, "unknown setting 'threshold'"),
     ("conversation:\n  window_days: 0\n", 2, "number from 1 to 365"),
     ("conversation:\n  min_messages: two\n", 2, "whole number"),
+    ("rules:\n  contact.social:\n    notice: 5\n", 3, "'notice' of rule 'contact.social' must be text"),
+    ("rules:\n  contact.social: {notice: ''}\n", 2, "'notice' of rule 'contact.social' must be text"),
+    ("links:\n  allowed_domains: example.edu\n", 2, "(like [a, b]), not 'example.edu'"),
+    ("links: 5\n", 1, "'links' must be a mapping of settings, not 5"),
 ])
 def test_invalid_files_are_refused_with_line_and_reason(tmp_path, text, line, words):
     with pytest.raises(PolicyFileError) as exc:
