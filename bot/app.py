@@ -139,12 +139,14 @@ def platform_names() -> tuple[str, ...]:
 
 
 def build_console_app(settings: Settings, *, engine: Engine, clock: Clock,
-                      echo: Callable[[str], None] | None = None) -> tuple[MentorBot, ConsoleAdapter]:
+                      echo: Callable[[str], None] | None = None,
+                      policies: PolicyBook | None = None) -> tuple[MentorBot, ConsoleAdapter]:
     """The console demo's app: the console adapter is its only platform (``mentorbot demo``)."""
     from adapters.console import ConsoleAdapter
 
     console = ConsoleAdapter(workspace="demo", echo=echo, clock=clock)
-    return build_app(settings, adapters={"console": console}, engine=engine, clock=clock), console
+    app = build_app(settings, adapters={"console": console}, engine=engine, clock=clock, policies=policies)
+    return app, console
 
 
 def build_app(settings: Settings | None = None, *, adapters: dict[str, Adapter] | None = None,

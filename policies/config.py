@@ -152,7 +152,7 @@ class _Checker:
         if v is None:
             return {"__lines__": {}}
         if not isinstance(v, dict):
-            self.fail(f"'{key}' must be a mapping of settings", d, key)
+            self.fail(f"'{key}' must be a mapping of settings, not {v!r}", d, key)
         return v
 
     def keys(self, d: dict[str, Any], allowed: set[str], what: str) -> None:
@@ -197,7 +197,7 @@ class _Checker:
         if v is None:
             return []
         if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
-            self.fail(f"'{key}' must be a list of words or names", d, key)
+            self.fail(f"'{key}' must be a list of words or names (like [a, b]), not {v!r}", d, key)
         return [x.strip().lower() for x in v]
 
 
@@ -242,8 +242,11 @@ def _apply(doc: dict[str, Any], st: dict[str, Any], c: _Checker) -> None:
         on = c.boolean(spec, "on") if "on" in spec else (old.on if old else True)
         act = c.action(spec, "action") if "action" in spec else (old.action if old else None)
         alert = c.boolean(spec, "alert") if "alert" in spec else (old.alert if old else False)
+        if "notice" in spec and (not isinstance(spec["notice"], str) or not spec["notice"].strip()):
+            c.fail(f"'notice' of rule '{rid}' must be text (the sentence the sender reads, in quotes), "
+                   f"not {spec['notice']!r}", spec, "notice")
         notice = spec.get("notice", old.notice if old else None)
-        if act is None or not notice or not isinstance(notice, str):
+        if act is None or not notice:
             c.fail(f"rule '{rid}' needs an action and a notice", rules, rid)
         by_role = dict(old.by_role) if old else {}
         for role in ROLES:
@@ -326,23 +329,60 @@ def _encoder(e: dict[str, Any], st: dict[str, Any], c: _Checker) -> None:
                        f"off, not {spec[k]!r}", spec, k)
             elif k != "__lines__":
                 moved[k] = c.number(spec, k, 0.01, 1.0)
-        corr = moved.get("corroborate")
-        if corr is not None and "alert" in spec and moved["alert"] <= 1.0 and corr < moved["alert"]:
-            c.fail(f"'corroborate' of '{head}' ({corr:g}) must not be below its 'alert' "
-                   f"({moved['alert']:g}): disclosure words the head does not back alert, so the "
-                   f"band must start at or below it", spec, "corroborate")
-        if corr is not None and "hold" in moved and corr > moved["hold"]:
-            c.fail(f"'corroborate' of '{head}' ({corr:g}) must not be above its 'hold' ({moved['hold']:g})",
-                   spec, "corroborate")
-        if "backs" in spec and "hold" in moved and moved["backs"] > moved["hold"]:
-            c.fail(f"'backs' of '{head}' ({moved['backs']:g}) must not be above its 'hold' "
-                   f"({moved['hold']:g}): a score the head holds at backs the rules too", spec, "backs")
-        low = moved.get("flag", moved.get("alert"))
-        if low is not None and low <= 1.0 and "hold" in moved and low > moved["hold"]:
-            key = "flag" if "flag" in moved else "alert"
-            c.fail(f"'{key}' of '{head}' ({low:g}) must not be above its 'hold' ({moved['hold']:g})",
-                   spec, key if key in spec else "hold")
+        _check_order(head, spec, moved, c)
         st["enc_th"] = {**st["enc_th"], head: moved}
+
+
+# Each head's thresholds in order, lower first, and why. Pairs are checked on the combined values
+# (the trained ones overlaid by the program's). Corroborate only counts while the alert band is on,
+# and is checked against it only when a file moves it: a program that raises only its alert band
+# raises corroborate with it (``corroborate_at``).
+_ORDER: dict[tuple[str, str], str] = {
+    ("flag", "hold"): "the flag band lies below the hold",
+    ("alert", "hold"): "the alert band lies below the hold",
+    ("corroborate", "hold"): "the head backs disclosure words between its alert band and its hold",
+    ("alert", "corroborate"): "disclosure words the head does not back alert, so the band must start "
+                              "at or below it",
+    ("backs", "hold"): "a score the head holds at backs the rules too",
+}
+_CHECK_FIRST = ("corroborate", "backs", "flag", "alert", "hold")  # the inner threshold is blamed first
+
+
+def _check_order(head: str, spec: dict[str, Any], moved: dict[str, float], c: _Checker) -> None:
+    """Refuse a file whose thresholds, combined with the trained ones (heads.json), are out of order:
+    the runtime would otherwise clamp them silently (``corroborate_at``, ``backs_at``)."""
+    from policies.encoder.heads import trained_thresholds
+
+    trained = trained_thresholds().get(head, {})
+    t = {**trained, **moved}
+
+    def which(k: str) -> str:
+        return f"its {'trained ' if k not in moved else ''}'{k}' ({t[k]:g})"
+
+    def applies(lo: str, hi: str) -> bool:
+        if lo not in t or hi not in t or t[lo] > 1.0:
+            return False  # a threshold the head lacks, or a band switched off
+        if "corroborate" in (lo, hi) and t.get("alert", 0.0) > 1.0:
+            return False  # no alert band: corroborate is not used
+        return (lo, hi) != ("alert", "corroborate") or "corroborate" in moved
+
+    for k in sorted((k for k in spec if k in t and k != "on" and t[k] <= 1.0), key=_CHECK_FIRST.index):
+        below = [lo for (lo, hi) in _ORDER if hi == k and applies(lo, hi)]
+        above = [hi for (lo, hi) in _ORDER if lo == k and applies(lo, hi)]
+        low = max([0.01, *(t[lo] for lo in below)])
+        high = min([1.0, *(t[hi] for hi in above)])
+        if low > high:
+            bad = max(below, key=t.__getitem__)
+            c.fail(f"'{k}' of '{head}' has no room: {which(bad)} is above "
+                   f"{which(min(above, key=t.__getitem__))}; move them too", spec, k)
+        for lo in sorted(below, key=t.__getitem__, reverse=True):  # the binding one first
+            if t[k] < t[lo]:
+                c.fail(f"'{k}' of '{head}' ({t[k]:g}) must not be below {which(lo)}: "
+                       f"{_ORDER[(lo, k)]}; it may be from {low:g} to {high:g}", spec, k)
+        for hi in sorted(above, key=t.__getitem__):
+            if t[k] > t[hi]:
+                c.fail(f"'{k}' of '{head}' ({t[k]:g}) must not be above {which(hi)}: "
+                       f"{_ORDER[(k, hi)]}; it may be from {low:g} to {high:g}", spec, k)
 
 
 def _conversation(v: dict[str, Any], st: dict[str, Any], c: _Checker) -> None:

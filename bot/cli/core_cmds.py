@@ -6,11 +6,14 @@ from __future__ import annotations
 import asyncio
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from bot.cli import runtime
+
+if TYPE_CHECKING:
+    from bot.relay.policy_cache import PolicyBook
 
 review_app = typer.Typer(help="List and decide held messages.", no_args_is_help=False)
 
@@ -25,26 +28,29 @@ def register(app: typer.Typer) -> None:
 
 def run() -> None:
     """Run mentorbot: the platforms configured in .env, or the console demo when there are none."""
-    from bot.relay.policy_cache import PolicyBook, PolicyStartError, check_policies
+    from bot.relay.policy_cache import PolicyStartError
     from storage.keyring import KeyRingError
 
     settings = runtime.settings()
     if not (settings.slack_configured or settings.discord_configured):
+        from bot.cli.demo_runner import demo_policies
+
         try:
-            check_policies(PolicyBook(), [None])  # the demo's sample program uses the defaults
+            book = demo_policies(None)  # the sample program's policy, checked before anything starts
         except PolicyStartError as error:
             _refuse(error)
         typer.echo("No Slack or Discord tokens are configured (see .env.example), so mentorbot "
                    "starts the console demo on the embedded SQLite database.\n")
-        demo(script=None, database=None, replace=False, roster=None)
+        _demo(None, None, False, None, book)
         return
     from bot.cli.run_process import run_service
+    from bot.roster.importer import RosterError
     from bot.web.auth import DeskSetupError
     from storage.db import SchemaNotCurrent
 
     try:
         asyncio.run(run_service(settings))
-    except (PolicyStartError, SchemaNotCurrent, DeskSetupError, KeyRingError) as error:
+    except (PolicyStartError, RosterError, SchemaNotCurrent, DeskSetupError, KeyRingError) as error:
         _refuse(error)
     _exit_now()
 
@@ -83,7 +89,14 @@ def demo(
 ) -> None:
     """The whole product in the terminal with the sample program (or --roster yours): post as anyone,
     act as coordinator."""
+    _demo(script, database, replace, roster, None)
+
+
+def _demo(script: Path | None, database: Path | None, replace: bool, roster: Path | None,
+          policies: PolicyBook | None) -> None:
+    """``demo``'s body; ``run`` passes the policies it already checked (None: checked here)."""
     from bot.cli.demo_runner import NotADemoDatabase, run_demo
+    from bot.relay.policy_cache import PolicyStartError
     from bot.roster.importer import RosterError
 
     settings = runtime.settings()
@@ -97,8 +110,8 @@ def demo(
 
     try:
         asyncio.run(run_demo(settings, path, lines, named=database is not None, replace=replace,
-                             roster=roster))
-    except (NotADemoDatabase, RosterError, KeyRingError) as error:
+                             roster=roster, policies=policies))
+    except (NotADemoDatabase, RosterError, KeyRingError, PolicyStartError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
 

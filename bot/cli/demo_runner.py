@@ -6,11 +6,15 @@ import logging
 import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from bot.settings import Settings
 from storage.keyring import KeyRing
+
+if TYPE_CHECKING:
+    from bot.relay.policy_cache import PolicyBook
 
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample-program.yml"
 # SQLite's header field for "which application owns this file" (PRAGMA application_id): the demo
@@ -79,14 +83,30 @@ def console_people(engine, program_id: str) -> int:  # type: ignore[no-untyped-d
                    if repo.accounts_of(session, p.id, "console"))  # type: ignore[arg-type]
 
 
+def demo_policies(roster: Path | None) -> PolicyBook:
+    """The demo program's policy, loaded and checked before anything is made: like `mentorbot run`,
+    the demo refuses to start (``PolicyStartError``) when it could not check the first message (no
+    encoder model, an invalid policy file), unless the program's policy file turns the encoder off."""
+    from bot.app import platform_names
+    from bot.relay.policy_cache import PolicyBook, check_policies
+    from bot.roster.importer import load_roster
+
+    book = PolicyBook()
+    check_policies(book, [load_roster(roster or sample_roster(), platforms=platform_names()).program.policy])
+    return book
+
+
 async def run_demo(settings: Settings, path: Path, lines: list[str] | None, *, named: bool = False,
-                   replace: bool = False, roster: Path | None = None) -> None:
+                   replace: bool = False, roster: Path | None = None,
+                   policies: PolicyBook | None = None) -> None:
+    """The console demo; ``policies``: the book ``demo_policies`` checked (checked here when None)."""
     from bot.app import build_console_app, platform_names
     from bot.cli.demo import HELP, Demo, DemoClock, first_program
     from bot.roster.importer import import_roster
     from storage.db import open_database, sqlite_url
 
     logging.basicConfig(level=logging.ERROR, format="  ! %(name)s: %(message)s")
+    policies = policies or demo_policies(roster)
     clear_demo_file(path, named=named, replace=replace)
     engine = open_database(sqlite_url(path), keyring=demo_keyring(settings))
     with engine.begin() as connection:
@@ -99,7 +119,7 @@ async def run_demo(settings: Settings, path: Path, lines: list[str] | None, *, n
                    "(see examples/sample-program.yml)")
     clock = DemoClock(program.timezone)
     app, console = build_console_app(settings, engine=engine, clock=clock,
-                                     echo=lambda line: typer.echo(f"  {line}"))
+                                     echo=lambda line: typer.echo(f"  {line}"), policies=policies)
     await console.start(app.core)
     demo = Demo(app=app, console=console, program_id=program.id, clock=clock, echo=typer.echo)
     typer.echo(f"mentorbot console demo — program '{program.name}' ({program.timezone}), "

@@ -60,13 +60,17 @@ def check_policies(book: PolicyBook, policy_files: list[str | None]) -> None:
     """Load every policy the bot will use before it starts (cached in ``book`` for the relay).
 
     A missing or tampered encoder model refuses the start with the install instruction, unless
-    the program's policy file turns the encoder off (``encoder: {on: false}``).
+    the program's policy file turns the encoder off (``encoder: {on: false}``); an invalid policy
+    file (edited after its roster was imported) refuses it with the file's line and reason.
     """
+    from policies.config import PolicyFileError
     from policies.encoder.layer import EncoderUnavailable
 
     for path in dict.fromkeys(policy_files or [None]):
         try:
             book.for_file(path)
+        except PolicyFileError as exc:
+            raise PolicyStartError(f"mentorbot cannot start: the policy file is invalid: {exc}") from exc
         except EncoderUnavailable as exc:
             where = f"the policy file {path}" if path else "the shipped default policy"
             raise PolicyStartError(f"mentorbot cannot start: {where} uses the sentence encoder, "

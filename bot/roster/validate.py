@@ -203,6 +203,18 @@ def _label(node: Node, kind: str) -> str:
     return f"a {kind}"
 
 
+def _policy_problem(path: Path) -> str | None:
+    """Why the program's policy file is invalid (its file and line), or None: checked with the
+    roster, so a bad file is refused at import rather than stopping the bot's next start."""
+    from policies.config import DEFAULTS_PATH, PolicyFileError, build_config
+
+    try:
+        build_config([DEFAULTS_PATH, path])
+    except PolicyFileError as exc:
+        return str(exc)
+    return None
+
+
 def _program(r: Reader, node: Node | None, base_dir: Path, line: int) -> RosterProgram:
     """The program block; a placeholder (empty id) stands in when it is unusable."""
     f = r.fields(node, "'program'", PROGRAM_KEYS, line)
@@ -223,6 +235,8 @@ def _program(r: Reader, node: Node | None, base_dir: Path, line: int) -> RosterP
         if not policy_path.is_file():
             r.problem(f["policy"].line, f"policy file '{policy_text}' was not found (looked for "
                                         f"{policy_path}); fix the path, relative to this roster file")
+        elif (refused := _policy_problem(policy_path)) is not None:
+            r.problem(f["policy"].line, f"policy file '{policy_text}' is refused: {refused}")
         policy = str(policy_path)
     review = None
     if "review_channel" in f:

