@@ -167,18 +167,25 @@ def _masked_words(text: str, known: Callable[[str], bool] | None,
 _BLANKS_TO_SPACE = str.maketrans(dict.fromkeys((0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800), " "))
 
 
+# One-letter words a spelled-out word may follow or precede with another separator ("a p:i:c",
+# "i: k.i.l.l", "u r 😍 s.e.x.y", "p.i.c a").
+_LETTER_WORDS = frozenset("aiuryoe")
+
+
 def _spelled_runs(text: str) -> list[tuple[int, int]]:
-    """The spans of words spelled out letter by letter. A word keeps its separator: in "a p:i:c"
-    or "p.i.c a" the lone letter apart by a plain space is a word of its own ("a", "i"), not the
-    spelled word's first or last letter (a run of three letters or more is left)."""
+    """The spans of words spelled out letter by letter. A word keeps one separator: a one-letter
+    word apart by another separator ("a p:i:c") is not the spelled word's first or last letter;
+    any other letter is ("k i.l.l" is "kill"). A piece of three letters or more is read."""
     out = []
     for m in _LETTER_RUN.finditer(text):
         letters = [i for i in range(m.start(), m.end()) if text[i].isalpha()]
         marks = [text[a + 1:b].strip() for a, b in zip(letters, letters[1:], strict=False)]
         first, last = 0, len(letters) - 1
-        if len(marks) >= 3 and not marks[0] and marks[1]:
-            first = 1
-        if len(marks) >= 3 and not marks[-1] and marks[-2]:
+        while last - first >= 3 and text[letters[first]].lower() in _LETTER_WORDS \
+                and marks[first] != marks[first + 1]:
+            first += 1
+        while last - first >= 3 and text[letters[last]].lower() in _LETTER_WORDS \
+                and marks[last - 1] != marks[last - 2]:
             last -= 1
         if last - first >= 2:
             out.append((letters[first], letters[last] + 1))

@@ -855,10 +855,13 @@ def encoder_text(text: str, known: Callable[[str], bool] | None = None) -> str:
 
 # What a right-to-left override reverses on screen: up to a pop or the line's end.
 _OVERRIDDEN = re.compile("\u202e([^\u202c\n]*)")
-# Zero-width and other invisible characters between two letters (``Policy._spaced_hits``).
+# Characters people put where a space goes, which the first reading deletes (zero-width space,
+# word joiner, invisible operators, byte-order mark, Mongolian vowel separator, Hangul fillers),
+# between two letters (``Policy._spaced_hits``). Not the soft hyphen, the zero-width (non-)joiner
+# or variation selectors: those sit inside words ("Dick\u00adens", Persian, emoji) and never
+# stand for a space.
 _INVISIBLE_BETWEEN_LETTERS = re.compile(
-    r"(?<=[^\W\d_])[\u00ad\u034f\u061c\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f"
-    r"\ufe00-\ufe0f\ufeff\U000e0000-\U000e007f]+(?=[^\W\d_])")
+    r"(?<=[^\W\d_])[\u200b\u2060-\u2064\ufeff\u180e\u115f\u1160\u3164\uffa0]+(?=[^\W\d_])")
 _NEGATED_NOTE = "(the rules read the move as negated or reported: delivered, flagged for a later look)"
 _DECLINED_NOTE = ("(the mentor turns something down by the program's rule: delivered, flagged for a "
                   "later look)")

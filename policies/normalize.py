@@ -14,7 +14,7 @@ from policies.deobfuscate import deobfuscate, has_obfuscation  # noqa: F401
 # Characters people use to hide words from filters: zero-width and bidi controls, soft hyphen,
 # variation selectors, word joiners, Mongolian vowel separator, tag characters.
 _INVISIBLE = set(
-    [0x00AD, 0x034F, 0x061C, 0x17B4, 0x17B5, 0x180E, 0xFEFF,
+    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0,
      0x20E3]  # combining enclosing keycap: "4️⃣" is the digit 4
     + list(range(0x200B, 0x2010))
     + list(range(0x202A, 0x202F))
@@ -84,9 +84,10 @@ def blank_mentions(folded: str) -> str:
 _SPECIAL = re.compile(r"\s{2,}|[^\x20-\x7e]")
 
 
-# Blank letters that show as a space (Hangul fillers, the braille blank): "add\u3164me\u3164on\u3164snap"
-# reads "add me on snap", so they are spaces, not deleted (deleting them joined the words).
-_BLANKS = frozenset([0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800])
+# The braille blank shows as a space. (Hangul fillers show as one too, but inside a word they hide
+# it — "k\u3164ill" — so the first reading deletes them and ``Policy._spaced_hits`` reads them
+# as spaces between words: "add\u3164me\u3164on\u3164snap".)
+_BLANKS = frozenset([0x2800])
 
 
 @lru_cache(maxsize=4096)

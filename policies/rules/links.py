@@ -77,11 +77,15 @@ _SHARED_PLACE = re.compile(r"\b(?:class|shared|program'?s?|school|team|group|cla
 # Defanged links, written so no app makes them clickable but every reader can type them:
 # "bit[.]ly/…", "site(dot)com", "freegames-xyz dot com", "bit. ly/…", "%2E" for a dot.
 _DEFANG = re.compile(
-    r"\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|\[punto\]|\(punto\))\s*"
-    r"|(?<=[a-z0-9])(?<!\bthe)(?<!\bla)(?<!\bel)(?<!\ba)\s+(?:dot|punto)\s+(?=(?:com|net|org|io|gg|ly|xyz|co)\b)"
-    r"|(?<=\bbit)\s*\.\s+(?=ly\b)|(?<=\bbit)\s+\.\s*(?=ly\b)"
-    r"|(?<=\btinyurl)\s*\.\s+(?=com\b)|(?<=\btinyurl)\s+\.\s*(?=com\b)"
-    r"|%2e")
+    r"(?P<d1>\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|\[punto\]|\(punto\))\s*)"
+    # "free-robux dot com", "site2 punto com", "quizlet dot com/join": a name with a hyphen or a digit,
+    # or a path after it ("does it end in dot com", "etsy dot com" name a kind or a site: no link)
+    r"|\b[a-z0-9]*[-0-9][a-z0-9-]*(?P<d2>\s+(?:dot|punto)\s+)(?=(?:com|net|org|io|gg|ly|xyz|co|me)\b)"
+    r"|(?<=[a-z0-9])(?P<d3>\s+(?:dot|punto)\s+)(?=(?:com|net|org|io|gg|ly|xyz|co|me)/)"
+    r"|(?<=\bbit)(?P<d4>\s*\.\s+|\s+\.\s*)(?=ly\b)"
+    r"|(?<=\btinyurl)(?P<d5>\s*\.\s+|\s+\.\s*)(?=com\b)"
+    r"|(?P<d6>%2e)")
+_DEFANG_GROUPS = ("d1", "d2", "d3", "d4", "d5", "d6")
 _DOT_DEFANGS = ("[.]", "(.)", "{.}", "bit", "tinyurl")
 
 
@@ -95,11 +99,12 @@ def refanged(text: str) -> tuple[str, list[int]] | None:
     index: list[int] = []
     pos = 0
     for m in _DEFANG.finditer(text):
-        out.append(text[pos:m.start()])
-        index.extend(range(pos, m.start()))
+        start, end = next(m.span(g) for g in _DEFANG_GROUPS if m.group(g) is not None)
+        out.append(text[pos:start])
+        index.extend(range(pos, start))
         out.append(".")
-        index.append(m.start())
-        pos = m.end()
+        index.append(start)
+        pos = end
     if pos == 0:
         return None
     out.append(text[pos:])
@@ -172,7 +177,7 @@ class LinkFinder:
             host, path = self.host_path(url)
             # With a scheme, a host with no dot is still somewhere to go: a number or hex for an
             # IP address ("https://3232235786"), an IPv6 literal, an encoded dot.
-            if ("." not in host and (sm is None or not host.strip("[]:"))) \
+            if ("." not in host and (sm is None or not host.strip("[]:") or host == "localhost")) \
                     or (sm is None and not path.strip("/") and host in SHORTENER_HOSTS
                                    and _SERVICE_NAMED.match(text, m.end()) is not None):
                 continue

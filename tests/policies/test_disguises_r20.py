@@ -139,6 +139,9 @@ def test_a_disguised_violation_is_stopped(rules_policy, text, role):
     "my dad h..i..t..s me",
     "my stepdad t\u2764\ufe0fo\u2764\ufe0fu\u2764\ufe0fc\u2764\ufe0fh\u2764\ufe0fe\u2764\ufe0fs me",
     "I want to k!ll myself",
+    "i want to k\u3164ill myself",                             # a filler inside the word: deleted
+    "i want to k i.l.l myself",                                 # "k" is the spelled word's
+    "tbh i \U0001f480 k.i.l.l myself",                          # "i" is a word of its own
     "my dad \u0570its me",                                       # Armenian "h"
     "me quiero \u0271orir",                                    # m with hook
     "\u202eflesym llik ot tnaw I\u202c",
@@ -156,6 +159,11 @@ def test_a_disguised_disclosure_alerts(policy, text):
     "love this 👨\u200d👩\u200d👧 pic ❤️",
     "U.S.A. and the U.K. both have apprenticeships",
     "wait.. what.. no way",
+    "does the email end in dot com or dot org?",
+    "es punto org o punto com?",
+    "my app runs on http://localhost:3000",
+    "I'm reading Charles Dick\u00adens for English",           # a soft hyphen is no space
+    "\u0645\u06cc\u200c\u062e\u0648\u0627\u0645 practice",  # Persian with a zero-width non-joiner
 ])
 def test_ordinary_text_with_the_same_characters_is_delivered(rules_policy, text):
     assert rules_policy.evaluate(text, STUDENT).action is Action.ALLOW, text

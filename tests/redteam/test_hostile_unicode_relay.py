@@ -21,8 +21,8 @@ def engine(sqlite_engine):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("text", [
-    "my number is \u202e4433-102-555\u202c",
-    "\u202eterces ruo si siht",
+    "see you \u202eyadsruht no\u202c at the fair",
+    "\u202eemosewa saw pihs-bo ruoy",
     "call \u2067\u200f3344 201 555\u2069 tonight",
 ])
 async def test_relayed_copies_show_the_order_the_policy_read(make_harness, engine, real_policy, text) -> None:  # type: ignore[no-untyped-def]
@@ -34,6 +34,16 @@ async def test_relayed_copies_show_the_order_the_policy_read(make_harness, engin
     with Session(engine) as session:
         [row] = session.exec(select(MessageLog)).all()
     assert row.text == text  # the log keeps the exact original
+
+
+@pytest.mark.parametrize("text", ["my number is \u202e4433-102-555\u202c", "\u202eterces ruo si siht"])
+async def test_what_an_override_shows_on_screen_is_judged_too(make_harness, real_policy, text) -> None:  # type: ignore[no-untyped-def]
+    """Round 20: a screen shows "my number is 555-201-3344" and "this is our secret"; the policy
+    reads that order as well as the one sent, so neither is relayed."""
+    h = await make_harness(policy=real_policy)
+    await h.say("ana", "dana-ana-student", text)
+    await h.app.delivery.run_once()
+    assert h.seen_in("dana-ana-mentor") == []
 
 
 async def test_an_edit_cannot_add_an_override_either(make_harness, real_policy) -> None:  # type: ignore[no-untyped-def]
