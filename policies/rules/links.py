@@ -80,10 +80,10 @@ _DEFANG = re.compile(
     r"(?P<d1>\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|\[punto\]|\(punto\))\s*)"
     # "free-robux dot com", "site2 punto com", "quizlet dot com/join": a name with a hyphen or a digit,
     # or a path after it ("does it end in dot com", "etsy dot com" name a kind or a site: no link)
-    r"|\b[a-z0-9]*[-0-9][a-z0-9-]*(?P<d2>\s+(?:dot|punto)\s+)(?=(?:com|net|org|io|gg|ly|xyz|co|me)\b)"
+    r"|\b(?=[a-z0-9-]*[a-z])[a-z0-9]*[-0-9][a-z0-9-]*(?P<d2>\s+(?:dot|punto)\s+)(?=(?:com|net|org|io|gg|ly|xyz|co|me)\b)"
     r"|(?<=[a-z0-9])(?P<d3>\s+(?:dot|punto)\s+)(?=(?:com|net|org|io|gg|ly|xyz|co|me)/)"
-    r"|(?<=\bbit)(?P<d4>\s*\.\s+|\s+\.\s*)(?=ly\b)"
-    r"|(?<=\btinyurl)(?P<d5>\s*\.\s+|\s+\.\s*)(?=com\b)"
+    r"|(?<=\bbit)(?P<d4>\s*\.\s+|\s+\.\s*)(?=ly/)"
+    r"|(?<=\btinyurl)(?P<d5>\s*\.\s+|\s+\.\s*)(?=com/)"
     r"|(?P<d6>%2e)")
 _DEFANG_GROUPS = ("d1", "d2", "d3", "d4", "d5", "d6")
 _DOT_DEFANGS = ("[.]", "(.)", "{.}", "bit", "tinyurl")
