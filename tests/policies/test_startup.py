@@ -80,8 +80,10 @@ def test_mentorbot_run_refuses_a_policy_file_edited_after_import(tmp_path):
 
 
 def test_mentorbot_demo_refuses_to_start_without_the_model_unless_the_encoder_is_off(no_model):
+    # the shared test ring: a demo with no key file makes one and installs it for this process
     env = {"DATA_DIR": str(no_model / "data"), "MENTORBOT_MODEL_ZIP": str(no_model / "absent.zip"),
-           "MENTORBOT_MODEL_CACHE": str(no_model / "cache")}
+           "MENTORBOT_MODEL_CACHE": str(no_model / "cache"),
+           "ENCRYPTION_KEY_FILE": os.environ["ENCRYPTION_KEY_FILE"]}
     res = mentorbot("demo", env=env, input="dana: hi ana\n")
     assert res.exit_code == 2, res.output
     assert res.stderr.strip().splitlines() == [
@@ -104,8 +106,8 @@ def test_mentorbot_demo_checks_the_program_policy_at_start(tmp_path):
     roster = tmp_path / "roster.yml"
     roster.write_text((REPO / "examples" / "sample-program.yml").read_text(encoding="utf-8").replace(
         "  # policy: policy.yml", "  policy: bad.yml  #"), encoding="utf-8")
-    res = mentorbot("demo", "--roster", str(roster), env={"DATA_DIR": str(tmp_path / "data")},
-                    input="dana: hi ana\n")
+    env = {"DATA_DIR": str(tmp_path / "data"), "ENCRYPTION_KEY_FILE": os.environ["ENCRYPTION_KEY_FILE"]}
+    res = mentorbot("demo", "--roster", str(roster), input="dana: hi ana\n", env=env)
     assert res.exit_code == 2, res.output
     assert "policy file 'bad.yml' is refused" in res.stderr and "line 3: 'corroborate'" in res.stderr
     assert "console demo" not in res.stdout
