@@ -370,9 +370,9 @@ class Policy:
         as a space: "I\u200bwant\u200bto\u200bkill\u200bmyself" shows as one run of letters,
         which a person reads as words (a zero-width character inside a word is read away by
         the fold, the first reading). Same length, so spans stay those of ``text``."""
+        if _INVISIBLE_BETWEEN_LETTERS.search(read) is None:
+            return []  # the usual non-ASCII message (accents, emoji): one scan
         spaced = _INVISIBLE_BETWEEN_LETTERS.sub(lambda m: " " * len(m.group()), read)
-        if spaced == read:
-            return []
         more = [h for h in (self._hit(rid, s, e, role, spaced, shown_from=text)
                             for rid, s, e in self.find(spaced)) if h is not None]
         more += self._concepts.hits(spaced, role, self.config.rules, shown_from=text)
