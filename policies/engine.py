@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 import unicodedata
@@ -338,7 +339,25 @@ class Policy:
             hits += self._spaced_hits(read, role, text, hits)
             if "\u202e" in read:
                 hits += self._overridden_hits(read, role, text, hits)
+        if "&" in read or "*" in read or "_" in read or "~~" in read:
+            unmarked = without_markup(read)
+            if unmarked is not None:
+                hits += self._hits_on_reading(*unmarked, role, hits)
         return hits
+
+    def _hits_on_reading(self, vtext: str, index: list[int], role: str, found: list[Hit]) -> list[Hit]:
+        """The rules' hits on another reading of the message (``index``: the original position of
+        each of its characters), as spans of the original; hits already found are kept once."""
+        more = [h for h in (self._hit(rid, s, e, role, vtext) for rid, s, e in self.find(vtext))
+                if h is not None]
+        more += self._concepts.hits(vtext, role, self.config.rules)
+        out: list[Hit] = []
+        for h in more:
+            start = index[h.start] if h.start < len(index) else (index[-1] + 1 if index else 0)
+            end = index[h.end - 1] + 1 if h.end > h.start else start
+            if not any(o.rule == h.rule and o.start < end and start < o.end for o in (*found, *out)):
+                out.append(replace(h, start=start, end=end))
+        return out
 
     def _overridden_hits(self, read: str, role: str, text: str, found: list[Hit]) -> list[Hit]:
         """The rules' hits on the message as a screen shows it when a right-to-left override
@@ -851,6 +870,37 @@ def encoder_text(text: str, known: Callable[[str], bool] | None = None) -> str:
         text = _MENTION_ANY_CASE.sub("Sam", text)
     squeezed = destretch(text, known)
     return text if squeezed is None else squeezed[0]
+
+
+# Markup inside a word that a screen does not show as letters: an HTML entity ("&#107;ill",
+# "a&shy;ddress"), emphasis marks ("**k**ill", "_hi_ts") and a struck-out letter ("k~~x~~ill").
+_MARKUP = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"
+    r"|(?<=[^\W\d_])~~[^~\s]{1,3}~~|~~[^~\s]{1,3}~~(?=[^\W\d_])"
+    r"|(?<=[^\W\d_])(?:\*\*?|__?)(?=[^\W\d_])"
+    r"|(?<![^\W_])(?:\*\*?|__?)(?=[^\W\d_]{1,20}(?:\*\*?|__?)[^\W\d_])")
+
+
+def without_markup(text: str) -> tuple[str, list[int]] | None:
+    """``text`` as a screen shows its letters — entities decoded, emphasis marks inside words
+    dropped, struck-out letters inside a word dropped — with the index in ``text`` of each
+    character; None when there is none of it."""
+    out: list[str] = []
+    index: list[int] = []
+    pos = 0
+    for m in _MARKUP.finditer(text):
+        out.append(text[pos:m.start()])
+        index.extend(range(pos, m.start()))
+        if m.group().startswith("&"):
+            shown = html.unescape(m.group())
+            out.append(shown)
+            index.extend([m.start()] * len(shown))
+        pos = m.end()
+    if pos == 0:
+        return None
+    out.append(text[pos:])
+    index.extend(range(pos, len(text)))
+    return "".join(out), index
 
 
 # What a right-to-left override reverses on screen: up to a pop or the line's end.

@@ -4,7 +4,8 @@ A disclosure with school words or a time nearby is delivered with the coordinato
 read away; an unknown role is read as an adult; a broken encoder score fails closed; and text
 disguised the ways the review tried (blank letters as spaces, zero-width spaces between words,
 punctuation or emoji between spelled-out letters, "!" for "i", dressed-up Latin letters,
-Armenian/Cherokee/Lisu look-alikes, dingbat digits, a right-to-left override, defanged links)
+Armenian/Cherokee/Lisu look-alikes, dingbat digits, a right-to-left override, defanged links,
+HTML entities and markdown inside a word)
 is read as a person reads it. Wordings written for these tests (the review's probes are in
 /tmp, not in the repository)."""
 
@@ -127,6 +128,8 @@ def test_a_nan_score_holds_the_message_with_an_alert(policy, monkeypatch):
     ("check out bit[.]ly/3xQ9zT", "mentor"),                   # defanged links
     ("go to free-robux-now dot com", "mentor"),
     ("http://3232235786/game", "mentor"),                      # a numeric host
+    ("what's your home a&shy;ddress?", "mentor"),              # an entity inside a word
+    ("my s~~x~~nap is dana_k22", "mentor"),                    # a struck-out letter
 ])
 def test_a_disguised_violation_is_stopped(rules_policy, text, role):
     d = rules_policy.evaluate(text, PolicyContext(role=role))
@@ -142,6 +145,9 @@ def test_a_disguised_violation_is_stopped(rules_policy, text, role):
     "i want to k\u3164ill myself",                             # a filler inside the word: deleted
     "i want to k i.l.l myself",                                 # "k" is the spelled word's
     "tbh i \U0001f480 k.i.l.l myself",                          # "i" is a word of its own
+    "I want to &#107;&#105;&#108;&#108; myself",                # HTML entities
+    "my dad _hi_ts me",                                         # emphasis marks inside a word
+    "I want to **k**ill myself",
     "my dad \u0570its me",                                       # Armenian "h"
     "me quiero \u0271orir",                                    # m with hook
     "\u202eflesym llik ot tnaw I\u202c",
@@ -163,6 +169,9 @@ def test_a_disguised_disclosure_alerts(policy, text):
     "es punto org o punto com?",
     "my app runs on http://localhost:3000",
     "I'm reading Charles Dick\u00adens for English",           # a soft hyphen is no space
+    "tom &amp; jerry is my fav show lol",
+    "use snake_case for the variable names, and 5*3 is **15**",
+    "my file is resume_final_v2.pdf",
     "\u0645\u06cc\u200c\u062e\u0648\u0627\u0645 practice",  # Persian with a zero-width non-joiner
 ])
 def test_ordinary_text_with_the_same_characters_is_delivered(rules_policy, text):
