@@ -28,6 +28,7 @@ from policies.normalize import (
     destretch,
     has_obfuscation,
     normalize,
+    rewritten,
     windows,
 )
 from policies.regex import CACHE_GUARD, ENGINE, PatternSet, alternation, compile_pattern
@@ -345,16 +346,18 @@ class Policy:
                 hits += self._hits_on_reading(*unmarked, role, hits)
         return hits
 
-    def _hits_on_reading(self, vtext: str, index: list[int], role: str, found: list[Hit]) -> list[Hit]:
+    def _hits_on_reading(self, vtext: str, index: list[int], role: str, found: list[Hit],
+                         shown_from: str | None = None) -> list[Hit]:
         """The rules' hits on another reading of the message (``index``: the original position of
-        each of its characters), as spans of the original; hits already found are kept once."""
-        more = [h for h in (self._hit(rid, s, e, role, vtext) for rid, s, e in self.find(vtext))
-                if h is not None]
-        more += self._concepts.hits(vtext, role, self.config.rules)
+        each of its characters, in any order), as spans of the original; hits already found are
+        kept once. ``shown_from``: the message as sent, when ``vtext`` is as long as it."""
+        more = [h for h in (self._hit(rid, s, e, role, vtext, shown_from=shown_from)
+                            for rid, s, e in self.find(vtext)) if h is not None]
+        more += self._concepts.hits(vtext, role, self.config.rules, shown_from=shown_from)
         out: list[Hit] = []
         for h in more:
-            start = index[h.start] if h.start < len(index) else (index[-1] + 1 if index else 0)
-            end = index[h.end - 1] + 1 if h.end > h.start else start
+            sent = index[h.start:max(h.end, h.start + 1)]
+            start, end = (min(sent), max(sent) + 1) if sent else (len(index), len(index))
             if not any(o.rule == h.rule and o.start < end and start < o.end for o in (*found, *out)):
                 out.append(replace(h, start=start, end=end))
         return out
@@ -373,16 +376,7 @@ class Policy:
         def sent_at(i: int) -> int:
             return next((a + b - 1 - i for a, b in segments if a <= i < b), i)
 
-        more = [h for h in (self._hit(rid, s, e, role, shown) for rid, s, e in self.find(shown))
-                if h is not None]
-        more += self._concepts.hits(shown, role, self.config.rules)
-        out: list[Hit] = []
-        for h in more:
-            ends = [sent_at(i) for i in range(h.start, max(h.end, h.start + 1))]
-            start, end = min(ends), max(ends) + 1
-            if not any(o.rule == h.rule and o.start < end and start < o.end for o in (*found, *out)):
-                out.append(replace(h, start=start, end=end))
-        return out
+        return self._hits_on_reading(shown, [sent_at(i) for i in range(len(shown))], role, found)
 
     def _spaced_hits(self, read: str, role: str, text: str, found: list[Hit]) -> list[Hit]:
         """The rules' hits on the message with each invisible character between two letters read
@@ -392,11 +386,7 @@ class Policy:
         if _INVISIBLE_BETWEEN_LETTERS.search(read) is None:
             return []  # the usual non-ASCII message (accents, emoji): one scan
         spaced = _INVISIBLE_BETWEEN_LETTERS.sub(lambda m: " " * len(m.group()), read)
-        more = [h for h in (self._hit(rid, s, e, role, spaced, shown_from=text)
-                            for rid, s, e in self.find(spaced)) if h is not None]
-        more += self._concepts.hits(spaced, role, self.config.rules, shown_from=text)
-        return [h for h in more
-                if not any(o.rule == h.rule and o.start < h.end and h.start < o.end for o in found)]
+        return self._hits_on_reading(spaced, list(range(len(spaced))), role, found, shown_from=text)
 
     def _deobfuscated_hits(self, text: str, role: str, found: list[Hit]) -> list[Hit]:
         """The rules' hits on the message read without letter-by-letter spelling or leetspeak
@@ -885,22 +875,8 @@ def without_markup(text: str) -> tuple[str, list[int]] | None:
     """``text`` as a screen shows its letters — entities decoded, emphasis marks inside words
     dropped, struck-out letters inside a word dropped — with the index in ``text`` of each
     character; None when there is none of it."""
-    out: list[str] = []
-    index: list[int] = []
-    pos = 0
-    for m in _MARKUP.finditer(text):
-        out.append(text[pos:m.start()])
-        index.extend(range(pos, m.start()))
-        if m.group().startswith("&"):
-            shown = html.unescape(m.group())
-            out.append(shown)
-            index.extend([m.start()] * len(shown))
-        pos = m.end()
-    if pos == 0:
-        return None
-    out.append(text[pos:])
-    index.extend(range(pos, len(text)))
-    return "".join(out), index
+    return rewritten(text, ((m.start(), m.end(), html.unescape(m.group()) if m.group()[0] == "&" else "")
+                            for m in _MARKUP.finditer(text)))
 
 
 # What a right-to-left override reverses on screen: up to a pop or the line's end.

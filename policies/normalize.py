@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 # Spelled-out words and leetspeak, read in the rules' second pass (kept importable from here).
@@ -322,6 +322,28 @@ def destretch(text: str, known: Callable[[str], bool] | None = None) -> tuple[st
         index.extend(a + i for i in idx)
         pos = m.end()
     if pos == 0:
+        return None
+    out.append(text[pos:])
+    index.extend(range(pos, len(text)))
+    return "".join(out), index
+
+
+def rewritten(text: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, list[int]] | None:
+    """``text`` with each ``(start, end, new)`` edit (in order, not overlapping) applied, and the
+    index in ``text`` of each character of the result (an edit's characters: its start); None
+    when there is no edit. The readings that change a message's length map spans back with it."""
+    out: list[str] = []
+    index: list[int] = []
+    pos = 0
+    edited = False
+    for start, end, new in edits:
+        edited = True
+        out.append(text[pos:start])
+        index.extend(range(pos, start))
+        out.append(new)
+        index.extend([start] * len(new))
+        pos = end
+    if not edited:
         return None
     out.append(text[pos:])
     index.extend(range(pos, len(text)))

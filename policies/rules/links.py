@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from policies.normalize import rewritten
+
 _TLDS = (
     "com|org|net|edu|gov|io|co|us|me|ly|gg|app|dev|tv|info|biz|link|xyz|ai|to|sh|page|site"
     "|online|live|am|ee|be|fm|so|club|shop|store|blog|nyc|ny\\.us"
@@ -98,21 +100,8 @@ def refanged(text: str) -> tuple[str, list[int]] | None:
     kept; None when it holds none (the usual case: a few substring tests)."""
     if not _may_be_defanged(text):
         return None
-    out: list[str] = []
-    index: list[int] = []
-    pos = 0
-    for m in _DEFANG.finditer(text):
-        start, end = next(m.span(g) for g in _DEFANG_GROUPS if m.group(g) is not None)
-        out.append(text[pos:start])
-        index.extend(range(pos, start))
-        out.append(".")
-        index.append(start)
-        pos = end
-    if pos == 0:
-        return None
-    out.append(text[pos:])
-    index.extend(range(pos, len(text)))
-    return "".join(out), index
+    return rewritten(text, ((*next(m.span(g) for g in _DEFANG_GROUPS if m.group(g) is not None), ".")
+                            for m in _DEFANG.finditer(text)))
 
 
 class LinkFinder:
