@@ -300,6 +300,8 @@ class Policy:
             hits += enc
             if role == "mentor" and scores is not None:
                 hits = self._unbacked_mentor_reading(hits, scores, text)
+            elif role == "student" and scores is not None:
+                hits = self._unbacked_student_mention(hits, scores, text)
         if role != "mentor" and any(h.rule == "language.threat" for h in hits):
             hits = _reported_threats(hits, text)
         if role != "mentor" and any(h.rule in _SOMEONE_ELSE and h.action is Action.ALLOW for h in hits):
@@ -543,36 +545,73 @@ class Policy:
             return hits  # two readings in two places are not "one reading"
         th = self.encoder.thresholds
         heads = {name for h in stopping for name in _SOFT_HEADS[h.category]}
-        if any(th.get(name, {}).get("on", 1.0) < 0.5 for name in heads):
-            return hits  # a head switched off by the program cannot vouch for the message
-        if any(scores.get(name, 1.0) >= backs_at(th[name]) for name in heads):
+        quiet = self._heads_quiet(stopping, heads, scores, text, "mentor")
+        if quiet is None:
             return hits
-        # ... nor in the reading's own sentence, which is short: other sentences around it
-        # ("000.\nour secret.") or a long sentence of logistics around it ("the deadline is april
-        # 15 and you need two letters and do you have a boyfriend") must not dilute the score.
-        last_end = max(h.end for h in stopping)
-        own = _sentences_of(text, first_start, last_end)
-        if len(own.split()) > _SOFT_SENTENCE_WORDS:
-            # A long sentence could hide a move among other words. (Round 19 tried reading the six
-            # words around the reading instead: an insult or "you're different from the other
-            # students" padded into logistics passed the language and grooming heads there.)
-            return hits
-        if own not in ("", text.strip()):
-            try:
-                alone = checked_scores(self.encoder.scores(encoder_text(own, self._encoder_known), "mentor"),
-                                       self.encoder.thresholds)
-            except Exception:  # the stop stands: the encoder cannot overrule what it cannot read
-                logger.exception("sentence encoder failed on a reading's sentence")
-                return hits
-            if any(alone.get(name, 1.0) >= backs_at(th[name]) for name in heads):
-                return hits
-            scores = {name: max(scores.get(name, 0.0), alone.get(name, 0.0)) for name in heads}
+        scores = quiet
         backed = [f"{name} {scores.get(name, 1.0):.4f} (backs at {backs_at(th[name]):.4f})"
                   for name in sorted(heads)]
         note = (f" — one reading the heads do not back ({', '.join(backed)}): delivered, flagged for "
                 f"the coordinator's later look; it still counts toward the conversation score")
         return [replace(h, action=Action.ALLOW, alert=False, band="flag", reason=h.reason + note,
                         signal=max(h.signal, 1.0) if h.category in ("grooming", "offplatform") else h.signal)
+                if h in stopping else h for h in hits]
+
+    def _heads_quiet(self, stopping: list[Hit], heads: set[str], scores: dict[str, float], text: str,
+                     role: str) -> dict[str, float] | None:
+        """The heads' scores when none of ``heads`` backs the rules' one reading, on the whole
+        message and on the reading's own sentence; None when one does, a head is switched off,
+        the sentence is long or the encoder fails (the stop stands)."""
+        assert self.encoder is not None
+        th = self.encoder.thresholds
+        if any(th.get(name, {}).get("on", 1.0) < 0.5 for name in heads):
+            return None  # a head switched off by the program cannot vouch for the message
+        if any(scores.get(name, 1.0) >= backs_at(th[name]) for name in heads):
+            return None
+        # ... nor in the reading's own sentence, which is short: other sentences around it
+        # ("000.\nour secret.") or a long sentence of logistics around it ("the deadline is april
+        # 15 and you need two letters and do you have a boyfriend") must not dilute the score.
+        first_start = min(h.start for h in stopping)
+        own = _sentences_of(text, first_start, max(h.end for h in stopping))
+        if len(own.split()) > _SOFT_SENTENCE_WORDS:
+            # A long sentence could hide a move among other words. (Round 19 tried reading the six
+            # words around the reading instead: an insult or "you're different from the other
+            # students" padded into logistics passed the language and grooming heads there.)
+            return None
+        if own not in ("", text.strip()):
+            try:
+                alone = checked_scores(self.encoder.scores(encoder_text(own, self._encoder_known), role),
+                                       self.encoder.thresholds)
+            except Exception:  # the stop stands: the encoder cannot overrule what it cannot read
+                logger.exception("sentence encoder failed on a reading's sentence")
+                return None
+            if any(alone.get(name, 1.0) >= backs_at(th[name]) for name in heads):
+                return None
+            return {name: max(scores.get(name, 0.0), alone.get(name, 0.0)) for name in heads}
+        return {name: scores.get(name, 0.0) for name in heads}
+
+    def _unbacked_student_mention(self, hits: list[Hit], scores: dict[str, float], text: str) -> list[Hit]:
+        """A student's message stopped only because it names an app, a platform or a place ("do u
+        use tiktok for job stuff?", "borré instagram", "nos vemos en enero"), which none of the
+        contact, off-platform and grooming heads reads as a move, is delivered and the coordinator
+        is alerted at once: the student is the one protected, the coordinator still sees it, and
+        a question about an app is not held from the mentor. On fresh writers' chat these stops
+        were nearly all ordinary, while the students' real asks ("ig: sh4d0w.b0rn_", "can we
+        talk on the phone please") carry a handle or a number or are read by a head. A handle,
+        digits, a link, a disclosure, any other rule's stop, any encoder hold or any disguise
+        keeps the stop."""
+        assert self.encoder is not None
+        stopping = [h for h in hits if h.action is not Action.ALLOW]
+        if not stopping or any(h.rule not in _STUDENT_MENTIONS for h in stopping) \
+                or any(h.category == "concern" for h in hits) or not _plainly_written(text) \
+                or _DETAIL_ANYWHERE.search(text) is not None or HANDLE_LIKE.search(text.lower()) is not None \
+                or has_obfuscation(text, self._vocab.__contains__):
+            return hits
+        if self._heads_quiet(stopping, set(_STUDENT_MENTION_HEADS), scores, text, "student") is None:
+            return hits
+        note = (" — a student names an app, a platform or a place, and no head reads a contact or "
+                "off-platform move in it: delivered, coordinator alerted, nothing shown to the student")
+        return [replace(h, action=Action.ALLOW, alert=True, band="alert", reason=h.reason + note)
                 if h in stopping else h for h in hits]
 
     def _corroborated(self, hit: Hit) -> bool:
@@ -704,6 +743,12 @@ _SOFT_HEADS = {"grooming": ("grooming", "offplatform"), "offplatform": ("groomin
                "language": ("language",)}
 _NEVER_SOFT = ("language.profanity", "language.slur", "language.threat", "language.kys",
                "language.sexual_remark")
+# A student's mention of an app, a platform or a place (``Policy._unbacked_student_mention``): the
+# rules whose lone stop the heads may overrule, and the heads that must all stay quiet.
+_STUDENT_MENTIONS = frozenset({"contact.social", "contact.handle", "contact.place", "offplatform.switch_app",
+                               "offplatform.app_send", "offplatform.private", "offplatform.move",
+                               "offplatform.meet", "offplatform.meet_up"})
+_STUDENT_MENTION_HEADS = ("contact", "offplatform", "grooming")
 _DETAIL_IN_SPAN = re.compile(r"[0-9@$|!+*]")
 # ... nor anywhere in the message: a link, an address or a phone-length run of digits the other
 # rules may have missed ("te mandé un link a mi OneDrive: 1drv.ms/u/s!Ak3x")
