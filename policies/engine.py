@@ -591,20 +591,21 @@ class Policy:
         return {name: scores.get(name, 0.0) for name in heads}
 
     def _unbacked_student_mention(self, hits: list[Hit], scores: dict[str, float], text: str) -> list[Hit]:
-        """A student's message stopped only because it names an app, a platform or a place ("do u
-        use tiktok for job stuff?", "borré instagram", "nos vemos en enero"), which none of the
-        contact, off-platform and grooming heads reads as a move, is delivered and the coordinator
-        is alerted at once: the student is the one protected, the coordinator still sees it, and
-        a question about an app is not held from the mentor. On fresh writers' chat these stops
-        were nearly all ordinary, while the students' real asks ("ig: sh4d0w.b0rn_", "can we
-        talk on the phone please") carry a handle or a number or are read by a head. A handle,
-        digits, a link, a disclosure, any other rule's stop, any encoder hold or any disguise
-        keeps the stop."""
+        """A student's message stopped only because it tells of an app, a platform or a place
+        ("borré instagram porque me distraía", "a teacher got arrested for messaging students",
+        "vivo en Union City y el bus tarda"), addressing nobody and naming nothing of their own,
+        which none of the contact, off-platform and grooming heads reads as a move, is delivered
+        and the coordinator is alerted at once. On fresh writers' chat these stops were all
+        ordinary. A question or offer to the other person ("are you on reddit?", "te veo en la
+        biblio"), the sender's own account ("my reddit is my name"), a meeting or a move of the
+        chat, a handle, digits, a link, a disclosure, any other rule's stop, any encoder hold or
+        any disguise keeps the stop (a review found all of those in a first cut)."""
         assert self.encoder is not None
         stopping = [h for h in hits if h.action is not Action.ALLOW]
         if not stopping or any(h.rule not in _STUDENT_MENTIONS for h in stopping) \
                 or any(h.category == "concern" for h in hits) or not _plainly_written(text) \
                 or _DETAIL_ANYWHERE.search(text) is not None or HANDLE_LIKE.search(text.lower()) is not None \
+                or _ADDRESS_OR_OWN.search(text.lower()) is not None \
                 or has_obfuscation(text, self._vocab.__contains__):
             return hits
         if self._heads_quiet(stopping, set(_STUDENT_MENTION_HEADS), scores, text, "student") is None:
@@ -746,9 +747,14 @@ _NEVER_SOFT = ("language.profanity", "language.slur", "language.threat", "langua
 # A student's mention of an app, a platform or a place (``Policy._unbacked_student_mention``): the
 # rules whose lone stop the heads may overrule, and the heads that must all stay quiet.
 _STUDENT_MENTIONS = frozenset({"contact.social", "contact.handle", "contact.place", "offplatform.switch_app",
-                               "offplatform.app_send", "offplatform.private", "offplatform.move",
-                               "offplatform.meet", "offplatform.meet_up"})
+                               "offplatform.app_send"})
 _STUDENT_MENTION_HEADS = ("contact", "offplatform", "grooming")
+# ... told of, not asked or offered: nobody of the chat addressed ("are you on reddit?", "te veo en la
+# biblio") and nothing of the sender's own named ("my reddit is just my first name"). A platform the
+# heads have never seen reads low to them, so the words must carry the difference.
+_ADDRESS_OR_OWN = re.compile(r"\b(?:you|u|ya|ur|your|yours|y'?all|te|ti|tu|tus|usted|ustedes|contigo|le|les"
+                             r"|my|mine|mi|mis|our|nuestr[oa]s?|let'?s|lets|we|us|nos|hmu|(?:add|follow|find|hit|text|dm|msg"
+                             r"|message|call|check) me|s[ií]gueme|agr[eé]game|b[uú]scame|escr[ií]beme)\b")
 _DETAIL_IN_SPAN = re.compile(r"[0-9@$|!+*]")
 # ... nor anywhere in the message: a link, an address or a phone-length run of digits the other
 # rules may have missed ("te mandé un link a mi OneDrive: 1drv.ms/u/s!Ak3x")
