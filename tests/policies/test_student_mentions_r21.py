@@ -8,9 +8,11 @@ la biblio mañana"; both are tested here). Wordings written for these tests."""
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
-from policies import Action, PolicyContext
+from policies import Action, PolicyContext, load_policy
 
 STUDENT = PolicyContext(role="student")
 MENTOR = PolicyContext(role="mentor")
@@ -53,4 +55,15 @@ def test_the_release_is_the_students_only(policy):
 def test_without_the_encoder_the_rules_stop_stands(rules_policy):
     # No head can vouch for the message when the program turned the encoder off.
     d = rules_policy.evaluate("Borré Instagram porque me distraía demasiado jaja", STUDENT)
+    assert d.action is not Action.ALLOW
+
+
+def test_a_program_that_keeps_every_rule_stop_keeps_the_students_too(tmp_path):
+    path = tmp_path / "program.yml"
+    path.write_text(textwrap.dedent("""
+        encoder:
+          thresholds:
+            offplatform: {backs: false}
+        """), encoding="utf-8")
+    d = load_policy(path).evaluate("Borré Instagram porque me distraía demasiado jaja", STUDENT)
     assert d.action is not Action.ALLOW
