@@ -281,11 +281,10 @@ class Policy:
         if self.encoder is not None:
             enc, scores = self._encoder_hits(text, role)
             concern_score = scores.get("concern") if scores is not None else None
-            if any(h.rule in _ASK_HEADS and h.action is Action.HOLD for h in enc) \
-                    and self._retracted_ask(text, role, hits):
+            if any(_ask_read(h) for h in enc) and self._retracted_ask(text, role, hits):
                 enc = [_flag_only(h, _RETRACTED_NOTE, RETRACTED_WEIGHT) if h.rule in _ASK_HEADS else h
                        for h in enc]
-            elif any(h.rule in _ASK_HEADS and h.action is Action.HOLD for h in enc) \
+            elif any(_ask_read(h) for h in enc) \
                     and not any(h.category in ("contact", "offplatform") and h.action is not Action.ALLOW
                                 for h in hits) \
                     and len(text.lower()) == len(text) and asks_here_only(text.lower()) \
@@ -950,11 +949,18 @@ _HERE_NOTE = "(asked to write here, in this channel: delivered, flagged)"
 _ASK_HEADS = frozenset({"encoder.contact", "encoder.offplatform"})
 
 
+def _ask_read(hit: Hit) -> bool:
+    """An encoder contact or off-platform hit that would stop the message or alert the coordinator
+    (the students' alert band): what a retraction or "text me here" may turn into a flag."""
+    return hit.rule in _ASK_HEADS and (hit.action is Action.HOLD or hit.band == "alert")
+
+
 def _flag_only(hit: Hit, note: str = _NEGATED_NOTE, signal: float | None = None) -> Hit:
     """An encoder hold the rules read away (a negated or reported grooming move, a retracted
     question): delivered and flagged (``signal``: its weight when the hit had none)."""
     return Hit(rule=hit.rule, start=0, end=0, action=Action.ALLOW, alert=False,
-               reason=hit.reason.replace("(hold band: held)", note),
+               reason=hit.reason.replace("(hold band: held)", note).replace(
+                   "(alert band: delivered, coordinator alerted, nothing shown to the student)", note),
                notice=hit.notice, category=hit.category,
                signal=hit.signal if signal is None else max(hit.signal, signal), score=hit.score,
                threshold=hit.threshold, band="flag")

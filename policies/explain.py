@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policies.config import BAND_OFF, PolicyConfig
-from policies.encoder.spec import HEAD_THRESHOLDS, backs_at, corroborate_at
+from policies.encoder.spec import HEAD_THRESHOLDS, STUDENT_ALERT_HEADS, backs_at, corroborate_at
 
 # What each rule looks for, in a coordinator's words (also used by `policy show`).
 RULE_TEXT: dict[str, str] = {
@@ -116,6 +116,8 @@ def _band_lines(head: str, th: dict[str, float]) -> list[str]:
         if band not in th:
             continue
         v, what = th[band], _BAND_TEXT[band]
+        if band == "alert" and head in STUDENT_ALERT_HEADS:
+            what += " (students' messages only)"
         if v == BAND_OFF:
             out.append(f"      {band} band: OFF (switched off by the program file)")
         elif v > 1:  # never reached: training found no threshold within the ordinary budget

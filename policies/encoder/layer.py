@@ -24,7 +24,7 @@ from policies.encoder.heads import Heads, HeadsUnavailable, load_heads
 from policies.encoder.minilm import MiniLM
 from policies.encoder.model_files import PINS, ModelUnavailable, model_files
 from policies.encoder.ngrams import NgramModel, NgramsUnavailable, load_ngrams
-from policies.encoder.spec import HEAD_ROLES
+from policies.encoder.spec import HEAD_ROLES, STUDENT_ALERT_HEADS, with_default_bands
 from policies.types import Action, Hit
 
 __all__ = ["EncoderLayer", "EncoderUnavailable"]
@@ -104,7 +104,7 @@ class EncoderLayer:
         except (ModelUnavailable, HeadsUnavailable, NgramsUnavailable) as exc:
             raise EncoderUnavailable(str(exc)) from exc
         self.model = model
-        self.thresholds = {name: {**h.thresholds, **(moved or {}).get(name, {})}
+        self.thresholds = {name: {**with_default_bands(name, h.thresholds), **(moved or {}).get(name, {})}
                            for name, h in self.heads.heads.items()}
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()  # the desk and the relay may evaluate at the same time
@@ -199,7 +199,8 @@ class EncoderLayer:
         mentor = role == "mentor"
         if p >= th["hold"]:
             action, alert, crossed = Action.HOLD, name in ("grooming", "concern") or mentor, "hold"
-        elif name == "concern" and p >= th.get("alert", 2.0):
+        elif (name == "concern" or (name in STUDENT_ALERT_HEADS and not mentor)) \
+                and p >= th.get("alert", 2.0):  # a student's possible ask, or a possible disclosure
             action, alert, crossed = Action.ALLOW, True, "alert"
         elif name == "grooming" and p >= th.get("flag", 2.0):
             action, alert, crossed = Action.ALLOW, False, "flag"

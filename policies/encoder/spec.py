@@ -11,15 +11,31 @@ from __future__ import annotations
 HEADS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "grooming": (("mentor",), ("hold", "flag", "backs")),
     "concern": (("student",), ("hold", "alert", "corroborate")),
-    "contact": (("student", "mentor"), ("hold",)),
-    "offplatform": (("student", "mentor"), ("hold", "backs")),
+    "contact": (("student", "mentor"), ("hold", "alert")),
+    "offplatform": (("student", "mentor"), ("hold", "alert", "backs")),
     "language": (("student", "mentor"), ("hold", "backs")),
 }
 # Chosen on spent development sets before the round's fresh sets were scored (docs/policy.md):
 # below it, the head does not back a mentor's single soft rule stop.
 BACKS_DEFAULT = 0.8
+# A student's message the contact or off-platform head reads at or above these, below its hold, is
+# delivered with the coordinator alerted ("profe me puede pasar su número de whatsapp?", "MISS VAMOS
+# A HABLAR X TEXT"). Chosen on spent fresh writers' sets (AX..CG, 9,481 student rows) before round
+# 21's sealed runs: about as many real asks that the hold let through silently as ordinary messages
+# alerted (10 : 10, 0.15 % of the students' ordinary chat; at 0.9 it was 13 : 25). Mentors' messages
+# have no alert band: their holds and the rules are stricter.
+STUDENT_ALERT_DEFAULTS = {"contact": 0.92, "offplatform": 0.93}
+STUDENT_ALERT_HEADS = tuple(STUDENT_ALERT_DEFAULTS)
 HEAD_ROLES = {name: roles for name, (roles, _) in HEADS.items()}
 HEAD_THRESHOLDS = {name: bands for name, (_, bands) in HEADS.items()}
+
+
+def with_default_bands(name: str, thresholds: dict[str, float]) -> dict[str, float]:
+    """A head's thresholds with the bands its trained file predates (the students' contact and
+    off-platform alert band, round 21) filled in with their defaults."""
+    if name in STUDENT_ALERT_HEADS:
+        return {"alert": STUDENT_ALERT_DEFAULTS[name], **thresholds}
+    return thresholds
 
 
 def corroborate_at(t: dict[str, float]) -> float:
