@@ -32,6 +32,7 @@ from policies.normalize import (
     windows,
 )
 from policies.regex import CACHE_GUARD, ENGINE, PatternSet, alternation, compile_pattern
+from policies.rereading import Rereader, composed
 from policies.rules.concepts import build_layer
 from policies.rules.concepts.context import (
     declined_rest,
@@ -125,7 +126,8 @@ class Policy:
         self._vocab = rules_vocabulary()  # which squeezed spelling of "goood" the rules know
         # misspellings and texting spellings read as the rules' words (policies/spelling.py)
         self._speller = Speller(self._vocab, known_words())
-        self._second = SecondReadingGate(self._vocab.__contains__, self._speller)
+        self._reread = Rereader(self._vocab, known_words())  # turned round, run together
+        self._second = SecondReadingGate(self._vocab.__contains__, self._speller, self._reread.odd_word)
         # a masked word ("p*ta") is read as a listed or insult word before an ordinary one
         self._strong_words = frozenset(self._words.block) | insult_words()
         # ... and the encoder: the rules' words and its own word list (bound now, as the rest)
@@ -433,21 +435,40 @@ class Policy:
         tokens = self._concepts.last_tokens(text)  # split once, by the concept layer
         if self._second.reads_the_same(text, tokens, self._concepts.last_words(text)):  # usual
             return None
-        first = deobfuscate(text, self._vocab.__contains__, self._strong_words.__contains__)
-        vtext, index = first if first is not None else (text, None)
+        # Backwards, upside down, fancy letters, doubled, run together (policies/rereading.py): an
+        # ASCII message only when one of its words may be read so (its words are mostly remembered).
+        plain_ascii = tokens is not None and text.isascii()
+        odd = self._second.any_odd(tokens) if plain_ascii else True  # type: ignore[arg-type]
+        turned = self._reread.turned(text) if odd else None
+        base, index = turned if turned is not None else (text, None)
+        first = deobfuscate(base, self._vocab.__contains__, self._strong_words.__contains__)
+        vtext = base
+        if first is not None:
+            vtext, index = first[0], composed(index, first[1])
         squeeze = partial(destretch, known=self._vocab.__contains__)
         respell = partial(self._speller.respell, tokens=tokens if vtext is text else None)
-        for step in (squeeze, respell):  # respelling reads the squeezed words
+        # Words run together or doubled: a message as the concept layer split it is asked first.
+        reseg = (self._reread.resegmented if vtext is not text or tokens is None
+                 or (odd if plain_ascii else self._reread.any_reading(tokens)) else None)
+        for step in (reseg, squeeze, respell):  # respelling reads the squeezed words
+            if step is None:
+                continue
             changed = step(vtext)
-            if step is squeeze and changed is not None:
-                respell = self._speller.respell  # the squeezed text has its own tokens
+            if step is not respell and changed is not None:
+                respell = self._speller.respell  # the changed text has its own tokens
             if changed is None:
                 continue
             before, (vtext, inner) = vtext, changed
-            if first is None and len(before) > _WHOLE_VARIANT_CHARS:
+            if first is None and turned is None and len(before) > _WHOLE_VARIANT_CHARS:
                 vtext, inner = windows(vtext, inner, len(before))  # only around the changes
-            index = inner if index is None else [index[i] for i in inner]
+            index = composed(index, inner)
         return None if index is None else (vtext, index)
+
+    def _reread_only(self, text: str) -> bool:
+        """Whether ``text`` is written backwards, upside down, with doubled letters or words run
+        together (``policies/rereading.py``): the encoder reads it as sent, so its heads cannot
+        vouch for it. Asked only of a mentor's stopped message."""
+        return self._reread.turned(text) is not None or self._reread.resegmented(text) is not None
 
     def _encoder_hits(self, text: str, role: str) -> tuple[list[Hit], dict[str, float] | None]:
         """The encoder's hits and its heads' scores; if it fails, the message is held with an
@@ -536,7 +557,7 @@ class Policy:
         stopping = [h for h in hits if h.action is not Action.ALLOW]
         if not stopping or any(not _soft_reading(h, text) for h in stopping) or not _plainly_written(text) \
                 or _DETAIL_ANYWHERE.search(text) is not None \
-                or has_obfuscation(text, self._vocab.__contains__):
+                or has_obfuscation(text, self._vocab.__contains__) or self._reread_only(text):
             return hits  # a word spelled out or in leetspeak ("p:i:c", "s3cret") is no plain writing
         first_end = min(h.end for h in stopping)
         first_start = min(h.start for h in stopping)

@@ -41,9 +41,12 @@ class SecondReadingGate:
     """For one policy: its known words (a number's leetspeak reading must not be one) and its
     speller (a word must be no typo of a rule word)."""
 
-    def __init__(self, known: Callable[[str], bool], speller: Speller) -> None:
+    def __init__(self, known: Callable[[str], bool], speller: Speller,
+                 odd: Callable[[bytes], bool] | None = None) -> None:
         self._known = known
         self._speller = speller
+        self._odd = odd  # a word turned round, doubled or run together (policies/rereading.py)
+        self._odd_seen: dict[bytes, bool] = {}
         self._plain: set[bytes] = set()
 
     def reads_the_same(self, text: str, tokens: Collection[str] | Collection[bytes] | None,
@@ -64,9 +67,27 @@ class SecondReadingGate:
                 plain.add(w)
         return not _may_spell_out(text, words)
 
+    def any_odd(self, tokens: Collection[bytes]) -> bool:
+        """Whether an ASCII message's words (the concept layer's set) hold one that the readings
+        of ``policies/rereading.py`` may change (backwards, doubled, run together). Plain words
+        are remembered, so this looks only at the few others, and remembers their answer too."""
+        if self._odd is None:
+            return False
+        seen = self._odd_seen
+        for w in tokens - self._plain:  # type: ignore[operator]
+            odd = seen.get(w)
+            if odd is None:
+                odd = self._odd(w)
+                if len(seen) < MAX_REMEMBERED:
+                    seen[w] = odd
+            if odd:
+                return True
+        return False
+
     def _plain_word(self, w: bytes) -> bool:
         return (_STRETCHED.search(w) is None and self._speller.typo_free(w)
-                and not _is_leet(w.decode(), self._known))
+                and not _is_leet(w.decode(), self._known)
+                and (self._odd is None or not self._odd(w)))
 
 
 def _may_spell_out(text: str, words: list[bytes] | None) -> bool:
