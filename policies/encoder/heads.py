@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from policies.encoder.spec import HEADS, with_default_bands
+from policies.encoder.spec import HEADS
 
 HEADS_PATH = Path(__file__).resolve().parent / "heads.json"
 CATEGORIES = tuple(HEADS)  # policies/encoder/spec.py
@@ -111,7 +111,6 @@ def trained_thresholds(path: Path = HEADS_PATH) -> dict[str, dict[str, float]]:
     try:
         raw, _ = read_pinned(path, HEADS_SHA256, "encoder heads", HeadsUnavailable)
         heads = json.loads(raw)["heads"]
-        return {name: with_default_bands(name, {k: float(v) for k, v in h["thresholds"].items()})
-                for name, h in heads.items()}
+        return {name: {k: float(v) for k, v in h["thresholds"].items()} for name, h in heads.items()}
     except (HeadsUnavailable, ValueError, KeyError, TypeError, AttributeError):
         return {}

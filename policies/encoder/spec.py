@@ -32,7 +32,9 @@ HEAD_THRESHOLDS = {name: bands for name, (_, bands) in HEADS.items()}
 
 def with_default_bands(name: str, thresholds: dict[str, float]) -> dict[str, float]:
     """A head's thresholds with the bands its trained file predates (the students' contact and
-    off-platform alert band, round 21) filled in with their defaults."""
+    off-platform alert band, round 21) filled in with their defaults. A default is not a trained
+    threshold: a program that lowers the hold below it is not refused (``policies/config.py``
+    checks moved and trained values); the band is then empty, as the hold comes first."""
     if name in STUDENT_ALERT_HEADS:
         return {"alert": STUDENT_ALERT_DEFAULTS[name], **thresholds}
     return thresholds
