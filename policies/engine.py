@@ -293,7 +293,7 @@ class Policy:
                     and not any(h.rule == "encoder.grooming" for h in enc):
                 enc = [_flag_only(h, _HERE_NOTE) if h.rule in _ASK_HEADS else h for h in enc]
             if role != "mentor":
-                hits = self._quiet_uncorroborated_concerns(hits, concern_score)
+                hits = self._quiet_uncorroborated_concerns(hits, concern_score, text)
             if any(h.category == "concern" for h in hits) or any(self._corroborated(h) for h in enc):
                 # A disclosure comes first: "he said he'd kill me" is not the student's insult,
                 # and a student reaching out must never read "let's keep it respectful".
@@ -467,7 +467,7 @@ class Policy:
     def _reread_only(self, text: str) -> bool:
         """Whether ``text`` is written backwards, upside down, with doubled letters or words run
         together (``policies/rereading.py``): the encoder reads it as sent, so its heads cannot
-        vouch for it. Asked only of a mentor's stopped message."""
+        vouch for it. Asked only of a stopped message the heads might otherwise release or quiet."""
         return self._reread.turned(text) is not None or self._reread.resegmented(text) is not None
 
     def _encoder_hits(self, text: str, role: str) -> tuple[list[Hit], dict[str, float] | None]:
@@ -523,12 +523,15 @@ class Policy:
         score = self.encoder.scores(without, role).get("language", 0.0)
         return score < self.encoder.thresholds["language"]["hold"]
 
-    def _quiet_uncorroborated_concerns(self, hits: list[Hit], concern_score: float | None) -> list[Hit]:
+    def _quiet_uncorroborated_concerns(self, hits: list[Hit], concern_score: float | None,
+                                       text: str) -> list[Hit]:
         """A student's message held only by the rules' disclosure words, which the concern head
         does not read as a disclosure (below its alert band: "this rubric makes me want to die
         lol"), is delivered with the coordinator alerted at once — the alert band's handling.
         The coordinator still hears of it, so no disclosure is lost; the student is not told
-        "thank you for sharing" about a joke, and the mentor's conversation goes on."""
+        "thank you for sharing" about a joke, and the mentor's conversation goes on. Not when the
+        words were read backwards, run together or with doubled letters ("i want to llik myself",
+        "iwanttokillmyself"): the head reads the message as sent, so it cannot vouch for it."""
         assert self.encoder is not None
         th = self.encoder.thresholds["concern"]
         if th.get("on", 1.0) < 0.5 or th.get("alert", 2.0) > 1:  # the program switched the head or band off
@@ -536,7 +539,8 @@ class Policy:
         needed = corroborate_at(th)
         stopping = [h for h in hits if h.action is not Action.ALLOW]
         if concern_score is None or concern_score >= needed or not stopping \
-                or any(h.category != "concern" or h.rule in _NEVER_QUIETED for h in stopping):
+                or any(h.category != "concern" or h.rule in _NEVER_QUIETED for h in stopping) \
+                or self._reread_only(text):
             return hits
         note = (f" — the concern head reads it at {concern_score:.4f}, below the score that backs "
                 f"disclosure words ({needed:.4f}): delivered, coordinator alerted, nothing shown to "
@@ -626,8 +630,8 @@ class Policy:
                 or any(h.category == "concern" for h in hits) or not _plainly_written(text) \
                 or _DETAIL_ANYWHERE.search(text) is not None or HANDLE_LIKE.search(text.lower()) is not None \
                 or _ADDRESS_OR_OWN.search(text.lower()) is not None \
-                or has_obfuscation(text, self._vocab.__contains__):
-            return hits
+                or has_obfuscation(text, self._vocab.__contains__) or self._reread_only(text):
+            return hits  # "tahcpans no em dda": the words are read turned, and the heads read it as sent
         if self._heads_quiet(stopping, set(_STUDENT_MENTION_HEADS), scores, text, "student") is None:
             return hits
         note = (" — a student names an app, a platform or a place, and no head reads a contact or "

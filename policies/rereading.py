@@ -222,11 +222,22 @@ class Rereader:
     def split(self, word: str) -> list[str] | None:
         """The known words (``_MIN_PARTS`` or more) that ``word`` is written of, when it is no known
         word itself: fewest words the rules never use first ("add me on", not "add meon"), then
-        fewest words, then the longest words. None otherwise."""
+        fewest words, then the longest words. None otherwise — also when the fewest words it can be
+        read as are fewer than ``_MIN_PARTS``: "therapistfinder" is two words, so it is never read
+        "the rapist finder" (a review found it when only the preferred split was counted)."""
         n = len(word)
         if n < _MIN_RUN or n > _MAX_RUN or self.known(word) or self._inflected(word):
             return None
-        # best[i]: (parts the rules never use, parts, -sum of squared lengths, parts) for word[:i]
+        fewest = self._best_split(word, by_parts=True)
+        if fewest is None or len(fewest) < _MIN_PARTS:
+            return None
+        return self._best_split(word, by_parts=False)
+
+    def _best_split(self, word: str, *, by_parts: bool) -> list[str] | None:
+        """The split of ``word`` into known parts that is best by (parts, rare parts, -sum of squared
+        lengths) when ``by_parts``, else by (rare parts, parts, -sum of squared lengths)."""
+        n = len(word)
+        # best[i]: (key, key, -sum of squared lengths, parts) for word[:i]
         best: list[tuple[int, int, int, list[str]] | None] = [None] * (n + 1)
         best[0] = (0, 0, 0, [])
         for end in range(1, n + 1):
@@ -235,14 +246,13 @@ class Rereader:
                 part = word[start:end]
                 if prev is None or not self._part(part):
                     continue
-                rare = len(part) > 2 and part not in self._rule_words
-                cand = (prev[0] + rare, prev[1] + 1, prev[2] - len(part) ** 2, prev[3] + [part])
+                rare = int(len(part) > 2 and part not in self._rule_words)
+                first, second = (1, rare) if by_parts else (rare, 1)
+                cand = (prev[0] + first, prev[1] + second, prev[2] - len(part) ** 2, prev[3] + [part])
                 if best[end] is None or cand[:3] < best[end][:3]:  # type: ignore[index]
                     best[end] = cand
         found = best[n]
-        if found is None or found[1] < _MIN_PARTS:
-            return None
-        return found[3]
+        return None if found is None else found[3]
 
     def _reading(self, word: str) -> str | None:
         """A word read once (doubled letters) or split (spaces between its words), or None;

@@ -111,3 +111,18 @@ def test_look_alike_ordinary_messages_pass(rules_policy, text, ctx):
 def test_a_mostly_known_message_is_not_turned_round(rules_policy):
     assert rules_policy._reread.turned("see you at the career fair on friday") is None
     assert rules_policy._reread.turned("sí, nos vemos mañana en la escuela") is None
+
+
+@pytest.mark.parametrize("text", ["i want to llik myself", "iwanttokillmyself", "kkiillll mmyysseellff"])
+def test_a_disguised_disclosure_is_held_with_the_kind_notice(policy, text):
+    # The concern head reads the text as sent and scores it low; it must not quiet what it cannot read.
+    d = policy.evaluate(text, PolicyContext(role="student"))
+    assert d.action is Action.HOLD and d.alert, (text, d)
+
+
+@pytest.mark.parametrize("text", ["therapistfinder", "mirapelea", "tematopic", "topicstfu",
+                                  "lol topicselfie fr"])
+def test_a_run_that_reads_as_two_words_is_not_split_into_more(rules_policy, text):
+    for role in ("student", "mentor"):
+        d = rules_policy.evaluate(text, PolicyContext(role=role))
+        assert d.action is Action.ALLOW and not d.alert, (text, role, d)

@@ -67,3 +67,9 @@ def test_a_program_that_keeps_every_rule_stop_keeps_the_students_too(tmp_path):
         """), encoding="utf-8")
     d = load_policy(path).evaluate("Borré Instagram porque me distraía demasiado jaja", STUDENT)
     assert d.action is not Action.ALLOW
+
+
+@pytest.mark.parametrize("text", ["tahcpans no em dda", "atsni no em wollof"])
+def test_an_ask_written_backwards_keeps_its_stop(policy, text):
+    # The heads read the message as sent; the rules read it turned: the heads cannot vouch for it.
+    assert policy.evaluate(text, STUDENT).action is not Action.ALLOW
