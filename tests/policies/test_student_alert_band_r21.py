@@ -8,12 +8,11 @@ program moves or switches the band off like any other. Wordings written for thes
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
-from policies import Action, PolicyContext, load_policy
+from policies import Action, PolicyContext
 from policies.encoder.spec import STUDENT_ALERT_DEFAULTS
+from support.policy_files import program_policy
 
 STUDENT = PolicyContext(role="student")
 MENTOR = PolicyContext(role="mentor")
@@ -46,14 +45,12 @@ def test_ordinary_talk_of_home_rules_is_not_alerted(policy):
 
 
 def test_a_program_can_switch_the_band_off(tmp_path):
-    path = tmp_path / "program.yml"
-    path.write_text(textwrap.dedent("""
+    quiet = program_policy(tmp_path, """
         encoder:
           thresholds:
             contact: {alert: false}
             offplatform: {alert: false}
-        """), encoding="utf-8")
-    quiet = load_policy(path)
+        """)
     for text in ASKS:
         d = quiet.evaluate(text, STUDENT)
         assert not d.alert, (text, d)
@@ -67,15 +64,12 @@ def test_policy_show_names_the_band_and_whose_messages_it_reads(policy):
 
 def test_a_program_that_lowers_a_hold_below_the_band_is_not_refused(tmp_path):
     # The band's start is a default, not a trained threshold: the hold simply comes first.
-    path = tmp_path / "program.yml"
-    path.write_text("encoder:\n  thresholds:\n    offplatform: {hold: 0.9}\n", encoding="utf-8")
-    assert load_policy(path).evaluate("join my discord", STUDENT).action is Action.HOLD
+    lowered = program_policy(tmp_path, "encoder:\n  thresholds:\n    offplatform: {hold: 0.9}\n")
+    assert lowered.evaluate("join my discord", STUDENT).action is Action.HOLD
 
 
 def test_a_band_above_the_hold_is_refused(tmp_path):
     from policies import PolicyFileError
 
-    path = tmp_path / "program.yml"
-    path.write_text("encoder:\n  thresholds:\n    offplatform: {alert: 0.99}\n", encoding="utf-8")
     with pytest.raises(PolicyFileError, match="alert"):
-        load_policy(path)
+        program_policy(tmp_path, "encoder:\n  thresholds:\n    offplatform: {alert: 0.99}\n")

@@ -8,11 +8,10 @@ la biblio mañana"; both are tested here). Wordings written for these tests."""
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
-from policies import Action, PolicyContext, load_policy
+from policies import Action, PolicyContext
+from support.policy_files import program_policy
 
 STUDENT = PolicyContext(role="student")
 MENTOR = PolicyContext(role="mentor")
@@ -59,13 +58,12 @@ def test_without_the_encoder_the_rules_stop_stands(rules_policy):
 
 
 def test_a_program_that_keeps_every_rule_stop_keeps_the_students_too(tmp_path):
-    path = tmp_path / "program.yml"
-    path.write_text(textwrap.dedent("""
+    strict = program_policy(tmp_path, """
         encoder:
           thresholds:
             offplatform: {backs: false}
-        """), encoding="utf-8")
-    d = load_policy(path).evaluate("Borré Instagram porque me distraía demasiado jaja", STUDENT)
+        """)
+    d = strict.evaluate("Borré Instagram porque me distraía demasiado jaja", STUDENT)
     assert d.action is not Action.ALLOW
 
 
