@@ -312,6 +312,8 @@ class Policy:
             hits = _alert_band(hits, _LESSON_NOTE)
         elif stops & {"concern", "contact", "offplatform"} and handled_story(text.lower()):
             hits = _story_moves(_alert_band(hits, _STORY_NOTE), text)
+        if role != "mentor":
+            hits = _ask_band_when_delivered(hits)
         hold_until = None
         cfg = self.config
         if ctx.attachment_count > 0 and not cfg.attachments_allowed:
@@ -464,11 +466,15 @@ class Policy:
             index = composed(index, inner)
         return None if index is None else (vtext, index)
 
-    def _reread_only(self, text: str) -> bool:
-        """Whether ``text`` is written backwards, upside down, with doubled letters or words run
-        together (``policies/rereading.py``): the encoder reads it as sent, so its heads cannot
-        vouch for it. Asked only of a stopped message the heads might otherwise release or quiet."""
-        return self._reread.turned(text) is not None or self._reread.resegmented(text) is not None
+    def _reread_only(self, text: str, hits: list[Hit]) -> bool:
+        """Whether a stopping hit rests on words read turned, doubled or run together
+        (``policies/rereading.py``): the encoder reads the message as sent, so its heads cannot
+        vouch for those words (a "hackathon" elsewhere in the message changes nothing). Asked only
+        of a stopped message the heads might otherwise release or quiet."""
+        if self._reread.turned(text) is not None:
+            return True
+        stopping = [h for h in hits if h.action is not Action.ALLOW]
+        return any(h.start < b and a < h.end for a, b, _ in self._reread.read_runs(text) for h in stopping)
 
     def _encoder_hits(self, text: str, role: str) -> tuple[list[Hit], dict[str, float] | None]:
         """The encoder's hits and its heads' scores; if it fails, the message is held with an
@@ -540,7 +546,7 @@ class Policy:
         stopping = [h for h in hits if h.action is not Action.ALLOW]
         if concern_score is None or concern_score >= needed or not stopping \
                 or any(h.category != "concern" or h.rule in _NEVER_QUIETED for h in stopping) \
-                or self._reread_only(text):
+                or self._reread_only(text, hits):
             return hits
         note = (f" — the concern head reads it at {concern_score:.4f}, below the score that backs "
                 f"disclosure words ({needed:.4f}): delivered, coordinator alerted, nothing shown to "
@@ -561,7 +567,7 @@ class Policy:
         stopping = [h for h in hits if h.action is not Action.ALLOW]
         if not stopping or any(not _soft_reading(h, text) for h in stopping) or not _plainly_written(text) \
                 or _DETAIL_ANYWHERE.search(text) is not None \
-                or has_obfuscation(text, self._vocab.__contains__) or self._reread_only(text):
+                or has_obfuscation(text, self._vocab.__contains__) or self._reread_only(text, hits):
             return hits  # a word spelled out or in leetspeak ("p:i:c", "s3cret") is no plain writing
         first_end = min(h.end for h in stopping)
         first_start = min(h.start for h in stopping)
@@ -630,7 +636,7 @@ class Policy:
                 or any(h.category == "concern" for h in hits) or not _plainly_written(text) \
                 or _DETAIL_ANYWHERE.search(text) is not None or HANDLE_LIKE.search(text.lower()) is not None \
                 or _ADDRESS_OR_OWN.search(text.lower()) is not None \
-                or has_obfuscation(text, self._vocab.__contains__) or self._reread_only(text):
+                or has_obfuscation(text, self._vocab.__contains__) or self._reread_only(text, hits):
             return hits  # "tahcpans no em dda": the words are read turned, and the heads read it as sent
         if self._heads_quiet(stopping, set(_STUDENT_MENTION_HEADS), scores, text, "student") is None:
             return hits
@@ -972,6 +978,17 @@ _RETRACTED_NOTE = ("(the rules read the student's question as taken back at once
 _HERE_NOTE = "(asked to write here, in this channel: delivered, flagged)"
 # Encoder heads whose hold a student's retracted question turns into a flag (``_retracted_ask``).
 _ASK_HEADS = frozenset({"encoder.contact", "encoder.offplatform"})
+
+
+def _ask_band_when_delivered(hits: list[Hit]) -> list[Hit]:
+    """The students' contact and off-platform alert band alerts only on a message that is
+    delivered: one the rules already stop (a number blocked, a meeting held) keeps the stop's own
+    handling, as before the band existed ("from a student: blocked", no alert)."""
+    if not any(h.action is not Action.ALLOW for h in hits):
+        return hits
+    note = " — the rules stop the message, so the band adds no alert"
+    return [replace(h, alert=False, reason=h.reason + note) if h.rule in _ASK_HEADS and h.band == "alert"
+            else h for h in hits]
 
 
 def _ask_read(hit: Hit) -> bool:

@@ -52,7 +52,9 @@ _TOKEN = re.compile(r"(?:[^\W\d_]|×)+(?:'(?:[^\W\d_]|×)+)*")
 _ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 # Words ``resegmented`` may change are among these: one plain scan (a back-reference in the pattern
 # would cost ten times more on a long message); each word's reading is remembered.
-_RUN_CANDIDATE = re.compile(r"[A-Za-z][A-Za-z']{3,}")
+# An ASCII run of letters that is a whole word: not the ASCII part of "presentación" (a review saw
+# it cut at the accent and split into "pres en tac ión").
+_RUN_CANDIDATE = re.compile(r"(?<![^\W\d_])[A-Za-z][A-Za-z']{3,}(?![^\W\d_])")
 _MAX_REMEMBERED = 50_000
 _TRIPLED = re.compile(r"(.)\1\1")
 _LETTERS = re.compile(r"[a-z]+")
@@ -283,20 +285,26 @@ class Rereader:
                 return True
         return False
 
+    def read_runs(self, text: str) -> list[tuple[int, int, str]]:
+        """The words of ``text`` read otherwise — doubled letters read once, a run split — as
+        (start, end, reading); never a link, a handle or a hashtag."""
+        runs = []
+        for m in _RUN_CANDIDATE.finditer(text):
+            word = m.group()
+            if len(word) < _MIN_RUN and (word[0] != word[1] or word[2] != word[3]):
+                continue  # neither long enough to hold three words nor written doubled
+            reading = self._reading(word.lower())
+            if reading is not None and not _names_something(text, m.start(), m.end()):
+                runs.append((m.start(), m.end(), reading))
+        return runs
+
     def resegmented(self, text: str) -> tuple[str, list[int]] | None:
         """``text`` with doubled-letter words read once and words run together split (spaces
         inserted), with the index in ``text`` of each character; None when nothing changes."""
         out: list[str] = []
         index: list[int] = []
         pos = 0
-        for m in _RUN_CANDIDATE.finditer(text):
-            word = m.group()
-            if len(word) < _MIN_RUN and (word[0] != word[1] or word[2] != word[3]):
-                continue  # neither long enough to hold three words nor written doubled
-            reading = self._reading(word.lower())
-            a, b = m.start(), m.end()
-            if reading is None or _names_something(text, a, b):
-                continue
+        for a, b, reading in self.read_runs(text):
             single, parts = (reading, None) if " " not in reading else (None, reading.split(" "))
             out.append(text[pos:a])
             index.extend(range(pos, a))

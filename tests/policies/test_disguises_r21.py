@@ -126,3 +126,10 @@ def test_a_run_that_reads_as_two_words_is_not_split_into_more(rules_policy, text
     for role in ("student", "mentor"):
         d = rules_policy.evaluate(text, PolicyContext(role=role))
         assert d.action is Action.ALLOW and not d.alert, (text, role, d)
+
+
+def test_a_word_with_an_accent_is_not_split_at_the_accent(policy):
+    # "presentación" is one word: the quieting of an exaggerated disclosure still applies.
+    d = policy.evaluate("me quiero morir, mañana es la presentación y no he hecho nada 😭",
+                        PolicyContext(role="student"))
+    assert d.action is Action.ALLOW and d.alert, d

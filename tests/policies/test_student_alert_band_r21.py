@@ -73,3 +73,9 @@ def test_a_band_above_the_hold_is_refused(tmp_path):
 
     with pytest.raises(PolicyFileError, match="alert"):
         program_policy(tmp_path, "encoder:\n  thresholds:\n    offplatform: {alert: 0.99}\n")
+
+
+def test_a_message_the_rules_already_stop_keeps_its_own_handling(policy):
+    # "from a student: blocked" raised no alert before the band existed, and raises none now.
+    d = policy.evaluate("text me at 2087408339", STUDENT)
+    assert d.action is Action.BLOCK and not d.alert, d
