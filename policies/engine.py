@@ -565,10 +565,9 @@ class Policy:
         hold keep the stop."""
         assert self.encoder is not None
         stopping = [h for h in hits if h.action is not Action.ALLOW]
-        if not stopping or any(not _soft_reading(h, text) for h in stopping) or not _plainly_written(text) \
-                or _DETAIL_ANYWHERE.search(text) is not None \
-                or has_obfuscation(text, self._vocab.__contains__) or self._reread_only(text, hits):
-            return hits  # a word spelled out or in leetspeak ("p:i:c", "s3cret") is no plain writing
+        if not stopping or any(not _soft_reading(h, text) for h in stopping) \
+                or not self._heads_may_vouch(text, hits):
+            return hits
         first_end = min(h.end for h in stopping)
         first_start = min(h.start for h in stopping)
         if not all(h.start < first_end and first_start < h.end for h in stopping):
@@ -586,6 +585,14 @@ class Policy:
         return [replace(h, action=Action.ALLOW, alert=False, band="flag", reason=h.reason + note,
                         signal=max(h.signal, 1.0) if h.category in ("grooming", "offplatform") else h.signal)
                 if h in stopping else h for h in hits]
+
+    def _heads_may_vouch(self, text: str, hits: list[Hit]) -> bool:
+        """Whether the heads read what the rules read, so they may overrule a stop: the message is
+        plainly written, holds no detail the rules may have missed (a link, an address, a phone-length
+        number), no word spelled out or in leetspeak ("p:i:c", "s3cret") and no stopping words read
+        turned, doubled or run together ("tahcpans no em dda"): the encoder reads it as sent."""
+        return _plainly_written(text) and _DETAIL_ANYWHERE.search(text) is None \
+            and not has_obfuscation(text, self._vocab.__contains__) and not self._reread_only(text, hits)
 
     def _heads_quiet(self, stopping: list[Hit], heads: set[str], scores: dict[str, float], text: str,
                      role: str) -> dict[str, float] | None:
@@ -632,12 +639,11 @@ class Policy:
         any disguise keeps the stop (a review found all of those in a first cut)."""
         assert self.encoder is not None
         stopping = [h for h in hits if h.action is not Action.ALLOW]
+        low = text.lower()
         if not stopping or any(h.rule not in _STUDENT_MENTIONS for h in stopping) \
-                or any(h.category == "concern" for h in hits) or not _plainly_written(text) \
-                or _DETAIL_ANYWHERE.search(text) is not None or HANDLE_LIKE.search(text.lower()) is not None \
-                or _ADDRESS_OR_OWN.search(text.lower()) is not None \
-                or has_obfuscation(text, self._vocab.__contains__) or self._reread_only(text, hits):
-            return hits  # "tahcpans no em dda": the words are read turned, and the heads read it as sent
+                or any(h.category == "concern" for h in hits) or HANDLE_LIKE.search(low) is not None \
+                or _ADDRESS_OR_OWN.search(low) is not None or not self._heads_may_vouch(text, hits):
+            return hits
         if self._heads_quiet(stopping, set(_STUDENT_MENTION_HEADS), scores, text, "student") is None:
             return hits
         note = (" — a student names an app, a platform or a place, and no head reads a contact or "
