@@ -12,10 +12,11 @@ import asyncio
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from rworld import TEAM, World, add_match, make_world
+from rworld import PROGRAM, TEAM, World, add_match, make_world
 from sqlalchemy import Engine
 
 from adapters.discord import DiscordAdapter
@@ -23,6 +24,7 @@ from adapters.discord.marks import without_mark
 from adapters.slack import SlackAdapter, WorkspaceConfig
 from bot.app import MentorBot, build_app
 from bot.ports import PlatformLimits
+from bot.prompts.settings import set_schedule
 from bot.settings import Settings
 from fakes.discord_server import FakeDiscord
 from fakes.slack_server import FakeSlack, message_changed, message_event
@@ -78,6 +80,9 @@ async def bot(sqlite_engine: Engine, fake_discord: FakeDiscord, permissive_polic
     roster = tmp_path / "program.yml"
     roster.write_text(world.roster(permissive_policy))
     import_roster(sqlite_engine, roster)
+    # No weekly prompt in this world: the default schedule posts one on Monday mornings (local), into
+    # the very channels whose relays these tests read, so they failed on Mondays 09:00-17:00 only.
+    set_schedule(sqlite_engine, PROGRAM, actor="restart-test", clock=lambda: datetime.now(UTC), enabled=False)
     async with FakeSlack(workspaces=[world.slack]) as slack:
         harness = Bot(world, fake_discord, slack, sqlite_engine)
         try:
