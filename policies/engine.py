@@ -46,6 +46,7 @@ from policies.rules.concepts.context import (
 )
 from policies.rules.concepts.cover import without_borrowed_authority
 from policies.rules.concepts.layer import (
+    ALERT_WHEN_WEAK,
     HANDLE_LIKE,
     PHRASE_REVIEW,
     QUIET_ALERT,
@@ -699,10 +700,13 @@ class Policy:
         weight = self._concepts.phrase_weight(rid, role, text, s, e)
         if weight <= 0:
             return None
-        quiet_alert = role != "mentor" and rid in QUIET_ALERT
+        quiet_alert = (role != "mentor" and rid in QUIET_ALERT) or rid in ALERT_WHEN_WEAK
         action, alert = st.for_role(role) if weight >= 1 else (Action.ALLOW, quiet_alert)
         sent = shown_from if shown_from is not None and len(shown_from) == len(text) else text
-        return Hit(rule=rid, start=s, end=e, reason=reason_for(rid, role, sent[s:e]),
+        reason = reason_for(rid, role, sent[s:e])
+        if weight < 1 and rid in ALERT_WHEN_WEAK:
+            reason += _OFFICE_LINE_NOTE
+        return Hit(rule=rid, start=s, end=e, reason=reason,
                    notice=st.notice, action=action, alert=alert, category=rid.split(".")[0],
                    signal=weight if rid.startswith("offplatform.") else 0.0)
 
@@ -771,6 +775,8 @@ class Policy:
 
 
 _SOMEONE_ELSE = frozenset({"concern.someone_attempted", "concern.someone_self_harm"})
+_OFFICE_LINE_NOTE = (" — given as a school's, program's or office's line or mailbox, nothing tying it to "
+                     "somebody of the chat: delivered, coordinator alerted to check it is the institution's")
 # Somebody in danger now is held whatever the concern head reads: the emergency notice matters.
 _NEVER_QUIETED = frozenset({"concern.someone_in_danger"})
 # A mentor's soft readings (``Policy._unbacked_mentor_reading``): the heads that may back each

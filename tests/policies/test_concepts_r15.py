@@ -72,7 +72,10 @@ def test_hell_after_said_is_he_will_and_the_disclosure_is_not_blocked(rules_poli
 ])
 def test_an_institution_line_named_anywhere_is_delivered(rules_policy, role, text):
     assert institution_line_message(text.lower())
-    assert "contact.phone" not in rules_policy.evaluate(text, role).rules, text
+    d = rules_policy.evaluate(text, role)
+    # since round 22 with the coordinator alerted: only they can tell the school's real number
+    assert d.action is Action.ALLOW and d.alert, (text, d)
+    assert all("given as a school's" in h.reason for h in d.hits if h.rule == "contact.phone")
 
 
 @pytest.mark.parametrize("text", [

@@ -134,4 +134,5 @@ def test_round6_disclosures_alert_and_are_never_blocked(rules_policy, text, conc
 ])
 def test_round6_ordinary_look_alikes_stay_allowed(rules_policy, text, role):
     d = rules_policy.evaluate(text, role)
-    assert d.action is Action.ALLOW and not d.alert, (text, d.rules)
+    office_line = [h for h in d.hits if "given as a school's" in h.reason]  # alerted since round 22
+    assert d.action is Action.ALLOW and (not d.alert or office_line == list(d.hits)), (text, d.rules)

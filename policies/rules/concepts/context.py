@@ -746,6 +746,69 @@ def institution_line_message(text: str) -> bool:
     return _OWN_OR_ODD.search(re.sub(r"^\W*yo\b", "", text)) is None
 
 
+# What ties a line given as an institution's to somebody of the chat, anywhere in the message (round
+# 22: an outside review put 347 personal numbers dressed as an office's line through the shipped
+# policy; 171 were delivered with no hit at all — "the counseling office number is … but honestly
+# its just the phone in my room", "la oficina del programa es …, contesto yo", "the hr line … isnt
+# recorded lol"). Five kinds, each a concept and not a wording: the sender in the first person
+# (English, Spanish, a verb with "-me"); the chat's own people as who answers ("the one you're
+# talking to", "guess who", "ya sabes quién"); the line as more private, unwatched or quicker than
+# this chat, or to be saved under another name or hidden; a call when nobody is around or whenever;
+# and the line reaching a home or a phone carried around (forwarded, rolled over, by the bed). A
+# line with none of these is still only the institution's word for it: delivered, and the
+# coordinator alerted to check it (``Policy._hit``).
+_TIE_FIRST_PERSON = (
+    r"\b(?:my|mi|mis|mah|ma) (?:own |personal |work |real |actual |direct |other )?(?:cell|cel|celular|phone"
+    r"|tel[eé]fono|number|n[uú]mero|line|l[ií]nea|desk|extension|ext|room|cuarto|bedroom|apartment|apartamento"
+    r"|place|house|casa|home|bed|cama|pocket|bolsillo|voicemail|buz[oó]n|inbox|whatsapp|signal|telegram)\b"
+    r"|\b(?:it'?s|its|it is|that'?s|thats|es|is) (?:just |really |actually |basically |literally "
+    r"|only |all )?(?:me|mine|yo|m[ií]o|m[ií]a|ma|mah|my phone)\b"
+    r"|\bi(?:'?m| am)? (?:usually |always |actually |basically |normally |really |only "
+    r"|just )?(?:answer|pick up|pick it up|reply|respond|carry|sleep|sit right|get it|have it on"
+    r"|am (?:reachable|there|the one)"
+    r"|reachable|the one (?:who|that|picking|answering))\b"
+    r"|\b(?<!no )(?:contesto|respondo|atiendo|la llevo|lo llevo|llevo encima|soy yo|soy la [uú]nica"
+    r"|soy el [uú]nico)\b"
+    r"|\b(?:call|text|ring|reach|hit|dm|message|msg|page|buzz) me (?:there|at|on|directly|direct|straight"
+    r"|anytime|whenever|after|later|tonight)\b"
+    r"|\b(?:ll[aá]mame|escr[ií]beme|escr[ií]bele|m[aá]rcame|text[eé]ame|b[uú]scame|h[aá]blame|m[aá]ndame)\b"
+    r"|\b(?:myself|m[ií] mism[oa]|speed dial)\b|\b(?:ask for|pregunta por|pregunten por) (?:me|m[ií])\b")
+_TIE_CHAT_PEOPLE = (
+    r"\b(?:(?:the|this|that) (?:one|person|guy|girl|lady|man|woman|dude)|(?:who'?s|whos|who is|that'?s|thats"
+    r"|it'?s|its)) (?:(?:you'?re|youre|ur|you are|u r|who'?s|whos|who is|that'?s|thats) )?(?:talking|typing"
+    r"|writing|texting|messaging|chatting|sending)\b|\byours truly\b|\byou know who\b|\bguess who\b"
+    r"|\bya sabes qui[eé]n\b|\badivina qui[eé]n\b|\bthe one (?:on|in|from) (?:this|the) (?:chat|channel)\b")
+_TIE_PRIVATE = (
+    r"\b(?:private|privately|privad[oa]s?|confidential|confidencial|secret|secreto|unmonitored|not monitored"
+    r"|no one (?:monitors|reads|checks|sees)|nobody (?:monitors|reads|checks|sees)"
+    r"|nadie (?:lo |la )?(?:ve|lee|revisa)"
+    r"|not recorded|isn'?t recorded|no (?:se )?graba|than (?:this|here|the chat|this chat|the channel)"
+    r"|que (?:aqu[ií]|ac[aá]|este chat|el chat|el canal)|instead of (?:this|here|the chat|the channel)"
+    r"|en vez de (?:aqu[ií]|este chat|el chat)|skip (?:the|all the) (?:adults|coordinator|chat|channel)"
+    r"|save it (?:as|under)|another name|otro nombre|different name|delete (?:it|this)|b[oó]rr[ae]l[oa]"
+    r"|don'?t tell|no le digas|shh+)\b|[🤫😏😉]")
+_TIE_ALONE_OR_WHENEVER = (
+    r"\b(?:whenever|cuando quieras|anytime|any time|at any hour|a cualquier hora|midnight|medianoche"
+    r"|madrugada|nobody (?:else )?(?:is )?(?:there|around|home)"
+    r"|no one (?:else )?(?:is )?(?:there|around|home)|nadie en (?:tu |su )?casa|no haya nadie|home alone"
+    r"|alone|a solas|est(?:oy|[aá]s|[aá]) sol[oa]|when (?:your|ur) (?:parents|family|mom|dad) (?:are|is|'re)"
+    r" (?:out|gone|away|asleep)|cuando tus pap[aá]s no est[eé]n|after the program"
+    r"|when the program(?:'s| is) (?:off|over|done)|despu[eé]s del programa)\b")
+_TIE_HOME_OR_CARRIED = (
+    r"\b(?:forward(?:s|ed)? to (?:my|the|a|wherever|whichever)|roll(?:s|ed)? over|desv[ií]a\w*"
+    r"|rings? (?:at|on|in) (?:the|my|a) "
+    r"|(?:apartment|apartamento|bedroom|cuarto|rec[aá]mara|by the bed|at home|en casa|in (?:the|my) pocket"
+    r"|en el bolsillo|carry|llevo encima))\b")
+_TIE = re.compile("|".join((_TIE_FIRST_PERSON, _TIE_CHAT_PEOPLE, _TIE_PRIVATE, _TIE_ALONE_OR_WHENEVER,
+                            _TIE_HOME_OR_CARRIED)))
+
+
+def line_tied_to_someone(text: str) -> bool:
+    """Whether anything in a (lower-cased) message makes a line given as an institution's the
+    sender's own or a way to reach somebody of the chat apart from it (``_TIE``)."""
+    return _TIE.search(text) is not None
+
+
 def _pointed_at(text: str, start: int, prefix: str) -> bool:
     """An office reached for or placed earlier in the sentence and the last clause before the
     number only points at its line; nothing in the sentence makes it the sender's own, says the

@@ -26,6 +26,7 @@ from policies.rules.concepts.context import (
     hyperbole,
     in_url,
     institution_line_message,
+    line_tied_to_someone,
     named_in_quotes,
     negated,
     negated_inside,
@@ -69,6 +70,10 @@ _FAMILY_UNLESS = frozenset({"offplatform.secrecy", "offplatform.gift"})
 # the video") but sometimes comes just before a disclosure ("dont tell anyone but i ran away"):
 # from a student these families are delivered with a quiet alert, never held.
 QUIET_ALERT = frozenset({"offplatform.secrecy", "language.threat"})
+# A line or mailbox the message gives as an institution's (round 22): delivered, and the coordinator
+# alerted, whoever sent it — only they can tell the school's real number from a personal one.
+OFFICE_LINE_WEIGHT = 0.5
+ALERT_WHEN_WEAK = frozenset({"contact.phone", "contact.email"})
 # An adult's moves that single one child out; said to the whole group they are a weak signal
 # (``context.to_the_group``). Secrecy and exclusivity stay: a secret kept from the parents or
 # "you're my favourite" is no less one when the group hears it.
@@ -384,10 +389,14 @@ class ConceptLayer:
             return self._language_weight(rule_id, text, start, end)
         if rule_id in ("contact.phone", "contact.email") and len(text) == len(text.lower()):
             low = text.lower()
+            if rule_id == "contact.phone" and in_url(low, start):
+                return 0.0  # a link's digits
             if (((official_line(low, start, pointer=role == "mentor") or official_line_after(low, end))
-                 and not senders_after(low, end)) or in_url(low, start) or institution_line_message(low)
+                 and not senders_after(low, end)) or institution_line_message(low)
                     if rule_id == "contact.phone" else official_address(low, start, end)):
-                return 0.0  # the school's or program's line or desk, or a link's digits
+                # the school's or program's line, desk or mailbox as the message says: delivered
+                # with the coordinator alerted; anything tying it to somebody of the chat keeps the stop
+                return 1.0 if line_tied_to_someone(low) else OFFICE_LINE_WEIGHT
         if rule_id in _PLACES and referral_place(text.lower(), start, end):
             return 0.0
         low = text.lower()
