@@ -40,10 +40,19 @@ def test_an_institutions_line_is_delivered_with_the_coordinator_alerted(rules_po
     (MENTOR, "Our hotline is 212-555-0171, call whenever you like, even on Sundays."),
     (STUDENT, "el número de la oficina es 347-555-0112, guárdalo con otro nombre"),
     (MENTOR, "The department line 646-555-0190 forwards to my cell after hours."),
+    (MENTOR, "Save that under 'Library Desk': 646-555-0188, then nobody at home asks about it."),
+    (MENTOR, "The union hall line is 718-555-0166 (it's personal too, honestly)."),
+    (MENTOR, "The clinic line is 212-555-0145 and I'm the one on call most nights."),
 ])
 def test_a_line_tied_to_somebody_of_the_chat_is_stopped(rules_policy, role, text):
     d = rules_policy.evaluate(text, role)
     assert d.action is not Action.ALLOW, (text, d)
+
+
+def test_a_rule_against_personal_numbers_ties_nothing(rules_policy):
+    text = "Reminder: please no personal numbers here. The school main office line is 718-555-0123."
+    d = rules_policy.evaluate(text, MENTOR)
+    assert d.action is Action.ALLOW and d.alert, (text, d)
 
 
 @pytest.mark.parametrize("text", [

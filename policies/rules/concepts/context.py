@@ -766,7 +766,7 @@ _TIE_FIRST_PERSON = (
     r"|\bi(?:'?m| am)? (?:usually |always |actually |basically |normally |really |only "
     r"|just )?(?:answer|pick up|pick it up|reply|respond|carry|sleep|sit right|get it|have it on"
     r"|am (?:reachable|there|the one)"
-    r"|reachable|the one (?:who|that|picking|answering))\b"
+    r"|reachable|the one (?:who|that|picking|answering|covering|on (?:it|shift|call)))\b"
     r"|\b(?<!no )(?:contesto|respondo|atiendo|la llevo|lo llevo|llevo encima|soy yo|soy la [uú]nica"
     r"|soy el [uú]nico)\b"
     r"|\b(?:call|text|ring|reach|hit|dm|message|msg|page|buzz) me (?:there|at|on|directly|direct|straight"
@@ -785,7 +785,8 @@ _TIE_PRIVATE = (
     r"|not recorded|isn'?t recorded|no (?:se )?graba|than (?:this|here|the chat|this chat|the channel)"
     r"|que (?:aqu[ií]|ac[aá]|este chat|el chat|el canal)|instead of (?:this|here|the chat|the channel)"
     r"|en vez de (?:aqu[ií]|este chat|el chat)|skip (?:the|all the) (?:adults|coordinator|chat|channel)"
-    r"|save it (?:as|under)|another name|otro nombre|different name|delete (?:it|this)|b[oó]rr[ae]l[oa]"
+    r"|save (?:it|this|that|the number) (?:as|under)|gu[aá]rdal[oa] como|another name|otro nombre"
+    r"|different name|delete (?:it|this)|b[oó]rr[ae]l[oa]|won'?t ask|no (?:te )?van a preguntar"
     r"|don'?t tell|no le digas|shh+)\b|[🤫😏😉]")
 _TIE_ALONE_OR_WHENEVER = (
     r"\b(?:whenever|cuando quieras|anytime|any time|at any hour|a cualquier hora|midnight|medianoche"
@@ -803,10 +804,20 @@ _TIE = re.compile("|".join((_TIE_FIRST_PERSON, _TIE_CHAT_PEOPLE, _TIE_PRIVATE, _
                             _TIE_HOME_OR_CARRIED)))
 
 
+# ... and "personal" said of it ("(personal, but I use it for work too)") — not in a rule against
+# personal numbers ("please don't post personal numbers", "no compartan números personales").
+_PERSONAL_WORD = re.compile(r"\bpersonal(?:es)?\b")
+_NEGATED_BEFORE = re.compile(r"\b(?:no|not|don'?t|do not|never|nunca|sin|without|ni|nada|nothing|avoid"
+                             r"|evita\w*)\b(?:\W+\w+){0,4}\W*$")
+
+
 def line_tied_to_someone(text: str) -> bool:
     """Whether anything in a (lower-cased) message makes a line given as an institution's the
     sender's own or a way to reach somebody of the chat apart from it (``_TIE``)."""
-    return _TIE.search(text) is not None
+    if _TIE.search(text) is not None:
+        return True
+    return any(_NEGATED_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None
+               for m in _PERSONAL_WORD.finditer(text))
 
 
 def _pointed_at(text: str, start: int, prefix: str) -> bool:
