@@ -143,6 +143,9 @@ _CLASSES: dict[str, str] = {
                "|seven|eight|nine|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)[ ,.-]+){6}"
                "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|cero|uno|dos|tres|cuatro|cinco|seis"
                "|siete|ocho|nueve))"),
+    # a number of 8 to 13 digits in any grouping: a number from abroad or written oddly ("07700
+    # 900123", "612 555 013", "55 1234 5678", "4155550 173"), round 22, ``handover.py``
+    "PHONE_LONG": "re:(?:[0-9][ .-]?){7,12}[0-9]",
     # everyday places to meet outside the program (round 14, ``arrangements.py``)
     "MEET_PLACE": ("train_station station subway subway_station bus_stop starbucks coffee_shop cafe diner "
                    "mall park corner parking_lot plaza estacion metro parada parque centro_comercial esquina "
