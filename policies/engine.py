@@ -48,6 +48,7 @@ from policies.rules.concepts.cover import without_borrowed_authority
 from policies.rules.concepts.layer import (
     ALERT_WHEN_WEAK,
     HANDLE_LIKE,
+    OFFICE_LINE_WEIGHT,
     PHRASE_REVIEW,
     QUIET_ALERT,
     RETRACTED_WEIGHT,
@@ -364,7 +365,14 @@ class Policy:
         for h in more:
             sent = index[h.start:max(h.end, h.start + 1)]
             start, end = (min(sent), max(sent) + 1) if sent else (len(index), len(index))
-            if not any(o.rule == h.rule and o.start < end and start < o.end for o in (*found, *out)):
+            same = [o for o in (*found, *out) if o.rule == h.rule and o.start < end and start < o.end]
+            if not same:
+                out.append(replace(h, start=start, end=end))
+            elif h.action.severity > max(o.action.severity for o in same):
+                # this reading stops what the first let through ("the school office line is …, its
+                # m*y cell": the markup hid the tie, so the first reading gave the office's note)
+                for o in same:
+                    (found if o in found else out).remove(o)
                 out.append(replace(h, start=start, end=end))
         return out
 
@@ -700,11 +708,12 @@ class Policy:
         weight = self._concepts.phrase_weight(rid, role, text, s, e)
         if weight <= 0:
             return None
-        quiet_alert = (role != "mentor" and rid in QUIET_ALERT) or rid in ALERT_WHEN_WEAK
+        office_line = weight == OFFICE_LINE_WEIGHT and rid in ALERT_WHEN_WEAK
+        quiet_alert = (role != "mentor" and rid in QUIET_ALERT) or office_line
         action, alert = st.for_role(role) if weight >= 1 else (Action.ALLOW, quiet_alert)
         sent = shown_from if shown_from is not None and len(shown_from) == len(text) else text
         reason = reason_for(rid, role, sent[s:e])
-        if weight < 1 and rid in ALERT_WHEN_WEAK:
+        if office_line:
             reason += _OFFICE_LINE_NOTE
         return Hit(rule=rid, start=s, end=e, reason=reason,
                    notice=st.notice, action=action, alert=alert, category=rid.split(".")[0],

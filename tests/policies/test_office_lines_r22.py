@@ -67,3 +67,20 @@ def test_first_person_words_about_something_else_tie_nothing(text):
 def test_a_links_digits_are_still_no_phone_number(rules_policy):
     d = rules_policy.evaluate("Thursday's session: zoom.us/j/5550193847 (the school's account)", MENTOR)
     assert "contact.phone" not in d.rules
+
+
+@pytest.mark.parametrize("text", [
+    "the school office line is 212-555-0143, its m*y cell",
+    "the school office line is 212-555-0143, its &#109;y cell",
+    "call the program office at 212-555-0143, i a*nswer it",
+])
+def test_markup_that_hides_the_tie_does_not_turn_the_stop_into_an_alert(rules_policy, text):
+    # the first reading (markup kept) sees an office's line; the reading without markup sees whose
+    # it is, and its stop must win over the first reading's alert (an outside review, round 22)
+    d = rules_policy.evaluate(text, MENTOR)
+    assert d.action is not Action.ALLOW, (text, d)
+
+
+def test_only_the_office_reading_carries_the_office_note(rules_policy):
+    d = rules_policy.evaluate("is it jdoe at gmail dot com? jk nvm we cant share that", STUDENT)
+    assert not any("given as a school's" in h.reason for h in d.hits), d

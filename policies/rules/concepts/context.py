@@ -772,14 +772,14 @@ _TIE_FIRST_PERSON = (
     r"|\b(?:call|text|ring|reach|hit|dm|message|msg|page|buzz) me (?:there|at|on|directly|direct|straight"
     r"|anytime|whenever|after|later|tonight)\b"
     r"|\b(?:ll[aá]mame|escr[ií]beme|escr[ií]bele|m[aá]rcame|text[eé]ame|b[uú]scame|h[aá]blame|m[aá]ndame)\b"
-    r"|\b(?:myself|m[ií] mism[oa]|speed dial)\b|\b(?:ask for|pregunta por|pregunten por) (?:me|m[ií])\b")
+    r"|\b(?:speed dial)\b|\b(?:ask for|pregunta por|pregunten por) (?:me|m[ií])\b")
 _TIE_CHAT_PEOPLE = (
     r"\b(?:(?:the|this|that) (?:one|person|guy|girl|lady|man|woman|dude)|(?:who'?s|whos|who is|that'?s|thats"
     r"|it'?s|its)) (?:(?:you'?re|youre|ur|you are|u r|who'?s|whos|who is|that'?s|thats) )?(?:talking|typing"
     r"|writing|texting|messaging|chatting|sending)\b|\byours truly\b|\byou know who\b|\bguess who\b"
     r"|\bya sabes qui[eé]n\b|\badivina qui[eé]n\b|\bthe one (?:on|in|from) (?:this|the) (?:chat|channel)\b")
 _TIE_PRIVATE = (
-    r"\b(?:private|privately|privad[oa]s?|confidential|confidencial|secret|secreto|unmonitored|not monitored"
+    r"\b(?:private|privately|privad[oa]s?|secret|secreto|unmonitored|not monitored"
     r"|no one (?:monitors|reads|checks|sees)|nobody (?:monitors|reads|checks|sees)"
     r"|nadie (?:lo |la )?(?:ve|lee|revisa)"
     r"|not recorded|isn'?t recorded|no (?:se )?graba|than (?:this|here|the chat|this chat|the channel)"
@@ -796,7 +796,8 @@ _TIE_ALONE_OR_WHENEVER = (
     r" (?:out|gone|away|asleep)|cuando tus pap[aá]s no est[eé]n|after the program"
     r"|when the program(?:'s| is) (?:off|over|done)|despu[eé]s del programa)\b")
 _TIE_HOME_OR_CARRIED = (
-    r"\b(?:forward(?:s|ed)? to (?:my|the|a|wherever|whichever)|roll(?:s|ed)? over|desv[ií]a\w*"
+    r"\b(?:forward(?:s|ed)? to (?:my|wherever|whichever|a (?:cell|mobile|personal))|roll(?:s|ed)? over"
+    r"|desv[ií]a\w*"
     r"|rings? (?:at|on|in) (?:the|my|a) "
     r"|(?:apartment|apartamento|bedroom|cuarto|rec[aá]mara|by the bed|at home|en casa|in (?:the|my) pocket"
     r"|en el bolsillo|carry|llevo encima))\b")
