@@ -46,8 +46,8 @@ from policies.rules.concepts.context import (
 )
 from policies.rules.concepts.cover import without_borrowed_authority
 from policies.rules.concepts.layer import (
-    ALERT_WHEN_WEAK,
     HANDLE_LIKE,
+    OFFICE_LINE_RULES,
     OFFICE_LINE_WEIGHT,
     PHRASE_REVIEW,
     QUIET_ALERT,
@@ -357,7 +357,8 @@ class Policy:
                          shown_from: str | None = None) -> list[Hit]:
         """The rules' hits on another reading of the message (``index``: the original position of
         each of its characters, in any order), as spans of the original; hits already found are
-        kept once. ``shown_from``: the message as sent, when ``vtext`` is as long as it."""
+        kept once, unless this reading stops where they do not: then its hit replaces theirs (in
+        ``found`` too). ``shown_from``: the message as sent, when ``vtext`` is as long as it."""
         more = [h for h in (self._hit(rid, s, e, role, vtext, shown_from=shown_from)
                             for rid, s, e in self.find(vtext)) if h is not None]
         more += self._concepts.hits(vtext, role, self.config.rules, shown_from=shown_from)
@@ -708,7 +709,7 @@ class Policy:
         weight = self._concepts.phrase_weight(rid, role, text, s, e)
         if weight <= 0:
             return None
-        office_line = weight == OFFICE_LINE_WEIGHT and rid in ALERT_WHEN_WEAK
+        office_line = weight == OFFICE_LINE_WEIGHT and rid in OFFICE_LINE_RULES
         quiet_alert = (role != "mentor" and rid in QUIET_ALERT) or office_line
         action, alert = st.for_role(role) if weight >= 1 else (Action.ALLOW, quiet_alert)
         sent = shown_from if shown_from is not None and len(shown_from) == len(text) else text

@@ -70,10 +70,11 @@ _FAMILY_UNLESS = frozenset({"offplatform.secrecy", "offplatform.gift"})
 # the video") but sometimes comes just before a disclosure ("dont tell anyone but i ran away"):
 # from a student these families are delivered with a quiet alert, never held.
 QUIET_ALERT = frozenset({"offplatform.secrecy", "language.threat"})
-# A line or mailbox the message gives as an institution's (round 22): delivered, and the coordinator
-# alerted, whoever sent it — only they can tell the school's real number from a personal one.
+# A line or mailbox the message gives as an institution's (round 22): ``phrase_weight`` gives these
+# rules this weight, and the engine delivers the hit with the coordinator alerted, whoever sent it —
+# only they can tell the school's real number from a personal one.
 OFFICE_LINE_WEIGHT = 0.5
-ALERT_WHEN_WEAK = frozenset({"contact.phone", "contact.email"})
+OFFICE_LINE_RULES = frozenset({"contact.phone", "contact.email"})
 # An adult's moves that single one child out; said to the whole group they are a weak signal
 # (``context.to_the_group``). Secrecy and exclusivity stay: a secret kept from the parents or
 # "you're my favourite" is no less one when the group hears it.
@@ -387,7 +388,7 @@ class ConceptLayer:
             return 0.0 if role == "mentor" else STRONG
         if rule_id.startswith("language."):
             return self._language_weight(rule_id, text, start, end)
-        if rule_id in ("contact.phone", "contact.email") and len(text) == len(text.lower()):
+        if rule_id in OFFICE_LINE_RULES and len(text) == len(text.lower()):
             low = text.lower()
             if rule_id == "contact.phone" and in_url(low, start):
                 return 0.0  # a link's digits
