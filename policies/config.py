@@ -21,7 +21,7 @@ RULE_IDS = (
     "offplatform.parents", "offplatform.personal",
     "language.profanity", "language.harassment", "language.threat",
     "concern.selfharm", "concern.abuse", "concern.neglect", "concern.exploitation",
-    "concern.homeless", "concern.someone_else",
+    "concern.homeless", "concern.someone_else", "concern.reported",
     "links.domain", "links.personal_share", "files.attachment", "time.quiet_hours", "volume.flood",
 )
 ROLES = ("student", "mentor")

@@ -32,6 +32,7 @@ from policies.normalize import (
     windows,
 )
 from policies.regex import CACHE_GUARD, ENGINE, PatternSet, alternation, compile_pattern
+from policies.reported import escalates, student_reported, students_words
 from policies.rereading import Rereader, composed
 from policies.rules.concepts import build_layer
 from policies.rules.concepts.context import (
@@ -305,6 +306,8 @@ class Policy:
                 hits = self._unbacked_mentor_reading(hits, scores, text)
             elif role == "student" and scores is not None:
                 hits = self._unbacked_student_mention(hits, scores, text)
+        if role == "mentor":
+            hits += self._reported_disclosure(text, hits)
         if role != "mentor" and any(h.rule == "language.threat" for h in hits):
             hits = _reported_threats(hits, text)
         if role != "mentor" and any(h.rule in _SOMEONE_ELSE and h.action is Action.ALLOW for h in hits):
@@ -509,6 +512,52 @@ class Policy:
                                f"{str(exc)[:120]}); please review it.",
                         notice="Your message is waiting for a quick check by your coordinator.",
                         category="policy")], None
+
+    def _reported_disclosure(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """A mentor's report of what a student told them (``policies/reported.py``), read as the
+        student's words are: a disclosure the rules or the concern head find in it, or the
+        mentor asking the coordinator to follow it up, alerts the coordinator. Delivered (the
+        mentor did right to say it); a message another rule stops keeps that stop, and alerts."""
+        st = self.config.rules["concern.reported"]
+        span = student_reported(text) if st.on else None
+        if span is None:
+            return []
+        why = None
+        for words in (text, *students_words(text, span[0])):
+            found = [h for h in self._rule_hits(words, "student", words) if h.category == "concern"]
+            if found:
+                why = f"read as the student's words: {found[0].reason.split(' — ')[0].lower()}"
+                break
+        if why is None:
+            why = self._reported_by_head(text) or (
+                "the mentor asks the coordinator to follow it up" if escalates(text) else None)
+        if why is None:
+            return []
+        action, alert = st.for_role("mentor")
+        # Never a softer stop: a message another rule stops keeps that stop and its notice
+        # ("La consejera me dijo que… solo háblame a mí" is the mentor's own move), and alerts.
+        stopped = any(h.action is not Action.ALLOW for h in hits)
+        return [Hit(rule="concern.reported", start=span[0], end=span[1], action=action, alert=alert,
+                    reason=f"{reason_for('concern.reported', 'mentor', text[span[0]:span[1]])} — {why}",
+                    notice=st.notice, category="policy" if stopped else "concern", band="alert")]
+
+    def _reported_by_head(self, text: str) -> str | None:
+        """The concern head's reading of a mentor's report as if the student had sent it, when it
+        reaches the head's alert band."""
+        if self.encoder is None:
+            return None
+        th = self.encoder.thresholds["concern"]
+        if th.get("on", 1.0) < 0.5 or th.get("alert", 2.0) > 1:
+            return None
+        try:
+            as_student = encoder_text(text, self._encoder_known)
+            score = self.encoder.scores(as_student, "student").get("concern", 0.0)
+        except Exception:  # the message's own encoder pass already failed closed
+            logger.exception("sentence encoder failed on a mentor's report")
+            return None
+        if score < th["alert"]:
+            return None
+        return f"the concern head reads it at {score:.4f} as a student's (alert band {th['alert']:.4f})"
 
     def _declined(self, text: str, role: str) -> bool:
         """A mentor's refusal by the program's rule whose grooming hold rests on the refusal:

@@ -1,0 +1,93 @@
+"""A mentor passing on what a student told them: "Ms. Reyes, can you check in with Kayla? She
+mentioned her dad hits her when he drinks", "uno de mis estudiantes me dijo que…".
+
+The disclosure rules read a student's own words, and a mentor's are left out of them on purpose
+(a mentor answering a disclosure repeats its words to the student). A report about a student,
+in the third person, is neither: it is a disclosure reaching the channel second-hand, and the
+coordinator must hear of it. These checks find the report; the engine
+(``Policy._reported_disclosure``) reads what it says as a student's words would be read.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Who the report is about: a pronoun, the mentee, a student, or a name written with a capital
+# (not a title's name -- "Mr. Byrne told me" is staff --, a sentence's usual first word or the
+# sender). In Spanish the name or the student comes before "me contó", "me dijo".
+_PRONOUN = r"(?i:she|he|they|ella|[ée]l)"
+_STUDENT = (r"(?i:my\s+(?:mentee|mentees|student|students)|one\s+of\s+my\s+(?:mentees|students)"
+            r"|(?:the|this|a|our|one\s+of\s+the)\s+(?:student|mentee|kid|girl|boy|girls|boys|students|kids)"
+            r"(?:\s+in\s+my\s+\w+)?|mi\s+(?:estudiante|alumn[oa]|mentee)|(?:uno|una)\s+de\s+mis\s+"
+            r"(?:estudiantes|alumn[oa]s|mentees)|(?:la|el|esta|este)\s+(?:estudiante|alumn[oa]|chic[oa]))")
+_TITLED = r"(?<!Mr\.\s)(?<!Ms\.\s)(?<!Mrs\.\s)(?<!Dr\.\s)(?<!Mr\s)(?<!Ms\s)(?<!Mrs\s)(?<!Dr\s)(?<!Miss\s)"
+_NAME = _TITLED + r"(?<!Coach\s)(?<!Profe\s)\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:'s)?"
+_NOT_NAMES_TEXT = """I You We It If When What Why How That This There Then Today Yesterday Everyone
+    Everybody Someone Somebody Nobody People Ms Mr Mrs Miss Dr The My Your Our Coach Professor Profe
+    Maestra Maestro Coordinadora Coordinador Coordinator Señora Señor Sra Sr Mom Dad Mama Papa Mami Papi
+    Hey Hi Hola Also And But So Just Honestly Mentor Mentors Teacher Teachers Program La El Los Las Mi
+    Tu Su Un Una Hoy Ayer Forget Remember Please Yes No Si Sí Ok Okay"""
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+_TELLS_EN = (r"(?i:(?:\w+\s+){0,3}?(?:told\s+(?:me|us)|mentioned|said|says|shared|admitted|confided"
+             r"|let\s+(?:it\s+)?slip|brought\s+up|opened\s+up|wrote|texted|posted|showed\s+me"
+             r"|asked\s+(?:me|if|whether|about|for)|keeps\s+(?:saying|mentioning|talking)|hinted|disclosed"
+             r"|revealed|confessed))\b")
+_TELLS_ES = (r"(?i:(?:\w+\s+){0,2}?(?:me\s+)?(?:cont[oó]|dijo|coment[oó]|confes[oó]|escribi[oó]|confi[oó]"
+             r"|enseñ[oó]|mostr[oó]|pidi[oó]|mencion[oó]))\b")
+_REPORT = re.compile(r"\b(" + _PRONOUN + "|" + _STUDENT + "|" + _NAME + r")\s+(?:" + _TELLS_EN + "|"
+                     + _TELLS_ES + ")")
+# "I noticed Ethan's messages…", "I'm worried about Tanisha", "me preocupa Mateo", "noté que Camila…"
+_NOTICED = re.compile(r"\b(?i:noticed|saw|found\s+out|heard|learned|worried\s+about|concerned\s+about"
+                      r"|me\s+preocupa|not[eé]|preocupad[oa]\s+por)\s+(?i:that\s+|que\s+)?("
+                      + _STUDENT + "|" + _NAME + r"|(?i:her|him)\b)")
+
+# The mentor asks the coordinator to act on it: their own judgement that it matters.
+_ESCALATES = re.compile(
+    r"\b(?:flagging|flag(?:ged)?\s+(?:this|something|it)|check\s+(?:in\s+)?(?:with|on)\s+(?:her|him|them"
+    r"|[A-Z][a-z]+)|follow\s+up\s+(?:with|on|today)|can\s+we\s+talk|(?:i'?m|i\s+am)\s+(?:really\s+|a\s+bit\s+"
+    r"|kind\s+of\s+|very\s+)?(?:worried|concerned)|asked\s+me\s+not\s+to\s+(?:tell|say)|talk\s+to\s+you"
+    r"|te\s+aviso|le\s+aviso|quer[ií]a\s+avisar|prefiero\s+avisar|estoy\s+(?:muy\s+)?preocupad[oa]"
+    r"|me\s+pidi[oó]\s+que\s+no|me\s+preocupa|habl(?:e|ara|ar)\s+con(?:tigo|\s+usted)|avis(?:e|ara)\s+a\s+usted)",
+    re.IGNORECASE)
+
+
+def student_reported(text: str) -> tuple[int, int] | None:
+    """The span of a report of a student's words or doings told to the sender, or None."""
+    for rx in (_REPORT, _NOTICED):
+        for m in rx.finditer(text):
+            if m.group(1).removesuffix("'s") not in _NOT_NAMES:
+                return m.start(), m.end()
+    return None
+
+
+_QUOTED = re.compile(r"[\"“«]([^\"“”«»]{8,}?)[\"”»]|(?<![A-Za-z])['‘]([^'‘’]{8,}?)['’](?![A-Za-z])")
+# The third person read as the student's own first person: "she's been skipping meals so her
+# sister can eat" -> "I'm been skipping meals so my sister can eat" (rough grammar is fine for
+# the rules; the words and who they are about are what they read).
+_FIRST_PERSON = {
+    "she": "I", "he": "I", "her": "my", "his": "my", "him": "me", "herself": "myself",
+    "himself": "myself", "she's": "I'm", "he's": "I'm", "she'd": "I'd", "he'd": "I'd",
+    "she'll": "I'll", "he'll": "I'll", "hers": "mine", "is": "am", "was": "was", "has": "have",
+    "doesn't": "don't", "does": "do", "su": "mi", "sus": "mis", "le": "me", "ella": "yo", "él": "yo",
+}
+_PERSON_WORD = re.compile(r"\b(?:she's|he's|she'd|he'd|she'll|he'll|herself|himself|hers|she|he|her|his|him"
+                          r"|su|sus|le|ella|él)\b|\b(?:is|has|does|doesn't)\b", re.IGNORECASE)
+
+
+def students_words(text: str, start: int) -> list[str]:
+    """Readings of a report (``start``: where it begins) as the student's own message: every
+    passage quoted from them, and what follows the report in the first person."""
+    quotes = [a or b for a, b in _QUOTED.findall(text)]
+    rest = text[start:]
+    shifted = _PERSON_WORD.sub(lambda m: _match_case(_FIRST_PERSON[m.group(0).lower()], m.group(0)), rest)
+    return [q for q in quotes if len(q.split()) >= 2] + [shifted]
+
+
+def _match_case(word: str, like: str) -> str:
+    return word if word == "I" or not like[:1].isupper() else word[:1].upper() + word[1:]
+
+
+def escalates(text: str) -> bool:
+    """Whether the sender asks the coordinator to look into it ("flagging this", "can you check
+    in with her", "te aviso")."""
+    return _ESCALATES.search(text) is not None
