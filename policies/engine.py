@@ -250,8 +250,8 @@ class Policy:
                         break
                     if rid in _APPROVAL_APPLIES:
                         if approved is None:
-                            approved = bool(_APPROVED.search(t)) and not _PRIVATE.search(t)
-                        if approved:
+                            approved = _PRIVATE.search(t) is None
+                        if approved and _approved_here(t, m.start(), m.end()):
                             continue
                     raw.append((rid, m.start(), m.end()))
         out: list[tuple[str, int, int]] = []
@@ -983,6 +983,27 @@ def _somebody_elses_attempt(hits: list[Hit], text: str, selfharm: frozenset[str]
 
     return [replace(h, action=Action.ALLOW, alert=True, band="alert", reason=h.reason + _SOMEONE_NOTE)
             if the_friends(h) else h for h in hits]
+
+
+# A move naming a private channel is never the program's own arrangement.
+_PRIVATE_CHANNEL = re.compile(
+    r"\b(?:dms?|pms?|inbox|direct messages?|private messages?|privado|text(?:s|ing)?)\b")
+
+
+def _approved_here(t: str, start: int, end: int) -> bool:
+    """Whether the move at ``start:end`` of the folded text is one the program approves, as the
+    message says ("see you at the career fair", "ask me in this channel", "text me… jk, post it
+    here"). A move naming a private channel ("slide into my dms") is approved only by taking it
+    back: "don't use this channel for personal stuff, slide into my dms" approves nothing."""
+    if _PRIVATE_CHANNEL.search(t, start, end) is not None:
+        return _TAKEN_BACK_HERE.search(t) is not None
+    return _APPROVED.search(t) is not None
+
+
+# "… jk just post it here", "… i mean type them here": the move taken back for this channel.
+_TAKEN_BACK_HERE = re.compile(
+    r"\b(?:i mean|jk|just kidding|actually|wait no|no wait)\b[^.!?\n]{0,30}\b(?:here|in the chat|in this chat"
+    r"|in the channel|this channel)\b")
 
 
 def _reported_threats(hits: list[Hit], text: str) -> list[Hit]:

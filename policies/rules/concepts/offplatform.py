@@ -50,7 +50,9 @@ RULES = [
         "Sends or asks for messages or files on another app (channel switch)",
         "(send|sending|text|texting|message|messaging|msg|dm|hmu|hit_me_up|reply|write|add|talk|chat|reach|contact) ~6 (on|over|via|through|thru|in) ~1 (the|my|your|ur)? ~1 (PLATFORM|imessage|messenger|email|telegram|signal)",
         "(te|le|les|me) ~0 (mando|mandare|envio|enviare|escribo|escribire|escribi|paso|hablo|agrego|llamo|contesto|respondo|mande|envie|mandas|escribes) ~4 (por|en|pal|al|a_mi|a_tu|on) ~1 PLATFORM",
-        "(mandame|manda|mandeme|escribeme|escribame|hablame|agregame|pasate|pasame|dame|enviame|envieme|textea|texteame) ~4 (por|en|pal|al|on|a) ~1 (el|la|mi|tu|su)? ~1 (PLATFORM|dm|privado|correo|email)",
+        "(mandame|manda|mandeme|escribeme|escribame|hablame|agregame|pasate|pasame|dame|enviame|envieme|textea|texteame|contactame|buscame) ~4 (por|en|pal|al|on|a) ~1 (el|la|mi|tu|su)? ~1 (PLATFORM|dm|privado|correo|email)",
+        # ... said to several students at once (ustedes): "háblenme por WhatsApp", "búsquenme en Insta"
+        "(mandenme|escribanme|hablenme|agreguenme|pasenme|denme|envienme|texteenme|contactenme|busquenme|llamenme|marquenme|siganme) ~4 (por|en|pal|al|on|a) ~1 (el|la|mi|tu|su)? ~1 (PLATFORM|dm|privado|correo|email|whats|wasap)",
         "(can|could|should|can_we|lets|let's|wanna|podemos) ~2 (just|we)? ~1 (use|usar|usemos|switch_to|move_to|get_on) ~1 (PLATFORM|imessage|email|correo|telegram|signal|messenger)",
         "(made|make|created|create|hice|cree|start|started|set_up|arme|abri) ~2 (a|an|un|una|my|mi)? ~1 (personal|private|privado|privada|second|segunda|segundo|new|nuevo|nueva)? ~1 (PLATFORM) ~1 (group|grupo|gc|server|servidor|groupchat|chat|account|cuenta) ~6 (for_us|pa_nosotros|para_nosotros|for_you_and_me|just_me_and_u|just_me_and_you|for_just|reply_with|add_you|te_agrego|te_meto|accept|acepta|add_it|for_talking|para_hablar)",
         "(my|mi|our) ~1 (personal|private|privado|privada|own|propio|propia) ~1 (PLATFORM|zoom|meet) ~1 (server|link|group|grupo|servidor|room|account|cuenta|enlace)",

@@ -88,7 +88,7 @@ _V6: dict[str, list[str]] = {
         "(?:hop|jump|get) on (?:{social}|discord|skype) {w}(?:vc|call|voice|voice chat|video)",
         "(?:{social}|discord|skype) (?:vc|voice call|video call|video chat|call)",
         "(?:reach out|talk|reach|contact|write|get in touch|message) (?:to |with )?{you} directly",
-        "(?:llamame|marcame|escribeme|hablame) (?:al|a mi|por|esta noche|mas tarde)",
+        "(?:llamame|marcame|escribeme|hablame|llamenme|marquenme|escribanme|hablenme|contactenme) (?:al|a mi|por|esta noche|mas tarde)",
     ],
     "offplatform.move": [
         "{lets} {w}(?:use|try|switch to|download|get on|go on|move to|talk on|chat on) " + _APPS,
