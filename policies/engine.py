@@ -32,7 +32,7 @@ from policies.normalize import (
     windows,
 )
 from policies.regex import CACHE_GUARD, ENGINE, PatternSet, alternation, compile_pattern
-from policies.reported import escalates, student_reported, students_words
+from policies.reported import REPORT_READ_CHARS, escalates, student_reported, students_words
 from policies.rereading import Rereader, composed
 from policies.rules.concepts import build_layer
 from policies.rules.concepts.context import (
@@ -250,9 +250,12 @@ class Policy:
                         break
                     if rid in _APPROVAL_APPLIES:
                         if approved is None:
-                            approved = _PRIVATE.search(t) is None
-                        if approved and _approved_here(t, m.start(), m.end()):
+                            approved = bool(_APPROVED.search(t)) and not _PRIVATE.search(t)
+                        if approved and (_PRIVATE_CHANNEL.search(t, m.start(), m.end()) is None
+                                         or _taken_back_here(t, m.end())):
                             continue
+                        if _HERE_AFTER.match(t, m.end()) is not None:
+                            continue  # "escríbanme por este canal": the move names this channel
                     raw.append((rid, m.start(), m.end()))
         out: list[tuple[str, int, int]] = []
         last_end: dict[str, int] = {}
@@ -517,29 +520,30 @@ class Policy:
         """A mentor's report of what a student told them (``policies/reported.py``), read as the
         student's words are: a disclosure the rules or the concern head find in it, or the
         mentor asking the coordinator to follow it up, alerts the coordinator. Delivered (the
-        mentor did right to say it); a message another rule stops keeps that stop, and alerts."""
+        mentor did right to say it); a message another rule stops keeps that stop and notice, and
+        alerts. Only the first ``REPORT_READ_CHARS`` characters are read again."""
         st = self.config.rules["concern.reported"]
         span = student_reported(text) if st.on else None
         if span is None:
             return []
         why = None
-        for words in (text, *students_words(text, span[0])):
+        for words in (text[:REPORT_READ_CHARS], *students_words(text, span[0])):
             found = [h for h in self._rule_hits(words, "student", words) if h.category == "concern"]
             if found:
                 why = f"read as the student's words: {found[0].reason.split(' — ')[0].lower()}"
                 break
         if why is None:
-            why = self._reported_by_head(text) or (
+            why = self._reported_by_head(text[:REPORT_READ_CHARS]) or (
                 "the mentor asks the coordinator to follow it up" if escalates(text) else None)
         if why is None:
             return []
         action, alert = st.for_role("mentor")
-        # Never a softer stop: a message another rule stops keeps that stop and its notice
-        # ("La consejera me dijo que… solo háblame a mí" is the mentor's own move), and alerts.
-        stopped = any(h.action is not Action.ALLOW for h in hits)
+        # Not a "concern" hit: that would cap another rule's stop at a hold and replace its notice
+        # and a quiet-hours release ("Kayla said you're having trouble at home… just talk to me"
+        # is the mentor's own move). The alert is what the report needs; any stop stays as it was.
         return [Hit(rule="concern.reported", start=span[0], end=span[1], action=action, alert=alert,
                     reason=f"{reason_for('concern.reported', 'mentor', text[span[0]:span[1]])} — {why}",
-                    notice=st.notice, category="policy" if stopped else "concern", band="alert")]
+                    notice=st.notice, category="policy", band="alert")]
 
     def _reported_by_head(self, text: str) -> str | None:
         """The concern head's reading of a mentor's report as if the student had sent it, when it
@@ -990,20 +994,24 @@ _PRIVATE_CHANNEL = re.compile(
     r"\b(?:dms?|pms?|inbox|direct messages?|private messages?|privado|text(?:s|ing)?)\b")
 
 
-def _approved_here(t: str, start: int, end: int) -> bool:
-    """Whether the move at ``start:end`` of the folded text is one the program approves, as the
-    message says ("see you at the career fair", "ask me in this channel", "text me… jk, post it
-    here"). A move naming a private channel ("slide into my dms") is approved only by taking it
-    back: "don't use this channel for personal stuff, slide into my dms" approves nothing."""
-    if _PRIVATE_CHANNEL.search(t, start, end) is not None:
-        return _TAKEN_BACK_HERE.search(t) is not None
-    return _APPROVED.search(t) is not None
+def _taken_back_here(t: str, end: int) -> bool:
+    """Whether, after a move naming a private channel, the sender takes it back for this channel
+    ("text me the answer... jk just post it here"): the program's own retraction form only, never
+    "actually I'm here till 9" or "no wait, don't reply here, text me"."""
+    return _TAKEN_BACK_HERE.search(t, end) is not None
 
 
-# "… jk just post it here", "… i mean type them here": the move taken back for this channel.
+# A move that names this channel right after it: "háblenme por este canal", "message me in the channel".
+_HERE_AFTER = re.compile(
+    r" *(?:(?:por|en|in|on) )?(?:aqui|aca|este canal|el canal|este chat|el chat del programa|this channel"
+    r"|the channel|this chat|the program chat)\b")
+
+
+# "… jk just post it here", "… i mean type them here" (the approvals' retraction form).
 _TAKEN_BACK_HERE = re.compile(
-    r"\b(?:i mean|jk|just kidding|actually|wait no|no wait)\b[^.!?\n]{0,30}\b(?:here|in the chat|in this chat"
-    r"|in the channel|this channel)\b")
+    r"\b(?:i mean|jk|just kidding|actually|wait no|no wait)[ ,]+(?:just )?"
+    r"(?:post|put|paste|type|drop|share|send) (?:it|that|them|this|the answers?|your answers?|it all)"
+    r" (?:here|in here|in the chat|in this chat|in the channel)\b")
 
 
 def _reported_threats(hits: list[Hit], text: str) -> list[Hit]:

@@ -20,14 +20,21 @@ _STUDENT = (r"(?i:my\s+(?:mentee|mentees|student|students)|one\s+of\s+my\s+(?:me
             r"|(?:the|this|a|our|one\s+of\s+the)\s+(?:student|mentee|kid|girl|boy|girls|boys|students|kids)"
             r"(?:\s+in\s+my\s+\w+)?|mi\s+(?:estudiante|alumn[oa]|mentee)|(?:uno|una)\s+de\s+mis\s+"
             r"(?:estudiantes|alumn[oa]s|mentees)|(?:la|el|esta|este)\s+(?:estudiante|alumn[oa]|chic[oa]))")
-_TITLED = r"(?<!Mr\.\s)(?<!Ms\.\s)(?<!Mrs\.\s)(?<!Dr\.\s)(?<!Mr\s)(?<!Ms\s)(?<!Mrs\s)(?<!Dr\s)(?<!Miss\s)"
-_NAME = _TITLED + r"(?<!Coach\s)(?<!Profe\s)\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:'s)?"
+# Staff go by a title: "Mr. Byrne told me…", "la Sra. Pérez me dijo…", "Principal Davis said…".
+_TITLES = ("Mr", "Ms", "Mrs", "Mx", "Dr", "Miss", "Sr", "Sra", "Srta", "Prof", "Profe", "Coach", "Principal",
+           "Counselor", "Officer", "Nurse", "Dean", "Pastor", "Director", "Directora", "Maestra", "Maestro",
+           "Professor", "Doctor", "Doctora", "Señora", "Señor", "Consejera", "Consejero")
+_TITLED = "".join(rf"(?<!\b{t}\s)(?<!\b{t}\.\s)" for t in _TITLES)
 _NOT_NAMES_TEXT = """I You We It If When What Why How That This There Then Today Yesterday Everyone
-    Everybody Someone Somebody Nobody People Ms Mr Mrs Miss Dr The My Your Our Coach Professor Profe
-    Maestra Maestro Coordinadora Coordinador Coordinator Señora Señor Sra Sr Mom Dad Mama Papa Mami Papi
-    Hey Hi Hola Also And But So Just Honestly Mentor Mentors Teacher Teachers Program La El Los Las Mi
-    Tu Su Un Una Hoy Ayer Forget Remember Please Yes No Si Sí Ok Okay"""
-_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+    Everybody Someone Somebody Nobody People The My Your Our Coordinadora Coordinador Coordinator Mom Dad
+    Mama Papa Mami Papi Hey Hi Hola Also And But So Just Honestly Mentor Mentors Teacher Teachers Program
+    La El Los Las Mi Tu Su Un Una Hoy Ayer Forget Remember Please Yes No Si Sí Ok Okay Anyway Btw Update
+    Quick Sorry Thanks Well Actually Apparently Lol Oh Ah Um Pues Bueno Oye Entonces Tambi[eé]n Y Pero"""
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split()) | frozenset(_TITLES)
+# A name: capitalised, not a title's name, not a usual first word (a lookahead, so an opener such
+# as "Also Kayla told me…" cannot swallow the name after it).
+_NAME = (_TITLED + r"\b(?!(?:" + "|".join(sorted(_NOT_NAMES, key=len, reverse=True)) + r")\b)"
+         r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:'s)?")
 _TELLS_EN = (r"(?i:(?:\w+\s+){0,3}?(?:told\s+(?:me|us)|mentioned|said|says|shared|admitted|confided"
              r"|let\s+(?:it\s+)?slip|brought\s+up|opened\s+up|wrote|texted|posted|showed\s+me"
              r"|asked\s+(?:me|if|whether|about|for)|keeps\s+(?:saying|mentioning|talking)|hinted|disclosed"
@@ -41,22 +48,32 @@ _NOTICED = re.compile(r"\b(?i:noticed|saw|found\s+out|heard|learned|worried\s+ab
                       r"|me\s+preocupa|not[eé]|preocupad[oa]\s+por)\s+(?i:that\s+|que\s+)?("
                       + _STUDENT + "|" + _NAME + r"|(?i:her|him)\b)")
 
-# The mentor asks the coordinator to act on it: their own judgement that it matters.
+# The mentor asks the coordinator to act on it, about a person: their own judgement that it
+# matters. Not a plain "talk to you tomorrow" or "I'm worried we'll miss the bus".
 _ESCALATES = re.compile(
-    r"\b(?:flagging|flag(?:ged)?\s+(?:this|something|it)|check\s+(?:in\s+)?(?:with|on)\s+(?:her|him|them"
-    r"|[A-Z][a-z]+)|follow\s+up\s+(?:with|on|today)|can\s+we\s+talk|(?:i'?m|i\s+am)\s+(?:really\s+|a\s+bit\s+"
-    r"|kind\s+of\s+|very\s+)?(?:worried|concerned)|asked\s+me\s+not\s+to\s+(?:tell|say)|talk\s+to\s+you"
-    r"|te\s+aviso|le\s+aviso|quer[ií]a\s+avisar|prefiero\s+avisar|estoy\s+(?:muy\s+)?preocupad[oa]"
-    r"|me\s+pidi[oó]\s+que\s+no|me\s+preocupa|habl(?:e|ara|ar)\s+con(?:tigo|\s+usted)|avis(?:e|ara)\s+a\s+usted)",
+    r"\b(?:flagging|flag(?:ged)?\s+(?:this|something|it)|check\s+(?:in\s+)?(?:with|on)\s+(?:her|him|them)\b"
+    r"|(?:i'?m|i\s+am)\s+(?:really\s+|a\s+bit\s+|kind\s+of\s+|very\s+|a\s+little\s+)?(?:worried|concerned)"
+    r"\s+(?:about|for)\s+(?:her|him|them|my\s+mentee|one\s+of|[A-Z][a-z]+)"
+    r"|asked\s+me\s+not\s+to\s+(?:tell|say)|made\s+me\s+promise\s+not\s+to"
+    r"|quer[ií]a\s+avisar(?:le)?|prefiero\s+avisar|estoy\s+(?:muy\s+)?preocupad[oa]\s+por"
+    r"|me\s+pidi[oó]\s+que\s+no\s+(?:le\s+)?(?:dijera|cont(?:ara|ase)|diga)|me\s+preocupa\s+(?:ella|[ée]l|[A-Z]))"
+    ,
     re.IGNORECASE)
+
+
+# Reports are short: a longer message is read only this far, and at most this much of it is read
+# again as the student's words (``students_words``), so the extra readings stay cheap.
+REPORT_READ_CHARS = 1_500
+MAX_QUOTES = 3
 
 
 def student_reported(text: str) -> tuple[int, int] | None:
     """The span of a report of a student's words or doings told to the sender, or None."""
+    head = text[:REPORT_READ_CHARS]
     for rx in (_REPORT, _NOTICED):
-        for m in rx.finditer(text):
-            if m.group(1).removesuffix("'s") not in _NOT_NAMES:
-                return m.start(), m.end()
+        m = rx.search(head)
+        if m is not None:
+            return m.start(), m.end()
     return None
 
 
@@ -77,7 +94,8 @@ _PERSON_WORD = re.compile(r"\b(?:she's|he's|she'd|he'd|she'll|he'll|herself|hims
 def students_words(text: str, start: int) -> list[str]:
     """Readings of a report (``start``: where it begins) as the student's own message: every
     passage quoted from them, and what follows the report in the first person."""
-    quotes = [a or b for a, b in _QUOTED.findall(text)]
+    text = text[:REPORT_READ_CHARS]
+    quotes = [a or b for a, b in _QUOTED.findall(text)][:MAX_QUOTES]
     rest = text[start:]
     shifted = _PERSON_WORD.sub(lambda m: _match_case(_FIRST_PERSON[m.group(0).lower()], m.group(0)), rest)
     return [q for q in quotes if len(q.split()) >= 2] + [shifted]

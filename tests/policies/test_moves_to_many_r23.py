@@ -29,9 +29,22 @@ def test_a_move_to_another_channel_is_stopped(rules_policy, text):
 
 
 @pytest.mark.parametrize("text", [
+    "pm me whenever, actually I'm here till 9",
+    "no wait, don't reply here, text me",
+    "dm me your pics, jk not here lol",
+    "I mean it, I'm always here for you. text me anytime",
+])
+def test_a_hedge_near_here_does_not_take_a_private_move_back(rules_policy, text):
+    d = rules_policy.evaluate(text, MENTOR)
+    assert d.action is not Action.ALLOW, (text, d)
+
+
+@pytest.mark.parametrize("text", [
     "See you all at the career fair on Thursday, I'll be at the hospital's table.",
     "text me the answer... jk just post it here",
     "Escríbanme aquí en el canal si tienen dudas del proyecto.",
+    "Chicos, háblenme por este canal si necesitan algo.",
+    "Escríbanme por el chat del programa si tienen preguntas.",
 ])
 def test_the_programs_own_arrangements_stay_delivered(rules_policy, text):
     d = rules_policy.evaluate(text, MENTOR)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -76,12 +78,52 @@ def test_the_report_is_read_in_the_first_person_and_its_quotes_as_the_students()
     assert any("I'm been sleeping in my car" in r for r in readings)
 
 
-def test_a_mentors_own_move_framed_as_a_report_keeps_its_stop(policy):
-    text = "Your counselor told me you're going through stuff at home. Don't talk to her, just talk to me."
-    main = policy.evaluate(text, MENTOR)
-    assert main.action is not Action.ALLOW, main
-    assert all(h.notice != "Thank you for passing this on — your coordinator has been alerted."
-               for h in main.hits if h.action is not Action.ALLOW)
+def test_a_mentors_own_move_framed_as_a_report_keeps_its_stop_and_notice(policy):
+    text = "Kayla said you're having trouble at home. Don't tell your parents, just talk to me."
+    d = policy.evaluate(text, MENTOR)
+    assert "concern.reported" in d.rules, "the report is read and alerts"
+    assert d.action is not Action.ALLOW and d.alert, d
+    assert d.notice and "passing this on" not in d.notice, "the stopping rule's notice, not the report's"
+
+
+def test_a_report_keeps_a_quiet_hours_release(rules_policy):
+    tz = "America/New_York"
+    sent = datetime(2026, 3, 10, 23, 30, tzinfo=ZoneInfo(tz))
+    late = PolicyContext(role="mentor", sent_at=sent, timezone=tz)
+    d = rules_policy.evaluate("Marisol mentioned her stepdad hits her when he's been drinking.", late)
+    assert d.alert and "concern.reported" in d.rules
+    assert d.action is Action.HOLD and d.hold_until == datetime(2026, 3, 11, 7, 0, tzinfo=ZoneInfo(tz))
+    assert "quiet hours" in d.notice
+
+
+@pytest.mark.parametrize("text", [
+    "Also Kayla told me her dad hits her when he drinks.",
+    "Ayer Yesenia me contó que su papá le pega cuando llega borracho.",
+    "Honestly Tomas said he doesn't want to wake up tomorrow.",
+])
+def test_an_opening_word_does_not_hide_the_name(rules_policy, text):
+    d = rules_policy.evaluate(text, MENTOR)
+    assert "concern.reported" in d.rules and d.alert, (text, d)
+
+
+@pytest.mark.parametrize("text", [
+    "Kayla said she loved the workshop, talk to you tomorrow!",
+    "She said the bus was late again. I'm worried we'll miss the start of the tour.",
+    "Jordan mentioned he wants to study nursing. Can we talk about internship options on Thursday?",
+    "Principal Davis told me the gym is closed Friday, so the session moves to room 210.",
+    "La Sra. Pérez me dijo que la biblioteca está cerrada, te aviso si cambia.",
+])
+def test_logistics_and_staff_news_raise_no_alert(rules_policy, text):
+    d = rules_policy.evaluate(text, MENTOR)
+    assert "concern.reported" not in d.rules and not d.alert, (text, d)
+
+
+def test_a_long_message_is_read_again_only_at_its_start(rules_policy):
+    import time
+    text = "She said " + "'sn4p m3 at h0m3 d0nt t3ll' " * 3_500
+    start = time.perf_counter()
+    rules_policy.evaluate(text, MENTOR)
+    assert time.perf_counter() - start < 5.0, "the extra readings are bounded"
 
 
 def test_a_students_message_is_not_read_as_a_mentors_report(rules_policy):
