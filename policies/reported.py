@@ -12,41 +12,51 @@ from __future__ import annotations
 
 import re
 
+from policies.regex import compile_pattern
+
 # Who the report is about: a pronoun, the mentee, a student, or a name written with a capital
 # (not a title's name -- "Mr. Byrne told me" is staff --, a sentence's usual first word or the
 # sender). In Spanish the name or the student comes before "me contó", "me dijo".
-_PRONOUN = r"(?i:she|he|they|ella|[ée]l)"
-_STUDENT = (r"(?i:my\s+(?:mentee|mentees|student|students)|one\s+of\s+my\s+(?:mentees|students)"
+_PRONOUNS = frozenset({"she", "he", "they", "ella", "él", "el"})
+_TELLERS = frozenset({"you", "u", "ya", "i", "we", "yo", "tú", "tu", "usted", "ustedes", "nosotros"})
+_STUDENT = (r"(?:my\s+(?:mentee|mentees|student|students)|one\s+of\s+my\s+(?:mentees|students)"
             r"|(?:the|this|a|our|one\s+of\s+the)\s+(?:student|mentee|kid|girl|boy|girls|boys|students|kids)"
             r"(?:\s+in\s+my\s+\w+)?|mi\s+(?:estudiante|alumn[oa]|mentee)|(?:uno|una)\s+de\s+mis\s+"
             r"(?:estudiantes|alumn[oa]s|mentees)|(?:la|el|esta|este)\s+(?:estudiante|alumn[oa]|chic[oa]))")
 # Staff go by a title: "Mr. Byrne told me…", "la Sra. Pérez me dijo…", "Principal Davis said…".
-_TITLES = ("Mr", "Ms", "Mrs", "Mx", "Dr", "Miss", "Sr", "Sra", "Srta", "Prof", "Profe", "Coach", "Principal",
-           "Counselor", "Officer", "Nurse", "Dean", "Pastor", "Director", "Directora", "Maestra", "Maestro",
-           "Professor", "Doctor", "Doctora", "Señora", "Señor", "Consejera", "Consejero")
-_TITLED = "".join(rf"(?<!\b{t}\s)(?<!\b{t}\.\s)" for t in _TITLES)
+_TITLES = frozenset({"Mr", "Ms", "Mrs", "Mx", "Dr", "Miss", "Sr", "Sra", "Srta", "Prof", "Profe", "Coach",
+                     "Principal", "Counselor", "Officer", "Nurse", "Dean", "Pastor", "Director", "Directora",
+                     "Maestra", "Maestro", "Professor", "Doctor", "Doctora", "Señora", "Señor", "Consejera",
+                     "Consejero"})
 _NOT_NAMES_TEXT = """I You We It If When What Why How That This There Then Today Yesterday Everyone
     Everybody Someone Somebody Nobody People The My Your Our Coordinadora Coordinador Coordinator Mom Dad
     Mama Papa Mami Papi Hey Hi Hola Also And But So Just Honestly Mentor Mentors Teacher Teachers Program
     La El Los Las Mi Tu Su Un Una Hoy Ayer Forget Remember Please Yes No Si Sí Ok Okay Anyway Btw Update
-    Quick Sorry Thanks Well Actually Apparently Lol Oh Ah Um Pues Bueno Oye Entonces Tambi[eé]n Y Pero"""
-_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split()) | frozenset(_TITLES)
-# A name: capitalised, not a title's name, not a usual first word (a lookahead, so an opener such
-# as "Also Kayla told me…" cannot swallow the name after it).
-_NAME = (_TITLED + r"\b(?!(?:" + "|".join(sorted(_NOT_NAMES, key=len, reverse=True)) + r")\b)"
-         r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:'s)?")
-_TELLS_EN = (r"(?i:(?:\w+\s+){0,3}?(?:told\s+(?:me|us)|mentioned|said|says|shared|admitted|confided"
-             r"|let\s+(?:it\s+)?slip|brought\s+up|opened\s+up|wrote|texted|posted|showed\s+me"
-             r"|asked\s+(?:me|if|whether|about|for)|keeps\s+(?:saying|mentioning|talking)|hinted|disclosed"
-             r"|revealed|confessed))\b")
-_TELLS_ES = (r"(?i:(?:\w+\s+){0,2}?(?:me\s+)?(?:cont[oó]|dijo|coment[oó]|confes[oó]|escribi[oó]|confi[oó]"
-             r"|enseñ[oó]|mostr[oó]|pidi[oó]|mencion[oó]))\b")
-_REPORT = re.compile(r"\b(" + _PRONOUN + "|" + _STUDENT + "|" + _NAME + r")\s+(?:" + _TELLS_EN + "|"
-                     + _TELLS_ES + ")")
+    Quick Sorry Thanks Well Actually Apparently Lol Oh Ah Um Pues Bueno Oye Entonces También Y Pero"""
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split()) | _TITLES
+# The telling verb: found first (most messages have none), then the words before it are read for
+# who told — up to three words may stand between ("Kayla, the quiet one, told me"). Linear (re2).
+_TELLS = compile_pattern(
+    r"(?i)\b(?:told\s+(?:me|us)|mentioned|said|says|shared|admitted|confided|let\s+(?:it\s+)?slip|brought\s+up"
+    r"|opened\s+up|wrote|texted|posted|showed\s+me|asked\s+(?:me|if|whether|about|for)"
+    r"|keeps\s+(?:saying|mentioning|talking)|hinted|disclosed|revealed|confessed"
+    r"|(?:me\s+)?(?:cont[oó]|dijo|coment[oó]|confes[oó]|escribi[oó]|confi[oó]|enseñ[oó]|mostr[oó]|pidi[oó]"
+    r"|mencion[oó]))(?:\b|[^\w]|$)")  # re2's \b is ASCII: "contó" ends on a non-word letter
+_STUDENT_BEFORE = re.compile(r"\b" + _STUDENT + r"(?:\s+[\w'’,]+){0,3}\s*$", re.IGNORECASE)
 # "I noticed Ethan's messages…", "I'm worried about Tanisha", "me preocupa Mateo", "noté que Camila…"
-_NOTICED = re.compile(r"\b(?i:noticed|saw|found\s+out|heard|learned|worried\s+about|concerned\s+about"
-                      r"|me\s+preocupa|not[eé]|preocupad[oa]\s+por)\s+(?i:that\s+|que\s+)?("
-                      + _STUDENT + "|" + _NAME + r"|(?i:her|him)\b)")
+_NOTICED = compile_pattern(r"(?i)\b(?:noticed|saw|found\s+out|heard|learned|worried\s+about|concerned\s+about"
+                           r"|me\s+preocupa|not[eé]|preocupad[oa]\s+por)\s+(?:that\s+|que\s+)?")
+_STUDENT_AFTER = re.compile(_STUDENT + r"\b|(?:her|him)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’.]+")
+
+
+def _is_name(word: str, before: str | None) -> bool:
+    """A capitalised name that is not a usual first word, a title, or a titled staff member's."""
+    word = word.rstrip(".,").removesuffix("'s").removesuffix("’s")
+    return (len(word) > 1 and word.isalpha() and word[0].isupper() and word[1:].islower()
+            and word not in _NOT_NAMES
+            and (before is None or before.rstrip(".") not in _TITLES))
+
 
 # The mentor asks the coordinator to act on it, about a person: their own judgement that it
 # matters. Not a plain "talk to you tomorrow" or "I'm worried we'll miss the bus".
@@ -70,10 +80,24 @@ MAX_QUOTES = 3
 def student_reported(text: str) -> tuple[int, int] | None:
     """The span of a report of a student's words or doings told to the sender, or None."""
     head = text[:REPORT_READ_CHARS]
-    for rx in (_REPORT, _NOTICED):
-        m = rx.search(head)
-        if m is not None:
-            return m.start(), m.end()
+    for m in _TELLS.finditer(head):
+        window = head[max(0, m.start() - 80):m.start()]
+        words = _WORD.findall(window)
+        for i in range(len(words) - 1, max(len(words) - 5, -1), -1):
+            w = words[i]
+            if w.lower() in _TELLERS:
+                break  # "I'm glad you told me": the reader or the sender told it
+            if w.lower() in _PRONOUNS or _is_name(w, words[i - 1] if i else None):
+                return m.start() - len(window) + window.rfind(w), m.end()
+        found = _STUDENT_BEFORE.search(window)
+        if found is not None:
+            return m.start() - len(window) + found.start(), m.end()
+    for m in _NOTICED.finditer(head):
+        after = head[m.end():m.end() + 60]
+        about = _STUDENT_AFTER.match(after)
+        first = _WORD.match(after)
+        if about is not None or (first is not None and _is_name(first.group(), None)):
+            return m.start(), m.end() + (about.end() if about else first.end())
     return None
 
 

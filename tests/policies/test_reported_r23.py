@@ -112,6 +112,7 @@ def test_an_opening_word_does_not_hide_the_name(rules_policy, text):
     "Jordan mentioned he wants to study nursing. Can we talk about internship options on Thursday?",
     "Principal Davis told me the gym is closed Friday, so the session moves to room 210.",
     "La Sra. Pérez me dijo que la biblioteca está cerrada, te aviso si cambia.",
+    "I'm really glad you told me. You're not in trouble, and we'll figure out the next step together.",
 ])
 def test_logistics_and_staff_news_raise_no_alert(rules_policy, text):
     d = rules_policy.evaluate(text, MENTOR)
