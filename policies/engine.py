@@ -254,8 +254,7 @@ class Policy:
                         if approved and (_PRIVATE_CHANNEL.search(t, m.start(), m.end()) is None
                                          or _taken_back_here(t, m.end())):
                             continue
-                        if _HERE_AFTER.match(t, m.end()) is not None:
-                            continue  # "escríbanme por este canal": the move names this channel
+
                     raw.append((rid, m.start(), m.end()))
         out: list[tuple[str, int, int]] = []
         last_end: dict[str, int] = {}
@@ -999,12 +998,6 @@ def _taken_back_here(t: str, end: int) -> bool:
     ("text me the answer... jk just post it here"): the program's own retraction form only, never
     "actually I'm here till 9" or "no wait, don't reply here, text me"."""
     return _TAKEN_BACK_HERE.search(t, end) is not None
-
-
-# A move that names this channel right after it: "háblenme por este canal", "message me in the channel".
-_HERE_AFTER = re.compile(
-    r" *(?:(?:por|en|in|on) )?(?:aqui|aca|este canal|el canal|este chat|el chat del programa|this channel"
-    r"|the channel|this chat|the program chat)\b")
 
 
 # "… jk just post it here", "… i mean type them here" (the approvals' retraction form).

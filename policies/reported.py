@@ -63,10 +63,10 @@ def _is_name(word: str, before: str | None) -> bool:
 _ESCALATES = re.compile(
     r"\b(?:flagging|flag(?:ged)?\s+(?:this|something|it)|check\s+(?:in\s+)?(?:with|on)\s+(?:her|him|them)\b"
     r"|(?:i'?m|i\s+am)\s+(?:really\s+|a\s+bit\s+|kind\s+of\s+|very\s+|a\s+little\s+)?(?:worried|concerned)"
-    r"\s+(?:about|for)\s+(?:her|him|them|my\s+mentee|one\s+of|[A-Z][a-z]+)"
+    r"\s+(?:about|for)\s+(?:her|him|them|my\s+mentee|one\s+of|(?-i:[A-Z][a-z]+))"
     r"|asked\s+me\s+not\s+to\s+(?:tell|say)|made\s+me\s+promise\s+not\s+to"
     r"|quer[ií]a\s+avisar(?:le)?|prefiero\s+avisar|estoy\s+(?:muy\s+)?preocupad[oa]\s+por"
-    r"|me\s+pidi[oó]\s+que\s+no\s+(?:le\s+)?(?:dijera|cont(?:ara|ase)|diga)|me\s+preocupa\s+(?:ella|[ée]l|[A-Z]))"
+    r"|me\s+pidi[oó]\s+que\s+no\s+(?:le\s+)?(?:dijera|cont(?:ara|ase)|diga)|me\s+preocupa\s+(?:ella|él|(?-i:[A-Z])))"
     ,
     re.IGNORECASE)
 
@@ -132,4 +132,4 @@ def _match_case(word: str, like: str) -> str:
 def escalates(text: str) -> bool:
     """Whether the sender asks the coordinator to look into it ("flagging this", "can you check
     in with her", "te aviso")."""
-    return _ESCALATES.search(text) is not None
+    return _ESCALATES.search(text, 0, REPORT_READ_CHARS) is not None

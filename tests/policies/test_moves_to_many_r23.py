@@ -29,6 +29,11 @@ def test_a_move_to_another_channel_is_stopped(rules_policy, text):
 
 
 @pytest.mark.parametrize("text", [
+    # words for this channel after a private move do not make it this channel's (a second review)
+    "pm me on the channel at 11pm when nobody's watching",
+    "inbox me the channel: @coolmentor22",
+    "hablame mas tarde por este canal",
+    "dm me the program chat won't know",
     "pm me whenever, actually I'm here till 9",
     "no wait, don't reply here, text me",
     "dm me your pics, jk not here lol",
@@ -43,8 +48,6 @@ def test_a_hedge_near_here_does_not_take_a_private_move_back(rules_policy, text)
     "See you all at the career fair on Thursday, I'll be at the hospital's table.",
     "text me the answer... jk just post it here",
     "Escríbanme aquí en el canal si tienen dudas del proyecto.",
-    "Chicos, háblenme por este canal si necesitan algo.",
-    "Escríbanme por el chat del programa si tienen preguntas.",
 ])
 def test_the_programs_own_arrangements_stay_delivered(rules_policy, text):
     d = rules_policy.evaluate(text, MENTOR)

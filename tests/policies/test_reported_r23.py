@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from policies import Action, PolicyContext, load_policy
-from policies.reported import escalates, student_reported, students_words
+from policies.reported import REPORT_READ_CHARS, escalates, student_reported, students_words
 
 MENTOR = PolicyContext(role="mentor")
 STUDENT = PolicyContext(role="student")
@@ -113,18 +113,22 @@ def test_an_opening_word_does_not_hide_the_name(rules_policy, text):
     "Principal Davis told me the gym is closed Friday, so the session moves to room 210.",
     "La Sra. Pérez me dijo que la biblioteca está cerrada, te aviso si cambia.",
     "I'm really glad you told me. You're not in trouble, and we'll figure out the next step together.",
+    "She said the trip moved to Friday, I'm worried about traffic.",
+    "Luis dijo que el examen es el lunes, me preocupa el horario.",
 ])
 def test_logistics_and_staff_news_raise_no_alert(rules_policy, text):
     d = rules_policy.evaluate(text, MENTOR)
     assert "concern.reported" not in d.rules and not d.alert, (text, d)
 
 
-def test_a_long_message_is_read_again_only_at_its_start(rules_policy):
-    import time
+def test_only_a_messages_start_is_read_again():
+    filler = "We went over the resume and the cover letter again today. " * 30
+    assert len(filler) > REPORT_READ_CHARS
+    late = filler + "Kayla told me her dad hits her when he drinks."
+    assert student_reported(late) is None, "a report past the first 1,500 characters is not read again"
     text = "She said " + "'sn4p m3 at h0m3 d0nt t3ll' " * 3_500
-    start = time.perf_counter()
-    rules_policy.evaluate(text, MENTOR)
-    assert time.perf_counter() - start < 5.0, "the extra readings are bounded"
+    readings = students_words(text, 0)
+    assert len(readings) <= 4 and all(len(r) <= REPORT_READ_CHARS for r in readings)
 
 
 def test_a_students_message_is_not_read_as_a_mentors_report(rules_policy):

@@ -88,7 +88,6 @@ _V6: dict[str, list[str]] = {
         "(?:hop|jump|get) on (?:{social}|discord|skype) {w}(?:vc|call|voice|voice chat|video)",
         "(?:{social}|discord|skype) (?:vc|voice call|video call|video chat|call)",
         "(?:reach out|talk|reach|contact|write|get in touch|message) (?:to |with )?{you} directly",
-        # ("… por este canal" names this channel: ``_here_after`` in policies/engine.py approves it)
         "(?:llamame|marcame|escribeme|hablame|llamenme|marquenme|escribanme|hablenme|contactenme) (?:al|a mi"
         "|por|esta noche|mas tarde)",
     ],
