@@ -518,9 +518,10 @@ class Policy:
     def _reported_disclosure(self, text: str, hits: list[Hit]) -> list[Hit]:
         """A mentor's report of what a student told them (``policies/reported.py``), read as the
         student's words are: a disclosure the rules or the concern head find in it, or the
-        mentor asking the coordinator to follow it up, alerts the coordinator. Delivered (the
-        mentor did right to say it); a message another rule stops keeps that stop and notice, and
-        alerts. Only the first ``REPORT_READ_CHARS`` characters are read again."""
+        mentor asking the coordinator to follow it up, alerts the coordinator and holds the
+        message for them (a student's disclosure is not relayed into a student's channel; the
+        mentor is thanked). A message another rule blocks stays blocked, with that rule's notice.
+        Only the first ``REPORT_READ_CHARS`` characters are read again."""
         st = self.config.rules["concern.reported"]
         span = student_reported(text) if st.on else None
         if span is None:
@@ -814,7 +815,8 @@ class Policy:
                  "encoder" if True in by_encoder else "rules")
         alert = any(h.alert for h in hits)
         concerns = [h for h in hits if h.category == "concern"]
-        worst = max(hits, key=lambda h: h.action.severity)
+        # (among holds, a mentor's report speaks: its hold waits for the coordinator, not the morning)
+        worst = max(hits, key=lambda h: (h.action.severity, h.rule == "concern.reported"))
         action = worst.action
         notice = worst.notice if action is not Action.ALLOW else None
         if concerns:

@@ -4,8 +4,9 @@ The disclosure rules read a student's own words; a mentor's are left out (a ment
 disclosure repeats its words). A mentor's third-person report about a student ("she mentioned…",
 "one of my mentees said…", "Luis me dijo que…") was therefore delivered with no alert at all. Now
 the report is read as the student's message would be (quoted passages, the report in the first
-person, the concern head as for a student) and alerts; a message another rule stops keeps its
-stop. Wordings written for these tests."""
+person, the concern head as for a student), alerts and is held for the coordinator (one student's
+disclosure is not relayed into a student's channel); a block stays a block. Wordings written for
+these tests."""
 
 from __future__ import annotations
 
@@ -31,10 +32,11 @@ STUDENT = PolicyContext(role="student")
     "Coordinadora, Yesenia me contó que su papá le pega cuando llega borracho.",
     "He showed me the cuts on his arm during our call and asked me not to tell anyone.",
 ])
-def test_a_mentors_report_of_a_disclosure_alerts_and_is_delivered(rules_policy, text):
+def test_a_mentors_report_of_a_disclosure_alerts_and_waits_for_the_coordinator(rules_policy, text):
     d = rules_policy.evaluate(text, MENTOR)
     assert d.alert, (text, d)
-    assert d.action is Action.ALLOW, "the mentor did right to say it: delivered"
+    assert d.action is Action.HOLD, "a student's disclosure is not relayed into a student's channel"
+    assert "passing this on" in d.notice, "the mentor is thanked, never blamed"
     assert "concern.reported" in d.rules
     hit = next(h for h in d.hits if h.rule == "concern.reported")
     assert "passed on by a mentor" in hit.reason
@@ -49,7 +51,7 @@ def test_the_same_words_without_a_report_stay_the_mentors_own(rules_policy):
 def test_asking_the_coordinator_to_follow_it_up_alerts_with_no_disclosure_words(rules_policy):
     text = "Flagging this: Tomas said he might not be around much longer. Can you check in with him?"
     d = rules_policy.evaluate(text, MENTOR)
-    assert d.alert and d.action is Action.ALLOW, d
+    assert d.alert and d.action is Action.HOLD, d
     assert escalates(text)
 
 
@@ -86,14 +88,14 @@ def test_a_mentors_own_move_framed_as_a_report_keeps_its_stop_and_notice(policy)
     assert d.notice and "passing this on" not in d.notice, "the stopping rule's notice, not the report's"
 
 
-def test_a_report_keeps_a_quiet_hours_release(rules_policy):
+def test_a_report_waits_for_the_coordinator_not_the_morning(rules_policy):
     tz = "America/New_York"
     sent = datetime(2026, 3, 10, 23, 30, tzinfo=ZoneInfo(tz))
     late = PolicyContext(role="mentor", sent_at=sent, timezone=tz)
     d = rules_policy.evaluate("Marisol mentioned her stepdad hits her when he's been drinking.", late)
     assert d.alert and "concern.reported" in d.rules
-    assert d.action is Action.HOLD and d.hold_until == datetime(2026, 3, 11, 7, 0, tzinfo=ZoneInfo(tz))
-    assert "quiet hours" in d.notice
+    assert d.action is Action.HOLD and d.hold_until is None, "released by the coordinator, not at 07:00"
+    assert "passing this on" in d.notice
 
 
 @pytest.mark.parametrize("text", [
@@ -147,7 +149,7 @@ def test_a_program_can_turn_it_off(tmp_path):
 def test_the_concern_head_reads_a_report_as_a_students_message(policy):
     text = "Brandon told me he gave his bike and his games to his cousin since he won't be needing them."
     d = policy.evaluate(text, MENTOR)
-    assert d.alert and d.action is Action.ALLOW, d
+    assert d.alert and d.action is Action.HOLD, d
 
 
 def test_the_cli_reports_it(tmp_path):
@@ -156,5 +158,5 @@ def test_the_cli_reports_it(tmp_path):
     out = subprocess.run([sys.executable, "-m", "bot.cli.main", "policy", "check", "--jsonl", "--rules-only"],
                          input=line + "\n", capture_output=True, text=True, timeout=120, check=True)
     got = json.loads(out.stdout.strip().splitlines()[-1])
-    assert got["decision"] == "allow" and got["alert"] is True
+    assert got["decision"] == "hold" and got["alert"] is True
     assert [h["rule"] for h in got["hits"]] == ["concern.reported"]
