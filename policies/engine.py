@@ -236,6 +236,7 @@ class Policy:
             t = _BENIGN.sub(lambda m: " " * len(m.group()), t)
         if _WORDISH.search(t) is not None and self._any_phrase.test(t):
             approved = None
+            taken_back: list[int] | None = None
             # One pass names the rules present; an empty answer after a positive gate means
             # the set could not answer, so every rule is tried.
             ids = self._phrase_set.which(t)
@@ -251,10 +252,14 @@ class Policy:
                     if rid in _APPROVAL_APPLIES:
                         if approved is None:
                             approved = bool(_APPROVED.search(t)) and not _PRIVATE.search(t)
-                        if approved and (_PRIVATE_CHANNEL.search(t, m.start(), m.end()) is None
-                                         or _taken_back_here(t, m.end())):
+                        if approved and _PRIVATE_CHANNEL.search(t, m.start(), m.end()) is not None:
+                            if taken_back is None:  # once per message: where the sender takes a move back
+                                taken_back = [b.start() for b in _TAKEN_BACK_HERE.finditer(t)]
+                            if not any(at >= m.end() for at in taken_back):
+                                raw.append((rid, m.start(), m.end()))
                             continue
-
+                        if approved:
+                            continue
                     raw.append((rid, m.start(), m.end()))
         out: list[tuple[str, int, int]] = []
         last_end: dict[str, int] = {}
@@ -538,9 +543,9 @@ class Policy:
         if why is None:
             return []
         action, alert = st.for_role("mentor")
-        # Not a "concern" hit: that would cap another rule's stop at a hold and replace its notice
-        # and a quiet-hours release ("Kayla said you're having trouble at home… just talk to me"
-        # is the mentor's own move). The alert is what the report needs; any stop stays as it was.
+        # Not a "concern" hit: that would cap another rule's block at a hold and replace its notice
+        # ("Kayla said you're having trouble at home… just talk to me" is the mentor's own move).
+        # Its own hold (defaults.yml) keeps a student's disclosure out of a student's channel.
         return [Hit(rule="concern.reported", start=span[0], end=span[1], action=action, alert=alert,
                     reason=f"{reason_for('concern.reported', 'mentor', text[span[0]:span[1]])} — {why}",
                     notice=st.notice, category="policy", band="alert")]
@@ -995,14 +1000,9 @@ _PRIVATE_CHANNEL = re.compile(
     r"\b(?:dms?|pms?|inbox|direct messages?|private messages?|privado|text(?:s|ing)?)\b")
 
 
-def _taken_back_here(t: str, end: int) -> bool:
-    """Whether, after a move naming a private channel, the sender takes it back for this channel
-    ("text me the answer... jk just post it here"): the program's own retraction form only, never
-    "actually I'm here till 9" or "no wait, don't reply here, text me"."""
-    return _TAKEN_BACK_HERE.search(t, end) is not None
-
-
-# "… jk just post it here", "… i mean type them here" (the approvals' retraction form).
+# "… jk just post it here", "… i mean type them here": the approvals' retraction form, the only way a
+# move naming a private channel is taken back — never "actually I'm here till 9" or "no wait, don't
+# reply here, text me".
 _TAKEN_BACK_HERE = re.compile(
     r"\b(?:i mean|jk|just kidding|actually|wait no|no wait)[ ,]+(?:just )?"
     r"(?:post|put|paste|type|drop|share|send) (?:it|that|them|this|the answers?|your answers?|it all)"
