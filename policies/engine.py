@@ -556,7 +556,7 @@ class Policy:
         if self.encoder is None:
             return None
         th = self.encoder.thresholds["concern"]
-        if th.get("on", 1.0) < 0.5 or th.get("alert", 2.0) > 1:
+        if not _alert_band_on(th):
             return None
         try:
             as_student = encoder_text(text, self._encoder_known)
@@ -608,7 +608,7 @@ class Policy:
         "iwanttokillmyself"): the head reads the message as sent, so it cannot vouch for it."""
         assert self.encoder is not None
         th = self.encoder.thresholds["concern"]
-        if th.get("on", 1.0) < 0.5 or th.get("alert", 2.0) > 1:  # the program switched the head or band off
+        if not _alert_band_on(th):
             return hits
         needed = corroborate_at(th)
         stopping = [h for h in hits if h.action is not Action.ALLOW]
@@ -998,6 +998,11 @@ def _somebody_elses_attempt(hits: list[Hit], text: str, selfharm: frozenset[str]
 # A move naming a private channel is never the program's own arrangement.
 _PRIVATE_CHANNEL = re.compile(
     r"\b(?:dms?|pms?|inbox|direct messages?|private messages?|privado|text(?:s|ing)?)\b")
+
+
+def _alert_band_on(thresholds: dict[str, float]) -> bool:
+    """Whether the concern head and its alert band are on (a program may switch either off)."""
+    return thresholds.get("on", 1.0) >= 0.5 and thresholds.get("alert", 2.0) <= 1
 
 
 # "… jk just post it here", "… i mean type them here": the approvals' retraction form, the only way a

@@ -66,8 +66,7 @@ _ESCALATES = re.compile(
     r"\s+(?:about|for)\s+(?:her|him|them|my\s+mentee|one\s+of|(?-i:[A-Z][a-z]+))"
     r"|asked\s+me\s+not\s+to\s+(?:tell|say)|made\s+me\s+promise\s+not\s+to"
     r"|quer[ií]a\s+avisar(?:le)?|prefiero\s+avisar|estoy\s+(?:muy\s+)?preocupad[oa]\s+por"
-    r"|me\s+pidi[oó]\s+que\s+no\s+(?:le\s+)?(?:dijera|cont(?:ara|ase)|diga)|me\s+preocupa\s+(?:ella|él|(?-i:[A-Z])))"
-    ,
+    r"|me\s+pidi[oó]\s+que\s+no\s+(?:le\s+)?(?:dijera|cont(?:ara|ase)|diga)|me\s+preocupa\s+(?:ella|él|(?-i:[A-Z])))",
     re.IGNORECASE)
 
 
@@ -108,7 +107,7 @@ _QUOTED = re.compile(r"[\"“«]([^\"“”«»]{8,}?)[\"”»]|(?<![A-Za-z])['�
 _FIRST_PERSON = {
     "she": "I", "he": "I", "her": "my", "his": "my", "him": "me", "herself": "myself",
     "himself": "myself", "she's": "I'm", "he's": "I'm", "she'd": "I'd", "he'd": "I'd",
-    "she'll": "I'll", "he'll": "I'll", "hers": "mine", "is": "am", "was": "was", "has": "have",
+    "she'll": "I'll", "he'll": "I'll", "hers": "mine", "is": "am", "has": "have",
     "doesn't": "don't", "does": "do", "su": "mi", "sus": "mis", "le": "me", "ella": "yo", "él": "yo",
 }
 _PERSON_WORD = re.compile(r"\b(?:she's|he's|she'd|he'd|she'll|he'll|herself|himself|hers|she|he|her|his|him"
@@ -130,6 +129,6 @@ def _match_case(word: str, like: str) -> str:
 
 
 def escalates(text: str) -> bool:
-    """Whether the sender asks the coordinator to look into it ("flagging this", "can you check
-    in with her", "te aviso")."""
+    """Whether the sender asks the coordinator to look into it, about a person ("flagging this",
+    "can you check in with her", "me preocupa Mateo")."""
     return _ESCALATES.search(text, 0, REPORT_READ_CHARS) is not None
