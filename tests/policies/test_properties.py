@@ -89,6 +89,9 @@ ADVERSARIAL = [
     "i follow the mta on twitter for delays. " * 2_500,
     "this kid says hes gonna shoot up the school " * 2_200,
     "my friend got a dm on snap from some guy, she blocked him and told her mom. " * 1_300,
+    # many numbers beside an office's name: the whole message was read again for each (round 24)
+    "call the front desk of the school office at 718 555 01" + "5 " * 49_000,
+    "the office line is 212-555-0190 ext. 4, " * 2_400,
 ]
 
 

@@ -812,9 +812,11 @@ _NEGATED_BEFORE = re.compile(r"\b(?:no|not|don'?t|do not|never|nunca|sin|without
                              r"|evita\w*)\b(?:\W+\w+){0,4}\W*$")
 
 
+@lru_cache(maxsize=8)
 def line_tied_to_someone(text: str) -> bool:
     """Whether anything in a (lower-cased) message makes a line given as an institution's the
-    sender's own or a way to reach somebody of the chat apart from it (``_TIE``)."""
+    sender's own or a way to reach somebody of the chat apart from it (``_TIE``). Read once per
+    message (cached): a message of many numbers asked it for each, 3 s on 100,000 characters."""
     if _TIE.search(text) is not None:
         return True
     return any(_NEGATED_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None
