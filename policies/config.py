@@ -27,8 +27,8 @@ RULE_IDS = (
 ROLES = ("student", "mentor")
 _RULE_KEYS = {"on", "action", "alert", "notice", "student", "mentor"}
 _ROLE_KEYS = {"action", "alert"}
-_TOP_KEYS = {"version", "rules", "links", "attachments", "quiet_hours", "flood", "words", "encoder",
-             "conversation"}
+_TOP_KEYS = {"version", "rules", "links", "contact", "attachments", "quiet_hours", "flood", "words",
+             "encoder", "conversation"}
 # The encoder's heads and the thresholds each may move ("hold" stops the message; "flag" marks a
 # delivered grooming signal; "alert" tells the coordinator about a possible disclosure).
 ENCODER_HEADS = HEAD_THRESHOLDS  # policies/encoder/spec.py: one table for every head
@@ -82,6 +82,9 @@ class PolicyConfig:
     # Per head, the thresholds the program moved; the rest come from the trained heads file.
     encoder_thresholds: dict[str, dict[str, float]] = field(default_factory=dict)
     conversation: dict[str, float] = field(default_factory=dict)
+    # The program's own public lines and mailboxes (``contact.allowed``), as ``contact_key`` reads
+    # them: delivered with no stop and no alert.
+    allowed_contacts: frozenset[str] = frozenset()
 
 
 MAX_VALUES = 100_000  # values a policy file may hold once its aliases (*name) are expanded
@@ -201,10 +204,28 @@ class _Checker:
         return [x.strip().lower() for x in v]
 
 
+_EMAIL = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+")
+
+
+def contact_key(detail: str) -> str | None:
+    """How a listed line or mailbox is compared with one in a message: an e-mail address
+    lower-cased; a phone number as its digits, the US country code dropped ("+1 (718) 555-0100" and
+    "718.555.0100" are one line); None when it is neither."""
+    d = detail.strip().lower()
+    if _EMAIL.fullmatch(d):
+        return d
+    if re.fullmatch(r"[\d\s()+.\-]+", d) is None:
+        return None
+    digits = re.sub(r"\D", "", d)
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    return digits if 7 <= len(digits) <= 15 else None
+
+
 def build_config(files: list[Path]) -> PolicyConfig:
     """Merge the shipped defaults and a program file (later files win) into one config."""
     state: dict[str, Any] = {"rules": {}, "block": [], "allow": [], "enc_on": True, "enc_th": {},
-                             "conv": {}}
+                             "conv": {}, "contacts": set()}
     for path in files:
         _apply(read_yaml(path), state, _Checker(str(path)))
     missing = [r for r in RULE_IDS if r not in state["rules"]]
@@ -221,6 +242,7 @@ def build_config(files: list[Path]) -> PolicyConfig:
         flood_max=state["f_max"], flood_window_s=state["f_win"], block_words=state["block"],
         allow_words=state["allow"], source=str(files[-1]), encoder_on=state["enc_on"],
         encoder_thresholds=state["enc_th"], conversation=state["conv"],
+        allowed_contacts=frozenset(state["contacts"]),
     )
 
 
@@ -269,6 +291,17 @@ def _apply_settings(doc: dict[str, Any], st: dict[str, Any], c: _Checker) -> Non
     c.keys(links, {"allowed_domains"}, "links")
     if "allowed_domains" in links:
         st["domains"] = c.strings(links, "allowed_domains")
+    contact = c.mapping(doc, "contact")
+    c.keys(contact, {"allowed"}, "contact")
+    if "allowed" in contact:
+        st["contacts"] = set()
+        for entry in c.strings(contact, "allowed"):
+            key = contact_key(entry)
+            if key is None:
+                c.fail(f"'{entry}' in contact.allowed is neither a phone number (7 to 15 digits, like "
+                       "718-555-0100) nor an e-mail address (like office@school.example.org)",
+                       contact, "allowed")
+            st["contacts"].add(key)
     att = c.mapping(doc, "attachments")
     c.keys(att, {"allowed"}, "attachments")
     if "allowed" in att:

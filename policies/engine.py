@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from policies.config import DEFAULTS_PATH, PolicyConfig, PolicyFileError, build_config
+from policies.config import DEFAULTS_PATH, PolicyConfig, PolicyFileError, build_config, contact_key
 from policies.conversation import ConversationSettings
 from policies.encoder.checks import checked_scores
 from policies.encoder.spec import backs_at, corroborate_at
@@ -222,9 +222,12 @@ class Policy:
         emails: list[tuple[int, int]] = []
         if gated:
             raw += [("language.profanity", s, e) for s, e, _ in self._words.find(t)]
-            raw += [("contact.phone", s, e) for s, e in find_phones(t)]
+            listed = self.config.allowed_contacts
+            raw += [("contact.phone", s, e) for s, e in find_phones(t)
+                    if not listed or contact_key(t[s:e]) not in listed]
             emails = self._contact.emails(t)
-            raw += [("contact.email", s, e) for s, e in emails]
+            raw += [("contact.email", s, e) for s, e in emails
+                    if not listed or contact_key(t[s:e]) not in listed]
         raw += [("contact.address", s, e)
                 for s, e in self._contact.addresses(t, norm.cased, folded=gated)]
         for s, e, kind in self._links.find(t):

@@ -81,6 +81,8 @@ def describe(cfg: PolicyConfig, thresholds: dict[str, dict[str, float]] | None =
     lines.append("")
     doms = ", ".join(cfg.allowed_domains) or "none"
     lines.append(f"Links allowed without review: {doms}")
+    listed = ", ".join(sorted(cfg.allowed_contacts)) or "none"
+    lines.append(f"The program's own lines and mailboxes (delivered, no alert): {listed}")
     lines.append("Attachments: " + ("allowed" if cfg.attachments_allowed
                                     else "held for a coordinator to review"))
     if cfg.quiet_enabled:

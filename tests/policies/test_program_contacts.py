@@ -1,0 +1,81 @@
+"""The program's own lines and mailboxes (``contact.allowed`` in the policy file): listed exactly,
+delivered with no stop and no alert; anything not listed is read as before, even beside them."""
+
+from __future__ import annotations
+
+import pytest
+
+from policies import Action, PolicyContext, PolicyFileError, load_policy
+from policies.config import contact_key
+from policies.explain import describe
+
+MENTOR, STUDENT = PolicyContext(role="mentor"), PolicyContext(role="student")
+PROGRAM = """\
+contact:
+  allowed:
+    - "(718) 555-0100"
+    - PTech-Office@hudson-hs.example.org
+    - careers@harbor-demo.com
+"""
+
+
+@pytest.fixture(scope="module")
+def program_policy(tmp_path_factory):
+    path = tmp_path_factory.mktemp("program") / "program.yml"
+    path.write_text(PROGRAM, encoding="utf-8")
+    return load_policy(path, rules_only=True)
+
+
+@pytest.mark.parametrize("text, ctx", [
+    ("If you'll miss Friday, have a parent call the attendance office at 718-555-0100 before 9.", MENTOR),
+    ("call the school at +1 718.555.0100 if the bus is late", STUDENT),
+    ("the front desk is 7185550100", STUDENT),
+    ("Send your resume to careers@harbor-demo.com, HR reads them in June.", MENTOR),
+    ("Questions go to ptech-office@hudson-hs.example.org.", MENTOR),
+])
+def test_a_listed_line_or_mailbox_is_delivered_without_an_alert(program_policy, text, ctx):
+    d = program_policy.evaluate(text, ctx)
+    assert d.action is Action.ALLOW and not d.alert, (text, d.action, d.rules)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("text me at 718-555-0101", "contact.phone"),                      # one digit off
+    ("my email is jsmith@harbor-demo.com", "contact.email"),           # the same domain, not listed
+    ("718-555-0100 is the school's line but my cell is 917-555-0123", "contact.phone"),
+    ("send it to careers@harbor-demo.com.evil.example", "contact.email"),
+])
+def test_what_is_not_listed_is_read_as_before(program_policy, text, rule):
+    d = program_policy.evaluate(text, MENTOR)
+    assert d.action is not Action.ALLOW and rule in d.rules, (text, d.action, d.rules)
+
+
+@pytest.mark.parametrize("text", ["call 7185550100 if the bus is late", "the front desk is 7185550100"])
+def test_without_the_list_the_same_line_is_stopped_or_alerted(text):
+    d = load_policy(rules_only=True).evaluate(text, STUDENT)
+    assert d.action is not Action.ALLOW or d.alert, (d.action, d.rules)
+
+
+@pytest.mark.parametrize("entry, key", [
+    ("(718) 555-0100", "7185550100"),
+    ("+1 718.555.0100", "7185550100"),
+    ("+44 20 7946 0958", "442079460958"),
+    ("Office@School.Example.org", "office@school.example.org"),
+    ("555-01", None),
+    ("call 718-555-0100", None),
+    ("office@school", None),
+])
+def test_entries_are_compared_by_their_digits_or_exact_address(entry, key):
+    assert contact_key(entry) == key
+
+
+def test_an_entry_that_is_no_line_or_address_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "program.yml"
+    path.write_text("version: 1\ncontact:\n  allowed:\n    - the school office\n", encoding="utf-8")
+    with pytest.raises(PolicyFileError) as err:
+        load_policy(path, rules_only=True)
+    assert "the school office" in str(err.value) and "line 3" in str(err.value), str(err.value)
+
+
+def test_the_policy_description_lists_the_programs_own_lines(program_policy):
+    text = describe(program_policy.config)
+    assert "careers@harbor-demo.com" in text and "7185550100" in text, text
