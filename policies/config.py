@@ -204,7 +204,8 @@ class _Checker:
         return [x.strip().lower() for x in v]
 
 
-_EMAIL = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+")
+_LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
+_EMAIL = re.compile(rf"[a-z0-9][a-z0-9._%+-]*@{_LABEL}(?:\.{_LABEL})+")
 
 
 def contact_key(detail: str) -> str | None:
@@ -214,9 +215,9 @@ def contact_key(detail: str) -> str | None:
     d = detail.strip().lower()
     if _EMAIL.fullmatch(d):
         return d
-    if re.fullmatch(r"[\d\s()+.\-]+", d) is None:
+    if re.fullmatch(r"[0-9\s()+.\-]+", d) is None or d.count("(") > 1 or d.count("+") > 1:
         return None
-    digits = re.sub(r"\D", "", d)
+    digits = re.sub(r"[^0-9]", "", d)
     if len(digits) == 11 and digits.startswith("1"):
         digits = digits[1:]
     return digits if 7 <= len(digits) <= 15 else None
@@ -295,6 +296,10 @@ def _apply_settings(doc: dict[str, Any], st: dict[str, Any], c: _Checker) -> Non
     c.keys(contact, {"allowed"}, "contact")
     if "allowed" in contact:
         st["contacts"] = set()
+        entries = contact["allowed"] or []
+        if isinstance(entries, list) and any(isinstance(x, int) for x in entries):
+            c.fail("put each phone number in contact.allowed in quotes, like \"718-555-0100\" "
+                   "(unquoted, YAML reads it as a number)", contact, "allowed")
         for entry in c.strings(contact, "allowed"):
             key = contact_key(entry)
             if key is None:

@@ -22,6 +22,7 @@ from policies.explain import describe, reason_for
 from policies.heap import fix_mmap_threshold
 from policies.normalize import (
     _MENTION,
+    Normalized,
     blank_markup,
     blank_mentions,
     deobfuscate,
@@ -40,6 +41,7 @@ from policies.rules.concepts.context import (
     disguised,
     handled_story,
     lesson_retold,
+    line_tied_to_someone,
     says_me_too,
     story_handled_at,
     teller_in_it,
@@ -222,12 +224,16 @@ class Policy:
         emails: list[tuple[int, int]] = []
         if gated:
             raw += [("language.profanity", s, e) for s, e, _ in self._words.find(t)]
-            listed = self.config.allowed_contacts
-            raw += [("contact.phone", s, e) for s, e in find_phones(t)
-                    if not listed or contact_key(t[s:e]) not in listed]
+            phones = find_phones(t)
             emails = self._contact.emails(t)
+            # the program's own lines and mailboxes (``contact.allowed``); with 50 numbers the finder
+            # stopped looking, so nothing is let through on its word
+            listed = self.config.allowed_contacts and len(phones) < _PHONES_READ \
+                and not line_tied_to_someone(t)
+            raw += [("contact.phone", s, e) for s, e in phones
+                    if not listed or not self._listed(norm, text, s, e, digits=True)]
             raw += [("contact.email", s, e) for s, e in emails
-                    if not listed or contact_key(t[s:e]) not in listed]
+                    if not listed or not self._listed(norm, text, s, e, digits=False)]
         raw += [("contact.address", s, e)
                 for s, e in self._contact.addresses(t, norm.cased, folded=gated)]
         for s, e, kind in self._links.find(t):
@@ -366,6 +372,37 @@ class Policy:
                 hits += self._hits_on_reading(*unmarked, role, hits)
         return hits
 
+    def _listed_named(self, text: str) -> str:
+        """The message with each of the program's own listed lines and mailboxes (as ``find`` lets
+        them through) put as words, for the encoder: it reads any number or address as a contact
+        detail, and the rules have already judged these."""
+        if not self.config.allowed_contacts or not any(c.isdigit() or c == "@" for c in text):
+            return text
+        norm = normalize(text)
+        t = blank_markup(blank_mentions(norm.text))
+        phones = find_phones(t)
+        if len(phones) >= _PHONES_READ or line_tied_to_someone(t):
+            return text
+        spans = [(*norm.span(s, e), "the office line") for s, e in phones
+                 if self._listed(norm, text, s, e, digits=True)]
+        spans += [(*norm.span(s, e), "the office mailbox") for s, e in self._contact.emails(t)
+                  if self._listed(norm, text, s, e, digits=False)]
+        for s, e, words in sorted(spans, reverse=True):
+            text = text[:s] + words + text[e:]
+        return text
+
+    def _listed(self, norm: Normalized, text: str, start: int, end: int, *, digits: bool) -> bool:
+        """Whether a number or address found in the normalised text is one the program lists as
+        its own, as sent: its characters in the original message give the listed key (a look-alike
+        letter or digit gives none), and for a number no digit runs on at either side ("646 718 555
+        0100" is another number)."""
+        s, e = norm.span(start, end)
+        key = contact_key(text[s:e])
+        if key is None or key not in self.config.allowed_contacts:
+            return False
+        return not digits or (_DIGIT_BEFORE.search(text, max(0, s - 4), s) is None
+                              and _DIGIT_AFTER.match(text, e) is None)
+
     def _hits_on_reading(self, vtext: str, index: list[int], role: str, found: list[Hit],
                          shown_from: str | None = None) -> list[Hit]:
         """The rules' hits on another reading of the message (``index``: the original position of
@@ -503,7 +540,7 @@ class Policy:
         """The encoder's hits and its heads' scores; if it fails, the message is held with an
         alert (fail-closed) and the scores are None."""
         assert self.encoder is not None
-        text = encoder_text(text, self._encoder_known)
+        text = encoder_text(self._listed_named(text), self._encoder_known)
         try:
             scores = checked_scores(self.encoder.scores(text, role), self.encoder.thresholds)
             hits = self.encoder.hits(text, role, scores)
@@ -847,6 +884,10 @@ class Policy:
 
 
 _SOMEONE_ELSE = frozenset({"concern.someone_attempted", "concern.someone_self_harm"})
+# Around a listed number: a digit a separator or two away makes it part of a longer run.
+_PHONES_READ = 50  # the phone finder stops at this many (policies/rules/contact.py)
+_DIGIT_BEFORE = re.compile(r"[0-9][\s().+-]{0,3}$")
+_DIGIT_AFTER = re.compile(r"[\s().-]{0,3}[0-9]")
 _OFFICE_LINE_NOTE = (" — given as a school's, program's or office's line or mailbox, nothing tying it to "
                      "somebody of the chat: delivered, coordinator alerted to check it is the institution's")
 # Somebody in danger now is held whatever the concern head reads: the emergency notice matters.

@@ -79,3 +79,54 @@ def test_an_entry_that_is_no_line_or_address_is_refused_with_its_line(tmp_path):
 def test_the_policy_description_lists_the_programs_own_lines(program_policy):
     text = describe(program_policy.config)
     assert "careers@harbor-demo.com" in text and "7185550100" in text, text
+
+
+# An independent review's inputs: what a listed entry must not let through.
+@pytest.mark.parametrize("text", [
+    # listed numbers filling the phone finder's reach, a personal one after them
+    "school numbers: " + "718-555-0100 " * 50 + "917-555-0123",
+    # a look-alike letter (Cyrillic "о") is another domain that anybody can register
+    "questions? email office@sch\u043eol.example.org",
+    # digits run on at either side make another number
+    "646 718 555 0100",
+    "718 555 0100 0123",
+    # a listed line the message ties to the sender
+    "i'm the one who answers 718-555-0100 after hours",
+    "718-555-0100 is my own cell lol",
+])
+def test_a_listed_entry_lets_nothing_else_through(program_policy, policy_with_list, text):
+    for pol in (program_policy, policy_with_list):
+        d = pol.evaluate(text, MENTOR)
+        assert d.action is not Action.ALLOW, (text, d.action, d.rules)
+
+
+@pytest.fixture(scope="module")
+def policy_with_list(tmp_path_factory):
+    """The whole policy (rules and encoder) with the program's list."""
+    path = tmp_path_factory.mktemp("program_enc") / "program.yml"
+    path.write_text(PROGRAM, encoding="utf-8")
+    return load_policy(path)
+
+
+@pytest.mark.parametrize("text", [
+    "the office: +1 718 555 0100",
+    "call the school at 718-555-0100 if the bus is late",
+    "Questions go to ptech-office@hudson-hs.example.org.",
+])
+def test_the_encoder_does_not_stop_a_listed_line_either(policy_with_list, text):
+    d = policy_with_list.evaluate(text, MENTOR)
+    assert d.action is Action.ALLOW and not d.alert, (text, d.action, d.rules)
+
+
+@pytest.mark.parametrize("entry", ["x@-.-", "000-0000-((", "+1 (((((555))))) 0100 000",
+                                   "\u0667\u0661\u0668 555 0100"])
+def test_junk_entries_are_refused(entry):
+    assert contact_key(entry) is None
+
+
+def test_an_unquoted_number_is_refused_with_a_hint(tmp_path):
+    path = tmp_path / "program.yml"
+    path.write_text("contact:\n  allowed:\n    - 7185550100\n", encoding="utf-8")
+    with pytest.raises(PolicyFileError) as err:
+        load_policy(path, rules_only=True)
+    assert "quotes" in str(err.value), str(err.value)
