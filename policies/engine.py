@@ -37,6 +37,7 @@ from policies.reported import REPORT_READ_CHARS, escalates, student_reported, st
 from policies.rereading import Rereader, composed
 from policies.rules.concepts import build_layer
 from policies.rules.concepts.context import (
+    _OWN_OR_ODD,
     declined_rest,
     disguised,
     handled_story,
@@ -226,14 +227,9 @@ class Policy:
             raw += [("language.profanity", s, e) for s, e, _ in self._words.find(t)]
             phones = find_phones(t)
             emails = self._contact.emails(t)
-            # the program's own lines and mailboxes (``contact.allowed``); with 50 numbers the finder
-            # stopped looking, so nothing is let through on its word
-            listed = self.config.allowed_contacts and len(phones) < _PHONES_READ \
-                and not line_tied_to_someone(t)
-            raw += [("contact.phone", s, e) for s, e in phones
-                    if not listed or not self._listed(norm, text, s, e, digits=True)]
-            raw += [("contact.email", s, e) for s, e in emails
-                    if not listed or not self._listed(norm, text, s, e, digits=False)]
+            listed = self._listed_spans(norm, text, t, phones, emails)
+            raw += [("contact.phone", s, e) for s, e in phones if (s, e) not in listed]
+            raw += [("contact.email", s, e) for s, e in emails if (s, e) not in listed]
         raw += [("contact.address", s, e)
                 for s, e in self._contact.addresses(t, norm.cased, folded=gated)]
         for s, e, kind in self._links.find(t):
@@ -381,27 +377,49 @@ class Policy:
         norm = normalize(text)
         t = blank_markup(blank_mentions(norm.text))
         phones = find_phones(t)
-        if len(phones) >= _PHONES_READ or line_tied_to_someone(t):
-            return text
-        spans = [(*norm.span(s, e), "the office line") for s, e in phones
-                 if self._listed(norm, text, s, e, digits=True)]
-        spans += [(*norm.span(s, e), "the office mailbox") for s, e in self._contact.emails(t)
-                  if self._listed(norm, text, s, e, digits=False)]
-        for s, e, words in sorted(spans, reverse=True):
-            text = text[:s] + words + text[e:]
-        return text
+        emails = self._contact.emails(t)
+        words = {**{p: "the office line" for p in phones}, **{m: "the office mailbox" for m in emails}}
+        listed = self._listed_spans(norm, text, t, phones, emails)
+        spans = sorted((norm.span(s, e), words[(s, e)]) for s, e in listed)
+        out, pos = [], 0
+        for (s, e), name in spans:
+            if s >= pos:  # overlapping spans: the first one only
+                out += [text[pos:s], name]
+                pos = e
+        return "".join(out) + text[pos:]
+
+    def _listed_spans(self, norm: Normalized, text: str, t: str, phones: list[tuple[int, int]],
+                      emails: list[tuple[int, int]]) -> set[tuple[int, int]]:
+        """The found numbers and addresses (spans of ``t``) that are the program's own listed lines
+        and mailboxes (``contact.allowed``). None at all when the finder stopped at 50 numbers, or
+        anything in the message ties a line to somebody of the chat or is first-person, personal or
+        about odd hours ("call 718-555-0100 after 6, I'll answer it myself" is read as if unlisted:
+        the office-line alert or the stop); and none inside a link."""
+        if not self.config.allowed_contacts or len(phones) >= _PHONES_READ or line_tied_to_someone(t):
+            return set()
+        plain = deobfuscate(t, self._vocab.__contains__)
+        if any(_OWN_OR_ODD.search(x) is not None for x in (t, plain[0] if plain else "")):
+            return set()
+        links = [(s, e) for s, e, _ in self._links.find(t)]
+        return {(s, e) for kind, found in (("phone", phones), ("email", emails)) for s, e in found
+                if not any(a < e and s < b for a, b in links)
+                and self._listed(norm, text, s, e, digits=kind == "phone")}
 
     def _listed(self, norm: Normalized, text: str, start: int, end: int, *, digits: bool) -> bool:
         """Whether a number or address found in the normalised text is one the program lists as
         its own, as sent: its characters in the original message give the listed key (a look-alike
-        letter or digit gives none), and for a number no digit runs on at either side ("646 718 555
-        0100" is another number)."""
+        letter or digit gives none); for a number no digit, number word or extension runs on at
+        either side ("646 718 555 0100", "… ext 23"); for an address nothing of an address or a link
+        on either side ("x=careers@…", "careers@…/evil")."""
         s, e = norm.span(start, end)
         key = contact_key(text[s:e])
         if key is None or key not in self.config.allowed_contacts:
             return False
-        return not digits or (_DIGIT_BEFORE.search(text, max(0, s - 4), s) is None
-                              and _DIGIT_AFTER.match(text, e) is None)
+        if digits:
+            return (_RUNS_ON_BEFORE.search(text, max(0, s - 12), s) is None
+                    and _RUNS_ON_AFTER.match(text, e) is None)
+        return ((s == 0 or _ADDRESS_CHAR.match(text, s - 1) is None)
+                and _ADDRESS_GOES_ON.match(text, e) is None)
 
     def _hits_on_reading(self, vtext: str, index: list[int], role: str, found: list[Hit],
                          shown_from: str | None = None) -> list[Hit]:
@@ -884,10 +902,15 @@ class Policy:
 
 
 _SOMEONE_ELSE = frozenset({"concern.someone_attempted", "concern.someone_self_harm"})
-# Around a listed number: a digit a separator or two away makes it part of a longer run.
+# Around a listed number: a digit of any script, a number word or an extension a separator or two
+# away makes it part of something longer; around a listed address, a character of an address or a link.
 _PHONES_READ = 50  # the phone finder stops at this many (policies/rules/contact.py)
-_DIGIT_BEFORE = re.compile(r"[0-9][\s().+-]{0,3}$")
-_DIGIT_AFTER = re.compile(r"[\s().-]{0,3}[0-9]")
+_NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|cero|uno|dos|tres|cuatro"
+                r"|cinco|seis|siete|ocho|nueve|diez)")
+_RUNS_ON_BEFORE = re.compile(rf"(?:\d|\b{_NUMBER_WORD})[^\w]{{0,3}}$", re.IGNORECASE)
+_RUNS_ON_AFTER = re.compile(rf"[^\w]{{0,3}}(?:\d|{_NUMBER_WORD}\b|(?:ext|extension|x)\b)", re.IGNORECASE)
+_ADDRESS_CHAR = re.compile(r"[\w.'=+%&/:@-]")
+_ADDRESS_GOES_ON = re.compile(r"[/@?#=&]|\.[\w-]")
 _OFFICE_LINE_NOTE = (" — given as a school's, program's or office's line or mailbox, nothing tying it to "
                      "somebody of the chat: delivered, coordinator alerted to check it is the institution's")
 # Somebody in danger now is held whatever the concern head reads: the emergency notice matters.

@@ -28,7 +28,7 @@ def program_policy(tmp_path_factory):
 
 @pytest.mark.parametrize("text, ctx", [
     ("If you'll miss Friday, have a parent call the attendance office at 718-555-0100 before 9.", MENTOR),
-    ("call the school at +1 718.555.0100 if the bus is late", STUDENT),
+    ("call the school at +1 718.555.0100 about the bus", STUDENT),
     ("the front desk is 7185550100", STUDENT),
     ("Send your resume to careers@harbor-demo.com, HR reads them in June.", MENTOR),
     ("Questions go to ptech-office@hudson-hs.example.org.", MENTOR),
@@ -51,6 +51,7 @@ def test_what_is_not_listed_is_read_as_before(program_policy, text, rule):
 
 @pytest.mark.parametrize("text", ["call 7185550100 if the bus is late", "the front desk is 7185550100"])
 def test_without_the_list_the_same_line_is_stopped_or_alerted(text):
+    """(A listed line beside words about odd hours — "if the bus is late" — is read this way too.)"""
     d = load_policy(rules_only=True).evaluate(text, STUDENT)
     assert d.action is not Action.ALLOW or d.alert, (d.action, d.rules)
 
@@ -93,11 +94,26 @@ def test_the_policy_description_lists_the_programs_own_lines(program_policy):
     # a listed line the message ties to the sender
     "i'm the one who answers 718-555-0100 after hours",
     "718-555-0100 is my own cell lol",
+    # a second review's: a listed mailbox inside a link, ties in any wording or markup, digits of
+    # another script or a number word running on, an address that goes on, an extension
+    "https://evil.example/?u=careers@harbor-demo.com",
+    "http://careers@harbor-demo.com@evil.example/x",
+    "call 718-555-0100 after 6, I will answer it myself",
+    "718-555-0100 **call me** there",
+    "718-555-0100 — c-a-l-l m-e there tonight",
+    "\uff16\uff14\uff16 718 555 0100",
+    "\u0666\u0664\u0666 718 555 0100",
+    "646/718-555-0100",
+    "six four six 718-555-0100",
+    "x=careers@harbor-demo.com",
+    "careers@harbor-demo.com/evil",
+    "718-555-0100 ext 23",
 ])
 def test_a_listed_entry_lets_nothing_else_through(program_policy, policy_with_list, text):
     for pol in (program_policy, policy_with_list):
-        d = pol.evaluate(text, MENTOR)
-        assert d.action is not Action.ALLOW, (text, d.action, d.rules)
+        for ctx in (MENTOR, STUDENT):
+            d = pol.evaluate(text, ctx)
+            assert d.action is not Action.ALLOW or d.alert, (text, ctx.role, d.action, d.rules)
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +126,7 @@ def policy_with_list(tmp_path_factory):
 
 @pytest.mark.parametrize("text", [
     "the office: +1 718 555 0100",
-    "call the school at 718-555-0100 if the bus is late",
+    "call the school at 718-555-0100 about the field trip",
     "Questions go to ptech-office@hudson-hs.example.org.",
 ])
 def test_the_encoder_does_not_stop_a_listed_line_either(policy_with_list, text):
