@@ -37,9 +37,9 @@ from policies.reported import REPORT_READ_CHARS, escalates, student_reported, st
 from policies.rereading import Rereader, composed
 from policies.rules.concepts import build_layer
 from policies.rules.concepts.context import (
-    _OWN_OR_ODD,
     declined_rest,
     disguised,
+    first_person_or_odd,
     handled_story,
     lesson_retold,
     line_tied_to_someone,
@@ -398,7 +398,7 @@ class Policy:
         if not self.config.allowed_contacts or len(phones) >= _PHONES_READ or line_tied_to_someone(t):
             return set()
         plain = deobfuscate(t, self._vocab.__contains__)
-        if any(_OWN_OR_ODD.search(x) is not None for x in (t, plain[0] if plain else "")):
+        if first_person_or_odd(t) or (plain is not None and first_person_or_odd(plain[0])):
             return set()
         links = [(s, e) for s, e, _ in self._links.find(t)]
         return {(s, e) for kind, found in (("phone", phones), ("email", emails)) for s, e in found

@@ -736,6 +736,12 @@ _OWN_OR_ODD = re.compile(
 _NUMBER_RUN = re.compile(r"\d[\d\s().-]{5,}\d")
 
 
+def first_person_or_odd(text: str) -> bool:
+    """Anything first-person, personal, or about odd hours or another channel in a (lower-cased)
+    message (``_OWN_OR_ODD``): a program's listed line is then read as if it were not listed."""
+    return _OWN_OR_ODD.search(text) is not None
+
+
 @lru_cache(maxsize=8)
 def institution_line_message(text: str) -> bool:
     """A message whose one phone number is an institution's line named anywhere in it (a
