@@ -19,6 +19,7 @@ from policies.conversation import ConversationSettings
 from policies.encoder.checks import checked_scores
 from policies.encoder.spec import backs_at, corroborate_at
 from policies.explain import describe, reason_for
+from policies.farewell import final_thanks
 from policies.heap import fix_mmap_threshold
 from policies.normalize import (
     _MENTION,
@@ -320,6 +321,8 @@ class Policy:
                 hits = self._unbacked_student_mention(hits, scores, text)
         if role == "mentor":
             hits += self._reported_disclosure(text, hits)
+        elif not any(h.category == "concern" for h in hits):
+            hits += self._final_thanks(text)
         if role != "mentor" and any(h.rule == "language.threat" for h in hits):
             hits = _reported_threats(hits, text)
         if role != "mentor" and any(h.rule in _SOMEONE_ELSE and h.action is Action.ALLOW for h in hits):
@@ -607,6 +610,20 @@ class Policy:
         return [Hit(rule="concern.reported", start=span[0], end=span[1], action=action, alert=alert,
                     reason=f"{reason_for('concern.reported', 'mentor', text[span[0]:span[1]])} — {why}",
                     notice=st.notice, category="policy", band="alert")]
+
+    def _final_thanks(self, text: str) -> list[Hit]:
+        """A student's thank-you that sounds final (``policies/farewell.py``): delivered, the
+        coordinator alerted at once with the self-harm family's setting switched on."""
+        st = self.config.rules["concern.selfharm"]
+        low = text.lower()
+        span = final_thanks(low) if st.on and len(low) == len(text) else None
+        if span is None:
+            return []
+        shown = text[span[0]:span[1]]
+        return [Hit(rule="concern.goodbye_hint", start=span[0], end=span[1], action=Action.ALLOW, alert=True,
+                    reason=f"{reason_for('concern.goodbye_hint', 'student', shown)} — a thank-you for "
+                           f"everything with an absence and no return named: delivered, coordinator alerted",
+                    notice=st.notice, category="concern", band="alert")]
 
     def _reported_by_head(self, text: str) -> str | None:
         """The concern head's reading of a mentor's report as if the student had sent it, when it

@@ -35,6 +35,7 @@ RULE_TEXT: dict[str, str] = {
     "concern.homeless": "disclosures of homelessness or eviction",
     "concern.someone_else": "somebody else's suicide attempt or self-harm, told by a student",
     "concern.reported": "a student's disclosure passed on by a mentor ('she told me…')",
+    "concern.goodbye_hint": "a thank-you or a giving-away that sounds final (a hint of goodbye)",
     "links.domain": "links to sites that are not on the program's allow-list",
     "links.personal_share": "links to someone's own or personal file share (my Drive, WeTransfer…)",
     "files.attachment": "attachments (files and images)",

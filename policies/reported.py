@@ -66,7 +66,18 @@ _ESCALATES = re.compile(
     r"\s+(?:about|for)\s+(?:her|him|them|my\s+mentee|one\s+of|(?-i:[A-Z][a-z]+))"
     r"|asked\s+me\s+not\s+to\s+(?:tell|say)|made\s+me\s+promise\s+not\s+to"
     r"|quer[ií]a\s+avisar(?:le)?|prefiero\s+avisar|estoy\s+(?:muy\s+)?preocupad[oa]\s+por"
-    r"|me\s+pidi[oó]\s+que\s+no\s+(?:le\s+)?(?:dijera|cont(?:ara|ase)|diga)|me\s+preocupa\s+(?:ella|él|(?-i:[A-Z])))",
+    r"|me\s+pidi[oó]\s+que\s+no\s+(?:le\s+)?(?:dijera|cont(?:ara|ase)|diga)|me\s+preocupa\s+(?:ella|él|(?-i:[A-Z]))"
+    # round 25: the worry or the ask said on its own, after the report ("Estoy preocupada.", "¿Cómo
+    # procedemos?", "Needs follow-up please", "Please loop in the counselor", "Lo reporto por si acaso")
+    r"|(?:estoy|i'?m|i\s+am)\s+(?:muy\s+|really\s+|a\s+bit\s+|kind\s+of\s+|very\s+|a\s+little\s+)?"
+    r"(?:preocupad[oa]|worried|concerned)(?:\s+about\s+(?:her|him|them|it|this))?(?=\s*(?:[.!?\n]|$))"
+    r"|\bme\s+preocupa(?:\s+mucho)?(?=\s*(?:[.!?\n]|$))|something'?s\s+(?:off|not\s+right)"
+    r"|no\s+s[eé]\s+si\s+es\s+algo|c[oó]mo\s+procedemos|how\s+(?:should|do)\s+(?:we|i)\s+(?:proceed|handle)"
+    r"|lo\s+reporto|(?:i'?m\s+)?reporting\s+(?:this|it)|needs?\s+(?:a\s+)?follow[-\s]?up"
+    r"|follow\s+up\s+(?:today|asap|please|on\s+(?:this|it|her|him))|loop\s+(?:you|in)\b|refiera\s+a|refer\s+(?:her|him|them)\s+to"
+    r"|(?:est[aá]|sounded|seemed|looked)\s+(?:muy\s+|really\s+|so\s+)?(?:aterrad[oa]|asustad[oa]|scared|terrified)"
+    r"|didn'?t\s+want\s+to\s+push|(?:le|te)\s+dije\s+que\s+(?:hablar[ií]a|te\s+lo\s+iba|le\s+iba|se\s+lo\s+iba)"
+    r"|told\s+(?:her|him|them)\s+i'?d\s+(?:need\s+to\s+)?(?:tell|loop|let)\b|(?:te|se)\s+lo\s+iba\s+a\s+avisar)",
     re.IGNORECASE)
 
 

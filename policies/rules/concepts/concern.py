@@ -22,6 +22,9 @@ _abuse = partial(_c, governs="concern.abuse")
 _neglect = partial(_c, governs="concern.neglect")
 _exploit = partial(_c, governs="concern.exploitation")
 _homeless = partial(_c, governs="concern.homeless")
+# A hint of a disclosure, too ordinary on its own to hold ("ya regalé mis cuadernos", "gracias por todo,
+# no voy a estar"): delivered, the coordinator alerted at once (issue 11: alert below hold).
+_hint = partial(_c, governs="concern.selfharm", student=0.5)
 
 # Hyperbole about school work is ordinary chat ("this essay is killing me").
 _HYPERBOLE = (r"\b(?:homework|essay|test|exam|finals|midterms?|quiz|class|assignment|project|"
@@ -178,6 +181,23 @@ RULES = [
         "(writing|wrote|write|escribiendo|escribi) ~2 (letters|notes|cartas|notas) ~5 (goodbye|despedida|good_bye|bye|in_case)",
         "(said|say|dije|decir) ~2 (bye|goodbye|adios) ~2 (to)? ~3 (most_people|people|everybody|all|everyone|a_todos|a_casi_todos)",
         examples=("i gave away my guitar today", "le regalé mis cosas a mi prima"),
+    ),
+    _hint(
+        "concern.goodbye_hint",
+        "Gives things away as if they will not be needed, leaves them to someone, or says a thank-you that sounds final (a hint of goodbye)",
+        # giving away whatever it is, with no need of it any more ("ya regalé mis cuadernos, para qué los quiero")
+        "(gave|giving|give|regale|regalando|regalo|regalar|di|dando|le_di|le_deje|les_deje|dejo|le_dejo|les_dejo|anyone_want|who_wants|quien_quiere|alguien_quiere) ~3 (away|my|mi|mis|all_my|todas_mis|todos_mis|toda_mi|todo_mi) ~6 (para_que|pa_que|pa'_que|dont_really_need|don't_really_need|no_longer_need|really_don't_need|really_dont_need|no_los_necesito|no_las_necesito|no_lo_necesito|no_la_necesito|ya_no|won't_need|wont_need|not_gonna_need|don't_need|dont_need|anymore|any_more|no_more|where_i'm_going|donde_voy|ya_me_voy)",
+        # leaving things to somebody ("si me pasa algo, que mi hermano se quede con mi laptop")
+        "(si|if) ~1 (me_pasa|me_llega_a_pasar|something_happens|anything_happens|i'm_gone|im_gone|i_die|me_muero|i'm_not_here|no_estoy) ~1 (algo|to_me)? ~8 (se_quede|se_queda|quedense|keep|keeps|can_have|gets|get|es_pa|es_para|son_pa|son_para|dale|denle|give|tiene_que|has_to|have_to)",
+        "(lista|list) ~3 (a_quien|de_a_quien|who|quien|de_quien|who_i) ~2 (le_dejo|dejo|les_dejo|gets|se_queda|le_toca|leave|i_leave|i'm_leaving)",
+        "(already|ya) ~2 (wrote|escribi|hice|made|left|deje) ~2 (letters|cartas|notes|notas) ~3 (for|para|to|a) ~2 (everyone|everybody|todos|all|my_family|mi_familia|everybody_i|each)",
+        # a thank-you that sounds final: thanks for everything with an absence or a "before" around it
+        "(thanks|thank_you|thank_u|ty|gracias) ~3 (for_everything|por_todo|for_all_of_it) ~9 (before|antes|no_voy_a_estar|won't_be|wont_be|not_gonna_be|si_no_me_ves|if_you_don't_see|if_u_dont_see|ni_en_las_otras|cuidese|cuidate|take_care_of_yourself|one_of_the_good|just_wanted_you_to_know|just_wanted_u_to_know|solo_queria|queria_que_sepa|de_verdad_de_verdad)",
+        "(no_voy_a_estar|no_se_si_voy_a_estar|si_no_me_ves|if_you_don't_see_me|if_u_dont_see_me|won't_be_around|wont_be_around|not_gonna_be_around|ni_en_las_otras|ya_me_despedi|me_despedi|said_my_goodbyes|i_said_bye_to) ~9 (gracias|thanks|thank_you|thank_u|ty)",
+        # nobody would miss the student (said of themselves, no condition)
+        "(nadie|nobody|no_one|noone) ~1 (me_extranaria|me_va_a_extranar|would_miss_me|will_miss_me|would_even_notice|would_notice|would_care|notaria|se_daria_cuenta|me_echaria_de_menos)",
+        examples=("ya regalé mis cuadernos, para qué los quiero", "si me pasa algo, que mi hermano se quede con mi laptop",
+                  "no voy a estar en la próxima sesión. gracias por todo, de verdad"),
     ),
     _selfharm(
         "concern.self_injury",

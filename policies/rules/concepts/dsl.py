@@ -193,6 +193,9 @@ class Rule:
     softens: str = ""
     governs: str = ""
     examples: tuple[str, ...] = field(default=())
+    # ``unless`` reads this rule's own matches only, never its family's phrase hits (a rule whose
+    # filter is about its own wording: "grooming.kept_secret" and a surprise party).
+    own_unless: bool = False
 
     def weight(self, role: str) -> float:
         return self.mentor if role == "mentor" else self.student

@@ -25,7 +25,43 @@ _isolation = partial(rule, governs="offplatform.meet", student=0.0)
 # is you/us/keep or the sentence names the parents, "between us", deleting or nobody (round 10).
 _TIP_SECRET = r"(?:the|my|el|mi)(?: (?:big|real|only|whole|main|gran|verdadero|unico|único))? secret(?:o)? (?:to|behind|para) (?!(?:you|u|ti|keep|nadie|anyone|us|nosotros|me|our|ours|your|ur|tu|tus|nuestr\w*|mi|we)\b)(?![^.?!:]*\b(?:mom|mum|dad|parents?|folks|family|coordinator|mam[aá]|pap[aá]s?|between (?:us|you and me)|entre nosotros|delete|borra|nobody|no one|nadie|anyone|report|dont|don't|can't|never|nunca|no le)\b)"
 
+# A student telling the adult that the adult's secret was kept: messages deleted, a parent or the
+# coordinator not told "like you said", a gift or money not mentioned at home. The adult's move
+# happened elsewhere; the student's words are its evidence (round 25: fresh writers' grooming rows
+# that the rules missed were mostly these). Negation is the act here ("no le dije a nadie"), and a
+# reported instruction is the point, so neither cancels it. A mentor saying "she asked me not to tell"
+# is passing a disclosure on (policies/reported.py), not keeping a secret: students only.
+_kept = partial(rule, governs="offplatform.secrecy", mentor=0.0, student=1.0, negatable=False, reportable=False)
+_HIDE = ("(deleted|delete|borre|ya_borre|erased|cleared|unsent|wiped|didn't_tell|didnt_tell|did_not_tell"
+         "|won't_tell|wont_tell|will_not_tell|not_gonna_tell|never_told|haven't_told|havent_told|didn't_say|didnt_say"
+         "|won't_say|wont_say|didn't_mention|didnt_mention|no_le_dije|no_le_he_dicho|no_le_voy_a_decir|no_le_digo"
+         "|no_dije|no_le_conte|no_le_cuento|no_se_lo_dije|no_se_lo_conte|no_le_he_contado|no_dije_nada|kept_it|lo_guarde)")
+_AS_ASKED = ("(like_u_said|like_you_said|like_u_told_me|like_you_told_me|like_u_asked|like_you_asked|as_you_said"
+             "|as_you_asked|as_u_said|as_you_told_me|como_me_dijo|como_me_dijiste|como_usted_dijo|como_usted_me_dijo"
+             "|como_me_pidio|como_me_pidiste|como_usted_me_pidio|como_dijiste|como_quedamos|like_we_said|like_we_agreed)")
+_GIVEN = ("(MONEY|PAYAPP|regalo|regalito|regalos|gift|gifts|present|presents|airpods|audifonos|headphones|sneakers"
+          "|jordans|shoes|tenis|phone|iphone|laptop|hoodie|jacket|necklace|perfume|the_50|los_50|the_20|los_20)")
+# One's own money, a surprise or a party kept quiet is no adult's secret.
+_OWN_SECRET = (r"\b(?:i spent|i lost|i owe|i borrowed|i found|i made|i earned|i saved|i won(?!['’]t)|i got paid|que gast[eé]"
+               r"|que perd[ií]|que gan[eé]|que ahorr[eé]|que encontr[eé]|surprise|sorpresa|party|fiesta|birthday|cumple\w*)\b")
+_EASY = ("(thanks|thank|thank_u|thank_you|ty|gracias|tranquilo|tranquila|tranqui|don't_worry|dont_worry"
+         "|no_se_preocupe|no_te_preocupes|our_thing|nuestro_secreto|entre_nosotros|between_us|🤐)")
+
 RULES = [
+    _kept(
+        "grooming.kept_secret",
+        "Tells the adult their secret was kept: messages deleted, a parent or the coordinator not told, a gift hidden (grooming evidence)",
+        _HIDE + " ~8 " + _AS_ASKED,
+        _AS_ASKED + " ~6 " + _HIDE,
+        "(you_said|u_said|you_told_me|u_told_me|usted_dijo|usted_me_dijo|me_dijiste|me_dijo|me_pidio|me_pidiste) ~2 (not_to|no|que_no) ~1 (tell|say|mention|dijera|le_dijera|contara|le_contara|decir|contar|decirle|contarle)",
+        _HIDE + " ~6 " + _GIVEN + " ~8 " + _EASY,
+        _EASY + " ~8 " + _HIDE + " ~8 " + _GIVEN,
+        _HIDE + " ~4 (PARENT|OVERSEER|anyone|anybody|nobody|nadie|a_nadie|alguien) ~4 (about|de|lo_de|del|sobre|that_you|que_usted|que_tu|que_me)? ~3 " + _GIVEN,
+        unless=_OWN_SECRET,
+        own_unless=True,
+        examples=("ok i deleted the chat like u said", "profe no le dije a nadie lo de los audífonos como usted me dijo",
+                  "gracias por los 50 miss, no le dije a nadie"),
+    ),
     _parents(
         "grooming.risk_assessment",
         "Asks who watches the student's phone, messages or this chat (risk assessment)",

@@ -87,6 +87,8 @@ GROUP_WEIGHT = 0.3
 # below STRONG, so delivered with the coordinator alerted instead of held (``Rule.softens``).
 SOFTENED = 0.5
 _SOFTENED_NOTE = " (read as likely exaggeration from the words around it: delivered, coordinator alerted)"
+# A disclosure rule that is a hint by itself (its own weight below STRONG: "concern.goodbye_hint").
+_HINT_NOTE = " (a hint on its own: delivered, coordinator alerted)"
 # A threat quoted after a verb of saying ("he texted me 'im gonna find u'") may be one the sender
 # received: delivered, and from a student the coordinator is alerted (``QUIET_ALERT``).
 QUOTED_WEIGHT = 0.3
@@ -172,7 +174,7 @@ class ConceptLayer:
         # wording and would drop real phrase hits such as "near the school?".)
         self._family_unless: dict[str, list[re.Pattern]] = {}
         for r, u in zip(self.rules, self._unless, strict=True):
-            if u is not None and r.governs in _FAMILY_UNLESS:
+            if u is not None and r.governs in _FAMILY_UNLESS and not r.own_unless:
                 self._family_unless.setdefault(r.governs, []).append(u)
         self._always: list[_Template] = []  # templates without a known anchor word
         self._index: dict[str, list[_Template]] = {}
@@ -365,8 +367,9 @@ class ConceptLayer:
             if strong:
                 action, alert = st.for_role(role)
                 note = "" if m.weight >= STRONG else " (several weak signals together)"
-            elif disclosure:  # read as likely exaggeration (``Rule.softens``): never lost
-                action, alert, note = Action.ALLOW, True, _SOFTENED_NOTE
+            elif disclosure:  # a hint, or read as likely exaggeration (``Rule.softens``): never lost
+                action, alert = Action.ALLOW, True
+                note = _HINT_NOTE if m.rule.weight(role) < STRONG else _SOFTENED_NOTE
             elif role != "mentor" and m.rule.governs in QUIET_ALERT:
                 action, alert, note = Action.ALLOW, True, " (from a student: delivered, coordinator alerted)"
             else:
