@@ -613,17 +613,21 @@ class Policy:
 
     def _final_thanks(self, text: str) -> list[Hit]:
         """A student's thank-you that sounds final (``policies/farewell.py``): delivered, the
-        coordinator alerted at once with the self-harm family's setting switched on."""
+        coordinator alerted at once (when the self-harm family is on). Not a "concern" hit, like
+        ``_reported_disclosure``'s: a hint must not cap another rule's block or replace its notice."""
         st = self.config.rules["concern.selfharm"]
-        low = text.lower()
-        span = final_thanks(low) if st.on and len(low) == len(text) else None
-        if span is None:
+        if not st.on:
             return []
+        norm = normalize(text)
+        found = final_thanks(norm.text)
+        if found is None:
+            return []
+        span = norm.span(*found)
         shown = text[span[0]:span[1]]
         return [Hit(rule="concern.goodbye_hint", start=span[0], end=span[1], action=Action.ALLOW, alert=True,
                     reason=f"{reason_for('concern.goodbye_hint', 'student', shown)} — a thank-you for "
                            f"everything with an absence and no return named: delivered, coordinator alerted",
-                    notice=st.notice, category="concern", band="alert")]
+                    notice=st.notice, category="policy", band="alert")]
 
     def _reported_by_head(self, text: str) -> str | None:
         """The concern head's reading of a mentor's report as if the student had sent it, when it

@@ -1,10 +1,12 @@
-"""A student's thank-you that sounds final: thanks for everything, and an absence around it
-("no voy a estar en la sesión del jueves. ni en las otras creo. gracias por todo miss").
+"""A student's thank-you that sounds final: thanks for everything, and an absence with no end around
+it ("no voy a estar en la sesión del jueves. ni en las otras creo. gracias por todo miss").
 
 The concept rules join words inside one sentence only; a goodbye is often two sentences, each
-ordinary alone. Neither half holds a message: together they are a hint that the coordinator
-hears of at once (delivered, alerted — issue 11: the alert band sits below the hold). A return
-named anywhere ("see you in September", "nos vemos el lunes") makes it an ordinary goodbye.
+ordinary alone. Neither half holds a message: together they are a hint that the coordinator hears
+of at once (delivered, alerted — issue 11: the alert band sits below the hold). A return named
+anywhere ("see you in September", "nos vemos el lunes"), not negated, makes it an ordinary goodbye;
+an absence with a reason and an end ("no voy a estar el jueves, tengo dentista") is not one of these.
+Read on the folded text (lower case, no accents, straight apostrophes: ``policies.normalize``).
 """
 
 from __future__ import annotations
@@ -13,28 +15,36 @@ import re
 
 _THANKS_ALL = re.compile(
     r"\b(?:thanks|thank (?:you|u)|thx|ty|gracias)\b[^.!?\n]{0,40}?"
-    r"\b(?:for everything|for all of it|for all (?:you|u) did|for all (?:you'?ve|u'?ve) done|por todo)\b")
+    r"\b(?:for everything|4 everything|for all of it|for all (?:you|u) did|for all (?:you'?ve|u'?ve) done"
+    r"|por todo)\b")
+# An absence with no end: not "this thursday", but "ni en las otras", "anymore", "won't be back".
 _ABSENCE = re.compile(
-    r"\b(?:no (?:s[eé] si |creo que )?(?:voy a|vaya a) estar|won'?t be (?:here|around|there|on)|"
-    r"not gonna be (?:here|around|there)|si no me (?:ves|ven)|if (?:you|u) don'?t see me|ni en las otras|"
-    r"(?:ya )?me desped[ií]|said my goodbyes|said (?:bye|goodbye) to (?:every|my|all)|won'?t be back|"
-    r"not coming back|no voy a volver|no (?:creo que )?vuelva|before i go|antes de irme|"
-    r"this is (?:goodbye|it)|"
-    r"just wanted (?:you|u|y'?all) to know|solo quer[ií]a (?:decirle|decirte|que sepa)|"
-    r"cu[ií]d(?:e|a)se mucho|"
-    r"take care of yourself|one of the good ones|you were (?:a|one of)|"
-    r"fuiste (?:un|una|el|la) (?:buen|mejor))")
+    r"\b(?:ni en las otras|ni nunca|nunca mas|ya no voy a (?:estar|venir|volver)|no voy a volver|no vuelvo"
+    r"|(?:ya )?me despedi|me estoy despidiendo|said my goodbyes|said (?:bye|goodbye) to (?:every|all)"
+    r"|won'?t be (?:here|around|back|coming back)(?! (?:on|this|next|tomorrow|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|for)\b)"
+    r"|not (?:gonna be|going to be) (?:here|around)(?! (?:on|this|next|tomorrow|for)\b)|not coming back"
+    r"|won'?t see (?:you|u|y'?all) (?:again|anymore)|this is (?:goodbye|it)"
+    r"|no nos vamos a (?:ver|volver a ver)|no me van a ver (?:mas|nunca)|si no me (?:ves|ven)(?: mas)?"
+    r"|if (?:you|u) (?:don'?t|never) see me (?:again|anymore)|after today|despues de hoy)\b")
 _RETURN = re.compile(
-    r"\b(?:see (?:you|u|ya|y'?all)|nos vemos|hasta (?:el|la|los|septiembre|enero|pronto|luego|ma[nñ]ana)|"
-    r"next (?:year|week|session|time|fall|semester)|(?:el|la) (?:pr[oó]xim[oa]|otra) (?:semana|vez|a[nñ]o)|"
-    r"(?:in|en) (?:september|septiembre|the fall|el oto[nñ]o)|after (?:the )?(?:break|vacation|summer)|"
-    r"despu[eé]s de (?:las )?vacaciones|talk (?:to (?:you|u) )?(?:soon|tomorrow|monday|later)|"
-    r"back (?:on|next))\b")
+    r"\b(?:see (?:you|u|ya|y'?all)|nos vemos|hasta (?:el|la|los|septiembre|enero|pronto|luego|manana)"
+    r"|next (?:year|week|session|time|fall|semester)|(?:el|la) (?:proxim[oa]|otra) (?:semana|vez|ano)"
+    r"|(?:in|en) (?:september|septiembre|the fall|el otono)|after (?:the )?(?:break|vacation|summer)"
+    r"|despues de (?:las )?vacaciones|talk (?:to (?:you|u) )?(?:soon|tomorrow|monday|later)"
+    r"|back (?:on|next))\b")
+# "won't see you again", "no nos vemos nunca": a return negated is no return
+_NEGATED_BEFORE = re.compile(r"\b(?:won'?t|will not|never|not|no|nunca|don'?t)\s+(?:\w+\s+)?$")
 
 
-def final_thanks(low: str) -> tuple[int, int] | None:
-    """The span of a final-sounding thank-you in lower-cased ``low``, or None."""
-    thanks = _THANKS_ALL.search(low)
-    if thanks is None or _ABSENCE.search(low) is None or _RETURN.search(low) is not None:
+def _returns(low: str) -> bool:
+    return any(_NEGATED_BEFORE.search(low, max(0, m.start() - 20), m.start()) is None
+               for m in _RETURN.finditer(low))
+
+
+def final_thanks(folded: str) -> tuple[int, int] | None:
+    """The span of a final-sounding thank-you in ``folded`` (the message folded), or None."""
+    thanks = _THANKS_ALL.search(folded)
+    if thanks is None or _ABSENCE.search(folded) is None or _returns(folded):
         return None
     return thanks.start(), thanks.end()

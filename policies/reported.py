@@ -66,18 +66,34 @@ _ESCALATES = re.compile(
     r"\s+(?:about|for)\s+(?:her|him|them|my\s+mentee|one\s+of|(?-i:[A-Z][a-z]+))"
     r"|asked\s+me\s+not\s+to\s+(?:tell|say)|made\s+me\s+promise\s+not\s+to"
     r"|quer[ií]a\s+avisar(?:le)?|prefiero\s+avisar|estoy\s+(?:muy\s+)?preocupad[oa]\s+por"
-    r"|me\s+pidi[oó]\s+que\s+no\s+(?:le\s+)?(?:dijera|cont(?:ara|ase)|diga)|me\s+preocupa\s+(?:ella|él|(?-i:[A-Z]))"
-    # round 25: the worry or the ask said on its own, after the report ("Estoy preocupada.", "¿Cómo
-    # procedemos?", "Needs follow-up please", "Please loop in the counselor", "Lo reporto por si acaso")
-    r"|(?:estoy|i'?m|i\s+am)\s+(?:muy\s+|really\s+|a\s+bit\s+|kind\s+of\s+|very\s+|a\s+little\s+)?"
+    r"|me\s+pidi[oó]\s+que\s+no\s+(?:le\s+)?(?:dijera|cont(?:ara|ase)|diga)|me\s+preocupa\s+(?:ella|él|(?-i:[A-Z])))",
+    re.IGNORECASE)
+
+
+# The worry or the ask said on its own, after the report ("Estoy preocupada.", "¿Cómo procedemos?",
+# "Needs follow-up please", "She sounded scared."), escalates only a report about one of the things
+# a disclosure is about (home, body, food and sleep, harm, money, adults online, work, marriage): a
+# first cut escalated "Kevin said the link didn't work, how should we proceed?" (round 25's review).
+_WORRY_ALONE = re.compile(
+    r"(?:estoy|i'?m|i\s+am)\s+(?:muy\s+|really\s+|a\s+bit\s+|kind\s+of\s+|very\s+|a\s+little\s+|so\s+)?"
     r"(?:preocupad[oa]|worried|concerned)(?:\s+about\s+(?:her|him|them|it|this))?(?=\s*(?:[.!?\n]|$))"
-    r"|\bme\s+preocupa(?:\s+mucho)?(?=\s*(?:[.!?\n]|$))|something'?s\s+(?:off|not\s+right)"
-    r"|no\s+s[eé]\s+si\s+es\s+algo|c[oó]mo\s+procedemos|how\s+(?:should|do)\s+(?:we|i)\s+(?:proceed|handle)"
-    r"|lo\s+reporto|(?:i'?m\s+)?reporting\s+(?:this|it)|needs?\s+(?:a\s+)?follow[-\s]?up"
-    r"|follow\s+up\s+(?:today|asap|please|on\s+(?:this|it|her|him))|loop\s+(?:you|in)\b|refiera\s+a|refer\s+(?:her|him|them)\s+to"
-    r"|(?:est[aá]|sounded|seemed|looked)\s+(?:muy\s+|really\s+|so\s+)?(?:aterrad[oa]|asustad[oa]|scared|terrified)"
-    r"|didn'?t\s+want\s+to\s+push|(?:le|te)\s+dije\s+que\s+(?:hablar[ií]a|te\s+lo\s+iba|le\s+iba|se\s+lo\s+iba)"
-    r"|told\s+(?:her|him|them)\s+i'?d\s+(?:need\s+to\s+)?(?:tell|loop|let)\b|(?:te|se)\s+lo\s+iba\s+a\s+avisar)",
+    r"|\bme\s+(?:tiene\s+)?preocupad?[oa]?(?:\s+mucho)?(?=\s*(?:[.!?\n]|$))|something'?s\s+(?:off|not\s+right)"
+    r"|no\s+s[eé]\s+si\s+es\s+algo|c[oó]mo\s+procedemos|how\s+(?:should|do)\s+(?:we|i)\s+(?:proceed|handle\s+this)"
+    r"|lo\s+reporto|needs?\s+(?:a\s+)?follow[-\s]?up"
+    r"|(?:le|te)\s+dije\s+que\s+(?:hablar[ií]a|te\s+lo\s+iba|le\s+iba|se\s+lo\s+iba)"
+    r"|told\s+(?:her|him|them)\s+i'?d\s+(?:need\s+to\s+|have\s+to\s+)?(?:tell|loop\s+in|let)\b"
+    r"|(?:est[aá]|sounded|seemed|looked)\s+(?:muy\s+|really\s+|so\s+)?(?:aterrad[oa]|scared|terrified)",
+    re.IGNORECASE)
+_RISK_TOPIC = re.compile(
+    r"\b(?:mom|mother|dad|father|step-?dad|step-?mom|parents?|uncle|aunt|boyfriend|girlfriend|novi[oa]"
+    r"|mam[aá]|pap[aá]|padres|padrastro|madrastra|t[ií][oa]|familia|family|house|home|casa|apartment|apartamento"
+    r"|cuts?|cutting|se\s+corta|cortes|cortadas|bruises?|moret[oó]n|black\s+eye|hurts?|hits?|pega|golpe\w*"
+    r"|scars?|brazos?|arms?|wrists?|eat|eating|food|meals?|comer|comida|hungry|hambre|sleep\w*|duerme|dormir"
+    r"|shelter|albergue|lavander[ií]a|laundromat|street|calle|die|dying|morir|muere|kill\w*|matar\w*|suicid\w*"
+    r"|pills?|pastillas|alive|vivir|man|hombre|guy|tipo|adult|adulto|online|instagram|tiktok|snap\w*|pics?|photos?"
+    r"|fotos?|pictures?|money|dinero|married|marry|casar\w*|wedding|boda|shifts?|turnos?|trabaj\w*|locks?"
+    r"|encierra\w*|amenaz\w*|threat\w*|police|polic[ií]a|deport\w*|drinks?|drinking|bebe|borrach\w*"
+    r"|drugs?|drogas?|weed|vape\w*|pregnant|embarazada)\b",
     re.IGNORECASE)
 
 
@@ -141,5 +157,9 @@ def _match_case(word: str, like: str) -> str:
 
 def escalates(text: str) -> bool:
     """Whether the sender asks the coordinator to look into it, about a person ("flagging this",
-    "can you check in with her", "me preocupa Mateo")."""
-    return _ESCALATES.search(text, 0, REPORT_READ_CHARS) is not None
+    "can you check in with her", "me preocupa Mateo"), or says a worry or an ask on its own about
+    what a disclosure is about ("… duerme en la lavandería. Se rió, pero me preocupa.")."""
+    if _ESCALATES.search(text, 0, REPORT_READ_CHARS) is not None:
+        return True
+    return (_WORRY_ALONE.search(text, 0, REPORT_READ_CHARS) is not None
+            and _RISK_TOPIC.search(text, 0, REPORT_READ_CHARS) is not None)

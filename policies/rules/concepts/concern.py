@@ -184,20 +184,19 @@ RULES = [
     ),
     _hint(
         "concern.goodbye_hint",
-        "Gives things away as if they will not be needed, leaves them to someone, or says a thank-you that sounds final (a hint of goodbye)",
-        # giving away whatever it is, with no need of it any more ("ya regalé mis cuadernos, para qué los quiero")
-        "(gave|giving|give|regale|regalando|regalo|regalar|di|dando|le_di|le_deje|les_deje|dejo|le_dejo|les_dejo|anyone_want|who_wants|quien_quiere|alguien_quiere) ~3 (away|my|mi|mis|all_my|todas_mis|todos_mis|toda_mi|todo_mi) ~6 (para_que|pa_que|pa'_que|dont_really_need|don't_really_need|no_longer_need|really_don't_need|really_dont_need|no_los_necesito|no_las_necesito|no_lo_necesito|no_la_necesito|ya_no|won't_need|wont_need|not_gonna_need|don't_need|dont_need|anymore|any_more|no_more|where_i'm_going|donde_voy|ya_me_voy)",
+        "Gives things away as if they will not be needed, leaves them to someone, or says nobody would miss them (a hint of goodbye)",
+        # giving away whatever it is, saying it will not be needed ("ya regalé mis cuadernos, para qué los quiero")
+        "(gave_away|giving_away|give_away|regale|regalando|regalo|regalar|le_regale|les_regale|anyone_want|who_wants|quien_quiere|alguien_quiere) ~3 (my|mi|mis|all_my|todas_mis|todos_mis|toda_mi|todo_mi) ~6 (para_que|pa_que|pa'_que) ~1 (los|las|lo|la) ~1 (quiero|necesito|voy_a_querer)",
+        "(gave_away|giving_away|give_away|regale|regalando|regalo|regalar|le_regale|les_regale|anyone_want|who_wants|quien_quiere|alguien_quiere) ~3 (my|mi|mis|all_my|todas_mis|todos_mis|toda_mi|todo_mi) ~6 (won't|wont|will_not|not_gonna|no|ya_no) ~1 (need|be_needing|necesito|voy_a_necesitar|necesitare) ~1 (them|it|those|los|las|lo|la)? ~1 (anymore|any_more|where_i'm_going|where_im_going|mas|nunca_mas|after_this)",
         # leaving things to somebody ("si me pasa algo, que mi hermano se quede con mi laptop")
-        "(si|if) ~1 (me_pasa|me_llega_a_pasar|something_happens|anything_happens|i'm_gone|im_gone|i_die|me_muero|i'm_not_here|no_estoy) ~1 (algo|to_me)? ~8 (se_quede|se_queda|quedense|keep|keeps|can_have|gets|get|es_pa|es_para|son_pa|son_para|dale|denle|give|tiene_que|has_to|have_to)",
+        "(si|if) ~1 (me_pasa|me_llega_a_pasar|something_happens|anything_happens|i'm_gone|im_gone|i_die|me_muero|no_estoy) ~1 (algo|to_me)? ~8 (se_quede|se_queda|quedense|keep|keeps|can_have|gets|get|es_pa|es_para|son_pa|son_para|dale|denle|give)",
+        "(se_puede_quedar|se_queda|se_quede|can_have|gets|keeps) ~2 (con)? ~2 (my|mi|mis) ~3 (si|if) ~1 (me_pasa|me_llega_a_pasar|something_happens|i'm_gone|im_gone|i_die|me_muero)",
         "(lista|list) ~3 (a_quien|de_a_quien|who|quien|de_quien|who_i) ~2 (le_dejo|dejo|les_dejo|gets|se_queda|le_toca|leave|i_leave|i'm_leaving)",
-        "(already|ya) ~2 (wrote|escribi|hice|made|left|deje) ~2 (letters|cartas|notes|notas) ~3 (for|para|to|a) ~2 (everyone|everybody|todos|all|my_family|mi_familia|everybody_i|each)",
-        # a thank-you that sounds final: thanks for everything with an absence or a "before" around it
-        "(thanks|thank_you|thank_u|ty|gracias) ~3 (for_everything|por_todo|for_all_of_it) ~9 (before|antes|no_voy_a_estar|won't_be|wont_be|not_gonna_be|si_no_me_ves|if_you_don't_see|if_u_dont_see|ni_en_las_otras|cuidese|cuidate|take_care_of_yourself|one_of_the_good|just_wanted_you_to_know|just_wanted_u_to_know|solo_queria|queria_que_sepa|de_verdad_de_verdad)",
-        "(no_voy_a_estar|no_se_si_voy_a_estar|si_no_me_ves|if_you_don't_see_me|if_u_dont_see_me|won't_be_around|wont_be_around|not_gonna_be_around|ni_en_las_otras|ya_me_despedi|me_despedi|said_my_goodbyes|i_said_bye_to) ~9 (gracias|thanks|thank_you|thank_u|ty)",
+        "(already|ya) ~2 (wrote|escribi|hice|made|left|deje) ~2 (letters|cartas|notes|notas) ~3 (for|para|to|a) ~2 (everyone|everybody|todos|all|my_family|mi_familia|each)",
         # nobody would miss the student (said of themselves, no condition)
         "(nadie|nobody|no_one|noone) ~1 (me_extranaria|me_va_a_extranar|would_miss_me|will_miss_me|would_even_notice|would_notice|would_care|notaria|se_daria_cuenta|me_echaria_de_menos)",
         examples=("ya regalé mis cuadernos, para qué los quiero", "si me pasa algo, que mi hermano se quede con mi laptop",
-                  "no voy a estar en la próxima sesión. gracias por todo, de verdad"),
+                  "nadie me extrañaría, la verdad"),
     ),
     _selfharm(
         "concern.self_injury",

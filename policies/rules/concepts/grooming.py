@@ -32,32 +32,45 @@ _TIP_SECRET = r"(?:the|my|el|mi)(?: (?:big|real|only|whole|main|gran|verdadero|u
 # reported instruction is the point, so neither cancels it. A mentor saying "she asked me not to tell"
 # is passing a disclosure on (policies/reported.py), not keeping a secret: students only.
 _kept = partial(rule, governs="offplatform.secrecy", mentor=0.0, student=1.0, negatable=False, reportable=False)
-_HIDE = ("(deleted|delete|borre|ya_borre|erased|cleared|unsent|wiped|didn't_tell|didnt_tell|did_not_tell"
-         "|won't_tell|wont_tell|will_not_tell|not_gonna_tell|never_told|haven't_told|havent_told|didn't_say|didnt_say"
-         "|won't_say|wont_say|didn't_mention|didnt_mention|no_le_dije|no_le_he_dicho|no_le_voy_a_decir|no_le_digo"
-         "|no_dije|no_le_conte|no_le_cuento|no_se_lo_dije|no_se_lo_conte|no_le_he_contado|no_dije_nada|kept_it|lo_guarde)")
+# what was hidden: the chat itself deleted, or a person not told (never "deleted the intro", "didn't say
+# anything in class": a review's false stops of a first cut)
+_DELETED_CHAT = ("(deleted|delete|borre|ya_borre|erased|cleared|unsent|wiped|got_rid_of) ~3 (msgs|messages|mensajes|chat|chats"
+                 "|texts|dms|convo|convos|conversation|conversacion|conversaciones|history|historial|everything|todo"
+                 "|our|nuestros|nuestra)")
+_NOT_TOLD = ("(didn't|didnt|did_not|won't|wont|will_not|not_gonna|never|haven't|havent|no) ~1 (tell|told|say|said"
+             "|mention|mentioned|dije|dire|digo|conte|cuento|he_dicho|he_contado|voy_a_decir|le_dije|le_dire|le_digo"
+             "|le_conte|le_cuento|le_he_dicho|se_lo_dije|se_lo_conte|dije_nada|le_dije_nada) ~3 (PARENT|OVERSEER"
+             "|anyone|anybody|nobody|nadie|a_nadie|alguien|ms|mr|mrs|miss|my_mom|my_dad|mi_mama|mi_mami|mis_papas)")
 _AS_ASKED = ("(like_u_said|like_you_said|like_u_told_me|like_you_told_me|like_u_asked|like_you_asked|as_you_said"
              "|as_you_asked|as_u_said|as_you_told_me|como_me_dijo|como_me_dijiste|como_usted_dijo|como_usted_me_dijo"
-             "|como_me_pidio|como_me_pidiste|como_usted_me_pidio|como_dijiste|como_quedamos|like_we_said|like_we_agreed)")
+             "|como_me_pidio|como_me_pidiste|como_usted_me_pidio|como_dijiste|como_quedamos|like_we_said|like_we_agreed"
+             "|like_you_wanted|like_u_wanted|como_usted_queria|como_querias|como_queria)")
 _GIVEN = ("(MONEY|PAYAPP|regalo|regalito|regalos|gift|gifts|present|presents|airpods|audifonos|headphones|sneakers"
           "|jordans|shoes|tenis|phone|iphone|laptop|hoodie|jacket|necklace|perfume|the_50|los_50|the_20|los_20)")
-# One's own money, a surprise or a party kept quiet is no adult's secret.
-_OWN_SECRET = (r"\b(?:i spent|i lost|i owe|i borrowed|i found|i made|i earned|i saved|i won(?!['’]t)|i got paid|que gast[eé]"
-               r"|que perd[ií]|que gan[eé]|que ahorr[eé]|que encontr[eé]|surprise|sorpresa|party|fiesta|birthday|cumple\w*)\b")
-_EASY = ("(thanks|thank|thank_u|thank_you|ty|gracias|tranquilo|tranquila|tranqui|don't_worry|dont_worry"
-         "|no_se_preocupe|no_te_preocupes|our_thing|nuestro_secreto|entre_nosotros|between_us|🤐)")
+# ... a gift or money the adult gave: thanked for, or "you sent"
+_FROM_YOU = "(u|you|usted|tu) ~1 (sent|gave|got|bought|mandaste|diste|dio|mando|compro|compraste|regalaste|regalo)"
+_THANKED_FOR = "(thanks|thank_you|thank_u|thanku|ty|gracias) ~1 (for|por) ~3 " + _GIVEN
+# ... or said with a reassurance to the adult ("tranquilo", "🤐", "thanks again")
+_EASY = ("(tranquilo|tranquila|tranqui|don't_worry|dont_worry|no_se_preocupe|no_te_preocupes|our_thing"
+         "|nuestro_secreto|entre_nosotros|between_us|🤐|thanks_again|thank_u_again|thank_you_again|gracias_otra_vez"
+         "|gracias_de_nuevo)")
+# A surprise for somebody kept quiet is no adult's secret.
+_SURPRISE = r"\b(?:surprise (?:party|for|birthday)|fiesta sorpresa|sorpresa (?:para|de cumple\w*))\b"
 
 RULES = [
     _kept(
         "grooming.kept_secret",
         "Tells the adult their secret was kept: messages deleted, a parent or the coordinator not told, a gift hidden (grooming evidence)",
-        _HIDE + " ~8 " + _AS_ASKED,
-        _AS_ASKED + " ~6 " + _HIDE,
-        "(you_said|u_said|you_told_me|u_told_me|usted_dijo|usted_me_dijo|me_dijiste|me_dijo|me_pidio|me_pidiste) ~2 (not_to|no|que_no) ~1 (tell|say|mention|dijera|le_dijera|contara|le_contara|decir|contar|decirle|contarle)",
-        _HIDE + " ~6 " + _GIVEN + " ~8 " + _EASY,
-        _EASY + " ~8 " + _HIDE + " ~8 " + _GIVEN,
-        _HIDE + " ~4 (PARENT|OVERSEER|anyone|anybody|nobody|nadie|a_nadie|alguien) ~4 (about|de|lo_de|del|sobre|that_you|que_usted|que_tu|que_me)? ~3 " + _GIVEN,
-        unless=_OWN_SECRET,
+        _DELETED_CHAT + " ~8 " + _AS_ASKED,
+        _AS_ASKED + " ~6 " + _DELETED_CHAT,
+        _NOT_TOLD + " ~8 " + _AS_ASKED,
+        _AS_ASKED + " ~6 " + _NOT_TOLD,
+        "(you_said|u_said|you_told_me|u_told_me|usted_dijo|usted_me_dijo|me_dijiste|me_dijo|me_pidio|me_pidiste) ~2 (not_to|no|que_no) ~1 (tell|say|mention|dijera|le_dijera|contara|le_contara|decir|contar|decirle|contarle) ~2 (PARENT|OVERSEER|anyone|anybody|nadie|a_nadie|alguien|ms|mr|mrs|miss|my_mom|my_dad)",
+        _THANKED_FOR + " ~9 " + _NOT_TOLD,
+        _NOT_TOLD + " ~6 " + _GIVEN + " ~2 " + _FROM_YOU,
+        _NOT_TOLD + " ~4 (about|de|lo_de|del|sobre)? ~3 " + _GIVEN + " ~6 " + _EASY,
+        _EASY + " ~6 " + _NOT_TOLD + " ~4 (about|de|lo_de|del|sobre)? ~3 " + _GIVEN,
+        unless=_SURPRISE,
         own_unless=True,
         examples=("ok i deleted the chat like u said", "profe no le dije a nadie lo de los audífonos como usted me dijo",
                   "gracias por los 50 miss, no le dije a nadie"),
