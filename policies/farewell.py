@@ -20,25 +20,32 @@ _THANKS_ALL = re.compile(
 # An absence with no end: not "this thursday", but "ni en las otras", "anymore", "won't be back".
 _ABSENCE = re.compile(
     r"\b(?:ni en las otras|ni nunca|nunca mas|ya no voy a (?:estar|venir|volver)|no voy a volver|no vuelvo"
-    r"|(?:ya )?me despedi|me estoy despidiendo|said my goodbyes|said (?:bye|goodbye) to (?:every|all)"
+    r"|(?:ya )?me despedi|me estoy despidiendo|said my goodbyes"
+    r"|said (?:bye|goodbye) to (?:every(?:one|body)|all)"
     r"|won'?t be (?:here|around|back|coming back)(?! (?:on|this|next|tomorrow|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday|for)\b)"
     r"|not (?:gonna be|going to be) (?:here|around)(?! (?:on|this|next|tomorrow|for)\b)|not coming back"
-    r"|won'?t see (?:you|u|y'?all) (?:again|anymore)|this is (?:goodbye|it)"
+    r"|won'?t see (?:you|u|y'?all) (?:again|anymore)|this is goodbye"
     r"|no nos vamos a (?:ver|volver a ver)|no me van a ver (?:mas|nunca)|si no me (?:ves|ven)(?: mas)?"
-    r"|if (?:you|u) (?:don'?t|never) see me (?:again|anymore)|after today|despues de hoy)\b")
+    r"|if (?:you|u) (?:don'?t|never) see me (?:again|anymore))\b")
 _RETURN = re.compile(
     r"\b(?:see (?:you|u|ya|y'?all)|nos vemos|hasta (?:el|la|los|septiembre|enero|pronto|luego|manana)"
     r"|next (?:year|week|session|time|fall|semester)|(?:el|la) (?:proxim[oa]|otra) (?:semana|vez|ano)"
     r"|(?:in|en) (?:september|septiembre|the fall|el otono)|after (?:the )?(?:break|vacation|summer)"
     r"|despues de (?:las )?vacaciones|talk (?:to (?:you|u) )?(?:soon|tomorrow|monday|later)"
-    r"|back (?:on|next))\b")
-# "won't see you again", "no nos vemos nunca": a return negated is no return
-_NEGATED_BEFORE = re.compile(r"\b(?:won'?t|will not|never|not|no|nunca|don'?t)\s+(?:\w+\s+)?$")
+    r"|back (?:on|next)|moving|me mudo|nos mudamos|graduat\w*|gradu[oa]|internship|college|universidad)\b")
+# "won't see you again", "idk if i'll see you again": a return negated or doubted is no return, and
+# "see you on the other side", "nos vemos en otra vida" is a goodbye, not a return (a review's probes)
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:won'?t|will not|never|not|no|nunca|don'?t|if|si|idk)\s+(?:[\w']+\s+){0,2}$")
+_NO_RETURN_AFTER = re.compile(
+    r"\s*(?:on|in|en)\s+(?:the\s+other\s+side|another\s+life|otra\s+vida|heaven|el\s+cielo"
+    r"|the\s+next\s+life|la\s+otra\s+vida)\b")
 
 
 def _returns(low: str) -> bool:
-    return any(_NEGATED_BEFORE.search(low, max(0, m.start() - 20), m.start()) is None
+    return any(_NEGATED_BEFORE.search(low, max(0, m.start() - 30), m.start()) is None
+               and _NO_RETURN_AFTER.match(low, m.end()) is None
                for m in _RETURN.finditer(low))
 
 

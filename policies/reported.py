@@ -70,30 +70,28 @@ _ESCALATES = re.compile(
     re.IGNORECASE)
 
 
-# The worry or the ask said on its own, after the report ("Estoy preocupada.", "¿Cómo procedemos?",
-# "Needs follow-up please", "She sounded scared."), escalates only a report about one of the things
-# a disclosure is about (home, body, food and sleep, harm, money, adults online, work, marriage): a
-# first cut escalated "Kevin said the link didn't work, how should we proceed?" (round 25's review).
+# The worry said on its own, after the report ("Estoy preocupada.", "Se rió, pero me preocupa.", "She
+# sounded scared.", "Le dije que hablaría con usted."), escalates only a report about harm itself
+# (a partner, injuries, hunger, nowhere to sleep, dying, a forced marriage, being locked in, abuse):
+# first cuts escalated "Kevin said the link didn't work, how should we proceed?" (round 25's review
+# and red team). Logistics words ("how should we proceed", "needs follow-up") are no worry.
 _WORRY_ALONE = re.compile(
-    r"(?:estoy|i'?m|i\s+am)\s+(?:muy\s+|really\s+|a\s+bit\s+|kind\s+of\s+|very\s+|a\s+little\s+|so\s+)?"
+    r"\b(?:estoy|i'?m|i\s+am)\s+(?:muy\s+|really\s+|a\s+bit\s+|kind\s+of\s+|very\s+|a\s+little\s+|so\s+)?"
     r"(?:preocupad[oa]|worried|concerned)(?:\s+about\s+(?:her|him|them|it|this))?(?=\s*(?:[.!?\n]|$))"
-    r"|\bme\s+(?:tiene\s+)?preocupad?[oa]?(?:\s+mucho)?(?=\s*(?:[.!?\n]|$))|something'?s\s+(?:off|not\s+right)"
-    r"|no\s+s[eé]\s+si\s+es\s+algo|c[oó]mo\s+procedemos|how\s+(?:should|do)\s+(?:we|i)\s+(?:proceed|handle\s+this)"
-    r"|lo\s+reporto|needs?\s+(?:a\s+)?follow[-\s]?up"
+    r"|\bme\s+preocupa(?:\s+mucho)?(?=\s*(?:[.!?\n]|$))|no\s+s[eé]\s+si\s+es\s+algo|lo\s+reporto"
     r"|(?:le|te)\s+dije\s+que\s+(?:hablar[ií]a|te\s+lo\s+iba|le\s+iba|se\s+lo\s+iba)"
-    r"|told\s+(?:her|him|them)\s+i'?d\s+(?:need\s+to\s+|have\s+to\s+)?(?:tell|loop\s+in|let)\b"
     r"|(?:est[aá]|sounded|seemed|looked)\s+(?:muy\s+|really\s+|so\s+)?(?:aterrad[oa]|scared|terrified)",
     re.IGNORECASE)
+# ... about harm itself, not about family or food in general (a red team's "her mom can't drive her to
+# the fair. How should we proceed?" and "forgot to eat breakfast" were ordinary).
 _RISK_TOPIC = re.compile(
-    r"\b(?:mom|mother|dad|father|step-?dad|step-?mom|parents?|uncle|aunt|boyfriend|girlfriend|novi[oa]"
-    r"|mam[aá]|pap[aá]|padres|padrastro|madrastra|t[ií][oa]|familia|family|house|home|casa|apartment|apartamento"
-    r"|cuts?|cutting|se\s+corta|cortes|cortadas|bruises?|moret[oó]n|black\s+eye|hurts?|hits?|pega|golpe\w*"
-    r"|scars?|brazos?|arms?|wrists?|eat|eating|food|meals?|comer|comida|hungry|hambre|sleep\w*|duerme|dormir"
-    r"|shelter|albergue|lavander[ií]a|laundromat|street|calle|die|dying|morir|muere|kill\w*|matar\w*|suicid\w*"
-    r"|pills?|pastillas|alive|vivir|man|hombre|guy|tipo|adult|adulto|online|instagram|tiktok|snap\w*|pics?|photos?"
-    r"|fotos?|pictures?|money|dinero|married|marry|casar\w*|wedding|boda|shifts?|turnos?|trabaj\w*|locks?"
-    r"|encierra\w*|amenaz\w*|threat\w*|police|polic[ií]a|deport\w*|drinks?|drinking|bebe|borrach\w*"
-    r"|drugs?|drogas?|weed|vape\w*|pregnant|embarazada)\b",
+    r"\b(?:boyfriend|girlfriend|novi[oa]|cuts?|cutting|se\s+corta|cortes|cortadas|bruises?|moret[oó]n"
+    r"|black\s+eye|hurts?\s+(?:her|him|them)|hits?\s+(?:her|him|them)|le\s+pega|golpe\w*|scars?|wrists?"
+    r"|hungry|hambre|no\s+(?:ha\s+)?comid[oa]|shelter|albergue|lavander[ií]a|laundromat|duerme\s+en|sleeps?\s+in"
+    r"|die|dying|morir|muere|kill\w*|matar\w*|suicid\w*|pills?|pastillas|married|marry|casar\w*|wedding"
+    r"|boda|locks?\s+(?:her|him)|encierra\w*|amenaz\w*|threat\w*|police|polic[ií]a|deport\w*|drunk|borrach\w*"
+    r"|drugs?|drogas?|pregnant|embarazada|abus\w*|touch\w*|toca\w*|no\s+(?:la|lo)\s+quieren"
+    r"|nadie\s+(?:la|lo)\s+(?:quiere|extra[nñ]ar[ií]a))\b",
     re.IGNORECASE)
 
 
@@ -161,5 +159,5 @@ def escalates(text: str) -> bool:
     what a disclosure is about ("… duerme en la lavandería. Se rió, pero me preocupa.")."""
     if _ESCALATES.search(text, 0, REPORT_READ_CHARS) is not None:
         return True
-    return (_WORRY_ALONE.search(text, 0, REPORT_READ_CHARS) is not None
-            and _RISK_TOPIC.search(text, 0, REPORT_READ_CHARS) is not None)
+    head = text[:REPORT_READ_CHARS].replace("’", "'")  # "I’m worried" as typed on a phone
+    return _WORRY_ALONE.search(head) is not None and _RISK_TOPIC.search(head) is not None

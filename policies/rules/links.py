@@ -119,7 +119,10 @@ class LinkFinder:
                 break
         if u.startswith("www."):
             u = u[4:]
-        host, _, path = u.partition("/")
+        # The authority ends at the first "/", "?", "#" or "\\" (browsers read a backslash as "/"): a
+        # red team hid "evil.com?.cuny.edu" and "evil.com\\@commonapp.org" behind allowed suffixes.
+        cut = min((i for i in (u.find(c) for c in "/?#\\") if i >= 0), default=len(u))
+        host, path = u[:cut], u[cut + 1:]
         host = host.split("@")[-1].split(":")[0].rstrip(".")
         return host, path
 

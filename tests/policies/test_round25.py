@@ -9,8 +9,11 @@
 * A mentor's worry or ask said on its own after a report ("Estoy preocupada.", "¿Cómo procedemos?")
   escalates a report about what disclosures are about; "Kevin said the link didn't work, how should
   we proceed?" stays ordinary.
-* Words in another sense: a swim meet, "nos vemos en septiembre", trash talk about a game, "never share
-  your password with anyone", the Common App's and the MTA's sites.
+* Readings of words in another sense (a swim meet, "nos vemos en septiembre", trash talk about a game,
+  "never share your password with anyone") were built and dropped: a red team got 50 real threats,
+  secrecy moves and meetings through them. What stays: a link's host ends at "?", "#" or "\\" too
+  (main allowed "evil.com?.cuny.edu"), and the Common App's, the MTA's, TheDream.US's and the public
+  libraries' sites are on the default list.
 
 Wordings written for these tests (a review's and a red team's probes among them), not taken from any
 sealed set.
@@ -23,7 +26,7 @@ import pytest
 from policies import Action, PolicyContext
 from policies.farewell import final_thanks
 from policies.normalize import normalize
-from policies.rules.concepts.word_sense import a_contest_meet, credential_kept, only_a_time_after
+from policies.rules.links import LinkFinder
 
 MENTOR = PolicyContext(role="mentor")
 STUDENT = PolicyContext(role="student")
@@ -89,6 +92,8 @@ def test_a_hint_of_goodbye_is_delivered_with_the_coordinator_alerted(rules_polic
     "thanks for everything this year!! see you in september",
     "gracias por todo miss! no voy a estar el jueves porque tengo dentista",
     "thanks for everything, you were awesome this year",
+    "thanks for everything!! this is it, last session of senior year 🎓",
+    "gracias por todo profe, después de hoy me mudo a Florida",
     "le di mi opinión al profe pero ya no sé qué más hacer con el ensayo",
     "anyone want my old calculator? got a new one",
     "último día del programa 🥹 gracias por todo, nos vemos en septiembre!",
@@ -130,7 +135,7 @@ def test_the_final_thanks_reads_the_folded_message_and_maps_its_span_back():
     "nadie. Estoy preocupada.",
     "Nota para la coordinadora: Ana me contó que algunas noches duerme en la lavandería. Se rió, pero me "
     "preocupa.",
-    "Coordinadora, le aviso: Yaritza me contó que su mamá la encierra en el cuarto. ¿Cómo procedemos?",
+    "Coordinadora, le aviso: Yaritza me contó que su mamá la encierra en el cuarto. Me preocupa.",
     "Not sure where to put this: my student said her parents are sending her back home this summer to get "
     "married. She sounded scared.",
 ])
@@ -142,6 +147,8 @@ def test_a_mentors_worry_after_a_report_about_a_risk_escalates_it(rules_policy, 
 @pytest.mark.parametrize("text", [
     "Maria said she's stressed about the chemistry final. I'm a bit worried.",
     "Kevin said the link didn't work, how should we proceed?",
+    "Maria mentioned her mom can't drive her to the career fair. How should we proceed?",
+    "Dani said her mom wants to come to the showcase. I told her I'd let you know.",
     "Valeria dijo que no puede el jueves. ¿Cómo procedemos con la sesión?",
     "She told me she aced the SAT! I told her I'd let Ms. Kim know",
     "She said the bus was late again. I'm worried we'll miss the start of the tour.",
@@ -150,48 +157,61 @@ def test_a_mentors_worry_about_ordinary_things_is_no_report(rules_policy, text):
     assert "concern.reported" not in rules_policy.evaluate(text, MENTOR).rules, text
 
 
-@pytest.mark.parametrize("text, role", [
-    ("Good luck at the swim meet this weekend! Tell us how it goes on Monday.", MENTOR),
-    ("felices fiestas a todos, nos vemos en enero 🎄", STUDENT),
-    ("Gracias a ti. Fue un gusto ver cómo mejoraste. Nos vemos en septiembre, Dayana.", MENTOR),
-    ("yo i'm gonna destroy u at handball tmrw, start preparing ur excuses", STUDENT),
-    ("te voy a dar una pela en 2k no cap", STUDENT),
-    ("Turn on two-factor this week. The code goes to your phone and you don't share it with anyone, "
-     "not even IT.", MENTOR),
-    ("Password tip: a long phrase beats a short one. Four random words is stronger! And never share it "
-     "with anyone, me included.", MENTOR),
-    ("is commonapp.org the same thing as the suny application?", STUDENT),
-    ("Check mta.info for weekend service changes before the tour.", MENTOR),
+@pytest.mark.parametrize("text", [
+    "is commonapp.org the same thing as the suny application?",
+    "Check mta.info for weekend service changes before the tour.",
+    "esta beca no pide papeles: https://www.thedream.us/scholars",
+    "the library has free SAT prep, sign up at nypl.org",
 ])
-def test_words_in_another_sense_are_delivered(rules_policy, text, role):
-    d = rules_policy.evaluate(text, role)
-    assert d.action is Action.ALLOW, (text, d)
+def test_well_known_public_sites_are_delivered(rules_policy, text):
+    assert rules_policy.evaluate(text, STUDENT).action is Action.ALLOW, text
 
 
-@pytest.mark.parametrize("text, role", [
-    ("after the swim meet let's meet at the diner, just us", MENTOR),
-    ("nos vemos el sábado en el parque", STUDENT),
-    ("nos vemos el sábado tú y yo", MENTOR),
-    ("i'm gonna destroy u at handball then stab u", STUDENT),
-    ("te voy a dar una pela en 2k y después a la salida con el bate", STUDENT),
-    ("i'm gonna destroy you at the park", STUDENT),
-    ("Don't share the code with anyone except me", MENTOR),
-    ("don't share this with anyone, it's between us", MENTOR),
-    ("here's the code to our private server, don't share it with anyone", MENTOR),
-    ("check out mta.info.example-login.com", STUDENT),
+@pytest.mark.parametrize("url", [
+    "https://evil-prizes.com?.cuny.edu",
+    "https://free-robux.example#.thedream.us",
+    "https://evil.example\\@commonapp.org/apply",
+    "https://evil.example?x=.queenslibrary.org",
+    "check out mta.info.example-login.com",
 ])
-def test_the_same_words_with_a_move_in_them_are_still_stopped(rules_policy, text, role):
-    d = rules_policy.evaluate(text, role)
-    assert d.action is not Action.ALLOW, (text, d)
+def test_an_allowed_suffix_after_the_host_ends_allows_nothing(rules_policy, url):
+    assert rules_policy.evaluate(url, STUDENT).action is not Action.ALLOW, url
 
 
-def test_word_sense_readings_look_only_beside_the_rules_own_word():
-    low = "good luck at the swim meet this weekend"
-    assert a_contest_meet(low, low.index("meet"))
-    assert not a_contest_meet("can we meet this weekend", 7)
-    t = normalize("nos vemos en septiembre!").text
-    assert only_a_time_after(t, 0, len("nos vemos en"))
-    t = normalize("nos vemos en septiembre en mi casa").text
-    assert not only_a_time_after(t, 0, len("nos vemos en"))
-    t = "never share your password with anyone. send it to me and i'll fix it"
-    assert not credential_kept(t, 0, len("never share your password with anyone"))
+def test_a_links_host_ends_at_the_first_slash_question_mark_hash_or_backslash():
+    assert LinkFinder.host_path("https://evil.example?.cuny.edu") == ("evil.example", ".cuny.edu")
+    assert LinkFinder.host_path("evil.example#x.nypl.org")[0] == "evil.example"
+    assert LinkFinder.host_path("https://evil.example\\@commonapp.org/apply")[0] == "evil.example"
+    found = LinkFinder.host_path("https://www.commonapp.org/apply?lang=es")
+    assert found == ("commonapp.org", "apply?lang=es")
+
+
+@pytest.mark.parametrize("text", [
+    "i deleted the messages from that scammer like you said",
+    "borré los mensajes de ese tipo raro como usted me dijo",
+    "i didnt tell anyone the answers like u said, its a test",
+    "no le dije a nadie mi contraseña como usted me dijo",
+])
+def test_safety_advice_followed_is_no_kept_secret(rules_policy, text):
+    assert "grooming.kept_secret" not in rules_policy.evaluate(text, STUDENT).rules, text
+
+
+def test_a_rules_own_unless_does_not_clear_its_familys_phrase_hits(rules_policy):
+    """grooming.kept_secret's filter (a surprise for somebody) reads its own matches only: a mentor's
+    "don't tell your mom, it's a surprise party" stays a secrecy move."""
+    d = rules_policy.evaluate("no le digas a tu mamá, es una fiesta sorpresa", MENTOR)
+    assert d.action is not Action.ALLOW and "offplatform.secrecy" in d.rules
+
+
+def test_a_mentors_worry_typed_with_a_curly_apostrophe_escalates_too(rules_policy):
+    text = "Coordinator — Jaylen said his uncle hits him when he drinks. I’m worried."
+    d = rules_policy.evaluate(text, MENTOR)
+    assert d.action is Action.HOLD and "concern.reported" in d.rules
+
+
+@pytest.mark.parametrize("text", [
+    "i deleted everything like you said and started the essay over",
+    "never told anyone my login like u said 👍",
+])
+def test_a_students_own_edits_and_passwords_are_no_kept_secret(rules_policy, text):
+    assert "grooming.kept_secret" not in rules_policy.evaluate(text, STUDENT).rules

@@ -35,8 +35,7 @@ _kept = partial(rule, governs="offplatform.secrecy", mentor=0.0, student=1.0, ne
 # what was hidden: the chat itself deleted, or a person not told (never "deleted the intro", "didn't say
 # anything in class": a review's false stops of a first cut)
 _DELETED_CHAT = ("(deleted|delete|borre|ya_borre|erased|cleared|unsent|wiped|got_rid_of) ~3 (msgs|messages|mensajes|chat|chats"
-                 "|texts|dms|convo|convos|conversation|conversacion|conversaciones|history|historial|everything|todo"
-                 "|our|nuestros|nuestra)")
+                 "|texts|dms|convo|convos|conversation|conversacion|conversaciones|our|nuestros|nuestra)")
 _NOT_TOLD = ("(didn't|didnt|did_not|won't|wont|will_not|not_gonna|never|haven't|havent|no) ~1 (tell|told|say|said"
              "|mention|mentioned|dije|dire|digo|conte|cuento|he_dicho|he_contado|voy_a_decir|le_dije|le_dire|le_digo"
              "|le_conte|le_cuento|le_he_dicho|se_lo_dije|se_lo_conte|dije_nada|le_dije_nada) ~3 (PARENT|OVERSEER"
@@ -54,8 +53,14 @@ _THANKED_FOR = "(thanks|thank_you|thank_u|thanku|ty|gracias) ~1 (for|por) ~3 " +
 _EASY = ("(tranquilo|tranquila|tranqui|don't_worry|dont_worry|no_se_preocupe|no_te_preocupes|our_thing"
          "|nuestro_secreto|entre_nosotros|between_us|🤐|thanks_again|thank_u_again|thank_you_again|gracias_otra_vez"
          "|gracias_de_nuevo)")
-# A surprise for somebody kept quiet is no adult's secret.
-_SURPRISE = r"\b(?:surprise (?:party|for|birthday)|fiesta sorpresa|sorpresa (?:para|de cumple\w*))\b"
+# A surprise for somebody kept quiet is no adult's secret; nor is safety advice followed: a stranger's or
+# a scammer's messages deleted, one's own address or password told to nobody (a red team's false stops).
+_NOT_THE_ADULTS = (r"\b(?:surprise (?:party|for|birthday)|fiesta sorpresa|sorpresa (?:para|de cumple\w*)"
+                   r"|(?:from|of) (?:that|the|this|a|some) (?:scam\w*|guy|man|random|stranger|account|person|dude)"
+                   r"|de (?:ese|esa|este|esta|un|una) (?:tipo|se[nñ]or|hombre|cuenta|persona|estafador\w*|random)"
+                   r"|scam\w*|spam\w*|estaf\w*|stranger|desconocid\w*|block\w*|bloque\w*"
+                   r"|(?:my|mi) (?:address|password|passcode|pin|login|number|location|direcci[oó]n|contrase[nñ]a|clave"
+                   r"|n[uú]mero|ubicaci[oó]n)|the answers|las respuestas|search history|historial|privacy|privacidad)\b")
 
 RULES = [
     _kept(
@@ -70,7 +75,7 @@ RULES = [
         _NOT_TOLD + " ~6 " + _GIVEN + " ~2 " + _FROM_YOU,
         _NOT_TOLD + " ~4 (about|de|lo_de|del|sobre)? ~3 " + _GIVEN + " ~6 " + _EASY,
         _EASY + " ~6 " + _NOT_TOLD + " ~4 (about|de|lo_de|del|sobre)? ~3 " + _GIVEN,
-        unless=_SURPRISE,
+        unless=_NOT_THE_ADULTS,
         own_unless=True,
         examples=("ok i deleted the chat like u said", "profe no le dije a nadie lo de los audífonos como usted me dijo",
                   "gracias por los 50 miss, no le dije a nadie"),

@@ -46,12 +46,6 @@ from policies.rules.concepts.context import (
     window,
 )
 from policies.rules.concepts.dsl import Lexicon, Rule, best
-from policies.rules.concepts.word_sense import (
-    a_contest_meet,
-    credential_kept,
-    only_a_time_after,
-    threat_about_a_game,
-)
 from policies.types import Action, Hit
 
 STRONG = 1.0
@@ -287,8 +281,6 @@ class ConceptLayer:
                     continue
                 if r.governs == "offplatform.ride" and family_drives(window(t, s, e), role):
                     continue  # the student's own family drives them
-                if r.governs == "language.threat" and threat_about_a_game(t, e):
-                    continue  # "te voy a dar una pela en 2k": trash talk about a game
                 if r.governs == "language.threat" and single_quoted(t, s, e):
                     w = min(w, QUOTED_WEIGHT)  # a threat passed on: maybe one received
                 if role == "mentor" and r.id in _ONE_CHILD_MOVES and w >= STRONG \
@@ -317,14 +309,10 @@ class ConceptLayer:
             return False  # somebody's words passed on: "he typed 'ur so dumb'"
         if r.governs in _CROWD_ACTS and crowd_object(t[s:e]):
             return False  # "messaging kids on instagram": an app told of, nobody moved
-        if r.governs == "offplatform.secrecy" and credential_kept(t, s, e):
-            return False  # "never share your password with anyone, me included": the safety rule
         if _keeps_private(r.governs, t, s, e) and privacy_advice(t):
             return False  # "keep it private — recruiters look": advice about one's own profile
         if r.id == "offplatform.meet_up" and _IN_THE_CHAT.match(t, e) is not None:
             return False  # "nos vemos el jueves en el chat": the meeting's own place is the chat
-        if r.id == "offplatform.meet_up" and only_a_time_after(t, s, e):
-            return False  # "nos vemos en septiembre": a goodbye till then, like "see you in September"
         if r.governs in _WARNABLE and _warned_of(t, s, e):
             return False  # "scammers love to move you to whatsapp, watch out": somebody else's move
         if r.governs in _HERE_FAMILIES and asked_here(t, s, e):
@@ -488,8 +476,6 @@ class ConceptLayer:
             return 0.0
         if rule_id == "offplatform.meet" and program_time(around) and _JUST_US.search(around) is None:
             return 0.0  # "can we meet in the lunch period", "at the end of year celebration"
-        if rule_id == "offplatform.meet" and a_contest_meet(low, start):
-            return 0.0  # "good luck at the swim meet this weekend": a meet is a contest there
         return taken_back(rule_id, role, low, start, end, w)
 
     @staticmethod
@@ -506,8 +492,6 @@ class ConceptLayer:
             return 0.0
         if rule_id == "language.threat" and hyperbole(window(low, start, end)):
             return 0.0
-        if rule_id in ("language.threat", "language.threat_veiled") and threat_about_a_game(low, end):
-            return 0.0  # "i'm gonna destroy u at handball": trash talk about a game
         if rule_id == "language.threat" and _sibling_is_the_object(low, start, end):
             return WEAK_THREAT  # "…my leftovers AGAIN im gonna kill him": delivered, the coordinator told
         if single_quoted(low, start, end):  # quoted: somebody's words passed on
