@@ -233,7 +233,7 @@ class Policy:
             raw += [("contact.email", s, e) for s, e in emails if (s, e) not in listed]
         raw += [("contact.address", s, e)
                 for s, e in self._contact.addresses(t, norm.cased, folded=gated)]
-        for s, e, kind in self._links.find(t):
+        for s, e, kind in self._links.find(t, lambda a, b: text[slice(*norm.span(a, b))].isascii()):
             if any(a < e and s < b for a, b in emails):
                 continue
             rule = {"profile": "contact.link", "share": "links.personal_share"}.get(kind, "links.domain")

@@ -5,7 +5,8 @@ The concept rules join words inside one sentence only; a goodbye is often two se
 ordinary alone. Neither half holds a message: together they are a hint that the coordinator hears
 of at once (delivered, alerted — issue 11: the alert band sits below the hold). A return named
 anywhere ("see you in September", "nos vemos el lunes"), not negated, makes it an ordinary goodbye;
-an absence with a reason and an end ("no voy a estar el jueves, tengo dentista") is not one of these.
+an absence with a reason ("… because i joined soccer") or an end ("no voy a estar el jueves, tengo
+dentista") is not one of these.
 Read on the folded text (lower case, no accents, straight apostrophes: ``policies.normalize``).
 """
 
@@ -33,7 +34,8 @@ _RETURN = re.compile(
     r"|next (?:year|week|session|time|fall|semester)|(?:el|la) (?:proxim[oa]|otra) (?:semana|vez|ano)"
     r"|(?:in|en) (?:september|septiembre|the fall|el otono)|after (?:the )?(?:break|vacation|summer)"
     r"|despues de (?:las )?vacaciones|talk (?:to (?:you|u) )?(?:soon|tomorrow|monday|later)"
-    r"|back (?:on|next)|moving|me mudo|nos mudamos|graduat\w*|gradu[oa]|internship|college|universidad)\b")
+    r"|back (?:on|next)|moving|me mudo|nos mudamos|graduat\w*|gradu[oa]|internship|college|universidad"
+    r"|because|porque|cuz|bc|joined|me meti)\b")
 # "won't see you again", "idk if i'll see you again": a return negated or doubted is no return, and
 # "see you on the other side", "nos vemos en otra vida" is a goodbye, not a return (a review's probes)
 _NEGATED_BEFORE = re.compile(

@@ -4,6 +4,7 @@ program's allow-list of domains."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from policies.normalize import rewritten
 
@@ -21,6 +22,7 @@ _TLDS = (
 # known top-level domain. Tokens are checked one by one (linear, and no pattern can run away
 # on a long token: only the first 300 characters of a token are looked at).
 _SCHEME = re.compile(r"(?:https?://|hxxps?://|www\.)")
+_PREFIX = re.compile(r"(?:https?://|hxxps?://)?(?:www\.)?")
 # Link shorteners whose top-level domain is also a chat word ("shorturl.at", "is.gd", "s.id").
 _SHORTENERS = r"shorturl\.at|is\.gd|v\.gd|s\.id|we\.tl"
 _BARE = re.compile(
@@ -133,11 +135,29 @@ class LinkFinder:
                 return True
         return False
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
+    def allowed_link(self, url: str, as_sent_ascii: bool = True) -> bool:
+        """Whether ``url`` goes to an allowed site however a browser reads it: the host cut at the
+        first "/", "?", "#" or "\\", the host cut at "/" only, and whatever follows the last "@" must
+        all be allowed; the link as sent must be plain ASCII (a look-alike letter, a full-width "？" or
+        a zero-width space folded away is another site), and hold no second link ("[www.nypl.org/](https://…)",
+        "www.mta.info/https://…"). A red team got each of these past a single reading."""
+        prefix = _PREFIX.match(url)
+        if not as_sent_ascii or _SCHEME.search(url, prefix.end() if prefix else 0) is not None or "](" in url:
+            return False
+        hosts = {self.host_path(url)[0], self.host_path(url.split("?")[0].split("#")[0])[0]}
+        authority = url.split("//", 1)[-1].partition("/")[0]
+        hosts.add(authority.split("@")[-1].split(":")[0].rstrip("."))
+        if "@" in url:
+            hosts.add(url.rsplit("@", 1)[-1].split("/")[0].split(":")[0].rstrip("."))
+        return all(self._matches(h, "", self.allowed) for h in hosts)
+
+    def find(self, text: str, as_sent_ascii: Callable[[int, int], bool] | None = None
+             ) -> list[tuple[int, int, str]]:
         """(start, end, kind) with kind 'profile', 'domain' (not on the allow-list) or 'share' (a
         file-sharing link the message calls the sender's own or personal); defanged links
-        ("bit[.]ly/…", "site dot com") too, as spans of ``text``."""
-        found = self._find(text)
+        ("bit[.]ly/…", "site dot com") too, as spans of ``text``. ``as_sent_ascii(start, end)``:
+        whether those characters of ``text`` (a folded reading) were plain ASCII as sent."""
+        found = self._find(text, as_sent_ascii)
         refang = refanged(text)
         if refang is not None:
             variant, index = refang
@@ -147,7 +167,8 @@ class LinkFinder:
                     found.append((start, end, kind))
         return found
 
-    def _find(self, text: str) -> list[tuple[int, int, str]]:
+    def _find(self, text: str, as_sent_ascii: Callable[[int, int], bool] | None = None
+              ) -> list[tuple[int, int, str]]:
         if "." not in text and "://" not in text:
             return []
         out: list[tuple[int, int, str]] = []
@@ -186,7 +207,8 @@ class LinkFinder:
                 if self._matches(host, "", FILE_SHARE_HOSTS) and _OWN_SHARE.search(text) is not None \
                         and _SHARED_PLACE.search(text) is None:
                     out.append((s, s + len(url), "share"))
-                if not self._matches(host, "", self.allowed):
+                plain = as_sent_ascii is None or as_sent_ascii(m.start(), m.end())
+                if not self._matches(host, "", self.allowed) or not self.allowed_link(url, plain):
                     out.append((s, s + len(url), "domain"))
             if len(out) >= 50:
                 break

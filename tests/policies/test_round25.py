@@ -173,9 +173,26 @@ def test_well_known_public_sites_are_delivered(rules_policy, text):
     "https://evil.example\\@commonapp.org/apply",
     "https://evil.example?x=.queenslibrary.org",
     "check out mta.info.example-login.com",
+    # a final red team's: folded look-alikes, full-width delimiters before "@", a second link behind
+    "https://cuny.edu？@evil-quiz.example/x",
+    "https://commonapp.org／@evil.example/x",
+    "[www.nypl.org/](https://evil.example/x)",
+    "www.mta.info/\u200bhttps://evil.example",
+    "www.mta.info/https://evil.example",
+    "cómmonapp.org",
+    "commonаpp.org",  # a Cyrillic "а"
 ])
 def test_an_allowed_suffix_after_the_host_ends_allows_nothing(rules_policy, url):
     assert rules_policy.evaluate(url, STUDENT).action is not Action.ALLOW, url
+
+
+@pytest.mark.parametrize("text", [
+    "check https://www.commonapp.org/apply?lang=es",
+    "Mira la página www.commonapp.org, está en español también",
+    "https://docs.google.com/document/d/abc123/edit?usp=sharing",
+])
+def test_allowed_links_with_a_query_or_in_spanish_chat_are_delivered(rules_policy, text):
+    assert rules_policy.evaluate(text, STUDENT).action is Action.ALLOW, text
 
 
 def test_a_links_host_ends_at_the_first_slash_question_mark_hash_or_backslash():
@@ -191,6 +208,8 @@ def test_a_links_host_ends_at_the_first_slash_question_mark_hash_or_backslash():
     "borré los mensajes de ese tipo raro como usted me dijo",
     "i didnt tell anyone the answers like u said, its a test",
     "no le dije a nadie mi contraseña como usted me dijo",
+    "deleted the old messages in the group chat like you said, it was too cluttered",
+    "i blocked him and deleted the chat like you said miss",
 ])
 def test_safety_advice_followed_is_no_kept_secret(rules_policy, text):
     assert "grooming.kept_secret" not in rules_policy.evaluate(text, STUDENT).rules, text

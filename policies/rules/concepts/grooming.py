@@ -60,7 +60,9 @@ _NOT_THE_ADULTS = (r"\b(?:surprise (?:party|for|birthday)|fiesta sorpresa|sorpre
                    r"|de (?:ese|esa|este|esta|un|una) (?:tipo|se[nñ]or|hombre|cuenta|persona|estafador\w*|random)"
                    r"|scam\w*|spam\w*|estaf\w*|stranger|desconocid\w*|block\w*|bloque\w*"
                    r"|(?:my|mi) (?:address|password|passcode|pin|login|number|location|direcci[oó]n|contrase[nñ]a|clave"
-                   r"|n[uú]mero|ubicaci[oó]n)|the answers|las respuestas|search history|historial|privacy|privacidad)\b")
+                   r"|n[uú]mero|ubicaci[oó]n)|the answers|las respuestas|search history|historial|privacy|privacidad"
+                   r"|group chat|team chat|class chat|gc|chat del grupo|who won|surprise (?:them|her|him|my)"
+                   r"|sorprender\w*)\b")
 
 RULES = [
     _kept(
