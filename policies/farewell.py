@@ -51,6 +51,13 @@ def _returns(low: str) -> bool:
                for m in _RETURN.finditer(low))
 
 
+def could_thank(low: str) -> bool:
+    """A cheap necessary test for ``_THANKS_ALL`` on lower-cased ``low``: both its halves' words are
+    in it as substrings ("for everything", "for all …", "por todo"; a thanks word)."""
+    return ("everything" in low or "for all" in low or "por todo" in low) \
+        and ("thank" in low or "thx" in low or "gracias" in low or "ty" in low)
+
+
 def final_thanks(folded: str) -> tuple[int, int] | None:
     """The span of a final-sounding thank-you in ``folded`` (the message folded), or None."""
     thanks = _THANKS_ALL.search(folded)
