@@ -618,8 +618,8 @@ class Policy:
         st = self.config.rules["concern.selfharm"]
         if not st.on:
             return []
-        if text.isascii() and text.isprintable() and not could_thank(text.lower()):
-            return []  # plain ASCII folds to its lower case: no thanks in it, no final thanks (≈ 6 µs saved)
+        if text.isascii() and text.isprintable() and "  " not in text and not could_thank(text.lower()):
+            return []  # such text folds to its lower case (normalize's fast path): ≈ 5 µs saved
         norm = normalize(text)
         found = final_thanks(norm.text)
         if found is None:

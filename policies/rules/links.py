@@ -144,12 +144,14 @@ class LinkFinder:
         prefix = _PREFIX.match(url)
         if not as_sent_ascii or _SCHEME.search(url, prefix.end() if prefix else 0) is not None or "](" in url:
             return False
-        hosts = {self.host_path(url)[0], self.host_path(url.split("?")[0].split("#")[0])[0]}
-        authority = url.split("//", 1)[-1].partition("/")[0]
-        hosts.add(authority.split("@")[-1].split(":")[0].rstrip("."))
+        readings = {self.host_path(url), self.host_path(url.split("?")[0].split("#")[0])}
+        rest = url.split("//", 1)[-1]
+        authority, _, path = rest.partition("/")
+        readings.add((authority.split("@")[-1].split(":")[0].rstrip(".").removeprefix("www."), path))
         if "@" in url:
-            hosts.add(url.rsplit("@", 1)[-1].split("/")[0].split(":")[0].rstrip("."))
-        return all(self._matches(h, "", self.allowed) for h in hosts)
+            after, _, path = url.rsplit("@", 1)[-1].partition("/")
+            readings.add((after.split(":")[0].rstrip(".").removeprefix("www."), path))
+        return all(self._matches(h, p, self.allowed) for h, p in readings)
 
     def find(self, text: str, as_sent_ascii: Callable[[int, int], bool] | None = None
              ) -> list[tuple[int, int, str]]:
@@ -207,8 +209,9 @@ class LinkFinder:
                 if self._matches(host, "", FILE_SHARE_HOSTS) and _OWN_SHARE.search(text) is not None \
                         and _SHARED_PLACE.search(text) is None:
                     out.append((s, s + len(url), "share"))
-                plain = as_sent_ascii is None or as_sent_ascii(m.start(), m.end())
-                if not self._matches(host, "", self.allowed) or not self.allowed_link(url, plain):
+                # the link itself as sent, not the punctuation around it (“https://…”, ¡…!, an emoji)
+                plain = as_sent_ascii is None or as_sent_ascii(s, s + len(url))
+                if not self._matches(host, path, self.allowed) or not self.allowed_link(url, plain):
                     out.append((s, s + len(url), "domain"))
             if len(out) >= 50:
                 break

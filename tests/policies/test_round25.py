@@ -80,6 +80,7 @@ def test_a_mentor_passing_on_a_students_plea_for_secrecy_is_a_report_not_a_kept_
     "nadie me extrañaría, la verdad",
     "no voy a estar en la sesión del jueves. ni en las otras creo. gracias por todo miss, de verdad",
     "thanks for everything. i won’t be here after today",
+    "gracias por  todo. nunca mas",  # a double space: the cheap test must not skip it
 ])
 def test_a_hint_of_goodbye_is_delivered_with_the_coordinator_alerted(rules_policy, text):
     d = rules_policy.evaluate(text, STUDENT)
@@ -181,6 +182,7 @@ def test_well_known_public_sites_are_delivered(rules_policy, text):
     "www.mta.info/https://evil.example",
     "cómmonapp.org",
     "commonаpp.org",  # a Cyrillic "а"
+    "https://www.linkedin.com/in/someone-else",
 ])
 def test_an_allowed_suffix_after_the_host_ends_allows_nothing(rules_policy, url):
     assert rules_policy.evaluate(url, STUDENT).action is not Action.ALLOW, url
@@ -190,6 +192,12 @@ def test_an_allowed_suffix_after_the_host_ends_allows_nothing(rules_policy, url)
     "check https://www.commonapp.org/apply?lang=es",
     "Mira la página www.commonapp.org, está en español también",
     "https://docs.google.com/document/d/abc123/edit?usp=sharing",
+    # a final review's: curly quotes, Spanish punctuation and an ellipsis touching the link
+    "mira “https://www.cuny.edu” aquí",
+    "¡Mira:https://www.cuny.edu!",
+    "here https://www.cuny.edu…",
+    # an allow-list entry with a path matches that path (it never did before round 25)
+    "https://www.linkedin.com/learning/excel-essential-training",
 ])
 def test_allowed_links_with_a_query_or_in_spanish_chat_are_delivered(rules_policy, text):
     assert rules_policy.evaluate(text, STUDENT).action is Action.ALLOW, text
