@@ -211,7 +211,7 @@ class LinkFinder:
                     out.append((s, s + len(url), "share"))
                 # the link itself as sent, not the punctuation around it (“https://…”, ¡…!, an emoji)
                 plain = as_sent_ascii is None or as_sent_ascii(s, s + len(url))
-                if not self._matches(host, path, self.allowed) or not self.allowed_link(url, plain):
+                if not self.allowed_link(url, plain):  # its first reading is (host, path)
                     out.append((s, s + len(url), "domain"))
             if len(out) >= 50:
                 break

@@ -363,21 +363,22 @@ class ConceptLayer:
             s, e = norm.span(m.start, m.end)
             shown = sent[s:e] if e - s <= 120 else sent[s:s + 117] + "…"
             disclosure = m.rule.id.startswith("concern.")
+            # A hint ("concern.goodbye_hint", its own weight below STRONG) alerts without being a
+            # disclosure the engine acts on: a "concern" hit caps other hits' blocks, replaces their
+            # notices and quiets the encoder's language hold (a red team appended a goodbye to a
+            # number and an insult).
+            hint = disclosure and m.rule.weight(role) < STRONG
             strong = (m.weight >= STRONG or together or disclosure) and not (disclosure and m.weight < STRONG)
             if strong:
                 action, alert = st.for_role(role)
                 note = "" if m.weight >= STRONG else " (several weak signals together)"
             elif disclosure:  # a hint, or read as likely exaggeration (``Rule.softens``): never lost
                 action, alert = Action.ALLOW, True
-                note = _HINT_NOTE if m.rule.weight(role) < STRONG else _SOFTENED_NOTE
+                note = _HINT_NOTE if hint else _SOFTENED_NOTE
             elif role != "mentor" and m.rule.governs in QUIET_ALERT:
                 action, alert, note = Action.ALLOW, True, " (from a student: delivered, coordinator alerted)"
             else:
                 action, alert, note = Action.ALLOW, False, " (weak signal: delivered, flagged)"
-            # A hint ("concern.goodbye_hint") alerts without being a disclosure the engine acts on:
-            # a "concern" hit caps other hits' blocks, replaces their notices and quiets the
-            # encoder's language hold (a red team appended a goodbye to a number and an insult).
-            hint = disclosure and m.rule.weight(role) < STRONG
             category = "policy" if hint else m.rule.id.split(".")[0]
             # Only grooming moves feed the conversation score (policies/conversation.py).
             signal = (max(m.weight, STRONG) if strong else m.weight) \
