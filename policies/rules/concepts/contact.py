@@ -28,6 +28,24 @@ _SWITCH_UNLESS = (r"\b(?:tiktok|youtube|insta|instagram|reddit|google|chatgpt|du
     # content made for an app, not a move there: "i wanna make a tiktok about my project"
     r"|\b(?:make|making|made|film|filming|post|posting|hacer|haciendo|subir|grabar) (?:a |an |un |una |my |mi )?(?:tiktok|video|reel|youtube|post|short)s?\b")
 
+# What signs a student in: a password or login, or a code texted to sign in (a code alone is a
+# program's source code, never asked here).
+_CREDENTIAL = ("password|passwords|passcode|pass_code|pw|pword|contrasena|contrasenas|clave|claves|login|logins"
+               "|log_in|log-in|login_info|sign_in_info|credentials|credenciales|username_and_password"
+               "|user_and_pass|usuario_y_contrasena|usuario_y_clave|pin|pin_number")
+_SIGN_IN_CODE = ("verification_code|verify_code|security_code|confirmation_code|login_code|sign_in_code|2fa_code"
+                 "|two_factor_code|one_time_code|otp|[0-9]_digit_code|six_digit_code|four_digit_code|code_they_sent"
+                 "|code_they_texted|code_it_sent|code_it_texted|code_you_got|code_u_got|code_from_the_text"
+                 "|codigo_de_verificacion|codigo_de_seguridad|codigo_de_confirmacion|codigo_de_[0-9]_digitos"
+                 "|codigo_que_te_llego|codigo_que_te_mandaron|codigo_que_te_enviaron|codigo_del_mensaje")
+# The credential as a topic, not asked for: "what's your password strategy", "your login issue".
+_NOT_A_CREDENTIAL_ASK = (r"\b(?:passwords?|logins?|contrase[nñ]as?|claves?|codes?|c[oó]digos?|pins?) (?:issue|problem"
+                         r"|error|page|screen|trouble|reset|manager|strategy|tips?|rules?|requirements?|policy|strength"
+                         r"|hygiene|habits?|expired|expires|worked|works|work|isn'?t|is not|doesn'?t|won'?t)\b"
+                         r"|\b(?:wifi|wi-fi|zoom|meeting|reunion|reuni[oó]n|locker|candado|combo|combination|door|puerta"
+                         r"|course|curso|class|clase|promo|discount|descuento|coupon|cup[oó]n|dress|vestimenta|zip|postal"
+                         r"|area|[aá]rea|room|sal[oó]n)\b")
+
 RULES = [
     _social(
         "contact.handle",
@@ -65,6 +83,24 @@ RULES = [
                r"|union|sindicato)(?: [\w-]+){0,2} (?:tiene|tienen|has|have|got|is on|are on|est[aá]n? en|usa|uses|use)"
                r" (?:an? |un |una |su |their )?(?:instagram|insta|ig|tiktok|facebook|fb|twitter|youtube|linkedin|page|p[aá]gina|account|cuenta)\b",
         examples=("pasame tu numero mister", "drop your number", "y su celular?"),
+    ),
+    rule(
+        "contact.credentials",
+        "An adult asks for the student's password, login or a texted sign-in code (account takeover)",
+        # "send me your password", "read me the verification code", "dime la clave de tu correo"
+        "(give|gimme|send|tell|text|share|dm|read|drop|pass|forward|dame|pasame|mandame|dime|enviame|escribeme|comparteme|leeme|me_das|me_pasas|me_dices|me_mandas|me_lees) ~1 (me|to_me|a_mi|over)? ~1 (YOUR|su|that|ese|esa) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
+        "(give|gimme|send|tell|text|share|dm|read|drop|pass|forward|dame|pasame|mandame|dime|enviame|escribeme|comparteme|leeme|me_das|me_pasas|me_dices|me_mandas|me_lees) ~1 (me|to_me|a_mi|over)? ~1 (the|el|la|los|las) ~2 (" + _SIGN_IN_CODE + ")",
+        "(give|gimme|send|tell|text|share|dm|read|drop|pass|forward|dame|pasame|mandame|dime|enviame|comparteme|me_das|me_pasas|me_dices|me_mandas) ~2 (me|to_me|a_mi)? ~1 (the|el|la|los|las) ~1 (" + _CREDENTIAL + ") ~1 (de|del|of|for|to|para) ~1 (YOUR|su)",
+        # "what's your school login?", "cuál es tu contraseña", "whats the 6 digit code they sent u"
+        "(what's|whats|what_is|what_was|wats|cual_es|cuál_es|cual_era|y) ~1 (YOUR|su) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
+        "(what's|whats|what_is|what_was|wats|cual_es|cuál_es|cual_era) ~1 (the|el|la) ~2 (" + _SIGN_IN_CODE + ")",
+        # "i can log in for you", "let me sign in with your account", "yo entro con tu usuario"
+        "(i|i'll|ill|i_can|let_me|lemme|yo|dejame|puedo|i_could) ~3 (log_in|login|log_into|sign_in|sign_into|entrar|entro|iniciar_sesion|inicio_sesion) ~3 (as_you|as_u|for_you|for_u|with_your|with_ur|con_tu|con_su|por_ti|into_your|into_ur|to_your|a_tu_cuenta|en_tu_cuenta|on_your|on_ur)",
+        "(log|sign) ~1 me ~1 in ~2 (as_you|as_u|with_your|with_ur)",
+        unless=_NOT_A_CREDENTIAL_ASK,
+        governs="contact.social", mentor=1.0, student=0.0,
+        examples=("what's your school login? i can submit it for you", "read me the verification code real quick",
+                  "dime la clave de tu correo y yo te lo arreglo"),
     ),
     _social(
         "contact.not_the_school_one",

@@ -778,7 +778,11 @@ _TIE_FIRST_PERSON = (
     r"|\b(?:call|text|ring|reach|hit|dm|message|msg|page|buzz) me (?:there|at|on|directly|direct|straight"
     r"|anytime|whenever|after|later|tonight)\b"
     r"|\b(?:ll[aá]mame|escr[ií]beme|escr[ií]bele|m[aá]rcame|text[eé]ame|b[uú]scame|h[aá]blame|m[aá]ndame)\b"
-    r"|\b(?:speed dial)\b|\b(?:ask for|pregunta por|pregunten por) (?:me|m[ií])\b")
+    r"|\b(?:speed dial)\b|\b(?:ask for|pregunta por|pregunten por) (?:me|m[ií])\b"
+    # who answers (round 26): "that goes straight to me", "nobody picks up but me", "solo yo contesto"
+    r"|\b(?:goes|go|rings?|comes?|forwards?|routes?|gets? sent) (?:straight |directly |right |only )?"
+    r"(?:to|through to) me\b|\b(?:but|except|besides|other than) (?:me|m[ií])\b|\bonly me\b"
+    r"|\b(?:solo|s[oó]lo) yo\b|\bllega (?:directo |directamente )?a m[ií]\b")
 _TIE_CHAT_PEOPLE = (
     r"\b(?:(?:the|this|that) (?:one|person|guy|girl|lady|man|woman|dude)|(?:who'?s|whos|who is|that'?s|thats"
     r"|it'?s|its)) (?:(?:you'?re|youre|ur|you are|u r|who'?s|whos|who is|that'?s|thats) )?(?:talking|typing"

@@ -46,6 +46,7 @@ from policies.rules.concepts.context import (
     window,
 )
 from policies.rules.concepts.dsl import Lexicon, Rule, best
+from policies.rules.concepts.institution import public_line, public_mailbox
 from policies.types import Action, Hit
 
 STRONG = 1.0
@@ -402,7 +403,9 @@ class ConceptLayer:
                 return 0.0  # a link's digits
             if (((official_line(low, start, pointer=role == "mentor") or official_line_after(low, end))
                  and not senders_after(low, end)) or institution_line_message(low)
-                    if rule_id == "contact.phone" else official_address(low, start, end)):
+                    or public_line(low, start, end)
+                    if rule_id == "contact.phone"
+                    else official_address(low, start, end) or public_mailbox(low, start, end)):
                 # the school's or program's line, desk or mailbox as the message says: delivered
                 # with the coordinator alerted; anything tying it to somebody of the chat keeps the stop
                 return 1.0 if line_tied_to_someone(low) else OFFICE_LINE_WEIGHT
