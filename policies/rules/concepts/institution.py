@@ -26,9 +26,36 @@ from functools import lru_cache
 
 # ---------------------------------------------------------------- role mailboxes
 
-_ROLE_WORDS = frozenset(["info", "information", "contact", "contacto", "contactus", "hello", "hola", "general", "team", "equipo", "office", "offices", "oficina", "desk", "frontdesk", "front", "reception", "recepcion", "admin", "administration", "ops", "operations", "help", "helpdesk", "support", "soporte", "service", "services", "servicios", "questions", "preguntas", "inquiries", "ask", "admissions", "admission", "admisiones", "apply", "application", "applications", "applicants", "aplicaciones", "registrar", "records", "transcripts", "enrollment", "inscripciones", "attendance", "asistencia", "careers", "career", "jobs", "job", "empleo", "empleos", "trabajo", "trabajos", "hiring", "hire", "recruiting", "recruitment", "recruiters", "talent", "talento", "hr", "rrhh", "people", "staffing", "workforce", "internships", "internship", "interns", "intern", "pasantias", "pasantia", "practicas", "aprendices", "apprentice", "apprentices", "apprenticeship", "apprenticeships", "volunteer", "volunteers", "voluntarios", "voluntariado", "summer", "verano", "youth", "joven", "jovenes", "teen", "teens", "student", "students", "estudiantes", "early", "college", "university", "program", "programs", "programa", "programas", "ptech", "mentoring", "mentorship", "mentoria", "mentores", "forms", "form", "docs", "documents", "papers", "work", "working", "workpapers", "permisos", "finaid", "fin", "aid", "financial", "ayuda", "becas", "beca", "scholarship", "scholarships", "awards", "award", "grants", "grant", "fund", "stipends", "stipend", "payroll", "billing", "benefits", "families", "familias", "parents", "padres", "events", "event", "eventos", "feria", "fair", "fairs", "tours", "visits", "site", "sitevisits", "noreply", "no", "reply", "donotreply", "do", "not", "notifications", "news", "outreach", "community", "communications", "press", "media", "education", "educacion", "learning", "programs", "groups", "reservations", "citas", "appointments"])
-_FREE_MAIL = frozenset(["gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "live", "msn", "icloud", "me", "mac", "aol", "proton", "protonmail", "pm", "gmx", "mail", "email", "zoho", "yandex", "tutanota", "fastmail", "hushmail", "inbox"])
-_TOP_LEVEL = frozenset("com org net gov io co info biz us".split())
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_ROLE_WORDS = _words(
+    "info information contact contacto contactus hello hola general team equipo office offices "
+    "oficina desk frontdesk front reception recepcion admin administration ops operations help "
+    "helpdesk support soporte service services servicios questions preguntas inquiries ask admissions "
+    "admission admisiones apply application applications applicants aplicaciones registrar records "
+    "transcripts enrollment inscripciones attendance asistencia careers career jobs job empleo "
+    "empleos trabajo trabajos hiring hire recruiting recruitment recruiters talent talento hr rrhh "
+    "people staffing workforce internships internship interns intern pasantias pasantia practicas "
+    "aprendices apprentice apprentices apprenticeship apprenticeships volunteer volunteers "
+    "voluntarios voluntariado summer verano youth joven jovenes teen teens student students "
+    "estudiantes early college university program programs programa programas ptech mentoring "
+    "mentorship mentoria mentores forms form docs documents papers work working workpapers permisos "
+    "finaid fin aid financial ayuda becas beca scholarship scholarships awards award grants grant "
+    "fund stipends stipend payroll billing benefits families familias parents padres events event "
+    "eventos feria fair fairs tours visits site sitevisits noreply no reply donotreply do not "
+    "notifications news outreach community communications press media education educacion learning "
+    "programs groups reservations citas appointments"
+)
+_FREE_MAIL = _words(
+    "gmail googlemail yahoo ymail hotmail outlook live msn icloud me mac aol proton protonmail pm gmx "
+    "mail email zoho yandex tutanota fastmail hushmail inbox"
+)
+_TOP_LEVEL = _words(
+    "com org net gov io co info biz us"
+)
 _ADDRESS = re.compile(r"([a-z0-9._+-]+)@([a-z0-9.-]+)")
 
 
@@ -117,7 +144,8 @@ _PRIVATE_LINE = re.compile(r"\b(?:personal|personally|cell|celular|cel|private|p
                            r"|whatsapp|signal|telegram|text(?:ing|s)?|sms|dm|snap\w*|insta\w*|after hours)\b")
 # ... said of it, not in a rule against it ("not to anyone's personal email", "no compartan números
 # personales", "not me personally").
-_NEGATED_PRIVATE = re.compile(r"\b(?:not|no|never|nunca|ni|nada|don'?t|do not|without|sin)\b[^.,;:!?\n]{0,30}?"
+_NEGATED_PRIVATE = re.compile(r"\b(?:not|no|never|nunca|ni|nada|don'?t|do not|without"
+                              r"|sin)\b[^.,;:!?\n]{0,30}?"
                               r"\b(?:personal\w*|private|privad[oa]s?|cell|celular)\b")
 
 
@@ -133,13 +161,35 @@ _ASK_FOR_SOMEONE = re.compile(r"\b(?:ask for|pregunt[ae]n? por|preguntes por)\s+
 # The institution failing or closed, or a call at another hour or instead: the number is then
 # somebody's own ("the main office closes at 4, so after that call 917-…").
 _ELSEWHERE = re.compile(
-    r"\b(?:closed|closes|closing|cierra|cierran|cerrad[oa]|busy|ocupad[oa]|after that|despu[eé]s de eso|instead"
-    r"|en vez|en lugar|useless|no sirve|no contesta\w*|never (?:answer|pick)\w*|nunca contesta\w*|skip|straight"
+    r"\b(?:closed|closes|closing|cierra|cierran|cerrad[oa]|busy|ocupad[oa]|after that|despu[eé]s de eso"
+    r"|instead"
+    r"|en vez|en lugar|useless|no sirve|no contesta\w*|never (?:answer|pick)\w*|nunca contesta\w*|skip"
+    r"|straight"
     r"|never|nunca|(?:is|es|works?) (?:way |much |a lot )?(?:better|mejor)|doesn'?t work|no funciona"
-    r"|directly|directo|friend|amig[oa]|quick\w*|faster|weekends?|tonight|esta noche|anytime|any time|whenever"
-    r"|cuando quieras|a cualquier hora|late at night|after hours|otherwise|backup|if (?:no one|nobody) (?:answers|picks)"
-    r"|si no (?:contestan|contesta|responden)|better (?:to )?(?:call|text|reach)|mejor (?:ll[aá]ma\w*|escr[ií]be\w*"
+    r"|directly|directo|friend|amig[oa]|quick\w*|faster|weekends?|tonight|esta noche|anytime|any time"
+    r"|whenever"
+    r"|cuando quieras|a cualquier hora|late at night|after hours|otherwise|backup|if (?:no one"
+    r"|nobody) (?:answers|picks)"
+    r"|si no (?:contestan|contesta|responden)|better (?:to )?(?:call|text|reach)|mejor (?:ll[aá]ma\w*"
+    r"|escr[ií]be\w*"
     r"|text\w*)|after (?:[0-9]|six|seven|eight|nine|ten|eleven|midnight|class|school|work))\b")
+
+
+# The narrow part, for every line given as an office's (the program's own too): the office said to
+# fail, or the number for when it is closed, or better than it ("the school's number never works,
+# … is better", "the main office closes at 4, so after that call …").
+_OFFICE_FAILS = re.compile(
+    r"\b(?:never (?:works|answers?|picks? up)|nunca (?:contesta\w*|funciona)|no contesta\w*|no sirve|useless"
+    r"|doesn'?t work|(?:is|es|works?) (?:way |much |a lot )?(?:better|mejor)|instead|en vez|en lugar|skip"
+    r"|anytime|any time|whenever|cuando quieras|a cualquier hora|after hours"
+    r"|(?:closes|closed|cierra|cerrad[oa])\b[^.!?\n]{0,40}\b(?:after that|after|despu[eé]s|then|luego))\b")
+
+
+def elsewhere_said(low: str, start: int, end: int) -> bool:
+    """Whether the number's sentence or the one before says the office fails, or gives the number
+    for when it is closed (``_OFFICE_FAILS``): a line given as an office's is then somebody's."""
+    before, _, stop = _sentence(low, start, end)
+    return _OFFICE_FAILS.search(low, before, stop) is not None
 
 
 def _sentence(low: str, start: int, end: int) -> tuple[int, int, int]:
@@ -186,7 +236,8 @@ def public_line(low: str, start: int, end: int) -> bool:
 _READER = re.compile(
     r"\b(?:email|e-mail|mail|write|send|sent|reach|contact|message|msg|dm|text|cc|bcc|forward|copy)"
     r"(?: it| them| this| that| those)? (?:to )?me\b|\b(?:to|for|at|reach) me\b|\bmy\b|\bmine\b|\bmi\b"
-    r"|\bm[ií][oa]\b|\ba m[ií]\b|\bconmigo\b|\byo\b|\b(?:escr[ií]beme|m[aá]ndame|m[aá]ndamel[oa]|cont[aá]ctame"
+    r"|\bm[ií][oa]\b|\ba m[ií]\b|\bconmigo\b|\byo\b|\b(?:escr[ií]beme|m[aá]ndame|m[aá]ndamel[oa]"
+    r"|cont[aá]ctame"
     r"|ll[aá]mame|av[ií]same)\b|\bi (?:check|read|see|answer|made|set up|use|own|run|monitor|get)\b"
     r"|\b(?:that'?s|thats|it'?s|its|es) (?:just |really |actually )?(?:me|mine|yo)\b")
 
@@ -195,12 +246,18 @@ _READER = re.compile(
 # published ("the bank's careers mailbox", "applications go to …", "it's on their website"), not
 # "the best way to reach the studio".
 _MAILBOX_OF = re.compile(
-    r"\b(?:inbox|mailbox|buz[oó]n|applications?|apply|aplicar|aplicaci[oó]n|solicitud\w*|internships?|pasant[ií]\w*"
-    r"|pr[aá]cticas|scholarships?|becas?|recruiting|recruiters?|reclutamiento|careers? page|posting|flyer|website"
-    r"|web ?site|p[aá]gina|portal|forms?|formularios?|permission slips?|transcripts?|resumes?|cv|essays?|ensayos?"
-    r"|admissions?|admisiones|financial aid|ayuda financiera|volunteers?|voluntari\w*|apprentice\w*|aprendic\w*"
-    r"|hr|human resources|recursos humanos|office|oficina|program|programa|p-?tech|hospital|bank|banco|company"
-    r"|compa[nñ][ií]a|empresa|foundation|fundaci[oó]n|college|university|universidad|school|escuela|colegio|fund"
+    r"\b(?:inbox|mailbox|buz[oó]n|applications?|apply|aplicar|aplicaci[oó]n|solicitud\w*|internships?"
+    r"|pasant[ií]\w*"
+    r"|pr[aá]cticas|scholarships?|becas?|recruiting|recruiters?|reclutamiento|careers? page|posting|flyer"
+    r"|website"
+    r"|web ?site|p[aá]gina|portal|forms?|formularios?|permission slips?|transcripts?|resumes?|cv|essays?"
+    r"|ensayos?"
+    r"|admissions?|admisiones|financial aid|ayuda financiera|volunteers?|voluntari\w*|apprentice\w*"
+    r"|aprendic\w*"
+    r"|hr|human resources|recursos humanos|office|oficina|program|programa|p-?tech|hospital|bank|banco"
+    r"|company"
+    r"|compa[nñ][ií]a|empresa|foundation|fundaci[oó]n|college|university|universidad|school|escuela|colegio"
+    r"|fund"
     r"|registrar|attendance|asistencia|coordinator|coordinador[a]?|families|familias|parents|padres|noreply"
     r"|confirmation|confirmaci[oó]n|emailed|email from|correo de|me lleg[oó]|finalist|finalista)\b")
 

@@ -46,7 +46,7 @@ from policies.rules.concepts.context import (
     window,
 )
 from policies.rules.concepts.dsl import Lexicon, Rule, best
-from policies.rules.concepts.institution import public_line, public_mailbox
+from policies.rules.concepts.institution import elsewhere_said, public_line, public_mailbox
 from policies.types import Action, Hit
 
 STRONG = 1.0
@@ -408,7 +408,9 @@ class ConceptLayer:
                     else official_address(low, start, end) or public_mailbox(low, start, end)):
                 # the school's or program's line, desk or mailbox as the message says: delivered
                 # with the coordinator alerted; anything tying it to somebody of the chat keeps the stop
-                return 1.0 if line_tied_to_someone(low) else OFFICE_LINE_WEIGHT
+                tied = line_tied_to_someone(low) or (rule_id == "contact.phone"
+                                                     and elsewhere_said(low, start, end))
+                return 1.0 if tied else OFFICE_LINE_WEIGHT
         if rule_id in _PLACES and referral_place(text.lower(), start, end):
             return 0.0
         low = text.lower()

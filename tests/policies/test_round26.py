@@ -1,0 +1,134 @@
+"""Round 26: an institution's public line or mailbox, told of; an adult asking for a sign-in.
+
+* A number given as a named institution's line ("La biblioteca de Parkchester tiene tutoría gratis.
+  El número de la biblioteca es …", "call the registrar at BMCC, their line is …") and a role mailbox
+  ("summerinterns@…", "finaid@…") named as an application's or an office's are delivered with the
+  coordinator alerted to check them, as the program's own office lines already were. Anything that
+  ties the line or the address to somebody of the chat keeps the stop: the first person ("it's my cell",
+  "text me there", "write me at …", "I check it at night"), a private channel, odd hours, the office
+  said to fail ("closes at 4, after that call …"), "that goes straight to me".
+* An adult asking for the student's password, login or a texted sign-in code is stopped with an
+  alert (``contact.credentials``): "what's your school login? i can submit it for you", "read me the
+  verification code real quick", "dime la clave de tu correo". Password advice and a program's code
+  are not.
+
+Wordings written for these tests, not taken from any sealed set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policies import Action, PolicyContext
+from policies.rules.concepts.institution import role_mailbox
+
+MENTOR = PolicyContext(role="mentor")
+STUDENT = PolicyContext(role="student")
+
+
+@pytest.mark.parametrize("address", [
+    "summerinterns@harlemgeneral.org", "finaid@riverbend.edu", "earlycareers@northpointlogistics.com",
+    "talento.joven@bancoandino.com", "aid-docs@riverdalecc.edu", "youthjobs@cityworks.example.org",
+    "apply.summer@harborlinkterminals.org", "becas@fundacionpuente.org", "info@becaslatinasnyc.org",
+])
+def test_a_local_part_made_of_functions_at_an_organisations_domain_is_a_role_mailbox(address):
+    assert role_mailbox(address)
+
+
+@pytest.mark.parametrize("address", [
+    "dana.ruiz@harborline.com",          # a person's name
+    "careers@gmail.com",                 # free mail
+    "internships@outlook.com",
+    "mentor@ptech-bx.org",               # "mentor" alone is somebody
+    "jobs4mike@harborline.com",          # a name glued on
+    "careers@harbor-demo.com.evil.example",  # a top-level name inside the domain: a look-alike
+    "mike.careers@harborline.com",       # a name beside a function
+])
+def test_a_person_free_mail_or_a_look_alike_is_no_role_mailbox(address):
+    assert not role_mailbox(address)
+
+
+@pytest.mark.parametrize("text,role", [
+    ("La biblioteca de Parkchester tiene tutoría gratis los sábados. "
+     "El número de la biblioteca es 718-555-0108.", MENTOR),
+    ("call the registrar at BMCC, their line is 212-555-0107, ask them about the dual enrollment", MENTOR),
+    ("the urgent care on Jamaica Ave takes walk-ins, their number is on the sign: 718-555-0133", MENTOR),
+    ("the pharmacy on 5th ave does flu shots, their line is 718-555-0190", STUDENT),
+    ("mi mamá llamó a la oficina principal de la escuela, el 718-555-0162, pa decir que llego tarde",
+     STUDENT),
+    ("the financial aid office at Lehman gave me their line 718-555-0142, do i need my mom there when "
+     "i call", STUDENT),
+    ("Applications for the summer program go to the bank's recruiting inbox, summeryouth@firstharbor.com, "
+     "not to me.", MENTOR),
+    ("el correo para aplicar al internship del hospital es summerinterns@harlemgeneral.org, sale en "
+     "la página", STUDENT),
+    ("Send your scholarship essay to scholarships@hvbuildersfund.org by March 1, not to your mentor.",
+     MENTOR),
+])
+def test_an_institutions_public_line_or_mailbox_is_delivered_with_the_coordinator_alerted(
+        rules_policy, text, role):
+    d = rules_policy.evaluate(text, role)
+    assert d.action is Action.ALLOW and d.alert, (text, d)
+    assert {"contact.phone", "contact.email"} & set(d.rules)
+    assert any("institution" in h.reason for h in d.hits)
+
+
+@pytest.mark.parametrize("text", [
+    "the library's number is 718-555-0143, it's my cell actually",
+    "The library number is 718-555-0134. Text me there anytime.",
+    "the museum's line is 212-555-0188 (well, it forwards to my phone)",
+    "the company's number is 917-555-0147, that goes straight to me",
+    "the admissions line is 718 555 0100. nobody else picks up after 6 but me",
+    "call the clinic at 718-555-0100, ask for dave",
+    "The main office closes at 4, so after that call the front desk line 917-555-0138.",
+    "the school's number never works, the office line 646-555-0121 is better",
+    "La biblioteca de Corona, el número es 718-555-0163, pero mejor escríbeme por whatsapp",
+    "the clinic's number: 718-555-0112. Don't tell your mom you called",
+    "email careers@northwind.com, I check it at night so you'll hear back fast",
+    "our hr inbox hr@smithfamily.com, it's just me lol",
+    "info@dana-designs.example.com is the best way to reach the studio",
+    "for the internship write me at careers@harborline.com, that one comes to me",
+    "apply at careers@harborline.com, or just text me 917-555-0101",
+])
+def test_a_line_or_mailbox_tied_to_somebody_of_the_chat_is_still_stopped(rules_policy, text):
+    d = rules_policy.evaluate(text, MENTOR)
+    assert d.action is not Action.ALLOW, (text, d)
+
+
+@pytest.mark.parametrize("text", [
+    "what's your school login? i can submit it for you",
+    "read me the verification code real quick",
+    "give me your username and password for the portal and i'll upload the essay tonight",
+    "dime la clave de tu correo y yo te lo arreglo",
+    "pásame el código que te llegó por mensaje, es para entrar a tu cuenta",
+    "log me in as you on the portal, what's the password",
+    "forward me the code they sent to your phone",
+    "whats ur apple id password, i'll set up the app on ur phone",
+    "i can log in with your account and finish the form for you",
+])
+def test_an_adult_asking_for_the_students_sign_in_is_stopped_with_an_alert(rules_policy, text):
+    d = rules_policy.evaluate(text, MENTOR)
+    assert d.action is not Action.ALLOW and d.alert, (text, d)
+    assert "contact.credentials" in d.rules
+
+
+@pytest.mark.parametrize("text", [
+    "what's your password manager of choice? I use Bitwarden",
+    "send me your code and I'll look at why the loop never ends",
+    "what's your login issue exactly? the error message helps",
+    "what was the zoom passcode again?",
+    "Did you get the verification code? Type it into the site, then tell me if it worked.",
+    "If the app sends you a code, never give it to anyone — that's how accounts get stolen.",
+    "Never share your password with anyone, including me. Reset it through the help desk.",
+    "Use a password manager and turn on two-factor, it's the best habit you can build.",
+    "what's the code for the course, CST 1101?",
+])
+def test_talk_about_passwords_and_code_is_not_an_ask(rules_policy, text):
+    d = rules_policy.evaluate(text, MENTOR)
+    assert "contact.credentials" not in d.rules, (text, d)
+
+
+def test_a_student_asking_for_a_code_is_not_read_as_the_adults_move(rules_policy):
+    text = "whats the verification code they sent u? i need it for the group login"
+    d = rules_policy.evaluate(text, STUDENT)
+    assert "contact.credentials" not in d.rules
