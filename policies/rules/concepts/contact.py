@@ -38,13 +38,18 @@ _SIGN_IN_CODE = ("verification_code|verify_code|security_code|confirmation_code|
                  "|code_they_texted|code_it_sent|code_it_texted|code_you_got|code_u_got|code_from_the_text"
                  "|codigo_de_verificacion|codigo_de_seguridad|codigo_de_confirmacion|codigo_de_[0-9]_digitos"
                  "|codigo_que_te_llego|codigo_que_te_mandaron|codigo_que_te_enviaron|codigo_del_mensaje")
-# The credential as a topic, not asked for: "what's your password strategy", "your login issue".
+# The credential as a topic, not asked for: "what's your password strategy", "your login issue", the
+# wifi's or a meeting's passcode, a locker's combination, a course's code.
 _NOT_A_CREDENTIAL_ASK = (r"\b(?:passwords?|logins?|contrase[nñ]as?|claves?|codes?|c[oó]digos?|pins?) (?:issue|problem"
                          r"|error|page|screen|trouble|reset|manager|strategy|tips?|rules?|requirements?|policy|strength"
-                         r"|hygiene|habits?|expired|expires|worked|works|work|isn'?t|is not|doesn'?t|won'?t)\b"
-                         r"|\b(?:wifi|wi-fi|zoom|meeting|reunion|reuni[oó]n|locker|candado|combo|combination|door|puerta"
-                         r"|course|curso|class|clase|promo|discount|descuento|coupon|cup[oó]n|dress|vestimenta|zip|postal"
-                         r"|area|[aá]rea|room|sal[oó]n)\b")
+                         r"|hygiene|habits?|expired|expires)\b"
+                         r"|\b(?:wifi|wi-fi|zoom|meeting|reunion|reuni[oó]n|locker|candado|door|puerta|course|curso"
+                         r"|promo|discount|descuento|coupon|cup[oó]n|dress|vestimenta|zip|postal|area|[aá]rea|room"
+                         r"|sal[oó]n|class|clase|bike|lock) (?:passwords?|passcode|codes?|c[oó]digos?|combo|combination"
+                         r"|pin|clave|contrase[nñ]a)\b"
+                         r"|\b(?:passwords?|passcode|codes?|c[oó]digos?|combo|combination|pin|clave|contrase[nñ]a)"
+                         r" (?:for|to|of|de|del|para) (?:the |el |la |tu |your |ur )?(?:wifi|wi-fi|zoom|meeting|reuni[oó]n"
+                         r"|locker|candado|door|puerta|course|curso|class|clase|room|sal[oó]n|bike|promo|discount)\b")
 
 RULES = [
     _social(
@@ -92,12 +97,21 @@ RULES = [
         "(give|gimme|send|tell|text|share|dm|read|drop|pass|forward|dame|pasame|mandame|dime|enviame|escribeme|comparteme|leeme|me_das|me_pasas|me_dices|me_mandas|me_lees) ~1 (me|to_me|a_mi|over)? ~1 (the|el|la|los|las) ~2 (" + _SIGN_IN_CODE + ")",
         "(give|gimme|send|tell|text|share|dm|read|drop|pass|forward|dame|pasame|mandame|dime|enviame|comparteme|me_das|me_pasas|me_dices|me_mandas) ~2 (me|to_me|a_mi)? ~1 (the|el|la|los|las) ~1 (" + _CREDENTIAL + ") ~1 (de|del|of|for|to|para) ~1 (YOUR|su)",
         # "what's your school login?", "cuál es tu contraseña", "whats the 6 digit code they sent u"
-        "(what's|whats|what_is|what_was|wats|cual_es|cuál_es|cual_era|y) ~1 (YOUR|su) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
+        "(what's|whats|what_is|what_was|wats|cual_es|cuál_es|cual_era) ~1 (YOUR|su) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
         "(what's|whats|what_is|what_was|wats|cual_es|cuál_es|cual_era) ~1 (the|el|la) ~2 (" + _SIGN_IN_CODE + ")",
         # "i can log in for you", "let me sign in with your account", "yo entro con tu usuario"
         "(i|i'll|ill|i_can|let_me|lemme|yo|dejame|puedo|i_could) ~3 (log_in|login|log_into|sign_in|sign_into|entrar|entro|iniciar_sesion|inicio_sesion) ~3 (as_you|as_u|for_you|for_u|with_your|with_ur|con_tu|con_su|por_ti|into_your|into_ur|to_your|a_tu_cuenta|en_tu_cuenta|on_your|on_ur)",
         "(log|sign) ~1 me ~1 in ~2 (as_you|as_u|with_your|with_ur)",
+        # "let me log into your account", "what's the password to your school email", "I need your login"
+        "(i|i'll|ill|i_can|let_me|lemme|yo|dejame|puedo|i_could|i_need_to|i_have_to) ~3 (log|sign|get|entrar|meterme|entro) ~1 (into|in_to|a|en) ~1 (YOUR|su) ~2 (account|acc|cuenta|portal|email|e-mail|correo|profile|perfil|phone|cel|celular|school|gmail|icloud|app)",
+        "(what's|whats|what_is|what_was|wats|cual_es|cuál_es|cual_era) ~1 (the|el|la) ~1 (" + _CREDENTIAL + ") ~1 (to|for|of|on|de|del|para) ~1 (YOUR|su)",
+        "(i_need|i'll_need|ill_need|i_just_need|need|necesito|me_hace_falta|me_falta) ~2 (YOUR|su) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
+        "(type|put|write|paste|escribe|pon|pega|escribeme) ~1 (YOUR|su) ~2 (" + _CREDENTIAL + ") ~3 (here|in_here|aqui|aca|in_the_chat|en_el_chat|below|abajo|in_this|to_me|a_mi)",
+        "(me_compartes|me_pasas|me_das|me_dices|me_mandas|me_lees|compárteme|compartime) ~1 (YOUR|su|el|la) ~2 (" + _CREDENTIAL + "|codigo|" + _SIGN_IN_CODE + ")",
+        # "¿qué código te llegó por mensaje?", "what code did you get by text"
+        "(que|what|which|cual) ~1 (codigo|code|numero|number) ~3 (te_llego|you_got|u_got|they_sent|te_mandaron|te_enviaron|came|llego|did_you_get|did_u_get) ~3 (por_mensaje|by_text|in_a_text|texto|sms|text|al_cel|al_celular|to_your_phone|on_your_phone|from_google|de_google|por_sms)",
         unless=_NOT_A_CREDENTIAL_ASK,
+        reportable=False,  # "the coordinator said you should send me your portal login" still asks
         governs="contact.social", mentor=1.0, student=0.0,
         examples=("what's your school login? i can submit it for you", "read me the verification code real quick",
                   "dime la clave de tu correo y yo te lo arreglo"),

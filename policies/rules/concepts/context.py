@@ -800,8 +800,9 @@ _TIE_PRIVATE = (
     r"|don'?t tell|no le digas|shh+)\b|[🤫😏😉]")
 _TIE_ALONE_OR_WHENEVER = (
     r"\b(?:whenever|cuando quieras|anytime|any time|at any hour|a cualquier hora|midnight|medianoche"
-    r"|madrugada|nobody (?:else )?(?:is )?(?:there|around|home)"
-    r"|no one (?:else )?(?:is )?(?:there|around|home)|nadie en (?:tu |su )?casa|no haya nadie|home alone"
+    r"|madrugada|nobody(?:'?s| else'?s)? (?:else )?(?:is )?(?:there|around|home)"
+    r"|no one(?:'?s| else'?s)? (?:else )?(?:is )?(?:there|around|home)|nadie en (?:tu |su )?casa"
+    r"|no haya nadie|home alone"
     r"|alone|a solas|est(?:oy|[aá]s|[aá]) sol[oa]|when (?:your|ur) (?:parents|family|mom|dad) (?:are|is|'re)"
     r" (?:out|gone|away|asleep)|cuando tus pap[aá]s no est[eé]n|after the program"
     r"|when the program(?:'s| is) (?:off|over|done)|despu[eé]s del programa)\b")

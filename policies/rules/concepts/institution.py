@@ -22,6 +22,7 @@ round-22 ties in ``context.line_tied_to_someone``) — keeps the stop. Text here
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # ---------------------------------------------------------------- role mailboxes
@@ -166,7 +167,7 @@ _ELSEWHERE = re.compile(
     r"|en vez|en lugar|useless|no sirve|no contesta\w*|never (?:answer|pick)\w*|nunca contesta\w*|skip"
     r"|straight"
     r"|never|nunca|(?:is|es|works?) (?:way |much |a lot )?(?:better|mejor)|doesn'?t work|no funciona"
-    r"|directly|directo|friend|amig[oa]|quick\w*|faster|weekends?|tonight|esta noche|anytime|any time"
+    r"|friend|amig[oa]|quick\w*|faster|tonight|esta noche|anytime|any time"
     r"|whenever"
     r"|cuando quieras|a cualquier hora|late at night|after hours|otherwise|backup|if (?:no one"
     r"|nobody) (?:answers|picks)"
@@ -203,8 +204,26 @@ def _sentence(low: str, start: int, end: int) -> tuple[int, int, int]:
 
 # ... nor, of a line, the sender as the one who calls it ("i called the pharmacy", "should i call").
 _CALLER = re.compile(
-    r"\bi(?:'?ll)? (?:called|call|rang|phoned|found|googled|looked it up|tried|try)\b"
-    r"|\b(?:should|do|did|can|could|would|if|when|before|after|until) i\b")
+    r"\bi(?:'?ll)? (?:called|call|rang|phoned|found|googled|looked it up|tried|try) (?:the|them|their|it|that"
+    r"|there|this|again|back there|a few|like|twice|three)\b"
+    r"|\b(?:should|do|did|can|could|would|when|before|until) i (?:call|ask|go|email|apply|send|bring|wait"
+    r"|need|have|tell|say|mention|put|use)\b")
+
+
+_LATIN = frozenset("áéíóúüñàèìòùâêîôûçäëïöß")
+
+
+def _plain(text: str) -> bool:
+    """Only ASCII letters and Spanish/Western accents, no invisible or combining character: a
+    look-alike letter ("thаt's mе" in Cyrillic) would hide a tie from these word lists."""
+    for ch in text:
+        if ch.isascii():
+            continue
+        if ch.isalpha() and ch not in _LATIN:
+            return False
+        if unicodedata.category(ch) in ("Cf", "Mn", "Me", "Co", "Cn"):
+            return False
+    return True
 
 
 def _owned(text: str) -> bool:
@@ -222,10 +241,11 @@ def public_line(low: str, start: int, end: int) -> bool:
     if _INSTITUTION.search(low, before, start) is None:
         return False
     sentence = low[own:stop]
-    if _owned(sentence) or _private(sentence) or _ASK_FOR_SOMEONE.search(low, end, stop) \
-            or _ELSEWHERE.search(low, before, stop):
-        return False
-    return not (own != before and _owned(low[before:own]) and _private(low[before:own]))
+    # the first person anywhere in the message (round 26's red team: "Kingsborough admissions: …. it's
+    # the phone on my nightstand", "… if I don't answer just call back"), a look-alike letter or an
+    # invisible character hiding it
+    return not (_owned(low) or not _plain(low) or _private(sentence) or _ASK_FOR_SOMEONE.search(low, end)
+                or _ELSEWHERE.search(low, before, stop))
 
 
 # ---------------------------------------------------------------- addresses in their sentence
@@ -271,5 +291,9 @@ def public_mailbox(low: str, start: int, end: int) -> bool:
     before, own, stop = _sentence(low, start, end)
     if _MAILBOX_OF.search(low, before, stop) is None:
         return False
-    sentence = _NOT_OWNERSHIP.sub(" ", low[own:start] + " " + low[end:stop])
-    return _READER.search(sentence) is None and not _private(sentence)
+    sentence = low[own:start] + " " + low[end:stop]
+    # the sender as its reader anywhere in the message ("… I read every one that comes in", "La cuenta
+    # la manejo yo"), or a look-alike letter or invisible character hiding it
+    return (_READER.search(_NOT_OWNERSHIP.sub(" ", low[:start] + " " + low[end:])) is None
+            and _FIRST_PERSON.search(_NOT_OWNERSHIP.sub(" ", low[:start] + " " + low[end:])) is None
+            and _plain(low) and not _private(sentence))
