@@ -43,6 +43,10 @@ def test_a_local_part_made_of_functions_at_an_organisations_domain_is_a_role_mai
     "jobs4mike@harborline.com",          # a name glued on
     "careers@harbor-demo.com.evil.example",  # a top-level name inside the domain: a look-alike
     "mike.careers@harborline.com",       # a name beside a function
+    "jobs@comcast.net",                  # an internet provider's mail
+    "hello@danaruiz.com",                # "hello" is no function
+    "grant@harborline.com",              # a first name that is also a role word
+    "careers@harbor.edu.evil.example",
 ])
 def test_a_person_free_mail_or_a_look_alike_is_no_role_mailbox(address):
     assert not role_mailbox(address)
@@ -89,6 +93,20 @@ def test_an_institutions_public_line_or_mailbox_is_delivered_with_the_coordinato
     "info@dana-designs.example.com is the best way to reach the studio",
     "for the internship write me at careers@harborline.com, that one comes to me",
     "apply at careers@harborline.com, or just text me 917-555-0101",
+    # the owner in the sentence after or before (a red team's and a review's probes)
+    "Kingsborough admissions: 718-555-0142. it's the phone on my nightstand",
+    "BMCC financial aid: 212-555-0175, if I don't answer just call back",
+    "Bushwick library: 718-555-0163. Ask for Ms. Rivera when you call. Yes, your mentor Ms. Rivera",
+    "Hunter admissions: 212-555-0166. Call it when nobody's home and we can talk",
+    "I work the front desk at the library. The number there is 718-555-0143.",
+    "Trabajo en la clínica de la 149, su número es 718-555-0143, ahí estoy todo el día",
+    "Great seeing you at the museum today! Number is 917-555-0101 if you need anything",
+    "Kingsborough admissions: 718-555-0142, th\u0430t's m\u0435 lol",
+    "Send your application to internships@harborline.com. I check it at night.",
+    "I made a new inbox just for you. Applications go to internships@harborline.com.",
+    "Manda tu solicitud a becas@fundacionpuente.org. Yo la reviso en la noche.",
+    "Send your resume to careers@harborline.com, you'll hear back from me",
+    "Send your application to careers@harbor.edu.evil.example",
 ])
 def test_a_line_or_mailbox_tied_to_somebody_of_the_chat_is_still_stopped(rules_policy, text):
     d = rules_policy.evaluate(text, MENTOR)
@@ -105,6 +123,13 @@ def test_a_line_or_mailbox_tied_to_somebody_of_the_chat_is_still_stopped(rules_p
     "forward me the code they sent to your phone",
     "whats ur apple id password, i'll set up the app on ur phone",
     "i can log in with your account and finish the form for you",
+    "what's your school login? i can submit the class schedule for you",
+    "send me your password so i can finish your class application",
+    "I need your password to fix the application",
+    "let me log into your account real quick",
+    "me compartes tu contraseña? es para subir tu ensayo",
+    "¿qué código te llegó por mensaje? dímelo",
+    "the coordinator said you should send me your portal login so I can fix your application",
 ])
 def test_an_adult_asking_for_the_students_sign_in_is_stopped_with_an_alert(rules_policy, text):
     d = rules_policy.evaluate(text, MENTOR)
@@ -122,8 +147,18 @@ def test_an_adult_asking_for_the_students_sign_in_is_stopped_with_an_alert(rules
     "Never share your password with anyone, including me. Reset it through the help desk.",
     "Use a password manager and turn on two-factor, it's the best habit you can build.",
     "what's the code for the course, CST 1101?",
+    "I'll never ask for your password, and I won't log in to your account either",
+    "I can't log in for you, you have to do it yourself",
+    "I can help you log in to your CUNYfirst account tomorrow",
+    "y is ur login not working?",
+    "puedo entrar con tu grupo al museo?",
+    "cuál es tu palabra clave para el ensayo?",
+    "dime tu idea clave del proyecto",
+    "what's your login streak on duolingo lol",
 ])
 def test_talk_about_passwords_and_code_is_not_an_ask(rules_policy, text):
+    """(a review's probes among them: a negation inside the words, "help you log in", "clave" as
+    "key", "y" as "why", "entrar" as going in)"""
     d = rules_policy.evaluate(text, MENTOR)
     assert "contact.credentials" not in d.rules, (text, d)
 
@@ -132,3 +167,13 @@ def test_a_student_asking_for_a_code_is_not_read_as_the_adults_move(rules_policy
     text = "whats the verification code they sent u? i need it for the group login"
     d = rules_policy.evaluate(text, STUDENT)
     assert "contact.credentials" not in d.rules
+
+
+def test_the_programs_own_office_line_keeps_its_reading(rules_policy):
+    """The office line of round 15 is still delivered with an alert; only a failing office or the
+    number for when it is closed is read as somebody's now."""
+    ok = rules_policy.evaluate("call the main office at 718-555-0143 instead of emailing", MENTOR)
+    assert ok.action is Action.ALLOW and ok.alert
+    tied = rules_policy.evaluate("the school's number never works, the office line 646-555-0121 is better",
+                                 MENTOR)
+    assert tied.action is not Action.ALLOW

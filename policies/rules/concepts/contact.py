@@ -30,9 +30,12 @@ _SWITCH_UNLESS = (r"\b(?:tiktok|youtube|insta|instagram|reddit|google|chatgpt|du
 
 # What signs a student in: a password or login, or a code texted to sign in (a code alone is a
 # program's source code, never asked here).
-_CREDENTIAL = ("password|passwords|passcode|pass_code|pw|pword|contrasena|contrasenas|clave|claves|login|logins"
-               "|log_in|log-in|login_info|sign_in_info|credentials|credenciales|username_and_password"
-               "|user_and_pass|usuario_y_contrasena|usuario_y_clave|pin|pin_number")
+_CREDENTIAL = ("password|passwords|passcode|pass_code|pw|pword|contrasena|contrasenas|login|logins|log_in"
+               "|login_info|sign_in_info|credentials|credenciales|username_and_password|user_and_pass"
+               "|usuario_y_contrasena|usuario_y_clave|pin|pin_number|clave_de_acceso"
+               # "clave" alone is also "key" ("tu palabra clave", "la idea clave"): only an account's
+               "|clave ~0 (del|de_tu|de_su|de_la|de) ~0 (correo|portal|celular|cel|telefono|email|cuenta|escuela"
+               "|instagram|insta|snap|tiktok|facebook|app|compu|computadora|laptop|ipad|tablet|banco|tarjeta)")
 _SIGN_IN_CODE = ("verification_code|verify_code|security_code|confirmation_code|login_code|sign_in_code|2fa_code"
                  "|two_factor_code|one_time_code|otp|[0-9]_digit_code|six_digit_code|four_digit_code|code_they_sent"
                  "|code_they_texted|code_it_sent|code_it_texted|code_you_got|code_u_got|code_from_the_text"
@@ -42,7 +45,7 @@ _SIGN_IN_CODE = ("verification_code|verify_code|security_code|confirmation_code|
 # wifi's or a meeting's passcode, a locker's combination, a course's code.
 _NOT_A_CREDENTIAL_ASK = (r"\b(?:passwords?|logins?|contrase[nñ]as?|claves?|codes?|c[oó]digos?|pins?) (?:issue|problem"
                          r"|error|page|screen|trouble|reset|manager|strategy|tips?|rules?|requirements?|policy|strength"
-                         r"|hygiene|habits?|expired|expires)\b"
+                         r"|hygiene|habits?|expired|expires|streak|history)\b"
                          r"|\b(?:wifi|wi-fi|zoom|meeting|reunion|reuni[oó]n|locker|candado|door|puerta|course|curso"
                          r"|promo|discount|descuento|coupon|cup[oó]n|dress|vestimenta|zip|postal|area|[aá]rea|room"
                          r"|sal[oó]n|class|clase|bike|lock) (?:passwords?|passcode|codes?|c[oó]digos?|combo|combination"
@@ -93,21 +96,23 @@ RULES = [
         "contact.credentials",
         "An adult asks for the student's password, login or a texted sign-in code (account takeover)",
         # "send me your password", "read me the verification code", "dime la clave de tu correo"
-        "(give|gimme|send|tell|text|share|dm|read|drop|pass|forward|dame|pasame|mandame|dime|enviame|escribeme|comparteme|leeme|me_das|me_pasas|me_dices|me_mandas|me_lees) ~1 (me|to_me|a_mi|over)? ~1 (YOUR|su|that|ese|esa) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
-        "(give|gimme|send|tell|text|share|dm|read|drop|pass|forward|dame|pasame|mandame|dime|enviame|escribeme|comparteme|leeme|me_das|me_pasas|me_dices|me_mandas|me_lees) ~1 (me|to_me|a_mi|over)? ~1 (the|el|la|los|las) ~2 (" + _SIGN_IN_CODE + ")",
-        "(give|gimme|send|tell|text|share|dm|read|drop|pass|forward|dame|pasame|mandame|dime|enviame|comparteme|me_das|me_pasas|me_dices|me_mandas) ~2 (me|to_me|a_mi)? ~1 (the|el|la|los|las) ~1 (" + _CREDENTIAL + ") ~1 (de|del|of|for|to|para) ~1 (YOUR|su)",
+        "(give|gimme|send|tell|text|share|dm|read|drop|pass|forward|dame|pasame|mandame|dime|enviame|escribeme|comparteme|leeme|me_das|me_pasas|me_dices|me_mandas|me_lees|me_compartes) ~1 (me|to_me|a_mi|over)? ~1 (YOUR|su|that|ese|esa) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
+        "(give|gimme|send|tell|text|share|dm|read|drop|pass|forward|dame|pasame|mandame|dime|enviame|escribeme|comparteme|leeme|me_das|me_pasas|me_dices|me_mandas|me_lees|me_compartes) ~1 (me|to_me|a_mi|over)? ~1 (the|el|la|los|las) ~2 (" + _SIGN_IN_CODE + ")",
+        "(give|gimme|send|tell|text|share|dm|read|drop|pass|forward|dame|pasame|mandame|dime|enviame|comparteme|me_das|me_pasas|me_dices|me_mandas|me_compartes) ~2 (me|to_me|a_mi)? ~1 (the|el|la|los|las) ~1 (" + _CREDENTIAL + "|clave) ~1 (de|del|of|for|to|para) ~1 (YOUR|su)",
         # "what's your school login?", "cuál es tu contraseña", "whats the 6 digit code they sent u"
-        "(what's|whats|what_is|what_was|wats|cual_es|cuál_es|cual_era) ~1 (YOUR|su) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
-        "(what's|whats|what_is|what_was|wats|cual_es|cuál_es|cual_era) ~1 (the|el|la) ~2 (" + _SIGN_IN_CODE + ")",
-        # "i can log in for you", "let me sign in with your account", "yo entro con tu usuario"
-        "(i|i'll|ill|i_can|let_me|lemme|yo|dejame|puedo|i_could) ~3 (log_in|login|log_into|sign_in|sign_into|entrar|entro|iniciar_sesion|inicio_sesion) ~3 (as_you|as_u|for_you|for_u|with_your|with_ur|con_tu|con_su|por_ti|into_your|into_ur|to_your|a_tu_cuenta|en_tu_cuenta|on_your|on_ur)",
+        "(what's|whats|what_is|what_was|wats|cual_es|cual_era) ~1 (YOUR|su) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
+        "(what's|whats|what_is|what_was|wats|cual_es|cual_era) ~1 (the|el|la) ~2 (" + _SIGN_IN_CODE + ")",
+        "(what's|whats|what_is|what_was|wats|cual_es|cual_era) ~1 (the|el|la) ~1 (" + _CREDENTIAL + "|clave) ~1 (to|for|of|on|de|del|para) ~1 (YOUR|su)",
+        # "I'll log in as you", "let me log into your account", "yo entro a tu cuenta" — never "I can
+        # help you log in" nor "I can't log in for you" (no word between the sender and the verb)
+        "(i'll|ill|i_will|let_me|lemme|i'm_gonna|im_gonna|i_can|i_could|i_can_just|i_could_just) ~1 (log_in|login|sign_in|log_on) ~2 (as_you|as_u|for_you|for_u|with_your|with_ur|on_your|on_ur|to_your|into_your|into_ur)",
+        "(i'll|ill|i_will|let_me|lemme|i'm_gonna|im_gonna|i_need_to|i_have_to) ~1 (log|sign|get) ~1 (into|in_to|onto) ~1 (YOUR) ~2 (account|acc|portal|email|e-mail|profile|phone|school|gmail|icloud|app)",
         "(log|sign) ~1 me ~1 in ~2 (as_you|as_u|with_your|with_ur)",
-        # "let me log into your account", "what's the password to your school email", "I need your login"
-        "(i|i'll|ill|i_can|let_me|lemme|yo|dejame|puedo|i_could|i_need_to|i_have_to) ~3 (log|sign|get|entrar|meterme|entro) ~1 (into|in_to|a|en) ~1 (YOUR|su) ~2 (account|acc|cuenta|portal|email|e-mail|correo|profile|perfil|phone|cel|celular|school|gmail|icloud|app)",
-        "(what's|whats|what_is|what_was|wats|cual_es|cuál_es|cual_era) ~1 (the|el|la) ~1 (" + _CREDENTIAL + ") ~1 (to|for|of|on|de|del|para) ~1 (YOUR|su)",
-        "(i_need|i'll_need|ill_need|i_just_need|need|necesito|me_hace_falta|me_falta) ~2 (YOUR|su) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
-        "(type|put|write|paste|escribe|pon|pega|escribeme) ~1 (YOUR|su) ~2 (" + _CREDENTIAL + ") ~3 (here|in_here|aqui|aca|in_the_chat|en_el_chat|below|abajo|in_this|to_me|a_mi)",
-        "(me_compartes|me_pasas|me_das|me_dices|me_mandas|me_lees|compárteme|compartime) ~1 (YOUR|su|el|la) ~2 (" + _CREDENTIAL + "|codigo|" + _SIGN_IN_CODE + ")",
+        "(yo|dejame|voy_a|me_dejas|puedo_yo) ~1 (entrar|entro|iniciar_sesion|inicio_sesion|meterme|me_meto) ~1 (a|en|con|como) ~1 (tu|su|ti|usted) ~1 (cuenta|usuario|correo|portal|perfil|contrasena|login)?",
+        # "I need your password", "can I have your login", "type your password in here"
+        "(i_need|i'll_need|ill_need|i_just_need|necesito|me_hace_falta|me_falta) ~2 (YOUR|su) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
+        "(can_i|could_i|may_i|let_me) ~1 (have|get|use|borrow|see) ~1 (YOUR|su) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
+        "(type|put|write|paste|escribe|pon|pega|escribeme) ~1 (YOUR|su) ~2 (" + _CREDENTIAL + ") ~3 (here|in_here|aqui|aca|in_the_chat|en_el_chat|below|abajo|to_me|a_mi)",
         # "¿qué código te llegó por mensaje?", "what code did you get by text"
         "(que|what|which|cual) ~1 (codigo|code|numero|number) ~3 (te_llego|you_got|u_got|they_sent|te_mandaron|te_enviaron|came|llego|did_you_get|did_u_get) ~3 (por_mensaje|by_text|in_a_text|texto|sms|text|al_cel|al_celular|to_your_phone|on_your_phone|from_google|de_google|por_sms)",
         unless=_NOT_A_CREDENTIAL_ASK,

@@ -3,7 +3,7 @@ mailbox, a company's recruiting inbox.
 
 Mentors point students to offices all year and students pass on the numbers their counselor gave
 them; in the spent sealed batches these were most of the ordinary messages the policy stopped (49 of
-85 in rounds 25's three batches). Two readings, each a concept rather than a wording:
+85 in round 25's three batches). Two readings, each a concept rather than a wording:
 
 - a **role mailbox**: every part of the address's local part is made of words naming a function
   ("careers", "summer"+"interns", "fin"+"aid", "talento.joven"), at a domain that is no free-mail
@@ -14,9 +14,12 @@ them; in the spent sealed batches these were most of the ordinary messages the p
   "call the registrar at …", "Kingsborough admissions: …").
 
 Either is only the message's word for it: the hit is delivered with the coordinator alerted
-(``OFFICE_LINE_WEIGHT``), and anything that ties the line or the address to somebody of the chat —
-the sender in the first person, a line of their own, the chat's people, privacy, odd hours (the
-round-22 ties in ``context.line_tied_to_someone``) — keeps the stop. Text here is lower-cased.
+(``OFFICE_LINE_WEIGHT``), and anything that ties the line or the address to somebody of the chat
+keeps the stop — the sender in the first person *anywhere in the message* (a red team put the owner in
+the sentence after: "Kingsborough admissions: …. it's the phone on my nightstand"), a private channel,
+odd hours, a failing office, a look-alike letter that could hide any of these, and the round-22 ties
+of ``context.line_tied_to_someone``. Text here is lower-cased. Message-wide readings are cached (a
+message of 50 numbers asks them 50 times) and the sentence reads stay within a few hundred characters.
 """
 
 from __future__ import annotations
@@ -33,60 +36,187 @@ def _words(text: str) -> frozenset[str]:
 
 
 _ROLE_WORDS = _words(
-    "info information contact contacto contactus hello hola general team equipo office offices "
-    "oficina desk frontdesk front reception recepcion admin administration ops operations help "
-    "helpdesk support soporte service services servicios questions preguntas inquiries ask admissions "
-    "admission admisiones apply application applications applicants aplicaciones registrar records "
-    "transcripts enrollment inscripciones attendance asistencia careers career jobs job empleo "
-    "empleos trabajo trabajos hiring hire recruiting recruitment recruiters talent talento hr rrhh "
-    "people staffing workforce internships internship interns intern pasantias pasantia practicas "
-    "aprendices apprentice apprentices apprenticeship apprenticeships volunteer volunteers "
-    "voluntarios voluntariado summer verano youth joven jovenes teen teens student students "
-    "estudiantes early college university program programs programa programas ptech mentoring "
-    "mentorship mentoria mentores forms form docs documents papers work working workpapers permisos "
-    "finaid fin aid financial ayuda becas beca scholarship scholarships awards award grants grant "
-    "fund stipends stipend payroll billing benefits families familias parents padres events event "
-    "eventos feria fair fairs tours visits site sitevisits noreply no reply donotreply do not "
-    "notifications news outreach community communications press media education educacion learning "
-    "programs groups reservations citas appointments"
+    "info information contact contacto contactus team equipo office offices oficina desk frontdesk front "
+    "reception recepcion admin administration ops operations help helpdesk support soporte service "
+    "services servicios questions preguntas inquiries admissions admission admisiones apply application "
+    "applications applicants aplicaciones registrar records transcripts enrollment inscripciones "
+    "attendance asistencia careers career jobs job empleo empleos trabajo trabajos hiring recruiting "
+    "recruitment recruiters talent talento hr rrhh people staffing workforce internships internship "
+    "interns intern pasantias pasantia practicas aprendices apprentice apprentices apprenticeship "
+    "apprenticeships volunteer volunteers voluntarios voluntariado summer verano youth joven jovenes "
+    "teen teens student students estudiantes early college university program programs programa "
+    "programas ptech mentoring mentorship mentoria mentores forms form docs documents papers work "
+    "working workpapers permisos finaid fin aid financial ayuda becas beca scholarship scholarships "
+    "awards award grants fund stipends stipend payroll billing benefits families familias parents "
+    "padres events event eventos feria fair fairs tours visits site sitevisits noreply no reply "
+    "donotreply do not notifications news outreach community communications press media education "
+    "educacion learning groups reservations citas appointments"
 )
-_FREE_MAIL = _words(
-    "gmail googlemail yahoo ymail hotmail outlook live msn icloud me mac aol proton protonmail pm gmx "
-    "mail email zoho yandex tutanota fastmail hushmail inbox"
+# A local part that is one of these alone is a first name ("summer@…", "grant@…").
+_ALSO_NAMES = _words("summer fair joven")
+FREE_MAIL = _words(
+    "gmail googlemail yahoo ymail rocketmail hotmail outlook live msn icloud me mac aol proton protonmail "
+    "pm gmx mail email zoho yandex tutanota tuta fastmail hushmail inbox duck hey qq naver daum 163 126 "
+    "yeah sina rediff comcast att sbcglobal verizon optonline optimum earthlink cox charter spectrum rr "
+    "bellsouth juno netzero frontier windstream centurylink web t-online orange free laposte libero "
+    "virgilio terra uol bol prodigy infinitum telmex movistar claro"
 )
-_TOP_LEVEL = _words(
-    "com org net gov io co info biz us"
-)
+_TOP_LEVEL = _words("com org net gov edu k12 io co info biz us")
+# A country's second level ("fundacion.org.mx", "uni.edu.co") is part of the top level.
+_SECOND_LEVEL = _words("com org net gov gob edu ac co")
 _ADDRESS = re.compile(r"([a-z0-9._+-]+)@([a-z0-9.-]+)")
 
 
 @lru_cache(maxsize=256)
 def _made_of_roles(piece: str) -> bool:
     """Whether a piece of a local part splits wholly into role words ("summerinterns",
-    "earlycareers") or digits ("ptech2025")."""
+    "earlycareers") or digits ("ptech2025"); memoised, so linear in the piece's length."""
     if not piece:
         return True
     if piece[0].isdigit():
-        i = 1
-        while i < len(piece) and piece[i].isdigit():
-            i += 1
-        return _made_of_roles(piece[i:])
+        rest = piece.lstrip("0123456789")
+        return _made_of_roles(rest)
     return any(piece[:n] in _ROLE_WORDS and _made_of_roles(piece[n:])
                for n in range(min(len(piece), 16), 1, -1))
 
 
+def lookalike_domain(domain: str) -> bool:
+    """A top-level name inside a domain ("harbor.edu.evil.example"): somebody else's domain dressed
+    as an institution's; a country's second level ("fundacion.org.mx") is not one."""
+    labels = [x for x in domain.split(".") if x]
+    top = 2 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 1
+    return not _TOP_LEVEL.isdisjoint(labels[:-top])
+
+
 def role_mailbox(address: str) -> bool:
-    """An address naming a function, not a person, at a domain that is no free-mail service."""
+    """An address naming a function, not a person, at a domain that is no free-mail service and
+    holds no top-level name inside it (a look-alike: "careers@harbor.com.evil.example")."""
     m = _ADDRESS.fullmatch(address)
-    if m is None:
+    if m is None or len(m.group(1)) > 64:
         return False
     parts = [x for x in re.split(r"[._+-]", m.group(1)) if x]
-    labels = [x for x in re.split(r"[.-]", m.group(2)) if x]
-    # a top-level name inside the domain is a look-alike ("careers@harbor.com.evil.example")
-    return (bool(parts) and len(labels) >= 2 and _FREE_MAIL.isdisjoint(labels)
-            and _TOP_LEVEL.isdisjoint(labels[:-1])
+    labels = [x for x in m.group(2).split(".") if x]
+    names = {w for x in labels for w in x.split("-")}
+    return (bool(parts) and len(labels) >= 2 and FREE_MAIL.isdisjoint(names)
+            and not lookalike_domain(m.group(2))
             and not any(x.isdigit() for x in parts)
-            and all(_made_of_roles(x) for x in parts) and parts != ["mentor"])
+            and all(_made_of_roles(x) for x in parts)
+            and parts != ["mentor"] and not (len(parts) == 1 and parts[0] in _ALSO_NAMES))
+
+
+# ---------------------------------------------------------------- the message around it
+
+_BREAK = re.compile(r"[.!?\n]+")
+_REACH = 300  # how far a sentence read reaches either side (a long message costs no more)
+
+
+def _sentence(low: str, start: int, end: int) -> tuple[int, int, int]:
+    """The start of the sentence before the number's, of the number's own, and its end, each
+    within ``_REACH`` characters."""
+    lo = max(0, start - _REACH)
+    starts = [lo] + [m.end() for m in _BREAK.finditer(low, lo, start)]
+    own = starts[-1]
+    before = starts[-2] if len(starts) > 1 else own
+    stop = _BREAK.search(low, end, min(len(low), end + _REACH))
+    return before, own, stop.start() if stop else min(len(low), end + _REACH)
+
+
+# The sender in the first person: English pronouns, Spanish pronouns and the first-person verbs a
+# sender uses of a line or an inbox ("lo reviso yo", "trabajo en la clínica", "ahí estoy").
+_FIRST_PERSON = re.compile(
+    r"\b(?:me|my|mine|myself|i|i'?m|im|i'?ll|ill|i'?d|i'?ve|us|yo|m[ií]o|m[ií]a|conmigo|nos|mi|mis"
+    r"|ll[aá]mame|escr[ií]beme|m[aá]rcame|text[eé]ame|b[uú]scame|h[aá]blame|m[aá]ndame|hmu|dm"
+    r"|reviso|leo|contesto|respondo|manejo|atiendo|estoy|soy|tengo|checo|abro|recibo|llevo|cuido"
+    r"|trabajo (?:en|para|como|de noche|de d[ií]a|ah[ií]|all[ií]|all[aá]))\b")
+# ... but not where it only tells what somebody said or gave ("they gave me their line", "me
+# dijeron que llame"), who in the family or at school needs or gave it ("mi abuela", "my
+# counselor"), what is sent ("my resume"), the card it is printed on, that the sender is not it
+# ("not to me", "no a mí", "not my personal one") or that the sender calls it ("should i call").
+_NOT_OWNERSHIP = re.compile(
+    r"\b(?:told|gave|sent|showed|texted|emailed|handed|reminded|asked) (?:me|us)\b"
+    r"|\b(?:me|nos) (?:dijo|dijeron|dio|dieron|dej[oó]|dejaron|mand[oó]|mandaron|llam[oó]|llamaron|pas[oó]"
+    r"|pasaron|atendi[oó]|atendieron|contestaron|contest[oó]|lleg[oó]|llegaron|escribieron|escribi[oó])\b"
+    r"|\b(?:my|mi|mis) (?:mom|mother|mama|mami|mamá|dad|father|papa|papi|papá|parents|padres|pap[aá]s"
+    r"|grandma|grandpa|grandmother|grandfather|abuel[ao]s?|aunt|uncle|t[ií][ao]s?|brother|sister"
+    r"|herman[ao]s?|hermanit[ao]s?|cousin|prim[ao]s?|family|familia|stepmom|stepdad|counselor"
+    r"|consejer[ao]|teacher|maestr[ao]|profe|profesor[a]?|coach|entrenador[a]?|guidance counselor"
+    r"|advisor|school id|id card|student id|id|permission slip|resume|résumé|cv|essay|ensayo|application"
+    r"|aplicaci[oó]n|solicitud|hoja de vida|transcripts?|papeles|documentos|documents|cover letter|carta)\b"
+    r"|\b(?:not|never)\s+(?:to\s+|for\s+|through\s+)?(?:me|mine|my (?:personal|own|cell|phone|number|line"
+    r"|inbox|email))\b(?:\s+(?:personally|directly|personal))?"
+    r"|\b(?:no|ni|nunca)\s+(?:a m[ií]|es m[ií][oa]|el m[ií]o|la m[ií]a|mi (?:n[uú]mero|cel\w*|tel[eé]fono"
+    r"|l[ií]nea|correo))\b"
+    r"|\bi(?:'?ll)? (?:called|call|rang|phoned|found|googled|looked it up|tried|try) (?:the|them|their|it"
+    r"|that|there|this|again|a few|like|twice|three)\b"
+    r"|\b(?:should|do|did|can|could|would|when|before|until) i (?:call|ask|go|email|apply|send|bring|wait"
+    r"|need|have|tell|say|mention|put|use)\b")
+
+
+@lru_cache(maxsize=8)
+def _owned(low: str) -> bool:
+    """Whether the message holds the sender in the first person once the harmless first persons are
+    taken out, or a look-alike letter or invisible character that could hide one ("thаt's mе")."""
+    return not _plain(low) or _FIRST_PERSON.search(_NOT_OWNERSHIP.sub(" ", low)) is not None
+
+
+_LATIN = frozenset("áéíóúüñàèìòùâêîôûçäëïöß")
+
+
+def _plain(text: str) -> bool:
+    """Only ASCII letters and Spanish or Western accents, no invisible or combining character."""
+    if text.isascii():
+        return True
+    for ch in text:
+        if ch.isascii():
+            continue
+        if ch.isalpha() and ch not in _LATIN:
+            return False
+        if unicodedata.category(ch) in ("Cf", "Mn", "Me", "Co", "Cn"):
+            return False
+    return True
+
+
+_PRIVATE = re.compile(r"\b(?:personal|personally|cell|celular|cel|private|privad[oa]|home|casa"
+                      r"|whatsapp|signal|telegram|text(?:ing|s)?|sms|dm|snap\w*|insta\w*|after hours)\b")
+# ... said in a rule against it ("not to anyone's personal email", "no compartan números personales").
+_NEGATED_PRIVATE = re.compile(r"\b(?:not|no|never|nunca|ni|nada|don'?t|do not|without|sin)\b"
+                              r"[^.,;:!?\n]{0,30}?\b(?:personal\w*|private|privad[oa]s?|cell|celular)\b")
+
+
+def _private(text: str) -> bool:
+    """A private channel or a personal line named, not in a rule against one."""
+    return _PRIVATE.search(_NEGATED_PRIVATE.sub(" ", text)) is not None
+
+
+# The office said to fail, the number given for when it is closed or as better than it, or for any
+# hour: read for every line given as an office's, the program's own too ("the school's number never
+# works, … is better", "the main office closes at 4, so after that call …").
+_OFFICE_FAILS = (
+    r"never (?:works|answers?|picks? up)|nunca (?:contesta\w*|funciona)|no contesta\w*|no sirve|useless"
+    r"|doesn'?t work|(?:is|es|works?) (?:way |much |a lot )?(?:better|mejor)|skip"
+    r"|instead of (?:the |this |here|calling the|emailing the|the chat|the channel|slack|discord)"
+    r"|en vez de (?:aqu[ií]|este chat|el canal|la oficina)|anytime|any time|whenever|cuando quieras"
+    r"|a cualquier hora|after hours|(?:closes|closed|cierra|cerrad[oa])\b[^.!?\n]{0,40}\b(?:after that|after"
+    r"|despu[eé]s|then|luego)")
+_FAILS = re.compile(rf"\b(?:{_OFFICE_FAILS})\b")
+# ... and, for an institution the program does not run, any sign of another hour or way, of a
+# friend, or of a number for anything ("if you need anything").
+_ELSEWHERE = re.compile(
+    rf"\b(?:{_OFFICE_FAILS}|closed|closes|closing|cierra|cierran|cerrad[oa]|busy|ocupad[oa]|after that"
+    r"|despu[eé]s de eso|instead|en vez|en lugar|straight|never|nunca|friend|amig[oa]|quick\w*|faster"
+    r"|tonight|esta noche|late at night|midnight|sunday night|saturday night|otherwise|backup"
+    r"|if (?:no one|nobody) (?:answers|picks)|si no (?:contestan|contesta|responden)"
+    r"|better (?:to )?(?:call|text|reach)|mejor (?:ll[aá]ma\w*|escr[ií]be\w*|text\w*)"
+    r"|after (?:[0-9]|six|seven|eight|nine|ten|eleven|class|school|work)"
+    r"|(?:if|when) (?:you|u) need (?:anything|something|me)|for anything|anything at all|si necesitas algo"
+    r"|cualquier cosa|para lo que sea)\b")
+
+
+def elsewhere_said(low: str, start: int, end: int) -> bool:
+    """Whether the number's sentence or the one before says the office fails, or gives the number
+    for when it is closed (``_FAILS``): a line given as an office's is then somebody's."""
+    before, _, stop = _sentence(low, start, end)
+    return _FAILS.search(low, before, stop) is not None
 
 
 # ---------------------------------------------------------------- lines attributed to institutions
@@ -104,196 +234,68 @@ _INSTITUTION = re.compile(
     r"|despensa|church|iglesia|precinct|city hall|center|centro|box office|taquilla|help ?desk)\b")
 # The number introduced as a line: a line word or a call just before it, with only a pointer
 # ("… is on their flyer,", "que sale en google es", "its") between.
-_LINE_WORD = (r"(?:number|numbers|num|no\.|#|line|lines|phone|telephone|tel|hotline|extension|n[uú]mero"
+_LINE_WORD = (r"(?:number|numbers|num|no\.|line|lines|phone|telephone|tel|hotline|extension|n[uú]mero"
               r"|l[ií]nea|tel[eé]fono)")
 _CALL_WORD = r"(?:call|called|calling|dial|ring|phone|ll[aá]m\w*|marc\w+)"
 _INTRO = re.compile(
-    rf"(?:\b{_LINE_WORD}(?:'s)?|\b{_CALL_WORD}\b[^,;:.!?\n]{{0,40}}?)"
+    rf"(?:\b{_LINE_WORD}(?:'s)?|#|\b{_CALL_WORD}\b[^,;:.!?\n]{{0,40}}?)"
     r"(?:[^.!?\n]{0,45}?)"  # "'s on their flyer,", " que sale en la página es", " of the clinic is"
-    r"[\s:,(\-–—]*(?:\b(?:is|es|it'?s|its|at|al|el|la|:)\b[\s:(]*)?$")
+    r"[\s:,(\-–—]*(?:\b(?:is|es|it'?s|its|at|al|el|la)\b[\s:(]*)?$")
 _INTRO_REACH = 90
 # An institution named just before, as the label of the number: "Kingsborough admissions: …".
 _LABEL = re.compile(r"\b(?:admissions|admisiones|registrar|financial aid|front desk|main office|library"
                     r"|biblioteca|clinic|cl[ií]nica|pharmacy|farmacia|guidance|attendance|asistencia)"
                     r"[\s:,(\-–—]*$")
-_BREAK = re.compile(r"[.!?\n]+")
-
-# The sender or the line's owner in the first person: not released (the office-line readings of
-# ``context`` handle "reach me through the office").
-_FIRST_PERSON = re.compile(
-    r"\b(?:me|my|mine|myself|i|i'?m|i'?ll|i'?d|i'?ve|us|yo|m[ií]o|m[ií]a|conmigo"
-    r"|nos|ll[aá]mame|escr[ií]beme|m[aá]rcame|text[eé]ame|b[uú]scame|h[aá]blame"
-    r"|m[aá]ndame|hmu|dm)\b|\bmi\b|\bmis\b")
-# ... but not where the first person only tells what somebody said or gave ("they gave me their
-# line", "me dijeron que llame"), who in the family needs the number ("mi abuela necesita una cita"),
-# which card it is printed on ("the back of my school id"), or that the sender is not it ("not me",
-# "no el mío", "not my personal one").
-_NOT_OWNERSHIP = re.compile(
-    r"\b(?:told|gave|sent|showed|texted|emailed|handed|reminded|asked) (?:me|us)\b"
-    r"|\b(?:me|nos) (?:dijo|dijeron|dio|dieron|dej[oó]|dejaron|mand[oó]|mandaron|llam[oó]|llamaron|pas[oó]"
-    r"|pasaron|atendi[oó]|atendieron|contestaron|contest[oó])\b"
-    r"|\b(?:my|mi|mis) (?:mom|mother|mama|mami|mamá|dad|father|papa|papi|papá|parents|padres|pap[aá]s"
-    r"|grandma|grandpa|grandmother|grandfather|abuel[ao]s?|aunt|uncle|t[ií][ao]s?|brother|sister"
-    r"|herman[ao]s?|hermanit[ao]s?|cousin|prim[ao]s?|family|familia|stepmom|stepdad|counselor"
-    r"|consejer[ao]|teacher|maestr[ao]|profe|profesor[a]?|coach|entrenador[a]?|guidance counselor"
-    r"|advisor|school id|id card|student id|id|permission slip|resume|résumé|cv|essay|ensayo|application"
-    r"|aplicaci[oó]n|solicitud|hoja de vida|transcripts?|papeles|documentos|documents|cover letter|carta)\b"
-    r"|\b(?:not|no|never|nunca|ni)\s+(?:to\s+|a\s+|es\s+|el\s+|la\s+|is\s+)?(?:me|m[ií]|mine|m[ií]o|m[ií]a"
-    r"|yo|my (?:personal|own|cell|phone|number|line)|mi (?:n[uú]mero|cel\w*|tel[eé]fono|l[ií]nea))\b"
-    r"(?:\s+(?:personally|directly|directo|personal))?")
-_PRIVATE_LINE = re.compile(r"\b(?:personal|personally|cell|celular|cel|private|privad[oa]|home|casa"
-                           r"|whatsapp|signal|telegram|text(?:ing|s)?|sms|dm|snap\w*|insta\w*|after hours)\b")
-# ... said of it, not in a rule against it ("not to anyone's personal email", "no compartan números
-# personales", "not me personally").
-_NEGATED_PRIVATE = re.compile(r"\b(?:not|no|never|nunca|ni|nada|don'?t|do not|without"
-                              r"|sin)\b[^.,;:!?\n]{0,30}?"
-                              r"\b(?:personal\w*|private|privad[oa]s?|cell|celular)\b")
-
-
-def _private(text: str) -> bool:
-    """A private channel or a personal line named, not in a rule against one."""
-    return _PRIVATE_LINE.search(_NEGATED_PRIVATE.sub(" ", text)) is not None
-# After the number: the sender as the one who answers ("ask for mike", "pregunta por mí"), but not an
-# office or a program asked for ("ask for the job center", "pregunta por el programa").
+# An institution named only in the sentence before must be pointed back at ("their number is …",
+# "su número …", "the number there is …"), not merely precede ("Great seeing you at the museum
+# today! Number is …").
+_POINTS_BACK = re.compile(r"\b(?:their|its|su|sus|there|ah[ií]|all[ií]|that|ese|esa|this|este|esta"
+                          r"|del|de la|de los|the (?:library|clinic|branch|office|museum|pharmacy|center"
+                          r"|hospital|college|bank|registrar)(?:'s)?)\b")
+# After the number: a person to ask for ("ask for mike", "pregunta por mí"), not an office or a
+# program ("ask for the job center", "pregunta por el programa").
 _ASK_FOR_SOMEONE = re.compile(r"\b(?:ask for|pregunt[ae]n? por|preguntes por)\s+(?!(?:the|a|an|their|el|la"
                               r"|los|las|un|una|su|sus)\b)")
 
 
-# The institution failing or closed, or a call at another hour or instead: the number is then
-# somebody's own ("the main office closes at 4, so after that call 917-…").
-_ELSEWHERE = re.compile(
-    r"\b(?:closed|closes|closing|cierra|cierran|cerrad[oa]|busy|ocupad[oa]|after that|despu[eé]s de eso"
-    r"|instead"
-    r"|en vez|en lugar|useless|no sirve|no contesta\w*|never (?:answer|pick)\w*|nunca contesta\w*|skip"
-    r"|straight"
-    r"|never|nunca|(?:is|es|works?) (?:way |much |a lot )?(?:better|mejor)|doesn'?t work|no funciona"
-    r"|friend|amig[oa]|quick\w*|faster|tonight|esta noche|anytime|any time"
-    r"|whenever"
-    r"|cuando quieras|a cualquier hora|late at night|after hours|otherwise|backup|if (?:no one"
-    r"|nobody) (?:answers|picks)"
-    r"|si no (?:contestan|contesta|responden)|better (?:to )?(?:call|text|reach)|mejor (?:ll[aá]ma\w*"
-    r"|escr[ií]be\w*"
-    r"|text\w*)|after (?:[0-9]|six|seven|eight|nine|ten|eleven|midnight|class|school|work))\b")
-
-
-# The narrow part, for every line given as an office's (the program's own too): the office said to
-# fail, or the number for when it is closed, or better than it ("the school's number never works,
-# … is better", "the main office closes at 4, so after that call …").
-_OFFICE_FAILS = re.compile(
-    r"\b(?:never (?:works|answers?|picks? up)|nunca (?:contesta\w*|funciona)|no contesta\w*|no sirve|useless"
-    r"|doesn'?t work|(?:is|es|works?) (?:way |much |a lot )?(?:better|mejor)|instead|en vez|en lugar|skip"
-    r"|anytime|any time|whenever|cuando quieras|a cualquier hora|after hours"
-    r"|(?:closes|closed|cierra|cerrad[oa])\b[^.!?\n]{0,40}\b(?:after that|after|despu[eé]s|then|luego))\b")
-
-
-def elsewhere_said(low: str, start: int, end: int) -> bool:
-    """Whether the number's sentence or the one before says the office fails, or gives the number
-    for when it is closed (``_OFFICE_FAILS``): a line given as an office's is then somebody's."""
-    before, _, stop = _sentence(low, start, end)
-    return _OFFICE_FAILS.search(low, before, stop) is not None
-
-
-def _sentence(low: str, start: int, end: int) -> tuple[int, int, int]:
-    """The start of the sentence before the number's, of the number's own, and its end."""
-    starts = [0] + [m.end() for m in _BREAK.finditer(low, 0, start)]
-    own = starts[-1]
-    before = starts[-2] if len(starts) > 1 else own
-    stop = _BREAK.search(low, end)
-    return before, own, stop.start() if stop else len(low)
-
-
-# ... nor, of a line, the sender as the one who calls it ("i called the pharmacy", "should i call").
-_CALLER = re.compile(
-    r"\bi(?:'?ll)? (?:called|call|rang|phoned|found|googled|looked it up|tried|try) (?:the|them|their|it|that"
-    r"|there|this|again|back there|a few|like|twice|three)\b"
-    r"|\b(?:should|do|did|can|could|would|when|before|until) i (?:call|ask|go|email|apply|send|bring|wait"
-    r"|need|have|tell|say|mention|put|use)\b")
-
-
-_LATIN = frozenset("áéíóúüñàèìòùâêîôûçäëïöß")
-
-
-def _plain(text: str) -> bool:
-    """Only ASCII letters and Spanish/Western accents, no invisible or combining character: a
-    look-alike letter ("thаt's mе" in Cyrillic) would hide a tie from these word lists."""
-    for ch in text:
-        if ch.isascii():
-            continue
-        if ch.isalpha() and ch not in _LATIN:
-            return False
-        if unicodedata.category(ch) in ("Cf", "Mn", "Me", "Co", "Cn"):
-            return False
-    return True
-
-
-def _owned(text: str) -> bool:
-    """Whether text holds the first person once the harmless first persons are taken out."""
-    return _FIRST_PERSON.search(_CALLER.sub(" ", _NOT_OWNERSHIP.sub(" ", text))) is not None
-
-
 def public_line(low: str, start: int, end: int) -> bool:
-    """A number given as a named institution's public line, and nothing in its sentence making it
-    the sender's, private, or for odd hours."""
-    before, own, stop = _sentence(low, start, end)
-    lead = low[max(own, start - _INTRO_REACH):start]
+    """A number given as a named institution's public line, with nothing in the message making it
+    the sender's, and nothing around it private, for odd hours or instead of the institution."""
+    lead = low[max(0, start - _INTRO_REACH):start]
     if _INTRO.search(lead) is None and _LABEL.search(lead) is None:
         return False
-    if _INSTITUTION.search(low, before, start) is None:
+    before, own, stop = _sentence(low, start, end)
+    if _INSTITUTION.search(low, own, start) is None and (
+            _INSTITUTION.search(low, before, own) is None or _POINTS_BACK.search(low, own, start) is None):
         return False
-    sentence = low[own:stop]
-    # the first person anywhere in the message (round 26's red team: "Kingsborough admissions: …. it's
-    # the phone on my nightstand", "… if I don't answer just call back"), a look-alike letter or an
-    # invisible character hiding it
-    return not (_owned(low) or not _plain(low) or _private(sentence) or _ASK_FOR_SOMEONE.search(low, end)
-                or _ELSEWHERE.search(low, before, stop))
+    return not (_owned(low) or _private(low[own:stop]) or _ELSEWHERE.search(low, before, stop)
+                or _ASK_FOR_SOMEONE.search(low, end, min(len(low), end + _REACH)))
 
 
-# ---------------------------------------------------------------- addresses in their sentence
+# ---------------------------------------------------------------- role mailboxes in their message
 
-# An address: the sender disowning it is fine ("not to me", "not my personal one", "no a mí"),
-# the sender as its reader is not ("email me at …", "that's my work inbox").
-# The sender as the mailbox's reader: "email me at …", "send it to me", "my work inbox", "i check it".
-_READER = re.compile(
-    r"\b(?:email|e-mail|mail|write|send|sent|reach|contact|message|msg|dm|text|cc|bcc|forward|copy)"
-    r"(?: it| them| this| that| those)? (?:to )?me\b|\b(?:to|for|at|reach) me\b|\bmy\b|\bmine\b|\bmi\b"
-    r"|\bm[ií][oa]\b|\ba m[ií]\b|\bconmigo\b|\byo\b|\b(?:escr[ií]beme|m[aá]ndame|m[aá]ndamel[oa]"
-    r"|cont[aá]ctame"
-    r"|ll[aá]mame|av[ií]same)\b|\bi (?:check|read|see|answer|made|set up|use|own|run|monitor|get)\b"
-    r"|\b(?:that'?s|thats|it'?s|its|es) (?:just |really |actually )?(?:me|mine|yo)\b")
-
-
-# ... and whose mailbox the message says it is: an institution, an application or where it is
-# published ("the bank's careers mailbox", "applications go to …", "it's on their website"), not
-# "the best way to reach the studio".
+# Whose mailbox the message says it is: an institution, an application or where it is published
+# ("the bank's careers mailbox", "applications go to …", "it's on their website"), not "the best way
+# to reach the studio".
 _MAILBOX_OF = re.compile(
     r"\b(?:inbox|mailbox|buz[oó]n|applications?|apply|aplicar|aplicaci[oó]n|solicitud\w*|internships?"
-    r"|pasant[ií]\w*"
-    r"|pr[aá]cticas|scholarships?|becas?|recruiting|recruiters?|reclutamiento|careers? page|posting|flyer"
-    r"|website"
-    r"|web ?site|p[aá]gina|portal|forms?|formularios?|permission slips?|transcripts?|resumes?|cv|essays?"
-    r"|ensayos?"
-    r"|admissions?|admisiones|financial aid|ayuda financiera|volunteers?|voluntari\w*|apprentice\w*"
-    r"|aprendic\w*"
-    r"|hr|human resources|recursos humanos|office|oficina|program|programa|p-?tech|hospital|bank|banco"
-    r"|company"
-    r"|compa[nñ][ií]a|empresa|foundation|fundaci[oó]n|college|university|universidad|school|escuela|colegio"
-    r"|fund"
-    r"|registrar|attendance|asistencia|coordinator|coordinador[a]?|families|familias|parents|padres|noreply"
-    r"|confirmation|confirmaci[oó]n|emailed|email from|correo de|me lleg[oó]|finalist|finalista)\b")
+    r"|pasant[ií]\w*|pr[aá]cticas|scholarships?|becas?|recruiting|recruiters?|reclutamiento|careers? page"
+    r"|posting|flyer|web ?site|p[aá]gina|portal|forms?|formularios?|permission slips?|transcripts?|resumes?"
+    r"|cv|essays?|ensayos?|admissions?|admisiones|financial aid|ayuda financiera|volunteers?|voluntari\w*"
+    r"|apprentice\w*|aprendic\w*|hr|human resources|recursos humanos|office|oficina|program|programa|p-?tech"
+    r"|hospital|bank|banco|company|compa[nñ][ií]a|empresa|foundation|fundaci[oó]n|college|university"
+    r"|universidad|school|escuela|colegio|fund|registrar|attendance|asistencia|coordinator"
+    r"|coordinador[a]?|families|familias|parents|padres|noreply|confirmation|confirmaci[oó]n|emailed"
+    r"|email from|correo de|me lleg[oó]|finalist|finalista)\b")
 
 
-def public_mailbox(low: str, start: int, end: int) -> bool:
-    """A role mailbox given in a sentence that does not make it the sender's own."""
+def public_mailbox(low: str, start: int) -> bool:
+    """A role mailbox that the message names as an institution's or an application's, with nothing
+    in the message making the sender its reader, and no private channel beside it."""
     m = _ADDRESS.match(low, start)
     if m is None or not role_mailbox(m.group().rstrip(".-")):
         return False
     end = start + len(m.group().rstrip(".-"))
     before, own, stop = _sentence(low, start, end)
-    if _MAILBOX_OF.search(low, before, stop) is None:
-        return False
-    sentence = low[own:start] + " " + low[end:stop]
-    # the sender as its reader anywhere in the message ("… I read every one that comes in", "La cuenta
-    # la manejo yo"), or a look-alike letter or invisible character hiding it
-    return (_READER.search(_NOT_OWNERSHIP.sub(" ", low[:start] + " " + low[end:])) is None
-            and _FIRST_PERSON.search(_NOT_OWNERSHIP.sub(" ", low[:start] + " " + low[end:])) is None
-            and _plain(low) and not _private(sentence))
+    return (_MAILBOX_OF.search(low, before, stop) is not None and not _owned(low)
+            and not _private(low[own:start] + " " + low[end:stop]))

@@ -390,6 +390,16 @@ class ConceptLayer:
                            band="alert" if disclosure and not strong else ""))
         return out
 
+    @staticmethod
+    def _institutions(rule_id: str, role: str, low: str, start: int, end: int) -> bool:
+        """Whether a number or address is given as an institution's (the program's office, round 15;
+        a named public place's line or a role mailbox, round 26: ``institution.py``)."""
+        if rule_id == "contact.phone":
+            return (((official_line(low, start, pointer=role == "mentor") or official_line_after(low, end))
+                     and not senders_after(low, end))
+                    or institution_line_message(low) or public_line(low, start, end))
+        return official_address(low, start, end) or public_mailbox(low, start)
+
     def phrase_weight(self, rule_id: str, role: str, text: str, start: int, end: int) -> float:
         """How much a phrase-rule hit weighs, read like a concept: 0 drops it (negated,
         reported, or not this act from this sender), below 1 makes it a weak signal."""
@@ -401,13 +411,9 @@ class ConceptLayer:
             low = text.lower()
             if rule_id == "contact.phone" and in_url(low, start):
                 return 0.0  # a link's digits
-            if (((official_line(low, start, pointer=role == "mentor") or official_line_after(low, end))
-                 and not senders_after(low, end)) or institution_line_message(low)
-                    or public_line(low, start, end)
-                    if rule_id == "contact.phone"
-                    else official_address(low, start, end) or public_mailbox(low, start, end)):
-                # the school's or program's line, desk or mailbox as the message says: delivered
-                # with the coordinator alerted; anything tying it to somebody of the chat keeps the stop
+            if self._institutions(rule_id, role, low, start, end):
+                # an institution's line, desk or mailbox as the message says: delivered with the
+                # coordinator alerted; anything tying it to somebody of the chat keeps the stop
                 tied = line_tied_to_someone(low) or (rule_id == "contact.phone"
                                                      and elsewhere_said(low, start, end))
                 return 1.0 if tied else OFFICE_LINE_WEIGHT
