@@ -32,7 +32,7 @@ _SWITCH_UNLESS = (r"\b(?:tiktok|youtube|insta|instagram|reddit|google|chatgpt|du
 # program's source code, never asked here).
 _CREDENTIAL = ("password|passwords|passcode|pass_code|pw|pword|contrasena|contrasenas|login|logins|log_in"
                "|login_info|sign_in_info|credentials|credenciales|username_and_password|user_and_pass"
-               "|usuario_y_contrasena|usuario_y_clave|pin|pin_number|clave_de_acceso"
+               "|usuario_y_contrasena|usuario_y_clave|pin|pin_number|clave_de_acceso|datos_de_acceso|login_details"
                # "clave" alone is also "key" ("tu palabra clave", "la idea clave"): only an account's
                "|clave ~0 (del|de_tu|de_su|de_la|de) ~0 (correo|portal|celular|cel|telefono|email|cuenta|escuela"
                "|instagram|insta|snap|tiktok|facebook|app|compu|computadora|laptop|ipad|tablet|banco|tarjeta)")
@@ -113,6 +113,17 @@ RULES = [
         "(i_need|i'll_need|ill_need|i_just_need|necesito|me_hace_falta|me_falta) ~2 (YOUR|su) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
         "(can_i|could_i|may_i|let_me) ~1 (have|get|use|borrow|see) ~1 (YOUR|su) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
         "(type|put|write|paste|escribe|pon|pega|escribeme) ~1 (YOUR|su) ~2 (" + _CREDENTIAL + ") ~3 (here|in_here|aqui|aca|in_the_chat|en_el_chat|below|abajo|to_me|a_mi)",
+        # "decime tu contraseña", "spell out your password", "your pw pls"
+        "(decime|decime_cual_es|say|spell|spell_out|read_out|dictate|dictame|deletrea|deletreame) ~1 (me)? ~1 (YOUR|su) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
+        "(YOUR|su) ~0 (password|pw|pword|passcode|contrasena|login) ~1 (pls|plz|please|porfa|rn|now|real_quick|asap|rapido|ya)",
+        # "what's the code google just sent you", "screenshot the text with the code"
+        "(what's|whats|what_is|read_me|tell_me|send_me|dime|pasame|mandame|leeme) ~1 (the|el|that|ese)? ~1 (code|codigo|2-step_code|2_step_code|two-step_code) ~3 (google|apple|instagram|insta|snap|snapchat|microsoft|outlook|tiktok|the_school|the_portal|they|it|te) ~2 (just)? ~1 (sent|texted|emailed|mando|envio|llego|mandaron)",
+        "(screenshot|ss|screen_shot|captura|foto|pic|photo) ~4 (the|el|la|that|ese|esa)? ~1 (text|texto|mensaje|message|sms|email) ~3 (with|con) ~2 (the|el|your|tu)? ~1 (code|codigo)",
+        # "approve the login request that pops up", "forward me the reset link"
+        "(approve|accept|tap|click|aprueba|acepta|toca) ~2 (the|el|la|that|ese|esa)? ~1 (login|log_in|sign_in|sign-in|inicio_de_sesion) ~1 (request|prompt|notification|solicitud|notificacion|alert)",
+        "(send|forward|fwd|pasame|mandame|reenviame|reenvia) ~1 (me)? ~1 (the|el|that|ese|your|tu)? ~2 (reset|password_reset|recovery|verification|login|sign_in|magic|recuperacion) ~1 (link|email|code|enlace|correo)",
+        # "what email and password do you use", "¿qué correo y contraseña usas?"
+        "(what|which|que|cual|cuales|whats|what's) ~2 (email|e-mail|correo|username|user|usuario|login) ~1 (and|&|y|\\+) ~1 (password|pw|pass|contrasena)",
         # "¿qué código te llegó por mensaje?", "what code did you get by text"
         "(que|what|which|cual) ~1 (codigo|code|numero|number) ~3 (te_llego|you_got|u_got|they_sent|te_mandaron|te_enviaron|came|llego|did_you_get|did_u_get) ~3 (por_mensaje|by_text|in_a_text|texto|sms|text|al_cel|al_celular|to_your_phone|on_your_phone|from_google|de_google|por_sms)",
         unless=_NOT_A_CREDENTIAL_ASK,

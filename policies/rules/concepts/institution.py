@@ -59,7 +59,8 @@ FREE_MAIL = _words(
     "pm gmx mail email zoho yandex tutanota tuta fastmail hushmail inbox duck hey qq naver daum 163 126 "
     "yeah sina rediff comcast att sbcglobal verizon optonline optimum earthlink cox charter spectrum rr "
     "bellsouth juno netzero frontier windstream centurylink web t-online orange free laposte libero "
-    "virgilio terra uol bol prodigy infinitum telmex movistar claro"
+    "virgilio terra uol bol prodigy infinitum telmex movistar claro engineer usa consultant post "
+    "writeme techie accountant cheerful dr europe asia iname workmail"
 )
 _TOP_LEVEL = _words("com org net gov edu k12 io co info biz us")
 # A country's second level ("fundacion.org.mx", "uni.edu.co") is part of the top level.
@@ -81,11 +82,18 @@ def _made_of_roles(piece: str) -> bool:
 
 
 def lookalike_domain(domain: str) -> bool:
-    """A top-level name inside a domain ("harbor.edu.evil.example"): somebody else's domain dressed
-    as an institution's; a country's second level ("fundacion.org.mx") is not one."""
+    """A top-level name inside a domain ("harbor.edu.evil.example", "harbor-bank-com.net") or a
+    digit inside a word ("harb0rbank.com"): somebody else's domain dressed as an institution's; a
+    country's second level ("fundacion.org.mx") is not one."""
     labels = [x for x in domain.split(".") if x]
     top = 2 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 1
-    return not _TOP_LEVEL.isdisjoint(labels[:-top])
+    inner = [w for x in labels[:-top] for w in x.split("-")]
+    return not _TOP_LEVEL.isdisjoint(inner) or any(_DIGIT_IN_WORD.search(x) for x in labels[:-top])
+
+
+_DIGIT_IN_WORD = re.compile(r"[a-z][0-9]+[a-z]")
+# A household's or a person's own domain ("thelopezfam.net", "familiareyes.net").
+_HOUSEHOLD = re.compile(r"fam|family|familia|casa|house|home|personal|myself|mine")
 
 
 def role_mailbox(address: str) -> bool:
@@ -98,7 +106,7 @@ def role_mailbox(address: str) -> bool:
     labels = [x for x in m.group(2).split(".") if x]
     names = {w for x in labels for w in x.split("-")}
     return (bool(parts) and len(labels) >= 2 and FREE_MAIL.isdisjoint(names)
-            and not lookalike_domain(m.group(2))
+            and not lookalike_domain(m.group(2)) and _HOUSEHOLD.search(m.group(2)) is None
             and not any(x.isdigit() for x in parts)
             and all(_made_of_roles(x) for x in parts)
             and parts != ["mentor"] and not (len(parts) == 1 and parts[0] in _ALSO_NAMES))
@@ -124,7 +132,8 @@ def _sentence(low: str, start: int, end: int) -> tuple[int, int, int]:
 # The sender in the first person: English pronouns, Spanish pronouns and the first-person verbs a
 # sender uses of a line or an inbox ("lo reviso yo", "trabajo en la clínica", "ahí estoy").
 _FIRST_PERSON = re.compile(
-    r"\b(?:me|my|mine|myself|i|i'?m|im|i'?ll|ill|i'?d|i'?ve|us|yo|m[ií]o|m[ií]a|conmigo|nos|mi|mis"
+    r"\b(?:me|my|mine|myself|i|i'?m|im|i'?ll|ill|i'?d|i'?ve|imma|ima|i'?ma|lemme|us|we|we'?re|we'?ll|our|ours"
+    r"|yo|m[ií]o|m[ií]a|conmigo|nos|nosotros|nosotras|nuestr[oa]s?|mi|mis"
     r"|ll[aá]mame|escr[ií]beme|m[aá]rcame|text[eé]ame|b[uú]scame|h[aá]blame|m[aá]ndame|hmu|dm"
     r"|reviso|leo|contesto|respondo|manejo|atiendo|estoy|soy|tengo|checo|abro|recibo|llevo|cuido"
     r"|trabajo (?:en|para|como|de noche|de d[ií]a|ah[ií]|all[ií]|all[aá]))\b")
@@ -140,8 +149,7 @@ _NOT_OWNERSHIP = re.compile(
     r"|grandma|grandpa|grandmother|grandfather|abuel[ao]s?|aunt|uncle|t[ií][ao]s?|brother|sister"
     r"|herman[ao]s?|hermanit[ao]s?|cousin|prim[ao]s?|family|familia|stepmom|stepdad|counselor"
     r"|consejer[ao]|teacher|maestr[ao]|profe|profesor[a]?|coach|entrenador[a]?|guidance counselor"
-    r"|advisor|school id|id card|student id|id|permission slip|resume|résumé|cv|essay|ensayo|application"
-    r"|aplicaci[oó]n|solicitud|hoja de vida|transcripts?|papeles|documentos|documents|cover letter|carta)\b"
+    r"|advisor|school id|id card|student id|permission slip)\b"
     r"|\b(?:not|never)\s+(?:to\s+|for\s+|through\s+)?(?:me|mine|my (?:personal|own|cell|phone|number|line"
     r"|inbox|email))\b(?:\s+(?:personally|directly|personal))?"
     r"|\b(?:no|ni|nunca)\s+(?:a m[ií]|es m[ií][oa]|el m[ií]o|la m[ií]a|mi (?:n[uú]mero|cel\w*|tel[eé]fono"
@@ -149,14 +157,34 @@ _NOT_OWNERSHIP = re.compile(
     r"|\bi(?:'?ll)? (?:called|call|rang|phoned|found|googled|looked it up|tried|try) (?:the|them|their|it"
     r"|that|there|this|again|a few|like|twice|three)\b"
     r"|\b(?:should|do|did|can|could|would|when|before|until) i (?:call|ask|go|email|apply|send|bring|wait"
-    r"|need|have|tell|say|mention|put|use)\b")
+    r"|need|have|put|use)\b")
+
+
+# The chat's own people named, as who answers or reads it ("that line is picked up by ur mentor", "the
+# volunteer on this channel answers it", "lo lee tu mentora") — not sent away from them ("not to your
+# mentor", "don't email mentors directly") — and a disowning taken back ("jk it totally is").
+_CHAT_PEOPLE = re.compile(
+    r"\b(?:(?:your|ur|yr|tu|su|the|this|a|my|mi) (?:mentor|mentora|mentee|mentees|mentorado|mentorada)"
+    r"|(?:student|kid|girl|boy|teen|person|volunteer|adult|guy|lady|one) (?:you'?re|you are|ur|u r|you|u) "
+    r"(?:mentor|mentoring|talking to|chatting with|texting|writing to)|on this (?:channel|chat|server)"
+    r"|(?:student|mentee|kid|mentor|mentora)'?s (?:cell\w*|phone|number|landline|home|apt|apartment|house"
+    r"|celu\w*|casa|room|bedroom|inbox|email|gmail)"
+    r"|en este (?:canal|chat)|whoever'?s? (?:typing|writing|texting|on)|quien te escribe)\b"
+    r"|\b(?:jk|j/k|just kidding|kidding|es broma|era broma|mentira)\b")
+_SENT_AWAY = re.compile(
+    r"\b(?:not|no|never|nunca|ni|instead of)\s+(?:\w+\s+){0,3}?(?:to|a|through|from|with|con)?\s*"
+    r"(?:your|ur|tu|su|the|a|any|anyone'?s?|their|los|las|sus|tus)\s+(?:mentor|mentora|mentors|mentores"
+    r"|mentee|mentees)\b")
 
 
 @lru_cache(maxsize=8)
 def _owned(low: str) -> bool:
     """Whether the message holds the sender in the first person once the harmless first persons are
-    taken out, or a look-alike letter or invisible character that could hide one ("thаt's mе")."""
-    return not _plain(low) or _FIRST_PERSON.search(_NOT_OWNERSHIP.sub(" ", low)) is not None
+    taken out, names the chat's people as who answers, or holds a look-alike letter or invisible
+    character that could hide either ("thаt's mе")."""
+    if not _plain(low) or _FIRST_PERSON.search(_NOT_OWNERSHIP.sub(" ", low)) is not None:
+        return True
+    return _CHAT_PEOPLE.search(_SENT_AWAY.sub(" ", low)) is not None
 
 
 _LATIN = frozenset("áéíóúüñàèìòùâêîôûçäëïöß")
@@ -176,7 +204,7 @@ def _plain(text: str) -> bool:
     return True
 
 
-_PRIVATE = re.compile(r"\b(?:personal|personally|cell|celular|cel|private|privad[oa]|home|casa"
+_PRIVATE = re.compile(r"\b(?:personal|personally|cell\w*|celu\w*|cel|landline|private|privad[oa]|home|casa"
                       r"|whatsapp|signal|telegram|text(?:ing|s)?|sms|dm|snap\w*|insta\w*|after hours)\b")
 # ... said in a rule against it ("not to anyone's personal email", "no compartan números personales").
 _NEGATED_PRIVATE = re.compile(r"\b(?:not|no|never|nunca|ni|nada|don'?t|do not|without|sin)\b"
@@ -268,7 +296,7 @@ def public_line(low: str, start: int, end: int) -> bool:
     if _INSTITUTION.search(low, own, start) is None and (
             _INSTITUTION.search(low, before, own) is None or _POINTS_BACK.search(low, own, start) is None):
         return False
-    return not (_owned(low) or _private(low[own:stop]) or _ELSEWHERE.search(low, before, stop)
+    return not (_owned(low) or _private(low) or _ELSEWHERE.search(low, before, stop)
                 or _ASK_FOR_SOMEONE.search(low, end, min(len(low), end + _REACH)))
 
 
@@ -298,4 +326,4 @@ def public_mailbox(low: str, start: int) -> bool:
     end = start + len(m.group().rstrip(".-"))
     before, own, stop = _sentence(low, start, end)
     return (_MAILBOX_OF.search(low, before, stop) is not None and not _owned(low)
-            and not _private(low[own:start] + " " + low[end:stop]))
+            and not _private(low[:start] + " " + low[end:]))
