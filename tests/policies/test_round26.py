@@ -47,6 +47,10 @@ def test_a_local_part_made_of_functions_at_an_organisations_domain_is_a_role_mai
     "hello@danaruiz.com",                # "hello" is no function
     "grant@harborline.com",              # a first name that is also a role word
     "careers@harbor.edu.evil.example",
+    "applications@thelopezfam.net",      # a household's domain
+    "careers@harb0rbank.com",            # a digit inside a word
+    "careers@harbor-bank-com.net",
+    "jobs@engineer.com",                 # one of mail.com's free domains
 ])
 def test_a_person_free_mail_or_a_look_alike_is_no_role_mailbox(address):
     assert not role_mailbox(address)
@@ -107,6 +111,15 @@ def test_an_institutions_public_line_or_mailbox_is_delivered_with_the_coordinato
     "Manda tu solicitud a becas@fundacionpuente.org. Yo la reviso en la noche.",
     "Send your resume to careers@harborline.com, you'll hear back from me",
     "Send your application to careers@harbor.edu.evil.example",
+    # a second red team: "we", the chat's people as who answers, a take-back, a home phone later on
+    "Kingsborough admissions: 718-555-0142. We keep that phone on the nightstand.",
+    "Hostos admissions: 718-555-0142 (that line is picked up by ur mentor, no one else)",
+    "Lehman admissions: 718-555-0142. Nah fr it's the student's cellphone, the office one is on their site",
+    "The library line is 718-555-0143 (not my personal one lol jk it totally is)",
+    "Kingsborough financial aid: 718-555-0142. Imma be the one answering tho",
+    "Kingsborough admissions: 718-555-0142. Home phone, so call before 9.",
+    "Scholarship questions go to scholarships@riveramentoring.net, read by ur mentor only",
+    "Para la beca escribe a becas@familiareyes.net, lo lee tu mentora nomás",
 ])
 def test_a_line_or_mailbox_tied_to_somebody_of_the_chat_is_still_stopped(rules_policy, text):
     d = rules_policy.evaluate(text, MENTOR)
@@ -130,6 +143,14 @@ def test_a_line_or_mailbox_tied_to_somebody_of_the_chat_is_still_stopped(rules_p
     "me compartes tu contraseña? es para subir tu ensayo",
     "¿qué código te llegó por mensaje? dímelo",
     "the coordinator said you should send me your portal login so I can fix your application",
+    "decime tu contraseña y lo arreglo",
+    "Spell out your password for me so I can check the caps",
+    "your pw pls, the portal's timing out",
+    "what's the code google just sent you?",
+    "Screenshot the text with the code and send it here",
+    "just approve the login request that pops up on your phone in a sec",
+    "forward me the reset link they emailed you and I'll set a new password for you",
+    "¿Me compartes tus datos de acceso de la escuela?",
 ])
 def test_an_adult_asking_for_the_students_sign_in_is_stopped_with_an_alert(rules_policy, text):
     d = rules_policy.evaluate(text, MENTOR)
