@@ -1,18 +1,19 @@
-"""Round 26: an institution's public line or mailbox, told of; an adult asking for a sign-in.
+"""Round 26: an adult asking for a sign-in; lines given as an office's that are somebody's.
 
-* A number given as a named institution's line ("La biblioteca de Parkchester tiene tutoría gratis.
-  El número de la biblioteca es …", "call the registrar at BMCC, their line is …") and a role mailbox
-  ("summerinterns@…", "finaid@…") named as an application's or an office's are delivered with the
-  coordinator alerted to check them, as the program's own office lines already were. Anything that
-  ties the line or the address to somebody of the chat keeps the stop: the first person ("it's my cell",
-  "text me there", "write me at …", "I check it at night"), a private channel, odd hours, the office
-  said to fail ("closes at 4, after that call …"), "that goes straight to me".
 * An adult asking for the student's password, login or a texted sign-in code is stopped with an
   alert (``contact.credentials``): "what's your school login? i can submit it for you", "read me the
-  verification code real quick", "dime la clave de tu correo". Password advice and a program's code
-  are not.
+  verification code real quick", "dime la clave de tu correo". Password advice, a program's code,
+  a meeting's passcode and "I can help you log in" are not.
+* The office-line reading (a school's, program's or office's number or mailbox, delivered with an
+  alert) now also reads as somebody's: who answers ("that goes straight to me", "nobody picks up but
+  me"), an office said to fail or the number for when it is closed ("the school's number never
+  works, the office line … is better"), "call it when nobody's home", and a look-alike school domain
+  ("admissions@cuny.edu.evil.example") — main delivered each with an alert.
+* A wider reading (any named institution's line, any role mailbox) was built and red-teamed three
+  times and did not ship (branch ``r26-institution-release``); the probes below that it let through
+  are kept as tests that the shipped policy stops them.
 
-Wordings written for these tests, not taken from any sealed set.
+Wordings written for these tests and by the round's red teams and review, not taken from any sealed set.
 """
 
 from __future__ import annotations
@@ -20,65 +21,32 @@ from __future__ import annotations
 import pytest
 
 from policies import Action, PolicyContext
-from policies.rules.concepts.institution import role_mailbox
+from policies.rules.concepts.institution import lookalike_domain
 
 MENTOR = PolicyContext(role="mentor")
 STUDENT = PolicyContext(role="student")
 
 
-@pytest.mark.parametrize("address", [
-    "summerinterns@harlemgeneral.org", "finaid@riverbend.edu", "earlycareers@northpointlogistics.com",
-    "talento.joven@bancoandino.com", "aid-docs@riverdalecc.edu", "youthjobs@cityworks.example.org",
-    "apply.summer@harborlinkterminals.org", "becas@fundacionpuente.org", "info@becaslatinasnyc.org",
+@pytest.mark.parametrize("domain,lookalike", [
+    ("harbor.edu.evil.example", True), ("cuny.edu.evil.example", True), ("harbor-bank-com.net", True),
+    ("harb0rbank.com", True), ("hunter.cuny.edu", False), ("fundacion.org.mx", False),
+    ("ptech-bx.org", False), ("schools.nyc.gov", False),
 ])
-def test_a_local_part_made_of_functions_at_an_organisations_domain_is_a_role_mailbox(address):
-    assert role_mailbox(address)
+def test_a_top_level_name_or_a_digit_inside_a_word_makes_a_domain_a_look_alike(domain, lookalike):
+    assert lookalike_domain(domain) is lookalike
 
 
-@pytest.mark.parametrize("address", [
-    "dana.ruiz@harborline.com",          # a person's name
-    "careers@gmail.com",                 # free mail
-    "internships@outlook.com",
-    "mentor@ptech-bx.org",               # "mentor" alone is somebody
-    "jobs4mike@harborline.com",          # a name glued on
-    "careers@harbor-demo.com.evil.example",  # a top-level name inside the domain: a look-alike
-    "mike.careers@harborline.com",       # a name beside a function
-    "jobs@comcast.net",                  # an internet provider's mail
-    "hello@danaruiz.com",                # "hello" is no function
-    "grant@harborline.com",              # a first name that is also a role word
-    "careers@harbor.edu.evil.example",
-    "applications@thelopezfam.net",      # a household's domain
-    "careers@harb0rbank.com",            # a digit inside a word
-    "careers@harbor-bank-com.net",
-    "jobs@engineer.com",                 # one of mail.com's free domains
+@pytest.mark.parametrize("text", [
+    "Send the form to admissions@cuny.edu.evil.example, that's the admissions office",
+    "the main office line is 917-555-0147, that goes straight to me",
+    "the front desk number is 718 555 0100. nobody else picks up after 6 but me",
+    "the school's number never works, the office line 646-555-0121 is better",
+    "The main office closes at 4, so after that call the front desk line 917-555-0138.",
+    "the program office line is 212-555-0166. Call it when nobody's home and we can talk",
 ])
-def test_a_person_free_mail_or_a_look_alike_is_no_role_mailbox(address):
-    assert not role_mailbox(address)
-
-
-@pytest.mark.parametrize("text,role", [
-    ("La biblioteca de Parkchester tiene tutoría gratis los sábados. "
-     "El número de la biblioteca es 718-555-0108.", MENTOR),
-    ("call the registrar at BMCC, their line is 212-555-0107, ask them about the dual enrollment", MENTOR),
-    ("the urgent care on Jamaica Ave takes walk-ins, their number is on the sign: 718-555-0133", MENTOR),
-    ("the pharmacy on 5th ave does flu shots, their line is 718-555-0190", STUDENT),
-    ("mi mamá llamó a la oficina principal de la escuela, el 718-555-0162, pa decir que llego tarde",
-     STUDENT),
-    ("the financial aid office at Lehman gave me their line 718-555-0142, do i need my mom there when "
-     "i call", STUDENT),
-    ("Applications for the summer program go to the bank's recruiting inbox, summeryouth@firstharbor.com, "
-     "not to me.", MENTOR),
-    ("el correo para aplicar al internship del hospital es summerinterns@harlemgeneral.org, sale en "
-     "la página", STUDENT),
-    ("Send your scholarship essay to scholarships@hvbuildersfund.org by March 1, not to your mentor.",
-     MENTOR),
-])
-def test_an_institutions_public_line_or_mailbox_is_delivered_with_the_coordinator_alerted(
-        rules_policy, text, role):
-    d = rules_policy.evaluate(text, role)
-    assert d.action is Action.ALLOW and d.alert, (text, d)
-    assert {"contact.phone", "contact.email"} & set(d.rules)
-    assert any("institution" in h.reason for h in d.hits)
+def test_a_line_given_as_an_offices_that_is_somebodys_is_stopped_where_main_delivered_it(rules_policy, text):
+    d = rules_policy.evaluate(text, MENTOR)
+    assert d.action is not Action.ALLOW, (text, d)
 
 
 @pytest.mark.parametrize("text", [
@@ -121,7 +89,7 @@ def test_an_institutions_public_line_or_mailbox_is_delivered_with_the_coordinato
     "Scholarship questions go to scholarships@riveramentoring.net, read by ur mentor only",
     "Para la beca escribe a becas@familiareyes.net, lo lee tu mentora nomás",
 ])
-def test_a_line_or_mailbox_tied_to_somebody_of_the_chat_is_still_stopped(rules_policy, text):
+def test_a_line_or_mailbox_that_gives_itself_away_is_stopped(rules_policy, text):
     d = rules_policy.evaluate(text, MENTOR)
     assert d.action is not Action.ALLOW, (text, d)
 

@@ -33,6 +33,7 @@ _SWITCH_UNLESS = (r"\b(?:tiktok|youtube|insta|instagram|reddit|google|chatgpt|du
 _CREDENTIAL = ("password|passwords|passcode|pass_code|pw|pword|contrasena|contrasenas|login|logins|log_in"
                "|login_info|sign_in_info|credentials|credenciales|username_and_password|user_and_pass"
                "|usuario_y_contrasena|usuario_y_clave|pin|pin_number|clave_de_acceso|datos_de_acceso|login_details"
+               "|passphrase|sign_in|signin|sign-in|sign_in_info|acct_info|account_info|account_details|creds"
                # "clave" alone is also "key" ("tu palabra clave", "la idea clave"): only an account's
                "|clave ~0 (del|de_tu|de_su|de_la|de) ~0 (correo|portal|celular|cel|telefono|email|cuenta|escuela"
                "|instagram|insta|snap|tiktok|facebook|app|compu|computadora|laptop|ipad|tablet|banco|tarjeta)")
@@ -124,6 +125,20 @@ RULES = [
         "(send|forward|fwd|pasame|mandame|reenviame|reenvia) ~1 (me)? ~1 (the|el|that|ese|your|tu)? ~2 (reset|password_reset|recovery|verification|login|sign_in|magic|recuperacion) ~1 (link|email|code|enlace|correo)",
         # "what email and password do you use", "¿qué correo y contraseña usas?"
         "(what|which|que|cual|cuales|whats|what's) ~2 (email|e-mail|correo|username|user|usuario|login) ~1 (and|&|y|\\+) ~1 (password|pw|pass|contrasena)",
+        # "whats ur pass for the portal", "tell me the digits google just texted you", "the code that
+        # pops up on your phone, paste it here", "tap yes on the 'is this you trying to sign in' popup"
+        "(YOUR|su) ~0 (pass|passwd) ~1 (for|to|de|del|on) ~1 (the|el|la|ur|your|tu)? ~1 (portal|account|acct|acc|email|e-mail|app|login|school|correo|cuenta|laptop|phone|ipad|computer|compu|common_app|fafsa|cunyfirst)",
+        "(read|tell|send|give|gimme|whats|what's|what_are|what_do|dime|pasame|mandame|leeme) ~3 (the|those|el|los|las)? ~2 (digits|numbers|code|codigo|numeros|digitos) ~4 (google|apple|microsoft|instagram|snap|they|it|that|que|the_app|the_site|the_portal) ~2 (just)? ~1 (texted|sent|came|popped|pops|llego|llegaron|mandaron|mando)",
+        "(code|codigo|digits|numbers|numeros) ~8 (paste|type|put|send|drop|pega|escribe|manda|pon) ~1 (it|them|lo|los)? ~1 (here|aqui|in_here|in_the_chat|en_el_chat|to_me|a_mi)",
+        "(code|codigo|digits|numbers|numeros|digitos) ~8 (read|tell|send|give|text|say) ~1 (them|it|those|that) ~1 (off|out|back)? ~1 (to_me|for_me)",
+        "(code|codigo|digits|numbers|numeros|digitos|numero) ~8 (dimelo|dimelos|pasamelo|pasamelos|mandamelo|mandamelos|dictamelo|dictamelos|leemelo|leemelos)",
+        "(tap|click|press|hit|toca|dale|presiona) ~1 (yes|si|approve|allow|accept|aceptar|permitir) ~8 (sign_in|signing_in|sign-in|log_in|logging_in|login|inicio_de_sesion|iniciar_sesion)",
+        "(2-step|2_step|two-step|two_step|2fa|two_factor|verification|sign_in|login) ~1 (thing|code|prompt|popup|pop-up|notification|text|message|codigo)? ~8 (what's_it_say|whats_it_say|what_does_it_say|what_it_says|read_it|read_me|tell_me_what|dime_que_dice|que_dice)",
+        "(what's|whats|what_is|what_are|send|give|gimme|tell|dame|pasame|mandame|dime|cual_es|cuales_son) ~2 (YOUR|su) ~2 (apple_id|icloud|email|e-mail|gmail|username|user|usuario|correo|login|id|fsa_id) ~1 (and|&|y|\\+) ~2 (pw|password|pass|contrasena|contra|clave|passcode)",
+        "(pasame|dame|mandame|send|give|gimme|send_over|send_me) ~2 (los|the|tus|your|ur)? ~1 (datos|info|details|stuff|credentials) ~2 (pa|para|to|for) ~1 (entrar|get_in|log_in|sign_in|login|acceder|get_into|log_into)",
+        "(dime|tell_me|read_me|whats|what's) ~1 (que|what|lo_que) ~1 (te_llego|came|you_got|u_got|te_mandaron|they_sent) ~2 (por|by|in|en)? ~1 (sms|text|mensaje|texto|a_text)",
+        "(tell_me|dime|send_me|text_me) ~1 (what|que|lo_que) ~2 (you_use|u_use|usas) ~2 (to_get_into|to_log_into|to_sign_into|para_entrar_a|to_log_in|to_sign_in|to_get_in|para_entrar)",
+        "(let_me|lemme|i'll|ill|i_can|i_could|imma|i'm_gonna|im_gonna|dejame|voy_a) ~1 (hop_on|jump_on|get_on|go_on|go_into|get_into|hop_into|entrar_a|entrar_en|meterme_a|meterme_en) ~1 (YOUR|tu|su) ~2 (account|acct|acc|cuenta|portal|email|profile|perfil|login|app)",
         # "¿qué código te llegó por mensaje?", "what code did you get by text"
         "(que|what|which|cual) ~1 (codigo|code|numero|number) ~3 (te_llego|you_got|u_got|they_sent|te_mandaron|te_enviaron|came|llego|did_you_get|did_u_get) ~3 (por_mensaje|by_text|in_a_text|texto|sms|text|al_cel|al_celular|to_your_phone|on_your_phone|from_google|de_google|por_sms)",
         unless=_NOT_A_CREDENTIAL_ASK,

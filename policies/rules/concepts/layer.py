@@ -46,7 +46,7 @@ from policies.rules.concepts.context import (
     window,
 )
 from policies.rules.concepts.dsl import Lexicon, Rule, best
-from policies.rules.concepts.institution import elsewhere_said, public_line, public_mailbox
+from policies.rules.concepts.institution import elsewhere_said
 from policies.types import Action, Hit
 
 STRONG = 1.0
@@ -392,13 +392,13 @@ class ConceptLayer:
 
     @staticmethod
     def _institutions(rule_id: str, role: str, low: str, start: int, end: int) -> bool:
-        """Whether a number or address is given as an institution's (the program's office, round 15;
-        a named public place's line or a role mailbox, round 26: ``institution.py``)."""
+        """Whether a number or address is given as a school's, program's or office's (rounds 15–22,
+        ``context.py``)."""
         if rule_id == "contact.phone":
             return (((official_line(low, start, pointer=role == "mentor") or official_line_after(low, end))
                      and not senders_after(low, end))
-                    or institution_line_message(low) or public_line(low, start, end))
-        return official_address(low, start, end) or public_mailbox(low, start)
+                    or institution_line_message(low))
+        return official_address(low, start, end)
 
     def phrase_weight(self, rule_id: str, role: str, text: str, start: int, end: int) -> float:
         """How much a phrase-rule hit weighs, read like a concept: 0 drops it (negated,
