@@ -391,7 +391,7 @@ class ConceptLayer:
         return out
 
     @staticmethod
-    def _institutions(rule_id: str, role: str, low: str, start: int, end: int) -> bool:
+    def _given_as_office(rule_id: str, role: str, low: str, start: int, end: int) -> bool:
         """Whether a number or address is given as a school's, program's or office's (rounds 15–22,
         ``context.py``)."""
         if rule_id == "contact.phone":
@@ -411,8 +411,8 @@ class ConceptLayer:
             low = text.lower()
             if rule_id == "contact.phone" and in_url(low, start):
                 return 0.0  # a link's digits
-            if self._institutions(rule_id, role, low, start, end):
-                # an institution's line, desk or mailbox as the message says: delivered with the
+            if self._given_as_office(rule_id, role, low, start, end):
+                # a school's, program's or office's line or mailbox as the message says: delivered with the
                 # coordinator alerted; anything tying it to somebody of the chat keeps the stop
                 tied = line_tied_to_someone(low) or (rule_id == "contact.phone"
                                                      and elsewhere_said(low, start, end))
