@@ -92,6 +92,10 @@ ADVERSARIAL = [
     # many numbers beside an office's name: the whole message was read again for each (round 24)
     "call the front desk of the school office at 718 555 01" + "5 " * 49_000,
     "the office line is 212-555-0190 ext. 4, " * 2_400,
+    # round 26: office lines that go "straight to me", role-like mailboxes, credential asks
+    "the main office line is 718-555-0143, that goes straight to me. " * 1_500,
+    "apply to careers@harborline.com for the internship. " * 1_900,
+    "send me your password and the code they texted you " * 1_900,
 ]
 
 
