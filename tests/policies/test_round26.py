@@ -144,6 +144,11 @@ def test_an_adult_asking_for_the_students_sign_in_is_stopped_with_an_alert(rules
     "cuál es tu palabra clave para el ensayo?",
     "dime tu idea clave del proyecto",
     "what's your login streak on duolingo lol",
+    "change your password now, it got leaked in that breach",
+    "tu contraseña ya está lista? si no, cámbiala en el portal",
+    "update your password rn before the portal locks",
+    "what's the code they sent for the field trip form?",
+    "can you tell me when your password reset email arrives?",
 ])
 def test_talk_about_passwords_and_code_is_not_an_ask(rules_policy, text):
     """(a review's probes among them: a negation inside the words, "help you log in", "clave" as

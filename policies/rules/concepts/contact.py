@@ -53,7 +53,11 @@ _NOT_A_CREDENTIAL_ASK = (r"\b(?:passwords?|logins?|contrase[nñ]as?|claves?|code
                          r"|pin|clave|contrase[nñ]a)\b"
                          r"|\b(?:passwords?|passcode|codes?|c[oó]digos?|combo|combination|pin|clave|contrase[nñ]a)"
                          r" (?:for|to|of|de|del|para) (?:the |el |la |tu |your |ur )?(?:wifi|wi-fi|zoom|meeting|reuni[oó]n"
-                         r"|locker|candado|door|puerta|course|curso|class|clase|room|sal[oó]n|bike|promo|discount)\b")
+                         r"|locker|candado|door|puerta|course|curso|class|clase|room|sal[oó]n|bike|promo|discount)\b"
+                         r"(?! (?:portal|account|login|email|e-mail|app|cuenta|correo))"
+                         # a code for an errand: "what's the code they sent for the field trip form?"
+                         r"|\b(?:codes?|c[oó]digos?)\b[^.!?\n]{0,30}\b(?:for|para) (?:the|el|la) (?:field trip|trip|form"
+                         r"|event|order|raffle|viaje|excursi[oó]n|formulario)\b")
 
 RULES = [
     _social(
@@ -116,7 +120,7 @@ RULES = [
         "(type|put|write|paste|escribe|pon|pega|escribeme) ~1 (YOUR|su) ~2 (" + _CREDENTIAL + ") ~3 (here|in_here|aqui|aca|in_the_chat|en_el_chat|below|abajo|to_me|a_mi)",
         # "decime tu contraseña", "spell out your password", "your pw pls"
         "(decime|decime_cual_es|say|spell|spell_out|read_out|dictate|dictame|deletrea|deletreame) ~1 (me)? ~1 (YOUR|su) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
-        "(YOUR|su) ~0 (password|pw|pword|passcode|contrasena|login) ~1 (pls|plz|please|porfa|rn|now|real_quick|asap|rapido|ya)",
+        "^ (YOUR|su) ~0 (password|pw|pword|passcode|contrasena|login) ~1 (pls|plz|please|porfa|real_quick|rapido)",
         # "what's the code google just sent you", "screenshot the text with the code"
         "(what's|whats|what_is|read_me|tell_me|send_me|dime|pasame|mandame|leeme) ~1 (the|el|that|ese)? ~1 (code|codigo|2-step_code|2_step_code|two-step_code) ~3 (google|apple|instagram|insta|snap|snapchat|microsoft|outlook|tiktok|the_school|the_portal|they|it|te) ~2 (just)? ~1 (sent|texted|emailed|mando|envio|llego|mandaron)",
         "(screenshot|ss|screen_shot|captura|foto|pic|photo) ~4 (the|el|la|that|ese|esa)? ~1 (text|texto|mensaje|message|sms|email) ~3 (with|con) ~2 (the|el|your|tu)? ~1 (code|codigo)",
