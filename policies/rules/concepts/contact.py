@@ -42,6 +42,11 @@ _SIGN_IN_CODE = ("verification_code|verify_code|security_code|confirmation_code|
                  "|code_they_texted|code_it_sent|code_it_texted|code_you_got|code_u_got|code_from_the_text"
                  "|codigo_de_verificacion|codigo_de_seguridad|codigo_de_confirmacion|codigo_de_[0-9]_digitos"
                  "|codigo_que_te_llego|codigo_que_te_mandaron|codigo_que_te_enviaron|codigo_del_mensaje")
+# The shared parts of the credential asks: a handing-over verb, "what's", and either kind of sign-in.
+_HAND_OVER = ("(give|gimme|send|tell|text|share|dm|read|drop|pass|forward|dame|pasame|mandame|dime|enviame|escribeme"
+              "|comparteme|leeme|me_das|me_pasas|me_dices|me_mandas|me_lees|me_compartes)")
+_WHATS = "(what's|whats|what_is|what_was|wats|cual_es|cual_era)"
+_ANY_SIGN_IN = "(" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")"
 # The credential as a topic, not asked for: "what's your password strategy", "your login issue", the
 # wifi's or a meeting's passcode, a locker's combination, a course's code.
 _NOT_A_CREDENTIAL_ASK = (r"\b(?:passwords?|logins?|contrase[nñ]as?|claves?|codes?|c[oó]digos?|pins?) (?:issue|problem"
@@ -101,13 +106,13 @@ RULES = [
         "contact.credentials",
         "An adult asks for the student's password, login or a texted sign-in code (account takeover)",
         # "send me your password", "read me the verification code", "dime la clave de tu correo"
-        "(give|gimme|send|tell|text|share|dm|read|drop|pass|forward|dame|pasame|mandame|dime|enviame|escribeme|comparteme|leeme|me_das|me_pasas|me_dices|me_mandas|me_lees|me_compartes) ~1 (me|to_me|a_mi|over)? ~1 (YOUR|su|that|ese|esa) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
-        "(give|gimme|send|tell|text|share|dm|read|drop|pass|forward|dame|pasame|mandame|dime|enviame|escribeme|comparteme|leeme|me_das|me_pasas|me_dices|me_mandas|me_lees|me_compartes) ~1 (me|to_me|a_mi|over)? ~1 (the|el|la|los|las) ~2 (" + _SIGN_IN_CODE + ")",
+        _HAND_OVER + " ~1 (me|to_me|a_mi|over)? ~1 (YOUR|su|that|ese|esa) ~2 " + _ANY_SIGN_IN,
+        _HAND_OVER + " ~1 (me|to_me|a_mi|over)? ~1 (the|el|la|los|las) ~2 (" + _SIGN_IN_CODE + ")",
         "(give|gimme|send|tell|text|share|dm|read|drop|pass|forward|dame|pasame|mandame|dime|enviame|comparteme|me_das|me_pasas|me_dices|me_mandas|me_compartes) ~2 (me|to_me|a_mi)? ~1 (the|el|la|los|las) ~1 (" + _CREDENTIAL + "|clave) ~1 (de|del|of|for|to|para) ~1 (YOUR|su)",
         # "what's your school login?", "cuál es tu contraseña", "whats the 6 digit code they sent u"
-        "(what's|whats|what_is|what_was|wats|cual_es|cual_era) ~1 (YOUR|su) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
-        "(what's|whats|what_is|what_was|wats|cual_es|cual_era) ~1 (the|el|la) ~2 (" + _SIGN_IN_CODE + ")",
-        "(what's|whats|what_is|what_was|wats|cual_es|cual_era) ~1 (the|el|la) ~1 (" + _CREDENTIAL + "|clave) ~1 (to|for|of|on|de|del|para) ~1 (YOUR|su)",
+        _WHATS + " ~1 (YOUR|su) ~2 " + _ANY_SIGN_IN,
+        _WHATS + " ~1 (the|el|la) ~2 (" + _SIGN_IN_CODE + ")",
+        _WHATS + " ~1 (the|el|la) ~1 (" + _CREDENTIAL + "|clave) ~1 (to|for|of|on|de|del|para) ~1 (YOUR|su)",
         # "I'll log in as you", "let me log into your account", "yo entro a tu cuenta" — never "I can
         # help you log in" nor "I can't log in for you" (no word between the sender and the verb)
         "(i'll|ill|i_will|let_me|lemme|i'm_gonna|im_gonna|i_can|i_could|i_can_just|i_could_just) ~1 (log_in|login|sign_in|log_on) ~2 (as_you|as_u|for_you|for_u|with_your|with_ur|on_your|on_ur|to_your|into_your|into_ur)",
@@ -115,11 +120,11 @@ RULES = [
         "(log|sign) ~1 me ~1 in ~2 (as_you|as_u|with_your|with_ur)",
         "(yo|dejame|voy_a|me_dejas|puedo_yo) ~1 (entrar|entro|iniciar_sesion|inicio_sesion|meterme|me_meto) ~1 (a|en|con|como) ~1 (tu|su|ti|usted) ~1 (cuenta|usuario|correo|portal|perfil|contrasena|login)?",
         # "I need your password", "can I have your login", "type your password in here"
-        "(i_need|i'll_need|ill_need|i_just_need|necesito|me_hace_falta|me_falta) ~2 (YOUR|su) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
-        "(can_i|could_i|may_i|let_me) ~1 (have|get|use|borrow|see) ~1 (YOUR|su) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
+        "(i_need|i'll_need|ill_need|i_just_need|necesito|me_hace_falta|me_falta) ~2 (YOUR|su) ~2 " + _ANY_SIGN_IN,
+        "(can_i|could_i|may_i|let_me) ~1 (have|get|use|borrow|see) ~1 (YOUR|su) ~2 " + _ANY_SIGN_IN,
         "(type|put|write|paste|escribe|pon|pega|escribeme) ~1 (YOUR|su) ~2 (" + _CREDENTIAL + ") ~3 (here|in_here|aqui|aca|in_the_chat|en_el_chat|below|abajo|to_me|a_mi)",
         # "decime tu contraseña", "spell out your password", "your pw pls"
-        "(decime|decime_cual_es|say|spell|spell_out|read_out|dictate|dictame|deletrea|deletreame) ~1 (me)? ~1 (YOUR|su) ~2 (" + _CREDENTIAL + "|" + _SIGN_IN_CODE + ")",
+        "(decime|decime_cual_es|say|spell|spell_out|read_out|dictate|dictame|deletrea|deletreame) ~1 (me)? ~1 (YOUR|su) ~2 " + _ANY_SIGN_IN,
         "^ (YOUR|su) ~0 (password|pw|pword|passcode|contrasena|login) ~1 (pls|plz|please|porfa|real_quick|rapido)",
         # "what's the code google just sent you", "screenshot the text with the code"
         "(what's|whats|what_is|read_me|tell_me|send_me|dime|pasame|mandame|leeme) ~1 (the|el|that|ese)? ~1 (code|codigo|2-step_code|2_step_code|two-step_code) ~3 (google|apple|instagram|insta|snap|snapchat|microsoft|outlook|tiktok|the_school|the_portal|they|it|te) ~2 (just)? ~1 (sent|texted|emailed|mando|envio|llego|mandaron)",

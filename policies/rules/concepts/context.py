@@ -873,13 +873,12 @@ _SCHOOL_DOMAIN_WORDS = frozenset(_SCHOOL_DOMAIN_TEXT.split())
 _LOCAL_PART = re.compile(r"([a-z0-9._+-]+)@([a-z0-9.-]+)")
 # ... also inside one label of the domain: "canarsieptech.org", "bronxcareeracademy.org"
 _SCHOOL_IN_LABEL = re.compile(r"ptech|school|academy|college|careers?|district|escuela|colegio")
-_FREE_MAIL = FREE_MAIL  # one list of free-mail and internet-provider domains (institution.py)
 
 
 def _school_domain(domain: str) -> bool:
     """A school's or program's domain, never a free-mail one."""
     labels = [x for x in re.split(r"[.-]", domain) if x]
-    if not _FREE_MAIL.isdisjoint(labels) or lookalike_domain(domain):
+    if not FREE_MAIL.isdisjoint(labels) or lookalike_domain(domain):
         return False
     return not _SCHOOL_DOMAIN_WORDS.isdisjoint(labels) or any(
         _SCHOOL_IN_LABEL.search(x) for x in labels[:-1])

@@ -55,35 +55,25 @@ def lookalike_domain(domain: str) -> bool:
 
 
 _BREAK = re.compile(r"[.!?\n]+")
-_REACH = 300  # how far a sentence read reaches either side (a long message costs no more)
-
-
-def _sentence(low: str, start: int, end: int) -> tuple[int, int, int]:
-    """The start of the sentence before the number's, of the number's own, and its end, each
-    within ``_REACH`` characters."""
-    lo = max(0, start - _REACH)
-    starts = [lo] + [m.end() for m in _BREAK.finditer(low, lo, start)]
-    own = starts[-1]
-    before = starts[-2] if len(starts) > 1 else own
-    stop = _BREAK.search(low, end, min(len(low), end + _REACH))
-    return before, own, stop.start() if stop else min(len(low), end + _REACH)
-
-
+_REACH = 300  # how far the read reaches either side of the number (a long message costs no more)
 # The office said to fail, the number given for when it is closed or as better than it, or for any
 # hour: read for every line given as an office's, the program's own too ("the school's number never
 # works, … is better", "the main office closes at 4, so after that call …").
-_OFFICE_FAILS = (
-    r"never (?:works|answers?|picks? up)|nunca (?:contesta\w*|funciona)|no contesta\w*|no sirve|useless"
+_FAILS = re.compile(
+    r"\b(?:never (?:works|answers?|picks? up)|nunca (?:contesta\w*|funciona)|no contesta\w*|no sirve|useless"
     r"|doesn'?t work|(?:is|es|works?) (?:way |much |a lot )?(?:better|mejor)|skip"
     r"|instead of (?:the |this |here|calling the|emailing the|the chat|the channel|slack|discord)"
     r"|en vez de (?:aqu[ií]|este chat|el canal|la oficina)|anytime|any time|whenever|cuando quieras"
     r"|a cualquier hora|after hours|(?:closes|closed|cierra|cerrad[oa])\b[^.!?\n]{0,40}\b(?:after that|after"
-    r"|despu[eé]s|then|luego)")
-_FAILS = re.compile(rf"\b(?:{_OFFICE_FAILS})\b")
+    r"|despu[eé]s|then|luego))\b")
 
 
 def elsewhere_said(low: str, start: int, end: int) -> bool:
-    """Whether the number's sentence or the one before says the office fails, or gives the number
-    for when it is closed (``_FAILS``): a line given as an office's is then somebody's."""
-    before, _, stop = _sentence(low, start, end)
-    return _FAILS.search(low, before, stop) is not None
+    """Whether the number's sentence or the one before (each within ``_REACH`` characters) says the
+    office fails, or gives the number for when it is closed: a line given as an office's is then
+    somebody's."""
+    lo = max(0, start - _REACH)
+    starts = [lo] + [m.end() for m in _BREAK.finditer(low, lo, start)]
+    before = starts[-2] if len(starts) > 1 else lo  # the sentence before the number's, or its own
+    stop = _BREAK.search(low, end, min(len(low), end + _REACH))
+    return _FAILS.search(low, before, stop.start() if stop else min(len(low), end + _REACH)) is not None
